@@ -1,0 +1,5 @@
+"""``python -m baogao``."""
+
+from .cli import main
+
+main()

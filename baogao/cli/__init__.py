@@ -1,0 +1,48 @@
+"""The ``baogao`` command line: thin commands over the library API.
+
+Each submodule registers its commands on ``app``; ``main`` maps library errors to a one-line
+message and exit status 1 (2 for usage errors, as Typer does).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import typer
+
+from ..errors import BaogaoError
+from .common import app, err_console
+
+# Submodules register their commands on import.
+from . import library as _library  # noqa: E402,F401
+from . import facts as _facts  # noqa: E402,F401
+
+__all__ = ["app", "main"]
+
+
+def _register_optional() -> None:
+    """Commands of later stages (search, track, web) register when their modules exist."""
+    import importlib
+
+    for name in ("analysis", "search", "web"):
+        try:
+            importlib.import_module(f"{__name__}.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{__name__}.{name}":
+                raise
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Entry point of the ``baogao`` script."""
+    try:
+        app()
+    except BaogaoError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        logging.getLogger(__name__).info("interrupted")
+        sys.exit(130)

@@ -1,0 +1,85 @@
+"""Shared CLI pieces: the Typer app, options, and renderers for table/jsonl/csv/json."""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..library import Library, default_db_path
+
+app = typer.Typer(
+    name="baogao",
+    help="报告 — turn Chinese government work reports into structured, verifiable data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Library file (default: $BAOGAO_DB, else ./baogao.db).",
+                 show_default=False),
+]
+
+
+class Format(str, Enum):
+    """Output formats of listing commands."""
+
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    json = "json"
+
+
+@app.callback()
+def _root(
+    verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
+                                         help="More logging (-v info, -vv debug).")] = 0,
+) -> None:
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+def open_library(db: str | None, *, readonly: bool = False) -> Library:
+    """The library at ``db`` or the default path."""
+    return Library(db or default_db_path(), readonly=readonly)
+
+
+def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
+           title: str | None = None) -> None:
+    """Print rows as a rich table, JSON lines, CSV or a JSON array."""
+    if fmt is Format.jsonl:
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt is Format.json:
+        sys.stdout.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt is Format.csv:
+        all_cols = list(columns) + [k for k in (rows[0] if rows else {}) if k not in columns]
+        writer = csv.DictWriter(sys.stdout, fieldnames=all_cols, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    else:
+        table = Table(title=title, show_lines=False)
+        for col in columns:
+            table.add_column(col, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        console.print(table)
+
+
+def _csv_cell(value: Any) -> Any:
+    if isinstance(value, list | dict | tuple):
+        return json.dumps(value, ensure_ascii=False)
+    return value

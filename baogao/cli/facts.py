@@ -1,0 +1,82 @@
+"""``baogao facts`` (straight from files, the fixed contract) and ``baogao export``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..export import FORMATS, write_table
+from ..library import parse_file
+from ..ingest import iter_files
+from ..models import Fact
+from .common import DbOption, Format, app, err_console, open_library, render
+
+#: Column order of the facts contract (shared/spec/facts.md) followed by the extras.
+FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
+                "period", "value", "unit", "bound", "text", "evidence", "start", "end",
+                "value_high", "attribute", "doc_id"]
+
+export_app = typer.Typer(help="Export library tables (CSV, Parquet, XLSX, Stata).",
+                         no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@app.command()
+def facts(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders of reports.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, csv, json or table")
+                   ] = Format.jsonl,
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
+) -> None:
+    """Print every indicator value and target found in the reports under PATHS.
+
+    Output follows the facts contract: one JSON object per fact with source, row, region,
+    year, indicator, name, kind, estimated, period, value, unit, bound, text, evidence,
+    start, end. Bad files are reported on stderr and the exit status is 1.
+    """
+    rows: list[dict[str, object]] = []
+    failed = False
+    for path, display in iter_files([Path(p) for p in paths]):
+        parsed = parse_file(str(path), display)
+        for error in parsed.errors:
+            err_console.print(f"error: {error}", highlight=False)
+            failed = True
+        for _, doc_facts, _ in parsed.items:
+            batch = [f.contract() for f in doc_facts if not indicator or f.indicator == indicator]
+            if fmt is Format.jsonl:
+                render(batch, fmt, FACT_COLUMNS)
+                sys.stdout.flush()
+            else:
+                rows.extend(batch)
+    if fmt is not Format.jsonl:
+        render(rows, fmt, FACT_COLUMNS if fmt is not Format.table else
+               ["region", "year", "indicator", "name", "kind", "period", "value", "unit",
+                "bound", "text"])
+    if failed:
+        raise typer.Exit(1)
+
+
+def fact_rows(items: list[Fact]) -> list[dict[str, object]]:
+    """Facts as contract dicts."""
+    return [f.contract() for f in items]
+
+
+@export_app.command("facts")
+def export_facts(
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help=", ".join(FORMATS))] = "csv",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file "
+                      "(default facts.<format>).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
+    kind: Annotated[str | None, typer.Option(help="actual or target.")] = None,
+    period: Annotated[int | None, typer.Option(help="Only values about this year.")] = None,
+) -> None:
+    """Export the library's facts for Stata, pandas, Excel or R."""
+    with open_library(db) as lib:
+        items = lib.facts(region=region, indicator=indicator, kind=kind, period=period)
+    out = write_table(fact_rows(items), FACT_COLUMNS, output or f"facts.{fmt}", fmt)
+    err_console.print(f"wrote {len(items)} facts to {out}", highlight=False)

@@ -1,0 +1,130 @@
+"""Commands over the library: ingest, ls, show, rm, reanalyse."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from ..ingest import iter_files
+from ..library import Parsed
+from ..models import Document
+from ..store import DocumentFilter
+from .common import DbOption, Format, app, console, err_console, open_library, render
+
+LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date", "speaker",
+              "doc_type"]
+
+
+def document_summary(doc: Document) -> dict[str, object]:
+    """The listing fields of a document (the ``baogao ls`` line)."""
+    return {
+        "id": doc.id, "source": doc.source, "row": doc.row, "title": doc.title,
+        "region": doc.region, "region_path": list(doc.region_path), "level": doc.level,
+        "year": doc.year, "date": doc.date, "speaker": doc.speaker,
+        "speaker_title": doc.speaker_title, "meeting": doc.meeting, "doc_type": doc.doc_type,
+    }
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (searched recursively).")],
+    db: DbOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Parallel parsing processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read reports into the library (one transaction per document; re-ingesting is a no-op)."""
+    with open_library(db) as lib:
+        total = sum(1 for _ in iter_files([__import__("pathlib").Path(p) for p in paths]))
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), console=err_console, disable=quiet,
+                            transient=True)
+        with progress:
+            task = progress.add_task("ingesting", total=total)
+
+            def on_file(parsed: Parsed) -> None:
+                for error in parsed.errors:
+                    progress.console.print(f"[red]error:[/red] {error}", highlight=False)
+                progress.advance(task)
+
+            report = lib.ingest(paths, jobs=jobs, on_file=on_file)
+        err_console.print(
+            f"{report.files} files, {report.documents} documents: {report.added} added, "
+            f"{report.unchanged} unchanged, {len(report.errors)} errors; "
+            f"{report.facts} facts, {report.terms} glossary terms; "
+            f"library now holds {lib.store.count()} documents ({lib.store.path})",
+            highlight=False,
+        )
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("ls")
+def list_documents(
+    db: DbOption = None,
+    region: Annotated[str | None, typer.Option(help="Region (西城区, 北京市西城区…).")] = None,
+    year: Annotated[int | None, typer.Option(help="Year delivered.")] = None,
+    doc_type: Annotated[str | None, typer.Option("--type", help="work_report, plan_report, "
+                        "budget_report, public_report, npc_resolution, other.")] = None,
+    level: Annotated[str | None, typer.Option(help="national, province, city, district.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """List the documents in the library."""
+    with open_library(db) as lib:
+        docs = lib.documents(DocumentFilter(region=region, year=year, doc_type=doc_type,
+                                            level=level))
+    render([document_summary(d) for d in docs], fmt, LS_COLUMNS)
+
+
+@app.command()
+def show(
+    doc: Annotated[str, typer.Argument(help="Document id (or prefix), or source[#row].")],
+    db: DbOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    text: Annotated[bool, typer.Option("--text", help="Also print the normalized text.")] = False,
+) -> None:
+    """Show a document's metadata and outline."""
+    with open_library(db) as lib:
+        d = lib.document(doc)
+    outline = [
+        {"index": s.index, "level": s.level, "marker": s.marker, "title": s.title,
+         "role": s.role, "start": s.start, "end": s.end, "parent": s.parent}
+        for s in d.sections
+    ]
+    if fmt in (Format.json, Format.jsonl):
+        data = document_summary(d) | {"chars": len(d.text), "paragraphs": len(d.paragraphs),
+                                      "outline": outline}
+        if text:
+            data["text"] = d.text
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    for key, value in document_summary(d).items():
+        console.print(f"[bold]{key}[/bold]: {value}", highlight=False)
+    console.print(f"[bold]paragraphs[/bold]: {len(d.paragraphs)}  [bold]chars[/bold]: "
+                  f"{len(d.text)}")
+    for s in d.sections:
+        console.print(f"{'  ' * (s.level - 1)}{s.marker} {s.title}  [dim]({s.role})[/dim]",
+                      highlight=False)
+    if text:
+        console.print(d.text, highlight=False)
+
+
+@app.command("rm")
+def remove(
+    doc: Annotated[str, typer.Argument(help="Document id (or prefix), or source[#row].")],
+    db: DbOption = None,
+) -> None:
+    """Remove a document and its facts, terms and index entries from the library."""
+    with open_library(db) as lib:
+        lib.delete(doc)
+
+
+@app.command()
+def reanalyse(db: DbOption = None) -> None:
+    """Re-extract facts and glossary terms of every stored document."""
+    with open_library(db) as lib:
+        n = lib.reanalyse()
+    err_console.print(f"re-analysed {n} documents")

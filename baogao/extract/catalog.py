@@ -1,0 +1,234 @@
+"""The indicator catalog: ids, names, aliases, units, and matching metric mentions in text.
+
+The catalog lives in package data (``baogao/data/indicators.csv``). Each indicator has a
+canonical ``name`` and ``aliases``; a *growth* indicator (``gdp_growth``) usually has aliases
+that are its *stem* plus a growth word (地区生产总值 + 增长). Mentions are found by stem, so one
+mention (地区生产总值) can yield a level fact (5700.1亿元 → ``gdp``) and a growth fact
+(增长4.1% → ``gdp_growth``); which one depends on the words and unit that follow.
+
+Matching uses an Aho–Corasick automaton over every surface form; overlapping hits are
+resolved leftmost-longest.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One row of ``indicators.csv``."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    unit: str
+    kind_of_value: str
+    better: str
+    note: str
+
+    @property
+    def is_reduction(self) -> bool:
+        """True for an indicator stored as a positive reduction (能耗降低2.5% → 2.5)."""
+        return self.id.endswith("_reduction")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Indicators sharing one metric stem: its level indicator and its growth indicator."""
+
+    level: str | None
+    growth: str | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A metric name found in text.
+
+    ``surface`` is the matched text; ``stem`` is it without a trailing growth word;
+    ``growth_word`` is that word (增长, 增速, 降低…) when the surface carried one.
+    """
+
+    start: int
+    end: int
+    surface: str
+    stem: str
+    family: Family
+    growth_word: str | None
+
+
+@dataclass(frozen=True)
+class _Form:
+    surface: str
+    stem: str
+    family: Family
+    growth_word: str | None
+
+
+def _data_text(name: str) -> str:
+    return resources.files("baogao.data").joinpath(name).read_text("utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict[str, Any]:
+    """The cue-word tables in ``baogao/data/cues.json``."""
+    data: dict[str, Any] = json.loads(_data_text("cues.json"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def load_catalog() -> dict[str, Indicator]:
+    """All indicators of the catalog, by id, in file order."""
+    reader = csv.DictReader(io.StringIO(_data_text("indicators.csv")))
+    catalog: dict[str, Indicator] = {}
+    for row in reader:
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        catalog[row["id"]] = Indicator(
+            id=row["id"],
+            name=row["name"].strip(),
+            aliases=aliases,
+            unit=row["unit"].strip(),
+            kind_of_value=row["kind_of_value"].strip(),
+            better=row["better"].strip(),
+            note=(row.get("note") or "").strip(),
+        )
+    return catalog
+
+
+def _variants(surface: str, stem: str) -> set[tuple[str, str]]:
+    """(surface, stem) with half- and full-width parentheses, both ways."""
+
+    def half(s: str) -> str:
+        return s.replace("（", "(").replace("）", ")")
+
+    def full(s: str) -> str:
+        return s.replace("(", "（").replace(")", "）")
+
+    return {(surface, stem), (half(surface), half(stem)), (full(surface), full(stem))}
+
+
+def _split_growth(surface: str) -> tuple[str, str | None]:
+    """Split a trailing growth word off ``surface``: 地区生产总值增速 → (地区生产总值, 增速)."""
+    for word in sorted(cues()["growth_suffixes"], key=len, reverse=True):
+        if surface.endswith(word) and len(surface) > len(word):
+            return surface[: -len(word)], word
+    return surface, None
+
+
+def _forms() -> list[_Form]:
+    """Every surface form of the catalog with its stem and family."""
+    catalog = load_catalog()
+    min_stem = int(cues()["min_stem_length"])
+    stems: dict[str, dict[str, str]] = {}
+    growth_surfaces: list[tuple[str, str, str]] = []
+    for ind in catalog.values():
+        for surface in (ind.name, *ind.aliases):
+            if ind.kind_of_value == "growth":
+                stem, word = _split_growth(surface)
+                if word is not None:
+                    growth_surfaces.append((surface, stem, word))
+                    if len(stem) >= min_stem:
+                        stems.setdefault(stem, {})["growth"] = ind.id
+                    continue
+                stems.setdefault(surface, {})["growth"] = ind.id
+            else:
+                stems.setdefault(surface, {})["level"] = ind.id
+    forms: list[_Form] = []
+    for stem, ids in stems.items():
+        family = Family(level=ids.get("level"), growth=ids.get("growth"))
+        forms.append(_Form(stem, stem, family, None))
+    for surface, stem, word in growth_surfaces:
+        ids = stems.get(stem, {})
+        growth_id = next(
+            i.id for i in catalog.values() if surface in (i.name, *i.aliases)
+        )
+        family = Family(level=ids.get("level"), growth=growth_id)
+        forms.append(_Form(surface, stem, family, word))
+    return forms
+
+
+@functools.lru_cache(maxsize=1)
+def _automaton() -> Any:
+    automaton = ahocorasick.Automaton()
+    for form in _forms():
+        for surface, stem in _variants(form.surface, form.stem):
+            automaton.add_word(surface, _Form(surface, stem, form.family, form.growth_word))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Catalog metric names in ``text[start:end]``, leftmost-longest, non-overlapping."""
+    stop = len(text) if end is None else end
+    hits: list[tuple[int, int, _Form]] = []
+    for last, form in _automaton().iter(text, start, stop):
+        first = last - len(form.surface) + 1
+        hits.append((first, last + 1, form))
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    mentions: list[Mention] = []
+    covered = start
+    for first, after, form in hits:
+        if first < covered:
+            continue
+        mentions.append(
+            Mention(first, after, form.surface, form.stem, form.family, form.growth_word)
+        )
+        covered = after
+    return mentions
+
+
+def match_name(name: str) -> Mention | None:
+    """The catalog mention that is the whole of ``name`` (a table's 指标名称), if any.
+
+    Scope words the cues list (全区, 区级…) may precede it.
+    """
+    name = name.strip()
+    for prefix in ("", *cues()["scope_prefixes"]):
+        if prefix and not name.startswith(prefix):
+            continue
+        rest = name[len(prefix) :]
+        found = find_mentions(rest)
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(rest):
+            return found[0]
+    return None
+
+
+# Units -------------------------------------------------------------------------------------
+
+_SCALE = {"": Decimal(1), "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "万亿": Decimal(10) ** 12}
+
+
+def _unit_base(unit: str) -> tuple[Decimal, str]:
+    """Split a unit into a multiplier and a base unit: 万亿元 → (10^12, 元)."""
+    for prefix in ("万亿", "亿", "万"):
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return _SCALE[prefix], unit[len(prefix) :]
+    return Decimal(1), unit
+
+
+def convert(value: Decimal, unit: str, target: str) -> Decimal | None:
+    """``value`` in ``unit`` expressed in ``target``, or None when they do not convert.
+
+    Handles 万/亿/万亿 multipliers over one base (元, 美元, 人, 斤, 吨, 户…) and the weight
+    bridge of the catalog (1 万吨 = 0.2 亿斤).
+    """
+    if unit == target:
+        return value
+    factor, base = _unit_base(unit)
+    tfactor, tbase = _unit_base(target)
+    if base == tbase:
+        return value * factor / tfactor
+    bridges: dict[str, dict[str, str]] = cues()["unit_bridges"]
+    per = bridges.get(base, {}).get(tbase)
+    if per is None:
+        return None
+    return value * factor * Decimal(per) / tfactor

@@ -1,0 +1,227 @@
+"""Reading numbers, units, ranges and bounds out of report text, on ``Decimal``.
+
+``parse_number`` reads one numeral (``5700.1``, ``五百七十``, ``一千二百万``, ``两``, ``百分之七点五``);
+``find_quantities`` scans a span of text for values with units (``134.9万亿元``, ``5%左右``,
+``4.5%—5%``, ``不超过4%``) and reports each with its exact span, so the caller can cite it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from baogao.extract.catalog import cues
+from baogao.models import Bound
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+           "七": 7, "八": 8, "九": 9}  # fmt: skip
+_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_BIG_UNITS = {"万": 10**4, "亿": 10**8}
+_CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
+_AR_NUM = r"\d+(?:\.\d+)?"
+_CN_NUM = rf"[{_CN_CHARS}]+(?:点[{_CN_CHARS[:11]}]+)?"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value found in text.
+
+    ``start``/``end`` span the words that state it (bound words included: ``3.5%以内``,
+    ``不超过4%``); ``unit`` is as printed (``万亿元``, ``%``, ``个百分点``) or ``""``.
+    ``value_high`` is set for a range (``4.5%—5%``).
+    """
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str
+    bound: Bound | None = None
+    value_high: Decimal | None = None
+    negative_sign: bool = False
+
+
+def _parse_cn_integer(text: str) -> int | None:
+    """An integer written in Chinese numerals, or None if malformed."""
+    if not text:
+        return None
+    if all(ch in _DIGITS for ch in text):
+        if len(text) == 1:
+            return _DIGITS[text]
+        return int("".join(str(_DIGITS[ch]) for ch in text))
+    total = 0
+    section = 0
+    digit: int | None = None
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and _DIGITS[ch] != 0 and digit != 0:
+                return None
+            digit = _DIGITS[ch]
+        elif ch in _SMALL_UNITS:
+            section += (1 if digit is None else digit) * _SMALL_UNITS[ch]
+            digit = None
+        elif ch in _BIG_UNITS:
+            section += digit or 0
+            if section == 0 and total == 0:
+                return None
+            total = (total + section) * _BIG_UNITS[ch] if ch == "亿" else total + section * 10**4
+            section = 0
+            digit = None
+        else:
+            return None
+    return total + section + (digit or 0)
+
+
+def _parse_cn(text: str) -> Decimal | None:
+    """A Chinese numeral with an optional 点 decimal part."""
+    whole, _, frac = text.partition("点")
+    integer = _parse_cn_integer(whole)
+    if integer is None:
+        return None
+    if not frac:
+        return Decimal(integer)
+    if not all(ch in _DIGITS for ch in frac):
+        return None
+    return Decimal(f"{integer}." + "".join(str(_DIGITS[ch]) for ch in frac))
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Read one numeral: Arabic (``5700.1``, ``-4.4``), Chinese (``一千二百万``, ``两``,
+    ``七点五``), Arabic with a Chinese multiplier (``1.2万``), or ``百分之…`` (returned as the
+    percent number). Returns None when ``text`` is not a numeral.
+    """
+    text = text.strip().replace(",", "")
+    if not text:
+        return None
+    if text.startswith("百分之"):
+        return parse_number(text[3:])
+    sign = Decimal(-1) if text[0] in "-−" else Decimal(1)
+    body = text[1:] if text[0] in "-−+" else text
+    scale = Decimal(1)
+    while body and body[-1] in _BIG_UNITS and re.search(r"\d", body):
+        scale *= _BIG_UNITS[body[-1]]
+        body = body[:-1]
+    if re.fullmatch(_AR_NUM, body):
+        try:
+            return sign * Decimal(body) * scale
+        except InvalidOperation:
+            return None
+    if re.fullmatch(_CN_NUM, body):
+        value = _parse_cn(body)
+        return None if value is None else sign * value * scale
+    return None
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _quantity_re() -> re.Pattern[str]:
+    table = cues()
+    units = _alternation(table["units"])
+    pre = _alternation([w for words in table["prefix_bounds"].values() for w in words])
+    post = _alternation([w for words in table["suffix_bounds"].values() for w in words])
+    seps = _alternation(table["range_separators"])
+    number = rf"(?:{_AR_NUM}|{_CN_NUM})"
+    return re.compile(
+        rf"(?P<pre>{pre})?(?P<sign>[-−])?"
+        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number})(?P<unit>{units})?)"
+        rf"(?:(?P<sep>{seps})(?:(?P<pct2>百分之)(?P<pnum2>{number})|"
+        rf"(?P<num2>{number})(?P<unit2>{units})))?"
+        rf"(?P<post>{post})?"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _bound_of() -> dict[str, Bound]:
+    table = cues()
+    found: dict[str, Bound] = {}
+    for key in ("prefix_bounds", "suffix_bounds"):
+        for bound, words in table[key].items():
+            for word in words:
+                found[word] = bound
+    return found
+
+
+def _unit_of(match: re.Match[str], pct: str, unit: str) -> str:
+    if match.group(pct):
+        return "%"
+    return match.group(unit) or ""
+
+
+def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
+    first = match.group("pnum") or match.group("num")
+    value = parse_number(first)
+    if value is None:
+        return None
+    unit = _unit_of(match, "pct", "unit")
+    high: Decimal | None = None
+    if match.group("sep"):
+        second = match.group("pnum2") or match.group("num2")
+        high = parse_number(second)
+        unit2 = _unit_of(match, "pct2", "unit2")
+        if high is None or (unit and unit != unit2) or high <= value:
+            return None
+        unit = unit2
+    if require_unit and not unit:
+        return None
+    if not match.group("num") and not match.group("pct") and not match.group("num2"):
+        return None
+    if match.group("num") and re.fullmatch(_CN_NUM, first) and not re.search(r"[十百千万亿点]", first):
+        if len(first) > 1:  # 一二: not a value
+            return None
+    bound = _bound_of().get(match.group("post") or "") or _bound_of().get(
+        match.group("pre") or ""
+    )
+    negative = bool(match.group("sign"))
+    if negative:
+        value = -value
+    return Quantity(
+        start=match.start(),
+        end=match.end(),
+        value=value,
+        unit=unit,
+        bound=bound,
+        value_high=high,
+        negative_sign=negative,
+    )
+
+
+def find_quantities(
+    text: str, start: int = 0, end: int | None = None, require_unit: bool = True
+) -> list[Quantity]:
+    """Values with units in ``text[start:end]``, left to right, spans in ``text`` offsets.
+
+    With ``require_unit`` False a bare number (a table cell: ``5左右``, ``<3.5``) is read too.
+    """
+    stop = len(text) if end is None else end
+    found: list[Quantity] = []
+    for match in _quantity_re().finditer(text, start, stop):
+        if not (match.group("num") or match.group("pnum")):
+            continue
+        quantity = _read(match, require_unit)
+        if quantity is not None:
+            found.append(quantity)
+    return found
+
+
+def read_cell(cell: str) -> Quantity | None:
+    """The value of a whole table cell (``5左右``, ``<3.5``, ``稳定在98.5以上``), or None.
+
+    The cell must hold one value and nothing else but bound words (稳定在, 不低于…).
+    """
+    body = cell.strip()
+    lead = _alternation(cues()["cell_leads"])
+    body_start = 0
+    lead_match = re.match(rf"(?:{lead})", body)
+    if lead_match:
+        body_start = lead_match.end()
+    matches = find_quantities(body, body_start, require_unit=False)
+    if len(matches) != 1:
+        return None
+    quantity = matches[0]
+    if quantity.start != body_start or quantity.end != len(body):
+        return None
+    return quantity

@@ -1,0 +1,225 @@
+"""Typed records passed between pipeline stages.
+
+ingest -> ``RawDocument``; normalize + meta + outline -> ``Document`` (with ``Section`` and
+``Paragraph``); extract -> ``Fact`` and ``Term``; search -> ``Passage``; track -> ``TrackRow``.
+All character offsets (``start``/``end``) refer to ``Document.text``, the normalized text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Level = Literal["national", "province", "city", "district"]
+DocType = Literal[
+    "work_report", "plan_report", "budget_report", "public_report", "npc_resolution", "other"
+]
+Role = Literal["review", "plan", "self_building", "glossary", "appendix", "other"]
+Kind = Literal["actual", "target"]
+Bound = Literal["approx", "min", "max"]
+Verdict = Literal["met", "missed", "partly", "unverifiable"]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One document as a reader found it, before any cleaning.
+
+    ``hints`` carries collection columns (title, year, province, publish_date, url) that
+    metadata extraction may use when the text itself is silent.
+    """
+
+    source: str
+    row: int
+    text: str
+    format: str
+    hints: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading and the span it governs.
+
+    ``level`` is 1 for top sections; ``parent`` is the index of the enclosing section in
+    ``Document.sections`` or None. ``role`` is set on every section (inherited from its top
+    section).
+    """
+
+    index: int
+    level: int
+    marker: str
+    title: str
+    start: int
+    end: int
+    heading_end: int
+    role: Role
+    parent: int | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A line of body text (or a table row) with the section it belongs to."""
+
+    index: int
+    start: int
+    end: int
+    section: int | None
+    is_table_row: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """A normalized report with its metadata and outline.
+
+    ``text`` is the canonical text; ``offset_map[i]`` is the position in ``original`` of
+    ``text[i]``. ``id`` is a short hash of ``text`` and identifies the document in the store.
+    """
+
+    id: str
+    source: str
+    row: int
+    text: str
+    original: str
+    offset_map: tuple[int, ...]
+    title: str | None = None
+    region: str | None = None
+    region_path: tuple[str, ...] = ()
+    level: Level | None = None
+    year: int | None = None
+    date: str | None = None
+    speaker: str | None = None
+    speaker_title: str | None = None
+    meeting: str | None = None
+    doc_type: DocType = "other"
+    sections: tuple[Section, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    def section_at(self, offset: int) -> Section | None:
+        """The innermost section containing ``offset``, or None."""
+        found: Section | None = None
+        for section in self.sections:
+            if section.start <= offset < section.end and (
+                found is None or section.level >= found.level
+            ):
+                found = section
+        return found
+
+    def section_path(self, section: Section | None) -> list[str]:
+        """Headings from the top section down to ``section``."""
+        path: list[str] = []
+        while section is not None:
+            path.append(section.title)
+            section = self.sections[section.parent] if section.parent is not None else None
+        return path[::-1]
+
+    def role_at(self, offset: int) -> Role:
+        """The role of the section containing ``offset`` ("other" outside any section)."""
+        section = self.section_at(offset)
+        return section.role if section else "other"
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One indicator value or target, tied to the sentence it was read from.
+
+    Fields follow the ``baogao facts`` contract (shared/spec/facts.md); ``attribute`` holds a
+    table's 指标属性 (预期性/约束性) and ``doc_id`` the document's store id.
+    """
+
+    source: str
+    row: int
+    region: str | None
+    year: int | None
+    indicator: str | None
+    name: str
+    kind: Kind
+    estimated: bool
+    period: int | None
+    value: float | None
+    unit: str | None
+    bound: Bound | None
+    text: str
+    evidence: str
+    start: int
+    end: int
+    doc_id: str = ""
+    attribute: str | None = None
+    value_high: float | None = None
+
+    def contract(self) -> dict[str, object]:
+        """The fields of the facts contract, in contract order, plus the extras."""
+        return {
+            "source": self.source,
+            "row": self.row,
+            "region": self.region,
+            "year": self.year,
+            "indicator": self.indicator,
+            "name": self.name,
+            "kind": self.kind,
+            "estimated": self.estimated,
+            "period": self.period,
+            "value": self.value,
+            "unit": self.unit,
+            "bound": self.bound,
+            "text": self.text,
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+            "value_high": self.value_high,
+            "attribute": self.attribute,
+            "doc_id": self.doc_id,
+        }
+
+
+@dataclass(frozen=True)
+class Term:
+    """A 名词解释 entry: the term, its definition and where the report uses the term."""
+
+    term: str
+    definition: str
+    start: int
+    end: int
+    uses: tuple[tuple[int, int], ...] = ()
+    doc_id: str = ""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A cited span of a stored document, as returned by search and ask."""
+
+    doc_id: str
+    source: str
+    row: int
+    start: int
+    end: int
+    section: str
+    text: str
+    score: float
+    title: str | None = None
+    region: str | None = None
+    year: int | None = None
+    snippet: str = ""
+
+
+@dataclass(frozen=True)
+class TrackRow:
+    """A target of some period checked against the result reported later."""
+
+    region: str | None
+    indicator: str | None
+    name: str
+    period: int | None
+    target_value: float | None
+    target_bound: Bound | None
+    target_text: str
+    target_source: str
+    target_row: int
+    target_evidence: str
+    actual_value: float | None
+    actual_text: str | None
+    actual_source: str | None
+    actual_row: int | None
+    actual_evidence: str | None
+    verdict: Verdict
+    target_value_high: float | None = None
+    unit: str | None = None
+    reason: str = ""

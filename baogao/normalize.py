@@ -1,0 +1,330 @@
+"""Canonical text for a document, with a map back to the original.
+
+The normalized text is what every later stage reads and every offset refers to:
+
+1. Traditional characters become Simplified (OpenCC t2s) when the text is mostly Traditional.
+2. Full-width digits, Latin letters and the symbols that matter for numbers (％ ． ＋ － ／ ＜ ＞)
+   become ASCII; ideographic and no-break spaces become plain spaces.
+3. Word artefacts (``[bookmark: _Hlk…]``) and web chrome lines (下载, 打印, 字号, 分享, 相关报道…)
+   are dropped; photo captions in the preamble are dropped.
+4. Lines are stripped; blank lines dropped; hard-wrapped lines rejoined; flattened table cells
+   (one cell per tab-indented line) become one line per row with cells separated by TAB.
+
+``offset_map[i]`` is the index in the original text of normalized character ``i``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import opencc
+
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH.update(
+    {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": "."}
+)
+_SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": ""}
+_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
+_DANGLING = "的了和与及对把被向从"
+_CONTINUATION = "，。、；：）)》”」』！？,;"
+_TERMINAL = "。！？；：…”」』）)!?;:"
+_HEADING_START = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
+    r"\d+[.．、]|[（(]\d+[）)]|附件|名词解释|各位代表)"
+)
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """Normalized text and, per character, its offset in the original."""
+
+    text: str
+    offset_map: tuple[int, ...]
+    spaced_lines: frozenset[int] = frozenset()
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+@functools.lru_cache(maxsize=1)
+def _chrome() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("chrome.json").read_text("utf-8"))
+    lines = frozenset(raw["lines"])
+    patterns = tuple(re.compile(p) for p in raw["patterns"])
+    return lines, patterns
+
+
+def is_mostly_traditional(text: str, sample: int = 4000) -> bool:
+    """True when converting to Simplified changes a noticeable share of the CJK characters."""
+    chunk = "".join(ch for ch in text[: sample * 2] if "\u4e00" <= ch <= "\u9fff")[:sample]
+    if not chunk:
+        return False
+    converted = _converter().convert(chunk)
+    if len(converted) != len(chunk):
+        return True
+    changed = sum(1 for a, b in zip(chunk, converted, strict=True) if a != b)
+    return changed / len(chunk) > 0.02
+
+
+def to_simplified(text: str) -> str:
+    """Convert Traditional to Simplified keeping one output character per input character."""
+    conv = _converter()
+    out: list[str] = []
+    for line in text.split("\n"):
+        converted = conv.convert(line)
+        if len(converted) != len(line):
+            converted = "".join(
+                c if len(c := conv.convert(ch)) == 1 else ch for ch in line
+            )
+        out.append(converted)
+    return "\n".join(out)
+
+
+def _char_level(text: str) -> tuple[str, list[int]]:
+    """Per-character substitutions; returns the new text and its offsets into ``text``."""
+    if is_mostly_traditional(text):
+        text = to_simplified(text)
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _SPACES:
+            rep = _SPACES[ch]
+        else:
+            rep = _FULLWIDTH.get(ch, ch)
+        if rep:
+            out.append(rep)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
+@dataclass
+class _Line:
+    text: str
+    offsets: list[int]
+    indented: bool
+    blank_before: int = 0
+
+
+def _split_lines(text: str, offsets: list[int]) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    blanks = 0
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        line_offsets = offsets[pos:end]
+        indented = raw.startswith("\t")
+        cleaned, kept = _strip_artefacts(raw, line_offsets)
+        lines.append(_Line(cleaned, kept, indented, blanks))
+        blanks = 0 if cleaned else blanks + 1
+        pos = end + 1
+    return lines
+
+
+def _strip_artefacts(raw: str, offsets: list[int]) -> tuple[str, list[int]]:
+    keep = [True] * len(raw)
+    for m in _ARTEFACT.finditer(raw):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    chars = [(c, o) for c, o, k in zip(raw, offsets, keep, strict=True) if k]
+    # strip surrounding whitespace, collapse inner whitespace runs to one space
+    text = "".join(c for c, _ in chars)
+    lead = len(text) - len(text.lstrip())
+    trail = len(text.rstrip())
+    chars = chars[lead:trail]
+    out_chars: list[str] = []
+    out_offsets: list[int] = []
+    for c, o in chars:
+        if c in " \t\r" and out_chars and out_chars[-1] == " ":
+            continue
+        out_chars.append(" " if c in "\t\r" else c)
+        out_offsets.append(o)
+    return "".join(out_chars), out_offsets
+
+
+def is_chrome(line: str) -> bool:
+    """True for a line that is web-page furniture rather than report text."""
+    lines, patterns = _chrome()
+    if line in lines:
+        return True
+    return any(p.fullmatch(line) for p in patterns)
+
+
+def _merge_table_rows(lines: list[_Line]) -> list[_Line]:
+    """Join tab-indented cell lines (a flattened Word table) into one TAB-separated row line.
+
+    A row is a run of indented lines; an unindented non-empty line inside the run continues
+    the previous cell (a wrapped cell); an empty line ends the row.
+    """
+    out: list[_Line] = []
+    row: list[_Line] | None = None
+
+    def flush() -> None:
+        nonlocal row
+        if row:
+            text_parts: list[str] = []
+            offs: list[int] = []
+            for k, cell in enumerate(row):
+                if k:
+                    text_parts.append("\t")
+                    offs.append(cell.offsets[0] - 1 if cell.offsets else (offs[-1] if offs else 0))
+                text_parts.append(cell.text)
+                offs.extend(cell.offsets)
+            out.append(_Line("".join(text_parts), offs, True))
+        row = None
+
+    for line in lines:
+        if line.indented:
+            if row is None:
+                row = []
+            row.append(_Line(line.text, list(line.offsets), True))
+        elif row is not None and line.text and not _HEADING_START.match(line.text):
+            if row:
+                last = row[-1]
+                row[-1] = _Line(last.text + line.text, last.offsets + line.offsets, True)
+        else:
+            flush()
+            out.append(line)
+    flush()
+    # rows whose every cell is empty carry no information
+    return [ln for ln in out if not (ln.indented and not ln.text.replace("\t", "").strip())]
+
+
+def _dominant_width(lines: list[_Line]) -> int | None:
+    """The line width of a hard-wrapped text, if most long lines share it."""
+    widths = [len(ln.text) for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    if len(widths) < 10:
+        return None
+    counts: dict[int, int] = {}
+    for w in widths:
+        counts[w] = counts.get(w, 0) + 1
+    width, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return width if n >= 0.3 * len(widths) else None
+
+
+def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool) -> bool:
+    if prev.indented or nxt.indented or not prev.text or not nxt.text:
+        return False
+    if nxt.text[0] in _CONTINUATION or (
+        prev.text[-1] in _DANGLING and not _HEADING_START.match(nxt.text)
+    ):
+        return True
+    if soft_breaks and nxt.blank_before == 0:
+        heading = _HEADING_START.match(prev.text) and len(prev.text) <= 40
+        return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
+    if prev.text[-1] in _TERMINAL or _HEADING_START.match(nxt.text):
+        return False
+    # the dateline of a report wraps: ——2023年1月4日在北京市西城区第十七届 / 人民代表大会第三次会议上
+    if prev.text.startswith(("——", "—", "（", "(")) and re.search(r"会议上?[）)]?$", nxt.text):
+        return not re.search(r"会议上?[）)]?$", prev.text)
+    return width is not None and len(prev.text) >= width - 1
+
+
+def _join_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Rejoin lines broken inside a sentence.
+
+    Three signals: a line starting with a continuation mark (，。、) belongs to the one before;
+    a page whose paragraphs are separated by blank lines and which shows such breaks uses
+    single newlines as soft breaks (link text split out by a web scraper); and a hard-wrapped
+    text whose lines share one width.
+    """
+    width = _dominant_width(lines)
+    soft_breaks = sum(1 for ln in lines if ln.text[:1] in _CONTINUATION) >= 2 and (
+        sum(1 for ln in lines if ln.blank_before) >= 0.3 * len(lines)
+    )
+    out: list[_Line] = []
+    for line in lines:
+        if out and _should_join(out[-1], line, width, soft_breaks):
+            prev = out[-1]
+            out[-1] = _Line(
+                prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before
+            )
+        else:
+            out.append(line)
+    return out
+
+
+def _drop_chrome(lines: list[_Line]) -> list[_Line]:
+    """Drop chrome lines, the value line after a bare label (来源： / 宁夏日报), breadcrumbs."""
+    kept: list[_Line] = []
+    skip_next = False
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if ln.indented:
+            kept.append(ln)
+            skip_next = False
+            continue
+        if skip_next and len(text) <= 30 and not _HEADING_START.match(text):
+            skip_next = False
+            continue
+        skip_next = False
+        if is_chrome(text):
+            skip_next = text.endswith(("：", ":")) and text not in ("各位代表：", "各位代表:")
+            continue
+        neighbours = {lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)}
+        if len(text) <= 20 and neighbours & {">", "»", "＞"}:
+            continue
+        kept.append(ln)
+    return _drop_preamble_noise(kept)
+
+
+_DATELINE_END = re.compile(r"会议上[）)]?$")
+_CAPTION = re.compile(r".{0,200}(记者|摄影|图片来源).{0,20}(摄|供图)?$|.{2,40}作政府工作报告。?$")
+
+
+def _drop_preamble_noise(lines: list[_Line]) -> list[_Line]:
+    """Drop captions and repeated header lines above the salutation (各位代表)."""
+    first_body = next(
+        (i for i, ln in enumerate(lines) if ln.text.startswith("各位代表")), None
+    )
+    if first_body is None or first_body > 40:
+        return lines
+    seen: set[str] = set()
+    out: list[_Line] = []
+    for i, ln in enumerate(lines):
+        if i < first_body:
+            caption = _CAPTION.fullmatch(ln.text) and not _DATELINE_END.search(ln.text)
+            if ln.text in seen or caption:
+                continue
+            seen.add(ln.text)
+        out.append(ln)
+    return out
+
+
+def normalize(text: str) -> NormalizedText:
+    """Return the canonical text of ``text`` and the offset map back to it."""
+    chars, offsets = _char_level(text)
+    lines = _split_lines(chars, offsets)
+    lines = _merge_table_rows(lines)
+    lines = [ln for ln in lines if ln.text]
+    lines = _drop_chrome(lines)
+    lines = _join_wrapped(lines)
+    out_text: list[str] = []
+    out_map: list[int] = []
+    spaced: set[int] = set()
+    pos = 0
+    for k, ln in enumerate(lines):
+        if k:
+            out_text.append("\n")
+            out_map.append(out_map[-1] + 1 if out_map else 0)
+            pos += 1
+        if ln.blank_before >= 2:
+            spaced.add(pos)
+        out_text.append(ln.text)
+        out_map.extend(ln.offsets)
+        pos += len(ln.text)
+    return NormalizedText("".join(out_text), tuple(out_map), frozenset(spaced))
+
+
+def original_span(offset_map: tuple[int, ...], start: int, end: int) -> tuple[int, int]:
+    """The span of the original text covering normalized ``[start, end)``."""
+    if not offset_map or start >= end:
+        return (0, 0)
+    return offset_map[start], offset_map[min(end, len(offset_map)) - 1] + 1

@@ -1,0 +1,237 @@
+"""The heading tree, paragraphs and section roles of a normalized report.
+
+Numbering schemes, from outermost to innermost: 第一部分, 一、, （一）, 1., （1）. The levels
+a document actually uses are ranked in that order, so a report without 第X部分 has 一、 at
+level 1. 附件 and 名词解释 always open a top section. In web copies where headings carry no
+number (older State Council reports), short unpunctuated lines set off by blank lines are
+headings too. Each top section gets a ``role``; sub-sections inherit it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from .models import Paragraph, Role, Section
+
+_CN = "一二三四五六七八九十"
+_SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(rf"^(第[{_CN}]+部分)\s*")),
+    ("cn", re.compile(rf"^([{_CN}]+)[、.]\s*")),
+    ("paren_cn", re.compile(rf"^[（(]([{_CN}]+)[）)]\s*")),
+    ("arabic", re.compile(r"^(\d{1,2})(?:[.、](?!\d)|\s)\s*")),
+    ("paren_arabic", re.compile(r"^[（(](\d{1,2})[）)]\s*")),
+)
+_RANK = {name: i for i, (name, _) in enumerate(_SCHEMES)}
+_SPECIAL = re.compile(r"^(附件\s*\d*|附表\s*\d*|名词解释)[:：.．、]?\s*(.*)$")
+_TERMINAL = "。；！？!?;"
+
+
+@dataclass(frozen=True)
+class _Heading:
+    scheme: str
+    marker: str
+    title: str
+    start: int
+    heading_end: int
+    line_end: int
+
+
+@functools.lru_cache(maxsize=1)
+def _role_cues() -> list[tuple[Role, tuple[str, ...]]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("roles.json").read_text("utf-8"))
+    return [(role, tuple(words)) for role, words in raw["cues"]]
+
+
+def _heading_of(line: str, start: int, spaced: bool, after_salutation: bool) -> _Heading | None:
+    end = start + len(line)
+    special = _SPECIAL.match(line)
+    if special and len(line) <= 40 and not special.group(2)[:1].isdigit():
+        kind = "glossary" if special.group(1) == "名词解释" else "appendix"
+        return _Heading(kind, special.group(1), special.group(2) or special.group(1),
+                        start, end, end)
+    for name, pattern in _SCHEMES:
+        m = pattern.match(line)
+        if not m:
+            continue
+        rest = line[m.end():]
+        if not rest or rest[0] in "，,。":
+            return None
+        cut = _title_end(rest)
+        if cut is None:
+            return None
+        return _Heading(name, m.group(1), rest[:cut].rstrip("。：:"), start,
+                        start + m.end() + cut, end)
+    unpunctuated = not any(ch in line for ch in _TERMINAL + "，,：:")
+    if after_salutation and unpunctuated and 2 <= len(line) <= 40 and (
+        spaced or (len(line) <= 25 and role_of(line, None) in ("review", "plan", "self_building"))
+    ):
+        return _Heading("plain", "", line, start, end, end)
+    return None
+
+
+def _title_end(rest: str) -> int | None:
+    """Length of the heading title in ``rest``: the whole line, or up to its first 。/：.
+
+    A long line with no early full stop is body text that happens to start with a number.
+    """
+    if len(rest) <= 60 and not any(ch in rest[:-1] for ch in "。；"):
+        return len(rest)
+    m = re.search(r"[。：:]", rest)
+    if m and m.start() <= 60:
+        return m.start() + 1
+    return None
+
+
+def _find_headings(text: str, spaced_lines: frozenset[int]) -> list[_Heading]:
+    headings: list[_Heading] = []
+    pos = 0
+    after_salutation = False
+    lines = text.split("\n")
+    skip = False
+    for k, line in enumerate(lines):
+        h = None if skip else _heading_of(line, pos, pos in spaced_lines, after_salutation)
+        skip = False
+        if h and h.scheme == "appendix" and h.title == h.marker and k + 1 < len(lines):
+            h, skip = _appendix_title(h, lines[k + 1], pos + len(line) + 1)
+        if h:
+            headings.append(h)
+        if line.startswith("各位代表"):
+            after_salutation = True
+        pos += len(line) + 1
+    return _drop_stray_arabic(headings)
+
+
+def _appendix_title(h: _Heading, nxt: str, nxt_start: int) -> tuple[_Heading, bool]:
+    """附件1 on its own line takes the next line as its title (名词解释 makes it a glossary)."""
+    nxt = nxt.strip()
+    if nxt == "名词解释":
+        return _Heading("glossary", h.marker, nxt, h.start, nxt_start + len(nxt),
+                        nxt_start + len(nxt)), True
+    if 2 <= len(nxt) <= 40 and not any(ch in nxt for ch in _TERMINAL + "，,\t"):
+        return _Heading(h.scheme, h.marker, nxt, h.start, nxt_start + len(nxt),
+                        nxt_start + len(nxt)), True
+    return h, False
+
+
+def _drop_stray_arabic(headings: list[_Heading]) -> list[_Heading]:
+    """Keep "1." headings only where a sequence of them exists (1., 2., ...)."""
+    arabic = [h for h in headings if h.scheme in ("arabic", "paren_arabic")]
+    if len({h.marker for h in arabic}) >= 2:
+        return headings
+    return [h for h in headings if h.scheme not in ("arabic", "paren_arabic")]
+
+
+def _levels(headings: list[_Heading]) -> list[int]:
+    used_set = {_RANK[h.scheme] for h in headings if h.scheme in _RANK}
+    if any(h.scheme == "plain" for h in headings):
+        used_set.add(_RANK["cn"])
+    used = sorted(used_set)
+    rank_to_level = {rank: i + 1 for i, rank in enumerate(used)}
+    cn_level = rank_to_level.get(_RANK["cn"], 1)
+    levels: list[int] = []
+    in_special = False
+    for h in headings:
+        if h.scheme in ("glossary", "appendix"):
+            in_special = True
+            levels.append(1)
+        elif h.scheme == "plain":
+            levels.append(cn_level)
+        else:
+            level = rank_to_level[_RANK[h.scheme]]
+            levels.append(level + 1 if in_special and level == 1 else level)
+    return levels
+
+
+def role_of(title: str, doc_year: int | None, is_plan_report: bool = False) -> Role | None:
+    """The role a top-section title announces, or None when the title does not say."""
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", title)]
+    if doc_year and years:
+        if all(y < doc_year for y in years):
+            return "review"
+        if doc_year in years and not re.search(r"回顾|执行情况|总结", title):
+            return "plan"
+    for role, words in _role_cues():
+        if any(w in title for w in words):
+            return role
+    return None
+
+
+def _assign_roles(
+    headings: list[_Heading], levels: list[int], doc_year: int | None
+) -> list[Role]:
+    roles: list[Role] = []
+    current: Role = "other"
+    seen_plan = False
+    for h, level in zip(headings, levels, strict=True):
+        if level == 1:
+            if h.scheme == "glossary":
+                current = "glossary"
+            elif h.scheme == "appendix":
+                current = "glossary" if role_of(h.title, None) == "glossary" else "appendix"
+            else:
+                found = role_of(h.title, doc_year)
+                if found is None:
+                    found = "plan" if seen_plan else "other"
+                current = found
+            seen_plan = seen_plan or current in ("plan", "review")
+        roles.append(current)
+    return roles
+
+
+def build_outline(
+    text: str, doc_year: int | None, spaced_lines: frozenset[int] = frozenset()
+) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
+    """Sections (heading tree with roles) and paragraphs of a normalized text."""
+    headings = _find_headings(text, spaced_lines)
+    levels = _levels(headings)
+    roles = _assign_roles(headings, levels, doc_year)
+    sections: list[Section] = []
+    stack: list[int] = []
+    for i, (h, level, role) in enumerate(zip(headings, levels, roles, strict=True)):
+        while stack and sections[stack[-1]].level >= level:
+            stack.pop()
+        end = len(text)
+        for h2, level2 in zip(headings[i + 1:], levels[i + 1:], strict=True):
+            if level2 <= level:
+                end = h2.start
+                break
+        sections.append(Section(
+            index=i, level=level, marker=h.marker, title=h.title, start=h.start, end=end,
+            heading_end=h.heading_end, role=role, parent=stack[-1] if stack else None,
+        ))
+        stack.append(i)
+    return tuple(sections), _paragraphs(text, sections, headings)
+
+
+def _paragraphs(
+    text: str, sections: list[Section], headings: list[_Heading]
+) -> tuple[Paragraph, ...]:
+    pure_headings = {h.start for h in headings if h.heading_end >= h.line_end}
+    paragraphs: list[Paragraph] = []
+    pos = 0
+    current: int | None = None
+    starts = {s.start: s.index for s in sections}
+    for line in text.split("\n"):
+        if pos in starts:
+            current = starts[pos]
+        if line and pos not in pure_headings:
+            section = _innermost(sections, pos, current)
+            paragraphs.append(Paragraph(
+                index=len(paragraphs), start=pos, end=pos + len(line),
+                section=section, is_table_row="\t" in line,
+            ))
+        pos += len(line) + 1
+    return tuple(paragraphs)
+
+
+def _innermost(sections: list[Section], pos: int, hint: int | None) -> int | None:
+    if hint is None:
+        return None
+    idx: int | None = hint
+    while idx is not None and not (sections[idx].start <= pos < sections[idx].end):
+        idx = sections[idx].parent
+    return idx

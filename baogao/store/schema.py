@@ -1,0 +1,102 @@
+"""The library schema and its migrations.
+
+``PRAGMA user_version`` holds the schema version; ``MIGRATIONS[i]`` takes a database from
+version ``i`` to ``i + 1``. A new database runs them all.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[str] = [
+    # 0 -> 1: documents, outline, facts, glossary
+    """
+    CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        title TEXT,
+        region TEXT,
+        region_path TEXT NOT NULL DEFAULT '[]',
+        level TEXT,
+        year INTEGER,
+        date TEXT,
+        speaker TEXT,
+        speaker_title TEXT,
+        meeting TEXT,
+        doc_type TEXT NOT NULL,
+        chars INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        original TEXT NOT NULL,
+        offset_map BLOB NOT NULL,
+        ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    );
+    CREATE INDEX documents_region_year ON documents(region, year);
+    CREATE INDEX documents_year ON documents(year);
+    CREATE TABLE document_sources (
+        source TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        PRIMARY KEY (source, row)
+    );
+    CREATE INDEX document_sources_doc ON document_sources(doc_id);
+    CREATE TABLE sections (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        level INTEGER NOT NULL,
+        marker TEXT NOT NULL,
+        title TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        heading_end INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        parent INTEGER,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE paragraphs (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        section INTEGER,
+        is_table_row INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (doc_id, idx)
+    );
+    CREATE TABLE facts (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        region TEXT,
+        year INTEGER,
+        indicator TEXT,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        estimated INTEGER NOT NULL,
+        period INTEGER,
+        value REAL,
+        value_high REAL,
+        unit TEXT,
+        bound TEXT,
+        text TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        attribute TEXT
+    );
+    CREATE INDEX facts_doc ON facts(doc_id);
+    CREATE INDEX facts_indicator ON facts(indicator, kind, period);
+    CREATE INDEX facts_region ON facts(region, period);
+    CREATE TABLE terms (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        term TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        uses TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX terms_doc ON terms(doc_id);
+    CREATE INDEX terms_term ON terms(term);
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,346 @@
+"""The SQLite library: one file, WAL, schema migrated on open.
+
+Each document is written in one transaction with its outline, facts and terms, so a failure
+leaves nothing half-written. Documents are keyed by the hash of their normalized text, so
+ingesting the same report again (from any path) adds nothing.
+"""
+
+from __future__ import annotations
+
+import array
+import json
+import logging
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import NotFound, StoreError
+from ..models import Document, Fact, Paragraph, Section, Term
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
+
+#: Called inside the write transaction of every new document (search indexes register here).
+ON_SAVE: list[Callable[[sqlite3.Connection, Document], None]] = []
+#: Called inside the transaction that deletes a document.
+ON_DELETE: list[Callable[[sqlite3.Connection, str], None]] = []
+
+
+@dataclass(frozen=True)
+class DocumentFilter:
+    """Which documents to list; None means any."""
+
+    region: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    level: str | None = None
+    query: str | None = None
+    limit: int | None = None
+
+
+def _pack_offsets(offsets: tuple[int, ...]) -> bytes:
+    return zlib.compress(array.array("i", offsets).tobytes(), 6)
+
+
+def _unpack_offsets(blob: bytes) -> tuple[int, ...]:
+    arr = array.array("i")
+    arr.frombytes(zlib.decompress(blob))
+    return tuple(arr)
+
+
+class Store:
+    """A baogao library in one SQLite file."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30)
+        except (sqlite3.Error, OSError) as exc:
+            raise StoreError(f"cannot open library {self.path}: {exc}") from exc
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            if self.path != ":memory:" and not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+            if not readonly:
+                self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a baogao library (SQLite said: {exc})") from exc
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -----------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path} was written by a newer baogao (schema {version}); upgrade baogao"
+            )
+        for i in range(version, SCHEMA_VERSION):
+            log.info("migrating %s to schema %d", self.path, i + 1)
+            with self.conn:
+                self.conn.executescript("BEGIN;" + MIGRATIONS[i] + f"; PRAGMA user_version = {i + 1};")
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this content hash is stored."""
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def save(self, doc: Document, facts: list[Fact], terms: list[Term]) -> bool:
+        """Store a document with its facts and terms in one transaction.
+
+        Returns False (and only records the source) when the same text is already stored.
+        """
+        try:
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute(
+                    "INSERT OR IGNORE INTO document_sources(source, row, doc_id) "
+                    "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
+                    (doc.source, doc.row, doc.id, doc.id),
+                )
+                if self.has_document(doc.id):
+                    return False
+                self._insert_document(doc)
+                self._insert_facts(doc.id, facts)
+                self._insert_terms(doc.id, terms)
+                for hook in ON_SAVE:
+                    hook(self.conn, doc)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot store {doc.source}: {exc}") from exc
+        return True
+
+    def _insert_document(self, doc: Document) -> None:
+        c = self.conn
+        c.execute(
+            "INSERT INTO documents(id, source, row, title, region, region_path, level, year, "
+            "date, speaker, speaker_title, meeting, doc_type, chars, text, original, offset_map) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (doc.id, doc.source, doc.row, doc.title, doc.region,
+             json.dumps(list(doc.region_path), ensure_ascii=False), doc.level, doc.year,
+             doc.date, doc.speaker, doc.speaker_title, doc.meeting, doc.doc_type,
+             len(doc.text), doc.text, doc.original, _pack_offsets(doc.offset_map)),
+        )
+        c.execute("INSERT OR IGNORE INTO document_sources(source, row, doc_id) VALUES (?,?,?)",
+                  (doc.source, doc.row, doc.id))
+        c.executemany(
+            'INSERT INTO sections(doc_id, idx, level, marker, title, start, "end", heading_end, '
+            "role, parent) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [(doc.id, s.index, s.level, s.marker, s.title, s.start, s.end, s.heading_end,
+              s.role, s.parent) for s in doc.sections],
+        )
+        c.executemany(
+            'INSERT INTO paragraphs(doc_id, idx, start, "end", section, is_table_row) '
+            "VALUES (?,?,?,?,?,?)",
+            [(doc.id, p.index, p.start, p.end, p.section, int(p.is_table_row))
+             for p in doc.paragraphs],
+        )
+
+    def _insert_facts(self, doc_id: str, facts: list[Fact]) -> None:
+        self.conn.executemany(
+            "INSERT INTO facts(doc_id, source, row, region, year, indicator, name, kind, "
+            "estimated, period, value, value_high, unit, bound, text, evidence, start, "
+            '"end", attribute) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            [(doc_id, f.source, f.row, f.region, f.year, f.indicator, f.name, f.kind,
+              int(f.estimated), f.period, f.value, f.value_high, f.unit, f.bound, f.text,
+              f.evidence, f.start, f.end, f.attribute) for f in facts],
+        )
+
+    def _insert_terms(self, doc_id: str, terms: list[Term]) -> None:
+        self.conn.executemany(
+            'INSERT INTO terms(doc_id, term, definition, start, "end", uses) VALUES (?,?,?,?,?,?)',
+            [(doc_id, t.term, t.definition, t.start, t.end, json.dumps([list(u) for u in t.uses]))
+             for t in terms],
+        )
+
+    def replace_derived(self, doc_id: str, facts: list[Fact], terms: list[Term]) -> None:
+        """Replace a stored document's facts and terms (after an extractor upgrade)."""
+        with self.conn:
+            self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
+            self.conn.execute("DELETE FROM terms WHERE doc_id = ?", (doc_id,))
+            self._insert_facts(doc_id, facts)
+            self._insert_terms(doc_id, terms)
+
+    def delete(self, doc_id: str) -> None:
+        """Remove a document and everything derived from it."""
+        with self.conn:
+            if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
+                raise NotFound(f"no document {doc_id!r} in the library")
+            for hook in ON_DELETE:
+                hook(self.conn, doc_id)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def count(self) -> int:
+        """Number of stored documents."""
+        return int(self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    def list_documents(self, flt: DocumentFilter | None = None) -> list[Document]:
+        """Stored documents (metadata and outline, without text) matching ``flt``."""
+        flt = flt or DocumentFilter()
+        where, args = self._document_where(flt)
+        sql = (
+            "SELECT id, source, row, title, region, region_path, level, year, date, speaker, "
+            "speaker_title, meeting, doc_type FROM documents"
+            f"{where} ORDER BY year IS NULL, year DESC, region, source, row"
+        )
+        if flt.limit:
+            sql += f" LIMIT {int(flt.limit)}"
+        return [self._row_to_document(r, with_text=False) for r in self.conn.execute(sql, args)]
+
+    def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
+        from ..regions import canonical_region
+
+        clauses: list[str] = []
+        args: list[Any] = []
+        if flt.region:
+            clauses.append("(region = ? OR region LIKE ?)")
+            args += [canonical_region(flt.region), f"%{flt.region}%"]
+        if flt.year is not None:
+            clauses.append("year = ?")
+            args.append(flt.year)
+        if flt.doc_type:
+            clauses.append("doc_type = ?")
+            args.append(flt.doc_type)
+        if flt.level:
+            clauses.append("level = ?")
+            args.append(flt.level)
+        if flt.query:
+            clauses.append("(title LIKE ? OR region LIKE ? OR source LIKE ?)")
+            args += [f"%{flt.query}%"] * 3
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
+
+    def get_document(self, ref: str) -> Document:
+        """A full document by id, id prefix (≥4 characters), or ``source`` / ``source#row``."""
+        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
+        if row is None and len(ref) >= 4:
+            rows = self.conn.execute(
+                "SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (ref + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            source, _, row_no = ref.rpartition("#") if "#" in ref else (ref, "", "0")
+            found = self.conn.execute(
+                "SELECT doc_id FROM document_sources WHERE (source = ? OR source LIKE ?) "
+                "AND row = ? LIMIT 1",
+                (source, "%" + source, int(row_no) if row_no.isdigit() else 0),
+            ).fetchone()
+            if found:
+                row = self.conn.execute(
+                    "SELECT * FROM documents WHERE id = ?", (found[0],)
+                ).fetchone()
+        if row is None:
+            raise NotFound(f"no document {ref!r} in the library; `baogao ls` lists them")
+        return self._row_to_document(row, with_text=True)
+
+    def _row_to_document(self, r: sqlite3.Row, *, with_text: bool) -> Document:
+        doc_id = r["id"]
+        sections = tuple(
+            Section(index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
+                    start=s["start"], end=s["end"], heading_end=s["heading_end"],
+                    role=s["role"], parent=s["parent"])
+            for s in self.conn.execute(
+                "SELECT * FROM sections WHERE doc_id = ? ORDER BY idx", (doc_id,)
+            )
+        )
+        paragraphs: tuple[Paragraph, ...] = ()
+        text = original = ""
+        offsets: tuple[int, ...] = ()
+        if with_text:
+            paragraphs = tuple(
+                Paragraph(index=p["idx"], start=p["start"], end=p["end"], section=p["section"],
+                          is_table_row=bool(p["is_table_row"]))
+                for p in self.conn.execute(
+                    "SELECT * FROM paragraphs WHERE doc_id = ? ORDER BY idx", (doc_id,)
+                )
+            )
+            text, original = r["text"], r["original"]
+            offsets = _unpack_offsets(r["offset_map"])
+        return Document(
+            id=doc_id, source=r["source"], row=r["row"], text=text, original=original,
+            offset_map=offsets, title=r["title"], region=r["region"],
+            region_path=tuple(json.loads(r["region_path"])), level=r["level"], year=r["year"],
+            date=r["date"], speaker=r["speaker"], speaker_title=r["speaker_title"],
+            meeting=r["meeting"], doc_type=r["doc_type"], sections=sections,
+            paragraphs=paragraphs,
+        )
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Every stored document with its text."""
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY source, row")]
+        for doc_id in ids:
+            yield self.get_document(doc_id)
+
+    def facts(
+        self,
+        *,
+        doc_id: str | None = None,
+        region: str | None = None,
+        indicator: str | None = None,
+        kind: str | None = None,
+        period: int | None = None,
+        year: int | None = None,
+        limit: int | None = None,
+    ) -> list[Fact]:
+        """Stored facts matching the given filters, in document order."""
+        from ..regions import canonical_region
+
+        clauses: list[str] = []
+        args: list[Any] = []
+        for column, value in (("doc_id", doc_id), ("indicator", indicator), ("kind", kind),
+                              ("period", period), ("year", year)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                args.append(value)
+        if region:
+            clauses.append("region = ?")
+            args.append(canonical_region(region))
+        sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        sql += " ORDER BY source, row, start, id"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [_row_to_fact(r) for r in self.conn.execute(sql, args)]
+
+    def terms(self, *, doc_id: str | None = None, term: str | None = None) -> list[Term]:
+        """Stored glossary terms, optionally of one document or matching a term."""
+        clauses: list[str] = []
+        args: list[Any] = []
+        if doc_id:
+            clauses.append("doc_id = ?")
+            args.append(doc_id)
+        if term:
+            clauses.append("(term LIKE ? OR definition LIKE ?)")
+            args += [f"%{term}%", f"%{term}%"]
+        sql = "SELECT * FROM terms" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+        return [
+            Term(term=r["term"], definition=r["definition"], start=r["start"], end=r["end"],
+                 uses=tuple(tuple(u) for u in json.loads(r["uses"])), doc_id=r["doc_id"])
+            for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)
+        ]
+
+
+def _row_to_fact(r: sqlite3.Row) -> Fact:
+    return Fact(
+        source=r["source"], row=r["row"], region=r["region"], year=r["year"],
+        indicator=r["indicator"], name=r["name"], kind=r["kind"], estimated=bool(r["estimated"]),
+        period=r["period"], value=r["value"], unit=r["unit"], bound=r["bound"], text=r["text"],
+        evidence=r["evidence"], start=r["start"], end=r["end"], doc_id=r["doc_id"],
+        attribute=r["attribute"], value_high=r["value_high"],
+    )
