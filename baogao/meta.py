@@ -167,7 +167,9 @@ def _first_known_region(text: str) -> str | None:
 
 def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
     """The meeting the report was delivered at, as printed (第 added when the text omits it)."""
-    m = _MEETING.search(pre) or _MEETING.search(text[:600])
+    m = _MEETING.search(pre) or re.search(
+        rf"(?:向|我们)({_MEETING.pattern})(?:作|提出|报告|，)", text[:600]
+    )
     if m:
         meeting = m.group(1)
     else:

@@ -223,3 +223,8 @@ class TrackRow:
     target_value_high: float | None = None
     unit: str | None = None
     reason: str = ""
+    target_doc_id: str = ""
+    actual_doc_id: str | None = None
+    actual_estimated: bool | None = None
+    reference_value: float | None = None
+    reference_evidence: str | None = None

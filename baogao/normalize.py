@@ -31,7 +31,7 @@ _FULLWIDTH.update(
 )
 _SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": ""}
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
-_DANGLING = "的了和与及对把被向从"
+_DANGLING = "的了和与及对把被"
 _CONTINUATION = "，。、；：）)》”」』！？,;"
 _TERMINAL = "。！？；：…”」』）)!?;:"
 _HEADING_START = re.compile(
@@ -111,6 +111,7 @@ class _Line:
     offsets: list[int]
     indented: bool
     blank_before: int = 0
+    origin: int = 0
 
 
 def _split_lines(text: str, offsets: list[int]) -> list[_Line]:
@@ -122,7 +123,8 @@ def _split_lines(text: str, offsets: list[int]) -> list[_Line]:
         line_offsets = offsets[pos:end]
         indented = raw.startswith("\t")
         cleaned, kept = _strip_artefacts(raw, line_offsets)
-        lines.append(_Line(cleaned, kept, indented, blanks))
+        origin = offsets[pos] if pos < len(offsets) else (offsets[-1] + 1 if offsets else 0)
+        lines.append(_Line(cleaned, kept, indented, blanks, origin))
         blanks = 0 if cleaned else blanks + 1
         pos = end + 1
     return lines
@@ -142,9 +144,14 @@ def _strip_artefacts(raw: str, offsets: list[int]) -> tuple[str, list[int]]:
     out_chars: list[str] = []
     out_offsets: list[int] = []
     for c, o in chars:
-        if c in " \t\r" and out_chars and out_chars[-1] == " ":
+        if c == "\r":
+            c = " "
+        if c == " " and out_chars and out_chars[-1] in " \t":
             continue
-        out_chars.append(" " if c in "\t\r" else c)
+        if c == "\t" and out_chars and out_chars[-1] == " ":
+            out_chars.pop()
+            out_offsets.pop()
+        out_chars.append(c)
         out_offsets.append(o)
     return "".join(out_chars), out_offsets
 
@@ -174,17 +181,20 @@ def _merge_table_rows(lines: list[_Line]) -> list[_Line]:
             for k, cell in enumerate(row):
                 if k:
                     text_parts.append("\t")
-                    offs.append(cell.offsets[0] - 1 if cell.offsets else (offs[-1] if offs else 0))
+                    offs.append(offs[-1] + 1 if offs else cell.origin)
                 text_parts.append(cell.text)
                 offs.extend(cell.offsets)
             out.append(_Line("".join(text_parts), offs, True))
         row = None
 
     for line in lines:
-        if line.indented:
+        if "\t" in line.text:  # a whole row already (docx, HTML): cells separated by TAB
+            flush()
+            out.append(_Line(line.text, list(line.offsets), True, 0, line.origin))
+        elif line.indented:
             if row is None:
                 row = []
-            row.append(_Line(line.text, list(line.offsets), True))
+            row.append(_Line(line.text, list(line.offsets), True, 0, line.origin))
         elif row is not None and line.text and not _HEADING_START.match(line.text):
             if row:
                 last = row[-1]
@@ -212,7 +222,7 @@ def _dominant_width(lines: list[_Line]) -> int | None:
 def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool) -> bool:
     if prev.indented or nxt.indented or not prev.text or not nxt.text:
         return False
-    if nxt.text[0] in _CONTINUATION or (
+    if nxt.text[0] in _CONTINUATION or nxt.text.startswith(("是：", "是:")) or (
         prev.text[-1] in _DANGLING and not _HEADING_START.match(nxt.text)
     ):
         return True

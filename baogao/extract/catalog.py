@@ -144,16 +144,23 @@ def _forms() -> list[_Form]:
                 stems.setdefault(surface, {})["level"] = ind.id
     forms: list[_Form] = []
     for stem, ids in stems.items():
-        family = Family(level=ids.get("level"), growth=ids.get("growth"))
-        forms.append(_Form(stem, stem, family, None))
+        forms.append(_Form(stem, stem, _family(ids.get("level"), ids.get("growth")), None))
     for surface, stem, word in growth_surfaces:
         ids = stems.get(stem, {})
-        growth_id = next(
-            i.id for i in catalog.values() if surface in (i.name, *i.aliases)
-        )
-        family = Family(level=ids.get("level"), growth=growth_id)
-        forms.append(_Form(surface, stem, family, word))
+        growth_id = next(i.id for i in catalog.values() if surface in (i.name, *i.aliases))
+        forms.append(_Form(surface, stem, _family(ids.get("level"), growth_id), word))
     return forms
+
+
+def _family(level: str | None, growth: str | None) -> Family:
+    """A family, completed by the catalog's naming rule (``x`` and ``x_growth``)."""
+    catalog = load_catalog()
+    if level is None and growth is not None and growth.endswith("_growth"):
+        candidate = growth.removesuffix("_growth")
+        level = candidate if candidate in catalog else None
+    if growth is None and level is not None and f"{level}_growth" in catalog:
+        growth = f"{level}_growth"
+    return Family(level=level, growth=growth)
 
 
 @functools.lru_cache(maxsize=1)
@@ -189,7 +196,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
 def match_name(name: str) -> Mention | None:
     """The catalog mention that is the whole of ``name`` (a table's 指标名称), if any.
 
-    Scope words the cues list (全区, 区级…) may precede it.
+    Scope words the cues list (全区…) may precede it and a growth word (增速) follow it.
     """
     name = name.strip()
     for prefix in ("", *cues()["scope_prefixes"]):
@@ -197,8 +204,14 @@ def match_name(name: str) -> Mention | None:
             continue
         rest = name[len(prefix) :]
         found = find_mentions(rest)
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(rest):
-            return found[0]
+        if len(found) != 1 or found[0].start != 0:
+            continue
+        mention = found[0]
+        tail = rest[mention.end :]
+        if not tail:
+            return mention
+        if mention.growth_word is None and tail in cues()["growth_suffixes"]:
+            return Mention(0, len(rest), rest, mention.stem, mention.family, tail)
     return None
 
 

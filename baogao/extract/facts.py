@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -69,6 +69,7 @@ class Reading:
     value_high: Decimal | None
     start: int
     end: int
+    gap_bound: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def timing_at(
     """Kind, estimate flag and period of a value at ``pos``; None when unclear."""
     text = doc.text
     year = doc.year
-    estimated = _has_any(text[para.start : pos], "estimate_cues")
+    estimated = _has_any(text[sentence.start : pos], "estimate_cues")
     explicit = _explicit_year(text, sentence.start, pos)
     if explicit is not None:
         if year is None:
@@ -189,7 +190,7 @@ def timing_at(
         if explicit == year:
             return Timing("target", False, explicit)
         return None
-    relative = _relative_year(text, sentence.start, pos)
+    relative = _relative_year(text, sentence.start, pos) or _relative_year(text, para.start, pos)
     if relative == "last":
         return Timing("actual", estimated, year - 1 if year else None)
     if relative == "this" and not estimated:
@@ -270,11 +271,11 @@ def _convert_level(indicator: str, value: Value) -> tuple[Decimal, str] | None:
 
 
 def _mention_name(text: str, mention: Mention) -> str:
-    name = mention.stem
+    name = mention.stem if len(mention.stem) >= int(cues()["min_stem_length"]) else mention.surface
     if name.startswith(("地区", "国内", "区级", "地方", "全")):
         return name
     before = text[max(0, mention.start - 4) : mention.start]
-    for scope in _words("scope_prefixes"):
+    for scope in _words("name_scopes"):
         if before.endswith(scope):
             return scope + name
     return name
@@ -300,8 +301,8 @@ def resolve(text: str, mention: Mention, gap: str, value: Value) -> Reading | No
         high = value.value_high
         if signed is None or (high is not None and signed != value.value):
             return None
-        bound = value.bound or ("max" if _ends_with_any(gap, "max_gap_words") else None)
-        return Reading(indicator, name, signed, "%", bound, high, value.start, value.end)
+        bound, from_gap = _bound(value, gap)
+        return Reading(indicator, name, signed, "%", bound, high, value.start, value.end, from_gap)
     return _level_reading(name, mention, gap, value)
 
 
@@ -321,14 +322,26 @@ def _level_reading(name: str, mention: Mention, gap: str, value: Value) -> Readi
         if high_conv is None:
             return None
         high = high_conv
-    bound = value.bound or ("max" if _ends_with_any(gap, "max_gap_words") else None)
-    return Reading(level, name, amount, unit, bound, high, value.start, value.end)
+    bound, from_gap = _bound(value, gap)
+    return Reading(level, name, amount, unit, bound, high, value.start, value.end, from_gap)
+
+
+def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
+    """The value's own bound, else ``max`` after 控制在; and whether it came from the gap."""
+    if value.bound is not None:
+        return value.bound, False
+    if _ends_with_any(gap, "max_gap_words"):
+        return "max", True
+    return None, False
 
 
 # Sentences to readings ---------------------------------------------------------------------
 
 
 def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
+    """True when the words before a mention leave it the subject of its clause."""
+    if _has_any(text[floor : mention.start], "clause_blockers"):
+        return False
     if mention.start <= floor:
         return True
     before = text[max(floor, mention.start - 4) : mention.start]
@@ -387,7 +400,7 @@ def _hits_for_group(
     if index is None or values[index].start >= stop:
         return
     first = values[index]
-    gap = text[last.end : first.start]
+    gap = text[last.end : first.start].replace(" ", "")
     grouped = len(group) > 1
     if not _gap_ok(gap, grouped):
         return
@@ -408,6 +421,30 @@ def _hits_for_group(
     yield from _continuations(text, last, values, index, stop)
 
 
+def _continues(between: str) -> str | None:
+    """The continuation clause (同比增长…) when ``between`` joins a value to the next one.
+
+    ``between`` is the text from the end of one value to the start of the next: an optional
+    short filler (大关), a comma, up to two short number-free clauses (达到历史最好水平), and
+    a clause made only of a growth phrase.
+    """
+    table = cues()
+    parts = re.split(r"[，,、]", between)
+    if len(parts) < 2 or len(parts) > 4 or len(parts[0]) > int(table["continuation_filler_max"]):
+        return None
+    middle = parts[1:-1]
+    for part in [parts[0], *middle]:
+        if len(part) > int(table["continuation_clause_max"]) or re.search(r"\d", part):
+            return None
+        if any(w in part for w in table["continuation_blockers"]):
+            return None
+    last = parts[-1]
+    match = _continuation_re().match(last)
+    if match is None or match.end() != len(last):
+        return None
+    return last
+
+
 def _continuations(
     text: str, mention: Mention, values: list[Value], index: int, stop: int
 ) -> Iterator[_Hit]:
@@ -416,13 +453,10 @@ def _continuations(
     for nxt in values[index + 1 :]:
         if nxt.start >= stop or nxt.value is None:
             return
-        between = text[current.end : nxt.start]
-        if not between or between[0] not in "，,、":
+        clause = _continues(text[current.end : nxt.start])
+        if clause is None:
             return
-        match = _continuation_re().match(between[1:])
-        if match is None or match.end() != len(between) - 1:
-            return
-        yield _Hit(mention, between[1:], nxt)
+        yield _Hit(mention, clause, nxt)
         current = nxt
 
 
@@ -498,6 +532,8 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
                     continue
                 if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):
                     continue
+                if timing.kind == "actual" and reading.gap_bound:
+                    reading = replace(reading, bound=None, gap_bound=False)
                 yield _fact(doc, reading, timing, sentence)
 
 

@@ -21,7 +21,7 @@ _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _AR_NUM = r"\d+(?:\.\d+)?"
-_CN_NUM = rf"[{_CN_CHARS}]+(?:点[{_CN_CHARS[:11]}]+)?"
+_CN_NUM = rf"[{_CN_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,17 @@ def _bound_of() -> dict[str, Bound]:
     return found
 
 
+def _plausible_cn(numeral: str) -> bool:
+    """False for Chinese numerals that are words, not values: 一二, 千 (千亿元), 万."""
+    if not re.fullmatch(_CN_NUM, numeral):
+        return True
+    if numeral[0] in "十百千万亿":
+        return numeral[0] == "十" and len(numeral) > 1
+    if not re.search(r"[十百千万亿点]", numeral):
+        return len(numeral) == 1
+    return True
+
+
 def _unit_of(match: re.Match[str], pct: str, unit: str) -> str:
     if match.group(pct):
         return "%"
@@ -169,9 +180,8 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
         return None
     if not match.group("num") and not match.group("pct") and not match.group("num2"):
         return None
-    if match.group("num") and re.fullmatch(_CN_NUM, first) and not re.search(r"[十百千万亿点]", first):
-        if len(first) > 1:  # 一二: not a value
-            return None
+    if match.group("num") and not _plausible_cn(first):
+        return None
     bound = _bound_of().get(match.group("post") or "") or _bound_of().get(
         match.group("pre") or ""
     )

@@ -21,6 +21,7 @@ from baogao.models import Bound, Document, Fact, Kind
 _UNIT_IN_NAME = re.compile(r"^(?P<name>.+?)\s*[（(](?P<unit>[^（）()]{1,12})[）)]\s*$")
 _UNIT_CHARS = re.compile(r"[%‰元人米个家张吨斤户项次天亩/瓦时辆所位]")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+_MAX_BREAK = 3
 
 
 @dataclass(frozen=True)
@@ -47,18 +48,26 @@ class _Cell:
 
 
 def _tables(text: str) -> Iterator[tuple[int, list[_Row]]]:
-    """Runs of TAB lines: (start offset of the line before the run, rows)."""
+    """Runs of TAB lines: (start offset of the run, rows).
+
+    A run interrupted by up to ``_MAX_BREAK`` stray lines (a cell broken over lines) goes on.
+    """
     rows: list[_Row] = []
     pos = 0
     run_start = 0
+    stray = 0
     for line in text.split("\n"):
         if "\t" in line:
             if not rows:
                 run_start = pos
             rows.append(_Row(pos, pos + len(line), tuple(c.strip() for c in line.split("\t"))))
+            stray = 0
         elif rows:
-            yield run_start, rows
-            rows = []
+            stray += 1
+            if stray > _MAX_BREAK:
+                yield run_start, rows
+                rows = []
+                stray = 0
         pos += len(line) + 1
     if rows:
         yield run_start, rows
@@ -143,7 +152,7 @@ def _reading(cell: _Cell) -> tuple[str | None, Decimal | None, Decimal | None, s
         indicator = indicator or family.growth
     quantity = read_cell(text)
     if quantity is None:
-        if re.search(r"\d", text):
+        if re.search(r"\d", text) or not _is_qualitative(text):
             return None
         unit = load_catalog()[indicator].unit if indicator else cell.unit
         return indicator, None, None, unit, None
@@ -156,6 +165,13 @@ def _reading(cell: _Cell) -> tuple[str | None, Decimal | None, Decimal | None, s
     if value is None:
         return None, quantity.value, quantity.value_high, printed, quantity.bound
     return indicator, value, high, target, quantity.bound
+
+
+def _is_qualitative(text: str) -> bool:
+    """A cell stating a value in words (达到市级要求), not a name or a heading."""
+    if _UNIT_IN_NAME.match(text) or len(text) > 30:
+        return False
+    return any(w in text for w in cues()["qualitative_cell_words"])
 
 
 def _title_before(text: str, start: int) -> str:

@@ -13,12 +13,13 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
     """One document from a .docx: paragraphs and table rows (cells joined by TAB), in order."""
     import docx
     from docx.document import Document as DocxDocument
+    from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
 
     try:
         document: DocxDocument = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise UnreadableFile(name, f"not a readable .docx (damaged or truncated: {exc})") from exc
     lines: list[str] = []
     for block in document.iter_inner_content():

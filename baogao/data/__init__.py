@@ -1,0 +1,1 @@
+"""Shipped data: indicator catalog, gazetteer, cue words, topic dictionaries (editable)."""

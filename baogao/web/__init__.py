@@ -1,0 +1,15 @@
+"""The web explorer and REST API: ``create_app(db_path)`` returns a FastAPI app.
+
+    from baogao.web import create_app
+    app = create_app("reports.db", write_token="s3cret")   # uvicorn.run(app)
+
+Pages are server-rendered (Jinja2, autoescaped) under ``/``; the JSON API lives under
+``/api/`` with its OpenAPI description at ``/api/openapi.json`` and a local reference page at
+``/api/docs``. Every asset is served from ``static/``: the app works offline.
+"""
+
+from __future__ import annotations
+
+from .app import create_app
+
+__all__ = ["create_app"]

@@ -1,0 +1,181 @@
+"""The JSON API over the library: documents, facts, glossary terms, upload and delete."""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from ..errors import UnsupportedFormat
+from ..ingest import READERS
+from ..library import IngestReport, Parsed
+from ..store import DocumentFilter
+from .deps import Config, Lib, WebConfig, WebError, open_writer
+from .serialize import (
+    FACT_COLUMNS,
+    document_detail,
+    document_summary,
+    fact_json,
+    term_json,
+    to_csv,
+)
+
+router = APIRouter(prefix="/api")
+
+DocType = Literal["work_report", "plan_report", "budget_report", "public_report",
+                  "npc_resolution", "other"]
+LevelParam = Literal["national", "province", "city", "district"]
+KindParam = Literal["actual", "target"]
+MAX_FILES = 20
+
+UPLOAD_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {"multipart/form-data": {"schema": {
+            "type": "object",
+            "required": ["file"],
+            "properties": {"file": {
+                "type": "array", "items": {"type": "string", "format": "binary"},
+                "description": "One or more reports (" + ", ".join(sorted(READERS)) + ")",
+            }},
+        }}},
+    }
+}
+
+
+@router.get("", summary="Library status")
+def status(lib: Lib, config: Config) -> dict[str, Any]:
+    """Number of stored documents and whether this server accepts writes."""
+    return {"documents": lib.store.count(), "writable": config.writable,
+            "formats": sorted(READERS), "max_upload_bytes": config.max_upload_bytes}
+
+
+@router.get("/documents", summary="List documents")
+def list_documents(
+    lib: Lib,
+    region: Annotated[str | None, Query(description="Region, full or short (西城区)")] = None,
+    year: Annotated[int | None, Query(description="Year the report was delivered")] = None,
+    doc_type: Annotated[DocType | None, Query(alias="type")] = None,
+    level: LevelParam | None = None,
+    q: Annotated[str | None, Query(description="Words in title, region or source")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+) -> list[dict[str, Any]]:
+    """Stored documents (metadata, no text), newest first."""
+    docs = lib.documents(DocumentFilter(region=region, year=year, doc_type=doc_type,
+                                        level=level, query=q, limit=limit))
+    return [document_summary(d) for d in docs]
+
+
+@router.get("/documents/{doc_id}", summary="One document with its outline")
+def get_document(
+    doc_id: str, lib: Lib,
+    text: Annotated[bool, Query(description="Include the normalized text")] = True,
+) -> dict[str, Any]:
+    """A document's metadata, outline (sections with offsets and roles) and text."""
+    return document_detail(lib.document(doc_id), with_text=text)
+
+
+@router.get("/facts", summary="Facts (indicator values and targets)",
+            responses={200: {"content": {"text/csv": {}}}})
+def list_facts(
+    lib: Lib,
+    region: str | None = None,
+    indicator: Annotated[str | None, Query(description="Catalog id, e.g. gdp_growth")] = None,
+    kind: KindParam | None = None,
+    period: Annotated[int | None, Query(description="Year the value is about")] = None,
+    year: Annotated[int | None, Query(description="Year of the report")] = None,
+    doc: Annotated[str | None, Query(description="Document id")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+) -> Response:
+    """Facts in the facts contract, as a JSON array or (``?format=csv``) a CSV download."""
+    facts = lib.facts(region=region, indicator=indicator, kind=kind, period=period, year=year,
+                      doc_id=doc, limit=limit)
+    rows = [fact_json(f) for f in facts]
+    if fmt == "csv":
+        return Response(to_csv(rows, FACT_COLUMNS), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+    return JSONResponse(rows)
+
+
+@router.get("/terms", summary="Glossary terms (名词解释)")
+def list_terms(
+    lib: Lib,
+    doc: Annotated[str | None, Query(description="Document id")] = None,
+    q: Annotated[str | None, Query(description="Words in the term or its definition")] = None,
+) -> list[dict[str, Any]]:
+    """Glossary entries with their definitions and where each report uses them."""
+    return [term_json(t) for t in lib.terms(doc_id=doc, term=q)]
+
+
+@router.post("/documents", summary="Upload reports (needs the write token)", status_code=201,
+             openapi_extra=UPLOAD_BODY)
+async def upload_documents(request: Request, config: Config) -> JSONResponse:
+    """Ingest uploaded files (form field ``file``, repeatable); answers what was added."""
+    config.check_write(request.headers.get("authorization"))
+    form = await request.form(max_files=MAX_FILES, max_fields=MAX_FILES + 5)
+    files = [f for f in form.getlist("file") if isinstance(f, UploadFile)]
+    if not files:
+        raise WebError(400, "send the report as the multipart form field 'file'")
+    with tempfile.TemporaryDirectory(prefix="baogao-upload-") as tmp:
+        folder = Path(tmp) / "uploads"
+        folder.mkdir()
+        total = 0
+        for upload in files:
+            name = safe_filename(upload.filename or "")
+            data = await upload.read()
+            total += len(data)
+            if total > config.max_upload_bytes:
+                raise WebError(413, f"the upload is larger than "
+                               f"{config.max_upload_bytes // (1024 * 1024)} MB")
+            (folder / name).write_bytes(data)
+        report, ids = await run_in_threadpool(ingest_folder, config, folder)
+    body = {"files": report.files, "documents": report.documents, "added": report.added,
+            "unchanged": report.unchanged, "facts": report.facts, "terms": report.terms,
+            "ids": ids, "errors": report.errors}
+    if not ids:
+        body["error"] = "; ".join(report.errors) or "no document found in the upload"
+        return JSONResponse(body, status_code=422)
+    return JSONResponse(body, status_code=201)
+
+
+@router.delete("/documents/{doc_id}", summary="Delete a document (needs the write token)")
+def delete_document(doc_id: str, request: Request, config: Config) -> dict[str, Any]:
+    """Remove a document with its facts, terms and index entries."""
+    config.check_write(request.headers.get("authorization"))
+    with config.write_lock, open_writer(config) as lib:
+        doc = lib.document(doc_id)
+        lib.delete(doc.id)
+    return {"deleted": doc.id, "source": doc.source}
+
+
+def safe_filename(name: str) -> str:
+    """The base name of an uploaded file, stripped of paths and control characters.
+
+    Raises ``UnsupportedFormat`` unless its suffix has a registered reader.
+    """
+    base = re.sub(r"[\x00-\x1f/\\:]+", "_", name.replace("\\", "/").rsplit("/", 1)[-1]).strip()
+    base = base.lstrip(".") or "upload"
+    suffix = Path(base).suffix.lower()
+    if suffix not in READERS:
+        raise UnsupportedFormat(base, f"unsupported file type {suffix or '(none)'!r}; "
+                                f"upload one of {', '.join(sorted(READERS))}")
+    return base[-120:] if len(base) > 120 else base
+
+
+def ingest_folder(config: WebConfig, folder: Path) -> tuple[IngestReport, list[str]]:
+    """Ingest every file of ``folder``; the ids of the documents found (new or known)."""
+    ids: list[str] = []
+
+    def on_file(parsed: Parsed) -> None:
+        ids.extend(doc.id for doc, _, _ in parsed.items)
+
+    with config.write_lock, open_writer(config) as lib:
+        report = lib.ingest([folder], on_file=on_file)
+    return report, ids

@@ -1,0 +1,166 @@
+"""The app factory: ``create_app(db_path, write_token=None) -> FastAPI``.
+
+    app = create_app("reports.db")                 # read-only explorer and API
+    app = create_app("reports.db", write_token=t)  # uploads and deletes with the token
+
+Errors leave as ``{"error": message}`` (an HTML page for browsers on non-API paths), never a
+traceback: ``NotFound`` → 404, ``UnsupportedFormat`` → 415, other ``InputError`` → 422,
+``QueryError`` and other ``BaogaoError`` → 400, ``StoreError`` → 503, anything else → 500.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import BaogaoError, InputError, NotFound, QueryError, StoreError, UnsupportedFormat
+from ..library import Library
+from .deps import LibraryPool, WebConfig, WebError
+from .guard import WriteGuard
+from .templating import templates
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).parent / "static"
+
+API_DESCRIPTION = """\
+The REST API of a baogao library of Chinese government work reports.
+
+All responses are JSON (facts also as CSV with `?format=csv`). Errors are
+`{"error": "message"}`. Writes (`POST`/`DELETE`) need `Authorization: Bearer <token>`
+and answer 401/403 without it; the server is read-only unless started with a write token.
+"""
+
+
+def create_app(db_path: str | Path, write_token: str | None = None) -> FastAPI:
+    """The web explorer and REST API over the library at ``db_path``.
+
+    The library is created (or migrated) on start; reads use pooled connections, writes
+    (upload, delete) need ``write_token`` as a bearer token.
+    """
+    config = WebConfig(db_path=str(db_path), write_token=write_token or None)
+    Library(config.db_path).close()  # create or migrate the schema before serving
+    pool = LibraryPool(config.db_path)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="baogao 报告",
+        description=API_DESCRIPTION,
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # Swagger UI and ReDoc load from a CDN; /api/docs is served locally
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.state.pool = pool
+    app.add_middleware(WriteGuard, config=config)
+    _add_error_handlers(app)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    from . import api, pages
+
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    for router in _analysis_routers():
+        app.include_router(router)
+    return app
+
+
+def _analysis_routers() -> list[Any]:
+    """Routers of the analysis stages whose library modules are installed."""
+    from . import analysis
+
+    return analysis.routers()
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("baogao")
+    except PackageNotFoundError:
+        return "0"
+
+
+def status_of(exc: BaogaoError) -> int:
+    """The HTTP status of a library error."""
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, UnsupportedFormat):
+        return 415
+    if isinstance(exc, InputError):
+        return 422
+    if isinstance(exc, StoreError):
+        return 503
+    if isinstance(exc, QueryError):
+        return 400
+    return 400
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api") and "text/html" in request.headers.get(
+        "accept", "")
+
+
+def error_response(request: Request, status: int, message: str,
+                   headers: dict[str, str] | None = None) -> Response:
+    """``{"error": message}``, or the error page for a browser on a page path."""
+    if _wants_html(request):
+        return templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message},
+            status_code=status, headers=headers)
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def on_baogao(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, BaogaoError)
+        return error_response(request, status_of(exc), str(exc))
+
+    async def on_web(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, WebError)
+        return error_response(request, exc.status, exc.message, exc.headers)
+
+    async def on_http(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, StarletteHTTPException)
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no such page or endpoint: {request.url.path}"
+        return error_response(request, exc.status_code, message, exc.headers)
+
+    async def on_invalid(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RequestValidationError)
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path",
+                                                                              "body"))
+            problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else
+                            str(err.get("msg", "invalid")))
+        return error_response(request, 422, "; ".join(problems) or "invalid request")
+
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return error_response(request, 500, "internal server error; the server log has details")
+
+    app.add_exception_handler(BaogaoError, on_baogao)
+    app.add_exception_handler(WebError, on_web)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(RequestValidationError, on_invalid)
+    app.add_exception_handler(Exception, on_crash)
+
+
+__all__ = ["create_app", "error_response", "status_of"]

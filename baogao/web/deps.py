@@ -1,0 +1,116 @@
+"""Shared pieces of the web app: its settings, a pool of library connections, write access.
+
+Reads use pooled ``Library`` objects (one SQLite connection each, never used by two requests
+at once), so concurrent GETs are safe. Writes open their own ``Library`` and are serialized by
+a lock; SQLite's WAL lets readers go on meanwhile.
+"""
+
+from __future__ import annotations
+
+import hmac
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from ..library import Library
+
+#: Largest accepted request body on a write (uploads), in bytes.
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
+class WebError(Exception):
+    """An HTTP-level refusal (auth, size) rendered as ``{"error": message}``."""
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+@dataclass
+class LibraryPool:
+    """Reusable read connections to one library file."""
+
+    db_path: str
+    _free: queue.SimpleQueue[Library] = field(default_factory=queue.SimpleQueue)
+    _all: list[Library] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def acquire(self) -> Library:
+        """A library connection for the calling request alone."""
+        try:
+            return self._free.get_nowait()
+        except queue.Empty:
+            lib = Library(self.db_path, readonly=True)
+            with self._lock:
+                self._all.append(lib)
+            return lib
+
+    def release(self, lib: Library) -> None:
+        """Give a connection back once the request is done with it."""
+        self._free.put(lib)
+
+    def close(self) -> None:
+        """Close every connection the pool opened."""
+        with self._lock:
+            for lib in self._all:
+                lib.close()
+            self._all.clear()
+        self._free = queue.SimpleQueue()
+
+
+@dataclass
+class WebConfig:
+    """What ``create_app`` was given."""
+
+    db_path: str
+    write_token: str | None = None
+    max_upload_bytes: int = MAX_UPLOAD_BYTES
+    write_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def writable(self) -> bool:
+        """True when a write token is set (the server is read-only otherwise)."""
+        return bool(self.write_token)
+
+    def check_write(self, authorization: str | None) -> None:
+        """Raise ``WebError`` (401/403) unless ``authorization`` carries the write token."""
+        if not self.write_token:
+            raise WebError(403, "this server is read-only: start it with --write-token "
+                           "(or BAOGAO_WRITE_TOKEN) to allow uploads and deletes")
+        scheme, _, given = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise WebError(401, "a write token is required: send 'Authorization: Bearer <token>'",
+                           {"WWW-Authenticate": "Bearer"})
+        if not hmac.compare_digest(given.strip().encode(), self.write_token.encode()):
+            raise WebError(403, "the write token is wrong")
+
+
+def get_config(request: Request) -> WebConfig:
+    """The app's ``WebConfig``."""
+    config: WebConfig = request.app.state.config
+    return config
+
+
+def get_library(request: Request) -> Iterator[Library]:
+    """A pooled read connection for the duration of one request."""
+    pool: LibraryPool = request.app.state.pool
+    lib = pool.acquire()
+    try:
+        yield lib
+    finally:
+        pool.release(lib)
+
+
+def open_writer(config: WebConfig) -> Library:
+    """A library opened for writing (hold ``config.write_lock`` while using it)."""
+    return Library(config.db_path)
+
+
+Lib = Annotated[Library, Depends(get_library)]
+Config = Annotated[WebConfig, Depends(get_config)]

@@ -1,0 +1,55 @@
+"""The Jinja2 environment of the pages (autoescaping on) and its filters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi.templating import Jinja2Templates
+
+from .reader import BOUND_LABELS, KIND_LABELS, ROLE_LABELS, fact_value_label
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+DOC_TYPE_LABELS = {"work_report": "政府工作报告", "plan_report": "计划报告",
+                   "budget_report": "预算报告", "public_report": "公开报告",
+                   "npc_resolution": "人大决议", "other": "其他"}
+LEVEL_LABELS = {"national": "国家", "province": "省级", "city": "市级", "district": "区县"}
+VERDICT_LABELS = {"met": "完成", "missed": "未完成", "partly": "部分完成",
+                  "unverifiable": "无法核验"}
+
+#: (path, label) of the navigation bar.
+NAV = [("/", "文库"), ("/facts", "指标"), ("/glossary", "名词"), ("/track", "目标追踪"),
+       ("/compare", "对比"), ("/attention", "关注度"), ("/search", "检索"), ("/ask", "问答"),
+       ("/upload", "上传"), ("/api/docs", "API")]
+
+templates = Jinja2Templates(directory=str(TEMPLATES))
+
+
+def _number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    return str(value)
+
+
+def _query(params: dict[str, Any], **changes: Any) -> str:
+    merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
+    return "?" + urlencode(merged) if merged else ""
+
+
+env = templates.env
+env.filters["kind_label"] = lambda k: KIND_LABELS.get(k, k or "")
+env.filters["bound_label"] = lambda b: BOUND_LABELS.get(b, "") if b else ""
+env.filters["role_label"] = lambda r: ROLE_LABELS.get(r, r or "")
+env.filters["doc_type_label"] = lambda t: DOC_TYPE_LABELS.get(t, t or "")
+env.filters["level_label"] = lambda lv: LEVEL_LABELS.get(lv, lv or "")
+env.filters["verdict_label"] = lambda v: VERDICT_LABELS.get(v, v or "")
+env.filters["number"] = _number
+env.filters["fact_value"] = fact_value_label
+env.globals["nav"] = NAV
+env.globals["query"] = _query
+env.globals["DOC_TYPE_LABELS"] = DOC_TYPE_LABELS
+env.globals["LEVEL_LABELS"] = LEVEL_LABELS
