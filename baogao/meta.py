@@ -39,8 +39,12 @@ _REGION_IN_DATELINE = re.compile(
     r"在([\u4e00-\u9fff]{0,20}?)第?[一二三四五六七八九十]+届(全国)?人民代表大会"
 )
 _REGION_OF_GOVERNMENT = re.compile(r"(?:代表|受)([\u4e00-\u9fff]{2,15}?)人民政府")
-_NATIONAL_CUES = re.compile(r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理")
-_SPEAKER_IN_NEWS = re.compile(rf"({_TITLE_RE})([\u4e00-\u9fff]{{2,3}}?)(?:介绍|说|指出|表示|强调|回答)")
+_NATIONAL_CUES = re.compile(
+    r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
+)
+_SPEAKER_IN_NEWS = re.compile(
+    rf"({_TITLE_RE})([\u4e00-\u9fff]{{2,3}}?)(?:介绍|说|指出|表示|强调|回答)"
+)
 _YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 
 
@@ -62,7 +66,8 @@ class Metadata:
 
 @functools.lru_cache(maxsize=1)
 def _npc_first_years() -> dict[int, int]:
-    raw = json.loads(resources.files("baogao.data").joinpath("npc_sessions.json").read_text("utf-8"))
+    data = resources.files("baogao.data").joinpath("npc_sessions.json")
+    raw = json.loads(data.read_text("utf-8"))
     return {int(k): int(v) for k, v in raw["national"].items()}
 
 
@@ -76,8 +81,8 @@ def chinese_int(text: str) -> int | None:
             return None
         return int("".join(str(d) for d in digits))
     tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens, None) if tens else 1
-    o = _CN_DIGIT.get(ones, None) if ones else 0
+    t = _CN_DIGIT.get(tens) if tens else 1
+    o = _CN_DIGIT.get(ones) if ones else 0
     if t is None or o is None:
         return None
     return t * 10 + o
@@ -136,7 +141,7 @@ def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
     if m:
         return NATIONAL if m.group(2) else (m.group(1) or None)
     head = text[:1500]
-    if _NATIONAL_CUES.search(head) or re.match(r"第[一二三四五六七八九十]+届全国人民代表大会", head):
+    if _NATIONAL_CUES.search(head) or re.match(r"第[一二三四五六七八九十]+届全国人民代表", head):
         return NATIONAL
     m = _REGION_OF_GOVERNMENT.search(head)
     if m:

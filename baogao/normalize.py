@@ -95,10 +95,7 @@ def _char_level(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
-        if ch in _SPACES:
-            rep = _SPACES[ch]
-        else:
-            rep = _FULLWIDTH.get(ch, ch)
+        rep = _SPACES[ch] if ch in _SPACES else _FULLWIDTH.get(ch, ch)
         if rep:
             out.append(rep)
             offsets.append(i)
@@ -231,7 +228,7 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool) 
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
     if prev.text[-1] in _TERMINAL or _HEADING_START.match(nxt.text):
         return False
-    # the dateline of a report wraps: ——2023年1月4日在北京市西城区第十七届 / 人民代表大会第三次会议上
+    # a wrapped dateline: ——2023年1月4日在北京市西城区第十七届 / 人民代表大会第三次会议上
     if prev.text.startswith(("——", "—", "（", "(")) and re.search(r"会议上?[）)]?$", nxt.text):
         return not re.search(r"会议上?[）)]?$", prev.text)
     return width is not None and len(prev.text) >= width - 1

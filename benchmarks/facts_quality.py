@@ -98,6 +98,7 @@ def score(expected: list[dict[str, Any]], facts: dict[tuple[str, int], list[Fact
     scored = {r["indicator"] for r in expected}
     sure = {expected_key(r) for r in expected if not r.get("doubtful")}
     doubtful = {expected_key(r) for r in expected if r.get("doubtful")} - sure
+    doubtful |= {k[:-1] + (None,) for k in doubtful} | {k[:-1] + ("min",) for k in doubtful}
     got = {
         fact_key(source, f)
         for (source, _), doc_facts in facts.items()

@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import PROVINCES, SEEDS
 
 CONTRACT = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",

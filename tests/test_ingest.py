@@ -7,12 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import NATIONAL, PROVINCES, SEEDS
 
 from baogao.errors import CollectionError, UnreadableFile, UnsupportedFormat
 from baogao.ingest import READERS, read_file
 from baogao.pipeline import build_document
-
-from conftest import NATIONAL, PROVINCES, SEEDS
 
 SEED_000 = SEEDS / "000_b5713cac4734963f.txt"
 

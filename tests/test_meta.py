@@ -6,12 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import DATA, load_expected
 
 from baogao.meta import chinese_int, find_date
 from baogao.models import Document
 from baogao.pipeline import read
-
-from conftest import DATA, load_expected
 
 FIELDS = ("region", "level", "year", "date", "speaker", "speaker_title", "meeting", "doc_type")
 

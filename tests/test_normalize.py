@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from baogao.normalize import is_chrome, is_mostly_traditional, normalize, original_span
-
 from conftest import PROVINCES, SEEDS
+
+from baogao.normalize import is_chrome, is_mostly_traditional, normalize, original_span
 
 
 def _check_map(original: str, text: str, offsets: tuple[int, ...]) -> None:
@@ -51,7 +51,8 @@ def test_flattened_table_cells_become_rows() -> None:
     rows = [ln for ln in result.text.split("\n") if "\t" in ln]
     assert "创新发展\t1\t全员劳动生产率（万元/人）\t-\t预期性" in rows
     # a cell wrapped over two lines (达到\n市级要求) is one cell
-    assert any(r.endswith("细颗粒物（PM2.5）年均浓度（微克/立方米）\t达到市级要求\t约束性") for r in rows)
+    pm25 = "细颗粒物（PM2.5）年均浓度（微克/立方米）\t达到市级要求\t约束性"
+    assert any(r.endswith(pm25) for r in rows)
     _check_map(original, result.text, result.offset_map)
 
 

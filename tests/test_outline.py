@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import DATA, load_expected
 
 from baogao.outline import build_outline, role_of
 from baogao.pipeline import read
-
-from conftest import DATA, load_expected
 
 ENTRIES = load_expected("meta.json")
 STRICT = [e for e in ENTRIES if not e["source"].startswith("corpus/national")]

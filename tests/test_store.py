@@ -7,13 +7,12 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, SEEDS
 
 from baogao.errors import NotFound, StoreError
 from baogao.library import Library
 from baogao.store import DocumentFilter, Store
 from baogao.store.schema import SCHEMA_VERSION
-
-from conftest import CORPUS, SEEDS
 
 
 def _counts(db: Path) -> dict[str, int]:

@@ -9,14 +9,12 @@ from __future__ import annotations
 import logging
 import sys
 
-import typer
-
 from ..errors import BaogaoError
-from .common import app, err_console
+from . import facts as _facts  # noqa: F401
 
 # Submodules register their commands on import.
-from . import library as _library  # noqa: E402,F401
-from . import facts as _facts  # noqa: E402,F401
+from . import library as _library  # noqa: F401
+from .common import app, err_console
 
 __all__ = ["app", "main"]
 

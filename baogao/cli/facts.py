@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from ..export import FORMATS, write_table
-from ..library import parse_file
 from ..ingest import iter_files
+from ..library import parse_file
 from ..models import Fact
 from .common import DbOption, Format, app, err_console, open_library, render
 

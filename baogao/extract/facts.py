@@ -94,7 +94,12 @@ def _continuation_re() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _qualitative_re() -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in _words("qualitative")))
+    return re.compile("|".join(f"(?:{w})" for w in _words("qualitative")))
+
+
+@functools.lru_cache(maxsize=1)
+def _from_to_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["from_to"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -402,6 +407,9 @@ def _hits_for_group(
     first = values[index]
     gap = text[last.end : first.start].replace(" ", "")
     grouped = len(group) > 1
+    if not grouped and gap in _words("from_words"):
+        yield from _from_to(text, last, values, index, stop)
+        return
     if not _gap_ok(gap, grouped):
         return
     chain = _list_after(text, values, index, stop)
@@ -419,6 +427,18 @@ def _hits_for_group(
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _from_to(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """从X提高到Y: the end value Y (the level reached), never the starting point X."""
+    if index + 1 >= len(values) or values[index + 1].start >= stop:
+        return
+    end_value = values[index + 1]
+    between = text[values[index].end : end_value.start]
+    if _from_to_re().match(between) and end_value.value is not None:
+        yield _Hit(mention, "达到", end_value)
 
 
 def _continues(between: str) -> str | None:
@@ -513,22 +533,37 @@ def _number(value: Decimal | None) -> float | None:
     return float(normal)
 
 
+def _multi_year_ok(doc: Document, reading: Reading, role: Role, explicit: int | None) -> bool:
+    """In a multi-year passage keep only dated values and levels reached (年末水平)."""
+    if explicit is not None:
+        return True
+    return role == "review" and reading.indicator in cues()["multi_year_level_ok"] and (
+        reading.unit != "%"
+    )
+
+
 def prose_facts(doc: Document) -> Iterator[Fact]:
     """Facts stated in the running text of ``doc``."""
     text = doc.text
     old = doc.year is not None and doc.year < int(cues()["old_report_year"])
     for para in _paragraph_spans(doc):
         role = doc.role_at(para.start)
-        if role in _SKIP_ROLES or _has_any(text[para.start : para.end], "multi_year_paragraph"):
+        if role in _SKIP_ROLES:
             continue
-        if _section_is_multi_year(doc, para.start):
-            continue
+        multi = _has_any(text[para.start : para.end], "multi_year_paragraph") or (
+            _section_is_multi_year(doc, para.start)
+        )
         for sentence in iter_sentences(text, para.start, para.end):
             if _has_any(text[sentence.start : sentence.end], "multi_year_sentence"):
                 continue
             for reading in sentence_readings(text, sentence):
+                explicit = _explicit_year(text, sentence.start, reading.start)
+                if (old and explicit is None) or (
+                    multi and not _multi_year_ok(doc, reading, role, explicit)
+                ):
+                    continue
                 timing = timing_at(doc, role, para, sentence, reading.start)
-                if timing is None or (old and _explicit_year(text, sentence.start, reading.start) is None):
+                if timing is None:
                     continue
                 if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):
                     continue

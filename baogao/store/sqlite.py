@@ -94,7 +94,8 @@ class Store:
         for i in range(version, SCHEMA_VERSION):
             log.info("migrating %s to schema %d", self.path, i + 1)
             with self.conn:
-                self.conn.executescript("BEGIN;" + MIGRATIONS[i] + f"; PRAGMA user_version = {i + 1};")
+                script = MIGRATIONS[i] + f"; PRAGMA user_version = {i + 1};"
+                self.conn.executescript("BEGIN;" + script)
 
     # -- writing ----------------------------------------------------------------------------
 

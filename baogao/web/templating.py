@@ -53,3 +53,18 @@ env.globals["nav"] = NAV
 env.globals["query"] = _query
 env.globals["DOC_TYPE_LABELS"] = DOC_TYPE_LABELS
 env.globals["LEVEL_LABELS"] = LEVEL_LABELS
+
+
+def _schema_type(schema: Any) -> str:
+    """A short type of an OpenAPI parameter schema: ``integer``, ``actual | target``, …"""
+    if not isinstance(schema, dict):
+        return ""
+    if "enum" in schema:
+        return " | ".join(str(v) for v in schema["enum"])
+    if "anyOf" in schema:
+        kinds = [_schema_type(s) for s in schema["anyOf"] if s.get("type") != "null"]
+        return " | ".join(k for k in kinds if k)
+    return str(schema.get("type", ""))
+
+
+env.filters["schema_type"] = _schema_type
