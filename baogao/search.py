@@ -1,0 +1,438 @@
+"""Full-text search over the library: find any paragraph, with a citation and a snippet.
+
+    from baogao.search import search
+    for p in search(lib, "接诉即办", region="西城区", limit=5):
+        print(p.source, p.row, p.section, p.snippet)
+
+How a query runs (index layout and engine choice: ``baogao.index``):
+
+1. The query is cut into topic words (``segment.query_tokens``: stop words such as 什么, 如何,
+   是多少 dropped); a word the index does not hold is replaced by its parts.
+2. Glossary synonyms: a query naming a 名词解释 term also looks for the words of its
+   definition, and a query using a definition's words also looks for the term (lower weight).
+3. FTS5 returns the best candidates by its BM25 (words, plus section headings at a lower
+   weight) among passages that pass the filters (region, year, doc_type, role).
+4. Candidates are re-scored: BM25 with per-word weights, a bonus for words in the section
+   path (title match), coverage of the query's words, proximity (query words next to each
+   other, or the whole query verbatim), and a prior for the section role the query asks
+   about (plan words → ``plan``, results words → ``review``, definitions → ``glossary``).
+
+Snippets mark matched words with 【】 (plain text that survives terminals, JSON and CSV; a
+web view can turn 【…】 into ``<mark>`` after escaping the text). ``Passage.start/end`` are
+offsets into the document's normalized text: ``doc.text[p.start:p.end] == p.text``.
+
+Measured on the shared corpus (``benchmarks/search_speed.py``, ``search_quality.py``): see
+the figures in ``benchmarks/README.md`` and the report of the search issue.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import QueryError
+from .index import document_frequencies, index_stats, sync_index
+from .models import Passage, Role
+from .regions import canonical_region
+from .segment import cut_words, has_cjk, query_tokens, split_tokens, stopwords, sub_tokens
+from .store import Store
+
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 40
+CANDIDATES = 300
+SNIPPET_CHARS = 120
+MARK_OPEN, MARK_CLOSE = "【", "】"
+
+_K1, _B = 1.2, 0.75
+_QUOTES = "“”\"「」『』‘’'"
+_PLAN_CUES = ("今年", "明年", "计划", "目标", "预期", "打算", "安排", "将要", "部署", "下一步")
+_REVIEW_CUES = ("去年", "过去", "成效", "成绩", "完成", "回顾", "取得", "实现了", "进展")
+_DEFINE_CUES = ("什么是", "是什么", "何为", "含义", "指什么", "是指", "意思", "解释")
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One token to look for, its weight, and whether the user typed it (not an expansion)."""
+
+    token: str
+    weight: float
+    original: bool
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query cut into weighted terms, with the words to highlight and the role it favours."""
+
+    text: str
+    terms: tuple[QueryTerm, ...]
+    words: tuple[str, ...]
+    highlight: tuple[str, ...]
+    role_hint: Role | None = None
+
+
+@dataclass
+class _Candidate:
+    pid: int
+    doc_id: str
+    kind: str
+    start: int
+    end: int
+    section: int | None
+    role: str
+    ntokens: int
+    words: list[str]
+    heading: set[str]
+    fts: float
+    score: float = 0.0
+    extra: dict[str, float] = field(default_factory=dict)
+
+
+def _store_of(where: Any) -> Store:
+    """The Store behind a Library or a Store."""
+    store = getattr(where, "store", where)
+    if not isinstance(store, Store):
+        raise TypeError(f"expected a Library or Store, got {type(where).__name__}")
+    return store
+
+
+# -- query ------------------------------------------------------------------------------------
+
+
+def check_query(query: str) -> str:
+    """The query, stripped; raises QueryError when it is empty or too long."""
+    text = (query or "").strip()
+    if not text:
+        raise QueryError("empty query: give a word or a question, e.g. 就业 or 如何稳就业")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(
+            f"query is {len(text)} characters; the limit is {MAX_QUERY_CHARS}: "
+            "search for a few words or one question"
+        )
+    return text
+
+
+def _role_hint(text: str) -> Role | None:
+    if any(c in text for c in _DEFINE_CUES):
+        return "glossary"
+    if any(c in text for c in _PLAN_CUES):
+        return "plan"
+    if any(c in text for c in _REVIEW_CUES):
+        return "review"
+    return None
+
+
+def _term_keys(term: str) -> tuple[str, ...]:
+    """A glossary term as printed, without quotes, and its quoted core (“两区”建设 → 两区)."""
+    bare = "".join(ch for ch in term if ch not in _QUOTES)
+    cores = re.findall(rf"[{_QUOTES}]([^{_QUOTES}]{{2,}})[{_QUOTES}]", term)
+    keys = [bare, *cores] if len(cores) == 1 else [bare]
+    return tuple(k for k in dict.fromkeys(keys) if len(k) >= 2)
+
+
+_GLOSSARY_CACHE: dict[tuple[str, int, int], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+
+
+def _glossary(store: Store) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """(keys, definition words) of every stored glossary term, cached per library state."""
+    count, last = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM terms").fetchone()
+    key = (store.path, int(count), int(last))
+    if key not in _GLOSSARY_CACHE:
+        rows = store.conn.execute("SELECT DISTINCT term, definition FROM terms").fetchall()
+        _GLOSSARY_CACHE.clear()
+        _GLOSSARY_CACHE[key] = tuple(
+            (_term_keys(r[0]), tuple(_definition_words(r[1]))) for r in rows
+        )
+    return _GLOSSARY_CACHE[key]
+
+
+def _definition_words(definition: str) -> list[str]:
+    stop = stopwords()
+    words = [w for w in cut_words(definition) if len(w) >= 2 and w not in stop]
+    return list(dict.fromkeys(words))
+
+
+def _expansions(store: Store, text: str, words: list[str]) -> list[QueryTerm]:
+    """Glossary synonyms: definition words of terms the query names, and terms whose
+    definitions use most of the query's words."""
+    found: list[QueryTerm] = []
+    wordset = set(words)
+    for keys, dwords in _glossary(store):
+        named = any(k in text for k in keys)
+        if named:
+            found += [QueryTerm(w, 0.3, False) for w in dwords[:8] if w not in wordset]
+        elif len(wordset) >= 2 and len(wordset & set(dwords)) >= max(2, 0.6 * len(wordset)):
+            found += [QueryTerm(w, 0.5, False) for w in cut_words(keys[0]) if w not in wordset]
+    return found
+
+
+def parse_query(store: Store, query: str) -> ParsedQuery:
+    """Cut ``query`` into weighted index terms; raises QueryError when nothing is left."""
+    text = check_query(query)
+    words = query_tokens(text)[:MAX_TERMS]
+    if not words:
+        raise QueryError(
+            f"no searchable words in {text[:40]!r}: FTS operators and punctuation are ignored; "
+            "give words, e.g. 就业 or 养老服务"
+        )
+    terms: list[QueryTerm] = []
+    df = document_frequencies(store.conn, words)
+    for word in words:
+        if df.get(word) or not has_cjk(word):
+            terms.append(QueryTerm(word, 1.0, True))
+            continue
+        parts = sub_tokens(word)
+        terms += [QueryTerm(p, 1.0 / max(1, len(parts) - 1), True) for p in parts]
+        if not parts:
+            terms.append(QueryTerm(word, 1.0, True))
+    terms += _expansions(store, text, words)
+    unique = {t.token: t for t in reversed(terms)}
+    ordered = tuple(unique[t.token] for t in terms if unique.get(t.token) is t)
+    highlight = tuple(sorted({t.token for t in ordered if len(t.token) >= 2 or t.original}
+                             | set(words), key=len, reverse=True))
+    return ParsedQuery(text, ordered, tuple(words), highlight, _role_hint(text))
+
+
+# -- retrieval --------------------------------------------------------------------------------
+
+
+def _filters(region: str | None, year: int | None, doc_type: str | None,
+             role: str | None) -> tuple[str, list[Any]]:
+    clauses: list[str] = []
+    args: list[Any] = []
+    if region:
+        clauses.append("(d.region = ? OR d.region LIKE ?)")
+        args += [canonical_region(region), f"%{region.strip()}%"]
+    if year is not None:
+        clauses.append("d.year = ?")
+        args.append(int(year))
+    if doc_type:
+        clauses.append("d.doc_type = ?")
+        args.append(doc_type)
+    if role:
+        clauses.append("p.role = ?")
+        args.append(role)
+    return "".join(f" AND {c}" for c in clauses), args
+
+
+def _match_expression(terms: Sequence[QueryTerm]) -> str:
+    return " OR ".join(f'"{t.token}"' for t in terms)
+
+
+def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
+                n: int) -> list[_Candidate]:
+    sql = (
+        "SELECT p.id, p.doc_id, p.kind, p.start, p.\"end\", p.section, p.role, p.ntokens, "
+        "f.words, f.heading, bm25(search_fts, 1.0, 0.3) AS r "
+        "FROM search_fts AS f JOIN search_passages AS p ON p.id = f.rowid "
+        "JOIN documents AS d ON d.id = p.doc_id "
+        f"WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
+    )
+    try:
+        rows = store.conn.execute(sql, [_match_expression(parsed.terms), *args, n]).fetchall()
+    except sqlite3.Error as exc:
+        raise QueryError(f"search failed for {parsed.text[:40]!r}: {exc}") from exc
+    return [
+        _Candidate(pid=r[0], doc_id=r[1], kind=r[2], start=r[3], end=r[4], section=r[5],
+                   role=r[6], ntokens=r[7], words=split_tokens(r[8]),
+                   heading=set(split_tokens(r[9])), fts=-float(r[10]))
+        for r in rows
+    ]
+
+
+# -- ranking ----------------------------------------------------------------------------------
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _proximity(text: str, words: Sequence[str]) -> float:
+    """1 when the query's words appear verbatim together, else the share of adjacent query
+    word pairs found within a few characters of each other."""
+    if len(words) < 2:
+        return 0.0
+    if "".join(words) in text:
+        return 1.0
+    near = 0
+    for a, b in zip(words, words[1:], strict=False):
+        i = text.find(a)
+        while i >= 0 and not (0 <= text.find(b, i + len(a)) - (i + len(a)) <= 6):
+            i = text.find(a, i + 1)
+        near += i >= 0
+    return 0.6 * near / (len(words) - 1)
+
+
+def _score(c: _Candidate, parsed: ParsedQuery, idf: dict[str, float], avgdl: float,
+           text: str) -> float:
+    counts = Counter(c.words)
+    norm = _K1 * (1 - _B + _B * c.ntokens / avgdl)
+    bm25 = heading = covered = total = 0.0
+    for t in parsed.terms:
+        w = t.weight * idf[t.token]
+        tf = counts.get(t.token, 0)
+        bm25 += w * tf * (_K1 + 1) / (tf + norm)
+        heading += 0.4 * w if t.token in c.heading else 0.0
+        if t.original:
+            total += w
+            covered += w if tf or t.token in c.heading else 0.0
+    coverage = covered / total if total else 0.0
+    prox = _proximity(text, parsed.words)
+    score = (bm25 + heading) * (0.25 + 0.75 * coverage ** 2) * (1 + 0.5 * prox)
+    c.extra = {"bm25": bm25, "heading": heading, "coverage": coverage, "proximity": prox}
+    return score * _role_factor(c, parsed)
+
+
+def _role_factor(c: _Candidate, parsed: ParsedQuery) -> float:
+    factor = 0.7 if c.kind == "section" else 1.0
+    if c.role in ("other", "appendix"):
+        factor *= 0.9
+    if parsed.role_hint and c.role == parsed.role_hint:
+        factor *= 1.3 if parsed.role_hint == "glossary" else 1.15
+    return factor
+
+
+def _texts(store: Store, cands: Sequence[_Candidate]) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for c in cands:
+        row = store.conn.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+            (c.start + 1, c.end - c.start, c.doc_id),
+        ).fetchone()
+        out[c.pid] = row[0] if row else ""
+    return out
+
+
+def rank(store: Store, parsed: ParsedQuery, cands: list[_Candidate]) -> list[_Candidate]:
+    """Re-score FTS candidates (see the module docstring), best first."""
+    stats = index_stats(store.conn)
+    df = document_frequencies(store.conn, [t.token for t in parsed.terms])
+    idf = {t: _idf(d, max(stats.rows, 1)) for t, d in df.items()}
+    texts = _texts(store, cands)
+    for c in cands:
+        c.score = _score(c, parsed, idf, stats.avg_tokens, texts[c.pid])
+    cands.sort(key=lambda c: (-c.score, c.doc_id, c.start))
+    return cands
+
+
+# -- passages ---------------------------------------------------------------------------------
+
+
+def make_snippet(text: str, marks: Sequence[str], width: int = SNIPPET_CHARS) -> str:
+    """A window of ``text`` around the densest cluster of ``marks``, each marked 【…】."""
+    spans = _mark_spans(text, marks)
+    if not spans:
+        cut = text[:width]
+        return cut + ("…" if len(text) > width else "")
+    best_start, best = 0, -1
+    for s, _e in spans:
+        lo = max(0, min(s - width // 4, len(text) - width))
+        hits = len({text[a:b] for a, b in spans if lo <= a and b <= lo + width})
+        if hits > best:
+            best_start, best = lo, hits
+    lo, hi = best_start, min(len(text), best_start + width)
+    out: list[str] = ["…" if lo > 0 else ""]
+    pos = lo
+    for s, e in spans:
+        if s < lo or e > hi:
+            continue
+        out += [text[pos:s], MARK_OPEN, text[s:e], MARK_CLOSE]
+        pos = e
+    out += [text[pos:hi], "…" if hi < len(text) else ""]
+    return "".join(out)
+
+
+def _mark_spans(text: str, marks: Sequence[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``marks`` in ``text``, longest mark first, in text order."""
+    lowered = text.lower()
+    spans: list[tuple[int, int]] = []
+    for mark in sorted(set(marks), key=len, reverse=True):
+        i = lowered.find(mark)
+        while i >= 0:
+            j = i + len(mark)
+            if not any(s < j and i < e for s, e in spans):
+                spans.append((i, j))
+            i = lowered.find(mark, j)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s == merged[-1][1]:
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _doc_info(store: Store, doc_id: str) -> sqlite3.Row:
+    row: sqlite3.Row = store.conn.execute(
+        "SELECT id, source, row, title, region, year FROM documents WHERE id = ?", (doc_id,)
+    ).fetchone()
+    return row
+
+
+def section_path(store: Store, doc_id: str, section: int | None) -> str:
+    """Headings from the top section down to ``section``, joined with " > "."""
+    path: list[str] = []
+    seen = 0
+    while section is not None and seen < 32:
+        row = store.conn.execute(
+            "SELECT title, parent FROM sections WHERE doc_id = ? AND idx = ?", (doc_id, section)
+        ).fetchone()
+        if row is None:
+            break
+        path.append(row[0])
+        section, seen = row[1], seen + 1
+    return " > ".join(reversed(path))
+
+
+def to_passage(store: Store, c: _Candidate, text: str, marks: Sequence[str]) -> Passage:
+    """A ranked candidate as a cited ``Passage`` with its snippet."""
+    doc = _doc_info(store, c.doc_id)
+    return Passage(
+        doc_id=c.doc_id, source=doc["source"], row=doc["row"], start=c.start, end=c.end,
+        section=section_path(store, c.doc_id, c.section), text=text,
+        score=round(c.score, 4), title=doc["title"], region=doc["region"], year=doc["year"],
+        snippet=make_snippet(text, marks),
+    )
+
+
+def search(
+    where: Any,
+    query: str,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    doc_type: str | None = None,
+    role: str | None = None,
+    limit: int = 10,
+) -> list[Passage]:
+    """The passages of the library (a ``Library`` or ``Store``) that best match ``query``.
+
+    Filters narrow the documents (region in short or full form, year delivered, doc_type)
+    or the passages (section role: review, plan, glossary …). Raises ``QueryError`` for an
+    empty, overlong or wordless query. Passages come best first with a 【】-marked snippet.
+    """
+    store = _store_of(where)
+    if limit < 1:
+        raise QueryError(f"limit must be at least 1, not {limit}")
+    check_query(query)
+    sync_index(store)
+    parsed = parse_query(store, query)
+    return search_parsed(store, parsed, region=region, year=year, doc_type=doc_type,
+                         role=role, limit=limit)
+
+
+def search_parsed(store: Store, parsed: ParsedQuery, *, region: str | None = None,
+                  year: int | None = None, doc_type: str | None = None,
+                  role: str | None = None, limit: int = 10) -> list[Passage]:
+    """``search`` for an already parsed query (``ask`` uses it with its own terms)."""
+    where, args = _filters(region, year, doc_type, role)
+    cands = rank(store, parsed, _candidates(store, parsed, where, args,
+                                            max(CANDIDATES, 3 * limit)))
+    top = cands[:limit]
+    texts = _texts(store, top)
+    return [to_passage(store, c, texts[c.pid], parsed.highlight) for c in top]

@@ -1,0 +1,132 @@
+"""Indicator facts from prose and tables (baogao.extract.facts / tables), on real reports."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from baogao.extract import extract_facts
+from baogao.models import Document, Fact
+from baogao.pipeline import read
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "seeds"
+CORPUS = DATA / "corpus"
+
+
+@cache
+def _doc(path: str, row: int = 0) -> Document:
+    return next(d for d in read(DATA / path) if d.row == row)
+
+
+@cache
+def _facts(path: str, row: int = 0) -> tuple[Fact, ...]:
+    return tuple(extract_facts(_doc(path, row)))
+
+
+def _find(facts: tuple[Fact, ...], indicator: str, kind: str) -> list[Fact]:
+    return [f for f in facts if f.indicator == indicator and f.kind == kind]
+
+
+def _quality() -> ModuleType:
+    path = ROOT / "benchmarks" / "facts_quality.py"
+    spec = importlib.util.spec_from_file_location("facts_quality", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["facts_quality"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_spec_examples_seed_000() -> None:
+    facts = _facts("seeds/000_b5713cac4734963f.txt")
+    (gdp,) = _find(facts, "gdp", "actual")
+    assert (gdp.value, gdp.unit, gdp.period, gdp.text) == (5700.1, "亿元", 2022, "5700.1亿元")
+    assert (gdp.region, gdp.year, gdp.name) == ("北京市西城区", 2023, "地区生产总值")
+    (growth,) = _find(facts, "gdp_growth", "actual")
+    assert (growth.value, growth.unit, growth.bound, growth.text) == (4.1, "%", None, "4.1%")
+    (target,) = _find(facts, "gdp_growth", "target")
+    assert (target.value, target.bound, target.period, target.text) == (4, "approx", 2023, "4%左右")
+
+
+def test_spec_examples_seed_003_plan_report() -> None:
+    facts = _facts("seeds/003_cd0a21e123bf8728.txt")
+    (gdp,) = _find(facts, "gdp_growth", "target")
+    assert (gdp.value, gdp.bound, gdp.period) == (5, "approx", 2024)
+    (jobless,) = _find(facts, "registered_unemployment_rate", "target")
+    assert (jobless.value, jobless.bound) == (3.5, "max")
+    (income,) = _find(facts, "disposable_income_per_capita_growth", "target")
+    assert (income.value, income.text) == (None, "与经济增长同步")
+    (actual,) = _find(facts, "gdp_growth", "actual")
+    assert (actual.value, actual.period) == (5.8, 2023)
+
+
+def test_table_rows_of_seed_003() -> None:
+    facts = _facts("seeds/003_cd0a21e123bf8728.txt")
+    rows = {f.name: f for f in facts if "\t" in f.evidence}
+    energy = rows["万元地区生产总值能耗降幅"]
+    assert (energy.indicator, energy.value, energy.text) == (
+        "energy_intensity_reduction", None, "达到市级要求",
+    )
+    assert energy.attribute == "约束性"
+    listed = rows["高质量上市挂牌企业数量"]
+    assert (listed.indicator, listed.value, listed.unit, listed.kind, listed.period) == (
+        None, 85, "家", "target", 2024,
+    )
+    assert "全员劳动生产率" not in rows  # "-" is no value
+
+
+def test_decrease_wording_and_lists() -> None:
+    facts = _facts("seeds/001_c37d6c11197b0023.txt")
+    (retail,) = _find(facts, "retail_sales_growth", "actual")
+    assert retail.value == -8
+    province = _facts("corpus/provinces-2026/2026_宁夏回族自治区_政府工作报告.csv")
+    assert [f.value for f in _find(province, "foreign_trade_growth", "actual")] == [3.4]
+
+
+def test_national_targets_and_units() -> None:
+    facts = _facts("corpus/national/government_work_reports.jsonl", 0)
+    (gdp,) = _find(facts, "gdp", "actual")
+    assert (gdp.value, gdp.unit, gdp.period) == (1349000, "亿元", 2024)
+    (grain,) = _find(facts, "grain_output", "target")
+    assert (grain.value, grain.unit, grain.bound) == (14000, "亿斤", "approx")
+    (energy,) = _find(facts, "energy_intensity_reduction", "target")
+    assert energy.value == 3
+
+
+def test_province_range_target() -> None:
+    facts = _facts("corpus/provinces-2026/2026_广东省_政府工作报告.csv")
+    (gdp,) = _find(facts, "gdp_growth", "target")
+    assert (gdp.value, gdp.value_high, gdp.text) == (4.5, 5, "4.5%—5%")
+
+
+def test_no_comparisons_or_multi_year_values() -> None:
+    facts = _facts("corpus/provinces-2026/2026_广东省_政府工作报告.csv")
+    values = {(f.indicator, f.value) for f in facts}
+    assert ("disposable_income_per_capita_growth", 30.8) not in values  # 五年增长30.8%
+    assert ("gdp", 1000) not in values  # 生产总值超千亿元县
+    assert all(f.unit != "个百分点" for f in facts if f.indicator)
+
+
+@pytest.mark.slow
+def test_evidence_offsets_hold_everywhere() -> None:
+    for path in (SEEDS, CORPUS):
+        for doc in read(path):
+            for fact in extract_facts(doc):
+                assert doc.text[fact.start : fact.end] == fact.evidence
+                assert fact.text in fact.evidence
+                assert fact.kind in ("actual", "target")
+
+
+def test_quality_floors() -> None:
+    floors = json.loads((DATA / "expected" / "quality_floors.json").read_text("utf-8"))["facts"]
+    overall = _quality().run()["*"]
+    assert overall.precision >= floors["precision"], overall.wrong
+    assert overall.recall >= floors["recall"], overall.missed
