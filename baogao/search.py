@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 import re
 import sqlite3
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -39,12 +38,12 @@ from .errors import QueryError
 from .index import document_frequencies, index_stats, sync_index
 from .models import Passage, Role
 from .regions import canonical_region
-from .segment import cut_words, has_cjk, query_tokens, split_tokens, stopwords, sub_tokens
+from .segment import cut_words, has_cjk, query_tokens, stopwords, sub_tokens
 from .store import Store
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 40
-CANDIDATES = 300
+CANDIDATES = 150
 SNIPPET_CHARS = 120
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -85,8 +84,8 @@ class _Candidate:
     section: int | None
     role: str
     ntokens: int
-    words: list[str]
-    heading: set[str]
+    words: str
+    heading: str
     fts: float
     score: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
@@ -225,12 +224,16 @@ def _match_expression(terms: Sequence[QueryTerm]) -> str:
 
 def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
                 n: int) -> list[_Candidate]:
+    """The ``n`` best passages by FTS5's BM25 that pass the filters."""
+    join = " JOIN search_passages AS p ON p.id = f.rowid JOIN documents AS d ON d.id = p.doc_id"
+    top = (
+        "SELECT f.rowid AS id, bm25(search_fts, 1.0, 0.3) AS r FROM search_fts AS f"
+        f"{join if where else ''} WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
+    )
     sql = (
         "SELECT p.id, p.doc_id, p.kind, p.start, p.\"end\", p.section, p.role, p.ntokens, "
-        "f.words, f.heading, bm25(search_fts, 1.0, 0.3) AS r "
-        "FROM search_fts AS f JOIN search_passages AS p ON p.id = f.rowid "
-        "JOIN documents AS d ON d.id = p.doc_id "
-        f"WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
+        f"f.words, f.heading, t.r FROM ({top}) AS t JOIN search_passages AS p ON p.id = t.id "
+        "JOIN search_fts AS f ON f.rowid = t.id ORDER BY t.r"
     )
     try:
         rows = store.conn.execute(sql, [_match_expression(parsed.terms), *args, n]).fetchall()
@@ -238,8 +241,8 @@ def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
         raise QueryError(f"search failed for {parsed.text[:40]!r}: {exc}") from exc
     return [
         _Candidate(pid=r[0], doc_id=r[1], kind=r[2], start=r[3], end=r[4], section=r[5],
-                   role=r[6], ntokens=r[7], words=split_tokens(r[8]),
-                   heading=set(split_tokens(r[9])), fts=-float(r[10]))
+                   role=r[6], ntokens=r[7], words=f" {r[8]} ", heading=f" {r[9]} ",
+                   fts=-float(r[10]))
         for r in rows
     ]
 
@@ -269,17 +272,18 @@ def _proximity(text: str, words: Sequence[str]) -> float:
 
 def _score(c: _Candidate, parsed: ParsedQuery, idf: dict[str, float], avgdl: float,
            text: str) -> float:
-    counts = Counter(c.words)
     norm = _K1 * (1 - _B + _B * c.ntokens / avgdl)
     bm25 = heading = covered = total = 0.0
     for t in parsed.terms:
         w = t.weight * idf[t.token]
-        tf = counts.get(t.token, 0)
+        padded = f" {t.token} "
+        tf = c.words.count(padded)
+        in_heading = padded in c.heading
         bm25 += w * tf * (_K1 + 1) / (tf + norm)
-        heading += 0.4 * w if t.token in c.heading else 0.0
+        heading += 0.4 * w if in_heading else 0.0
         if t.original:
             total += w
-            covered += w if tf or t.token in c.heading else 0.0
+            covered += w if tf or in_heading else 0.0
     coverage = covered / total if total else 0.0
     prox = _proximity(text, parsed.words)
     score = (bm25 + heading) * (0.25 + 0.75 * coverage ** 2) * (1 + 0.5 * prox)
@@ -297,14 +301,12 @@ def _role_factor(c: _Candidate, parsed: ParsedQuery) -> float:
 
 
 def _texts(store: Store, cands: Sequence[_Candidate]) -> dict[int, str]:
-    out: dict[int, str] = {}
-    for c in cands:
-        row = store.conn.execute(
-            "SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
-            (c.start + 1, c.end - c.start, c.doc_id),
-        ).fetchone()
-        out[c.pid] = row[0] if row else ""
-    return out
+    """The text of each candidate, reading each document's text once."""
+    docs: dict[str, str] = {}
+    for doc_id in {c.doc_id for c in cands}:
+        row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        docs[doc_id] = row[0] if row else ""
+    return {c.pid: docs[c.doc_id][c.start:c.end] for c in cands}
 
 
 def rank(store: Store, parsed: ParsedQuery, cands: list[_Candidate]) -> list[_Candidate]:

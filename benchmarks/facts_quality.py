@@ -56,8 +56,14 @@ def _value(value: Any) -> float | None:
 def expected_key(row: dict[str, Any]) -> Key:
     """The identity of one expected fact."""
     return (
-        row["source"], int(row["row"]), row["indicator"], row["kind"], bool(row["estimated"]),
-        row["period"], _value(row["value"]), row["bound"],
+        row["source"],
+        int(row["row"]),
+        row["indicator"],
+        row["kind"],
+        bool(row["estimated"]),
+        row["period"],
+        _value(row["value"]),
+        row["bound"],
     )
 
 
@@ -65,8 +71,14 @@ def fact_key(source: str, fact: Fact) -> Key:
     """The identity of one extracted fact (``source`` as the expected files spell it)."""
     assert fact.indicator is not None
     return (
-        source, fact.row, fact.indicator, fact.kind, fact.estimated, fact.period,
-        _value(fact.value), fact.bound,
+        source,
+        fact.row,
+        fact.indicator,
+        fact.kind,
+        fact.estimated,
+        fact.period,
+        _value(fact.value),
+        fact.bound,
     )
 
 
@@ -93,12 +105,14 @@ def extracted(sources: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[
     return found
 
 
-def score(expected: list[dict[str, Any]], facts: dict[tuple[str, int], list[Fact]]) -> dict[str, Score]:
+def score(
+    expected: list[dict[str, Any]], facts: dict[tuple[str, int], list[Fact]]
+) -> dict[str, Score]:
     """Scores per indicator plus ``"*"`` overall."""
     scored = {r["indicator"] for r in expected}
     sure = {expected_key(r) for r in expected if not r.get("doubtful")}
     doubtful = {expected_key(r) for r in expected if r.get("doubtful")} - sure
-    doubtful |= {k[:-1] + (None,) for k in doubtful} | {k[:-1] + ("min",) for k in doubtful}
+    doubtful |= {(*k[:-1], None) for k in doubtful} | {(*k[:-1], "min") for k in doubtful}
     got = {
         fact_key(source, f)
         for (source, _), doc_facts in facts.items()

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from baogao.extract import extract_facts
+from baogao.extract import extract_facts, table_facts
 from baogao.models import Document, Fact
 from baogao.pipeline import read
 
@@ -69,18 +69,31 @@ def test_spec_examples_seed_003_plan_report() -> None:
 
 
 def test_table_rows_of_seed_003() -> None:
-    facts = _facts("seeds/003_cd0a21e123bf8728.txt")
-    rows = {f.name: f for f in facts if "\t" in f.evidence}
+    doc = _doc("seeds/003_cd0a21e123bf8728.txt")
+    rows = {f.name: f for f in table_facts(doc)}
+    assert all(
+        "\t" in f.evidence and doc.text[f.start : f.end] == f.evidence for f in rows.values()
+    )
     energy = rows["万元地区生产总值能耗降幅"]
     assert (energy.indicator, energy.value, energy.text) == (
-        "energy_intensity_reduction", None, "达到市级要求",
+        "energy_intensity_reduction",
+        None,
+        "达到市级要求",
     )
     assert energy.attribute == "约束性"
     listed = rows["高质量上市挂牌企业数量"]
     assert (listed.indicator, listed.value, listed.unit, listed.kind, listed.period) == (
-        None, 85, "家", "target", 2024,
+        None,
+        85,
+        "家",
+        "target",
+        2024,
     )
     assert "全员劳动生产率" not in rows  # "-" is no value
+    growth = rows["地区生产总值增速"]
+    assert (growth.indicator, growth.value, growth.bound) == ("gdp_growth", 5, "approx")
+    jobless = rows["登记失业率"]
+    assert (jobless.value, jobless.bound, jobless.text) == (3.5, "max", "<3.5")
 
 
 def test_decrease_wording_and_lists() -> None:

@@ -22,7 +22,7 @@ def test_terms_match_expected(entry: dict[str, object]) -> None:
     for term in terms:
         assert term.definition
         assert doc.text[term.start : term.end].find(term.term) >= 0
-        for start, end in term.uses:
+        for _start, end in term.uses:
             assert end <= terms[0].start
 
 

@@ -72,8 +72,12 @@ def test_words_that_are_not_values() -> None:
 
 @pytest.mark.parametrize(
     ("cell", "value", "bound"),
-    [("5左右", "5", "approx"), ("<3.5", "3.5", "max"), ("稳定在98.5以上", "98.5", "min"),
-     ("100", "100", None)],
+    [
+        ("5左右", "5", "approx"),
+        ("<3.5", "3.5", "max"),
+        ("稳定在98.5以上", "98.5", "min"),
+        ("100", "100", None),
+    ],
 )
 def test_read_cell(cell: str, value: str, bound: str | None) -> None:
     quantity = read_cell(cell)

@@ -52,7 +52,11 @@ class Value:
     def of(cls, quantity: Quantity) -> Value:
         """The value of a numeric quantity."""
         return cls(
-            quantity.start, quantity.end, quantity.value, quantity.unit, quantity.bound,
+            quantity.start,
+            quantity.end,
+            quantity.value,
+            quantity.unit,
+            quantity.bound,
             quantity.value_high,
         )
 
@@ -179,9 +183,7 @@ def _relative_year(text: str, start: int, pos: int) -> str | None:
     return None
 
 
-def timing_at(
-    doc: Document, role: Role, para: _Span, sentence: _Span, pos: int
-) -> Timing | None:
+def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int) -> Timing | None:
     """Kind, estimate flag and period of a value at ``pos``; None when unclear."""
     text = doc.text
     year = doc.year
@@ -297,7 +299,9 @@ def resolve(text: str, mention: Mention, gap: str, value: Value) -> Reading | No
         chosen = family.growth if growthy and family.growth else family.level or family.growth
         if chosen is None:
             return None
-        return Reading(chosen, name, None, _catalog_unit(chosen), None, None, value.start, value.end)
+        return Reading(
+            chosen, name, None, _catalog_unit(chosen), None, None, value.start, value.end
+        )
     if value.unit in ("%", "‰"):
         indicator = _growth_reading(family, gap, mention, value)
         if indicator is None or value.unit == "‰":
@@ -487,9 +491,7 @@ def sentence_readings(text: str, sentence: _Span) -> Iterator[Reading]:
         return
     values = _values_in(text, sentence)
     qualitative = [v for v in values if v.value is None]
-    mentions = [
-        m for m in mentions if not any(q.start <= m.start < q.end for q in qualitative)
-    ]
+    mentions = [m for m in mentions if not any(q.start <= m.start < q.end for q in qualitative)]
     usable = [m for m in mentions if _prefix_ok(text, m, sentence.start)]
     groups = _group_mentions(text, usable)
     starts = sorted(m.start for m in mentions)
@@ -515,13 +517,23 @@ def _section_is_multi_year(doc: Document, pos: int) -> bool:
 
 def _fact(doc: Document, reading: Reading, timing: Timing, sentence: _Span) -> Fact:
     return Fact(
-        source=doc.source, row=doc.row, region=doc.region, year=doc.year,
-        indicator=reading.indicator, name=reading.name, kind=timing.kind,
-        estimated=timing.estimated, period=timing.period,
-        value=_number(reading.value), unit=reading.unit, bound=reading.bound,
+        source=doc.source,
+        row=doc.row,
+        region=doc.region,
+        year=doc.year,
+        indicator=reading.indicator,
+        name=reading.name,
+        kind=timing.kind,
+        estimated=timing.estimated,
+        period=timing.period,
+        value=_number(reading.value),
+        unit=reading.unit,
+        bound=reading.bound,
         text=doc.text[reading.start : reading.end],
         evidence=doc.text[sentence.start : sentence.end],
-        start=sentence.start, end=sentence.end, doc_id=doc.id,
+        start=sentence.start,
+        end=sentence.end,
+        doc_id=doc.id,
         value_high=_number(reading.value_high),
     )
 
@@ -537,8 +549,10 @@ def _multi_year_ok(doc: Document, reading: Reading, role: Role, explicit: int | 
     """In a multi-year passage keep only dated values and levels reached (年末水平)."""
     if explicit is not None:
         return True
-    return role == "review" and reading.indicator in cues()["multi_year_level_ok"] and (
-        reading.unit != "%"
+    return (
+        role == "review"
+        and reading.indicator in cues()["multi_year_level_ok"]
+        and (reading.unit != "%")
     )
 
 
@@ -565,6 +579,9 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
                 timing = timing_at(doc, role, para, sentence, reading.start)
                 if timing is None:
                     continue
+                after = text[reading.end : reading.end + 1]
+                if after == "的" and not _followed_by_target_word(text, _as_value(reading)):
+                    continue  # 超500亿元的县域: the value describes something else
                 if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):
                     continue
                 if timing.kind == "actual" and reading.gap_bound:
@@ -578,8 +595,14 @@ def _as_value(reading: Reading) -> Value:
 
 def _key(fact: Fact) -> tuple[Any, ...]:
     return (
-        fact.indicator or fact.name, fact.kind, fact.estimated, fact.period, fact.value,
-        fact.value_high, fact.unit, fact.bound,
+        fact.indicator or fact.name,
+        fact.kind,
+        fact.estimated,
+        fact.period,
+        fact.value,
+        fact.value_high,
+        fact.unit,
+        fact.bound,
     )
 
 

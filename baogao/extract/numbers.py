@@ -1,6 +1,7 @@
 """Reading numbers, units, ranges and bounds out of report text, on ``Decimal``.
 
-``parse_number`` reads one numeral (``5700.1``, ``五百七十``, ``一千二百万``, ``两``, ``百分之七点五``);
+``parse_number`` reads one numeral (``5700.1``, ``五百七十``, ``一千二百万``, ``两``,
+``百分之七点五``);
 ``find_quantities`` scans a span of text for values with units (``134.9万亿元``, ``5%左右``,
 ``4.5%—5%``, ``不超过4%``) and reports each with its exact span, so the caller can cite it.
 """
@@ -182,9 +183,7 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
         return None
     if match.group("num") and not _plausible_cn(first):
         return None
-    bound = _bound_of().get(match.group("post") or "") or _bound_of().get(
-        match.group("pre") or ""
-    )
+    bound = _bound_of().get(match.group("post") or "") or _bound_of().get(match.group("pre") or "")
     negative = bool(match.group("sign"))
     if negative:
         value = -value

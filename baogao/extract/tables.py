@@ -139,7 +139,10 @@ def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
 
-def _reading(cell: _Cell) -> tuple[str | None, Decimal | None, Decimal | None, str, Bound | None] | None:
+_CellReading = tuple[str | None, Decimal | None, Decimal | None, str, Bound | None]
+
+
+def _reading(cell: _Cell) -> _CellReading | None:
     """(indicator, value, value_high, unit, bound) of a row cell, or None to skip the row."""
     text = cell.value_text.strip()
     if text in cues()["table_no_value"]:
@@ -187,11 +190,25 @@ def _row_fact(doc: Document, row: _Row, cell: _Cell, column: _Column) -> Fact | 
     indicator, value, high, unit, bound = reading
     evidence = doc.text[row.start : row.end]
     return Fact(
-        source=doc.source, row=doc.row, region=doc.region, year=doc.year,
-        indicator=indicator, name=cell.name, kind=column.kind, estimated=column.estimated,
-        period=column.period, value=_number(value), unit=unit or None, bound=bound,
-        text=cell.value_text.strip(), evidence=evidence, start=row.start, end=row.end,
-        doc_id=doc.id, attribute=cell.attribute, value_high=_number(high),
+        source=doc.source,
+        row=doc.row,
+        region=doc.region,
+        year=doc.year,
+        indicator=indicator,
+        name=cell.name,
+        kind=column.kind,
+        estimated=column.estimated,
+        period=column.period,
+        value=_number(value),
+        unit=unit or None,
+        bound=bound,
+        text=cell.value_text.strip(),
+        evidence=evidence,
+        start=row.start,
+        end=row.end,
+        doc_id=doc.id,
+        attribute=cell.attribute,
+        value_high=_number(high),
     )
 
 

@@ -82,9 +82,11 @@ def create_app(db_path: str | Path, write_token: str | None = None) -> FastAPI:
 
 def _analysis_routers() -> list[Any]:
     """Routers of the analysis stages whose library modules are installed."""
-    from . import analysis
+    from . import views
+    from .templating import set_available
 
-    return analysis.routers()
+    set_available(views.available())
+    return views.routers()
 
 
 def _version() -> str:

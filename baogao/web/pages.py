@@ -34,7 +34,7 @@ def page(request: Request, name: str, active: str, **context: Any) -> Response:
     return templates.TemplateResponse(request, name, {"active": active, **context})
 
 
-def _int_or_none(value: str | None) -> int | None:
+def int_or_none(value: str | None) -> int | None:
     return int(value) if value and value.strip().lstrip("-").isdigit() else None
 
 
@@ -48,7 +48,7 @@ def library_page(
     q: str | None = None,
 ) -> Response:
     """文库: every report, filtered by region, year, type, level or words."""
-    docs = lib.documents(DocumentFilter(region=region or None, year=_int_or_none(year),
+    docs = lib.documents(DocumentFilter(region=region or None, year=int_or_none(year),
                                         doc_type=doc_type or None, level=level or None,
                                         query=q or None))
     return page(request, "library.html", "/", docs=docs, params=params_of(request))
@@ -90,7 +90,7 @@ def facts_page(
 ) -> Response:
     """指标: the facts table with filters and a CSV download."""
     facts = lib.facts(region=region or None, indicator=indicator or None, kind=kind or None,
-                      period=_int_or_none(period), year=_int_or_none(year), doc_id=doc or None,
+                      period=int_or_none(period), year=int_or_none(year), doc_id=doc or None,
                       limit=FACT_PAGE_ROWS + 1)
     indicators = sorted({f.indicator for f in facts if f.indicator})
     return page(request, "facts.html", "/facts", facts=facts[:FACT_PAGE_ROWS],

@@ -19,10 +19,12 @@ LEVEL_LABELS = {"national": "国家", "province": "省级", "city": "市级", "d
 VERDICT_LABELS = {"met": "完成", "missed": "未完成", "partly": "部分完成",
                   "unverifiable": "无法核验"}
 
-#: (path, label) of the navigation bar.
-NAV = [("/", "文库"), ("/facts", "指标"), ("/glossary", "名词"), ("/track", "目标追踪"),
-       ("/compare", "对比"), ("/attention", "关注度"), ("/search", "检索"), ("/ask", "问答"),
-       ("/upload", "上传"), ("/api/docs", "API")]
+#: (path, label, library module it needs or None) of the navigation bar.
+NAV = [("/", "文库", None), ("/facts", "指标", None), ("/glossary", "名词", None),
+       ("/track", "目标追踪", "track"), ("/compare", "对比", "compare"),
+       ("/diff", "差异", "diff"), ("/attention", "关注度", "attention"),
+       ("/search", "检索", "search"), ("/ask", "问答", "ask"), ("/upload", "上传", None),
+       ("/api/docs", "API", None)]
 
 templates = Jinja2Templates(directory=str(TEMPLATES))
 
@@ -49,7 +51,7 @@ env.filters["level_label"] = lambda lv: LEVEL_LABELS.get(lv, lv or "")
 env.filters["verdict_label"] = lambda v: VERDICT_LABELS.get(v, v or "")
 env.filters["number"] = _number
 env.filters["fact_value"] = fact_value_label
-env.globals["nav"] = NAV
+env.globals["nav"] = [(path, label) for path, label, _ in NAV]
 env.globals["query"] = _query
 env.globals["DOC_TYPE_LABELS"] = DOC_TYPE_LABELS
 env.globals["LEVEL_LABELS"] = LEVEL_LABELS
@@ -68,3 +70,9 @@ def _schema_type(schema: Any) -> str:
 
 
 env.filters["schema_type"] = _schema_type
+
+
+def set_available(modules: set[str]) -> None:
+    """Show only the navigation entries whose library modules are present."""
+    env.globals["nav"] = [(path, label) for path, label, needs in NAV
+                          if needs is None or needs in modules]

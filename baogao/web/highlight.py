@@ -1,0 +1,51 @@
+"""Safe HTML for search snippets and answers: escape the text, then mark the matched words.
+
+Search marks matched words in plain text as 【word】; a document's own 【】 brackets are rare
+and short-lived in snippets, so only short bracketed runs with no bracket or line break
+inside become ``<mark>``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+_MARKED = re.compile(r"【([^【】\n]{1,24})】")
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A 【】-marked snippet as HTML with ``<mark>`` around the matched words."""
+    out: list[str] = []
+    pos = 0
+    for m in _MARKED.finditer(snippet):
+        out.append(str(escape(snippet[pos:m.start()])))
+        out.append(f"<mark>{escape(m.group(1))}</mark>")
+        pos = m.end()
+    out.append(str(escape(snippet[pos:])))
+    return Markup("".join(out))
+
+
+def marked_words(snippet: str) -> list[str]:
+    """The words a snippet marks with 【】, longest first."""
+    return sorted({m.group(1) for m in _MARKED.finditer(snippet)}, key=len, reverse=True)
+
+
+def mark_words(text: str, words: Sequence[str]) -> Markup:
+    """``text`` escaped, with every occurrence of ``words`` wrapped in ``<mark>``."""
+    spans: list[tuple[int, int]] = []
+    for word in sorted({w for w in words if w}, key=len, reverse=True):
+        i = text.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if not any(s < j and i < e for s, e in spans):
+                spans.append((i, j))
+            i = text.find(word, j)
+    out: list[str] = []
+    pos = 0
+    for s, e in sorted(spans):
+        out += [str(escape(text[pos:s])), f"<mark>{escape(text[s:e])}</mark>"]
+        pos = e
+    out.append(str(escape(text[pos:])))
+    return Markup("".join(out))

@@ -1,0 +1,55 @@
+"""检索: full-text search of the library (``baogao.search.search``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from ...search import search
+from ..api import DocType
+from ..deps import Lib
+from ..highlight import snippet_html
+from ..pages import int_or_none, page, params_of
+from ..serialize import record_json
+
+router = APIRouter()
+
+RoleParam = Literal["review", "plan", "self_building", "glossary", "appendix", "other"]
+
+
+@router.get("/api/search", summary="Full-text search", tags=["search"])
+def api_search(
+    lib: Lib,
+    q: Annotated[str, Query(description="Words or a question (就业, 如何稳就业)")],
+    region: str | None = None,
+    year: Annotated[int | None, Query(description="Year the report was delivered")] = None,
+    doc_type: Annotated[DocType | None, Query(alias="type")] = None,
+    role: Annotated[RoleParam | None, Query(description="Section role")] = None,
+    limit: Annotated[int, Query(ge=1, le=200)] = 10,
+) -> list[dict[str, Any]]:
+    """Passages best matching ``q``, each citing its document and offsets, with a snippet
+    whose matched words are marked 【】."""
+    passages = search(lib, q, region=region, year=year, doc_type=doc_type, role=role,
+                      limit=limit)
+    return [record_json(p) for p in passages]
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_page(
+    request: Request, lib: Lib,
+    q: str = "",
+    region: str | None = None,
+    year: str | None = None,
+    doc_type: Annotated[DocType | None, Query(alias="type")] = None,
+    role: RoleParam | None = None,
+) -> Response:
+    """检索: a search box, results with highlighted snippets linking into the reader."""
+    passages = []
+    if q.strip():
+        passages = search(lib, q, region=region or None, year=int_or_none(year),
+                          doc_type=doc_type or None, role=role or None, limit=20)
+    results = [(p, snippet_html(p.snippet)) for p in passages]
+    return page(request, "search.html", "/search", q=q, results=results,
+                params=params_of(request))
