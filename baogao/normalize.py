@@ -31,6 +31,7 @@ _FULLWIDTH.update(
 )
 _SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": ""}
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
+_SECTION_START = re.compile(r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
 _DANGLING = "的了和与及对把被"
 _CONTINUATION = "，。、；：）)》”」』！？,;"
 _TERMINAL = "。！？；：…”」』）)!?;:"
@@ -192,7 +193,7 @@ def _merge_table_rows(lines: list[_Line]) -> list[_Line]:
             if row is None:
                 row = []
             row.append(_Line(line.text, list(line.offsets), True, 0, line.origin))
-        elif row is not None and line.text and not _HEADING_START.match(line.text):
+        elif row is not None and line.text and not _SECTION_START.match(line.text):
             if row:
                 last = row[-1]
                 row[-1] = _Line(last.text + line.text, last.offsets + line.offsets, True)

@@ -27,6 +27,7 @@ the figures in ``benchmarks/README.md`` and the report of the search issue.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sqlite3
@@ -38,7 +39,7 @@ from .errors import QueryError
 from .index import document_frequencies, index_stats, sync_index
 from .models import Passage, Role
 from .regions import canonical_region
-from .segment import cut_words, has_cjk, query_tokens, stopwords, sub_tokens
+from .segment import cut_words, has_cjk, index_text, query_tokens, stopwords, sub_tokens
 from .store import Store
 
 MAX_QUERY_CHARS = 500
@@ -84,9 +85,11 @@ class _Candidate:
     section: int | None
     role: str
     ntokens: int
-    words: str
-    heading: str
     fts: float
+    text: str = ""
+    section_path: str = ""
+    words: str = ""
+    heading: str = ""
     score: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
 
@@ -225,15 +228,12 @@ def _match_expression(terms: Sequence[QueryTerm]) -> str:
 def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
                 n: int) -> list[_Candidate]:
     """The ``n`` best passages by FTS5's BM25 that pass the filters."""
-    join = " JOIN search_passages AS p ON p.id = f.rowid JOIN documents AS d ON d.id = p.doc_id"
-    top = (
-        "SELECT f.rowid AS id, bm25(search_fts, 1.0, 0.3) AS r FROM search_fts AS f"
-        f"{join if where else ''} WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
-    )
+    join = " JOIN documents AS d ON d.id = p.doc_id" if where else ""
     sql = (
         "SELECT p.id, p.doc_id, p.kind, p.start, p.\"end\", p.section, p.role, p.ntokens, "
-        f"f.words, f.heading, t.r FROM ({top}) AS t JOIN search_passages AS p ON p.id = t.id "
-        "JOIN search_fts AS f ON f.rowid = t.id ORDER BY t.r"
+        "bm25(search_fts, 1.0, 0.3) AS r "
+        f"FROM search_fts AS f JOIN search_passages AS p ON p.id = f.rowid{join} "
+        f"WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
     )
     try:
         rows = store.conn.execute(sql, [_match_expression(parsed.terms), *args, n]).fetchall()
@@ -241,8 +241,7 @@ def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
         raise QueryError(f"search failed for {parsed.text[:40]!r}: {exc}") from exc
     return [
         _Candidate(pid=r[0], doc_id=r[1], kind=r[2], start=r[3], end=r[4], section=r[5],
-                   role=r[6], ntokens=r[7], words=f" {r[8]} ", heading=f" {r[9]} ",
-                   fts=-float(r[10]))
+                   role=r[6], ntokens=r[7], fts=-float(r[8]))
         for r in rows
     ]
 
@@ -300,13 +299,43 @@ def _role_factor(c: _Candidate, parsed: ParsedQuery) -> float:
     return factor
 
 
-def _texts(store: Store, cands: Sequence[_Candidate]) -> dict[int, str]:
-    """The text of each candidate, reading each document's text once."""
-    docs: dict[str, str] = {}
+def _load(store: Store, cands: Sequence[_Candidate]) -> None:
+    """Fill in each candidate's text, section path and tokens (each document read once)."""
     for doc_id in {c.doc_id for c in cands}:
         row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        docs[doc_id] = row[0] if row else ""
-    return {c.pid: docs[c.doc_id][c.start:c.end] for c in cands}
+        text = row[0] if row else ""
+        sections = {
+            r[0]: (r[1], r[2]) for r in store.conn.execute(
+                "SELECT idx, title, parent FROM sections WHERE doc_id = ?", (doc_id,))
+        }
+        for c in cands:
+            if c.doc_id != doc_id:
+                continue
+            c.text = text[c.start:c.end]
+            path = _path(sections, c.section if c.kind == "paragraph" else _parent(sections, c))
+            c.section_path = " > ".join(path)
+            c.words = f" {index_text(c.text)} "
+            c.heading = _heading_tokens(" ".join(path))
+            if c.kind == "section":
+                c.section_path = " > ".join(_path(sections, c.section))
+
+
+@functools.lru_cache(maxsize=4096)
+def _heading_tokens(path: str) -> str:
+    return f" {index_text(path)} "
+
+
+def _parent(sections: dict[int, tuple[str, int | None]], c: _Candidate) -> int | None:
+    return sections[c.section][1] if c.section in sections else None
+
+
+def _path(sections: dict[int, tuple[str, int | None]], idx: int | None) -> list[str]:
+    """Titles from the top section down to section ``idx``."""
+    path: list[str] = []
+    while idx is not None and idx in sections and len(path) < 32:
+        title, idx = sections[idx]
+        path.append(title)
+    return path[::-1]
 
 
 def rank(store: Store, parsed: ParsedQuery, cands: list[_Candidate]) -> list[_Candidate]:
@@ -314,9 +343,9 @@ def rank(store: Store, parsed: ParsedQuery, cands: list[_Candidate]) -> list[_Ca
     stats = index_stats(store.conn)
     df = document_frequencies(store.conn, [t.token for t in parsed.terms])
     idf = {t: _idf(d, max(stats.rows, 1)) for t, d in df.items()}
-    texts = _texts(store, cands)
+    _load(store, cands)
     for c in cands:
-        c.score = _score(c, parsed, idf, stats.avg_tokens, texts[c.pid])
+        c.score = _score(c, parsed, idf, stats.avg_tokens, c.text)
     cands.sort(key=lambda c: (-c.score, c.doc_id, c.start))
     return cands
 
@@ -376,29 +405,13 @@ def _doc_info(store: Store, doc_id: str) -> sqlite3.Row:
     return row
 
 
-def section_path(store: Store, doc_id: str, section: int | None) -> str:
-    """Headings from the top section down to ``section``, joined with " > "."""
-    path: list[str] = []
-    seen = 0
-    while section is not None and seen < 32:
-        row = store.conn.execute(
-            "SELECT title, parent FROM sections WHERE doc_id = ? AND idx = ?", (doc_id, section)
-        ).fetchone()
-        if row is None:
-            break
-        path.append(row[0])
-        section, seen = row[1], seen + 1
-    return " > ".join(reversed(path))
-
-
-def to_passage(store: Store, c: _Candidate, text: str, marks: Sequence[str]) -> Passage:
+def to_passage(store: Store, c: _Candidate, marks: Sequence[str]) -> Passage:
     """A ranked candidate as a cited ``Passage`` with its snippet."""
     doc = _doc_info(store, c.doc_id)
     return Passage(
         doc_id=c.doc_id, source=doc["source"], row=doc["row"], start=c.start, end=c.end,
-        section=section_path(store, c.doc_id, c.section), text=text,
-        score=round(c.score, 4), title=doc["title"], region=doc["region"], year=doc["year"],
-        snippet=make_snippet(text, marks),
+        section=c.section_path, text=c.text, score=round(c.score, 4), title=doc["title"],
+        region=doc["region"], year=doc["year"], snippet=make_snippet(c.text, marks),
     )
 
 
@@ -435,6 +448,4 @@ def search_parsed(store: Store, parsed: ParsedQuery, *, region: str | None = Non
     where, args = _filters(region, year, doc_type, role)
     cands = rank(store, parsed, _candidates(store, parsed, where, args,
                                             max(CANDIDATES, 3 * limit)))
-    top = cands[:limit]
-    texts = _texts(store, top)
-    return [to_passage(store, c, texts[c.pid], parsed.highlight) for c in top]
+    return [to_passage(store, c, parsed.highlight) for c in cands[:limit]]

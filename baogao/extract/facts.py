@@ -22,6 +22,7 @@ from typing import Any
 
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
 from baogao.extract.numbers import Quantity, find_quantities
+from baogao.extract.tables import table_facts
 from baogao.models import Bound, Document, Fact, Kind, Role
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "appendix", "self_building"})
@@ -612,8 +613,6 @@ def extract_facts(doc: Document) -> list[Fact]:
     Prose facts come first, then table facts; a fact stated twice (same indicator, kind,
     period, value and bound) is kept once, at its first statement.
     """
-    from baogao.extract.tables import table_facts
-
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
     for fact in [*prose_facts(doc), *table_facts(doc)]:

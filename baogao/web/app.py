@@ -48,7 +48,8 @@ def create_app(db_path: str | Path, write_token: str | None = None) -> FastAPI:
     (upload, delete) need ``write_token`` as a bearer token.
     """
     config = WebConfig(db_path=str(db_path), write_token=write_token or None)
-    Library(config.db_path).close()  # create or migrate the schema before serving
+    with Library(config.db_path) as lib:  # create or migrate the schema before serving
+        _prepare_index(lib)
     pool = LibraryPool(config.db_path)
 
     @asynccontextmanager
@@ -78,6 +79,15 @@ def create_app(db_path: str | Path, write_token: str | None = None) -> FastAPI:
     for router in _analysis_routers():
         app.include_router(router)
     return app
+
+
+def _prepare_index(lib: Library) -> None:
+    """Bring the search index up to date once, rather than in the first search request."""
+    try:
+        from ..index import sync_index
+    except ModuleNotFoundError:  # pragma: no cover - search not installed
+        return
+    sync_index(lib.store)
 
 
 def _analysis_routers() -> list[Any]:

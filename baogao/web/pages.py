@@ -59,12 +59,16 @@ def document_page(
     request: Request, doc_id: str, lib: Lib,
     at: Annotated[int | None, Query(ge=0, description="Start of the cited passage")] = None,
     end: Annotated[int | None, Query(ge=0, description="End of the cited passage")] = None,
+    quote: Annotated[str | None, Query(max_length=2000,
+                                       description="Words to find and cite")] = None,
 ) -> Response:
     """报告: the text with its outline, facts marked in place and glossary terms linked."""
     doc = lib.document(doc_id)
     facts = lib.facts(doc_id=doc.id)
     terms = lib.terms(doc_id=doc.id)
     cited = None
+    if quote and at is None and (found := doc.text.find(quote)) >= 0:
+        at, end = found, found + len(quote)
     if at is not None:
         stop = end if end is not None and end > at else _paragraph_end(doc.text, at)
         cited = (at, min(stop, len(doc.text)))

@@ -1,0 +1,286 @@
+"""Topic attention: how much a report talks about each topic, per 10,000 characters.
+
+    topics = load_topics()                     # the shipped dictionaries, or load_topics(FILE)
+    panel = attention_panel(lib, topics)       # one row per region and year
+    write_table(*panel_table(panel, topics), "panel.dta", "dta")
+
+A topic is a list of Chinese keywords. The shipped dictionaries live in
+``baogao/data/topics/*.txt``, one file per topic: the file name is the topic id, the first
+line ``# 标签`` is its label, and the rest are keywords separated by spaces or new lines.
+Users may pass their own dictionary (the cntext-style workflow):
+
+* a JSON object ``{"topic": ["word", ...]}``,
+* a text file with one topic a line, ``topic<TAB>word1 word2 ...``, ``#`` starting a comment,
+* or a folder of ``*.txt`` files laid out like the shipped one.
+
+Counting uses one Aho–Corasick automaton over every keyword, matched leftmost-longest and
+without overlaps, so 数字经济 counts for the digital economy and not also for 经济. A keyword
+listed under several topics counts for each. A document's rate for a topic is
+``hits / characters × 10,000``; a panel cell pools the hits and characters of the region's
+documents of that year (work reports only, unless asked otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+
+from .errors import QueryError
+from .models import Document
+from .regions import canonical_region
+
+if TYPE_CHECKING:
+    from .library import Library
+
+log = logging.getLogger(__name__)
+
+TOPICS_DIR = Path(__file__).parent / "data" / "topics"
+PER_CHARS = 10_000
+#: Document types pooled into the panel by default.
+PANEL_DOC_TYPES = ("work_report",)
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic: an id, a label for display and its keywords."""
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Attention:
+    """Topic hits and rates (per 10,000 characters) of one document."""
+
+    doc_id: str
+    source: str
+    row: int
+    region: str | None
+    year: int | None
+    doc_type: str
+    chars: int
+    counts: dict[str, int]
+    rates: dict[str, float]
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    """Topic attention of one region in one year, pooled over its documents."""
+
+    region: str
+    year: int
+    documents: int
+    chars: int
+    counts: dict[str, int]
+    rates: dict[str, float]
+
+
+# -- dictionaries -----------------------------------------------------------------------------
+
+
+def load_topics(path: str | Path | None = None) -> tuple[Topic, ...]:
+    """Topic dictionaries from ``path`` (JSON, tab-separated text or a folder); shipped if None."""
+    source = Path(path) if path is not None else TOPICS_DIR
+    if not source.exists():
+        raise QueryError(f"no topic dictionary at {source}; pass a .json, .txt or folder")
+    if source.is_dir():
+        topics = tuple(_read_topic_file(p) for p in sorted(source.glob("*.txt")))
+    elif source.suffix.lower() == ".json":
+        topics = _read_json(source)
+    else:
+        topics = _read_lines(source)
+    topics = tuple(t for t in topics if t.words)
+    if not topics:
+        raise QueryError(f"{source}: no topics with keywords found")
+    return topics
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"{path}: cannot read the topic dictionary as UTF-8 ({exc})") from exc
+
+
+def _split_words(text: str) -> tuple[str, ...]:
+    words = text.replace("，", " ").replace(",", " ").replace("、", " ").split()
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _read_topic_file(path: Path) -> Topic:
+    label = path.stem
+    words: list[str] = []
+    for i, line in enumerate(_read_text(path).splitlines()):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            if i == 0 and stripped.lstrip("#").strip():
+                label = stripped.lstrip("#").strip()
+            continue
+        words.extend(_split_words(stripped))
+    return Topic(path.stem, label, tuple(dict.fromkeys(words)))
+
+
+def _read_json(path: Path) -> tuple[Topic, ...]:
+    try:
+        raw = json.loads(_read_text(path))
+    except json.JSONDecodeError as exc:
+        raise QueryError(f"{path}: not valid JSON ({exc}); write {{\"topic\": [words]}}") from exc
+    if not isinstance(raw, dict):
+        raise QueryError(f"{path}: expected a JSON object {{\"topic\": [words]}}")
+    topics = []
+    for name, words in raw.items():
+        if isinstance(words, str):
+            words = _split_words(words)
+        if not isinstance(words, list | tuple) or not all(isinstance(w, str) for w in words):
+            raise QueryError(f"{path}: topic {name!r} must map to a list of words")
+        topics.append(Topic(str(name), str(name), tuple(dict.fromkeys(w.strip() for w in words
+                                                                      if w.strip()))))
+    return tuple(topics)
+
+
+def _read_lines(path: Path) -> tuple[Topic, ...]:
+    merged: dict[str, list[str]] = defaultdict(list)
+    for number, line in enumerate(_read_text(path).splitlines(), 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        name, sep, rest = stripped.partition("\t") if "\t" in stripped else stripped.partition(" ")
+        if not sep or not rest.strip():
+            raise QueryError(f"{path} line {number}: write `topic<TAB>word1 word2 ...`")
+        merged[name.strip().rstrip(":：")].extend(_split_words(rest))
+    return tuple(Topic(n, n, tuple(dict.fromkeys(ws))) for n, ws in merged.items())
+
+
+# -- counting ---------------------------------------------------------------------------------
+
+
+class TopicCounter:
+    """Counts topic keywords in text with one Aho–Corasick automaton (leftmost-longest)."""
+
+    def __init__(self, topics: Sequence[Topic]) -> None:
+        self.topics = tuple(topics)
+        owners: dict[str, list[str]] = defaultdict(list)
+        for topic in self.topics:
+            for word in topic.words:
+                owners[word].append(topic.id)
+        self._automaton: Any = ahocorasick.Automaton()
+        for word, ids in owners.items():
+            self._automaton.add_word(word, tuple(ids))
+        self._automaton.make_automaton()
+
+    def count(self, text: str) -> dict[str, int]:
+        """Keyword hits per topic id in ``text``."""
+        counts = dict.fromkeys((t.id for t in self.topics), 0)
+        for _end, ids in self._automaton.iter_long(text):
+            for topic_id in ids:
+                counts[topic_id] += 1
+        return counts
+
+
+def rates_of(counts: dict[str, int], chars: int) -> dict[str, float]:
+    """Hits per 10,000 characters, rounded to 3 decimals."""
+    return {k: round(v * PER_CHARS / chars, 3) if chars else 0.0 for k, v in counts.items()}
+
+
+def document_attention(doc: Document, counter: TopicCounter) -> Attention:
+    """Topic hits and rates of one document (its normalized text)."""
+    counts = counter.count(doc.text)
+    chars = len(doc.text)
+    return Attention(doc.id, doc.source, doc.row, canonical_region(doc.region), doc.year,
+                     doc.doc_type, chars, counts, rates_of(counts, chars))
+
+
+def attention_documents(
+    library: Library,
+    topics: Sequence[Topic] | None = None,
+    *,
+    region: str | None = None,
+    doc_types: Iterable[str] | None = None,
+) -> list[Attention]:
+    """Topic attention of every stored document (of ``region`` and ``doc_types`` if given)."""
+    counter = TopicCounter(topics or load_topics())
+    wanted = canonical_region(region) if region else None
+    types = set(doc_types) if doc_types else None
+    result = []
+    for meta in library.documents():
+        if wanted is not None and canonical_region(meta.region) != wanted:
+            continue
+        if types is not None and meta.doc_type not in types:
+            continue
+        result.append(document_attention(library.document(meta.id), counter))
+    return result
+
+
+def pool_panel(items: Iterable[Attention]) -> list[PanelRow]:
+    """Pool document attention into one row per (region, year); undated documents drop out."""
+    groups: dict[tuple[str, int], list[Attention]] = defaultdict(list)
+    for item in items:
+        if item.region is not None and item.year is not None:
+            groups[(item.region, item.year)].append(item)
+    rows = []
+    for (region, year), group in sorted(groups.items()):
+        counts: dict[str, int] = defaultdict(int)
+        for item in group:
+            for topic_id, n in item.counts.items():
+                counts[topic_id] += n
+        chars = sum(item.chars for item in group)
+        rows.append(PanelRow(region, year, len(group), chars, dict(counts),
+                             rates_of(dict(counts), chars)))
+    return rows
+
+
+def attention_panel(
+    library: Library,
+    topics: Sequence[Topic] | None = None,
+    *,
+    region: str | None = None,
+    doc_types: Iterable[str] | None = PANEL_DOC_TYPES,
+) -> list[PanelRow]:
+    """The region × year panel of topic attention (per 10,000 characters)."""
+    return pool_panel(attention_documents(library, topics, region=region, doc_types=doc_types))
+
+
+def panel_table(
+    panel: Sequence[PanelRow], topics: Sequence[Topic], *, with_counts: bool = False
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Flat rows and column order of a panel, ready for ``export.write_table``.
+
+    Columns: region, year, documents, chars, then one rate column per topic id (and
+    ``n_<topic>`` hit counts when ``with_counts``).
+    """
+    ids = [t.id for t in topics]
+    columns = ["region", "year", "documents", "chars", *ids]
+    if with_counts:
+        columns += [f"n_{i}" for i in ids]
+    rows = []
+    for p in panel:
+        row: dict[str, Any] = {"region": p.region, "year": p.year, "documents": p.documents,
+                               "chars": p.chars}
+        row.update({i: p.rates.get(i, 0.0) for i in ids})
+        if with_counts:
+            row.update({f"n_{i}": p.counts.get(i, 0) for i in ids})
+        rows.append(row)
+    return rows, columns
+
+
+def documents_table(
+    items: Sequence[Attention], topics: Sequence[Topic]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Flat per-document rows (doc_id, source, row, region, year, doc_type, chars, rates)."""
+    ids = [t.id for t in topics]
+    columns = ["doc_id", "source", "row", "region", "year", "doc_type", "chars", *ids]
+    rows = [
+        {"doc_id": a.doc_id, "source": a.source, "row": a.row, "region": a.region,
+         "year": a.year, "doc_type": a.doc_type, "chars": a.chars,
+         **{i: a.rates.get(i, 0.0) for i in ids}}
+        for a in items
+    ]
+    return rows, columns

@@ -1,0 +1,49 @@
+"""``baogao serve``: the web explorer and REST API over a library."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import StoreError
+from ..library import default_db_path
+from .common import DbOption, app, err_console
+
+TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine "
+                                      "only; 0.0.0.0: every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    write_token: Annotated[str | None, typer.Option(
+        "--write-token", help=f"Token that allows uploads and deletes (Authorization: Bearer "
+        f"<token>); prefer ${TOKEN_ENV}, which other users cannot see in the process list.",
+        show_default=False)] = None,
+    token_env: Annotated[str, typer.Option(
+        "--token-env", help="Environment variable to read the write token from.")] = TOKEN_ENV,
+    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+) -> None:
+    """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
+
+    The server is read-only unless a write token is given.
+    """
+    import uvicorn
+
+    from ..web import create_app
+
+    path = db or default_db_path()
+    token = write_token or os.environ.get(token_env) or None
+    if not token and not Path(path).exists():
+        raise StoreError(f"no library at {path}: run `baogao ingest REPORTS --db {path}` first, "
+                         "or start with a write token to upload reports through the web")
+    web_app = create_app(path, write_token=token)
+    mode = "uploads and deletes need the write token" if token else "read-only"
+    err_console.print(f"baogao: serving {path} at http://{host}:{port}/ ({mode}); "
+                      "Ctrl+C stops", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,55 @@
+"""目标追踪: targets against the results reported later (``baogao.track.track``)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from ...track import TRACK_COLUMNS, summarize, track, track_row_dict
+from ..deps import Lib
+from ..pages import int_or_none, page, params_of
+from ..serialize import to_csv
+
+router = APIRouter()
+
+VerdictParam = Literal["met", "missed", "partly", "unverifiable"]
+
+
+@router.get("/api/track", summary="Targets against results", tags=["track"],
+            responses={200: {"content": {"text/csv": {}}}})
+def api_track(
+    lib: Lib,
+    region: Annotated[str | None, Query(description="Region in any form (西城, 北京市西城区)")
+                      ] = None,
+    indicator: Annotated[str | None, Query(description="Catalog id")] = None,
+    period: Annotated[int | None, Query(description="Year the target is about")] = None,
+    verdict: VerdictParam | None = None,
+    fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+) -> Response:
+    """Every target with the result reported later, both quotes, and a verdict
+    (met, missed, partly, unverifiable) with its reason."""
+    rows = [track_row_dict(r) for r in track(lib, region, indicator=indicator, period=period,
+                                              verdict=verdict)]
+    if fmt == "csv":
+        return Response(to_csv(rows, TRACK_COLUMNS), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="track.csv"'})
+    return JSONResponse(rows)
+
+
+@router.get("/track", response_class=HTMLResponse, include_in_schema=False)
+def track_page(
+    request: Request, lib: Lib,
+    region: str | None = None,
+    indicator: str | None = None,
+    period: str | None = None,
+    verdict: VerdictParam | None = None,
+) -> Response:
+    """目标追踪: a table of targets, results, verdict badges and both quotes."""
+    rows = track(lib, region or None, indicator=indicator or None,
+                 period=int_or_none(period), verdict=verdict or None)
+    return page(request, "track.html", "/track", rows=rows, counts=summarize(rows),
+                params=params_of(request))
+
+
