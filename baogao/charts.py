@@ -1,6 +1,6 @@
 """Charts as self-contained SVG, written by hand (no plotting library, no external assets).
 
-    svg = bar_chart([("广东省", 4.5), ("甘肃省", 5.5)], title="2026年地区生产总值增长目标", unit="%")
+    svg = bar_chart([("广东省", 4.5), ("甘肃省", 5.5)], title="2026年增长目标", unit="%")
     svg = line_chart({"目标": [(2024, 5.0), (2025, 5.0)], "实际": [(2024, 5.0)]}, title=...)
     Path("out.svg").write_text(svg, "utf-8")
 
@@ -11,7 +11,7 @@ PingFang, Microsoft YaHei), so the file embeds no font and opens in any browser.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,9 @@ PALETTE = ("#2f6db5", "#d2691e", "#3a9a5b", "#a23b72", "#6b6b6b", "#c9a227")
 BAR_HEIGHT = 22
 BAR_GAP = 8
 WIDTH = 760
+#: Labels written on charts (Chinese, as the charts go into Chinese reports and pages).
+KIND_LABELS = {"target": "目标", "actual": "实际"}
+SOURCE_NOTE = "数据来源：政府工作报告（baogao 提取，每个数值附原文证据）"
 
 
 @dataclass(frozen=True)
@@ -111,9 +114,8 @@ def bar_chart(bars: Sequence[Bar | tuple[str, float]], *, title: str, unit: str 
     return _document(WIDTH, height, title, body)
 
 
-def _axis_x(ticks: Sequence[float], x_of: object, top: float, bottom: float,
+def _axis_x(ticks: Sequence[float], x_of: Callable[[float], float], top: float, bottom: float,
             unit: str) -> list[str]:
-    assert callable(x_of)
     out = []
     for t in ticks:
         x = x_of(t)
@@ -152,9 +154,8 @@ def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str,
     return _document(WIDTH, height, title, body)
 
 
-def _axis_y(ticks: Sequence[float], y_of: object, left: float, right: float,
+def _axis_y(ticks: Sequence[float], y_of: Callable[[float], float], left: float, right: float,
             unit: str) -> list[str]:
-    assert callable(y_of)
     out = []
     for t in ticks:
         y = y_of(t)
@@ -168,9 +169,8 @@ def _year_ticks(lo: int, hi: int) -> list[int]:
     return list(range(lo, hi + 1, step))
 
 
-def _series(pts: Sequence[tuple[int, float]], x_of: object, y_of: object,
-            color: str) -> list[str]:
-    assert callable(x_of) and callable(y_of)
+def _series(pts: Sequence[tuple[int, float]], x_of: Callable[[float], float],
+            y_of: Callable[[float], float], color: str) -> list[str]:
     out = []
     run: list[str] = []
     for j, (year, value) in enumerate(pts):
@@ -194,13 +194,12 @@ def _polyline(coords: list[str], color: str) -> str:
 def compare_chart(rows: Sequence[CompareRow], *, title: str, unit: str = "") -> str:
     """The chart of a compare result: bars across regions, or a line over the years."""
     regions = {r.region for r in rows}
-    source_note = "数据来源：各地政府工作报告（baogao 提取）"
     if len(regions) > 1:
         bars = [Bar(r.region, r.value or 0.0, r.value_high, r.text) for r in rows]
-        return bar_chart(bars, title=title, unit=unit, note=source_note)
+        return bar_chart(bars, title=title, unit=unit, note=SOURCE_NOTE)
     name = next(iter(regions), "")
     pts = [(r.period, r.value) for r in rows if r.value is not None]
-    return line_chart({name: pts}, title=title, unit=unit, note=source_note)
+    return line_chart({name: pts}, title=title, unit=unit, note=SOURCE_NOTE)
 
 
 def write_svg(svg: str, path: str | Path) -> Path:

@@ -39,12 +39,23 @@ from .errors import QueryError
 from .index import document_frequencies, index_stats, sync_index
 from .models import Passage, Role
 from .regions import canonical_region
-from .segment import cut_words, has_cjk, index_text, query_tokens, stopwords, sub_tokens
+from .segment import (
+    cut_words,
+    has_cjk,
+    index_text,
+    index_tokens,
+    query_tokens,
+    stopwords,
+    sub_tokens,
+)
 from .store import Store
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 40
 CANDIDATES = 150
+COMMON_SHARE = 0.04
+MIN_MATCH = 2
+MAX_EXPANSIONS = 4
 SNIPPET_CHARS = 120
 MARK_OPEN, MARK_CLOSE = "【", "】"
 
@@ -73,6 +84,7 @@ class ParsedQuery:
     words: tuple[str, ...]
     highlight: tuple[str, ...]
     role_hint: Role | None = None
+    match: tuple[str, ...] = ()
 
 
 @dataclass
@@ -136,18 +148,21 @@ def _term_keys(term: str) -> tuple[str, ...]:
     return tuple(k for k in dict.fromkeys(keys) if len(k) >= 2)
 
 
-_GLOSSARY_CACHE: dict[tuple[str, int, int], tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {}
+GlossaryEntry = tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]
+_GLOSSARY_CACHE: dict[tuple[str, int, int], tuple[GlossaryEntry, ...]] = {}
 
 
-def _glossary(store: Store) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """(keys, definition words) of every stored glossary term, cached per library state."""
+def _glossary(store: Store) -> tuple[GlossaryEntry, ...]:
+    """(keys, definition words, definition tokens) of every stored glossary term, cached
+    per library state."""
     count, last = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM terms").fetchone()
     key = (store.path, int(count), int(last))
     if key not in _GLOSSARY_CACHE:
         rows = store.conn.execute("SELECT DISTINCT term, definition FROM terms").fetchall()
         _GLOSSARY_CACHE.clear()
         _GLOSSARY_CACHE[key] = tuple(
-            (_term_keys(r[0]), tuple(_definition_words(r[1]))) for r in rows
+            (_term_keys(r[0]), tuple(_definition_words(r[1])), frozenset(index_tokens(r[1])))
+            for r in rows
         )
     return _GLOSSARY_CACHE[key]
 
@@ -163,13 +178,21 @@ def _expansions(store: Store, text: str, words: list[str]) -> list[QueryTerm]:
     definitions use most of the query's words."""
     found: list[QueryTerm] = []
     wordset = set(words)
-    for keys, dwords in _glossary(store):
-        named = any(k in text for k in keys)
-        if named:
-            found += [QueryTerm(w, 0.3, False) for w in dwords[:8] if w not in wordset]
-        elif len(wordset) >= 2 and len(wordset & set(dwords)) >= max(2, 0.6 * len(wordset)):
-            found += [QueryTerm(w, 0.5, False) for w in cut_words(keys[0]) if w not in wordset]
+    bare = "".join(ch for ch in text if ch not in _QUOTES)
+    for keys, dwords, dtokens in _glossary(store):
+        if any(k in bare for k in keys):
+            found += _rarest(store, [w for w in dwords if w not in wordset], 0.3)
+        elif len(wordset) >= 2 and len(wordset & dtokens) >= max(2, 0.6 * len(wordset)):
+            parts = [t for t in index_tokens(keys[-1]) if len(t) >= 2 and t not in wordset]
+            found += _rarest(store, parts, 0.5, 2)
     return found
+
+
+def _rarest(store: Store, words: list[str], weight: float, n: int = 6) -> list[QueryTerm]:
+    """The ``n`` rarest of ``words`` that the index holds, as expansion terms."""
+    df = document_frequencies(store.conn, words)
+    held = sorted((w for w in words if df.get(w)), key=lambda w: df[w])
+    return [QueryTerm(w, weight, False) for w in held[:n]]
 
 
 def parse_query(store: Store, query: str) -> ParsedQuery:
@@ -194,9 +217,28 @@ def parse_query(store: Store, query: str) -> ParsedQuery:
     terms += _expansions(store, text, words)
     unique = {t.token: t for t in reversed(terms)}
     ordered = tuple(unique[t.token] for t in terms if unique.get(t.token) is t)
-    highlight = tuple(sorted({t.token for t in ordered if len(t.token) >= 2 or t.original}
-                             | set(words), key=len, reverse=True))
-    return ParsedQuery(text, ordered, tuple(words), highlight, _role_hint(text))
+    highlight = tuple(sorted({t.token for t in ordered if t.original} | set(words),
+                             key=len, reverse=True))
+    match = _match_tokens(store, ordered)
+    return ParsedQuery(text, ordered, tuple(words), highlight, _role_hint(text), match)
+
+
+def _match_tokens(store: Store, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
+    """The terms worth a posting-list scan to find candidates.
+
+    Words in more than ``COMMON_SHARE`` of the passages (发展, 推进, 2022 …) cost the most and
+    select the least; they only re-rank, unless no rarer word is left (then the rarest
+    ``MIN_MATCH`` are kept). At most ``MAX_EXPANSIONS`` glossary words, the rarest, join.
+    """
+    rows = max(index_stats(store.conn).rows, 1)
+    df = document_frequencies(store.conn, [t.token for t in terms])
+    known = sorted((t for t in terms if df.get(t.token)), key=lambda t: df[t.token])
+    rare = [t for t in known if df[t.token] <= COMMON_SHARE * rows]
+    chosen = [t for t in rare if t.original]
+    chosen += [t for t in rare if not t.original][:MAX_EXPANSIONS]
+    if len(chosen) < MIN_MATCH:
+        chosen = known[:MIN_MATCH]
+    return tuple(t.token for t in chosen) or tuple(t.token for t in terms[:1])
 
 
 # -- retrieval --------------------------------------------------------------------------------
@@ -221,8 +263,8 @@ def _filters(region: str | None, year: int | None, doc_type: str | None,
     return "".join(f" AND {c}" for c in clauses), args
 
 
-def _match_expression(terms: Sequence[QueryTerm]) -> str:
-    return " OR ".join(f'"{t.token}"' for t in terms)
+def _match_expression(tokens: Sequence[str]) -> str:
+    return " OR ".join(f'"{t}"' for t in tokens)
 
 
 def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
@@ -236,7 +278,7 @@ def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
         f"WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
     )
     try:
-        rows = store.conn.execute(sql, [_match_expression(parsed.terms), *args, n]).fetchall()
+        rows = store.conn.execute(sql, [_match_expression(parsed.match), *args, n]).fetchall()
     except sqlite3.Error as exc:
         raise QueryError(f"search failed for {parsed.text[:40]!r}: {exc}") from exc
     return [
@@ -362,7 +404,7 @@ def make_snippet(text: str, marks: Sequence[str], width: int = SNIPPET_CHARS) ->
     best_start, best = 0, -1
     for s, _e in spans:
         lo = max(0, min(s - width // 4, len(text) - width))
-        hits = len({text[a:b] for a, b in spans if lo <= a and b <= lo + width})
+        hits = sum(len(m) for m in {text[a:b] for a, b in spans if lo <= a and b <= lo + width})
         if hits > best:
             best_start, best = lo, hits
     lo, hi = best_start, min(len(text), best_start + width)

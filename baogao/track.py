@@ -201,7 +201,7 @@ def judge_value(target: Fact, actual: float, unit: str | None) -> Decision:
     if target.bound == "approx":
         met, partly = _tolerances(value, unit)
         return Decision(judge_tolerant(gap, met, partly),
-                        f"approx ({direction} is better): {shown}, short by {_fmt(max(gap, 0))}")
+                        f"approx ({direction} is better): {shown}, {_gap_words(gap)}")
     return Decision("met" if gap <= _EPS else "missed", f"exact ({direction} is better): {shown}")
 
 
@@ -245,6 +245,10 @@ def decide(target: Fact, actual: Fact | None, sync: Sync | None) -> Decision:
 
 def _fmt(value: float) -> str:
     return f"{value:g}"
+
+
+def _gap_words(gap: float) -> str:
+    return f"short by {_fmt(round(gap, 6))}" if gap > _EPS else "on the better side"
 
 
 # -- the tracker ----------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import load_expected
 
 from baogao.library import Library
 from baogao.models import Fact, TrackRow
@@ -17,7 +18,6 @@ from baogao.track import (
     track,
     track_row_dict,
 )
-from conftest import load_expected
 
 XICHENG = load_expected("track_xicheng_2023.json")
 NATIONAL = load_expected("track_national_gdp.json")
@@ -161,3 +161,28 @@ def test_track_runs_over_the_whole_library(corpus_library: Library) -> None:
     assert list(line) == TRACK_COLUMNS
     for column in ("target_evidence", "actual_evidence", "verdict", "target_source"):
         assert column in line
+
+
+def test_cli_track_jsonl(corpus_library: Library) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from baogao.cli import app
+
+    result = CliRunner().invoke(app, ["track", "北京市西城区", "--period", "2023", "--format",
+                                      "jsonl", "--db", corpus_library.store.path])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(list(r) == TRACK_COLUMNS for r in rows)
+    assert {r["region"] for r in rows} == {"北京市西城区"}
+
+
+def test_cli_track_rejects_unknown_verdict(corpus_library: Library) -> None:
+    from typer.testing import CliRunner
+
+    from baogao.cli import app
+
+    result = CliRunner().invoke(app, ["track", "--verdict", "great", "--db",
+                                      corpus_library.store.path])
+    assert result.exit_code != 0

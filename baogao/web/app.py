@@ -11,7 +11,7 @@ traceback: ``NotFound`` → 404, ``UnsupportedFormat`` → 415, other ``InputErr
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -129,13 +129,13 @@ def _wants_html(request: Request) -> bool:
 
 
 def error_response(request: Request, status: int, message: str,
-                   headers: dict[str, str] | None = None) -> Response:
+                   headers: Mapping[str, str] | None = None) -> Response:
     """``{"error": message}``, or the error page for a browser on a page path."""
     if _wants_html(request):
         return templates.TemplateResponse(
             request, "error.html", {"status": status, "message": message},
-            status_code=status, headers=headers)
-    return JSONResponse({"error": message}, status_code=status, headers=headers)
+            status_code=status, headers=dict(headers or {}))
+    return JSONResponse({"error": message}, status_code=status, headers=dict(headers or {}))
 
 
 def _add_error_handlers(app: FastAPI) -> None:

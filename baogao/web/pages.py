@@ -11,11 +11,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from ..errors import QueryError
 from ..ingest import READERS
 from ..store import DocumentFilter
-from .api import DocType, KindParam, LevelParam
 from .deps import Config, Lib
 from .reader import render_blocks
+from .serialize import DOC_TYPES, KINDS, LEVELS
 from .templating import templates
 
 router = APIRouter(include_in_schema=False)
@@ -35,7 +36,17 @@ def page(request: Request, name: str, active: str, **context: Any) -> Response:
 
 
 def int_or_none(value: str | None) -> int | None:
+    """A form field as an int; None when empty or not a number."""
     return int(value) if value and value.strip().lstrip("-").isdigit() else None
+
+
+def choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
+    """A select field: None when empty ("all"), else one of ``allowed``."""
+    if not value:
+        return None
+    if value not in allowed:
+        raise QueryError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -43,13 +54,14 @@ def library_page(
     request: Request, lib: Lib,
     region: str | None = None,
     year: Annotated[str | None, Query()] = None,
-    doc_type: Annotated[DocType | None, Query(alias="type")] = None,
-    level: LevelParam | None = None,
+    doc_type: Annotated[str | None, Query(alias="type")] = None,
+    level: str | None = None,
     q: str | None = None,
 ) -> Response:
     """文库: every report, filtered by region, year, type, level or words."""
     docs = lib.documents(DocumentFilter(region=region or None, year=int_or_none(year),
-                                        doc_type=doc_type or None, level=level or None,
+                                        doc_type=choice(doc_type, DOC_TYPES, "type"),
+                                        level=choice(level, LEVELS, "level"),
                                         query=q or None))
     return page(request, "library.html", "/", docs=docs, params=params_of(request))
 
@@ -87,13 +99,14 @@ def facts_page(
     request: Request, lib: Lib,
     region: str | None = None,
     indicator: str | None = None,
-    kind: KindParam | None = None,
+    kind: str | None = None,
     period: str | None = None,
     year: str | None = None,
     doc: str | None = None,
 ) -> Response:
     """指标: the facts table with filters and a CSV download."""
-    facts = lib.facts(region=region or None, indicator=indicator or None, kind=kind or None,
+    facts = lib.facts(region=region or None, indicator=indicator or None,
+                      kind=choice(kind, KINDS, "kind"),
                       period=int_or_none(period), year=int_or_none(year), doc_id=doc or None,
                       limit=FACT_PAGE_ROWS + 1)
     indicators = sorted({f.indicator for f in facts if f.indicator})

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markupsafe import Markup, escape
 
@@ -163,7 +164,7 @@ def _render_line(
         cuts.update(x for x in (span.start, span.end) if start < x < end)
     points = sorted(cuts)
     pieces: list[tuple[int, int, _Span | None, _Span | None, bool]] = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         fact, term = _covering(f_in, a, b), _covering(t_in, a, b)
         is_cited = _covering(c_in, a, b) is not None
         if pieces and pieces[-1][2:] == (fact, term, is_cited):

@@ -22,6 +22,9 @@ FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", 
 DOC_TYPES = ("work_report", "plan_report", "budget_report", "public_report", "npc_resolution",
              "other")
 LEVELS = ("national", "province", "city", "district")
+KINDS = ("actual", "target")
+ROLES = ("review", "plan", "self_building", "glossary", "appendix", "other")
+VERDICTS = ("met", "missed", "partly", "unverifiable")
 
 
 def document_summary(doc: Document) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from ...search import search
 from ..api import DocType
 from ..deps import Lib
 from ..highlight import snippet_html
-from ..pages import int_or_none, page, params_of
-from ..serialize import record_json
+from ..pages import choice, int_or_none, page, params_of
+from ..serialize import DOC_TYPES, ROLES, record_json
 
 router = APIRouter()
 
@@ -42,14 +42,15 @@ def search_page(
     q: str = "",
     region: str | None = None,
     year: str | None = None,
-    doc_type: Annotated[DocType | None, Query(alias="type")] = None,
-    role: RoleParam | None = None,
+    doc_type: Annotated[str | None, Query(alias="type")] = None,
+    role: str | None = None,
 ) -> Response:
     """检索: a search box, results with highlighted snippets linking into the reader."""
     passages = []
     if q.strip():
         passages = search(lib, q, region=region or None, year=int_or_none(year),
-                          doc_type=doc_type or None, role=role or None, limit=20)
+                          doc_type=choice(doc_type, DOC_TYPES, "type"),
+                          role=choice(role, ROLES, "role"), limit=20)
     results = [(p, snippet_html(p.snippet)) for p in passages]
     return page(request, "search.html", "/search", q=q, results=results,
                 params=params_of(request))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, cast
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from ...models import Verdict
 from ...track import TRACK_COLUMNS, summarize, track, track_row_dict
 from ..deps import Lib
-from ..pages import int_or_none, page, params_of
-from ..serialize import to_csv
+from ..pages import choice, int_or_none, page, params_of
+from ..serialize import VERDICTS, to_csv
 
 router = APIRouter()
 
@@ -44,11 +45,12 @@ def track_page(
     region: str | None = None,
     indicator: str | None = None,
     period: str | None = None,
-    verdict: VerdictParam | None = None,
+    verdict: str | None = None,
 ) -> Response:
     """目标追踪: a table of targets, results, verdict badges and both quotes."""
     rows = track(lib, region or None, indicator=indicator or None,
-                 period=int_or_none(period), verdict=verdict or None)
+                 period=int_or_none(period),
+                 verdict=cast(Verdict | None, choice(verdict, VERDICTS, "verdict")))
     return page(request, "track.html", "/track", rows=rows, counts=summarize(rows),
                 params=params_of(request))
 

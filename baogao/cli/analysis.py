@@ -1,0 +1,177 @@
+"""``baogao track``, ``compare``, ``diff`` and ``attention``: thin commands over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..attention import (
+    PANEL_DOC_TYPES,
+    attention_documents,
+    documents_table,
+    load_topics,
+    panel_table,
+    pool_panel,
+)
+from ..charts import KIND_LABELS, compare_chart, write_svg
+from ..compare import COMPARE_COLUMNS, compare, indicator_label
+from ..diff import DocDiff, diff_documents
+from ..errors import QueryError
+from ..export import FORMATS, write_table
+from ..extract import load_catalog
+from ..track import TRACK_COLUMNS, summarize, track, track_row_dict
+from .common import DbOption, Format, app, console, err_console, open_library, render
+
+TRACK_TABLE = ["region", "period", "indicator", "name", "target_text", "actual_text",
+               "verdict", "reason"]
+COMPARE_TABLE = ["region", "period", "value", "value_high", "bound", "text", "year", "source"]
+
+
+class Kind(str, Enum):
+    """Target or actual values."""
+
+    target = "target"
+    actual = "actual"
+
+
+@app.command("track")
+def track_command(
+    region: Annotated[str | None, typer.Argument(help="Region (西城, 西城区, 北京市西城区…); "
+                                                      "all regions when left out.")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
+    period: Annotated[int | None, typer.Option(help="Only targets about this year.")] = None,
+    verdict: Annotated[str | None, typer.Option(help="Only met, missed, partly or "
+                                                     "unverifiable.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl, csv or json")
+                   ] = Format.table,
+    db: DbOption = None,
+) -> None:
+    """Check every target against the result reported later: met, missed, partly, unverifiable.
+
+    Each row carries the target's and the result's sentences as evidence.
+    """
+    if verdict not in (None, "met", "missed", "partly", "unverifiable"):
+        raise QueryError(f"unknown verdict {verdict!r}; use met, missed, partly or unverifiable")
+    with open_library(db) as lib:
+        rows = track(lib, region, indicator=indicator, period=period,
+                     verdict=verdict)  # type: ignore[arg-type]
+    dicts = [track_row_dict(r) for r in rows]
+    render(dicts, fmt, TRACK_TABLE if fmt is Format.table else TRACK_COLUMNS)
+    if fmt is Format.table:
+        counts = summarize(rows)
+        err_console.print(", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+
+
+@app.command("compare")
+def compare_command(
+    indicator: Annotated[str, typer.Option(help="Indicator id (gdp_growth, cpi_growth…).")],
+    kind: Annotated[Kind, typer.Option(help="target or actual.")] = Kind.target,
+    period: Annotated[int | None, typer.Option(help="Year the values are about: one row "
+                                                    "per region.")] = None,
+    region: Annotated[str | None, typer.Option(help="One region: its series over the years.")
+                      ] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or jsonl")
+                   ] = Format.table,
+    chart: Annotated[str | None, typer.Option(help="Also write a chart to this .svg file.")
+                     ] = None,
+    db: DbOption = None,
+) -> None:
+    """Regions side by side for one year (--period), or one region over the years (--region)."""
+    with open_library(db) as lib:
+        rows = compare(lib, indicator, kind=kind.value, period=period, region=region)
+    render([r.as_dict() for r in rows], fmt,
+           COMPARE_TABLE if fmt is Format.table else COMPARE_COLUMNS)
+    if chart:
+        unit = load_catalog()[indicator].unit
+        place = rows[0].region if rows and region else ""
+        title = " ".join(x for x in (str(period) if period else "", place,
+                                     indicator_label(indicator), KIND_LABELS[kind.value]) if x)
+        out = write_svg(compare_chart(rows, title=title, unit=unit if unit == "%" else ""),
+                        chart)
+        err_console.print(f"chart written to {out}", highlight=False)
+
+
+@app.command("diff")
+def diff_command(
+    doc_a: Annotated[str, typer.Argument(help="The earlier report: id, id prefix or "
+                                              "source[#row].")],
+    doc_b: Annotated[str, typer.Argument(help="The later report.")],
+    dictionary: Annotated[str | None, typer.Option("--dict", help="Topic dictionary file "
+                                                   "(JSON or topic<TAB>words).")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")
+                   ] = Format.table,
+    top: Annotated[int, typer.Option(help="Topics shown rising and falling.")] = 5,
+    db: DbOption = None,
+) -> None:
+    """What changed between two reports: targets, glossary terms, topics."""
+    topics = load_topics(dictionary) if dictionary else None
+    with open_library(db) as lib:
+        result = diff_documents(lib, doc_a, doc_b, topics=topics)
+    if fmt is Format.table:
+        _print_diff(result, top)
+    else:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _print_diff(result: DocDiff, top: int) -> None:
+    def ref(doc: object) -> str:
+        d = vars(doc)
+        return f"{d['region']} {d['year']} {d['doc_type']} ({d['source']})"
+
+    console.print(f"A: {ref(result.a)}\nB: {ref(result.b)}", highlight=False)
+    rows = [{"change": t.change, "indicator": t.indicator or t.name, "A": t.a_text,
+             "B": t.b_text} for t in result.targets]
+    render(rows, Format.table, ["change", "indicator", "A", "B"], title="targets")
+    console.print(f"terms new ({len(result.terms_new)}): " + "、".join(result.terms_new),
+                  highlight=False)
+    console.print(f"terms gone ({len(result.terms_gone)}): " + "、".join(result.terms_gone),
+                  highlight=False)
+    shifts = [{"topic": f"{s.label} ({s.topic})", "A": s.a_rate, "B": s.b_rate,
+               "change": s.delta} for s in [*result.rising[:top], *result.falling[:top]]]
+    render(shifts, Format.table, ["topic", "A", "B", "change"],
+           title="topics rising and falling (per 10,000 characters)")
+
+
+@app.command("attention")
+def attention_command(
+    dictionary: Annotated[str | None, typer.Option("--dict", help="Your topic dictionary: "
+                          "JSON {topic: [words]}, a topic<TAB>word1 word2 file, or a folder "
+                          "of .txt files. Default: the shipped dictionaries.")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Write the panel to "
+                      "this file (.csv .parquet .xlsx .dta .jsonl).")] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table, csv, json, jsonl "
+                   "on screen; with --output: " + ", ".join(FORMATS))] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
+    doc_type: Annotated[list[str] | None, typer.Option("--doc-type", help="Document types "
+                        "pooled (repeatable); default work_report.")] = None,
+    per_document: Annotated[bool, typer.Option("--per-document", help="One row per "
+                            "document instead of the region × year panel.")] = False,
+    counts: Annotated[bool, typer.Option("--counts", help="Add n_<topic> hit counts.")
+                      ] = False,
+    db: DbOption = None,
+) -> None:
+    """Topic attention per 10,000 characters: a region × year panel (Aho–Corasick counts)."""
+    topics = load_topics(dictionary)
+    types = doc_type or list(PANEL_DOC_TYPES)
+    with open_library(db) as lib:
+        items = attention_documents(lib, topics, region=region, doc_types=types)
+    if per_document:
+        rows, columns = documents_table(items, topics)
+    else:
+        rows, columns = panel_table(pool_panel(items), topics, with_counts=counts)
+    if output:
+        out_fmt = (fmt or Path(output).suffix.lstrip(".") or "csv").lower()
+        path = write_table(rows, columns, output, out_fmt)
+        err_console.print(f"{len(rows)} rows written to {path}", highlight=False)
+        return
+    try:
+        screen = Format(fmt or "table")
+    except ValueError as exc:
+        raise QueryError(f"--format {fmt} needs --output FILE; on screen use table, csv, "
+                         "json or jsonl") from exc
+    render(rows, screen, columns)
