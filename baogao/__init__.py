@@ -18,15 +18,19 @@ from .errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
+from .ask import AskResult, ask
 from .extract import extract_facts, extract_terms
 from .library import IngestReport, Library
 from .models import Document, Fact, Paragraph, Passage, RawDocument, Section, Term, TrackRow
 from .pipeline import build_document, read, read_all
+from .search import search
 from .store import DocumentFilter, Store
+from .track import track
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "AskResult",
     "BaogaoError",
     "CollectionError",
     "Document",
@@ -48,9 +52,12 @@ __all__ = [
     "UnreadableFile",
     "UnsupportedFormat",
     "__version__",
+    "ask",
     "build_document",
     "extract_facts",
     "extract_terms",
     "read",
     "read_all",
+    "search",
+    "track",
 ]

@@ -6,16 +6,31 @@ same file and the same write transaction as the document (``Store.ON_SAVE`` /
 index can always be rebuilt from the stored documents (``rebuild_index``, ``baogao reindex``);
 ``sync_index`` also runs before every search and indexes documents stored without the hooks
 (or removes those deleted without them), and rebuilds everything when the segmentation
-(``segment.tokenizer_version``) changed.
+or the layout (``index_version``) changed.
 
-Why not the alternatives (figures from ``benchmarks/search_speed.py``, shared corpus of
-3.8 MB / 6,848 paragraphs and a ×100 enlargement, 2-core VM; see ``baogao.search``):
+Decision and figures (``benchmarks/search_speed.py``, 2-core VM; shared corpus = 83 reports,
+3.8 MB of text, 6,848 paragraphs; ×100 = every report stored 100 times, 383 MB):
 
-* FTS5 ``trigram`` cannot match 1–2-character words (就业, 养老) and is 3.7× the text.
-* tantivy over the same words queries faster at ×100, but lives in a second store (a folder
-  next to the file) that must be kept consistent with SQLite by hand across crashes, deletes
-  and concurrent writers (one ``IndexWriter`` per folder). FTS5 stays well inside
-  interactive latency at ×100, so the simpler, transactional choice wins.
+=====================  ========================  ==========================  ================
+                       FTS5, this module          tantivy, same tokens        FTS5 trigram
+=====================  ========================  ==========================  ================
+build ×1 / ×100        4.5 / 4.7 MB/s             4.1 / 3.3 MB/s              (not kept)
+index size ×100        319 MB (0.83× text)        164 MB (0.43× text)         3.7× text
+engine query ×1        p50 1.4 ms, p95 3.6 ms     p50 0.04 ms, p95 0.2 ms     misses 就业, 养老
+engine query ×100      p50 46 ms, p95 584 ms      p50 0.7 ms, p95 6 ms
+search end to end ×1   p50 12–17 ms, p95 20–23 ms (FTS5 + re-ranking + snippets)
+search end to end ×100 p50 89 ms, p95 425 ms
+=====================  ========================  ==========================  ================
+
+Build speed is bound by segmentation (rjieba search mode ≈ 11 MB/s) for both engines.
+FTS5 is kept: at the corpus's real size and at ×10 (p95 under 50 ms end to end) it is fast
+enough, it is transactional with the document write, and it needs no second store to keep
+consistent by hand across crashes, deletes and concurrent writers (tantivy allows one
+``IndexWriter`` per folder). Its cost is queries made only of common words at ×100: FTS5
+scores every match (no top-k pruning), tantivy's block-max WAND does not. When a library
+passes ~×20 (≈80 MB of text, ~2,000 reports), swap the candidate step
+(``search._candidates`` and ``document_frequencies``) for tantivy in ``<db>.index/``,
+rebuilt from SQLite; the re-ranking in ``baogao.search`` stays as it is.
 
 Tables (created on first use, ``search_`` prefix, outside the store's migrations):
 ``search_passages`` (one row per paragraph or pure heading line: document, span, section,
@@ -71,6 +86,15 @@ DROP TABLE IF EXISTS search_meta;
 """
 
 
+#: Bumped when the tables or their settings change; part of ``index_version``.
+INDEX_FORMAT = 2
+
+
+def index_version() -> str:
+    """The layout and segmentation the index was built with; another value means rebuild."""
+    return f"{INDEX_FORMAT}-{tokenizer_version()}"
+
+
 @dataclass(frozen=True)
 class IndexStats:
     """Totals the ranking needs: passages indexed and their mean length in tokens."""
@@ -92,9 +116,10 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
     for statement in SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
+    conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(1.0, 0.3)')")
     conn.executemany(
         "INSERT OR IGNORE INTO search_meta(key, value) VALUES (?, ?)",
-        [("version", tokenizer_version()), ("rows", "0"), ("tokens", "0"), ("next_id", "1")],
+        [("version", index_version()), ("rows", "0"), ("tokens", "0"), ("next_id", "1")],
     )
 
 
@@ -112,7 +137,7 @@ def _rows_of(doc: Document) -> Iterable[tuple[str, int, int, int, int | None, st
         section = doc.sections[p.section] if p.section is not None else None
         yield ("paragraph", p.index, p.start, p.end, p.section,
                section.role if section else "other",
-               index_text(doc.text[p.start:p.end]), headings[p.section] if section else "")
+               index_text(doc.text[p.start:p.end]), headings[section.index] if section else "")
 
 
 def index_document(conn: sqlite3.Connection, doc: Document) -> None:
@@ -204,7 +229,7 @@ def sync_index(store: Store) -> None:
     """Make the index match the stored documents (cheap when it already does)."""
     conn = store.conn
     try:
-        if _has_schema(conn) and _version(conn) != tokenizer_version():
+        if _has_schema(conn) and _version(conn) != index_version():
             log.warning("search index of %s uses an older segmentation; rebuilding", store.path)
             rebuild_index(store)
             return
@@ -238,7 +263,7 @@ def index_stats(conn: sqlite3.Connection) -> IndexStats:
 def document_frequencies(conn: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, int]:
     """How many passages hold each token in their words (0 when none)."""
     wanted = list(dict.fromkeys(tokens))
-    found = {t: 0 for t in wanted}
+    found = dict.fromkeys(wanted, 0)
     for i in range(0, len(wanted), 500):
         chunk = wanted[i:i + 500]
         marks = ",".join("?" * len(chunk))

@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BaogaoError, InputError
 from . import index as _search_index  # noqa: F401  (registers the search index hooks)
+from .errors import BaogaoError, InputError
 from .extract import extract_facts, extract_terms
 from .ingest import iter_files, read_file
 from .models import Document, Fact, Term

@@ -30,8 +30,12 @@ _FULLWIDTH.update(
     {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": "."}
 )
 _SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": ""}
+# spaces typeset inside a number: 8 ．8 ％ -> 8.8%
+_NUMBER_SPACE = re.compile(r"(?<=[0-9０-９])[ \u3000\xa0]+(?=[％%]|[．.][0-9０-９])")
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
-_SECTION_START = re.compile(r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)")
+_SECTION_START = re.compile(
+    r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)"
+)
 _DANGLING = "的了和与及对把被"
 _CONTINUATION = "，。、；：）)》”」』！？,;"
 _TERMINAL = "。！？；：…”」』）)!?;:"
@@ -93,9 +97,12 @@ def _char_level(text: str) -> tuple[str, list[int]]:
     """Per-character substitutions; returns the new text and its offsets into ``text``."""
     if is_mostly_traditional(text):
         text = to_simplified(text)
+    dropped = {i for m in _NUMBER_SPACE.finditer(text) for i in range(m.start(), m.end())}
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
+        if i in dropped:
+            continue
         rep = _SPACES[ch] if ch in _SPACES else _FULLWIDTH.get(ch, ch)
         if rep:
             out.append(rep)

@@ -28,8 +28,7 @@ TARGETS_2026 = {
     "黑龙江省": (4.5, 5.0, None),
     "江西省": (5.0, 5.5, None),
 }
-PENDING = {"江西省": "extractor: 2026_江西省 经济社会发展主要预期目标是：地区生产总值增长5%-5.5% "
-                     "(target gdp_growth 2026, value 5, value_high 5.5) is missing"}
+PENDING: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

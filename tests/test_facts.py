@@ -120,6 +120,30 @@ def test_province_range_target() -> None:
     assert (gdp.value, gdp.value_high, gdp.text) == (4.5, 5, "4.5%—5%")
 
 
+def test_target_named_between_metric_and_value() -> None:
+    """经济增长速度的调控目标定为8% / 经济增长预期为7%左右 are targets of the report year."""
+    national = "corpus/national/government_work_reports.jsonl"
+    for row, year, value, bound in ((37, 1997, 8, None), (35, 1999, 7, "approx"),
+                                    (31, 2003, 7, "approx")):
+        (gdp,) = _find(_facts(national, row), "gdp_growth", "target")
+        assert (gdp.period, gdp.value, gdp.bound) == (year, value, bound)
+
+
+def test_spaced_number_and_last_year_in_multi_year_paragraph() -> None:
+    """8 ．8 ％ reads as 8.8%; 去年 dates a value even in a 五年来 paragraph."""
+    facts = _facts("corpus/national/government_work_reports.jsonl", 36)
+    actual = [(f.period, f.value) for f in _find(facts, "gdp_growth", "actual")]
+    assert (1997, 8.8) in actual
+    (target,) = _find(facts, "gdp_growth", "target")
+    assert (target.period, target.value) == (1998, 8)
+
+
+def test_multi_year_cue_after_the_clause_does_not_hide_it() -> None:
+    facts = _facts("corpus/provinces-2026/2026_江西省_政府工作报告.csv")
+    (gdp,) = _find(facts, "gdp_growth", "target")
+    assert (gdp.value, gdp.value_high) == (5, 5.5)
+
+
 def test_no_comparisons_or_multi_year_values() -> None:
     facts = _facts("corpus/provinces-2026/2026_广东省_政府工作报告.csv")
     values = {(f.indicator, f.value) for f in facts}

@@ -5,6 +5,11 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import os
+import socket
+import subprocess
+import sys
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +20,7 @@ import pytest
 from fastapi import FastAPI
 
 from baogao.library import Library
+from baogao.llm import LlmSettings
 from baogao.models import Document, Fact, Section, Term
 from baogao.web import create_app
 from baogao.web.highlight import mark_words, snippet_html
@@ -192,6 +198,32 @@ def test_empty_search_is_a_400(client: TestClient) -> None:
     assert "empty query" in r.json()["error"]
 
 
+def test_ask_answers_from_facts_and_glossary(client: TestClient) -> None:
+    numeric = client.get("/api/ask?q=西城区2022年地区生产总值是多少？").json()
+    assert numeric["method"] == "facts" and "5700.1亿元" in numeric["answer"]
+    assert numeric["facts"][0]["evidence"] and numeric["passages"]
+    definition = client.get("/api/ask?q=什么是红墙先锋工程").json()
+    assert definition["method"] == "glossary"
+    page = client.get("/ask?q=西城区2022年地区生产总值是多少？").text
+    assert "5700.1亿元" in page and "?at=" in page
+    assert client.get("/api/ask?q=").status_code in (400, 422)
+
+
+def test_ask_with_an_llm_cites_passages(web_db: Path) -> None:
+    def reply(request: httpx.Request) -> httpx.Response:
+        content = "各地通过稳岗扩容稳定就业[P1]。<script>x</script>没有引用的句子。"
+        return httpx.Response(200, json={"choices": [{"message": {"content": content}}]})
+
+    app = create_app(web_db, llm=LlmSettings(url="http://llm.invalid/v1"),
+                     llm_transport=httpx.MockTransport(reply))
+    with TestClient(app) as c:
+        body = c.get("/api/ask?q=如何稳定就业").json()
+        assert body["method"] == "llm" and "[P1]" in body["answer"]
+        page = c.get("/ask?q=如何稳定就业").text
+        assert '<sup><a href="#p-1">[P1]</a></sup>' in page
+        assert "<script>x" not in page
+
+
 def test_track_rows_have_both_quotes(client: TestClient) -> None:
     rows = client.get("/api/track?region=西城区").json()
     met = [r for r in rows if r["verdict"] == "met"]
@@ -365,6 +397,13 @@ def test_analysis_pages(client: TestClient, plan: str, ids: dict[str, str]) -> N
     assert "只读" in upload_page
 
 
+def test_security_headers(client: TestClient) -> None:
+    r = client.get("/")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    assert client.get("/api/nothing").headers["x-frame-options"] == "DENY"
+
+
 def test_static_assets_are_local(client: TestClient) -> None:
     page = client.get("/").text
     assert "http://" not in page.replace("http://testserver", "")
@@ -386,6 +425,48 @@ def test_concurrent_reads(app: FastAPI, plan: str) -> None:
         return [r.status_code for r in responses]
 
     assert set(asyncio.run(run())) == {200}
+
+
+# -- baogao serve ----------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def test_serve_refuses_a_missing_library(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "baogao", "serve", "--db",
+                             str(tmp_path / "none.db")], capture_output=True, text=True,
+                            timeout=60, check=False, env={**os.environ, "BAOGAO_WRITE_TOKEN": ""})
+    assert result.returncode == 1
+    assert "no library at" in result.stderr and "baogao ingest" in result.stderr
+
+
+def test_serve_runs_with_the_token_from_the_environment(web_db: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "BAOGAO_WRITE_TOKEN": TOKEN}
+    proc = subprocess.Popen([sys.executable, "-m", "baogao", "serve", "--db", str(web_db),
+                             "--port", str(port), "--log-level", "warning"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                status = httpx.get(f"http://127.0.0.1:{port}/api", timeout=2).json()
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.communicate()[1]
+                assert time.monotonic() < deadline, "baogao serve did not start"
+                time.sleep(0.2)
+        assert status["writable"] is True and status["documents"] == 20
+        denied = httpx.delete(f"http://127.0.0.1:{port}/api/documents/x", timeout=5)
+        assert denied.status_code == 401
+    finally:
+        proc.terminate()
+        proc.wait(10)
 
 
 # -- reader HTML, unit level ------------------------------------------------------------------

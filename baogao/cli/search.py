@@ -48,7 +48,7 @@ def search_command(
 
 @app.command("ask")
 def ask_command(
-    question: Annotated[str, typer.Argument(help="A question, e.g. 西城区2022年地区生产总值是多少？")],
+    question: Annotated[str, typer.Argument(help="A question, e.g. 西城区2022年GDP是多少？")],
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Passages to cite.")] = 5,
     fmt: Annotated[AskFormat, typer.Option("--format", "-f", help="text or json.")

@@ -75,6 +75,7 @@ class Reading:
     start: int
     end: int
     gap_bound: bool = False
+    gap_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ def _continuation_re() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _qualitative_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{w})" for w in _words("qualitative")))
+
+
+@functools.lru_cache(maxsize=1)
+def _target_gap_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["target_gap"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -390,6 +396,7 @@ class _Hit:
     mention: Mention
     gap: str
     value: Value
+    target: bool = False
 
 
 def _group_mentions(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -412,6 +419,13 @@ def _hits_for_group(
     first = values[index]
     gap = text[last.end : first.start].replace(" ", "")
     grouped = len(group) > 1
+    if last.growth_word is not None:
+        noun = next((w for w in _words("growth_nouns") if gap.startswith(w)), "")
+        gap = gap[len(noun) :]
+    if not grouped and gap and _target_gap_re().fullmatch(gap):
+        # 经济增长预期目标为7%: a target stated between the metric and its value
+        yield _Hit(last, "", first, target=True)
+        return
     if not grouped and gap in _words("from_words"):
         yield from _from_to(text, last, values, index, stop)
         return
@@ -502,7 +516,7 @@ def sentence_readings(text: str, sentence: _Span) -> Iterator[Reading]:
         for hit in _hits_for_group(text, group, values, stop):
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
-                yield reading
+                yield replace(reading, gap_target=hit.target)
 
 
 # Documents ---------------------------------------------------------------------------------
@@ -546,9 +560,9 @@ def _number(value: Decimal | None) -> float | None:
     return float(normal)
 
 
-def _multi_year_ok(doc: Document, reading: Reading, role: Role, explicit: int | None) -> bool:
-    """In a multi-year passage keep only dated values and levels reached (年末水平)."""
-    if explicit is not None:
+def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
+    """In a multi-year passage keep only dated values (a year, 去年) and levels reached."""
+    if dated:
         return True
     return (
         role == "review"
@@ -569,15 +583,21 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
             _section_is_multi_year(doc, para.start)
         )
         for sentence in iter_sentences(text, para.start, para.end):
-            if _has_any(text[sentence.start : sentence.end], "multi_year_sentence"):
-                continue
             for reading in sentence_readings(text, sentence):
+                if _has_any(text[sentence.start : _clause_end(text, sentence, reading)],
+                            "multi_year_sentence"):
+                    continue
                 explicit = _explicit_year(text, sentence.start, reading.start)
+                dated = explicit is not None or _relative_year(
+                    text, sentence.start, reading.start
+                ) == "last"
                 if (old and explicit is None) or (
-                    multi and not _multi_year_ok(doc, reading, role, explicit)
+                    multi and not _multi_year_ok(doc, reading, role, dated)
                 ):
                     continue
                 timing = timing_at(doc, role, para, sentence, reading.start)
+                if timing is not None and reading.gap_target:
+                    timing = _target_timing(timing, dated)
                 if timing is None:
                     continue
                 after = text[reading.end : reading.end + 1]
@@ -588,6 +608,22 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
                 if timing.kind == "actual" and reading.gap_bound:
                     reading = replace(reading, bound=None, gap_bound=False)
                 yield _fact(doc, reading, timing, sentence)
+
+
+def _target_timing(timing: Timing, dated: bool) -> Timing | None:
+    """A value the words call a target (预期目标为) is one: of the year the sentence names
+    (去年经济增长预期目标为…) or of the section's year; never an actual."""
+    if timing.kind == "target":
+        return timing
+    if dated and not timing.estimated:
+        return Timing("target", False, timing.period)
+    return None
+
+
+def _clause_end(text: str, sentence: _Span, reading: Reading) -> int:
+    """The end of the clause holding ``reading``: a multi-year cue after it is elsewhere."""
+    match = re.compile("[，,]").search(text, reading.end, sentence.end)
+    return match.start() if match else sentence.end
 
 
 def _as_value(reading: Reading) -> Value:

@@ -50,10 +50,11 @@ UPLOAD_BODY: dict[str, Any] = {
 
 
 @router.get("", summary="Library status")
-def status(lib: Lib, config: Config) -> dict[str, Any]:
+def status(lib: Lib, config: Config) -> JSONResponse:
     """Number of stored documents and whether this server accepts writes."""
-    return {"documents": lib.store.count(), "writable": config.writable,
-            "formats": sorted(READERS), "max_upload_bytes": config.max_upload_bytes}
+    return JSONResponse({"documents": lib.store.count(), "writable": config.writable,
+                         "formats": sorted(READERS),
+                         "max_upload_bytes": config.max_upload_bytes})
 
 
 @router.get("/documents", summary="List documents")
@@ -65,20 +66,20 @@ def list_documents(
     level: LevelParam | None = None,
     q: Annotated[str | None, Query(description="Words in title, region or source")] = None,
     limit: Annotated[int | None, Query(ge=1, le=100_000)] = None,
-) -> list[dict[str, Any]]:
+) -> JSONResponse:
     """Stored documents (metadata, no text), newest first."""
     docs = lib.documents(DocumentFilter(region=region, year=year, doc_type=doc_type,
                                         level=level, query=q, limit=limit))
-    return [document_summary(d) for d in docs]
+    return JSONResponse([document_summary(d) for d in docs])
 
 
 @router.get("/documents/{doc_id}", summary="One document with its outline")
 def get_document(
     doc_id: str, lib: Lib,
     text: Annotated[bool, Query(description="Include the normalized text")] = True,
-) -> dict[str, Any]:
+) -> JSONResponse:
     """A document's metadata, outline (sections with offsets and roles) and text."""
-    return document_detail(lib.document(doc_id), with_text=text)
+    return JSONResponse(document_detail(lib.document(doc_id), with_text=text))
 
 
 @router.get("/facts", summary="Facts (indicator values and targets)",
@@ -109,9 +110,9 @@ def list_terms(
     lib: Lib,
     doc: Annotated[str | None, Query(description="Document id")] = None,
     q: Annotated[str | None, Query(description="Words in the term or its definition")] = None,
-) -> list[dict[str, Any]]:
+) -> JSONResponse:
     """Glossary entries with their definitions and where each report uses them."""
-    return [term_json(t) for t in lib.terms(doc_id=doc, term=q)]
+    return JSONResponse([term_json(t) for t in lib.terms(doc_id=doc, term=q)])
 
 
 @router.post("/documents", summary="Upload reports (needs the write token)", status_code=201,
@@ -146,13 +147,13 @@ async def upload_documents(request: Request, config: Config) -> JSONResponse:
 
 
 @router.delete("/documents/{doc_id}", summary="Delete a document (needs the write token)")
-def delete_document(doc_id: str, request: Request, config: Config) -> dict[str, Any]:
+def delete_document(doc_id: str, request: Request, config: Config) -> JSONResponse:
     """Remove a document with its facts, terms and index entries."""
     config.check_write(request.headers.get("authorization"))
     with config.write_lock, open_writer(config) as lib:
         doc = lib.document(doc_id)
         lib.delete(doc.id)
-    return {"deleted": doc.id, "source": doc.source}
+    return JSONResponse({"deleted": doc.id, "source": doc.source})
 
 
 def safe_filename(name: str) -> str:

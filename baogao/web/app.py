@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -24,8 +25,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import BaogaoError, InputError, NotFound, QueryError, StoreError, UnsupportedFormat
 from ..library import Library
+from ..llm import LlmSettings
 from .deps import LibraryPool, WebConfig, WebError
-from .guard import WriteGuard
+from .guard import SecurityHeaders, WriteGuard
 from .templating import templates
 
 log = logging.getLogger(__name__)
@@ -41,13 +43,23 @@ and answer 401/403 without it; the server is read-only unless started with a wri
 """
 
 
-def create_app(db_path: str | Path, write_token: str | None = None) -> FastAPI:
+def create_app(
+    db_path: str | Path,
+    write_token: str | None = None,
+    *,
+    llm: LlmSettings | None = None,
+    llm_transport: httpx.BaseTransport | None = None,
+) -> FastAPI:
     """The web explorer and REST API over the library at ``db_path``.
 
     The library is created (or migrated) on start; reads use pooled connections, writes
-    (upload, delete) need ``write_token`` as a bearer token.
+    (upload, delete) need ``write_token`` as a bearer token. ``ask`` uses ``llm`` (default:
+    ``LlmSettings.from_env()``, i.e. ``BAOGAO_LLM_URL``) for questions that the facts and the
+    glossary do not answer; ``llm_transport`` replaces the network in tests.
     """
-    config = WebConfig(db_path=str(db_path), write_token=write_token or None)
+    config = WebConfig(db_path=str(db_path), write_token=write_token or None,
+                       llm=llm if llm is not None else LlmSettings.from_env(),
+                       llm_transport=llm_transport)
     with Library(config.db_path) as lib:  # create or migrate the schema before serving
         _prepare_index(lib)
     pool = LibraryPool(config.db_path)
@@ -69,6 +81,7 @@ def create_app(db_path: str | Path, write_token: str | None = None) -> FastAPI:
     app.state.config = config
     app.state.pool = pool
     app.add_middleware(WriteGuard, config=config)
+    app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 

@@ -10,13 +10,15 @@ from __future__ import annotations
 import hmac
 import queue
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Annotated
 
+import httpx
 from fastapi import Depends, Request
 
 from ..library import Library
+from ..llm import LlmSettings
 
 #: Largest accepted request body on a write (uploads), in bytes.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -71,6 +73,8 @@ class WebConfig:
     db_path: str
     write_token: str | None = None
     max_upload_bytes: int = MAX_UPLOAD_BYTES
+    llm: LlmSettings | None = None
+    llm_transport: httpx.BaseTransport | None = None
     write_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -97,8 +101,12 @@ def get_config(request: Request) -> WebConfig:
     return config
 
 
-def get_library(request: Request) -> Iterator[Library]:
-    """A pooled read connection for the duration of one request."""
+async def get_library(request: Request) -> AsyncIterator[Library]:
+    """A pooled read connection for the duration of one request.
+
+    Async so that taking and returning a connection costs no thread hop (neither blocks:
+    a new connection is opened only while the pool grows).
+    """
     pool: LibraryPool = request.app.state.pool
     lib = pool.acquire()
     try:

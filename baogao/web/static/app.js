@@ -36,6 +36,12 @@
   function initReader() {
     var text = document.querySelector(".doc-text");
     if (!text) { return; }
+    /* On a phone the outline and side panels start folded, so the text comes first. */
+    if (window.matchMedia("(max-width: 760px)").matches) {
+      document.querySelectorAll(".outline details, .side details").forEach(function (d) {
+        d.open = false;
+      });
+    }
     window.addEventListener("hashchange", goToHash);
     if (location.hash) {
       goToHash();

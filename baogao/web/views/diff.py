@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ...diff import diff_documents
 from ..deps import Lib
@@ -19,10 +19,10 @@ def api_diff(
     lib: Lib,
     a: Annotated[str, Query(description="Earlier report: id, id prefix or source[#row]")],
     b: Annotated[str, Query(description="Later report: id, id prefix or source[#row]")],
-) -> dict[str, Any]:
+) -> JSONResponse:
     """Targets added, dropped or changed; glossary terms new and gone; topics whose
     attention rose or fell most (per 10,000 characters)."""
-    return diff_documents(lib, a, b).as_dict()
+    return JSONResponse(diff_documents(lib, a, b).as_dict())
 
 
 @router.get("/diff", response_class=HTMLResponse, include_in_schema=False)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from ...search import search
 from ..api import DocType
@@ -28,12 +28,12 @@ def api_search(
     doc_type: Annotated[DocType | None, Query(alias="type")] = None,
     role: Annotated[RoleParam | None, Query(description="Section role")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 10,
-) -> list[dict[str, Any]]:
+) -> JSONResponse:
     """Passages best matching ``q``, each citing its document and offsets, with a snippet
     whose matched words are marked 【】."""
     passages = search(lib, q, region=region, year=year, doc_type=doc_type, role=role,
                       limit=limit)
-    return [record_json(p) for p in passages]
+    return JSONResponse([record_json(p) for p in passages])
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
