@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from .ask import AskResult, ask
 from .errors import (
     BaogaoError,
     CollectionError,
@@ -18,7 +19,6 @@ from .errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from .ask import AskResult, ask
 from .extract import extract_facts, extract_terms
 from .library import IngestReport, Library
 from .models import Document, Fact, Paragraph, Passage, RawDocument, Section, Term, TrackRow

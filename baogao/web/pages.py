@@ -135,4 +135,5 @@ def upload_page(request: Request, config: Config) -> Response:
 @router.get("/api/docs", response_class=HTMLResponse)
 def api_docs_page(request: Request) -> Response:
     """A readable reference of the REST API, rendered from its OpenAPI description."""
-    return page(request, "api_docs.html", "/api/docs", spec=request.app.openapi())
+    return page(request, "api_docs.html", "/api/docs", spec=request.app.openapi(),
+                base_url=str(request.base_url))
