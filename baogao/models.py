@@ -93,6 +93,16 @@ class Document:
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
 
+    def summary(self) -> dict[str, object]:
+        """The listing fields (``baogao ls``, ``GET /api/documents``)."""
+        return {
+            "id": self.id, "source": self.source, "row": self.row, "title": self.title,
+            "region": self.region, "region_path": list(self.region_path), "level": self.level,
+            "year": self.year, "date": self.date, "speaker": self.speaker,
+            "speaker_title": self.speaker_title, "meeting": self.meeting,
+            "doc_type": self.doc_type,
+        }
+
     def section_at(self, offset: int) -> Section | None:
         """The innermost section containing ``offset``, or None."""
         found: Section | None = None

@@ -21,12 +21,7 @@ LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date",
 
 def document_summary(doc: Document) -> dict[str, object]:
     """The listing fields of a document (the ``baogao ls`` line)."""
-    return {
-        "id": doc.id, "source": doc.source, "row": doc.row, "title": doc.title,
-        "region": doc.region, "region_path": list(doc.region_path), "level": doc.level,
-        "year": doc.year, "date": doc.date, "speaker": doc.speaker,
-        "speaker_title": doc.speaker_title, "meeting": doc.meeting, "doc_type": doc.doc_type,
-    }
+    return doc.summary()
 
 
 @app.command()

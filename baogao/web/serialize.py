@@ -28,13 +28,8 @@ VERDICTS = ("met", "missed", "partly", "unverifiable")
 
 
 def document_summary(doc: Document) -> dict[str, Any]:
-    """The listing fields of a document."""
-    return {
-        "id": doc.id, "source": doc.source, "row": doc.row, "title": doc.title,
-        "region": doc.region, "region_path": list(doc.region_path), "level": doc.level,
-        "year": doc.year, "date": doc.date, "speaker": doc.speaker,
-        "speaker_title": doc.speaker_title, "meeting": doc.meeting, "doc_type": doc.doc_type,
-    }
+    """The listing fields of a document (see ``Document.summary``)."""
+    return dict(doc.summary())
 
 
 def section_json(section: Section) -> dict[str, Any]:
