@@ -8,23 +8,30 @@ inside become ``<mark>``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
 _MARKED = re.compile(r"【([^【】\n]{1,24})】")
 
 
-def snippet_html(snippet: str) -> Markup:
-    """A 【】-marked snippet as HTML with ``<mark>`` around the matched words."""
+def escape_around(
+    text: str, pattern: re.Pattern[str], render: Callable[[re.Match[str]], str]
+) -> str:
+    """``text`` escaped, with each match of ``pattern`` replaced by ``render(match)`` (HTML)."""
     out: list[str] = []
     pos = 0
-    for m in _MARKED.finditer(snippet):
-        out.append(str(escape(snippet[pos:m.start()])))
-        out.append(f"<mark>{escape(m.group(1))}</mark>")
+    for m in pattern.finditer(text):
+        out.append(str(escape(text[pos:m.start()])))
+        out.append(render(m))
         pos = m.end()
-    out.append(str(escape(snippet[pos:])))
-    return Markup("".join(out))
+    out.append(str(escape(text[pos:])))
+    return "".join(out)
+
+
+def snippet_html(snippet: str) -> Markup:
+    """A 【】-marked snippet as HTML with ``<mark>`` around the matched words."""
+    return Markup(escape_around(snippet, _MARKED, lambda m: f"<mark>{escape(m.group(1))}</mark>"))
 
 
 def marked_words(snippet: str) -> list[str]:

@@ -7,11 +7,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ...ask import ask
 from ..deps import Config, Lib
-from ..highlight import snippet_html
+from ..highlight import escape_around, snippet_html
 from ..pages import page
 
 router = APIRouter()
@@ -21,14 +21,10 @@ _CITE = re.compile(r"\[P(\d{1,2})\]")
 
 def answer_html(answer: str) -> Markup:
     """An answer escaped, with ``[Pn]`` citations linked to the passages and line breaks."""
-    out: list[str] = []
-    pos = 0
-    for m in _CITE.finditer(answer):
-        out.append(str(escape(answer[pos:m.start()])))
-        out.append(f'<sup><a href="#p-{m.group(1)}">[P{m.group(1)}]</a></sup>')
-        pos = m.end()
-    out.append(str(escape(answer[pos:])))
-    return Markup("".join(out).replace("\n", "<br>\n"))
+    html = escape_around(
+        answer, _CITE, lambda m: f'<sup><a href="#p-{m.group(1)}">[P{m.group(1)}]</a></sup>'
+    )
+    return Markup(html.replace("\n", "<br>\n"))
 
 
 @router.get("/api/ask", summary="Answer a question with citations", tags=["ask"])
