@@ -427,18 +427,22 @@ def make_snippet(text: str, marks: Sequence[str], width: int = SNIPPET_CHARS) ->
     return "".join(out)
 
 
-def _mark_spans(text: str, marks: Sequence[str]) -> list[tuple[int, int]]:
-    """Non-overlapping spans of ``marks`` in ``text``, longest mark first, in text order."""
-    lowered = text.lower()
+def word_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Non-overlapping spans of ``words`` in ``text``, longest word first, in text order."""
     spans: list[tuple[int, int]] = []
-    for mark in sorted(set(marks), key=len, reverse=True):
-        i = lowered.find(mark)
+    for word in sorted({w for w in words if w}, key=len, reverse=True):
+        i = text.find(word)
         while i >= 0:
-            j = i + len(mark)
+            j = i + len(word)
             if not any(s < j and i < e for s, e in spans):
                 spans.append((i, j))
-            i = lowered.find(mark, j)
-    spans.sort()
+            i = text.find(word, j)
+    return sorted(spans)
+
+
+def _mark_spans(text: str, marks: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of ``marks`` in ``text`` (case-insensitive), adjacent spans merged."""
+    spans = word_spans(text.lower(), marks)
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and s == merged[-1][1]:

@@ -19,11 +19,11 @@ from ..store import DocumentFilter
 from .deps import Config, Lib, WebConfig, WebError, open_writer
 from .serialize import (
     FACT_COLUMNS,
+    csv_download,
     document_detail,
     document_summary,
     fact_json,
     term_json,
-    to_csv,
 )
 
 router = APIRouter(prefix="/api")
@@ -100,8 +100,7 @@ def list_facts(
                       doc_id=doc, limit=limit)
     rows = [fact_json(f) for f in facts]
     if fmt == "csv":
-        return Response(to_csv(rows, FACT_COLUMNS), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+        return csv_download(rows, FACT_COLUMNS, "facts")
     return JSONResponse(rows)
 
 

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
+from ..search import word_spans
+
 _MARKED = re.compile(r"【([^【】\n]{1,24})】")
 
 
@@ -41,17 +43,9 @@ def marked_words(snippet: str) -> list[str]:
 
 def mark_words(text: str, words: Sequence[str]) -> Markup:
     """``text`` escaped, with every occurrence of ``words`` wrapped in ``<mark>``."""
-    spans: list[tuple[int, int]] = []
-    for word in sorted({w for w in words if w}, key=len, reverse=True):
-        i = text.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if not any(s < j and i < e for s, e in spans):
-                spans.append((i, j))
-            i = text.find(word, j)
     out: list[str] = []
     pos = 0
-    for s, e in sorted(spans):
+    for s, e in word_spans(text, words):
         out += [str(escape(text[pos:s])), f"<mark>{escape(text[s:e])}</mark>"]
         pos = e
     out.append(str(escape(text[pos:])))

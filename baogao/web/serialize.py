@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from fastapi.responses import Response
+
 from ..models import Document, Fact, Section, Term
 
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
@@ -80,6 +82,12 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
     for row in rows:
         writer.writerow({k: _cell(v) for k, v in row.items()})
     return out.getvalue()
+
+
+def csv_download(rows: Iterable[dict[str, Any]], columns: Sequence[str], name: str) -> Response:
+    """A CSV attachment named ``name``.csv."""
+    return Response(to_csv(rows, columns), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
 def _cell(value: Any) -> Any:

@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from ...attention import Topic, attention_panel, load_topics, panel_table
 from ..deps import Lib
 from ..pages import page, params_of
-from ..serialize import record_json, to_csv
+from ..serialize import csv_download, record_json
 
 router = APIRouter()
 
@@ -35,8 +35,7 @@ def api_attention(
     panel = attention_panel(lib, topics, region=region)
     if fmt == "csv":
         rows, columns = panel_table(panel, topics)
-        return Response(to_csv(rows, columns), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="attention.csv"'})
+        return csv_download(rows, columns, "attention")
     body: dict[str, Any] = {
         "topics": [record_json(t) for t in topics],
         "panel": [record_json(p) for p in panel],

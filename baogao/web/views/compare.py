@@ -13,7 +13,7 @@ from ...extract import load_catalog
 from ...store import DocumentFilter
 from ..deps import Lib
 from ..pages import int_or_none, page, params_of
-from ..serialize import to_csv
+from ..serialize import csv_download
 
 router = APIRouter()
 
@@ -51,8 +51,7 @@ def api_compare(
         return Response(svg, media_type="image/svg+xml; charset=utf-8")
     dicts = [r.as_dict() for r in rows]
     if fmt == "csv":
-        return Response(to_csv(dicts, COMPARE_COLUMNS), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="compare.csv"'})
+        return csv_download(dicts, COMPARE_COLUMNS, "compare")
     return JSONResponse(dicts)
 
 

@@ -11,7 +11,7 @@ from ...models import Verdict
 from ...track import TRACK_COLUMNS, summarize, track, track_row_dict
 from ..deps import Lib
 from ..pages import choice, int_or_none, page, params_of
-from ..serialize import VERDICTS, to_csv
+from ..serialize import VERDICTS, csv_download
 
 router = APIRouter()
 
@@ -34,8 +34,7 @@ def api_track(
     rows = [track_row_dict(r) for r in track(lib, region, indicator=indicator, period=period,
                                               verdict=verdict)]
     if fmt == "csv":
-        return Response(to_csv(rows, TRACK_COLUMNS), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="track.csv"'})
+        return csv_download(rows, TRACK_COLUMNS, "track")
     return JSONResponse(rows)
 
 
