@@ -69,8 +69,11 @@ def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
     return doc, extract_facts(doc), extract_terms(doc)
 
 
-def parse_file(path: str, display: str) -> Parsed:
-    """Read and analyse every document of one file; errors are collected, not raised."""
+def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> Parsed:
+    """Read and analyse every document of one file; errors are collected, not raised.
+
+    Documents whose id is in ``known`` (already stored) are not analysed again.
+    """
     p = Path(path)
     size = p.stat().st_size if p.is_file() else 0
     try:
@@ -82,14 +85,15 @@ def parse_file(path: str, display: str) -> Parsed:
     parsed = Parsed(display, size=size)
     for raw in raws:
         try:
-            parsed.items.append(analyse(build_document(raw)))
+            doc = build_document(raw)
+            parsed.items.append((doc, [], []) if doc.id in known else analyse(doc))
         except InputError as exc:
             parsed.errors.append(str(exc))
     return parsed
 
 
-def _parse_pair(pair: tuple[str, str]) -> Parsed:
-    return parse_file(*pair)
+def _parse_job(job: tuple[str, str, frozenset[str]]) -> Parsed:
+    return parse_file(*job)
 
 
 class Library:
@@ -120,15 +124,16 @@ class Library:
         Bad files are reported in ``IngestReport.errors`` and the rest goes on; each
         document is stored in its own transaction; documents already stored are skipped.
         """
-        files = [(str(p), d) for p, d in iter_files([Path(x) for x in paths])]
+        known = self.store.document_ids()
+        files = [(str(p), d, known) for p, d in iter_files([Path(x) for x in paths])]
         report = IngestReport()
         results: Iterable[Parsed]
         if jobs > 1 and len(files) > 1:
             pool = ProcessPoolExecutor(max_workers=jobs)
-            results = pool.map(_parse_pair, files, chunksize=1)
+            results = pool.map(_parse_job, files, chunksize=1)
         else:
             pool = None
-            results = (parse_file(p, d) for p, d in files)
+            results = (parse_file(*job) for job in files)
         try:
             for parsed in results:
                 self._store_parsed(parsed, report)

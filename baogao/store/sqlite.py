@@ -189,6 +189,10 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------
 
+    def document_ids(self) -> frozenset[str]:
+        """Ids of every stored document."""
+        return frozenset(r[0] for r in self.conn.execute("SELECT id FROM documents"))
+
     def count(self) -> int:
         """Number of stored documents."""
         return int(self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
