@@ -208,7 +208,18 @@ class Store:
         )
         if flt.limit:
             sql += f" LIMIT {int(flt.limit)}"
-        return [self._row_to_document(r, with_text=False) for r in self.conn.execute(sql, args)]
+        rows = self.conn.execute(sql, args).fetchall()
+        sections: dict[str, list[Section]] = {r["id"]: [] for r in rows}
+        for sr in self.conn.execute(
+            f"SELECT * FROM sections WHERE doc_id IN (SELECT id FROM documents{where}) "
+            "ORDER BY doc_id, idx", args,
+        ):
+            if sr["doc_id"] in sections:
+                sections[sr["doc_id"]].append(_row_to_section(sr))
+        return [
+            self._row_to_document(r, with_text=False, sections=tuple(sections[r["id"]]))
+            for r in rows
+        ]
 
     def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
         from ..regions import canonical_region
@@ -255,16 +266,16 @@ class Store:
             raise NotFound(f"no document {ref!r} in the library; `baogao ls` lists them")
         return self._row_to_document(row, with_text=True)
 
-    def _row_to_document(self, r: sqlite3.Row, *, with_text: bool) -> Document:
+    def _row_to_document(
+        self, r: sqlite3.Row, *, with_text: bool, sections: tuple[Section, ...] | None = None
+    ) -> Document:
         doc_id = r["id"]
-        sections = tuple(
-            Section(index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
-                    start=s["start"], end=s["end"], heading_end=s["heading_end"],
-                    role=s["role"], parent=s["parent"])
-            for s in self.conn.execute(
-                "SELECT * FROM sections WHERE doc_id = ? ORDER BY idx", (doc_id,)
+        if sections is None:
+            sections = tuple(
+                _row_to_section(s) for s in self.conn.execute(
+                    "SELECT * FROM sections WHERE doc_id = ? ORDER BY idx", (doc_id,)
+                )
             )
-        )
         paragraphs: tuple[Paragraph, ...] = ()
         text = original = ""
         offsets: tuple[int, ...] = ()
@@ -339,6 +350,12 @@ class Store:
                  uses=tuple(tuple(u) for u in json.loads(r["uses"])), doc_id=r["doc_id"])
             for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)
         ]
+
+
+def _row_to_section(s: sqlite3.Row) -> Section:
+    return Section(index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
+                   start=s["start"], end=s["end"], heading_end=s["heading_end"],
+                   role=s["role"], parent=s["parent"])
 
 
 def _row_to_fact(r: sqlite3.Row) -> Fact:
