@@ -45,6 +45,7 @@ _NATIONAL_CUES = re.compile(
 _SPEAKER_IN_NEWS = re.compile(
     rf"({_TITLE_RE})([\u4e00-\u9fff]{{2,3}}?)(?:介绍|说|指出|表示|强调|回答)"
 )
+_DATELINE = re.compile(r"会议上?[）)]?$")
 _YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 
 
@@ -192,7 +193,10 @@ def _find_speaker(pre: str, original_head: str) -> tuple[str | None, str | None]
             m = pattern.search(line)
             if m:
                 return (m.group(2) or "").replace(" ", "") or None, m.group(1)
-    for line in pre.split("\n")[:8]:
+    # a bare name counts only on the lines after the dateline (…会议上), where speakers stand
+    lines = pre.split("\n")[:8]
+    after = next((i + 1 for i, ln in enumerate(lines) if _DATELINE.search(ln)), len(lines))
+    for line in lines[after:]:
         line = line.strip()
         if _NAME_ONLY.match(line) and not line.endswith(("报告", "代表")):
             name = line.replace(" ", "")
