@@ -102,7 +102,7 @@ def level_of(path: tuple[str, ...]) -> Level | None:
             return "district"
         return "city" if last.endswith(_CITY_SUFFIX) else None
     last = path[-1]
-    municipality = path[0] in ("北京市", "上海市", "天津市", "重庆市")
+    municipality = path[0] in gaz.districts.values()
     if len(path) == 2 and not municipality and last.endswith(_CITY_SUFFIX):
         return "city"
     if last.endswith(_COUNTY_SUFFIX):
