@@ -8,8 +8,10 @@
 
 from __future__ import annotations
 
-from .ask import AskResult, ask
-from .errors import (
+from baogao.analyze.track import track
+from baogao.ask.answer import AskResult, ask
+from baogao.ask.search import search
+from baogao.errors import (
     BaogaoError,
     CollectionError,
     InputError,
@@ -19,13 +21,11 @@ from .errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from .extract import extract_facts, extract_terms
-from .library import IngestReport, Library
-from .models import Document, Fact, Paragraph, Passage, RawDocument, Section, Term, TrackRow
-from .pipeline import build_document, read, read_all
-from .search import search
-from .store import DocumentFilter, Store
-from .track import track
+from baogao.extract import extract_facts, extract_terms
+from baogao.library import IngestReport, Library
+from baogao.models import Document, Fact, Paragraph, Passage, RawDocument, Section, Term, TrackRow
+from baogao.pipeline import build_document, read, read_all
+from baogao.store import DocumentFilter, Store
 
 __version__ = "0.1.0"
 

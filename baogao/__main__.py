@@ -1,5 +1,5 @@
 """``python -m baogao``."""
 
-from .cli import main
+from baogao.cli import main
 
 main()

@@ -17,13 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import index as _search_index  # noqa: F401  (registers the search index hooks)
-from .errors import BaogaoError, InputError
-from .extract import extract_facts, extract_terms
-from .ingest import iter_files, read_file
-from .models import Document, Fact, Term
-from .pipeline import build_document
-from .store import DocumentFilter, Store
+from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
+from baogao.errors import BaogaoError, InputError
+from baogao.extract import extract_facts, extract_terms
+from baogao.models import Document, Fact, Term
+from baogao.pipeline import build_document
+from baogao.read import iter_files, read_file
+from baogao.store import DocumentFilter, Store
 
 log = logging.getLogger(__name__)
 

@@ -12,12 +12,12 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import InputError, UnreadableFile
-from .ingest import iter_files, read_file
-from .meta import extract_metadata
-from .models import Document, RawDocument
-from .normalize import normalize
-from .outline import build_outline
+from baogao.errors import InputError, UnreadableFile
+from baogao.models import Document, RawDocument
+from baogao.read import iter_files, read_file
+from baogao.read.meta import extract_metadata
+from baogao.read.normalize import normalize
+from baogao.read.outline import build_outline
 
 MIN_CHARS = 20
 

@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from baogao.attention import attention_panel, load_topics
-from baogao.compare import compare
-from baogao.diff import diff_documents
+from baogao.analyze.attention import attention_panel, load_topics
+from baogao.analyze.compare import compare
+from baogao.analyze.diff import diff_documents
+from baogao.analyze.track import summarize, track
 from baogao.library import Library
-from baogao.track import summarize, track
 
 T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent

@@ -21,8 +21,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from baogao.ask.search import search
 from baogao.library import Library
-from baogao.search import search
 from baogao.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

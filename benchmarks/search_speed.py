@@ -24,10 +24,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from baogao.index import rebuild_index
+from baogao.ask.index import rebuild_index
+from baogao.ask.search import CANDIDATES, _candidates, _filters, parse_query, search
+from baogao.ask.segment import index_text
 from baogao.library import Library
-from baogao.search import CANDIDATES, _candidates, _filters, parse_query, search
-from baogao.segment import index_text
 from baogao.store import ON_SAVE, Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,10 +11,10 @@ from typing import Any, ClassVar
 
 import pytest
 
-from baogao.ask import ask, read_question
+from baogao.ask.answer import ask, read_question
+from baogao.ask.llm import LlmSettings, check_citations
 from baogao.errors import QueryError
 from baogao.library import Library
-from baogao.llm import LlmSettings, check_citations
 
 DATA = Path(__file__).parent / "data"
 

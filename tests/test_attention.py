@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from baogao.attention import (
+from baogao.analyze.attention import (
     TOPICS_DIR,
     Topic,
     TopicCounter,
@@ -21,8 +21,8 @@ from baogao.attention import (
 )
 from baogao.cli import app
 from baogao.errors import QueryError
-from baogao.export import write_table
 from baogao.library import Library
+from baogao.store.export import write_table
 
 
 def test_shipped_dictionaries() -> None:

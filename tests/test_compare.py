@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from baogao.charts import Bar, bar_chart, compare_chart, line_chart, nice_ticks
+from baogao.analyze.charts import Bar, bar_chart, compare_chart, line_chart, nice_ticks
+from baogao.analyze.compare import COMPARE_COLUMNS, CompareRow, compare
 from baogao.cli import app
-from baogao.compare import COMPARE_COLUMNS, CompareRow, compare
 from baogao.errors import QueryError
 from baogao.library import Library
 

@@ -7,8 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from baogao.analyze.diff import DocDiff, diff_documents
 from baogao.cli import app
-from baogao.diff import DocDiff, diff_documents
 from baogao.library import Library
 
 A = "seeds/000_b5713cac4734963f.txt"  # 2023 targets: 4%左右, 4%, 3.5%以内, 与经济增长基本同步

@@ -10,8 +10,8 @@ import pytest
 from conftest import NATIONAL, PROVINCES, SEEDS
 
 from baogao.errors import CollectionError, UnreadableFile, UnsupportedFormat
-from baogao.ingest import READERS, read_file
 from baogao.pipeline import build_document
+from baogao.read import READERS, read_file
 
 SEED_000 = SEEDS / "000_b5713cac4734963f.txt"
 
@@ -153,7 +153,7 @@ def test_truncated_utf8_text_is_read_up_to_the_cut(tmp_path: Path) -> None:
 
 
 def test_folder_is_read_recursively(tmp_path: Path) -> None:
-    from baogao.ingest import iter_files
+    from baogao.read import iter_files
 
     (tmp_path / "a" / "b").mkdir(parents=True)
     shutil.copy(SEED_000, tmp_path / "a" / "b" / "x.txt")

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from conftest import DATA, load_expected
 
-from baogao.meta import chinese_int, find_date
 from baogao.models import Document
 from baogao.pipeline import read
+from baogao.read.meta import chinese_int, find_date
 
 FIELDS = ("region", "level", "year", "date", "speaker", "speaker_title", "meeting", "doc_type")
 

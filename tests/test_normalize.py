@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import PROVINCES, SEEDS
 
-from baogao.normalize import is_chrome, is_mostly_traditional, normalize, original_span
+from baogao.read.normalize import is_chrome, is_mostly_traditional, normalize, original_span
 
 
 def _check_map(original: str, text: str, offsets: tuple[int, ...]) -> None:

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from conftest import DATA, load_expected
 
-from baogao.outline import build_outline, role_of
 from baogao.pipeline import read
+from baogao.read.outline import build_outline, role_of
 
 ENTRIES = load_expected("meta.json")
 STRICT = [e for e in ENTRIES if not e["source"].startswith("corpus/national")]

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from baogao.ask.index import rebuild_index
+from baogao.ask.search import MARK_CLOSE, MARK_OPEN, parse_query, search
+from baogao.ask.segment import cut_words, index_tokens, query_tokens
 from baogao.errors import QueryError
-from baogao.index import rebuild_index
 from baogao.library import Library
-from baogao.search import MARK_CLOSE, MARK_OPEN, parse_query, search
-from baogao.segment import cut_words, index_tokens, query_tokens
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seeds" / "000_b5713cac4734963f.txt"

@@ -7,9 +7,7 @@ from typing import Any
 import pytest
 from conftest import load_expected
 
-from baogao.library import Library
-from baogao.models import Fact, TrackRow
-from baogao.track import (
+from baogao.analyze.track import (
     TRACK_COLUMNS,
     Decision,
     decide,
@@ -18,6 +16,8 @@ from baogao.track import (
     track,
     track_row_dict,
 )
+from baogao.library import Library
+from baogao.models import Fact, TrackRow
 
 XICHENG = load_expected("track_xicheng_2023.json")
 NATIONAL = load_expected("track_national_gdp.json")
@@ -131,7 +131,7 @@ def test_rules(target: Fact, actual: float, verdict: str) -> None:
 
 
 def test_sync_target_compares_the_two_growths() -> None:
-    from baogao.track import Sync
+    from baogao.analyze.track import Sync
 
     target = _fact("target", None, "与经济增长同步",
                    indicator="disposable_income_per_capita_growth")

@@ -19,8 +19,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from baogao.ask.llm import LlmSettings
 from baogao.library import Library
-from baogao.llm import LlmSettings
 from baogao.models import Document, Fact, Section, Term
 from baogao.web import create_app
 from baogao.web.highlight import mark_words, snippet_html

@@ -9,12 +9,12 @@ from __future__ import annotations
 import logging
 import sys
 
-from ..errors import BaogaoError
-from . import facts as _facts  # noqa: F401
+from baogao.cli import facts as _facts  # noqa: F401
 
 # Submodules register their commands on import.
-from . import library as _library  # noqa: F401
-from .common import app, err_console
+from baogao.cli import library as _library  # noqa: F401
+from baogao.cli.common import app, err_console
+from baogao.errors import BaogaoError
 
 __all__ = ["app", "main"]
 

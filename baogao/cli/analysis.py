@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ..attention import (
+from baogao.analyze.attention import (
     PANEL_DOC_TYPES,
     attention_documents,
     documents_table,
@@ -18,14 +18,14 @@ from ..attention import (
     panel_table,
     pool_panel,
 )
-from ..charts import KIND_LABELS, compare_chart, write_svg
-from ..compare import COMPARE_COLUMNS, compare, indicator_label
-from ..diff import DocDiff, diff_documents
-from ..errors import QueryError
-from ..export import FORMATS, write_table
-from ..extract import load_catalog
-from ..track import TRACK_COLUMNS, summarize, track, track_row_dict
-from .common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.analyze.charts import KIND_LABELS, compare_chart, write_svg
+from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
+from baogao.analyze.diff import DocDiff, diff_documents
+from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
+from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.errors import QueryError
+from baogao.extract import load_catalog
+from baogao.store.export import FORMATS, write_table
 
 TRACK_TABLE = ["region", "period", "indicator", "name", "target_text", "actual_text",
                "verdict", "reason"]

@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from ..library import Library, default_db_path
+from baogao.library import Library, default_db_path
 
 app = typer.Typer(
     name="baogao",

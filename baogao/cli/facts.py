@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from ..export import FORMATS, write_table
-from ..ingest import iter_files
-from ..library import parse_file
-from ..models import Fact
-from .common import DbOption, Format, app, err_console, open_library, render
+from baogao.cli.common import DbOption, Format, app, err_console, open_library, render
+from baogao.library import parse_file
+from baogao.models import Fact
+from baogao.read import iter_files
+from baogao.store.export import FORMATS, write_table
 
 #: Column order of the facts contract (shared/spec/facts.md) followed by the extras.
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..ingest import iter_files
-from ..library import Parsed
-from ..models import Document
-from ..store import DocumentFilter
-from .common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.library import Parsed
+from baogao.models import Document
+from baogao.read import iter_files
+from baogao.store import DocumentFilter
 
 LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date", "speaker",
               "doc_type"]

@@ -9,11 +9,11 @@ from typing import Annotated
 
 import typer
 
-from ..ask import AskResult, ask, passage_dict
-from ..index import rebuild_index
-from ..llm import LlmSettings
-from ..search import search
-from .common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.ask.answer import AskResult, ask, passage_dict
+from baogao.ask.index import rebuild_index
+from baogao.ask.llm import LlmSettings
+from baogao.ask.search import search
+from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
 
 SEARCH_COLUMNS = ["score", "source", "row", "section", "snippet"]
 

@@ -8,9 +8,9 @@ from typing import Annotated
 
 import typer
 
-from ..errors import StoreError
-from ..library import default_db_path
-from .common import DbOption, app, err_console
+from baogao.cli.common import DbOption, app, err_console
+from baogao.errors import StoreError
+from baogao.library import default_db_path
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
 
@@ -35,7 +35,7 @@ def serve(
     """
     import uvicorn
 
-    from ..web import create_app
+    from baogao.web import create_app
 
     path = db or default_db_path()
     token = write_token or os.environ.get(token_env) or None

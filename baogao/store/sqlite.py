@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFound, StoreError
-from ..models import Document, Fact, Paragraph, Section, Term
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from baogao.errors import NotFound, StoreError
+from baogao.models import Document, Fact, Paragraph, Section, Term
+from baogao.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -222,7 +222,7 @@ class Store:
         ]
 
     def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
-        from ..regions import canonical_region
+        from baogao.read.regions import canonical_region
 
         clauses: list[str] = []
         args: list[Any] = []
@@ -316,7 +316,7 @@ class Store:
         limit: int | None = None,
     ) -> list[Fact]:
         """Stored facts matching the given filters, in document order."""
-        from ..regions import canonical_region
+        from baogao.read.regions import canonical_region
 
         clauses: list[str] = []
         args: list[Any] = []

@@ -10,6 +10,6 @@ Pages are server-rendered (Jinja2, autoescaped) under ``/``; the JSON API lives 
 
 from __future__ import annotations
 
-from .app import create_app
+from baogao.web.app import create_app
 
 __all__ = ["create_app"]

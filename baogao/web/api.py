@@ -12,12 +12,12 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from ..errors import UnsupportedFormat
-from ..ingest import READERS
-from ..library import IngestReport, Parsed
-from ..store import DocumentFilter
-from .deps import Config, Lib, WebConfig, WebError, open_writer
-from .serialize import (
+from baogao.errors import UnsupportedFormat
+from baogao.library import IngestReport, Parsed
+from baogao.read import READERS
+from baogao.store import DocumentFilter
+from baogao.web.deps import Config, Lib, WebConfig, WebError, open_writer
+from baogao.web.serialize import (
     FACT_COLUMNS,
     csv_download,
     document_detail,

@@ -23,12 +23,19 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import BaogaoError, InputError, NotFound, QueryError, StoreError, UnsupportedFormat
-from ..library import Library
-from ..llm import LlmSettings
-from .deps import LibraryPool, WebConfig, WebError
-from .guard import SecurityHeaders, WriteGuard
-from .templating import templates
+from baogao.ask.llm import LlmSettings
+from baogao.errors import (
+    BaogaoError,
+    InputError,
+    NotFound,
+    QueryError,
+    StoreError,
+    UnsupportedFormat,
+)
+from baogao.library import Library
+from baogao.web.deps import LibraryPool, WebConfig, WebError
+from baogao.web.guard import SecurityHeaders, WriteGuard
+from baogao.web.templating import templates
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +92,7 @@ def create_app(
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    from . import api, pages
+    from baogao.web import api, pages
 
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -97,7 +104,7 @@ def create_app(
 def _prepare_index(lib: Library) -> None:
     """Bring the search index up to date once, rather than in the first search request."""
     try:
-        from ..index import sync_index
+        from baogao.ask.index import sync_index
     except ModuleNotFoundError:  # pragma: no cover - search not installed
         return
     sync_index(lib.store)
@@ -105,8 +112,8 @@ def _prepare_index(lib: Library) -> None:
 
 def _analysis_routers() -> list[Any]:
     """Routers of the analysis stages whose library modules are installed."""
-    from . import views
-    from .templating import set_available
+    from baogao.web import views
+    from baogao.web.templating import set_available
 
     set_available(views.available())
     return views.routers()

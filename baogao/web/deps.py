@@ -17,8 +17,8 @@ from typing import Annotated
 import httpx
 from fastapi import Depends, Request
 
-from ..library import Library
-from ..llm import LlmSettings
+from baogao.ask.llm import LlmSettings
+from baogao.library import Library
 
 #: Largest accepted request body on a write (uploads), in bytes.
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -6,7 +6,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .deps import WebConfig, WebError
+from baogao.web.deps import WebConfig, WebError
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 

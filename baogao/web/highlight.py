@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from ..search import word_spans
+from baogao.ask.search import word_spans
 
 _MARKED = re.compile(r"【([^【】\n]{1,24})】")
 

@@ -11,13 +11,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from ..errors import QueryError
-from ..ingest import READERS
-from ..store import DocumentFilter
-from .deps import Config, Lib
-from .reader import render_blocks
-from .serialize import DOC_TYPES, KINDS, LEVELS
-from .templating import templates
+from baogao.errors import QueryError
+from baogao.read import READERS
+from baogao.store import DocumentFilter
+from baogao.web.deps import Config, Lib
+from baogao.web.reader import render_blocks
+from baogao.web.serialize import DOC_TYPES, KINDS, LEVELS
+from baogao.web.templating import templates
 
 router = APIRouter(include_in_schema=False)
 

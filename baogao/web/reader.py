@@ -14,7 +14,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
-from ..models import Document, Fact, Term
+from baogao.models import Document, Fact, Term
 
 KIND_LABELS = {"actual": "实际", "target": "目标"}
 BOUND_LABELS = {"approx": "左右", "min": "以上", "max": "以内"}

@@ -15,7 +15,7 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from ..models import Document, Fact, Section, Term
+from baogao.models import Document, Fact, Section, Term
 
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
                 "period", "value", "unit", "bound", "text", "evidence", "start", "end",

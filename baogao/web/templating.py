@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from fastapi.templating import Jinja2Templates
 
-from .reader import BOUND_LABELS, KIND_LABELS, ROLE_LABELS, fact_value_label
+from baogao.web.reader import BOUND_LABELS, KIND_LABELS, ROLE_LABELS, fact_value_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -12,12 +12,12 @@ from fastapi import APIRouter
 
 #: View module name -> the library module it needs.
 VIEWS = {
-    "search": "baogao.search",
-    "ask": "baogao.ask",
-    "track": "baogao.track",
-    "compare": "baogao.compare",
-    "diff": "baogao.diff",
-    "attention": "baogao.attention",
+    "search": "baogao.ask.search",
+    "ask": "baogao.ask.answer",
+    "track": "baogao.analyze.track",
+    "compare": "baogao.analyze.compare",
+    "diff": "baogao.analyze.diff",
+    "attention": "baogao.analyze.attention",
 }
 
 

@@ -1,4 +1,4 @@
-"""问答: answer a question with citations (``baogao.ask.ask``)."""
+"""问答: answer a question with citations (``baogao.ask.answer.ask``)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from markupsafe import Markup
 
-from ...ask import ask
-from ..deps import Config, Lib
-from ..highlight import escape_around, snippet_html
-from ..pages import page
+from baogao.ask.answer import ask
+from baogao.web.deps import Config, Lib
+from baogao.web.highlight import escape_around, snippet_html
+from baogao.web.pages import page
 
 router = APIRouter()
 

@@ -1,4 +1,4 @@
-"""关注度: topic attention per 10,000 characters, region × year (``baogao.attention``)."""
+"""关注度: topic attention per 10,000 characters, region × year (``baogao.analyze.attention``)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ...attention import Topic, attention_panel, load_topics, panel_table
-from ..deps import Lib
-from ..pages import page, params_of
-from ..serialize import csv_download, record_json
+from baogao.analyze.attention import Topic, attention_panel, load_topics, panel_table
+from baogao.web.deps import Lib
+from baogao.web.pages import page, params_of
+from baogao.web.serialize import csv_download, record_json
 
 router = APIRouter()
 

@@ -1,4 +1,4 @@
-"""对比: one indicator across regions or over the years (``baogao.compare.compare``)."""
+"""对比: one indicator across regions or over the years (``baogao.analyze.compare.compare``)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ...charts import compare_chart
-from ...compare import COMPARE_COLUMNS, compare, indicator_label
-from ...extract import load_catalog
-from ...store import DocumentFilter
-from ..deps import Lib
-from ..pages import int_or_none, page, params_of
-from ..serialize import csv_download
+from baogao.analyze.charts import compare_chart
+from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
+from baogao.extract import load_catalog
+from baogao.store import DocumentFilter
+from baogao.web.deps import Lib
+from baogao.web.pages import int_or_none, page, params_of
+from baogao.web.serialize import csv_download
 
 router = APIRouter()
 

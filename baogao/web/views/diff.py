@@ -1,4 +1,4 @@
-"""差异: what changed between two reports (``baogao.diff.diff_documents``)."""
+"""差异: what changed between two reports (``baogao.analyze.diff.diff_documents``)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ...diff import diff_documents
-from ..deps import Lib
-from ..pages import page, params_of
+from baogao.analyze.diff import diff_documents
+from baogao.web.deps import Lib
+from baogao.web.pages import page, params_of
 
 router = APIRouter()
 

@@ -1,4 +1,4 @@
-"""检索: full-text search of the library (``baogao.search.search``)."""
+"""检索: full-text search of the library (``baogao.ask.search.search``)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ...search import search
-from ..api import DocType
-from ..deps import Lib
-from ..highlight import snippet_html
-from ..pages import choice, int_or_none, page, params_of
-from ..serialize import DOC_TYPES, ROLES, record_json
+from baogao.ask.search import search
+from baogao.web.api import DocType
+from baogao.web.deps import Lib
+from baogao.web.highlight import snippet_html
+from baogao.web.pages import choice, int_or_none, page, params_of
+from baogao.web.serialize import DOC_TYPES, ROLES, record_json
 
 router = APIRouter()
 

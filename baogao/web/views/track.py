@@ -1,4 +1,4 @@
-"""目标追踪: targets against the results reported later (``baogao.track.track``)."""
+"""目标追踪: targets against the results reported later (``baogao.analyze.track.track``)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from typing import Annotated, Literal, cast
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from ...models import Verdict
-from ...track import TRACK_COLUMNS, summarize, track, track_row_dict
-from ..deps import Lib
-from ..pages import choice, int_or_none, page, params_of
-from ..serialize import VERDICTS, csv_download
+from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
+from baogao.models import Verdict
+from baogao.web.deps import Lib
+from baogao.web.pages import choice, int_or_none, page, params_of
+from baogao.web.serialize import VERDICTS, csv_download
 
 router = APIRouter()
 

@@ -44,12 +44,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .extract import load_catalog
-from .models import Document, Fact, TrackRow, Verdict
-from .regions import canonical_region
+from baogao.extract import load_catalog
+from baogao.models import Document, Fact, TrackRow, Verdict
+from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
-    from .library import Library
+    from baogao.library import Library
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
 if TYPE_CHECKING:
-    from .compare import CompareRow
+    from baogao.analyze.compare import CompareRow
 
 FONT = ("'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',"
         "'WenQuanYi Micro Hei',SimHei,sans-serif")

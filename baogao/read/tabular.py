@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from ..errors import CollectionError, UnreadableFile
-from ..models import RawDocument
-from .text import decode_bytes
+from baogao.errors import CollectionError, UnreadableFile
+from baogao.models import RawDocument
+from baogao.read.text import decode_bytes
 
 TEXT_COLUMNS = ("full_text", "content", "text")
 HINT_COLUMNS = ("title", "year", "province", "region", "publish_date", "url", "source_url", "date")

@@ -12,9 +12,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..errors import UnreadableFile
-from ..models import RawDocument
-from .text import decode_bytes
+from baogao.errors import UnreadableFile
+from baogao.models import RawDocument
+from baogao.read.text import decode_bytes
 
 _SKIP_TAGS = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
               "button", "select", "iframe", "svg", "template"}

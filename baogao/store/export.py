@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .errors import QueryError
+from baogao.errors import QueryError
 
 FORMATS = ("csv", "parquet", "xlsx", "dta", "jsonl")
 

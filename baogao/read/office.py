@@ -5,8 +5,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from ..errors import UnreadableFile
-from ..models import RawDocument
+from baogao.errors import UnreadableFile
+from baogao.models import RawDocument
 
 
 def read_docx(path: Path, name: str) -> list[RawDocument]:

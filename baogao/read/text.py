@@ -6,8 +6,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from ..errors import UnreadableFile
-from ..models import RawDocument
+from baogao.errors import UnreadableFile
+from baogao.models import RawDocument
 
 _LEGACY = ("gb18030", "big5", "utf_16")
 

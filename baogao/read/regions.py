@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .models import Level
+from baogao.models import Level
 
 NATIONAL = "中华人民共和国"
 _CITY_SUFFIX = ("市", "自治州", "州", "地区", "盟")

@@ -32,16 +32,16 @@ from typing import TYPE_CHECKING, Any
 
 import ahocorasick
 
-from .errors import QueryError
-from .models import Document
-from .regions import canonical_region
+from baogao.errors import QueryError
+from baogao.models import Document
+from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
-    from .library import Library
+    from baogao.library import Library
 
 log = logging.getLogger(__name__)
 
-TOPICS_DIR = Path(__file__).parent / "data" / "topics"
+TOPICS_DIR = Path(__file__).parent.parent / "data" / "topics"
 PER_CHARS = 10_000
 #: Document types pooled into the panel by default.
 PANEL_DOC_TYPES = ("work_report",)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .models import Paragraph, Role, Section
+from baogao.models import Paragraph, Role, Section
 
 _CN = "一二三四五六七八九十"
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from .errors import QueryError
-from .models import Passage
+from baogao.errors import QueryError
+from baogao.models import Passage
 
 SYSTEM_PROMPT = (
     "你是政府工作报告的检索助手。只根据用户给出的编号段落回答问题，不要使用其他知识。"

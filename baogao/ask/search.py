@@ -1,10 +1,10 @@
 """Full-text search over the library: find any paragraph, with a citation and a snippet.
 
-    from baogao.search import search
+    from baogao.ask.search import search
     for p in search(lib, "接诉即办", region="西城区", limit=5):
         print(p.source, p.row, p.section, p.snippet)
 
-How a query runs (index layout and engine choice: ``baogao.index``):
+How a query runs (index layout and engine choice: ``baogao.ask.index``):
 
 1. The query is cut into topic words (``segment.query_tokens``: stop words such as 什么, 如何,
    是多少 dropped); a word the index does not hold is replaced by its parts.
@@ -23,7 +23,7 @@ offsets into the document's normalized text: ``doc.text[p.start:p.end] == p.text
 
 Quality (``benchmarks/search_quality.py``, 37 questions judged by reading the shared
 documents): recall@5 0.946, MRR@10 0.778, against 0.811 and 0.553 for Okapi BM25 over
-character bigrams of the same passages. Speed and the engine decision: ``baogao.index``.
+character bigrams of the same passages. Speed and the engine decision: ``baogao.ask.index``.
 """
 
 from __future__ import annotations
@@ -37,11 +37,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import QueryError
-from .index import document_frequencies, index_stats, sync_index
-from .models import Passage, Role
-from .regions import canonical_region
-from .segment import (
+from baogao.ask.index import document_frequencies, index_stats, sync_index
+from baogao.ask.segment import (
     cut_words,
     has_cjk,
     index_text,
@@ -50,7 +47,10 @@ from .segment import (
     stopwords,
     sub_tokens,
 )
-from .store import Store
+from baogao.errors import QueryError
+from baogao.models import Passage, Role
+from baogao.read.regions import canonical_region
+from baogao.store import Store
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 40

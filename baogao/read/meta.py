@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from .models import DocType, Level
-from .regions import NATIONAL, canonical_region, gazetteer, level_of, split_region
+from baogao.models import DocType, Level
+from baogao.read.regions import NATIONAL, canonical_region, gazetteer, level_of, split_region
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}

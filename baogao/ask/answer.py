@@ -1,6 +1,6 @@
 """Answer a question from the library, with citations.
 
-    from baogao.ask import ask
+    from baogao.ask.answer import ask
     result = ask(lib, "西城区2022年地区生产总值是多少？")
     result.answer      # "北京市西城区2022年地区生产总值：5700.1亿元（seeds/000_….txt#0）"
     result.passages    # best passages first, each a cited span of the normalized text
@@ -12,7 +12,7 @@ Steps:
 2. A numeric question (an indicator is named) is answered from the stored facts of that
    region, indicator and period, each with its evidence sentence.
 3. A definition question is answered from the glossary (名词解释) entry of the term.
-4. Otherwise, when an LLM is configured (``baogao.llm``), it writes a short answer from the
+4. Otherwise, when an LLM is configured (``baogao.ask.llm``), it writes a short answer from the
    passages; sentences without a valid [Pn] citation are removed and listed.
 5. Passages come from ``search`` over the question, limited to the region when the library
    holds documents of it.
@@ -27,13 +27,13 @@ from typing import Any
 
 import httpx
 
-from .extract.catalog import find_mentions
-from .index import sync_index
-from .llm import LlmSettings, llm_answer
-from .models import Fact, Passage, Term
-from .regions import NATIONAL, canonical_region, gazetteer
-from .search import _store_of, _term_keys, check_query, parse_query, search_parsed
-from .store import Store
+from baogao.ask.index import sync_index
+from baogao.ask.llm import LlmSettings, llm_answer
+from baogao.ask.search import _store_of, _term_keys, check_query, parse_query, search_parsed
+from baogao.extract.catalog import find_mentions
+from baogao.models import Fact, Passage, Term
+from baogao.read.regions import NATIONAL, canonical_region, gazetteer
+from baogao.store import Store
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _GROWTH_WORDS = ("增长", "增速", "增幅", "增长率", "下降", "降低")

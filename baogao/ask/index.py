@@ -1,6 +1,6 @@
 """The full-text index of paragraphs and section headings, in the library's SQLite file.
 
-Engine: SQLite FTS5 (``unicode61``) over pre-segmented words (``baogao.segment``), in the
+Engine: SQLite FTS5 (``unicode61``) over pre-segmented words (``baogao.ask.segment``), in the
 same file and the same write transaction as the document (``Store.ON_SAVE`` /
 ``Store.ON_DELETE``), so there is nothing to keep in sync and nothing half-written. The
 index can always be rebuilt from the stored documents (``rebuild_index``, ``baogao reindex``);
@@ -30,7 +30,7 @@ consistent by hand across crashes, deletes and concurrent writers (tantivy allow
 scores every match (no top-k pruning), tantivy's block-max WAND does not. When a library
 passes ~×20 (≈80 MB of text, ~2,000 reports), swap the candidate step
 (``search._candidates`` and ``document_frequencies``) for tantivy in ``<db>.index/``,
-rebuilt from SQLite; the re-ranking in ``baogao.search`` stays as it is.
+rebuilt from SQLite; the re-ranking in ``baogao.ask.search`` stays as it is.
 
 Tables (created on first use, ``search_`` prefix, outside the store's migrations):
 ``search_passages`` (one row per paragraph or pure heading line: document, span, section,
@@ -49,10 +49,10 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import QueryError
-from .models import Document
-from .segment import index_text, tokenizer_version
-from .store import ON_DELETE, ON_SAVE, Store
+from baogao.ask.segment import index_text, tokenizer_version
+from baogao.errors import QueryError
+from baogao.models import Document
+from baogao.store import ON_DELETE, ON_SAVE, Store
 
 log = logging.getLogger(__name__)
 

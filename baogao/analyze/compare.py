@@ -19,14 +19,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
-from .errors import QueryError
-from .extract import load_catalog
-from .models import Document, Fact
-from .regions import canonical_region
-from .track import document_index, target_rank
+from baogao.analyze.track import document_index, target_rank
+from baogao.errors import QueryError
+from baogao.extract import load_catalog
+from baogao.models import Document, Fact
+from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
-    from .library import Library
+    from baogao.library import Library
 
 CompareKind = Literal["target", "actual"]
 COMPARE_COLUMNS = ["region", "level", "period", "indicator", "kind", "value", "value_high",

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ..errors import UnreadableFile, UnsupportedFormat
-from ..models import RawDocument
-from .html import read_html
-from .office import read_docx, read_pdf
-from .tabular import read_csv, read_json, read_jsonl
-from .text import read_text
+from baogao.errors import UnreadableFile, UnsupportedFormat
+from baogao.models import RawDocument
+from baogao.read.html import read_html
+from baogao.read.office import read_docx, read_pdf
+from baogao.read.tabular import read_csv, read_json, read_jsonl
+from baogao.read.text import read_text
 
 Reader = Callable[[Path, str], list[RawDocument]]
 

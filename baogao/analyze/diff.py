@@ -17,12 +17,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from .attention import Topic, TopicCounter, document_attention, load_topics
-from .models import Document, Fact
-from .track import target_rank
+from baogao.analyze.attention import Topic, TopicCounter, document_attention, load_topics
+from baogao.analyze.track import target_rank
+from baogao.models import Document, Fact
 
 if TYPE_CHECKING:
-    from .library import Library
+    from baogao.library import Library
 
 Change = Literal["added", "dropped", "changed", "same"]
 

@@ -1,0 +1,1 @@
+"""Analysis across reports: targets against results, comparison, diffs, topic attention."""

@@ -1,0 +1,1 @@
+"""Finding things: the search index, ranked passages and answers to questions."""
