@@ -97,7 +97,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX terms_doc ON terms(doc_id);
     CREATE INDEX terms_term ON terms(term);
     """,
-    # 1 -> 2: open-vocabulary facts (every number with a unit): key, action, scope, flag
+    # 1 -> 2: GB/T 2260 code of the document's region (NULL when outside the gazetteer)
+    """
+    ALTER TABLE documents ADD COLUMN region_code TEXT;
+    CREATE INDEX documents_region_code ON documents(region_code);
+    """,
+    # 2 -> 3: open-vocabulary facts (every number with a unit): key, action, scope, flag
     """
     ALTER TABLE facts ADD COLUMN key TEXT NOT NULL DEFAULT '';
     ALTER TABLE facts ADD COLUMN action TEXT;
