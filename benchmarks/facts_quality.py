@@ -12,7 +12,7 @@ scored (the others are not checked).
 Scores are printed by split and format. The held-out split is the team-wide one: the provinces
 of ``HELD_OUT_PROVINCES`` (both years, every format), national reports of years ending in 3 or
 7, and seed 002; everything else is the tuning split. Official web pages
-(``corpus/provinces-2026-html``) are scored against the expected facts of the clean text of the
+(``formats/provinces-2026-html``) are scored against the expected facts of the clean text of the
 same report (``html_pairs.json``), and the clean text of those same reports is scored alongside
 (``csv (same reports)``) so the gap between a raw page and clean text is visible.
 

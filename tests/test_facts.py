@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 SEEDS = DATA / "seeds"
 CORPUS = DATA / "corpus"
+FORMATS = DATA / "formats"
 
 
 @cache
@@ -154,7 +155,7 @@ def test_no_comparisons_or_multi_year_values() -> None:
 
 @pytest.mark.slow
 def test_evidence_offsets_hold_everywhere() -> None:
-    for path in (SEEDS, CORPUS):
+    for path in (SEEDS, CORPUS, FORMATS):
         docs, _ = read_all(path)  # the web pages that are not reports are refused
         for doc in docs:
             for fact in extract_facts(doc):
