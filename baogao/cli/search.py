@@ -67,7 +67,7 @@ def ask_command(
 
 def print_answer(result: AskResult) -> None:
     """The answer, then the passages grouped by document (best document first)."""
-    console.print(escape(result.answer) or "[dim]没有直接答案；以下段落最相关。[/dim]",
+    console.print(escape(result.answer or "") or "[dim]没有直接答案；以下段落最相关。[/dim]",
                   highlight=False)
     for sentence in result.removed:
         err_console.print(f"[yellow]removed (no valid citation):[/yellow] {escape(sentence)}",
