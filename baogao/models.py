@@ -92,6 +92,7 @@ class Document:
     doc_type: DocType = "other"
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    region_code: str | None = None
 
     def summary(self) -> dict[str, object]:
         """The listing fields (``baogao ls``, ``GET /api/documents``)."""
@@ -100,7 +101,7 @@ class Document:
             "region": self.region, "region_path": list(self.region_path), "level": self.level,
             "year": self.year, "date": self.date, "speaker": self.speaker,
             "speaker_title": self.speaker_title, "meeting": self.meeting,
-            "doc_type": self.doc_type,
+            "doc_type": self.doc_type, "region_code": self.region_code,
         }
 
     def section_at(self, offset: int) -> Section | None:
@@ -177,7 +178,18 @@ class Fact:
             "value_high": self.value_high,
             "attribute": self.attribute,
             "doc_id": self.doc_id,
+            **region_fields(self.region),
         }
+
+
+def region_fields(region: str | None) -> dict[str, object]:
+    """``region_code`` (GB/T 2260) and ``region_path`` of a stored region string, for the
+    rows that show a region (facts, track, compare, exports)."""
+    from baogao.read.regions import region_of
+
+    found = region_of(region)
+    return {"region_code": found.code if found else None,
+            "region_path": list(found.path) if found else ([region] if region else [])}
 
 
 @dataclass(frozen=True)

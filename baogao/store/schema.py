@@ -97,6 +97,11 @@ MIGRATIONS: list[str] = [
     CREATE INDEX terms_doc ON terms(doc_id);
     CREATE INDEX terms_term ON terms(term);
     """,
+    # 1 -> 2: GB/T 2260 code of the document's region (NULL when outside the gazetteer)
+    """
+    ALTER TABLE documents ADD COLUMN region_code TEXT;
+    CREATE INDEX documents_region_code ON documents(region_code);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -132,12 +132,13 @@ class Store:
         c = self.conn
         c.execute(
             "INSERT INTO documents(id, source, row, title, region, region_path, level, year, "
-            "date, speaker, speaker_title, meeting, doc_type, chars, text, original, offset_map) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "date, speaker, speaker_title, meeting, doc_type, chars, text, original, offset_map, "
+            "region_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (doc.id, doc.source, doc.row, doc.title, doc.region,
              json.dumps(list(doc.region_path), ensure_ascii=False), doc.level, doc.year,
              doc.date, doc.speaker, doc.speaker_title, doc.meeting, doc.doc_type,
-             len(doc.text), doc.text, doc.original, _pack_offsets(doc.offset_map)),
+             len(doc.text), doc.text, doc.original, _pack_offsets(doc.offset_map),
+             doc.region_code),
         )
         c.execute("INSERT OR IGNORE INTO document_sources(source, row, doc_id) VALUES (?,?,?)",
                   (doc.source, doc.row, doc.id))
@@ -203,7 +204,7 @@ class Store:
         where, args = self._document_where(flt)
         sql = (
             "SELECT id, source, row, title, region, region_path, level, year, date, speaker, "
-            "speaker_title, meeting, doc_type FROM documents"
+            "speaker_title, meeting, doc_type, region_code FROM documents"
             f"{where} ORDER BY year IS NULL, year DESC, region, source, row"
         )
         if flt.limit:
@@ -295,7 +296,7 @@ class Store:
             region_path=tuple(json.loads(r["region_path"])), level=r["level"], year=r["year"],
             date=r["date"], speaker=r["speaker"], speaker_title=r["speaker_title"],
             meeting=r["meeting"], doc_type=r["doc_type"], sections=sections,
-            paragraphs=paragraphs,
+            paragraphs=paragraphs, region_code=r["region_code"],
         )
 
     def iter_documents(self) -> Iterator[Document]:
