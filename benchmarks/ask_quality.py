@@ -108,7 +108,7 @@ def main() -> None:
         oks = passed[key]
         print(f"  {key:<12} {sum(oks):>3}/{len(oks):<3} {100 * sum(oks) / len(oks):5.1f}%")
     times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
     print(f"ask latency in-process (ms): p50 {statistics.median(times):.1f}  p95 {p95:.1f}  "
           f"max {times[-1]:.1f}")
 

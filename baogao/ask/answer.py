@@ -167,7 +167,8 @@ def ask(
     )
     if llm is None or not p.supported or not p.citations:
         return result
-    reply = rephrase(text, p.answer, [c.quote for c in p.citations], llm, transport=transport)
+    quotes = [f"《{c.title or ''}》{c.section}：{c.quote}" for c in p.citations]
+    reply = rephrase(text, p.answer, quotes, llm, transport=transport)
     if reply.note or not reply.text:
         return replace(result, removed=list(reply.removed),
                        note=reply.note or "语言模型没有给出可核对的改写，以下为规则答案。")

@@ -444,7 +444,8 @@ def _track_rows(ctx: Context, q: Question) -> list[TrackRow]:
     period = _period(q)
     facts = _facts(ctx, q, kind=None, period=period)
     rows = track_facts(facts, ctx.load(f.doc_id for f in facts))
-    return [r for r in rows if r.indicator == q.indicator and (period is None or r.period == period)]
+    return [r for r in rows
+            if r.indicator == q.indicator and (period is None or r.period == period)]
 
 
 def _verdict_sentence(ctx: Context, row: TrackRow, cites: _Cites) -> str:
@@ -668,14 +669,19 @@ def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Pass
     if not terms:
         return unsupported(q, f"“{q.term or q.text}”的名词解释",
                            search(q.term) if q.term else [])
-    t = max(terms, key=lambda t: (ctx.doc(t.doc_id).year or 0) if ctx.doc(t.doc_id) else 0)
-    cite = ctx.cite(t.doc_id, t.start, t.end, f"{t.term}：{t.definition}")
+    t = max(terms, key=lambda t: _year_of(ctx, t.doc_id))
+    cite = ctx.cite(t.doc_id, t.start, t.end, _passage_text(ctx, t.doc_id, t.start, t.end))
     doc = ctx.doc(t.doc_id)
     term = {"term": t.term, "definition": t.definition, "doc_id": t.doc_id, "start": t.start,
             "end": t.end, "title": doc.title if doc else None,
             "region": doc.region if doc else None, "year": doc.year if doc else None}
     return Plan(answer=f"{t.term}：{t.definition}[1]", supported=True, method="glossary",
                 citations=(cite,), terms=(term,))
+
+
+def _year_of(ctx: Context, doc_id: str) -> int:
+    doc = ctx.doc(doc_id)
+    return doc.year or 0 if doc else 0
 
 
 def plan_passages(ctx: Context, q: Question, limit: int) -> Plan:
@@ -686,8 +692,10 @@ def plan_passages(ctx: Context, q: Question, limit: int) -> Plan:
     except QueryError:
         parsed = parse_query(ctx.store, q.text)
     passages: list[Passage] = []
-    for region in q.regions or [None]:  # type: ignore[list-item]
-        for year in q.years or [None]:  # type: ignore[list-item]
+    regions: list[str | None] = list(q.regions) or [None]
+    years: list[int | None] = list(q.years) or [None]
+    for region in regions:
+        for year in years:
             passages += search_parsed(ctx.store, parsed, region=region, year=year, limit=limit)
     passages.sort(key=lambda p: -p.score)
     passages = passages[:limit]

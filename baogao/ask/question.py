@@ -2,7 +2,7 @@
 
     q = read_question("2025年哪些省份的经济增长目标高于5%？", this_year=2026)
     q.intent       # "filter"
-    q.indicator    # "gdp_growth"  (catalog names and aliases: 经济增长 = 地区生产总值增长 = GDP增速)
+    q.indicator    # "gdp_growth"  (catalog names and aliases: 经济增长 = GDP增速 …)
     q.comparator   # Comparator(op=">", value=5.0, unit="%", bound=None, text="高于5%")
 
 Everything is read from data, never from lists in code:
@@ -319,7 +319,7 @@ def _topic(reading: _Reading) -> str | None:
         if len(word) >= 2:
             text = text.replace(word, " ")
     pieces = [p for p in re.split(r"[\s，,。？?！!：:；;、（）()]+", text) if p]
-    single = set(w for w in vocab["filler"] if len(w) == 1)
+    single = {w for w in vocab["filler"] if len(w) == 1}
     pieces = [p.strip("".join(single)) for p in pieces]
     pieces = [p for p in pieces if len(p) >= 2 or (p and p.isascii() and p.isalnum())]
     return max(pieces, key=len) if pieces else None
@@ -348,29 +348,29 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
     for level, words in vocab["region_sets"].items():
         word = _longest(text, words)
         if word:
-            scope = level  # type: ignore[assignment]
+            scope = level
             reading.claim_word(word)
             break
     if not regions and scope is None and any(w in text for w in vocab["national"]):
         word = _longest(text, vocab["national"])
         if word and (word != "国家" or re.search(r"国家(?:\d|[^\u4e00-\u9fff])|^国家", text)):
             regions = [NATIONAL]
+    counts = _longest(reading.text, vocab["count"]) is not None
     years, span = _years(reading, this_year)
     is_definition = _longest(text, vocab["definition"]) is not None
     indicator, indicator_name = _indicator(reading)
-    if is_definition and indicator is None or (is_definition and _term(text)):
+    if (is_definition and indicator is None) or (is_definition and _term(text)):
         indicator = indicator_name = None
     comparator = _comparator(reading) if indicator else None
     superlative, top = _superlative(reading) if indicator else (None, 1)
     asks_verdict, verdict = _verdict(text) if indicator else (False, None)
-    counts = _longest(text, vocab["count"]) is not None
     kind = _kind(text)
     same = _longest(text, vocab["same"]) is not None
     series = span or any(w in text for w in vocab["series"] if w not in ("分别", "各是")) or (
         len(years) > 1)
-    base = dict(text=text, regions=tuple(regions), scope=scope, years=tuple(years),
-                year_span=bool(series and len(years) != 1), indicator=indicator,
-                indicator_name=indicator_name, kind=kind, unknown_regions=tuple(unknown))
+    base = {"text": text, "regions": tuple(regions), "scope": scope, "years": tuple(years),
+                "year_span": bool(series and len(years) != 1), "indicator": indicator,
+                "indicator_name": indicator_name, "kind": kind, "unknown_regions": tuple(unknown)}
 
     def made(intent: Intent, **slots: Any) -> Question:
         fields = {**base, **slots}
