@@ -34,7 +34,7 @@ from baogao.ask.answer import AskResult, ask  # noqa: E402
 from baogao.library import Library  # noqa: E402
 
 QUESTIONS = ROOT / "tests" / "data" / "expected" / "ask_questions.json"
-INPUTS = [ROOT / "tests" / "data" / d for d in ("corpus", "provinces-2025", "seeds")]
+INPUTS = [ROOT / "tests" / "data" / d for d in ("corpus", "formats/provinces-2025", "seeds")]
 
 
 def check(result: AskResult, item: dict[str, Any]) -> list[str]:

@@ -35,7 +35,7 @@ def lib(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Library]:
     for name in PROVINCES:
         files.append(corpus / "provinces-2026" / f"2026_{name}_政府工作报告.csv")
         short = name.replace("回族自治区", "")
-        files += sorted((DATA / "provinces-2025").glob(f"2025年{short}*.docx"))
+        files += sorted((DATA / "formats" / "provinces-2025").glob(f"2025年{short}*.docx"))
     report = library.ingest(files)
     assert report.ok, report.errors
     yield library

@@ -22,7 +22,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from baogao.analyze.track import actual_rank, target_rank, track_facts
@@ -278,7 +278,12 @@ def unsupported(q: Question, what: str, passages: Sequence[Passage] = ()) -> Pla
 
 
 def _fact_rows(ctx: Context, q: Question, kind: str) -> dict[str, Fact]:
-    return _per_region(ctx, _facts(ctx, q, kind=kind, period=_period(q)), kind)
+    """One fact per region for the question's period (the latest one when none is asked)."""
+    facts = _facts(ctx, q, kind=kind, period=_period(q))
+    if _period(q) is None and facts:
+        latest = max(f.period or 0 for f in facts)
+        facts = [f for f in facts if (f.period or 0) == latest]
+    return _per_region(ctx, facts, kind)
 
 
 def _region_facts(ctx: Context, q: Question) -> tuple[dict[str, Fact], str]:
@@ -484,6 +489,10 @@ def plan_verdict(ctx: Context, q: Question) -> Plan:
                     table=_verdict_table(rows, cites, ctx))
     wanted: Verdict | None = q.verdict
     decided = [r for r in rows if r.verdict != "unverifiable"]
+    if not q.years and decided:  # no year asked: the latest period with verdicts
+        latest = max(r.period or 0 for r in decided)
+        decided = [r for r in decided if (r.period or 0) == latest]
+        q = replace(q, years=(latest,))
     chosen = [r for r in decided if wanted is None or r.verdict == wanted]
     word = VERDICT_WORDS[wanted] if wanted else "判定"
     summary = "，".join(f"{VERDICT_WORDS[v]}{n}个" for v, n in _counts(decided).items() if n)
@@ -714,6 +723,4 @@ def plan_passages(ctx: Context, q: Question, limit: int) -> Plan:
 
 
 def _with_region(q: Question, region: str) -> Question:
-    from dataclasses import replace
-
     return replace(q, regions=(region,))

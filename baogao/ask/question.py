@@ -35,6 +35,8 @@ from dataclasses import asdict, dataclass
 from importlib import resources
 from typing import Any, Literal
 
+import ahocorasick
+
 from baogao.extract.catalog import find_mentions, load_catalog
 from baogao.models import Bound, Verdict
 from baogao.read.regions import NATIONAL, canonical_region, gazetteer
@@ -124,8 +126,8 @@ def topic_groups() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _region_names() -> tuple[tuple[str, str], ...]:
-    """(name as written, full name) for every gazetteer name, longest first."""
+def _region_automaton() -> Any:
+    """An Aho–Corasick automaton over every gazetteer name (value: name, full name)."""
     gaz = gazetteer()
     names: dict[str, str] = {}
     for full, shorts in gaz.provinces.items():
@@ -136,8 +138,24 @@ def _region_names() -> tuple[tuple[str, str], ...]:
         names.setdefault(short, full)
     for district, city in gaz.districts.items():
         names.setdefault(district, city + district)
-    pairs = [(n, f) for n, f in names.items() if len(n) >= 2]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+    automaton = ahocorasick.Automaton()
+    for name, full in names.items():
+        if len(name) >= 2:
+            automaton.add_word(name, (name, full))
+    automaton.make_automaton()
+    return automaton
+
+
+def _region_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of the region names in ``text``, leftmost-longest."""
+    hits = sorted(((end - len(name) + 1, end + 1, full)
+                   for end, (name, full) in _region_automaton().iter(text)),
+                  key=lambda h: (h[0], -(h[1] - h[0])))
+    spans: list[tuple[int, int, str]] = []
+    for start, end, full in hits:
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end, full))
+    return spans
 
 
 def _longest(text: str, words: Any) -> str | None:
@@ -178,18 +196,8 @@ class _Reading:
 def find_regions(text: str) -> tuple[list[str], list[str]]:
     """Regions the question names, in order of appearance (full names), and the names that
     look like a place but are not in the gazetteer (none today; kept for the resolver)."""
-    found: list[tuple[int, str]] = []
-    taken: list[tuple[int, int]] = []
-    for name, full in _region_names():
-        i = text.find(name)
-        while i >= 0:
-            j = i + len(name)
-            if not any(s < j and i < e for s, e in taken):
-                taken.append((i, j))
-                found.append((i, canonical_region(full) or full))
-            i = text.find(name, j)
-    regions = list(dict.fromkeys(r for _, r in sorted(found)))
-    return regions, []
+    found = [canonical_region(full) or full for _, _, full in _region_spans(text)]
+    return list(dict.fromkeys(found)), []
 
 
 def _years(reading: _Reading, this_year: int | None) -> tuple[list[int], bool]:
@@ -297,7 +305,7 @@ def _kind(text: str) -> Literal["target", "actual"] | None:
 def _verdict(text: str) -> tuple[bool, Verdict | None]:
     """Whether the question asks about a verdict, and which verdict it lists or counts."""
     vocab = vocabulary()
-    if not any(w in text for w in vocab["verdict"]) or "目标" not in text:
+    if not _verdict_word(text):
         return False, None
     if any(w in text for w in vocab["verdict_negative"]):
         return True, "missed"
@@ -333,6 +341,23 @@ def _term(text: str) -> str | None:
     return None
 
 
+def _asks_headline_target(text: str, regions: list[str], scope: Scope | None) -> bool:
+    """A question about "the target" without naming an indicator (北京和上海的目标一样吗,
+    哪个省份目标最高, 完成目标了吗) asks about the headline one (``headline_indicator``)."""
+    vocab = vocabulary()
+    if _verdict_word(text) and (scope is not None or regions) and not any(
+            w in text for w in vocab["mention"]):
+        return True
+    if "目标" not in text:
+        return False
+    asks = [*vocab["superlatives"], *vocab["verdict"], *vocab["same"], *vocab["comparators"]]
+    return len(regions) >= 2 or scope is not None or any(w in text for w in asks if len(w) >= 2)
+
+
+def _verdict_word(text: str) -> bool:
+    return any(w in text for w in vocabulary()["verdict"])
+
+
 # -- the reader -------------------------------------------------------------------------------
 
 
@@ -342,8 +367,8 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
     text = text.strip()
     reading = _Reading(text)
     regions, unknown = find_regions(text)
-    for name, _full in _region_names():
-        reading.claim_word(name)
+    for start, end, _full in _region_spans(text):
+        reading.claim(start, end)
     scope: Scope | None = None
     for level, words in vocab["region_sets"].items():
         word = _longest(text, words)
@@ -361,6 +386,9 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
     indicator, indicator_name = _indicator(reading)
     if (is_definition and indicator is None) or (is_definition and _term(text)):
         indicator = indicator_name = None
+    elif indicator is None and _asks_headline_target(text, regions, scope):
+        indicator = str(vocab["headline_indicator"])
+        indicator_name = load_catalog()[indicator].name
     comparator = _comparator(reading) if indicator else None
     superlative, top = _superlative(reading) if indicator else (None, 1)
     asks_verdict, verdict = _verdict(text) if indicator else (False, None)
