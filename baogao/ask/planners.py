@@ -20,27 +20,29 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from baogao.analyze.track import actual_rank, target_rank, track_facts
+from baogao.ask.index import search_index
 from baogao.ask.question import Question
 from baogao.ask.search import _term_keys, make_snippet, parse_query, search_parsed
 from baogao.ask.segment import cut_words, stopwords
 from baogao.errors import QueryError
 from baogao.extract import load_catalog
 from baogao.models import Document, Fact, Passage, Section, Term, TrackRow, Verdict
-from baogao.read.regions import NATIONAL, canonical_region
+from baogao.read.regions import NATIONAL, canonical_region, gazetteer
 from baogao.store import Store
 
 VERDICT_WORDS: dict[str, str] = {"met": "完成", "missed": "未完成", "partly": "基本完成",
                                  "unverifiable": "无法判断"}
 #: Regions named in a list answer before it says "等N个".
 MAX_LISTED = 40
-#: Candidate passages read per mention question (the best per region is kept).
-MENTION_ROWS = 4000
+#: Candidate passages read per mention question over the whole library, and per region when
+#: the question names regions or asks about provinces (the best per region is kept).
+MENTION_ROWS = 1000
+PER_REGION = 8
 
 
 @dataclass(frozen=True)
@@ -543,34 +545,68 @@ def _topic_words(topic: str) -> list[str]:
     return list(dict.fromkeys(words)) or [topic]
 
 
-def _mention_rows(ctx: Context, q: Question, topic: str) -> list[sqlite3.Row]:
-    """Passages holding every word of the topic, best first, within the question's filters."""
-    parsed = parse_query(ctx.store, topic)
+@dataclass(frozen=True)
+class _Hit:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    path: str
+    region: str
+    year: int | None
+
+
+def _hits(ctx: Context, tokens: Sequence[str], n: int, *, regions: Sequence[str] | None,
+          years: Sequence[int]) -> list[_Hit]:
+    """The ``n`` best passages holding every token, within regions and years (tantivy)."""
+    import tantivy
+
+    index = search_index(ctx.store)
+    searcher = index.searcher()
+    schema = index._schema  # set by searcher(): the schema of the opened index
+    must = [tantivy.Query.term_query(schema, "words", t, "freq") for t in tokens]
+    if regions is not None:
+        must.append(tantivy.Query.term_set_query(schema, "region", list(regions)))
+    if years:
+        must.append(tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "year", int(y)))
+             for y in years]))
+    query = tantivy.Query.boolean_query([(tantivy.Occur.Must, m) for m in must])
+    found: list[_Hit] = []
+    for _score, address in searcher.search(query, n).hits:
+        d = json.loads(searcher.doc(address)["data"][0])
+        found.append(_Hit(doc_id=d[0], start=d[2], end=d[3], text=d[9], path=d[10],
+                          region="", year=None))
+    docs = ctx.load(h.doc_id for h in found)
+    return [replace(h, region=canonical_region(docs[h.doc_id].region) or "",
+                    year=docs[h.doc_id].year) for h in found if h.doc_id in docs]
+
+
+def _mention_hits(ctx: Context, q: Question, topic: str) -> list[_Hit]:
+    """Passages holding the topic's words: per named region or province (a few each, so
+    no region is crowded out by others), else the best ``MENTION_ROWS`` in the library."""
+    try:
+        parsed = parse_query(ctx.store, topic)
+    except QueryError:
+        return []
     tokens = [t.token for t in parsed.terms if t.original]
     if not tokens:
         return []
-    match = " AND ".join(f'"{t}"' for t in tokens)
-    clauses: list[str] = []
-    args: list[Any] = [match]
-    if q.years:
-        clauses.append(f"d.year IN ({','.join('?' * len(q.years))})")
-        args += list(q.years)
     if q.regions:
-        clauses.append(f"d.region IN ({','.join('?' * len(q.regions))})")
-        args += list(q.regions)
+        per_region: list[str] | None = list(q.regions)
     elif q.scope == "province":
-        clauses.append("d.level = 'province'")
-    elif q.scope == "any":
-        clauses.append("d.level IS NOT 'national' AND d.region IS NOT NULL")
-    where = "".join(f" AND {c}" for c in clauses)
-    sql = ('SELECT p.doc_id, p.start, p."end", d.region, d.year, f.rank AS r '
-           "FROM search_fts AS f JOIN search_passages AS p ON p.id = f.rowid "
-           f"JOIN documents AS d ON d.id = p.doc_id WHERE search_fts MATCH ?{where} "
-           f"ORDER BY r LIMIT {MENTION_ROWS}")
-    try:
-        return ctx.store.conn.execute(sql, args).fetchall()
-    except sqlite3.Error as exc:
-        raise QueryError(f"search failed for {topic[:40]!r}: {exc}") from exc
+        per_region = list(gazetteer().provinces)
+    else:
+        per_region = None
+    if per_region is None:
+        hits = _hits(ctx, tokens, MENTION_ROWS, regions=None, years=q.years)
+        docs = ctx.docs
+        return [h for h in hits if h.region and (
+            q.scope != "any" or (docs[h.doc_id].level not in (None, "national")))]
+    hits = []
+    for region in per_region:
+        hits += _hits(ctx, tokens, PER_REGION, regions=[region], years=q.years)
+    return hits
 
 
 def _passage_text(ctx: Context, doc_id: str, start: int, end: int) -> str:
@@ -586,19 +622,19 @@ def plan_mention(ctx: Context, q: Question) -> Plan:
         return unsupported(q, "所问的内容")
     words = _topic_words(topic)
     best: dict[str, tuple[int, Passage]] = {}
-    for r in _mention_rows(ctx, q, topic):
-        region = canonical_region(r["region"])
+    for h in _mention_hits(ctx, q, topic):
+        region = h.region
         if not region or (region in best and best[region][0] == 0):
             continue
-        text = _passage_text(ctx, r["doc_id"], r["start"], r["end"])
+        text = h.text
         grade = 0 if topic in text else (1 if all(w in text for w in words) else 2)
         if grade == 2 or (region in best and best[region][0] <= grade):
             continue
-        doc = ctx.doc(r["doc_id"])
+        doc = ctx.doc(h.doc_id)
         best[region] = (grade, Passage(
-            doc_id=r["doc_id"], source="", row=0, start=r["start"], end=r["end"],
-            section=_section(ctx, r["doc_id"], r["start"]), text=text, score=0.0,
-            title=doc.title if doc else None, region=region, year=r["year"],
+            doc_id=h.doc_id, source="", row=0, start=h.start, end=h.end,
+            section=h.path, text=text, score=0.0,
+            title=doc.title if doc else None, region=region, year=h.year,
             snippet=make_snippet(text, [topic, *words])))
     if any(grade == 0 for grade, _ in best.values()):  # the topic as written, when it is found
         best = {r: gp for r, gp in best.items() if gp[0] == 0}
