@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.ask.answer import AskResult, ask, passage_dict
 from baogao.ask.index import rebuild_index
@@ -66,21 +67,22 @@ def ask_command(
 
 
 def print_answer(result: AskResult) -> None:
-    """The answer, a note if the LLM was not used, then the numbered citations."""
-    console.print(result.answer, highlight=False)
+    """The answer, a note if the LLM was not used, then the numbered citations (all data
+    printed as text, never as rich markup)."""
+    console.print(escape(result.answer), highlight=False)
     if result.note:
-        err_console.print(f"[yellow]{result.note}[/yellow]", highlight=False)
+        err_console.print(f"[yellow]{escape(result.note)}[/yellow]", highlight=False)
     for sentence in result.removed:
-        err_console.print(f"[yellow]removed (not supported by its citation):[/yellow] {sentence}",
-                          highlight=False)
+        err_console.print("[yellow]removed (not supported by its citation):[/yellow] "
+                          + escape(sentence), highlight=False)
     for i, c in enumerate(result.citations, 1):
         where = " ".join(str(x) for x in (c.region, c.year) if x)
-        console.print(f"\n[{i}] [bold]{c.title or ''}[/bold] ({where}) {c.section} "
-                      f"[{c.start}:{c.end}]\n    “{c.quote}”", highlight=False)
+        console.print(escape(f"\n[{i}] {c.title or ''} ({where}) {c.section} "
+                             f"[{c.start}:{c.end}]\n    “{c.quote}”"), highlight=False)
     if not result.citations:
         for i, p in enumerate(result.passages, 1):
-            console.print(f"\n[P{i}] [bold]{p.title or ''}[/bold] {p.section} "
-                          f"[{p.start}:{p.end}]\n    {p.snippet}", highlight=False)
+            console.print(escape(f"\n[P{i}] {p.title or ''} {p.section} "
+                                 f"[{p.start}:{p.end}]\n    {p.snippet}"), highlight=False)
 
 
 @app.command("reindex")
