@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
-from baogao.errors import BaogaoError, InputError
+from baogao.errors import BaogaoError, InputError, InternalError
 from baogao.extract import extract_facts, extract_terms
 from baogao.models import Document, Fact, Term
 from baogao.pipeline import build_document
 from baogao.read import iter_files, read_file
 from baogao.store import DocumentFilter, Store
+from baogao.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,7 @@ class Parsed:
     items: list[tuple[Document, list[Fact], list[Term]]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     size: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +59,7 @@ class IngestReport:
     terms: int = 0
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -69,26 +72,56 @@ def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
     return doc, extract_facts(doc), extract_terms(doc)
 
 
-def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> Parsed:
-    """Read and analyse every document of one file; errors are collected, not raised.
+#: A document this long that yields no fact and no term gets a warning (is it a report?).
+QUIET_CHARS = 20_000
 
-    Documents whose id is in ``known`` (already stored) are not analysed again.
+
+def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> Parsed:
+    """Read and analyse every document of one file; errors are collected, never raised.
+
+    Documents whose id is in ``known`` (already stored) are not analysed again. Every
+    failure becomes one line naming the file (and row): an ``InputError`` with its reason,
+    anything unexpected as "internal error (ExceptionType)" with the traceback logged at
+    debug level.
     """
     p = Path(path)
-    size = p.stat().st_size if p.is_file() else 0
+    try:
+        size = p.stat().st_size if p.is_file() else 0
+    except OSError:
+        size = 0
     try:
         raws = read_file(p, display)
     except InputError as exc:
         return Parsed(display, errors=[str(exc)], size=size)
-    except (OSError, ValueError) as exc:  # a reader library failing on broken input
-        return Parsed(display, errors=[f"{display}: cannot read ({exc})"], size=size)
+    except Exception as exc:  # read_file wraps reader failures; this is a last resort
+        log.debug("reading %s failed", display, exc_info=True)
+        return Parsed(display, errors=[str(InternalError(display, exc, "reading"))], size=size)
     parsed = Parsed(display, size=size)
     for raw in raws:
+        parsed.warnings.extend(raw.warnings)
+        where = raw.source if raw.row == 0 and len(raws) == 1 else f"{raw.source} row {raw.row}"
+        stage = "reading"
         try:
             doc = build_document(raw)
-            parsed.items.append((doc, [], []) if doc.id in known else analyse(doc))
+            if doc.id in known:
+                parsed.items.append((doc, [], []))
+                continue
+            stage = "analysing"
+            item = analyse(doc)
         except InputError as exc:
             parsed.errors.append(str(exc))
+            continue
+        except Exception as exc:
+            log.debug("%s failed on %s", stage, where, exc_info=True)
+            parsed.errors.append(str(InternalError(where, exc, stage)))
+            continue
+        parsed.items.append(item)
+        if len(doc.text) >= QUIET_CHARS and not item[1] and not item[2]:
+            lines = doc.text.count("\n") + 1
+            hint = (f" and only {lines} line{'s' if lines > 1 else ''}: line breaks lost?"
+                    if len(doc.text) / lines > 5000 else ": is it a report?")
+            parsed.warnings.append(f"{where}: no facts or glossary terms found in "
+                                   f"{len(doc.text)} characters{hint}")
     return parsed
 
 
@@ -129,7 +162,7 @@ class Library:
         report = IngestReport()
         results: Iterable[Parsed]
         if jobs > 1 and len(files) > 1:
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
             results = pool.map(_parse_job, files, chunksize=1)
         else:
             pool = None
@@ -148,12 +181,21 @@ class Library:
         report.files += 1
         report.bytes += parsed.size
         report.errors.extend(parsed.errors)
+        report.warnings.extend(parsed.warnings)
         for doc, facts, terms in parsed.items:
             report.documents += 1
             try:
                 added = self.store.save(doc, facts, terms)
             except BaogaoError as exc:
                 report.errors.append(str(exc))
+                parsed.errors.append(str(exc))
+                continue
+            except Exception as exc:
+                where = doc.source if doc.row == 0 else f"{doc.source} row {doc.row}"
+                log.debug("storing %s failed", where, exc_info=True)
+                message = str(InternalError(where, exc, "storing"))
+                report.errors.append(message)
+                parsed.errors.append(message)
                 continue
             if added:
                 report.added += 1

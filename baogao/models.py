@@ -7,6 +7,9 @@ All character offsets (``start``/``end``) refer to ``Document.text``, the normal
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,7 +28,8 @@ class RawDocument:
     """One document as a reader found it, before any cleaning.
 
     ``hints`` carries collection columns (title, year, province, publish_date, url) that
-    metadata extraction may use when the text itself is silent.
+    metadata extraction may use when the text itself is silent. ``warnings`` are one-line
+    messages (naming the file) about what the reader had to leave out or ignore.
     """
 
     source: str
@@ -33,6 +37,7 @@ class RawDocument:
     text: str
     format: str
     hints: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -105,14 +110,26 @@ class Document:
         }
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section containing ``offset``, or None."""
-        found: Section | None = None
-        for section in self.sections:
-            if section.start <= offset < section.end and (
-                found is None or section.level >= found.level
-            ):
-                found = section
-        return found
+        """The innermost section containing ``offset``, or None.
+
+        Logarithmic: the last section starting at or before ``offset`` (by bisection), then
+        up its parents to the first that still contains ``offset``.
+        """
+        starts = self._section_starts
+        if starts is None:  # sections out of order: scan (never built by build_outline)
+            return _innermost_by_scan(self.sections, offset)
+        i = bisect.bisect_right(starts, offset) - 1
+        section = self.sections[i] if i >= 0 else None
+        while section is not None and not (section.start <= offset < section.end):
+            section = self.sections[section.parent] if section.parent is not None else None
+        return section
+
+    @functools.cached_property
+    def _section_starts(self) -> list[int] | None:
+        starts = [s.start for s in self.sections]
+        ordered = all(a <= b for a, b in itertools.pairwise(starts)) and all(
+            s.parent is None or s.parent < s.index == i for i, s in enumerate(self.sections))
+        return starts if ordered else None
 
     def section_path(self, section: Section | None) -> list[str]:
         """Headings from the top section down to ``section``."""
@@ -126,6 +143,16 @@ class Document:
         """The role of the section containing ``offset`` ("other" outside any section)."""
         section = self.section_at(offset)
         return section.role if section else "other"
+
+
+def _innermost_by_scan(sections: tuple[Section, ...], offset: int) -> Section | None:
+    found: Section | None = None
+    for section in sections:
+        if section.start <= offset < section.end and (
+            found is None or section.level >= found.level
+        ):
+            found = section
+    return found
 
 
 @dataclass(frozen=True)
