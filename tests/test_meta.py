@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 from conftest import DATA, load_expected
 
+from baogao.errors import InputError, NotAReport
 from baogao.models import Document
-from baogao.pipeline import read
+from baogao.pipeline import read_all
 from baogao.read.meta import chinese_int, find_date
 
 FIELDS = ("region", "level", "year", "date", "speaker", "speaker_title", "meeting", "doc_type")
@@ -23,19 +24,25 @@ NOT_STATED = {
 }
 
 _DOCS: dict[tuple[str, int], Document] = {}
+_ERRORS: dict[str, InputError] = {}
 
 
 def _document(source: str, row: int) -> Document:
     if not _DOCS:
-        for doc in read(DATA / "seeds", DATA / "corpus"):
+        docs, errors = read_all(DATA / "seeds", DATA / "corpus", DATA / "formats")
+        for doc in docs:
             _DOCS[(doc.source, doc.row)] = doc
+        _ERRORS.update({e.path: e for e in errors})
     return _DOCS[(source, row)]
 
 
 def _cases() -> list[Any]:
     cases = []
     for entry in load_expected("meta.json"):
-        for field in FIELDS:
+        if entry.get("refused"):
+            continue
+        fields = (*FIELDS, "title") if "title" in entry else FIELDS
+        for field in fields:
             key = (entry["source"], entry["row"], field)
             marks = [pytest.mark.xfail(strict=True, reason="not stated in the text")] \
                 if key in NOT_STATED else []
@@ -47,7 +54,19 @@ def _cases() -> list[Any]:
 @pytest.mark.parametrize(("entry", "field"), _cases())
 def test_metadata_matches_hand_checked(entry: dict[str, Any], field: str) -> None:
     doc = _document(entry["source"], entry["row"])
-    assert getattr(doc, field) == entry[field]
+    if field == "title":
+        assert doc.title in entry["title"]
+    else:
+        assert getattr(doc, field) == entry[field]
+
+
+@pytest.mark.parametrize("entry", [e for e in load_expected("meta.json") if e.get("refused")],
+                         ids=lambda e: e["source"].split("/")[-1])
+def test_pages_without_a_report_are_refused(entry: dict[str, Any]) -> None:
+    _document("seeds/000_b5713cac4734963f.txt", 0)
+    error = _ERRORS[entry["source"]]
+    assert isinstance(error, NotAReport)
+    assert "not a report" in str(error) and entry["source"] in str(error)
 
 
 def test_region_path_splits_hierarchy() -> None:

@@ -45,7 +45,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
 from baogao.extract import load_catalog
-from baogao.models import Document, Fact, TrackRow, Verdict
+from baogao.models import Document, Fact, TrackRow, Verdict, region_fields
 from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -353,4 +353,4 @@ def summarize(rows: Iterable[TrackRow]) -> dict[str, int]:
 def track_row_dict(row: TrackRow) -> dict[str, object]:
     """A track row as a flat dict in ``TRACK_COLUMNS`` order (the jsonl line)."""
     data = asdict(row)
-    return {column: data.get(column) for column in TRACK_COLUMNS}
+    return {**{column: data.get(column) for column in TRACK_COLUMNS}, **region_fields(row.region)}

@@ -162,7 +162,9 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
 
 def _title_region(line: str) -> str | None:
     """The region a title line names: 2025年天津市政府工作报告 -> 天津市."""
-    m = re.search(rf"^(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)(?:人民)?政府工作报告", line)
+    m = re.search(
+        rf"^(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
+    )
     return m.group(1) if m else None
 
 
@@ -363,7 +365,7 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     if m:
         return m.group(1)
     first = text.split("\n", 1)[0].strip()
-    if (len(first) <= 40 and not first.startswith("各位代表") and not first.isdigit()
+    if (4 <= len(first) <= 40 and not first.startswith("各位代表") and not first.isdigit()
             and not any(w in first for w in cues["site_words"]) and re.search(f"[{_CJK}]", first)):
         return first
     return None
