@@ -17,9 +17,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
+from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError
 from baogao.extract import extract_facts, extract_terms
+from baogao.extract.open_facts import enrich, open_facts
 from baogao.models import Document, Fact, Term
 from baogao.pipeline import build_document
 from baogao.read import iter_files, read_file
@@ -68,8 +69,10 @@ class IngestReport:
 
 
 def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
-    """Extract the facts and glossary terms of a document."""
-    return doc, extract_facts(doc), extract_terms(doc)
+    """Extract the facts (catalog ones, then every other number with a unit) and glossary
+    terms of a document."""
+    facts = extract_facts(doc)
+    return doc, [*enrich(facts), *open_facts(doc, facts)], extract_terms(doc)
 
 
 #: A document this long that yields no fact and no term gets a warning (is it a report?).
@@ -175,6 +178,7 @@ class Library:
         finally:
             if pool:
                 pool.shutdown()
+            _search_index.flush_index(self.store)  # apply the queued search index changes
         return report
 
     def _store_parsed(self, parsed: Parsed, report: IngestReport) -> None:
@@ -213,7 +217,8 @@ class Library:
         return self.store.get_document(ref)
 
     def facts(self, **filters: object) -> list[Fact]:
-        """Stored facts; filters as in ``Store.facts``."""
+        """Stored facts; filters as in ``Store.facts`` (``include_open=True`` adds the
+        open-vocabulary facts)."""
         return self.store.facts(**filters)  # type: ignore[arg-type]
 
     def terms(self, *, doc_id: str | None = None, term: str | None = None) -> list[Term]:

@@ -182,6 +182,13 @@ class Fact:
     doc_id: str = ""
     attribute: str | None = None
     value_high: float | None = None
+    #: Open-vocabulary fields (``baogao facts --all``): a normalized object name for matching
+    #: across reports, the action word (新增, 改造, 建成…), the part of the region or time the
+    #: value is about (a city, 累计, 年均) and whether the fact is outside the catalog contract.
+    key: str = ""
+    action: str | None = None
+    scope: str | None = None
+    open_vocabulary: bool = False
 
     def contract(self) -> dict[str, object]:
         """The fields of the facts contract, in contract order, plus the extras."""
@@ -207,6 +214,11 @@ class Fact:
             "doc_id": self.doc_id,
             **region_fields(self.region),
         }
+
+    def full(self) -> dict[str, object]:
+        """The contract fields plus the open-vocabulary ones (``--all`` output)."""
+        return {**self.contract(), "key": self.key, "action": self.action, "scope": self.scope,
+                "open_vocabulary": self.open_vocabulary}
 
 
 def region_fields(region: str | None) -> dict[str, object]:

@@ -102,6 +102,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN region_code TEXT;
     CREATE INDEX documents_region_code ON documents(region_code);
     """,
+    # 2 -> 3: open-vocabulary facts (every number with a unit): key, action, scope, flag
+    """
+    ALTER TABLE facts ADD COLUMN key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE facts ADD COLUMN action TEXT;
+    ALTER TABLE facts ADD COLUMN scope TEXT;
+    ALTER TABLE facts ADD COLUMN open_vocabulary INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX facts_open ON facts(open_vocabulary, region, period);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

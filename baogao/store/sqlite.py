@@ -159,10 +159,12 @@ class Store:
         self.conn.executemany(
             "INSERT INTO facts(doc_id, source, row, region, year, indicator, name, kind, "
             "estimated, period, value, value_high, unit, bound, text, evidence, start, "
-            '"end", attribute) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            '"end", attribute, key, action, scope, open_vocabulary) '
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, f.source, f.row, f.region, f.year, f.indicator, f.name, f.kind,
               int(f.estimated), f.period, f.value, f.value_high, f.unit, f.bound, f.text,
-              f.evidence, f.start, f.end, f.attribute) for f in facts],
+              f.evidence, f.start, f.end, f.attribute, f.key, f.action, f.scope,
+              int(f.open_vocabulary)) for f in facts],
         )
 
     def _insert_terms(self, doc_id: str, terms: list[Term]) -> None:
@@ -315,8 +317,12 @@ class Store:
         period: int | None = None,
         year: int | None = None,
         limit: int | None = None,
+        include_open: bool = False,
     ) -> list[Fact]:
-        """Stored facts matching the given filters, in document order."""
+        """Stored facts matching the given filters, in document order.
+
+        Open-vocabulary facts (numbers outside the catalog) only with ``include_open``.
+        """
         from baogao.read.regions import canonical_region
 
         clauses: list[str] = []
@@ -329,6 +335,8 @@ class Store:
         if region:
             clauses.append("region = ?")
             args.append(canonical_region(region))
+        if not include_open:
+            clauses.append("open_vocabulary = 0")
         sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(clauses) if clauses else "")
         sql += " ORDER BY source, row, start, id"
         if limit:
@@ -365,5 +373,6 @@ def _row_to_fact(r: sqlite3.Row) -> Fact:
         indicator=r["indicator"], name=r["name"], kind=r["kind"], estimated=bool(r["estimated"]),
         period=r["period"], value=r["value"], unit=r["unit"], bound=r["bound"], text=r["text"],
         evidence=r["evidence"], start=r["start"], end=r["end"], doc_id=r["doc_id"],
-        attribute=r["attribute"], value_high=r["value_high"],
+        attribute=r["attribute"], value_high=r["value_high"], key=r["key"],
+        action=r["action"], scope=r["scope"], open_vocabulary=bool(r["open_vocabulary"]),
     )
