@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 CompareKind = Literal["target", "actual"]
 COMPARE_COLUMNS = ["region", "level", "period", "indicator", "kind", "value", "value_high",
                    "bound", "unit", "text", "estimated", "year", "source", "row", "evidence",
-                   "doc_id"]
+                   "doc_id", "region_code", "region_path"]
 
 
 @dataclass(frozen=True)
