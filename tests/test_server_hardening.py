@@ -100,8 +100,6 @@ def test_every_parameter_of_every_route_refuses_odd_values(app: FastAPI) -> None
                 _check(r, f"{path} with {value[:20]!r}")
 
 
-@pytest.mark.xfail(reason="ask/llm.py: secret-free failure notes are the ask engineer's "
-                   "change, not landed yet", strict=False)
 def test_llm_failure_shows_no_configuration(app_with_llm: FastAPI) -> None:
     client = TestClient(app_with_llm, raise_server_exceptions=False)
     for path in ("/api/ask", "/ask"):
