@@ -26,7 +26,7 @@ from typing import Any
 
 from baogao.analyze.track import actual_rank, target_rank, track_facts
 from baogao.ask.index import search_index
-from baogao.ask.question import Question
+from baogao.ask.question import Question, vocabulary
 from baogao.ask.search import _term_keys, make_snippet, parse_query, search_parsed
 from baogao.ask.segment import cut_words, stopwords
 from baogao.errors import QueryError
@@ -230,6 +230,8 @@ def _facts(ctx: Context, q: Question, *, kind: str | None, period: int | None) -
 
 def _choose(ctx: Context, facts: Sequence[Fact], kind: str) -> Fact:
     """The one fact to report among several statements (as ``track`` chooses)."""
+    single = [f for f in facts if not _multi_year(f)]
+    facts = single or list(facts)
     if kind == "target":
         docs = ctx.load((f.doc_id for f in facts), outline=len(facts) > 1)
         return min(facts, key=lambda f: target_rank(f, docs))
@@ -238,6 +240,15 @@ def _choose(ctx: Context, facts: Sequence[Fact], kind: str) -> Fact:
     if facts[0].indicator in catalog:
         name = catalog[facts[0].indicator or ""].name
     return min(facts, key=lambda f: actual_rank(f, name))
+
+
+def _multi_year(f: Fact) -> bool:
+    """True when the clause before the value calls it a multi-year figure (五年…, 年均…)."""
+    i = f.evidence.find(f.text)
+    if i < 0:
+        return False
+    clause = re.split(r"[，,；;。：:]", f.evidence[:i])[-1]
+    return any(w in clause for w in vocabulary()["multi_year"])
 
 
 def _per_region(ctx: Context, facts: Sequence[Fact], kind: str) -> dict[str, Fact]:
@@ -675,6 +686,8 @@ def plan_mention(ctx: Context, q: Question) -> Plan:
         best = {r: gp for r, gp in best.items() if gp[0] == 0}
     where = _where(q) if (q.regions or q.scope) else "库中报告"
     year = "、".join(f"{y}年" for y in q.years)
+    if q.negate:
+        return _not_mentioned(ctx, q, topic, set(best), year)
     if not best:
         return unsupported(q, f"“{topic}”（查找范围：{year}{where}）")
     cites = _Cites()
@@ -700,6 +713,38 @@ def plan_mention(ctx: Context, q: Question) -> Plan:
                 citations=tuple(cites.items), passages=tuple(passages),
                 table=Table(("地区", "年份", "原文"), tuple(rows), tuple(cite_ids)),
                 regions=tuple(order))
+
+
+def _reports_of(ctx: Context, q: Question) -> dict[str, tuple[str, str | None, int | None]]:
+    """The latest report (id, title, year) of each named region, or of each province, in
+    the question's years (one indexed lookup per region)."""
+    found: dict[str, tuple[str, str | None, int | None]] = {}
+    years = list(q.years)
+    clause = f" AND year IN ({','.join('?' * len(years))})" if years else ""
+    for region in q.regions or tuple(gazetteer().provinces):
+        row = ctx.store.conn.execute(
+            f"SELECT id, title, year FROM documents WHERE region = ?{clause} "
+            "ORDER BY year DESC LIMIT 1", [region, *years]).fetchone()
+        if row is not None:
+            found[region] = (row[0], row[1], row[2])
+    return found
+
+
+def _not_mentioned(ctx: Context, q: Question, topic: str, mentioned: set[str],
+                   year: str) -> Plan:
+    """Regions whose reports do not contain the topic (an absence is shown, not quoted)."""
+    reports = _reports_of(ctx, q)
+    absent = [r for r in _order(reports, q) if r not in mentioned]
+    if not reports:
+        return unsupported(q, f"{year}{_where(q)}的报告")
+    rows = tuple((r, str(reports[r][2] or ""), reports[r][1] or "") for r in absent)
+    listed = "、".join(absent[:MAX_LISTED]) + (f"等{len(absent)}个" if len(absent) > MAX_LISTED
+                                               else "")
+    answer = (f"库中{year}有报告的{len(reports)}个地区中，{len(absent)}个的报告未出现“{topic}”："
+              f"{listed}。" if absent else
+              f"库中{year}有报告的{len(reports)}个地区的报告都提到了“{topic}”。")
+    return Plan(answer=answer, supported=True, method="grouped_search",
+                table=Table(("地区", "年份", "报告"), rows), regions=tuple(absent))
 
 
 def _section(ctx: Context, doc_id: str, start: int) -> str:
@@ -749,8 +794,9 @@ def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Pass
                  and canonical_region(d.region) in q.regions]
         terms = local or terms
     if not terms:
-        return unsupported(q, f"“{q.term or q.text}”的名词解释",
-                           search(q.term) if q.term else [])
+        passages = search(q.term) if q.term else []
+        return _defined_in_text(ctx, q, passages) or unsupported(
+            q, f"“{q.term or q.text}”的名词解释", passages)
     t = max(terms, key=lambda t: _year_of(ctx, t.doc_id))
     cite = ctx.cite(t.doc_id, t.start, t.end, _passage_text(ctx, t.doc_id, t.start, t.end))
     doc = ctx.doc(t.doc_id)
@@ -759,6 +805,31 @@ def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Pass
             "region": doc.region if doc else None, "year": doc.year if doc else None}
     return Plan(answer=f"{t.term}：{t.definition}[1]", supported=True, method="glossary",
                 citations=(cite,), terms=(term,))
+
+
+#: How a report defines a term in running text: 新质生产力是指…, “两重”即…
+_DEFINES = ("是指", "指的是", "即", "就是", "简称", "是…的简称")
+
+
+def _defined_in_text(ctx: Context, q: Question, passages: Sequence[Passage]) -> Plan | None:
+    """A sentence of the best passages that defines the term (term + 是指/即 …), if any."""
+    term = q.term or ""
+    pieces = [p for p in re.split(r"[“”\"「」『』‘’'、，,\s]+", term) if p]
+    if not pieces:
+        return None
+    key = max(pieces, key=len)
+    pattern = re.compile(rf"{re.escape(key)}[”」』’\"']?[，,]?(?:{'|'.join(_DEFINES[:4])})")
+    for p in passages:
+        m = pattern.search(p.text)
+        if m is None:
+            continue
+        start = max(p.text.rfind(ch, 0, m.start()) for ch in "。；！？") + 1
+        quote = _sentence_with(p.text[start:], [key])
+        offset = p.start + start + max(p.text[start:].find(quote), 0)
+        cite = ctx.cite(p.doc_id, offset, offset + len(quote), quote, section=p.section)
+        return Plan(answer=f"库中名词解释未收录“{term}”；报告正文中的说明：“{quote}”[1]",
+                    supported=True, method="passages", citations=(cite,), passages=(p,))
+    return None
 
 
 def _year_of(ctx: Context, doc_id: str) -> int:
