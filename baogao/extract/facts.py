@@ -576,6 +576,16 @@ def _number(value: Decimal | None) -> float | None:
     return float(normal)
 
 
+def _paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
+    """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
+    year = explicit_year(doc.text, para.start, pos)
+    if year is None or doc.year is None or year > doc.year:
+        return None
+    if year == doc.year:
+        return Timing("target", False, year)
+    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
+
+
 def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
     """In a multi-year passage keep only dated values (a year, 去年) and levels reached."""
     if dated:
@@ -623,9 +633,12 @@ def _reading_fact(
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     dated = explicit is not None or relative_year(text, sentence.start, reading.start) == "last"
-    if (old and explicit is None) or (multi and not _multi_year_ok(doc, reading, role, dated)):
+    if multi and not _multi_year_ok(doc, reading, role, dated):
         return None
     timing = timing_at(doc, role, para, sentence, reading.start)
+    if old and not dated:
+        # an old report has no review/plan sections to lean on: the paragraph's year decides
+        timing = _paragraph_year_timing(doc, para, reading.start)
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):

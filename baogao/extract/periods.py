@@ -198,10 +198,15 @@ def lead_in(text: str, para: _Span) -> str:
 
 
 def compared_over_years(text: str, sentence: _Span, pos: int, period: int | None) -> bool:
-    """True when the sentence compares with a base year before the previous one."""
+    """True when a comparison base year before the previous one governs the value.
+
+    The base (与2000年相比, 同1978年相比) governs its whole full-stop sentence, including
+    the clauses after a semicolon: 1986年同1978年相比，…增长102%；国民收入…增长94.9%.
+    """
     if period is None:
         return False
-    for match in _comparison_base_re().finditer(text, sentence.start, pos):
+    start = max(text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1
+    for match in _comparison_base_re().finditer(text, start, pos):
         if int(match.group("base")) < period - 1:
             return True
     return False
