@@ -6,10 +6,10 @@ match (no top-k pruning): candidates p50/p95 46/584 ms at ×100, search end to e
 tantivy (block-max WAND top-k) takes 0.7/6 ms for the same candidates. The index therefore is
 a tantivy index in the folder ``<library>.index/`` next to the SQLite file (in memory for a
 ``:memory:`` library). Each passage (paragraph, or heading line without its own paragraph) is
-one tantivy document that stores everything a search result needs: its text, its tokens
-(``words``, for re-ranking), the tokens of its section path (``heading``), the path itself,
-offsets, role and the document's filter fields. A query never reads a whole document nor
-segments a candidate again.
+one tantivy document: its search-mode tokens (``words``) and those of its section path
+(``heading``) are indexed with term frequencies; it stores what a search result needs (text,
+section path, offsets, role, token count). A query never reads a whole document nor segments
+a candidate again: re-ranking counts the query's tokens in the stored text and path.
 
 Keeping two stores consistent (an outbox in SQLite):
 
@@ -45,7 +45,7 @@ import sqlite3
 import threading
 import uuid
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,7 @@ from baogao.store import ON_DELETE, ON_SAVE, Store
 log = logging.getLogger(__name__)
 
 #: Bumped when the tables, the tantivy schema or their settings change.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 #: Flush the queue to tantivy after this many stashed documents during an ingest.
 FLUSH_DOCS = 2000
 #: Heap of tantivy's writer (bytes, split between its threads).
@@ -108,6 +108,7 @@ class PassageRow:
     heading: str  # space-joined tokens of the section path (the parent's, for a heading)
     text: str
     path: str  # section titles joined by " > "
+    heading_path: str  # the titles ``heading`` was cut from (a heading: its parent's)
     region: str
     year: int
     doc_type: str
@@ -129,6 +130,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
             role=s.role, ntokens=len(words.split()), words=words,
             heading=headings[s.parent] if s.parent is not None else "",
             text=doc.text[s.start:s.heading_end], path=" > ".join(paths[s.index]),
+            heading_path=" ".join(paths[s.parent]) if s.parent is not None else "",
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
     for p in doc.paragraphs:
         section = doc.sections[p.section] if p.section is not None else None
@@ -139,6 +141,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
             role=section.role if section else "other", ntokens=len(words.split()),
             words=words, heading=headings[section.index] if section else "", text=text,
             path=" > ".join(paths[section.index]) if section else "",
+            heading_path=" ".join(paths[section.index]) if section else "",
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
     return tuple(rows)
 
@@ -173,7 +176,7 @@ def _tantivy_doc(row: PassageRow) -> Any:
     doc.add_text("doc_type", row.doc_type)
     doc.add_integer("year", row.year)
     payload = [row.doc_id, row.kind, row.start, row.end, row.section, row.role, row.ntokens,
-               row.words, row.heading, row.text, row.path]
+               row.heading_path if row.kind == "section" else "", row.text, row.path]
     doc.add_bytes("data", json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return doc
 
@@ -189,8 +192,7 @@ class Hit:
     section: int | None
     role: str
     ntokens: int
-    words: str
-    heading: str
+    heading: str  # a heading's parent path ("" for a paragraph: its path is ``path``)
     text: str
     path: str
     score: float
@@ -302,8 +304,10 @@ class SearchIndex:
 
     # -- writing ------------------------------------------------------------------------
 
-    def rebuild(self) -> int:
-        """Index every stored document in a new index and swap it in; the number indexed."""
+    def rebuild(self, rows_of: Callable[[str], Sequence[PassageRow]] | None = None) -> int:
+        """Index every stored document in a new index and swap it in; the number indexed.
+
+        ``rows_of`` may supply a document's rows (benchmarks build big libraries with it)."""
         import tantivy
 
         conn = self.store.conn
@@ -326,6 +330,8 @@ class SearchIndex:
             totals: list[tuple[str, int, int]] = []
             for doc_id in ids:
                 rows = self.pending.pop(doc_id, None)
+                if rows is None and rows_of is not None:
+                    rows = tuple(rows_of(doc_id))
                 if rows is None:
                     try:
                         rows = passage_rows(self.store.get_document(doc_id))
@@ -449,8 +455,8 @@ class SearchIndex:
         for score, address in result.hits:
             d = json.loads(searcher.doc(address)["data"][0])
             hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
-                            role=d[5], ntokens=d[6], words=d[7], heading=d[8], text=d[9],
-                            path=d[10], score=float(score)))
+                            role=d[5], ntokens=d[6], heading=d[7], text=d[8], path=d[9],
+                            score=float(score)))
         return int(result.count or 0), hits
 
     def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:

@@ -102,8 +102,8 @@ class _Candidate:
     fts: float
     text: str = ""
     section_path: str = ""
-    words: str = ""
-    heading: str = ""
+    words: str = ""  # the text, lower-cased: term frequencies are counted in it
+    heading: str = ""  # the section path the passage's heading tokens came from
     score: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
 
@@ -295,7 +295,8 @@ def _candidates(store: Store, parsed: ParsedQuery, flt: Filters, n: int
     return total, [
         _Candidate(doc_id=h.doc_id, kind=h.kind, start=h.start, end=h.end, section=h.section,
                    role=h.role, ntokens=h.ntokens, fts=h.score, text=h.text,
-                   section_path=h.path, words=f" {h.words} ", heading=f" {h.heading} ")
+                   section_path=h.path, words=h.text.lower(),
+                   heading=(h.heading if h.kind == "section" else h.path).lower())
         for h in hits
     ]
 
@@ -329,9 +330,8 @@ def _score(c: _Candidate, parsed: ParsedQuery, idf: dict[str, float], avgdl: flo
     bm25 = heading = covered = total = 0.0
     for t in parsed.terms:
         w = t.weight * idf[t.token]
-        padded = f" {t.token} "
-        tf = c.words.count(padded)
-        in_heading = padded in c.heading
+        tf = c.words.count(t.token)
+        in_heading = t.token in c.heading
         bm25 += w * tf * (_K1 + 1) / (tf + norm)
         heading += 0.4 * w if in_heading else 0.0
         if t.original:

@@ -28,6 +28,9 @@ def serve(
     token_env: Annotated[str, typer.Option(
         "--token-env", help="Environment variable to read the write token from.")] = TOKEN_ENV,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, max=64,
+        help="Server processes (each with its own connections; 1 = this process).")] = 1,
 ) -> None:
     """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
 
@@ -42,8 +45,19 @@ def serve(
     if not token and not Path(path).exists():
         raise StoreError(f"no library at {path}: run `baogao ingest REPORTS --db {path}` first, "
                          "or start with a write token to upload reports through the web")
-    web_app = create_app(path, write_token=token)
+    web_app = create_app(path, write_token=token)  # creates the library and its index once
     mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {path} at http://{host}:{port}/ ({mode}); "
-                      "Ctrl+C stops", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level=log_level)
+    err_console.print(f"baogao: serving {path} at http://{host}:{port}/ ({mode}, "
+                      f"{workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
+                      highlight=False)
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level=log_level)
+        return
+    from baogao.web.app import DB_ENV
+    from baogao.web.app import TOKEN_ENV as SERVE_TOKEN_ENV
+
+    os.environ[DB_ENV] = str(Path(path).resolve())
+    if token:
+        os.environ[SERVE_TOKEN_ENV] = token
+    uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level=log_level)
