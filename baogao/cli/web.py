@@ -11,7 +11,6 @@ from rich.markup import escape
 
 from baogao.cli.common import DbOption, app, err_console
 from baogao.errors import QueryError, StoreError
-from baogao.library import default_db_path
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
 
@@ -43,6 +42,7 @@ def serve(
     """
     import uvicorn
 
+    from baogao.library import default_db_path
     from baogao.web import create_app
     from baogao.web.guard import is_loopback, server_options
 
