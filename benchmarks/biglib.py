@@ -107,3 +107,46 @@ def enlarge(base: Path, out: Path, scale: int, *, text: bool = True) -> float:
 
         search_index(store).rebuild(rows_of)
     return time.perf_counter() - t0
+
+
+def tenfold_index(src: Path, out: Path, factor: int = 10) -> float:
+    """A library whose search index holds every passage of ``src``'s index ``factor`` times.
+
+    The SQLite file is copied; the index folder gets ``factor`` hard links of each segment
+    under new segment ids, listed in its ``meta.json``: posting lists ``factor`` times as long
+    and every stored passage fetchable, without indexing anything again. Passage totals in
+    ``search_docs`` are multiplied to match. This is the simulated ×1000 (from ×100).
+    """
+    import json
+    import os
+    import uuid
+
+    t0 = time.perf_counter()
+    for extra in (out, Path(f"{out}-wal"), Path(f"{out}-shm")):
+        extra.unlink(missing_ok=True)
+    shutil.rmtree(f"{out}.index", ignore_errors=True)
+    s, d = sqlite3.connect(src), sqlite3.connect(out)
+    s.backup(d)
+    s.close()
+    with d:
+        d.execute("UPDATE search_docs SET passages = passages * ?, tokens = tokens * ?",
+                  (factor, factor))
+    d.close()
+    src_index, out_index = Path(f"{src}.index"), Path(f"{out}.index")
+    out_index.mkdir()
+    meta = json.loads((src_index / "meta.json").read_text())
+    segments, managed = [], ["meta.json"]
+    for seg in meta["segments"]:
+        old = seg["segment_id"].replace("-", "")
+        for _ in range(factor):
+            new = uuid.uuid4()
+            for f in src_index.glob(f"{old}.*"):
+                target = out_index / f"{new.hex}{f.suffix}"
+                os.link(f, target)
+                managed.append(target.name)
+            segments.append({**seg, "segment_id": str(new)})
+    meta["segments"] = segments
+    (out_index / "meta.json").write_text(json.dumps(meta))
+    (out_index / ".managed.json").write_text(json.dumps(managed))
+    shutil.copy(src_index / "baogao-index.json", out_index / "baogao-index.json")
+    return time.perf_counter() - t0

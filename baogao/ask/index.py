@@ -427,8 +427,7 @@ class SearchIndex:
         best by BM25 over ``words`` (heading tokens at 0.3)."""
         import tantivy
 
-        searcher = self.searcher()
-        schema = self._schema
+        schema = self.schema()
         should = []
         for t in dict.fromkeys(tokens):
             should.append((tantivy.Occur.Should,
@@ -450,6 +449,19 @@ class SearchIndex:
         if must:
             query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, query)] + [(tantivy.Occur.Must, q) for q in must])
+        return self.hits(query, n, offset=offset)
+
+    def schema(self) -> Any:
+        """The tantivy schema, for building queries over the fields ``words``, ``heading``
+        (whitespace-separated tokens), ``doc_id``, ``role``, ``region``, ``doc_type`` (whole
+        strings) and ``year`` (integer)."""
+        self.searcher()
+        return self._schema
+
+    def hits(self, query: Any, n: int, *, offset: int = 0) -> tuple[int, list[Hit]]:
+        """The number of passages matching a tantivy ``query`` and the ``n`` best after
+        ``offset``, decoded."""
+        searcher = self.searcher()
         result = searcher.search(query, n, count=True, offset=offset)
         hits = []
         for score, address in result.hits:
