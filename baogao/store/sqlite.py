@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ class DocumentFilter:
     query: str | None = None
     limit: int | None = None
     offset: int = 0
+    ids: tuple[str, ...] | None = None  # only these document ids
 
 
 def _pack_offsets(offsets: tuple[int, ...]) -> bytes:
@@ -256,6 +257,9 @@ class Store:
         if flt.query:
             clauses.append("(title LIKE ? OR region LIKE ? OR source LIKE ?)")
             args += [f"%{flt.query}%"] * 3
+        if flt.ids is not None:
+            clauses.append(f"id IN ({','.join('?' * len(flt.ids))})")
+            args += list(flt.ids)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
     def resolve(self, ref: str) -> list[tuple[str, str, int]]:
@@ -358,6 +362,7 @@ class Store:
         limit: int | None = None,
         include_open: bool = False,
         offset: int = 0,
+        regions: Sequence[str] | None = None,
     ) -> list[Fact]:
         """Stored facts matching the given filters, in document order.
 
@@ -365,7 +370,7 @@ class Store:
         """
         where, args = self._facts_where(doc_id=doc_id, region=region, indicator=indicator,
                                          kind=kind, period=period, year=year,
-                                         include_open=include_open)
+                                         include_open=include_open, regions=regions)
         sql = "SELECT * FROM facts" + where + " ORDER BY source, row, start, id"
         if limit or offset:
             sql += f" LIMIT {int(limit) if limit else -1} OFFSET {max(0, int(offset))}"
@@ -388,6 +393,7 @@ class Store:
         period: int | None = None,
         year: int | None = None,
         include_open: bool = False,
+        regions: Sequence[str] | None = None,
     ) -> tuple[str, list[Any]]:
         from baogao.read.regions import canonical_region
 
@@ -401,6 +407,9 @@ class Store:
         if region:
             clauses.append("region = ?")
             args.append(canonical_region(region))
+        if regions is not None:  # region columns exactly as stored
+            clauses.append(f"region IN ({','.join('?' * len(regions))})")
+            args += list(regions)
         if not include_open:
             clauses.append("open_vocabulary = 0")
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
