@@ -204,6 +204,7 @@ class _Opened:
 
     index: Any
     stamp: tuple[int, int] | None
+    generation: int = 0  # bumped on every reload in this process
 
 
 #: Indexes opened by this process, by folder and id: shared by every connection to a library.
@@ -299,6 +300,7 @@ class SearchIndex:
                 else:
                     opened.index.reload()
                     opened.stamp = stamp
+                    opened.generation += 1
             self._schema = opened.index.schema
             return opened.index.searcher()
 
@@ -354,6 +356,7 @@ class SearchIndex:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute("DELETE FROM search_docs")
                 conn.executemany("INSERT INTO search_docs VALUES (?,?,?)", totals)
+                _store_totals(conn)
                 conn.execute("DELETE FROM search_queue WHERE id <= ?", (high,))
                 _set_meta(conn, version=index_version(), uuid=new_id)
             index.reload()
@@ -406,18 +409,24 @@ class SearchIndex:
                                  [(d,) for d in last])
                 conn.executemany("INSERT INTO search_docs VALUES (?,?,?)", totals)
                 conn.execute("DELETE FROM search_queue WHERE id <= ?", (high,))
+                _store_totals(conn)
             index.reload()
             opened.stamp = _folder_stamp(self.folder)
+            opened.generation += 1
             return len(last)
 
     # -- reading ------------------------------------------------------------------------
 
     def stats(self) -> IndexStats:
-        """Passages indexed and their mean token count (from ``search_docs``)."""
-        row = self.store.conn.execute(
-            "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
-        ).fetchone()
-        rows, tokens = int(row[0]), int(row[1])
+        """Passages indexed and their mean token count (kept in ``search_meta``)."""
+        meta = dict(self.store.conn.execute(
+            "SELECT key, value FROM search_meta WHERE key IN ('rows', 'tokens')").fetchall())
+        if len(meta) < 2:  # written before the totals were kept
+            row = self.store.conn.execute(
+                "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
+            ).fetchone()
+            meta = {"rows": row[0], "tokens": row[1]}
+        rows, tokens = int(meta["rows"]), int(meta["tokens"])
         return IndexStats(rows=rows, avg_tokens=tokens / rows if rows else 1.0)
 
     def candidates(self, tokens: Sequence[str], n: int, *, regions: Sequence[str] | None = None,
@@ -450,6 +459,12 @@ class SearchIndex:
             query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, query)] + [(tantivy.Occur.Must, q) for q in must])
         return self.hits(query, n, offset=offset)
+
+    def state(self) -> tuple[str, tuple[int, int] | None, int]:
+        """Which committed index this process searches (changes with every flush)."""
+        self.searcher()
+        assert self._opened is not None
+        return self._uuid, self._opened.stamp, self._opened.generation
 
     def schema(self) -> Any:
         """The tantivy schema, for building queries over the fields ``words``, ``heading``
@@ -515,6 +530,14 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
 def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
     conn.executemany("INSERT OR REPLACE INTO search_meta(key, value) VALUES (?, ?)",
                      list(values.items()))
+
+
+def _store_totals(conn: sqlite3.Connection) -> None:
+    """Record the passages and tokens indexed (sums of ``search_docs``) in ``search_meta``."""
+    rows, tokens = conn.execute(
+        "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
+    ).fetchone()
+    _set_meta(conn, rows=str(rows), tokens=str(tokens))
 
 
 def _queued(conn: sqlite3.Connection) -> bool:

@@ -196,15 +196,17 @@ class _Glossary:
         return {i for i, n in counts.items() if n >= need}
 
 
-_GLOSSARY_CACHE: dict[str, tuple[tuple[int, int], _Glossary]] = {}
+_GLOSSARY_CACHE: dict[str, tuple[tuple[object, int], _Glossary]] = {}
 _GLOSSARY_ENTRIES: dict[tuple[str, str], GlossaryEntry] = {}
 
 
 def _glossary(store: Store) -> _Glossary:
     """The glossary index of the library, rebuilt when its terms change; entries already
     segmented are reused, so a new report costs only its own definitions."""
-    count, last = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM terms").fetchone()
-    state = (int(count), int(last))
+    # the index changes with every document saved or deleted; the last term id with every
+    # re-analysis (both cheap to read, unlike a count of the terms)
+    last = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM terms").fetchone()[0]
+    state = (search_index(store).state(), int(last))
     cached = _GLOSSARY_CACHE.get(store.path)
     if cached is None or cached[0] != state:
         rows = store.conn.execute("SELECT DISTINCT term, definition FROM terms").fetchall()
