@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from baogao.cli.common import fast_table
+from baogao.cli.common import _width, fast_table
 from baogao.library import Library
 
 DATA = Path(__file__).parent / "data"
@@ -64,5 +64,6 @@ def test_fast_table_aligns_wide_characters(capsys: pytest.CaptureFixture[str]) -
     fast_table([{"a": "北京市西城区", "b": 1}, {"a": "x", "b": "[bold]y[/bold]"}], ["a", "b"])
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("a ")
-    assert lines[2].index("1") == lines[3].index("[") == 14  # 12 columns + 2 spaces
+    # display columns: 北京市西城区 is 12 wide, then 2 spaces
+    assert _width(lines[2][:lines[2].index("1")]) == _width(lines[3][:lines[3].index("[")]) == 14
     assert "[bold]y[/bold]" in lines[3]  # data is printed as is, never as markup

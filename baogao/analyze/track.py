@@ -50,6 +50,7 @@ from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
     from baogao.library import Library
+    from baogao.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -128,11 +129,17 @@ def region_facts(library: Library, region: str | None) -> list[Fact]:
     region names whose canonical form matches are looked up, then only their facts read."""
     if region is None:
         return library.facts()
+    names = region_names(library.store, region)
+    return library.facts(regions=names) if names else []
+
+
+def region_names(store: Store, region: str) -> list[str]:
+    """The region names stored on facts that denote ``region`` (any written form), for
+    ``Store.facts(regions=...)``: a filter in SQL rather than over every fact."""
     wanted = canonical_region(region)
-    names = [r[0] for r in library.store.conn.execute(
+    return [r[0] for r in store.conn.execute(
         "SELECT DISTINCT region FROM facts WHERE region IS NOT NULL")
         if canonical_region(r[0]) == wanted]
-    return library.facts(regions=names) if names else []
 
 
 def target_rank(fact: Fact, docs: Mapping[str, Document]) -> tuple[int, int, str, int, int]:

@@ -421,7 +421,12 @@ class SearchIndex:
         """Passages indexed and their mean token count (kept in ``search_meta``)."""
         meta = dict(self.store.conn.execute(
             "SELECT key, value FROM search_meta WHERE key IN ('rows', 'tokens')").fetchall())
-        if len(meta) < 2:  # written before the totals were kept
+        if len(meta) < 2:  # written before the totals were kept: keep them from now on
+            try:
+                with self.store.conn:
+                    _store_totals(self.store.conn)
+            except sqlite3.Error as exc:
+                log.info("search totals not stored (%s)", exc)
             row = self.store.conn.execute(
                 "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
             ).fetchone()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from baogao.analyze.track import actual_rank, target_rank, track_facts
+from baogao.analyze.track import actual_rank, region_names, target_rank, track_facts
 from baogao.ask.index import search_index
 from baogao.ask.question import Question
 from baogao.ask.search import _term_keys, make_snippet, parse_query, search_parsed
@@ -190,9 +190,8 @@ def _level_ok(doc: Document | None, q: Question) -> bool:
 def _facts(ctx: Context, q: Question, *, kind: str | None, period: int | None) -> list[Fact]:
     """Stored facts of the question's indicator (and kind, period), in its regions or scope."""
     assert q.indicator is not None
-    facts = ctx.store.facts(indicator=q.indicator, kind=kind, period=period)
-    if len(q.regions) == 1:
-        facts = [f for f in facts if canonical_region(f.region) == q.regions[0]]
+    names = region_names(ctx.store, q.regions[0]) if len(q.regions) == 1 else None
+    facts = ctx.store.facts(indicator=q.indicator, kind=kind, period=period, regions=names)
     docs = ctx.load(f.doc_id for f in facts)
     return [f for f in facts if _level_ok(docs.get(f.doc_id), q) and f.value is not None]
 
