@@ -359,6 +359,9 @@ def _list_plan(ctx: Context, q: Question, chosen: Sequence[tuple[str, Fact]], me
         if len(parts) < MAX_LISTED:
             parts.append(f"{region}{_label(f)}{f.text}[{n}]")
     more = f"等{len(chosen)}个" if len(chosen) > MAX_LISTED else ""
+    periods = {f.period for _, f in chosen}
+    if not q.years and len(periods) == 1 and None not in periods:
+        lead = f"{periods.pop()}年{lead}"
     answer = f"{lead}{'、'.join(parts)}{more}。"
     table = Table(("地区", "年份", q.indicator_name or "数值", "类型"), tuple(rows),
                   tuple(cite_ids))
@@ -424,6 +427,8 @@ def plan_superlative(ctx: Context, q: Question) -> Plan:
     cutoff = mid(ranked[min(q.top, len(ranked)) - 1][1])
     chosen = [(r, f) for r, f in ranked if sign * mid(f) <= sign * cutoff]
     word = "最高" if q.superlative == "max" else "最低"
+    if len(q.regions) >= 2:
+        word = "更高" if q.superlative == "max" else "更低"
     lead = (f"{_what(q, kind)}{word}的是：" if q.top == 1 else
             f"{_what(q, kind)}{'前' if q.superlative == 'max' else '后'}{q.top}位：")
     return _list_plan(ctx, q, chosen, "facts", lead)
@@ -482,6 +487,9 @@ def plan_series(ctx: Context, q: Question) -> Plan:
             parts.append(f"{year}年{f.text}[{n}]")
         label = "目标" if kind == "target" else ""
         answer = f"{region}{q.indicator_name}{label}：{'；'.join(parts)}。"
+        if q.same and len(chosen) >= 2 and len(chosen) == len(years):
+            alike = len({(*_span(f), f.bound, f.unit) for f in chosen}) == 1
+            answer += "各年相同。" if alike else "各年不同。"
         table = Table(("年份", q.indicator_name or "数值", "类型"), tuple(rows),
                       tuple(cite_ids), chart=True)
         return Plan(answer=answer, supported=True, method="facts",
