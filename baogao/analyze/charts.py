@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from baogao.labels import amount
+
 if TYPE_CHECKING:
     from baogao.analyze.compare import CompareRow
 
@@ -59,8 +61,9 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _fmt(value: float) -> str:
-    return f"{value:g}"
+def _fmt(value: float, unit: str = "") -> str:
+    """A tick or value label: never scientific notation; 亿元 amounts ≥ 1万亿 in 万亿元."""
+    return amount(value, unit)
 
 
 def _text(x: float, y: float, content: str, *, size: int = 12, anchor: str = "start",
@@ -108,7 +111,8 @@ def bar_chart(bars: Sequence[Bar | tuple[str, float]], *, title: str, unit: str 
             end = x_of(bar.high)
             body.append(f'<rect x="{x1:.1f}" y="{y}" width="{end - x1:.1f}" '
                         f'height="{BAR_HEIGHT}" fill="{PALETTE[0]}" fill-opacity="0.35"/>')
-        body.append(_text(end + 6, y + BAR_HEIGHT * 0.7, bar.text or _fmt(bar.value), size=11))
+        body.append(_text(end + 6, y + BAR_HEIGHT * 0.7, bar.text or _fmt(bar.value, unit),
+                          size=11))
     if note:
         body.append(_text(left, height - 12, note, size=10, fill="#666"))
     return _document(WIDTH, height, title, body)
@@ -121,7 +125,7 @@ def _axis_x(ticks: Sequence[float], x_of: Callable[[float], float], top: float, 
         x = x_of(t)
         out.append(f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{bottom}" '
                    'stroke="#e3e3e3"/>')
-        out.append(_text(x, bottom + 16, _fmt(t) + unit, size=11, anchor="middle", fill="#555"))
+        out.append(_text(x, bottom + 16, _fmt(t, unit), size=11, anchor="middle", fill="#555"))
     return out
 
 
@@ -129,7 +133,7 @@ def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str,
                unit: str = "", note: str = "") -> str:
     """A line chart over years, one line per series; a line breaks where years are missing."""
     points = [p for pts in series.values() for p in pts]
-    height, left, right, top, bottom = 400, 64, 120, 48, 340
+    height, left, right, top, bottom = 400, 84, 120, 48, 340
     years = [p[0] for p in points] or [0]
     x_lo, x_hi = min(years), max(max(years), min(years) + 1)
     ticks = nice_ticks(min(0.0, *(p[1] for p in points)) if points else 0.0,
@@ -147,7 +151,7 @@ def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str,
              for y in _year_ticks(x_lo, x_hi)]
     for i, (name, pts) in enumerate(series.items()):
         color = PALETTE[i % len(PALETTE)]
-        body += _series(sorted(pts), x_of, y_of, color)
+        body += _series(sorted(pts), x_of, y_of, color, unit)
         body.append(_text(WIDTH - right + 14, top + 16 + 18 * i, f"■ {name}", fill=color))
     if note:
         body.append(_text(left, height - 12, note, size=10, fill="#666"))
@@ -160,7 +164,7 @@ def _axis_y(ticks: Sequence[float], y_of: Callable[[float], float], left: float,
     for t in ticks:
         y = y_of(t)
         out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{right}" y2="{y:.1f}" stroke="#e3e3e3"/>')
-        out.append(_text(left - 6, y + 4, _fmt(t) + unit, size=11, anchor="end", fill="#555"))
+        out.append(_text(left - 6, y + 4, _fmt(t, unit), size=11, anchor="end", fill="#555"))
     return out
 
 
@@ -170,7 +174,7 @@ def _year_ticks(lo: int, hi: int) -> list[int]:
 
 
 def _series(pts: Sequence[tuple[int, float]], x_of: Callable[[float], float],
-            y_of: Callable[[float], float], color: str) -> list[str]:
+            y_of: Callable[[float], float], color: str, unit: str = "") -> list[str]:
     out = []
     run: list[str] = []
     for j, (year, value) in enumerate(pts):
@@ -179,7 +183,7 @@ def _series(pts: Sequence[tuple[int, float]], x_of: Callable[[float], float],
             run = []
         run.append(f"{x_of(year):.1f},{y_of(value):.1f}")
         out.append(f'<circle cx="{x_of(year):.1f}" cy="{y_of(value):.1f}" r="3.5" '
-                   f'fill="{color}"><title>{year}: {_fmt(value)}</title></circle>')
+                   f'fill="{color}"><title>{year}: {_fmt(value, unit)}</title></circle>')
     out.append(_polyline(run, color))
     return [s for s in out if s]
 

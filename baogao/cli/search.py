@@ -8,14 +8,27 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.ask.answer import AskResult, ask, passage_dict
 from baogao.ask.index import rebuild_index
 from baogao.ask.llm import LlmSettings
 from baogao.ask.search import search
-from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    DocType,
+    Format,
+    Role,
+    app,
+    console,
+    err_console,
+    open_library,
+    render,
+    value_of,
+)
+from baogao.labels import document_label
 
-SEARCH_COLUMNS = ["score", "source", "row", "section", "snippet"]
+SEARCH_COLUMNS = ["score", "title", "region", "year", "section", "snippet", "source", "row"]
 
 
 class AskFormat(str, Enum):
@@ -29,21 +42,34 @@ class AskFormat(str, Enum):
 def search_command(
     query: Annotated[str, typer.Argument(help="Words or a question, e.g. 接诉即办 or 如何稳就业.")],
     db: DbOption = None,
-    region: Annotated[str | None, typer.Option(help="Region (西城区, 广东 …).")] = None,
+    region: Annotated[str | None, typer.Option(help="Region: short or full name (西城区, "
+                      "广东); a province or city includes the regions under it.")] = None,
     year: Annotated[int | None, typer.Option(help="Year the report was delivered.")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="work_report, plan_report, "
-                        "budget_report, public_report, npc_resolution, other.")] = None,
-    role: Annotated[str | None, typer.Option(help="Section role: review, plan, glossary, "
-                    "self_building, appendix, other.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Passages to show.")] = 10,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, jsonl or csv.")
+    doc_type: Annotated[DocType | None, typer.Option("--type", help="Document type.")] = None,
+    role: Annotated[Role | None, typer.Option(help="Section role.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Passages to show.")
+                     ] = 10,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
                    ] = Format.table,
 ) -> None:
     """Find the passages that best match QUERY; matches are marked 【】 in the snippet."""
     with open_library(db) as lib:
-        passages = search(lib, query, region=region, year=year, doc_type=doc_type, role=role,
-                          limit=limit)
-    render([passage_dict(p) for p in passages], fmt, SEARCH_COLUMNS)
+        passages = search(lib, query, region=region, year=year, doc_type=value_of(doc_type),
+                          role=value_of(role), limit=limit)
+    rows = [passage_dict(p) for p in passages]
+    if fmt is not Format.table:
+        render(rows, fmt, SEARCH_COLUMNS)
+        return
+    if not rows:
+        err_console.print("no passage matches", highlight=False)
+    for i, r in enumerate(rows, 1):
+        label = document_label(r["title"], r["region"], r["year"])
+        console.print(f"[bold]{i}. {escape(label)}[/bold] [dim]› {escape(r['section'])}[/dim]",
+                      highlight=False, overflow="ellipsis", no_wrap=True)
+        console.print("   " + " ".join(str(r["snippet"]).split()), highlight=False,
+                      markup=False)
+        console.print(escape(f"   {r['source']}#{r['row']} [{r['start']}:{r['end']}] "
+                             f"score {r['score']:.2f}"), style="dim", highlight=False)
 
 
 @app.command("ask")
@@ -75,8 +101,8 @@ def print_answer(result: AskResult) -> None:
         groups.setdefault(p.doc_id, []).append(i)
     for numbers in groups.values():
         first = result.passages[numbers[0] - 1]
-        console.print(f"\n[bold]{first.title or first.source}[/bold] "
-                      f"({first.source}#{first.row}, {first.region or ''} {first.year or ''})",
+        label = document_label(first.title, first.region, first.year)
+        console.print(f"\n[bold]{label}[/bold] [dim]({first.source}#{first.row})[/dim]",
                       highlight=False)
         for n in numbers:
             p = result.passages[n - 1]

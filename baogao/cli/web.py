@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import socket
+from enum import Enum
 from typing import Annotated
 
 import typer
 
-from baogao.cli.common import DbOption, app, err_console
+from baogao.cli.common import DbOption, app, err_console, library_path, open_library
 from baogao.errors import StoreError
-from baogao.library import default_db_path
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
+
+
+class LogLevel(str, Enum):
+    """uvicorn log levels."""
+
+    critical = "critical"
+    error = "error"
+    warning = "warning"
+    info = "info"
+    debug = "debug"
 
 
 @app.command()
@@ -27,7 +37,7 @@ def serve(
         show_default=False)] = None,
     token_env: Annotated[str, typer.Option(
         "--token-env", help="Environment variable to read the write token from.")] = TOKEN_ENV,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    log_level: Annotated[LogLevel, typer.Option(help="uvicorn log level.")] = LogLevel.info,
 ) -> None:
     """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
 
@@ -37,13 +47,31 @@ def serve(
 
     from baogao.web import create_app
 
-    path = db or default_db_path()
+    path, _ = library_path(db)
     token = write_token or os.environ.get(token_env) or None
-    if not token and not Path(path).exists():
-        raise StoreError(f"no library at {path}: run `baogao ingest REPORTS --db {path}` first, "
-                         "or start with a write token to upload reports through the web")
-    web_app = create_app(path, write_token=token)
+    if not token:
+        open_library(db, readonly=True).close()  # refuses a missing library, naming it
+    sock = listen(host, port)
+    web_app = create_app(str(path), write_token=token)
     mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {path} at http://{host}:{port}/ ({mode}); "
+    err_console.print(f"baogao: serving {path.resolve()} at http://{host}:{port}/ ({mode}); "
                       "Ctrl+C stops", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level=log_level)
+    server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port,
+                                           log_level=log_level.value))
+    server.run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or a one-line StoreError when the port is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; another "
+                         f"program uses the port? pick another with --port") from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
