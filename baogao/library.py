@@ -10,7 +10,6 @@ Parsing (read → normalize → meta → outline → extract) runs in worker pro
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from collections.abc import Callable, Iterable
@@ -18,13 +17,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
-from baogao.errors import BaogaoError, InputError, NotFound
+from baogao.ask import index as _search_index  # registers the search index hooks
+from baogao.errors import BaogaoError, InputError, InternalError, NotFound
 from baogao.extract import extract_facts, extract_terms
+from baogao.extract.open_facts import enrich, open_facts
 from baogao.models import Document, Fact, Term
 from baogao.pipeline import build_document
 from baogao.read import iter_files, read_file
 from baogao.store import DocumentFilter, Store
+from baogao.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,7 @@ class Parsed:
     items: list[tuple[Document, list[Fact], list[Term]]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     size: int = 0
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class IngestReport:
     terms: int = 0
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -66,30 +69,62 @@ class IngestReport:
 
 
 def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
-    """Extract the facts and glossary terms of a document."""
-    return doc, extract_facts(doc), extract_terms(doc)
+    """Extract the facts (catalog ones, then every other number with a unit) and glossary
+    terms of a document."""
+    facts = extract_facts(doc)
+    return doc, [*enrich(facts), *open_facts(doc, facts)], extract_terms(doc)
+
+
+#: A document this long that yields no fact and no term gets a warning (is it a report?).
+QUIET_CHARS = 20_000
 
 
 def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> Parsed:
-    """Read and analyse every document of one file; errors are collected, not raised.
+    """Read and analyse every document of one file; errors are collected, never raised.
 
-    Documents whose id is in ``known`` (already stored) are not analysed again.
+    Documents whose id is in ``known`` (already stored) are not analysed again. Every
+    failure becomes one line naming the file (and row): an ``InputError`` with its reason,
+    anything unexpected as "internal error (ExceptionType)" with the traceback logged at
+    debug level.
     """
     p = Path(path)
-    size = p.stat().st_size if p.is_file() else 0
+    try:
+        size = p.stat().st_size if p.is_file() else 0
+    except OSError:
+        size = 0
     try:
         raws = read_file(p, display)
     except InputError as exc:
         return Parsed(display, errors=[str(exc)], size=size)
-    except (OSError, ValueError) as exc:  # a reader library failing on broken input
-        return Parsed(display, errors=[f"{display}: cannot read ({exc})"], size=size)
+    except Exception as exc:  # read_file wraps reader failures; this is a last resort
+        log.debug("reading %s failed", display, exc_info=True)
+        return Parsed(display, errors=[str(InternalError(display, exc, "reading"))], size=size)
     parsed = Parsed(display, size=size)
     for raw in raws:
+        parsed.warnings.extend(raw.warnings)
+        where = raw.source if raw.row == 0 and len(raws) == 1 else f"{raw.source} row {raw.row}"
+        stage = "reading"
         try:
             doc = build_document(raw)
-            parsed.items.append((doc, [], []) if doc.id in known else analyse(doc))
+            if doc.id in known:
+                parsed.items.append((doc, [], []))
+                continue
+            stage = "analysing"
+            item = analyse(doc)
         except InputError as exc:
             parsed.errors.append(str(exc))
+            continue
+        except Exception as exc:
+            log.debug("%s failed on %s", stage, where, exc_info=True)
+            parsed.errors.append(str(InternalError(where, exc, stage)))
+            continue
+        parsed.items.append(item)
+        if len(doc.text) >= QUIET_CHARS and not item[1] and not item[2]:
+            lines = doc.text.count("\n") + 1
+            hint = (f" and only {lines} line{'s' if lines > 1 else ''}: line breaks lost?"
+                    if len(doc.text) / lines > 5000 else ": is it a report?")
+            parsed.warnings.append(f"{where}: no facts or glossary terms found in "
+                                   f"{len(doc.text)} characters{hint}")
     return parsed
 
 
@@ -130,7 +165,7 @@ class Library:
         report = IngestReport()
         results: Iterable[Parsed]
         if jobs > 1 and len(files) > 1:
-            pool = ProcessPoolExecutor(max_workers=jobs)
+            pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
             results = pool.map(_parse_job, files, chunksize=1)
         else:
             pool = None
@@ -143,18 +178,28 @@ class Library:
         finally:
             if pool:
                 pool.shutdown()
+            _search_index.flush_index(self.store)  # apply the queued search index changes
         return report
 
     def _store_parsed(self, parsed: Parsed, report: IngestReport) -> None:
         report.files += 1
         report.bytes += parsed.size
         report.errors.extend(parsed.errors)
+        report.warnings.extend(parsed.warnings)
         for doc, facts, terms in parsed.items:
             report.documents += 1
             try:
                 added = self.store.save(doc, facts, terms)
             except BaogaoError as exc:
                 report.errors.append(str(exc))
+                parsed.errors.append(str(exc))
+                continue
+            except Exception as exc:
+                where = doc.source if doc.row == 0 else f"{doc.source} row {doc.row}"
+                log.debug("storing %s failed", where, exc_info=True)
+                message = str(InternalError(where, exc, "storing"))
+                report.errors.append(message)
+                parsed.errors.append(message)
                 continue
             if added:
                 report.added += 1
@@ -203,32 +248,21 @@ class Library:
         """The stored regions that ``name`` denotes, itself first, then the regions under it.
 
         Every command filters by region through this one function: short and full names
-        (北京 / 北京市), and a parent region includes its descendants (北京 → 北京市 and its
-        districts). Returns () when the library holds nothing of that region.
+        (北京 / 北京市), region codes (110102), and a parent region includes its descendants
+        (北京 → 北京市 and its districts; 全国 means the national reports only). Returns ()
+        when the library holds nothing of that region.
         """
-        from baogao.read.regions import canonical_region
+        from baogao.read.regions import canonical_region, resolve
 
-        want = canonical_region(name) or name.strip()
-        found: dict[str, bool] = {}
-        for region, path in self.store.conn.execute(
-                "SELECT DISTINCT region, region_path FROM documents WHERE region IS NOT NULL"):
-            if region == want or canonical_region(region) == want:
-                found[region] = True
-            elif want in json.loads(path or "[]"):
-                found[region] = False
-        return tuple(sorted(found, key=lambda r: (not found[r], len(r), r)))
-
-    def facts(self, **filters: object) -> list[Fact]:
-        """Stored facts; filters as in ``Store.facts``."""
-        return self.store.facts(**filters)  # type: ignore[arg-type]
-
-    def terms(self, *, doc_id: str | None = None, term: str | None = None) -> list[Term]:
-        """Stored glossary terms."""
-        return self.store.terms(doc_id=doc_id, term=term)
-
-    def delete(self, ref: str) -> None:
-        """Remove a document and what was derived from it."""
-        self.store.delete(self.document(ref).id)
+        found = resolve(name)
+        national = any(r.level == "national" for r in found)
+        wanted = [r.full for r in (found if national else resolve(name, descendants=True))]
+        own = {r.full for r in found} | {canonical_region(name) or name.strip()}
+        stored = {region for (region,) in self.store.conn.execute(
+            "SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
+        rank = {full: i for i, full in enumerate(wanted)}
+        hits = [r for r in stored if r in rank or r in own]
+        return tuple(sorted(hits, key=lambda r: (r not in own, rank.get(r, -1), r)))
 
     def reanalyse(self) -> int:
         """Re-extract facts and terms of every stored document (after upgrading baogao)."""

@@ -42,6 +42,7 @@ def build_document(raw: RawDocument) -> Document:
         region_path=meta.region_path, level=meta.level, year=meta.year, date=meta.date,
         speaker=meta.speaker, speaker_title=meta.speaker_title, meeting=meta.meeting,
         doc_type=meta.doc_type, sections=sections, paragraphs=paragraphs,
+        region_code=meta.region_code,
     )
 
 

@@ -133,9 +133,13 @@ def _root(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
                                          help="More logging on stderr: -v shows the library "
                                          "opened, counts and timings; -vv adds debug detail "
-                                         "(regions matched, files read).")] = 0,
+                                         "(regions matched, files read, tracebacks).")] = 0,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    limits: Annotated[list[str] | None, typer.Option(
+        "--limit", metavar="NAME=VALUE",
+        help="Raise or lower an input limit (see `baogao limits`), e.g. "
+             "--limit max_file_bytes=1G.")] = None,
 ) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, stream=sys.stderr,
@@ -145,6 +149,10 @@ def _root(
         started = time.perf_counter()
         ctx.call_on_close(lambda: log.info("%s done in %.2f s", ctx.invoked_subcommand or "",
                                            time.perf_counter() - started))
+    from baogao.settings import override
+
+    for assignment in limits or []:
+        override(assignment)
 
 
 def library_path(db: str | None) -> tuple[Path, str]:

@@ -31,6 +31,8 @@ from baogao.store.export import write_table
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
                 "period", "value", "unit", "bound", "text", "evidence", "start", "end",
                 "value_high", "attribute", "doc_id"]
+#: With ``--all``: the open-vocabulary fields after the contract ones.
+ALL_FACT_COLUMNS = [*FACT_COLUMNS, "key", "action", "scope", "open_vocabulary"]
 
 export_app = typer.Typer(help="Export library tables (CSV, Parquet, XLSX, Stata).",
                          no_args_is_help=True)
@@ -45,6 +47,9 @@ def facts(
     indicator: Annotated[str | None, typer.Option(help="Only this indicator: id or Chinese "
                          "name (gdp_growth, 地区生产总值增长); `baogao indicators` lists them.")
                          ] = None,
+    every: Annotated[bool, typer.Option("--all", help="Also every other number with a unit "
+                                        "(open-vocabulary facts with key, action, scope).")
+                     ] = False,
 ) -> None:
     """Print every indicator value and target found in the reports under PATHS.
 
@@ -61,9 +66,11 @@ def facts(
             err_console.print(f"error: {error}", highlight=False)
             failed = True
         for _, doc_facts, _ in parsed.items:
-            batch = [f.contract() for f in doc_facts if not indicator or f.indicator == indicator]
+            batch = [f.full() if every else f.contract() for f in doc_facts
+                     if (not indicator or f.indicator == indicator)
+                     and (every or not f.open_vocabulary)]
             if fmt is Format.jsonl:
-                render(batch, fmt, FACT_COLUMNS)
+                render(batch, fmt, ALL_FACT_COLUMNS if every else FACT_COLUMNS)
                 sys.stdout.flush()
             else:
                 rows.extend(batch)
@@ -74,7 +81,7 @@ def facts(
                (["source"] if several else []) + ["region", "year", "name", "kind", "period",
                                                   "text"])
     elif fmt is not Format.jsonl:
-        render(rows, fmt, FACT_COLUMNS)
+        render(rows, fmt, ALL_FACT_COLUMNS if every else FACT_COLUMNS)
     if failed:
         raise typer.Exit(1)
 
@@ -97,6 +104,8 @@ def export_facts(
                          "name.")] = None,
     kind: Annotated[Kind | None, typer.Option(help="Only actual values or targets.")] = None,
     period: Annotated[int | None, typer.Option(help="Only values about this year.")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Also every other number with a unit "
+                                        "(open-vocabulary facts).")] = False,
 ) -> None:
     """Export the library's facts for Stata, pandas, Excel or R.
 
@@ -109,8 +118,10 @@ def export_facts(
         regions = resolve_regions(lib, region)
         items = [f for r in (regions if regions is not None else (None,))
                  for f in lib.facts(region=r, indicator=wanted, kind=value_of(kind),
-                                    period=period)]
-    out = write_table(fact_rows(items), FACT_COLUMNS, output or f"facts.{out_fmt}", out_fmt)
+                                    period=period, include_open=every)]
+    rows = [f.full() for f in items] if every else fact_rows(items)
+    out = write_table(rows, ALL_FACT_COLUMNS if every else FACT_COLUMNS,
+                      output or f"facts.{out_fmt}", out_fmt)
     err_console.print(f"wrote {len(items)} facts to {out}", highlight=False)
 
 

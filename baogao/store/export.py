@@ -71,11 +71,9 @@ def region_code(name: Any) -> str:
     """The administrative division code of a region name, or "" when unknown."""
     if not isinstance(name, str) or not name:
         return ""
-    from baogao.read import regions
+    from baogao.read.regions import code_of
 
-    lookup = getattr(regions, "region_code", None)
-    code = lookup(name) if callable(lookup) else None
-    return str(code) if code else ""
+    return code_of(name) or ""
 
 
 def _stata_frame(frame: Any) -> tuple[Any, dict[str, str]]:
