@@ -264,6 +264,19 @@ class Library:
         hits = [r for r in stored if r in rank or r in own]
         return tuple(sorted(hits, key=lambda r: (r not in own, rank.get(r, -1), r)))
 
+    def facts(self, **filters: object) -> list[Fact]:
+        """Stored facts; filters as in ``Store.facts`` (``include_open=True`` adds the
+        open-vocabulary facts)."""
+        return self.store.facts(**filters)  # type: ignore[arg-type]
+
+    def terms(self, *, doc_id: str | None = None, term: str | None = None) -> list[Term]:
+        """Stored glossary terms."""
+        return self.store.terms(doc_id=doc_id, term=term)
+
+    def delete(self, ref: str) -> None:
+        """Remove a document and what was derived from it."""
+        self.store.delete(self.document(ref).id)
+
     def reanalyse(self) -> int:
         """Re-extract facts and terms of every stored document (after upgrading baogao)."""
         n = 0
