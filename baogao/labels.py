@@ -87,3 +87,28 @@ def axis_amount(value: float, unit: str) -> str:
     if abs(value) >= 1e4:
         return f"{_round(value / 1e4)}万"
     return _round(value)
+
+
+def indicator_by_name(value: str | None) -> str | None:
+    """The catalog id of an indicator given by id, Chinese name or alias; None if unknown."""
+    if not value:
+        return None
+    from baogao.extract import load_catalog
+
+    catalog = load_catalog()
+    text = value.strip()
+    if text in catalog:
+        return text
+    for ind in catalog.values():
+        if text == ind.name or text in ind.aliases:
+            return ind.id
+    return None
+
+
+def citation(*, label: str, name: str, text: str, period: int | None, kind: str,
+             evidence: str, source: str, row: int, start: int, end: int, url: str) -> str:
+    """A "cite this" line for one fact: where it is, what it says, the words, the link."""
+    when = f"{period}年" if period else ""
+    where = f"{source}#{row}" if row else source
+    return (f"{label}：{name}{when}{KIND_LABELS.get(kind, kind)}{text}。原文：“{evidence}”"
+            f"（{where}，字符 {start}–{end}）。{url}")

@@ -25,7 +25,7 @@ from rich.console import Console
 from rich.table import Table
 
 from baogao.errors import QueryError, StoreError
-from baogao.labels import plain_number
+from baogao.labels import indicator_by_name, plain_number
 from baogao.library import DEFAULT_DB, Library
 
 log = logging.getLogger("baogao.cli")
@@ -212,12 +212,10 @@ def indicator_id(value: str | None) -> str | None:
         return None
     from baogao.extract import load_catalog
 
+    found = indicator_by_name(value)
+    if found:
+        return found
     catalog = load_catalog()
-    if value in catalog:
-        return value
-    for ind in catalog.values():
-        if value == ind.name or value in ind.aliases:
-            return ind.id
     names = {**{i: i for i in catalog}, **{ind.name: i for i, ind in catalog.items()}}
     close = difflib.get_close_matches(value, list(names), n=5, cutoff=0.4)
     hint = ", ".join(dict.fromkeys(f"{names[c]} ({catalog[names[c]].name})" for c in close))

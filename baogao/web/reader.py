@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
+from baogao.labels import amount, plain_number
 from baogao.models import Document, Fact, Term
 
 KIND_LABELS = {"actual": "实际", "target": "目标"}
@@ -70,10 +71,12 @@ def fact_value_label(fact: Fact) -> str:
     """The value as a short phrase: ``5%左右``, ``5700.1 亿元``, or the words when qualitative."""
     if fact.value is None:
         return fact.text
-    value = f"{fact.value:g}"
+    unit = fact.unit or ""
     if fact.value_high is not None:
-        value += f"–{fact.value_high:g}"
-    return f"{value}{fact.unit or ''}{BOUND_LABELS.get(fact.bound or '', '')}"
+        value = f"{amount(fact.value, '')}–{amount(fact.value_high, unit)}"
+    else:
+        value = amount(fact.value, unit)
+    return f"{value}{BOUND_LABELS.get(fact.bound or '', '')}"
 
 
 def fact_title(fact: Fact) -> str:
@@ -91,7 +94,7 @@ def _fact_open(index: int, fact: Fact, first: bool) -> str:
     return (
         f'<mark class="fact fact-{escape(fact.kind)}"{anchor} data-fact="{index}"'
         f' data-indicator="{escape(fact.indicator or "")}" data-kind="{escape(fact.kind)}"'
-        f' data-value="{escape("" if fact.value is None else f"{fact.value:g}")}"'
+        f' data-value="{escape("" if fact.value is None else plain_number(fact.value))}"'
         f' data-unit="{escape(fact.unit or "")}" data-period="{escape(fact.period or "")}"'
         f' title="{escape(fact_title(fact))}">'
     )

@@ -135,4 +135,17 @@
     initReader();
     initUpload();
   });
+  /* "Cite this": copy the citation text (the textarea beside the button works without JS). */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.copy") : null;
+    if (!button) { return; }
+    var text = button.getAttribute("data-copy") || "";
+    var done = function () { button.textContent = "已复制"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () {});
+    } else {
+      var area = button.parentNode.querySelector("textarea");
+      if (area) { area.select(); try { document.execCommand("copy"); done(); } catch (e) { /* keep */ } }
+    }
+  });
 })();
