@@ -16,13 +16,13 @@ from baogao.errors import QueryError
 from baogao.extract import load_catalog
 from baogao.labels import citation, document_label, indicator_by_name
 from baogao.library import Library
-from baogao.models import Document, Fact
+from baogao.models import Document, Fact, Section
 from baogao.read import READERS
 from baogao.store import DocumentFilter
 from baogao.store.browse import MAX_PAGE, FactQuery, browse_facts
 from baogao.store.export import table_bytes
 from baogao.web.deps import Config, Lib
-from baogao.web.reader import render_blocks
+from baogao.web.reader import render_blocks, table_groups
 from baogao.web.serialize import DOC_TYPES, FACT_COLUMNS, KINDS, LEVELS
 from baogao.web.templating import templates
 
@@ -131,9 +131,22 @@ def document_page(
     if at is not None:
         stop = end if end is not None and end > at else _paragraph_end(doc.text, at)
         cited = (at, min(stop, len(doc.text)))
-    blocks = render_blocks(doc, facts, terms, cited)
+    blocks = table_groups(render_blocks(doc, facts, terms, cited))
     return page(request, "document.html", "/", doc=doc, facts=facts, terms=terms,
-                blocks=blocks, cited=cited)
+                blocks=blocks, cited=cited, outline=outline_entries(doc),
+                label=document_label(doc.title, doc.region, doc.year, doc.doc_type))
+
+
+def outline_entries(doc: Document) -> list[Section]:
+    """The sections shown in the reader's outline.
+
+    A body-less heading that repeats the title of a glossary or appendix section (the line
+    "2.名词解释" of an attachment list) is a cross-reference, not a second section.
+    """
+    named = {s.title for s in doc.sections if s.role in ("glossary", "appendix")}
+    return [s for s in doc.sections
+            if s.role in ("glossary", "appendix") or s.title not in named
+            or s.end - s.heading_end > 20]
 
 
 def _paragraph_end(text: str, start: int) -> int:

@@ -33,6 +33,7 @@ class Block:
     level: int = 0
     section: int | None = None
     is_table_row: bool = False
+    cells: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,14 +135,41 @@ def render_blocks(
         pos = end + 1
         if not line.strip():
             continue
+        section = headings.get(start)
+        if section is None and (start in rows or "\t" in line):
+            cells = []
+            a = start
+            for cell in line.split("\t"):
+                b = a + len(cell)
+                cells.append(_render_line(text, a, b, fact_spans, term_spans, cited_spans,
+                                          facts, terms, seen_facts, cited_open)
+                             if a < b else Markup(""))
+                a = b + 1
+            blocks.append(Block(start, end, Markup(" ").join(cells), is_table_row=True,
+                                cells=tuple(cells)))
+            continue
         html = _render_line(text, start, end, fact_spans, term_spans, cited_spans,
                             facts, terms, seen_facts, cited_open)
-        section = headings.get(start)
         if section is not None:
             blocks.append(Block(start, end, html, level=section.level, section=section.index))
         else:
-            blocks.append(Block(start, end, html, is_table_row=start in rows))
+            blocks.append(Block(start, end, html))
     return blocks
+
+
+def table_groups(blocks: Sequence[Block]) -> list[Block | list[Block]]:
+    """Blocks with each run of table rows gathered into one list (rendered as a table)."""
+    out: list[Block | list[Block]] = []
+    for block in blocks:
+        if block.cells:
+            last = out[-1] if out else None
+            if isinstance(last, list):
+                last.append(block)
+            else:
+                out.append([block])
+        else:
+            out.append(block)
+    return out
 
 
 def _covering(spans: Sequence[_Span], a: int, b: int) -> _Span | None:

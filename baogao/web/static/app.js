@@ -148,4 +148,30 @@
       if (area) { area.select(); try { document.execCommand("copy"); done(); } catch (e) { /* keep */ } }
     }
   });
+  /* Charts: "下载 PNG" draws the SVG into a canvas (same origin, no library) and saves it. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.png-download") : null;
+    if (!link) { return; }
+    event.preventDefault();
+    var img = new Image();
+    img.onload = function () {
+      var scale = 2;
+      var canvas = document.createElement("canvas");
+      canvas.width = img.naturalWidth * scale;
+      canvas.height = img.naturalHeight * scale;
+      var ctx = canvas.getContext("2d");
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob(function (blob) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = link.getAttribute("data-name") || "chart.png";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      }, "image/png");
+    };
+    img.src = link.getAttribute("data-svg");
+  });
 })();
