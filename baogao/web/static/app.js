@@ -174,4 +174,35 @@
     };
     img.src = link.getAttribute("data-svg");
   });
+  /* API page: "试一试" sends the request from this page and shows the answer as text. */
+  document.querySelectorAll("form.try").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var path = form.getAttribute("data-path");
+      var query = new URLSearchParams();
+      form.querySelectorAll("[name]").forEach(function (field) {
+        if (!field.value) { return; }
+        if (field.getAttribute("data-in") === "path") {
+          path = path.replace("{" + field.name + "}", encodeURIComponent(field.value));
+        } else {
+          query.append(field.name, field.value);
+        }
+      });
+      var url = path + (query.toString() ? "?" + query.toString() : "");
+      var out = form.nextElementSibling;
+      out.hidden = false;
+      out.querySelector(".try-url").textContent = "GET " + url + " …";
+      fetch(url, { headers: { "Accept": "application/json" } }).then(function (response) {
+        return response.text().then(function (body) {
+          var shown = body;
+          try { shown = JSON.stringify(JSON.parse(body), null, 2); } catch (e) { /* not JSON */ }
+          if (shown.length > 20000) { shown = shown.slice(0, 20000) + "\n…（已截断）"; }
+          out.querySelector(".try-url").textContent = "GET " + url + " → " + response.status;
+          out.querySelector(".try-result").textContent = shown;
+        });
+      }, function (error) {
+        out.querySelector(".try-result").textContent = String(error);
+      });
+    });
+  });
 })();
