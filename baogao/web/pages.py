@@ -19,7 +19,7 @@ from baogao.library import Library
 from baogao.models import Document, Fact, Section
 from baogao.read import READERS
 from baogao.store import DocumentFilter
-from baogao.store.browse import MAX_PAGE, FactQuery, browse_facts
+from baogao.store.browse import MAX_PAGE, FactPage, FactQuery, browse_facts
 from baogao.store.export import table_bytes
 from baogao.web.deps import Config, Lib
 from baogao.web.reader import render_blocks, table_groups
@@ -185,9 +185,10 @@ def facts_page(request: Request, lib: Lib) -> Response:
     error = None
     try:
         q = fact_query(request, lib, per_page=FACT_PAGE_ROWS)
-    except FormError as exc:
+        result = browse_facts(lib.store, q)
+    except FormError as exc:  # show the form as typed, with the reason, and no rows
         error, q = str(exc), FactQuery(limit=FACT_PAGE_ROWS)
-    result = browse_facts(lib.store, q)
+        result = FactPage(0, 0, FACT_PAGE_ROWS, [], {})
     docs = {d.id: d for d in lib.documents()}
     base = str(request.base_url).rstrip("/")
     rows = [(f, fact_citation(f, docs.get(f.doc_id), base)) for f in result.facts]
@@ -203,6 +204,8 @@ def fact_citation(fact: Fact, doc: Document | None, base: str) -> str:
     """The "cite this" text of a fact, with its permalink."""
     label = document_label(doc.title if doc else None, fact.region, fact.year,
                            doc.doc_type if doc else None)
+    label = (f"{fact.region}《{label}》" if fact.region and fact.region not in label
+             else f"《{label}》")
     return citation(label=label, name=fact.name, text=fact.text, period=fact.period,
                     kind=fact.kind, evidence=fact.evidence, source=fact.source, row=fact.row,
                     start=fact.start, end=fact.end, url=base + fact_permalink(fact))
