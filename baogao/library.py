@@ -17,6 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
 from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError, NotFound
 from baogao.extract import extract_facts, extract_terms

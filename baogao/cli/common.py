@@ -23,6 +23,7 @@ import typer
 from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from baogao.errors import QueryError, StoreError
 from baogao.labels import indicator_by_name, plain_number
@@ -276,7 +277,7 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
         for col, width in zip(columns, widths, strict=True):
             table.add_column(col, overflow="ellipsis", no_wrap=True, width=width)
         for r in cells:
-            table.add_row(*r)
+            table.add_row(*(Text(c) for c in r))  # Text: data is never read as markup
         console.print(table)
         if len(rows) > 1:
             err_console.print(f"[dim]{len(rows)} rows; -f csv or -f jsonl gives every field "

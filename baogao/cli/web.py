@@ -8,9 +8,10 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.cli.common import DbOption, app, err_console, library_path, open_library
-from baogao.errors import StoreError
+from baogao.errors import QueryError, StoreError
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
 
@@ -38,6 +39,10 @@ def serve(
     token_env: Annotated[str, typer.Option(
         "--token-env", help="Environment variable to read the write token from.")] = TOKEN_ENV,
     log_level: Annotated[LogLevel, typer.Option(help="uvicorn log level.")] = LogLevel.info,
+    allow_remote: Annotated[bool, typer.Option(
+        "--allow-remote", help="Allow uploads and deletes on an address other machines can "
+        "reach (the token then crosses the network in clear unless a TLS proxy is in "
+        "front).")] = False,
 ) -> None:
     """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
 
@@ -46,18 +51,26 @@ def serve(
     import uvicorn
 
     from baogao.web import create_app
+    from baogao.web.guard import is_loopback, server_options
 
     path, _ = library_path(db)
     token = write_token or os.environ.get(token_env) or None
+    if token and not is_loopback(host) and not allow_remote:
+        raise QueryError(f"writes are enabled (write token) and {host} is reachable from other "
+                         "machines; serve on 127.0.0.1 behind a TLS proxy, or pass "
+                         "--allow-remote to accept this")
     if not token:
         open_library(db, readonly=True).close()  # refuses a missing library, naming it
     sock = listen(host, port)
     web_app = create_app(str(path), write_token=token)
     mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {path.resolve()} at http://{host}:{port}/ ({mode}); "
-                      "Ctrl+C stops", highlight=False)
+    err_console.print(f"baogao: serving {escape(str(path.resolve()))} at http://{host}:{port}/ "
+                      f"({mode}); Ctrl+C stops", highlight=False)
+    if token and not is_loopback(host):
+        err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
+                          "machines can reach; use TLS in front of it", highlight=False)
     server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port,
-                                           log_level=log_level.value))
+                                           log_level=log_level.value, **server_options()))
     server.run(sockets=[sock])
 
 

@@ -221,6 +221,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         return error_response(request, 422, "; ".join(problems) or "invalid request",
                               chinese=chinese)
 
+    async def on_overflow(request: Request, exc: Exception) -> Response:
+        # A number too large for SQLite's 64-bit integers (year=99999999999999999999).
+        return error_response(request, 400, "a number in the request is out of range")
+
     async def on_crash(request: Request, exc: Exception) -> Response:
         if isinstance(exc, OverflowError):  # a number too large for SQLite (year=10**30)
             return error_response(request, 400, f"number out of range: {exc}",
@@ -233,6 +237,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WebError, on_web)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_invalid)
+    app.add_exception_handler(OverflowError, on_overflow)
     app.add_exception_handler(Exception, on_crash)
 
 
