@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -17,10 +18,25 @@ CONTRACT = ["source", "row", "region", "year", "indicator", "name", "kind", "est
 
 
 def baogao(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "baogao", *args]
-    if db is not None:
-        cmd += ["--db", str(db)]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, check=False)
+    """Run the ``baogao`` entry point in this process (as ``baogao ARGS --db DB`` would run)
+    and return its exit status, stdout and stderr."""
+    from baogao.cli import main
+
+    argv = [*args, *(["--db", str(db)] if db is not None else [])]
+    out, err = io.StringIO(), io.StringIO()
+    saved = sys.argv
+    sys.argv = ["baogao", *argv]
+    code: object = 0
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            main()
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        sys.argv = saved
+    status = code if isinstance(code, int) else (0 if code is None else 1)
+    return subprocess.CompletedProcess(["baogao", *argv], status, out.getvalue(),
+                                       err.getvalue())
 
 
 @pytest.fixture(scope="module")

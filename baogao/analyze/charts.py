@@ -142,7 +142,7 @@ def line_chart(series: Mapping[str, Sequence[tuple[int, float]]], *, title: str,
     if width < 500:  # a phone: the legend goes under the plot
         right = 16
         bottom = 300
-        height = 340 + 18 * len(series)
+        height = bottom + 40 + 18 * len(series) + 20
     years = [p[0] for p in points] or [0]
     x_lo, x_hi = min(years), max(max(years), min(years) + 1)
     ticks = nice_ticks(min(0.0, *(p[1] for p in points)) if points else 0.0,

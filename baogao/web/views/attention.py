@@ -20,7 +20,7 @@ from baogao.library import Library
 from baogao.read.regions import canonical_region, code_of
 from baogao.web.deps import Lib
 from baogao.web.pages import page, params_of
-from baogao.web.serialize import csv_download, record_json
+from baogao.web.serialize import csv_download, file_download, record_json
 
 router = APIRouter()
 
@@ -37,7 +37,8 @@ def api_attention(
     lib: Lib,
     region: Annotated[str | None, Query(description="Only this region (and the regions "
                                         "under it)")] = None,
-    fmt: Annotated[Literal["json", "csv", "svg"], Query(alias="format")] = "json",
+    fmt: Annotated[Literal["json", "csv", "xlsx", "dta", "svg"], Query(alias="format")
+                   ] = "json",
     width: Annotated[int, Query(ge=320, le=1600, description="Chart width in pixels")] = 760,
 ) -> Response:
     """Keyword hits and rates (per 10,000 characters) of each topic, one row per region and
@@ -45,9 +46,11 @@ def api_attention(
     ``format=svg`` charts the strongest topics of one region over the years."""
     topics = shipped_topics()
     panel = panel_of(lib, topics, region)
-    if fmt == "csv":
+    if fmt in ("csv", "xlsx", "dta"):
         rows, columns = panel_table(panel, topics)
-        return csv_download(rows, columns, "attention")
+        if fmt == "csv":
+            return csv_download(rows, columns, "attention")
+        return file_download(rows, columns, "attention", fmt)
     if fmt == "svg":
         place = chart_region(panel, region)
         series_rows = [p for p in panel if p.region == place]

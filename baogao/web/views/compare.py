@@ -15,7 +15,7 @@ from baogao.library import Library
 from baogao.store import DocumentFilter
 from baogao.web.deps import Lib
 from baogao.web.pages import FormError, int_or_none, page, params_of
-from baogao.web.serialize import csv_download
+from baogao.web.serialize import csv_download, file_download
 
 router = APIRouter()
 
@@ -41,7 +41,8 @@ def api_compare(
                       ] = None,
     region: Annotated[str | None, Query(description="One region's series over the years")
                       ] = None,
-    fmt: Annotated[Literal["json", "csv", "svg", "tiles"], Query(alias="format")] = "json",
+    fmt: Annotated[Literal["json", "csv", "xlsx", "dta", "svg", "tiles"],
+                   Query(alias="format")] = "json",
     width: Annotated[int, Query(ge=320, le=1600, description="Chart width in pixels")] = 760,
 ) -> Response:
     """One row per region (``period``) or per year (``region``), each citing its sentence;
@@ -63,6 +64,8 @@ def api_compare(
     dicts = [r.as_dict() for r in rows]
     if fmt == "csv":
         return csv_download(dicts, COMPARE_COLUMNS, "compare")
+    if fmt in ("xlsx", "dta"):
+        return file_download(dicts, COMPARE_COLUMNS, "compare", fmt)
     return JSONResponse(dicts)
 
 
