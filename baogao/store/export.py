@@ -5,8 +5,8 @@ compare tables and attention panels all leave through the same door. The path ``
 to standard output.
 
 Stata files get a variable label for every known column, value labels for the categorical
-columns (kind, bound, level, doc_type, verdict, role), a ``region_code`` column next to
-``region`` when the gazetteer knows the code, and column names that Stata accepts as they
+columns (kind, bound, level, doc_type, verdict, role), a ``region_code`` column (last) when
+there is a ``region`` column, and column names that Stata accepts as they
 are (``start``/``end`` become ``start_char``/``end_char``, so pandas never renames them).
 """
 
@@ -82,8 +82,7 @@ def _stata_frame(frame: Any) -> tuple[Any, dict[str, str]]:
 
     frame = frame.rename(columns=STATA_RENAMES)
     if "region" in frame.columns and "region_code" not in frame.columns:
-        frame.insert(list(frame.columns).index("region") + 1, "region_code",
-                     frame["region"].map(region_code))
+        frame["region_code"] = frame["region"].map(region_code)
     for col in list(frame.columns):
         series = frame[col]
         if col in CATEGORIES:
@@ -113,8 +112,8 @@ def _text(value: Any) -> str:
 
 
 def _stata_name(name: str) -> str:
-    """A Stata variable name: ASCII letters, digits and _, at most 32 characters."""
-    clean = "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in name)
+    """A Stata variable name: letters (Chinese too, dta 118), digits and _, ≤ 32 characters."""
+    clean = "".join(c if c.isalnum() or c == "_" else "_" for c in name)
     if not clean or clean[0].isdigit():
         clean = "v_" + clean
     return clean[:32]
