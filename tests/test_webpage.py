@@ -84,3 +84,18 @@ def test_real_pages_never_take_the_site_name_as_title() -> None:
     for doc in docs:
         assert doc.title and "报告" in doc.title and "网" not in doc.title
         assert doc.level == "province" and doc.year == 2026 and doc.region_code
+
+
+def test_layout_table_pages_keep_paragraphs_as_lines(tmp_path: Path) -> None:
+    """Older sites lay the whole page out in a table: the article cell holds paragraphs, and a
+    data table inside it still gives one line per row."""
+    paragraphs = SEED.read_text("utf-8").split("\n")[:40]
+    body = "".join(f"<p>{line}</p>" for line in paragraphs)
+    data = ("<table><tr><td><p>指标</p></td><td><p>2025年目标</p></td></tr>"
+            "<tr><td><p>地区生产总值增长</p></td><td><p>5%左右</p></td></tr></table>")
+    page = (f"<title>x</title></head><body><table><tr><td><a href='/'>首页</a></td>"
+            f"<td>{body}{data}</td></tr></table></body>")
+    raw = read_file(_write(tmp_path, page))[0]
+    lines = raw.text.split("\n")
+    assert paragraphs[6] in lines and paragraphs[10] in lines
+    assert "指标\t2025年目标" in lines and "地区生产总值增长\t5%左右" in lines

@@ -6,23 +6,10 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from baogao.analyze.attention import (
-    PANEL_DOC_TYPES,
-    Topic,
-    attention_documents,
-    documents_table,
-    load_topics,
-    panel_table,
-    pool_panel,
-)
-from baogao.analyze.charts import KIND_LABELS, compare_chart, write_svg
-from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
-from baogao.analyze.diff import DocDiff, diff_documents
-from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
 from baogao.cli.common import (
     DbOption,
     DocType,
@@ -39,8 +26,11 @@ from baogao.cli.common import (
     value_of,
 )
 from baogao.errors import QueryError
-from baogao.extract import load_catalog
 from baogao.store.export import FORMATS, write_table
+
+if TYPE_CHECKING:  # the analysis modules load when a command runs, not for --help
+    from baogao.analyze.attention import Topic
+    from baogao.analyze.diff import DocDiff
 
 TRACK_TABLE = ["region", "period", "name", "target_text", "actual_text", "verdict"]
 COMPARE_TABLE = ["region", "period", "text", "value", "year", "source"]
@@ -83,6 +73,8 @@ def track_command(
 
     Each row carries the target's and the result's sentences as evidence.
     """
+    from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
+
     wanted = indicator_id(indicator)
     with open_library(db) as lib:
         regions = resolve_regions(lib, region)
@@ -113,6 +105,10 @@ def compare_command(
     db: DbOption = None,
 ) -> None:
     """Regions side by side for one year (--period), or one region over the years (--region)."""
+    from baogao.analyze.charts import KIND_LABELS, compare_chart, write_svg
+    from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
+    from baogao.extract import load_catalog
+
     if chart and Path(chart).suffix.lower() != ".svg":
         raise QueryError(f"--chart {chart}: charts are drawn as SVG; name the file *.svg "
                          "(a browser or `rsvg-convert -o out.png chart.svg` turns it into PNG)")
@@ -156,6 +152,9 @@ def diff_command(
     db: DbOption = None,
 ) -> None:
     """What changed between two reports: targets, glossary terms, topics."""
+    from baogao.analyze.attention import load_topics
+    from baogao.analyze.diff import diff_documents
+
     topics = load_topics(dictionary) if dictionary else None
     with open_library(db) as lib:
         result = diff_documents(lib, doc_a, doc_b, topics=topics)
@@ -205,6 +204,15 @@ def attention_command(
     db: DbOption = None,
 ) -> None:
     """Topic attention per 10,000 characters: a region × year panel (Aho–Corasick counts)."""
+    from baogao.analyze.attention import (
+        PANEL_DOC_TYPES,
+        attention_documents,
+        documents_table,
+        load_topics,
+        panel_table,
+        pool_panel,
+    )
+
     topics = load_topics(dictionary)
     types = [t.value for t in doc_type] if doc_type else list(PANEL_DOC_TYPES)
     with open_library(db) as lib:

@@ -17,7 +17,7 @@ import time
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.cells import cell_len
@@ -27,7 +27,9 @@ from rich.text import Text
 
 from baogao.errors import QueryError, StoreError
 from baogao.labels import indicator_by_name, plain_number
-from baogao.library import DEFAULT_DB, Library
+
+if TYPE_CHECKING:  # the library (and its segmenter) loads when a command opens it
+    from baogao.library import Library
 
 log = logging.getLogger("baogao.cli")
 
@@ -36,8 +38,8 @@ app = typer.Typer(
     help="报告 — turn Chinese government work reports into structured, verifiable data.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain click help: no markdown renderer to import at start-up
     pretty_exceptions_enable=False,
-    rich_markup_mode=None,
 )
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -163,6 +165,8 @@ def library_path(db: str | None) -> tuple[Path, str]:
     env = os.environ.get("BAOGAO_DB")
     if env:
         return Path(env), "$BAOGAO_DB"
+    from baogao.library import DEFAULT_DB
+
     return Path(DEFAULT_DB), "default"
 
 
@@ -184,6 +188,8 @@ def open_library(db: str | None, *, readonly: bool = False, create: bool = False
                 "default": "pass --db PATH or set $BAOGAO_DB"}[origin]
         raise StoreError(f"no library at {full} ({hint}); `baogao ingest REPORTS --db "
                          f"{path}` creates one")
+    from baogao.library import Library
+
     lib = Library(str(path), readonly=readonly)
     log.info("library %s (%s): %d documents", full, origin, lib.store.count())
     return lib
@@ -269,8 +275,10 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    elif len(rows) > FAST_TABLE_ROWS:
+        fast_table(rows, columns, title)
     else:
-        cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+        cells = [[_screen_cell(row.get(c)) for c in columns] for row in rows]
         widths = fit_widths([[str(c) for c in columns], *cells], console.width)
         table = Table(title=title, box=None, pad_edge=False, padding=(0, 1),
                       header_style="bold underline")
@@ -284,12 +292,50 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
                               "in full[/dim]", highlight=False)
 
 
-def _cell(value: Any) -> str:
+def _screen_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return plain_number(value)
-    return str(value).replace("\n", " ")
+    return str(value).translate(_CONTROL)
+
+
+#: Above this many rows, tables print as aligned plain text (rich lays out every cell).
+FAST_TABLE_ROWS = 200
+_CELL_WIDTH = 40
+_CONTROL = dict.fromkeys(range(32), " ")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cut(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    while text and _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
+
+
+def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
+               title: str | None = None) -> None:
+    """Rows as an aligned plain-text table (wide characters count two columns); cells are
+    cut at 40 columns. Data is written as is, never read as markup."""
+    cells = [[_cut(_screen_cell(row.get(c)), _CELL_WIDTH) for c in columns] for row in rows]
+    widths = fit_widths([[str(c) for c in columns], *cells], console.width)
+    cells = [[_cut(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+
+    out = [title] if title else []
+    out += [line([_cut(c, w) for c, w in zip(columns, widths, strict=True)]).rstrip(),
+            "  ".join("-" * w for w in widths)]
+    out += [line(r).rstrip() for r in cells]
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def _csv_cell(value: Any) -> Any:

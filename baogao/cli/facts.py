@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,10 +22,10 @@ from baogao.cli.common import (
     value_of,
 )
 from baogao.errors import QueryError
-from baogao.library import parse_file
-from baogao.models import Fact
-from baogao.read import iter_files
 from baogao.store.export import write_table
+
+if TYPE_CHECKING:
+    from baogao.models import Fact
 
 #: Column order of the facts contract (shared/spec/facts.md) followed by the extras.
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
@@ -57,6 +57,9 @@ def facts(
     year, indicator, name, kind, estimated, period, value, unit, bound, text, evidence,
     start, end. Bad files are reported on stderr and the exit status is 1.
     """
+    from baogao.library import parse_file
+    from baogao.read import iter_files
+
     indicator = indicator_id(indicator)
     rows: list[dict[str, object]] = []
     failed = False

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from baogao.cli.common import (
     DbOption,
@@ -25,10 +24,10 @@ from baogao.cli.common import (
     short_id,
     value_of,
 )
-from baogao.library import Parsed
-from baogao.models import Document
-from baogao.read import iter_files
-from baogao.store import DocumentFilter
+
+if TYPE_CHECKING:  # the library loads when a command runs, not for --help
+    from baogao.library import Parsed
+    from baogao.models import Document
 
 LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date", "speaker",
               "doc_type"]
@@ -56,6 +55,16 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read reports into the library (one transaction per document; re-ingesting is a no-op)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from baogao.read import iter_files
+
     with open_library(db, create=True) as lib:
         total = sum(1 for _ in iter_files([__import__("pathlib").Path(p) for p in paths]))
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -95,18 +104,34 @@ def list_documents(
     level: Annotated[Level | None, typer.Option(help="Administrative level.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
                    ] = Format.table,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1,
+                                              help="At most this many documents.")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
 ) -> None:
-    """List the documents in the library."""
+    """List the documents in the library, newest first (--limit/--offset page through)."""
+    from baogao.store import DocumentFilter
+
     with open_library(db) as lib:
         regions = resolve_regions(lib, region)
-        docs = lib.documents(DocumentFilter(year=year, doc_type=value_of(doc_type),
-                                            level=value_of(level)))
-    if regions is not None:
-        docs = [d for d in docs if d.region in regions]
+        if regions is None:
+            flt = DocumentFilter(year=year, doc_type=value_of(doc_type), level=value_of(level),
+                                 limit=limit, offset=offset)
+            docs = lib.documents(flt)
+            total = lib.store.count_documents(flt) if limit or offset else len(docs)
+        else:  # regions: the one asked for and those under it, paged here
+            every = [d for d in lib.documents(DocumentFilter(
+                year=year, doc_type=value_of(doc_type), level=value_of(level)))
+                if d.region in regions]
+            total = len(every)
+            docs = every[offset:offset + limit if limit else None]
     rows = [document_summary(d) for d in docs]
     if fmt is Format.table:
         rows = [r | {"id": short_id(r["id"])} for r in rows]
     render(rows, fmt, LS_TABLE if fmt is Format.table else LS_COLUMNS)
+    if len(docs) < total:
+        err_console.print(f"documents {offset + 1}–{offset + len(docs)} of {total}"
+                          if docs else f"no documents past {offset} of {total}",
+                          highlight=False)
 
 
 @app.command()

@@ -5,15 +5,11 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from baogao.ask.answer import AskResult, ask, passage_dict
-from baogao.ask.index import rebuild_index
-from baogao.ask.llm import LlmSettings
-from baogao.ask.search import search
 from baogao.cli.common import (
     DbOption,
     DocType,
@@ -27,6 +23,9 @@ from baogao.cli.common import (
     value_of,
 )
 from baogao.labels import document_label
+
+if TYPE_CHECKING:  # search and ask load when their command runs, not for --help
+    from baogao.ask.answer import AskResult
 
 SEARCH_COLUMNS = ["score", "title", "region", "year", "section", "snippet", "source", "row"]
 
@@ -49,20 +48,23 @@ def search_command(
     role: Annotated[Role | None, typer.Option(help="Section role.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Passages to show.")
                      ] = 10,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many best passages first.")
+                      ] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
                    ] = Format.table,
 ) -> None:
     """Find the passages that best match QUERY; matches are marked 【】 in the snippet."""
+    from baogao.ask.answer import passage_dict
+    from baogao.ask.search import search_page
     with open_library(db) as lib:
-        passages = search(lib, query, region=region, year=year, doc_type=value_of(doc_type),
-                          role=value_of(role), limit=limit)
-    rows = [passage_dict(p) for p in passages]
+        found = search_page(lib, query, region=region, year=year,
+                            doc_type=value_of(doc_type), role=value_of(role), limit=limit,
+                            offset=offset)
+    rows = [passage_dict(p) for p in found.passages]
     if fmt is not Format.table:
         render(rows, fmt, SEARCH_COLUMNS)
         return
-    if not rows:
-        err_console.print("no passage matches", highlight=False)
-    for i, r in enumerate(rows, 1):
+    for i, r in enumerate(rows, offset + 1):
         label = document_label(r["title"], r["region"], r["year"])
         console.print(f"[bold]{i}. {escape(label)}[/bold] [dim]› {escape(r['section'])}[/dim]",
                       highlight=False, overflow="ellipsis", no_wrap=True)
@@ -70,6 +72,8 @@ def search_command(
                       markup=False)
         console.print(escape(f"   {r['source']}#{r['row']} [{r['start']}:{r['end']}] "
                              f"score {r['score']:.2f}"), style="dim", highlight=False)
+    shown = f"{offset + 1}–{offset + len(rows)}" if rows else "none"
+    err_console.print(f"passages {shown} of {found.total} matching", highlight=False)
 
 
 @app.command("ask")
@@ -83,6 +87,9 @@ def ask_command(
     """Answer QUESTION from stored facts, track verdicts, the glossary and grouped search,
     citing title, region, year, section and the quoted words; BAOGAO_LLM_URL (optional) lets
     a model rephrase the answer, checked against the citations."""
+    from baogao.ask.answer import ask
+    from baogao.ask.llm import LlmSettings
+
     with open_library(db) as lib:
         result = ask(lib, question, limit=limit, llm=LlmSettings.from_env())
     if fmt is AskFormat.json:
@@ -114,6 +121,8 @@ def print_answer(result: AskResult) -> None:
 @app.command("reindex")
 def reindex_command(db: DbOption = None) -> None:
     """Rebuild the search index from the stored documents."""
+    from baogao.ask.index import rebuild_index
+
     with open_library(db) as lib:
         n = rebuild_index(lib.store)
     err_console.print(f"search index rebuilt: {n} documents", highlight=False)

@@ -43,6 +43,9 @@ def serve(
         "--allow-remote", help="Allow uploads and deletes on an address other machines can "
         "reach (the token then crosses the network in clear unless a TLS proxy is in "
         "front).")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, max=64,
+        help="Server processes (each with its own connections; 1 = this process).")] = 1,
 ) -> None:
     """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
 
@@ -61,17 +64,29 @@ def serve(
                          "--allow-remote to accept this")
     if not token:
         open_library(db, readonly=True).close()  # refuses a missing library, naming it
-    sock = listen(host, port)
-    web_app = create_app(str(path), write_token=token)
+    sock = listen(host, port)  # a busy port fails here, before anything is announced
+    web_app = create_app(str(path), write_token=token)  # creates the library and index once
     mode = "uploads and deletes need the write token" if token else "read-only"
     err_console.print(f"baogao: serving {escape(str(path.resolve()))} at http://{host}:{port}/ "
-                      f"({mode}); Ctrl+C stops", highlight=False)
+                      f"({mode}, {workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
+                      highlight=False)
     if token and not is_loopback(host):
         err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
                           "machines can reach; use TLS in front of it", highlight=False)
-    server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port,
-                                           log_level=log_level.value, **server_options()))
-    server.run(sockets=[sock])
+    if workers == 1:
+        server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port,
+                                               log_level=log_level.value, **server_options()))
+        server.run(sockets=[sock])
+        return
+    sock.close()  # the worker processes bind the port themselves
+    from baogao.web.app import DB_ENV
+    from baogao.web.app import TOKEN_ENV as SERVE_TOKEN_ENV
+
+    os.environ[DB_ENV] = str(path.resolve())
+    if token:
+        os.environ[SERVE_TOKEN_ENV] = token
+    uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level=log_level.value, **server_options())
 
 
 def listen(host: str, port: int) -> socket.socket:

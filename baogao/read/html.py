@@ -55,6 +55,38 @@ class Page:
     meta: dict[str, str] = field(default_factory=dict)
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: a table cell holding this much prose (several paragraphs) is page layout, not data
+_LAYOUT_CELL_CHARS = 150
+
+
+@dataclass
+class _Row:
+    """An open table row: its cells, each a list of finished lines."""
+
+    cells: list[list[PageLine]] = field(default_factory=list)
+
+
+def _row_lines(row: _Row) -> list[PageLine]:
+    """A data row as one TAB-separated line; a layout row (a cell with paragraphs of prose or
+    a nested table) as the lines of its cells in order."""
+    def chars(line: PageLine) -> int:
+        return len(_CJK.findall(line.text))
+
+    layout = any(
+        any(ln.table_row for ln in cell)
+        or (len(cell) >= 2 and sum(chars(ln) for ln in cell) >= _LAYOUT_CELL_CHARS)
+        or any(chars(ln) >= 2 * _LAYOUT_CELL_CHARS for ln in cell)
+        for cell in row.cells
+    )
+    if layout:
+        return [ln for cell in row.cells for ln in cell]
+    text = "\t".join(" ".join(ln.text for ln in cell) for cell in row.cells)
+    if not text.strip():
+        return []
+    return [PageLine(text, sum(ln.link_chars for cell in row.cells for ln in cell), True)]
+
+
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -62,8 +94,8 @@ class _PageParser(HTMLParser):
         self.skip_depth = 0
         self.link_depth = 0
         self.stack: list[tuple[str, bool]] = []
-        self.in_cell = False
-        self.in_row = False
+        self.rows: list[_Row] = []
+        self.tables: list[int] = []  # len(self.rows) when each open table started
         self._in_title = False
         self._buf: list[str] = []
         self._links = 0
@@ -79,12 +111,24 @@ class _PageParser(HTMLParser):
             end = self.rawdata.find(">", i + 3)
             return -1 if end < 0 else end + 1
 
+    def _emit(self, lines: list[PageLine]) -> None:
+        """Add finished lines to the innermost open cell, or to the page."""
+        if self.rows and self.rows[-1].cells:
+            self.rows[-1].cells[-1].extend(lines)
+        else:
+            self.page.lines.extend(lines)
+
     def _break(self) -> None:
         text = re.sub(r"[ ]{2,}", " ", "".join(self._buf)).strip(" ")
         if text.strip():
-            self.page.lines.append(PageLine(text, self._links, self.in_row))
+            self._emit([PageLine(text, self._links)])
         self._buf = []
         self._links = 0
+
+    def _close_row(self) -> None:
+        self._break()
+        if self.rows:
+            self._emit(_row_lines(self.rows.pop()))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
@@ -94,7 +138,7 @@ class _PageParser(HTMLParser):
                 self.page.meta.setdefault(key, values["content"].strip())
             return
         if tag in _VOID:
-            if tag == "br" and not self.skip_depth and not self.in_cell:
+            if tag == "br" and not self.skip_depth:
                 self._break()
             return
         names = " ".join(v or "" for k, v in attrs if k in ("class", "id"))
@@ -108,14 +152,19 @@ class _PageParser(HTMLParser):
             return
         if tag == "a":
             self.link_depth += 1
-        if tag == "tr":
+        elif tag == "table":
             self._break()
-            self.in_row = True
+            self.tables.append(len(self.rows))
+        elif tag == "tr":
+            if self.rows and self.tables and len(self.rows) > self.tables[-1]:
+                self._close_row()  # an unclosed <tr> ends at the next one
+            self._break()
+            self.rows.append(_Row())
         elif tag in ("td", "th"):
-            if self.in_cell:
-                self._buf.append("\t")
-            self.in_cell = True
-        elif tag in _BLOCK_TAGS and not self.in_row:
+            self._break()
+            if self.rows:
+                self.rows[-1].cells.append([])
+        elif tag in _BLOCK_TAGS:
             self._break()
 
     def handle_endtag(self, tag: str) -> None:
@@ -125,19 +174,22 @@ class _PageParser(HTMLParser):
             open_tag, skip = self.stack.pop()
             if skip:
                 self.skip_depth -= 1
-            elif open_tag == "a" and self.link_depth:
+            elif open_tag == "a" and self.link_depth and not self.skip_depth:
                 self.link_depth -= 1
             if open_tag == tag:
                 break
         if tag == "title":
             self._in_title = False
+        if self.skip_depth:
+            return
         if tag == "tr":
-            self._break()
-            self.in_row = self.in_cell = False
+            self._close_row()
         elif tag == "table":
-            self.in_row = self.in_cell = False
+            start = self.tables.pop() if self.tables else 0
+            while len(self.rows) > start:
+                self._close_row()
             self._break()
-        elif tag in _BLOCK_TAGS and not self.skip_depth and not self.in_row:
+        elif tag in ("td", "th") or tag in _BLOCK_TAGS:
             self._break()
 
     def handle_data(self, data: str) -> None:
@@ -153,6 +205,8 @@ class _PageParser(HTMLParser):
 
     def close(self) -> None:
         super().close()
+        while self.rows:
+            self._close_row()
         self._break()
 
 

@@ -119,12 +119,16 @@ def select_body(page: Page, name: str) -> str:
                                "script-only or challenge page?), not a report")
     seen: set[str] = set()
     scores: list[float] = []
+    repeated: list[bool] = []
     for line in lines:
+        text = line.text.strip()
+        repeated.append(text in seen)
         scores.append(_score(line, seen))
-        seen.add(line.text.strip())
+        seen.add(text)
     start, end, _ = _densest_run(scores)
-    kept = [ln.text.strip() for ln, s in zip(lines[start:end], scores[start:end], strict=True)
-            if not (s < 0 and (ln.link_chars * 2 > len(ln.text) or cjk_count(ln.text) >= 6))]
+    # inside the run, drop link lines and second copies; keep short label lines (主要做了以下工作。)
+    kept = [ln.text.strip() for i, ln in enumerate(lines[start:end], start)
+            if not (scores[i] < 0 and (ln.link_chars * 2 > len(ln.text) or repeated[i]))]
     body = "\n".join(kept)
     body_chars = cjk_count(body)
     cue_words = sum(1 for w in cues.report_words if w in body)

@@ -7,10 +7,10 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from baogao.ask.search import search, search_page
+from baogao.ask.search import MAX_OFFSET, search_page
 from baogao.errors import QueryError
 from baogao.labels import document_label
-from baogao.web.api import DocType
+from baogao.web.api import DocType, paged
 from baogao.web.deps import Lib
 from baogao.web.highlight import snippet_html
 from baogao.web.pages import FormError, choice, int_or_none, page, params_of
@@ -23,6 +23,7 @@ RoleParam = Literal["review", "plan", "self_building", "glossary", "appendix", "
 
 @router.get("/api/search", summary="Full-text search", tags=["search"])
 def api_search(
+    request: Request,
     lib: Lib,
     q: Annotated[str, Query(description="Words or a question (就业, 如何稳就业)")],
     region: str | None = None,
@@ -30,12 +31,14 @@ def api_search(
     doc_type: Annotated[DocType | None, Query(alias="type")] = None,
     role: Annotated[RoleParam | None, Query(description="Section role")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 10,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
     """Passages best matching ``q``, each citing its document and offsets, with a snippet
-    whose matched words are marked 【】."""
-    passages = search(lib, q, region=region, year=year, doc_type=doc_type, role=role,
-                      limit=limit)
-    return JSONResponse([record_json(p) for p in passages])
+    whose matched words are marked 【】; ``X-Total-Count`` gives the number of matching
+    passages, ``Link`` the next page."""
+    found = search_page(lib, q, region=region, year=year, doc_type=doc_type, role=role,
+                        limit=limit, offset=offset)
+    return paged(request, [record_json(p) for p in found.passages], found.total, offset, limit)
 
 
 #: Results on one page of the search view.
@@ -43,7 +46,7 @@ SEARCH_PAGE_ROWS = 20
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-def search_page_view(
+def search_view(
     request: Request, lib: Lib,
     q: str = "",
     region: str | None = None,
@@ -58,7 +61,8 @@ def search_page_view(
     error = None
     number = 1
     try:
-        number = int(page_no) if page_no and page_no.isdigit() and 0 < int(page_no) < 10000 \
+        last = MAX_OFFSET // SEARCH_PAGE_ROWS
+        number = int(page_no) if page_no and page_no.isdigit() and 0 < int(page_no) <= last \
             else 1
         if q.strip():
             found = search_page(lib, q, region=region or None, year=int_or_none(year),
