@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # the library loads when a command runs, not for --help
 LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date", "speaker",
               "doc_type"]
 #: The columns of the on-screen table (every field is in -f jsonl/csv/json).
-LS_TABLE = ["id", "region", "year", "doc_type", "title"]
+LS_TABLE = ["id", "region", "year", "title", "source"]
 
 
 class ShowFormat(str, Enum):
