@@ -117,6 +117,13 @@ def _from_gap_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _maybe_value_re() -> re.Pattern[str]:
+    """Anything that can start a value: a digit, a Chinese numeral, a qualitative phrase."""
+    words = [*cue_words("qualitative_value_hints")]
+    return re.compile("[0-9零〇一二两三四五六七八九十百千万亿]|" + "|".join(map(re.escape, words)))
+
+
+@functools.lru_cache(maxsize=1)
 def _target_gap_re() -> re.Pattern[str]:
     return re.compile(str(cues()["target_gap"]))
 
@@ -506,6 +513,8 @@ def sentence_readings(
     (产量 after 粮食) are read; ``lead`` is the paragraph's opening sentence, which may set the
     subject of clauses that name none (全年增长4.8%).
     """
+    if _maybe_value_re().search(text, sentence.start, sentence.end) is None:
+        return
     mentions = find_mentions(text, sentence.start, sentence.end)
     floor = sentence.start if context_start is None else context_start
     mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)
@@ -669,7 +678,10 @@ def _reading_fact(
         return None
     if reading.target_only and not has_cue(text[para.start : reading.start], "target_cues"):
         return None  # 保持稳定 is a target only in a list of targets
-    if reading.unit == "%" and compared_over_years(text, sentence, reading.start, timing.period):
+    base_floor = para.start
+    if reading.unit == "%" and compared_over_years(
+        text, sentence, reading.start, timing.period, base_floor
+    ):
         return None  # 2005年与2000年相比…增长57.3%: a growth over five years, not one
     after = text[reading.end : reading.end + 1]
     if after == "的" and not _followed_by_target_word(text, _as_value(reading)):

@@ -139,7 +139,8 @@ def _quantity_re() -> re.Pattern[str]:
     gap = rf"{_INSIDE}?"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<sign>[-−])?"
-        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number}){gap}(?P<unit>{units})?)"
+        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number}){gap}"
+        rf"(?:(?P<more>多|余)(?={units}))?(?P<unit>{units})?)"
         rf"(?:(?P<sep>{seps})(?:(?P<pct2>百分之)(?P<pnum2>{number})|"
         rf"(?P<num2>{number}){gap}(?P<unit2>{units})))?"
         rf"(?P<post>{post})?"
@@ -222,6 +223,10 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     if match.group("num") and not _plausible_cn(first):
         return None
     bound = _bound_of().get(match.group("post") or "") or _bound_of().get(match.group("pre") or "")
+    if match.group("more") and not re.match(r"\d", first):
+        return None  # 四亿零七百多万吨: the 多 splits a Chinese numeral, not read
+    if bound is None and match.group("more"):
+        bound = "min"  # 67700多亿元, 700余万人: more than the number
     negative = bool(match.group("sign"))
     if negative:
         value = -value
