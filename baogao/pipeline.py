@@ -4,12 +4,17 @@
     2. normalize   normalize(raw.text)        -> canonical text + offset map
     3. meta        extract_metadata(text)     -> region, year, date, speaker, meeting, type
     4. outline     build_outline(text, year)  -> sections with roles, paragraphs
+
+``run_task`` is the unit of work ``Library.ingest`` hands to its worker processes: one plain
+file, or one row of a collection (CSV/JSONL/JSON), read through extraction to a
+``PreparedDocument`` whose rows only need writing.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from baogao.errors import InputError, UnreadableFile
@@ -18,6 +23,7 @@ from baogao.read import iter_files, read_file
 from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
 from baogao.read.outline import build_outline
+from baogao.store.sqlite import PreparedDocument, prepare
 
 MIN_CHARS = 20
 
@@ -71,3 +77,62 @@ def read_all(*paths: str | Path) -> tuple[list[Document], list[InputError]]:
             except InputError as exc:
                 errors.append(exc)
     return documents, errors
+
+
+#: Suffixes of collections: files holding one report per row, read in the main process and
+#: handed to the workers row by row.
+COLLECTIONS = frozenset({".csv", ".jsonl", ".ndjson", ".json"})
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit of ingest work: a whole plain file (``raw`` None) or one collection row."""
+
+    key: int
+    path: str
+    display: str
+    raw: RawDocument | None = None
+
+
+@dataclass
+class TaskResult:
+    """What a task produced: prepared documents and one-line errors."""
+
+    key: int
+    items: list[PreparedDocument] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def prepare_raw(raw: RawDocument, known: frozenset[str] = frozenset()) -> PreparedDocument:
+    """Read one raw document through extraction into rows ready to write.
+
+    A document whose id is in ``known`` (stored when ingest started) is not analysed.
+    """
+    from baogao.extract import extract_facts, extract_terms
+
+    doc = build_document(raw)
+    if doc.id in known:
+        return prepare(doc, analysed=False)
+    return prepare(doc, extract_facts(doc), extract_terms(doc))
+
+
+def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
+    """Do one task; input errors are collected, never raised."""
+    result = TaskResult(task.key)
+    if task.raw is not None:
+        raws = [task.raw]
+    else:
+        try:
+            raws = read_file(Path(task.path), task.display)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            return result
+        except (OSError, ValueError) as exc:  # a reader library failing on broken input
+            result.errors.append(f"{task.display}: cannot read ({exc})")
+            return result
+    for raw in raws:
+        try:
+            result.items.append(prepare_raw(raw, known))
+        except InputError as exc:
+            result.errors.append(str(exc))
+    return result

@@ -1,8 +1,9 @@
 """The full-text index of paragraphs and section headings, in the library's SQLite file.
 
 Engine: SQLite FTS5 (``unicode61``) over pre-segmented words (``baogao.ask.segment``), in the
-same file and the same write transaction as the document (``Store.ON_SAVE`` /
-``Store.ON_DELETE``), so there is nothing to keep in sync and nothing half-written. The
+same file and the same write transaction as the document (``SAVE_HOOKS["search"]``, whose
+rows ingest builds in its workers, and ``Store.ON_DELETE``), so there is nothing to keep in
+sync and nothing half-written. The
 index can always be rebuilt from the stored documents (``rebuild_index``, ``baogao reindex``);
 ``sync_index`` also runs before every search and indexes documents stored without the hooks
 (or removes those deleted without them), and rebuilds everything when the segmentation
@@ -52,7 +53,7 @@ from dataclasses import dataclass
 from baogao.ask.segment import index_text, tokenizer_version
 from baogao.errors import QueryError
 from baogao.models import Document
-from baogao.store import ON_DELETE, ON_SAVE, Store
+from baogao.store import ON_DELETE, SAVE_HOOKS, SaveHook, Store
 
 log = logging.getLogger(__name__)
 
@@ -140,12 +141,24 @@ def _rows_of(doc: Document) -> Iterable[tuple[str, int, int, int, int | None, st
                index_text(doc.text[p.start:p.end]), headings[section.index] if section else "")
 
 
+PassageRow = tuple[str, int, int, int, int | None, str, str, str]
+
+
+def passage_rows(doc: Document) -> list[PassageRow]:
+    """The index rows of ``doc``, segmentation done (pure: ingest runs it in its workers)."""
+    return list(_rows_of(doc))
+
+
 def index_document(conn: sqlite3.Connection, doc: Document) -> None:
-    """Add the passages of ``doc`` to the index (an ``ON_SAVE`` hook: runs in the caller's
-    transaction)."""
+    """Add the passages of ``doc`` to the index (runs in the caller's transaction)."""
+    write_passages(conn, doc, passage_rows(doc))
+
+
+def write_passages(conn: sqlite3.Connection, doc: Document, prepared: object) -> None:
+    """Store rows made by ``passage_rows`` (the ``SAVE_HOOKS["search"]`` writer)."""
+    rows: list[PassageRow] = prepared  # type: ignore[assignment]
     _ensure_schema(conn)
     first = int(conn.execute("SELECT value FROM search_meta WHERE key = 'next_id'").fetchone()[0])
-    rows = list(_rows_of(doc))
     conn.execute("UPDATE search_meta SET value = ? WHERE key = 'next_id'", (first + len(rows),))
     counts = [len(words.split()) for *_, words, _heading in rows]
     conn.executemany(
@@ -191,8 +204,7 @@ def _add_totals(conn: sqlite3.Connection, rows: int, tokens: int) -> None:
 
 def register_hooks() -> None:
     """Keep the index in step with every document the store saves or deletes."""
-    if index_document not in ON_SAVE:
-        ON_SAVE.append(index_document)
+    SAVE_HOOKS["search"] = SaveHook(passage_rows, write_passages)
     if unindex_document not in ON_DELETE:
         ON_DELETE.append(unindex_document)
 
