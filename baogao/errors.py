@@ -4,7 +4,10 @@
     ├── InputError              a file cannot be turned into documents (names the file)
     │   ├── UnsupportedFormat   no reader for the file's suffix
     │   ├── UnreadableFile      missing, binary, empty, truncated or undecodable
-    │   └── CollectionError     a collection file lacks a text column or a row is malformed
+    │   ├── CollectionError     a collection file lacks a text column or a row is malformed
+    │   ├── LimitExceeded       the input is larger than a limit in ``settings`` allows
+    │   └── InternalError       a bug met while processing a file: says "internal error"
+    │                           and the exception type; the traceback stays in the log
     ├── StoreError              the library database cannot be opened or migrated
     ├── NotFound                a document, fact or term asked for does not exist
     └── QueryError              a search, ask, track or compare request is not usable
@@ -38,6 +41,32 @@ class UnreadableFile(InputError):
 
 class CollectionError(InputError):
     """A collection file (csv/jsonl/json) has no text column or a malformed row."""
+
+
+class LimitExceeded(InputError):
+    """The file (or what it unpacks to) is larger than a limit of ``baogao.settings``."""
+
+    def __init__(self, path: str, what: str, name: str, value: int) -> None:
+        from baogao.settings import setting
+
+        env = setting(name).env
+        shown = f"{value >> 20}M" if value >= 1 << 20 and value % (1 << 20) == 0 else value
+        super().__init__(path, f"{what} exceeds the limit {name}={shown} "
+                               f"(raise it with --limit {name}=… or ${env})")
+        self.limit = name
+
+
+class InternalError(InputError):
+    """An unexpected exception while reading, analysing or storing one file.
+
+    The message names the file and the exception type only; the traceback is logged at
+    debug level (``baogao -vv``).
+    """
+
+    def __init__(self, path: str, exc: BaseException, stage: str = "processing") -> None:
+        super().__init__(path, f"internal error while {stage} ({type(exc).__name__}); "
+                               "please report it; `baogao -vv` shows the traceback")
+        self.exc_type = type(exc).__name__
 
 
 class StoreError(BaogaoError):

@@ -24,14 +24,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
-from baogao.errors import BaogaoError, InputError
-from baogao.extract import extract_facts, extract_terms
+from baogao.errors import BaogaoError, InputError, InternalError
 from baogao.models import Document, Fact, Term
-from baogao.pipeline import COLLECTIONS, Task, TaskResult, build_document, run_task
+from baogao.pipeline import (
+    COLLECTIONS,
+    Task,
+    TaskResult,
+    analyse,
+    build_document,
+    quiet_warning,
+    run_task,
+)
 from baogao.read import iter_files, read_file
 from baogao.store import DocumentFilter, FileRecord, PreparedDocument, Store, prepare
 from baogao.store.packing import unpack_offsets, unpack_original
 from baogao.store.writer import BatchWriter
+from baogao.workers import die_with_parent
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +63,7 @@ class Parsed:
     items: list[tuple[Document, list[Fact], list[Term]]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     size: int = 0
+    warnings: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
     skipped: bool = False
 
@@ -71,6 +80,7 @@ class IngestReport:
     terms: int = 0
     bytes: int = 0
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     skipped_files: int = 0
     skipped_bytes: int = 0
@@ -90,6 +100,7 @@ class _FileState:
     size: int
     tasks: int
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
 
 
@@ -102,6 +113,7 @@ _WORKER_KNOWN: frozenset[str] = frozenset()
 def _init_worker(known: frozenset[str]) -> None:
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
+    die_with_parent()
 
 
 def _run_in_worker(task: Task) -> TaskResult:
@@ -133,7 +145,8 @@ def _analysed(item: PreparedDocument) -> PreparedDocument:
     """``item`` with its facts, terms and hook rows (it was skipped as known when parsed)."""
     doc = replace(item.doc, original=unpack_original(item.packed_original, item.doc.text),
                   offset_map=unpack_offsets(item.packed_offsets))
-    return prepare(doc, extract_facts(doc), extract_terms(doc))
+    _, facts, terms = analyse(doc)
+    return prepare(doc, facts, terms)
 
 
 def file_digest(path: Path) -> str:
@@ -145,31 +158,49 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
-    """Extract the facts and glossary terms of a document."""
-    return doc, extract_facts(doc), extract_terms(doc)
-
-
 def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> Parsed:
-    """Read and analyse every document of one file; errors are collected, not raised.
+    """Read and analyse every document of one file; errors are collected, never raised.
 
-    Documents whose id is in ``known`` (already stored) are not analysed again.
+    Documents whose id is in ``known`` (already stored) are not analysed again. Every
+    failure becomes one line naming the file (and row): an ``InputError`` with its reason,
+    anything unexpected as "internal error (ExceptionType)" with the traceback logged at
+    debug level.
     """
     p = Path(path)
-    size = p.stat().st_size if p.is_file() else 0
+    try:
+        size = p.stat().st_size if p.is_file() else 0
+    except OSError:
+        size = 0
     try:
         raws = read_file(p, display)
     except InputError as exc:
         return Parsed(display, errors=[str(exc)], size=size)
-    except (OSError, ValueError) as exc:  # a reader library failing on broken input
-        return Parsed(display, errors=[f"{display}: cannot read ({exc})"], size=size)
+    except Exception as exc:  # read_file wraps reader failures; this is a last resort
+        log.debug("reading %s failed", display, exc_info=True)
+        return Parsed(display, errors=[str(InternalError(display, exc, "reading"))], size=size)
     parsed = Parsed(display, size=size)
     for raw in raws:
+        parsed.warnings.extend(raw.warnings)
+        where = raw.source if raw.row == 0 and len(raws) == 1 else f"{raw.source} row {raw.row}"
+        stage = "reading"
         try:
             doc = build_document(raw)
-            parsed.items.append((doc, [], []) if doc.id in known else analyse(doc))
+            if doc.id in known:
+                parsed.items.append((doc, [], []))
+                continue
+            stage = "analysing"
+            item = analyse(doc)
         except InputError as exc:
             parsed.errors.append(str(exc))
+            continue
+        except Exception as exc:
+            log.debug("%s failed on %s", stage, where, exc_info=True)
+            parsed.errors.append(str(InternalError(where, exc, stage)))
+            continue
+        parsed.items.append(item)
+        warning = quiet_warning(doc, item[1], item[2], where)
+        if warning:
+            parsed.warnings.append(warning)
     return parsed
 
 
@@ -214,6 +245,7 @@ class Library:
             for result in run_tasks(tasks, jobs, known):
                 state = files[result.key]
                 state.errors.extend(result.errors)
+                state.warnings.extend(result.warnings)
                 for item in result.items:
                     self._write(item, writer, state, report)
                 state.tasks -= 1
@@ -296,6 +328,12 @@ class Library:
         except BaogaoError as exc:
             state.errors.append(str(exc))
             return
+        except Exception as exc:
+            doc = item.doc
+            where = doc.source if doc.row == 0 else f"{doc.source} row {doc.row}"
+            log.debug("storing %s failed", where, exc_info=True)
+            state.errors.append(str(InternalError(where, exc, "storing")))
+            return
         state.doc_ids.append(item.doc.id)
         if outcome == "added":
             report.added += 1
@@ -309,13 +347,14 @@ class Library:
         report.files += 1
         report.bytes += state.size
         report.errors.extend(state.errors)
+        report.warnings.extend(state.warnings)
         if state.record is not None and not state.errors:
             record = state.record
             writer.record_file(FileRecord(record.path, record.source, record.size,
                                           record.mtime_ns, record.sha256, len(state.doc_ids)))
         if on_file:
             on_file(Parsed(state.display, errors=state.errors, size=state.size,
-                           doc_ids=state.doc_ids))
+                           warnings=state.warnings, doc_ids=state.doc_ids))
 
     def documents(self, flt: DocumentFilter | None = None) -> list[Document]:
         """Stored documents (without text) matching the filter."""
@@ -326,7 +365,8 @@ class Library:
         return self.store.get_document(ref)
 
     def facts(self, **filters: object) -> list[Fact]:
-        """Stored facts; filters as in ``Store.facts``."""
+        """Stored facts; filters as in ``Store.facts`` (``include_open=True`` adds the
+        open-vocabulary facts)."""
         return self.store.facts(**filters)  # type: ignore[arg-type]
 
     def terms(self, *, doc_id: str | None = None, term: str | None = None) -> list[Term]:

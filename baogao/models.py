@@ -7,6 +7,9 @@ All character offsets (``start``/``end``) refer to ``Document.text``, the normal
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -25,7 +28,8 @@ class RawDocument:
     """One document as a reader found it, before any cleaning.
 
     ``hints`` carries collection columns (title, year, province, publish_date, url) that
-    metadata extraction may use when the text itself is silent.
+    metadata extraction may use when the text itself is silent. ``warnings`` are one-line
+    messages (naming the file) about what the reader had to leave out or ignore.
     """
 
     source: str
@@ -33,6 +37,7 @@ class RawDocument:
     text: str
     format: str
     hints: dict[str, str] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,7 @@ class Document:
     doc_type: DocType = "other"
     sections: tuple[Section, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    region_code: str | None = None
 
     def summary(self) -> dict[str, object]:
         """The listing fields (``baogao ls``, ``GET /api/documents``)."""
@@ -100,18 +106,30 @@ class Document:
             "region": self.region, "region_path": list(self.region_path), "level": self.level,
             "year": self.year, "date": self.date, "speaker": self.speaker,
             "speaker_title": self.speaker_title, "meeting": self.meeting,
-            "doc_type": self.doc_type,
+            "doc_type": self.doc_type, "region_code": self.region_code,
         }
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section containing ``offset``, or None."""
-        found: Section | None = None
-        for section in self.sections:
-            if section.start <= offset < section.end and (
-                found is None or section.level >= found.level
-            ):
-                found = section
-        return found
+        """The innermost section containing ``offset``, or None.
+
+        Logarithmic: the last section starting at or before ``offset`` (by bisection), then
+        up its parents to the first that still contains ``offset``.
+        """
+        starts = self._section_starts
+        if starts is None:  # sections out of order: scan (never built by build_outline)
+            return _innermost_by_scan(self.sections, offset)
+        i = bisect.bisect_right(starts, offset) - 1
+        section = self.sections[i] if i >= 0 else None
+        while section is not None and not (section.start <= offset < section.end):
+            section = self.sections[section.parent] if section.parent is not None else None
+        return section
+
+    @functools.cached_property
+    def _section_starts(self) -> list[int] | None:
+        starts = [s.start for s in self.sections]
+        ordered = all(a <= b for a, b in itertools.pairwise(starts)) and all(
+            s.parent is None or s.parent < s.index == i for i, s in enumerate(self.sections))
+        return starts if ordered else None
 
     def section_path(self, section: Section | None) -> list[str]:
         """Headings from the top section down to ``section``."""
@@ -125,6 +143,16 @@ class Document:
         """The role of the section containing ``offset`` ("other" outside any section)."""
         section = self.section_at(offset)
         return section.role if section else "other"
+
+
+def _innermost_by_scan(sections: tuple[Section, ...], offset: int) -> Section | None:
+    found: Section | None = None
+    for section in sections:
+        if section.start <= offset < section.end and (
+            found is None or section.level >= found.level
+        ):
+            found = section
+    return found
 
 
 @dataclass(frozen=True)
@@ -154,6 +182,13 @@ class Fact:
     doc_id: str = ""
     attribute: str | None = None
     value_high: float | None = None
+    #: Open-vocabulary fields (``baogao facts --all``): a normalized object name for matching
+    #: across reports, the action word (新增, 改造, 建成…), the part of the region or time the
+    #: value is about (a city, 累计, 年均) and whether the fact is outside the catalog contract.
+    key: str = ""
+    action: str | None = None
+    scope: str | None = None
+    open_vocabulary: bool = False
 
     def contract(self) -> dict[str, object]:
         """The fields of the facts contract, in contract order, plus the extras."""
@@ -177,7 +212,23 @@ class Fact:
             "value_high": self.value_high,
             "attribute": self.attribute,
             "doc_id": self.doc_id,
+            **region_fields(self.region),
         }
+
+    def full(self) -> dict[str, object]:
+        """The contract fields plus the open-vocabulary ones (``--all`` output)."""
+        return {**self.contract(), "key": self.key, "action": self.action, "scope": self.scope,
+                "open_vocabulary": self.open_vocabulary}
+
+
+def region_fields(region: str | None) -> dict[str, object]:
+    """``region_code`` (GB/T 2260) and ``region_path`` of a stored region string, for the
+    rows that show a region (facts, track, compare, exports)."""
+    from baogao.read.regions import region_of
+
+    found = region_of(region)
+    return {"region_code": found.code if found else None,
+            "region_path": list(found.path) if found else ([region] if region else [])}
 
 
 @dataclass(frozen=True)

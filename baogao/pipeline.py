@@ -13,17 +13,20 @@ file, or one row of a collection (CSV/JSONL/JSON), read through extraction to a
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baogao.errors import InputError, UnreadableFile
-from baogao.models import Document, RawDocument
+from baogao.errors import InputError, InternalError, UnreadableFile
+from baogao.models import Document, Fact, RawDocument, Term
 from baogao.read import iter_files, read_file
 from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
 from baogao.read.outline import build_outline
 from baogao.store.sqlite import PreparedDocument, prepare
+
+log = logging.getLogger(__name__)
 
 MIN_CHARS = 20
 
@@ -48,6 +51,7 @@ def build_document(raw: RawDocument) -> Document:
         region_path=meta.region_path, level=meta.level, year=meta.year, date=meta.date,
         speaker=meta.speaker, speaker_title=meta.speaker_title, meeting=meta.meeting,
         doc_type=meta.doc_type, sections=sections, paragraphs=paragraphs,
+        region_code=meta.region_code,
     )
 
 
@@ -101,23 +105,38 @@ class TaskResult:
     key: int
     items: list[PreparedDocument] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
-def prepare_raw(raw: RawDocument, known: frozenset[str] = frozenset()) -> PreparedDocument:
-    """Read one raw document through extraction into rows ready to write.
-
-    A document whose id is in ``known`` (stored when ingest started) is not analysed.
-    """
+def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
+    """Extract the facts (catalog ones, then every other number with a unit) and glossary
+    terms of a document."""
     from baogao.extract import extract_facts, extract_terms
+    from baogao.extract.open_facts import enrich, open_facts
 
-    doc = build_document(raw)
-    if doc.id in known:
-        return prepare(doc, analysed=False)
-    return prepare(doc, extract_facts(doc), extract_terms(doc))
+    facts = extract_facts(doc)
+    return doc, [*enrich(facts), *open_facts(doc, facts)], extract_terms(doc)
+
+
+#: A document this long that yields no fact and no term gets a warning (is it a report?).
+QUIET_CHARS = 20_000
+
+
+def quiet_warning(doc: Document, facts: list[Fact], terms: list[Term], where: str) -> str | None:
+    """A warning for a long document that yielded nothing (not a report, or lost lines?)."""
+    if len(doc.text) < QUIET_CHARS or facts or terms:
+        return None
+    lines = doc.text.count("\n") + 1
+    hint = (f" and only {lines} line{'s' if lines > 1 else ''}: line breaks lost?"
+            if len(doc.text) / lines > 5000 else ": is it a report?")
+    return f"{where}: no facts or glossary terms found in {len(doc.text)} characters{hint}"
 
 
 def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
-    """Do one task; input errors are collected, never raised."""
+    """Do one task: every document read, analysed (unless its id is in ``known``, stored
+    when ingest started) and prepared. Every failure becomes one line naming the file (and
+    row), never an exception: an ``InputError`` with its reason, anything unexpected as
+    "internal error (ExceptionType)" with the traceback logged at debug level."""
     result = TaskResult(task.key)
     if task.raw is not None:
         raws = [task.raw]
@@ -127,12 +146,32 @@ def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
         except InputError as exc:
             result.errors.append(str(exc))
             return result
-        except (OSError, ValueError) as exc:  # a reader library failing on broken input
-            result.errors.append(f"{task.display}: cannot read ({exc})")
+        except Exception as exc:  # read_file wraps reader failures; this is a last resort
+            log.debug("reading %s failed", task.display, exc_info=True)
+            result.errors.append(str(InternalError(task.display, exc, "reading")))
             return result
     for raw in raws:
+        result.warnings.extend(raw.warnings)
+        where = raw.source if raw.row == 0 and task.raw is None and len(raws) == 1 \
+            else f"{raw.source} row {raw.row}"
+        stage = "reading"
         try:
-            result.items.append(prepare_raw(raw, known))
+            doc = build_document(raw)
+            if doc.id in known:
+                result.items.append(prepare(doc, analysed=False))
+                continue
+            stage = "analysing"
+            _, facts, terms = analyse(doc)
+            stage = "indexing"
+            result.items.append(prepare(doc, facts, terms))
         except InputError as exc:
             result.errors.append(str(exc))
+            continue
+        except Exception as exc:
+            log.debug("%s failed on %s", stage, where, exc_info=True)
+            result.errors.append(str(InternalError(where, exc, stage)))
+            continue
+        warning = quiet_warning(doc, facts, terms, where)
+        if warning:
+            result.warnings.append(warning)
     return result

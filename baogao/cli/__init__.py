@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import logging
 import sys
+import traceback
+
+from rich.markup import escape
 
 from baogao.cli import facts as _facts  # noqa: F401
 
@@ -39,8 +42,14 @@ def main() -> None:
     try:
         app()
     except BaogaoError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:
         logging.getLogger(__name__).info("interrupted")
         sys.exit(130)
+    except Exception as exc:  # a bug: one line, the traceback only with -vv
+        if logging.getLogger().isEnabledFor(logging.DEBUG):
+            traceback.print_exc()
+        err_console.print(f"[red]error:[/red] internal error ({type(exc).__name__}); please "
+                          "report it; `baogao -vv …` shows the traceback", highlight=False)
+        sys.exit(1)

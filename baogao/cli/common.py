@@ -46,9 +46,17 @@ class Format(str, Enum):
 def _root(
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
                                          help="More logging (-v info, -vv debug).")] = 0,
+    limits: Annotated[list[str] | None, typer.Option(
+        "--limit", metavar="NAME=VALUE",
+        help="Raise or lower an input limit (see `baogao limits`), e.g. "
+             "--limit max_file_bytes=1G.")] = None,
 ) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    from baogao.settings import override
+
+    for assignment in limits or []:
+        override(assignment)
 
 
 def open_library(db: str | None, *, readonly: bool = False) -> Library:

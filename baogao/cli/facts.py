@@ -18,6 +18,8 @@ from baogao.store.export import FORMATS, write_table
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
                 "period", "value", "unit", "bound", "text", "evidence", "start", "end",
                 "value_high", "attribute", "doc_id"]
+#: With ``--all``: the open-vocabulary fields after the contract ones.
+ALL_FACT_COLUMNS = [*FACT_COLUMNS, "key", "action", "scope", "open_vocabulary"]
 
 export_app = typer.Typer(help="Export library tables (CSV, Parquet, XLSX, Stata).",
                          no_args_is_help=True)
@@ -30,6 +32,9 @@ def facts(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, csv, json or table")
                    ] = Format.jsonl,
     indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Also every other number with a unit "
+                                        "(open-vocabulary facts with key, action, scope).")
+                     ] = False,
 ) -> None:
     """Print every indicator value and target found in the reports under PATHS.
 
@@ -45,14 +50,17 @@ def facts(
             err_console.print(f"error: {error}", highlight=False)
             failed = True
         for _, doc_facts, _ in parsed.items:
-            batch = [f.contract() for f in doc_facts if not indicator or f.indicator == indicator]
+            batch = [f.full() if every else f.contract() for f in doc_facts
+                     if (not indicator or f.indicator == indicator)
+                     and (every or not f.open_vocabulary)]
             if fmt is Format.jsonl:
-                render(batch, fmt, FACT_COLUMNS)
+                render(batch, fmt, ALL_FACT_COLUMNS if every else FACT_COLUMNS)
                 sys.stdout.flush()
             else:
                 rows.extend(batch)
     if fmt is not Format.jsonl:
-        render(rows, fmt, FACT_COLUMNS if fmt is not Format.table else
+        columns = ALL_FACT_COLUMNS if every else FACT_COLUMNS
+        render(rows, fmt, columns if fmt is not Format.table else
                ["region", "year", "indicator", "name", "kind", "period", "value", "unit",
                 "bound", "text"])
     if failed:
@@ -74,9 +82,14 @@ def export_facts(
     indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
     kind: Annotated[str | None, typer.Option(help="actual or target.")] = None,
     period: Annotated[int | None, typer.Option(help="Only values about this year.")] = None,
+    every: Annotated[bool, typer.Option("--all", help="Also every other number with a unit "
+                                        "(open-vocabulary facts).")] = False,
 ) -> None:
     """Export the library's facts for Stata, pandas, Excel or R."""
     with open_library(db) as lib:
-        items = lib.facts(region=region, indicator=indicator, kind=kind, period=period)
-    out = write_table(fact_rows(items), FACT_COLUMNS, output or f"facts.{fmt}", fmt)
+        items = lib.facts(region=region, indicator=indicator, kind=kind, period=period,
+                          include_open=every)
+    rows = [f.full() for f in items] if every else fact_rows(items)
+    out = write_table(rows, ALL_FACT_COLUMNS if every else FACT_COLUMNS,
+                      output or f"facts.{fmt}", fmt)
     err_console.print(f"wrote {len(items)} facts to {out}", highlight=False)

@@ -7,6 +7,7 @@ import sys
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
@@ -42,15 +43,19 @@ def ingest(
 
             def on_file(parsed: Parsed) -> None:
                 for error in parsed.errors:
-                    progress.console.print(f"[red]error:[/red] {error}", highlight=False)
+                    progress.console.print(f"[red]error:[/red] {escape(error)}", highlight=False)
+                for warning in parsed.warnings:
+                    progress.console.print(f"[yellow]warning:[/yellow] {escape(warning)}",
+                                           highlight=False)
                 progress.advance(task)
 
             report = lib.ingest(paths, jobs=jobs, on_file=on_file)
         err_console.print(
             f"{report.files} files, {report.documents} documents: {report.added} added, "
-            f"{report.unchanged} unchanged, {len(report.errors)} errors; "
+            f"{report.unchanged} unchanged, {len(report.errors)} errors, "
+            f"{len(report.warnings)} warnings; "
             f"{report.facts} facts, {report.terms} glossary terms; "
-            f"library now holds {lib.store.count()} documents ({lib.store.path})",
+            f"library now holds {lib.store.count()} documents ({escape(lib.store.path)})",
             highlight=False,
         )
     if not report.ok:
@@ -115,6 +120,16 @@ def remove(
     """Remove a document and its facts, terms and index entries from the library."""
     with open_library(db) as lib:
         lib.delete(doc)
+
+
+@app.command("limits")
+def show_limits(
+    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """The input limits, their values and how to change them (--limit NAME=VALUE or $ENV)."""
+    from baogao.settings import describe
+
+    render(describe(), fmt, ["name", "value", "default", "env", "help"])
 
 
 @app.command()

@@ -15,6 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from baogao.extract.catalog import cues
 from baogao.models import Bound
+from baogao.settings import limit
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
            "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -93,8 +94,8 @@ def parse_number(text: str) -> Decimal | None:
     percent number). Returns None when ``text`` is not a numeral.
     """
     text = text.strip().replace(",", "")
-    if not text:
-        return None
+    if not text or len(text) > limit("max_numeral_chars"):
+        return None  # a run of digits too long to be a value (and to convert in linear time)
     if text.startswith("百分之"):
         return parse_number(text[3:])
     sign = Decimal(-1) if text[0] in "-−" else Decimal(1)

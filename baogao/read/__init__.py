@@ -7,15 +7,24 @@ Readers register by suffix in ``READERS`` the way an extension would::
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from baogao.errors import UnreadableFile, UnsupportedFormat
+from baogao.errors import (
+    InputError,
+    InternalError,
+    LimitExceeded,
+    UnreadableFile,
+    UnsupportedFormat,
+)
 from baogao.models import RawDocument
 from baogao.read.html import read_html
 from baogao.read.office import read_docx, read_pdf
 from baogao.read.tabular import read_csv, read_json, read_jsonl
 from baogao.read.text import read_text
+from baogao.settings import limit
 
 Reader = Callable[[Path, str], list[RawDocument]]
 
@@ -36,31 +45,106 @@ READERS: dict[str, Reader] = {
 
 __all__ = ["READERS", "Reader", "iter_files", "read_file"]
 
+log = logging.getLogger(__name__)
+
 
 def read_file(path: Path, display: str | None = None) -> list[RawDocument]:
-    """Read one file into raw documents; raises an ``InputError`` naming the file."""
+    """Read one file into raw documents; raises an ``InputError`` naming the file.
+
+    Whatever goes wrong inside a reader becomes an ``InputError``: known failures with their
+    reason, anything unexpected as ``InternalError`` (with the exception as its cause).
+    """
     name = display or str(path)
+    if path.is_symlink() and not path.exists():
+        raise UnreadableFile(name, "broken symbolic link (its target does not exist)")
+    if path.is_dir():
+        if path.is_symlink():
+            raise UnreadableFile(name, "symbolic link to a folder, not followed; "
+                                 "name the folder itself to read it")
+        raise UnreadableFile(name, "folder could not be read (permission denied?)")
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise UnsupportedFormat(name, f"unsupported file type {path.suffix or '(none)'!r}; "
                                 f"supported: {', '.join(sorted(READERS))}")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UnreadableFile(name, f"cannot read ({exc.strerror or exc})") from exc
     if not path.is_file():
-        raise UnreadableFile(name, "no such file")
-    if path.stat().st_size == 0:
+        raise UnreadableFile(name, "no such file" if not path.exists() else "not a regular file")
+    if size == 0:
         raise UnreadableFile(name, "file is empty")
-    return reader(path, name)
+    max_bytes = limit("max_file_bytes")
+    if size > max_bytes:
+        raise LimitExceeded(name, f"file size {size} bytes", "max_file_bytes", max_bytes)
+    try:
+        raws = reader(path, name)
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise UnreadableFile(name, "nested too deeply to read") from exc
+    except MemoryError as exc:
+        raise UnreadableFile(name, "ran out of memory reading it; lower the limits in "
+                             "`baogao limits`") from exc
+    except OSError as exc:
+        raise UnreadableFile(name, f"cannot read ({exc.strerror or exc})") from exc
+    except Exception as exc:
+        log.debug("reading %s failed", name, exc_info=True)
+        raise InternalError(name, exc, "reading") from exc
+    max_chars = limit("max_document_chars")
+    for raw in raws:
+        if len(raw.text) > max_chars:
+            where = name if raw.row == 0 and len(raws) == 1 else f"{name} row {raw.row}"
+            raise LimitExceeded(where, f"text of {len(raw.text)} characters",
+                                "max_document_chars", max_chars)
+    return raws
 
 
 def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
     """Files under ``paths`` (recursively, sorted), with the name to report them by.
 
     A folder yields the files with a registered suffix; a file given by name is yielded
-    whatever its suffix, so that an unsupported file gets a clear error.
+    whatever its suffix, so that an unsupported file gets a clear error. Nothing is skipped
+    silently: symbolic links to folders (not followed, which also avoids loops), broken
+    links and folders that cannot be opened are yielded too, and ``read_file`` names them
+    with the reason.
     """
     for root in paths:
         if root.is_dir():
-            for p in sorted(root.rglob("*")):
-                if p.is_file() and p.suffix.lower() in READERS and not p.name.startswith("."):
-                    yield p, str(p.relative_to(root.parent) if root.parent != p else p)
+            yield from _walk(root, root.parent)
         else:
             yield root, str(root)
+
+
+def _walk(folder: Path, base: Path) -> Iterator[tuple[Path, str]]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        yield folder, _display(folder, base)
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        p = Path(entry.path)
+        try:
+            is_link = entry.is_symlink()
+            is_dir = entry.is_dir(follow_symlinks=not is_link)
+            exists = p.exists()
+        except OSError:
+            yield p, _display(p, base)
+            continue
+        if is_link and not exists:
+            yield p, _display(p, base)  # broken link
+        elif is_link and p.is_dir():
+            yield p, _display(p, base)  # link to a folder: listed, not followed
+        elif is_dir:
+            yield from _walk(p, base)
+        elif p.suffix.lower() in READERS:
+            yield p, _display(p, base)
+
+
+def _display(p: Path, base: Path) -> str:
+    try:
+        return str(p.relative_to(base))
+    except ValueError:
+        return str(p)

@@ -37,6 +37,17 @@ class _ReportParser(HTMLParser):
         self.title = ""
         self._in_title = False
 
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
+        """``<![if !vml]>`` and ``<![ x]>`` (Word exports) are skipped, not fatal.
+
+        html.parser raises AssertionError on a marked section it does not know.
+        """
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return -1 if end < 0 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _VOID:
             if tag == "br" and not self.skip_depth:

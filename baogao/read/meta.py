@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from importlib import resources
 
 from baogao.models import DocType, Level
-from baogao.read.regions import NATIONAL, canonical_region, gazetteer, level_of, split_region
+from baogao.read.regions import (
+    NATIONAL,
+    canonical_region,
+    gazetteer,
+    level_of,
+    region_of,
+    split_region,
+)
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -63,6 +70,7 @@ class Metadata:
     speaker_title: str | None
     meeting: str | None
     doc_type: DocType
+    region_code: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -260,6 +268,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     meeting = _find_meeting(pre, text, doc_type)
     region = canonical_region(_find_region(text, pre, hints))
     path = split_region(region) if region else ()
+    found = region_of(region)
     speaker, speaker_title = _find_speaker(pre, original[:1500] or text[:1500])
     if speaker_title is None and region == NATIONAL:
         m = re.search(r"国务院总理\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})", pre)
@@ -279,5 +288,5 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     return Metadata(
         title=title, region=region, region_path=path, level=level_of(path), year=year,
         date=date, speaker=speaker, speaker_title=speaker_title, meeting=meeting,
-        doc_type=doc_type,
+        doc_type=doc_type, region_code=found.code if found else None,
     )

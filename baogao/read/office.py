@@ -1,12 +1,80 @@
-"""Word (.docx) documents with their tables, and PDFs with a text layer."""
+"""Word (.docx) documents with their tables, and PDFs with a text layer.
+
+A .docx is a zip: before python-docx opens it, every part is inflated once in small pieces
+and counted, so a zip bomb or a gigabyte text run is refused (``max_unpacked_bytes``,
+``max_office_xml_bytes``) before it takes memory; compression methods zipfile cannot unpack
+(Deflate64, from some zip tools) and encrypted parts are named as such.
+"""
 
 from __future__ import annotations
 
+import logging
 import zipfile
 from pathlib import Path
 
-from baogao.errors import UnreadableFile
+from baogao.errors import LimitExceeded, UnreadableFile
 from baogao.models import RawDocument
+from baogao.settings import limit
+
+log = logging.getLogger(__name__)
+
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 95: "XZ",
+                 98: "PPMd", 99: "AES encryption"}
+_CHUNK = 1 << 20
+
+
+def check_package(path: Path, name: str) -> None:
+    """Refuse a .docx that is not a zip, uses an unsupported method, or inflates too far.
+
+    Sizes are counted while inflating (the sizes a zip declares can lie), one MB at a time.
+    """
+    max_total = limit("max_unpacked_bytes")
+    max_xml = limit("max_office_xml_bytes")
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as exc:
+        raise UnreadableFile(name, f"not a readable .docx (damaged or truncated: {exc})") from exc
+    except NotImplementedError as exc:
+        raise UnreadableFile(name, f"the .docx uses a zip feature baogao cannot read ({exc}); "
+                             "open and save it again in Word") from exc
+    with zf:
+        total = 0
+        for info in zf.infolist():
+            if info.compress_type not in _METHODS:
+                method = _method_name(info.compress_type)
+                raise UnreadableFile(name, f"part {info.filename} uses {method} compression, "
+                                     "which baogao cannot unpack; open and save it in Word")
+            if info.flag_bits & 0x1:
+                raise UnreadableFile(name, "the .docx is encrypted (password-protected); "
+                                     "save an unprotected copy")
+            is_xml = info.filename.endswith((".xml", ".rels"))
+            part = 0
+            try:
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):
+                        part += len(chunk)
+                        total += len(chunk)
+                        if is_xml and part > max_xml:
+                            raise LimitExceeded(name, f"part {info.filename}, once inflated,",
+                                                "max_office_xml_bytes", max_xml)
+                        if total > max_total:
+                            raise LimitExceeded(name, "the inflated size of the .docx",
+                                                "max_unpacked_bytes", max_total)
+            except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as exc:
+                raise UnreadableFile(name, f"part {info.filename} is damaged ({exc})") from exc
+            except NotImplementedError as exc:
+                raise UnreadableFile(name, f"part {info.filename} cannot be unpacked ({exc}); "
+                                     "open and save it again in Word") from exc
+            except RuntimeError as exc:  # zipfile: encrypted member without a password
+                raise UnreadableFile(name, f"part {info.filename} cannot be unpacked ({exc})"
+                                     ) from exc
+            except OSError as exc:  # zlib.error and friends from a corrupt stream
+                raise UnreadableFile(name, f"part {info.filename} is damaged ({exc})") from exc
+
+
+def _method_name(method: int) -> str:
+    return _METHOD_NAMES.get(method, f"method {method}")
 
 
 def read_docx(path: Path, name: str) -> list[RawDocument]:
@@ -16,48 +84,81 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
     from docx.opc.exceptions import PackageNotFoundError
     from docx.table import Table
     from docx.text.paragraph import Paragraph as DocxParagraph
+    from lxml import etree
 
+    check_package(path, name)
     try:
         document: DocxDocument = docx.Document(str(path))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, DocxParagraph):
+                lines.append(block.text)
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    cells: list[str] = []
+                    for cell in row.cells:
+                        value = " ".join(cell.text.split())
+                        if not cells or value != cells[-1]:  # merged cells repeat their text
+                            cells.append(value)
+                    lines.append("\t" + "\t".join(cells))
+                    lines.append("")
+    except etree.XMLSyntaxError as exc:
+        raise UnreadableFile(name, f"the XML inside the .docx is damaged or cut short "
+                             f"({_one_line(exc)})") from exc
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
-        raise UnreadableFile(name, f"not a readable .docx (damaged or truncated: {exc})") from exc
-    lines: list[str] = []
-    for block in document.iter_inner_content():
-        if isinstance(block, DocxParagraph):
-            lines.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    value = " ".join(cell.text.split())
-                    if not cells or value != cells[-1]:  # merged cells repeat their text
-                        cells.append(value)
-                lines.append("\t" + "\t".join(cells))
-                lines.append("")
+        raise UnreadableFile(name, f"not a readable .docx (damaged or truncated: "
+                             f"{_one_line(exc)})") from exc
     text = "\n".join(lines)
     if not text.strip():
         raise UnreadableFile(name, ".docx has no text")
     return [RawDocument(source=name, row=0, text=text, format="docx")]
 
 
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
 def read_pdf(path: Path, name: str) -> list[RawDocument]:
-    """One document from a PDF's text layer (scanned PDFs without one are refused)."""
+    """One document from a PDF's text layer (scanned PDFs without one are refused).
+
+    A page that cannot be loaded is left out and named in a warning; a PDF none of whose
+    pages load is refused.
+    """
     import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
-        raise UnreadableFile(name, f"not a readable PDF (damaged or truncated: {exc})") from exc
+        code = getattr(exc, "err_code", None)
+        if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise UnreadableFile(name, "PDF is encrypted (password-protected); save a copy "
+                                 "without a password") from exc
+        raise UnreadableFile(name, f"not a readable PDF (damaged or truncated: "
+                             f"{_one_line(exc)})") from exc
+    pages: list[str] = []
+    bad: list[int] = []
     try:
-        pages = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range())
-            textpage.close()
-            page.close()
+        n_pages = len(pdf)
+        for i in range(n_pages):
+            try:
+                page = pdf[i]
+                textpage = page.get_textpage()
+                pages.append(textpage.get_text_range())
+                textpage.close()
+                page.close()
+            except pdfium.PdfiumError:
+                bad.append(i + 1)
     finally:
         pdf.close()
+    if bad and len(bad) == n_pages:
+        raise UnreadableFile(name, f"no page of the PDF can be read (damaged: {n_pages} pages)")
     text = "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableFile(name, "PDF has no text layer (scanned?); run OCR first")
-    return [RawDocument(source=name, row=0, text=text, format="pdf")]
+    warnings: tuple[str, ...] = ()
+    if bad:
+        shown = ", ".join(str(b) for b in bad[:10]) + (" …" if len(bad) > 10 else "")
+        warnings = (f"{name}: damaged PDF: page {shown} of {n_pages} could not be read and "
+                    "is left out",)
+    return [RawDocument(source=name, row=0, text=text, format="pdf", warnings=warnings)]

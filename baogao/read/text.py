@@ -14,10 +14,16 @@ _LEGACY = ("gb18030", "big5", "utf_16")
 
 def decode_bytes(data: bytes, name: str) -> str:
     """Decode report bytes, trying the encodings reports come in before guessing."""
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableFile(name, "binary file (contains NUL bytes), not a text report")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UnreadableFile(name, f"damaged UTF-16 text (at byte {exc.start})") from exc
+    if b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise UnreadableFile(name, "binary file (contains NUL bytes), not a text report")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -27,6 +33,36 @@ def decode_bytes(data: bytes, name: str) -> str:
     if best is None or best.encoding not in _LEGACY:
         raise UnreadableFile(name, "not UTF-8, GB18030 or Big5 text; convert it to UTF-8")
     return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 without a byte-order mark (the NULs are the high bytes of ASCII).
+
+    Both byte orders are tried; the one whose first 2,000 characters are nearly all text
+    (CJK, ASCII, punctuation, whitespace) wins.
+    """
+    best: tuple[float, str] | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) - len(data) % 2].decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        sample = text[:2000]
+        if not sample:
+            continue
+        score = sum(1 for ch in sample if _is_texty(ch)) / len(sample)
+        if score >= 0.95 and (best is None or score > best[0]):
+            best = (score, text)
+    return best[1] if best else None
+
+
+def _is_texty(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x20 <= code < 0x7F or ch in "\n\r\t" or 0x4E00 <= code <= 0x9FFF
+        or 0x3000 <= code <= 0x303F or 0xFF00 <= code <= 0xFFEF or 0x2000 <= code <= 0x206F
+        or 0x3400 <= code <= 0x4DBF or ch == "\ufeff"
+    )
 
 
 def _is_truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:

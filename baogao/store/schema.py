@@ -97,7 +97,20 @@ MIGRATIONS: list[str] = [
     CREATE INDEX terms_doc ON terms(doc_id);
     CREATE INDEX terms_term ON terms(term);
     """,
-    # 1 -> 2: compact documents (``packing`` 1: offset map as breakpoints, original as edits
+    # 1 -> 2: GB/T 2260 code of the document's region (NULL when outside the gazetteer)
+    """
+    ALTER TABLE documents ADD COLUMN region_code TEXT;
+    CREATE INDEX documents_region_code ON documents(region_code);
+    """,
+    # 2 -> 3: open-vocabulary facts (every number with a unit): key, action, scope, flag
+    """
+    ALTER TABLE facts ADD COLUMN key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE facts ADD COLUMN action TEXT;
+    ALTER TABLE facts ADD COLUMN scope TEXT;
+    ALTER TABLE facts ADD COLUMN open_vocabulary INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX facts_open ON facts(open_vocabulary, region, period);
+    """,
+    # 3 -> 4: compact documents (``packing`` 1: offset map as breakpoints, original as edits
     # of the text, see store/packing.py); outline tables keyed by their primary key only;
     # the files ingest has read, so unchanged files are skipped before parsing
     """

@@ -212,11 +212,12 @@ class Store:
         c.execute(
             "INSERT INTO documents(id, source, row, title, region, region_path, level, year, "
             "date, speaker, speaker_title, meeting, doc_type, chars, text, original, offset_map, "
-            "packing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
+            "region_code, packing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
             (doc.id, doc.source, doc.row, doc.title, doc.region,
              json.dumps(list(doc.region_path), ensure_ascii=False), doc.level, doc.year,
              doc.date, doc.speaker, doc.speaker_title, doc.meeting, doc.doc_type,
-             len(doc.text), doc.text, item.packed_original, item.packed_offsets),
+             len(doc.text), doc.text, item.packed_original, item.packed_offsets,
+             doc.region_code),
         )
         c.execute("INSERT OR IGNORE INTO document_sources(source, row, doc_id) VALUES (?,?,?)",
                   (doc.source, doc.row, doc.id))
@@ -237,10 +238,12 @@ class Store:
         self.conn.executemany(
             "INSERT INTO facts(doc_id, source, row, region, year, indicator, name, kind, "
             "estimated, period, value, value_high, unit, bound, text, evidence, start, "
-            '"end", attribute) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            '"end", attribute, key, action, scope, open_vocabulary) '
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [(doc_id, f.source, f.row, f.region, f.year, f.indicator, f.name, f.kind,
               int(f.estimated), f.period, f.value, f.value_high, f.unit, f.bound, f.text,
-              f.evidence, f.start, f.end, f.attribute) for f in facts],
+              f.evidence, f.start, f.end, f.attribute, f.key, f.action, f.scope,
+              int(f.open_vocabulary)) for f in facts],
         )
 
     def _insert_terms(self, doc_id: str, terms: list[Term]) -> None:
@@ -330,7 +333,7 @@ class Store:
         where, args = self._document_where(flt)
         sql = (
             "SELECT id, source, row, title, region, region_path, level, year, date, speaker, "
-            "speaker_title, meeting, doc_type FROM documents"
+            "speaker_title, meeting, doc_type, region_code FROM documents"
             f"{where} ORDER BY year IS NULL, year DESC, region, source, row"
         )
         if flt.limit:
@@ -423,7 +426,7 @@ class Store:
             region_path=tuple(json.loads(r["region_path"])), level=r["level"], year=r["year"],
             date=r["date"], speaker=r["speaker"], speaker_title=r["speaker_title"],
             meeting=r["meeting"], doc_type=r["doc_type"], sections=sections,
-            paragraphs=paragraphs,
+            paragraphs=paragraphs, region_code=r["region_code"],
         )
 
     def iter_documents(self) -> Iterator[Document]:
@@ -442,8 +445,12 @@ class Store:
         period: int | None = None,
         year: int | None = None,
         limit: int | None = None,
+        include_open: bool = False,
     ) -> list[Fact]:
-        """Stored facts matching the given filters, in document order."""
+        """Stored facts matching the given filters, in document order.
+
+        Open-vocabulary facts (numbers outside the catalog) only with ``include_open``.
+        """
         from baogao.read.regions import canonical_region
 
         clauses: list[str] = []
@@ -456,6 +463,8 @@ class Store:
         if region:
             clauses.append("region = ?")
             args.append(canonical_region(region))
+        if not include_open:
+            clauses.append("open_vocabulary = 0")
         sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(clauses) if clauses else "")
         sql += " ORDER BY source, row, start, id"
         if limit:
@@ -492,5 +501,6 @@ def _row_to_fact(r: sqlite3.Row) -> Fact:
         indicator=r["indicator"], name=r["name"], kind=r["kind"], estimated=bool(r["estimated"]),
         period=r["period"], value=r["value"], unit=r["unit"], bound=r["bound"], text=r["text"],
         evidence=r["evidence"], start=r["start"], end=r["end"], doc_id=r["doc_id"],
-        attribute=r["attribute"], value_high=r["value_high"],
+        attribute=r["attribute"], value_high=r["value_high"], key=r["key"],
+        action=r["action"], scope=r["scope"], open_vocabulary=bool(r["open_vocabulary"]),
     )

@@ -1,0 +1,424 @@
+"""Every number with a unit as a fact: open-vocabulary facts beside the catalog ones.
+
+    facts = extract_facts(doc)                 # catalog facts (the fixed contract)
+    extra = open_facts(doc, facts)             # every other number with a unit
+
+A report is mostly quantified promises and results outside any catalog (新增家庭养老床位300张,
+改造燃气管网650公里). For each number with a unit in the running text the object is read as
+printed: the noun phrase before the number after its action word (新增|家庭养老床位|300张),
+or after the number when the action leads (实施|500个|老旧小区综合整治), or an action
+trailing the object (老旧小区改造完工|1225个). ``key`` normalizes the object for matching
+across reports (quotes, action words and generic suffixes such as 改造/建设/项目 removed);
+``scope`` marks a value about a part (a city, 累计, 年均, 其中). Kind and period come from the
+catalog extractor's timing rules (review → actual of year-1, plan → target of the year).
+
+Numbers counted but not read: ordinals (第3个), ranks (前10), numbers inside slogans in
+quotation marks (“两个确立”), and the single 一 (一批, 一个). All word lists live in
+``baogao/data/commitments.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+from baogao.extract.catalog import cues
+from baogao.extract.facts import _Span, iter_sentences, timing_at
+from baogao.extract.numbers import parse_number
+from baogao.models import Bound, Document, Fact, Role
+
+_SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "self_building"})
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The word tables in ``baogao/data/commitments.json``."""
+    text = resources.files("baogao.data").joinpath("commitments.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+@functools.lru_cache(maxsize=1)
+def _quantity_re() -> re.Pattern[str]:
+    table = cues()
+    vocab = vocabulary()
+    pre = _alternation([w for ws in table["prefix_bounds"].values() for w in ws])
+    post = _alternation([w for ws in table["suffix_bounds"].values() for w in ws])
+    seps = _alternation(table["range_separators"])
+    mult = _alternation(vocab["multipliers"])
+    units = _alternation(vocab["units"])
+    more = _alternation(vocab["approx_marks"])
+    digits = "零〇一二两三四五六七八九"
+    number = rf"(?:\d+(?:\.\d+)?|[{digits}十百千万亿]+(?:点[{digits}]+)?)"
+    unit = rf"(?:百分之)?(?:{mult})?(?:{units})"
+    return re.compile(
+        rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{number})"
+        rf"(?P<unit>(?:{mult})?(?P<more>{more})?(?:{units}))?"
+        rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?P<post>{post})?"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _bounds() -> dict[str, Bound]:
+    found: dict[str, Bound] = {}
+    for key in ("prefix_bounds", "suffix_bounds"):
+        for bound, words in cues()[key].items():
+            for word in words:
+                found[word] = bound
+    return found
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number with its unit as printed (``1.2万个``: value 1.2, unit 万个)."""
+
+    start: int
+    end: int
+    num_start: int
+    value: Decimal
+    unit: str
+    bound: Bound | None
+    value_high: Decimal | None = None
+
+
+def _in_quotes(text: str, pos: int, floor: int) -> bool:
+    head = text[floor:pos]
+    return head.count("“") > head.count("”")
+
+
+def _plausible(numeral: str) -> bool:
+    if re.fullmatch(r"\d+(?:\.\d+)?", numeral):
+        return True
+    if numeral in ("一", "〇", "零") or numeral[0] in "百千万亿":
+        return False
+    if not re.search(r"[十百千万亿点]", numeral):
+        return len(numeral) == 1
+    return True
+
+
+def find_amounts(text: str, start: int, end: int) -> list[Amount]:
+    """Numbers with a unit in ``text[start:end]`` that state a quantity.
+
+    Ordinals, ranks, years, slogans in quotes and the lone 一 are left out.
+    """
+    vocab = vocabulary()
+    found: list[Amount] = []
+    for match in _quantity_re().finditer(text, start, end):
+        unit = (match.group("unit") or "").replace(match.group("more") or "@", "", 1)
+        if match.group("pct"):
+            unit = "%"
+        numeral = match.group("num")
+        if not unit or not _plausible(numeral):
+            continue
+        num_start = match.start("num")
+        before = text[max(start, num_start - 2) : num_start]
+        after = text[match.end("unit") : match.end("unit") + 2] if match.group("unit") else ""
+        if any(before.endswith(w) for w in vocab["skip_before"]) and not match.group("pre"):
+            continue
+        if any(after.startswith(w) for w in vocab["skip_after"]) and not match.group("post"):
+            continue
+        if vocab["skip_in_quotes"] and _HAN.match(numeral) and _in_quotes(text, num_start, start):
+            continue
+        if num_start > start and re.match(r"[\dA-Za-z.]", text[num_start - 1]):
+            continue
+        value = parse_number(numeral)
+        if value is None:
+            continue
+        high: Decimal | None = None
+        if match.group("sep"):
+            high = parse_number(match.group("num2"))
+            unit = match.group("unit2") if not match.group("unit") else unit
+            if high is None or high <= value:
+                high = None
+        bound = _bounds().get(match.group("post") or "") or _bounds().get(match.group("pre") or "")
+        if bound is None and match.group("more"):
+            bound = "min"
+        found.append(Amount(match.start(), match.end(), num_start, value, unit, bound, high))
+    return found
+
+
+# Names, actions and scopes -----------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def _actions() -> list[str]:
+    return _longest_first(vocabulary()["actions"])
+
+
+def _strip_lead(phrase: str) -> tuple[str, str | None]:
+    """Drop leading noise words and action words; the first action word found is returned."""
+    action: str | None = None
+    noise = _longest_first(vocabulary()["lead_noise"])
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in noise:
+            if phrase.startswith(word) and len(phrase) > len(word):
+                phrase = phrase[len(word) :]
+                changed = True
+                break
+        for word in _actions():
+            if phrase.startswith(word):
+                action = action or word
+                phrase = phrase[len(word) :]
+                changed = True
+                break
+    return phrase, action
+
+
+def _strip_tail(phrase: str) -> tuple[str, str | None]:
+    """Drop trailing action words (老旧小区改造完工 → 老旧小区, 改造)."""
+    action: str | None = None
+    keep = vocabulary()["tail_keep"]
+    changed = True
+    while changed and phrase:
+        changed = False
+        for word in _actions():
+            if word in keep:
+                continue
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase = phrase[: -len(word)]
+                action = word
+                changed = True
+                break
+    return phrase, action
+
+
+def _after_last_action(phrase: str) -> tuple[str, str | None]:
+    """The words after the last action word that is followed by a noun phrase."""
+    best: tuple[int, str] | None = None
+    for word in _actions():
+        idx = phrase.rfind(word)
+        while idx > 0 and phrase[idx + len(word) :] == "":
+            idx = phrase.rfind(word, 0, idx)
+        if idx >= 0 and phrase[idx + len(word) :] and (best is None or idx > best[0]):
+            best = (idx, word)
+    if best is None:
+        return phrase, None
+    return phrase[best[0] + len(best[1]) :], best[1]
+
+
+def _tidy(name: str) -> str:
+    name = name.strip(" 　，、,:：的了")
+    while name and name[0] in "”》）)":
+        name = name[1:]
+    while name and name[-1] in "“《（(":
+        name = name[:-1]
+    if name.count("“") != name.count("”"):
+        name = name.replace("“", "").replace("”", "")
+    return name
+
+
+def _post_phrase(text: str, begin: int, stop: int) -> str:
+    """The noun phrase right after an amount (10座|小型消防站), cut at an action word."""
+    stops = vocabulary()["name_stops"]
+    end = begin
+    while end < stop and text[end] not in stops and end - begin < 20:
+        end += 1
+    phrase = text[begin:end]
+    cut = len(phrase)
+    for word in _actions():
+        idx = phrase.find(word, 2)
+        if 0 <= idx < cut:
+            cut = idx
+    phrase = phrase[:cut]
+    changed = True
+    while changed:
+        changed = False
+        for word in vocabulary()["post_trail"]:
+            if phrase.endswith(word) and len(phrase) > len(word):
+                phrase = phrase[: -len(word)]
+                changed = True
+    return _tidy(phrase)
+
+
+def key_of(name: str) -> str:
+    """A normalized object name for matching across reports (燃气管网改造 → 燃气管网)."""
+    key = re.sub(r"[“”\"《》〈〉（）()\s·]", "", name)
+    key, _ = _strip_lead(key)
+    for _ in range(3):
+        for suffix in _longest_first(vocabulary()["key_suffixes"]):
+            if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                key = key[: -len(suffix)]
+                break
+        key, _ = _strip_tail(key)
+    return key
+
+
+def _scope(clause_head: str) -> str | None:
+    vocab = vocabulary()
+    for word in _longest_first(vocab["scopes"]):
+        if word in clause_head:
+            return word.strip("“”")
+    blockers = vocab["place_blockers"]
+    suffixes = _alternation(vocab["place_suffixes"])
+    for match in re.finditer(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})", clause_head):
+        place = match.group(0)
+        if not any(b in place for b in blockers) and not place.startswith(("全", "各", "本")):
+            return place
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The object, action and scope an amount is about."""
+
+    name: str
+    action: str | None
+    scope: str | None
+
+
+def _growth_word(phrase: str) -> str | None:
+    for word in _longest_first(vocabulary()["growth_words"]):
+        if phrase.endswith(word):
+            return word
+    return None
+
+
+def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
+                next_start: int, prev: Reading | None) -> Reading | None:
+    """The object (name as printed), action and scope of ``amount`` within its clause."""
+    head_start = max(clause[0], prev_end)
+    pre = text[head_start : amount.start]
+    joined = pre.strip() in ("、", "和", "及", "")
+    scope = _scope(text[clause[0] : amount.start])
+    name, action = _after_last_action(pre.lstrip("、，和及与"))
+    name, lead_action = _strip_lead(name)
+    name, tail_action = _strip_tail(name)
+    action = lead_action or action or tail_action
+    name = _tidy(name)
+    follows = text[amount.end : amount.end + 1]
+    base_unit = amount.unit.lstrip("万亿")
+    if amount.unit not in ("%", "‰") and (_HAN.match(follows) or follows == "“") and (
+        base_unit in vocabulary()["count_units"] or not name
+    ):
+        post = _post_phrase(text, amount.end, next_start)
+        post, post_action = _strip_lead(post)
+        if len(post) >= 2:
+            name = post
+            action = action or post_action
+    growth = _growth_word(pre.strip())
+    if not name and prev is not None and (growth or joined):
+        name = prev.name + (growth or "") if growth else prev.name
+        action = action or prev.action
+        scope = scope or prev.scope
+    if not name or len(name) < 2 or not _HAN.search(name):
+        return None
+    if joined and prev is not None and not action:
+        action = prev.action
+    return Reading(name, action, scope)
+
+
+# Documents ---------------------------------------------------------------------------------
+
+
+def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Clauses of a sentence, split on ，：；."""
+    begin = start
+    for i in range(start, end + 1):
+        if i == end or text[i] in "，,：:；;。！？":
+            if i > begin:
+                yield begin, i
+            begin = i + 1
+
+
+def body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:
+    """Running-text paragraphs outside headings and tables, with their role."""
+    headings = [(s.start, s.heading_end) for s in doc.sections]
+    for para in doc.paragraphs:
+        if para.is_table_row:
+            continue
+        if any(h0 <= para.start < h1 for h0, h1 in headings):
+            continue
+        role = plan_like_role(doc, para.start)
+        if role in _SKIP_ROLES:
+            continue
+        yield role, _Span(para.start, para.end)
+
+
+def plan_like_role(doc: Document, pos: int) -> Role:
+    """The section role, with an appendix of this year's 民生实事 read as plan."""
+    role = doc.role_at(pos)
+    if role == "appendix":
+        path = "".join(doc.section_path(doc.section_at(pos)))
+        if any(w in path for w in vocabulary()["list_cues"]) and (
+            doc.year is None or str(doc.year) in path or "年" not in path
+        ):
+            return "plan"
+    return role
+
+
+def statement_count(doc: Document) -> int:
+    """How many numbers with a unit the running text states (the coverage denominator)."""
+    total = 0
+    for _, para in body_spans(doc):
+        total += len(find_amounts(doc.text, para.start, para.end))
+    return total
+
+
+def _number(value: Decimal | None) -> float | None:
+    return None if value is None else float(value.normalize())
+
+
+def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
+    """Facts for every number with a unit that the catalog facts do not already state.
+
+    A catalog fact covers an amount when it comes from the same sentence with the same
+    printed value; those amounts keep their catalog fact (indicator set) and are skipped here.
+    """
+    covered = {(f.start, f.text) for f in catalog or []}
+    found: list[Fact] = []
+    text = doc.text
+    for role, para in body_spans(doc):
+        for sentence in iter_sentences(text, para.start, para.end):
+            prev: Reading | None = None
+            amounts = find_amounts(text, sentence.start, sentence.end)
+            for clause in clauses(text, sentence.start, sentence.end):
+                inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
+                prev_end = clause[0]
+                for i, amount in enumerate(inside):
+                    nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
+                    reading = read_object(text, clause, amount, prev_end, nxt, prev)
+                    prev_end = amount.end
+                    if reading is None:
+                        continue
+                    prev = reading
+                    printed = text[amount.start : amount.end]
+                    if (sentence.start, printed) in covered:
+                        continue
+                    timing = timing_at(doc, role, para, sentence, amount.start)
+                    if timing is None:
+                        continue
+                    found.append(Fact(
+                        source=doc.source, row=doc.row, region=doc.region, year=doc.year,
+                        indicator=None, name=reading.name, kind=timing.kind,
+                        estimated=timing.estimated, period=timing.period,
+                        value=_number(amount.value), unit=amount.unit, bound=amount.bound,
+                        text=printed, evidence=text[sentence.start : sentence.end],
+                        start=sentence.start, end=sentence.end, doc_id=doc.id,
+                        value_high=_number(amount.value_high), key=key_of(reading.name),
+                        action=reading.action, scope=reading.scope, open_vocabulary=True,
+                    ))
+    return found
+
+
+def enrich(facts: list[Fact]) -> list[Fact]:
+    """Catalog facts with their matching key set (their name normalized)."""
+    from dataclasses import replace
+
+    return [replace(f, key=f.key or key_of(f.name)) for f in facts]

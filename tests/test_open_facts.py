@@ -1,0 +1,94 @@
+"""Open-vocabulary facts: every number with a unit, read from the seed reports."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from baogao.extract import extract_facts
+from baogao.extract.open_facts import find_amounts, key_of, open_facts, statement_count
+from baogao.models import Document
+from baogao.pipeline import read
+from baogao.store import Store
+from baogao.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def xicheng_2023() -> Document:
+    return next(read(next(SEEDS.glob("000_*.txt"))))
+
+
+def _find(doc: Document, printed: str, kind: str) -> list[object]:
+    facts = open_facts(doc, extract_facts(doc))
+    return [f for f in facts if f.text == printed and f.kind == kind]
+
+
+def test_plan_target_with_action_and_object(xicheng_2023: Document) -> None:
+    [fact] = _find(xicheng_2023, "500张", "target")
+    assert fact.name == "家庭养老照护床位"  # type: ignore[attr-defined]
+    assert fact.period == 2023 and fact.unit == "张"  # type: ignore[attr-defined]
+    assert fact.indicator is None and fact.open_vocabulary  # type: ignore[attr-defined]
+
+
+def test_object_after_the_number(xicheng_2023: Document) -> None:
+    [fact] = _find(xicheng_2023, "10座", "actual")
+    assert fact.name == "小型消防站" and fact.period == 2022  # type: ignore[attr-defined]
+
+
+def test_bound_words_and_approximate_counts(xicheng_2023: Document) -> None:
+    [fact] = _find(xicheng_2023, "不少于100个", "target")
+    assert fact.bound == "min" and fact.value == 100  # type: ignore[attr-defined]
+    [more] = _find(xicheng_2023, "3200余人", "actual")
+    assert more.bound == "min" and more.unit == "人"  # type: ignore[attr-defined]
+
+
+def test_catalog_values_are_not_repeated(xicheng_2023: Document) -> None:
+    catalog = extract_facts(xicheng_2023)
+    extra = open_facts(xicheng_2023, catalog)
+    catalog_spans = {(f.start, f.text) for f in catalog}
+    assert not any((f.start, f.text) in catalog_spans for f in extra)
+
+
+def test_most_statements_become_facts(xicheng_2023: Document) -> None:
+    catalog = extract_facts(xicheng_2023)
+    total = statement_count(xicheng_2023)
+    assert total > 100
+    assert len(open_facts(xicheng_2023, catalog)) + len(catalog) >= 0.85 * total
+
+
+def test_ordinals_and_slogans_are_not_amounts() -> None:
+    text = "第3个年头，坚持“两个确立”，建成一批项目，新建学校12所。"
+    assert [a.unit for a in find_amounts(text, 0, len(text))] == ["所"]
+
+
+def test_keys_ignore_wording() -> None:
+    assert key_of("老旧小区综合整治") == key_of("老旧小区改造") == "老旧小区"
+    assert key_of("“一键呼”") == "一键呼"
+
+
+def test_migration_adds_open_columns(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db)
+    conn.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    conn.close()
+    with Store(db) as store:
+        version = store.conn.execute("PRAGMA user_version").fetchone()[0]
+        columns = {r[1] for r in store.conn.execute("PRAGMA table_info(facts)")}
+    assert version == SCHEMA_VERSION
+    assert {"key", "action", "scope", "open_vocabulary"} <= columns
+
+
+def test_store_keeps_open_facts_apart(tmp_path: Path, xicheng_2023: Document) -> None:
+    catalog = extract_facts(xicheng_2023)
+    extra = open_facts(xicheng_2023, catalog)
+    with Store(tmp_path / "lib.db") as store:
+        store.save(xicheng_2023, [*catalog, *extra], [])
+        assert len(store.facts()) == len(catalog)
+        every = store.facts(include_open=True)
+    assert len(every) == len(catalog) + len(extra)
+    stored = next(f for f in every
+                  if f.open_vocabulary and f.text == "500张" and f.kind == "target")
+    assert stored.key == "家庭养老照护床位" and stored.action == "增加"
