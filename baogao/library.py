@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
+from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError
 from baogao.models import Document, Fact, Term
 from baogao.pipeline import (
@@ -32,6 +32,7 @@ from baogao.pipeline import (
     TaskResult,
     analyse,
     build_document,
+    passage_rows,
     quiet_warning,
     run_task,
 )
@@ -106,6 +107,8 @@ class _FileState:
 
 #: Tasks in flight per worker (bounds the memory of results waiting to be written).
 IN_FLIGHT_PER_JOB = 3
+#: Documents whose search passages wait in memory before the index is updated.
+FLUSH_PASSAGES_DOCS = 256
 
 _WORKER_KNOWN: frozenset[str] = frozenset()
 
@@ -146,7 +149,7 @@ def _analysed(item: PreparedDocument) -> PreparedDocument:
     doc = replace(item.doc, original=unpack_original(item.packed_original, item.doc.text),
                   offset_map=unpack_offsets(item.packed_offsets))
     _, facts, terms = analyse(doc)
-    return prepare(doc, facts, terms)
+    return prepare(doc, facts, terms, extras={"search": passage_rows(doc)})
 
 
 def file_digest(path: Path) -> str:
@@ -240,18 +243,27 @@ class Library:
         report = IngestReport()
         known = self.store.document_ids()
         files: dict[int, _FileState] = {}
-        with BatchWriter(self.store) as writer:
-            tasks = self._tasks(paths, files, writer, report, on_file)
-            for result in run_tasks(tasks, jobs, known):
-                state = files[result.key]
-                state.errors.extend(result.errors)
-                state.warnings.extend(result.warnings)
-                for item in result.items:
-                    self._write(item, writer, state, report)
-                state.tasks -= 1
-                if state.tasks == 0:
-                    self._finish(files.pop(result.key), writer, report, on_file)
+        try:
+            with BatchWriter(self.store, on_commit=self._flush_index) as writer:
+                tasks = self._tasks(paths, files, writer, report, on_file)
+                for result in run_tasks(tasks, jobs, known):
+                    state = files[result.key]
+                    state.errors.extend(result.errors)
+                    state.warnings.extend(result.warnings)
+                    for item in result.items:
+                        self._write(item, writer, state, report)
+                    state.tasks -= 1
+                    if state.tasks == 0:
+                        self._finish(files.pop(result.key), writer, report, on_file)
+        finally:
+            _search_index.flush_index(self.store)  # apply the queued search index changes
         return report
+
+    def _flush_index(self) -> None:
+        """After a batch commit: hand the search index the passages the workers built, and
+        apply them once enough are waiting (bounds what waits in memory)."""
+        if len(_search_index.search_index(self.store).pending) >= FLUSH_PASSAGES_DOCS:
+            _search_index.flush_index(self.store)
 
     def _tasks(
         self, paths: Iterable[str | Path], files: dict[int, _FileState], writer: BatchWriter,
@@ -335,6 +347,9 @@ class Library:
             state.errors.append(str(InternalError(where, exc, "storing")))
             return
         state.doc_ids.append(item.doc.id)
+        passages = item.extras.get("search")
+        if outcome == "added" and passages is not None:
+            _search_index.stash_rows(self.store, {item.doc.id: passages})  # type: ignore[dict-item]
         if outcome == "added":
             report.added += 1
             report.facts += len(item.facts)

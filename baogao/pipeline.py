@@ -132,6 +132,13 @@ def quiet_warning(doc: Document, facts: list[Fact], terms: list[Term], where: st
     return f"{where}: no facts or glossary terms found in {len(doc.text)} characters{hint}"
 
 
+def passage_rows(doc: Document) -> object:
+    """The search index passages of ``doc`` (segmented here, in the worker)."""
+    from baogao.ask.index import passage_rows as rows_of
+
+    return rows_of(doc)
+
+
 def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
     """Do one task: every document read, analysed (unless its id is in ``known``, stored
     when ingest started) and prepared. Every failure becomes one line naming the file (and
@@ -163,7 +170,8 @@ def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
             stage = "analysing"
             _, facts, terms = analyse(doc)
             stage = "indexing"
-            result.items.append(prepare(doc, facts, terms))
+            result.items.append(prepare(doc, facts, terms,
+                                        extras={"search": passage_rows(doc)}))
         except InputError as exc:
             result.errors.append(str(exc))
             continue

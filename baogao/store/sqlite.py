@@ -8,8 +8,8 @@ path) adds nothing. Whether a document is present is decided inside the write tr
 never from what was known when parsing started.
 
 The heavy parts of a row are built before the write, off the writer's process when ingest
-runs workers (``prepare``): the packed offset map and original (``store.packing``) and the
-rows of every ``SAVE_HOOKS`` entry (the search index registers one).
+runs workers (``prepare``): the packed offset map and original (``store.packing``), and rows
+for other parts (``PreparedDocument.extras``: the search index passages).
 """
 
 from __future__ import annotations
@@ -36,29 +36,14 @@ ON_DELETE: list[Callable[[sqlite3.Connection, str], None]] = []
 
 
 @dataclass(frozen=True)
-class SaveHook:
-    """Rows derived from a new document, stored in its savepoint.
-
-    ``prepare`` is pure and may run in a worker process; ``write`` runs in the writer's
-    transaction with what ``prepare`` returned.
-    """
-
-    prepare: Callable[[Document], object]
-    write: Callable[[sqlite3.Connection, Document, object], None]
-
-
-#: Save hooks by name (the search index registers ``"search"``).
-SAVE_HOOKS: dict[str, SaveHook] = {}
-
-
-@dataclass(frozen=True)
 class PreparedDocument:
     """A document ready to be written: its rows built, its offset map and original packed.
 
     ``doc`` carries neither ``original`` nor ``offset_map`` (``packed_*`` replace them).
-    ``analysed`` is False when facts, terms and hook rows were not computed because the
-    document was already stored when it was parsed; if it is gone at write time, the writer
-    says so and the caller analyses it.
+    ``extras`` carries rows other parts build off the writer's process (``"search"``: the
+    search index passages). ``analysed`` is False when facts, terms and extras were not
+    computed because the document was already stored when it was parsed; if it is gone at
+    write time, the writer says so and the caller analyses it.
     """
 
     doc: Document
@@ -73,13 +58,13 @@ class PreparedDocument:
 def prepare(
     doc: Document, facts: list[Fact] | tuple[Fact, ...] = (),
     terms: list[Term] | tuple[Term, ...] = (), *, analysed: bool = True,
+    extras: dict[str, object] | None = None,
 ) -> PreparedDocument:
     """Build everything ``Store.write`` needs for ``doc`` (pure; runs in worker processes)."""
     offsets, original = pack_document(doc.original, doc.text, doc.offset_map)
-    extras = {name: hook.prepare(doc) for name, hook in SAVE_HOOKS.items()} if analysed else {}
     light = replace(doc, original="", offset_map=())
-    return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original, extras,
-                            analysed)
+    return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
+                            extras or {}, analysed)
 
 
 @dataclass(frozen=True)
@@ -193,11 +178,8 @@ class Store:
                 self._insert_document(item)
                 self._insert_facts(doc.id, list(item.facts))
                 self._insert_terms(doc.id, list(item.terms))
-                for name, hook in SAVE_HOOKS.items():
-                    hook.write(c, doc, item.extras[name] if name in item.extras
-                               else hook.prepare(doc))
-                for plain_hook in ON_SAVE:
-                    plain_hook(c, doc)
+                for hook in ON_SAVE:
+                    hook(c, doc)
                 outcome = "added"
         except BaseException:
             c.execute("ROLLBACK TO document")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Callable
 
 from baogao.errors import StoreError
 from baogao.store.sqlite import FileRecord, PreparedDocument, Store
@@ -22,9 +23,10 @@ from baogao.store.sqlite import FileRecord, PreparedDocument, Store
 class BatchWriter:
     """Writes prepared documents into ``store`` in batched transactions."""
 
-    def __init__(self, store: Store, *, max_documents: int = 64, max_seconds: float = 1.0
-                 ) -> None:
+    def __init__(self, store: Store, *, max_documents: int = 64, max_seconds: float = 1.0,
+                 on_commit: Callable[[], None] | None = None) -> None:
         self.store = store
+        self.on_commit = on_commit
         self.max_documents = max_documents
         self.max_seconds = max_seconds
         self._pending = 0
@@ -74,6 +76,8 @@ class BatchWriter:
                 self.store.conn.commit()
             except sqlite3.Error as exc:
                 raise StoreError(f"cannot commit to {self.store.path}: {exc}") from exc
+            if self.on_commit is not None:
+                self.on_commit()
         self._pending = 0
 
     def rollback(self) -> None:
