@@ -152,6 +152,21 @@ def _analysed(item: PreparedDocument) -> PreparedDocument:
     return prepare(doc, facts, terms, extras={"search": passage_rows(doc)})
 
 
+def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str, int | None]]:
+    """Files under ``paths`` as ``iter_files`` lists them, and the parts of every Parquet
+    dataset among ``paths`` (``baogao batch`` output)."""
+    from baogao.batch import is_dataset, read_parts
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir() and is_dataset(path):
+            for part in read_parts(path):
+                yield path, f"{path}/part-{part:05d}", part
+        else:
+            for found, display in iter_files([path]):
+                yield found, display, None
+
+
 def file_digest(path: Path) -> str:
     """SHA-256 of a file's bytes, read in 1 MiB blocks."""
     digest = hashlib.sha256()
@@ -271,7 +286,11 @@ class Library:
     ) -> Iterator[Task]:
         """The tasks of every file under ``paths`` that needs reading; unchanged files are
         accounted for here and yield nothing."""
-        for key, (path, display) in enumerate(iter_files([Path(x) for x in paths])):
+        for key, (path, display, part) in enumerate(_inputs(paths)):
+            if part is not None:  # one part of a dataset written by ``baogao batch``
+                files[key] = _FileState(display, None, 0, 1)
+                yield Task(key, str(path), display, part=part)
+                continue
             record = self._unchanged(path, display, writer)
             if isinstance(record, Parsed):
                 report.files += 1

@@ -90,12 +90,14 @@ COLLECTIONS = frozenset({".csv", ".jsonl", ".ndjson", ".json"})
 
 @dataclass(frozen=True)
 class Task:
-    """One unit of ingest work: a whole plain file (``raw`` None) or one collection row."""
+    """One unit of ingest work: a whole plain file (``raw`` None), one collection row, or
+    one part of a Parquet dataset written by ``baogao batch`` (``part``)."""
 
     key: int
     path: str
     display: str
     raw: RawDocument | None = None
+    part: int | None = None
 
 
 @dataclass
@@ -145,6 +147,8 @@ def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
     row), never an exception: an ``InputError`` with its reason, anything unexpected as
     "internal error (ExceptionType)" with the traceback logged at debug level."""
     result = TaskResult(task.key)
+    if task.part is not None:
+        return _run_part(task, known, result)
     if task.raw is not None:
         raws = [task.raw]
     else:
@@ -182,4 +186,24 @@ def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
         warning = quiet_warning(doc, facts, terms, where)
         if warning:
             result.warnings.append(warning)
+    return result
+
+
+def _run_part(task: Task, known: frozenset[str], result: TaskResult) -> TaskResult:
+    """Documents analysed by ``baogao batch``: only packing and segmenting are left."""
+    from baogao.batch import read_part
+
+    assert task.part is not None
+    try:
+        found = read_part(task.path, task.part)
+    except Exception as exc:
+        log.debug("reading %s failed", task.display, exc_info=True)
+        result.errors.append(str(InternalError(task.display, exc, "reading")))
+        return result
+    for doc, facts, terms in found:
+        if doc.id in known:
+            result.items.append(prepare(doc, analysed=False))
+        else:
+            result.items.append(prepare(doc, facts, terms,
+                                        extras={"search": passage_rows(doc)}))
     return result
