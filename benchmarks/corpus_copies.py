@@ -190,3 +190,56 @@ def measure(kind: str, folder: Path, db: Path, jobs: int = 1) -> dict[str, Any]:
 
 if __name__ == "__main__":
     child_main(sys.argv[1:])
+
+
+def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
+    """CPU seconds per stage of one serial pass over ``sources`` (the write included)."""
+    import tempfile
+
+    from baogao.ask.index import passage_rows
+    from baogao.extract import extract_facts, extract_terms
+    from baogao.extract.open_facts import enrich, open_facts
+    from baogao.pipeline import content_hash
+    from baogao.read import iter_files, read_file
+    from baogao.read.meta import extract_metadata
+    from baogao.read.normalize import normalize
+    from baogao.read.outline import build_outline
+    from baogao.store import Store, prepare
+    from baogao.store.packing import pack_document
+    from baogao.store.writer import BatchWriter
+
+    costs: dict[str, float] = {}
+
+    def timed(stage: str, fn: Any, *a: Any) -> Any:
+        t0 = time.process_time()
+        out = fn(*a)
+        costs[stage] = costs.get(stage, 0.0) + time.process_time() - t0
+        return out
+
+    from baogao.models import Document
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "stages.db")
+        with BatchWriter(store) as writer:
+            for path, display in iter_files(sources):
+                for raw in timed("read", read_file, path, display):
+                    norm = timed("normalize", normalize, raw.text)
+                    meta = timed("metadata", extract_metadata, norm.text, raw.hints, raw.text)
+                    sections, paragraphs = timed("outline", build_outline, norm.text,
+                                                 meta.year, norm.spaced_lines)
+                    doc = Document(
+                        id=content_hash(norm.text), source=raw.source, row=raw.row,
+                        text=norm.text, original=raw.text, offset_map=norm.offset_map,
+                        title=meta.title, region=meta.region, region_path=meta.region_path,
+                        level=meta.level, year=meta.year, date=meta.date, doc_type=meta.doc_type,
+                        sections=sections, paragraphs=paragraphs)
+                    facts = timed("facts (catalog)", extract_facts, doc)
+                    facts = [*enrich(facts), *timed("facts (open)", open_facts, doc, facts)]
+                    terms = timed("glossary", extract_terms, doc)
+                    rows = timed("segment (index rows)", passage_rows, doc)
+                    timed("pack offsets+original", pack_document, doc.original, doc.text,
+                          doc.offset_map)
+                    item = prepare(doc, facts, terms, extras={"search": rows})
+                    timed("write rows", writer.write, item)
+        store.close()
+    return costs

@@ -9,6 +9,8 @@ texts into a temporary folder. Then, each in a fresh process:
 * baogao ``--jobs 1`` and ``--jobs N``: the whole ingest (normalize, metadata, outline, facts,
   open facts, glossary, search index, compact storage), then a no-op re-ingest.
 
+``--stages`` adds the CPU cost of each stage (one serial pass over the corpus ×1).
+
 Printed: CPU seconds per input MB and its ratio (peer ÷ baogao: ≥ 1.0 means baogao spends no
 more CPU per MB than the peer), MB/s, peak RSS of the largest process, no-op re-ingest MB/s
 and library size ÷ input size.
@@ -21,7 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from corpus_copies import input_bytes, make_copies, measure
+from corpus_copies import SOURCES, input_bytes, make_copies, measure, stage_costs
 
 
 def _line(name: str, r: dict[str, Any], mb: float) -> str:
@@ -34,6 +36,8 @@ def main() -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--copies", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--stages", action="store_true",
+                        help="also print the CPU cost of each stage (serial, corpus ×1)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="baogao-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
@@ -58,6 +62,13 @@ def main() -> None:
               f"({r['noop_wall']:.2f} s, {r['noop_added']} added, {r['skipped_files']} files "
               f"skipped); peak RSS main {r['rss_self']:.0f} MB, workers "
               f"{r['rss_children']:.0f} MB")
+    if args.stages:
+        mb1 = sum(input_bytes(p) for p in SOURCES) / 1e6
+        costs = stage_costs()
+        total = sum(costs.values())
+        print(f"stage CPU, serial, corpus ×1 ({mb1:.1f} MB): {total / mb1:.2f} s/MB")
+        for stage, cpu in sorted(costs.items(), key=lambda kv: -kv[1]):
+            print(f"  {stage:<24} {cpu / mb1:>6.3f} s/MB  {100 * cpu / total:>5.1f}%")
 
 
 if __name__ == "__main__":

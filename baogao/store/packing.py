@@ -20,8 +20,6 @@ import zlib
 from array import array
 from itertools import chain
 
-import numpy as np
-
 _RUNS = b"R"  # offset map as breakpoints: int32 pairs (i, offset), zlib
 _EDITS = b"E"  # original as pieces of the normalized text, JSON, zlib
 _PLAIN = b"P"  # original as UTF-8, zlib
@@ -30,6 +28,8 @@ _BLOCK = 64  # a run whose text differs from the original is compared in blocks 
 
 def breakpoints(offsets: tuple[int, ...] | list[int]) -> list[tuple[int, int]]:
     """``(i, offsets[i])`` for every ``i`` where ``offsets`` stops counting up by one."""
+    import numpy as np  # imported on first use: ingest only
+
     n = len(offsets)
     if not n:
         return []
