@@ -5,12 +5,15 @@
     │   ├── UnsupportedFormat   no reader for the file's suffix
     │   ├── UnreadableFile      missing, binary, empty, truncated or undecodable
     │   ├── CollectionError     a collection file lacks a text column or a row is malformed
+    │   ├── NotAReport          readable, but holds no report (a firewall block page, an
+    │   │                       index page, a page with too little report text)
     │   ├── LimitExceeded       the input is larger than a limit in ``settings`` allows
     │   └── InternalError       a bug met while processing a file: says "internal error"
     │                           and the exception type; the traceback stays in the log
     ├── StoreError              the library database cannot be opened or migrated
     ├── NotFound                a document, fact or term asked for does not exist
     └── QueryError              a search, ask, track or compare request is not usable
+        └── AmbiguousReference  a document reference matches several documents
 
 Messages are one line and say how to fix the problem.
 """
@@ -37,6 +40,11 @@ class UnsupportedFormat(InputError):
 
 class UnreadableFile(InputError):
     """The file is missing, binary, empty, truncated or not decodable."""
+
+
+class NotAReport(InputError):
+    """The file is readable but holds no report: a block page, an index page, too little
+    report text. The reason says which."""
 
 
 class CollectionError(InputError):
@@ -79,3 +87,14 @@ class NotFound(BaogaoError):
 
 class QueryError(BaogaoError):
     """A search or analysis request cannot be answered as asked."""
+
+
+class AmbiguousReference(QueryError):
+    """A document reference (id prefix, file name) matches more than one document."""
+
+    def __init__(self, ref: str, candidates: list[str]) -> None:
+        shown = "; ".join(candidates[:10]) + (" …" if len(candidates) > 10 else "")
+        super().__init__(f"{ref!r} matches {len(candidates)} documents: {shown}; "
+                         "give the id or source#row of one")
+        self.ref = ref
+        self.candidates = candidates

@@ -23,6 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
 from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError
 from baogao.models import Document, Fact, Term

@@ -45,7 +45,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
 from baogao.extract import load_catalog
-from baogao.models import Document, Fact, TrackRow, Verdict
+from baogao.models import Document, Fact, TrackRow, Verdict, region_fields
 from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ TRACK_COLUMNS = [
     "target_source", "target_row", "target_evidence", "actual_value", "actual_text",
     "actual_source", "actual_row", "actual_evidence", "verdict", "target_value_high", "unit",
     "reason", "target_doc_id", "actual_doc_id", "actual_estimated", "reference_value",
-    "reference_evidence",
+    "reference_evidence", "region_code", "region_path",
 ]
 _EPS = 1e-9
 
@@ -352,5 +352,5 @@ def summarize(rows: Iterable[TrackRow]) -> dict[str, int]:
 
 def track_row_dict(row: TrackRow) -> dict[str, object]:
     """A track row as a flat dict in ``TRACK_COLUMNS`` order (the jsonl line)."""
-    data = asdict(row)
+    data = {**asdict(row), **region_fields(row.region)}
     return {column: data.get(column) for column in TRACK_COLUMNS}
