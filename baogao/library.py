@@ -301,6 +301,7 @@ class Library:
                 report.documents += len(record.doc_ids)
                 report.unchanged += len(record.doc_ids)
                 if on_file:
+                    writer.commit()
                     on_file(record)
                 continue
             size = record.size if record else 0
@@ -387,7 +388,8 @@ class Library:
             record = state.record
             writer.record_file(FileRecord(record.path, record.source, record.size,
                                           record.mtime_ns, record.sha256, len(state.doc_ids)))
-        if on_file:
+        if on_file:  # called once the file's rows are committed: it may use the library
+            writer.commit()
             on_file(Parsed(state.display, errors=state.errors, size=state.size,
                            warnings=state.warnings, doc_ids=state.doc_ids))
 
