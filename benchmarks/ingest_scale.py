@@ -1,5 +1,6 @@
-"""Ingest at archive scale (benchmarks/scale.py measures analysis, serving and start-up): the corpus copied ×30 and ×100 (unique texts), side by side with
-the plain peer pipeline at the same scale.
+"""Ingest at archive scale: the corpus copied ×30 and ×100 (unique texts), side by side with
+the plain peer pipeline at the same scale (benchmarks/scale.py measures analysis, serving
+and start-up at scale).
 
     python benchmarks/ingest_scale.py [--copies 30 100] [--jobs 2] [--no-peer]
 

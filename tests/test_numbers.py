@@ -146,3 +146,10 @@ def test_grouped_digits_spaces_and_unit_first() -> None:
     assert _one("浓度为每立方米20微克以下")[:3] == (Decimal(20), "微克/立方米", "max")
     assert _one("不超过35微克每立方米")[:3] == (Decimal(35), "微克/立方米", "max")
     assert [q.value for q in find_quantities("增长5%，680家")] == [Decimal(5), Decimal(680)]
+
+
+def test_more_than_after_the_number() -> None:
+    """67700多亿元 / 700余万人: more than the number (min); never inside a Chinese numeral."""
+    assert _one("国内生产总值达到67700多亿元")[:3] == (Decimal(67700), "亿元", "min")
+    assert _one("城镇新增就业700余万人")[:3] == (Decimal(700), "万人", "min")
+    assert all(q.unit != "万吨" for q in find_quantities("粮食产量达到四亿零七百多万吨"))

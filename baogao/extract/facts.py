@@ -117,6 +117,13 @@ def _from_gap_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _maybe_value_re() -> re.Pattern[str]:
+    """Anything that can start a value: a digit, a Chinese numeral, a qualitative phrase."""
+    words = [*cue_words("qualitative_value_hints")]
+    return re.compile("[0-9零〇一二两三四五六七八九十百千万亿]|" + "|".join(map(re.escape, words)))
+
+
+@functools.lru_cache(maxsize=1)
 def _target_gap_re() -> re.Pattern[str]:
     return re.compile(str(cues()["target_gap"]))
 
@@ -270,10 +277,7 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 
 def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
     """True when the words before a mention leave it the subject of its clause."""
-    clause_start = floor
-    for match in re.finditer("[，,；;]", text[floor : mention.start]):
-        clause_start = floor + match.end()
-    if has_cue(text[clause_start : mention.start], "clause_blockers"):
+    if _governed_by_blocker(text, floor, mention.start):
         return False
     if mention.start <= floor:
         return True
@@ -379,6 +383,12 @@ def _hits_for_group(
     if not grouped and gap and _target_gap_re().fullmatch(gap):
         # 经济增长预期目标为7%: a target stated between the metric and its value
         yield _Hit(last, "", first, target=True)
+        return
+    if not grouped and last.list_size > 1:
+        chain = _list_after(text, values, index, stop)
+        verb = gap.removeprefix("分别")
+        if gap.startswith("分别") and len(chain) == last.list_size and _gap_ok(verb, False):
+            yield _Hit(last, verb, chain[0])
         return
     if not grouped and "分别" in gap:
         yield from _positional(text, last, gap, values, index, stop)
@@ -503,6 +513,8 @@ def sentence_readings(
     (产量 after 粮食) are read; ``lead`` is the paragraph's opening sentence, which may set the
     subject of clauses that name none (全年增长4.8%).
     """
+    if _maybe_value_re().search(text, sentence.start, sentence.end) is None:
+        return
     mentions = find_mentions(text, sentence.start, sentence.end)
     floor = sentence.start if context_start is None else context_start
     mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)
@@ -531,6 +543,27 @@ def sentence_readings(
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
                 yield replace(reading, gap_target=hit.target)
+
+
+def _governed_by_blocker(text: str, floor: int, pos: int) -> bool:
+    """True when a multi-year word (累计, 近三年, 年均增长) before ``pos`` governs it.
+
+    A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
+    that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
+    """
+    head = text[floor:pos]
+    clause_start = max(head.rfind(c) for c in "，,；;") + 1
+    if has_cue(head[clause_start:], "clause_blockers"):
+        return True
+    for word in cue_words("clause_blockers"):
+        at = head.find(word)
+        while word and at >= 0:
+            ends = [i for i in (head.find(c, at) for c in "，,；;") if i >= 0]
+            stop = min(ends, default=len(head))
+            if not re.search(r"\d", head[at:stop]):
+                return True
+            at = head.find(word, at + 1)
+    return False
 
 
 def _scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
@@ -574,6 +607,16 @@ def _number(value: Decimal | None) -> float | None:
         return None
     normal = value.normalize()
     return float(normal)
+
+
+def _paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
+    """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
+    year = explicit_year(doc.text, para.start, pos)
+    if year is None or doc.year is None or year > doc.year:
+        return None
+    if year == doc.year:
+        return Timing("target", False, year)
+    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
 
 
 def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
@@ -623,16 +666,22 @@ def _reading_fact(
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     dated = explicit is not None or relative_year(text, sentence.start, reading.start) == "last"
-    if (old and explicit is None) or (multi and not _multi_year_ok(doc, reading, role, dated)):
+    if multi and not _multi_year_ok(doc, reading, role, dated):
         return None
     timing = timing_at(doc, role, para, sentence, reading.start)
+    if old and not dated:
+        # an old report has no review/plan sections to lean on: the paragraph's year decides
+        timing = _paragraph_year_timing(doc, para, reading.start)
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):
         return None
     if reading.target_only and not has_cue(text[para.start : reading.start], "target_cues"):
         return None  # 保持稳定 is a target only in a list of targets
-    if reading.unit == "%" and compared_over_years(text, sentence, reading.start, timing.period):
+    base_floor = para.start
+    if reading.unit == "%" and compared_over_years(
+        text, sentence, reading.start, timing.period, base_floor
+    ):
         return None  # 2005年与2000年相比…增长57.3%: a growth over five years, not one
     after = text[reading.end : reading.end + 1]
     if after == "的" and not _followed_by_target_word(text, _as_value(reading)):

@@ -25,7 +25,7 @@ _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 # Characters a typesetter or a web page may leave inside a number (7 4 7 7 2, 74.4<U+200B>万).
 _INSIDE = "[ \u200b\u200c\u200d\u2060\ufeff]"
 _STRIP_INSIDE = re.compile(_INSIDE)
-_AR_NUM = rf"\d(?:{_INSIDE}?\d)*(?:{_INSIDE}?\.{_INSIDE}?\d(?:{_INSIDE}?\d)*)?"
+_AR_NUM = rf"\d(?:{_INSIDE}?\d)*(?:{_INSIDE}?[.·・]{_INSIDE}?\d(?:{_INSIDE}?\d)*)?"
 # 3，680亿斤: digits grouped by commas (a full-width comma only right before a unit or 万/亿)
 _GROUPED = (
     r"\d{1,3}(?:,\d{3})+(?!\d)"
@@ -102,6 +102,7 @@ def parse_number(text: str) -> Decimal | None:
     percent number). Returns None when ``text`` is not a numeral.
     """
     text = _STRIP_INSIDE.sub("", text.strip()).replace(",", "").replace("，", "")
+    text = text.replace("·", ".").replace("・", ".")
     if not text or len(text) > limit("max_numeral_chars"):
         return None  # a run of digits too long to be a value (and to convert in linear time)
     if text.startswith("百分之"):
@@ -138,7 +139,8 @@ def _quantity_re() -> re.Pattern[str]:
     gap = rf"{_INSIDE}?"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<sign>[-−])?"
-        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number}){gap}(?P<unit>{units})?)"
+        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number}){gap}"
+        rf"(?:(?P<more>多|余)(?={units}))?(?P<unit>{units})?)"
         rf"(?:(?P<sep>{seps})(?:(?P<pct2>百分之)(?P<pnum2>{number})|"
         rf"(?P<num2>{number}){gap}(?P<unit2>{units})))?"
         rf"(?P<post>{post})?"
@@ -221,6 +223,10 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     if match.group("num") and not _plausible_cn(first):
         return None
     bound = _bound_of().get(match.group("post") or "") or _bound_of().get(match.group("pre") or "")
+    if match.group("more") and not re.match(r"\d", first):
+        return None  # 四亿零七百多万吨: the 多 splits a Chinese numeral, not read
+    if bound is None and match.group("more"):
+        bound = "min"  # 67700多亿元, 700余万人: more than the number
     negative = bool(match.group("sign"))
     if negative:
         value = -value

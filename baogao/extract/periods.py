@@ -59,8 +59,15 @@ def _year_re() -> re.Pattern[str]:
     return re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 
 
+@functools.lru_cache(maxsize=64)
+def _cue_re(key: str) -> re.Pattern[str] | None:
+    words = [re.escape(w) for w in cue_words(key) if w]
+    return re.compile("|".join(words)) if words else None
+
+
 def has_cue(text: str, key: str) -> bool:
-    return any(w and w in text for w in cue_words(key))
+    pattern = _cue_re(key)
+    return pattern is not None and pattern.search(text) is not None
 
 
 def ends_with_cue(text: str, key: str) -> str | None:
@@ -164,7 +171,11 @@ def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int)
 
 
 def section_is_multi_year(doc: Document, pos: int) -> bool:
-    titles = doc.section_path(doc.section_at(pos))
+    return _titles_multi_year(tuple(doc.section_path(doc.section_at(pos))))
+
+
+@functools.lru_cache(maxsize=1024)
+def _titles_multi_year(titles: tuple[str, ...]) -> bool:
     for title in titles:
         if has_cue(title, "multi_year_paragraph") and not _year_re().search(title):
             return True
@@ -173,9 +184,9 @@ def section_is_multi_year(doc: Document, pos: int) -> bool:
 
 def first_cue(text: str, para: _Span, key: str) -> int:
     """Where the first cue word of ``key`` appears in the paragraph (its end if none)."""
-    found = [text.find(w, para.start, para.end) for w in cue_words(key) if w]
-    hits = [i for i in found if i >= 0]
-    return min(hits) if hits else para.end
+    pattern = _cue_re(key)
+    match = pattern.search(text, para.start, para.end) if pattern is not None else None
+    return match.start() if match else para.end
 
 
 def opens_single_year(doc: Document, para: _Span) -> bool:
@@ -197,11 +208,19 @@ def lead_in(text: str, para: _Span) -> str:
     return text[para.start : stop]
 
 
-def compared_over_years(text: str, sentence: _Span, pos: int, period: int | None) -> bool:
-    """True when the sentence compares with a base year before the previous one."""
+def compared_over_years(
+    text: str, sentence: _Span, pos: int, period: int | None, floor: int = 0
+) -> bool:
+    """True when a comparison base year before the previous one governs the value.
+
+    The base (与2000年相比, 同1978年相比) governs its whole full-stop sentence, including
+    the clauses after a semicolon: 1986年同1978年相比，…增长102%；国民收入…增长94.9%.
+    """
     if period is None:
         return False
-    for match in _comparison_base_re().finditer(text, sentence.start, pos):
+    start = max(text.rfind("。", floor, sentence.start), text.rfind("\n", floor, sentence.start))
+    start = max(start + 1, floor)
+    for match in _comparison_base_re().finditer(text, start, pos):
         if int(match.group("base")) < period - 1:
             return True
     return False

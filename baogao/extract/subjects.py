@@ -63,6 +63,20 @@ def contextual_mentions(
                 continue
             before = text[match.start() - 1] if match.start() > start else ""
             right_after_context = head.endswith(word)
+            listed = _shared_noun_list(text, start, match.start(), word)
+            if listed is not None:
+                found.append(
+                    Mention(
+                        listed[0],
+                        match.end(),
+                        text[listed[0] : match.end()],
+                        match.group(0),
+                        _family_of(indicator),
+                        None,
+                        list_size=listed[1],
+                    )
+                )
+                continue
             if not (match.start() == start or before in opener or right_after_context):
                 continue
             surface = match.group(0)
@@ -72,6 +86,19 @@ def contextual_mentions(
                 )
             )
     return found
+
+
+def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, int] | None:
+    """粮食、油料、蔬菜|产量: (start of the list, its length) when the list before ``pos``
+    opens on the context word and its items share the noun at ``pos``."""
+    clause_start = max(text.rfind(c, start, pos) for c in "，,；;：:") + 1
+    clause_start = max(clause_start, start)
+    items = re.split("[、和及]", text[clause_start:pos])
+    if len(items) < 2 or items[0] != word:
+        return None
+    if not all(0 < len(i) <= 4 and not re.search(r"\d", i) for i in items):
+        return None
+    return clause_start, len(items)
 
 
 @functools.lru_cache(maxsize=1)
