@@ -272,7 +272,8 @@ class Library:
                     if state.tasks == 0:
                         self._finish(files.pop(result.key), writer, report, on_file)
         finally:
-            _search_index.flush_index(self.store)  # apply the queued search index changes
+            if report.added:  # apply the queued search index changes
+                _search_index.flush_index(self.store)
         return report
 
     def _flush_index(self) -> None:

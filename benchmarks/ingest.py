@@ -59,6 +59,7 @@ def main() -> None:
     for jobs, r in runs.items():
         print(f"--jobs {jobs}: {r['documents']} documents, {r['facts']} facts, "
               f"{r['errors']} errors; no-op re-ingest {mb / r['noop_wall']:.0f} MB/s "
+              f"({mb / max(r['noop_cpu'], 1e-3):.0f} MB per CPU s) "
               f"({r['noop_wall']:.2f} s, {r['noop_added']} added, {r['skipped_files']} files "
               f"skipped); peak RSS main {r['rss_self']:.0f} MB, workers "
               f"{r['rss_children']:.0f} MB")
