@@ -130,7 +130,8 @@ def compare(
     if period is None and region is None:
         raise QueryError("pass --period YEAR (regions side by side) or --region R (a series)")
     facts = library.facts(indicator=indicator, kind=kind, period=period)
-    return compare_facts(facts, indicator, kind, document_index(library),
+    return compare_facts(facts, indicator, kind, document_index(library,
+                                                                {f.doc_id for f in facts}),
                          period=period, region=region)
 
 

@@ -605,8 +605,7 @@ def _hits(ctx: Context, tokens: Sequence[str], n: int, *, region: str | None,
     import tantivy
 
     index = search_index(ctx.store)
-    searcher = index.searcher()
-    schema = index._schema  # set by searcher(): the schema of the opened index
+    schema = index.schema()
     must = [tantivy.Query.term_query(schema, "words", t, "freq") for t in tokens]
     if region is not None:  # a term query: a term-set query builds an automaton per call
         must.append(tantivy.Query.term_query(schema, "region", region))
@@ -615,11 +614,8 @@ def _hits(ctx: Context, tokens: Sequence[str], n: int, *, region: str | None,
             [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "year", int(y)))
              for y in years]))
     query = tantivy.Query.boolean_query([(tantivy.Occur.Must, m) for m in must])
-    found: list[_Hit] = []
-    for _score, address in searcher.search(query, n).hits:
-        d = json.loads(searcher.doc(address)["data"][0])
-        found.append(_Hit(doc_id=d[0], start=d[2], end=d[3], text=d[9], path=d[10],
-                          region=region or "", year=None))
+    found = [_Hit(doc_id=h.doc_id, start=h.start, end=h.end, text=h.text, path=h.path,
+                  region=region or "", year=None) for h in index.hits(query, n)[1]]
     if region is not None:
         return found
     docs = ctx.load(h.doc_id for h in found)
