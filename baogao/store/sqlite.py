@@ -347,13 +347,17 @@ class Store:
                    .fetchone()[0])
 
     def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
-        from baogao.read.regions import canonical_region
+        from baogao.read.regions import canonical_region, resolve
 
         clauses: list[str] = []
         args: list[Any] = []
         if flt.region:
-            clauses.append("(region = ? OR region LIKE ?)")
-            args += [canonical_region(flt.region), f"%{flt.region}%"]
+            # the region and everything inside it, by name or GB/T 2260 code (北京, 110000)
+            prefixes = [r.code_prefix for r in resolve(flt.region) if r.level != "national"]
+            clauses.append("(region = ? OR region LIKE ?"
+                           + " OR region_code LIKE ?" * len(prefixes) + ")")
+            args += [canonical_region(flt.region), f"%{flt.region}%",
+                     *(f"{p}%" for p in prefixes)]
         if flt.year is not None:
             clauses.append("year = ?")
             args.append(flt.year)
