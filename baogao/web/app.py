@@ -34,7 +34,7 @@ from baogao.errors import (
 )
 from baogao.library import Library
 from baogao.web.deps import LibraryPool, WebConfig, WebError
-from baogao.web.guard import SecurityHeaders, WriteGuard
+from baogao.web.guard import NumberGuard, SecurityHeaders, WriteGuard
 from baogao.web.templating import templates
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ def create_app(
     app.state.config = config
     app.state.pool = pool
     app.add_middleware(WriteGuard, config=config)
+    app.add_middleware(NumberGuard)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
