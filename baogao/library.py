@@ -20,6 +20,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -130,19 +131,46 @@ def run_tasks(tasks: Iterable[Task], jobs: int, known: frozenset[str]) -> Iterat
         for task in tasks:
             yield run_task(task, known)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(known,)) as pool:
-        window: deque[Future[TaskResult]] = deque()
+    pending = iter(tasks)
+    while True:
+        window: deque[tuple[Task, Future[TaskResult]]] = deque()
+        broken = False
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                 initargs=(known,)) as pool:
+            try:
+                for task in pending:
+                    window.append((task, pool.submit(_run_in_worker, task)))
+                    if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+                        result = window[0][1].result()
+                        window.popleft()
+                        yield result
+                while window:
+                    result = window[0][1].result()
+                    window.popleft()
+                    yield result
+            except BrokenProcessPool:
+                broken = True  # a worker died (a crash in a reader library, out of memory)
+            finally:
+                for _, future in window:
+                    future.cancel()
+        if not broken:
+            return
+        # The culprit is among the tasks in flight: run each alone, then go on with a new pool.
+        for task, _ in window:
+            yield _run_isolated(task, known)
+
+
+def _run_isolated(task: Task, known: frozenset[str]) -> TaskResult:
+    """``task`` in a process of its own; if that process dies too, one error line for it."""
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
+                             initargs=(known,)) as solo:
         try:
-            for task in tasks:
-                window.append(pool.submit(_run_in_worker, task))
-                if len(window) >= IN_FLIGHT_PER_JOB * jobs:
-                    yield window.popleft().result()
-            while window:
-                yield window.popleft().result()
-        finally:
-            for future in window:
-                future.cancel()
+            return solo.submit(_run_in_worker, task).result()
+        except BrokenProcessPool:
+            where = task.display if task.raw is None else f"{task.display} row {task.raw.row}"
+            return TaskResult(task.key, errors=[
+                f"{where}: the process reading it died (a crash in a reader library, or out "
+                "of memory); nothing stored from it"])
 
 
 def _analysed(item: PreparedDocument) -> PreparedDocument:

@@ -144,3 +144,32 @@ def test_document_deleted_during_an_ingest_keeps_its_facts(tmp_path: Path) -> No
             assert len(lib.facts(doc_id=victim.id)) == len(extract_facts(doc)) > 0
             assert lib.terms(doc_id=victim.id)
     other.close()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="workers forked with the test reader")
+def test_a_worker_that_dies_costs_one_file_not_the_ingest(tmp_path: Path) -> None:
+    from baogao.models import RawDocument
+    from baogao.read import READERS
+
+    def crashing_reader(path: Path, name: str) -> list[RawDocument]:
+        # Stands for a reader library that segfaults, or a worker the OOM killer takes.
+        os.kill(os.getpid(), signal.SIGKILL)
+        return []
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("000_b5713cac4734963f.txt", "001_c37d6c11197b0023.txt",
+                 "003_cd0a21e123bf8728.txt"):
+        shutil.copy(SEEDS / name, folder / name)
+    (folder / "001_z.crash").write_text("x")
+    READERS[".crash"] = crashing_reader
+    try:
+        with Library(tmp_path / "lib.db") as lib:
+            report = lib.ingest([folder], jobs=2)
+            stored = {Path(d.source).name for d in lib.documents()}
+    finally:
+        del READERS[".crash"]
+    assert stored == {"000_b5713cac4734963f.txt", "001_c37d6c11197b0023.txt",
+                      "003_cd0a21e123bf8728.txt"}
+    [error] = report.errors
+    assert "001_z.crash" in error and "process reading it died" in error
