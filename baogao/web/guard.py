@@ -83,7 +83,9 @@ class NumberGuard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("query_string"):
+        # Pages validate their own fields and explain in the form; the API refuses here.
+        if (scope["type"] == "http" and scope.get("query_string")
+                and str(scope.get("path", "")).startswith("/api")):
             from urllib.parse import parse_qsl
 
             query = scope["query_string"].decode("latin-1")
