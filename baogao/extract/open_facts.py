@@ -32,8 +32,13 @@ from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.numbers import parse_number
 from baogao.models import Bound, Document, Fact, Role
+from baogao.read.regions import resolve_one
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "self_building"})
+#: The scope of a value stated in a passage about several years (过去五年, “十四五”时期).
+MULTI_YEAR = "多年"
+#: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
+BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -199,14 +204,19 @@ def _strip_tail(phrase: str) -> tuple[str, str | None]:
     return phrase, action
 
 
-def _after_last_action(phrase: str) -> tuple[str, str | None]:
+def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
     """The words after the last action word that is followed by a noun phrase."""
     best: tuple[int, str] | None = None
     for word in _actions():
+        if word in skip:
+            continue
         idx = phrase.rfind(word)
         while idx > 0 and phrase[idx + len(word) :] == "":
             idx = phrase.rfind(word, 0, idx)
-        if idx >= 0 and phrase[idx + len(word) :] and (best is None or idx > best[0]):
+        rest = phrase[idx + len(word) :] if idx >= 0 else ""
+        if any(rest.startswith(h) for h in vocabulary()["noun_heads"]):
+            continue
+        if idx >= 0 and rest and (best is None or idx > best[0]):
             best = (idx, word)
     if best is None:
         return phrase, None
@@ -215,6 +225,15 @@ def _after_last_action(phrase: str) -> tuple[str, str | None]:
 
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
+    if "从" in name[1:]:
+        name = name[: name.index("从", 1)]
+    changed = True
+    while changed:
+        changed = False
+        for word in vocabulary()["tail_noise"]:
+            if name.endswith(word) and len(name) > len(word) + 1:
+                name = name[: -len(word)]
+                changed = True
     while name and name[0] in "”》）)":
         name = name[1:]
     while name and name[-1] in "“《（(":
@@ -269,8 +288,13 @@ def _scope(clause_head: str) -> str | None:
     suffixes = _alternation(vocab["place_suffixes"])
     for match in re.finditer(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})", clause_head):
         place = match.group(0)
-        if not any(b in place for b in blockers) and not place.startswith(("全", "各", "本")):
-            return place
+        if any(b in place for b in blockers) or place.startswith(("全", "各", "本")):
+            continue
+        if _in_quotes(clause_head, match.start(), 0):
+            continue
+        for cut in range(len(place) - 2):
+            if resolve_one(place[cut:]) is not None:
+                return place[cut:]
     return None
 
 
@@ -297,9 +321,18 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     pre = text[head_start : amount.start]
     joined = pre.strip() in ("、", "和", "及", "")
     scope = _scope(text[clause[0] : amount.start])
-    name, action = _after_last_action(pre.lstrip("、，和及与"))
+    head = pre.lstrip("、，和及与")
+    metric, metric_action = _strip_tail(head)
+    if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
+        # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
+        name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
+        tail_action = metric_action
+    else:
+        name, action = _after_last_action(head)
+        tail_action = None
     name, lead_action = _strip_lead(name)
-    name, tail_action = _strip_tail(name)
+    name, stripped = _strip_tail(name)
+    tail_action = tail_action or stripped
     action = lead_action or action or tail_action
     name = _tidy(name)
     follows = text[amount.end : amount.end + 1]
@@ -324,6 +357,19 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     return Reading(name, action, scope)
 
 
+def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
+    """A measure modifying the noun after it (500米服务半径, 50万吨甲醇制乙醇项目)."""
+    base = amount.unit.lstrip("万亿")
+    if base in vocabulary()["count_units"] or amount.unit in ("%", "‰"):
+        return False
+    follows = text[amount.end : amount.end + 1]
+    if not _HAN.match(follows):
+        return False
+    post = _post_phrase(text, amount.end, stop) if not more else text[amount.end : stop]
+    tails = vocabulary()["descriptor_tails"]
+    return more or any(post.endswith(t) or t in post for t in tails)
+
+
 # Documents ---------------------------------------------------------------------------------
 
 
@@ -343,12 +389,18 @@ def body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:
     for para in doc.paragraphs:
         if para.is_table_row:
             continue
-        if any(h0 <= para.start < h1 for h0, h1 in headings):
+        start = para.start
+        for h0, h1 in headings:
+            if h0 <= start < h1:
+                start = h1  # a heading run into its paragraph: (一)标题。正文…
+        while start < para.end and doc.text[start] in "。：: 　":
+            start += 1
+        if start >= para.end:
             continue
-        role = plan_like_role(doc, para.start)
+        role = plan_like_role(doc, start)
         if role in _SKIP_ROLES:
             continue
-        yield role, _Span(para.start, para.end)
+        yield role, _Span(start, para.end)
 
 
 def plan_like_role(doc: Document, pos: int) -> Role:
@@ -371,6 +423,17 @@ def statement_count(doc: Document) -> int:
     return total
 
 
+def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
+    """A passage about several years (过去五年, “十四五”时期, 到2030年)."""
+    table = cues()
+    words = [*table["multi_year_paragraph"], *table["multi_year_sentence"]]
+    titles = "".join(doc.section_path(doc.section_at(para.start)))
+    head = doc.text[para.start : para.end]
+    if any(w in head or w in titles for w in table["multi_year_paragraph"]):
+        return True
+    return any(w in doc.text[sentence.start : sentence.end] for w in words)
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -388,11 +451,14 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
             amounts = find_amounts(text, sentence.start, sentence.end)
+            multi = bool(amounts) and _multi_year(doc, para, sentence)
             for clause in clauses(text, sentence.start, sentence.end):
                 inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
                 prev_end = clause[0]
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
+                    if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
+                        continue  # 500米服务半径覆盖率, 50万吨甲醇项目: a modifier
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
                     prev_end = amount.end
                     if reading is None:
@@ -402,6 +468,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if (sentence.start, printed) in covered:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
+                    after = text[amount.end : amount.end + 3]
+                    baseline = any(after.startswith(w) for w in vocabulary()["from_follow"])
                     if timing is None:
                         continue
                     found.append(Fact(
@@ -412,7 +480,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
                         value_high=_number(amount.value_high), key=key_of(reading.name),
-                        action=reading.action, scope=reading.scope, open_vocabulary=True,
+                        action=reading.action,
+                        scope=BASELINE if baseline else (
+                            reading.scope or (MULTI_YEAR if multi else None)),
+                        open_vocabulary=True,
                     ))
     return found
 
