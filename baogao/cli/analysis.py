@@ -19,6 +19,14 @@ from baogao.analyze.attention import (
     pool_panel,
 )
 from baogao.analyze.charts import KIND_LABELS, compare_chart, write_svg
+from baogao.analyze.commitments import (
+    COMMITMENT_COLUMNS,
+    VERDICT_LABELS,
+    VERDICTS,
+    commitment_row_dict,
+    count_verdicts,
+    track_commitments,
+)
 from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
 from baogao.analyze.diff import DocDiff, diff_documents
 from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
@@ -29,6 +37,8 @@ from baogao.store.export import FORMATS, write_table
 
 TRACK_TABLE = ["region", "period", "indicator", "name", "target_text", "actual_text",
                "verdict", "reason"]
+COMMITMENT_TABLE = ["region", "period", "object", "target_text", "actual_text", "verdict",
+                    "reason"]
 COMPARE_TABLE = ["region", "period", "value", "value_high", "bound", "text", "year", "source"]
 
 
@@ -46,15 +56,28 @@ def track_command(
     indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
     period: Annotated[int | None, typer.Option(help="Only targets about this year.")] = None,
     verdict: Annotated[str | None, typer.Option(help="Only met, missed, partly or "
-                                                     "unverifiable.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl, csv or json")
-                   ] = Format.table,
+                                                     "unverifiable (with --commitments: met, "
+                                                     "partly, missed, done or unreported).")
+                       ] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="table, jsonl, csv or "
+                                               "json (default table; jsonl with "
+                                               "--commitments)")] = None,
+    commitments: Annotated[bool, typer.Option("--commitments", help="Track every commitment "
+                                              "(plan targets, 民生实事 items) against the next "
+                                              "year's report instead of catalog targets.")
+                           ] = False,
     db: DbOption = None,
 ) -> None:
     """Check every target against the result reported later: met, missed, partly, unverifiable.
 
-    Each row carries the target's and the result's sentences as evidence.
+    Each row carries the target's and the result's sentences as evidence. With
+    --commitments: one JSON line per commitment of year N with what the report of year N+1
+    says (met, partly, missed, done or unreported) and a reason in Chinese.
     """
+    if commitments:
+        _track_commitments(region, period, verdict, fmt or Format.jsonl, db)
+        return
+    fmt = fmt or Format.table
     if verdict not in (None, "met", "missed", "partly", "unverifiable"):
         raise QueryError(f"unknown verdict {verdict!r}; use met, missed, partly or unverifiable")
     with open_library(db) as lib:
@@ -65,6 +88,20 @@ def track_command(
     if fmt is Format.table:
         counts = summarize(rows)
         err_console.print(", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+
+
+def _track_commitments(region: str | None, period: int | None, verdict: str | None,
+                       fmt: Format, db: str | None) -> None:
+    if verdict not in (None, *VERDICTS):
+        raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
+    with open_library(db) as lib:
+        rows = track_commitments(lib, region, period=period, verdict=verdict)
+    dicts = [commitment_row_dict(r) for r in rows]
+    render(dicts, fmt, COMMITMENT_TABLE if fmt is Format.table else COMMITMENT_COLUMNS)
+    if fmt is Format.table:
+        counts = count_verdicts(rows)
+        err_console.print(", ".join(f"{VERDICT_LABELS.get(k, '共')} {v}"
+                                    for k, v in counts.items()), highlight=False)
 
 
 @app.command("compare")
