@@ -11,6 +11,7 @@
     ├── StoreError              the library database cannot be opened or migrated
     ├── NotFound                a document, fact or term asked for does not exist
     └── QueryError              a search, ask, track or compare request is not usable
+        └── AmbiguousReference  a document reference matches several documents
 
 Messages are one line and say how to fix the problem.
 """
@@ -79,3 +80,14 @@ class NotFound(BaogaoError):
 
 class QueryError(BaogaoError):
     """A search or analysis request cannot be answered as asked."""
+
+
+class AmbiguousReference(QueryError):
+    """A document reference (id prefix, file name) matches more than one document."""
+
+    def __init__(self, ref: str, candidates: list[str]) -> None:
+        shown = "; ".join(candidates[:10]) + (" …" if len(candidates) > 10 else "")
+        super().__init__(f"{ref!r} matches {len(candidates)} documents: {shown}; "
+                         "give the id or source#row of one")
+        self.ref = ref
+        self.candidates = candidates

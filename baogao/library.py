@@ -17,7 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from baogao.ask import index as _search_index  # noqa: F401  (registers the search index hooks)
+from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
+from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError
 from baogao.extract import extract_facts, extract_terms
 from baogao.extract.open_facts import enrich, open_facts
@@ -178,6 +179,7 @@ class Library:
         finally:
             if pool:
                 pool.shutdown()
+            _search_index.flush_index(self.store)  # apply the queued search index changes
         return report
 
     def _store_parsed(self, parsed: Parsed, report: IngestReport) -> None:

@@ -1,33 +1,51 @@
 """Precision and recall of ``extract_facts`` against the hand-checked expected facts.
 
-    python benchmarks/facts_quality.py [--details]
+    python benchmarks/facts_quality.py [--details] [--split tune|heldout]
 
 Expected facts live in ``tests/data/expected/facts/*.jsonl`` (one JSON object per line, with
-``source`` relative to ``tests/data``). A fact is identified by (document, indicator, kind,
-estimated, period, value, bound); repeated statements of one fact count once. Expected facts
-marked ``doubtful`` are never counted missing, and output matching them is not counted wrong.
-Only indicators that the expected files annotate are scored (the others are not checked).
+``source`` relative to ``tests/data``), annotated by reading the reports. A fact is identified
+by (document, indicator, kind, estimated, period, value, bound); repeated statements of one
+fact count once. Expected facts marked ``doubtful`` are never counted missing, and output
+matching them is not counted wrong. Only indicators that the expected files annotate are
+scored (the others are not checked).
+
+Scores are printed by split and format. The held-out split is the team-wide one: the provinces
+of ``HELD_OUT_PROVINCES`` (both years, every format), national reports of years ending in 3 or
+7, and seed 002; everything else is the tuning split. Official web pages
+(``formats/provinces-2026-html``) are scored against the expected facts of the clean text of the
+same report (``html_pairs.json``), and the clean text of those same reports is scored alongside
+(``csv (same reports)``) so the gap between a raw page and clean text is visible.
+
+When ``benchmarks/meta_quality.py`` exists, its figures are printed after these.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from baogao.errors import BaogaoError
 from baogao.extract import extract_facts
-from baogao.models import Fact
+from baogao.models import Document, Fact
 from baogao.pipeline import read
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 EXPECTED = DATA / "expected" / "facts"
+PAIRS = EXPECTED / "html_pairs.json"
+HELD_OUT_PROVINCES = ("吉林", "湖南", "贵州", "陕西", "黑龙江")
+HELD_OUT_SEEDS = ("seeds/002_",)
+FORMATS = ("csv", "jsonl", "docx", "txt", "html")
 
 Key = tuple[str, int, str, str, bool, int | None, float | None, str | None]
+DocKey = tuple[str, int]
 
 
 @dataclass
@@ -94,22 +112,56 @@ def load_expected(folder: Path = EXPECTED) -> list[dict[str, Any]]:
     return rows
 
 
-def extracted(sources: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[Fact]]:
-    """Facts of each (source, row) document named by the expected files."""
+def load_pairs(path: Path = PAIRS) -> dict[str, str]:
+    """Web page source → clean-text source of the same report."""
+    if not path.exists():
+        return {}
+    pairs: dict[str, str] = json.loads(path.read_text("utf-8"))["pairs"]
+    return pairs
+
+
+def fmt(source: str) -> str:
+    """The format of a source file, by suffix."""
+    return source.rsplit(".", 1)[-1].lower()
+
+
+def split_of(source: str, doc_year: int | None) -> str:
+    """``heldout`` or ``tune`` by the team-wide rule."""
+    if any(p in source for p in HELD_OUT_PROVINCES) or any(s in source for s in HELD_OUT_SEEDS):
+        return "heldout"
+    if "national" in source and doc_year is not None and doc_year % 10 in (3, 7):
+        return "heldout"
+    return "tune"
+
+
+def documents(sources: Iterable[DocKey]) -> dict[DocKey, Document]:
+    """The documents named by ``sources`` (a file that cannot be read is left out)."""
     wanted = set(sources)
-    found: dict[tuple[str, int], list[Fact]] = {}
+    found: dict[DocKey, Document] = {}
     for source in sorted({s for s, _ in wanted}):
-        for doc in read(DATA / source):
-            if (source, doc.row) in wanted:
-                found[(source, doc.row)] = extract_facts(doc)
+        try:
+            for doc in read(DATA / source):
+                if (source, doc.row) in wanted:
+                    found[(source, doc.row)] = doc
+        except BaogaoError as exc:
+            print(f"skipped {source}: {exc}", file=sys.stderr)
     return found
 
 
+def extracted(sources: Iterable[DocKey]) -> dict[DocKey, list[Fact]]:
+    """Facts of each (source, row) document named by the expected files."""
+    return {key: extract_facts(doc) for key, doc in documents(sources).items()}
+
+
 def score(
-    expected: list[dict[str, Any]], facts: dict[tuple[str, int], list[Fact]]
+    expected: list[dict[str, Any]],
+    facts: dict[DocKey, list[Fact]],
+    scored: set[str] | None = None,
 ) -> dict[str, Score]:
-    """Scores per indicator plus ``"*"`` overall."""
-    scored = {r["indicator"] for r in expected}
+    """Scores per indicator plus ``"*"`` overall, over the documents in ``facts``."""
+    scored = scored if scored is not None else {r["indicator"] for r in expected}
+    docs = set(facts)
+    expected = [r for r in expected if (r["source"], int(r["row"])) in docs]
     sure = {expected_key(r) for r in expected if not r.get("doubtful")}
     doubtful = {expected_key(r) for r in expected if r.get("doubtful")} - sure
     doubtful |= {(*k[:-1], None) for k in doubtful} | {(*k[:-1], "min") for k in doubtful}
@@ -120,6 +172,7 @@ def score(
         if f.indicator in scored
     }
     scores: dict[str, Score] = defaultdict(Score)
+    scores["*"] = Score()
     for key in got - doubtful:
         for name in (key[2], "*"):
             if key in sure:
@@ -134,29 +187,101 @@ def score(
     return dict(scores)
 
 
-def run() -> dict[str, Score]:
-    """Extract the expected documents and score them."""
+def _as_paired(expected: list[dict[str, Any]], pairs: dict[str, str]) -> list[dict[str, Any]]:
+    """The expected facts of each clean text, restated for its web page."""
+    by_source: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for row in expected:
+        by_source[row["source"]].append(row)
+    restated: list[dict[str, Any]] = []
+    for page, clean in pairs.items():
+        restated.extend({**row, "source": page} for row in by_source.get(clean, []))
+    return restated
+
+
+@dataclass
+class Report:
+    """Scores by group: ``(split, format)`` → indicator → Score."""
+
+    groups: dict[tuple[str, str], dict[str, Score]]
+
+    def overall(self, split: str, format_: str) -> Score:
+        return self.groups.get((split, format_), {}).get("*", Score())
+
+
+def run() -> Report:
+    """Extract the expected documents (and their web pages) and score them by group."""
     expected = load_expected()
-    facts = extracted((r["source"], int(r["row"])) for r in expected)
-    return score(expected, facts)
+    scored = {r["indicator"] for r in expected}
+    pairs = load_pairs()
+    expected_all = expected + _as_paired(expected, pairs)
+    keys = {(r["source"], int(r["row"])) for r in expected_all}
+    docs = documents(keys)
+    facts = {key: extract_facts(doc) for key, doc in docs.items()}
+    grouped: dict[tuple[str, str], dict[DocKey, list[Fact]]] = defaultdict(dict)
+    for key, doc_facts in facts.items():
+        source = key[0]
+        split = split_of(pairs.get(source, source), docs[key].year)
+        grouped[(split, fmt(source))][key] = doc_facts
+        grouped[(split, "all")][key] = doc_facts
+        if source in pairs.values():
+            grouped[(split, "csv (same reports)")][key] = doc_facts
+    groups = {name: score(expected_all, group, scored) for name, group in grouped.items()}
+    return Report(groups)
+
+
+def _line(label: str, s: Score) -> str:
+    return f"{label:40} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:10.3f} {s.recall:8.3f}"
+
+
+def _header(title: str) -> None:
+    print(f"\n== {title}")
+    print(f"{'':40} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
+
+
+def print_report(report: Report, splits: tuple[str, ...], details: bool) -> None:
+    """Print overall figures by format, then by indicator, for each split."""
+    for split in splits:
+        _header(f"{split}: by format")
+        formats = [*FORMATS, "csv (same reports)", "all"]
+        for name in formats:
+            if (split, name) in report.groups:
+                print(_line(name, report.overall(split, name)))
+        _header(f"{split}: by indicator (all formats)")
+        table = report.groups.get((split, "all"), {})
+        for name in sorted(n for n in table if n != "*"):
+            print(_line(name, table[name]))
+        if details:
+            for (group_split, name), table in sorted(report.groups.items()):
+                if group_split != split or name in ("all", "csv (same reports)"):
+                    continue
+                overall = table.get("*", Score())
+                for key in sorted(overall.wrong, key=str):
+                    print("WRONG ", key)
+                for key in sorted(overall.missed, key=str):
+                    print("MISSED", key)
+
+
+def print_meta() -> None:
+    """The metadata figures of ``benchmarks/meta_quality.py``, when it exists."""
+    script = ROOT / "benchmarks" / "meta_quality.py"
+    if not script.exists():
+        return
+    print("\n== metadata (benchmarks/meta_quality.py)")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    print(done.stdout.rstrip() or done.stderr.rstrip())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list wrong and missed facts")
+    parser.add_argument("--split", choices=("tune", "heldout"), help="print one split only")
+    parser.add_argument("--no-meta", action="store_true", help="skip the metadata figures")
     args = parser.parse_args()
-    scores = run()
-    print(f"{'indicator':38} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
-    for name in sorted(scores, key=lambda n: (n == "*", n)):
-        s = scores[name]
-        label = "overall" if name == "*" else name
-        print(f"{label:38} {s.tp:4} {s.fp:4} {s.fn:4} {s.precision:10.3f} {s.recall:8.3f}")
-    if args.details:
-        overall = scores.get("*", Score())
-        for key in sorted(overall.wrong, key=str):
-            print("WRONG ", key)
-        for key in sorted(overall.missed, key=str):
-            print("MISSED", key)
+    report = run()
+    splits = (args.split,) if args.split else ("tune", "heldout")
+    print_report(report, splits, args.details)
+    if not args.no_meta:
+        print_meta()
 
 
 if __name__ == "__main__":

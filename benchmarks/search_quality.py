@@ -6,7 +6,7 @@ The questions (tests/data/expected/questions.json) were judged by reading the sh
 documents: each names the source, the row and verbatim substrings of the answering
 paragraph(s). A returned passage answers when it is in that document and its span overlaps
 one of those substrings. Both systems rank the same passages (the paragraphs and heading
-lines of ``search_passages``); the baseline is Okapi BM25 (k1 1.2, b 0.75) over the
+passages of ``baogao.ask.index.passage_rows``); the baseline is Okapi BM25 (k1 1.2, b 0.75) over the
 character bigrams of the raw passage text, the usual baseline for Chinese retrieval.
 """
 
@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from baogao.ask.index import passage_rows
 from baogao.ask.search import search
 from baogao.library import Library
 from baogao.store import Store
@@ -63,13 +64,11 @@ class BigramBM25:
     """Okapi BM25 over character bigrams of the passages' raw text."""
 
     def __init__(self, store: Store) -> None:
-        rows = store.conn.execute(
-            'SELECT d.source, d.row, p.start, p."end", d.id FROM search_passages p '
-            "JOIN documents d ON d.id = p.doc_id"
-        ).fetchall()
-        texts = {r[0]: r[1] for r in store.conn.execute("SELECT id, text FROM documents")}
-        self.hits: list[Hit] = [(r[0], r[1], r[2], r[3]) for r in rows]
-        self.tf: list[Counter[str]] = [Counter(_bigrams(texts[r[4]][r[2]:r[3]])) for r in rows]
+        rows = [row for doc in store.iter_documents() for row in passage_rows(doc)]
+        sources = {r[0]: (r[1], r[2]) for r in store.conn.execute(
+            "SELECT id, source, row FROM documents")}
+        self.hits: list[Hit] = [(*sources[r.doc_id], r.start, r.end) for r in rows]
+        self.tf: list[Counter[str]] = [Counter(_bigrams(r.text)) for r in rows]
         self.len = [sum(c.values()) for c in self.tf]
         self.avg = sum(self.len) / max(1, len(self.len))
         self.postings: dict[str, list[int]] = defaultdict(list)

@@ -9,6 +9,7 @@ uncompressed bytes.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import shutil
@@ -190,66 +191,85 @@ def write_corrupt_page_pdf(path: Path) -> Path:
     return path
 
 
-def write_batch(folder: Path) -> dict[str, list[str]]:
-    """One file of every bad kind in ``folder``; returns name -> words its error must hold."""
+def write_batch(folder: Path) -> dict[str, tuple[str, list[str]]]:
+    """One file of every bad kind in ``folder``.
+
+    Returns name -> (outcome, words): outcome "error" (refused: an error line naming the file
+    holds the words), "warning" (stored, and a warning line holds the words) or "stored".
+    """
     folder.mkdir(parents=True, exist_ok=True)
     text = seed_text()
-    expect: dict[str, list[str]] = {}
+    lines = text.split("\n")
+    expect: dict[str, tuple[str, list[str]]] = {}
 
     write_corrupt_page_pdf(folder / "corrupt-page.pdf")
-    expect["corrupt-page.pdf"] = ["PDF"]
+    expect["corrupt-page.pdf"] = ("warning", ["damaged PDF", "page 2"])
     (folder / "nested.json").write_text("[" * 100_000 + "]" * 100_000)
-    expect["nested.json"] = ["nest"]
+    expect["nested.json"] = ("error", ["nesting", "max_json_depth"])
     (folder / "nested.jsonl").write_text(
         json.dumps({"content": text}, ensure_ascii=False) + "\n"
         + '{"content": ' + "[" * 50_000 + "]" * 50_000 + "}\n")
-    expect["nested.jsonl"] = ["line 2", "nest"]
+    expect["nested.jsonl"] = ("error", ["line 2", "nesting"])
     xml = document_xml(text)
     write_docx(folder / "truncated-xml.docx", xml[: len(xml) // 2])
-    expect["truncated-xml.docx"] = ["XML"]
+    expect["truncated-xml.docx"] = ("error", ["XML", "damaged or cut short"])
     write_docx(folder / "deflate64.docx", document_xml(text))
     _patch_member(folder / "deflate64.docx", method=9)
-    expect["deflate64.docx"] = ["compression"]
+    expect["deflate64.docx"] = ("error", ["Deflate64"])
     write_docx(folder / "future-zip.docx", document_xml(text), method=zipfile.ZIP_STORED)
     _patch_member(folder / "future-zip.docx", version=99)
-    expect["future-zip.docx"] = ["version"]
+    expect["future-zip.docx"] = ("error", ["zip", "version"])
     write_huge_run_docx(folder / "huge-run.docx")
-    expect["huge-run.docx"] = ["limit"]
+    expect["huge-run.docx"] = ("error", ["limit", "max_office_xml_bytes"])
     write_zip_bomb(folder / "bomb.docx")
-    expect["bomb.docx"] = ["limit"]
-    body = "".join(f"<p>{line}</p>" for line in text.split("\n"))
+    expect["bomb.docx"] = ("error", ["limit", "inflated"])
+    body = "".join(f"<p>{line}</p>" for line in lines)
     (folder / "word-export.html").write_text(
         f"<html><body><![if !vml]><img src=x><![endif]>{body}<![ x]></body></html>",
         encoding="utf-8")
-    expect["word-export.html"] = []  # readable: stored
+    expect["word-export.html"] = ("stored", [])
     numeral = "九" * 4301
-    (folder / "long-numeral.txt").write_text(text + f"\n增长{numeral}%。\n", encoding="utf-8")
-    expect["long-numeral.txt"] = []  # readable: stored, the numeral is not a value
-    rows = [{"title": "报告", "year": "²", "content": text},
+    (folder / "long-numeral.txt").write_text(
+        text.replace("2023", "2019") + f"\n增长{numeral}%。\n", encoding="utf-8")
+    expect["long-numeral.txt"] = ("stored", [])
+    rows = [{"title": "报告", "year": "²", "content": text.replace("2023", "2020")},
             {"title": "报告", "year": "99999999999999999999",
              "content": text.replace("2023", "2022")}]
     with (folder / "bad-year.csv").open("w", encoding="utf-8", newline="") as fh:
-        import csv
-
         writer = csv.DictWriter(fh, fieldnames=["title", "year", "content"])
         writer.writeheader()
         writer.writerows(rows)
-    expect["bad-year.csv"] = ["year"]
-    lines = text.split("\n")
+    expect["bad-year.csv"] = ("warning", ["row 0", "row 1", "is not a year"])
     (folder / "stray-quote.csv").write_text(
         "title,content\n"
-        f'报告一,{lines[0]}{lines[1]}\n'
+        f"报告一,{lines[0]}{lines[1]}\n"
         f'报告二,"{lines[2]}{lines[3]}\n'
-        f'报告三,{lines[4]}{lines[5]}\n', encoding="utf-8")
-    expect["stray-quote.csv"] = ["quote"]
+        f"报告三,{lines[4]}{lines[5]}\n", encoding="utf-8")
+    expect["stray-quote.csv"] = ("error", ["line 3", "quote"])
     write_pdf(folder / "encrypted.pdf", lines[:16], encrypt="secret")
-    expect["encrypted.pdf"] = ["encrypted"]
-    (folder / "utf16.txt").write_bytes(text.encode("utf-16-le"))
-    expect["utf16.txt"] = []  # readable: stored
+    expect["encrypted.pdf"] = ("error", ["encrypted"])
+    (folder / "utf16.txt").write_bytes(text.replace("2023", "2018").encode("utf-16-le"))
+    expect["utf16.txt"] = ("stored", [])
+    (folder / "empty.txt").write_bytes(b"")
+    expect["empty.txt"] = ("error", ["empty"])
+    (folder / "noise.pdf").write_bytes(bytes(range(256)) * 64)
+    expect["noise.pdf"] = ("error", ["PDF"])
+    (folder / "dangling.txt").symlink_to(folder / "missing.txt")
+    expect["dangling.txt"] = ("error", ["broken symbolic link"])
+    (folder / "linked").symlink_to(GOOD[0].parent, target_is_directory=True)
+    expect["linked"] = ("error", ["symbolic link to a folder"])
     return expect
 
 
 def write_good(folder: Path) -> list[Path]:
-    """Copies of good reports in ``folder``."""
+    """Good reports in ``folder``: two seed texts, the third as .docx, the fourth as .jsonl."""
     folder.mkdir(parents=True, exist_ok=True)
-    return [Path(shutil.copy(p, folder / p.name)) for p in GOOD]
+    paths = [Path(shutil.copy(p, folder / p.name)) for p in GOOD]
+    third = (DATA / "seeds" / "002_80c15500c8255b14.txt").read_text("utf-8")
+    paths.append(write_docx(folder / "good.docx", document_xml(third)))
+    fourth = (DATA / "seeds" / "004_ad073e54fd368939.txt").read_text("utf-8")
+    path = folder / "good.jsonl"
+    path.write_text(json.dumps({"title": "报告", "content": fourth}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    paths.append(path)
+    return paths

@@ -117,3 +117,27 @@ def test_cli_attention_on_screen(corpus_library: Library) -> None:
     assert result.exit_code == 0, result.output
     row = json.loads(result.stdout.splitlines()[0])
     assert row["region"] == "广东省" and row["year"] == 2026 and row["economy"] > 0
+
+
+def test_counts_kept_at_ingest_equal_counting_the_text(corpus_library: Library) -> None:
+    stored = attention_documents(corpus_library)
+    counter = TopicCounter(load_topics())
+    assert len(stored) == corpus_library.store.count()
+    for item in stored[::7]:
+        doc = corpus_library.document(item.doc_id)
+        assert item.counts == counter.count(doc.text)
+        assert item.chars == len(doc.text)
+
+
+def test_library_without_stored_counts_is_recounted(tmp_path: Path) -> None:
+    seeds = Path(__file__).parent / "data" / "seeds"
+    with Library(tmp_path / "old.db") as lib:
+        lib.ingest([seeds])
+        expected = attention_panel(lib)
+        lib.store.conn.execute("DROP TABLE topic_counts")
+        lib.store.conn.commit()
+        lib.ingest([seeds])  # nothing new: the table stays missing until attention runs
+        assert attention_panel(lib, region=None, doc_types=None) != []
+        assert attention_panel(lib) == expected
+        n = lib.store.conn.execute("SELECT COUNT(*) FROM topic_counts").fetchone()[0]
+        assert n == lib.store.count()

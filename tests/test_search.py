@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -10,11 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from baogao.ask.index import rebuild_index
-from baogao.ask.search import MARK_CLOSE, MARK_OPEN, parse_query, search
+from baogao.ask.index import index_folder, rebuild_index
+from baogao.ask.search import MARK_CLOSE, MARK_OPEN, parse_query, search, search_page
 from baogao.ask.segment import cut_words, index_tokens, query_tokens
 from baogao.errors import QueryError
 from baogao.library import Library
+from baogao.pipeline import read
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seeds" / "000_b5713cac4734963f.txt"
@@ -164,12 +166,74 @@ def test_index_is_rebuilt_when_missing(tmp_path: Path) -> None:
     with Library(tmp_path / "small.db") as small:
         small.ingest([SEED])
         before = [(p.start, p.end) for p in search(small, "养老服务驿站", limit=5)]
-        small.store.conn.executescript("DROP TABLE search_vocab; DROP TABLE search_fts; "
-                                       "DROP TABLE search_passages; DROP TABLE search_docs; "
-                                       "DROP TABLE search_meta;")
+        assert before
+    shutil.rmtree(tmp_path / "small.db.index")
+    with Library(tmp_path / "small.db") as small:
         assert [(p.start, p.end) for p in search(small, "养老服务驿站", limit=5)] == before
         assert rebuild_index(small.store) == 1
         assert [(p.start, p.end) for p in search(small, "养老服务驿站", limit=5)] == before
+
+
+def test_a_foreign_index_folder_is_replaced(tmp_path: Path) -> None:
+    with Library(tmp_path / "a.db") as a:
+        a.ingest([SEED])
+    with Library(tmp_path / "b.db") as b:
+        b.ingest([DATA / "seeds" / "001_c37d6c11197b0023.txt"])
+        expected = [(p.doc_id, p.start) for p in search(b, "就业", limit=5)]
+    shutil.rmtree(tmp_path / "b.db.index")
+    shutil.copytree(tmp_path / "a.db.index", tmp_path / "b.db.index")
+    with Library(tmp_path / "b.db") as b:
+        assert [(p.doc_id, p.start) for p in search(b, "就业", limit=5)] == expected
+
+
+def test_documents_saved_without_a_flush_are_caught_up(tmp_path: Path) -> None:
+    """A crash after the SQLite commit and before the index commit loses nothing."""
+    with Library(tmp_path / "c.db") as lib:
+        lib.ingest([SEED])
+        doc = next(iter(read(DATA / "seeds" / "001_c37d6c11197b0023.txt")))
+        assert lib.store.save(doc, [], [])  # stored and queued, the index not yet told
+    with Library(tmp_path / "c.db") as lib:
+        assert doc.id in {p.doc_id for p in search(lib, "就业", limit=50)}
+
+
+def test_applying_the_queue_twice_adds_no_duplicates(tmp_path: Path) -> None:
+    """A crash after the index commit and before the queue is cleared is harmless."""
+    with Library(tmp_path / "d.db") as lib:
+        lib.ingest([SEED])
+        before = [(p.doc_id, p.start) for p in search(lib, "养老服务驿站", limit=10)]
+        doc_id = before[0][0]
+        with lib.store.conn:
+            lib.store.conn.execute(
+                "INSERT INTO search_queue(doc_id, op) VALUES (?, 'add')", (doc_id,))
+        assert [(p.doc_id, p.start) for p in search(lib, "养老服务驿站", limit=10)] == before
+
+
+def test_deleted_document_never_shows_while_the_index_is_busy(tmp_path: Path) -> None:
+    import tantivy
+
+    with Library(tmp_path / "e.db") as lib:
+        lib.ingest([SEED])
+        doc_id = search(lib, "接诉即办", limit=1)[0].doc_id
+        folder = index_folder(lib.store)
+        assert folder is not None
+        other = tantivy.Index.open(folder)
+        writer = other.writer()  # another process holds the writer lock
+        lib.delete(doc_id)
+        assert search(lib, "接诉即办") == []
+        queued = lib.store.conn.execute("SELECT COUNT(*) FROM search_queue").fetchone()[0]
+        assert queued == 1
+        del writer
+        assert search(lib, "接诉即办") == []
+        assert lib.store.conn.execute("SELECT COUNT(*) FROM search_queue").fetchone()[0] == 0
+
+
+def test_search_page_reports_the_total_and_pages(lib: Library) -> None:
+    first = search_page(lib, "就业", limit=5)
+    second = search_page(lib, "就业", limit=5, offset=5)
+    assert first.total > 100
+    assert second.total == first.total
+    both = [(p.doc_id, p.start) for p in search(lib, "就业", limit=10)]
+    assert [(p.doc_id, p.start) for p in first.passages + second.passages] == both
 
 
 # -- quality gate -----------------------------------------------------------------------------

@@ -22,8 +22,12 @@ documents of that year (work reports only, unless asked otherwise).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
+import sqlite3
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +39,7 @@ import ahocorasick
 from baogao.errors import QueryError
 from baogao.models import Document
 from baogao.read.regions import canonical_region
+from baogao.store import ON_SAVE
 
 if TYPE_CHECKING:
     from baogao.library import Library
@@ -198,6 +203,85 @@ def document_attention(doc: Document, counter: TopicCounter) -> Attention:
                      doc.doc_type, chars, counts, rates_of(counts, chars))
 
 
+# -- counts kept at ingest --------------------------------------------------------------------
+
+COUNTS_TABLE = """
+CREATE TABLE IF NOT EXISTS topic_counts (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    counts TEXT NOT NULL
+)"""
+
+
+@functools.lru_cache(maxsize=1)
+def shipped_topics() -> tuple[Topic, ...]:
+    """The shipped dictionaries (``baogao/data/topics``), loaded once."""
+    return load_topics()
+
+
+@functools.lru_cache(maxsize=1)
+def _shipped_counter() -> TopicCounter:
+    return TopicCounter(shipped_topics())
+
+
+@functools.lru_cache(maxsize=1)
+def counts_version() -> str:
+    """A hash of the shipped dictionaries; stored counts of another version are recounted."""
+    data = json.dumps([(t.id, t.words) for t in shipped_topics()], ensure_ascii=False)
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()[:12]
+
+
+def _store_counts(conn: sqlite3.Connection, doc: Document) -> None:
+    """``ON_SAVE`` hook: the shipped topics' hits of a new document, in its transaction."""
+    conn.execute(COUNTS_TABLE)
+    counts = _shipped_counter().count(doc.text)
+    conn.execute("INSERT OR REPLACE INTO topic_counts VALUES (?, ?, ?)",
+                 (doc.id, counts_version(), json.dumps(counts, separators=(",", ":"))))
+
+
+if _store_counts not in ON_SAVE:
+    ON_SAVE.append(_store_counts)
+
+
+def _stored_attention(library: Library, types: set[str] | None) -> list[Attention]:
+    """Attention of every document from ``topic_counts``; documents missing there (stored
+    before the table existed, or counted with older dictionaries) are counted now and
+    their counts stored when the library is writable."""
+    conn = library.store.conn
+    version = counts_version()
+    try:
+        with conn:
+            conn.execute(COUNTS_TABLE)
+        joined = ("t.version, t.counts FROM documents AS d "
+                  "LEFT JOIN topic_counts AS t ON t.doc_id = d.id")
+    except sqlite3.Error:  # a read-only library written before the table existed
+        joined = "NULL, NULL FROM documents AS d"
+    rows = conn.execute(
+        f"SELECT d.id, d.source, d.row, d.region, d.year, d.doc_type, d.chars, {joined} "
+        "ORDER BY d.year IS NULL, d.year DESC, d.region, d.source, d.row"
+    ).fetchall()
+    result: list[Attention] = []
+    stale: list[tuple[str, str, str]] = []
+    for r in rows:
+        if types is not None and r[5] not in types:
+            continue
+        if r[7] == version:
+            counts = json.loads(r[8])
+        else:
+            text = conn.execute("SELECT text FROM documents WHERE id = ?", (r[0],)).fetchone()[0]
+            counts = _shipped_counter().count(text)
+            stale.append((r[0], version, json.dumps(counts, separators=(",", ":"))))
+        result.append(Attention(r[0], r[1], r[2], canonical_region(r[3]), r[4], r[5], r[6],
+                                counts, rates_of(counts, r[6])))
+    if stale:
+        try:
+            with conn:
+                conn.executemany("INSERT OR REPLACE INTO topic_counts VALUES (?, ?, ?)", stale)
+        except sqlite3.Error as exc:
+            log.info("topic counts not stored (%s)", exc)
+    return result
+
+
 def attention_documents(
     library: Library,
     topics: Sequence[Topic] | None = None,
@@ -205,10 +289,17 @@ def attention_documents(
     region: str | None = None,
     doc_types: Iterable[str] | None = None,
 ) -> list[Attention]:
-    """Topic attention of every stored document (of ``region`` and ``doc_types`` if given)."""
-    counter = TopicCounter(topics or load_topics())
+    """Topic attention of every stored document (of ``region`` and ``doc_types`` if given).
+
+    The shipped dictionaries read the counts stored at ingest (``topic_counts``); other
+    dictionaries count every document's text.
+    """
     wanted = canonical_region(region) if region else None
     types = set(doc_types) if doc_types else None
+    if topics is None or tuple(topics) == shipped_topics():
+        return [a for a in _stored_attention(library, types)
+                if wanted is None or a.region == wanted]
+    counter = TopicCounter(topics)
     result = []
     for meta in library.documents():
         if wanted is not None and canonical_region(meta.region) != wanted:
@@ -244,8 +335,31 @@ def attention_panel(
     region: str | None = None,
     doc_types: Iterable[str] | None = PANEL_DOC_TYPES,
 ) -> list[PanelRow]:
-    """The region × year panel of topic attention (per 10,000 characters)."""
-    return pool_panel(attention_documents(library, topics, region=region, doc_types=doc_types))
+    """The region × year panel of topic attention (per 10,000 characters).
+
+    Panels of the shipped dictionaries are cached per library state (documents stored and
+    the last one added), so repeated requests cost one small query.
+    """
+    if topics is not None and tuple(topics) != shipped_topics():
+        return pool_panel(attention_documents(library, topics, region=region,
+                                              doc_types=doc_types))
+    state = library.store.conn.execute("SELECT COUNT(*), MAX(rowid) FROM documents").fetchone()
+    key = (library.store.path, tuple(state), region,
+           tuple(sorted(doc_types)) if doc_types else None)
+    with _PANEL_LOCK:
+        cached = _PANELS.get(key)
+    if cached is None:
+        cached = pool_panel(attention_documents(library, None, region=region,
+                                                doc_types=doc_types))
+        with _PANEL_LOCK:
+            if len(_PANELS) >= 32:
+                _PANELS.clear()
+            _PANELS[key] = cached
+    return list(cached)
+
+
+_PANELS: dict[tuple[Any, ...], list[PanelRow]] = {}
+_PANEL_LOCK = threading.Lock()
 
 
 def panel_table(

@@ -1,93 +1,82 @@
-"""The full-text index of paragraphs and section headings, in the library's SQLite file.
+"""The full-text index of paragraphs and section headings: tantivy, kept in step with SQLite.
 
-Engine: SQLite FTS5 (``unicode61``) over pre-segmented words (``baogao.ask.segment``), in the
-same file and the same write transaction as the document (``Store.ON_SAVE`` /
-``Store.ON_DELETE``), so there is nothing to keep in sync and nothing half-written. The
-index can always be rebuilt from the stored documents (``rebuild_index``, ``baogao reindex``);
-``sync_index`` also runs before every search and indexes documents stored without the hooks
-(or removes those deleted without them), and rebuilds everything when the segmentation
-or the layout (``index_version``) changed.
+Engine decision (``benchmarks/search_speed.py``, 2-core VM; shared corpus = 83 reports, 3.8 MB
+of text, 6,848 passages; ×100 = 8,300 reports): round 1 used SQLite FTS5, which scores every
+match (no top-k pruning): candidates p50/p95 46/584 ms at ×100, search end to end 172/475 ms.
+tantivy (block-max WAND top-k) takes 0.7/6 ms for the same candidates. The index therefore is
+a tantivy index in the folder ``<library>.index/`` next to the SQLite file (in memory for a
+``:memory:`` library). Each passage (paragraph, or heading line without its own paragraph) is
+one tantivy document that stores everything a search result needs: its text, its tokens
+(``words``, for re-ranking), the tokens of its section path (``heading``), the path itself,
+offsets, role and the document's filter fields. A query never reads a whole document nor
+segments a candidate again.
 
-Decision and figures (``benchmarks/search_speed.py``, 2-core VM; shared corpus = 83 reports,
-3.8 MB of text, 6,848 paragraphs; ×100 = every report stored 100 times, 383 MB):
+Keeping two stores consistent (an outbox in SQLite):
 
-=====================  ========================  ==========================  ================
-                       FTS5, this module          tantivy, same tokens        FTS5 trigram
-=====================  ========================  ==========================  ================
-build ×1 / ×100        4.5 / 4.7 MB/s             4.1 / 3.3 MB/s              (not kept)
-index size ×100        319 MB (0.83× text)        164 MB (0.43× text)         3.7× text
-engine query ×1        p50 1.4 ms, p95 3.6 ms     p50 0.04 ms, p95 0.2 ms     misses 就业, 养老
-engine query ×100      p50 46 ms, p95 584 ms      p50 0.7 ms, p95 6 ms
-search end to end ×1   p50 12–17 ms, p95 20–23 ms (FTS5 + re-ranking + snippets)
-search end to end ×100 p50 89 ms, p95 425 ms
-=====================  ========================  ==========================  ================
+* Every document saved or deleted adds a row to ``search_queue`` *in the same SQLite
+  transaction* (``Store.ON_SAVE`` / ``ON_DELETE`` hooks). A crash can lose the tantivy side of
+  a change, never the record that it is owed.
+* ``flush_index`` applies the queue to tantivy: for each queued document it deletes the
+  document's passages by term and adds them again when the document still exists (so applying
+  an entry twice is harmless), commits tantivy, and only then removes those queue rows and
+  records the document in ``search_docs`` (passages, tokens) in one SQLite transaction.
+  A crash between the two commits leaves queue rows that are applied again.
+* ``search_meta`` holds the index format and segmentation version and the id of the tantivy
+  folder (also written inside it). A missing or foreign folder, another version or an
+  unreadable index means a rebuild from the stored documents (``rebuild_index``, also
+  ``baogao reindex``), built in a new folder and swapped in when complete.
+* Every search first runs ``sync_index``: one indexed lookup when nothing is queued. A
+  process that cannot write (another holds tantivy's writer lock, or the file is read-only)
+  searches the last committed state; results are checked against SQLite, so a document
+  deleted there never appears.
 
-Build speed is bound by segmentation (rjieba search mode ≈ 11 MB/s) for both engines.
-FTS5 is kept: at the corpus's real size and at ×10 (p95 under 50 ms end to end) it is fast
-enough, it is transactional with the document write, and it needs no second store to keep
-consistent by hand across crashes, deletes and concurrent writers (tantivy allows one
-``IndexWriter`` per folder). Its cost is queries made only of common words at ×100: FTS5
-scores every match (no top-k pruning), tantivy's block-max WAND does not. When a library
-passes ~×20 (≈80 MB of text, ~2,000 reports), swap the candidate step
-(``search._candidates`` and ``document_frequencies``) for tantivy in ``<db>.index/``,
-rebuilt from SQLite; the re-ranking in ``baogao.ask.search`` stays as it is.
-
-Tables (created on first use, ``search_`` prefix, outside the store's migrations):
-``search_passages`` (one row per paragraph or pure heading line: document, span, section,
-role, token count), ``search_fts`` (contentless: ``words`` = the passage's tokens,
-``heading`` = tokens of its section path; rowid = passage id, never reused),
-``search_vocab`` (fts5vocab, document frequencies), ``search_docs`` (which documents are
-indexed) and ``search_meta`` (version, totals, next passage id). Being contentless, the
-index stores no text (the documents table has it): on the shared corpus it takes 0.8× the
-UTF-8 size of the text.
+The ingest path segments each document once: ``passage_rows`` is a pure function of the
+``Document`` (workers may compute it and hand it over with ``stash_rows``); the save hook
+computes it otherwise, and ``Library.ingest`` flushes every ``FLUSH_DOCS`` documents.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import shutil
 import sqlite3
-from collections.abc import Iterable
+import threading
+import uuid
+import weakref
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from baogao.ask.segment import index_text, tokenizer_version
-from baogao.errors import QueryError
+from baogao.errors import NotFound, QueryError
 from baogao.models import Document
 from baogao.store import ON_DELETE, ON_SAVE, Store
 
 log = logging.getLogger(__name__)
 
+#: Bumped when the tables, the tantivy schema or their settings change.
+INDEX_FORMAT = 3
+#: Flush the queue to tantivy after this many stashed documents during an ingest.
+FLUSH_DOCS = 2000
+#: Heap of tantivy's writer (bytes, split between its threads).
+WRITER_HEAP = 128_000_000
+_ID_FILE = "baogao-index.json"
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS search_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS search_docs (doc_id TEXT PRIMARY KEY);
-CREATE TABLE IF NOT EXISTS search_passages (
-    id INTEGER PRIMARY KEY,
-    doc_id TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    idx INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    section INTEGER,
-    role TEXT NOT NULL,
-    ntokens INTEGER NOT NULL
+CREATE TABLE IF NOT EXISTS search_docs (
+    doc_id TEXT PRIMARY KEY, passages INTEGER NOT NULL, tokens INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS search_passages_doc ON search_passages(doc_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-    words, heading, content = '', tokenize = 'unicode61 remove_diacritics 0'
+CREATE TABLE IF NOT EXISTS search_queue (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id TEXT NOT NULL, op TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'col');
 """
 
-DROP = """
-DROP TABLE IF EXISTS search_vocab;
-DROP TABLE IF EXISTS search_fts;
-DROP TABLE IF EXISTS search_passages;
-DROP TABLE IF EXISTS search_docs;
-DROP TABLE IF EXISTS search_meta;
-"""
-
-
-#: Bumped when the tables or their settings change; part of ``index_version``.
-INDEX_FORMAT = 2
+#: Tables of the FTS5 index of round 1, dropped on upgrade.
+_OLD_TABLES = ("search_vocab", "search_fts", "search_passages")
 
 
 def index_version() -> str:
@@ -103,9 +92,392 @@ class IndexStats:
     avg_tokens: float
 
 
+@dataclass(frozen=True)
+class PassageRow:
+    """One indexed passage: where it is, its tokens and what a search result shows."""
+
+    doc_id: str
+    kind: str  # "paragraph" or "section"
+    idx: int
+    start: int
+    end: int
+    section: int | None
+    role: str
+    ntokens: int
+    words: str  # space-joined search-mode tokens of the text
+    heading: str  # space-joined tokens of the section path (the parent's, for a heading)
+    text: str
+    path: str  # section titles joined by " > "
+    region: str
+    year: int
+    doc_type: str
+
+
+def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
+    """Every passage of ``doc`` ready to index (pure: may run in a worker process)."""
+    paths = [doc.section_path(s) for s in doc.sections]
+    headings = [index_text(" ".join(p)) for p in paths]
+    para_starts = {p.start for p in doc.paragraphs}
+    region, year = doc.region or "", doc.year or 0
+    rows: list[PassageRow] = []
+    for s in doc.sections:
+        if s.start in para_starts:  # heading with inline text: its paragraph covers it
+            continue
+        words = index_text(doc.text[s.start:s.heading_end])
+        rows.append(PassageRow(
+            kind="section", idx=s.index, start=s.start, end=s.heading_end, section=s.index,
+            role=s.role, ntokens=len(words.split()), words=words,
+            heading=headings[s.parent] if s.parent is not None else "",
+            text=doc.text[s.start:s.heading_end], path=" > ".join(paths[s.index]),
+            doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
+    for p in doc.paragraphs:
+        section = doc.sections[p.section] if p.section is not None else None
+        text = doc.text[p.start:p.end]
+        words = index_text(text)
+        rows.append(PassageRow(
+            kind="paragraph", idx=p.index, start=p.start, end=p.end, section=p.section,
+            role=section.role if section else "other", ntokens=len(words.split()),
+            words=words, heading=headings[section.index] if section else "", text=text,
+            path=" > ".join(paths[section.index]) if section else "",
+            doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
+    return tuple(rows)
+
+
+# -- tantivy ----------------------------------------------------------------------------------
+
+
+def _schema() -> Any:
+    import tantivy
+
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("doc_id", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("words", tokenizer_name="whitespace", index_option="freq")
+    b.add_text_field("heading", tokenizer_name="whitespace", index_option="freq")
+    b.add_text_field("role", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("region", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("doc_type", tokenizer_name="raw", index_option="basic")
+    b.add_integer_field("year", indexed=True)
+    b.add_bytes_field("data", stored=True, indexed=False)
+    return b.build()
+
+
+def _tantivy_doc(row: PassageRow) -> Any:
+    import tantivy
+
+    doc = tantivy.Document()
+    doc.add_text("doc_id", row.doc_id)
+    doc.add_text("words", row.words)
+    doc.add_text("heading", row.heading)
+    doc.add_text("role", row.role)
+    doc.add_text("region", row.region)
+    doc.add_text("doc_type", row.doc_type)
+    doc.add_integer("year", row.year)
+    payload = [row.doc_id, row.kind, row.start, row.end, row.section, row.role, row.ntokens,
+               row.words, row.heading, row.text, row.path]
+    doc.add_bytes("data", json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    return doc
+
+
+@dataclass
+class Hit:
+    """A candidate passage as the index stores it, with the engine's score."""
+
+    doc_id: str
+    kind: str
+    start: int
+    end: int
+    section: int | None
+    role: str
+    ntokens: int
+    words: str
+    heading: str
+    text: str
+    path: str
+    score: float
+
+
+@dataclass
+class _Opened:
+    """A tantivy index opened in this process, and the commit its reader last saw."""
+
+    index: Any
+    stamp: tuple[int, int] | None
+
+
+#: Indexes opened by this process, by folder and id: shared by every connection to a library.
+_OPENED: dict[tuple[str, str], _Opened] = {}
+_OPENED_LOCK = threading.Lock()
+
+
+def _folder_stamp(folder: Path | None) -> tuple[int, int] | None:
+    if folder is None:
+        return None
+    try:
+        st = (folder / "meta.json").stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+class SearchIndex:
+    """The tantivy index of one library, as seen by one ``Store`` connection."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.folder = None if store.path == ":memory:" else Path(store.path + ".index")
+        self._opened: _Opened | None = None
+        self._uuid = ""
+        self._schema: Any = None
+        self._lock = threading.RLock()
+        self.pending: dict[str, tuple[PassageRow, ...]] = {}
+
+    # -- opening ------------------------------------------------------------------------
+
+    def _meta(self) -> dict[str, str]:
+        conn = self.store.conn
+        if not _has_schema(conn):
+            return {}
+        return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM search_meta")}
+
+    def _open(self) -> _Opened | None:
+        """The tantivy index recorded in ``search_meta``; None when it must be rebuilt."""
+        import tantivy
+
+        meta = self._meta()
+        if meta.get("version") != index_version() or not meta.get("uuid"):
+            return None
+        if self._opened is not None and self._uuid == meta["uuid"]:
+            return self._opened
+        if self.folder is None:
+            return None  # an in-memory index lives only as long as its SearchIndex
+        key = (str(self.folder), meta["uuid"])
+        with _OPENED_LOCK:
+            opened = _OPENED.get(key)
+            if opened is None:
+                try:
+                    stored = json.loads((self.folder / _ID_FILE).read_text("utf-8"))
+                    if stored.get("uuid") != meta["uuid"]:
+                        return None
+                    index = tantivy.Index(_schema(), path=str(self.folder), reuse=True)
+                except (OSError, ValueError) as exc:
+                    log.warning("search index %s unreadable (%s); rebuilding", self.folder, exc)
+                    return None
+                opened = _OPENED[key] = _Opened(index, _folder_stamp(self.folder))
+        self._opened, self._uuid = opened, meta["uuid"]
+        return opened
+
+    def _folder_is_ours(self) -> bool:
+        if self.folder is None:
+            return True
+        try:
+            stored = json.loads((self.folder / _ID_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            return False
+        return bool(stored.get("uuid") == self._uuid)
+
+    def _current(self) -> _Opened:
+        opened = self._open()
+        if opened is None:
+            self.rebuild()
+            assert self._opened is not None
+            opened = self._opened
+        return opened
+
+    def searcher(self) -> Any:
+        """A searcher over the last committed state (reloaded when another process wrote)."""
+        with self._lock:
+            opened = self._current()
+            stamp = _folder_stamp(self.folder)
+            if stamp != opened.stamp:
+                if not self._folder_is_ours():  # removed or replaced since it was opened
+                    with _OPENED_LOCK:
+                        _OPENED.pop((str(self.folder), self._uuid), None)
+                    self._opened = None
+                    opened = self._current()
+                else:
+                    opened.index.reload()
+                    opened.stamp = stamp
+            self._schema = opened.index.schema
+            return opened.index.searcher()
+
+    # -- writing ------------------------------------------------------------------------
+
+    def rebuild(self) -> int:
+        """Index every stored document in a new index and swap it in; the number indexed."""
+        import tantivy
+
+        conn = self.store.conn
+        with self._lock:
+            _ensure_schema(conn)
+            with conn:
+                conn.execute("BEGIN")
+                high = int(conn.execute(
+                    "SELECT COALESCE(MAX(id), 0) FROM search_queue").fetchone()[0])
+                ids = [r[0] for r in conn.execute("SELECT id FROM documents ORDER BY rowid")]
+            new_id = uuid.uuid4().hex
+            if self.folder is None:
+                index = tantivy.Index(_schema())
+                work = None
+            else:
+                work = self.folder.with_name(f"{self.folder.name}.new-{new_id[:8]}")
+                work.mkdir(parents=True)
+                index = tantivy.Index(_schema(), path=str(work), reuse=False)
+            writer = index.writer(WRITER_HEAP, 1)
+            totals: list[tuple[str, int, int]] = []
+            for doc_id in ids:
+                rows = self.pending.pop(doc_id, None)
+                if rows is None:
+                    try:
+                        rows = passage_rows(self.store.get_document(doc_id))
+                    except NotFound:
+                        continue
+                for row in rows:
+                    writer.add_document(_tantivy_doc(row))
+                totals.append((doc_id, len(rows), sum(r.ntokens for r in rows)))
+            writer.commit()
+            writer.wait_merging_threads()
+            if work is not None and self.folder is not None:
+                (work / _ID_FILE).write_text(json.dumps({"uuid": new_id}), "utf-8")
+                old = self.folder.with_name(f"{self.folder.name}.old-{new_id[:8]}")
+                if self.folder.exists():
+                    self.folder.rename(old)
+                work.rename(self.folder)
+                shutil.rmtree(old, ignore_errors=True)
+                index = tantivy.Index(_schema(), path=str(self.folder), reuse=True)
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.execute("DELETE FROM search_docs")
+                conn.executemany("INSERT INTO search_docs VALUES (?,?,?)", totals)
+                conn.execute("DELETE FROM search_queue WHERE id <= ?", (high,))
+                _set_meta(conn, version=index_version(), uuid=new_id)
+            index.reload()
+            self._opened, self._uuid = _Opened(index, _folder_stamp(self.folder)), new_id
+            if self.folder is not None:
+                with _OPENED_LOCK:
+                    _OPENED[(str(self.folder), new_id)] = self._opened
+            self.pending.clear()
+            return len(totals)
+
+    def flush(self) -> int:
+        """Apply the queue to tantivy (see the module docstring); queued documents applied."""
+        conn = self.store.conn
+        with self._lock:
+            if not _queued(conn):
+                self.pending.clear()
+                return 0
+            opened = self._open()
+            if opened is None:
+                self.rebuild()
+                return 0
+            index = opened.index
+            queue = conn.execute("SELECT id, doc_id, op FROM search_queue ORDER BY id").fetchall()
+            high = max(r[0] for r in queue)
+            last = {r[1]: r[2] for r in queue}
+            try:
+                writer = index.writer(WRITER_HEAP, 1)
+            except ValueError as exc:  # another process holds the writer lock
+                log.info("search index busy (%s); it will catch up later", exc)
+                return 0
+            totals: list[tuple[str, int, int]] = []
+            for doc_id, op in last.items():
+                writer.delete_documents_by_term("doc_id", doc_id)
+                rows = self.pending.pop(doc_id, None)
+                if op != "add":
+                    continue
+                if rows is None:
+                    try:
+                        rows = passage_rows(self.store.get_document(doc_id))
+                    except NotFound:
+                        continue
+                for row in rows:
+                    writer.add_document(_tantivy_doc(row))
+                totals.append((doc_id, len(rows), sum(r.ntokens for r in rows)))
+            writer.commit()
+            del writer
+            with conn:
+                conn.execute("BEGIN IMMEDIATE")
+                conn.executemany("DELETE FROM search_docs WHERE doc_id = ?",
+                                 [(d,) for d in last])
+                conn.executemany("INSERT INTO search_docs VALUES (?,?,?)", totals)
+                conn.execute("DELETE FROM search_queue WHERE id <= ?", (high,))
+            index.reload()
+            opened.stamp = _folder_stamp(self.folder)
+            return len(last)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def stats(self) -> IndexStats:
+        """Passages indexed and their mean token count (from ``search_docs``)."""
+        row = self.store.conn.execute(
+            "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
+        ).fetchone()
+        rows, tokens = int(row[0]), int(row[1])
+        return IndexStats(rows=rows, avg_tokens=tokens / rows if rows else 1.0)
+
+    def candidates(self, tokens: Sequence[str], n: int, *, regions: Sequence[str] | None = None,
+                   year: int | None = None, doc_type: str | None = None,
+                   role: str | None = None, offset: int = 0) -> tuple[int, list[Hit]]:
+        """The number of passages matching any of ``tokens`` (filters applied) and the ``n``
+        best by BM25 over ``words`` (heading tokens at 0.3)."""
+        import tantivy
+
+        searcher = self.searcher()
+        schema = self._schema
+        should = []
+        for t in dict.fromkeys(tokens):
+            should.append((tantivy.Occur.Should,
+                           tantivy.Query.term_query(schema, "words", t, "freq")))
+            should.append((tantivy.Occur.Should, tantivy.Query.boost_query(
+                tantivy.Query.term_query(schema, "heading", t, "freq"), 0.3)))
+        if not should:
+            return 0, []
+        query = tantivy.Query.boolean_query(should)
+        must: list[Any] = []
+        if regions is not None:
+            must.append(tantivy.Query.term_set_query(schema, "region", list(regions)))
+        if year is not None:
+            must.append(tantivy.Query.term_query(schema, "year", int(year)))
+        if doc_type:
+            must.append(tantivy.Query.term_query(schema, "doc_type", doc_type))
+        if role:
+            must.append(tantivy.Query.term_query(schema, "role", role))
+        if must:
+            query = tantivy.Query.boolean_query(
+                [(tantivy.Occur.Must, query)] + [(tantivy.Occur.Must, q) for q in must])
+        result = searcher.search(query, n, count=True, offset=offset)
+        hits = []
+        for score, address in result.hits:
+            d = json.loads(searcher.doc(address)["data"][0])
+            hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
+                            role=d[5], ntokens=d[6], words=d[7], heading=d[8], text=d[9],
+                            path=d[10], score=float(score)))
+        return int(result.count or 0), hits
+
+    def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:
+        """How many passages hold each token in their words (0 when none)."""
+        searcher = self.searcher()
+        return {t: int(searcher.doc_freq("words", t)) for t in dict.fromkeys(tokens)}
+
+
+_INDEXES: weakref.WeakKeyDictionary[Store, SearchIndex] = weakref.WeakKeyDictionary()
+_INDEXES_LOCK = threading.Lock()
+
+
+def search_index(store: Store) -> SearchIndex:
+    """The ``SearchIndex`` of ``store`` (one per Store object)."""
+    with _INDEXES_LOCK:
+        found = _INDEXES.get(store)
+        if found is None:
+            found = _INDEXES[store] = SearchIndex(store)
+        return found
+
+
+# -- SQLite side ------------------------------------------------------------------------------
+
+
 def _has_schema(conn: sqlite3.Connection) -> bool:
     row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_meta'"
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_queue'"
     ).fetchone()
     return row is not None
 
@@ -113,166 +485,108 @@ def _has_schema(conn: sqlite3.Connection) -> bool:
 def _ensure_schema(conn: sqlite3.Connection) -> None:
     if _has_schema(conn):
         return
+    for name in _OLD_TABLES:
+        conn.execute(f"DROP TABLE IF EXISTS {name}")
+    conn.execute("DROP TABLE IF EXISTS search_docs")
+    conn.execute("DROP TABLE IF EXISTS search_meta")
     for statement in SCHEMA.split(";"):
         if statement.strip():
             conn.execute(statement)
-    conn.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('rank', 'bm25(1.0, 0.3)')")
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_meta(key, value) VALUES (?, ?)",
-        [("version", index_version()), ("rows", "0"), ("tokens", "0"), ("next_id", "1")],
-    )
 
 
-def _rows_of(doc: Document) -> Iterable[tuple[str, int, int, int, int | None, str, str, str]]:
-    """(kind, idx, start, end, section, role, words, heading) of every passage of ``doc``."""
-    headings = [index_text(" ".join(doc.section_path(s))) for s in doc.sections]
-    para_starts = {p.start for p in doc.paragraphs}
-    for s in doc.sections:
-        if s.start in para_starts:  # heading with inline text: its paragraph covers it
-            continue
-        parent = headings[s.parent] if s.parent is not None else ""
-        yield ("section", s.index, s.start, s.heading_end, s.index, s.role,
-               index_text(doc.text[s.start:s.heading_end]), parent)
-    for p in doc.paragraphs:
-        section = doc.sections[p.section] if p.section is not None else None
-        yield ("paragraph", p.index, p.start, p.end, p.section,
-               section.role if section else "other",
-               index_text(doc.text[p.start:p.end]), headings[section.index] if section else "")
+def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
+    conn.executemany("INSERT OR REPLACE INTO search_meta(key, value) VALUES (?, ?)",
+                     list(values.items()))
 
 
-def index_document(conn: sqlite3.Connection, doc: Document) -> None:
-    """Add the passages of ``doc`` to the index (an ``ON_SAVE`` hook: runs in the caller's
-    transaction)."""
-    _ensure_schema(conn)
-    first = int(conn.execute("SELECT value FROM search_meta WHERE key = 'next_id'").fetchone()[0])
-    rows = list(_rows_of(doc))
-    conn.execute("UPDATE search_meta SET value = ? WHERE key = 'next_id'", (first + len(rows),))
-    counts = [len(words.split()) for *_, words, _heading in rows]
-    conn.executemany(
-        'INSERT INTO search_passages(id, doc_id, kind, idx, start, "end", section, role, '
-        "ntokens) VALUES (?,?,?,?,?,?,?,?,?)",
-        [(first + i, doc.id, kind, idx, start, end, section, role, counts[i])
-         for i, (kind, idx, start, end, section, role, _w, _h) in enumerate(rows)],
-    )
-    conn.executemany(
-        "INSERT INTO search_fts(rowid, words, heading) VALUES (?,?,?)",
-        [(first + i, words, heading) for i, (*_, words, heading) in enumerate(rows)],
-    )
-    conn.execute("INSERT OR IGNORE INTO search_docs(doc_id) VALUES (?)", (doc.id,))
-    _add_totals(conn, len(rows), sum(counts))
-
-
-def unindex_document(conn: sqlite3.Connection, doc_id: str) -> None:
-    """Remove a document's passages (an ``ON_DELETE`` hook).
-
-    The FTS rows stay behind as tombstones (a contentless table cannot forget a row without
-    its tokens, and the document's text is already gone); searches join ``search_passages``
-    and never see them, and ``rebuild_index`` drops them.
-    """
+def _queued(conn: sqlite3.Connection) -> bool:
     if not _has_schema(conn):
-        return
-    n, tokens = conn.execute(
-        "SELECT COUNT(*), COALESCE(SUM(ntokens), 0) FROM search_passages WHERE doc_id = ?",
-        (doc_id,),
-    ).fetchone()
-    conn.execute("DELETE FROM search_passages WHERE doc_id = ?", (doc_id,))
-    conn.execute("DELETE FROM search_docs WHERE doc_id = ?", (doc_id,))
-    _add_totals(conn, -int(n), -int(tokens))
+        return True
+    return conn.execute("SELECT 1 FROM search_queue LIMIT 1").fetchone() is not None
 
 
-def _add_totals(conn: sqlite3.Connection, rows: int, tokens: int) -> None:
-    conn.execute("UPDATE search_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'rows'",
-                 (rows,))
-    conn.execute(
-        "UPDATE search_meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'tokens'",
-        (tokens,),
-    )
+def _on_save(conn: sqlite3.Connection, doc: Document) -> None:
+    """``ON_SAVE`` hook: queue the document in its own transaction."""
+    _ensure_schema(conn)
+    conn.execute("INSERT INTO search_queue(doc_id, op) VALUES (?, 'add')", (doc.id,))
+
+
+def _on_delete(conn: sqlite3.Connection, doc_id: str) -> None:
+    """``ON_DELETE`` hook: queue the removal in the deleting transaction."""
+    _ensure_schema(conn)
+    conn.execute("INSERT INTO search_queue(doc_id, op) VALUES (?, 'delete')", (doc_id,))
 
 
 def register_hooks() -> None:
-    """Keep the index in step with every document the store saves or deletes."""
-    if index_document not in ON_SAVE:
-        ON_SAVE.append(index_document)
-    if unindex_document not in ON_DELETE:
-        ON_DELETE.append(unindex_document)
+    """Queue every document the store saves or deletes for the search index."""
+    if _on_save not in ON_SAVE:
+        ON_SAVE.append(_on_save)
+    if _on_delete not in ON_DELETE:
+        ON_DELETE.append(_on_delete)
+
+
+def stash_rows(store: Store, rows_by_doc: dict[str, tuple[PassageRow, ...]]) -> None:
+    """Hand over passage rows computed elsewhere (an ingest worker), used by the next flush
+    instead of segmenting the stored text again."""
+    search_index(store).pending.update(rows_by_doc)
+
+
+def flush_index(store: Store, *, force: bool = True) -> int:
+    """Apply queued changes to the index (``force=False``: only once ``FLUSH_DOCS`` rows are
+    stashed). Returns the number of documents applied."""
+    index = search_index(store)
+    if not force and len(index.pending) < FLUSH_DOCS:
+        return 0
+    try:
+        return index.flush()
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        log.warning("search index of %s not updated: %s", store.path, exc)
+        return 0
 
 
 def rebuild_index(store: Store) -> int:
-    """Drop the index and build it again from the stored documents; returns their number."""
+    """Build the index again from the stored documents; returns their number."""
     try:
-        with store.conn:
-            store.conn.executescript("BEGIN IMMEDIATE;" + DROP)
-            _ensure_schema(store.conn)
-            n = 0
-            for doc in store.iter_documents():
-                index_document(store.conn, doc)
-                n += 1
-    except sqlite3.Error as exc:
+        return search_index(store).rebuild()
+    except (sqlite3.Error, OSError, ValueError) as exc:
         raise QueryError(f"cannot rebuild the search index of {store.path}: {exc}") from exc
-    return n
-
-
-def _stale(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
-    missing = [r[0] for r in conn.execute(
-        "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM search_docs)")]
-    orphans = [r[0] for r in conn.execute(
-        "SELECT doc_id FROM search_docs WHERE doc_id NOT IN (SELECT id FROM documents)")]
-    return missing, orphans
-
-
-def _version(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM search_meta WHERE key = 'version'").fetchone()
-    return str(row[0]) if row else ""
 
 
 def sync_index(store: Store) -> None:
-    """Make the index match the stored documents (cheap when it already does)."""
-    conn = store.conn
+    """Make the index match the stored documents (one indexed lookup when it already does).
+
+    When this process cannot write, searches go on over the last committed index.
+    """
+    index = search_index(store)
     try:
-        if _has_schema(conn) and _version(conn) != index_version():
-            log.warning("search index of %s uses an older segmentation; rebuilding", store.path)
-            rebuild_index(store)
+        if _has_schema(store.conn) and index._open() is not None:
+            if _queued(store.conn):
+                index.flush()
             return
-        missing, orphans = _stale(conn) if _has_schema(conn) else (["*"], [])
-        if not missing and not orphans:
-            return
-        with conn:
-            conn.execute("BEGIN IMMEDIATE")
-            _ensure_schema(conn)
-            missing, orphans = _stale(conn)
-            for doc_id in orphans:
-                unindex_document(conn, doc_id)
-            for doc_id in missing:
-                index_document(conn, store.get_document(doc_id))
-        log.info("search index: %d documents added, %d removed", len(missing), len(orphans))
-    except sqlite3.Error as exc:
-        raise QueryError(
-            f"the search index of {store.path} is out of date and cannot be updated ({exc}); "
-            "run `baogao reindex` with write access"
-        ) from exc
+        index.rebuild()
+    except (sqlite3.Error, OSError, ValueError) as exc:
+        if index._open() is None:
+            raise QueryError(
+                f"the search index of {store.path} is missing and cannot be built ({exc}); "
+                "run `baogao reindex` with write access"
+            ) from exc
+        log.warning("search index of %s is behind the library (%s)", store.path, exc)
 
 
-def index_stats(conn: sqlite3.Connection) -> IndexStats:
+def index_stats(store: Store) -> IndexStats:
     """Passages indexed and their mean token count."""
-    values = dict(conn.execute("SELECT key, value FROM search_meta").fetchall())
-    rows = int(values.get("rows", 0))
-    tokens = int(values.get("tokens", 0))
-    return IndexStats(rows=rows, avg_tokens=tokens / rows if rows else 1.0)
+    return search_index(store).stats()
 
 
-def document_frequencies(conn: sqlite3.Connection, tokens: Iterable[str]) -> dict[str, int]:
+def document_frequencies(store: Store, tokens: Iterable[str]) -> dict[str, int]:
     """How many passages hold each token in their words (0 when none)."""
-    wanted = list(dict.fromkeys(tokens))
-    found = dict.fromkeys(wanted, 0)
-    for i in range(0, len(wanted), 500):
-        chunk = wanted[i:i + 500]
-        marks = ",".join("?" * len(chunk))
-        for term, doc in conn.execute(
-            f"SELECT term, doc FROM search_vocab WHERE col = 'words' AND term IN ({marks})",
-            chunk,
-        ):
-            found[term] = int(doc)
-    return found
+    return search_index(store).doc_freqs(tokens)
+
+
+def index_folder(store: Store) -> str | None:
+    """Where the tantivy index of ``store`` lives (None in memory)."""
+    folder = search_index(store).folder
+    return os.fspath(folder) if folder is not None else None
 
 
 register_hooks()

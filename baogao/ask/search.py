@@ -10,8 +10,10 @@ How a query runs (index layout and engine choice: ``baogao.ask.index``):
    是多少 dropped); a word the index does not hold is replaced by its parts.
 2. Glossary synonyms: a query naming a 名词解释 term also looks for the words of its
    definition, and a query using a definition's words also looks for the term (lower weight).
-3. FTS5 returns the best candidates by its BM25 (words, plus section headings at a lower
-   weight) among passages that pass the filters (region, year, doc_type, role).
+3. The tantivy index (``baogao.ask.index``) returns the best candidates by its BM25 (words,
+   plus section headings at a lower weight) among passages that pass the filters (region,
+   year, doc_type, role), with everything re-ranking and snippets need, and the number of
+   matching passages (``search_page``).
 4. Candidates are re-scored: BM25 with per-word weights, a bonus for words in the section
    path (title match), coverage of the query's words, proximity (query words next to each
    other, or the whole query verbatim), and a prior for the section role the query asks
@@ -28,7 +30,6 @@ character bigrams of the same passages. Speed and the engine decision: ``baogao.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import math
 import re
@@ -37,11 +38,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from baogao.ask.index import document_frequencies, index_stats, sync_index
+from baogao.ask.index import document_frequencies, index_stats, search_index, sync_index
 from baogao.ask.segment import (
     cut_words,
     has_cjk,
-    index_text,
     index_tokens,
     query_tokens,
     stopwords,
@@ -55,6 +55,7 @@ from baogao.store import Store
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 40
 CANDIDATES = 150
+MAX_OFFSET = 1000
 COMMON_SHARE = 0.04
 MIN_MATCH = 2
 MAX_EXPANSIONS = 4
@@ -91,7 +92,6 @@ class ParsedQuery:
 
 @dataclass
 class _Candidate:
-    pid: int
     doc_id: str
     kind: str
     start: int
@@ -192,7 +192,7 @@ def _expansions(store: Store, text: str, words: list[str]) -> list[QueryTerm]:
 
 def _rarest(store: Store, words: list[str], weight: float, n: int = 6) -> list[QueryTerm]:
     """The ``n`` rarest of ``words`` that the index holds, as expansion terms."""
-    df = document_frequencies(store.conn, words)
+    df = document_frequencies(store, words)
     held = sorted((w for w in words if df.get(w)), key=lambda w: df[w])
     return [QueryTerm(w, weight, False) for w in held[:n]]
 
@@ -207,7 +207,7 @@ def parse_query(store: Store, query: str) -> ParsedQuery:
             "give words, e.g. 就业 or 养老服务"
         )
     terms: list[QueryTerm] = []
-    df = document_frequencies(store.conn, words)
+    df = document_frequencies(store, words)
     for word in words:
         if df.get(word) or not has_cjk(word):
             terms.append(QueryTerm(word, 1.0, True))
@@ -232,8 +232,8 @@ def _match_tokens(store: Store, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
     select the least; they only re-rank, unless no rarer word is left (then the rarest
     ``MIN_MATCH`` are kept). At most ``MAX_EXPANSIONS`` glossary words, the rarest, join.
     """
-    rows = max(index_stats(store.conn).rows, 1)
-    df = document_frequencies(store.conn, [t.token for t in terms])
+    rows = max(index_stats(store).rows, 1)
+    df = document_frequencies(store, [t.token for t in terms])
     known = sorted((t for t in terms if df.get(t.token)), key=lambda t: df[t.token])
     rare = [t for t in known if df[t.token] <= COMMON_SHARE * rows]
     chosen = [t for t in rare if t.original]
@@ -246,53 +246,57 @@ def _match_tokens(store: Store, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
 # -- retrieval --------------------------------------------------------------------------------
 
 
-def _filters(region: str | None, year: int | None, doc_type: str | None,
-             role: str | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    args: list[Any] = []
-    if region:
-        clauses.append("(d.region = ? OR d.region LIKE ?)")
-        args += [canonical_region(region), f"%{region.strip()}%"]
-    if year is not None:
-        clauses.append("d.year = ?")
-        args.append(int(year))
-    if doc_type:
-        clauses.append("d.doc_type = ?")
-        args.append(doc_type)
-    if role:
-        clauses.append("p.role = ?")
-        args.append(role)
-    return "".join(f" AND {c}" for c in clauses), args
+@dataclass(frozen=True)
+class Filters:
+    """Which passages a search may return: of documents (region, year, type) and by role."""
+
+    region: str | None = None
+    year: int | None = None
+    doc_type: str | None = None
+    role: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The document-level conditions as SQL over ``documents AS d``."""
+        clauses: list[str] = []
+        args: list[Any] = []
+        if self.region:
+            clauses.append("(d.region = ? OR d.region LIKE ?)")
+            args += [canonical_region(self.region), f"%{self.region.strip()}%"]
+        if self.year is not None:
+            clauses.append("d.year = ?")
+            args.append(int(self.year))
+        if self.doc_type:
+            clauses.append("d.doc_type = ?")
+            args.append(self.doc_type)
+        return "".join(f" AND {c}" for c in clauses), args
 
 
-def _match_expression(tokens: Sequence[str]) -> str:
-    return " OR ".join(f'"{t}"' for t in tokens)
+def _regions(store: Store, region: str) -> list[str]:
+    """The stored region names a region filter selects (exact canonical name or a part)."""
+    rows = store.conn.execute(
+        "SELECT DISTINCT region FROM documents WHERE region = ? OR region LIKE ?",
+        (canonical_region(region), f"%{region.strip()}%"),
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
-def _candidates(store: Store, parsed: ParsedQuery, where: str, args: list[Any],
-                n: int) -> list[_Candidate]:
-    """The ``n`` best passages by FTS5's BM25 that pass the filters."""
-    columns = 'p.id, p.doc_id, p.kind, p.start, p."end", p.section, p.role, p.ntokens'
-    if where:  # filters need the join for every match
-        sql = (
-            f"SELECT {columns}, f.rank AS r FROM search_fts AS f "
-            "JOIN search_passages AS p ON p.id = f.rowid JOIN documents AS d ON d.id = p.doc_id "
-            f"WHERE search_fts MATCH ?{where} ORDER BY r LIMIT ?"
-        )
-    else:  # FTS5 sorts by rank itself; the join only drops tombstones of deleted documents
-        sql = (
-            f"SELECT {columns}, t.r FROM (SELECT rowid AS id, rank AS r FROM search_fts "
-            "WHERE search_fts MATCH ? ORDER BY rank LIMIT ?) AS t "
-            "JOIN search_passages AS p ON p.id = t.id ORDER BY t.r"
-        )
+def _candidates(store: Store, parsed: ParsedQuery, flt: Filters, n: int
+                ) -> tuple[int, list[_Candidate]]:
+    """How many passages match, and the ``n`` best by the engine's BM25, filters applied."""
+    regions = _regions(store, flt.region) if flt.region else None
+    if regions == []:
+        return 0, []
     try:
-        rows = store.conn.execute(sql, [_match_expression(parsed.match), *args, n]).fetchall()
-    except sqlite3.Error as exc:
+        total, hits = search_index(store).candidates(
+            parsed.match, n, regions=regions, year=flt.year, doc_type=flt.doc_type,
+            role=flt.role)
+    except ValueError as exc:
         raise QueryError(f"search failed for {parsed.text[:40]!r}: {exc}") from exc
-    return [
-        _Candidate(pid=r[0], doc_id=r[1], kind=r[2], start=r[3], end=r[4], section=r[5],
-                   role=r[6], ntokens=r[7], fts=-float(r[8]))
-        for r in rows
+    return total, [
+        _Candidate(doc_id=h.doc_id, kind=h.kind, start=h.start, end=h.end, section=h.section,
+                   role=h.role, ntokens=h.ntokens, fts=h.score, text=h.text,
+                   section_path=h.path, words=f" {h.words} ", heading=f" {h.heading} ")
+        for h in hits
     ]
 
 
@@ -349,51 +353,11 @@ def _role_factor(c: _Candidate, parsed: ParsedQuery) -> float:
     return factor
 
 
-def _load(store: Store, cands: Sequence[_Candidate]) -> None:
-    """Fill in each candidate's text, section path and tokens (each document read once)."""
-    for doc_id in {c.doc_id for c in cands}:
-        row = store.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        text = row[0] if row else ""
-        sections = {
-            r[0]: (r[1], r[2]) for r in store.conn.execute(
-                "SELECT idx, title, parent FROM sections WHERE doc_id = ?", (doc_id,))
-        }
-        for c in cands:
-            if c.doc_id != doc_id:
-                continue
-            c.text = text[c.start:c.end]
-            path = _path(sections, c.section if c.kind == "paragraph" else _parent(sections, c))
-            c.section_path = " > ".join(path)
-            c.words = f" {index_text(c.text)} "
-            c.heading = _heading_tokens(" ".join(path))
-            if c.kind == "section":
-                c.section_path = " > ".join(_path(sections, c.section))
-
-
-@functools.lru_cache(maxsize=4096)
-def _heading_tokens(path: str) -> str:
-    return f" {index_text(path)} "
-
-
-def _parent(sections: dict[int, tuple[str, int | None]], c: _Candidate) -> int | None:
-    return sections[c.section][1] if c.section in sections else None
-
-
-def _path(sections: dict[int, tuple[str, int | None]], idx: int | None) -> list[str]:
-    """Titles from the top section down to section ``idx``."""
-    path: list[str] = []
-    while idx is not None and idx in sections and len(path) < 32:
-        title, idx = sections[idx]
-        path.append(title)
-    return path[::-1]
-
-
 def rank(store: Store, parsed: ParsedQuery, cands: list[_Candidate]) -> list[_Candidate]:
-    """Re-score FTS candidates (see the module docstring), best first."""
-    stats = index_stats(store.conn)
-    df = document_frequencies(store.conn, [t.token for t in parsed.terms])
+    """Re-score engine candidates (see the module docstring), best first."""
+    stats = index_stats(store)
+    df = document_frequencies(store, [t.token for t in parsed.terms])
     idf = {t: _idf(d, max(stats.rows, 1)) for t, d in df.items()}
-    _load(store, cands)
     for c in cands:
         c.score = _score(c, parsed, idf, stats.avg_tokens, c.text)
     cands.sort(key=lambda c: (-c.score, c.doc_id, c.start))
@@ -452,21 +416,35 @@ def _mark_spans(text: str, marks: Sequence[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _doc_info(store: Store, doc_id: str) -> sqlite3.Row:
-    row: sqlite3.Row = store.conn.execute(
-        "SELECT id, source, row, title, region, year FROM documents WHERE id = ?", (doc_id,)
-    ).fetchone()
-    return row
+def _doc_infos(store: Store, doc_ids: Sequence[str], flt: Filters) -> dict[str, sqlite3.Row]:
+    """Citation fields of the documents that still exist and pass the filters."""
+    where, args = flt.sql()
+    wanted = list(dict.fromkeys(doc_ids))
+    if not wanted:
+        return {}
+    marks = ",".join("?" * len(wanted))
+    rows = store.conn.execute(
+        f"SELECT id, source, row, title, region, year FROM documents AS d "
+        f"WHERE d.id IN ({marks}){where}", [*wanted, *args]).fetchall()
+    return {r["id"]: r for r in rows}
 
 
-def to_passage(store: Store, c: _Candidate, marks: Sequence[str]) -> Passage:
+def to_passage(doc: sqlite3.Row, c: _Candidate, marks: Sequence[str]) -> Passage:
     """A ranked candidate as a cited ``Passage`` with its snippet."""
-    doc = _doc_info(store, c.doc_id)
     return Passage(
         doc_id=c.doc_id, source=doc["source"], row=doc["row"], start=c.start, end=c.end,
         section=c.section_path, text=c.text, score=round(c.score, 4), title=doc["title"],
         region=doc["region"], year=doc["year"], snippet=make_snippet(c.text, marks),
     )
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """One page of search results and how many passages matched in all."""
+
+    total: int
+    offset: int
+    passages: list[Passage]
 
 
 def search(
@@ -485,21 +463,56 @@ def search(
     or the passages (section role: review, plan, glossary …). Raises ``QueryError`` for an
     empty, overlong or wordless query. Passages come best first with a 【】-marked snippet.
     """
+    return search_page(where, query, region=region, year=year, doc_type=doc_type, role=role,
+                       limit=limit).passages
+
+
+def search_page(
+    where: Any,
+    query: str,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    doc_type: str | None = None,
+    role: str | None = None,
+    limit: int = 10,
+    offset: int = 0,
+) -> SearchPage:
+    """``search`` with paging: results ``offset`` to ``offset + limit`` and the total number
+    of matching passages (every passage holding one of the query's selective words)."""
     store = _store_of(where)
     if limit < 1:
         raise QueryError(f"limit must be at least 1, not {limit}")
+    if offset < 0 or offset > MAX_OFFSET:
+        raise QueryError(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
     check_query(query)
     sync_index(store)
     parsed = parse_query(store, query)
-    return search_parsed(store, parsed, region=region, year=year, doc_type=doc_type,
-                         role=role, limit=limit)
+    total, passages = _search(store, parsed, Filters(region, year, doc_type, role),
+                              limit, offset)
+    return SearchPage(total, offset, passages)
 
 
 def search_parsed(store: Store, parsed: ParsedQuery, *, region: str | None = None,
                   year: int | None = None, doc_type: str | None = None,
                   role: str | None = None, limit: int = 10) -> list[Passage]:
     """``search`` for an already parsed query (``ask`` uses it with its own terms)."""
-    where, args = _filters(region, year, doc_type, role)
-    cands = rank(store, parsed, _candidates(store, parsed, where, args,
-                                            max(CANDIDATES, 3 * limit)))
-    return [to_passage(store, c, parsed.highlight) for c in cands[:limit]]
+    return _search(store, parsed, Filters(region, year, doc_type, role), limit, 0)[1]
+
+
+def _search(store: Store, parsed: ParsedQuery, flt: Filters, limit: int,
+            offset: int) -> tuple[int, list[Passage]]:
+    total, cands = _candidates(store, parsed, flt, max(CANDIDATES, 3 * (offset + limit)))
+    ranked = rank(store, parsed, cands)
+    # hits of documents deleted (or changed) since the index last caught up are dropped
+    checked = ranked[:offset + limit + 20]
+    docs = _doc_infos(store, [c.doc_id for c in checked], flt)
+    kept = [c for c in checked if c.doc_id in docs]
+    if len(kept) < min(len(ranked), offset + limit):  # many stale hits: check them all
+        checked = ranked
+        docs = _doc_infos(store, [c.doc_id for c in checked], flt)
+        kept = [c for c in checked if c.doc_id in docs]
+    dropped = len(checked) - len(kept)
+    page = kept[offset:offset + limit]
+    return max(total - dropped, len(kept)), [to_passage(docs[c.doc_id], c, parsed.highlight)
+                                             for c in page]

@@ -160,14 +160,14 @@ def _print_diff(result: DocDiff, top: int) -> None:
         d = vars(doc)
         return f"{d['region']} {d['year']} {d['doc_type']} ({d['source']})"
 
-    console.print(f"A: {ref(result.a)}\nB: {ref(result.b)}", highlight=False)
+    console.print(f"A: {ref(result.a)}\nB: {ref(result.b)}", highlight=False, markup=False)
     rows = [{"change": t.change, "indicator": t.indicator or t.name, "A": t.a_text,
              "B": t.b_text} for t in result.targets]
     render(rows, Format.table, ["change", "indicator", "A", "B"], title="targets")
     console.print(f"terms new ({len(result.terms_new)}): " + "、".join(result.terms_new),
-                  highlight=False)
+                  highlight=False, markup=False)
     console.print(f"terms gone ({len(result.terms_gone)}): " + "、".join(result.terms_gone),
-                  highlight=False)
+                  highlight=False, markup=False)
     shifts = [{"topic": f"{s.label} ({s.topic})", "A": s.a_rate, "B": s.b_rate,
                "change": s.delta} for s in [*result.rising[:top], *result.falling[:top]]]
     render(shifts, Format.table, ["topic", "A", "B", "change"],

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from baogao.library import Library, default_db_path
 
@@ -83,7 +84,8 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
         for col in columns:
             table.add_column(col, overflow="fold")
         for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+            table.add_row(*(Text("" if row.get(c) is None else str(row.get(c)))
+                            for c in columns))  # Text: data is never read as markup
         console.print(table)
 
 

@@ -102,24 +102,47 @@ def show(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for key, value in document_summary(d).items():
-        console.print(f"[bold]{key}[/bold]: {value}", highlight=False)
+        console.print(f"[bold]{key}[/bold]: {escape(str(value))}", highlight=False)
     console.print(f"[bold]paragraphs[/bold]: {len(d.paragraphs)}  [bold]chars[/bold]: "
                   f"{len(d.text)}")
     for s in d.sections:
-        console.print(f"{'  ' * (s.level - 1)}{s.marker} {s.title}  [dim]({s.role})[/dim]",
-                      highlight=False)
+        console.print(f"{'  ' * (s.level - 1)}{escape(s.marker)} {escape(s.title)}  "
+                      f"[dim]({s.role})[/dim]", highlight=False)
     if text:
-        console.print(d.text, highlight=False)
+        console.print(d.text, highlight=False, markup=False)
 
 
 @app.command("rm")
 def remove(
     doc: Annotated[str, typer.Argument(help="Document id (or prefix), or source[#row].")],
     db: DbOption = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
-    """Remove a document and its facts, terms and index entries from the library."""
+    """Remove one document and its facts, terms and index entries from the library.
+
+    The reference must name exactly one document; an ambiguous one lists the candidates and
+    removes nothing.
+    """
     with open_library(db) as lib:
-        lib.delete(doc)
+        [(doc_id, source, row)] = _one(lib.store.resolve(doc), doc)
+        meta = lib.store.get_document(doc_id)
+        what = (f"{doc_id}  {source}#{row}  {meta.region or '?'} {meta.year or '?'} "
+                f"{meta.title or ''}").strip()
+        if not yes and not typer.confirm(f"remove {what}?", default=False, err=True):
+            err_console.print("nothing removed", highlight=False)
+            raise typer.Exit(1)
+        lib.store.delete(doc_id)
+    err_console.print(f"removed {escape(what)}", highlight=False)
+
+
+def _one(candidates: list[tuple[str, str, int]], ref: str) -> list[tuple[str, str, int]]:
+    from baogao.errors import AmbiguousReference, NotFound
+
+    if not candidates:
+        raise NotFound(f"no document {ref!r} in the library; `baogao ls` lists them")
+    if len(candidates) > 1:
+        raise AmbiguousReference(ref, [f"{i}  {src}#{row}" for i, src, row in candidates])
+    return candidates
 
 
 @app.command("limits")

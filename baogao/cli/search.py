@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.ask.answer import AskResult, ask, passage_dict
 from baogao.ask.index import rebuild_index
@@ -66,21 +67,22 @@ def ask_command(
 
 def print_answer(result: AskResult) -> None:
     """The answer, then the passages grouped by document (best document first)."""
-    console.print(result.answer or "[dim]没有直接答案；以下段落最相关。[/dim]", highlight=False)
+    console.print(escape(result.answer or "") or "[dim]没有直接答案；以下段落最相关。[/dim]",
+                  highlight=False)
     for sentence in result.removed:
-        err_console.print(f"[yellow]removed (no valid citation):[/yellow] {sentence}",
+        err_console.print(f"[yellow]removed (no valid citation):[/yellow] {escape(sentence)}",
                           highlight=False)
     groups: dict[str, list[int]] = {}
     for i, p in enumerate(result.passages, 1):
         groups.setdefault(p.doc_id, []).append(i)
     for numbers in groups.values():
         first = result.passages[numbers[0] - 1]
-        console.print(f"\n[bold]{first.title or first.source}[/bold] "
-                      f"({first.source}#{first.row}, {first.region or ''} {first.year or ''})",
-                      highlight=False)
+        console.print(f"\n[bold]{escape(first.title or first.source)}[/bold] "
+                      + escape(f"({first.source}#{first.row}, {first.region or ''} "
+                               f"{first.year or ''})"), highlight=False)
         for n in numbers:
             p = result.passages[n - 1]
-            console.print(f"  [P{n}] {p.section} [{p.start}:{p.end}]\n      {p.snippet}",
+            console.print(escape(f"  [P{n}] {p.section} [{p.start}:{p.end}]\n      {p.snippet}"),
                           highlight=False)
 
 

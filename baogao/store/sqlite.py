@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from baogao.errors import NotFound, StoreError
+from baogao.errors import AmbiguousReference, NotFound, StoreError
 from baogao.models import Document, Fact, Paragraph, Section, Term
 from baogao.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -246,26 +246,53 @@ class Store:
             args += [f"%{flt.query}%"] * 3
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
-    def get_document(self, ref: str) -> Document:
-        """A full document by id, id prefix (≥4 characters), or ``source`` / ``source#row``."""
-        row = self.conn.execute("SELECT * FROM documents WHERE id = ?", (ref,)).fetchone()
-        if row is None and len(ref) >= 4:
+    def resolve(self, ref: str) -> list[tuple[str, str, int]]:
+        """The documents ``ref`` may mean, as (id, source, row), without wildcards.
+
+        ``ref`` is an id, an id prefix (≥4 characters), or ``source`` / ``source#row`` where
+        ``source`` is a stored path or its tail after a ``/``. A source without ``#row``
+        means every row of that file. No pattern characters (``%``, ``_``) are honoured.
+        """
+        rows = self.conn.execute(
+            "SELECT id, source, row FROM documents WHERE id = ?", (ref,)).fetchall()
+        if not rows and len(ref) >= 4:
             rows = self.conn.execute(
-                "SELECT * FROM documents WHERE id LIKE ? LIMIT 2", (ref + "%",)
-            ).fetchall()
-            row = rows[0] if len(rows) == 1 else None
-        if row is None:
-            source, _, row_no = ref.rpartition("#") if "#" in ref else (ref, "", "0")
-            found = self.conn.execute(
-                "SELECT doc_id FROM document_sources WHERE (source = ? OR source LIKE ?) "
-                "AND row = ? LIMIT 1",
-                (source, "%" + source, int(row_no) if row_no.isdigit() else 0),
-            ).fetchone()
-            if found:
-                row = self.conn.execute(
-                    "SELECT * FROM documents WHERE id = ?", (found[0],)
-                ).fetchone()
-        if row is None:
+                "SELECT id, source, row FROM documents WHERE substr(id, 1, ?) = ? LIMIT 50",
+                (len(ref), ref)).fetchall()
+        if rows:
+            return [(r[0], r[1], r[2]) for r in rows]
+        source, sep, row_no = ref.rpartition("#")
+        if not (sep and row_no.isascii() and row_no.isdigit()):
+            source, row_no = ref, ""
+        if not source:
+            return []
+        found = self.conn.execute(
+            "SELECT doc_id, source, row FROM document_sources WHERE instr(source, ?) > 0 "
+            "ORDER BY source, row", (source,)).fetchall()
+        exact = [r for r in found if r[1] == source]
+        tail = [r for r in found if r[1].endswith("/" + source)]
+        chosen = exact or tail
+        if row_no:
+            chosen = [r for r in chosen if r[2] == int(row_no)]
+        seen: dict[str, tuple[str, str, int]] = {}
+        for r in chosen:
+            seen.setdefault(r[0], (r[0], r[1], r[2]))
+        return list(seen.values())
+
+    def get_document(self, ref: str) -> Document:
+        """A full document by id, id prefix (≥4 characters), or ``source`` / ``source#row``.
+
+        Raises ``NotFound`` when nothing matches and ``AmbiguousReference`` (listing the
+        candidates) when more than one document does.
+        """
+        candidates = self.resolve(ref)
+        if not candidates:
+            raise NotFound(f"no document {ref!r} in the library; `baogao ls` lists them")
+        if len(candidates) > 1:
+            raise AmbiguousReference(ref, [f"{i}  {src}#{row}" for i, src, row in candidates])
+        row = self.conn.execute(
+            "SELECT * FROM documents WHERE id = ?", (candidates[0][0],)).fetchone()
+        if row is None:  # deleted meanwhile
             raise NotFound(f"no document {ref!r} in the library; `baogao ls` lists them")
         return self._row_to_document(row, with_text=True)
 
