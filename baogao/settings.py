@@ -57,6 +57,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_numeral_chars", 40,
             "Longest numeral read as a value (digits and Chinese numerals); longer runs are "
             "not values."),
+    Setting("http_header_seconds", 10,
+            "`baogao serve`: seconds a client has to send a request's headers (slowloris)."),
+    Setting("http_body_seconds", 30,
+            "`baogao serve`: seconds the server waits for the next piece of a request body."),
+    Setting("http_connections", 256,
+            "`baogao serve`: most connections and requests at once; more get 503."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

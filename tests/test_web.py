@@ -201,26 +201,30 @@ def test_empty_search_is_a_400(client: TestClient) -> None:
 def test_ask_answers_from_facts_and_glossary(client: TestClient) -> None:
     numeric = client.get("/api/ask?q=西城区2022年地区生产总值是多少？").json()
     assert numeric["method"] == "facts" and "5700.1亿元" in numeric["answer"]
-    assert numeric["facts"][0]["evidence"] and numeric["passages"]
+    assert numeric["facts"][0]["evidence"] and numeric["citations"][0]["quote"]
     definition = client.get("/api/ask?q=什么是红墙先锋工程").json()
     assert definition["method"] == "glossary"
     page = client.get("/ask?q=西城区2022年地区生产总值是多少？").text
     assert "5700.1亿元" in page and "?at=" in page
     assert client.get("/api/ask?q=").status_code in (400, 422)
+    listing = client.get("/ask?q=2026年城镇新增就业目标在60万人以上的省份").text
+    assert "<table" in listing and "江苏省" in listing
+    assert "可以这样问" in client.get("/ask").text
 
 
 def test_ask_with_an_llm_cites_passages(web_db: Path) -> None:
     def reply(request: httpx.Request) -> httpx.Response:
-        content = "各地通过稳岗扩容稳定就业[P1]。<script>x</script>没有引用的句子。"
+        content = "西城区2022年地区生产总值为5700.1亿元[1]。<script>x</script>没有引用的句子。"
         return httpx.Response(200, json={"choices": [{"message": {"content": content}}]})
 
     app = create_app(web_db, llm=LlmSettings(url="http://llm.invalid/v1"),
                      llm_transport=httpx.MockTransport(reply))
     with TestClient(app) as c:
-        body = c.get("/api/ask?q=如何稳定就业").json()
-        assert body["method"] == "llm" and "[P1]" in body["answer"]
-        page = c.get("/ask?q=如何稳定就业").text
-        assert '<sup><a href="#p-1">[P1]</a></sup>' in page
+        body = c.get("/api/ask?q=西城区2022年地区生产总值是多少").json()
+        assert body["method"] == "facts+llm" and "[1]" in body["answer"]
+        assert body["removed"]
+        page = c.get("/ask?q=西城区2022年地区生产总值是多少").text
+        assert '<sup><a href="#c-1">[1]</a></sup>' in page
         assert "<script>x" not in page
 
 

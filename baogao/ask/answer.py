@@ -1,82 +1,90 @@
 """Answer a question from the library, with citations.
 
     from baogao.ask.answer import ask
-    result = ask(lib, "西城区2022年地区生产总值是多少？")
-    result.answer      # "北京市西城区2022年地区生产总值：5700.1亿元（seeds/000_….txt#0）"
-    result.passages    # best passages first, each a cited span of the normalized text
+    result = ask(lib, "2025年哪些省份的地区生产总值增长目标高于5%？")
+    result.answer      # "2025年地区生产总值增长目标高于5%的有6个：吉林省目标5.5%左右[1]、…"
+    result.question    # how it was understood (intent and slots, ``baogao.ask.question``)
+    result.citations   # [1] …: title, region, year, section, quoted words, offsets
 
 Steps:
 
-1. Read the question: region (gazetteer names, short or full), year (2022年), catalog
-   indicator mentions, and whether it asks for a definition (什么是, 是什么, 含义 …).
-2. A numeric question (an indicator is named) is answered from the stored facts of that
-   region, indicator and period, each with its evidence sentence.
-3. A definition question is answered from the glossary (名词解释) entry of the term.
-4. Otherwise, when an LLM is configured (``baogao.ask.llm``), it writes a short answer from the
-   passages; sentences without a valid [Pn] citation are removed and listed.
-5. Passages come from ``search`` over the question, limited to the region when the library
-   holds documents of it.
+1. ``read_question`` turns the text into a typed ``Question`` (intent + slots) from the
+   library's vocabularies; relative years (今年, 去年) count from the latest report year.
+2. A region the library holds no report of is answered at once (库中没有…的报告).
+3. The planner of the intent (``baogao.ask.planners``) answers from facts, track verdicts or
+   the glossary first, and from the search index second; every claim carries a citation
+   and an unsupported question says so plainly instead of guessing.
+4. Optionally (``llm=``) a language model rephrases the planner's answer; it may only restate
+   what the cited passages say (``baogao.ask.llm``). If it fails, times out, or no sentence
+   survives the checks, the rule answer stands with a note.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import httpx
 
 from baogao.ask.index import sync_index
-from baogao.ask.llm import LlmSettings, llm_answer
-from baogao.ask.search import _store_of, _term_keys, check_query, parse_query, search_parsed
-from baogao.extract.catalog import find_mentions
-from baogao.models import Fact, Passage, Term
-from baogao.read.regions import NATIONAL, canonical_region, gazetteer
+from baogao.ask.llm import LlmSettings, rephrase
+from baogao.ask.planners import (
+    Citation,
+    Context,
+    Plan,
+    Table,
+    plan_compare,
+    plan_count,
+    plan_definition,
+    plan_filter,
+    plan_mention,
+    plan_passages,
+    plan_series,
+    plan_superlative,
+    plan_value,
+    plan_verdict,
+    unsupported,
+)
+from baogao.ask.question import Question, read_question
+from baogao.ask.search import _store_of, check_query, parse_query, search_parsed
+from baogao.models import Fact, Passage
 from baogao.store import Store
-
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_GROWTH_WORDS = ("增长", "增速", "增幅", "增长率", "下降", "降低")
-_NUMERIC_CUES = ("多少", "几", "是否", "达到", "实现", "目标", "预期", "增长", "增速", "规模")
-_DEFINE = re.compile(r"什么是|是什么|何为|何谓|含义|指什么|是指|什么意思|解释")
-_QUOTES = "“”\"「」『』‘’'"
-_NATIONAL_WORDS = ("全国", "国务院", "我国", "中国")
-
-
-@dataclass(frozen=True)
-class Question:
-    """What a question asks about."""
-
-    text: str
-    region: str | None
-    year: int | None
-    indicators: tuple[str, ...]
-    is_numeric: bool
-    is_definition: bool
 
 
 @dataclass(frozen=True)
 class AskResult:
-    """An answer (or None), its passages, facts and glossary terms, and removed sentences."""
+    """The answer, how the question was understood, and everything the answer cites."""
 
-    question: str
-    answer: str | None
-    method: str | None
-    passages: list[Passage]
+    text: str
+    question: Question
+    answer: str
+    method: str
+    supported: bool
+    citations: list[Citation] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
     terms: list[dict[str, Any]] = field(default_factory=list)
+    table: Table | None = None
+    regions: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    note: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``baogao ask --format json``."""
+        """The JSON shape of ``baogao ask --format json`` and ``GET /api/ask``."""
         return {
-            "question": self.question,
             "answer": self.answer,
+            "question": {"text": self.text, **self.question.to_dict()},
             "method": self.method,
-            "passages": [passage_dict(p) for p in self.passages],
-            "facts": [f.contract() for f in self.facts],
+            "supported": self.supported,
+            "citations": [{"n": i, **c.to_dict()} for i, c in enumerate(self.citations, 1)],
+            "facts": [fact_dict(f) for f in self.facts],
+            "passages": [_cited_passage(p) for p in self.passages],
             "terms": self.terms,
+            "table": self.table.to_dict() if self.table else None,
+            "regions": self.regions,
             "removed": self.removed,
+            "note": self.note,
         }
 
 
@@ -89,126 +97,46 @@ def passage_dict(p: Passage) -> dict[str, Any]:
     }
 
 
-# -- reading the question ---------------------------------------------------------------------
+def _cited_passage(p: Passage) -> dict[str, Any]:
+    data = passage_dict(p)
+    del data["source"], data["row"]
+    return data
 
 
-def find_region(text: str) -> str | None:
-    """The first region the question names (西城区, 北京市西城区, 广东, 全国 …), in full."""
-    gaz = gazetteer()
-    names = set(gaz.short_to_full) | set(gaz.provinces) | set(gaz.districts)
-    best: tuple[int, int, str] | None = None
-    for name in names:
-        i = text.find(name)
-        if i >= 0 and len(name) >= 2 and (best is None or (i, -len(name)) < best[:2]):
-            best = (i, -len(name), name)
-    if best is not None:
-        return canonical_region(best[2])
-    if any(w in text for w in _NATIONAL_WORDS):
-        return NATIONAL
-    return None
+def fact_dict(f: Fact) -> dict[str, Any]:
+    """A fact as ask shows it: the values and the evidence with offsets (no file path)."""
+    return {"doc_id": f.doc_id, "region": f.region, "year": f.year, "indicator": f.indicator,
+            "name": f.name, "kind": f.kind, "estimated": f.estimated, "period": f.period,
+            "value": f.value, "value_high": f.value_high, "unit": f.unit, "bound": f.bound,
+            "text": f.text, "evidence": f.evidence, "start": f.start, "end": f.end}
 
 
-def read_question(text: str) -> Question:
-    """Region, year, indicators and kind of a question."""
-    year_match = _YEAR.search(text)
-    indicators: list[str] = []
-    growth = any(w in text for w in _GROWTH_WORDS)
-    for m in find_mentions(text):
-        family = m.family
-        wanted = (family.growth if (growth or m.growth_word) else family.level) or (
-            family.level or family.growth)
-        if wanted:
-            indicators.append(wanted)
-    return Question(
-        text=text,
-        region=find_region(text),
-        year=int(year_match.group(1)) if year_match else None,
-        indicators=tuple(dict.fromkeys(indicators)),
-        is_numeric=bool(indicators) and any(c in text for c in _NUMERIC_CUES),
-        is_definition=_DEFINE.search(text) is not None,
-    )
+def this_year(store: Store) -> int | None:
+    """The latest year of the library's reports (今年 for relative years)."""
+    row = store.conn.execute("SELECT MAX(year) FROM documents").fetchone()
+    return int(row[0]) if row and row[0] is not None else None
 
 
-# -- answers from facts and glossary ----------------------------------------------------------
+def plan(store: Store, q: Question, *, limit: int = 5) -> Plan:
+    """The planner's answer to an understood question."""
+    ctx = Context(store)
+    missing = [r for r in q.regions if not ctx.has_region(r)]
+    if missing:
+        return unsupported(q, f"{'、'.join(missing)}（库中没有该地区的报告）")
 
+    def search(text: str) -> list[Passage]:
+        return search_parsed(store, parse_query(store, text), limit=limit)
 
-def matching_facts(store: Store, q: Question) -> list[Fact]:
-    """Stored facts of the question's region, indicators and year (actual values first)."""
-    found: list[Fact] = []
-    for indicator in q.indicators:
-        facts = store.facts(indicator=indicator, region=q.region) if q.region else \
-            store.facts(indicator=indicator)
-        if q.year is not None:
-            facts = [f for f in facts if f.period == q.year]
-        elif facts:
-            latest = max((f.period or 0) for f in facts)
-            facts = [f for f in facts if (f.period or 0) == latest]
-        found += facts
-    return sorted(found, key=lambda f: (f.kind != "actual", f.estimated, f.source, f.start))
-
-
-def _doc_ref(store: Store, doc_id: str) -> tuple[str, int]:
-    row = store.conn.execute("SELECT source, row FROM documents WHERE id = ?",
-                             (doc_id,)).fetchone()
-    return (row[0], row[1]) if row else ("", 0)
-
-
-def fact_answer(store: Store, facts: Sequence[Fact]) -> str | None:
-    """One line per distinct value: region, period, name, value, and where it was read."""
-    lines: list[str] = []
-    for f in facts:
-        period = f"{f.period}年" if f.period else ""
-        label = "目标" if f.kind == "target" else ("预计" if f.estimated else "")
-        line = f"{f.region or ''}{period}{f.name}{label}：{f.text}（{f.source}#{f.row}）"
-        if line not in lines:
-            lines.append(line)
-    return "\n".join(lines[:5]) or None
-
-
-def _bare(text: str) -> str:
-    return "".join(ch for ch in text if ch not in _QUOTES)
-
-
-def matching_terms(store: Store, q: Question) -> list[Term]:
-    """Glossary terms the question names, longest name first."""
-    bare = _bare(q.text)
-    hits: list[tuple[int, Term]] = []
-    for term in store.terms():
-        keys = _term_keys(term.term)
-        length = max((len(k) for k in keys if k in bare), default=0)
-        if length:
-            hits.append((length, term))
-    if not hits:
-        return []
-    best = max(length for length, _ in hits)
-    return [t for length, t in hits if length == best]
-
-
-def term_dict(store: Store, term: Term) -> dict[str, Any]:
-    """A glossary term as JSON with its citation."""
-    source, row = _doc_ref(store, term.doc_id)
-    return {"term": term.term, "definition": term.definition, "source": source, "row": row,
-            "start": term.start, "end": term.end, "doc_id": term.doc_id}
-
-
-def term_answer(store: Store, terms: Sequence[Term]) -> str | None:
-    """The definition of the first term, with where it was read."""
-    if not terms:
-        return None
-    t = terms[0]
-    source, row = _doc_ref(store, t.doc_id)
-    return f"{t.term}：{t.definition}（{source}#{row}）"
-
-
-# -- ask --------------------------------------------------------------------------------------
-
-
-def _has_region(store: Store, region: str | None) -> bool:
-    if not region:
-        return False
-    row = store.conn.execute("SELECT 1 FROM documents WHERE region = ? LIMIT 1",
-                             (region,)).fetchone()
-    return row is not None
+    planners = {
+        "value": plan_value, "filter": plan_filter, "superlative": plan_superlative,
+        "compare": plan_compare, "series": plan_series, "verdict": plan_verdict,
+        "count": plan_count, "mention": plan_mention,
+    }
+    if q.intent in planners:
+        return planners[q.intent](ctx, q)
+    if q.intent == "definition":
+        return plan_definition(ctx, q, search)
+    return plan_passages(ctx, q, limit)
 
 
 def ask(
@@ -221,33 +149,33 @@ def ask(
 ) -> AskResult:
     """Answer ``question`` from the library (a ``Library`` or ``Store``).
 
-    Numeric questions are answered from stored facts, definition questions from the
-    glossary; otherwise, when ``llm`` settings are given (``LlmSettings.from_env()``), the
-    model answers from the passages, citing them. Raises ``QueryError`` for an unusable
-    question or a failing LLM.
+    Raises ``QueryError`` for an empty, overlong or wordless question. With ``llm`` settings
+    the answer is rephrased by the model when every rephrased sentence checks out against
+    the cited passages; any failure of the model leaves the rule answer, with a note.
     """
     store = _store_of(where)
     text = check_query(question)
     sync_index(store)
-    q = read_question(text)
-    region = q.region if _has_region(store, q.region) else None
-    passages = search_parsed(store, parse_query(store, text), region=region, limit=limit)
-    facts = matching_facts(store, q) if q.is_numeric else []
-    terms = matching_terms(store, q) if q.is_definition or not facts else []
-    result = AskResult(question=text, answer=None, method=None, passages=passages,
-                       facts=facts, terms=[term_dict(store, t) for t in terms])
-    if facts:
-        return _with(result, fact_answer(store, facts), "facts")
-    if q.is_definition and terms:
-        return _with(result, term_answer(store, terms), "glossary")
-    if llm is not None and passages:
-        reply = llm_answer(text, passages, llm, transport=transport)
-        return _with(result, reply.text or None, "llm", list(reply.removed))
-    return result
+    q = read_question(text, this_year=this_year(store))
+    if q.intent == "passages" and not (q.topic or "").strip():
+        parse_query(store, text)  # raises QueryError for a question without searchable words
+    p = plan(store, q, limit=limit)
+    result = AskResult(
+        text=text, question=q, answer=p.answer, method=p.method, supported=p.supported,
+        citations=list(p.citations), facts=list(p.facts), passages=list(p.passages),
+        terms=list(p.terms), table=p.table, regions=[r for r in p.regions if r],
+    )
+    if llm is None or not p.supported or not p.citations:
+        return result
+    quotes = [f"《{c.title or ''}》{c.section}：{c.quote}" for c in p.citations]
+    reply = rephrase(text, p.answer, quotes, llm, transport=transport)
+    if reply.note or not reply.text:
+        return replace(result, removed=list(reply.removed),
+                       note=reply.note or "语言模型没有给出可核对的改写，以下为规则答案。")
+    return replace(result, answer=reply.text, method=f"{p.method}+llm",
+                   removed=list(reply.removed))
 
 
-def _with(result: AskResult, answer: str | None, method: str,
-          removed: list[str] | None = None) -> AskResult:
-    return AskResult(question=result.question, answer=answer, method=method,
-                     passages=result.passages, facts=result.facts, terms=result.terms,
-                     removed=removed or [])
+def passages_of(result: AskResult) -> Sequence[Passage]:
+    """The passages an answer shows (for the CLI and the web page)."""
+    return result.passages

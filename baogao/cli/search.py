@@ -55,8 +55,9 @@ def ask_command(
     fmt: Annotated[AskFormat, typer.Option("--format", "-f", help="text or json.")
                    ] = AskFormat.text,
 ) -> None:
-    """Answer QUESTION from stored facts, the glossary, or (if BAOGAO_LLM_URL is set) an LLM,
-    with the passages that support it, grouped by document."""
+    """Answer QUESTION from stored facts, track verdicts, the glossary and grouped search,
+    citing title, region, year, section and the quoted words; BAOGAO_LLM_URL (optional) lets
+    a model rephrase the answer, checked against the citations."""
     with open_library(db) as lib:
         result = ask(lib, question, limit=limit, llm=LlmSettings.from_env())
     if fmt is AskFormat.json:
@@ -66,24 +67,22 @@ def ask_command(
 
 
 def print_answer(result: AskResult) -> None:
-    """The answer, then the passages grouped by document (best document first)."""
-    console.print(escape(result.answer or "") or "[dim]没有直接答案；以下段落最相关。[/dim]",
-                  highlight=False)
+    """The answer, a note if the LLM was not used, then the numbered citations (all data
+    printed as text, never as rich markup)."""
+    console.print(escape(result.answer), highlight=False)
+    if result.note:
+        err_console.print(f"[yellow]{escape(result.note)}[/yellow]", highlight=False)
     for sentence in result.removed:
-        err_console.print(f"[yellow]removed (no valid citation):[/yellow] {escape(sentence)}",
-                          highlight=False)
-    groups: dict[str, list[int]] = {}
-    for i, p in enumerate(result.passages, 1):
-        groups.setdefault(p.doc_id, []).append(i)
-    for numbers in groups.values():
-        first = result.passages[numbers[0] - 1]
-        console.print(f"\n[bold]{escape(first.title or first.source)}[/bold] "
-                      + escape(f"({first.source}#{first.row}, {first.region or ''} "
-                               f"{first.year or ''})"), highlight=False)
-        for n in numbers:
-            p = result.passages[n - 1]
-            console.print(escape(f"  [P{n}] {p.section} [{p.start}:{p.end}]\n      {p.snippet}"),
-                          highlight=False)
+        err_console.print("[yellow]removed (not supported by its citation):[/yellow] "
+                          + escape(sentence), highlight=False)
+    for i, c in enumerate(result.citations, 1):
+        where = " ".join(str(x) for x in (c.region, c.year) if x)
+        console.print(escape(f"\n[{i}] {c.title or ''} ({where}) {c.section} "
+                             f"[{c.start}:{c.end}]\n    “{c.quote}”"), highlight=False)
+    if not result.citations:
+        for i, p in enumerate(result.passages, 1):
+            console.print(escape(f"\n[P{i}] {p.title or ''} {p.section} "
+                                 f"[{p.start}:{p.end}]\n    {p.snippet}"), highlight=False)
 
 
 @app.command("reindex")

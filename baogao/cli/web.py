@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.cli.common import DbOption, app, err_console
-from baogao.errors import StoreError
+from baogao.errors import QueryError, StoreError
 from baogao.library import default_db_path
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
@@ -28,6 +29,10 @@ def serve(
     token_env: Annotated[str, typer.Option(
         "--token-env", help="Environment variable to read the write token from.")] = TOKEN_ENV,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    allow_remote: Annotated[bool, typer.Option(
+        "--allow-remote", help="Allow uploads and deletes on an address other machines can "
+        "reach (the token then crosses the network in clear unless a TLS proxy is in "
+        "front).")] = False,
 ) -> None:
     """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
 
@@ -36,14 +41,22 @@ def serve(
     import uvicorn
 
     from baogao.web import create_app
+    from baogao.web.guard import is_loopback, server_options
 
     path = db or default_db_path()
     token = write_token or os.environ.get(token_env) or None
+    if token and not is_loopback(host) and not allow_remote:
+        raise QueryError(f"writes are enabled (write token) and {host} is reachable from other "
+                         "machines; serve on 127.0.0.1 behind a TLS proxy, or pass "
+                         "--allow-remote to accept this")
     if not token and not Path(path).exists():
         raise StoreError(f"no library at {path}: run `baogao ingest REPORTS --db {path}` first, "
                          "or start with a write token to upload reports through the web")
     web_app = create_app(path, write_token=token)
     mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {path} at http://{host}:{port}/ ({mode}); "
+    err_console.print(f"baogao: serving {escape(str(path))} at http://{host}:{port}/ ({mode}); "
                       "Ctrl+C stops", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level=log_level)
+    if token and not is_loopback(host):
+        err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
+                          "machines can reach; use TLS in front of it", highlight=False)
+    uvicorn.run(web_app, host=host, port=port, log_level=log_level, **server_options())

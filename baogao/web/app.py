@@ -184,6 +184,10 @@ def _add_error_handlers(app: FastAPI) -> None:
                             str(err.get("msg", "invalid")))
         return error_response(request, 422, "; ".join(problems) or "invalid request")
 
+    async def on_overflow(request: Request, exc: Exception) -> Response:
+        # A number too large for SQLite's 64-bit integers (year=99999999999999999999).
+        return error_response(request, 400, "a number in the request is out of range")
+
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(request, 500, "internal server error; the server log has details")
@@ -192,6 +196,7 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WebError, on_web)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_invalid)
+    app.add_exception_handler(OverflowError, on_overflow)
     app.add_exception_handler(Exception, on_crash)
 
 

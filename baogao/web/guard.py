@@ -1,12 +1,23 @@
-"""ASGI middleware that guards writes: token first, then body size, before any body is read."""
+"""Server hardening: writes need the token (checked before any body is read), bodies are
+bounded in size and time, every response carries the security headers, and a connection
+that dribbles its request headers (slowloris) is closed.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import logging
+from typing import Any
+
+import h11
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from baogao.settings import limit as setting_value
 from baogao.web.deps import WebConfig, WebError
+
+log = logging.getLogger(__name__)
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -38,10 +49,14 @@ class WriteGuard:
             await response(scope, receive, send)
             return
         received = 0
+        wait = float(setting_value("http_body_seconds"))
 
         async def counted_receive() -> Message:
             nonlocal received
-            message = await receive()
+            try:
+                message = await asyncio.wait_for(receive(), wait)
+            except TimeoutError:
+                raise WebError(408, f"no request body data for {wait:g} s") from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > limit:
@@ -64,7 +79,11 @@ SECURITY_HEADERS = [
 
 
 class SecurityHeaders:
-    """Add ``SECURITY_HEADERS`` to every HTTP response (defence in depth behind escaping)."""
+    """Add ``SECURITY_HEADERS`` to every HTTP response (defence in depth behind escaping).
+
+    It also answers for anything that escapes the app's own error handlers: a plain
+    ``{"error": "internal server error"}`` 500 with the headers, the traceback in the log only.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -73,12 +92,91 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 names = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
                 message = {**message, "headers": [*message.get("headers", []), *extra]}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:
+                raise
+            response = JSONResponse({"error": "internal server error; the server log has "
+                                     "details"}, status_code=500)
+            await response(scope, receive, send_with_headers)
+
+
+def _h11_protocol() -> type[Any]:
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class HeaderTimeoutProtocol(H11Protocol):
+        """uvicorn's h11 protocol with a deadline for the request line and headers.
+
+        The clock starts when the connection opens (and again after each response on a
+        kept-alive connection) and is not reset by incoming bytes, so a client that sends
+        one header byte every few seconds is cut off after ``http_header_seconds``.
+        """
+
+        header_timer: asyncio.TimerHandle | None = None
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm()
+
+        def _arm(self) -> None:
+            self._disarm()
+            self.header_timer = self.loop.call_later(float(setting_value("http_header_seconds")),
+                                                     self._expired)
+
+        def _disarm(self) -> None:
+            if self.header_timer is not None:
+                self.header_timer.cancel()
+                self.header_timer = None
+
+        def _expired(self) -> None:
+            self.header_timer = None
+            if self.conn.their_state is h11.IDLE and not self.transport.is_closing():
+                self.transport.close()
+
+        def data_received(self, data: bytes) -> None:
+            super().data_received(data)
+            if self.conn.their_state is not h11.IDLE:
+                self._disarm()
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                self._arm()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm()
+            super().connection_lost(exc)
+
+    return HeaderTimeoutProtocol
+
+
+def server_options() -> dict[str, Any]:
+    """uvicorn options that bound what one client can hold: header deadline, idle
+    keep-alive, and concurrency (from ``baogao.settings``)."""
+    return {"http": _h11_protocol(), "timeout_keep_alive": 5,
+            "limit_concurrency": setting_value("http_connections"), "server_header": False}
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` only accepts connections from this machine."""
+    import ipaddress
+
+    if host.strip().lower() in ("localhost", "ip6-localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False

@@ -36,8 +36,10 @@ def page(request: Request, name: str, active: str, **context: Any) -> Response:
 
 
 def int_or_none(value: str | None) -> int | None:
-    """A form field as an int; None when empty or not a number."""
-    return int(value) if value and value.strip().lstrip("-").isdigit() else None
+    """A form field as an int; None when empty or not a number (ASCII digits, at most 9)."""
+    text = (value or "").strip()
+    digits = text[1:] if text.startswith("-") else text
+    return int(text) if digits.isascii() and digits.isdigit() and len(digits) <= 9 else None
 
 
 def choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:

@@ -1,0 +1,762 @@
+"""Planners: one per intent, each answering from structured data first and text second.
+
+A planner gets the ``Question`` (``baogao.ask.question``) and returns a ``Plan``: the short
+Chinese answer, the citations it rests on (title, region, year, section, quoted words and
+offsets of the stored text — never a file path), the facts and passages used, and a table
+when the answer is a list or a series. When the library cannot support an answer the plan
+says so (库中报告未提及…) and ``supported`` is False; nothing is guessed.
+
+Structured data: stored facts (one fact per region, indicator, period and kind, chosen as
+``analyze.track`` chooses them), track verdicts (``analyze.track.track_facts`` over the facts of
+one indicator and period only), glossary terms. Text: the search index, grouped by region for
+"which regions mention …" questions (one cited passage per region; the topic alone is searched,
+never the question words).
+
+Cost: every query is bounded by an index (facts by indicator/kind/period, documents by id or
+region, passages by FTS match); no planner reads every document or every fact.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from baogao.analyze.track import actual_rank, target_rank, track_facts
+from baogao.ask.index import search_index
+from baogao.ask.question import Question
+from baogao.ask.search import _term_keys, make_snippet, parse_query, search_parsed
+from baogao.ask.segment import cut_words, stopwords
+from baogao.errors import QueryError
+from baogao.extract import load_catalog
+from baogao.models import Document, Fact, Passage, Section, Term, TrackRow, Verdict
+from baogao.read.regions import NATIONAL, canonical_region, gazetteer
+from baogao.store import Store
+
+VERDICT_WORDS: dict[str, str] = {"met": "完成", "missed": "未完成", "partly": "基本完成",
+                                 "unverifiable": "无法判断"}
+#: Regions named in a list answer before it says "等N个".
+MAX_LISTED = 40
+#: Candidate passages read per mention question over the whole library, and per region when
+#: the question names regions or asks about provinces (the best per region is kept).
+MENTION_ROWS = 1000
+PER_REGION = 8
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a claim was read: the report, the section and the exact words with offsets."""
+
+    doc_id: str
+    title: str | None
+    region: str | None
+    year: int | None
+    section: str
+    quote: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form (no file path)."""
+        return {"doc_id": self.doc_id, "title": self.title, "region": self.region,
+                "year": self.year, "section": self.section, "quote": self.quote,
+                "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class Table:
+    """Rows of a list or series answer; ``cite`` holds each row's citation number (1-based)."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    cite: tuple[int | None, ...] = ()
+    chart: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON form."""
+        return {"columns": list(self.columns), "rows": [list(r) for r in self.rows],
+                "cite": list(self.cite), "chart": self.chart}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A planner's answer and everything it rests on."""
+
+    answer: str
+    supported: bool
+    method: str
+    citations: tuple[Citation, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    table: Table | None = None
+    terms: tuple[dict[str, Any], ...] = ()
+    regions: tuple[str, ...] = ()
+
+
+# -- context: documents and citations --------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """The store and the documents (metadata and outline, no text) read so far."""
+
+    store: Store
+    this_year: int | None = None
+    docs: dict[str, Document] = field(default_factory=dict)
+
+    def load(self, ids: Iterable[str]) -> dict[str, Document]:
+        """Documents by id (metadata and sections only), read once each."""
+        ids = list(ids)
+        wanted = [i for i in dict.fromkeys(ids) if i and i not in self.docs]
+        for chunk in range(0, len(wanted), 500):
+            part = wanted[chunk:chunk + 500]
+            marks = ",".join("?" * len(part))
+            conn = self.store.conn
+            sections: dict[str, list[Section]] = {i: [] for i in part}
+            for s in conn.execute(f"SELECT * FROM sections WHERE doc_id IN ({marks}) "
+                                  "ORDER BY doc_id, idx", part):
+                sections[s["doc_id"]].append(Section(
+                    index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
+                    start=s["start"], end=s["end"], heading_end=s["heading_end"],
+                    role=s["role"], parent=s["parent"]))
+            for r in conn.execute(
+                "SELECT id, source, row, title, region, region_path, level, year, doc_type "
+                f"FROM documents WHERE id IN ({marks})", part,
+            ):
+                self.docs[r["id"]] = Document(
+                    id=r["id"], source=r["source"], row=r["row"], text="", original="",
+                    offset_map=(), title=r["title"], region=r["region"],
+                    region_path=tuple(json.loads(r["region_path"] or "[]")), level=r["level"],
+                    year=r["year"], doc_type=r["doc_type"],
+                    sections=tuple(sections.get(r["id"], [])))
+        return {i: self.docs[i] for i in ids if i in self.docs}
+
+    def doc(self, doc_id: str) -> Document | None:
+        """One document's metadata and outline."""
+        return self.load([doc_id]).get(doc_id)
+
+    def cite(self, doc_id: str, start: int, end: int, quote: str) -> Citation:
+        """A citation of ``quote`` at ``start:end`` of a document."""
+        doc = self.doc(doc_id)
+        section = ""
+        if doc is not None:
+            section = " > ".join(doc.section_path(doc.section_at(start)))
+        return Citation(doc_id=doc_id, title=doc.title if doc else None,
+                        region=doc.region if doc else None, year=doc.year if doc else None,
+                        section=section, quote=quote, start=start, end=end)
+
+    def cite_fact(self, fact: Fact) -> Citation:
+        """The citation of a fact: its evidence sentence."""
+        return self.cite(fact.doc_id, fact.start, fact.end, fact.evidence)
+
+    def has_region(self, region: str) -> bool:
+        """True when the library holds a report of ``region``."""
+        row = self.store.conn.execute("SELECT 1 FROM documents WHERE region = ? LIMIT 1",
+                                      (region,)).fetchone()
+        return row is not None
+
+
+class _Cites:
+    """Numbered citations of one answer (a citation used twice keeps its number)."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+
+    def add(self, c: Citation) -> int:
+        for i, old in enumerate(self.items, 1):
+            if (old.doc_id, old.start, old.end) == (c.doc_id, c.start, c.end):
+                return i
+        self.items.append(c)
+        return len(self.items)
+
+
+# -- facts ------------------------------------------------------------------------------------
+
+
+def _level_ok(doc: Document | None, q: Question) -> bool:
+    if doc is None:
+        return False
+    if q.regions:
+        return canonical_region(doc.region) in q.regions
+    if q.scope == "province":
+        return doc.level == "province"
+    if q.scope == "any":
+        return doc.level != "national" and doc.region is not None
+    return True
+
+
+def _facts(ctx: Context, q: Question, *, kind: str | None, period: int | None) -> list[Fact]:
+    """Stored facts of the question's indicator (and kind, period), in its regions or scope."""
+    assert q.indicator is not None
+    facts = ctx.store.facts(indicator=q.indicator, kind=kind, period=period)
+    if len(q.regions) == 1:
+        facts = [f for f in facts if canonical_region(f.region) == q.regions[0]]
+    docs = ctx.load(f.doc_id for f in facts)
+    return [f for f in facts if _level_ok(docs.get(f.doc_id), q) and f.value is not None]
+
+
+def _choose(ctx: Context, facts: Sequence[Fact], kind: str) -> Fact:
+    """The one fact to report among several statements (as ``track`` chooses)."""
+    if kind == "target":
+        return min(facts, key=lambda f: target_rank(f, ctx.docs))
+    catalog = load_catalog()
+    name = facts[0].name
+    if facts[0].indicator in catalog:
+        name = catalog[facts[0].indicator or ""].name
+    return min(facts, key=lambda f: actual_rank(f, name))
+
+
+def _per_region(ctx: Context, facts: Sequence[Fact], kind: str) -> dict[str, Fact]:
+    """One chosen fact per region (and the period of the facts given)."""
+    groups: dict[str, list[Fact]] = {}
+    for f in facts:
+        region = canonical_region(f.region)
+        if region:
+            groups.setdefault(region, []).append(f)
+    return {r: _choose(ctx, fs, kind) for r, fs in groups.items()}
+
+
+def _kinds(q: Question) -> list[str]:
+    """Kinds to try: the one asked for; results first, then targets, when none was."""
+    return [q.kind] if q.kind else ["actual", "target"]
+
+
+def _span(f: Fact) -> tuple[float, float]:
+    assert f.value is not None
+    high = f.value_high if f.value_high is not None else f.value
+    return min(f.value, high), max(f.value, high)
+
+
+def _label(f: Fact) -> str:
+    """How a fact is named in an answer: 目标 / 预计 / nothing for a result."""
+    return "目标" if f.kind == "target" else ("预计" if f.estimated else "")
+
+
+def _unit_ok(f: Fact, unit: str | None) -> bool:
+    return unit is None or f.unit is None or f.unit == unit or (unit == "%" and f.unit == "%")
+
+
+def _passes(f: Fact, q: Question) -> bool:
+    c = q.comparator
+    if c is None:
+        return True
+    if not _unit_ok(f, c.unit):
+        return False
+    lo, hi = _span(f)
+    if c.op == ">":
+        return lo > c.value
+    if c.op == ">=":
+        return lo >= c.value
+    if c.op == "<":
+        return hi < c.value
+    if c.op == "<=":
+        return hi <= c.value
+    same_bound = c.bound is None or f.bound == c.bound
+    return lo == hi == c.value and same_bound
+
+
+def _period(q: Question) -> int | None:
+    return q.years[0] if q.years else None
+
+
+def _where(q: Question) -> str:
+    if q.regions:
+        return "、".join(q.regions)
+    return "各省份" if q.scope == "province" else "各地"
+
+
+def _what(q: Question, kind: str | None = None) -> str:
+    year = f"{_period(q)}年" if _period(q) else ""
+    label = "目标" if (kind or q.kind) == "target" else ""
+    return f"{year}{q.indicator_name or ''}{label}"
+
+
+def unsupported(q: Question, what: str, passages: Sequence[Passage] = ()) -> Plan:
+    """The plain answer when the library does not hold what is asked."""
+    return Plan(answer=f"库中报告未提及{what}。", supported=False, method="none",
+                passages=tuple(passages))
+
+
+def _fact_rows(ctx: Context, q: Question, kind: str) -> dict[str, Fact]:
+    """One fact per region for the question's period (the latest one when none is asked)."""
+    facts = _facts(ctx, q, kind=kind, period=_period(q))
+    if _period(q) is None and facts:
+        latest = max(f.period or 0 for f in facts)
+        facts = [f for f in facts if (f.period or 0) == latest]
+    return _per_region(ctx, facts, kind)
+
+
+def _region_facts(ctx: Context, q: Question) -> tuple[dict[str, Fact], str]:
+    """One fact per region for the question's period, trying the kinds in order."""
+    for kind in _kinds(q):
+        rows = _fact_rows(ctx, q, kind)
+        if rows:
+            return rows, kind
+    return {}, q.kind or "actual"
+
+
+def _order(regions: Iterable[str], q: Question) -> list[str]:
+    named = {r: i for i, r in enumerate(q.regions)}
+    return sorted(regions, key=lambda r: (named.get(r, len(named)), r))
+
+
+def _list_plan(ctx: Context, q: Question, chosen: Sequence[tuple[str, Fact]], method: str,
+               lead: str) -> Plan:
+    """An answer listing regions with a value each, and the table of them."""
+    cites = _Cites()
+    rows: list[tuple[str, ...]] = []
+    cite_ids: list[int | None] = []
+    parts: list[str] = []
+    for region, f in chosen:
+        n = cites.add(ctx.cite_fact(f))
+        rows.append((region, f"{f.period or ''}", f.text, _label(f) or "实际"))
+        cite_ids.append(n)
+        if len(parts) < MAX_LISTED:
+            parts.append(f"{region}{_label(f)}{f.text}[{n}]")
+    more = f"等{len(chosen)}个" if len(chosen) > MAX_LISTED else ""
+    answer = f"{lead}{'、'.join(parts)}{more}。"
+    table = Table(("地区", "年份", q.indicator_name or "数值", "类型"), tuple(rows),
+                  tuple(cite_ids))
+    return Plan(answer=answer, supported=True, method=method, citations=tuple(cites.items),
+                facts=tuple(f for _, f in chosen), table=table,
+                regions=tuple(r for r, _ in chosen))
+
+
+# -- planners ---------------------------------------------------------------------------------
+
+
+def plan_value(ctx: Context, q: Question) -> Plan:
+    """The value of an indicator for a region and period (results first unless 目标)."""
+    if not q.regions and q.scope is None:
+        q = _with_region(q, NATIONAL)
+    for kind in _kinds(q):
+        if _period(q) is None:
+            facts = _facts(ctx, q, kind=kind, period=None)
+            if facts:
+                latest = max(f.period or 0 for f in facts)
+                facts = [f for f in facts if (f.period or 0) == latest]
+        else:
+            facts = _facts(ctx, q, kind=kind, period=_period(q))
+        chosen = _per_region(ctx, facts, kind)
+        if chosen:
+            order = _order(chosen, q)
+            return _list_plan(ctx, q, [(r, chosen[r]) for r in order], "facts",
+                              f"{_what(q, kind)}：")
+    return unsupported(q, f"{_where(q)}{_what(q)}")
+
+
+def plan_filter(ctx: Context, q: Question) -> Plan:
+    """Regions whose value passes the threshold (a range passes only when all of it does)."""
+    rows, kind = _region_facts(ctx, q)
+    if not rows:
+        return unsupported(q, f"{_where(q)}{_what(q)}")
+    chosen = [(r, rows[r]) for r in _order(rows, q) if _passes(rows[r], q)]
+    cond = q.comparator.text if q.comparator else ""
+    if not chosen:
+        return Plan(answer=f"库中{len(rows)}个地区的{_what(q, kind)}都不满足“{cond}”。",
+                    supported=True, method="facts",
+                    facts=tuple(rows.values()))
+    lead = f"{_what(q, kind)}{cond}的有{len(chosen)}个：" if cond else f"{_what(q, kind)}："
+    return _list_plan(ctx, q, chosen, "facts", lead)
+
+
+def plan_superlative(ctx: Context, q: Question) -> Plan:
+    """The highest or lowest regions (ranges by their midpoint; ties all listed)."""
+    rows, kind = _region_facts(ctx, q)
+    if not rows:
+        return unsupported(q, f"{_where(q)}{_what(q)}")
+    units = {f.unit for f in rows.values()}
+    if len(units) > 1:
+        common = max(units, key=lambda u: sum(f.unit == u for f in rows.values()))
+        rows = {r: f for r, f in rows.items() if f.unit == common}
+
+    def mid(f: Fact) -> float:
+        lo, hi = _span(f)
+        return (lo + hi) / 2
+
+    sign = -1 if q.superlative == "max" else 1
+    ranked = sorted(rows.items(), key=lambda kv: (sign * mid(kv[1]), kv[0]))
+    cutoff = mid(ranked[min(q.top, len(ranked)) - 1][1])
+    chosen = [(r, f) for r, f in ranked if sign * mid(f) <= sign * cutoff]
+    word = "最高" if q.superlative == "max" else "最低"
+    lead = (f"{_what(q, kind)}{word}的是：" if q.top == 1 else
+            f"{_what(q, kind)}{'前' if q.superlative == 'max' else '后'}{q.top}位：")
+    return _list_plan(ctx, q, chosen, "facts", lead)
+
+
+def plan_compare(ctx: Context, q: Question) -> Plan:
+    """The same indicator side by side for the named regions."""
+    rows, kind = _region_facts(ctx, q)
+    if not rows:
+        return unsupported(q, f"{_where(q)}{_what(q)}")
+    chosen = [(r, rows[r]) for r in q.regions if r in rows]
+    missing = [r for r in q.regions if r not in rows]
+    plan = _list_plan(ctx, q, chosen, "facts", f"{_what(q, kind)}：")
+    answer = plan.answer
+    if missing:
+        answer += f"库中报告未提及{'、'.join(missing)}的{_what(q, kind)}。"
+    if q.same and len(chosen) >= 2 and not missing:
+        keys = {(*_span(f), f.bound, f.unit) for _, f in chosen}
+        answer += "两者相同。" if len(keys) == 1 and len(chosen) == 2 else (
+            "相同。" if len(keys) == 1 else "不同。")
+    return Plan(answer=answer, supported=plan.supported, method=plan.method,
+                citations=plan.citations, facts=plan.facts, table=plan.table,
+                regions=plan.regions)
+
+
+def plan_series(ctx: Context, q: Question) -> Plan:
+    """One value per year for one region (the nation when none is named)."""
+    if not q.regions:
+        q = _with_region(q, NATIONAL)
+    region = q.regions[0]
+    for kind in _kinds(q):
+        facts = _facts(ctx, q, kind=kind, period=None)
+        by_year: dict[int, list[Fact]] = {}
+        for f in facts:
+            if f.period is not None and (not q.years or f.period in q.years):
+                by_year.setdefault(f.period, []).append(f)
+        if not by_year:
+            continue
+        cites = _Cites()
+        years = list(q.years) if q.years else sorted(by_year)
+        rows: list[tuple[str, ...]] = []
+        cite_ids: list[int | None] = []
+        parts: list[str] = []
+        chosen: list[Fact] = []
+        for year in years:
+            if year not in by_year:
+                rows.append((str(year), "未提及", ""))
+                cite_ids.append(None)
+                parts.append(f"{year}年库中报告未提及")
+                continue
+            f = _choose(ctx, by_year[year], kind)
+            chosen.append(f)
+            n = cites.add(ctx.cite_fact(f))
+            rows.append((str(year), f.text, _label(f) or "实际"))
+            cite_ids.append(n)
+            parts.append(f"{year}年{f.text}[{n}]")
+        label = "目标" if kind == "target" else ""
+        answer = f"{region}{q.indicator_name}{label}：{'；'.join(parts)}。"
+        table = Table(("年份", q.indicator_name or "数值", "类型"), tuple(rows),
+                      tuple(cite_ids), chart=True)
+        return Plan(answer=answer, supported=True, method="facts",
+                    citations=tuple(cites.items), facts=tuple(chosen), table=table,
+                    regions=(region,))
+    return unsupported(q, f"{region}的{q.indicator_name}")
+
+
+def _track_rows(ctx: Context, q: Question) -> list[TrackRow]:
+    period = _period(q)
+    facts = _facts(ctx, q, kind=None, period=period)
+    rows = track_facts(facts, ctx.load(f.doc_id for f in facts))
+    return [r for r in rows
+            if r.indicator == q.indicator and (period is None or r.period == period)]
+
+
+def _verdict_sentence(ctx: Context, row: TrackRow, cites: _Cites) -> str:
+    t = cites.add(ctx.cite(row.target_doc_id, *_evidence_span(ctx, row, target=True)))
+    target = f"{row.region}{row.period}年{row.name}目标{row.target_text}[{t}]"
+    if row.actual_text is None or row.actual_doc_id is None:
+        return f"{target}，库中报告未提及其实际结果，无法判断"
+    a = cites.add(ctx.cite(row.actual_doc_id, *_evidence_span(ctx, row, target=False)))
+    estimated = "预计" if row.actual_estimated else ""
+    return (f"{target}，{estimated}实际{row.actual_text}[{a}]："
+            f"{VERDICT_WORDS[row.verdict]}")
+
+
+def _evidence_span(ctx: Context, row: TrackRow, *, target: bool) -> tuple[int, int, str]:
+    """Offsets of a track row's evidence (looked up among the stored facts of its document)."""
+    doc_id = row.target_doc_id if target else row.actual_doc_id
+    evidence = row.target_evidence if target else row.actual_evidence
+    hit = ctx.store.conn.execute(
+        'SELECT start, "end" FROM facts WHERE doc_id = ? AND evidence = ? LIMIT 1',
+        (doc_id, evidence)).fetchone()
+    return (hit[0], hit[1], evidence or "") if hit else (0, 0, evidence or "")
+
+
+def plan_verdict(ctx: Context, q: Question) -> Plan:
+    """Whether targets were met (from ``track``): 完成 / 未完成 / 基本完成, with both quotes."""
+    if not q.regions and q.scope is None:
+        q = _with_region(q, NATIONAL)
+    rows = _track_rows(ctx, q)
+    if not rows:
+        return unsupported(q, f"{_where(q)}{_what(q, 'target')}")
+    cites = _Cites()
+    if q.regions and q.verdict is None:
+        sentences = [_verdict_sentence(ctx, r, cites) for r in rows]
+        return Plan(answer="；".join(sentences) + "。", supported=True, method="track",
+                    citations=tuple(cites.items), regions=tuple(r.region or "" for r in rows),
+                    table=_verdict_table(rows, cites, ctx))
+    wanted: Verdict | None = q.verdict
+    decided = [r for r in rows if r.verdict != "unverifiable"]
+    if not q.years and decided:  # no year asked: the latest period with verdicts
+        latest = max(r.period or 0 for r in decided)
+        decided = [r for r in decided if (r.period or 0) == latest]
+        q = replace(q, years=(latest,))
+    chosen = [r for r in decided if wanted is None or r.verdict == wanted]
+    word = VERDICT_WORDS[wanted] if wanted else "判定"
+    summary = "，".join(f"{VERDICT_WORDS[v]}{n}个" for v, n in _counts(decided).items() if n)
+    lead = f"{_what(q, 'target')}：库中可判定的{len(decided)}个地区中，{summary}"
+    if not chosen:
+        answer = f"{lead}；没有{word}的地区。"
+    else:
+        listed = "；".join(_verdict_sentence(ctx, r, cites) for r in chosen[:MAX_LISTED])
+        answer = f"{lead}。{word}的{len(chosen)}个：{listed}。"
+    return Plan(answer=answer, supported=True, method="track", citations=tuple(cites.items),
+                regions=tuple(r.region or "" for r in chosen),
+                table=_verdict_table(chosen, cites, ctx))
+
+
+def _counts(rows: Iterable[TrackRow]) -> dict[str, int]:
+    counts = {"met": 0, "partly": 0, "missed": 0}
+    for r in rows:
+        if r.verdict in counts:
+            counts[r.verdict] += 1
+    return counts
+
+
+def _verdict_table(rows: Sequence[TrackRow], cites: _Cites, ctx: Context) -> Table:
+    return Table(("地区", "年份", "目标", "实际", "结论"), tuple(
+        (r.region or "", str(r.period or ""), r.target_text, r.actual_text or "",
+         VERDICT_WORDS[r.verdict]) for r in rows))
+
+
+def plan_count(ctx: Context, q: Question) -> Plan:
+    """How many regions: the rows of the counted verdict, filter or mention question."""
+    inner = {"verdict": plan_verdict, "filter": plan_filter, "mention": plan_mention}
+    counted = q.counted or "filter"
+    plan = inner.get(counted, plan_filter)(ctx, q)
+    if not plan.supported:
+        return plan
+    n = len(plan.regions)
+    return Plan(answer=f"共{n}个。" + plan.answer, supported=True, method=plan.method,
+                citations=plan.citations, facts=plan.facts, passages=plan.passages,
+                table=plan.table, regions=plan.regions)
+
+
+# -- text planners ----------------------------------------------------------------------------
+
+
+def _topic_words(topic: str) -> list[str]:
+    stop = stopwords()
+    words = [w for w in cut_words(topic) if w not in stop]
+    return list(dict.fromkeys(words)) or [topic]
+
+
+@dataclass(frozen=True)
+class _Hit:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    path: str
+    region: str
+    year: int | None
+
+
+def _hits(ctx: Context, tokens: Sequence[str], n: int, *, regions: Sequence[str] | None,
+          years: Sequence[int]) -> list[_Hit]:
+    """The ``n`` best passages holding every token, within regions and years (tantivy)."""
+    import tantivy
+
+    index = search_index(ctx.store)
+    searcher = index.searcher()
+    schema = index._schema  # set by searcher(): the schema of the opened index
+    must = [tantivy.Query.term_query(schema, "words", t, "freq") for t in tokens]
+    if regions is not None:
+        must.append(tantivy.Query.term_set_query(schema, "region", list(regions)))
+    if years:
+        must.append(tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "year", int(y)))
+             for y in years]))
+    query = tantivy.Query.boolean_query([(tantivy.Occur.Must, m) for m in must])
+    found: list[_Hit] = []
+    for _score, address in searcher.search(query, n).hits:
+        d = json.loads(searcher.doc(address)["data"][0])
+        found.append(_Hit(doc_id=d[0], start=d[2], end=d[3], text=d[9], path=d[10],
+                          region="", year=None))
+    docs = ctx.load(h.doc_id for h in found)
+    return [replace(h, region=canonical_region(docs[h.doc_id].region) or "",
+                    year=docs[h.doc_id].year) for h in found if h.doc_id in docs]
+
+
+def _mention_hits(ctx: Context, q: Question, topic: str) -> list[_Hit]:
+    """Passages holding the topic's words: per named region or province (a few each, so
+    no region is crowded out by others), else the best ``MENTION_ROWS`` in the library."""
+    try:
+        parsed = parse_query(ctx.store, topic)
+    except QueryError:
+        return []
+    tokens = [t.token for t in parsed.terms if t.original]
+    if not tokens:
+        return []
+    if q.regions:
+        per_region: list[str] | None = list(q.regions)
+    elif q.scope == "province":
+        per_region = list(gazetteer().provinces)
+    else:
+        per_region = None
+    if per_region is None:
+        hits = _hits(ctx, tokens, MENTION_ROWS, regions=None, years=q.years)
+        docs = ctx.docs
+        return [h for h in hits if h.region and (
+            q.scope != "any" or (docs[h.doc_id].level not in (None, "national")))]
+    hits = []
+    for region in per_region:
+        hits += _hits(ctx, tokens, PER_REGION, regions=[region], years=q.years)
+    return hits
+
+
+def _passage_text(ctx: Context, doc_id: str, start: int, end: int) -> str:
+    row = ctx.store.conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                 (start + 1, end - start, doc_id)).fetchone()
+    return str(row[0]) if row else ""
+
+
+def plan_mention(ctx: Context, q: Question) -> Plan:
+    """Which regions mention a topic: one cited passage per region (latest report first)."""
+    topic = q.topic or ""
+    if not topic:
+        return unsupported(q, "所问的内容")
+    words = _topic_words(topic)
+    best: dict[str, tuple[int, Passage]] = {}
+    for h in _mention_hits(ctx, q, topic):
+        region = h.region
+        if not region or (region in best and best[region][0] == 0):
+            continue
+        text = h.text
+        grade = 0 if topic in text else (1 if all(w in text for w in words) else 2)
+        if grade == 2 or (region in best and best[region][0] <= grade):
+            continue
+        doc = ctx.doc(h.doc_id)
+        best[region] = (grade, Passage(
+            doc_id=h.doc_id, source="", row=0, start=h.start, end=h.end,
+            section=h.path, text=text, score=0.0,
+            title=doc.title if doc else None, region=region, year=h.year,
+            snippet=make_snippet(text, [topic, *words])))
+    if any(grade == 0 for grade, _ in best.values()):  # the topic as written, when it is found
+        best = {r: gp for r, gp in best.items() if gp[0] == 0}
+    where = _where(q) if (q.regions or q.scope) else "库中报告"
+    year = "、".join(f"{y}年" for y in q.years)
+    if not best:
+        return unsupported(q, f"“{topic}”（查找范围：{year}{where}）")
+    cites = _Cites()
+    order = _order(best, q)
+    passages = [best[r][1] for r in order]
+    parts: list[str] = []
+    rows: list[tuple[str, ...]] = []
+    cite_ids: list[int | None] = []
+    for region, p in zip(order, passages, strict=True):
+        quote = _sentence_with(p.text, [topic, *words])
+        offset = p.text.find(quote)
+        n = cites.add(ctx.cite(p.doc_id, p.start + offset, p.start + offset + len(quote), quote))
+        cite_ids.append(n)
+        rows.append((region, str(p.year or ""), quote))
+        if len(parts) < MAX_LISTED:
+            parts.append(f"{region}[{n}]")
+    if q.regions and len(q.regions) == 1 and q.scope is None:
+        answer = f"提到了。{year}{q.regions[0]}的报告提到“{topic}”[1]。"
+    else:
+        answer = f"{year}提到“{topic}”的有{len(order)}个地区：{'、'.join(parts)}。"
+    return Plan(answer=answer, supported=True, method="grouped_search",
+                citations=tuple(cites.items), passages=tuple(passages),
+                table=Table(("地区", "年份", "原文"), tuple(rows), tuple(cite_ids)),
+                regions=tuple(order))
+
+
+def _section(ctx: Context, doc_id: str, start: int) -> str:
+    doc = ctx.doc(doc_id)
+    return " > ".join(doc.section_path(doc.section_at(start))) if doc else ""
+
+
+def _sentence_with(text: str, words: Sequence[str]) -> str:
+    """The sentence of ``text`` holding the first of ``words`` found (the whole text if none)."""
+    for word in words:
+        i = text.find(word)
+        if i < 0:
+            continue
+        lo = max(text.rfind(ch, 0, i) for ch in "。；！？") + 1
+        ends = [j for j in (text.find(ch, i) for ch in "。；！？") if j >= 0]
+        hi = min(ends) + 1 if ends else len(text)
+        return text[lo:hi].strip() or text
+    return text
+
+
+def matching_terms(ctx: Context, q: Question) -> list[Term]:
+    """Glossary terms the question names (its quoted term first, then the longest name)."""
+    quotes = "“”\"「」『』‘’'"
+    pieces = [p for p in re.split(f"[{quotes}、，,\\s]+", q.term or "") if p]
+    text = "".join(ch for ch in q.text if ch not in quotes)
+    hits: list[tuple[int, Term]] = []
+    for term in ctx.store.terms(term=max(pieces, key=len)) if pieces else []:
+        keys = _term_keys(term.term)
+        length = max((len(k) for k in keys if k in text), default=0)
+        if not length and all(p in term.term for p in pieces):
+            length = sum(map(len, pieces))
+        if length:
+            hits.append((length, term))
+    if not hits:
+        return []
+    best = max(length for length, _ in hits)
+    return [t for length, t in hits if length == best]
+
+
+def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Passage]]
+                    ) -> Plan:
+    """A 名词解释 entry, with the report it comes from; else say it is not defined."""
+    terms = matching_terms(ctx, q) if q.term else []
+    if q.regions:
+        local = [t for t in terms
+                 if (d := ctx.doc(t.doc_id)) and canonical_region(d.region) in q.regions]
+        terms = local or terms
+    if not terms:
+        return unsupported(q, f"“{q.term or q.text}”的名词解释",
+                           search(q.term) if q.term else [])
+    t = max(terms, key=lambda t: _year_of(ctx, t.doc_id))
+    cite = ctx.cite(t.doc_id, t.start, t.end, _passage_text(ctx, t.doc_id, t.start, t.end))
+    doc = ctx.doc(t.doc_id)
+    term = {"term": t.term, "definition": t.definition, "doc_id": t.doc_id, "start": t.start,
+            "end": t.end, "title": doc.title if doc else None,
+            "region": doc.region if doc else None, "year": doc.year if doc else None}
+    return Plan(answer=f"{t.term}：{t.definition}[1]", supported=True, method="glossary",
+                citations=(cite,), terms=(term,))
+
+
+def _year_of(ctx: Context, doc_id: str) -> int:
+    doc = ctx.doc(doc_id)
+    return doc.year or 0 if doc else 0
+
+
+def plan_passages(ctx: Context, q: Question, limit: int) -> Plan:
+    """The best passages for the question's words, limited to its regions and years."""
+    text = q.topic or q.text
+    try:
+        parsed = parse_query(ctx.store, text)
+    except QueryError:
+        parsed = parse_query(ctx.store, q.text)
+    passages: list[Passage] = []
+    regions: list[str | None] = list(q.regions) or [None]
+    years: list[int | None] = list(q.years) or [None]
+    for region in regions:
+        for year in years:
+            passages += search_parsed(ctx.store, parsed, region=region, year=year, limit=limit)
+    passages.sort(key=lambda p: -p.score)
+    passages = passages[:limit]
+    if not passages:
+        return unsupported(q, f"“{text}”")
+    cites = _Cites()
+    parts: list[str] = []
+    for p in passages[:2]:
+        quote = _sentence_with(p.text, list(parsed.highlight))
+        offset = max(p.text.find(quote), 0)
+        n = cites.add(ctx.cite(p.doc_id, p.start + offset, p.start + offset + len(quote), quote))
+        parts.append(f"《{p.title or ''}》：“{quote}”[{n}]")
+    return Plan(answer="最相关的原文：" + "；".join(parts), supported=True, method="passages",
+                citations=tuple(cites.items), passages=tuple(passages),
+                regions=tuple(dict.fromkeys(p.region or "" for p in passages)))
+
+
+def _with_region(q: Question, region: str) -> Question:
+    return replace(q, regions=(region,))
