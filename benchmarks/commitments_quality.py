@@ -117,7 +117,9 @@ def score_set(spec: dict[str, Any], shared: Path) -> dict[str, int]:
         if any(_matches(e, c, plan.text) for e in expected):
             counts["correct_extracted"] += 1
     for e in expected:
-        hit = next((c for c in commitments if _matches(e, c, plan.text)), None)
+        hits = [c for c in commitments if _matches(e, c, plan.text)]
+        # two promises of one sentence with the same value: the one whose object is quoted
+        hit = max(hits, key=lambda c: c.object.strip("“”") in e["quote"], default=None)
         if hit is None:
             continue
         counts["found"] += 1

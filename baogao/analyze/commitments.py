@@ -95,7 +95,8 @@ def _pairs(text: str) -> set[str]:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of pairs."""
+    """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of their
+    character pairs, or 0.9 × the share of the shorter key's pairs found in the longer."""
     if not a or not b:
         return 0.0
     if a == b:
@@ -109,7 +110,11 @@ def similarity(a: str, b: str) -> float:
     pa, pb = _pairs(a), _pairs(b)
     if len(pa) < 2 or len(pb) < 2:
         return 0.0
-    return 2 * len(pa & pb) / (len(pa) + len(pb))
+    dice = 2 * len(pa & pb) / (len(pa) + len(pb))
+    fewer = min(len(pa), len(pb))
+    # one name adds qualifiers to the other (五个国家及市级地表水…达标率 / 地表水…达标率)
+    overlap = 0.9 * len(pa & pb) / fewer if fewer >= 4 else 0.0
+    return max(dice, overlap)
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,8 @@ def _plausible(numeral: str) -> bool:
         return True
     if numeral in ("一", "〇", "零") or numeral[0] in "百千万亿":
         return False
+    if re.fullmatch(r"[二两三四五六七八九十]", numeral):
+        return False  # 两个万亿元台阶, 七种能力, 五个方面: counts that name things
     if not re.search(r"[十百千万亿点]", numeral):
         return len(numeral) == 1
     return True
@@ -150,10 +152,15 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
             unit = match.group("unit2") if not match.group("unit") else unit
             if high is None or high <= value:
                 high = None
-        bound = _bounds().get(match.group("post") or "") or _bounds().get(match.group("pre") or "")
+        pre_word = match.group("pre") or ""
+        start_at = match.start()
+        if pre_word == "约" and match.start() > start and (
+                text[match.start() - 1] in vocabulary()["approx_word_blockers"]):
+            pre_word, start_at = "", match.start() + 1  # 签约1009户: 约 belongs to 签约
+        bound = _bounds().get(match.group("post") or "") or _bounds().get(pre_word)
         if bound is None and match.group("more"):
             bound = "min"
-        found.append(Amount(match.start(), match.end(), num_start, value, unit, bound, high))
+        found.append(Amount(start_at, match.end(), num_start, value, unit, bound, high))
     return found
 
 
@@ -225,6 +232,7 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
 
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
+    name = re.sub(r"连续[\d一二两三四五六七八九十]+年$", "", name)  # 达标率连续七年(保持)
     if "从" in name[1:]:
         name = name[: name.index("从", 1)]
     changed = True
@@ -251,7 +259,7 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         end += 1
     phrase = text[begin:end]
     cut = len(phrase)
-    for word in _actions():
+    for word in [*_actions(), *vocabulary()["post_stops"]]:
         idx = phrase.find(word, 2)
         if 0 <= idx < cut:
             cut = idx
@@ -293,8 +301,11 @@ def _scope(clause_head: str) -> str | None:
         if _in_quotes(clause_head, match.start(), 0):
             continue
         for cut in range(len(place) - 2):
-            if resolve_one(place[cut:]) is not None:
-                return place[cut:]
+            candidate = place[cut:]
+            if any(candidate.startswith(a) for a in _actions()):
+                continue  # 新建县域医疗次中心: 新建 is the action, not 新建县
+            if resolve_one(candidate) is not None:
+                return candidate
     return None
 
 
@@ -355,6 +366,31 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope)
+
+
+def respectively(text: str, clause: tuple[int, int], amounts: list[Amount]) -> dict[int, str]:
+    """Names of ``A和B分别增长5%、6%``: the i-th value belongs to the i-th subject."""
+    where = text.find("分别", clause[0], clause[1])
+    after = [i for i, a in enumerate(amounts) if a.start > where]
+    if where < 0 or len(after) < 2:
+        return {}
+    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : where]
+    parts = [p for p in re.split(r"[、和及与]", head) if p]
+    if len(parts) != len(after):
+        return {}
+    gap = text[where + 2 : amounts[after[0]].start]
+    growth = _growth_word(gap) or ""
+    parts = [_strip_lead(_tidy(part))[0] for part in parts]
+    last = parts[-1]
+    short = max(len(p) for p in parts[:-1])
+    tail = last[len(parts[0]):] if short <= 3 and len(last) >= short + 2 else ""
+    names = {}
+    for index, part in zip(after, parts, strict=True):
+        if len(part) < 2:
+            return {}
+        # 城镇、农村居民人均可支配收入: the first parts share the last part's noun
+        names[index] = (part if part is last or not tail else part + tail) + growth
+    return names
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
@@ -424,12 +460,14 @@ def statement_count(doc: Document) -> int:
 
 
 def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
-    """A passage about several years (过去五年, “十四五”时期, 到2030年)."""
+    """A passage about several years: under a heading naming them (“十四五”时期), in a
+    paragraph opening with them (这五年, 过去五年) or a sentence naming them (到2030年)."""
     table = cues()
     words = [*table["multi_year_paragraph"], *table["multi_year_sentence"]]
-    titles = "".join(doc.section_path(doc.section_at(para.start)))
-    head = doc.text[para.start : para.end]
-    if any(w in head or w in titles for w in table["multi_year_paragraph"]):
+    titles = [t for t in doc.section_path(doc.section_at(para.start))
+              if not re.search(r"(?:19|20)\d{2}年", t)]  # 2025年和“十四五”时期工作: one year
+    lead = doc.text[para.start : min(para.end, para.start + 12)]
+    if any(w in lead or any(w in t for t in titles) for w in table["multi_year_paragraph"]):
         return True
     return any(w in doc.text[sentence.start : sentence.end] for w in words)
 
@@ -455,11 +493,15 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
             for clause in clauses(text, sentence.start, sentence.end):
                 inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
                 prev_end = clause[0]
+                respective = respectively(text, clause, inside)
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
                         continue  # 500米服务半径覆盖率, 50万吨甲醇项目: a modifier
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
+                    if i in respective:
+                        reading = Reading(respective[i], reading.action if reading else None,
+                                          reading.scope if reading else None)
                     prev_end = amount.end
                     if reading is None:
                         continue
@@ -475,7 +517,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
-                        estimated=timing.estimated, period=timing.period,
+                        estimated=timing.estimated, period=None if multi else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
