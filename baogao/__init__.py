@@ -8,9 +8,9 @@
 
 from __future__ import annotations
 
-from baogao.analyze.track import track
-from baogao.ask.answer import AskResult, ask
-from baogao.ask.search import search
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
 from baogao.errors import (
     BaogaoError,
     CollectionError,
@@ -21,11 +21,52 @@ from baogao.errors import (
     UnreadableFile,
     UnsupportedFormat,
 )
-from baogao.extract import extract_facts, extract_terms
-from baogao.library import IngestReport, Library
-from baogao.models import Document, Fact, Paragraph, Passage, RawDocument, Section, Term, TrackRow
-from baogao.pipeline import build_document, read, read_all
-from baogao.store import DocumentFilter, Store
+
+if TYPE_CHECKING:
+    from baogao.analyze.track import track
+    from baogao.ask.answer import AskResult, ask
+    from baogao.ask.search import search
+    from baogao.extract import extract_facts, extract_terms
+    from baogao.library import IngestReport, Library
+    from baogao.models import (
+        Document,
+        Fact,
+        Paragraph,
+        Passage,
+        RawDocument,
+        Section,
+        Term,
+        TrackRow,
+    )
+    from baogao.pipeline import build_document, read, read_all
+    from baogao.store import DocumentFilter, Store
+
+#: Where each public name lives; imported on first use, so that ``import baogao`` (and every
+#: CLI start-up) does not load the segmenter, the HTTP client or the web stack.
+_LAZY = {
+    "track": "baogao.analyze.track", "AskResult": "baogao.ask.answer", "ask": "baogao.ask.answer",
+    "search": "baogao.ask.search", "extract_facts": "baogao.extract",
+    "extract_terms": "baogao.extract", "IngestReport": "baogao.library",
+    "Library": "baogao.library", "Document": "baogao.models", "Fact": "baogao.models",
+    "Paragraph": "baogao.models", "Passage": "baogao.models", "RawDocument": "baogao.models",
+    "Section": "baogao.models", "Term": "baogao.models", "TrackRow": "baogao.models",
+    "build_document": "baogao.pipeline", "read": "baogao.pipeline",
+    "read_all": "baogao.pipeline", "DocumentFilter": "baogao.store", "Store": "baogao.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'baogao' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __version__ = "0.1.0"
 

@@ -5,6 +5,8 @@
     │   ├── UnsupportedFormat   no reader for the file's suffix
     │   ├── UnreadableFile      missing, binary, empty, truncated or undecodable
     │   ├── CollectionError     a collection file lacks a text column or a row is malformed
+    │   ├── NotAReport          readable, but holds no report (a firewall block page, an
+    │   │                       index page, a page with too little report text)
     │   ├── LimitExceeded       the input is larger than a limit in ``settings`` allows
     │   └── InternalError       a bug met while processing a file: says "internal error"
     │                           and the exception type; the traceback stays in the log
@@ -38,6 +40,11 @@ class UnsupportedFormat(InputError):
 
 class UnreadableFile(InputError):
     """The file is missing, binary, empty, truncated or not decodable."""
+
+
+class NotAReport(InputError):
+    """The file is readable but holds no report: a block page, an index page, too little
+    report text. The reason says which."""
 
 
 class CollectionError(InputError):

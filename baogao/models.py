@@ -222,13 +222,13 @@ class Fact:
 
 
 def region_fields(region: str | None) -> dict[str, object]:
-    """``region_code`` (GB/T 2260) and ``region_path`` of a stored region string, for the
-    rows that show a region (facts, track, compare, exports)."""
+    """``region_code`` (GB/T 2260) and ``region_path`` ("浙江省/杭州市/桐庐县") of a stored region
+    string, added to the rows that show a region (facts, track, compare, their exports)."""
     from baogao.read.regions import region_of
 
     found = region_of(region)
-    return {"region_code": found.code if found else None,
-            "region_path": list(found.path) if found else ([region] if region else [])}
+    path = found.path if found else ((region,) if region else ())
+    return {"region_code": found.code if found else None, "region_path": "/".join(path)}
 
 
 @dataclass(frozen=True)

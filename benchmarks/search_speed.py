@@ -1,184 +1,143 @@
-"""Search speed: index build MB/s and query p50/p95 on the shared corpus and a ×N enlargement.
+"""Search and ask speed at ×1, ×100 and a simulated ×1000, side by side with round 1.
 
-    .venv/bin/python benchmarks/search_speed.py            # ×1 and ×100, FTS5 and tantivy
-    .venv/bin/python benchmarks/search_speed.py --scale 10 --no-tantivy
+    python benchmarks/search_speed.py                    # ×1, ×100, simulated ×1000
+    python benchmarks/search_speed.py --scales 1 10      # quicker, no ×1000
+    python benchmarks/search_speed.py --work DIR         # keep (and reuse) the libraries
 
-The shared corpus (tests/data/seeds + tests/data/corpus) is ingested into a temporary library;
-the enlargement stores every document N times under new ids (same text; the posting lists
-grow N-fold) and rebuilds the index. Build MB/s = UTF-8 bytes of the documents' text divided
-by the time of ``rebuild_index`` (segmentation + FTS5 insert). Query times: ``search`` end to
-end (FTS5 candidates + re-ranking + snippets), and the FTS5 candidate query alone. The
-tantivy figures index the same tokens (segmentation included in its build time) and time a
-BM25 OR query for the same top 150, i.e. the engine step only.
+Libraries: the shared corpus (tests/data seeds + corpus, 83 reports) ingested once, then
+stored ×N in SQL with new ids and sources (``biglib.enlarge``; the index is built from the
+original's segmented passages). The simulated ×1000 links every segment of the ×100 index ten
+times (``biglib.tenfold_index``): posting lists ten times as long, every hit fetchable; the
+SQLite file stays ×100 (PK lookups, not scans, so its size barely matters).
+
+Times: ``search(lib, q, limit=10)`` and ``ask(lib, q)`` end to end in-process (index sync,
+query parsing, tantivy top-k with total count, re-ranking, citations, snippets), p50 and p95
+over the queries below and the hand-checked questions, each run ``--repeat`` times after one
+warm-up pass. Round 1 (FTS5, issue 12) is printed next to each figure where it was measured.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from baogao.ask.index import rebuild_index
-from baogao.ask.search import CANDIDATES, _candidates, _filters, parse_query, search
-from baogao.ask.segment import index_text
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from biglib import DATA, base_library, enlarge, tenfold_index
+
+from baogao.ask.answer import ask
+from baogao.ask.search import search
 from baogao.library import Library
-from baogao.store import ON_SAVE, Store
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "data"
 QUERIES = [
     "就业", "养老", "接诉即办", "新质生产力", "一刻钟便民生活圈", "两区", "营商环境",
     "乡村振兴", "城镇新增就业", "粮食产量", "稳就业保民生", "扩大内需", "科技创新",
     "什么是“两区”建设？", "如何推进新质生产力", "西城区2022年地区生产总值是多少？",
     "今年经济增长的预期目标是多少", "老旧小区改造", "生态环境保护", "教育 医疗 养老",
 ]
+ASK = [
+    "西城区2022年地区生产总值是多少？", "2025年全国国内生产总值增长目标是多少？",
+    "什么是“两区”建设？", "广东省2026年的经济增长目标是多少", "如何推进新质生产力",
+    "城镇新增就业目标是多少", "居民消费价格涨幅目标", "接诉即办改革成效如何",
+]
+#: Round 1 (FTS5), issue 12: (p50, p95) in ms; None where it was not measured.
+BASELINE: dict[tuple[str, str], tuple[float | None, float | None]] = {
+    ("search", "x1"): (26, 41), ("search", "x100"): (172, 475), ("ask", "x100"): (None, 883),
+}
+TARGET_P95 = {"x100": 50.0, "x1000": 150.0}
 
 
-def _queries() -> list[str]:
+def queries() -> list[str]:
+    """The fixed queries and the hand-checked questions of tests/data/expected."""
     path = DATA / "expected" / "questions.json"
     extra = [q["question"] for q in json.loads(path.read_text("utf-8"))] if path.exists() else []
     return QUERIES + extra
 
 
-def _text_mb(store: Store) -> float:
-    row = store.conn.execute("SELECT SUM(LENGTH(CAST(text AS BLOB))) FROM documents").fetchone()
-    return float(row[0] or 0) / 1e6
-
-
-def _index_mb(store: Store) -> float:
-    row = store.conn.execute(
-        "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search%'"
-    ).fetchone()
-    return float(row[0] or 0) / 1e6
-
-
-def _pct(times: list[float]) -> tuple[float, float]:
+def percentiles(times: list[float]) -> tuple[float, float]:
+    """p50 and p95 in milliseconds."""
     ordered = sorted(times)
-    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
-    return statistics.median(ordered) * 1000, p95 * 1000
+    return (statistics.median(ordered) * 1000,
+            ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))] * 1000)
 
 
-def time_queries(store: Store, queries: list[str], repeat: int) -> dict[str, tuple[float, float]]:
-    """p50/p95 (ms) of ``search`` end to end and of the FTS5 candidate query alone."""
-    full: list[float] = []
-    engine: list[float] = []
-    search(store, "就业")  # warm caches and sync the index
+def time_calls(fn: Callable[[str], object], items: list[str], repeat: int) -> tuple[float, float]:
+    """p50/p95 (ms) of ``fn`` over ``items``, ``repeat`` passes after a warm-up pass."""
+    for q in items:
+        fn(q)
+    times = []
     for _ in range(repeat):
-        for q in queries:
+        for q in items:
             t = time.perf_counter()
-            search(store, q, limit=10)
-            full.append(time.perf_counter() - t)
-            parsed = parse_query(store, q)
-            where, args = _filters(None, None, None, None)
-            t = time.perf_counter()
-            _candidates(store, parsed, where, args, CANDIDATES)
-            engine.append(time.perf_counter() - t)
-    return {"search": _pct(full), "fts5": _pct(engine)}
-
-
-def build(store: Store) -> dict[str, float]:
-    """Rebuild the index and report build speed and size."""
-    mb = _text_mb(store)
-    t = time.perf_counter()
-    rebuild_index(store)
-    seconds = time.perf_counter() - t
-    return {"text_mb": mb, "seconds": seconds, "mb_s": mb / seconds, "index_mb": _index_mb(store)}
-
-
-def enlarge(base: Store, path: Path, scale: int) -> Store:
-    """A library holding every document of ``base`` ``scale`` times (index not built)."""
-    big = Store(path)
-    hooks = list(ON_SAVE)
-    ON_SAVE.clear()
-    try:
-        docs = list(base.iter_documents())
-        for k in range(scale):
-            for doc in docs:
-                copy = dataclasses.replace(doc, id=f"{doc.id}x{k}", source=f"{doc.source}~{k}",
-                                           original="", offset_map=())
-                big.save(copy, [], [])
-    finally:
-        ON_SAVE.extend(hooks)
-    return big
-
-
-def tantivy_figures(store: Store, queries: list[str], repeat: int, folder: Path) -> dict[str, Any]:
-    """Build a tantivy index of the same tokens and time the same OR queries."""
-    import tantivy
-
-    builder = tantivy.SchemaBuilder()
-    builder.add_text_field("words", stored=False)
-    builder.add_integer_field("pid", stored=True, indexed=False)
-    index = tantivy.Index(builder.build(), path=str(folder))
-    writer = index.writer(heap_size=256_000_000)
-    mb = _text_mb(store)
-    t = time.perf_counter()
-    rows = store.conn.execute("SELECT p.id, d.text, p.start, p.\"end\" FROM search_passages p "
-                              "JOIN documents d ON d.id = p.doc_id ORDER BY p.doc_id")
-    for pid, text, start, end in rows:
-        writer.add_document(tantivy.Document(words=index_text(text[start:end]), pid=pid))
-    writer.commit()
-    writer.wait_merging_threads()
-    seconds = time.perf_counter() - t
-    index.reload()
-    searcher = index.searcher()
-    schema = index.schema
-    times: list[float] = []
-    for _ in range(repeat):
-        for q in queries:
-            terms = [x.token for x in parse_query(store, q).terms]
-            t = time.perf_counter()
-            query = tantivy.Query.boolean_query(
-                [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "words", w))
-                 for w in terms])
-            searcher.search(query, CANDIDATES)
+            fn(q)
             times.append(time.perf_counter() - t)
-    size = sum(f.stat().st_size for f in folder.iterdir()) / 1e6
-    return {"mb_s": mb / seconds, "seconds": seconds, "index_mb": size, "query": _pct(times)}
+    return percentiles(times)
 
 
-def report(label: str, store: Store, queries: list[str], repeat: int, tmp: Path,
-           with_tantivy: bool) -> None:
-    """Print the figures of one library size."""
-    b = build(store)
-    q = time_queries(store, queries, repeat)
-    print(f"{label}: {store.count()} documents, {b['text_mb']:.1f} MB text; FTS5 build "
-          f"{b['mb_s']:.1f} MB/s ({b['seconds']:.1f} s), index {b['index_mb']:.1f} MB "
-          f"({b['index_mb'] / b['text_mb']:.2f}× text)")
-    print(f"  search end to end p50 {q['search'][0]:.1f} ms  p95 {q['search'][1]:.1f} ms;"
-          f"  FTS5 candidates p50 {q['fts5'][0]:.1f} ms  p95 {q['fts5'][1]:.1f} ms")
-    if with_tantivy:
-        folder = tmp / f"tantivy-{label}"
-        folder.mkdir()
-        t = tantivy_figures(store, queries, repeat, folder)
-        print(f"  tantivy build {t['mb_s']:.1f} MB/s ({t['seconds']:.1f} s), index "
-              f"{t['index_mb']:.1f} MB; query p50 {t['query'][0]:.2f} ms  "
-              f"p95 {t['query'][1]:.2f} ms")
+def _fmt(label: str, scale: str, measured: tuple[float, float]) -> str:
+    base = BASELINE.get((label, scale))
+    target = TARGET_P95.get(scale)
+    line = f"  {label:<7} p50 {measured[0]:7.1f} ms  p95 {measured[1]:7.1f} ms"
+    if base:
+        shown = "/".join("–" if v is None else f"{v:g}" for v in base)
+        line += f"   round 1 p50/p95 {shown} ms"
+    if target:
+        line += f"   target p95 < {target:g} ms: {'met' if measured[1] < target else 'MISSED'}"
+    return line
+
+
+def measure(db: Path, scale: str, repeat: int) -> dict[str, tuple[float, float]]:
+    """Print and return search and ask p50/p95 on the library at ``db``."""
+    with Library(db) as lib:
+        docs = lib.store.count()
+        t = time.perf_counter()
+        search(lib, "就业")  # opens the index (and syncs it)
+        first = (time.perf_counter() - t) * 1000
+        s = time_calls(lambda q: search(lib, q, limit=10), queries(), repeat)
+        a = time_calls(lambda q: ask(lib, q), ASK, repeat)
+    print(f"{scale}: {docs} documents in SQLite; first search (opens the index) {first:.0f} ms")
+    print(_fmt("search", scale, s))
+    print(_fmt("ask", scale, a))
     sys.stdout.flush()
+    return {"search": s, "ask": a}
+
+
+def build(work: Path, scale: int) -> Path:
+    """The ×``scale`` library in ``work`` (built unless already there)."""
+    base = base_library(work)
+    if scale == 1:
+        return base
+    out = work / f"x{scale}.db"
+    if not (out.exists() and Path(f"{out}.index").exists()):
+        seconds = enlarge(base, out, scale)
+        print(f"built x{scale} in {seconds:.0f} s", file=sys.stderr)
+    return out
 
 
 def main() -> None:
     """Run the benchmark and print the figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--scale", type=int, default=100)
-    ap.add_argument("--no-tantivy", action="store_true")
+    ap.add_argument("--scales", type=int, nargs="+", default=[1, 100])
+    ap.add_argument("--no-x1000", action="store_true", help="skip the simulated ×1000")
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--work", type=Path, help="folder for the libraries (kept)")
     args = ap.parse_args()
-    queries = _queries()
-    with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        with Library(tmp / "x1.db") as lib:
-            lib.ingest([DATA / "seeds", DATA / "corpus"])
-            report("x1", lib.store, queries, 5, tmp, not args.no_tantivy)
-            if args.scale > 1:
-                big = enlarge(lib.store, tmp / "big.db", args.scale)
-                report(f"x{args.scale}", big, queries, 2, tmp, not args.no_tantivy)
-                big.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        for scale in args.scales:
+            measure(build(work, scale), f"x{scale}", args.repeat)
+        if not args.no_x1000 and 100 in args.scales:
+            sim = work / "x1000sim.db"
+            if not Path(f"{sim}.index").exists():
+                tenfold_index(work / "x100.db", sim)
+            measure(sim, "x1000", args.repeat)
 
 
 if __name__ == "__main__":

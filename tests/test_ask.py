@@ -270,3 +270,22 @@ def test_cli_answers_with_an_unreachable_llm(lib: Library,
     data = json.loads(run.stdout)
     assert data["answer"].endswith("：完成。") and data["note"]
     assert "127.0.0.1" not in run.output and "secret-key" not in run.output
+
+
+def test_regions_that_do_not_mention_a_topic(lib: Library) -> None:
+    result = ask(lib, "2026年哪些省份没有提到商业航天？")
+    assert result.question.negate
+    assert set(result.regions) == {"江苏省", "宁夏回族自治区", "江西省"}
+    assert "未出现“商业航天”" in result.answer
+
+
+def test_county_short_forms_are_words_not_places() -> None:
+    q = read_question("哪些省份提到了对外开放合作", this_year=2026)
+    assert q.regions == () and q.intent == "mention" and q.topic == "对外开放合作"
+    assert read_question("东方市和海口的目标一样吗").regions == ("海南省东方市", "海南省海口市")
+
+
+def test_the_headline_target_when_none_is_named(lib: Library) -> None:
+    result = ask(lib, "上海和广东的目标一样吗？")
+    assert result.question.indicator == "gdp_growth" and result.question.intent == "compare"
+    assert "不同" in result.answer and "4.5%—5%" in result.answer

@@ -177,3 +177,77 @@ def test_quality_floors() -> None:
             assert score.tp > 0, (split, format_)
             assert score.precision >= floor["precision"], (split, format_, score.wrong)
             assert score.recall >= floor["recall"], (split, format_, score.missed)
+
+
+PROVINCES_2025 = "formats/provinces-2025"
+PROVINCES_2026 = "corpus/provinces-2026"
+
+
+def _values(facts: tuple[Fact, ...], indicator: str, kind: str) -> list[tuple[object, ...]]:
+    return [(f.period, f.value, f.bound) for f in _find(facts, indicator, kind)]
+
+
+def test_one_year_paragraph_inside_a_five_year_section() -> None:
+    """刚刚过去的2025年，… under a “十四五” heading: the 2025 results are read."""
+    hebei = _facts(f"{PROVINCES_2026}/2026_河北省_政府工作报告.csv")
+    assert (2025, 5.6, None) in _values(hebei, "gdp_growth", "actual")
+    gansu = _facts(f"{PROVINCES_2026}/2026_甘肃省_政府工作报告.csv")
+    assert (2025, 5.8, None) in _values(gansu, "gdp_growth", "actual")
+
+
+def test_from_to_is_the_end_value_of_the_end_year() -> None:
+    """从3826.5亿元增长到4398.6亿元 is the 2025 level, never a 2020 one."""
+    facts = _facts(f"{PROVINCES_2026}/2026_河北省_政府工作报告.csv")
+    assert _values(facts, "general_budget_revenue", "actual") == [(2025, 4398.6, None)]
+    assert (2025, 49300, None) in _values(facts, "gdp", "actual")
+
+
+def test_threshold_gives_way_to_the_exact_figure() -> None:
+    """突破3万亿元、达3.6万亿元 → 36000; 跨上5万亿元台阶 alone → a min bound."""
+    jiangxi = _facts(f"{PROVINCES_2026}/2026_江西省_政府工作报告.csv")
+    assert (2025, 30000, "min") not in _values(jiangxi, "gdp", "actual")
+    anhui = _facts(f"{PROVINCES_2025}/2025年安徽省政府工作报告.docx")
+    assert (2024, 50000, "min") in _values(anhui, "gdp", "actual")
+    guangdong = _facts(f"{PROVINCES_2025}/2025年广东省政府工作报告.docx")
+    (gdp,) = _find(guangdong, "gdp", "actual")
+    assert (gdp.value, gdp.bound, gdp.estimated) == (140000, "min", True)  # 迈上14万亿元新台阶
+
+
+def test_subjects_from_context() -> None:
+    """产量 in a 粮食 clause, 总额 after the metric it carries, 全年增长 after a lead-in."""
+    anhui = _facts(f"{PROVINCES_2025}/2025年安徽省政府工作报告.docx")
+    assert (2025, 825, "min") in _values(anhui, "grain_output", "target")
+    guangxi = _facts(f"{PROVINCES_2026}/2026_广西壮族自治区_政府工作报告.csv")
+    assert (2025, 8000, "min") in _values(guangxi, "foreign_trade", "actual")
+    assert (2025, 1900, "min") in _values(guangxi, "general_budget_revenue", "actual")
+    hunan = _facts(f"{PROVINCES_2025}/2025年湖南省政府工作报告.docx")
+    assert _values(hunan, "gdp_growth", "actual") == [(2024, 4.8, None)]  # not 三季度 4.6
+    assert _values(hunan, "gdp", "actual") == [(2024, 53000, None)]
+
+
+def test_name_variants_units_and_conversions() -> None:
+    guangdong = _facts(f"{PROVINCES_2025}/2025年广东省政府工作报告.docx")
+    assert (2025, 257, None) in _values(guangdong, "grain_output", "target")  # 1285万吨
+    assert (2024, 20.6, None) in _values(guangdong, "pm25", "actual")  # PM2.5平均浓度
+    ningxia = _facts(f"{PROVINCES_2025}/2025年宁夏政府工作报告.docx")
+    assert (2024, 5.2, None) in _values(ningxia, "surveyed_unemployment_rate", "actual")  # 均值
+    jiangsu = _facts(f"{PROVINCES_2026}/2026_江苏省_政府工作报告.csv")
+    assert (2025, 6.5, None) in _values(jiangsu, "industrial_value_added_growth", "actual")
+
+
+def test_scope_is_never_widened() -> None:
+    """Sub-regions, city averages and 财政收入 are not the region's 一般公共预算收入 or GDP."""
+    gansu = _facts(f"{PROVINCES_2025}/2025年甘肃省政府工作报告.docx")
+    assert all(f.value not in (1042, 1200, 500) for f in _find(gansu, "gdp", "actual"))
+    jilin = _facts(f"{PROVINCES_2026}/2026_吉林省_政府工作报告.csv")
+    assert all(f.value != 1350 for f in _find(jilin, "general_budget_revenue", "actual"))
+    assert not _find(jilin, "good_air_days_ratio", "actual")  # 地级及以上城市…
+
+
+def test_qualitative_targets() -> None:
+    jiangsu = _facts(f"{PROVINCES_2025}/2025年江苏省政府工作报告.docx")
+    (grain,) = _find(jiangsu, "grain_output", "target")
+    assert (grain.value, grain.text) == (None, "保持稳定")
+    hunan = _facts(f"{PROVINCES_2025}/2025年湖南省政府工作报告.docx")
+    (cpi,) = _find(hunan, "cpi_growth", "target")
+    assert (cpi.value, cpi.text) == (None, "与全国一致")

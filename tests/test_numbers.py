@@ -65,7 +65,8 @@ def test_percentage_points_keep_their_unit() -> None:
 
 
 def test_words_that_are_not_values() -> None:
-    assert find_quantities("超千亿元县") == []
+    assert find_quantities("千亿元县") == []
+    assert find_quantities("千亿级产业") == []
     assert find_quantities("“十四五”规划") == []
     assert find_quantities("2024年计划") == []
 
@@ -129,3 +130,26 @@ def test_match_name_accepts_growth_suffix() -> None:
     mention = match_name("居民人均可支配收入增速")
     assert mention is not None and mention.growth_word == "增速"
     assert match_name("单位地区生产总值生产安全事故死亡率") is None
+
+
+def test_bare_magnitude_after_a_threshold_word() -> None:
+    """突破万亿元 / 超千亿元: a milestone of one order of magnitude is a min-bound value."""
+    assert _one("进出口总额突破万亿元")[:3] == (Decimal(10) ** 12, "元", "min")
+    assert _one("超千亿元县")[:3] == (Decimal(10) ** 11, "元", "min")
+
+
+def test_grouped_digits_spaces_and_unit_first() -> None:
+    """3，680亿斤 (grouped), 7 4 7 7 2 亿元 (typeset spaces), 每立方米20微克 (unit first)."""
+    assert _one("粮食总产量达到3，680亿斤")[:2] == (Decimal(3680), "亿斤")
+    assert _one("国内生产总值达到7 4 7 7 2 亿元")[:2] == (Decimal(74772), "亿元")
+    assert _one("39.8\u200b万亿元")[:2] == (Decimal("39.8"), "万亿元")
+    assert _one("浓度为每立方米20微克以下")[:3] == (Decimal(20), "微克/立方米", "max")
+    assert _one("不超过35微克每立方米")[:3] == (Decimal(35), "微克/立方米", "max")
+    assert [q.value for q in find_quantities("增长5%，680家")] == [Decimal(5), Decimal(680)]
+
+
+def test_more_than_after_the_number() -> None:
+    """67700多亿元 / 700余万人: more than the number (min); never inside a Chinese numeral."""
+    assert _one("国内生产总值达到67700多亿元")[:3] == (Decimal(67700), "亿元", "min")
+    assert _one("城镇新增就业700余万人")[:3] == (Decimal(700), "万人", "min")
+    assert all(q.unit != "万吨" for q in find_quantities("粮食产量达到四亿零七百多万吨"))

@@ -88,3 +88,13 @@ def test_stems_of_autonomous_areas() -> None:
     assert stem_of("恩施土家族苗族自治州") == "恩施"
     assert stem_of("巴音郭楞蒙古自治州") == "巴音郭楞"
     assert stem_of("城区") is None
+
+
+def test_rows_that_show_a_region_carry_code_and_path() -> None:
+    from baogao.models import region_fields
+
+    assert region_fields("浙江省杭州市桐庐县") == {"region_code": "330122",
+                                                 "region_path": "浙江省/杭州市/桐庐县"}
+    assert region_fields("中华人民共和国") == {"region_code": "100000",
+                                             "region_path": "中华人民共和国"}
+    assert region_fields(None) == {"region_code": None, "region_path": ""}

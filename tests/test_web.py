@@ -516,3 +516,30 @@ def test_snippet_marks() -> None:
     assert str(snippet_html("<a>【就业】x【】")) == "&lt;a&gt;<mark>就业</mark>x【】"
     marked = str(mark_words("a<就业>b就业", ["就业"]))
     assert marked == "a&lt;<mark>就业</mark>&gt;b<mark>就业</mark>"
+
+
+# -- pagination -------------------------------------------------------------------------------
+
+
+def test_document_list_pages_with_total_and_next_link(client: TestClient) -> None:
+    every = client.get("/api/documents").json()
+    r = client.get("/api/documents?limit=3&offset=2")
+    assert r.status_code == 200
+    assert int(r.headers["x-total-count"]) == len(every) == 20
+    assert [d["id"] for d in r.json()] == [d["id"] for d in every[2:5]]
+    links = r.headers["link"]
+    assert 'rel="next"' in links and "offset=5" in links and 'rel="prev"' in links
+    last = client.get(f"/api/documents?limit=3&offset={len(every) - 1}")
+    assert len(last.json()) == 1 and 'rel="next"' not in last.headers.get("link", "")
+
+
+def test_facts_and_search_report_their_totals(client: TestClient) -> None:
+    facts = client.get("/api/facts?region=北京市西城区&limit=5")
+    total = int(facts.headers["x-total-count"])
+    assert len(facts.json()) == 5 < total
+    assert len(client.get(f"/api/facts?region=北京市西城区&limit={total}").json()) == total
+    first = client.get("/api/search?q=就业&limit=5")
+    second = client.get("/api/search?q=就业&limit=5&offset=5")
+    assert int(first.headers["x-total-count"]) == int(second.headers["x-total-count"]) > 10
+    ids = {(p["doc_id"], p["start"]) for p in first.json()}
+    assert not ids & {(p["doc_id"], p["start"]) for p in second.json()}

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Literal
 from baogao.analyze.track import document_index, target_rank
 from baogao.errors import QueryError
 from baogao.extract import load_catalog
-from baogao.models import Document, Fact
+from baogao.models import Document, Fact, region_fields
 from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 CompareKind = Literal["target", "actual"]
 COMPARE_COLUMNS = ["region", "level", "period", "indicator", "kind", "value", "value_high",
                    "bound", "unit", "text", "estimated", "year", "source", "row", "evidence",
-                   "doc_id"]
+                   "doc_id", "region_code", "region_path"]
 
 
 @dataclass(frozen=True)
@@ -56,8 +56,8 @@ class CompareRow:
     doc_id: str
 
     def as_dict(self) -> dict[str, object]:
-        """The row as a flat dict in ``COMPARE_COLUMNS`` order."""
-        return asdict(self)
+        """The row as a flat dict in ``COMPARE_COLUMNS`` order, then region_code/region_path."""
+        return {**asdict(self), **region_fields(self.region)}
 
 
 def _actual_rank(fact: Fact) -> tuple[bool, int, str, int, int]:
@@ -130,7 +130,8 @@ def compare(
     if period is None and region is None:
         raise QueryError("pass --period YEAR (regions side by side) or --region R (a series)")
     facts = library.facts(indicator=indicator, kind=kind, period=period)
-    return compare_facts(facts, indicator, kind, document_index(library),
+    return compare_facts(facts, indicator, kind, document_index(library,
+                                                                {f.doc_id for f in facts}),
                          period=period, region=region)
 
 

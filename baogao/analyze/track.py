@@ -49,11 +49,12 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from baogao.extract import load_catalog
-from baogao.models import Document, Fact, TrackRow, Verdict
+from baogao.models import Document, Fact, TrackRow, Verdict, region_fields
 from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
     from baogao.library import Library
+    from baogao.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ TRACK_COLUMNS = [
     "target_source", "target_row", "target_evidence", "actual_value", "actual_text",
     "actual_source", "actual_row", "actual_evidence", "verdict", "target_value_high", "unit",
     "reason", "target_doc_id", "actual_doc_id", "actual_estimated", "reference_value",
-    "reference_evidence",
+    "reference_evidence", "region_code", "region_path",
 ]
 _EPS = 1e-9
 
@@ -136,9 +137,37 @@ def direction_of(indicator: str | None) -> Direction:
     return "lower" if entry is not None and entry.better == "lower" else "higher"
 
 
-def document_index(library: Library) -> dict[str, Document]:
-    """Every stored document (metadata and outline, no text) by id."""
-    return {doc.id: doc for doc in library.documents()}
+def document_index(library: Library, ids: Iterable[str] | None = None
+                   ) -> dict[str, Document]:
+    """Stored documents (metadata and outline, no text) by id: every one, or ``ids``."""
+    if ids is None:
+        return {doc.id: doc for doc in library.documents()}
+    from baogao.store import DocumentFilter
+
+    wanted = sorted(set(ids))
+    found: dict[str, Document] = {}
+    for i in range(0, len(wanted), 500):
+        chunk = tuple(wanted[i:i + 500])
+        found.update((d.id, d) for d in library.documents(DocumentFilter(ids=chunk)))
+    return found
+
+
+def region_facts(library: Library, region: str | None) -> list[Fact]:
+    """The stored facts of a region written in any form (all facts for None): the stored
+    region names whose canonical form matches are looked up, then only their facts read."""
+    if region is None:
+        return library.facts()
+    names = region_names(library.store, region)
+    return library.facts(regions=names) if names else []
+
+
+def region_names(store: Store, region: str) -> list[str]:
+    """The region names stored on facts that denote ``region`` (any written form), for
+    ``Store.facts(regions=...)``: a filter in SQL rather than over every fact."""
+    wanted = canonical_region(region)
+    return [r[0] for r in store.conn.execute(
+        "SELECT DISTINCT region FROM facts WHERE region IS NOT NULL")
+        if canonical_region(r[0]) == wanted]
 
 
 def target_rank(fact: Fact, docs: Mapping[str, Document]) -> tuple[int, int, str, int, int]:
@@ -365,10 +394,8 @@ def track(
     ``region`` accepts any form of the name (西城, 西城区, 北京市西城区); ``indicator`` is a
     catalog id; ``period`` the year the target is about; ``verdict`` keeps one verdict.
     """
-    wanted = canonical_region(region) if region else None
-    facts = [f for f in library.facts()
-             if wanted is None or canonical_region(f.region) == wanted]
-    rows = track_facts(facts, document_index(library))
+    facts = region_facts(library, region or None)
+    rows = track_facts(facts, document_index(library, {f.doc_id for f in facts}))
     return [
         r for r in rows
         if (indicator is None or r.indicator == indicator)
@@ -388,5 +415,5 @@ def summarize(rows: Iterable[TrackRow]) -> dict[str, int]:
 
 def track_row_dict(row: TrackRow) -> dict[str, object]:
     """A track row as a flat dict in ``TRACK_COLUMNS`` order (the jsonl line)."""
-    data = asdict(row)
+    data = {**asdict(row), **region_fields(row.region)}
     return {column: data.get(column) for column in TRACK_COLUMNS}

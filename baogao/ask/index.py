@@ -6,10 +6,10 @@ match (no top-k pruning): candidates p50/p95 46/584 ms at ×100, search end to e
 tantivy (block-max WAND top-k) takes 0.7/6 ms for the same candidates. The index therefore is
 a tantivy index in the folder ``<library>.index/`` next to the SQLite file (in memory for a
 ``:memory:`` library). Each passage (paragraph, or heading line without its own paragraph) is
-one tantivy document that stores everything a search result needs: its text, its tokens
-(``words``, for re-ranking), the tokens of its section path (``heading``), the path itself,
-offsets, role and the document's filter fields. A query never reads a whole document nor
-segments a candidate again.
+one tantivy document: its search-mode tokens (``words``) and those of its section path
+(``heading``) are indexed with term frequencies; it stores what a search result needs (text,
+section path, offsets, role, token count). A query never reads a whole document nor segments
+a candidate again: re-ranking counts the query's tokens in the stored text and path.
 
 Keeping two stores consistent (an outbox in SQLite):
 
@@ -45,7 +45,7 @@ import sqlite3
 import threading
 import uuid
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -58,7 +58,7 @@ from baogao.store import ON_DELETE, ON_SAVE, Store
 log = logging.getLogger(__name__)
 
 #: Bumped when the tables, the tantivy schema or their settings change.
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 #: Flush the queue to tantivy after this many stashed documents during an ingest.
 FLUSH_DOCS = 2000
 #: Heap of tantivy's writer (bytes, split between its threads).
@@ -108,6 +108,7 @@ class PassageRow:
     heading: str  # space-joined tokens of the section path (the parent's, for a heading)
     text: str
     path: str  # section titles joined by " > "
+    heading_path: str  # the titles ``heading`` was cut from (a heading: its parent's)
     region: str
     year: int
     doc_type: str
@@ -129,6 +130,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
             role=s.role, ntokens=len(words.split()), words=words,
             heading=headings[s.parent] if s.parent is not None else "",
             text=doc.text[s.start:s.heading_end], path=" > ".join(paths[s.index]),
+            heading_path=" ".join(paths[s.parent]) if s.parent is not None else "",
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
     for p in doc.paragraphs:
         section = doc.sections[p.section] if p.section is not None else None
@@ -139,6 +141,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
             role=section.role if section else "other", ntokens=len(words.split()),
             words=words, heading=headings[section.index] if section else "", text=text,
             path=" > ".join(paths[section.index]) if section else "",
+            heading_path=" ".join(paths[section.index]) if section else "",
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
     return tuple(rows)
 
@@ -173,7 +176,7 @@ def _tantivy_doc(row: PassageRow) -> Any:
     doc.add_text("doc_type", row.doc_type)
     doc.add_integer("year", row.year)
     payload = [row.doc_id, row.kind, row.start, row.end, row.section, row.role, row.ntokens,
-               row.words, row.heading, row.text, row.path]
+               row.heading_path if row.kind == "section" else "", row.text, row.path]
     doc.add_bytes("data", json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return doc
 
@@ -189,8 +192,7 @@ class Hit:
     section: int | None
     role: str
     ntokens: int
-    words: str
-    heading: str
+    heading: str  # a heading's parent path ("" for a paragraph: its path is ``path``)
     text: str
     path: str
     score: float
@@ -202,6 +204,7 @@ class _Opened:
 
     index: Any
     stamp: tuple[int, int] | None
+    generation: int = 0  # bumped on every reload in this process
 
 
 #: Indexes opened by this process, by folder and id: shared by every connection to a library.
@@ -297,13 +300,16 @@ class SearchIndex:
                 else:
                     opened.index.reload()
                     opened.stamp = stamp
+                    opened.generation += 1
             self._schema = opened.index.schema
             return opened.index.searcher()
 
     # -- writing ------------------------------------------------------------------------
 
-    def rebuild(self) -> int:
-        """Index every stored document in a new index and swap it in; the number indexed."""
+    def rebuild(self, rows_of: Callable[[str], Sequence[PassageRow]] | None = None) -> int:
+        """Index every stored document in a new index and swap it in; the number indexed.
+
+        ``rows_of`` may supply a document's rows (benchmarks build big libraries with it)."""
         import tantivy
 
         conn = self.store.conn
@@ -326,6 +332,8 @@ class SearchIndex:
             totals: list[tuple[str, int, int]] = []
             for doc_id in ids:
                 rows = self.pending.pop(doc_id, None)
+                if rows is None and rows_of is not None:
+                    rows = tuple(rows_of(doc_id))
                 if rows is None:
                     try:
                         rows = passage_rows(self.store.get_document(doc_id))
@@ -348,6 +356,7 @@ class SearchIndex:
                 conn.execute("BEGIN IMMEDIATE")
                 conn.execute("DELETE FROM search_docs")
                 conn.executemany("INSERT INTO search_docs VALUES (?,?,?)", totals)
+                _store_totals(conn)
                 conn.execute("DELETE FROM search_queue WHERE id <= ?", (high,))
                 _set_meta(conn, version=index_version(), uuid=new_id)
             index.reload()
@@ -400,18 +409,29 @@ class SearchIndex:
                                  [(d,) for d in last])
                 conn.executemany("INSERT INTO search_docs VALUES (?,?,?)", totals)
                 conn.execute("DELETE FROM search_queue WHERE id <= ?", (high,))
+                _store_totals(conn)
             index.reload()
             opened.stamp = _folder_stamp(self.folder)
+            opened.generation += 1
             return len(last)
 
     # -- reading ------------------------------------------------------------------------
 
     def stats(self) -> IndexStats:
-        """Passages indexed and their mean token count (from ``search_docs``)."""
-        row = self.store.conn.execute(
-            "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
-        ).fetchone()
-        rows, tokens = int(row[0]), int(row[1])
+        """Passages indexed and their mean token count (kept in ``search_meta``)."""
+        meta = dict(self.store.conn.execute(
+            "SELECT key, value FROM search_meta WHERE key IN ('rows', 'tokens')").fetchall())
+        if len(meta) < 2:  # written before the totals were kept: keep them from now on
+            try:
+                with self.store.conn:
+                    _store_totals(self.store.conn)
+            except sqlite3.Error as exc:
+                log.info("search totals not stored (%s)", exc)
+            row = self.store.conn.execute(
+                "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
+            ).fetchone()
+            meta = {"rows": row[0], "tokens": row[1]}
+        rows, tokens = int(meta["rows"]), int(meta["tokens"])
         return IndexStats(rows=rows, avg_tokens=tokens / rows if rows else 1.0)
 
     def candidates(self, tokens: Sequence[str], n: int, *, regions: Sequence[str] | None = None,
@@ -421,8 +441,7 @@ class SearchIndex:
         best by BM25 over ``words`` (heading tokens at 0.3)."""
         import tantivy
 
-        searcher = self.searcher()
-        schema = self._schema
+        schema = self.schema()
         should = []
         for t in dict.fromkeys(tokens):
             should.append((tantivy.Occur.Should,
@@ -444,13 +463,32 @@ class SearchIndex:
         if must:
             query = tantivy.Query.boolean_query(
                 [(tantivy.Occur.Must, query)] + [(tantivy.Occur.Must, q) for q in must])
+        return self.hits(query, n, offset=offset)
+
+    def state(self) -> tuple[str, tuple[int, int] | None, int]:
+        """Which committed index this process searches (changes with every flush)."""
+        self.searcher()
+        assert self._opened is not None
+        return self._uuid, self._opened.stamp, self._opened.generation
+
+    def schema(self) -> Any:
+        """The tantivy schema, for building queries over the fields ``words``, ``heading``
+        (whitespace-separated tokens), ``doc_id``, ``role``, ``region``, ``doc_type`` (whole
+        strings) and ``year`` (integer)."""
+        self.searcher()
+        return self._schema
+
+    def hits(self, query: Any, n: int, *, offset: int = 0) -> tuple[int, list[Hit]]:
+        """The number of passages matching a tantivy ``query`` and the ``n`` best after
+        ``offset``, decoded."""
+        searcher = self.searcher()
         result = searcher.search(query, n, count=True, offset=offset)
         hits = []
         for score, address in result.hits:
             d = json.loads(searcher.doc(address)["data"][0])
             hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
-                            role=d[5], ntokens=d[6], words=d[7], heading=d[8], text=d[9],
-                            path=d[10], score=float(score)))
+                            role=d[5], ntokens=d[6], heading=d[7], text=d[8], path=d[9],
+                            score=float(score)))
         return int(result.count or 0), hits
 
     def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:
@@ -497,6 +535,14 @@ def _ensure_schema(conn: sqlite3.Connection) -> None:
 def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
     conn.executemany("INSERT OR REPLACE INTO search_meta(key, value) VALUES (?, ?)",
                      list(values.items()))
+
+
+def _store_totals(conn: sqlite3.Connection) -> None:
+    """Record the passages and tokens indexed (sums of ``search_docs``) in ``search_meta``."""
+    rows, tokens = conn.execute(
+        "SELECT COALESCE(SUM(passages), 0), COALESCE(SUM(tokens), 0) FROM search_docs"
+    ).fetchone()
+    _set_meta(conn, rows=str(rows), tokens=str(tokens))
 
 
 def _queued(conn: sqlite3.Connection) -> bool:

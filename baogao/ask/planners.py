@@ -26,14 +26,15 @@ from typing import Any
 
 from baogao.analyze.track import actual_rank, target_rank, track_facts
 from baogao.ask.index import search_index
-from baogao.ask.question import Question
+from baogao.ask.question import Question, vocabulary
 from baogao.ask.search import _term_keys, make_snippet, parse_query, search_parsed
 from baogao.ask.segment import cut_words, stopwords
 from baogao.errors import QueryError
 from baogao.extract import load_catalog
 from baogao.models import Document, Fact, Passage, Section, Term, TrackRow, Verdict
-from baogao.read.regions import NATIONAL, canonical_region, gazetteer
+from baogao.read.regions import NATIONAL, canonical_region, gazetteer, region_of
 from baogao.store import Store
+from baogao.store.sqlite import _row_to_fact
 
 VERDICT_WORDS: dict[str, str] = {"met": "完成", "missed": "未完成", "partly": "基本完成",
                                  "unverifiable": "无法判断"}
@@ -100,27 +101,31 @@ class Plan:
 
 @dataclass
 class Context:
-    """The store and the documents (metadata and outline, no text) read so far."""
+    """The store and the documents read so far (metadata; the outline only when needed)."""
 
     store: Store
     this_year: int | None = None
     docs: dict[str, Document] = field(default_factory=dict)
+    outlined: set[str] = field(default_factory=set)
 
-    def load(self, ids: Iterable[str]) -> dict[str, Document]:
-        """Documents by id (metadata and sections only), read once each."""
+    def load(self, ids: Iterable[str], *, outline: bool = False) -> dict[str, Document]:
+        """Documents by id (metadata, and sections when ``outline``), each read once."""
         ids = list(ids)
-        wanted = [i for i in dict.fromkeys(ids) if i and i not in self.docs]
+        wanted = [i for i in dict.fromkeys(ids) if i and (
+            i not in self.docs or (outline and i not in self.outlined))]
+        conn = self.store.conn
         for chunk in range(0, len(wanted), 500):
             part = wanted[chunk:chunk + 500]
             marks = ",".join("?" * len(part))
-            conn = self.store.conn
             sections: dict[str, list[Section]] = {i: [] for i in part}
-            for s in conn.execute(f"SELECT * FROM sections WHERE doc_id IN ({marks}) "
-                                  "ORDER BY doc_id, idx", part):
-                sections[s["doc_id"]].append(Section(
-                    index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
-                    start=s["start"], end=s["end"], heading_end=s["heading_end"],
-                    role=s["role"], parent=s["parent"]))
+            if outline:
+                for s in conn.execute(f"SELECT * FROM sections WHERE doc_id IN ({marks}) "
+                                      "ORDER BY doc_id, idx", part):
+                    sections[s["doc_id"]].append(Section(
+                        index=s["idx"], level=s["level"], marker=s["marker"],
+                        title=s["title"], start=s["start"], end=s["end"],
+                        heading_end=s["heading_end"], role=s["role"], parent=s["parent"]))
+                self.outlined.update(part)
             for r in conn.execute(
                 "SELECT id, source, row, title, region, region_path, level, year, doc_type "
                 f"FROM documents WHERE id IN ({marks})", part,
@@ -135,14 +140,17 @@ class Context:
 
     def doc(self, doc_id: str) -> Document | None:
         """One document's metadata and outline."""
-        return self.load([doc_id]).get(doc_id)
+        return self.load([doc_id], outline=True).get(doc_id)
 
-    def cite(self, doc_id: str, start: int, end: int, quote: str) -> Citation:
-        """A citation of ``quote`` at ``start:end`` of a document."""
-        doc = self.doc(doc_id)
-        section = ""
-        if doc is not None:
-            section = " > ".join(doc.section_path(doc.section_at(start)))
+    def cite(self, doc_id: str, start: int, end: int, quote: str, *,
+             section: str | None = None) -> Citation:
+        """A citation of ``quote`` at ``start:end`` of a document (its section path read from
+        the outline unless given)."""
+        if section is None:
+            doc = self.doc(doc_id)
+            section = " > ".join(doc.section_path(doc.section_at(start))) if doc else ""
+        else:
+            doc = self.load([doc_id]).get(doc_id)
         return Citation(doc_id=doc_id, title=doc.title if doc else None,
                         region=doc.region if doc else None, year=doc.year if doc else None,
                         section=section, quote=quote, start=start, end=end)
@@ -175,37 +183,72 @@ class _Cites:
 # -- facts ------------------------------------------------------------------------------------
 
 
-def _level_ok(doc: Document | None, q: Question) -> bool:
-    if doc is None:
+def _level_ok(region: str | None, level: str | None, q: Question) -> bool:
+    """Whether a region (of a given level) is within the question's regions or scope."""
+    if not region:
         return False
     if q.regions:
-        return canonical_region(doc.region) in q.regions
+        return canonical_region(region) in q.regions
     if q.scope == "province":
-        return doc.level == "province"
+        return level == "province"
     if q.scope == "any":
-        return doc.level != "national" and doc.region is not None
+        return level != "national"
     return True
 
 
+#: Columns that make two stored facts the same statement (copies of a report state it alike).
+_SAME = "region, year, kind, period, name, value, value_high, bound, text, evidence, estimated"
+
+
 def _facts(ctx: Context, q: Question, *, kind: str | None, period: int | None) -> list[Fact]:
-    """Stored facts of the question's indicator (and kind, period), in its regions or scope."""
+    """Stored facts of the question's indicator (and kind, period), in its regions or scope;
+    a statement repeated in copies of a report comes once (grouped in SQL, by index)."""
     assert q.indicator is not None
-    facts = ctx.store.facts(indicator=q.indicator, kind=kind, period=period)
-    if len(q.regions) == 1:
-        facts = [f for f in facts if canonical_region(f.region) == q.regions[0]]
-    docs = ctx.load(f.doc_id for f in facts)
-    return [f for f in facts if _level_ok(docs.get(f.doc_id), q) and f.value is not None]
+    clauses = ["indicator = ?", "open_vocabulary = 0", "value IS NOT NULL"]
+    args: list[Any] = [q.indicator]
+    if kind is not None:
+        clauses.append("kind = ?")
+        args.append(kind)
+    if period is not None:
+        clauses.append("period = ?")
+        args.append(period)
+    if q.regions:
+        clauses.append(f"region IN ({','.join('?' * len(q.regions))})")
+        args += list(q.regions)
+    sql = (f"SELECT * FROM facts WHERE id IN (SELECT MIN(id) FROM facts WHERE "
+           f"{' AND '.join(clauses)} GROUP BY {_SAME}) ORDER BY source, row, start, id")
+    facts = [_row_to_fact(r) for r in ctx.store.conn.execute(sql, args)]
+    levels = {r: (found.level if (found := region_of(r)) else None)
+              for r in {f.region for f in facts if f.region}}
+    unknown = [f.doc_id for f in facts if f.region and levels[f.region] is None]
+    docs = ctx.load(unknown)
+    for f in facts:
+        if f.region and levels[f.region] is None and f.doc_id in docs:
+            levels[f.region] = docs[f.doc_id].level
+    return [f for f in facts if _level_ok(f.region, levels.get(f.region or ""), q)]
 
 
 def _choose(ctx: Context, facts: Sequence[Fact], kind: str) -> Fact:
     """The one fact to report among several statements (as ``track`` chooses)."""
+    single = [f for f in facts if not _multi_year(f)]
+    facts = single or list(facts)
     if kind == "target":
-        return min(facts, key=lambda f: target_rank(f, ctx.docs))
+        docs = ctx.load((f.doc_id for f in facts), outline=len(facts) > 1)
+        return min(facts, key=lambda f: target_rank(f, docs))
     catalog = load_catalog()
     name = facts[0].name
     if facts[0].indicator in catalog:
         name = catalog[facts[0].indicator or ""].name
     return min(facts, key=lambda f: actual_rank(f, name))
+
+
+def _multi_year(f: Fact) -> bool:
+    """True when the clause before the value calls it a multi-year figure (五年…, 年均…)."""
+    i = f.evidence.find(f.text)
+    if i < 0:
+        return False
+    clause = re.split(r"[，,；;。：:]", f.evidence[:i])[-1]
+    return any(w in clause for w in vocabulary()["multi_year"])
 
 
 def _per_region(ctx: Context, facts: Sequence[Fact], kind: str) -> dict[str, Fact]:
@@ -450,7 +493,7 @@ def plan_series(ctx: Context, q: Question) -> Plan:
 def _track_rows(ctx: Context, q: Question) -> list[TrackRow]:
     period = _period(q)
     facts = _facts(ctx, q, kind=None, period=period)
-    rows = track_facts(facts, ctx.load(f.doc_id for f in facts))
+    rows = track_facts(facts, ctx.load((f.doc_id for f in facts), outline=True))
     return [r for r in rows
             if r.indicator == q.indicator and (period is None or r.period == period)]
 
@@ -556,27 +599,25 @@ class _Hit:
     year: int | None
 
 
-def _hits(ctx: Context, tokens: Sequence[str], n: int, *, regions: Sequence[str] | None,
+def _hits(ctx: Context, tokens: Sequence[str], n: int, *, region: str | None,
           years: Sequence[int]) -> list[_Hit]:
-    """The ``n`` best passages holding every token, within regions and years (tantivy)."""
+    """The ``n`` best passages holding every token, of one region (or any) and the years."""
     import tantivy
 
     index = search_index(ctx.store)
-    searcher = index.searcher()
-    schema = index._schema  # set by searcher(): the schema of the opened index
+    schema = index.schema()
     must = [tantivy.Query.term_query(schema, "words", t, "freq") for t in tokens]
-    if regions is not None:
-        must.append(tantivy.Query.term_set_query(schema, "region", list(regions)))
+    if region is not None:  # a term query: a term-set query builds an automaton per call
+        must.append(tantivy.Query.term_query(schema, "region", region))
     if years:
         must.append(tantivy.Query.boolean_query(
             [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "year", int(y)))
              for y in years]))
     query = tantivy.Query.boolean_query([(tantivy.Occur.Must, m) for m in must])
-    found: list[_Hit] = []
-    for _score, address in searcher.search(query, n).hits:
-        d = json.loads(searcher.doc(address)["data"][0])
-        found.append(_Hit(doc_id=d[0], start=d[2], end=d[3], text=d[9], path=d[10],
-                          region="", year=None))
+    found = [_Hit(doc_id=h.doc_id, start=h.start, end=h.end, text=h.text, path=h.path,
+                  region=region or "", year=None) for h in index.hits(query, n)[1]]
+    if region is not None:
+        return found
     docs = ctx.load(h.doc_id for h in found)
     return [replace(h, region=canonical_region(docs[h.doc_id].region) or "",
                     year=docs[h.doc_id].year) for h in found if h.doc_id in docs]
@@ -599,13 +640,13 @@ def _mention_hits(ctx: Context, q: Question, topic: str) -> list[_Hit]:
     else:
         per_region = None
     if per_region is None:
-        hits = _hits(ctx, tokens, MENTION_ROWS, regions=None, years=q.years)
+        hits = _hits(ctx, tokens, MENTION_ROWS, region=None, years=q.years)
         docs = ctx.docs
         return [h for h in hits if h.region and (
             q.scope != "any" or (docs[h.doc_id].level not in (None, "national")))]
     hits = []
     for region in per_region:
-        hits += _hits(ctx, tokens, PER_REGION, regions=[region], years=q.years)
+        hits += _hits(ctx, tokens, PER_REGION, region=region, years=q.years)
     return hits
 
 
@@ -630,16 +671,19 @@ def plan_mention(ctx: Context, q: Question) -> Plan:
         grade = 0 if topic in text else (1 if all(w in text for w in words) else 2)
         if grade == 2 or (region in best and best[region][0] <= grade):
             continue
-        doc = ctx.doc(h.doc_id)
+        doc = ctx.load([h.doc_id]).get(h.doc_id)
         best[region] = (grade, Passage(
             doc_id=h.doc_id, source="", row=0, start=h.start, end=h.end,
             section=h.path, text=text, score=0.0,
-            title=doc.title if doc else None, region=region, year=h.year,
+            title=doc.title if doc else None, region=region,
+            year=doc.year if doc else h.year,
             snippet=make_snippet(text, [topic, *words])))
     if any(grade == 0 for grade, _ in best.values()):  # the topic as written, when it is found
         best = {r: gp for r, gp in best.items() if gp[0] == 0}
     where = _where(q) if (q.regions or q.scope) else "库中报告"
     year = "、".join(f"{y}年" for y in q.years)
+    if q.negate:
+        return _not_mentioned(ctx, q, topic, set(best), year)
     if not best:
         return unsupported(q, f"“{topic}”（查找范围：{year}{where}）")
     cites = _Cites()
@@ -651,7 +695,8 @@ def plan_mention(ctx: Context, q: Question) -> Plan:
     for region, p in zip(order, passages, strict=True):
         quote = _sentence_with(p.text, [topic, *words])
         offset = p.text.find(quote)
-        n = cites.add(ctx.cite(p.doc_id, p.start + offset, p.start + offset + len(quote), quote))
+        n = cites.add(ctx.cite(p.doc_id, p.start + offset, p.start + offset + len(quote), quote,
+                               section=p.section))
         cite_ids.append(n)
         rows.append((region, str(p.year or ""), quote))
         if len(parts) < MAX_LISTED:
@@ -664,6 +709,38 @@ def plan_mention(ctx: Context, q: Question) -> Plan:
                 citations=tuple(cites.items), passages=tuple(passages),
                 table=Table(("地区", "年份", "原文"), tuple(rows), tuple(cite_ids)),
                 regions=tuple(order))
+
+
+def _reports_of(ctx: Context, q: Question) -> dict[str, tuple[str, str | None, int | None]]:
+    """The latest report (id, title, year) of each named region, or of each province, in
+    the question's years (one indexed lookup per region)."""
+    found: dict[str, tuple[str, str | None, int | None]] = {}
+    years = list(q.years)
+    clause = f" AND year IN ({','.join('?' * len(years))})" if years else ""
+    for region in q.regions or tuple(gazetteer().provinces):
+        row = ctx.store.conn.execute(
+            f"SELECT id, title, year FROM documents WHERE region = ?{clause} "
+            "ORDER BY year DESC LIMIT 1", [region, *years]).fetchone()
+        if row is not None:
+            found[region] = (row[0], row[1], row[2])
+    return found
+
+
+def _not_mentioned(ctx: Context, q: Question, topic: str, mentioned: set[str],
+                   year: str) -> Plan:
+    """Regions whose reports do not contain the topic (an absence is shown, not quoted)."""
+    reports = _reports_of(ctx, q)
+    absent = [r for r in _order(reports, q) if r not in mentioned]
+    if not reports:
+        return unsupported(q, f"{year}{_where(q)}的报告")
+    rows = tuple((r, str(reports[r][2] or ""), reports[r][1] or "") for r in absent)
+    listed = "、".join(absent[:MAX_LISTED]) + (f"等{len(absent)}个" if len(absent) > MAX_LISTED
+                                               else "")
+    answer = (f"库中{year}有报告的{len(reports)}个地区中，{len(absent)}个的报告未出现“{topic}”："
+              f"{listed}。" if absent else
+              f"库中{year}有报告的{len(reports)}个地区的报告都提到了“{topic}”。")
+    return Plan(answer=answer, supported=True, method="grouped_search",
+                table=Table(("地区", "年份", "报告"), rows), regions=tuple(absent))
 
 
 def _section(ctx: Context, doc_id: str, start: int) -> str:
@@ -709,11 +786,13 @@ def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Pass
     terms = matching_terms(ctx, q) if q.term else []
     if q.regions:
         local = [t for t in terms
-                 if (d := ctx.doc(t.doc_id)) and canonical_region(d.region) in q.regions]
+                 if (d := ctx.load([t.doc_id]).get(t.doc_id))
+                 and canonical_region(d.region) in q.regions]
         terms = local or terms
     if not terms:
-        return unsupported(q, f"“{q.term or q.text}”的名词解释",
-                           search(q.term) if q.term else [])
+        passages = search(q.term) if q.term else []
+        return _defined_in_text(ctx, q, passages) or unsupported(
+            q, f"“{q.term or q.text}”的名词解释", passages)
     t = max(terms, key=lambda t: _year_of(ctx, t.doc_id))
     cite = ctx.cite(t.doc_id, t.start, t.end, _passage_text(ctx, t.doc_id, t.start, t.end))
     doc = ctx.doc(t.doc_id)
@@ -724,8 +803,33 @@ def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Pass
                 citations=(cite,), terms=(term,))
 
 
+#: How a report defines a term in running text: 新质生产力是指…, “两重”即…
+_DEFINES = ("是指", "指的是", "即", "就是", "简称", "是…的简称")
+
+
+def _defined_in_text(ctx: Context, q: Question, passages: Sequence[Passage]) -> Plan | None:
+    """A sentence of the best passages that defines the term (term + 是指/即 …), if any."""
+    term = q.term or ""
+    pieces = [p for p in re.split(r"[“”\"「」『』‘’'、，,\s]+", term) if p]
+    if not pieces:
+        return None
+    key = max(pieces, key=len)
+    pattern = re.compile(rf"{re.escape(key)}[”」』’\"']?[，,]?(?:{'|'.join(_DEFINES[:4])})")
+    for p in passages:
+        m = pattern.search(p.text)
+        if m is None:
+            continue
+        start = max(p.text.rfind(ch, 0, m.start()) for ch in "。；！？") + 1
+        quote = _sentence_with(p.text[start:], [key])
+        offset = p.start + start + max(p.text[start:].find(quote), 0)
+        cite = ctx.cite(p.doc_id, offset, offset + len(quote), quote, section=p.section)
+        return Plan(answer=f"库中名词解释未收录“{term}”；报告正文中的说明：“{quote}”[1]",
+                    supported=True, method="passages", citations=(cite,), passages=(p,))
+    return None
+
+
 def _year_of(ctx: Context, doc_id: str) -> int:
-    doc = ctx.doc(doc_id)
+    doc = ctx.load([doc_id]).get(doc_id)
     return doc.year or 0 if doc else 0
 
 
@@ -751,7 +855,8 @@ def plan_passages(ctx: Context, q: Question, limit: int) -> Plan:
     for p in passages[:2]:
         quote = _sentence_with(p.text, list(parsed.highlight))
         offset = max(p.text.find(quote), 0)
-        n = cites.add(ctx.cite(p.doc_id, p.start + offset, p.start + offset + len(quote), quote))
+        n = cites.add(ctx.cite(p.doc_id, p.start + offset, p.start + offset + len(quote), quote,
+                               section=p.section))
         parts.append(f"《{p.title or ''}》：“{quote}”[{n}]")
     return Plan(answer="最相关的原文：" + "；".join(parts), supported=True, method="passages",
                 citations=tuple(cites.items), passages=tuple(passages),

@@ -84,6 +84,7 @@ class Question:
     counted: Intent | None = None
     verdict: Verdict | None = None
     same: bool = False
+    negate: bool = False
     topic: str | None = None
     topic_group: str | None = None
     term: str | None = None
@@ -127,21 +128,29 @@ def topic_groups() -> dict[str, str]:
 
 @functools.lru_cache(maxsize=1)
 def _region_automaton() -> Any:
-    """An Aho–Corasick automaton over every gazetteer name (value: name, full name)."""
+    """An Aho–Corasick automaton over the gazetteer names a question may use: official names,
+    province short names, and the short forms of provinces, cities and municipal districts
+    (杭州, 西城). Short forms of counties (合作, 和平, 东方) read as ordinary words and are left
+    out; their full names (合作市) are kept."""
     gaz = gazetteer()
-    names: dict[str, str] = {}
-    for full, shorts in gaz.provinces.items():
-        names[full] = full
-        for s in shorts:
-            names[s] = full
-    for short, full in gaz.short_to_full.items():
-        names.setdefault(short, full)
-    for district, city in gaz.districts.items():
-        names.setdefault(district, city + district)
+    municipal = set(gaz.districts.values())
     automaton = ahocorasick.Automaton()
-    for name, full in names.items():
-        if len(name) >= 2:
-            automaton.add_word(name, (name, full))
+    for name, full in gaz.short_to_full.items():
+        if len(name) < 2:
+            continue
+        codes = [code for _tier, code in gaz.names.get(name, ())]
+        regions = [gaz.regions[c] for c in codes if c in gaz.regions]
+        region = next((r for r in regions if r.full == full), None)
+        if region is not None and not (
+            region.name == name or full == name or region.level in ("province", "city")
+            or region.path[0] in municipal
+        ):
+            continue
+        automaton.add_word(name, (name, full))
+    for full, shorts in gaz.provinces.items():
+        for name in (full, *shorts):
+            if name not in automaton:
+                automaton.add_word(name, (name, full))
     automaton.make_automaton()
     return automaton
 
@@ -429,6 +438,7 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
         (g for w, g in topic_groups().items() if topic and len(w) >= 2 and w in topic), None)
     mentions = _longest(text, vocab["mention"]) is not None
     if topic and (scope is not None or mentions or counts):
-        return made("mention", topic=topic, topic_group=group)
+        negate = _longest(text, vocab["mention_negative"]) is not None
+        return made("mention", topic=topic, topic_group=group, negate=negate)
     return Question(intent="passages", text=text, regions=tuple(regions), scope=scope,
                     years=tuple(years), kind=kind, topic=topic, topic_group=group)

@@ -102,8 +102,8 @@ class _Candidate:
     fts: float
     text: str = ""
     section_path: str = ""
-    words: str = ""
-    heading: str = ""
+    words: str = ""  # the text, lower-cased: term frequencies are counted in it
+    heading: str = ""  # the section path the passage's heading tokens came from
     score: float = 0.0
     extra: dict[str, float] = field(default_factory=dict)
 
@@ -151,22 +151,77 @@ def _term_keys(term: str) -> tuple[str, ...]:
 
 
 GlossaryEntry = tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]
-_GLOSSARY_CACHE: dict[tuple[str, int, int], tuple[GlossaryEntry, ...]] = {}
 
 
-def _glossary(store: Store) -> tuple[GlossaryEntry, ...]:
-    """(keys, definition words, definition tokens) of every stored glossary term, cached
-    per library state."""
-    count, last = store.conn.execute("SELECT COUNT(*), COALESCE(MAX(id), 0) FROM terms").fetchone()
-    key = (store.path, int(count), int(last))
-    if key not in _GLOSSARY_CACHE:
+@dataclass
+class _Glossary:
+    """Every distinct stored glossary entry, indexed for queries: term keys in one
+    Aho–Corasick automaton, definition tokens in an inverted index."""
+
+    entries: list[GlossaryEntry]
+    automaton: Any
+    by_token: dict[str, list[int]]
+
+    @classmethod
+    def build(cls, entries: list[GlossaryEntry]) -> _Glossary:
+        import ahocorasick
+
+        automaton: Any = ahocorasick.Automaton()
+        owners: dict[str, list[int]] = {}
+        by_token: dict[str, list[int]] = {}
+        for i, (keys, _dwords, dtokens) in enumerate(entries):
+            for k in keys:
+                owners.setdefault(k, []).append(i)
+            for t in dtokens:
+                by_token.setdefault(t, []).append(i)
+        for k, ids in owners.items():
+            automaton.add_word(k, ids)
+        if owners:
+            automaton.make_automaton()
+        return cls(entries, automaton if owners else None, by_token)
+
+    def named(self, text: str) -> set[int]:
+        """Entries one of whose keys occurs in ``text``."""
+        if self.automaton is None:
+            return set()
+        return {i for _end, ids in self.automaton.iter(text) for i in ids}
+
+    def using(self, words: set[str]) -> set[int]:
+        """Entries whose definition holds most of ``words`` (at least 3 and 75%)."""
+        counts: dict[int, int] = {}
+        for w in words:
+            for i in self.by_token.get(w, ()):
+                counts[i] = counts.get(i, 0) + 1
+        need = max(3, 0.75 * len(words))
+        return {i for i, n in counts.items() if n >= need}
+
+
+_GLOSSARY_CACHE: dict[str, tuple[tuple[object, int], _Glossary]] = {}
+_GLOSSARY_ENTRIES: dict[tuple[str, str], GlossaryEntry] = {}
+
+
+def _glossary(store: Store) -> _Glossary:
+    """The glossary index of the library, rebuilt when its terms change; entries already
+    segmented are reused, so a new report costs only its own definitions."""
+    # the index changes with every document saved or deleted; the last term id with every
+    # re-analysis (both cheap to read, unlike a count of the terms)
+    last = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM terms").fetchone()[0]
+    state = (search_index(store).state(), int(last))
+    cached = _GLOSSARY_CACHE.get(store.path)
+    if cached is None or cached[0] != state:
         rows = store.conn.execute("SELECT DISTINCT term, definition FROM terms").fetchall()
-        _GLOSSARY_CACHE.clear()
-        _GLOSSARY_CACHE[key] = tuple(
-            (_term_keys(r[0]), tuple(_definition_words(r[1])), frozenset(index_tokens(r[1])))
-            for r in rows
-        )
-    return _GLOSSARY_CACHE[key]
+        entries = []
+        for term, definition in rows:
+            entry = _GLOSSARY_ENTRIES.get((term, definition))
+            if entry is None:
+                entry = (_term_keys(term), tuple(_definition_words(definition)),
+                         frozenset(index_tokens(definition)))
+                if len(_GLOSSARY_ENTRIES) > 200_000:
+                    _GLOSSARY_ENTRIES.clear()
+                _GLOSSARY_ENTRIES[(term, definition)] = entry
+            entries.append(entry)
+        cached = _GLOSSARY_CACHE[store.path] = (state, _Glossary.build(entries))
+    return cached[1]
 
 
 def _definition_words(definition: str) -> list[str]:
@@ -181,10 +236,13 @@ def _expansions(store: Store, text: str, words: list[str]) -> list[QueryTerm]:
     found: list[QueryTerm] = []
     wordset = set(words)
     bare = "".join(ch for ch in text if ch not in _QUOTES)
-    for keys, dwords, dtokens in _glossary(store):
-        if any(k in bare for k in keys):
+    glossary = _glossary(store)
+    named = glossary.named(bare)
+    for i in sorted(named | glossary.using(wordset)):
+        keys, dwords, _dtokens = glossary.entries[i]
+        if i in named:
             found += _rarest(store, [w for w in dwords if w not in wordset], 0.3)
-        elif len(wordset & dtokens) >= max(3, 0.75 * len(wordset)):
+        else:
             parts = [t for t in index_tokens(keys[-1]) if len(t) >= 2 and t not in wordset]
             found += _rarest(store, parts, 0.5, 2)
     return found
@@ -295,7 +353,8 @@ def _candidates(store: Store, parsed: ParsedQuery, flt: Filters, n: int
     return total, [
         _Candidate(doc_id=h.doc_id, kind=h.kind, start=h.start, end=h.end, section=h.section,
                    role=h.role, ntokens=h.ntokens, fts=h.score, text=h.text,
-                   section_path=h.path, words=f" {h.words} ", heading=f" {h.heading} ")
+                   section_path=h.path, words=h.text.lower(),
+                   heading=(h.heading if h.kind == "section" else h.path).lower())
         for h in hits
     ]
 
@@ -329,9 +388,8 @@ def _score(c: _Candidate, parsed: ParsedQuery, idf: dict[str, float], avgdl: flo
     bm25 = heading = covered = total = 0.0
     for t in parsed.terms:
         w = t.weight * idf[t.token]
-        padded = f" {t.token} "
-        tf = c.words.count(padded)
-        in_heading = padded in c.heading
+        tf = c.words.count(t.token)
+        in_heading = t.token in c.heading
         bm25 += w * tf * (_K1 + 1) / (tf + norm)
         heading += 0.4 * w if in_heading else 0.0
         if t.original:

@@ -22,8 +22,6 @@ import re
 from importlib import resources
 from typing import Any
 
-import rjieba
-
 _WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
@@ -55,6 +53,8 @@ def tokenizer_version() -> str:
 
 @functools.lru_cache(maxsize=1)
 def _jieba() -> Any:
+    import rjieba  # loads its dictionary: only when text is first cut
+
     jieba = rjieba.Jieba()
     for word in lexicon():
         jieba.add_word(word, None, None)

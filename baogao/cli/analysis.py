@@ -6,34 +6,16 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from baogao.analyze.attention import (
-    PANEL_DOC_TYPES,
-    attention_documents,
-    documents_table,
-    load_topics,
-    panel_table,
-    pool_panel,
-)
-from baogao.analyze.charts import KIND_LABELS, compare_chart, write_svg
-from baogao.analyze.commitments import (
-    COMMITMENT_COLUMNS,
-    VERDICT_LABELS,
-    VERDICTS,
-    commitment_row_dict,
-    count_verdicts,
-    track_commitments,
-)
-from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
-from baogao.analyze.diff import DocDiff, diff_documents
-from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
 from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
 from baogao.errors import QueryError
-from baogao.extract import load_catalog
 from baogao.store.export import FORMATS, write_table
+
+if TYPE_CHECKING:  # the analysis modules load when a command runs, not for --help
+    from baogao.analyze.diff import DocDiff
 
 TRACK_TABLE = ["region", "period", "indicator", "name", "target_text", "actual_text",
                "verdict", "reason"]
@@ -78,6 +60,8 @@ def track_command(
         _track_commitments(region, period, verdict, fmt or Format.jsonl, db)
         return
     fmt = fmt or Format.table
+    from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
+
     if verdict not in (None, "met", "missed", "partly", "unverifiable"):
         raise QueryError(f"unknown verdict {verdict!r}; use met, missed, partly or unverifiable")
     with open_library(db) as lib:
@@ -92,6 +76,15 @@ def track_command(
 
 def _track_commitments(region: str | None, period: int | None, verdict: str | None,
                        fmt: Format, db: str | None) -> None:
+    from baogao.analyze.commitments import (
+        COMMITMENT_COLUMNS,
+        VERDICT_LABELS,
+        VERDICTS,
+        commitment_row_dict,
+        count_verdicts,
+        track_commitments,
+    )
+
     if verdict not in (None, *VERDICTS):
         raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
     with open_library(db) as lib:
@@ -119,6 +112,10 @@ def compare_command(
     db: DbOption = None,
 ) -> None:
     """Regions side by side for one year (--period), or one region over the years (--region)."""
+    from baogao.analyze.charts import KIND_LABELS, compare_chart, write_svg
+    from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
+    from baogao.extract import load_catalog
+
     with open_library(db) as lib:
         rows = compare(lib, indicator, kind=kind.value, period=period, region=region)
     render([r.as_dict() for r in rows], fmt,
@@ -146,6 +143,9 @@ def diff_command(
     db: DbOption = None,
 ) -> None:
     """What changed between two reports: targets, glossary terms, topics."""
+    from baogao.analyze.attention import load_topics
+    from baogao.analyze.diff import diff_documents
+
     topics = load_topics(dictionary) if dictionary else None
     with open_library(db) as lib:
         result = diff_documents(lib, doc_a, doc_b, topics=topics)
@@ -193,6 +193,15 @@ def attention_command(
     db: DbOption = None,
 ) -> None:
     """Topic attention per 10,000 characters: a region × year panel (Aho–Corasick counts)."""
+    from baogao.analyze.attention import (
+        PANEL_DOC_TYPES,
+        attention_documents,
+        documents_table,
+        load_topics,
+        panel_table,
+        pool_panel,
+    )
+
     topics = load_topics(dictionary)
     types = doc_type or list(PANEL_DOC_TYPES)
     with open_library(db) as lib:

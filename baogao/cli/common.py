@@ -8,20 +8,22 @@ import logging
 import sys
 from collections.abc import Sequence
 from enum import Enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from baogao.library import Library, default_db_path
+if TYPE_CHECKING:  # the library (and its segmenter) loads when a command opens it
+    from baogao.library import Library
 
 app = typer.Typer(
     name="baogao",
     help="报告 — turn Chinese government work reports into structured, verifiable data.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # plain click help: no markdown renderer to import at start-up
     pretty_exceptions_enable=False,
 )
 console = Console()
@@ -62,6 +64,8 @@ def _root(
 
 def open_library(db: str | None, *, readonly: bool = False) -> Library:
     """The library at ``db`` or the default path."""
+    from baogao.library import Library, default_db_path
+
     return Library(db or default_db_path(), readonly=readonly)
 
 
@@ -79,6 +83,8 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})
+    elif len(rows) > FAST_TABLE_ROWS:
+        fast_table(rows, columns, title)
     else:
         table = Table(title=title, show_lines=False)
         for col in columns:
@@ -87,6 +93,43 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
             table.add_row(*(Text("" if row.get(c) is None else str(row.get(c)))
                             for c in columns))  # Text: data is never read as markup
         console.print(table)
+
+
+#: Above this many rows, tables print as aligned plain text (rich lays out every cell).
+FAST_TABLE_ROWS = 200
+_CELL_WIDTH = 40
+_CONTROL = dict.fromkeys(range(32), " ")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _cell(value: Any) -> str:
+    text = "" if value is None else str(value).translate(_CONTROL)
+    if len(text) > _CELL_WIDTH and _width(text) > _CELL_WIDTH:
+        while _width(text) > _CELL_WIDTH - 1:
+            text = text[:-1]
+        text += "…"
+    return text
+
+
+def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
+               title: str | None = None) -> None:
+    """Rows as an aligned plain-text table (wide characters count two columns); cells are
+    cut at 40 columns. Data is written as is, never read as markup."""
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([_width(c), *(_width(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+
+    out = [title] if title else []
+    out += [line(list(columns)).rstrip(), "  ".join("-" * w for w in widths)]
+    out += [line(r).rstrip() for r in cells]
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def _csv_cell(value: Any) -> Any:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from baogao.cli.common import DbOption, Format, app, err_console, open_library, render
-from baogao.library import parse_file
-from baogao.models import Fact
-from baogao.read import iter_files
+
+if TYPE_CHECKING:
+    from baogao.models import Fact
 from baogao.store.export import FORMATS, write_table
 
 #: Column order of the facts contract (shared/spec/facts.md) followed by the extras.
@@ -42,6 +42,9 @@ def facts(
     year, indicator, name, kind, estimated, period, value, unit, bound, text, evidence,
     start, end. Bad files are reported on stderr and the exit status is 1.
     """
+    from baogao.library import parse_file
+    from baogao.read import iter_files
+
     rows: list[dict[str, object]] = []
     failed = False
     for path, display in iter_files([Path(p) for p in paths]):

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
-from baogao.library import Parsed
-from baogao.models import Document
-from baogao.read import iter_files
-from baogao.store import DocumentFilter
+
+if TYPE_CHECKING:  # the library loads when a command runs, not for --help
+    from baogao.library import Parsed
+    from baogao.models import Document
 
 LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date", "speaker",
               "doc_type"]
@@ -33,6 +32,16 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read reports into the library (one transaction per document; re-ingesting is a no-op)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from baogao.read import iter_files
+
     with open_library(db) as lib:
         total = sum(1 for _ in iter_files([__import__("pathlib").Path(p) for p in paths]))
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -71,12 +80,23 @@ def list_documents(
                         "budget_report, public_report, npc_resolution, other.")] = None,
     level: Annotated[str | None, typer.Option(help="national, province, city, district.")] = None,
     fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1,
+                                              help="At most this many documents.")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
 ) -> None:
-    """List the documents in the library."""
+    """List the documents in the library, newest first (--limit/--offset page through)."""
+    from baogao.store import DocumentFilter
+
+    flt = DocumentFilter(region=region, year=year, doc_type=doc_type, level=level,
+                         limit=limit, offset=offset)
     with open_library(db) as lib:
-        docs = lib.documents(DocumentFilter(region=region, year=year, doc_type=doc_type,
-                                            level=level))
+        docs = lib.documents(flt)
+        total = lib.store.count_documents(flt) if limit or offset else len(docs)
     render([document_summary(d) for d in docs], fmt, LS_COLUMNS)
+    if len(docs) < total:
+        err_console.print(f"documents {offset + 1}–{offset + len(docs)} of {total}"
+                          if docs else f"no documents past {offset} of {total}",
+                          highlight=False)
 
 
 @app.command()

@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from baogao.ask.answer import AskResult, ask, passage_dict
-from baogao.ask.index import rebuild_index
-from baogao.ask.llm import LlmSettings
-from baogao.ask.search import search
 from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+
+if TYPE_CHECKING:  # search and ask load when their command runs, not for --help
+    from baogao.ask.answer import AskResult
 
 SEARCH_COLUMNS = ["score", "source", "row", "section", "snippet"]
 
@@ -37,14 +36,21 @@ def search_command(
     role: Annotated[str | None, typer.Option(help="Section role: review, plan, glossary, "
                     "self_building, appendix, other.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Passages to show.")] = 10,
+    offset: Annotated[int, typer.Option(min=0, help="Skip this many best passages first.")
+                      ] = 0,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, jsonl or csv.")
                    ] = Format.table,
 ) -> None:
     """Find the passages that best match QUERY; matches are marked 【】 in the snippet."""
+    from baogao.ask.answer import passage_dict
+    from baogao.ask.search import search_page
     with open_library(db) as lib:
-        passages = search(lib, query, region=region, year=year, doc_type=doc_type, role=role,
-                          limit=limit)
-    render([passage_dict(p) for p in passages], fmt, SEARCH_COLUMNS)
+        found = search_page(lib, query, region=region, year=year, doc_type=doc_type,
+                            role=role, limit=limit, offset=offset)
+    render([passage_dict(p) for p in found.passages], fmt, SEARCH_COLUMNS)
+    if fmt is Format.table:
+        shown = f"{offset + 1}–{offset + len(found.passages)}" if found.passages else "none"
+        err_console.print(f"passages {shown} of {found.total} matching", highlight=False)
 
 
 @app.command("ask")
@@ -58,6 +64,9 @@ def ask_command(
     """Answer QUESTION from stored facts, track verdicts, the glossary and grouped search,
     citing title, region, year, section and the quoted words; BAOGAO_LLM_URL (optional) lets
     a model rephrase the answer, checked against the citations."""
+    from baogao.ask.answer import ask
+    from baogao.ask.llm import LlmSettings
+
     with open_library(db) as lib:
         result = ask(lib, question, limit=limit, llm=LlmSettings.from_env())
     if fmt is AskFormat.json:
@@ -88,6 +97,8 @@ def print_answer(result: AskResult) -> None:
 @app.command("reindex")
 def reindex_command(db: DbOption = None) -> None:
     """Rebuild the search index from the stored documents."""
+    from baogao.ask.index import rebuild_index
+
     with open_library(db) as lib:
         n = rebuild_index(lib.store)
     err_console.print(f"search index rebuilt: {n} documents", highlight=False)

@@ -11,7 +11,6 @@ from rich.markup import escape
 
 from baogao.cli.common import DbOption, app, err_console
 from baogao.errors import QueryError, StoreError
-from baogao.library import default_db_path
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
 
@@ -33,6 +32,9 @@ def serve(
         "--allow-remote", help="Allow uploads and deletes on an address other machines can "
         "reach (the token then crosses the network in clear unless a TLS proxy is in "
         "front).")] = False,
+    workers: Annotated[int, typer.Option(
+        "--workers", "-w", min=1, max=64,
+        help="Server processes (each with its own connections; 1 = this process).")] = 1,
 ) -> None:
     """Serve the web explorer (/) and the REST API (/api/, reference at /api/docs).
 
@@ -40,6 +42,7 @@ def serve(
     """
     import uvicorn
 
+    from baogao.library import default_db_path
     from baogao.web import create_app
     from baogao.web.guard import is_loopback, server_options
 
@@ -52,11 +55,22 @@ def serve(
     if not token and not Path(path).exists():
         raise StoreError(f"no library at {path}: run `baogao ingest REPORTS --db {path}` first, "
                          "or start with a write token to upload reports through the web")
-    web_app = create_app(path, write_token=token)
+    web_app = create_app(path, write_token=token)  # creates the library and its index once
     mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {escape(str(path))} at http://{host}:{port}/ ({mode}); "
-                      "Ctrl+C stops", highlight=False)
+    err_console.print(f"baogao: serving {escape(str(path))} at http://{host}:{port}/ ({mode}, "
+                      f"{workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
+                      highlight=False)
     if token and not is_loopback(host):
         err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
                           "machines can reach; use TLS in front of it", highlight=False)
-    uvicorn.run(web_app, host=host, port=port, log_level=log_level, **server_options())
+    if workers == 1:
+        uvicorn.run(web_app, host=host, port=port, log_level=log_level, **server_options())
+        return
+    from baogao.web.app import DB_ENV
+    from baogao.web.app import TOKEN_ENV as SERVE_TOKEN_ENV
+
+    os.environ[DB_ENV] = str(Path(path).resolve())
+    if token:
+        os.environ[SERVE_TOKEN_ENV] = token
+    uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
+                port=port, log_level=log_level, **server_options())

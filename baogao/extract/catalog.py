@@ -64,6 +64,7 @@ class Mention:
     stem: str
     family: Family
     growth_word: str | None
+    list_size: int = 1  # 粮食、油料、蔬菜产量: the first of a list of this many sharing a noun
 
 
 @dataclass(frozen=True)

@@ -22,20 +22,36 @@ from typing import Any
 
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
 from baogao.extract.numbers import Quantity, find_quantities
+from baogao.extract.periods import Timing as Timing
+from baogao.extract.periods import _Span as _Span
+from baogao.extract.periods import (
+    compared_over_years,
+    cue_words,
+    ends_with_cue,
+    explicit_year,
+    first_cue,
+    has_cue,
+    lead_in,
+    opens_single_year,
+    paragraph_spans,
+    relative_year,
+    section_is_multi_year,
+    target_timing,
+)
+from baogao.extract.periods import iter_sentences as iter_sentences
+from baogao.extract.periods import timing_at as timing_at
+from baogao.extract.subjects import (
+    carried_mentions,
+    contextual_mentions,
+    is_threshold,
+    lead_in_mentions,
+    strip_thresholds,
+)
 from baogao.extract.tables import table_facts
-from baogao.models import Bound, Document, Fact, Kind, Role
+from baogao.models import Bound, Document, Fact, Role
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "appendix", "self_building"})
 _PERCENT_POINTS = frozenset({"个百分点", "百分点"})
-
-
-@dataclass(frozen=True)
-class Timing:
-    """Whether a value is an actual or a target, estimated or not, and its year."""
-
-    kind: Kind
-    estimated: bool
-    period: int | None
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,7 @@ class Value:
     unit: str
     bound: Bound | None = None
     value_high: Decimal | None = None
+    target_only: bool = False
 
     @classmethod
     def of(cls, quantity: Quantity) -> Value:
@@ -76,21 +93,7 @@ class Reading:
     end: int
     gap_bound: bool = False
     gap_target: bool = False
-
-
-@dataclass(frozen=True)
-class _Span:
-    start: int
-    end: int
-
-
-# Cue helpers -------------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1)
-def _words(key: str) -> tuple[str, ...]:
-    words: list[str] = cues()[key]
-    return tuple(sorted(words, key=len, reverse=True))
+    target_only: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,7 +103,24 @@ def _continuation_re() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _qualitative_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{w})" for w in _words("qualitative")))
+    return re.compile("|".join(f"(?:{w})" for w in cue_words("qualitative")))
+
+
+@functools.lru_cache(maxsize=1)
+def _qualitative_target_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{w})" for w in cues()["qualitative_targets"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _from_gap_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["from_gap"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _maybe_value_re() -> re.Pattern[str]:
+    """Anything that can start a value: a digit, a Chinese numeral, a qualitative phrase."""
+    words = [*cue_words("qualitative_value_hints")]
+    return re.compile("[0-9零〇一二两三四五六七八九十百千万亿]|" + "|".join(map(re.escape, words)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -113,142 +133,17 @@ def _from_to_re() -> re.Pattern[str]:
     return re.compile(str(cues()["from_to"]))
 
 
-@functools.lru_cache(maxsize=1)
-def _year_re() -> re.Pattern[str]:
-    return re.compile(r"(?<!\d)((?:19|20)\d{2})年")
-
-
-def _has_any(text: str, key: str) -> bool:
-    return any(w and w in text for w in _words(key))
-
-
-def _ends_with_any(text: str, key: str) -> str | None:
-    for word in _words(key):
-        if word and text.endswith(word):
-            return word
-    return None
-
-
-# Sentences ---------------------------------------------------------------------------------
-
-
-def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
-    """Sentences of ``text[start:end]`` (split on 。；！？ and line ends), whitespace-trimmed.
-
-    The breaks are found by one regex scan, so the cost is linear in the span.
-    """
-    begin = start
-    for match in _sentence_break_re().finditer(text, start, end):
-        i = match.start()
-        span = _trimmed(text, begin, i if text[i] == "\n" else i + 1)
-        if span is not None:
-            yield span
-        begin = i + 1
-    span = _trimmed(text, begin, end)
-    if span is not None:
-        yield span
-
-
-@functools.lru_cache(maxsize=1)
-def _sentence_break_re() -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(str(cues()['sentence_breaks']))}]")
-
-
-def _trimmed(text: str, left: int, right: int) -> _Span | None:
-    while left < right and text[left].isspace():
-        left += 1
-    while right > left and text[right - 1].isspace():
-        right -= 1
-    return _Span(left, right) if right > left else None
-
-
-def _paragraph_spans(doc: Document) -> Iterator[_Span]:
-    if doc.paragraphs:
-        for para in doc.paragraphs:
-            if not para.is_table_row:
-                yield _Span(para.start, para.end)
-        return
-    pos = 0
-    for line in doc.text.split("\n"):
-        if "\t" not in line:
-            yield _Span(pos, pos + len(line))
-        pos += len(line) + 1
-
-
-# Timing ------------------------------------------------------------------------------------
-
-
-def _explicit_year(text: str, start: int, pos: int) -> int | None:
-    """The last year written before ``pos`` in the sentence, unless it is a comparison base."""
-    found: int | None = None
-    for match in _year_re().finditer(text, start, pos):
-        before = text[max(start, match.start() - 2) : match.start()]
-        after = text[match.end() : match.end() + 2]
-        if any(before.endswith(w) for w in _words("year_blockers_before")):
-            continue
-        if any(after.startswith(w) for w in _words("year_blockers_after")):
-            continue
-        found = int(match.group(1))
-    return found
-
-
-def _relative_year(text: str, start: int, pos: int) -> str | None:
-    """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
-    head = text[start:pos]
-    for key, label in (("last_year", "last"), ("this_year", "this")):
-        for word in _words(key):
-            idx = head.rfind(word)
-            if idx >= 0 and not (idx > 0 and head[idx - 1] in "比较同与"):
-                return label
-    return None
-
-
-def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int) -> Timing | None:
-    """Kind, estimate flag and period of a value at ``pos``; None when unclear."""
-    text = doc.text
-    year = doc.year
-    estimated = _has_any(text[sentence.start : pos], "estimate_cues")
-    explicit = _explicit_year(text, sentence.start, pos)
-    if explicit is not None:
-        if year is None:
-            return None
-        if explicit < year:
-            return Timing("actual", estimated, explicit)
-        if explicit == year:
-            return Timing("target", False, explicit)
-        return None
-    relative = _relative_year(text, sentence.start, pos) or _relative_year(text, para.start, pos)
-    if relative == "last":
-        return Timing("actual", estimated, year - 1 if year else None)
-    if relative == "this" and not estimated:
-        return Timing("target", False, year)
-    if _has_any(text[para.start : pos], "target_cues") and role != "review":
-        return Timing("target", False, year)
-    if role == "review":
-        return Timing("actual", estimated, year - 1 if year else None)
-    if role == "plan":
-        if estimated:
-            return Timing("actual", True, year - 1 if year else None)
-        return Timing("target", False, year)
-    if _has_any(text[sentence.start : pos], "target_cues"):
-        return Timing("target", False, year)
-    return None
-
-
-# Resolving a value to an indicator ---------------------------------------------------------
-
-
 def _gap_ok(gap: str, grouped: bool) -> bool:
     """True when the words between a metric and its value are a short verb phrase."""
     if len(gap) > int(cues()["gap_max"]) or re.search(r"\d", gap):
         return False
     if any(ch in gap for ch in str(cues()["clause_breaks"])):
         return False
-    allowed = set(_words("gap_allowed_with_blocker")) if grouped else set()
-    for word in _words("gap_blockers"):
+    allowed = set(cue_words("gap_allowed_with_blocker")) if grouped else set()
+    for word in cue_words("gap_blockers"):
         if word in gap and word not in allowed:
             return False
-    return gap == "" or _ends_with_any(gap, "gap_endings") is not None
+    return gap == "" or ends_with_cue(gap, "gap_endings") is not None
 
 
 def _catalog_unit(indicator: str) -> str:
@@ -257,9 +152,9 @@ def _catalog_unit(indicator: str) -> str:
 
 def _growth_reading(family: Family, gap: str, mention: Mention, value: Value) -> str | None:
     """The indicator a percentage belongs to, or None."""
-    to_level = _ends_with_any(gap, "to_words") is not None
-    change = _has_any(gap, "change_words") and not to_level
-    growthy = mention.growth_word is not None or (_has_any(gap, "growth_words") and not to_level)
+    to_level = ends_with_cue(gap, "to_words") is not None
+    change = has_cue(gap, "change_words") and not to_level
+    growthy = mention.growth_word is not None or (has_cue(gap, "growth_words") and not to_level)
     if (growthy or change) and family.growth:
         return family.growth
     if family.level and _catalog_unit(family.level) == "%" and not change:
@@ -272,12 +167,12 @@ def _growth_reading(family: Family, gap: str, mention: Mention, value: Value) ->
 def _signed(indicator: str, gap: str, mention: Mention, value: Decimal) -> Decimal | None:
     """Apply 下降/降低 wording: negative for growth, as printed for a reduction indicator."""
     ind = load_catalog()[indicator]
-    if ind.kind_of_value != "growth" or _ends_with_any(gap, "to_words"):
+    if ind.kind_of_value != "growth" or ends_with_cue(gap, "to_words"):
         return value
     words = gap + (mention.growth_word or "")
-    down = _has_any(words, "down_words")
+    down = has_cue(words, "down_words")
     if ind.is_reduction:
-        up = _has_any(gap, "growth_words")
+        up = has_cue(gap, "growth_words")
         return None if up or value < 0 else value
     if down:
         return None if value < 0 else -value
@@ -302,7 +197,7 @@ def _mention_name(text: str, mention: Mention) -> str:
     if name.startswith(("地区", "国内", "区级", "地方", "全")):
         return name
     before = text[max(0, mention.start - 4) : mention.start]
-    for scope in _words("name_scopes"):
+    for scope in cue_words("name_scopes"):
         if before.endswith(scope):
             return scope + name
     return name
@@ -315,12 +210,25 @@ def resolve(text: str, mention: Mention, gap: str, value: Value) -> Reading | No
     if value.unit in _PERCENT_POINTS:
         return None
     if value.value is None:
-        growthy = mention.growth_word is not None or _has_any(gap, "growth_words")
+        phrase = text[value.start : value.end]
+        growthy = (
+            mention.growth_word is not None
+            or has_cue(gap, "growth_words")
+            or has_cue(phrase, "qualitative_growth_words")
+        )
         chosen = family.growth if growthy and family.growth else family.level or family.growth
         if chosen is None:
             return None
         return Reading(
-            chosen, name, None, _catalog_unit(chosen), None, None, value.start, value.end
+            chosen,
+            name,
+            None,
+            _catalog_unit(chosen),
+            None,
+            None,
+            value.start,
+            value.end,
+            target_only=value.target_only,
         )
     if value.unit in ("%", "‰"):
         indicator = _growth_reading(family, gap, mention, value)
@@ -339,7 +247,7 @@ def _level_reading(name: str, mention: Mention, gap: str, value: Value) -> Readi
     level = mention.family.level
     if level is None or mention.growth_word is not None or not value.unit:
         return None
-    if _has_any(gap, "change_words") and not _ends_with_any(gap, "to_words"):
+    if has_cue(gap, "change_words") and not ends_with_cue(gap, "to_words"):
         return None
     converted = _convert_level(level, value)
     if converted is None:
@@ -359,7 +267,7 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
     """The value's own bound, else ``max`` after 控制在; and whether it came from the gap."""
     if value.bound is not None:
         return value.bound, False
-    if _ends_with_any(gap, "max_gap_words"):
+    if ends_with_cue(gap, "max_gap_words"):
         return "max", True
     return None, False
 
@@ -369,21 +277,53 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 
 def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
     """True when the words before a mention leave it the subject of its clause."""
-    if _has_any(text[floor : mention.start], "clause_blockers"):
+    if _governed_by_blocker(text, floor, mention.start):
         return False
     if mention.start <= floor:
         return True
     before = text[max(floor, mention.start - 4) : mention.start]
-    return any(before.endswith(w) for w in _words("mention_prefix_ok"))
+    return any(before.endswith(w) for w in cue_words("mention_prefix_ok"))
 
 
 def _values_in(text: str, sentence: _Span) -> list[Value]:
-    values = [Value.of(q) for q in find_quantities(text, sentence.start, sentence.end)]
-    for match in _qualitative_re().finditer(text, sentence.start, sentence.end):
-        if not any(v.start < match.end() and match.start() < v.end for v in values):
-            values.append(Value(match.start(), match.end(), None, ""))
+    values = [
+        Value.of(q)
+        for q in find_quantities(text, sentence.start, sentence.end)
+        if not _is_milestone_count(text, q)
+    ]
+    for pattern, target_only in ((_qualitative_re(), False), (_qualitative_target_re(), True)):
+        for match in pattern.finditer(text, sentence.start, sentence.end):
+            if not any(v.start < match.end() and match.start() < v.end for v in values):
+                values.append(Value(match.start(), match.end(), None, "", target_only=target_only))
     values.sort(key=lambda v: v.start)
-    return values
+    return _without_restated_thresholds(text, values)
+
+
+def _without_restated_thresholds(text: str, values: list[Value]) -> list[Value]:
+    """1012.9亿元，突破千亿元大关: the milestone after an exact figure adds nothing."""
+    kept: list[Value] = []
+    for value in values:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.value is not None
+            and value.value is not None
+            and value.bound == "min"
+            and is_threshold(text, value.start, value.end)
+            and text[previous.end : value.start] in ("，", ",", "、")
+            and _same_dimension(previous.unit, value.unit)
+        ):
+            continue
+        kept.append(value)
+    return kept
+
+
+def _is_milestone_count(text: str, quantity: Quantity) -> bool:
+    """连跨4个千亿台阶: the number of milestones passed, not a value of the metric."""
+    if quantity.unit != "个":
+        return False
+    after = text[quantity.end : quantity.end + 8]
+    return re.match(r"[十百千万]*亿?元?(?:台阶|大关|关口)", after) is not None
 
 
 def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[Value]:
@@ -401,7 +341,7 @@ def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[V
 
 def _followed_by_target_word(text: str, value: Value) -> bool:
     after = text[value.end : value.end + 6]
-    return any(after.startswith(w) for w in _words("value_followers_skip"))
+    return any(after.startswith(w) for w in cue_words("value_followers_skip"))
 
 
 @dataclass(frozen=True)
@@ -429,18 +369,29 @@ def _hits_for_group(
     index = next((i for i, v in enumerate(values) if v.start >= last.end), None)
     if index is None or values[index].start >= stop:
         return
+    index = _past_threshold(text, values, index, stop)
     first = values[index]
-    gap = text[last.end : first.start].replace(" ", "")
+    raw_gap = text[last.end : first.start].replace(" ", "")
     grouped = len(group) > 1
+    if not grouped and _from_gap_re().fullmatch(raw_gap):
+        yield from _from_to(text, last, values, index, stop)
+        return
+    gap = strip_thresholds(raw_gap)
     if last.growth_word is not None:
-        noun = next((w for w in _words("growth_nouns") if gap.startswith(w)), "")
+        noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
         gap = gap[len(noun) :]
     if not grouped and gap and _target_gap_re().fullmatch(gap):
         # 经济增长预期目标为7%: a target stated between the metric and its value
         yield _Hit(last, "", first, target=True)
         return
-    if not grouped and gap in _words("from_words"):
-        yield from _from_to(text, last, values, index, stop)
+    if not grouped and last.list_size > 1:
+        chain = _list_after(text, values, index, stop)
+        verb = gap.removeprefix("分别")
+        if gap.startswith("分别") and len(chain) == last.list_size and _gap_ok(verb, False):
+            yield _Hit(last, verb, chain[0])
+        return
+    if not grouped and "分别" in gap:
+        yield from _positional(text, last, gap, values, index, stop)
         return
     if not _gap_ok(gap, grouped):
         return
@@ -455,10 +406,51 @@ def _hits_for_group(
         for mention, value in pairs:
             yield _Hit(mention, gap.replace("分别", ""), value)
         return
-    if len(chain) > 1 or "分别" in gap:
+    if len(chain) > 1:
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _past_threshold(text: str, values: list[Value], index: int, stop: int) -> int:
+    """The exact figure after a milestone of the same clause (突破3万亿元、达3.6万亿元):
+    the milestone is only a min bound when the clause gives no exact figure."""
+    first = values[index]
+    if first.value is None or not is_threshold(text, first.start, first.end):
+        return index
+    if index + 1 >= len(values) or values[index + 1].start >= stop:
+        return index
+    between = text[first.end : values[index + 1].start].replace(" ", "")
+    if re.fullmatch(str(cues()["threshold_then_exact"]), between) is None:
+        return index
+    exact = values[index + 1]
+    if exact.value is None or not _same_dimension(first.unit, exact.unit):
+        return index
+    return index + 1
+
+
+def _same_dimension(unit: str, other: str) -> bool:
+    if unit == other:
+        return True
+    return convert(Decimal(1), unit, other) is not None
+
+
+def _positional(
+    text: str, mention: Mention, gap: str, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """A、B分别增长x、y with B not in the catalog: the value at the mention's place."""
+    head, _, verb = gap.partition("分别")
+    if not head or head[0] not in "、和及与" or re.search(r"\d", head):
+        return
+    items = re.split(r"[、和及与]", head[1:])
+    if not all(0 < len(i) <= int(cues()["gap_max"]) for i in items):
+        return
+    if not (verb == "" or ends_with_cue(verb, "gap_endings") is not None):
+        return
+    chain = _list_after(text, values, index, stop)
+    if len(chain) != len(items) + 1:
+        return
+    yield _Hit(mention, verb, chain[0])
 
 
 def _from_to(
@@ -512,19 +504,40 @@ def _continuations(
         current = nxt
 
 
-def sentence_readings(text: str, sentence: _Span) -> Iterator[Reading]:
-    """Every (metric, value) reading of one sentence."""
+def sentence_readings(
+    text: str, sentence: _Span, context_start: int | None = None, lead: str = ""
+) -> Iterator[Reading]:
+    """Every (metric, value) reading of one sentence.
+
+    ``context_start`` (the paragraph start) widens the context in which contextual names
+    (产量 after 粮食) are read; ``lead`` is the paragraph's opening sentence, which may set the
+    subject of clauses that name none (全年增长4.8%).
+    """
+    if _maybe_value_re().search(text, sentence.start, sentence.end) is None:
+        return
     mentions = find_mentions(text, sentence.start, sentence.end)
+    floor = sentence.start if context_start is None else context_start
+    mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)
+    if lead:
+        mentions += lead_in_mentions(text, sentence.start, sentence.end, mentions, lead)
+    mentions.sort(key=lambda m: m.start)
+    mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
+    mentions.sort(key=lambda m: m.start)
     if not mentions:
         return
     values = _values_in(text, sentence)
     qualitative = [v for v in values if v.value is None]
     mentions = [m for m in mentions if not any(q.start <= m.start < q.end for q in qualitative)]
-    usable = [m for m in mentions if _prefix_ok(text, m, sentence.start)]
+    usable = [
+        m
+        for m in mentions
+        if (m.end == m.start or _prefix_ok(text, m, sentence.start))
+        and _scope_ok(text, m, sentence)
+    ]
     groups = _group_mentions(text, usable)
-    starts = sorted(m.start for m in mentions)
+    starts = sorted(m.start for m in mentions if m.end > m.start)
     for group in groups:
-        later = [s for s in starts if s >= group[-1].end]
+        later = [x for x in starts if x >= group[-1].end and x > group[-1].start]
         stop = later[0] if later else sentence.end
         for hit in _hits_for_group(text, group, values, stop):
             reading = resolve(text, hit.mention, hit.gap, hit.value)
@@ -532,15 +545,38 @@ def sentence_readings(text: str, sentence: _Span) -> Iterator[Reading]:
                 yield replace(reading, gap_target=hit.target)
 
 
-# Documents ---------------------------------------------------------------------------------
+def _governed_by_blocker(text: str, floor: int, pos: int) -> bool:
+    """True when a multi-year word (累计, 近三年, 年均增长) before ``pos`` governs it.
 
-
-def _section_is_multi_year(doc: Document, pos: int) -> bool:
-    titles = doc.section_path(doc.section_at(pos))
-    for title in titles:
-        if _has_any(title, "multi_year_paragraph") and not _year_re().search(title):
-            return True
+    A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
+    that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
+    """
+    head = text[floor:pos]
+    clause_start = max(head.rfind(c) for c in "，,；;") + 1
+    if has_cue(head[clause_start:], "clause_blockers"):
+        return True
+    for word in cue_words("clause_blockers"):
+        at = head.find(word)
+        while word and at >= 0:
+            ends = [i for i in (head.find(c, at) for c in "，,；;") if i >= 0]
+            stop = min(ends, default=len(head))
+            if not re.search(r"\d", head[at:stop]):
+                return True
+            at = head.find(word, at + 1)
     return False
+
+
+def _scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
+    """False when the clause puts the metric in a narrower scope: a city average
+    (设区城市, 地级及以上城市), a zone or a cluster of the region."""
+    clause_start = sentence.start
+    for match in re.finditer("[，,；;：:]", text[sentence.start : mention.start]):
+        clause_start = sentence.start + match.end()
+    clause = text[clause_start : mention.start]
+    return not has_cue(clause, "scope_blockers")
+
+
+# Documents ---------------------------------------------------------------------------------
 
 
 def _fact(doc: Document, reading: Reading, timing: Timing, sentence: _Span) -> Fact:
@@ -573,6 +609,16 @@ def _number(value: Decimal | None) -> float | None:
     return float(normal)
 
 
+def _paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
+    """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
+    year = explicit_year(doc.text, para.start, pos)
+    if year is None or doc.year is None or year > doc.year:
+        return None
+    if year == doc.year:
+        return Timing("target", False, year)
+    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
+
+
 def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
     """In a multi-year passage keep only dated values (a year, 去年) and levels reached."""
     if dated:
@@ -588,49 +634,70 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
     """Facts stated in the running text of ``doc``."""
     text = doc.text
     old = doc.year is not None and doc.year < int(cues()["old_report_year"])
-    for para in _paragraph_spans(doc):
+    for para in paragraph_spans(doc):
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:
             continue
-        multi = _has_any(text[para.start : para.end], "multi_year_paragraph") or (
-            _section_is_multi_year(doc, para.start)
+        section_multi = section_is_multi_year(doc, para.start) and not opens_single_year(
+            doc, para
         )
+        cue_at = first_cue(text, para, "multi_year_paragraph")
+        lead = lead_in(text, para)
         for sentence in iter_sentences(text, para.start, para.end):
-            for reading in sentence_readings(text, sentence):
-                if _has_any(text[sentence.start : _clause_end(text, sentence, reading)],
-                            "multi_year_sentence"):
-                    continue
-                explicit = _explicit_year(text, sentence.start, reading.start)
-                dated = explicit is not None or _relative_year(
-                    text, sentence.start, reading.start
-                ) == "last"
-                if (old and explicit is None) or (
-                    multi and not _multi_year_ok(doc, reading, role, dated)
-                ):
-                    continue
-                timing = timing_at(doc, role, para, sentence, reading.start)
-                if timing is not None and reading.gap_target:
-                    timing = _target_timing(timing, dated)
-                if timing is None:
-                    continue
-                after = text[reading.end : reading.end + 1]
-                if after == "的" and not _followed_by_target_word(text, _as_value(reading)):
-                    continue  # 超500亿元的县域: the value describes something else
-                if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):
-                    continue
-                if timing.kind == "actual" and reading.gap_bound:
-                    reading = replace(reading, bound=None, gap_bound=False)
-                yield _fact(doc, reading, timing, sentence)
+            multi = section_multi or cue_at < sentence.end
+            for reading in sentence_readings(text, sentence, para.start, lead):
+                fact = _reading_fact(doc, role, para, sentence, reading, multi, old)
+                if fact is not None:
+                    yield fact
 
 
-def _target_timing(timing: Timing, dated: bool) -> Timing | None:
-    """A value the words call a target (预期目标为) is one: of the year the sentence names
-    (去年经济增长预期目标为…) or of the section's year; never an actual."""
-    if timing.kind == "target":
-        return timing
-    if dated and not timing.estimated:
-        return Timing("target", False, timing.period)
-    return None
+def _reading_fact(
+    doc: Document,
+    role: Role,
+    para: _Span,
+    sentence: _Span,
+    reading: Reading,
+    multi: bool,
+    old: bool,
+) -> Fact | None:
+    """The fact a reading gives, once its period and kind are settled; None to drop it."""
+    text = doc.text
+    explicit = explicit_year(text, sentence.start, reading.start)
+    if _multi_year_clause(text, sentence, reading) and explicit is None:
+        return None
+    dated = explicit is not None or relative_year(text, sentence.start, reading.start) == "last"
+    if multi and not _multi_year_ok(doc, reading, role, dated):
+        return None
+    timing = timing_at(doc, role, para, sentence, reading.start)
+    if old and not dated:
+        # an old report has no review/plan sections to lean on: the paragraph's year decides
+        timing = _paragraph_year_timing(doc, para, reading.start)
+    if timing is not None and reading.gap_target:
+        timing = target_timing(timing, dated)
+    if timing is None or (reading.target_only and timing.kind != "target"):
+        return None
+    if reading.target_only and not has_cue(text[para.start : reading.start], "target_cues"):
+        return None  # 保持稳定 is a target only in a list of targets
+    base_floor = para.start
+    if reading.unit == "%" and compared_over_years(
+        text, sentence, reading.start, timing.period, base_floor
+    ):
+        return None  # 2005年与2000年相比…增长57.3%: a growth over five years, not one
+    after = text[reading.end : reading.end + 1]
+    if after == "的" and not _followed_by_target_word(text, _as_value(reading)):
+        return None  # 超500亿元的县域: the value describes something else
+    if after and any(text.startswith(w, reading.end) for w in cue_words("value_scope_followers")):
+        return None  # 生产总值超200亿元县（区）达26个: a count of sub-regions
+    if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):
+        return None
+    if timing.kind == "actual" and reading.gap_bound:
+        reading = replace(reading, bound=None, gap_bound=False)
+    return _fact(doc, reading, timing, sentence)
+
+
+def _multi_year_clause(text: str, sentence: _Span, reading: Reading) -> bool:
+    return has_cue(text[sentence.start : _clause_end(text, sentence, reading)],
+                    "multi_year_sentence")
 
 
 def _clause_end(text: str, sentence: _Span, reading: Reading) -> int:

@@ -22,7 +22,15 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10**4, "亿": 10**8}
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
-_AR_NUM = r"\d+(?:\.\d+)?"
+# Characters a typesetter or a web page may leave inside a number (7 4 7 7 2, 74.4<U+200B>万).
+_INSIDE = "[ \u200b\u200c\u200d\u2060\ufeff]"
+_STRIP_INSIDE = re.compile(_INSIDE)
+_AR_NUM = rf"\d(?:{_INSIDE}?\d)*(?:{_INSIDE}?[.·・]{_INSIDE}?\d(?:{_INSIDE}?\d)*)?"
+# 3，680亿斤: digits grouped by commas (a full-width comma only right before a unit or 万/亿)
+_GROUPED = (
+    r"\d{1,3}(?:,\d{3})+(?!\d)"
+    r"|\d{1,3}(?:，\d{3})+(?=[万亿]|[^\d，,。；;\s]{1,3}(?:[，,。；;\s]|$))"
+)
 _CN_NUM = rf"[{_CN_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 
 
@@ -93,7 +101,8 @@ def parse_number(text: str) -> Decimal | None:
     ``七点五``), Arabic with a Chinese multiplier (``1.2万``), or ``百分之…`` (returned as the
     percent number). Returns None when ``text`` is not a numeral.
     """
-    text = text.strip().replace(",", "")
+    text = _STRIP_INSIDE.sub("", text.strip()).replace(",", "").replace("，", "")
+    text = text.replace("·", ".").replace("・", ".")
     if not text or len(text) > limit("max_numeral_chars"):
         return None  # a run of digits too long to be a value (and to convert in linear time)
     if text.startswith("百分之"):
@@ -126,14 +135,35 @@ def _quantity_re() -> re.Pattern[str]:
     pre = _alternation([w for words in table["prefix_bounds"].values() for w in words])
     post = _alternation([w for words in table["suffix_bounds"].values() for w in words])
     seps = _alternation(table["range_separators"])
-    number = rf"(?:{_AR_NUM}|{_CN_NUM})"
+    number = rf"(?:{_GROUPED}|{_AR_NUM}|{_CN_NUM})"
+    gap = rf"{_INSIDE}?"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<sign>[-−])?"
-        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number})(?P<unit>{units})?)"
+        rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number}){gap}"
+        rf"(?:(?P<more>多|余)(?={units}))?(?P<unit>{units})?)"
         rf"(?:(?P<sep>{seps})(?:(?P<pct2>百分之)(?P<pnum2>{number})|"
-        rf"(?P<num2>{number})(?P<unit2>{units})))?"
+        rf"(?P<num2>{number}){gap}(?P<unit2>{units})))?"
         rf"(?P<post>{post})?"
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_first_re() -> re.Pattern[str]:
+    """每立方米20微克: a per-unit written before the number, the amount unit after it."""
+    table = cues()
+    pre = _alternation([w for words in table["prefix_bounds"].values() for w in words])
+    post = _alternation([w for words in table["suffix_bounds"].values() for w in words])
+    per = _alternation(list(table["unit_first"]))
+    amounts = _alternation(sorted({a for units in table["unit_first"].values() for a in units}))
+    return re.compile(
+        rf"(?P<pre>{pre})?每(?P<per>{per})(?P<num>{_AR_NUM})(?P<amount>{amounts})"
+        rf"(?P<post>{post})?"
+    )
+
+
+def _canonical_unit(unit: str) -> str:
+    canonical: dict[str, str] = cues()["unit_synonyms"]
+    return canonical.get(unit, unit)
 
 
 @functools.lru_cache(maxsize=1)
@@ -161,11 +191,19 @@ def _plausible_cn(numeral: str) -> bool:
 def _unit_of(match: re.Match[str], pct: str, unit: str) -> str:
     if match.group(pct):
         return "%"
-    return match.group(unit) or ""
+    return _canonical_unit(match.group(unit) or "")
+
+
+def _magnitude_only(numeral: str) -> bool:
+    """千亿, 万亿, 百亿: a bare order of magnitude (突破万亿元 = 1万亿元)."""
+    return bool(re.fullmatch(r"[十百千万]亿?|[十百千]万", numeral))
 
 
 def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     first = match.group("pnum") or match.group("num")
+    threshold = match.group("pre") and _bound_of().get(match.group("pre")) == "min"
+    if match.group("num") and threshold and _magnitude_only(first):
+        first = "一" + first
     value = parse_number(first)
     if value is None:
         return None
@@ -185,6 +223,10 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     if match.group("num") and not _plausible_cn(first):
         return None
     bound = _bound_of().get(match.group("post") or "") or _bound_of().get(match.group("pre") or "")
+    if match.group("more") and not re.match(r"\d", first):
+        return None  # 四亿零七百多万吨: the 多 splits a Chinese numeral, not read
+    if bound is None and match.group("more"):
+        bound = "min"  # 67700多亿元, 700余万人: more than the number
     negative = bool(match.group("sign"))
     if negative:
         value = -value
@@ -214,7 +256,29 @@ def find_quantities(
         quantity = _read(match, require_unit)
         if quantity is not None:
             found.append(quantity)
+    if "每" in text[start:stop]:
+        extra = _unit_first(text, start, stop)
+        if extra:
+            found = [
+                q for q in found if not any(e.start < q.end and q.start < e.end for e in extra)
+            ]
+            found = sorted([*found, *extra], key=lambda q: q.start)
     return found
+
+
+def _unit_first(text: str, start: int, stop: int) -> list[Quantity]:
+    """Quantities written unit-first: 每立方米20微克 → 20 微克/立方米."""
+    extra: list[Quantity] = []
+    for match in _unit_first_re().finditer(text, start, stop):
+        value = parse_number(match.group("num"))
+        if value is None:
+            continue
+        bound = _bound_of().get(match.group("post") or "") or _bound_of().get(
+            match.group("pre") or ""
+        )
+        unit = f"{match.group('amount')}/{match.group('per')}"
+        extra.append(Quantity(match.start(), match.end(), value, unit, bound))
+    return extra
 
 
 def read_cell(cell: str) -> Quantity | None:

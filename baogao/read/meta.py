@@ -14,14 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from baogao.models import DocType, Level
-from baogao.read.regions import (
-    NATIONAL,
-    canonical_region,
-    gazetteer,
-    level_of,
-    region_of,
-    split_region,
-)
+from baogao.read.regions import NATIONAL, gazetteer, level_of, region_of, resolve, split_region
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -32,28 +25,50 @@ _ORD = r"[一二三四五六七八九十]+"
 _MEETING = re.compile(
     rf"(第?{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第({_ORD})?次会议)"
 )
-_TITLES = ("代理区长", "代理市长", "代理省长", "代区长", "代市长", "代省长", "代县长",
-           "区长", "市长", "省长", "县长", "州长", "盟长", "旗长", "主席", "总理", "副总理")
-_TITLE_RE = "|".join(_TITLES)
-_SPEAKER_LINE = re.compile(
-    rf"^(?:.*?(?:人民政府|国务院|政府))?({_TITLE_RE})\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){{1,3}})?$"
-)
-_SPEAKER_INLINE = re.compile(
-    rf"(?:人民政府|国务院|省|市|区|县|自治区)({_TITLE_RE})\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){{1,3}})$"
-)
-_NAME_ONLY = re.compile(r"^[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}$")
+_CJK = "\u4e00-\u9fff"
+# a person's name: 2-4 characters, or a transliterated name with a middle dot
+_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})"
+_NAME_ONLY = re.compile(rf"^{_NAME}$")
 _REGION_IN_DATELINE = re.compile(
-    r"在([\u4e00-\u9fff]{0,20}?)第?[一二三四五六七八九十]+届(全国)?人民代表大会"
+    rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
 )
-_REGION_OF_GOVERNMENT = re.compile(r"(?:代表|受)([\u4e00-\u9fff]{2,15}?)人民政府")
+_REGION_OF_GOVERNMENT = re.compile(rf"(?:代表|受)([{_CJK}]{{2,15}}?)人民政府")
 _NATIONAL_CUES = re.compile(
     r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
 )
-_SPEAKER_IN_NEWS = re.compile(
-    rf"({_TITLE_RE})([\u4e00-\u9fff]{{2,3}}?)(?:介绍|说|指出|表示|强调|回答)"
-)
 _DATELINE = re.compile(r"会议上?[）)]?$")
 _YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
+_SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
+_SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
+                         "\u200b": "", "\ufeff": ""})
+_FULLWIDTH_DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> dict[str, list[str]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    return {k: list(v) for k, v in raw.items() if not k.startswith("_")}
+
+
+@functools.lru_cache(maxsize=1)
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    cues = _cues()
+    titles = "|".join(sorted(cues["speaker_titles"], key=len, reverse=True))
+    not_prefix = "".join(cues["not_a_title_prefix"])
+    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
+    title_name = re.compile(
+        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。]|$)"
+    )
+    # 龚正市长在上海市第十六届人民代表大会…
+    name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
+    return title_name, name_title
+
+
+def _flat(text: str) -> str:
+    """Header text for matching: odd spaces made plain, full-width digits made ASCII, and the
+    spaces typeset between Chinese characters (龚 正, 第十四届 人民代表大会) removed."""
+    text = text.translate(_SPACES).translate(_FULLWIDTH_DIGITS)
+    return _SPACE_IN_CJK.sub("", text)
 
 
 @dataclass(frozen=True)
@@ -145,38 +160,100 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
     return "other"
 
 
-def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
+def _title_region(line: str) -> str | None:
+    """The region a title line names: 2025年天津市政府工作报告 -> 天津市."""
+    m = re.search(
+        rf"^(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
+    )
+    return m.group(1) if m else None
+
+
+def _context_scopes(head: str, hints: dict[str, str]) -> list[str]:
+    """Region names that can disambiguate a shared county name: hint columns first, then the
+    provinces and prefectures the header names."""
+    scopes = [hints[k] for k in ("province", "region") if hints.get(k)]
+    gaz = gazetteer()
+    for region in gaz.regions.values():
+        if region.level in ("province", "city") and region.name in head:
+            scopes.append(region.name)
+    for full, shorts in gaz.provinces.items():
+        if any(s in head for s in shorts):
+            scopes.append(full)
+    return scopes
+
+
+def _resolve(name: str | None, head: str, hints: dict[str, str]) -> tuple[str | None, bool]:
+    """(region string, known) for a name read from the text; a name several divisions share
+    resolves only when the hints or the header name its province or city."""
+    if not name:
+        return None, False
+    found = resolve(name)
+    if len(found) == 1:
+        return found[0].full, True
+    if len(found) > 1:
+        for scope in _context_scopes(head, hints):
+            narrowed = resolve(name, within=scope)
+            if len(narrowed) == 1:
+                return narrowed[0].full, True
+        return name, False
+    return (name, False) if re.search(r"(省|市|区|县|旗|州|盟)$", name) else (None, False)
+
+
+def _region_candidates(text: str, pre: str, hints: dict[str, str]) -> list[str]:
+    """Region names in the order the text states them most reliably; hints last."""
+    out: list[str] = []
     m = _REGION_IN_DATELINE.search(pre)
     if m:
-        return NATIONAL if m.group(2) else (m.group(1) or None)
-    head = text[:1500]
-    if _NATIONAL_CUES.search(head) or re.match(r"第[一二三四五六七八九十]+届全国人民代表", head):
-        return NATIONAL
+        out.append(NATIONAL if m.group(2) else m.group(1))
+    head = _flat(text[:1500])
+    if _NATIONAL_CUES.search(head) or re.match(rf"第{_ORD}届全国人民代表", head):
+        out.append(NATIONAL)
     m = _REGION_OF_GOVERNMENT.search(head)
     if m:
-        return m.group(1)
-    m = re.search(r"([\u4e00-\u9fff]{2,15}?)人民政府(?:" + _TITLE_RE + ")", pre)
+        out.append(m.group(1))
+    titles = "|".join(_cues()["speaker_titles"])
+    m = re.search(rf"([{_CJK}]{{2,15}}?)人民政府(?:{titles})", pre)
     if m:
-        return m.group(1)
-    for key in ("region", "province"):
-        if hints.get(key):
-            return hints[key]
-    title = hints.get("title", "")
-    if "国务院" in title or "中华人民共和国" in title:
-        return NATIONAL
-    return _first_known_region(head)
+        out.append(m.group(1))
+    for line in pre.split("\n")[:6]:
+        found = _title_region(line.strip())
+        if found:
+            out.append(found)
+    out += [hints[k] for k in ("region", "province") if hints.get(k)]
+    for key in ("title", "article_title", "page_title"):
+        value = _flat(hints.get(key, ""))
+        if "国务院" in value or "中华人民共和国" in value:
+            out.append(NATIONAL)
+        found = _title_region(value)
+        if found:
+            out.append(found)
+    return [c for c in out if c]
+
+
+def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
+    head = _flat(text[:1500])
+    fallback: str | None = None
+    for candidate in _region_candidates(text, pre, hints):
+        region, known = _resolve(candidate, head, hints)
+        if known:
+            return region
+        fallback = fallback or region
+    return fallback or _first_known_region(head)
 
 
 def _first_known_region(text: str) -> str | None:
-    """The first full region name from the gazetteer mentioned in ``text`` (a news page)."""
+    """The first province, prefecture or county named in full in ``text`` (a news page)."""
     gaz = gazetteer()
-    names = [n for n in gaz.short_to_full if n.endswith(("区", "县", "省", "市", "自治区"))]
-    best: tuple[int, str] | None = None
-    for name in names:
-        i = text.find(name)
-        if i >= 0 and (best is None or i < best[0]):
-            best = (i, name)
-    return best[1] if best else None
+    best: tuple[int, int, str] | None = None
+    for region in gaz.regions.values():
+        if region.level == "national":
+            continue
+        i = text.find(region.name)
+        if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):
+            best = (i, -len(region.name), region.name)
+    if best is None:
+        return None
+    return _resolve(best[2], text, {})[0]
 
 
 def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
@@ -194,23 +271,25 @@ def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
     return meeting if meeting.startswith("第") else "第" + meeting
 
 
-def _find_speaker(pre: str, original_head: str) -> tuple[str | None, str | None]:
-    for line in pre.split("\n"):
-        line = line.strip()
-        for pattern in (_SPEAKER_LINE, _SPEAKER_INLINE):
-            m = pattern.search(line)
-            if m:
-                return (m.group(2) or "").replace(" ", "") or None, m.group(1)
-    # a bare name counts only on the lines after the dateline (…会议上), where speakers stand
-    lines = pre.split("\n")[:8]
-    after = next((i + 1 for i, ln in enumerate(lines) if _DATELINE.search(ln)), len(lines))
-    for line in lines[after:]:
-        line = line.strip()
+def _find_speaker(pre: str) -> tuple[str | None, str | None]:
+    """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
+    报告, 龚正市长在…会议), else a bare name on the lines after the dateline."""
+    title_name, name_title = _speaker_patterns()
+    lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
+    for line in lines:
+        m = title_name.search(line)
+        if m and m.group(2):
+            return m.group(2), m.group(1)
+        m = name_title.search(line)
+        if m and m.group(1):
+            return m.group(1), m.group(2)
+    title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))), None)
+    head = lines[:8]
+    after = next((i + 1 for i, ln in enumerate(head) if _DATELINE.search(ln)), len(head))
+    for line in head[after:]:
         if _NAME_ONLY.match(line) and not line.endswith(("报告", "代表")):
-            name = line.replace(" ", "")
-            m = re.search(rf"({_TITLE_RE}){name}", original_head.replace(" ", ""))
-            return name, m.group(1) if m else None
-    return None, None
+            return line, title_only
+    return None, title_only
 
 
 def _find_year(
@@ -219,8 +298,6 @@ def _find_year(
 ) -> int | None:
     if date:
         return int(date[:4])
-    if hints.get("year", "").strip().isdigit():
-        return int(hints["year"].strip())
     if doc_type == "plan_report":
         m = re.search(r"((?:19|20)\d\d)年(?:国民经济和社会发展)?计划草案", text[:1500])
         if m:
@@ -240,53 +317,116 @@ def _find_year(
         m = re.search(r"同意报告提出的((?:19|20)\d\d)年", text)
         if m:
             return int(m.group(1))
+    if hints.get("year", "").strip().isdigit():
+        return int(hints["year"].strip())
+    for key in ("title", "article_title", "page_title"):
+        m = _YEAR_IN.search(hints.get(key, ""))
+        if m:
+            return int(m.group(1))
     return None
 
 
+_SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
+
+
+def _clean_hint_title(value: str) -> str:
+    """A title column or page title without the site name and the dateline."""
+    value = _flat(value).strip()
+    parts = [p.strip() for p in _SITE_SEPARATOR.split(value) if p.strip()]
+    words = _cues()["title_endings"]
+    report = [p for p in parts if any(w in p for w in words)]
+    value = report[0] if report else (parts[0] if parts else "")
+    return re.split(r"[（(]?(?:——|--|――)|[（(](?=(?:19|20)\d\d年)", value)[0].strip()
+
+
+def _is_title(line: str) -> bool:
+    cues = _cues()
+    return (line.endswith(tuple(cues["title_endings"])) and len(line) <= 60
+            and not line.startswith(("——", "--", "在", "各位")))
+
+
 def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
-    if hints.get("title"):
-        return hints["title"].strip()
-    for line in pre.split("\n")[:6]:
-        line = line.strip()
-        if re.search(r"(报告|决议|纲要|草案)$", line) and len(line) <= 60:
-            return line
+    """The title the text prints; a more specific hint (title column, ArticleTitle, <title>)
+    replaces a generic one (政府工作报告); never a site name or a number."""
+    cues = _cues()
+    generic = set(cues["generic_titles"])
+    printed = next((ln.strip() for ln in pre.split("\n")[:6] if _is_title(ln.strip())), None)
+    hinted = [t for k in ("title", "article_title", "page_title")
+              if (t := _clean_hint_title(hints.get(k, "")))
+              and any(w in t for w in cues["title_endings"]) and len(t) <= 80]
+    if printed and printed not in generic:
+        return printed
+    specific = next((t for t in hinted if t not in generic), None)
+    if specific:
+        return specific
+    if printed or hinted:
+        return printed or hinted[0]
     m = re.search(r"现将(.{4,80}?的报告)", text[:1500])
     if m:
         return m.group(1)
     first = text.split("\n", 1)[0].strip()
-    if len(first) <= 40 and not first.startswith("各位代表"):
+    if (4 <= len(first) <= 40 and not first.startswith("各位代表") and not first.isdigit()
+            and not any(w in first for w in cues["site_words"]) and re.search(f"[{_CJK}]", first)):
         return first
     return None
 
 
+def _normalize_title(speaker_title: str | None, region: str | None) -> str | None:
+    if speaker_title is None:
+        return None
+    if region and region.endswith("自治区") and speaker_title in ("主席", "人民政府主席"):
+        return "自治区主席"
+    if speaker_title == "人民政府主席":
+        return "主席"
+    if region == NATIONAL and speaker_title == "总理":
+        return "国务院总理"
+    return speaker_title
+
+
+_SPEAKER_IN_NEWS = re.compile(
+    r"([区市县省]长|主席|总理)([\u4e00-\u9fff]{2,3}?)(?:介绍|说|指出|表示|强调|回答)"
+)
+
+
 def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Metadata:
-    """Read the metadata of a normalized report text, using collection hints as fallback."""
-    pre = _preamble(text)
+    """Read the metadata of a normalized report text; collection hints (title, year, province,
+    ArticleTitle, page title) are used only where the text is silent.
+
+    The header is read from the normalized text and, where cleaning dropped a byline (a line
+    like "省长许昆林作政府工作报告。" looks like a photo caption), from the original too."""
+    pre = _flat(_preamble(text))
+    pre_original = _flat(_preamble(original)) if original else ""
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
-    date = find_date(pre) or (find_date(text[:400]) if doc_type == "npc_resolution" else None)
-    meeting = _find_meeting(pre, text, doc_type)
-    region = canonical_region(_find_region(text, pre, hints))
-    path = split_region(region) if region else ()
+    date = find_date(pre) or find_date(pre_original) or (
+        find_date(text[:400]) if doc_type == "npc_resolution" else None)
+    meeting = _find_meeting(pre, text, doc_type) or (
+        _find_meeting(pre_original, "", doc_type) if pre_original else None)
+    region = _find_region(text, pre, hints)
+    if region is None and pre_original:
+        region = _find_region(original, pre_original, hints)
     found = region_of(region)
-    speaker, speaker_title = _find_speaker(pre, original[:1500] or text[:1500])
-    if speaker_title is None and region == NATIONAL:
-        m = re.search(r"国务院总理\s*([\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,2})", pre)
-        if m:
-            speaker, speaker_title = m.group(1).replace(" ", ""), "国务院总理"
+    path = found.path if found else (split_region(region) if region else ())
+    speaker, speaker_title = _find_speaker(pre)
+    if speaker is None and pre_original:
+        speaker, title_original = _find_speaker(pre_original)
+        speaker_title = speaker_title or title_original
+    if speaker and speaker_title is None:
+        # a bare name in the byline; its title may be printed elsewhere (a photo caption)
+        titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
+        m = re.search(rf"({titles}){speaker}", pre_original + _flat(text[:1500]))
+        speaker_title = m.group(1) if m else None
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
-    if speaker_title == "主席" and region and "自治区" in region:
-        speaker_title = "自治区主席"
     if speaker is None and doc_type == "public_report":
         m = _SPEAKER_IN_NEWS.search(text[:3000])
         if m:
             speaker, speaker_title = m.group(2), m.group(1)
-    if speaker_title == "总理" and region == NATIONAL:
-        speaker_title = "国务院总理"
+    speaker_title = _normalize_title(speaker_title, region)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     return Metadata(
-        title=title, region=region, region_path=path, level=level_of(path), year=year,
-        date=date, speaker=speaker, speaker_title=speaker_title, meeting=meeting,
-        doc_type=doc_type, region_code=found.code if found else None,
+        title=title, region=found.full if found else region, region_path=path,
+        level=found.level if found else level_of(path), year=year, date=date, speaker=speaker,
+        speaker_title=speaker_title, meeting=meeting, doc_type=doc_type,
+        region_code=found.code if found else None,
     )

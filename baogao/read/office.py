@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import zipfile
+import zlib
 from pathlib import Path
 
 from baogao.errors import LimitExceeded, UnreadableFile
@@ -69,7 +70,7 @@ def check_package(path: Path, name: str) -> None:
             except RuntimeError as exc:  # zipfile: encrypted member without a password
                 raise UnreadableFile(name, f"part {info.filename} cannot be unpacked ({exc})"
                                      ) from exc
-            except OSError as exc:  # zlib.error and friends from a corrupt stream
+            except (OSError, zlib.error) as exc:  # a corrupt deflate stream
                 raise UnreadableFile(name, f"part {info.filename} is damaged ({exc})") from exc
 
 
@@ -108,6 +109,11 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError) as exc:
         raise UnreadableFile(name, f"not a readable .docx (damaged or truncated: "
                              f"{_one_line(exc)})") from exc
+    except (AttributeError, TypeError, IndexError) as exc:
+        # python-docx meeting XML that is well formed but not a Word body (wrong root, a
+        # part of the wrong type): the structure, not our code, is at fault.
+        raise UnreadableFile(name, "the .docx does not hold a Word document body "
+                             f"({type(exc).__name__})") from exc
     text = "\n".join(lines)
     if not text.strip():
         raise UnreadableFile(name, ".docx has no text")

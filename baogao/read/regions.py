@@ -194,12 +194,18 @@ def gazetteer() -> Gazetteer:
         r.name: r.path[0] for r in regions.values()
         if r.level == "district" and r.code[:2] in ("11", "12", "31", "50")
     }
+    # names safe to spot in free text: official, province short and former names; stems only
+    # of prefectures and municipal districts (a county stem such as 合作 is a common word)
     short_to_full: dict[str, str] = {}
     for name, entries in frozen.items():
         best = min(t for t, _ in entries)
         codes = {c for t, c in entries if t == best}
-        if len(codes) == 1 and not name.isdigit():
-            short_to_full[name] = regions[codes.pop()].full
+        if len(codes) != 1 or name.isdigit():
+            continue
+        region = regions[codes.pop()]
+        if best == _STEM and region.level != "city" and region.name not in districts:
+            continue
+        short_to_full[name] = region.full
     return Gazetteer(
         regions=regions, names=frozen,
         children={k: tuple(v) for k, v in children.items()},

@@ -12,7 +12,7 @@ import json
 import logging
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,8 @@ class DocumentFilter:
     level: str | None = None
     query: str | None = None
     limit: int | None = None
+    offset: int = 0
+    ids: tuple[str, ...] | None = None  # only these document ids
 
 
 def _pack_offsets(offsets: tuple[int, ...]) -> bytes:
@@ -209,20 +211,31 @@ class Store:
             "speaker_title, meeting, doc_type, region_code FROM documents"
             f"{where} ORDER BY year IS NULL, year DESC, region, source, row"
         )
-        if flt.limit:
-            sql += f" LIMIT {int(flt.limit)}"
+        if flt.limit or flt.offset:
+            sql += f" LIMIT {int(flt.limit) if flt.limit else -1} OFFSET {max(0, flt.offset)}"
         rows = self.conn.execute(sql, args).fetchall()
         sections: dict[str, list[Section]] = {r["id"]: [] for r in rows}
-        for sr in self.conn.execute(
-            f"SELECT * FROM sections WHERE doc_id IN (SELECT id FROM documents{where}) "
-            "ORDER BY doc_id, idx", args,
-        ):
+        if flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
+            marks = ",".join("?" * len(rows))
+            section_sql = f"SELECT * FROM sections WHERE doc_id IN ({marks}) ORDER BY doc_id, idx"
+            section_args: list[Any] = [r["id"] for r in rows]
+        else:
+            section_sql = (f"SELECT * FROM sections WHERE doc_id IN (SELECT id FROM documents"
+                           f"{where}) ORDER BY doc_id, idx")
+            section_args = args
+        for sr in self.conn.execute(section_sql, section_args):
             if sr["doc_id"] in sections:
                 sections[sr["doc_id"]].append(_row_to_section(sr))
         return [
             self._row_to_document(r, with_text=False, sections=tuple(sections[r["id"]]))
             for r in rows
         ]
+
+    def count_documents(self, flt: DocumentFilter | None = None) -> int:
+        """How many stored documents match ``flt`` (its limit and offset ignored)."""
+        where, args = self._document_where(flt or DocumentFilter())
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM documents{where}", args)
+                   .fetchone()[0])
 
     def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
         from baogao.read.regions import canonical_region
@@ -244,6 +257,9 @@ class Store:
         if flt.query:
             clauses.append("(title LIKE ? OR region LIKE ? OR source LIKE ?)")
             args += [f"%{flt.query}%"] * 3
+        if flt.ids is not None:
+            clauses.append(f"id IN ({','.join('?' * len(flt.ids))})")
+            args += list(flt.ids)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
     def resolve(self, ref: str) -> list[tuple[str, str, int]]:
@@ -345,11 +361,40 @@ class Store:
         year: int | None = None,
         limit: int | None = None,
         include_open: bool = False,
+        offset: int = 0,
+        regions: Sequence[str] | None = None,
     ) -> list[Fact]:
         """Stored facts matching the given filters, in document order.
 
         Open-vocabulary facts (numbers outside the catalog) only with ``include_open``.
         """
+        where, args = self._facts_where(doc_id=doc_id, region=region, indicator=indicator,
+                                         kind=kind, period=period, year=year,
+                                         include_open=include_open, regions=regions)
+        sql = "SELECT * FROM facts" + where + " ORDER BY source, row, start, id"
+        if limit or offset:
+            sql += f" LIMIT {int(limit) if limit else -1} OFFSET {max(0, int(offset))}"
+        return [_row_to_fact(r) for r in self.conn.execute(sql, args)]
+
+    def count_facts(self, **filters: Any) -> int:
+        """How many stored facts match the filters of ``facts`` (limit and offset aside)."""
+        filters.pop("limit", None)
+        filters.pop("offset", None)
+        where, args = self._facts_where(**filters)
+        return int(self.conn.execute("SELECT COUNT(*) FROM facts" + where, args).fetchone()[0])
+
+    def _facts_where(
+        self,
+        *,
+        doc_id: str | None = None,
+        region: str | None = None,
+        indicator: str | None = None,
+        kind: str | None = None,
+        period: int | None = None,
+        year: int | None = None,
+        include_open: bool = False,
+        regions: Sequence[str] | None = None,
+    ) -> tuple[str, list[Any]]:
         from baogao.read.regions import canonical_region
 
         clauses: list[str] = []
@@ -362,13 +407,12 @@ class Store:
         if region:
             clauses.append("region = ?")
             args.append(canonical_region(region))
+        if regions is not None:  # region columns exactly as stored
+            clauses.append(f"region IN ({','.join('?' * len(regions))})")
+            args += list(regions)
         if not include_open:
             clauses.append("open_vocabulary = 0")
-        sql = "SELECT * FROM facts" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        sql += " ORDER BY source, row, start, id"
-        if limit:
-            sql += f" LIMIT {int(limit)}"
-        return [_row_to_fact(r) for r in self.conn.execute(sql, args)]
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), args
 
     def terms(self, *, doc_id: str | None = None, term: str | None = None) -> list[Term]:
         """Stored glossary terms, optionally of one document or matching a term."""

@@ -33,6 +33,26 @@ DocType = Literal["work_report", "plan_report", "budget_report", "public_report"
 LevelParam = Literal["national", "province", "city", "district"]
 KindParam = Literal["actual", "target"]
 MAX_FILES = 20
+#: Rows per page of the list endpoints, unless ``limit`` asks otherwise (at most MAX_PAGE).
+DEFAULT_PAGE = 100
+MAX_PAGE = 1000
+DEFAULT_FACTS = 1000
+
+
+def paged(request: Request, rows: list[Any], total: int, offset: int, limit: int
+          ) -> JSONResponse:
+    """One page of a list as a JSON array; ``X-Total-Count`` holds the number of matches and
+    ``Link`` the next and previous pages (RFC 8288)."""
+    links = []
+    if offset + len(rows) < total:
+        links.append(f'<{request.url.include_query_params(offset=offset + limit)}>; rel="next"')
+    if offset > 0:
+        prev = request.url.include_query_params(offset=max(0, offset - limit))
+        links.append(f'<{prev}>; rel="prev"')
+    headers = {"X-Total-Count": str(total)}
+    if links:
+        headers["Link"] = ", ".join(links)
+    return JSONResponse(rows, headers=headers)
 
 UPLOAD_BODY: dict[str, Any] = {
     "requestBody": {
@@ -59,18 +79,23 @@ def status(lib: Lib, config: Config) -> JSONResponse:
 
 @router.get("/documents", summary="List documents")
 def list_documents(
+    request: Request,
     lib: Lib,
     region: Annotated[str | None, Query(description="Region, full or short (西城区)")] = None,
     year: Annotated[int | None, Query(description="Year the report was delivered")] = None,
     doc_type: Annotated[DocType | None, Query(alias="type")] = None,
     level: LevelParam | None = None,
     q: Annotated[str | None, Query(description="Words in title, region or source")] = None,
-    limit: Annotated[int | None, Query(ge=1, le=100_000)] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> JSONResponse:
-    """Stored documents (metadata, no text), newest first."""
-    docs = lib.documents(DocumentFilter(region=region, year=year, doc_type=doc_type,
-                                        level=level, query=q, limit=limit))
-    return JSONResponse([document_summary(d) for d in docs])
+    """Stored documents (metadata, no text), newest first, one page at a time: the
+    ``X-Total-Count`` header gives the number matching, ``Link`` the next page."""
+    flt = DocumentFilter(region=region, year=year, doc_type=doc_type, level=level, query=q,
+                         limit=limit, offset=offset)
+    docs = lib.documents(flt)
+    total = lib.store.count_documents(flt)
+    return paged(request, [document_summary(d) for d in docs], total, offset, limit)
 
 
 @router.get("/documents/{doc_id}", summary="One document with its outline")
@@ -85,6 +110,7 @@ def get_document(
 @router.get("/facts", summary="Facts (indicator values and targets)",
             responses={200: {"content": {"text/csv": {}}}})
 def list_facts(
+    request: Request,
     lib: Lib,
     region: str | None = None,
     indicator: Annotated[str | None, Query(description="Catalog id, e.g. gdp_growth")] = None,
@@ -92,26 +118,39 @@ def list_facts(
     period: Annotated[int | None, Query(description="Year the value is about")] = None,
     year: Annotated[int | None, Query(description="Year of the report")] = None,
     doc: Annotated[str | None, Query(description="Document id")] = None,
-    limit: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
+        f"Facts per page (JSON: default {DEFAULT_FACTS}; CSV: all)"))] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
     fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
 ) -> Response:
-    """Facts in the facts contract, as a JSON array or (``?format=csv``) a CSV download."""
-    facts = lib.facts(region=region, indicator=indicator, kind=kind, period=period, year=year,
-                      doc_id=doc, limit=limit)
+    """Facts in the facts contract, as a JSON array (one page; ``X-Total-Count`` and
+    ``Link`` headers) or (``?format=csv``) a CSV download of every match."""
+    filters: dict[str, Any] = {"region": region, "indicator": indicator, "kind": kind,
+                               "period": period, "year": year, "doc_id": doc}
+    if fmt == "json" and limit is None:
+        limit = DEFAULT_FACTS
+    facts = lib.store.facts(**filters, limit=limit, offset=offset)
     rows = [fact_json(f) for f in facts]
     if fmt == "csv":
         return csv_download(rows, FACT_COLUMNS, "facts")
-    return JSONResponse(rows)
+    assert limit is not None
+    return paged(request, rows, lib.store.count_facts(**filters), offset, limit)
 
 
 @router.get("/terms", summary="Glossary terms (名词解释)")
 def list_terms(
+    request: Request,
     lib: Lib,
     doc: Annotated[str | None, Query(description="Document id")] = None,
     q: Annotated[str | None, Query(description="Words in the term or its definition")] = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0)] = 0,
 ) -> JSONResponse:
-    """Glossary entries with their definitions and where each report uses them."""
-    return JSONResponse([term_json(t) for t in lib.terms(doc_id=doc, term=q)])
+    """Glossary entries with their definitions and where each report uses them (one page;
+    ``X-Total-Count`` and ``Link`` headers)."""
+    terms = lib.terms(doc_id=doc, term=q)
+    return paged(request, [term_json(t) for t in terms[offset:offset + limit]], len(terms),
+                 offset, limit)
 
 
 @router.post("/documents", summary="Upload reports (needs the write token)", status_code=201,

@@ -101,6 +101,19 @@ def create_app(
     return app
 
 
+#: Environment of ``app_from_env`` (the app each ``baogao serve --workers N`` process builds).
+DB_ENV = "BAOGAO_SERVE_DB"
+TOKEN_ENV = "BAOGAO_SERVE_TOKEN"
+
+
+def app_from_env() -> FastAPI:
+    """``create_app`` over the library named by ``$BAOGAO_SERVE_DB`` (token in
+    ``$BAOGAO_SERVE_TOKEN``): the factory uvicorn calls in each worker process."""
+    import os
+
+    return create_app(os.environ[DB_ENV], write_token=os.environ.get(TOKEN_ENV) or None)
+
+
 def _prepare_index(lib: Library) -> None:
     """Bring the search index up to date once, rather than in the first search request."""
     try:

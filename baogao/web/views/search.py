@@ -7,8 +7,9 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from baogao.ask.search import search
-from baogao.web.api import DocType
+from baogao.ask.search import MAX_OFFSET, search_page
+from baogao.models import Passage
+from baogao.web.api import DocType, paged
 from baogao.web.deps import Lib
 from baogao.web.highlight import snippet_html
 from baogao.web.pages import choice, int_or_none, page, params_of
@@ -21,6 +22,7 @@ RoleParam = Literal["review", "plan", "self_building", "glossary", "appendix", "
 
 @router.get("/api/search", summary="Full-text search", tags=["search"])
 def api_search(
+    request: Request,
     lib: Lib,
     q: Annotated[str, Query(description="Words or a question (就业, 如何稳就业)")],
     region: str | None = None,
@@ -28,16 +30,18 @@ def api_search(
     doc_type: Annotated[DocType | None, Query(alias="type")] = None,
     role: Annotated[RoleParam | None, Query(description="Section role")] = None,
     limit: Annotated[int, Query(ge=1, le=200)] = 10,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
     """Passages best matching ``q``, each citing its document and offsets, with a snippet
-    whose matched words are marked 【】."""
-    passages = search(lib, q, region=region, year=year, doc_type=doc_type, role=role,
-                      limit=limit)
-    return JSONResponse([record_json(p) for p in passages])
+    whose matched words are marked 【】; ``X-Total-Count`` gives the number of matching
+    passages, ``Link`` the next page."""
+    found = search_page(lib, q, region=region, year=year, doc_type=doc_type, role=role,
+                        limit=limit, offset=offset)
+    return paged(request, [record_json(p) for p in found.passages], found.total, offset, limit)
 
 
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
-def search_page(
+def search_view(
     request: Request, lib: Lib,
     q: str = "",
     region: str | None = None,
@@ -46,11 +50,13 @@ def search_page(
     role: str | None = None,
 ) -> Response:
     """检索: a search box, results with highlighted snippets linking into the reader."""
-    passages = []
+    passages: list[Passage] = []
+    total = 0
     if q.strip():
-        passages = search(lib, q, region=region or None, year=int_or_none(year),
-                          doc_type=choice(doc_type, DOC_TYPES, "type"),
-                          role=choice(role, ROLES, "role"), limit=20)
+        found = search_page(lib, q, region=region or None, year=int_or_none(year),
+                            doc_type=choice(doc_type, DOC_TYPES, "type"),
+                            role=choice(role, ROLES, "role"), limit=20)
+        passages, total = found.passages, found.total
     results = [(p, snippet_html(p.snippet)) for p in passages]
-    return page(request, "search.html", "/search", q=q, results=results,
+    return page(request, "search.html", "/search", q=q, results=results, total=total,
                 params=params_of(request))

@@ -1,0 +1,236 @@
+"""When a stated value holds, and for which period: sentences, years, timing.
+
+Splits paragraphs into sentences (one regular-expression pass, linear), finds the year a value
+is about (an explicit year, 去年 / 今年, the end year of 从…增长到2025年的…, never a comparison
+base), whether it is an actual or a target (cue words, the section's role), and whether a
+paragraph speaks of one year or of several (五年来, a “十四五” section, unless the paragraph
+opens on one year: 刚刚过去的2025年).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from baogao.extract.catalog import cues
+from baogao.models import Document, Kind, Role
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Whether a value is an actual or a target, estimated or not, and its year."""
+
+    kind: Kind
+    estimated: bool
+    period: int | None
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+
+
+# Cue helpers -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def cue_words(key: str) -> tuple[str, ...]:
+    words: list[str] = cues()[key]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_re() -> re.Pattern[str]:
+    breaks = str(cues()["sentence_breaks"])
+    inner = re.escape(breaks.replace("\n", ""))
+    return re.compile(rf"[^{re.escape(breaks)}]+[{inner}]?|[{inner}]")
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_base_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["comparison_base"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _year_re() -> re.Pattern[str]:
+    return re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+
+
+@functools.lru_cache(maxsize=64)
+def _cue_re(key: str) -> re.Pattern[str] | None:
+    words = [re.escape(w) for w in cue_words(key) if w]
+    return re.compile("|".join(words)) if words else None
+
+
+def has_cue(text: str, key: str) -> bool:
+    pattern = _cue_re(key)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def ends_with_cue(text: str, key: str) -> str | None:
+    for word in cue_words(key):
+        if word and text.endswith(word):
+            return word
+    return None
+
+
+# Sentences ---------------------------------------------------------------------------------
+
+
+def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
+    """Sentences of ``text[start:end]`` (split on 。；！？ and line ends), whitespace-trimmed.
+
+    One regular-expression pass: linear in the length of the span.
+    """
+    for match in _sentence_re().finditer(text, start, end):
+        piece = match.group(0)
+        left = match.start() + len(piece) - len(piece.lstrip())
+        right = match.end() - (len(piece) - len(piece.rstrip()))
+        if right > left:
+            yield _Span(left, right)
+
+
+def paragraph_spans(doc: Document) -> Iterator[_Span]:
+    if doc.paragraphs:
+        for para in doc.paragraphs:
+            if not para.is_table_row:
+                yield _Span(para.start, para.end)
+        return
+    pos = 0
+    for line in doc.text.split("\n"):
+        if "\t" not in line:
+            yield _Span(pos, pos + len(line))
+        pos += len(line) + 1
+
+
+# Timing ------------------------------------------------------------------------------------
+
+
+def explicit_year(text: str, start: int, pos: int) -> int | None:
+    """The last year written before ``pos`` in the sentence, unless it is a comparison base."""
+    found: int | None = None
+    for match in _year_re().finditer(text, start, pos):
+        before = text[max(start, match.start() - 2) : match.start()]
+        after = text[match.end() : match.end() + 2]
+        end_year = before.endswith(("到", "至")) and text.startswith("的", match.end())
+        if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not end_year:
+            continue
+        if any(after.startswith(w) for w in cue_words("year_blockers_after")):
+            continue
+        found = int(match.group(1))
+    return found
+
+
+def relative_year(text: str, start: int, pos: int) -> str | None:
+    """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
+    head = text[start:pos]
+    for key, label in (("last_year", "last"), ("this_year", "this")):
+        for word in cue_words(key):
+            idx = head.rfind(word)
+            if idx >= 0 and not (idx > 0 and head[idx - 1] in "比较同与"):
+                return label
+    return None
+
+
+def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int) -> Timing | None:
+    """Kind, estimate flag and period of a value at ``pos``; None when unclear."""
+    text = doc.text
+    year = doc.year
+    estimated = has_cue(text[sentence.start : pos], "estimate_cues")
+    explicit = explicit_year(text, sentence.start, pos)
+    if explicit is not None:
+        if year is None:
+            return None
+        if explicit < year:
+            return Timing("actual", estimated, explicit)
+        if explicit == year:
+            return Timing("target", False, explicit)
+        return None
+    relative = relative_year(text, sentence.start, pos) or relative_year(text, para.start, pos)
+    if relative == "last":
+        return Timing("actual", estimated, year - 1 if year else None)
+    if relative == "this" and not estimated:
+        return Timing("target", False, year)
+    if has_cue(text[para.start : pos], "target_cues") and role != "review":
+        return Timing("target", False, year)
+    if role == "review":
+        return Timing("actual", estimated, year - 1 if year else None)
+    if role == "plan":
+        if estimated:
+            return Timing("actual", True, year - 1 if year else None)
+        return Timing("target", False, year)
+    if has_cue(text[sentence.start : pos], "target_cues"):
+        return Timing("target", False, year)
+    return None
+
+
+# Paragraphs of one year or of several ----------------------------------------------------
+
+
+def section_is_multi_year(doc: Document, pos: int) -> bool:
+    return _titles_multi_year(tuple(doc.section_path(doc.section_at(pos))))
+
+
+@functools.lru_cache(maxsize=1024)
+def _titles_multi_year(titles: tuple[str, ...]) -> bool:
+    for title in titles:
+        if has_cue(title, "multi_year_paragraph") and not _year_re().search(title):
+            return True
+    return False
+
+
+def first_cue(text: str, para: _Span, key: str) -> int:
+    """Where the first cue word of ``key`` appears in the paragraph (its end if none)."""
+    pattern = _cue_re(key)
+    match = pattern.search(text, para.start, para.end) if pattern is not None else None
+    return match.start() if match else para.end
+
+
+def opens_single_year(doc: Document, para: _Span) -> bool:
+    """True when a paragraph opens on one year (刚刚过去的2025年, 过去一年) even inside a
+    multi-year section (“十四五”时期工作回顾 … 刚刚过去的2025年，…)."""
+    head = doc.text[para.start : para.start + int(cues()["single_year_opener_span"])]
+    if has_cue(head, "single_year_openers"):
+        return True
+    if doc.year is None:
+        return False
+    return re.match(rf"\s*(?:刚刚过去的)?{doc.year - 1}年[，,是]", head) is not None
+
+
+def lead_in(text: str, para: _Span) -> str:
+    """The opening sentence of a paragraph (its lead-in), when it is short."""
+    stop = text.find("。", para.start, para.end)
+    if stop < 0 or stop - para.start > int(cues()["lead_in_max"]):
+        return ""
+    return text[para.start : stop]
+
+
+def compared_over_years(
+    text: str, sentence: _Span, pos: int, period: int | None, floor: int = 0
+) -> bool:
+    """True when a comparison base year before the previous one governs the value.
+
+    The base (与2000年相比, 同1978年相比) governs its whole full-stop sentence, including
+    the clauses after a semicolon: 1986年同1978年相比，…增长102%；国民收入…增长94.9%.
+    """
+    if period is None:
+        return False
+    start = max(text.rfind("。", floor, sentence.start), text.rfind("\n", floor, sentence.start))
+    start = max(start + 1, floor)
+    for match in _comparison_base_re().finditer(text, start, pos):
+        if int(match.group("base")) < period - 1:
+            return True
+    return False
+
+
+def target_timing(timing: Timing, dated: bool) -> Timing | None:
+    """A value the words call a target (预期目标为) is one: of the year the sentence names
+    (去年经济增长预期目标为…) or of the section's year; never an actual."""
+    if timing.kind == "target":
+        return timing
+    if dated and not timing.estimated:
+        return Timing("target", False, timing.period)
+    return None

@@ -1,0 +1,179 @@
+"""Metric subjects the catalog alone does not find: names that need their context.
+
+A report often names its metric once and then goes on without it:
+
+- a *contextual name* is a word that names a metric only inside its context: 产量 / 总产 /
+  总产量 mean grain output in a clause about 粮食 (粮食播种面积1.1亿亩、产量825亿斤以上);
+- a *carried name* (总量, 总额) is the level of the metric named earlier in the same sentence
+  (外贸进出口增长8.4%，总额突破8000亿元);
+- a *lead-in subject* is set by the opening words of a paragraph (——经济发展贡献新担当。…
+  全年增长4.8%、总量达5.3万亿元): a clause that opens with 全年增长 and names nothing is
+  about the economy the lead-in names.
+
+Each becomes a ``Mention`` like a catalog hit, so the rest of the reading (values, timing,
+bounds, scope guards) treats it the same way. All the words are data (``cues.json``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from baogao.extract.catalog import Family, Mention, cues, load_catalog
+
+
+def _family_of(indicator: str) -> Family:
+    catalog = load_catalog()
+    growth = f"{indicator}_growth"
+    return Family(level=indicator, growth=growth if growth in catalog else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _contextual() -> list[tuple[re.Pattern[str], tuple[str, ...], str]]:
+    rules: list[tuple[re.Pattern[str], tuple[str, ...], str]] = []
+    for rule in cues()["contextual_names"]:
+        names = sorted(rule["names"], key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(n) for n in names))
+        rules.append((pattern, tuple(rule["context"]), rule["indicator"]))
+    return rules
+
+
+def _covered(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in mentions)
+
+
+def contextual_mentions(
+    text: str, start: int, end: int, mentions: list[Mention], context_start: int
+) -> list[Mention]:
+    """Contextual names in ``text[start:end]`` whose context word comes before them.
+
+    The context is searched from ``context_start`` (the paragraph start, so a heading-like
+    lead-in such as 粮食生产再创新高 counts) to the name. The name must open a clause (after
+    a clause break or at the sentence start) or follow its context word directly.
+    """
+    found: list[Mention] = []
+    opener = set(cues()["contextual_openers"])
+    for pattern, context, indicator in _contextual():
+        for match in pattern.finditer(text, start, end):
+            if _covered(mentions, match.start(), match.end()):
+                continue
+            head = text[context_start : match.start()]
+            word = next((w for w in context if w in head), None)
+            if word is None:
+                continue
+            before = text[match.start() - 1] if match.start() > start else ""
+            right_after_context = head.endswith(word)
+            listed = _shared_noun_list(text, start, match.start(), word)
+            if listed is not None:
+                found.append(
+                    Mention(
+                        listed[0],
+                        match.end(),
+                        text[listed[0] : match.end()],
+                        match.group(0),
+                        _family_of(indicator),
+                        None,
+                        list_size=listed[1],
+                    )
+                )
+                continue
+            if not (match.start() == start or before in opener or right_after_context):
+                continue
+            surface = match.group(0)
+            found.append(
+                Mention(
+                    match.start(), match.end(), surface, surface, _family_of(indicator), None
+                )
+            )
+    return found
+
+
+def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, int] | None:
+    """粮食、油料、蔬菜|产量: (start of the list, its length) when the list before ``pos``
+    opens on the context word and its items share the noun at ``pos``."""
+    clause_start = max(text.rfind(c, start, pos) for c in "，,；;：:") + 1
+    clause_start = max(clause_start, start)
+    items = re.split("[、和及]", text[clause_start:pos])
+    if len(items) < 2 or items[0] != word:
+        return None
+    if not all(0 < len(i) <= 4 and not re.search(r"\d", i) for i in items):
+        return None
+    return clause_start, len(items)
+
+
+@functools.lru_cache(maxsize=1)
+def _carried_re() -> re.Pattern[str]:
+    words = sorted(cues()["carried_names"], key=len, reverse=True)
+    return re.compile(rf"(?<=[，,、；;])(?:{'|'.join(re.escape(w) for w in words)})")
+
+
+def carried_mentions(
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[Mention]:
+    """总量 / 总额 opening a clause: the level of the last metric named before it."""
+    found: list[Mention] = []
+    for match in _carried_re().finditer(text, start, end):
+        if _covered(mentions, match.start(), match.end()):
+            continue
+        before = [m for m in [*mentions, *found] if m.end <= match.start()]
+        if not before:
+            continue
+        family = before[-1].family
+        if family.level is None:
+            continue
+        surface = match.group(0)
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                surface,
+                surface,
+                Family(level=family.level, growth=None),
+                None,
+            )
+        )
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_in_re() -> re.Pattern[str]:
+    openers = sorted(cues()["lead_in_openers"], key=len, reverse=True)
+    return re.compile(rf"(?:^|(?<=[，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
+
+
+def lead_in_mentions(
+    text: str, start: int, end: int, mentions: list[Mention], lead: str
+) -> list[Mention]:
+    """全年增长… opening a clause that names nothing, in a paragraph whose lead-in sets the
+    subject (经济发展, 经济运行…): a mention of that subject at the clause start."""
+    subjects: dict[str, str] = cues()["lead_in_subjects"]
+    indicator = next((ind for word, ind in subjects.items() if word in lead), None)
+    if indicator is None:
+        return []
+    found: list[Mention] = []
+    for match in _lead_in_re().finditer(text, start, end):
+        if any(m.start < match.start() for m in mentions):
+            continue  # a metric named earlier in the sentence is the subject
+        name = load_catalog()[indicator].name
+        found.append(Mention(match.start(), match.start(), "", name, _family_of(indicator), None))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _threshold_phrase_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["threshold_phrase"]))
+
+
+def strip_thresholds(gap: str) -> str:
+    """The words between a metric and its value without milestone phrases and a year:
+    连续迈上4个万亿元台阶、达 → 达; 突破5万关口、达到 → 达到; ，2024年达到 → 达到."""
+    return _threshold_phrase_re().sub("", gap)
+
+
+def is_threshold(text: str, start: int, end: int) -> bool:
+    """True when the value at ``text[start:end]`` is a milestone (突破…, 迈上…台阶)."""
+    head = text[start:end]
+    if any(head.startswith(w) for w in cues()["threshold_verbs"]):
+        return True
+    after = text[end : end + 4]
+    return any(after.startswith(w) for w in cues()["threshold_suffixes"])

@@ -1,0 +1,229 @@
+"""Archive scale: analysis times at ×100, the web server at ×30, CLI start-up; with round 1.
+
+    python benchmarks/scale.py                      # everything (builds ×30 and ×100)
+    python benchmarks/scale.py --work DIR           # keep (and reuse) the libraries
+    python benchmarks/scale.py --only startup serve
+
+Sections (``--only``):
+
+* ``analysis``: ``attention`` (panel, then the per-document table), ``compare`` (regions side
+  by side; one region's series) and ``track`` (one region; every region) in-process on the
+  ×100 library, first call and repeated call.
+* ``serve``: ``baogao serve --workers N`` on the ×30 library in a child process on
+  127.0.0.1; ``/api/search`` p50/p95 under 4 concurrent clients over the search queries, for
+  1 and 2 workers; ``/api/attention`` first and repeated request.
+* ``startup``: wall time of ``python -m baogao --help`` (median of 7 runs) and of
+  ``baogao ls`` at ×100 (table, all 8,300 rows; and a first page).
+
+Libraries are the shared corpus stored ×N (``biglib.enlarge``). Round 1 figures come from
+issue 12 and are printed next to each measurement.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from biglib import ROOT, base_library, enlarge
+from search_speed import QUERIES, percentiles
+
+from baogao.analyze.attention import attention_documents, attention_panel
+from baogao.analyze.compare import compare
+from baogao.analyze.track import track
+from baogao.library import Library
+
+PY = sys.executable
+
+
+def library(work: Path, scale: int) -> Path:
+    """The ×``scale`` library in ``work``, built unless there."""
+    out = work / f"x{scale}.db"
+    if not (out.exists() and Path(f"{out}.index").exists()):
+        seconds = enlarge(base_library(work), out, scale)
+        print(f"(built x{scale} in {seconds:.0f} s)", file=sys.stderr)
+    return out
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t = time.perf_counter()
+    result = fn()
+    return time.perf_counter() - t, result
+
+
+def analysis(work: Path) -> None:
+    """attention, compare and track on the ×100 library."""
+    db = library(work, 100)
+    print("analysis at x100 (target < 1 s; round 1: attention 40 s)")
+    with Library(db) as lib:
+        cases: list[tuple[str, Callable[[], Any]]] = [
+            ("attention panel", lambda: attention_panel(lib)),
+            ("attention per document", lambda: attention_documents(lib)),
+            ("compare gdp_growth targets 2025",
+             lambda: compare(lib, "gdp_growth", kind="target", period=2025)),
+            ("compare gdp_growth series 全国",
+             lambda: compare(lib, "gdp_growth", kind="actual", region="全国")),
+            ("track 北京市西城区", lambda: track(lib, "北京市西城区")),
+            ("track every region", lambda: track(lib)),
+        ]
+        for label, fn in cases:
+            first, result = _timed(fn)
+            again, _ = _timed(fn)
+            print(f"  {label:<34} first {first:6.2f} s  again {again:6.2f} s  "
+                  f"({len(result)} rows)")
+            sys.stdout.flush()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _start(db: Path, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = _free_port()
+    proc = subprocess.Popen(
+        [PY, "-m", "baogao", "serve", "--db", str(db), "--port", str(port), "--workers",
+         str(workers), "--log-level", "warning"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    base = f"http://127.0.0.1:{port}"
+    import httpx
+
+    deadline = time.time() + 300
+    while time.time() < deadline:
+        try:
+            if httpx.get(f"{base}/api", timeout=2).status_code == 200:
+                return proc, base
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    _stop(proc)
+    raise SystemExit("baogao serve did not start")
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+def _load(base: str, paths: list[str], clients: int) -> tuple[list[float], float, int]:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    todo = list(paths)
+
+    def client() -> None:
+        nonlocal errors
+        with httpx.Client(base_url=base, timeout=60) as http:
+            while True:
+                with lock:
+                    if not todo:
+                        return
+                    path = todo.pop()
+                t = time.perf_counter()
+                ok = http.get(path).status_code == 200
+                dt = time.perf_counter() - t
+                with lock:
+                    latencies.append(dt)
+                    errors += not ok
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    return latencies, time.perf_counter() - t0, errors
+
+
+def serve(work: Path, rounds: int) -> None:
+    """/api/search p95 over baogao serve at ×30, 1 and 2 workers; /api/attention."""
+    import httpx
+
+    db = library(work, 30)
+    print("baogao serve at x30 (target /api/search p95 < 50 ms; round 1: p95 174 ms)")
+    paths = [f"/api/search?q={q}&limit=10" for q in QUERIES] * rounds
+    for workers in (1, 2):
+        proc, base = _start(db, workers)
+        try:
+            _load(base, paths[:len(QUERIES)], 2)  # warm every worker's index and caches
+            lat, seconds, errors = _load(base, paths, 4)
+            p50, p95 = percentiles(lat)
+            print(f"  --workers {workers}: /api/search p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
+                  f"{len(lat) / seconds:6.1f} req/s  (4 clients, {len(lat)} requests, "
+                  f"{errors} errors)")
+            if workers == 2:
+                url = f"{base}/api/attention"
+                first, _ = _timed(lambda u=url: httpx.get(u, timeout=300))  # type: ignore[misc]
+                again = statistics.median(
+                    _timed(lambda u=url: httpx.get(u, timeout=60))[0]  # type: ignore[misc]
+                    for _ in range(5))
+                print(f"  /api/attention first {first * 1000:7.0f} ms  again "
+                      f"{again * 1000:5.1f} ms  (round 1: 17 s per request at x10)")
+        finally:
+            _stop(proc)
+        sys.stdout.flush()
+
+
+def _run(args: list[str]) -> float:
+    t = time.perf_counter()
+    subprocess.run([PY, "-m", "baogao", *args], stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, check=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return time.perf_counter() - t
+
+
+def startup(work: Path) -> None:
+    """``baogao --help`` and ``baogao ls`` wall times."""
+    bare = statistics.median(
+        _timed(lambda: subprocess.run([PY, "-c", "pass"], check=True))[0] for _ in range(5))
+    helps = sorted(_run(["--help"]) for _ in range(7))
+    print(f"start-up: baogao --help median {statistics.median(helps):.3f} s, best "
+          f"{helps[0]:.3f} s (target < 0.3 s; round 1 0.9–1.3 s; bare python "
+          f"{bare:.3f} s)")
+    db = library(work, 100)
+    full = _run(["ls", "--db", str(db)])
+    page = _run(["ls", "--db", str(db), "--limit", "50"])
+    print(f"  baogao ls at x100: all 8,300 rows {full:.2f} s, --limit 50 {page:.2f} s "
+          "(round 1: rich table rendering 97% of ls at x10)")
+    sys.stdout.flush()
+
+
+def main() -> None:
+    """Run the chosen sections and print their figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--work", type=Path, help="folder for the libraries (kept)")
+    ap.add_argument("--only", nargs="+", choices=["analysis", "serve", "startup"],
+                    default=["startup", "analysis", "serve"])
+    ap.add_argument("--rounds", type=int, default=5, help="passes over the queries (serve)")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        if "startup" in args.only:
+            startup(work)
+        if "analysis" in args.only:
+            analysis(work)
+        if "serve" in args.only:
+            serve(work, args.rounds)
+
+
+if __name__ == "__main__":
+    main()

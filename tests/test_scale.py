@@ -1,0 +1,69 @@
+"""Archive-scale plumbing: lazy start-up, paged CLI lists, plain tables for long listings."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from baogao.cli.common import _width, fast_table
+from baogao.library import Library
+
+DATA = Path(__file__).parent / "data"
+HEAVY = ("rjieba", "httpx", "tantivy", "pandas", "fastapi", "uvicorn", "pyarrow")
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+
+
+def test_help_loads_no_heavy_module() -> None:
+    code = ("import sys, runpy; sys.argv = ['baogao', '--help']\n"
+            "try:\n    runpy.run_module('baogao', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            f"print([m for m in {HEAVY!r} if m in sys.modules])")
+    done = _run("-c", code)
+    assert "Commands" in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_import_baogao_is_lazy_but_complete() -> None:
+    done = _run("-c", "import sys, baogao; before = 'rjieba' in sys.modules; "
+                      "lib = baogao.Library; print(before, callable(baogao.search), "
+                      "sorted(set(baogao.__all__) - set(dir(baogao))))")
+    assert done.stdout.split() == ["False", "True", "[]"]
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("scale") / "lib.db"
+    with Library(db) as lib:
+        assert lib.ingest([DATA / "seeds"]).ok
+    return db
+
+
+def test_ls_pages(seeds_db: Path) -> None:
+    every = json.loads(_run("-m", "baogao", "ls", "--db", str(seeds_db), "-f", "json").stdout)
+    page = _run("-m", "baogao", "ls", "--db", str(seeds_db), "-f", "json", "--limit", "2",
+                "--offset", "1")
+    assert [d["id"] for d in json.loads(page.stdout)] == [d["id"] for d in every[1:3]]
+    assert f"documents 2–3 of {len(every)}" in page.stderr
+
+
+def test_search_cli_reports_the_total(seeds_db: Path) -> None:
+    done = _run("-m", "baogao", "search", "就业", "--db", str(seeds_db), "--limit", "3")
+    assert done.returncode == 0
+    assert "passages 1–3 of" in done.stderr
+
+
+def test_fast_table_aligns_wide_characters(capsys: pytest.CaptureFixture[str]) -> None:
+    fast_table([{"a": "北京市西城区", "b": 1}, {"a": "x", "b": "[bold]y[/bold]"}], ["a", "b"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("a ")
+    # display columns: 北京市西城区 is 12 wide, then 2 spaces
+    assert _width(lines[2][:lines[2].index("1")]) == _width(lines[3][:lines[3].index("[")]) == 14
+    assert "[bold]y[/bold]" in lines[3]  # data is printed as is, never as markup
