@@ -23,12 +23,15 @@ from baogao.errors import (
 )
 
 if TYPE_CHECKING:
+    from baogao.analyze.commitments import track_commitments
     from baogao.analyze.track import track
     from baogao.ask.answer import AskResult, ask
     from baogao.ask.search import search
     from baogao.extract import extract_facts, extract_terms
     from baogao.library import IngestReport, Library
     from baogao.models import (
+        Commitment,
+        CommitmentRow,
         Document,
         Fact,
         Paragraph,
@@ -44,7 +47,9 @@ if TYPE_CHECKING:
 #: Where each public name lives; imported on first use, so that ``import baogao`` (and every
 #: CLI start-up) does not load the segmenter, the HTTP client or the web stack.
 _LAZY = {
-    "track": "baogao.analyze.track", "AskResult": "baogao.ask.answer", "ask": "baogao.ask.answer",
+    "track": "baogao.analyze.track", "track_commitments": "baogao.analyze.commitments",
+    "Commitment": "baogao.models", "CommitmentRow": "baogao.models",
+    "AskResult": "baogao.ask.answer", "ask": "baogao.ask.answer",
     "search": "baogao.ask.search", "extract_facts": "baogao.extract",
     "extract_terms": "baogao.extract", "IngestReport": "baogao.library",
     "Library": "baogao.library", "Document": "baogao.models", "Fact": "baogao.models",
@@ -74,6 +79,8 @@ __all__ = [
     "AskResult",
     "BaogaoError",
     "CollectionError",
+    "Commitment",
+    "CommitmentRow",
     "Document",
     "DocumentFilter",
     "Fact",
@@ -101,4 +108,5 @@ __all__ = [
     "read_all",
     "search",
     "track",
+    "track_commitments",
 ]
