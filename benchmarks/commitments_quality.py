@@ -217,8 +217,10 @@ def main() -> None:
     if judged.exists():
         items = json.loads(judged.read_text("utf-8"))["judgments"]
         ok = sum(1 for j in items if j["ok"])
+        fields = sum(1 for j in items if j.get("value_unit_kind_period_ok", j["ok"]))
         print(f"hand-judged open facts right (value, unit, kind, period, name): "
-              f"{_ratio(ok, len(items))}")
+              f"{_ratio(ok, len(items))}; value, unit, kind and period: "
+              f"{_ratio(fields, len(items))}")
 
 
 if __name__ == "__main__":
