@@ -44,7 +44,6 @@ import shutil
 import sqlite3
 import threading
 import uuid
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -196,6 +195,9 @@ class Hit:
     text: str
     path: str
     score: float
+
+
+_decode = json.JSONDecoder().decode
 
 
 @dataclass
@@ -485,7 +487,7 @@ class SearchIndex:
         result = searcher.search(query, n, count=True, offset=offset)
         hits = []
         for score, address in result.hits:
-            d = json.loads(searcher.doc(address)["data"][0])
+            d = _decode(searcher.doc(address)["data"][0].decode("utf-8"))
             hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
                             role=d[5], ntokens=d[6], heading=d[7], text=d[8], path=d[9],
                             score=float(score)))
@@ -497,16 +499,19 @@ class SearchIndex:
         return {t: int(searcher.doc_freq("words", t)) for t in dict.fromkeys(tokens)}
 
 
-_INDEXES: weakref.WeakKeyDictionary[Store, SearchIndex] = weakref.WeakKeyDictionary()
 _INDEXES_LOCK = threading.Lock()
 
 
 def search_index(store: Store) -> SearchIndex:
-    """The ``SearchIndex`` of ``store`` (one per Store object)."""
+    """The ``SearchIndex`` of ``store`` (one per Store object, kept on it)."""
+    found = vars(store).get("_search_index")
+    if isinstance(found, SearchIndex):
+        return found
     with _INDEXES_LOCK:
-        found = _INDEXES.get(store)
-        if found is None:
-            found = _INDEXES[store] = SearchIndex(store)
+        found = vars(store).get("_search_index")
+        if not isinstance(found, SearchIndex):
+            found = SearchIndex(store)
+            vars(store)["_search_index"] = found
         return found
 
 

@@ -88,7 +88,7 @@ def list_documents(
     from baogao.store import DocumentFilter
 
     flt = DocumentFilter(region=region, year=year, doc_type=doc_type, level=level,
-                         limit=limit, offset=offset)
+                         limit=limit, offset=offset, sections=False)
     with open_library(db) as lib:
         docs = lib.documents(flt)
         total = lib.store.count_documents(flt) if limit or offset else len(docs)

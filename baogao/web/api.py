@@ -92,7 +92,7 @@ def list_documents(
     """Stored documents (metadata, no text), newest first, one page at a time: the
     ``X-Total-Count`` header gives the number matching, ``Link`` the next page."""
     flt = DocumentFilter(region=region, year=year, doc_type=doc_type, level=level, query=q,
-                         limit=limit, offset=offset)
+                         limit=limit, offset=offset, sections=False)
     docs = lib.documents(flt)
     total = lib.store.count_documents(flt)
     return paged(request, [document_summary(d) for d in docs], total, offset, limit)
