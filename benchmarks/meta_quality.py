@@ -108,20 +108,39 @@ def _grams(text: str, n: int = 6) -> Counter[str]:
     return Counter(s[i:i + n] for i in range(len(s) - n + 1))
 
 
+def _overlap(want: Counter[str], got: Counter[str]) -> tuple[float, float]:
+    common = sum((want & got).values())
+    return common / max(1, sum(want.values())), common / sum(got.values()) if got else 0.0
+
+
+def _trafilatura(path: Path) -> str | None:
+    """The body trafilatura extracts (a baseline, when it is installed), else None."""
+    try:
+        import trafilatura  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    text: str | None = trafilatura.extract(path.read_bytes(), include_tables=True)
+    return text or ""
+
+
 def body_figures(docs: dict[Key, Document]) -> dict[str, dict[str, float]]:
-    """Recall and precision of each web page's body against the clean text of its report."""
+    """Recall and precision of each web page's body against the clean text of its report
+    (and of trafilatura's extraction as a baseline when that package is installed)."""
     out: dict[str, dict[str, float]] = {}
     for code, province in PAGE_PAIRS.items():
-        page = docs.get((f"formats/provinces-2026-html/2026_{code}.html", 0))
+        source = f"formats/provinces-2026-html/2026_{code}.html"
+        page = docs.get((source, 0))
         clean = docs.get((f"corpus/provinces-2026/2026_{province}_政府工作报告.csv", 0))
         if clean is None:
             continue
         want = _grams(clean.text)
-        got = _grams(page.text) if page else Counter()
-        common = sum((want & got).values())
-        out[code] = {"recall": common / max(1, sum(want.values())),
-                     "precision": common / max(1, sum(got.values())) if got else 0.0,
+        recall, precision = _overlap(want, _grams(page.text) if page else Counter())
+        out[code] = {"recall": recall, "precision": precision,
                      "held_out": float(any(f"_{code}." in p for p in HELD_OUT_PAGES))}
+        baseline = _trafilatura(DATA / source)
+        if baseline is not None:
+            out[code]["baseline_recall"], out[code]["baseline_precision"] = _overlap(
+                want, _grams(baseline))
     return out
 
 
@@ -188,7 +207,10 @@ def main() -> None:
     for split, held in (("tune", 0.0), ("held-out", 1.0)):
         rows = {k: v for k, v in figures["body"].items() if v["held_out"] == held}
         for code, v in rows.items():
-            print(f"{split:8} {code}: recall {v['recall']:.3f} precision {v['precision']:.3f}")
+            base = (f"   (trafilatura: recall {v['baseline_recall']:.3f} precision "
+                    f"{v['baseline_precision']:.3f})" if "baseline_recall" in v else "")
+            print(f"{split:8} {code}: recall {v['recall']:.3f} precision {v['precision']:.3f}"
+                  + base)
         if rows:
             r = sum(v["recall"] for v in rows.values()) / len(rows)
             p = sum(v["precision"] for v in rows.values()) / len(rows)

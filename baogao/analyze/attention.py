@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import ahocorasick
 
 from baogao.errors import QueryError
-from baogao.models import Document
+from baogao.models import Document, region_fields
 from baogao.read.regions import canonical_region
 from baogao.store import ON_SAVE
 
@@ -368,12 +368,14 @@ def panel_table(
     """Flat rows and column order of a panel, ready for ``export.write_table``.
 
     Columns: region, year, documents, chars, then one rate column per topic id (and
-    ``n_<topic>`` hit counts when ``with_counts``).
+    ``n_<topic>`` hit counts when ``with_counts``), then region_code (GB/T 2260) and
+    region_path for joining panels.
     """
     ids = [t.id for t in topics]
     columns = ["region", "year", "documents", "chars", *ids]
     if with_counts:
         columns += [f"n_{i}" for i in ids]
+    columns += ["region_code", "region_path"]
     rows = []
     for p in panel:
         row: dict[str, Any] = {"region": p.region, "year": p.year, "documents": p.documents,
@@ -381,6 +383,7 @@ def panel_table(
         row.update({i: p.rates.get(i, 0.0) for i in ids})
         if with_counts:
             row.update({f"n_{i}": p.counts.get(i, 0) for i in ids})
+        row.update(region_fields(p.region))
         rows.append(row)
     return rows, columns
 
@@ -390,11 +393,12 @@ def documents_table(
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """Flat per-document rows (doc_id, source, row, region, year, doc_type, chars, rates)."""
     ids = [t.id for t in topics]
-    columns = ["doc_id", "source", "row", "region", "year", "doc_type", "chars", *ids]
+    columns = ["doc_id", "source", "row", "region", "year", "doc_type", "chars", *ids,
+               "region_code", "region_path"]
     rows = [
         {"doc_id": a.doc_id, "source": a.source, "row": a.row, "region": a.region,
          "year": a.year, "doc_type": a.doc_type, "chars": a.chars,
-         **{i: a.rates.get(i, 0.0) for i in ids}}
+         **{i: a.rates.get(i, 0.0) for i in ids}, **region_fields(a.region)}
         for a in items
     ]
     return rows, columns
