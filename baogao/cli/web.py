@@ -72,5 +72,8 @@ def serve(
     os.environ[DB_ENV] = str(Path(path).resolve())
     if token:
         os.environ[SERVE_TOKEN_ENV] = token
+    from baogao.web.guard import H11_PROTOCOL_PATH
+
+    options = server_options() | {"http": H11_PROTOCOL_PATH}  # by name: workers import it
     uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
-                port=port, log_level=log_level, **server_options())
+                port=port, log_level=log_level, **options)
