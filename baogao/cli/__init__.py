@@ -10,13 +10,11 @@ import logging
 import sys
 import traceback
 
-from rich.markup import escape
-
 from baogao.cli import facts as _facts  # noqa: F401
 
 # Submodules register their commands on import.
 from baogao.cli import library as _library  # noqa: F401
-from baogao.cli.common import app, err_console
+from baogao.cli.common import app, err_console, escape
 from baogao.errors import BaogaoError
 
 __all__ = ["app", "main"]

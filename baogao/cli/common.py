@@ -11,9 +11,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 if TYPE_CHECKING:  # the library (and its segmenter) loads when a command opens it
     from baogao.library import Library
@@ -26,8 +23,31 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: no markdown renderer to import at start-up
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+class _LazyConsole:
+    """A rich ``Console`` made on first use: rich loads when a command prints, not for
+    ``--help``."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Any = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+console: Any = _LazyConsole()
+err_console: Any = _LazyConsole(stderr=True, soft_wrap=True)
+
+
+def escape(text: str) -> str:
+    """``rich.markup.escape``, imported on first use."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
 
 DbOption = Annotated[
     str | None,
@@ -86,6 +106,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
     elif len(rows) > FAST_TABLE_ROWS:
         fast_table(rows, columns, title)
     else:
+        from rich.table import Table
+        from rich.text import Text
+
         table = Table(title=title, show_lines=False)
         for col in columns:
             table.add_column(col, overflow="fold")

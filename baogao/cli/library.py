@@ -7,9 +7,17 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    Format,
+    app,
+    console,
+    err_console,
+    escape,
+    open_library,
+    render,
+)
 
 if TYPE_CHECKING:  # the library loads when a command runs, not for --help
     from baogao.library import Parsed

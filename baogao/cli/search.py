@@ -8,9 +8,17 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    Format,
+    app,
+    console,
+    err_console,
+    escape,
+    open_library,
+    render,
+)
 
 if TYPE_CHECKING:  # search and ask load when their command runs, not for --help
     from baogao.ask.answer import AskResult

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 
-from baogao.cli.common import DbOption, app, err_console
+from baogao.cli.common import DbOption, app, err_console, escape
 from baogao.errors import QueryError, StoreError
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
