@@ -19,7 +19,7 @@ from pathlib import Path
 
 from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
 from baogao.ask import index as _search_index  # registers the search index hooks
-from baogao.errors import BaogaoError, InputError, InternalError
+from baogao.errors import BaogaoError, InputError, InternalError, NotFound
 from baogao.extract import extract_facts, extract_terms
 from baogao.extract.open_facts import enrich, open_facts
 from baogao.models import Document, Fact, Term
@@ -214,8 +214,56 @@ class Library:
         return self.store.list_documents(flt)
 
     def document(self, ref: str) -> Document:
-        """One stored document with text and outline, by id, id prefix or source[#row]."""
-        return self.store.get_document(ref)
+        """One stored document with text and outline, by id, id prefix or source[#row].
+
+        A path to an ingested file (absolute or relative to the current folder) finds the
+        document stored under the part of the path that ingest recorded as its source.
+        """
+        try:
+            return self.store.get_document(ref)
+        except NotFound:
+            found = self._by_file_path(ref)
+            if found is not None:
+                return self.store.get_document(found)
+            base = ref.split("#", 1)[0]
+            if len(base) < 4 and all(c in "0123456789abcdef" for c in base.lower()):
+                raise NotFound(f"no document {ref!r}: an id prefix needs at least 4 "
+                               "characters (ids are 16 hex digits; `baogao ls` lists them)"
+                               ) from None
+            raise
+
+    def _by_file_path(self, ref: str) -> str | None:
+        """``source#row`` of the stored document whose source the path ``ref`` ends with."""
+        path, _, row = ref.partition("#")
+        if not (os.path.isabs(path) or os.path.exists(path)):
+            return None
+        full = Path(path).resolve().as_posix()
+        best: str | None = None
+        for (source,) in self.store.conn.execute("SELECT DISTINCT source FROM document_sources"):
+            if (full == source or full.endswith("/" + source)) and (
+                    best is None or len(source) > len(best)):
+                best = source
+        return None if best is None else f"{best}#{row or 0}"
+
+    def regions(self, name: str) -> tuple[str, ...]:
+        """The stored regions that ``name`` denotes, itself first, then the regions under it.
+
+        Every command filters by region through this one function: short and full names
+        (北京 / 北京市), region codes (110102), and a parent region includes its descendants
+        (北京 → 北京市 and its districts; 全国 means the national reports only). Returns ()
+        when the library holds nothing of that region.
+        """
+        from baogao.read.regions import canonical_region, resolve
+
+        found = resolve(name)
+        national = any(r.level == "national" for r in found)
+        wanted = [r.full for r in (found if national else resolve(name, descendants=True))]
+        own = {r.full for r in found} | {canonical_region(name) or name.strip()}
+        stored = {region for (region,) in self.store.conn.execute(
+            "SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
+        rank = {full: i for i, full in enumerate(wanted)}
+        hits = [r for r in stored if r in rank or r in own]
+        return tuple(sorted(hits, key=lambda r: (r not in own, rank.get(r, -1), r)))
 
     def facts(self, **filters: object) -> list[Fact]:
         """Stored facts; filters as in ``Store.facts`` (``include_open=True`` adds the

@@ -144,6 +144,8 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
                              f"{_one_line(exc)})") from exc
     pages: list[str] = []
     bad: list[int] = []
+    max_chars = limit("max_document_chars")
+    chars = 0
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
@@ -155,6 +157,11 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
                 page.close()
             except pdfium.PdfiumError:
                 bad.append(i + 1)
+                continue
+            chars += len(pages[-1])
+            if chars > max_chars:  # stop reading before the text takes memory
+                raise LimitExceeded(name, f"text of the first {i + 1} of {n_pages} pages",
+                                    "max_document_chars", max_chars)
     finally:
         pdf.close()
     if bad and len(bad) == n_pages:
