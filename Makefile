@@ -11,7 +11,7 @@ PORT ?= 8000
 $(BIN)/baogao: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,cluster]'
 	touch $@
 
 demo: $(BIN)/baogao

@@ -27,7 +27,7 @@ def _register_optional() -> None:
     """Commands of later stages (search, track, web) register when their modules exist."""
     import importlib
 
-    for name in ("analysis", "search", "web"):
+    for name in ("analysis", "search", "web", "batch"):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:

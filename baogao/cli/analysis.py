@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.cli.common import (
     DbOption,
@@ -121,8 +122,8 @@ def compare_command(
             rows = compare(lib, indicator, kind=kind.value, region=regions[0]) if regions \
                 else []
             if len(regions) > 1:
-                err_console.print(f"series of {regions[0]}; regions under it: pass --period "
-                                  "to see them side by side", highlight=False)
+                err_console.print(f"series of {escape(regions[0])}; regions under it: pass "
+                                  "--period to see them side by side", highlight=False)
         else:
             rows = [row for r in regions
                     for row in compare(lib, indicator, kind=kind.value, period=period,
@@ -136,7 +137,7 @@ def compare_command(
                                      indicator_label(indicator), KIND_LABELS[kind.value]) if x)
         out = write_svg(compare_chart(rows, title=title, unit=unit),
                         chart)
-        err_console.print(f"chart written to {out}", highlight=False)
+        err_console.print(f"chart written to {escape(str(out))}", highlight=False)
 
 
 @app.command("diff")
@@ -229,7 +230,7 @@ def attention_command(
                              + ", ".join(FORMATS))
         out_fmt = fmt.value if fmt else (Path(output).suffix.lstrip(".").lower() or "csv")
         path = write_table(rows, columns, output, out_fmt)
-        err_console.print(f"{len(rows)} rows written to {path}", highlight=False)
+        err_console.print(f"{len(rows)} rows written to {escape(str(path))}", highlight=False)
         return
     try:
         screen = Format(fmt.value if fmt else "table")

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.cells import cell_len
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -180,7 +181,8 @@ def open_library(db: str | None, *, readonly: bool = False, create: bool = False
     path, origin = library_path(db)
     full = path.resolve()
     if origin == "$BAOGAO_DB" and not path.is_absolute():
-        err_console.print(f"[dim]library {full} ($BAOGAO_DB={path} in {Path.cwd()})[/dim]",
+        err_console.print("[dim]" + escape(f"library {full} ($BAOGAO_DB={path} in {Path.cwd()})")
+                          + "[/dim]",
                           highlight=False)
     if not create and not path.exists():
         hint = {"--db": "check the --db path",
@@ -206,7 +208,7 @@ def resolve_regions(lib: Library, name: str | None) -> tuple[str, ...] | None:
     log.debug("region %r matches %s", name, ", ".join(regions) or "nothing")
     if not regions:
         err_console.print(f"[yellow]note:[/yellow] the library has no documents of region "
-                          f"{name!r}", highlight=False)
+                          f"{escape(repr(name))}", highlight=False)
     return regions
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from baogao.cli.common import (
     DbOption,
@@ -66,7 +67,7 @@ def facts(
     for path, display in iter_files([Path(p) for p in paths]):
         parsed = parse_file(str(path), display)
         for error in parsed.errors:
-            err_console.print(f"error: {error}", highlight=False)
+            err_console.print(f"error: {escape(error)}", highlight=False)
             failed = True
         for _, doc_facts, _ in parsed.items:
             batch = [f.full() if every else f.contract() for f in doc_facts
@@ -125,7 +126,7 @@ def export_facts(
     rows = [f.full() for f in items] if every else fact_rows(items)
     out = write_table(rows, ALL_FACT_COLUMNS if every else FACT_COLUMNS,
                       output or f"facts.{out_fmt}", out_fmt)
-    err_console.print(f"wrote {len(items)} facts to {out}", highlight=False)
+    err_console.print(f"wrote {len(items)} facts to {escape(str(out))}", highlight=False)
 
 
 def export_format(fmt: ExportFormat | None, output: str | None) -> str:

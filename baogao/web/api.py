@@ -214,7 +214,7 @@ def ingest_folder(config: WebConfig, folder: Path) -> tuple[IngestReport, list[s
     ids: list[str] = []
 
     def on_file(parsed: Parsed) -> None:
-        ids.extend(doc.id for doc, _, _ in parsed.items)
+        ids.extend(parsed.doc_ids)
 
     with config.write_lock, open_writer(config) as lib:
         report = lib.ingest([folder], on_file=on_file)
