@@ -11,16 +11,19 @@ PORT ?= 8000
 $(BIN)/baogao: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,cluster]'
 	touch $@
 
 demo: $(BIN)/baogao
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	rm -rf $(DEMO_DB).index
 	$(BIN)/baogao ingest examples --db $(DEMO_DB) --jobs 2
-	$(BIN)/baogao ls --db $(DEMO_DB)
+	$(BIN)/baogao ls --db $(DEMO_DB) --region 北京
 	$(BIN)/baogao facts examples/seeds/003_cd0a21e123bf8728.txt --format table
-	-$(BIN)/baogao track 西城区 --db $(DEMO_DB)
+	$(BIN)/baogao track 全国 --period 2024 --db $(DEMO_DB)
+	@echo
+	@echo "Try the commands of the README:  source $(VENV)/bin/activate && export BAOGAO_DB=$$PWD/$(DEMO_DB)"
+	@echo
 	$(BIN)/baogao serve --db $(DEMO_DB) --host $(HOST) --port $(PORT)
 
 test: $(BIN)/baogao lint typecheck

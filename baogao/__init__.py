@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import typing as _typing
+from importlib import import_module as _import_module
 
 from baogao.errors import (
     BaogaoError,
@@ -22,7 +22,7 @@ from baogao.errors import (
     UnsupportedFormat,
 )
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from baogao.analyze.commitments import track_commitments
     from baogao.analyze.track import track
     from baogao.ask.answer import AskResult, ask
@@ -60,11 +60,11 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'baogao' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(_import_module(module), name)
     globals()[name] = value
     return value
 

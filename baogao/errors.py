@@ -21,6 +21,15 @@ Messages are one line and say how to fix the problem.
 from __future__ import annotations
 
 
+def printable(text: str) -> str:
+    """``text`` on one line and encodable: control characters and undecodable bytes of file
+    names (surrogate escapes) are shown as escapes (``\\n``, ``\\udcff``)."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii")
+                   for ch in text)
+
+
 class BaogaoError(Exception):
     """Base of every error baogao raises on purpose."""
 
@@ -29,6 +38,7 @@ class InputError(BaogaoError):
     """A file could not be read into documents."""
 
     def __init__(self, path: str, reason: str) -> None:
+        path, reason = printable(path), printable(reason)
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason

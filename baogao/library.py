@@ -4,28 +4,43 @@
     report = lib.ingest(["reports/"], jobs=2)
     for doc in lib.documents(DocumentFilter(region="西城区")): ...
 
-Parsing (read → normalize → meta → outline → extract) runs in worker processes when
-``jobs > 1``; writing happens in the calling process, one transaction per document.
+Ingest reads, normalizes, describes, outlines, extracts, segments and packs every document in
+worker processes when ``jobs > 1`` (one task per plain file or per collection row, a bounded
+number in flight, so memory does not grow with the library); the calling process only writes,
+many documents per transaction and one savepoint per document. Files already read are skipped
+before parsing when their path, size and modification time (or else their content hash)
+match what the library recorded and their documents are still stored.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
 from baogao.ask import index as _search_index  # registers the search index hooks
-from baogao.errors import BaogaoError, InputError, InternalError
-from baogao.extract import extract_facts, extract_terms
-from baogao.extract.open_facts import enrich, open_facts
+from baogao.errors import BaogaoError, InputError, InternalError, NotFound
 from baogao.models import Document, Fact, Term
-from baogao.pipeline import build_document
+from baogao.pipeline import (
+    COLLECTIONS,
+    Task,
+    TaskResult,
+    analyse,
+    build_document,
+    passage_rows,
+    quiet_warning,
+    run_task,
+)
 from baogao.read import iter_files, read_file
-from baogao.store import DocumentFilter, Store
+from baogao.store import DocumentFilter, FileRecord, PreparedDocument, Store, prepare
+from baogao.store.packing import unpack_offsets, unpack_original
+from baogao.store.writer import BatchWriter
 from baogao.workers import die_with_parent
 
 log = logging.getLogger(__name__)
@@ -40,13 +55,19 @@ def default_db_path() -> str:
 
 @dataclass(frozen=True)
 class Parsed:
-    """Everything read from one file: documents with their facts and terms, or errors."""
+    """Everything read from one file: documents with their facts and terms, or errors.
+
+    ``Library.ingest`` reports each file this way once it is stored, with ``doc_ids`` (the
+    documents its rows hold, new or known) and without ``items`` (which it does not keep).
+    """
 
     path: str
     items: list[tuple[Document, list[Fact], list[Term]]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     size: int = 0
     warnings: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+    skipped: bool = False
 
 
 @dataclass
@@ -63,21 +84,97 @@ class IngestReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    skipped_files: int = 0
+    skipped_bytes: int = 0
+
     @property
     def ok(self) -> bool:
         """True when no file failed."""
         return not self.errors
 
 
-def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
-    """Extract the facts (catalog ones, then every other number with a unit) and glossary
-    terms of a document."""
-    facts = extract_facts(doc)
-    return doc, [*enrich(facts), *open_facts(doc, facts)], extract_terms(doc)
+@dataclass
+class _FileState:
+    """A file being ingested: its tasks outstanding and what its rows gave."""
+
+    display: str
+    record: FileRecord | None
+    size: int
+    tasks: int
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
 
 
-#: A document this long that yields no fact and no term gets a warning (is it a report?).
-QUIET_CHARS = 20_000
+#: Tasks in flight per worker (bounds the memory of results waiting to be written).
+IN_FLIGHT_PER_JOB = 3
+#: Documents whose search passages wait in memory before the index is updated.
+FLUSH_PASSAGES_DOCS = 256
+
+_WORKER_KNOWN: frozenset[str] = frozenset()
+
+
+def _init_worker(known: frozenset[str]) -> None:
+    global _WORKER_KNOWN
+    _WORKER_KNOWN = known
+    die_with_parent()
+
+
+def _run_in_worker(task: Task) -> TaskResult:
+    return run_task(task, _WORKER_KNOWN)
+
+
+def run_tasks(tasks: Iterable[Task], jobs: int, known: frozenset[str]) -> Iterator[TaskResult]:
+    """Results of ``tasks`` in order, ``jobs`` worker processes, a bounded number in flight."""
+    if jobs <= 1:
+        for task in tasks:
+            yield run_task(task, known)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=(known,)) as pool:
+        window: deque[Future[TaskResult]] = deque()
+        try:
+            for task in tasks:
+                window.append(pool.submit(_run_in_worker, task))
+                if len(window) >= IN_FLIGHT_PER_JOB * jobs:
+                    yield window.popleft().result()
+            while window:
+                yield window.popleft().result()
+        finally:
+            for future in window:
+                future.cancel()
+
+
+def _analysed(item: PreparedDocument) -> PreparedDocument:
+    """``item`` with its facts, terms and hook rows (it was skipped as known when parsed)."""
+    doc = replace(item.doc, original=unpack_original(item.packed_original, item.doc.text),
+                  offset_map=unpack_offsets(item.packed_offsets))
+    _, facts, terms = analyse(doc)
+    return prepare(doc, facts, terms, extras={"search": passage_rows(doc)})
+
+
+def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str, int | None]]:
+    """Files under ``paths`` as ``iter_files`` lists them, and the parts of every Parquet
+    dataset among ``paths`` (``baogao batch`` output)."""
+    from baogao.batch import is_dataset, read_parts
+
+    for given in paths:
+        path = Path(given)
+        if path.is_dir() and is_dataset(path):
+            for part in read_parts(path):
+                yield path, f"{path}/part-{part:05d}", part
+        else:
+            for found, display in iter_files([path]):
+                yield found, display, None
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> Parsed:
@@ -120,12 +217,9 @@ def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> 
             parsed.errors.append(str(InternalError(where, exc, stage)))
             continue
         parsed.items.append(item)
-        if len(doc.text) >= QUIET_CHARS and not item[1] and not item[2]:
-            lines = doc.text.count("\n") + 1
-            hint = (f" and only {lines} line{'s' if lines > 1 else ''}: line breaks lost?"
-                    if len(doc.text) / lines > 5000 else ": is it a report?")
-            parsed.warnings.append(f"{where}: no facts or glossary terms found in "
-                                   f"{len(doc.text)} characters{hint}")
+        warning = quiet_warning(doc, item[1], item[2], where)
+        if warning:
+            parsed.warnings.append(warning)
     return parsed
 
 
@@ -158,64 +252,203 @@ class Library:
     ) -> IngestReport:
         """Read every report under ``paths`` into the library.
 
-        Bad files are reported in ``IngestReport.errors`` and the rest goes on; each
-        document is stored in its own transaction; documents already stored are skipped.
+        Bad files are reported in ``IngestReport.errors`` and the rest goes on; each document
+        is written whole or not at all; documents already stored are not stored again, and
+        files unchanged since they were read are not parsed again.
         """
-        known = self.store.document_ids()
-        files = [(str(p), d, known) for p, d in iter_files([Path(x) for x in paths])]
         report = IngestReport()
-        results: Iterable[Parsed]
-        if jobs > 1 and len(files) > 1:
-            pool = ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent)
-            results = pool.map(_parse_job, files, chunksize=1)
-        else:
-            pool = None
-            results = (parse_file(*job) for job in files)
+        known = self.store.document_ids()
+        files: dict[int, _FileState] = {}
         try:
-            for parsed in results:
-                self._store_parsed(parsed, report)
-                if on_file:
-                    on_file(parsed)
+            with BatchWriter(self.store, on_commit=self._flush_index) as writer:
+                tasks = self._tasks(paths, files, writer, report, on_file)
+                for result in run_tasks(tasks, jobs, known):
+                    state = files[result.key]
+                    state.errors.extend(result.errors)
+                    state.warnings.extend(result.warnings)
+                    for item in result.items:
+                        self._write(item, writer, state, report)
+                    state.tasks -= 1
+                    if state.tasks == 0:
+                        self._finish(files.pop(result.key), writer, report, on_file)
         finally:
-            if pool:
-                pool.shutdown()
-            _search_index.flush_index(self.store)  # apply the queued search index changes
+            if report.added:  # apply the queued search index changes
+                _search_index.flush_index(self.store)
         return report
 
-    def _store_parsed(self, parsed: Parsed, report: IngestReport) -> None:
-        report.files += 1
-        report.bytes += parsed.size
-        report.errors.extend(parsed.errors)
-        report.warnings.extend(parsed.warnings)
-        for doc, facts, terms in parsed.items:
-            report.documents += 1
+    def _flush_index(self) -> None:
+        """After a batch commit: hand the search index the passages the workers built, and
+        apply them once enough are waiting (bounds what waits in memory)."""
+        if len(_search_index.search_index(self.store).pending) >= FLUSH_PASSAGES_DOCS:
+            _search_index.flush_index(self.store)
+
+    def _tasks(
+        self, paths: Iterable[str | Path], files: dict[int, _FileState], writer: BatchWriter,
+        report: IngestReport, on_file: Callable[[Parsed], None] | None,
+    ) -> Iterator[Task]:
+        """The tasks of every file under ``paths`` that needs reading; unchanged files are
+        accounted for here and yield nothing."""
+        for key, (path, display, part) in enumerate(_inputs(paths)):
+            if part is not None:  # one part of a dataset written by ``baogao batch``
+                files[key] = _FileState(display, None, 0, 1)
+                yield Task(key, str(path), display, part=part)
+                continue
+            record = self._unchanged(path, display, writer)
+            if isinstance(record, Parsed):
+                report.files += 1
+                report.bytes += record.size
+                report.skipped_files += 1
+                report.skipped_bytes += record.size
+                report.documents += len(record.doc_ids)
+                report.unchanged += len(record.doc_ids)
+                if on_file:
+                    writer.commit()
+                    on_file(record)
+                continue
+            size = record.size if record else 0
+            if path.suffix.lower() not in COLLECTIONS or not path.is_file():
+                files[key] = _FileState(display, record, size, 1)
+                yield Task(key, str(path), display)
+                continue
             try:
-                added = self.store.save(doc, facts, terms)
-            except BaogaoError as exc:
-                report.errors.append(str(exc))
-                parsed.errors.append(str(exc))
-                continue
-            except Exception as exc:
-                where = doc.source if doc.row == 0 else f"{doc.source} row {doc.row}"
-                log.debug("storing %s failed", where, exc_info=True)
-                message = str(InternalError(where, exc, "storing"))
-                report.errors.append(message)
-                parsed.errors.append(message)
-                continue
-            if added:
-                report.added += 1
-                report.facts += len(facts)
-                report.terms += len(terms)
+                raws = read_file(path, display)
+            except InputError as exc:
+                errors = [str(exc)]
+            except (OSError, ValueError) as exc:
+                errors = [f"{display}: cannot read ({exc})"]
             else:
-                report.unchanged += 1
+                files[key] = _FileState(display, record, size, len(raws))
+                for raw in raws:
+                    yield Task(key, str(path), display, raw)
+                continue
+            self._finish(_FileState(display, None, size, 0, errors), writer, report, on_file)
+
+    def _unchanged(self, path: Path, display: str, writer: BatchWriter
+                   ) -> Parsed | FileRecord | None:
+        """``Parsed`` (nothing to read) when the file is unchanged since it was ingested and
+        its documents are all stored; else the ``FileRecord`` to keep once it is read."""
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        if not path.is_file():
+            return None
+        full = str(path.resolve())
+        old = self.store.file_record(full)
+        same_stat = old is not None and (old.size, old.mtime_ns) == (st.st_size, st.st_mtime_ns)
+        try:
+            digest = old.sha256 if old is not None and same_stat else file_digest(path)
+        except OSError:
+            return None
+        record = FileRecord(full, display, st.st_size, st.st_mtime_ns, digest, 0)
+        source = old if old is not None and old.sha256 == digest else None
+        if source is None or self.store.source_rows(source.source) < source.rows:
+            source = self.store.file_by_hash(digest)
+        if source is None:
+            return record
+        writer.record_file(FileRecord(full, display, st.st_size, st.st_mtime_ns, digest,
+                                      source.rows), copy_from=source.source)
+        return Parsed(display, size=st.st_size, doc_ids=self.store.source_documents(display),
+                      skipped=True)
+
+    def _write(self, item: PreparedDocument, writer: BatchWriter, state: _FileState,
+               report: IngestReport) -> None:
+        report.documents += 1
+        try:
+            outcome = writer.write(item)
+            if outcome == "missing":  # deleted since ingest started: analyse it now
+                item = _analysed(item)
+                outcome = writer.write(item)
+        except BaogaoError as exc:
+            state.errors.append(str(exc))
+            return
+        except Exception as exc:
+            doc = item.doc
+            where = doc.source if doc.row == 0 else f"{doc.source} row {doc.row}"
+            log.debug("storing %s failed", where, exc_info=True)
+            state.errors.append(str(InternalError(where, exc, "storing")))
+            return
+        state.doc_ids.append(item.doc.id)
+        passages = item.extras.get("search")
+        if outcome == "added" and passages is not None:
+            _search_index.stash_rows(self.store, {item.doc.id: passages})  # type: ignore[dict-item]
+        if outcome == "added":
+            report.added += 1
+            report.facts += len(item.facts)
+            report.terms += len(item.terms)
+        else:
+            report.unchanged += 1
+
+    def _finish(self, state: _FileState, writer: BatchWriter, report: IngestReport,
+                on_file: Callable[[Parsed], None] | None) -> None:
+        report.files += 1
+        report.bytes += state.size
+        report.errors.extend(state.errors)
+        report.warnings.extend(state.warnings)
+        if state.record is not None and not state.errors:
+            record = state.record
+            writer.record_file(FileRecord(record.path, record.source, record.size,
+                                          record.mtime_ns, record.sha256, len(state.doc_ids)))
+        if on_file:  # called once the file's rows are committed: it may use the library
+            writer.commit()
+            on_file(Parsed(state.display, errors=state.errors, size=state.size,
+                           warnings=state.warnings, doc_ids=state.doc_ids))
 
     def documents(self, flt: DocumentFilter | None = None) -> list[Document]:
         """Stored documents (without text) matching the filter."""
         return self.store.list_documents(flt)
 
     def document(self, ref: str) -> Document:
-        """One stored document with text and outline, by id, id prefix or source[#row]."""
-        return self.store.get_document(ref)
+        """One stored document with text and outline, by id, id prefix or source[#row].
+
+        A path to an ingested file (absolute or relative to the current folder) finds the
+        document stored under the part of the path that ingest recorded as its source.
+        """
+        try:
+            return self.store.get_document(ref)
+        except NotFound:
+            found = self._by_file_path(ref)
+            if found is not None:
+                return self.store.get_document(found)
+            base = ref.split("#", 1)[0]
+            if len(base) < 4 and all(c in "0123456789abcdef" for c in base.lower()):
+                raise NotFound(f"no document {ref!r}: an id prefix needs at least 4 "
+                               "characters (ids are 16 hex digits; `baogao ls` lists them)"
+                               ) from None
+            raise
+
+    def _by_file_path(self, ref: str) -> str | None:
+        """``source#row`` of the stored document whose source the path ``ref`` ends with."""
+        path, _, row = ref.partition("#")
+        if not (os.path.isabs(path) or os.path.exists(path)):
+            return None
+        full = Path(path).resolve().as_posix()
+        best: str | None = None
+        for (source,) in self.store.conn.execute("SELECT DISTINCT source FROM document_sources"):
+            if (full == source or full.endswith("/" + source)) and (
+                    best is None or len(source) > len(best)):
+                best = source
+        return None if best is None else f"{best}#{row or 0}"
+
+    def regions(self, name: str) -> tuple[str, ...]:
+        """The stored regions that ``name`` denotes, itself first, then the regions under it.
+
+        Every command filters by region through this one function: short and full names
+        (北京 / 北京市), region codes (110102), and a parent region includes its descendants
+        (北京 → 北京市 and its districts; 全国 means the national reports only). Returns ()
+        when the library holds nothing of that region.
+        """
+        from baogao.read.regions import canonical_region, resolve
+
+        found = resolve(name)
+        national = any(r.level == "national" for r in found)
+        wanted = [r.full for r in (found if national else resolve(name, descendants=True))]
+        own = {r.full for r in found} | {canonical_region(name) or name.strip()}
+        stored = {region for (region,) in self.store.conn.execute(
+            "SELECT DISTINCT region FROM documents WHERE region IS NOT NULL")}
+        rank = {full: i for i, full in enumerate(wanted)}
+        hits = [r for r in stored if r in rank or r in own]
+        return tuple(sorted(hits, key=lambda r: (r not in own, rank.get(r, -1), r)))
 
     def facts(self, **filters: object) -> list[Fact]:
         """Stored facts; filters as in ``Store.facts`` (``include_open=True`` adds the

@@ -4,20 +4,29 @@
     2. normalize   normalize(raw.text)        -> canonical text + offset map
     3. meta        extract_metadata(text)     -> region, year, date, speaker, meeting, type
     4. outline     build_outline(text, year)  -> sections with roles, paragraphs
+
+``run_task`` is the unit of work ``Library.ingest`` hands to its worker processes: one plain
+file, or one row of a collection (CSV/JSONL/JSON), read through extraction to a
+``PreparedDocument`` whose rows only need writing.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from baogao.errors import InputError, UnreadableFile
-from baogao.models import Document, RawDocument
+from baogao.errors import InputError, InternalError, UnreadableFile
+from baogao.models import Document, Fact, RawDocument, Term
 from baogao.read import iter_files, read_file
 from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
 from baogao.read.outline import build_outline
+from baogao.store.sqlite import PreparedDocument, prepare
+
+log = logging.getLogger(__name__)
 
 MIN_CHARS = 20
 
@@ -72,3 +81,129 @@ def read_all(*paths: str | Path) -> tuple[list[Document], list[InputError]]:
             except InputError as exc:
                 errors.append(exc)
     return documents, errors
+
+
+#: Suffixes of collections: files holding one report per row, read in the main process and
+#: handed to the workers row by row.
+COLLECTIONS = frozenset({".csv", ".jsonl", ".ndjson", ".json"})
+
+
+@dataclass(frozen=True)
+class Task:
+    """One unit of ingest work: a whole plain file (``raw`` None), one collection row, or
+    one part of a Parquet dataset written by ``baogao batch`` (``part``)."""
+
+    key: int
+    path: str
+    display: str
+    raw: RawDocument | None = None
+    part: int | None = None
+
+
+@dataclass
+class TaskResult:
+    """What a task produced: prepared documents and one-line errors."""
+
+    key: int
+    items: list[PreparedDocument] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
+    """Extract the facts (catalog ones, then every other number with a unit) and glossary
+    terms of a document."""
+    from baogao.extract import extract_facts, extract_terms
+    from baogao.extract.open_facts import enrich, open_facts
+
+    facts = extract_facts(doc)
+    return doc, [*enrich(facts), *open_facts(doc, facts)], extract_terms(doc)
+
+
+#: A document this long that yields no fact and no term gets a warning (is it a report?).
+QUIET_CHARS = 20_000
+
+
+def quiet_warning(doc: Document, facts: list[Fact], terms: list[Term], where: str) -> str | None:
+    """A warning for a long document that yielded nothing (not a report, or lost lines?)."""
+    if len(doc.text) < QUIET_CHARS or facts or terms:
+        return None
+    lines = doc.text.count("\n") + 1
+    hint = (f" and only {lines} line{'s' if lines > 1 else ''}: line breaks lost?"
+            if len(doc.text) / lines > 5000 else ": is it a report?")
+    return f"{where}: no facts or glossary terms found in {len(doc.text)} characters{hint}"
+
+
+def passage_rows(doc: Document) -> object:
+    """The search index passages of ``doc`` (segmented here, in the worker)."""
+    from baogao.ask.index import passage_rows as rows_of
+
+    return rows_of(doc)
+
+
+def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
+    """Do one task: every document read, analysed (unless its id is in ``known``, stored
+    when ingest started) and prepared. Every failure becomes one line naming the file (and
+    row), never an exception: an ``InputError`` with its reason, anything unexpected as
+    "internal error (ExceptionType)" with the traceback logged at debug level."""
+    result = TaskResult(task.key)
+    if task.part is not None:
+        return _run_part(task, known, result)
+    if task.raw is not None:
+        raws = [task.raw]
+    else:
+        try:
+            raws = read_file(Path(task.path), task.display)
+        except InputError as exc:
+            result.errors.append(str(exc))
+            return result
+        except Exception as exc:  # read_file wraps reader failures; this is a last resort
+            log.debug("reading %s failed", task.display, exc_info=True)
+            result.errors.append(str(InternalError(task.display, exc, "reading")))
+            return result
+    for raw in raws:
+        result.warnings.extend(raw.warnings)
+        where = raw.source if raw.row == 0 and task.raw is None and len(raws) == 1 \
+            else f"{raw.source} row {raw.row}"
+        stage = "reading"
+        try:
+            doc = build_document(raw)
+            if doc.id in known:
+                result.items.append(prepare(doc, analysed=False))
+                continue
+            stage = "analysing"
+            _, facts, terms = analyse(doc)
+            stage = "indexing"
+            result.items.append(prepare(doc, facts, terms,
+                                        extras={"search": passage_rows(doc)}))
+        except InputError as exc:
+            result.errors.append(str(exc))
+            continue
+        except Exception as exc:
+            log.debug("%s failed on %s", stage, where, exc_info=True)
+            result.errors.append(str(InternalError(where, exc, stage)))
+            continue
+        warning = quiet_warning(doc, facts, terms, where)
+        if warning:
+            result.warnings.append(warning)
+    return result
+
+
+def _run_part(task: Task, known: frozenset[str], result: TaskResult) -> TaskResult:
+    """Documents analysed by ``baogao batch``: only packing and segmenting are left."""
+    from baogao.batch import read_part
+
+    assert task.part is not None
+    try:
+        found = read_part(task.path, task.part)
+    except Exception as exc:
+        log.debug("reading %s failed", task.display, exc_info=True)
+        result.errors.append(str(InternalError(task.display, exc, "reading")))
+        return result
+    for doc, facts, terms in found:
+        if doc.id in known:
+            result.items.append(prepare(doc, analysed=False))
+        else:
+            result.items.append(prepare(doc, facts, terms,
+                                        extras={"search": passage_rows(doc)}))
+    return result

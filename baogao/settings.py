@@ -40,7 +40,7 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("max_file_bytes", 512 * _M,
+    Setting("max_file_bytes", 256 * _M,
             "Largest input file read, in bytes; larger files are refused unread."),
     Setting("max_unpacked_bytes", 256 * _M,
             "Largest total size of the parts of a .docx once inflated, in bytes; counted "

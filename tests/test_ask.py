@@ -289,3 +289,20 @@ def test_the_headline_target_when_none_is_named(lib: Library) -> None:
     result = ask(lib, "上海和广东的目标一样吗？")
     assert result.question.indicator == "gdp_growth" and result.question.intent == "compare"
     assert "不同" in result.answer and "4.5%—5%" in result.answer
+
+
+def test_relative_years_count_from_the_regions_latest_report(lib: Library) -> None:
+    result = ask(lib, "全国今年的赤字率目标是多少")  # the latest national report is of 2025
+    assert result.question.years == (2025,) and "4%左右" in result.answer
+
+
+def test_which_of_two_regions_is_higher(lib: Library) -> None:
+    result = ask(lib, "广东和江苏2025年经济增速哪个高")
+    assert result.question.intent == "superlative" and result.regions == ["江苏省"]
+    assert "更高" in result.answer and "5.3%" in result.answer
+
+
+def test_a_region_without_reports_is_named_and_the_rest_answered(lib: Library) -> None:
+    result = ask(lib, "西藏和上海2026年经济增长目标分别是多少")
+    assert result.answer.startswith("库中没有西藏自治区的报告。")
+    assert result.regions == ["上海市"] and "5%左右" in result.answer

@@ -310,3 +310,181 @@ def test_mobile_layout(site: str, browser: Browser) -> None:
         browser.screenshot("reader-mobile")
     finally:
         browser.resize(1366, 900)
+
+
+# -- the first hour in the explorer: numbers, facts, errors, phones -----------------------------
+
+PHONE = (390, 844)
+
+
+def _no_sideways_scroll(browser: Browser) -> bool:
+    return bool(browser.js(
+        "return document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def test_facts_page_numbers_sorting_paging_facets(site: str, browser: Browser) -> None:
+    browser.get(site + "/facts?indicator=地区生产总值")
+    body = browser.text(browser.wait("main"))
+    assert "e+" not in body and "E+" not in body
+    assert "万亿元" in body, "large 亿元 amounts are shown in 万亿元"
+    header = browser.text(browser.wait("h1 small"))
+    assert header.startswith("共 ")
+    assert browser.find_all(".facet li a"), "facets with counts"
+    browser.screenshot("facts")
+    browser.click(browser.wait("th a.sort[href*='sort=value']"))
+    browser.wait("th a.sort.on")
+    assert "sort=value" in browser.url
+    values = browser.js("return [...document.querySelectorAll('table.facts td.value')]"
+                        ".map(td => td.textContent.trim())")
+    assert values, "rows sorted by value"
+    browser.get(site + "/facts")
+    total = int(browser.text(browser.wait("h1 small")).split()[1].replace(",", ""))
+    assert total > 100
+    next_link = browser.wait(".pager a[rel=next]")
+    browser.click(next_link)
+    assert "page=2" in browser.url
+    assert "第 101–" in browser.text(browser.wait(".pager-note"))
+
+
+def test_facts_region_picker_takes_several_regions(site: str, browser: Browser) -> None:
+    browser.get(site + "/facts")
+    browser.js("const s = document.querySelector('select[name=region]');"
+               "for (const o of s.options) {"
+               "  o.selected = ['上海市', '广东省'].includes(o.value); }")
+    browser.click(browser.wait(".facts-filters button[type=submit]"))
+    browser.wait("table.facts tbody tr")
+    assert browser.url.count("region=") == 2
+    regions = set(browser.js("return [...document.querySelectorAll("
+                             "'table.facts td[data-label=地区]')]"
+                             ".map(td => td.textContent.trim())"))
+    assert regions == {"上海市", "广东省"}
+
+
+def test_cite_this_and_permalink_on_every_fact(site: str, browser: Browser) -> None:
+    browser.get(site + "/facts?region=西城区")
+    rows = browser.find_all("table.facts tbody tr")
+    assert rows
+    assert len(browser.find_all("table.facts a.permalink")) == len(rows)
+    browser.click(browser.wait("details.cite summary"))
+    text = browser.js("return document.querySelector('details.cite textarea').value")
+    assert "/documents/" in text and "原文" in text and "北京市西城区" in text
+    browser.screenshot("facts-cite")
+
+
+def test_invalid_year_keeps_the_form_and_says_why_in_chinese(site: str,
+                                                             browser: Browser) -> None:
+    browser.get(site + "/facts?region=西城区&year=99999999999999999999")
+    error = browser.text(browser.wait(".form-error"))
+    assert "无效" in error and "1949" in error
+    assert browser.js("return document.querySelector('input[name=year]').value") == \
+        "99999999999999999999"
+    browser.screenshot("facts-error")
+    browser.get(site + "/documents/0000000000000000")
+    assert browser.text(browser.wait(".error-page h1")).startswith("找不到")
+    assert browser.find_all(".error-page .ways a[href='/']")
+
+
+def test_search_shows_the_real_total_with_pages(site: str, browser: Browser) -> None:
+    browser.get(site + "/search?q=发展")
+    note = browser.text(browser.wait(".search-total"))
+    total = int(note.split("共 ")[1].split(" ")[0].replace(",", ""))
+    assert total > 20
+    assert len(browser.find_all("ol.results li")) == 20
+    browser.click(browser.wait(".pager a[rel=next]"))
+    assert "第 21–" in browser.text(browser.wait(".search-total"))
+    title = browser.text(browser.wait("a.result-link"))
+    assert ".txt" not in title and ".csv" not in title
+
+
+def test_reader_heading_plan_table_and_outline(site: str, browser: Browser) -> None:
+    browser.get(site + "/?q=003_cd0a21e123bf8728")
+    browser.click(browser.wait("a.doc-link"))
+    heading = browser.text(browser.wait(".doc-head h1"))
+    assert "西城区" in heading and "2023" in heading
+    table = browser.wait("article table.plan-table")
+    assert "地区生产总值" in browser.text(table)
+    outline = browser.js("return [...document.querySelectorAll('.outline li a')]"
+                         ".map(a => a.textContent)")
+    assert sum("名词解释" in t for t in outline) == 1
+    browser.js("arguments[0].scrollIntoView()", {ELEMENT: table})
+    browser.screenshot("reader-plan-table")
+    browser.get(site + "/?q=000_b5713cac4734963f")
+    browser.click(browser.wait("a.doc-link"))
+    heading = browser.text(browser.wait(".doc-head h1"))
+    assert "北京市西城区" in heading and "2023" in heading
+
+
+def test_compare_tiles_and_chart_downloads(site: str, browser: Browser) -> None:
+    browser.get(site + "/compare?indicator=地区生产总值增长&kind=target&period=2026")
+    tiles = browser.wait("figure.tiles img")
+    assert browser.js("const i = arguments[0]; return i.complete && i.naturalWidth > 300;",
+                      {ELEMENT: tiles})
+    assert browser.find_all("a.png-download") and browser.find_all("a[download='compare.svg']")
+    browser.js("arguments[0].scrollIntoView()", {ELEMENT: tiles})
+    browser.screenshot("compare-tiles")
+    svg = httpx.get(site + "/api/compare", params={"indicator": "gdp", "kind": "actual",
+                                                    "period": "2025", "format": "svg"}).text
+    assert "e+" not in svg
+
+
+def test_attention_sorted_by_code_with_a_chart(site: str, browser: Browser) -> None:
+    browser.get(site + "/attention")
+    regions = browser.js("return [...document.querySelectorAll('table.attention tbody "
+                         "td:first-child')].map(td => td.textContent.trim())")
+    from baogao.read.regions import code_of
+
+    codes = [code_of(r) or "999999" for r in regions]
+    assert codes == sorted(codes)
+    assert len(browser.find_all("table.attention thead th")) <= 10
+    browser.screenshot("attention")
+
+
+def test_api_page_tries_requests_locally(site: str, browser: Browser) -> None:
+    browser.get(site + "/api/docs")
+    scripts = browser.js("return [...document.querySelectorAll('script[src], link[href]')]"
+                         ".map(e => e.src || e.href)")
+    assert all(s.startswith(site) for s in scripts), "no CDN"
+    form = browser.wait("form.try[data-path='/api/search']")
+    browser.type(browser.js("return arguments[0].querySelector('input[name=q]')",
+                            {ELEMENT: form})[ELEMENT], "就业")
+    browser.js("arguments[0].querySelector('button').click()", {ELEMENT: form})
+    deadline = time.monotonic() + 15
+    while "source" not in (browser.js("return arguments[0].nextElementSibling"
+                                      ".querySelector('.try-result').textContent",
+                                      {ELEMENT: form}) or ""):
+        assert time.monotonic() < deadline, "the API answer is shown on the page"
+        time.sleep(0.2)
+    browser.js("arguments[0].scrollIntoView()", {ELEMENT: form})
+    browser.screenshot("api-try")
+
+
+def test_downloads_beside_csv(site: str) -> None:
+    xlsx = httpx.get(site + "/facts/download.xlsx", params={"region": "西城区"}, timeout=120)
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+    dta = httpx.get(site + "/facts/download.dta", params={"region": "西城区"}, timeout=120)
+    assert dta.status_code == 200 and len(dta.content) > 1000
+
+
+@pytest.mark.parametrize("path", ["/", "/facts?indicator=地区生产总值", "/compare",
+                                  "/attention", "/search?q=就业", "/track?region=西城区",
+                                  "/glossary", "/api/docs"])
+def test_phone_layouts(site: str, browser: Browser, path: str) -> None:
+    browser.resize(*PHONE)
+    try:
+        browser.get(site + path)
+        browser.wait("main")
+        nav_fits = browser.js("const n = document.querySelector('.topbar nav');"
+                              "return n.scrollWidth <= n.clientWidth + 1 && "
+                              "n.getBoundingClientRect().right <= window.innerWidth + 1")
+        assert nav_fits, "the navigation wraps instead of overflowing"
+        assert _no_sideways_scroll(browser), f"{path} scrolls sideways on a phone"
+        heads = browser.js("return [...document.querySelectorAll('table.cards thead')]"
+                           ".map(h => getComputedStyle(h).display)")
+        assert all(d == "none" for d in heads), "tables become cards"
+        name = path.strip("/").split("?")[0].replace("/", "-") or "library"
+        table = browser.find_all("table.cards tbody tr, figure.chart")
+        if table:
+            browser.js("arguments[0].scrollIntoView()", {ELEMENT: table[0]})
+        browser.screenshot(f"phone-{name}")
+    finally:
+        browser.resize(1366, 900)

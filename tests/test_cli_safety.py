@@ -105,3 +105,15 @@ def test_markup_in_data_is_printed_literally(library: Path) -> None:
     assert missing.returncode == 1
     assert "no document '[/x]'" in missing.stderr
     assert "Traceback" not in missing.stderr + search.stderr + show.stderr
+
+
+def test_error_lines_print_markup_in_file_names_literally(tmp_path: Path) -> None:
+    (tmp_path / "[bold]a[").mkdir()
+    empty = tmp_path / "[bold]a[" / "b] [link=file:x]y.txt"  # the path reads [/b] [link=…]
+    empty.write_bytes(b"")
+    for args in (["facts", str(empty)], ["ingest", "-q", "--db", str(tmp_path / "l.db"),
+                                          str(empty)]):
+        result = baogao(*args)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+        assert "[bold]a[/b] [link=file:x]y.txt: file is empty" in result.stderr

@@ -118,9 +118,6 @@ def test_kill_9_mid_ingest_leaves_a_sound_library_and_no_workers(
     assert _counts(db) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="needs the ingest engineer's store-time re-check: ingest "
-                   "reads the stored ids once at the start, so a document deleted meanwhile is "
-                   "stored again without analysis (0 facts)")
 def test_document_deleted_during_an_ingest_keeps_its_facts(tmp_path: Path) -> None:
     first = Path(shutil.copy(SEEDS / "000_b5713cac4734963f.txt", tmp_path / "a.txt"))
     later = Path(shutil.copy(SEEDS / "003_cd0a21e123bf8728.txt", tmp_path / "b.txt"))

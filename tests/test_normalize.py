@@ -74,3 +74,13 @@ def test_is_chrome() -> None:
     assert is_chrome("打印本页")
     assert is_chrome("来源：解放日报")
     assert not is_chrome("全区地区生产总值实现5700.1亿元")
+
+
+def test_invisible_characters_dropped_and_numbers_read_whole() -> None:
+    original = "增长\u200b5\u200c.2%，规模达到74.4\n万亿元，比上年增长5.\n3%。\n2024\n2025"
+    result = normalize(original)
+    assert result.text == "增长5.2%，规模达到74.4万亿元，比上年增长5.3%。\n2024\n2025"
+    _check_map(original, result.text, result.offset_map)
+    i = result.text.index("74.4万亿元")
+    start, end = original_span(result.offset_map, i, i + len("74.4万亿元"))
+    assert original[start:end] == "74.4\n万亿元"

@@ -100,8 +100,6 @@ def test_every_parameter_of_every_route_refuses_odd_values(app: FastAPI) -> None
                 _check(r, f"{path} with {value[:20]!r}")
 
 
-@pytest.mark.xfail(reason="ask/llm.py: secret-free failure notes are the ask engineer's "
-                   "change, not landed yet", strict=False)
 def test_llm_failure_shows_no_configuration(app_with_llm: FastAPI) -> None:
     client = TestClient(app_with_llm, raise_server_exceptions=False)
     for path in ("/api/ask", "/ask"):
@@ -213,3 +211,19 @@ def test_writes_on_a_remote_address_need_allow_remote(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "--allow-remote" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_uploads_of_bad_files_get_their_reason_not_a_500(app: FastAPI, tmp_path: Path) -> None:
+    import hostile
+
+    client = TestClient(app, raise_server_exceptions=False)
+    auth = {"Authorization": "Bearer token-abc"}
+    bomb = hostile.write_zip_bomb(tmp_path / "bomb.docx")
+    nested = tmp_path / "nested.json"
+    nested.write_text("[" * 100_000 + "]" * 100_000)
+    for path, words in ((bomb, "exceeds the limit"), (nested, "nesting")):
+        r = client.post("/api/documents", headers=auth,
+                        files={"file": (path.name, path.read_bytes())})
+        _check(r, f"upload {path.name}")
+        assert r.status_code == 422, r.text
+        assert path.name in r.json()["error"] and words in r.json()["error"]

@@ -355,7 +355,7 @@ def test_crash_is_a_generic_500(web_db: Path, monkeypatch: pytest.MonkeyPatch) -
 def test_unknown_path(client: TestClient) -> None:
     assert client.get("/api/nothing").json()["error"].startswith("no such page")
     page = client.get("/nothing", headers={"Accept": "text/html"})
-    assert page.status_code == 404 and "<h1>404</h1>" in page.text
+    assert page.status_code == 404 and "找不到页面" in page.text and "/nothing" in page.text
 
 
 # -- pages ------------------------------------------------------------------------------------

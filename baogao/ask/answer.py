@@ -111,9 +111,14 @@ def fact_dict(f: Fact) -> dict[str, Any]:
             "text": f.text, "evidence": f.evidence, "start": f.start, "end": f.end}
 
 
-def this_year(store: Store) -> int | None:
-    """The latest year of the library's reports (今年 for relative years)."""
-    row = store.conn.execute("SELECT MAX(year) FROM documents").fetchone()
+def this_year(store: Store, region: str | None = None) -> int | None:
+    """The latest year of the library's reports, or of one region's (今年 for relative
+    years); both by index."""
+    if region is None:
+        row = store.conn.execute("SELECT MAX(year) FROM documents").fetchone()
+    else:
+        row = store.conn.execute("SELECT MAX(year) FROM documents WHERE region = ?",
+                                 (region,)).fetchone()
     return int(row[0]) if row and row[0] is not None else None
 
 
@@ -121,8 +126,12 @@ def plan(store: Store, q: Question, *, limit: int = 5) -> Plan:
     """The planner's answer to an understood question."""
     ctx = Context(store)
     missing = [r for r in q.regions if not ctx.has_region(r)]
-    if missing:
+    if missing and len(missing) == len(q.regions):
         return unsupported(q, f"{'、'.join(missing)}（库中没有该地区的报告）")
+    if missing:  # answer for the regions the library holds, and say which it does not
+        p = plan(store, replace(q, regions=tuple(r for r in q.regions if r not in missing)),
+                 limit=limit)
+        return replace(p, answer=f"库中没有{'、'.join(missing)}的报告。{p.answer}")
 
     def search(text: str) -> list[Passage]:
         return search_parsed(store, parse_query(store, text), limit=limit)
@@ -156,7 +165,12 @@ def ask(
     store = _store_of(where)
     text = check_query(question)
     sync_index(store)
-    q = read_question(text, this_year=this_year(store))
+    latest = this_year(store)
+    q = read_question(text, this_year=latest)
+    if len(q.regions) == 1:  # 今年, 去年 … count from the region's own latest report
+        own = this_year(store, q.regions[0])
+        if own is not None and own != latest:
+            q = read_question(text, this_year=own)
     if q.intent == "passages" and not (q.topic or "").strip():
         parse_query(store, text)  # raises QueryError for a question without searchable words
     p = plan(store, q, limit=limit)

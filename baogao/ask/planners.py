@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -107,6 +108,7 @@ class Context:
     this_year: int | None = None
     docs: dict[str, Document] = field(default_factory=dict)
     outlined: set[str] = field(default_factory=set)
+    _enclosing: dict[tuple[str, int], tuple[Section, ...]] = field(default_factory=dict)
 
     def load(self, ids: Iterable[str], *, outline: bool = False) -> dict[str, Document]:
         """Documents by id (metadata, and sections when ``outline``), each read once."""
@@ -121,10 +123,7 @@ class Context:
             if outline:
                 for s in conn.execute(f"SELECT * FROM sections WHERE doc_id IN ({marks}) "
                                       "ORDER BY doc_id, idx", part):
-                    sections[s["doc_id"]].append(Section(
-                        index=s["idx"], level=s["level"], marker=s["marker"],
-                        title=s["title"], start=s["start"], end=s["end"],
-                        heading_end=s["heading_end"], role=s["role"], parent=s["parent"]))
+                    sections[s["doc_id"]].append(_section(s))
                 self.outlined.update(part)
             for r in conn.execute(
                 "SELECT id, source, row, title, region, region_path, level, year, doc_type "
@@ -142,15 +141,34 @@ class Context:
         """One document's metadata and outline."""
         return self.load([doc_id], outline=True).get(doc_id)
 
+    def sections_at(self, doc_id: str, offset: int) -> tuple[Section, ...]:
+        """The sections enclosing ``offset``, outermost first (one indexed query)."""
+        key = (doc_id, offset)
+        if key not in self._enclosing:
+            self._enclosing[key] = tuple(_section(r) for r in self.store.conn.execute(
+                'SELECT * FROM sections WHERE doc_id = ? AND start <= ? AND "end" > ? '
+                "ORDER BY level, start", (doc_id, offset, offset)))
+        return self._enclosing[key]
+
+    def around(self, facts: Iterable[Fact]) -> dict[str, Document]:
+        """Each fact's document with the sections around its facts only (enough for
+        ``Document.role_at`` at those offsets; ``track`` ranks statements by role)."""
+        facts = list(facts)
+        metas = self.load(f.doc_id for f in facts)
+        found: dict[str, dict[int, Section]] = {}
+        for f in facts:
+            for sec in self.sections_at(f.doc_id, f.start):
+                found.setdefault(f.doc_id, {})[sec.index] = sec
+        return {i: replace(d, sections=tuple(v for _, v in sorted(found.get(i, {}).items())))
+                for i, d in metas.items()}
+
     def cite(self, doc_id: str, start: int, end: int, quote: str, *,
              section: str | None = None) -> Citation:
         """A citation of ``quote`` at ``start:end`` of a document (its section path read from
         the outline unless given)."""
         if section is None:
-            doc = self.doc(doc_id)
-            section = " > ".join(doc.section_path(doc.section_at(start))) if doc else ""
-        else:
-            doc = self.load([doc_id]).get(doc_id)
+            section = " > ".join(s.title for s in self.sections_at(doc_id, start))
+        doc = self.load([doc_id]).get(doc_id)
         return Citation(doc_id=doc_id, title=doc.title if doc else None,
                         region=doc.region if doc else None, year=doc.year if doc else None,
                         section=section, quote=quote, start=start, end=end)
@@ -164,6 +182,12 @@ class Context:
         row = self.store.conn.execute("SELECT 1 FROM documents WHERE region = ? LIMIT 1",
                                       (region,)).fetchone()
         return row is not None
+
+
+def _section(s: sqlite3.Row) -> Section:
+    return Section(index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
+                   start=s["start"], end=s["end"], heading_end=s["heading_end"],
+                   role=s["role"], parent=s["parent"])
 
 
 class _Cites:
@@ -233,7 +257,7 @@ def _choose(ctx: Context, facts: Sequence[Fact], kind: str) -> Fact:
     single = [f for f in facts if not _multi_year(f)]
     facts = single or list(facts)
     if kind == "target":
-        docs = ctx.load((f.doc_id for f in facts), outline=len(facts) > 1)
+        docs = ctx.around(facts) if len(facts) > 1 else ctx.load(f.doc_id for f in facts)
         return min(facts, key=lambda f: target_rank(f, docs))
     catalog = load_catalog()
     name = facts[0].name
@@ -359,6 +383,9 @@ def _list_plan(ctx: Context, q: Question, chosen: Sequence[tuple[str, Fact]], me
         if len(parts) < MAX_LISTED:
             parts.append(f"{region}{_label(f)}{f.text}[{n}]")
     more = f"等{len(chosen)}个" if len(chosen) > MAX_LISTED else ""
+    periods = {f.period for _, f in chosen}
+    if not q.years and len(periods) == 1 and None not in periods:
+        lead = f"{periods.pop()}年{lead}"
     answer = f"{lead}{'、'.join(parts)}{more}。"
     table = Table(("地区", "年份", q.indicator_name or "数值", "类型"), tuple(rows),
                   tuple(cite_ids))
@@ -424,6 +451,8 @@ def plan_superlative(ctx: Context, q: Question) -> Plan:
     cutoff = mid(ranked[min(q.top, len(ranked)) - 1][1])
     chosen = [(r, f) for r, f in ranked if sign * mid(f) <= sign * cutoff]
     word = "最高" if q.superlative == "max" else "最低"
+    if len(q.regions) >= 2:
+        word = "更高" if q.superlative == "max" else "更低"
     lead = (f"{_what(q, kind)}{word}的是：" if q.top == 1 else
             f"{_what(q, kind)}{'前' if q.superlative == 'max' else '后'}{q.top}位：")
     return _list_plan(ctx, q, chosen, "facts", lead)
@@ -482,6 +511,9 @@ def plan_series(ctx: Context, q: Question) -> Plan:
             parts.append(f"{year}年{f.text}[{n}]")
         label = "目标" if kind == "target" else ""
         answer = f"{region}{q.indicator_name}{label}：{'；'.join(parts)}。"
+        if q.same and len(chosen) >= 2 and len(chosen) == len(years):
+            alike = len({(*_span(f), f.bound, f.unit) for f in chosen}) == 1
+            answer += "各年相同。" if alike else "各年不同。"
         table = Table(("年份", q.indicator_name or "数值", "类型"), tuple(rows),
                       tuple(cite_ids), chart=True)
         return Plan(answer=answer, supported=True, method="facts",
@@ -493,7 +525,7 @@ def plan_series(ctx: Context, q: Question) -> Plan:
 def _track_rows(ctx: Context, q: Question) -> list[TrackRow]:
     period = _period(q)
     facts = _facts(ctx, q, kind=None, period=period)
-    rows = track_facts(facts, ctx.load((f.doc_id for f in facts), outline=True))
+    rows = track_facts(facts, ctx.around(facts))
     return [r for r in rows
             if r.indicator == q.indicator and (period is None or r.period == period)]
 
@@ -527,7 +559,7 @@ def plan_verdict(ctx: Context, q: Question) -> Plan:
     if not rows:
         return unsupported(q, f"{_where(q)}{_what(q, 'target')}")
     cites = _Cites()
-    if q.regions and q.verdict is None:
+    if q.regions:
         sentences = [_verdict_sentence(ctx, r, cites) for r in rows]
         return Plan(answer="；".join(sentences) + "。", supported=True, method="track",
                     citations=tuple(cites.items), regions=tuple(r.region or "" for r in rows),
@@ -599,13 +631,18 @@ class _Hit:
     year: int | None
 
 
+def _searcher(ctx: Context) -> tuple[Any, Any]:
+    """The library's search index and its schema (looked up once per question)."""
+    index = search_index(ctx.store)
+    return index, index.schema()
+
+
 def _hits(ctx: Context, tokens: Sequence[str], n: int, *, region: str | None,
-          years: Sequence[int]) -> list[_Hit]:
+          years: Sequence[int], engine: tuple[Any, Any]) -> list[_Hit]:
     """The ``n`` best passages holding every token, of one region (or any) and the years."""
     import tantivy
 
-    index = search_index(ctx.store)
-    schema = index.schema()
+    index, schema = engine
     must = [tantivy.Query.term_query(schema, "words", t, "freq") for t in tokens]
     if region is not None:  # a term query: a term-set query builds an automaton per call
         must.append(tantivy.Query.term_query(schema, "region", region))
@@ -640,13 +677,15 @@ def _mention_hits(ctx: Context, q: Question, topic: str) -> list[_Hit]:
     else:
         per_region = None
     if per_region is None:
-        hits = _hits(ctx, tokens, MENTION_ROWS, region=None, years=q.years)
+        hits = _hits(ctx, tokens, MENTION_ROWS, region=None, years=q.years,
+                     engine=_searcher(ctx))
         docs = ctx.docs
         return [h for h in hits if h.region and (
             q.scope != "any" or (docs[h.doc_id].level not in (None, "national")))]
     hits = []
+    engine = _searcher(ctx)
     for region in per_region:
-        hits += _hits(ctx, tokens, PER_REGION, region=region, years=q.years)
+        hits += _hits(ctx, tokens, PER_REGION, region=region, years=q.years, engine=engine)
     return hits
 
 
@@ -741,11 +780,6 @@ def _not_mentioned(ctx: Context, q: Question, topic: str, mentioned: set[str],
               f"库中{year}有报告的{len(reports)}个地区的报告都提到了“{topic}”。")
     return Plan(answer=answer, supported=True, method="grouped_search",
                 table=Table(("地区", "年份", "报告"), rows), regions=tuple(absent))
-
-
-def _section(ctx: Context, doc_id: str, start: int) -> str:
-    doc = ctx.doc(doc_id)
-    return " > ".join(doc.section_path(doc.section_at(start))) if doc else ""
 
 
 def _sentence_with(text: str, words: Sequence[str]) -> str:

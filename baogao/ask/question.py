@@ -49,7 +49,7 @@ Op = Literal[">", ">=", "<", "<=", "="]
 _GROWTH_WORDS = ("增长", "增速", "增幅", "涨幅", "增长率", "下降", "降低", "降幅")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年?")
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(%|％|个百分点|万亿元|亿元|万元|元|万人|人|亿斤|万吨|"
-                     r"亿美元|微克/立方米)?\s*(左右|以上|以下|以内)?")
+                     r"亿美元|微克/立方米)?\s*(?:及|或)?(左右|以上|以下|以内)?")
 _QUOTES = "“”\"「」『』‘’'《》"
 _CN_DIGITS = "〇一二两三四五六七八九十"
 
@@ -299,6 +299,10 @@ def _superlative(reading: _Reading) -> tuple[str | None, int]:
     if word:
         reading.claim_word(word)
         return vocab["superlatives"][word], 1
+    word = _longest(text, vocab["comparatives"])
+    if word:
+        reading.claim_word(word)
+        return vocab["comparatives"][word], 1
     return None, 1
 
 
@@ -315,6 +319,11 @@ def _verdict(text: str) -> tuple[bool, Verdict | None]:
     """Whether the question asks about a verdict, and which verdict it lists or counts."""
     vocab = vocabulary()
     if not _verdict_word(text):
+        return False, None
+    rest = text
+    for word in sorted(vocab["count"], key=len, reverse=True):
+        rest = rest.replace(word, " ")
+    if any(w in rest for w in vocab["value_ask"]):  # 达到多少: a value, not a verdict
         return False, None
     if any(w in text for w in vocab["verdict_negative"]):
         return True, "missed"
@@ -407,10 +416,13 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
         len(years) > 1)
     base = {"text": text, "regions": tuple(regions), "scope": scope, "years": tuple(years),
                 "year_span": bool(series and len(years) != 1), "indicator": indicator,
-                "indicator_name": indicator_name, "kind": kind, "unknown_regions": tuple(unknown)}
+                "indicator_name": indicator_name, "kind": kind, "unknown_regions": tuple(unknown),
+                "same": same}
 
     def made(intent: Intent, **slots: Any) -> Question:
         fields = {**base, **slots}
+        if intent in ("filter", "superlative") and not regions and scope is None:
+            fields["scope"] = "any"  # compared across regions: every region but the nation
         if counts and intent in ("verdict", "filter", "mention"):
             fields["counted"] = intent
             intent = "count"
@@ -427,7 +439,7 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
         if superlative is not None:
             return made("superlative", superlative=superlative, top=top)
         if len(regions) >= 2:
-            return made("compare", same=same)
+            return made("compare")
         if series and (len(years) != 1 or "历年" in text):
             return made("series", year_span=True)
         if scope is not None and not regions:

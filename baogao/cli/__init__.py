@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from typing import Any
 
 from rich.markup import escape
 
@@ -16,17 +17,17 @@ from baogao.cli import facts as _facts  # noqa: F401
 
 # Submodules register their commands on import.
 from baogao.cli import library as _library  # noqa: F401
-from baogao.cli.common import app, err_console
+from baogao.cli.common import app, err_console, tidy_help
 from baogao.errors import BaogaoError
 
-__all__ = ["app", "main"]
+__all__ = ["app", "command", "main"]
 
 
 def _register_optional() -> None:
     """Commands of later stages (search, track, web) register when their modules exist."""
     import importlib
 
-    for name in ("analysis", "search", "web"):
+    for name in ("analysis", "search", "web", "batch"):
         try:
             importlib.import_module(f"{__name__}.{name}")
         except ModuleNotFoundError as exc:
@@ -37,10 +38,17 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def command() -> Any:
+    """The Click command behind ``baogao``, with plain-word metavars in its help."""
+    import typer.main
+
+    return tidy_help(typer.main.get_command(app))
+
+
 def main() -> None:
     """Entry point of the ``baogao`` script."""
     try:
-        app()
+        command()(prog_name="baogao")
     except BaogaoError as exc:
         err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         sys.exit(1)

@@ -9,41 +9,67 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
-from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    DocType,
+    Format,
+    Kind,
+    Verdict,
+    app,
+    console,
+    err_console,
+    indicator_id,
+    open_library,
+    render,
+    resolve_regions,
+    value_of,
+)
 from baogao.errors import QueryError
 from baogao.store.export import FORMATS, write_table
 
 if TYPE_CHECKING:  # the analysis modules load when a command runs, not for --help
+    from baogao.analyze.attention import Topic
     from baogao.analyze.diff import DocDiff
 
-TRACK_TABLE = ["region", "period", "indicator", "name", "target_text", "actual_text",
-               "verdict", "reason"]
+TRACK_TABLE = ["region", "period", "name", "target_text", "actual_text", "verdict"]
+COMPARE_TABLE = ["region", "period", "text", "value", "year", "source"]
 COMMITMENT_TABLE = ["region", "period", "object", "target_text", "actual_text", "verdict",
                     "reason"]
-COMPARE_TABLE = ["region", "period", "value", "value_high", "bound", "text", "year", "source"]
 
 
-class Kind(str, Enum):
-    """Target or actual values."""
+class DiffFormat(str, Enum):
+    """Output formats of ``diff``."""
 
-    target = "target"
-    actual = "actual"
+    table = "table"
+    json = "json"
+
+
+class PanelFormat(str, Enum):
+    """Formats of ``attention``: on screen, or (with --output) a file."""
+
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    parquet = "parquet"
+    xlsx = "xlsx"
+    dta = "dta"
 
 
 @app.command("track")
 def track_command(
-    region: Annotated[str | None, typer.Argument(help="Region (西城, 西城区, 北京市西城区…); "
-                                                      "all regions when left out.")] = None,
-    indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
+    region: Annotated[str | None, typer.Argument(help="Region in any form (西城, 西城区, "
+                      "北京市西城区); a province or city includes the regions under it; all "
+                      "regions when left out.")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator: id or Chinese "
+                         "name.")] = None,
     period: Annotated[int | None, typer.Option(help="Only targets about this year.")] = None,
-    verdict: Annotated[str | None, typer.Option(help="Only met, missed, partly or "
-                                                     "unverifiable (with --commitments: met, "
-                                                     "partly, missed, done or unreported).")
+    verdict: Annotated[Verdict | None, typer.Option(help="Only rows with this verdict.")
                        ] = None,
-    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="table, jsonl, csv or "
-                                               "json (default table; jsonl with "
-                                               "--commitments)")] = None,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default "
+                                               "table; jsonl with --commitments).")] = None,
     commitments: Annotated[bool, typer.Option("--commitments", help="Track every commitment "
                                               "(plan targets, 民生实事 items) against the next "
                                               "year's report instead of catalog targets.")
@@ -57,16 +83,17 @@ def track_command(
     says (met, partly, missed, done or unreported) and a reason in Chinese.
     """
     if commitments:
-        _track_commitments(region, period, verdict, fmt or Format.jsonl, db)
+        _track_commitments(region, period, value_of(verdict), fmt or Format.jsonl, db)
         return
     fmt = fmt or Format.table
     from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
 
-    if verdict not in (None, "met", "missed", "partly", "unverifiable"):
-        raise QueryError(f"unknown verdict {verdict!r}; use met, missed, partly or unverifiable")
+    wanted = indicator_id(indicator)
     with open_library(db) as lib:
-        rows = track(lib, region, indicator=indicator, period=period,
-                     verdict=verdict)  # type: ignore[arg-type]
+        regions = resolve_regions(lib, region)
+        rows = [row for r in (regions if regions is not None else (None,))
+                for row in track(lib, r, indicator=wanted, period=period,
+                                 verdict=value_of(verdict))]  # type: ignore[arg-type]
     dicts = [track_row_dict(r) for r in rows]
     render(dicts, fmt, TRACK_TABLE if fmt is Format.table else TRACK_COLUMNS)
     if fmt is Format.table:
@@ -99,16 +126,18 @@ def _track_commitments(region: str | None, period: int | None, verdict: str | No
 
 @app.command("compare")
 def compare_command(
-    indicator: Annotated[str, typer.Option(help="Indicator id (gdp_growth, cpi_growth…).")],
-    kind: Annotated[Kind, typer.Option(help="target or actual.")] = Kind.target,
+    indicator: Annotated[str, typer.Option(help="Indicator: id or Chinese name (gdp_growth, "
+                         "地区生产总值增长); `baogao indicators` lists them.")],
+    kind: Annotated[Kind, typer.Option(help="Targets or actual values.")] = Kind.target,
     period: Annotated[int | None, typer.Option(help="Year the values are about: one row "
                                                     "per region.")] = None,
-    region: Annotated[str | None, typer.Option(help="One region: its series over the years.")
+    region: Annotated[str | None, typer.Option(help="A region (short or full name): its "
+                      "series over the years; with --period, it and the regions under it.")
                       ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, csv, json or jsonl")
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
                    ] = Format.table,
-    chart: Annotated[str | None, typer.Option(help="Also write a chart to this .svg file.")
-                     ] = None,
+    chart: Annotated[str | None, typer.Option(help="Also draw a chart into this .svg file "
+                     "(SVG only).", metavar="FILE.svg")] = None,
     db: DbOption = None,
 ) -> None:
     """Regions side by side for one year (--period), or one region over the years (--region)."""
@@ -116,8 +145,24 @@ def compare_command(
     from baogao.analyze.compare import COMPARE_COLUMNS, compare, indicator_label
     from baogao.extract import load_catalog
 
+    if chart and Path(chart).suffix.lower() != ".svg":
+        raise QueryError(f"--chart {chart}: charts are drawn as SVG; name the file *.svg "
+                         "(a browser or `rsvg-convert -o out.png chart.svg` turns it into PNG)")
+    indicator = indicator_id(indicator) or indicator
     with open_library(db) as lib:
-        rows = compare(lib, indicator, kind=kind.value, period=period, region=region)
+        regions = resolve_regions(lib, region)
+        if regions is None:
+            rows = compare(lib, indicator, kind=kind.value, period=period)
+        elif period is None:
+            rows = compare(lib, indicator, kind=kind.value, region=regions[0]) if regions \
+                else []
+            if len(regions) > 1:
+                err_console.print(f"series of {escape(regions[0])}; regions under it: pass "
+                                  "--period to see them side by side", highlight=False)
+        else:
+            rows = [row for r in regions
+                    for row in compare(lib, indicator, kind=kind.value, period=period,
+                                       region=r)]
     render([r.as_dict() for r in rows], fmt,
            COMPARE_TABLE if fmt is Format.table else COMPARE_COLUMNS)
     if chart:
@@ -125,9 +170,9 @@ def compare_command(
         place = rows[0].region if rows and region else ""
         title = " ".join(x for x in (str(period) if period else "", place,
                                      indicator_label(indicator), KIND_LABELS[kind.value]) if x)
-        out = write_svg(compare_chart(rows, title=title, unit=unit if unit == "%" else ""),
+        out = write_svg(compare_chart(rows, title=title, unit=unit),
                         chart)
-        err_console.print(f"chart written to {out}", highlight=False)
+        err_console.print(f"chart written to {escape(str(out))}", highlight=False)
 
 
 @app.command("diff")
@@ -137,9 +182,9 @@ def diff_command(
     doc_b: Annotated[str, typer.Argument(help="The later report.")],
     dictionary: Annotated[str | None, typer.Option("--dict", help="Topic dictionary file "
                                                    "(JSON or topic<TAB>words).")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")
-                   ] = Format.table,
-    top: Annotated[int, typer.Option(help="Topics shown rising and falling.")] = 5,
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = DiffFormat.table,
+    top: Annotated[int, typer.Option(min=0, help="Topics shown rising and falling.")] = 5,
     db: DbOption = None,
 ) -> None:
     """What changed between two reports: targets, glossary terms, topics."""
@@ -149,7 +194,7 @@ def diff_command(
     topics = load_topics(dictionary) if dictionary else None
     with open_library(db) as lib:
         result = diff_documents(lib, doc_a, doc_b, topics=topics)
-    if fmt is Format.table:
+    if fmt is DiffFormat.table:
         _print_diff(result, top)
     else:
         sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -181,10 +226,12 @@ def attention_command(
                           "of .txt files. Default: the shipped dictionaries.")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the panel to "
                       "this file (.csv .parquet .xlsx .dta .jsonl).")] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="table, csv, json, jsonl "
-                   "on screen; with --output: " + ", ".join(FORMATS))] = None,
-    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
-    doc_type: Annotated[list[str] | None, typer.Option("--doc-type", help="Document types "
+    fmt: Annotated[PanelFormat | None, typer.Option("--format", "-f", help="table, csv, json, "
+                   "jsonl on screen; with --output: " + ", ".join(FORMATS) + " (default: the "
+                   "file's suffix).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region (short or full name); "
+                      "a province or city includes the regions under it.")] = None,
+    doc_type: Annotated[list[DocType] | None, typer.Option("--doc-type", help="Document types "
                         "pooled (repeatable); default work_report.")] = None,
     per_document: Annotated[bool, typer.Option("--per-document", help="One row per "
                             "document instead of the region × year panel.")] = False,
@@ -203,21 +250,43 @@ def attention_command(
     )
 
     topics = load_topics(dictionary)
-    types = doc_type or list(PANEL_DOC_TYPES)
+    types = [t.value for t in doc_type] if doc_type else list(PANEL_DOC_TYPES)
     with open_library(db) as lib:
-        items = attention_documents(lib, topics, region=region, doc_types=types)
+        regions = resolve_regions(lib, region)
+        items = [item for r in (regions if regions is not None else (None,))
+                 for item in attention_documents(lib, topics, region=r, doc_types=types)]
     if per_document:
         rows, columns = documents_table(items, topics)
     else:
         rows, columns = panel_table(pool_panel(items), topics, with_counts=counts)
     if output:
-        out_fmt = (fmt or Path(output).suffix.lstrip(".") or "csv").lower()
+        if fmt is PanelFormat.table:
+            raise QueryError("--format table is for the screen; with --output use one of "
+                             + ", ".join(FORMATS))
+        out_fmt = fmt.value if fmt else (Path(output).suffix.lstrip(".").lower() or "csv")
         path = write_table(rows, columns, output, out_fmt)
-        err_console.print(f"{len(rows)} rows written to {path}", highlight=False)
+        err_console.print(f"{len(rows)} rows written to {escape(str(path))}", highlight=False)
         return
     try:
-        screen = Format(fmt or "table")
+        screen = Format(fmt.value if fmt else "table")
     except ValueError as exc:
-        raise QueryError(f"--format {fmt} needs --output FILE; on screen use table, csv, "
-                         "json or jsonl") from exc
+        raise QueryError(f"--format {fmt.value if fmt else ''} needs --output FILE; on screen "
+                         "use table, csv, json or jsonl") from exc
+    if screen is Format.table:
+        rows, columns = top_topics(rows, columns, topics)
     render(rows, screen, columns)
+
+
+def top_topics(rows: list[dict[str, object]], columns: list[str],
+               topics: tuple[Topic, ...]) -> tuple[list[dict[str, object]], list[str]]:
+    """The on-screen panel: the fixed columns and each row's three strongest topics."""
+    ids = {t.id: t.label for t in topics}
+    fixed = [c for c in columns if c not in ids and not c.startswith("n_")]
+    out = []
+    for row in rows:
+        rates = sorted(((float(v), k) for k, v in row.items()
+                        if k in ids and isinstance(v, int | float)), reverse=True)
+        out.append({**{c: row.get(c) for c in fixed},
+                    "top topics (per 10,000 chars)": "  ".join(f"{ids[k]} {v:.1f}"
+                                                               for v, k in rates[:3])})
+    return out, [*fixed, "top topics (per 10,000 chars)"]

@@ -1,22 +1,38 @@
-"""Shared CLI pieces: the Typer app, options, and renderers for table/jsonl/csv/json."""
+"""Shared CLI pieces: the Typer app, options, value choices, and the output renderers.
+
+Every option with a fixed set of values is an ``Enum`` (Click checks it and lists the values
+in the error and in ``--help``); help text is printed without rich markup so that words in
+brackets (``source[#row]``, ``{topic: [words]}``) survive.
+"""
 
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import logging
+import os
 import sys
+import time
 from collections.abc import Sequence
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.cells import cell_len
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
+from baogao.errors import QueryError, StoreError
+from baogao.labels import indicator_by_name, plain_number
+
 if TYPE_CHECKING:  # the library (and its segmenter) loads when a command opens it
     from baogao.library import Library
+
+log = logging.getLogger("baogao.cli")
 
 app = typer.Typer(
     name="baogao",
@@ -32,7 +48,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 DbOption = Annotated[
     str | None,
     typer.Option("--db", help="Library file (default: $BAOGAO_DB, else ./baogao.db).",
-                 show_default=False),
+                 show_default=False, metavar="PATH"),
 ]
 
 
@@ -45,33 +61,211 @@ class Format(str, Enum):
     json = "json"
 
 
+class DocType(str, Enum):
+    """Document types."""
+
+    work_report = "work_report"
+    plan_report = "plan_report"
+    budget_report = "budget_report"
+    public_report = "public_report"
+    npc_resolution = "npc_resolution"
+    other = "other"
+
+
+class Level(str, Enum):
+    """Administrative levels."""
+
+    national = "national"
+    province = "province"
+    city = "city"
+    district = "district"
+
+
+class Kind(str, Enum):
+    """Target or actual values."""
+
+    target = "target"
+    actual = "actual"
+
+
+class Role(str, Enum):
+    """Section roles of the outline."""
+
+    review = "review"
+    plan = "plan"
+    self_building = "self_building"
+    glossary = "glossary"
+    appendix = "appendix"
+    other = "other"
+
+
+class Verdict(str, Enum):
+    """Verdicts of target tracking."""
+
+    met = "met"
+    missed = "missed"
+    partly = "partly"
+    unverifiable = "unverifiable"
+
+
+class ExportFormat(str, Enum):
+    """File formats of exports."""
+
+    csv = "csv"
+    parquet = "parquet"
+    xlsx = "xlsx"
+    dta = "dta"
+    jsonl = "jsonl"
+
+
+def value_of(choice: Enum | None) -> str | None:
+    """The string value of an optional Enum option."""
+    return None if choice is None else str(choice.value)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from baogao import __version__
+
+        typer.echo(f"baogao {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def _root(
+    ctx: typer.Context,
     verbose: Annotated[int, typer.Option("--verbose", "-v", count=True,
-                                         help="More logging (-v info, -vv debug).")] = 0,
+                                         help="More logging on stderr: -v shows the library "
+                                         "opened, counts and timings; -vv adds debug detail "
+                                         "(regions matched, files read, tracebacks).")] = 0,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
     limits: Annotated[list[str] | None, typer.Option(
         "--limit", metavar="NAME=VALUE",
         help="Raise or lower an input limit (see `baogao limits`), e.g. "
              "--limit max_file_bytes=1G.")] = None,
 ) -> None:
     level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(level=level, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        datefmt="%H:%M:%S")
+    if verbose:
+        started = time.perf_counter()
+        ctx.call_on_close(lambda: log.info("%s done in %.2f s", ctx.invoked_subcommand or "",
+                                           time.perf_counter() - started))
     from baogao.settings import override
 
     for assignment in limits or []:
         override(assignment)
 
 
-def open_library(db: str | None, *, readonly: bool = False) -> Library:
-    """The library at ``db`` or the default path."""
-    from baogao.library import Library, default_db_path
+def library_path(db: str | None) -> tuple[Path, str]:
+    """The library file to open and where its name came from (--db, $BAOGAO_DB, default)."""
+    if db:
+        return Path(db), "--db"
+    env = os.environ.get("BAOGAO_DB")
+    if env:
+        return Path(env), "$BAOGAO_DB"
+    from baogao.library import DEFAULT_DB
 
-    return Library(db or default_db_path(), readonly=readonly)
+    return Path(DEFAULT_DB), "default"
+
+
+def open_library(db: str | None, *, readonly: bool = False, create: bool = False) -> Library:
+    """The library at ``db`` (or $BAOGAO_DB, or ./baogao.db).
+
+    Only ``ingest`` creates a missing library (``create=True``); every other command refuses
+    one with a message naming the full path, so a mistyped ``--db`` cannot silently open an
+    empty library. A relative ``$BAOGAO_DB`` is reported with the file it resolved to.
+    """
+    path, origin = library_path(db)
+    full = path.resolve()
+    if origin == "$BAOGAO_DB" and not path.is_absolute():
+        err_console.print("[dim]" + escape(f"library {full} ($BAOGAO_DB={path} in {Path.cwd()})")
+                          + "[/dim]",
+                          highlight=False)
+    if not create and not path.exists():
+        hint = {"--db": "check the --db path",
+                "$BAOGAO_DB": f"$BAOGAO_DB is {os.environ.get('BAOGAO_DB')!r}",
+                "default": "pass --db PATH or set $BAOGAO_DB"}[origin]
+        raise StoreError(f"no library at {full} ({hint}); `baogao ingest REPORTS --db "
+                         f"{path}` creates one")
+    from baogao.library import Library
+
+    lib = Library(str(path), readonly=readonly)
+    log.info("library %s (%s): %d documents", full, origin, lib.store.count())
+    return lib
+
+
+def resolve_regions(lib: Library, name: str | None) -> tuple[str, ...] | None:
+    """The stored regions ``name`` denotes (None: no region filter).
+
+    Prints a note on stderr when the library holds nothing of that region.
+    """
+    if not name:
+        return None
+    regions = lib.regions(name)
+    log.debug("region %r matches %s", name, ", ".join(regions) or "nothing")
+    if not regions:
+        err_console.print(f"[yellow]note:[/yellow] the library has no documents of region "
+                          f"{escape(repr(name))}", highlight=False)
+    return regions
+
+
+def indicator_id(value: str | None) -> str | None:
+    """An indicator given by id (gdp_growth) or Chinese name/alias (地区生产总值增长).
+
+    An unknown name is a ``QueryError`` that lists the closest ids.
+    """
+    if not value:
+        return None
+    from baogao.extract import load_catalog
+
+    found = indicator_by_name(value)
+    if found:
+        return found
+    catalog = load_catalog()
+    names = {**{i: i for i in catalog}, **{ind.name: i for i, ind in catalog.items()}}
+    close = difflib.get_close_matches(value, list(names), n=5, cutoff=0.4)
+    hint = ", ".join(dict.fromkeys(f"{names[c]} ({catalog[names[c]].name})" for c in close))
+    raise QueryError(f"unknown indicator {value!r}; " + (f"did you mean {hint}? " if hint else "")
+                     + "`baogao indicators` lists them all")
+
+
+def short_id(value: Any) -> str:
+    """The first 8 digits of a document id: enough for ``show`` and readable in a table."""
+    return str(value)[:8] if value else ""
+
+
+#: Columns at most this wide (in terminal cells) are never shortened in tables.
+SHORT_COLUMN = 14
+
+
+def fit_widths(lines: Sequence[Sequence[str]], total: int) -> list[int]:
+    """Column widths that fit ``total`` cells: short columns keep their width, the widest
+    shrink first (to no less than ``SHORT_COLUMN``), and if that is not enough every column
+    shrinks evenly."""
+    natural = [max(cell_len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    widths = list(natural)
+    room = total - 2 * (len(widths) - 1) - 1
+    while sum(widths) > room:
+        i = max(range(len(widths)), key=lambda k: widths[k])
+        if widths[i] <= SHORT_COLUMN:
+            break
+        widths[i] -= 1
+    while sum(widths) > room and max(widths) > 3:
+        i = max(range(len(widths)), key=lambda k: widths[k])
+        widths[i] -= 1
+    return widths
 
 
 def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
            title: str | None = None) -> None:
-    """Print rows as a rich table, JSON lines, CSV or a JSON array."""
+    """Print rows as a table (one line per row), JSON lines, CSV or a JSON array.
+
+    Table cells never wrap: long text ends in "…" so that every row stays on one line at 80
+    columns; the other formats carry every field in full.
+    """
     if fmt is Format.jsonl:
         for row in rows:
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -86,13 +280,26 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
     elif len(rows) > FAST_TABLE_ROWS:
         fast_table(rows, columns, title)
     else:
-        table = Table(title=title, show_lines=False)
-        for col in columns:
-            table.add_column(col, overflow="fold")
-        for row in rows:
-            table.add_row(*(Text("" if row.get(c) is None else str(row.get(c)))
-                            for c in columns))  # Text: data is never read as markup
+        cells = [[_screen_cell(row.get(c)) for c in columns] for row in rows]
+        widths = fit_widths([[str(c) for c in columns], *cells], console.width)
+        table = Table(title=title, box=None, pad_edge=False, padding=(0, 1),
+                      header_style="bold underline")
+        for col, width in zip(columns, widths, strict=True):
+            table.add_column(col, overflow="ellipsis", no_wrap=True, width=width)
+        for r in cells:
+            table.add_row(*(Text(c) for c in r))  # Text: data is never read as markup
         console.print(table)
+        if len(rows) > 1:
+            err_console.print(f"[dim]{len(rows)} rows; -f csv or -f jsonl gives every field "
+                              "in full[/dim]", highlight=False)
+
+
+def _screen_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return plain_number(value)
+    return str(value).translate(_CONTROL)
 
 
 #: Above this many rows, tables print as aligned plain text (rich lays out every cell).
@@ -107,27 +314,28 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _cell(value: Any) -> str:
-    text = "" if value is None else str(value).translate(_CONTROL)
-    if len(text) > _CELL_WIDTH and _width(text) > _CELL_WIDTH:
-        while _width(text) > _CELL_WIDTH - 1:
-            text = text[:-1]
-        text += "…"
-    return text
+def _cut(text: str, width: int) -> str:
+    if _width(text) <= width:
+        return text
+    while text and _width(text) > width - 1:
+        text = text[:-1]
+    return text + "…"
 
 
 def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
                title: str | None = None) -> None:
     """Rows as an aligned plain-text table (wide characters count two columns); cells are
     cut at 40 columns. Data is written as is, never read as markup."""
-    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
-    widths = [max([_width(c), *(_width(r[i]) for r in cells)]) for i, c in enumerate(columns)]
+    cells = [[_cut(_screen_cell(row.get(c)), _CELL_WIDTH) for c in columns] for row in rows]
+    widths = fit_widths([[str(c) for c in columns], *cells], console.width)
+    cells = [[_cut(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
 
     out = [title] if title else []
-    out += [line(list(columns)).rstrip(), "  ".join("-" * w for w in widths)]
+    out += [line([_cut(c, w) for c, w in zip(columns, widths, strict=True)]).rstrip(),
+            "  ".join("-" * w for w in widths)]
     out += [line(r).rstrip() for r in cells]
     sys.stdout.write("\n".join(out) + "\n")
 
@@ -136,3 +344,26 @@ def _csv_cell(value: Any) -> Any:
     if isinstance(value, list | dict | tuple):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+def tidy_help(group: Any) -> Any:
+    """Replace Typer's Python-type metavars (``<str>``, ``<list[str]>``) with plain words."""
+    for param in group.params:
+        if getattr(param, "is_flag", False) or getattr(param, "count", False):
+            continue
+        if param.metavar is None:
+            desc = getattr(param, "type_descriptor", None)
+            choices = getattr(desc, "choices", None) if desc is not None else None
+            name = (param.name or "value").upper()
+            if choices:
+                param.metavar = "[" + "|".join(str(c.value if isinstance(c, Enum) else c)
+                                               for c in choices) + "]"
+            elif param.param_type_name == "argument":
+                param.metavar = name
+            else:
+                param.metavar = name
+        if param.param_type_name == "argument":
+            param.display_type_rich = lambda ctx: ""  # the name says it; no "<str>"
+    for command in getattr(group, "commands", {}).values():
+        tidy_help(command)
+    return group

@@ -7,12 +7,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
-from baogao.cli.common import DbOption, Format, app, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    ExportFormat,
+    Format,
+    Kind,
+    app,
+    err_console,
+    indicator_id,
+    open_library,
+    render,
+    resolve_regions,
+    value_of,
+)
+from baogao.errors import QueryError
+from baogao.store.export import write_table
 
 if TYPE_CHECKING:
     from baogao.models import Fact
-from baogao.store.export import FORMATS, write_table
 
 #: Column order of the facts contract (shared/spec/facts.md) followed by the extras.
 FACT_COLUMNS = ["source", "row", "region", "year", "indicator", "name", "kind", "estimated",
@@ -29,9 +43,11 @@ app.add_typer(export_app, name="export")
 @app.command()
 def facts(
     paths: Annotated[list[str], typer.Argument(help="Files or folders of reports.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="jsonl, csv, json or table")
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
                    ] = Format.jsonl,
-    indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator: id or Chinese "
+                         "name (gdp_growth, 地区生产总值增长); `baogao indicators` lists them.")
+                         ] = None,
     every: Annotated[bool, typer.Option("--all", help="Also every other number with a unit "
                                         "(open-vocabulary facts with key, action, scope).")
                      ] = False,
@@ -45,12 +61,13 @@ def facts(
     from baogao.library import parse_file
     from baogao.read import iter_files
 
+    indicator = indicator_id(indicator)
     rows: list[dict[str, object]] = []
     failed = False
     for path, display in iter_files([Path(p) for p in paths]):
         parsed = parse_file(str(path), display)
         for error in parsed.errors:
-            err_console.print(f"error: {error}", highlight=False)
+            err_console.print(f"error: {escape(error)}", highlight=False)
             failed = True
         for _, doc_facts, _ in parsed.items:
             batch = [f.full() if every else f.contract() for f in doc_facts
@@ -61,11 +78,14 @@ def facts(
                 sys.stdout.flush()
             else:
                 rows.extend(batch)
-    if fmt is not Format.jsonl:
-        columns = ALL_FACT_COLUMNS if every else FACT_COLUMNS
-        render(rows, fmt, columns if fmt is not Format.table else
-               ["region", "year", "indicator", "name", "kind", "period", "value", "unit",
-                "bound", "text"])
+    if fmt is Format.table:
+        several = len({(r["source"], r["row"]) for r in rows}) > 1
+        render([r | {"source": Path(str(r["source"])).name + (f"#{r['row']}" if r["row"] else "")}
+                for r in rows], fmt,
+               (["source"] if several else []) + ["region", "year", "name", "kind", "period",
+                                                  "text"])
+    elif fmt is not Format.jsonl:
+        render(rows, fmt, ALL_FACT_COLUMNS if every else FACT_COLUMNS)
     if failed:
         raise typer.Exit(1)
 
@@ -78,21 +98,59 @@ def fact_rows(items: list[Fact]) -> list[dict[str, object]]:
 @export_app.command("facts")
 def export_facts(
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=", ".join(FORMATS))] = "csv",
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", "-f", help="File format "
+                   "(default: from the --output suffix, else csv).")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Output file "
-                      "(default facts.<format>).")] = None,
-    region: Annotated[str | None, typer.Option(help="Only this region.")] = None,
-    indicator: Annotated[str | None, typer.Option(help="Only this indicator id.")] = None,
-    kind: Annotated[str | None, typer.Option(help="actual or target.")] = None,
+                      "(default facts.<format>; - writes to stdout).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region (short or full name); "
+                      "a province or city includes the regions under it.")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator: id or Chinese "
+                         "name.")] = None,
+    kind: Annotated[Kind | None, typer.Option(help="Only actual values or targets.")] = None,
     period: Annotated[int | None, typer.Option(help="Only values about this year.")] = None,
     every: Annotated[bool, typer.Option("--all", help="Also every other number with a unit "
                                         "(open-vocabulary facts).")] = False,
 ) -> None:
-    """Export the library's facts for Stata, pandas, Excel or R."""
+    """Export the library's facts for Stata, pandas, Excel or R.
+
+    Stata files carry variable labels, value labels for kind, bound and level, and the region
+    code.
+    """
+    out_fmt = export_format(fmt, output)
+    wanted = indicator_id(indicator)
     with open_library(db) as lib:
-        items = lib.facts(region=region, indicator=indicator, kind=kind, period=period,
-                          include_open=every)
+        regions = resolve_regions(lib, region)
+        items = [f for r in (regions if regions is not None else (None,))
+                 for f in lib.facts(region=r, indicator=wanted, kind=value_of(kind),
+                                    period=period, include_open=every)]
     rows = [f.full() for f in items] if every else fact_rows(items)
     out = write_table(rows, ALL_FACT_COLUMNS if every else FACT_COLUMNS,
-                      output or f"facts.{fmt}", fmt)
-    err_console.print(f"wrote {len(items)} facts to {out}", highlight=False)
+                      output or f"facts.{out_fmt}", out_fmt)
+    err_console.print(f"wrote {len(items)} facts to {escape(str(out))}", highlight=False)
+
+
+def export_format(fmt: ExportFormat | None, output: str | None) -> str:
+    """The export format: --format, else the --output suffix, else csv."""
+    if fmt is not None:
+        return fmt.value
+    suffix = Path(output).suffix.lstrip(".").lower() if output and output != "-" else ""
+    if not suffix:
+        return "csv"
+    allowed = [f.value for f in ExportFormat]
+    if suffix not in allowed:
+        raise QueryError(f"cannot tell the format of {output!r}: use a file ending in "
+                         f"{', '.join('.' + a for a in allowed)} or pass --format")
+    return suffix
+
+
+@app.command("indicators")
+def indicators_command(
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
+                   ] = Format.table,
+) -> None:
+    """List the indicator catalog: ids, Chinese names, units (any of them works in filters)."""
+    from baogao.extract import load_catalog
+
+    rows = [{"id": i.id, "name": i.name, "unit": i.unit, "better": i.better,
+             "aliases": "|".join(i.aliases)} for i in load_catalog().values()]
+    render(rows, fmt, ["id", "name", "unit", "better", "aliases"])

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 
-from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    DocType,
+    Format,
+    Level,
+    app,
+    console,
+    err_console,
+    open_library,
+    render,
+    resolve_regions,
+    short_id,
+    value_of,
+)
 
 if TYPE_CHECKING:  # the library loads when a command runs, not for --help
     from baogao.library import Parsed
@@ -17,6 +31,15 @@ if TYPE_CHECKING:  # the library loads when a command runs, not for --help
 
 LS_COLUMNS = ["id", "source", "row", "title", "region", "level", "year", "date", "speaker",
               "doc_type"]
+#: The columns of the on-screen table (every field is in -f jsonl/csv/json).
+LS_TABLE = ["id", "region", "year", "title", "source"]
+
+
+class ShowFormat(str, Enum):
+    """Output formats of ``show``."""
+
+    table = "table"
+    json = "json"
 
 
 def document_summary(doc: Document) -> dict[str, object]:
@@ -42,7 +65,7 @@ def ingest(
 
     from baogao.read import iter_files
 
-    with open_library(db) as lib:
+    with open_library(db, create=True) as lib:
         total = sum(1 for _ in iter_files([__import__("pathlib").Path(p) for p in paths]))
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                             TimeElapsedColumn(), console=err_console, disable=quiet,
@@ -74,12 +97,13 @@ def ingest(
 @app.command("ls")
 def list_documents(
     db: DbOption = None,
-    region: Annotated[str | None, typer.Option(help="Region (西城区, 北京市西城区…).")] = None,
+    region: Annotated[str | None, typer.Option(help="Region: short or full name (北京, 北京市, "
+                      "西城区); a province or city includes the regions under it.")] = None,
     year: Annotated[int | None, typer.Option(help="Year delivered.")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="work_report, plan_report, "
-                        "budget_report, public_report, npc_resolution, other.")] = None,
-    level: Annotated[str | None, typer.Option(help="national, province, city, district.")] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    doc_type: Annotated[DocType | None, typer.Option("--type", help="Document type.")] = None,
+    level: Annotated[Level | None, typer.Option(help="Administrative level.")] = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
+                   ] = Format.table,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1,
                                               help="At most this many documents.")] = None,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many first.")] = 0,
@@ -87,12 +111,23 @@ def list_documents(
     """List the documents in the library, newest first (--limit/--offset page through)."""
     from baogao.store import DocumentFilter
 
-    flt = DocumentFilter(region=region, year=year, doc_type=doc_type, level=level,
-                         limit=limit, offset=offset)
     with open_library(db) as lib:
-        docs = lib.documents(flt)
-        total = lib.store.count_documents(flt) if limit or offset else len(docs)
-    render([document_summary(d) for d in docs], fmt, LS_COLUMNS)
+        regions = resolve_regions(lib, region)
+        if regions is None:
+            flt = DocumentFilter(year=year, doc_type=value_of(doc_type), level=value_of(level),
+                                 limit=limit, offset=offset, sections=False)
+            docs = lib.documents(flt)
+            total = lib.store.count_documents(flt) if limit or offset else len(docs)
+        else:  # regions: the one asked for and those under it, paged here
+            every = [d for d in lib.documents(DocumentFilter(
+                year=year, doc_type=value_of(doc_type), level=value_of(level), sections=False))
+                if d.region in regions]
+            total = len(every)
+            docs = every[offset:offset + limit if limit else None]
+    rows = [document_summary(d) for d in docs]
+    if fmt is Format.table:
+        rows = [r | {"id": short_id(r["id"])} for r in rows]
+    render(rows, fmt, LS_TABLE if fmt is Format.table else LS_COLUMNS)
     if len(docs) < total:
         err_console.print(f"documents {offset + 1}–{offset + len(docs)} of {total}"
                           if docs else f"no documents past {offset} of {total}",
@@ -103,10 +138,15 @@ def list_documents(
 def show(
     doc: Annotated[str, typer.Argument(help="Document id (or prefix), or source[#row].")],
     db: DbOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table or json")] = Format.table,
+    fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")
+                   ] = ShowFormat.table,
     text: Annotated[bool, typer.Option("--text", help="Also print the normalized text.")] = False,
 ) -> None:
-    """Show a document's metadata and outline."""
+    """Show a document's metadata and outline.
+
+    DOC is a document id or a prefix of at least 4 characters, a stored source (with #row
+    for a row of a collection file), or the path of an ingested file.
+    """
     with open_library(db) as lib:
         d = lib.document(doc)
     outline = [
@@ -114,7 +154,7 @@ def show(
          "role": s.role, "start": s.start, "end": s.end, "parent": s.parent}
         for s in d.sections
     ]
-    if fmt in (Format.json, Format.jsonl):
+    if fmt is ShowFormat.json:
         data = document_summary(d) | {"chars": len(d.text), "paragraphs": len(d.paragraphs),
                                       "outline": outline}
         if text:

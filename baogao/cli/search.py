@@ -10,12 +10,24 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape
 
-from baogao.cli.common import DbOption, Format, app, console, err_console, open_library, render
+from baogao.cli.common import (
+    DbOption,
+    DocType,
+    Format,
+    Role,
+    app,
+    console,
+    err_console,
+    open_library,
+    render,
+    value_of,
+)
+from baogao.labels import document_label
 
 if TYPE_CHECKING:  # search and ask load when their command runs, not for --help
     from baogao.ask.answer import AskResult
 
-SEARCH_COLUMNS = ["score", "source", "row", "section", "snippet"]
+SEARCH_COLUMNS = ["score", "title", "region", "year", "section", "snippet", "source", "row"]
 
 
 class AskFormat(str, Enum):
@@ -29,28 +41,39 @@ class AskFormat(str, Enum):
 def search_command(
     query: Annotated[str, typer.Argument(help="Words or a question, e.g. 接诉即办 or 如何稳就业.")],
     db: DbOption = None,
-    region: Annotated[str | None, typer.Option(help="Region (西城区, 广东 …).")] = None,
+    region: Annotated[str | None, typer.Option(help="Region: short or full name (西城区, "
+                      "广东); a province or city includes the regions under it.")] = None,
     year: Annotated[int | None, typer.Option(help="Year the report was delivered.")] = None,
-    doc_type: Annotated[str | None, typer.Option("--type", help="work_report, plan_report, "
-                        "budget_report, public_report, npc_resolution, other.")] = None,
-    role: Annotated[str | None, typer.Option(help="Section role: review, plan, glossary, "
-                    "self_building, appendix, other.")] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Passages to show.")] = 10,
+    doc_type: Annotated[DocType | None, typer.Option("--type", help="Document type.")] = None,
+    role: Annotated[Role | None, typer.Option(help="Section role.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Passages to show.")
+                     ] = 10,
     offset: Annotated[int, typer.Option(min=0, help="Skip this many best passages first.")
                       ] = 0,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="table, json, jsonl or csv.")
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
                    ] = Format.table,
 ) -> None:
     """Find the passages that best match QUERY; matches are marked 【】 in the snippet."""
     from baogao.ask.answer import passage_dict
     from baogao.ask.search import search_page
     with open_library(db) as lib:
-        found = search_page(lib, query, region=region, year=year, doc_type=doc_type,
-                            role=role, limit=limit, offset=offset)
-    render([passage_dict(p) for p in found.passages], fmt, SEARCH_COLUMNS)
-    if fmt is Format.table:
-        shown = f"{offset + 1}–{offset + len(found.passages)}" if found.passages else "none"
-        err_console.print(f"passages {shown} of {found.total} matching", highlight=False)
+        found = search_page(lib, query, region=region, year=year,
+                            doc_type=value_of(doc_type), role=value_of(role), limit=limit,
+                            offset=offset)
+    rows = [passage_dict(p) for p in found.passages]
+    if fmt is not Format.table:
+        render(rows, fmt, SEARCH_COLUMNS)
+        return
+    for i, r in enumerate(rows, offset + 1):
+        label = document_label(r["title"], r["region"], r["year"])
+        console.print(f"[bold]{i}. {escape(label)}[/bold] [dim]› {escape(r['section'])}[/dim]",
+                      highlight=False, overflow="ellipsis", no_wrap=True)
+        console.print("   " + " ".join(str(r["snippet"]).split()), highlight=False,
+                      markup=False)
+        console.print(escape(f"   {r['source']}#{r['row']} [{r['start']}:{r['end']}] "
+                             f"score {r['score']:.2f}"), style="dim", highlight=False)
+    shown = f"{offset + 1}–{offset + len(rows)}" if rows else "none"
+    err_console.print(f"passages {shown} of {found.total} matching", highlight=False)
 
 
 @app.command("ask")
@@ -85,13 +108,14 @@ def print_answer(result: AskResult) -> None:
         err_console.print("[yellow]removed (not supported by its citation):[/yellow] "
                           + escape(sentence), highlight=False)
     for i, c in enumerate(result.citations, 1):
-        where = " ".join(str(x) for x in (c.region, c.year) if x)
-        console.print(escape(f"\n[{i}] {c.title or ''} ({where}) {c.section} "
-                             f"[{c.start}:{c.end}]\n    “{c.quote}”"), highlight=False)
+        label = document_label(c.title, c.region, c.year)
+        console.print(escape(f"\n[{i}] {label} › {c.section} [{c.start}:{c.end}]\n"
+                             f"    “{c.quote}”"), highlight=False)
     if not result.citations:
         for i, p in enumerate(result.passages, 1):
-            console.print(escape(f"\n[P{i}] {p.title or ''} {p.section} "
-                                 f"[{p.start}:{p.end}]\n    {p.snippet}"), highlight=False)
+            label = document_label(p.title, p.region, p.year)
+            console.print(escape(f"\n[P{i}] {label} › {p.section} [{p.start}:{p.end}]\n"
+                                 f"    {p.snippet}"), highlight=False)
 
 
 @app.command("reindex")

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import socket
+from enum import Enum
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 
-from baogao.cli.common import DbOption, app, err_console
+from baogao.cli.common import DbOption, app, err_console, library_path, open_library
 from baogao.errors import QueryError, StoreError
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
+
+
+class LogLevel(str, Enum):
+    """uvicorn log levels."""
+
+    critical = "critical"
+    error = "error"
+    warning = "warning"
+    info = "info"
+    debug = "debug"
 
 
 @app.command()
@@ -27,7 +38,7 @@ def serve(
         show_default=False)] = None,
     token_env: Annotated[str, typer.Option(
         "--token-env", help="Environment variable to read the write token from.")] = TOKEN_ENV,
-    log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    log_level: Annotated[LogLevel, typer.Option(help="uvicorn log level.")] = LogLevel.info,
     allow_remote: Annotated[bool, typer.Option(
         "--allow-remote", help="Allow uploads and deletes on an address other machines can "
         "reach (the token then crosses the network in clear unless a TLS proxy is in "
@@ -42,35 +53,56 @@ def serve(
     """
     import uvicorn
 
-    from baogao.library import default_db_path
     from baogao.web import create_app
     from baogao.web.guard import is_loopback, server_options
 
-    path = db or default_db_path()
+    path, _ = library_path(db)
     token = write_token or os.environ.get(token_env) or None
     if token and not is_loopback(host) and not allow_remote:
         raise QueryError(f"writes are enabled (write token) and {host} is reachable from other "
                          "machines; serve on 127.0.0.1 behind a TLS proxy, or pass "
                          "--allow-remote to accept this")
-    if not token and not Path(path).exists():
-        raise StoreError(f"no library at {path}: run `baogao ingest REPORTS --db {path}` first, "
-                         "or start with a write token to upload reports through the web")
-    web_app = create_app(path, write_token=token)  # creates the library and its index once
+    if not token:
+        open_library(db, readonly=True).close()  # refuses a missing library, naming it
+    sock = listen(host, port)  # a busy port fails here, before anything is announced
+    web_app = create_app(str(path), write_token=token)  # creates the library and index once
     mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {escape(str(path))} at http://{host}:{port}/ ({mode}, "
-                      f"{workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
+    err_console.print(f"baogao: serving {escape(str(path.resolve()))} at http://{host}:{port}/ "
+                      f"({mode}, {workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
                       highlight=False)
     if token and not is_loopback(host):
         err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
                           "machines can reach; use TLS in front of it", highlight=False)
     if workers == 1:
-        uvicorn.run(web_app, host=host, port=port, log_level=log_level, **server_options())
+        server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port,
+                                               log_level=log_level.value, **server_options()))
+        server.run(sockets=[sock])
         return
+    sock.close()  # the worker processes bind the port themselves
     from baogao.web.app import DB_ENV
     from baogao.web.app import TOKEN_ENV as SERVE_TOKEN_ENV
 
-    os.environ[DB_ENV] = str(Path(path).resolve())
+    os.environ[DB_ENV] = str(path.resolve())
     if token:
         os.environ[SERVE_TOKEN_ENV] = token
+    from baogao.web.guard import H11_PROTOCOL_PATH
+
+    options = server_options() | {"http": H11_PROTOCOL_PATH}  # by name: workers import it
     uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
-                port=port, log_level=log_level, **server_options())
+                port=port, log_level=log_level.value, **options)
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to host:port, or a one-line StoreError when the port is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise StoreError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; another "
+                         f"program uses the port? pick another with --port") from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock

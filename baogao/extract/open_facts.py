@@ -118,6 +118,11 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=4)
+def _skip_words(name: str) -> tuple[str, ...]:
+    return tuple(vocabulary()[name])
+
+
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
@@ -135,9 +140,9 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
         num_start = match.start("num")
         before = text[max(start, num_start - 2) : num_start]
         after = text[match.end("unit") : match.end("unit") + 2] if match.group("unit") else ""
-        if any(before.endswith(w) for w in vocab["skip_before"]) and not match.group("pre"):
+        if before.endswith(_skip_words("skip_before")) and not match.group("pre"):
             continue
-        if any(after.startswith(w) for w in vocab["skip_after"]) and not match.group("post"):
+        if after.startswith(_skip_words("skip_after")) and not match.group("post"):
             continue
         if vocab["skip_in_quotes"] and _HAN.match(numeral) and _in_quotes(text, num_start, start):
             continue
@@ -172,9 +177,22 @@ def _actions() -> list[str]:
     return _longest_first(vocabulary()["actions"])
 
 
+@functools.lru_cache(maxsize=1)
+def _word_sets() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    """Quick guards (one C-level test before the loops below): lead words (noise and
+    actions), tail action words, and any action word anywhere."""
+    noise = tuple(vocabulary()["lead_noise"])
+    keep = vocabulary()["tail_keep"]
+    actions = tuple(_actions())
+    return (noise + actions, tuple(w for w in actions if w not in keep),
+            re.compile("|".join(re.escape(w) for w in actions)))
+
+
 def _strip_lead(phrase: str) -> tuple[str, str | None]:
     """Drop leading noise words and action words; the first action word found is returned."""
     action: str | None = None
+    if not phrase.startswith(_word_sets()[0]):
+        return phrase, action
     noise = _longest_first(vocabulary()["lead_noise"])
     changed = True
     while changed and phrase:
@@ -196,6 +214,8 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
 def _strip_tail(phrase: str) -> tuple[str, str | None]:
     """Drop trailing action words (老旧小区改造完工 → 老旧小区, 改造)."""
     action: str | None = None
+    if not phrase.endswith(_word_sets()[1]):
+        return phrase, action
     keep = vocabulary()["tail_keep"]
     changed = True
     while changed and phrase:
@@ -214,6 +234,8 @@ def _strip_tail(phrase: str) -> tuple[str, str | None]:
 def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
     """The words after the last action word that is followed by a noun phrase."""
     best: tuple[int, str] | None = None
+    if _word_sets()[2].search(phrase) is None:
+        return phrase, None
     for word in _actions():
         if word in skip:
             continue
@@ -409,14 +431,18 @@ def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
 # Documents ---------------------------------------------------------------------------------
 
 
+_CLAUSE_END = re.compile("[，,：:；;。！？]")
+
+
 def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clauses of a sentence, split on ，：；."""
     begin = start
-    for i in range(start, end + 1):
-        if i == end or text[i] in "，,：:；;。！？":
-            if i > begin:
-                yield begin, i
-            begin = i + 1
+    for match in _CLAUSE_END.finditer(text, start, end):
+        if match.start() > begin:
+            yield begin, match.start()
+        begin = match.start() + 1
+    if end > begin:
+        yield begin, end
 
 
 def body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:

@@ -18,6 +18,7 @@ from baogao.errors import (
     LimitExceeded,
     UnreadableFile,
     UnsupportedFormat,
+    printable,
 )
 from baogao.models import RawDocument
 from baogao.read.html import read_html
@@ -113,38 +114,46 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, str]]:
         if root.is_dir():
             yield from _walk(root, root.parent)
         else:
-            yield root, str(root)
+            yield root, printable(str(root))
 
 
-def _walk(folder: Path, base: Path) -> Iterator[tuple[Path, str]]:
+def _walk(top: Path, base: Path) -> Iterator[tuple[Path, str]]:
+    """Depth-first in name order, without recursion (a folder tree may be deeper than
+    Python's stack)."""
+    stack: list[Iterator[os.DirEntry[str]]] = []
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        stack.append(iter(sorted(os.scandir(top), key=lambda e: e.name)))
     except OSError:
-        yield folder, _display(folder, base)
-        return
-    for entry in entries:
+        yield top, _display(top, base)
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
         p = Path(entry.path)
         try:
             is_link = entry.is_symlink()
-            is_dir = entry.is_dir(follow_symlinks=not is_link)
+            is_dir = entry.is_dir(follow_symlinks=False)
             exists = p.exists()
+            link_to_dir = is_link and p.is_dir()
         except OSError:
             yield p, _display(p, base)
             continue
-        if is_link and not exists:
-            yield p, _display(p, base)  # broken link
-        elif is_link and p.is_dir():
-            yield p, _display(p, base)  # link to a folder: listed, not followed
+        if is_link and (not exists or link_to_dir):
+            yield p, _display(p, base)  # broken link, or a link to a folder: listed
         elif is_dir:
-            yield from _walk(p, base)
+            try:
+                stack.append(iter(sorted(os.scandir(p), key=lambda e: e.name)))
+            except OSError:
+                yield p, _display(p, base)  # a folder that cannot be opened: listed
         elif p.suffix.lower() in READERS:
             yield p, _display(p, base)
 
 
 def _display(p: Path, base: Path) -> str:
     try:
-        return str(p.relative_to(base))
+        return printable(str(p.relative_to(base)))
     except ValueError:
-        return str(p)
+        return printable(str(p))

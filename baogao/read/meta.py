@@ -317,8 +317,9 @@ def _find_year(
         m = re.search(r"同意报告提出的((?:19|20)\d\d)年", text)
         if m:
             return int(m.group(1))
-    if hints.get("year", "").strip().isdigit():
-        return int(hints["year"].strip())
+    hint = hints.get("year", "").strip()
+    if hint.isascii() and hint.isdigit() and len(hint) == 4 and 1900 <= int(hint) <= 2100:
+        return int(hint)
     for key in ("title", "article_title", "page_title"):
         m = _YEAR_IN.search(hints.get(key, ""))
         if m:

@@ -4,13 +4,18 @@ The normalized text is what every later stage reads and every offset refers to:
 
 1. Traditional characters become Simplified (OpenCC t2s) when the text is mostly Traditional.
 2. Full-width digits, Latin letters and the symbols that matter for numbers (％ ． ＋ － ／ ＜ ＞)
-   become ASCII; ideographic and no-break spaces become plain spaces.
+   become ASCII; ideographic and no-break spaces become plain spaces; invisible characters
+   (zero-width spaces and joiners, BOM, soft hyphen) are dropped, and so are spaces and line
+   breaks typeset inside a number (``8 ．8 ％``, ``74.4`` / ``万亿元``), so numbers read whole.
 3. Word artefacts (``[bookmark: _Hlk…]``) and web chrome lines (下载, 打印, 字号, 分享, 相关报道…)
    are dropped; photo captions in the preamble are dropped.
 4. Lines are stripped; blank lines dropped; hard-wrapped lines rejoined; flattened table cells
    (one cell per tab-indented line) become one line per row with cells separated by TAB.
 
 ``offset_map[i]`` is the index in the original text of normalized character ``i``.
+
+Everything here works on whole strings and lines (``str.translate``, compiled expressions,
+slices of the offset list), never character by character in Python.
 """
 
 from __future__ import annotations
@@ -29,9 +34,23 @@ _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update(
     {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": "."}
 )
-_SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u200b": "", "\ufeff": ""}
+_SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " "}
+#: one character in, one character out: full-width forms and typographic spaces
+_TRANSLATE = {**_FULLWIDTH, **_SPACES}
+_TRANSLATABLE = re.compile("[" + re.escape("".join(sorted(_TRANSLATE))) + "]")
+#: characters that carry nothing and split words and numbers: zero-width spaces and joiners,
+#: word joiner, byte-order mark, soft hyphen
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_INVISIBLE_RUN = re.compile(f"[{_INVISIBLE}]+")
+_DIGITS = "0123456789０１２３４５６７８９"
+_NUMBER_SPACES = " \u3000\xa0"
 # spaces typeset inside a number: 8 ．8 ％ -> 8.8%
 _NUMBER_SPACE = re.compile(r"(?<=[0-9０-９])[ \u3000\xa0]+(?=[％%]|[．.][0-9０-９])")
+_NUMBER_SPACE_HINTS = tuple(sp + mark for sp in _NUMBER_SPACES for mark in "％%．.")
+# a line break inside a number (74.4 / 万亿元, 74. / 4); the characters before the break are
+# checked in ``_number_breaks``
+_BREAK_BEFORE_NUMBER = re.compile(r"\n[ \u3000]*(?=[万亿%％]|[．.][0-9０-９]|[0-9０-９])")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
 _SECTION_START = re.compile(
     r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)"
@@ -60,22 +79,25 @@ def _converter() -> opencc.OpenCC:
 
 
 @functools.lru_cache(maxsize=1)
-def _chrome() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+def _chrome() -> tuple[frozenset[str], re.Pattern[str]]:
     raw = json.loads(resources.files("baogao.data").joinpath("chrome.json").read_text("utf-8"))
     lines = frozenset(raw["lines"])
-    patterns = tuple(re.compile(p) for p in raw["patterns"])
-    return lines, patterns
+    return lines, re.compile("|".join(f"(?:{p})" for p in raw["patterns"]))
 
 
 def is_mostly_traditional(text: str, sample: int = 4000) -> bool:
     """True when converting to Simplified changes a noticeable share of the CJK characters."""
-    chunk = "".join(ch for ch in text[: sample * 2] if "\u4e00" <= ch <= "\u9fff")[:sample]
+    chunk = "".join(_CJK_RUN.findall(text[: sample * 2]))[:sample]
     if not chunk:
         return False
     converted = _converter().convert(chunk)
     if len(converted) != len(chunk):
         return True
-    changed = sum(1 for a, b in zip(chunk, converted, strict=True) if a != b)
+    changed = 0
+    for i in range(0, len(chunk), 64):  # compare blocks; count characters only where they differ
+        a, b = chunk[i:i + 64], converted[i:i + 64]
+        if a != b:
+            changed += sum(1 for x, y in zip(a, b, strict=True) if x != y)
     return changed / len(chunk) > 0.02
 
 
@@ -93,21 +115,63 @@ def to_simplified(text: str) -> str:
     return "\n".join(out)
 
 
+def _delete(
+    text: str, offsets: list[int] | None, spans: list[tuple[int, int]]
+) -> tuple[str, list[int]]:
+    """``text`` without the sorted, disjoint ``spans``, and the offsets of what is left
+    (``offsets`` of ``text``, or its own positions when None)."""
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for a, b in [*spans, (len(text), len(text))]:
+        if a > pos:
+            parts.append(text[pos:a])
+            kept.extend(range(pos, a) if offsets is None else offsets[pos:a])
+        pos = max(pos, b)
+    return "".join(parts), kept
+
+
+def _drop_spans(text: str) -> list[tuple[int, int]]:
+    """Invisible characters and spaces inside numbers (searched only when present)."""
+    spans: list[tuple[int, int]] = []
+    if any(ch in text for ch in _INVISIBLE):
+        spans += [m.span() for m in _INVISIBLE_RUN.finditer(text)]
+    if any(hint in text for hint in _NUMBER_SPACE_HINTS):
+        spans += [m.span() for m in _NUMBER_SPACE.finditer(text)]
+    return sorted(spans)
+
+
+def _number_breaks(text: str) -> list[tuple[int, int]]:
+    """Line breaks (with the spaces around them) that cut a number in two."""
+    spans: list[tuple[int, int]] = []
+    for m in _BREAK_BEFORE_NUMBER.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1] in " \u3000":
+            start -= 1
+        before = text[max(0, start - 2):start]
+        after = text[m.end()]
+        number_end = bool(before) and (
+            before[-1] in _DIGITS or (before[-1] in ".．" and before[:1] in _DIGITS)
+        )
+        if not number_end:
+            continue
+        if after in _DIGITS and before[-1] in _DIGITS:
+            continue  # two numbers on two lines (a table column)
+        spans.append((start, m.end()))
+    return spans
+
+
 def _char_level(text: str) -> tuple[str, list[int]]:
     """Per-character substitutions; returns the new text and its offsets into ``text``."""
     if is_mostly_traditional(text):
         text = to_simplified(text)
-    dropped = {i for m in _NUMBER_SPACE.finditer(text) for i in range(m.start(), m.end())}
-    out: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        if i in dropped:
-            continue
-        rep = _SPACES[ch] if ch in _SPACES else _FULLWIDTH.get(ch, ch)
-        if rep:
-            out.append(rep)
-            offsets.append(i)
-    return "".join(out), offsets
+    chars, offsets = _delete(text, None, _drop_spans(text))
+    breaks = _number_breaks(chars)
+    if breaks:
+        chars, offsets = _delete(chars, offsets, breaks)
+    if _TRANSLATABLE.search(chars):
+        chars = _TRANSLATABLE.sub(lambda m: _TRANSLATE[m.group()], chars)
+    return chars, offsets
 
 
 @dataclass
@@ -135,38 +199,46 @@ def _split_lines(text: str, offsets: list[int]) -> list[_Line]:
     return lines
 
 
+_WS_RUN = re.compile(r"[ \t\r]{2,}|\r")
+
+
 def _strip_artefacts(raw: str, offsets: list[int]) -> tuple[str, list[int]]:
-    keep = [True] * len(raw)
-    for m in _ARTEFACT.finditer(raw):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    chars = [(c, o) for c, o, k in zip(raw, offsets, keep, strict=True) if k]
-    # strip surrounding whitespace, collapse inner whitespace runs to one space
-    text = "".join(c for c, _ in chars)
-    lead = len(text) - len(text.lstrip())
-    trail = len(text.rstrip())
-    chars = chars[lead:trail]
-    out_chars: list[str] = []
-    out_offsets: list[int] = []
-    for c, o in chars:
-        if c == "\r":
-            c = " "
-        if c == " " and out_chars and out_chars[-1] in " \t":
-            continue
-        if c == "\t" and out_chars and out_chars[-1] == " ":
-            out_chars.pop()
-            out_offsets.pop()
-        out_chars.append(c)
-        out_offsets.append(o)
-    return "".join(out_chars), out_offsets
+    """Drop Word artefacts and surrounding whitespace; a run of inner whitespace becomes its
+    tabs (cell separators) if it has any, else one space."""
+    if "[" in raw:
+        spans = [m.span() for m in _ARTEFACT.finditer(raw)]
+        if spans:
+            raw, offsets = _delete(raw, offsets, spans)
+    stripped = raw.strip()
+    if len(stripped) != len(raw):
+        lead = len(raw) - len(raw.lstrip())
+        raw, offsets = stripped, offsets[lead:lead + len(stripped)]
+    if "\r" not in raw and "  " not in raw and "\t" not in raw:
+        return raw, offsets
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for m in _WS_RUN.finditer(raw):
+        a, b = m.span()
+        parts.append(raw[pos:a])
+        kept.extend(offsets[pos:a])
+        tabs = [a + k for k, c in enumerate(m.group()) if c == "\t"]
+        if tabs:
+            parts.append("\t" * len(tabs))
+            kept.extend(offsets[i] for i in tabs)
+        else:
+            parts.append(" ")
+            kept.append(offsets[a])
+        pos = b
+    parts.append(raw[pos:])
+    kept.extend(offsets[pos:])
+    return "".join(parts), kept
 
 
 def is_chrome(line: str) -> bool:
     """True for a line that is web-page furniture rather than report text."""
-    lines, patterns = _chrome()
-    if line in lines:
-        return True
-    return any(p.fullmatch(line) for p in patterns)
+    lines, pattern = _chrome()
+    return line in lines or pattern.fullmatch(line) is not None
 
 
 def _merge_table_rows(lines: list[_Line]) -> list[_Line]:

@@ -40,8 +40,19 @@ def check_package(path: Path, name: str) -> None:
         raise UnreadableFile(name, f"the .docx uses a zip feature baogao cannot read ({exc}); "
                              "open and save it again in Word") from exc
     with zf:
+        infos = zf.infolist()
+        # What the zip declares is checked first (instant); it can lie low, never high, so
+        # the real sizes are counted while inflating below.
+        declared = sum(info.file_size for info in infos)
+        if declared > max_total:
+            raise LimitExceeded(name, "the inflated size of the .docx", "max_unpacked_bytes",
+                                max_total)
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and info.file_size > max_xml:
+                raise LimitExceeded(name, f"part {info.filename}, once inflated,",
+                                    "max_office_xml_bytes", max_xml)
         total = 0
-        for info in zf.infolist():
+        for info in infos:
             if info.compress_type not in _METHODS:
                 method = _method_name(info.compress_type)
                 raise UnreadableFile(name, f"part {info.filename} uses {method} compression, "
@@ -144,6 +155,8 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
                              f"{_one_line(exc)})") from exc
     pages: list[str] = []
     bad: list[int] = []
+    max_chars = limit("max_document_chars")
+    chars = 0
     try:
         n_pages = len(pdf)
         for i in range(n_pages):
@@ -155,6 +168,11 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
                 page.close()
             except pdfium.PdfiumError:
                 bad.append(i + 1)
+                continue
+            chars += len(pages[-1])
+            if chars > max_chars:  # stop reading before the text takes memory
+                raise LimitExceeded(name, f"text of the first {i + 1} of {n_pages} pages",
+                                    "max_document_chars", max_chars)
     finally:
         pdf.close()
     if bad and len(bad) == n_pages:

@@ -47,7 +47,8 @@ def _rows_to_documents(
         hints = {k: str(clean[k]) for k in HINT_COLUMNS if clean.get(k) not in (None, "")}
         warnings: list[str] = []
         year = hints.get("year")
-        if year is not None and not _YEAR.fullmatch(year.strip()):
+        if year is not None and not (_YEAR.fullmatch(year.strip())
+                                     and 1900 <= int(year) <= 2100):
             shown = year if len(year) <= 24 else year[:24] + "…"
             warnings.append(f"{name} row {i}: year {shown!r} is not a year; ignored")
             del hints["year"]
@@ -115,7 +116,12 @@ def _loads(text: str, name: str, where: str) -> object:
     max_depth = limit("max_json_depth")
     if not json_depth_ok(text, max_depth):
         raise LimitExceeded(name, f"{where}JSON nesting depth", "max_json_depth", max_depth)
-    return json.loads(text)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except ValueError as exc:  # an integer of thousands of digits (int conversion limit)
+        raise CollectionError(name, f"{where}a JSON number is too long ({exc})"[:300]) from exc
 
 
 def read_jsonl(path: Path, name: str) -> list[RawDocument]:

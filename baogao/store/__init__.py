@@ -1,5 +1,14 @@
 """The library store (SQLite by default)."""
 
-from baogao.store.sqlite import ON_DELETE, ON_SAVE, DocumentFilter, Store
+from baogao.store.sqlite import (
+    ON_DELETE,
+    ON_SAVE,
+    DocumentFilter,
+    FileRecord,
+    PreparedDocument,
+    Store,
+    prepare,
+)
 
-__all__ = ["ON_DELETE", "ON_SAVE", "DocumentFilter", "Store"]
+__all__ = ["ON_DELETE", "ON_SAVE", "DocumentFilter", "FileRecord",
+           "PreparedDocument", "Store", "prepare"]

@@ -110,6 +110,51 @@ MIGRATIONS: list[str] = [
     ALTER TABLE facts ADD COLUMN open_vocabulary INTEGER NOT NULL DEFAULT 0;
     CREATE INDEX facts_open ON facts(open_vocabulary, region, period);
     """,
+    # 3 -> 4: compact documents (``packing`` 1: offset map as breakpoints, original as edits
+    # of the text, see store/packing.py); outline tables keyed by their primary key only;
+    # the files ingest has read, so unchanged files are skipped before parsing
+    """
+    ALTER TABLE documents ADD COLUMN packing INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE sections_v2 (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        level INTEGER NOT NULL,
+        marker TEXT NOT NULL,
+        title TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        heading_end INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        parent INTEGER,
+        PRIMARY KEY (doc_id, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO sections_v2 SELECT doc_id, idx, level, marker, title, start, "end",
+        heading_end, role, parent FROM sections;
+    DROP TABLE sections;
+    ALTER TABLE sections_v2 RENAME TO sections;
+    CREATE TABLE paragraphs_v2 (
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        section INTEGER,
+        is_table_row INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (doc_id, idx)
+    ) WITHOUT ROWID;
+    INSERT INTO paragraphs_v2 SELECT doc_id, idx, start, "end", section, is_table_row
+        FROM paragraphs;
+    DROP TABLE paragraphs;
+    ALTER TABLE paragraphs_v2 RENAME TO paragraphs;
+    CREATE TABLE files (
+        path TEXT PRIMARY KEY,
+        source TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        sha256 TEXT NOT NULL,
+        rows INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX files_sha256 ON files(sha256);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,24 +1,30 @@
 """The SQLite library: one file, WAL, schema migrated on open.
 
-Each document is written in one transaction with its outline, facts and terms, so a failure
-leaves nothing half-written. Documents are keyed by the hash of their normalized text, so
-ingesting the same report again (from any path) adds nothing.
+Each document is written with its outline, facts, terms and search-index rows inside one
+savepoint (``save`` commits it at once; ``BatchWriter`` commits many documents per
+transaction), so a failure or a killed process leaves nothing half-written. Documents are
+keyed by the hash of their normalized text, so ingesting the same report again (from any
+path) adds nothing. Whether a document is present is decided inside the write transaction,
+never from what was known when parsing started.
+
+The heavy parts of a row are built before the write, off the writer's process when ingest
+runs workers (``prepare``): the packed offset map and original (``store.packing``), and rows
+for other parts (``PreparedDocument.extras``: the search index passages).
 """
 
 from __future__ import annotations
 
-import array
 import json
 import logging
 import sqlite3
-import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from baogao.errors import AmbiguousReference, NotFound, StoreError
 from baogao.models import Document, Fact, Paragraph, Section, Term
+from baogao.store.packing import pack_document, unpack_offsets, unpack_original
 from baogao.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -27,6 +33,50 @@ log = logging.getLogger(__name__)
 ON_SAVE: list[Callable[[sqlite3.Connection, Document], None]] = []
 #: Called inside the transaction that deletes a document.
 ON_DELETE: list[Callable[[sqlite3.Connection, str], None]] = []
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A document ready to be written: its rows built, its offset map and original packed.
+
+    ``doc`` carries neither ``original`` nor ``offset_map`` (``packed_*`` replace them).
+    ``extras`` carries rows other parts build off the writer's process (``"search"``: the
+    search index passages). ``analysed`` is False when facts, terms and extras were not
+    computed because the document was already stored when it was parsed; if it is gone at
+    write time, the writer says so and the caller analyses it.
+    """
+
+    doc: Document
+    facts: tuple[Fact, ...]
+    terms: tuple[Term, ...]
+    packed_offsets: bytes
+    packed_original: bytes
+    extras: dict[str, object] = field(default_factory=dict)
+    analysed: bool = True
+
+
+def prepare(
+    doc: Document, facts: list[Fact] | tuple[Fact, ...] = (),
+    terms: list[Term] | tuple[Term, ...] = (), *, analysed: bool = True,
+    extras: dict[str, object] | None = None,
+) -> PreparedDocument:
+    """Build everything ``Store.write`` needs for ``doc`` (pure; runs in worker processes)."""
+    offsets, original = pack_document(doc.original, doc.text, doc.offset_map)
+    light = replace(doc, original="", offset_map=())
+    return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
+                            extras or {}, analysed)
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """A file ingest has read completely: how to tell it is unchanged, and its rows."""
+
+    path: str
+    source: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    rows: int
 
 
 @dataclass(frozen=True)
@@ -41,16 +91,7 @@ class DocumentFilter:
     limit: int | None = None
     offset: int = 0
     ids: tuple[str, ...] | None = None  # only these document ids
-
-
-def _pack_offsets(offsets: tuple[int, ...]) -> bytes:
-    return zlib.compress(array.array("i", offsets).tobytes(), 6)
-
-
-def _unpack_offsets(blob: bytes) -> tuple[int, ...]:
-    arr = array.array("i")
-    arr.frombytes(zlib.decompress(blob))
-    return tuple(arr)
+    sections: bool = True  # False: listings that need no outline skip reading it
 
 
 class Store:
@@ -111,35 +152,56 @@ class Store:
 
         Returns False (and only records the source) when the same text is already stored.
         """
+        item = prepare(doc, facts, terms)
         try:
             with self.conn:
                 self.conn.execute("BEGIN IMMEDIATE")
-                self.conn.execute(
-                    "INSERT OR IGNORE INTO document_sources(source, row, doc_id) "
-                    "SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM documents WHERE id = ?)",
-                    (doc.source, doc.row, doc.id, doc.id),
-                )
-                if self.has_document(doc.id):
-                    return False
-                self._insert_document(doc)
-                self._insert_facts(doc.id, facts)
-                self._insert_terms(doc.id, terms)
-                for hook in ON_SAVE:
-                    hook(self.conn, doc)
+                return self.write(item) == "added"
         except sqlite3.Error as exc:
             raise StoreError(f"cannot store {doc.source}: {exc}") from exc
-        return True
 
-    def _insert_document(self, doc: Document) -> None:
+    def write(self, item: PreparedDocument) -> str:
+        """Write one prepared document in a savepoint of the open transaction.
+
+        Returns "added", "unchanged" (same text stored: only the source is recorded) or
+        "missing" (not stored, and ``item`` was not analysed: analyse it and write again).
+        A failure rolls the savepoint back and raises ``sqlite3.Error``.
+        """
+        doc = item.doc
         c = self.conn
+        c.execute("SAVEPOINT document")
+        try:
+            if self.has_document(doc.id):
+                c.execute("INSERT OR IGNORE INTO document_sources(source, row, doc_id) "
+                          "VALUES (?,?,?)", (doc.source, doc.row, doc.id))
+                outcome = "unchanged"
+            elif not item.analysed:
+                outcome = "missing"
+            else:
+                self._insert_document(item)
+                self._insert_facts(doc.id, list(item.facts))
+                self._insert_terms(doc.id, list(item.terms))
+                for hook in ON_SAVE:
+                    hook(c, doc)
+                outcome = "added"
+        except BaseException:
+            c.execute("ROLLBACK TO document")
+            c.execute("RELEASE document")
+            raise
+        c.execute("RELEASE document")
+        return outcome
+
+    def _insert_document(self, item: PreparedDocument) -> None:
+        c = self.conn
+        doc = item.doc
         c.execute(
             "INSERT INTO documents(id, source, row, title, region, region_path, level, year, "
             "date, speaker, speaker_title, meeting, doc_type, chars, text, original, offset_map, "
-            "region_code) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "region_code, packing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
             (doc.id, doc.source, doc.row, doc.title, doc.region,
              json.dumps(list(doc.region_path), ensure_ascii=False), doc.level, doc.year,
              doc.date, doc.speaker, doc.speaker_title, doc.meeting, doc.doc_type,
-             len(doc.text), doc.text, doc.original, _pack_offsets(doc.offset_map),
+             len(doc.text), doc.text, item.packed_original, item.packed_offsets,
              doc.region_code),
         )
         c.execute("INSERT OR IGNORE INTO document_sources(source, row, doc_id) VALUES (?,?,?)",
@@ -176,6 +238,51 @@ class Store:
              for t in terms],
         )
 
+    # -- files ingest has read ---------------------------------------------------------------
+
+    def file_record(self, path: str) -> FileRecord | None:
+        """What ingest recorded about the file at ``path`` (absolute), if anything."""
+        r = self.conn.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
+        return None if r is None else FileRecord(r["path"], r["source"], r["size"],
+                                                 r["mtime_ns"], r["sha256"], r["rows"])
+
+    def file_by_hash(self, sha256: str) -> FileRecord | None:
+        """A recorded file with this content hash whose rows are all still stored."""
+        for r in self.conn.execute("SELECT * FROM files WHERE sha256 = ?", (sha256,)):
+            record = FileRecord(r["path"], r["source"], r["size"], r["mtime_ns"],
+                                r["sha256"], r["rows"])
+            if self.source_rows(record.source) >= record.rows:
+                return record
+        return None
+
+    def source_rows(self, source: str) -> int:
+        """How many (row → document) links are stored for ``source``."""
+        row = self.conn.execute("SELECT COUNT(*) FROM document_sources WHERE source = ?",
+                                (source,)).fetchone()
+        return int(row[0])
+
+    def source_documents(self, source: str) -> list[str]:
+        """Ids of the documents stored for the rows of ``source``, in row order."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT doc_id FROM document_sources WHERE source = ? ORDER BY row", (source,))]
+
+    def record_file(self, record: FileRecord, *, copy_from: str | None = None) -> None:
+        """Remember a completely ingested file (in the open transaction); with ``copy_from``,
+        its rows are those of that already-stored source (the same bytes under another
+        name)."""
+        if copy_from is not None and copy_from != record.source:
+            self.conn.execute(
+                "INSERT OR IGNORE INTO document_sources(source, row, doc_id) "
+                "SELECT ?, row, doc_id FROM document_sources WHERE source = ?",
+                (record.source, copy_from),
+            )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO files(path, source, size, mtime_ns, sha256, rows) "
+            "VALUES (?,?,?,?,?,?)",
+            (record.path, record.source, record.size, record.mtime_ns, record.sha256,
+             record.rows),
+        )
+
     def replace_derived(self, doc_id: str, facts: list[Fact], terms: list[Term]) -> None:
         """Replace a stored document's facts and terms (after an extractor upgrade)."""
         with self.conn:
@@ -187,6 +294,9 @@ class Store:
     def delete(self, doc_id: str) -> None:
         """Remove a document and everything derived from it."""
         with self.conn:
+            self.conn.execute(
+                "DELETE FROM files WHERE source IN "
+                "(SELECT source FROM document_sources WHERE doc_id = ?)", (doc_id,))
             if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
                 raise NotFound(f"no document {doc_id!r} in the library")
             for hook in ON_DELETE:
@@ -215,15 +325,18 @@ class Store:
             sql += f" LIMIT {int(flt.limit) if flt.limit else -1} OFFSET {max(0, flt.offset)}"
         rows = self.conn.execute(sql, args).fetchall()
         sections: dict[str, list[Section]] = {r["id"]: [] for r in rows}
-        if flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
+        section_args: list[Any] = []
+        if not flt.sections:
+            section_sql = ""
+        elif flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
             marks = ",".join("?" * len(rows))
             section_sql = f"SELECT * FROM sections WHERE doc_id IN ({marks}) ORDER BY doc_id, idx"
-            section_args: list[Any] = [r["id"] for r in rows]
+            section_args = [r["id"] for r in rows]
         else:
             section_sql = (f"SELECT * FROM sections WHERE doc_id IN (SELECT id FROM documents"
                            f"{where}) ORDER BY doc_id, idx")
             section_args = args
-        for sr in self.conn.execute(section_sql, section_args):
+        for sr in self.conn.execute(section_sql, section_args) if section_sql else ():
             if sr["doc_id"] in sections:
                 sections[sr["doc_id"]].append(_row_to_section(sr))
         return [
@@ -238,13 +351,17 @@ class Store:
                    .fetchone()[0])
 
     def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
-        from baogao.read.regions import canonical_region
+        from baogao.read.regions import canonical_region, resolve
 
         clauses: list[str] = []
         args: list[Any] = []
         if flt.region:
-            clauses.append("(region = ? OR region LIKE ?)")
-            args += [canonical_region(flt.region), f"%{flt.region}%"]
+            # the region and everything inside it, by name or GB/T 2260 code (北京, 110000)
+            prefixes = [r.code_prefix for r in resolve(flt.region) if r.level != "national"]
+            clauses.append("(region = ? OR region LIKE ?"
+                           + " OR region_code LIKE ?" * len(prefixes) + ")")
+            args += [canonical_region(flt.region), f"%{flt.region}%",
+                     *(f"{p}%" for p in prefixes)]
         if flt.year is not None:
             clauses.append("year = ?")
             args.append(flt.year)
@@ -333,8 +450,9 @@ class Store:
                     "SELECT * FROM paragraphs WHERE doc_id = ? ORDER BY idx", (doc_id,)
                 )
             )
-            text, original = r["text"], r["original"]
-            offsets = _unpack_offsets(r["offset_map"])
+            text = r["text"]
+            original = unpack_original(r["original"], text)
+            offsets = unpack_offsets(r["offset_map"])
         return Document(
             id=doc_id, source=r["source"], row=r["row"], text=text, original=original,
             offset_map=offsets, title=r["title"], region=r["region"],

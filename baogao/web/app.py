@@ -34,7 +34,7 @@ from baogao.errors import (
 )
 from baogao.library import Library
 from baogao.web.deps import LibraryPool, WebConfig, WebError
-from baogao.web.guard import SecurityHeaders, WriteGuard
+from baogao.web.guard import NumberGuard, SecurityHeaders, WriteGuard
 from baogao.web.templating import templates
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,7 @@ def create_app(
     app.state.config = config
     app.state.pool = pool
     app.add_middleware(WriteGuard, config=config)
+    app.add_middleware(NumberGuard)
     app.add_middleware(SecurityHeaders)
     _add_error_handlers(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
@@ -161,20 +162,50 @@ def _wants_html(request: Request) -> bool:
         "accept", "")
 
 
+#: What a person reading the explorer is told, by HTTP status (the API keeps its messages).
+CHINESE_ERRORS = {
+    400: "请求有误", 401: "需要写入令牌", 403: "没有权限", 404: "找不到页面或报告",
+    413: "文件太大", 415: "不支持的文件格式", 422: "填写的内容有误", 503: "文库暂时不可用",
+    500: "服务器出错了",
+}
+
+
 def error_response(request: Request, status: int, message: str,
-                   headers: Mapping[str, str] | None = None) -> Response:
-    """``{"error": message}``, or the error page for a browser on a page path."""
+                   headers: Mapping[str, str] | None = None, *,
+                   chinese: str | None = None) -> Response:
+    """``{"error": message}``, or the error page (in Chinese) for a browser on a page path."""
     if _wants_html(request):
+        from baogao.web.pages import params_of
+
         return templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message},
+            request, "error.html",
+            {"status": status, "heading": CHINESE_ERRORS.get(status, "出错了"),
+             "message": chinese or message, "detail": message if chinese else None,
+             "path": request.url.path, "params": params_of(request)},
             status_code=status, headers=dict(headers or {}))
     return JSONResponse({"error": message}, status_code=status, headers=dict(headers or {}))
+
+
+def chinese_message(exc: BaogaoError) -> str | None:
+    """A Chinese sentence for a library error shown on a page (None: no better words)."""
+    from baogao.web.pages import FormError
+
+    if isinstance(exc, FormError):
+        return str(exc)
+    if isinstance(exc, NotFound):
+        return "文库里没有这份报告或这条记录。它可能已被删除，或链接不完整；请从文库重新查找。"
+    if isinstance(exc, QueryError):
+        return "查询条件无法处理：" + str(exc)
+    if isinstance(exc, StoreError):
+        return "文库文件暂时无法读取，请稍后再试。"
+    return None
 
 
 def _add_error_handlers(app: FastAPI) -> None:
     async def on_baogao(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, BaogaoError)
-        return error_response(request, status_of(exc), str(exc))
+        return error_response(request, status_of(exc), str(exc),
+                              chinese=chinese_message(exc))
 
     async def on_web(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, WebError)
@@ -183,27 +214,38 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        chinese = None
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page or endpoint: {request.url.path}"
-        return error_response(request, exc.status_code, message, exc.headers)
+            chinese = f"没有这个页面：{request.url.path}。请从上方导航进入各栏目。"
+        return error_response(request, exc.status_code, message, exc.headers, chinese=chinese)
 
     async def on_invalid(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
         problems = []
+        fields = []
         for err in exc.errors():
             where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "path",
                                                                               "body"))
             problems.append(f"{where}: {err.get('msg', 'invalid')}" if where else
                             str(err.get("msg", "invalid")))
-        return error_response(request, 422, "; ".join(problems) or "invalid request")
+            fields.append(where)
+        chinese = ("参数" + "、".join(f"“{f}”" for f in fields if f) + "的值无效，请修改后重试。"
+                   if any(fields) else "请求的参数无效，请修改后重试。")
+        return error_response(request, 422, "; ".join(problems) or "invalid request",
+                              chinese=chinese)
 
     async def on_overflow(request: Request, exc: Exception) -> Response:
         # A number too large for SQLite's 64-bit integers (year=99999999999999999999).
         return error_response(request, 400, "a number in the request is out of range")
 
     async def on_crash(request: Request, exc: Exception) -> Response:
+        if isinstance(exc, OverflowError):  # a number too large for SQLite (year=10**30)
+            return error_response(request, 400, f"number out of range: {exc}",
+                                  chinese="填写的数字太大，超出了可处理的范围；请检查年份等数字。")
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return error_response(request, 500, "internal server error; the server log has details")
+        return error_response(request, 500, "internal server error; the server log has details",
+                              chinese="服务器内部出错了。请稍后重试；若一再出现，请把网址告诉管理员。")
 
     app.add_exception_handler(BaogaoError, on_baogao)
     app.add_exception_handler(WebError, on_web)

@@ -6,7 +6,9 @@ that dribbles its request headers (slowloris) is closed.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
+import re
 from typing import Any
 
 import h11
@@ -66,6 +68,35 @@ class WriteGuard:
         await self.app(scope, counted_receive, send)
 
 
+#: A query value of more digits than this cannot be a count, offset, year or id number.
+MAX_NUMBER_DIGITS = 18
+_LONG_NUMBER = re.compile(rf"[+-]?0*[0-9]{{{MAX_NUMBER_DIGITS + 1},}}")
+
+
+class NumberGuard:
+    """Refuse (422) a query parameter holding a whole number beyond 64 bits.
+
+    Such a value passes FastAPI's ``int`` validation but not SQLite's integers; refusing it
+    at the door keeps every endpoint, present and future, from answering 500.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            from urllib.parse import parse_qsl
+
+            query = scope["query_string"].decode("latin-1")
+            for name, value in parse_qsl(query, keep_blank_values=True):
+                if _LONG_NUMBER.fullmatch(value.strip()):
+                    response = JSONResponse(
+                        {"error": f"{name}: the number is out of range"}, status_code=422)
+                    await response(scope, receive, send)
+                    return
+        await self.app(scope, receive, send)
+
+
 #: Sent with every response: no inline or foreign scripts, no framing, no MIME sniffing.
 SECURITY_HEADERS = [
     (b"content-security-policy",
@@ -114,6 +145,7 @@ class SecurityHeaders:
             await response(scope, receive, send_with_headers)
 
 
+@functools.lru_cache(maxsize=1)
 def _h11_protocol() -> type[Any]:
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -161,6 +193,17 @@ def _h11_protocol() -> type[Any]:
             super().connection_lost(exc)
 
     return HeaderTimeoutProtocol
+
+
+#: The protocol class as an import string: ``serve --workers N`` hands uvicorn options to
+#: new processes, which cannot receive a class made inside a function.
+H11_PROTOCOL_PATH = "baogao.web.guard:HeaderTimeoutProtocol"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "HeaderTimeoutProtocol":
+        return _h11_protocol()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def server_options() -> dict[str, Any]:

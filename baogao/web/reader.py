@@ -14,6 +14,7 @@ from itertools import pairwise
 
 from markupsafe import Markup, escape
 
+from baogao.labels import amount, plain_number
 from baogao.models import Document, Fact, Term
 
 KIND_LABELS = {"actual": "实际", "target": "目标"}
@@ -32,6 +33,7 @@ class Block:
     level: int = 0
     section: int | None = None
     is_table_row: bool = False
+    cells: tuple[Markup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,12 @@ def fact_value_label(fact: Fact) -> str:
     """The value as a short phrase: ``5%左右``, ``5700.1 亿元``, or the words when qualitative."""
     if fact.value is None:
         return fact.text
-    value = f"{fact.value:g}"
+    unit = fact.unit or ""
     if fact.value_high is not None:
-        value += f"–{fact.value_high:g}"
-    return f"{value}{fact.unit or ''}{BOUND_LABELS.get(fact.bound or '', '')}"
+        value = f"{amount(fact.value, '')}–{amount(fact.value_high, unit)}"
+    else:
+        value = amount(fact.value, unit)
+    return f"{value}{BOUND_LABELS.get(fact.bound or '', '')}"
 
 
 def fact_title(fact: Fact) -> str:
@@ -91,7 +95,7 @@ def _fact_open(index: int, fact: Fact, first: bool) -> str:
     return (
         f'<mark class="fact fact-{escape(fact.kind)}"{anchor} data-fact="{index}"'
         f' data-indicator="{escape(fact.indicator or "")}" data-kind="{escape(fact.kind)}"'
-        f' data-value="{escape("" if fact.value is None else f"{fact.value:g}")}"'
+        f' data-value="{escape("" if fact.value is None else plain_number(fact.value))}"'
         f' data-unit="{escape(fact.unit or "")}" data-period="{escape(fact.period or "")}"'
         f' title="{escape(fact_title(fact))}">'
     )
@@ -131,14 +135,41 @@ def render_blocks(
         pos = end + 1
         if not line.strip():
             continue
+        section = headings.get(start)
+        if section is None and (start in rows or "\t" in line):
+            cells = []
+            a = start
+            for cell in line.split("\t"):
+                b = a + len(cell)
+                cells.append(_render_line(text, a, b, fact_spans, term_spans, cited_spans,
+                                          facts, terms, seen_facts, cited_open)
+                             if a < b else Markup(""))
+                a = b + 1
+            blocks.append(Block(start, end, Markup(" ").join(cells), is_table_row=True,
+                                cells=tuple(cells)))
+            continue
         html = _render_line(text, start, end, fact_spans, term_spans, cited_spans,
                             facts, terms, seen_facts, cited_open)
-        section = headings.get(start)
         if section is not None:
             blocks.append(Block(start, end, html, level=section.level, section=section.index))
         else:
-            blocks.append(Block(start, end, html, is_table_row=start in rows))
+            blocks.append(Block(start, end, html))
     return blocks
+
+
+def table_groups(blocks: Sequence[Block]) -> list[Block | list[Block]]:
+    """Blocks with each run of table rows gathered into one list (rendered as a table)."""
+    out: list[Block | list[Block]] = []
+    for block in blocks:
+        if block.cells:
+            last = out[-1] if out else None
+            if isinstance(last, list):
+                last.append(block)
+            else:
+                out.append([block])
+        else:
+            out.append(block)
+    return out
 
 
 def _covering(spans: Sequence[_Span], a: int, b: int) -> _Span | None:

@@ -94,3 +94,17 @@ def _cell(value: Any) -> Any:
     if isinstance(value, list | dict | tuple):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+#: Media types of the file downloads beside CSV.
+FILE_TYPES = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+              "dta": "application/x-stata-dta"}
+
+
+def file_download(rows: Sequence[dict[str, Any]], columns: Sequence[str], name: str,
+                  fmt: str) -> Response:
+    """Rows as an Excel or Stata file (``store.export``: labels, value labels, region codes)."""
+    from baogao.store.export import table_bytes
+
+    return Response(table_bytes(rows, columns, fmt), media_type=FILE_TYPES[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})

@@ -8,16 +8,17 @@ from urllib.parse import urlencode
 
 from fastapi.templating import Jinja2Templates
 
+from baogao.labels import (
+    DOC_TYPE_LABELS,
+    LEVEL_LABELS,
+    VERDICT_LABELS,
+    amount,
+    document_label,
+)
 from baogao.web.reader import BOUND_LABELS, KIND_LABELS, ROLE_LABELS, fact_value_label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-DOC_TYPE_LABELS = {"work_report": "政府工作报告", "plan_report": "计划报告",
-                   "budget_report": "预算报告", "public_report": "公开报告",
-                   "npc_resolution": "人大决议", "other": "其他"}
-LEVEL_LABELS = {"national": "国家", "province": "省级", "city": "市级", "district": "区县"}
-VERDICT_LABELS = {"met": "完成", "missed": "未完成", "partly": "部分完成",
-                  "unverifiable": "无法核验"}
 
 #: (path, label, library module it needs or None) of the navigation bar.
 NAV = [("/", "文库", None), ("/facts", "指标", None), ("/glossary", "名词", None),
@@ -30,17 +31,21 @@ NAV = [("/", "文库", None), ("/facts", "指标", None), ("/glossary", "名词"
 templates = Jinja2Templates(directory=str(TEMPLATES))
 
 
-def _number(value: Any) -> str:
+def _number(value: Any, unit: str = "") -> str:
+    """A number for people: never scientific notation; 亿元 amounts ≥ 1万亿 in 万亿元."""
     if value is None:
         return ""
-    if isinstance(value, float):
-        return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return amount(float(value), unit)
     return str(value)
 
 
-def _query(params: dict[str, Any], **changes: Any) -> str:
-    merged = {k: v for k, v in {**params, **changes}.items() if v not in (None, "")}
-    return "?" + urlencode(merged) if merged else ""
+def _query(params: dict[str, Any] | list[tuple[str, str]], **changes: Any) -> str:
+    """A query string: ``params`` (a dict, or repeated pairs) with ``changes`` applied."""
+    pairs = list(params.items()) if isinstance(params, dict) else list(params)
+    kept = [(k, v) for k, v in pairs if k not in changes and v not in (None, "")]
+    kept += [(k, v) for k, v in changes.items() if v not in (None, "")]
+    return "?" + urlencode(kept) if kept else ""
 
 
 env = templates.env
@@ -52,6 +57,7 @@ env.filters["level_label"] = lambda lv: LEVEL_LABELS.get(lv, lv or "")
 env.filters["verdict_label"] = lambda v: VERDICT_LABELS.get(v, v or "")
 env.filters["number"] = _number
 env.filters["fact_value"] = fact_value_label
+env.filters["doc_label"] = lambda d: document_label(d.title, d.region, d.year, d.doc_type)
 env.globals["nav"] = [(path, label) for path, label, _ in NAV]
 env.globals["query"] = _query
 env.globals["DOC_TYPE_LABELS"] = DOC_TYPE_LABELS

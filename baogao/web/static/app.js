@@ -135,4 +135,74 @@
     initReader();
     initUpload();
   });
+  /* "Cite this": copy the citation text (the textarea beside the button works without JS). */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button.copy") : null;
+    if (!button) { return; }
+    var text = button.getAttribute("data-copy") || "";
+    var done = function () { button.textContent = "已复制"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(done, function () {});
+    } else {
+      var area = button.parentNode.querySelector("textarea");
+      if (area) { area.select(); try { document.execCommand("copy"); done(); } catch (e) { /* keep */ } }
+    }
+  });
+  /* Charts: "下载 PNG" draws the SVG into a canvas (same origin, no library) and saves it. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.png-download") : null;
+    if (!link) { return; }
+    event.preventDefault();
+    var img = new Image();
+    img.onload = function () {
+      var scale = 2;
+      var canvas = document.createElement("canvas");
+      canvas.width = img.naturalWidth * scale;
+      canvas.height = img.naturalHeight * scale;
+      var ctx = canvas.getContext("2d");
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob(function (blob) {
+        var a = document.createElement("a");
+        a.href = URL.createObjectURL(blob);
+        a.download = link.getAttribute("data-name") || "chart.png";
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+      }, "image/png");
+    };
+    img.src = link.getAttribute("data-svg");
+  });
+  /* API page: "试一试" sends the request from this page and shows the answer as text. */
+  document.querySelectorAll("form.try").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var path = form.getAttribute("data-path");
+      var query = new URLSearchParams();
+      form.querySelectorAll("[name]").forEach(function (field) {
+        if (!field.value) { return; }
+        if (field.getAttribute("data-in") === "path") {
+          path = path.replace("{" + field.name + "}", encodeURIComponent(field.value));
+        } else {
+          query.append(field.name, field.value);
+        }
+      });
+      var url = path + (query.toString() ? "?" + query.toString() : "");
+      var out = form.nextElementSibling;
+      out.hidden = false;
+      out.querySelector(".try-url").textContent = "GET " + url + " …";
+      fetch(url, { headers: { "Accept": "application/json" } }).then(function (response) {
+        return response.text().then(function (body) {
+          var shown = body;
+          try { shown = JSON.stringify(JSON.parse(body), null, 2); } catch (e) { /* not JSON */ }
+          if (shown.length > 20000) { shown = shown.slice(0, 20000) + "\n…（已截断）"; }
+          out.querySelector(".try-url").textContent = "GET " + url + " → " + response.status;
+          out.querySelector(".try-result").textContent = shown;
+        });
+      }, function (error) {
+        out.querySelector(".try-result").textContent = String(error);
+      });
+    });
+  });
 })();

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from baogao.ask.search import MAX_OFFSET, search_page
-from baogao.models import Passage
+from baogao.errors import QueryError
+from baogao.labels import document_label
 from baogao.web.api import DocType, paged
 from baogao.web.deps import Lib
 from baogao.web.highlight import snippet_html
-from baogao.web.pages import choice, int_or_none, page, params_of
+from baogao.web.pages import FormError, choice, int_or_none, page, params_of
 from baogao.web.serialize import DOC_TYPES, ROLES, record_json
 
 router = APIRouter()
@@ -40,6 +41,10 @@ def api_search(
     return paged(request, [record_json(p) for p in found.passages], found.total, offset, limit)
 
 
+#: Results on one page of the search view.
+SEARCH_PAGE_ROWS = 20
+
+
 @router.get("/search", response_class=HTMLResponse, include_in_schema=False)
 def search_view(
     request: Request, lib: Lib,
@@ -48,15 +53,29 @@ def search_view(
     year: str | None = None,
     doc_type: Annotated[str | None, Query(alias="type")] = None,
     role: str | None = None,
+    page_no: Annotated[str | None, Query(alias="page")] = None,
 ) -> Response:
-    """检索: a search box, results with highlighted snippets linking into the reader."""
-    passages: list[Passage] = []
+    """检索: a search box, the real number of matches, pages of highlighted snippets."""
+    results: list[tuple[Any, Any, str]] = []
     total = 0
-    if q.strip():
-        found = search_page(lib, q, region=region or None, year=int_or_none(year),
-                            doc_type=choice(doc_type, DOC_TYPES, "type"),
-                            role=choice(role, ROLES, "role"), limit=20)
-        passages, total = found.passages, found.total
-    results = [(p, snippet_html(p.snippet)) for p in passages]
+    error = None
+    number = 1
+    try:
+        last = MAX_OFFSET // SEARCH_PAGE_ROWS
+        number = int(page_no) if page_no and page_no.isascii() and page_no.isdigit() \
+            and 0 < int(page_no) <= last \
+            else 1
+        if q.strip():
+            found = search_page(lib, q, region=region or None, year=int_or_none(year),
+                                doc_type=choice(doc_type, DOC_TYPES, "类型"),
+                                role=choice(role, ROLES, "章节"), limit=SEARCH_PAGE_ROWS,
+                                offset=(number - 1) * SEARCH_PAGE_ROWS)
+            total = found.total
+            results = [(p, snippet_html(p.snippet),
+                        document_label(p.title, p.region, p.year)) for p in found.passages]
+    except QueryError as exc:
+        error = str(exc) if isinstance(exc, FormError) else f"检索词无法处理：{exc}"
+    pages = max(1, (total + SEARCH_PAGE_ROWS - 1) // SEARCH_PAGE_ROWS)
     return page(request, "search.html", "/search", q=q, results=results, total=total,
-                params=params_of(request))
+                page_no=number, pages=pages, first=(number - 1) * SEARCH_PAGE_ROWS + 1,
+                error=error, params=params_of(request), status_code=400 if error else 200)

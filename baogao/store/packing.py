@@ -1,0 +1,151 @@
+"""Compact forms of a document's offset map and original text, as stored in the library.
+
+The offset map (``Document.offset_map``: for each normalized character, its index in the
+original) is almost everywhere a run of consecutive integers: normalization drops and joins
+lines but seldom reorders. It is stored as its *breakpoints*, the ``(i, offset_map[i])``
+pairs where a new run starts: a few hundred pairs for a report of 100,000 characters.
+
+The original text is stored as *edits of the normalized text*: a list of pieces, each either
+a slice of the normalized text (two integers) or a literal string (what normalization dropped
+or changed: blank lines, spaces, full-width digits, Traditional characters). Rebuilding it is
+checked when packing; a text that does not rebuild exactly is stored literally.
+
+Both blobs start with a one-byte format tag, so older and newer layouts can be told apart.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from array import array
+from itertools import chain
+
+_RUNS = b"R"  # offset map as breakpoints: int32 pairs (i, offset), zlib
+_EDITS = b"E"  # original as pieces of the normalized text, JSON, zlib
+_PLAIN = b"P"  # original as UTF-8, zlib
+_BLOCK = 64  # a run whose text differs from the original is compared in blocks this long
+
+
+def breakpoints(offsets: tuple[int, ...] | list[int]) -> list[tuple[int, int]]:
+    """``(i, offsets[i])`` for every ``i`` where ``offsets`` stops counting up by one."""
+    import numpy as np  # imported on first use: ingest only
+
+    n = len(offsets)
+    if not n:
+        return []
+    arr = np.fromiter(offsets, dtype=np.int64, count=n)
+    shifted = arr - np.arange(n, dtype=np.int64)
+    starts = np.concatenate(([0], np.flatnonzero(np.diff(shifted)) + 1))
+    return list(zip(starts.tolist(), arr[starts].tolist(), strict=True))
+
+
+def pack_document(
+    original: str, text: str, offsets: tuple[int, ...] | list[int]
+) -> tuple[bytes, bytes]:
+    """The stored forms of a document's offset map and original text."""
+    points = breakpoints(offsets)
+    return _pack_points(points, len(offsets)), _pack_original(original, text, points)
+
+
+def pack_offsets(offsets: tuple[int, ...] | list[int]) -> bytes:
+    """The breakpoints of an offset map (with its length), compressed."""
+    return _pack_points(breakpoints(offsets), len(offsets))
+
+
+def _pack_points(points: list[tuple[int, int]], n: int) -> bytes:
+    flat = array("q", [n])
+    for i, o in points:
+        flat.append(i)
+        flat.append(o)
+    return _RUNS + zlib.compress(flat.tobytes(), 1)
+
+
+def unpack_offsets(blob: bytes) -> tuple[int, ...]:
+    """The offset map stored by ``pack_offsets`` (or by the first layout: every int32)."""
+    if blob[:1] != _RUNS:
+        legacy = array("i")
+        legacy.frombytes(zlib.decompress(blob))
+        return tuple(legacy)
+    flat = array("q")
+    flat.frombytes(zlib.decompress(blob[1:]))
+    n = flat[0]
+    starts = flat[1::2]
+    values = flat[2::2]
+    ends = [*starts[1:], n]
+    return tuple(chain.from_iterable(
+        range(o, o + (e - s)) for s, e, o in zip(starts, ends, values, strict=True)
+    ))
+
+
+def pack_original(original: str, text: str, offsets: tuple[int, ...] | list[int]) -> bytes:
+    """``original`` as slices of ``text`` plus literal strings, compressed."""
+    return _pack_original(original, text, breakpoints(offsets))
+
+
+def _pack_original(original: str, text: str, points: list[tuple[int, int]]) -> bytes:
+    pieces: list[int | str] = []
+    pos = 0  # next character of the original to account for
+    ends = [i for i, _ in points[1:]] + [len(text)]
+    for (start, origin), end in zip(points, ends, strict=True):
+        if origin < pos:  # a run pointing back (a joined table cell): skip what is covered
+            start, origin = start + (pos - origin), pos
+            if start >= end:
+                continue
+        if origin > pos:
+            pieces.append(original[pos:origin])
+        length = min(end - start, len(original) - origin)
+        if length <= 0:
+            pos = max(pos, origin)
+            continue
+        _add_run(pieces, original, text, start, origin, length)
+        pos = origin + length
+    if pos < len(original):
+        pieces.append(original[pos:])
+    if unpack_original(_encode(pieces), text) != original:
+        return _PLAIN + zlib.compress(original.encode("utf-8"), 6)
+    return _encode(pieces)
+
+
+def _add_run(
+    pieces: list[int | str], original: str, text: str, start: int, origin: int, length: int
+) -> None:
+    """Add ``original[origin:origin+length]``, mapped from ``text[start:]``, as slices where
+    the two agree and literals where they do not."""
+    if text[start:start + length] == original[origin:origin + length]:
+        pieces += [start, length]
+        return
+    for k in range(0, length, _BLOCK):
+        size = min(_BLOCK, length - k)
+        chunk = original[origin + k:origin + k + size]
+        if text[start + k:start + k + size] == chunk:
+            pieces += [start + k, size]
+        else:
+            pieces.append(chunk)
+
+
+def _encode(pieces: list[int | str]) -> bytes:
+    data = json.dumps(pieces, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _EDITS + zlib.compress(data, 1)
+
+
+def unpack_original(blob: bytes | str, text: str) -> str:
+    """The original text stored by ``pack_original`` (a plain string is returned as is)."""
+    if isinstance(blob, str):
+        return blob
+    tag, body = blob[:1], blob[1:]
+    if tag == _PLAIN:
+        return zlib.decompress(body).decode("utf-8")
+    if tag != _EDITS:
+        return blob.decode("utf-8")
+    pieces = json.loads(zlib.decompress(body))
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        if isinstance(piece, str):
+            out.append(piece)
+            i += 1
+        else:
+            out.append(text[piece:piece + pieces[i + 1]])
+            i += 2
+    return "".join(out)
