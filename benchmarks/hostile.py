@@ -66,7 +66,7 @@ def main() -> None:
         hostile.write_good(folder / "in" / "good")
         r = _run(_CLI, "ingest", "-q", "--jobs", "2", "--db", str(folder / "lib.db"),
                  str(folder / "in"))
-        print(f"bad-file batch (22 files, --jobs 2): {r['seconds']:.1f} s, peak "
+        print(f"bad-file batch (23 files, --jobs 2): {r['seconds']:.1f} s, peak "
               f"{r['peak_mb']:.0f} MB, exit {r['code']}  (goal: exit 1, < 1024 MB)")
         bomb = hostile.write_zip_bomb(folder / "bomb.docx")
         r = _run(_CHILD, str(bomb), "bomb.docx")

@@ -124,11 +124,15 @@ def write_huge_run_docx(path: Path, megabytes: int = 900) -> Path:
     return path
 
 
-def write_zip_bomb(path: Path, megabytes: int = 3300) -> Path:
-    """A .docx of about 3.2 MB whose document.xml inflates to ``megabytes`` MB of zeros."""
+def write_zip_bomb(path: Path, megabytes: int = 3300, declare: int | None = None) -> Path:
+    """A .docx of about 3.2 MB whose document.xml inflates to ``megabytes`` MB of zeros.
+
+    ``declare`` makes the zip lie about the inflated size (a bomb that hides).
+    """
     head = f'<?xml version="1.0"?><w:document {_W}><w:body><w:p><w:r><w:t>'.encode()
     stream, size, crc = _repeated_deflate(head, b"0" * (1 << 20), megabytes, b"")
-    _zip_with_raw_member(path, "word/document.xml", stream, min(size, 0xFFFFFFFF), crc)
+    declared = min(size, 0xFFFFFFFF) if declare is None else declare
+    _zip_with_raw_member(path, "word/document.xml", stream, declared, crc)
     return path
 
 
@@ -220,9 +224,11 @@ def write_batch(folder: Path) -> dict[str, tuple[str, list[str]]]:
     _patch_member(folder / "future-zip.docx", version=99)
     expect["future-zip.docx"] = ("error", ["zip", "version"])
     write_huge_run_docx(folder / "huge-run.docx")
-    expect["huge-run.docx"] = ("error", ["limit", "max_office_xml_bytes"])
+    expect["huge-run.docx"] = ("error", ["exceeds the limit"])
     write_zip_bomb(folder / "bomb.docx")
-    expect["bomb.docx"] = ("error", ["limit", "inflated"])
+    expect["bomb.docx"] = ("error", ["exceeds the limit", "inflated"])
+    write_zip_bomb(folder / "hidden-bomb.docx", megabytes=300, declare=5000)
+    expect["hidden-bomb.docx"] = ("error", ["damaged"])
     body = "".join(f"<p>{line}</p>" for line in lines)
     (folder / "word-export.html").write_text(
         f"<html><body><![if !vml]><img src=x><![endif]>{body}<![ x]></body></html>",

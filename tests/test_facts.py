@@ -251,3 +251,25 @@ def test_qualitative_targets() -> None:
     hunan = _facts(f"{PROVINCES_2025}/2025年湖南省政府工作报告.docx")
     (cpi,) = _find(hunan, "cpi_growth", "target")
     assert (cpi.value, cpi.text) == (None, "与全国一致")
+
+
+def test_old_reports_give_historical_indicators() -> None:
+    """1950s–1980s reports: 工农业总产值, 国民收入, years in Chinese numerals, 这两年中 spans."""
+    national = "corpus/national/government_work_reports.jsonl"
+    r1956 = _facts(national, 60)
+    assert (1955, 6.6, None) in _values(r1956, "industrial_agricultural_output_growth", "actual")
+    assert (1956, 3989, None) in _values(r1956, "grain_output", "target")  # 3，989亿斤
+    r1985 = _facts(national, 45)
+    assert (1984, 12, None) in _values(r1985, "national_income_growth", "actual")
+    assert (1984, 12, None) in _values(r1985, "fiscal_revenue_growth", "actual")
+    assert not _find(r1985, "gdp_growth", "actual")  # 国民收入 is not GDP
+    r1959 = _facts(national, 57)
+    assert (1958, 2050, None) in _values(r1959, "industrial_agricultural_output", "actual")
+    r1979 = _facts(national, 51)
+    assert not _find(r1979, "fiscal_revenue_growth", "actual")  # 这两年中…增长44.4%
+
+
+def test_five_year_comparison_is_not_annual_growth() -> None:
+    """2005年与2000年相比，国内生产总值增长57.3% is not the 2005 growth (9.9% is)."""
+    facts = _facts("corpus/national/government_work_reports.jsonl", 28)
+    assert _values(facts, "gdp_growth", "actual") == [(2005, 9.9, None)]

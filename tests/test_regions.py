@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from conftest import SEEDS
 
 from baogao.read.regions import (
     NATIONAL,
@@ -98,3 +101,16 @@ def test_rows_that_show_a_region_carry_code_and_path() -> None:
     assert region_fields("中华人民共和国") == {"region_code": "100000",
                                              "region_path": "中华人民共和国"}
     assert region_fields(None) == {"region_code": None, "region_path": ""}
+
+
+def test_listing_by_region_name_or_code_includes_what_lies_inside(tmp_path: Path) -> None:
+    from baogao.library import Library
+    from baogao.store import DocumentFilter
+
+    lib = Library(tmp_path / "lib.db")
+    assert lib.ingest([SEEDS]).ok
+    beijing = {d.region for d in lib.documents(DocumentFilter(region="110000"))}
+    assert beijing == {"北京市西城区", "北京市东城区"}
+    assert {d.region for d in lib.documents(DocumentFilter(region="110102"))} == {"北京市西城区"}
+    assert {d.region_code for d in lib.documents(DocumentFilter(region="北京东城"))} == {"110101"}
+    assert lib.documents(DocumentFilter(region="浙江")) == []

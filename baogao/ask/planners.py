@@ -559,7 +559,7 @@ def plan_verdict(ctx: Context, q: Question) -> Plan:
     if not rows:
         return unsupported(q, f"{_where(q)}{_what(q, 'target')}")
     cites = _Cites()
-    if q.regions and q.verdict is None:
+    if q.regions:
         sentences = [_verdict_sentence(ctx, r, cites) for r in rows]
         return Plan(answer="；".join(sentences) + "。", supported=True, method="track",
                     citations=tuple(cites.items), regions=tuple(r.region or "" for r in rows),

@@ -421,6 +421,8 @@ def read_question(text: str, *, this_year: int | None = None) -> Question:
 
     def made(intent: Intent, **slots: Any) -> Question:
         fields = {**base, **slots}
+        if intent in ("filter", "superlative") and not regions and scope is None:
+            fields["scope"] = "any"  # compared across regions: every region but the nation
         if counts and intent in ("verdict", "filter", "mention"):
             fields["counted"] = intent
             intent = "count"

@@ -56,7 +56,16 @@ def _comparison_base_re() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _year_re() -> re.Pattern[str]:
-    return re.compile(r"(?<!\d)((?:19|20)\d{2})年")
+    """A year: 2025年, or in Chinese numerals as older reports write it (一九八三年)."""
+    digits = "〇○零一二三四五六七八九"
+    return re.compile(rf"(?<![\d{digits}])((?:19|20)\d{{2}}|[一二][{digits}]{{3}})年")
+
+
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def _year_of(match: re.Match[str]) -> int:
+    return int(match.group(1).translate(_CN_YEAR_DIGITS))
 
 
 @functools.lru_cache(maxsize=64)
@@ -120,7 +129,7 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
             continue
         if any(after.startswith(w) for w in cue_words("year_blockers_after")):
             continue
-        found = int(match.group(1))
+        found = _year_of(match)
     return found
 
 
@@ -221,7 +230,7 @@ def compared_over_years(
     start = max(text.rfind("。", floor, sentence.start), text.rfind("\n", floor, sentence.start))
     start = max(start + 1, floor)
     for match in _comparison_base_re().finditer(text, start, pos):
-        if int(match.group("base")) < period - 1:
+        if int(match.group("base").translate(_CN_YEAR_DIGITS)) < period - 1:
             return True
     return False
 

@@ -40,8 +40,19 @@ def check_package(path: Path, name: str) -> None:
         raise UnreadableFile(name, f"the .docx uses a zip feature baogao cannot read ({exc}); "
                              "open and save it again in Word") from exc
     with zf:
+        infos = zf.infolist()
+        # What the zip declares is checked first (instant); it can lie low, never high, so
+        # the real sizes are counted while inflating below.
+        declared = sum(info.file_size for info in infos)
+        if declared > max_total:
+            raise LimitExceeded(name, "the inflated size of the .docx", "max_unpacked_bytes",
+                                max_total)
+        for info in infos:
+            if info.filename.endswith((".xml", ".rels")) and info.file_size > max_xml:
+                raise LimitExceeded(name, f"part {info.filename}, once inflated,",
+                                    "max_office_xml_bytes", max_xml)
         total = 0
-        for info in zf.infolist():
+        for info in infos:
             if info.compress_type not in _METHODS:
                 method = _method_name(info.compress_type)
                 raise UnreadableFile(name, f"part {info.filename} uses {method} compression, "

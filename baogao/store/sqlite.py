@@ -91,6 +91,7 @@ class DocumentFilter:
     limit: int | None = None
     offset: int = 0
     ids: tuple[str, ...] | None = None  # only these document ids
+    sections: bool = True  # False: listings that need no outline skip reading it
 
 
 class Store:
@@ -324,15 +325,18 @@ class Store:
             sql += f" LIMIT {int(flt.limit) if flt.limit else -1} OFFSET {max(0, flt.offset)}"
         rows = self.conn.execute(sql, args).fetchall()
         sections: dict[str, list[Section]] = {r["id"]: [] for r in rows}
-        if flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
+        section_args: list[Any] = []
+        if not flt.sections:
+            section_sql = ""
+        elif flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
             marks = ",".join("?" * len(rows))
             section_sql = f"SELECT * FROM sections WHERE doc_id IN ({marks}) ORDER BY doc_id, idx"
-            section_args: list[Any] = [r["id"] for r in rows]
+            section_args = [r["id"] for r in rows]
         else:
             section_sql = (f"SELECT * FROM sections WHERE doc_id IN (SELECT id FROM documents"
                            f"{where}) ORDER BY doc_id, idx")
             section_args = args
-        for sr in self.conn.execute(section_sql, section_args):
+        for sr in self.conn.execute(section_sql, section_args) if section_sql else ():
             if sr["doc_id"] in sections:
                 sections[sr["doc_id"]].append(_row_to_section(sr))
         return [
@@ -347,13 +351,17 @@ class Store:
                    .fetchone()[0])
 
     def _document_where(self, flt: DocumentFilter) -> tuple[str, list[Any]]:
-        from baogao.read.regions import canonical_region
+        from baogao.read.regions import canonical_region, resolve
 
         clauses: list[str] = []
         args: list[Any] = []
         if flt.region:
-            clauses.append("(region = ? OR region LIKE ?)")
-            args += [canonical_region(flt.region), f"%{flt.region}%"]
+            # the region and everything inside it, by name or GB/T 2260 code (北京, 110000)
+            prefixes = [r.code_prefix for r in resolve(flt.region) if r.level != "national"]
+            clauses.append("(region = ? OR region LIKE ?"
+                           + " OR region_code LIKE ?" * len(prefixes) + ")")
+            args += [canonical_region(flt.region), f"%{flt.region}%",
+                     *(f"{p}%" for p in prefixes)]
         if flt.year is not None:
             clauses.append("year = ?")
             args.append(flt.year)

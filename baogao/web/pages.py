@@ -58,7 +58,7 @@ def int_or_none(value: str | None, label: str = "年份") -> int | None:
         return None
     text = value.strip()
     lo, hi = YEAR_RANGE
-    if not text.isdigit() or len(text) > 4 or not lo <= int(text) <= hi:
+    if not (text.isascii() and text.isdigit()) or len(text) > 4 or not lo <= int(text) <= hi:
         raise FormError(f"{label}“{text[:20]}”无效：请填写 {lo}–{hi} 之间的四位数年份，"
                         "或留空表示全部年份。")
     return int(text)
@@ -169,7 +169,7 @@ def fact_query(request: Request, lib: Library, *, per_page: int) -> FactQuery:
     if sort not in FACT_SORTS:
         raise FormError(f"无法按“{sort[:20]}”排序：可按 {'、'.join(FACT_SORTS)} 排序。")
     page_text = p.get("page") or "1"
-    if not page_text.isdigit() or not 1 <= int(page_text) <= 100000:
+    if not (page_text.isascii() and page_text.isdigit()) or not 1 <= int(page_text) <= 100000:
         raise FormError(f"页码“{page_text[:20]}”无效：请填写 1 或更大的整数。")
     return FactQuery(regions=regions_of(lib, p.getlist("region")), indicator=found,
                      kind=choice(p.get("kind"), KINDS, "类别"),

@@ -62,7 +62,8 @@ def search_view(
     number = 1
     try:
         last = MAX_OFFSET // SEARCH_PAGE_ROWS
-        number = int(page_no) if page_no and page_no.isdigit() and 0 < int(page_no) <= last \
+        number = int(page_no) if page_no and page_no.isascii() and page_no.isdigit() \
+            and 0 < int(page_no) <= last \
             else 1
         if q.strip():
             found = search_page(lib, q, region=region or None, year=int_or_none(year),
