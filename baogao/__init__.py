@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+import typing as _typing
+from importlib import import_module as _import_module
 
 from baogao.errors import (
     BaogaoError,
@@ -22,13 +22,16 @@ from baogao.errors import (
     UnsupportedFormat,
 )
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
+    from baogao.analyze.commitments import track_commitments
     from baogao.analyze.track import track
     from baogao.ask.answer import AskResult, ask
     from baogao.ask.search import search
     from baogao.extract import extract_facts, extract_terms
     from baogao.library import IngestReport, Library
     from baogao.models import (
+        Commitment,
+        CommitmentRow,
         Document,
         Fact,
         Paragraph,
@@ -44,7 +47,9 @@ if TYPE_CHECKING:
 #: Where each public name lives; imported on first use, so that ``import baogao`` (and every
 #: CLI start-up) does not load the segmenter, the HTTP client or the web stack.
 _LAZY = {
-    "track": "baogao.analyze.track", "AskResult": "baogao.ask.answer", "ask": "baogao.ask.answer",
+    "track": "baogao.analyze.track", "track_commitments": "baogao.analyze.commitments",
+    "Commitment": "baogao.models", "CommitmentRow": "baogao.models",
+    "AskResult": "baogao.ask.answer", "ask": "baogao.ask.answer",
     "search": "baogao.ask.search", "extract_facts": "baogao.extract",
     "extract_terms": "baogao.extract", "IngestReport": "baogao.library",
     "Library": "baogao.library", "Document": "baogao.models", "Fact": "baogao.models",
@@ -55,11 +60,11 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'baogao' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(_import_module(module), name)
     globals()[name] = value
     return value
 
@@ -74,6 +79,8 @@ __all__ = [
     "AskResult",
     "BaogaoError",
     "CollectionError",
+    "Commitment",
+    "CommitmentRow",
     "Document",
     "DocumentFilter",
     "Fact",
@@ -101,4 +108,5 @@ __all__ = [
     "read_all",
     "search",
     "track",
+    "track_commitments",
 ]

@@ -289,3 +289,73 @@ class TrackRow:
     actual_estimated: bool | None = None
     reference_value: float | None = None
     reference_evidence: str | None = None
+
+
+CommitmentVerdict = Literal["met", "partly", "missed", "done", "unreported"]
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A promise of a report for its year: a target fact of a plan part or a 民生实事 item.
+
+    ``object`` is the thing promised as printed (家庭养老照护床位), ``key`` its normalized
+    form; ``value`` is None for an item without a number. ``list_name`` names the 民生实事 list
+    the item belongs to; ``start``/``end`` span the sentence (``evidence``).
+    """
+
+    region: str | None
+    year: int | None
+    period: int | None
+    object: str
+    key: str
+    action: str | None
+    value: float | None
+    unit: str | None
+    bound: Bound | None
+    text: str
+    evidence: str
+    source: str
+    row: int
+    start: int
+    end: int
+    doc_id: str = ""
+    value_high: float | None = None
+    scope: str | None = None
+    indicator: str | None = None
+    list_name: str | None = None
+    origin: Literal["target", "list_item"] = "target"
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    """A commitment of year N checked against what the report of year N+1 says about N."""
+
+    region: str | None
+    period: int | None
+    object: str
+    action: str | None
+    value: float | None
+    unit: str | None
+    bound: Bound | None
+    target_text: str
+    target_evidence: str
+    target_source: str
+    target_row: int
+    actual_value: float | None
+    actual_unit: str | None
+    actual_text: str | None
+    actual_evidence: str | None
+    actual_source: str | None
+    actual_row: int | None
+    verdict: CommitmentVerdict
+    reason: str
+    key: str = ""
+    scope: str | None = None
+    value_high: float | None = None
+    indicator: str | None = None
+    list_name: str | None = None
+    origin: str = "target"
+    target_doc_id: str = ""
+    target_start: int = 0
+    actual_doc_id: str | None = None
+    actual_start: int | None = None

@@ -63,10 +63,36 @@ def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - t, result
 
 
+def _cpu_timed(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """Wall seconds, CPU seconds of this process (every thread), result."""
+    t, c = time.perf_counter(), time.process_time()
+    result = fn()
+    return time.perf_counter() - t, time.process_time() - c, result
+
+
+def _load_note() -> str:
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
+def _tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by process ``pid`` and its children (from /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if stat.parent.name == str(pid) or fields[1] == str(pid):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def analysis(work: Path) -> None:
     """attention, compare and track on the ×100 library."""
     db = library(work, 100)
-    print("analysis at x100 (target < 1 s; round 1: attention 40 s)")
+    print(f"analysis at x100 (target < 1 s; round 1: attention 40 s); CPU and wall seconds, "
+          f"{_load_note()}")
     with Library(db) as lib:
         cases: list[tuple[str, Callable[[], Any]]] = [
             ("attention panel", lambda: attention_panel(lib)),
@@ -79,10 +105,10 @@ def analysis(work: Path) -> None:
             ("track every region", lambda: track(lib)),
         ]
         for label, fn in cases:
-            first, result = _timed(fn)
-            again, _ = _timed(fn)
-            print(f"  {label:<34} first {first:6.2f} s  again {again:6.2f} s  "
-                  f"({len(result)} rows)")
+            first, first_cpu, result = _cpu_timed(fn)
+            again, again_cpu, _ = _cpu_timed(fn)
+            print(f"  {label:<34} first CPU {first_cpu:5.2f} s (wall {first:5.2f})  again CPU "
+                  f"{again_cpu:5.2f} s (wall {again:5.2f})  ({len(result)} rows)")
             sys.stdout.flush()
 
 
@@ -164,11 +190,16 @@ def serve(work: Path, rounds: int) -> None:
         proc, base = _start(db, workers)
         try:
             _load(base, paths[:len(QUERIES)], 2)  # warm every worker's index and caches
+            cpu0 = _tree_cpu(proc.pid)
             lat, seconds, errors = _load(base, paths, 4)
+            cpu = (_tree_cpu(proc.pid) - cpu0) / max(1, len(lat)) * 1000
             p50, p95 = percentiles(lat)
+            one, _, _ = _load(base, paths[:len(QUERIES) * 2], 1)
+            s50, s95 = percentiles(one)
             print(f"  --workers {workers}: /api/search p50 {p50:6.1f} ms  p95 {p95:6.1f} ms  "
-                  f"{len(lat) / seconds:6.1f} req/s  (4 clients, {len(lat)} requests, "
-                  f"{errors} errors)")
+                  f"{len(lat) / seconds:6.1f} req/s (4 clients, {len(lat)} requests, {errors} "
+                  f"errors); one client p50 {s50:.1f} p95 {s95:.1f} ms; server CPU "
+                  f"{cpu:.1f} ms per request; {_load_note()}")
             if workers == 2:
                 url = f"{base}/api/attention"
                 first, _ = _timed(lambda u=url: httpx.get(u, timeout=300))  # type: ignore[misc]
@@ -182,26 +213,36 @@ def serve(work: Path, rounds: int) -> None:
         sys.stdout.flush()
 
 
-def _run(args: list[str]) -> float:
+def _run(args: list[str], cmd: list[str] | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one child process."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
-    subprocess.run([PY, "-m", "baogao", *args], stdout=subprocess.DEVNULL,
+    subprocess.run(cmd or [PY, "-m", "baogao", *args], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL, check=True,
                    env={**os.environ, "PYTHONPATH": str(ROOT)})
-    return time.perf_counter() - t
+    wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def startup(work: Path) -> None:
     """``baogao --help`` and ``baogao ls`` wall times."""
-    bare = statistics.median(
-        _timed(lambda: subprocess.run([PY, "-c", "pass"], check=True))[0] for _ in range(5))
-    helps = sorted(_run(["--help"]) for _ in range(7))
-    print(f"start-up: baogao --help median {statistics.median(helps):.3f} s, best "
-          f"{helps[0]:.3f} s (target < 0.3 s; round 1 0.9–1.3 s; bare python "
-          f"{bare:.3f} s)")
+    bare = [_run([], [PY, "-c", "pass"]) for _ in range(5)]
+    helps = [_run(["--help"]) for _ in range(7)]
+
+    def med(values: list[tuple[float, float]], i: int) -> float:
+        return statistics.median(v[i] for v in values)
+
+    print(f"start-up: baogao --help CPU {med(helps, 1):.3f} s, wall median {med(helps, 0):.3f} s "
+          f"best {min(h[0] for h in helps):.3f} s (target < 0.3 s; round 1 0.9–1.3 s); bare "
+          f"python CPU {med(bare, 1):.3f} s wall {med(bare, 0):.3f} s; {_load_note()}")
     db = library(work, 100)
     full = _run(["ls", "--db", str(db)])
     page = _run(["ls", "--db", str(db), "--limit", "50"])
-    print(f"  baogao ls at x100: all 8,300 rows {full:.2f} s, --limit 50 {page:.2f} s "
+    print(f"  baogao ls at x100: all 8,300 rows CPU {full[1]:.2f} s (wall {full[0]:.2f}), "
+          f"--limit 50 CPU {page[1]:.2f} s (wall {page[0]:.2f}) "
           "(round 1: rich table rendering 97% of ls at x10)")
     sys.stdout.flush()
 

@@ -67,3 +67,36 @@ def test_fast_table_aligns_wide_characters(capsys: pytest.CaptureFixture[str]) -
     # display columns: 北京市西城区 is 12 wide, then 2 spaces
     assert _width(lines[2][:lines[2].index("1")]) == _width(lines[3][:lines[3].index("[")]) == 14
     assert "[bold]y[/bold]" in lines[3]  # data is printed as is, never as markup
+
+
+@pytest.mark.slow
+def test_serve_with_two_workers(seeds_db: Path) -> None:
+    import os
+    import signal
+    import socket
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "baogao", "serve", "--db", str(seeds_db),
+                             "--port", str(port), "--workers", "2", "--log-level", "warning"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        deadline = time.time() + 120
+        while True:
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/search?q=就业&limit=2", timeout=5)
+                break
+            except httpx.HTTPError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+                assert time.time() < deadline
+                time.sleep(0.5)
+        assert r.status_code == 200 and len(r.json()) == 2
+        assert int(r.headers["x-total-count"]) > 2
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

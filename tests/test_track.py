@@ -145,8 +145,7 @@ def test_sync_target_compares_the_two_growths() -> None:
 
 def test_qualitative_target_is_unverifiable() -> None:
     target = _fact("target", None, "达到市级要求", indicator="pm25", unit="微克/立方米")
-    assert decide(target, None, None) == Decision(
-        "unverifiable", "qualitative target with no decidable result")
+    assert decide(target, None, None) == Decision("unverifiable", "定性目标，无数字可核验")
 
 
 # -- whole library -----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Literal
 
-from baogao.analyze.track import document_index, target_rank
+from baogao.analyze.track import document_index, region_names, target_rank
 from baogao.errors import QueryError
 from baogao.extract import load_catalog
 from baogao.models import Document, Fact, region_fields
@@ -129,7 +129,8 @@ def compare(
         raise QueryError(f"kind must be target or actual, not {kind!r}")
     if period is None and region is None:
         raise QueryError("pass --period YEAR (regions side by side) or --region R (a series)")
-    facts = library.facts(indicator=indicator, kind=kind, period=period)
+    names = region_names(library.store, region) if region else None
+    facts = library.facts(indicator=indicator, kind=kind, period=period, regions=names)
     return compare_facts(facts, indicator, kind, document_index(library,
                                                                 {f.doc_id for f in facts}),
                          period=period, region=region)

@@ -38,10 +38,14 @@ Verdicts (``better`` is the catalog's higher/lower column; outside the catalog: 
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from baogao.extract import load_catalog
@@ -53,6 +57,30 @@ if TYPE_CHECKING:
     from baogao.store import Store
 
 log = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=1)
+def _reasons() -> dict[str, str]:
+    text = resources.files("baogao.data").joinpath("track_reasons.json").read_text("utf-8")
+    data: dict[str, str] = json.loads(text)
+    return data
+
+
+def reason(key: str, **fields: str) -> str:
+    """A Chinese reason from ``baogao/data/track_reasons.json``."""
+    return _reasons()[key].format(**fields)
+
+
+def with_unit(text: str, unit: str | None) -> str:
+    """A value as printed with its unit when the text lacks it (a plan-table cell: 2.1 →
+    2.1平方米, 5左右 → 5%左右)."""
+    if not unit or unit in text:
+        return text
+    numbers = list(re.finditer(r"\d+(?:\.\d+)?", text))
+    if not numbers:
+        return text
+    end = numbers[-1].end()
+    return text[:end] + unit + text[end:]
 
 Direction = Literal["higher", "lower"]
 
@@ -211,27 +239,29 @@ def judge_tolerant(gap: float, met: float, partly: float) -> Verdict:
 
 
 def judge_value(target: Fact, actual: float, unit: str | None) -> Decision:
-    """The verdict for a numeric target and a numeric result."""
+    """The verdict for a numeric target and a numeric result (reason in Chinese)."""
     assert target.value is not None
     value = target.value
     direction = direction_of(target.indicator)
-    shown = f"{_fmt(actual)} against {target.text}"
+    shown = {"actual": _fmt(actual) + (unit or ""), "target": with_unit(target.text, unit)}
     if target.value_high is not None:
         low, high = sorted((value, target.value_high))
         inside = low - _EPS <= actual <= high + _EPS
         better = actual > high if direction == "higher" else actual < low
         verdict: Verdict = "met" if inside or better else "missed"
-        return Decision(verdict, f"range: {shown}")
+        return Decision(verdict, reason("range", **shown))
     if target.bound == "min":
-        return Decision("met" if actual >= value - _EPS else "missed", f"min: {shown}")
+        return Decision("met" if actual >= value - _EPS else "missed", reason("min", **shown))
     if target.bound == "max":
-        return Decision("met" if actual <= value + _EPS else "missed", f"max: {shown}")
+        return Decision("met" if actual <= value + _EPS else "missed", reason("max", **shown))
     gap = _shortfall(value, actual, direction)
     if target.bound == "approx":
         met, partly = _tolerances(value, unit)
         return Decision(judge_tolerant(gap, met, partly),
-                        f"approx ({direction} is better): {shown}, {_gap_words(gap)}")
-    return Decision("met" if gap <= _EPS else "missed", f"exact ({direction} is better): {shown}")
+                        reason("approx", direction=reason(direction),
+                               gap=_gap_words(gap, unit), **shown))
+    return Decision("met" if gap <= _EPS else "missed",
+                    reason("exact", direction=reason(direction), **shown))
 
 
 def sync_reference(target: Fact) -> str | None:
@@ -248,14 +278,16 @@ def sync_reference(target: Fact) -> str | None:
 
 def judge_sync(actual: Fact | None, reference: Fact | None, ref_id: str) -> Decision:
     """The verdict of a 同步 target: the result's growth against the reference growth."""
+    ref = load_catalog()[ref_id].name if ref_id in load_catalog() else ref_id
     if actual is None or actual.value is None:
-        return Decision("unverifiable", "no later figure for the growth to compare")
+        return Decision("unverifiable", reason("sync_no_actual"))
     if reference is None or reference.value is None:
-        return Decision("unverifiable", f"no later figure for {ref_id} of the same period")
+        return Decision("unverifiable", reason("sync_no_reference", ref=ref))
     gap = reference.value - actual.value
     return Decision(
         judge_tolerant(gap, POINTS_MET, POINTS_PARTLY),
-        f"in step with {ref_id}: {_fmt(actual.value)} against {_fmt(reference.value)}",
+        reason("sync", ref=ref, actual=f"{_fmt(actual.value)}%",
+               reference=f"{_fmt(reference.value)}%"),
     )
 
 
@@ -264,11 +296,11 @@ def decide(target: Fact, actual: Fact | None, sync: Sync | None) -> Decision:
     if sync is not None:
         return judge_sync(actual, sync.fact, sync.indicator)
     if target.value is None:
-        return Decision("unverifiable", "qualitative target with no decidable result")
+        return Decision("unverifiable", reason("qualitative"))
     if actual is None or actual.value is None:
-        return Decision("unverifiable", "no later figure for this period")
+        return Decision("unverifiable", reason("no_result"))
     if target.unit and actual.unit and target.unit != actual.unit:
-        return Decision("unverifiable", f"units differ: {target.unit} / {actual.unit}")
+        return Decision("unverifiable", reason("units_differ", a=target.unit, b=actual.unit))
     return judge_value(target, actual.value, target.unit or actual.unit)
 
 
@@ -276,8 +308,11 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def _gap_words(gap: float) -> str:
-    return f"short by {_fmt(round(gap, 6))}" if gap > _EPS else "on the better side"
+def _gap_words(gap: float, unit: str | None = None) -> str:
+    if gap > _EPS:
+        points = "个百分点" if unit in (None, "%") else (unit or "")
+        return reason("short", gap=_fmt(round(gap, 6)) + points)
+    return reason("better")
 
 
 # -- the tracker ----------------------------------------------------------------------------
@@ -329,10 +364,11 @@ def make_row(key: Key, target: Fact, actual: Fact | None, decision: Decision,
     reference = sync.fact if sync is not None else None
     return TrackRow(
         region=key[0], indicator=target.indicator, name=target.name, period=target.period,
-        target_value=target.value, target_bound=target.bound, target_text=target.text,
+        target_value=target.value, target_bound=target.bound,
+        target_text=with_unit(target.text, target.unit),
         target_source=target.source, target_row=target.row, target_evidence=target.evidence,
         actual_value=actual.value if actual else None,
-        actual_text=actual.text if actual else None,
+        actual_text=with_unit(actual.text, actual.unit) if actual else None,
         actual_source=actual.source if actual else None,
         actual_row=actual.row if actual else None,
         actual_evidence=actual.evidence if actual else None,

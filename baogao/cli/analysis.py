@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the analysis modules load when a command runs, not for --he
 
 TRACK_TABLE = ["region", "period", "name", "target_text", "actual_text", "verdict"]
 COMPARE_TABLE = ["region", "period", "text", "value", "year", "source"]
+COMMITMENT_TABLE = ["region", "period", "object", "target_text", "actual_text", "verdict",
+                    "reason"]
 
 
 class DiffFormat(str, Enum):
@@ -66,14 +68,24 @@ def track_command(
     period: Annotated[int | None, typer.Option(help="Only targets about this year.")] = None,
     verdict: Annotated[Verdict | None, typer.Option(help="Only rows with this verdict.")
                        ] = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")
-                   ] = Format.table,
+    fmt: Annotated[Format | None, typer.Option("--format", "-f", help="Output format (default "
+                                               "table; jsonl with --commitments).")] = None,
+    commitments: Annotated[bool, typer.Option("--commitments", help="Track every commitment "
+                                              "(plan targets, 民生实事 items) against the next "
+                                              "year's report instead of catalog targets.")
+                           ] = False,
     db: DbOption = None,
 ) -> None:
     """Check every target against the result reported later: met, missed, partly, unverifiable.
 
-    Each row carries the target's and the result's sentences as evidence.
+    Each row carries the target's and the result's sentences as evidence. With
+    --commitments: one JSON line per commitment of year N with what the report of year N+1
+    says (met, partly, missed, done or unreported) and a reason in Chinese.
     """
+    if commitments:
+        _track_commitments(region, period, value_of(verdict), fmt or Format.jsonl, db)
+        return
+    fmt = fmt or Format.table
     from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
 
     wanted = indicator_id(indicator)
@@ -87,6 +99,29 @@ def track_command(
     if fmt is Format.table:
         counts = summarize(rows)
         err_console.print(", ".join(f"{k} {v}" for k, v in counts.items()), highlight=False)
+
+
+def _track_commitments(region: str | None, period: int | None, verdict: str | None,
+                       fmt: Format, db: str | None) -> None:
+    from baogao.analyze.commitments import (
+        COMMITMENT_COLUMNS,
+        VERDICT_LABELS,
+        VERDICTS,
+        commitment_row_dict,
+        count_verdicts,
+        track_commitments,
+    )
+
+    if verdict not in (None, *VERDICTS):
+        raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
+    with open_library(db) as lib:
+        rows = track_commitments(lib, region, period=period, verdict=verdict)
+    dicts = [commitment_row_dict(r) for r in rows]
+    render(dicts, fmt, COMMITMENT_TABLE if fmt is Format.table else COMMITMENT_COLUMNS)
+    if fmt is Format.table:
+        counts = count_verdicts(rows)
+        err_console.print(", ".join(f"{VERDICT_LABELS.get(k, '共')} {v}"
+                                    for k, v in counts.items()), highlight=False)
 
 
 @app.command("compare")

@@ -115,12 +115,12 @@ def list_documents(
         regions = resolve_regions(lib, region)
         if regions is None:
             flt = DocumentFilter(year=year, doc_type=value_of(doc_type), level=value_of(level),
-                                 limit=limit, offset=offset)
+                                 limit=limit, offset=offset, sections=False)
             docs = lib.documents(flt)
             total = lib.store.count_documents(flt) if limit or offset else len(docs)
         else:  # regions: the one asked for and those under it, paged here
             every = [d for d in lib.documents(DocumentFilter(
-                year=year, doc_type=value_of(doc_type), level=value_of(level)))
+                year=year, doc_type=value_of(doc_type), level=value_of(level), sections=False))
                 if d.region in regions]
             total = len(every)
             docs = every[offset:offset + limit if limit else None]

@@ -85,8 +85,11 @@ def serve(
     os.environ[DB_ENV] = str(path.resolve())
     if token:
         os.environ[SERVE_TOKEN_ENV] = token
+    from baogao.web.guard import H11_PROTOCOL_PATH
+
+    options = server_options() | {"http": H11_PROTOCOL_PATH}  # by name: workers import it
     uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
-                port=port, log_level=log_level.value, **server_options())
+                port=port, log_level=log_level.value, **options)
 
 
 def listen(host: str, port: int) -> socket.socket:

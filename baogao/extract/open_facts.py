@@ -32,8 +32,13 @@ from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.numbers import parse_number
 from baogao.models import Bound, Document, Fact, Role
+from baogao.read.regions import resolve_one
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "self_building"})
+#: The scope of a value stated in a passage about several years (过去五年, “十四五”时期).
+MULTI_YEAR = "多年"
+#: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
+BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -106,6 +111,8 @@ def _plausible(numeral: str) -> bool:
         return True
     if numeral in ("一", "〇", "零") or numeral[0] in "百千万亿":
         return False
+    if re.fullmatch(r"[二两三四五六七八九十]", numeral):
+        return False  # 两个万亿元台阶, 七种能力, 五个方面: counts that name things
     if not re.search(r"[十百千万亿点]", numeral):
         return len(numeral) == 1
     return True
@@ -150,10 +157,15 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
             unit = match.group("unit2") if not match.group("unit") else unit
             if high is None or high <= value:
                 high = None
-        bound = _bounds().get(match.group("post") or "") or _bounds().get(match.group("pre") or "")
+        pre_word = match.group("pre") or ""
+        start_at = match.start()
+        if pre_word == "约" and match.start() > start and (
+                text[match.start() - 1] in vocabulary()["approx_word_blockers"]):
+            pre_word, start_at = "", match.start() + 1  # 签约1009户: 约 belongs to 签约
+        bound = _bounds().get(match.group("post") or "") or _bounds().get(pre_word)
         if bound is None and match.group("more"):
             bound = "min"
-        found.append(Amount(match.start(), match.end(), num_start, value, unit, bound, high))
+        found.append(Amount(start_at, match.end(), num_start, value, unit, bound, high))
     return found
 
 
@@ -219,16 +231,21 @@ def _strip_tail(phrase: str) -> tuple[str, str | None]:
     return phrase, action
 
 
-def _after_last_action(phrase: str) -> tuple[str, str | None]:
+def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
     """The words after the last action word that is followed by a noun phrase."""
     best: tuple[int, str] | None = None
     if _word_sets()[2].search(phrase) is None:
         return phrase, None
     for word in _actions():
+        if word in skip:
+            continue
         idx = phrase.rfind(word)
         while idx > 0 and phrase[idx + len(word) :] == "":
             idx = phrase.rfind(word, 0, idx)
-        if idx >= 0 and phrase[idx + len(word) :] and (best is None or idx > best[0]):
+        rest = phrase[idx + len(word) :] if idx >= 0 else ""
+        if any(rest.startswith(h) for h in vocabulary()["noun_heads"]):
+            continue
+        if idx >= 0 and rest and (best is None or idx > best[0]):
             best = (idx, word)
     if best is None:
         return phrase, None
@@ -237,6 +254,16 @@ def _after_last_action(phrase: str) -> tuple[str, str | None]:
 
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
+    name = re.sub(r"连续[\d一二两三四五六七八九十]+年$", "", name)  # 达标率连续七年(保持)
+    if "从" in name[1:]:
+        name = name[: name.index("从", 1)]
+    changed = True
+    while changed:
+        changed = False
+        for word in vocabulary()["tail_noise"]:
+            if name.endswith(word) and len(name) > len(word) + 1:
+                name = name[: -len(word)]
+                changed = True
     while name and name[0] in "”》）)":
         name = name[1:]
     while name and name[-1] in "“《（(":
@@ -254,7 +281,7 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         end += 1
     phrase = text[begin:end]
     cut = len(phrase)
-    for word in _actions():
+    for word in [*_actions(), *vocabulary()["post_stops"]]:
         idx = phrase.find(word, 2)
         if 0 <= idx < cut:
             cut = idx
@@ -291,8 +318,16 @@ def _scope(clause_head: str) -> str | None:
     suffixes = _alternation(vocab["place_suffixes"])
     for match in re.finditer(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})", clause_head):
         place = match.group(0)
-        if not any(b in place for b in blockers) and not place.startswith(("全", "各", "本")):
-            return place
+        if any(b in place for b in blockers) or place.startswith(("全", "各", "本")):
+            continue
+        if _in_quotes(clause_head, match.start(), 0):
+            continue
+        for cut in range(len(place) - 2):
+            candidate = place[cut:]
+            if any(candidate.startswith(a) for a in _actions()):
+                continue  # 新建县域医疗次中心: 新建 is the action, not 新建县
+            if resolve_one(candidate) is not None:
+                return candidate
     return None
 
 
@@ -319,9 +354,18 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     pre = text[head_start : amount.start]
     joined = pre.strip() in ("、", "和", "及", "")
     scope = _scope(text[clause[0] : amount.start])
-    name, action = _after_last_action(pre.lstrip("、，和及与"))
+    head = pre.lstrip("、，和及与")
+    metric, metric_action = _strip_tail(head)
+    if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
+        # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
+        name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
+        tail_action = metric_action
+    else:
+        name, action = _after_last_action(head)
+        tail_action = None
     name, lead_action = _strip_lead(name)
-    name, tail_action = _strip_tail(name)
+    name, stripped = _strip_tail(name)
+    tail_action = tail_action or stripped
     action = lead_action or action or tail_action
     name = _tidy(name)
     follows = text[amount.end : amount.end + 1]
@@ -344,6 +388,44 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope)
+
+
+def respectively(text: str, clause: tuple[int, int], amounts: list[Amount]) -> dict[int, str]:
+    """Names of ``A和B分别增长5%、6%``: the i-th value belongs to the i-th subject."""
+    where = text.find("分别", clause[0], clause[1])
+    after = [i for i, a in enumerate(amounts) if a.start > where]
+    if where < 0 or len(after) < 2:
+        return {}
+    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : where]
+    parts = [p for p in re.split(r"[、和及与]", head) if p]
+    if len(parts) != len(after):
+        return {}
+    gap = text[where + 2 : amounts[after[0]].start]
+    growth = _growth_word(gap) or ""
+    parts = [_strip_lead(_tidy(part))[0] for part in parts]
+    last = parts[-1]
+    short = max(len(p) for p in parts[:-1])
+    tail = last[len(parts[0]):] if short <= 3 and len(last) >= short + 2 else ""
+    names = {}
+    for index, part in zip(after, parts, strict=True):
+        if len(part) < 2:
+            return {}
+        # 城镇、农村居民人均可支配收入: the first parts share the last part's noun
+        names[index] = (part if part is last or not tail else part + tail) + growth
+    return names
+
+
+def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
+    """A measure modifying the noun after it (500米服务半径, 50万吨甲醇制乙醇项目)."""
+    base = amount.unit.lstrip("万亿")
+    if base in vocabulary()["count_units"] or amount.unit in ("%", "‰"):
+        return False
+    follows = text[amount.end : amount.end + 1]
+    if not _HAN.match(follows):
+        return False
+    post = _post_phrase(text, amount.end, stop) if not more else text[amount.end : stop]
+    tails = vocabulary()["descriptor_tails"]
+    return more or any(post.endswith(t) or t in post for t in tails)
 
 
 # Documents ---------------------------------------------------------------------------------
@@ -369,12 +451,18 @@ def body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:
     for para in doc.paragraphs:
         if para.is_table_row:
             continue
-        if any(h0 <= para.start < h1 for h0, h1 in headings):
+        start = para.start
+        for h0, h1 in headings:
+            if h0 <= start < h1:
+                start = h1  # a heading run into its paragraph: (一)标题。正文…
+        while start < para.end and doc.text[start] in "。：: 　":
+            start += 1
+        if start >= para.end:
             continue
-        role = plan_like_role(doc, para.start)
+        role = plan_like_role(doc, start)
         if role in _SKIP_ROLES:
             continue
-        yield role, _Span(para.start, para.end)
+        yield role, _Span(start, para.end)
 
 
 def plan_like_role(doc: Document, pos: int) -> Role:
@@ -397,6 +485,19 @@ def statement_count(doc: Document) -> int:
     return total
 
 
+def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
+    """A passage about several years: under a heading naming them (“十四五”时期), in a
+    paragraph opening with them (这五年, 过去五年) or a sentence naming them (到2030年)."""
+    table = cues()
+    words = [*table["multi_year_paragraph"], *table["multi_year_sentence"]]
+    titles = [t for t in doc.section_path(doc.section_at(para.start))
+              if not re.search(r"(?:19|20)\d{2}年", t)]  # 2025年和“十四五”时期工作: one year
+    lead = doc.text[para.start : min(para.end, para.start + 12)]
+    if any(w in lead or any(w in t for t in titles) for w in table["multi_year_paragraph"]):
+        return True
+    return any(w in doc.text[sentence.start : sentence.end] for w in words)
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -414,12 +515,19 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
             amounts = find_amounts(text, sentence.start, sentence.end)
+            multi = bool(amounts) and _multi_year(doc, para, sentence)
             for clause in clauses(text, sentence.start, sentence.end):
                 inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
                 prev_end = clause[0]
+                respective = respectively(text, clause, inside)
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
+                    if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
+                        continue  # 500米服务半径覆盖率, 50万吨甲醇项目: a modifier
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
+                    if i in respective:
+                        reading = Reading(respective[i], reading.action if reading else None,
+                                          reading.scope if reading else None)
                     prev_end = amount.end
                     if reading is None:
                         continue
@@ -428,17 +536,22 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if (sentence.start, printed) in covered:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
+                    after = text[amount.end : amount.end + 3]
+                    baseline = any(after.startswith(w) for w in vocabulary()["from_follow"])
                     if timing is None:
                         continue
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
-                        estimated=timing.estimated, period=timing.period,
+                        estimated=timing.estimated, period=None if multi else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
                         value_high=_number(amount.value_high), key=key_of(reading.name),
-                        action=reading.action, scope=reading.scope, open_vocabulary=True,
+                        action=reading.action,
+                        scope=BASELINE if baseline else (
+                            reading.scope or (MULTI_YEAR if multi else None)),
+                        open_vocabulary=True,
                     ))
     return found
 

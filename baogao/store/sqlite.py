@@ -91,6 +91,7 @@ class DocumentFilter:
     limit: int | None = None
     offset: int = 0
     ids: tuple[str, ...] | None = None  # only these document ids
+    sections: bool = True  # False: listings that need no outline skip reading it
 
 
 class Store:
@@ -324,15 +325,18 @@ class Store:
             sql += f" LIMIT {int(flt.limit) if flt.limit else -1} OFFSET {max(0, flt.offset)}"
         rows = self.conn.execute(sql, args).fetchall()
         sections: dict[str, list[Section]] = {r["id"]: [] for r in rows}
-        if flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
+        section_args: list[Any] = []
+        if not flt.sections:
+            section_sql = ""
+        elif flt.limit and len(rows) < 500:  # a page: read the sections of its documents only
             marks = ",".join("?" * len(rows))
             section_sql = f"SELECT * FROM sections WHERE doc_id IN ({marks}) ORDER BY doc_id, idx"
-            section_args: list[Any] = [r["id"] for r in rows]
+            section_args = [r["id"] for r in rows]
         else:
             section_sql = (f"SELECT * FROM sections WHERE doc_id IN (SELECT id FROM documents"
                            f"{where}) ORDER BY doc_id, idx")
             section_args = args
-        for sr in self.conn.execute(section_sql, section_args):
+        for sr in self.conn.execute(section_sql, section_args) if section_sql else ():
             if sr["doc_id"] in sections:
                 sections[sr["doc_id"]].append(_row_to_section(sr))
         return [

@@ -36,6 +36,7 @@ MAX_FILES = 20
 #: Rows per page of the list endpoints, unless ``limit`` asks otherwise (at most MAX_PAGE).
 DEFAULT_PAGE = 100
 MAX_PAGE = 1000
+MAX_OFFSET = 2**31 - 1  # SQLite takes 64-bit offsets; larger numbers are refused (422)
 DEFAULT_FACTS = 1000
 
 
@@ -87,12 +88,12 @@ def list_documents(
     level: LevelParam | None = None,
     q: Annotated[str | None, Query(description="Words in title, region or source")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
     """Stored documents (metadata, no text), newest first, one page at a time: the
     ``X-Total-Count`` header gives the number matching, ``Link`` the next page."""
     flt = DocumentFilter(region=region, year=year, doc_type=doc_type, level=level, query=q,
-                         limit=limit, offset=offset)
+                         limit=limit, offset=offset, sections=False)
     docs = lib.documents(flt)
     total = lib.store.count_documents(flt)
     return paged(request, [document_summary(d) for d in docs], total, offset, limit)
@@ -120,7 +121,7 @@ def list_facts(
     doc: Annotated[str | None, Query(description="Document id")] = None,
     limit: Annotated[int | None, Query(ge=1, le=1_000_000, description=(
         f"Facts per page (JSON: default {DEFAULT_FACTS}; CSV: all)"))] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
 ) -> Response:
     """Facts in the facts contract, as a JSON array (one page; ``X-Total-Count`` and
@@ -144,7 +145,7 @@ def list_terms(
     doc: Annotated[str | None, Query(description="Document id")] = None,
     q: Annotated[str | None, Query(description="Words in the term or its definition")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> JSONResponse:
     """Glossary entries with their definitions and where each report uses them (one page;
     ``X-Total-Count`` and ``Link`` headers)."""

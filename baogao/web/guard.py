@@ -6,6 +6,7 @@ that dribbles its request headers (slowloris) is closed.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from typing import Any
@@ -146,6 +147,7 @@ class SecurityHeaders:
             await response(scope, receive, send_with_headers)
 
 
+@functools.lru_cache(maxsize=1)
 def _h11_protocol() -> type[Any]:
     from uvicorn.protocols.http.h11_impl import H11Protocol
 
@@ -193,6 +195,17 @@ def _h11_protocol() -> type[Any]:
             super().connection_lost(exc)
 
     return HeaderTimeoutProtocol
+
+
+#: The protocol class as an import string: ``serve --workers N`` hands uvicorn options to
+#: new processes, which cannot receive a class made inside a function.
+H11_PROTOCOL_PATH = "baogao.web.guard:HeaderTimeoutProtocol"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "HeaderTimeoutProtocol":
+        return _h11_protocol()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def server_options() -> dict[str, Any]:

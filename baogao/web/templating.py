@@ -22,7 +22,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 #: (path, label, library module it needs or None) of the navigation bar.
 NAV = [("/", "文库", None), ("/facts", "指标", None), ("/glossary", "名词", None),
-       ("/track", "目标追踪", "track"), ("/compare", "对比", "compare"),
+       ("/track", "目标追踪", "track"), ("/commitments", "承诺追踪", "commitments"),
+       ("/compare", "对比", "compare"),
        ("/diff", "差异", "diff"), ("/attention", "关注度", "attention"),
        ("/search", "检索", "search"), ("/ask", "问答", "ask"), ("/upload", "上传", None),
        ("/api/docs", "API", None)]

@@ -15,6 +15,7 @@ VIEWS = {
     "search": "baogao.ask.search",
     "ask": "baogao.ask.answer",
     "track": "baogao.analyze.track",
+    "commitments": "baogao.analyze.commitments",
     "compare": "baogao.analyze.compare",
     "diff": "baogao.analyze.diff",
     "attention": "baogao.analyze.attention",

@@ -62,9 +62,9 @@ def search_view(
     number = 1
     try:
         last = MAX_OFFSET // SEARCH_PAGE_ROWS
-        page_text = page_no or ""
-        ok = page_text.isascii() and page_text.isdigit()
-        number = int(page_text) if ok and 0 < int(page_text) <= last else 1
+        number = int(page_no) if page_no and page_no.isascii() and page_no.isdigit() \
+            and 0 < int(page_no) <= last \
+            else 1
         if q.strip():
             found = search_page(lib, q, region=region or None, year=int_or_none(year),
                                 doc_type=choice(doc_type, DOC_TYPES, "类型"),

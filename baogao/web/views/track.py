@@ -47,10 +47,12 @@ def track_page(
     verdict: str | None = None,
 ) -> Response:
     """目标追踪: a table of targets, results, verdict badges and both quotes."""
-    rows = track(lib, region or None, indicator=indicator or None,
-                 period=int_or_none(period),
-                 verdict=cast(Verdict | None, choice(verdict, VERDICTS, "verdict")))
-    return page(request, "track.html", "/track", rows=rows, counts=summarize(rows),
+    wanted = cast(Verdict | None, choice(verdict, VERDICTS, "verdict"))
+    rows = track(lib, region or None, indicator=indicator or None, period=int_or_none(period))
+    counts = summarize(rows)  # counts of the current filter, whatever verdict is shown
+    shown = sorted((r for r in rows if wanted is None or r.verdict == wanted),
+                   key=lambda r: r.verdict == "unverifiable")  # verifiable rows first
+    return page(request, "track.html", "/track", rows=shown, counts=counts,
                 params=params_of(request))
 
 

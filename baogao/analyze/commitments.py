@@ -1,0 +1,363 @@
+"""Commitment tracking: what became of each promise of year N, by the report of year N+1.
+
+    rows = track_commitments(lib, region="西城区", period=2023)
+    count_verdicts(rows)          # {"met": 12, "done": 3, "unreported": 40, ...}
+
+For every commitment (``extract.commitments``) of a report of year N the tracker reads the
+reports of the same government delivered in year N+1 (work report, or plan report whose
+review covers N) and looks for the result:
+
+* **Numbers.** A result is an actual fact about year N from a later report, with the same
+  scope (both about the whole region, or both about the same city / 累计 / 年均) and a
+  compatible unit (万个 and 个 convert; 个, 处 and 项 stay apart). Catalog targets are
+  matched by indicator; other objects by their normalized key: equal keys, one key holding
+  the other (老旧小区 / 老旧小区综合整治), or keys sharing most of their character pairs.
+  A count result more than ten times (or less than a tenth of) the target is taken as a
+  different thing. When two equally good results disagree, nothing is linked: a wrong link
+  is worse than ``unreported``.
+* **Words.** A commitment left without a number is ``done`` when a review sentence of the
+  later report names the object with a completion word (建成, 完成…), or, for an item of a
+  民生实事 list, when the later report says the list was completed (20件民生实事全部完成).
+
+Verdicts: ``met`` / ``partly`` / ``missed`` by the tolerances of ``analyze.track`` (approx:
+within 5% of the target is met, within 10% partly; a bound must hold), ``done``, and
+``unreported``. Reasons are in Chinese (templates in ``baogao/data/commitments.json``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+
+from baogao.analyze.track import direction_of, judge_value, name_distance
+from baogao.extract.commitments import extract_commitments
+from baogao.extract.facts import iter_sentences
+from baogao.extract.open_facts import BASELINE, MULTI_YEAR, key_of, vocabulary
+from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
+from baogao.read.regions import canonical_region
+
+#: Column order of ``baogao track --commitments`` (one JSON line per commitment).
+COMMITMENT_COLUMNS = [
+    "region", "period", "object", "action", "value", "unit", "bound", "target_text",
+    "target_evidence", "target_source", "target_row", "actual_value", "actual_unit",
+    "actual_text", "actual_evidence", "actual_source", "actual_row", "verdict", "reason",
+    "key", "scope", "value_high", "indicator", "list_name", "origin", "target_doc_id",
+    "target_start", "actual_doc_id", "actual_start",
+]
+VERDICTS: tuple[CommitmentVerdict, ...] = ("met", "partly", "missed", "done", "unreported")
+#: Chinese labels of the verdicts (pages, CSV).
+VERDICT_LABELS = {"met": "已完成", "partly": "基本完成", "missed": "未完成",
+                  "done": "已办结（无数字）", "unreported": "未报告"}
+#: Lowest similarity of two keys for a link (1.0 equal keys).
+MIN_SIMILARITY = 0.75
+#: A count result outside [target / RATIO, target * RATIO] is a different thing.
+RATIO = 10.0
+_MULTIPLIERS = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+_OUT_OF_SCOPE = (MULTI_YEAR, BASELINE)
+
+
+# Units --------------------------------------------------------------------------------------
+
+
+def split_unit(unit: str | None) -> tuple[float, str]:
+    """The multiplier and base of a unit as printed (万个 → 10000, 个; 名 → 人)."""
+    if not unit:
+        return 1.0, ""
+    scale = 1.0
+    base = unit
+    for prefix, factor in _MULTIPLIERS.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            scale, base = float(factor), unit[len(prefix):]
+            break
+    for group in vocabulary()["interchangeable_units"]:
+        if base in group:
+            base = group[0]
+    factor, to = vocabulary()["conversions"].get(base, (1, base))
+    return scale * float(factor), to
+
+
+def in_unit(value: float, unit: str | None, target_unit: str | None) -> float | None:
+    """``value`` (in ``unit``) expressed in ``target_unit``; None when they do not convert."""
+    scale_a, base_a = split_unit(unit)
+    scale_b, base_b = split_unit(target_unit)
+    if base_a != base_b:
+        return None
+    return value * scale_a / scale_b
+
+
+# Matching -----------------------------------------------------------------------------------
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of their
+    character pairs, or 0.9 × the share of the shorter key's pairs found in the longer."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    short, long_ = sorted((a, b), key=len)
+    compound = any(m in long_.replace(short, "") for m in vocabulary()["compound_marks"])
+    if len(short) >= 3 and short in long_ and not compound:
+        return 0.9
+    if compound:
+        return 0.0
+    pa, pb = _pairs(a), _pairs(b)
+    if len(pa) < 2 or len(pb) < 2:
+        return 0.0
+    dice = 2 * len(pa & pb) / (len(pa) + len(pb))
+    fewer = min(len(pa), len(pb))
+    # one name adds qualifiers to the other (五个国家及市级地表水…达标率 / 地表水…达标率)
+    overlap = 0.9 * len(pa & pb) / fewer if fewer >= 4 else 0.0
+    return max(dice, overlap)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A result chosen for a commitment, with its value in the commitment's unit."""
+
+    fact: Fact
+    value: float
+    score: float
+
+
+def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
+    links: list[Link] = []
+    for fact in actuals:
+        if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
+            continue
+        if c.indicator or fact.indicator:
+            if c.indicator != fact.indicator:
+                continue
+            # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
+            score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
+        else:
+            score = similarity(c.key, fact.key or key_of(fact.name))
+            if score < MIN_SIMILARITY:
+                continue
+        value = in_unit(fact.value, fact.unit, c.unit)
+        if value is None:
+            continue
+        if c.value and split_unit(c.unit)[1] not in ("%", "‰", "个百分点", "百分点"):
+            ratio = value / c.value if c.value else 0.0
+            if not 1 / RATIO <= ratio <= RATIO:
+                continue
+        links.append(Link(fact, value, score - (0.01 if fact.estimated else 0.0)))
+    return links
+
+
+def choose_link(c: Commitment, actuals: Iterable[Fact]) -> Link | None:
+    """The best result for ``c``; None when none fits or the best two disagree."""
+    links = sorted(_candidates(c, actuals), key=lambda lk: (-lk.score, lk.fact.start))
+    if not links:
+        return None
+    best = links[0]
+    rivals = [lk for lk in links[1:] if best.score - lk.score < 0.05
+              and abs(lk.value - best.value) > 1e-9]
+    return None if rivals else best
+
+
+# Verdicts -----------------------------------------------------------------------------------
+
+
+def _fmt(value: float | None, unit: str | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:g}{unit or ''}"
+
+
+def reason(template: str, **fields: str) -> str:
+    """A Chinese reason from the templates in ``commitments.json``."""
+    return str(vocabulary()["reasons"][template]).format(**fields)
+
+
+def _as_target(c: Commitment) -> Fact:
+    return Fact(source=c.source, row=c.row, region=c.region, year=c.year,
+                indicator=c.indicator, name=c.object, kind="target", estimated=False,
+                period=c.period, value=c.value, unit=c.unit, bound=c.bound, text=c.text,
+                evidence=c.evidence, start=c.start, end=c.end, doc_id=c.doc_id,
+                value_high=c.value_high)
+
+
+def _lower_is_better(c: Commitment) -> bool:
+    if c.indicator:
+        return direction_of(c.indicator) == "lower"
+    words = ("下降", "降低", "减少", "压减", "压降", "控制")
+    return any(w in c.evidence[: max(0, c.evidence.find(c.text))][-12:] for w in words)
+
+
+def judge(c: Commitment, link: Link) -> tuple[CommitmentVerdict, str]:
+    """met / partly / missed for a numeric commitment and its result."""
+    target = _as_target(c)
+    decision = judge_value(target, link.value, c.unit)
+    verdict: CommitmentVerdict = "missed"
+    if decision.verdict in ("met", "partly"):
+        verdict = "met" if decision.verdict == "met" else "partly"
+    if _lower_is_better(c) and c.indicator is None and c.value is not None:
+        better = link.value <= c.value
+        verdict = "met" if better else "missed"
+    shown = {"actual": f"{link.fact.text}", "target": c.text}
+    if verdict == "met":
+        assert c.value is not None
+        over = link.value > c.value * 1.05 and not _lower_is_better(c)
+        return verdict, reason("met_better" if over else "met", **shown)
+    if verdict == "partly":
+        gap = abs((c.value or 0) - link.value)
+        return verdict, reason("partly", gap=_fmt(round(gap, 6), c.unit), **shown)
+    return verdict, reason("missed", **shown)
+
+
+# Words: done without a number ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Said:
+    """A review sentence of a later report."""
+
+    doc: Document
+    start: int
+    end: int
+    text: str
+
+
+def review_sentences(doc: Document) -> list[Said]:
+    """Sentences of the review part of ``doc`` outside multi-year passages."""
+    multi = vocabulary().get("multi_year_words") or ["五年", "十四五", "“十四五”"]
+    found: list[Said] = []
+    for para in doc.paragraphs:
+        if para.is_table_row or doc.role_at(para.start) != "review":
+            continue
+        head = doc.text[para.start : para.end]
+        if any(w in head for w in multi):
+            continue
+        for s in iter_sentences(doc.text, para.start, para.end):
+            found.append(Said(doc, s.start, s.end, doc.text[s.start : s.end]))
+    return found
+
+
+def _done_words() -> list[str]:
+    return sorted(vocabulary()["done_words"], key=len, reverse=True)
+
+
+def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
+    """A sentence saying the commitment was carried out, and the reason template."""
+    if len(c.key) >= 4:
+        for s in said:
+            for clause in re.split(r"[，,；;]", s.text):
+                if (c.key in clause and any(w in clause for w in _done_words())
+                        and not re.search(r"\d", clause)):
+                    return s, "done"
+    if c.list_name:
+        cues = vocabulary()["done_list_cues"]
+        complete = [w for w in _done_words() if len(w) >= 4] + ["兑现", "落地见效"]
+        for s in said:
+            for clause in re.split(r"[，,；;]", s.text):
+                if any(w in clause for w in cues) and any(w in clause for w in complete):
+                    return s, "done_list"
+    return None
+
+
+# The tracker --------------------------------------------------------------------------------
+
+
+def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None = None,
+         said: Said | None = None) -> CommitmentRow:
+    actual_doc = said.doc if said else None
+    return CommitmentRow(
+        region=c.region, period=c.period, object=c.object, action=c.action, value=c.value,
+        unit=c.unit, bound=c.bound, target_text=c.text, target_evidence=c.evidence,
+        target_source=c.source, target_row=c.row,
+        actual_value=fact.value if fact else None, actual_unit=fact.unit if fact else None,
+        actual_text=fact.text if fact else (said.text if said else None),
+        actual_evidence=fact.evidence if fact else (said.text if said else None),
+        actual_source=fact.source if fact else (actual_doc.source if actual_doc else None),
+        actual_row=fact.row if fact else (actual_doc.row if actual_doc else None),
+        verdict=verdict, reason=why, key=c.key, scope=c.scope, value_high=c.value_high,
+        indicator=c.indicator, list_name=c.list_name, origin=c.origin,
+        target_doc_id=c.doc_id, target_start=c.start,
+        actual_doc_id=fact.doc_id if fact else (actual_doc.id if actual_doc else None),
+        actual_start=fact.start if fact else (said.start if said else None),
+    )
+
+
+def track_one(c: Commitment, actuals: list[Fact], said: list[Said]) -> CommitmentRow:
+    """The row of one commitment given the later reports' actual facts and sentences."""
+    if c.value is not None:
+        link = choose_link(c, actuals)
+        if link is not None:
+            verdict, why = judge(c, link)
+            return _row(c, verdict, why, fact=link.fact)
+    done = find_done(c, said)
+    if done is not None:
+        sentence, template = done
+        return _row(c, "done", reason(template, cue=sentence.text[:60]), said=sentence)
+    return _row(c, "unreported", reason("unreported"))
+
+
+def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]]
+                    ) -> list[CommitmentRow]:
+    """Commitment rows for every report in ``docs`` (full documents, by id) with a later
+    report of the same region among them; ``facts`` holds each document's facts."""
+    by_region: dict[tuple[str, int], list[Document]] = defaultdict(list)
+    for doc in docs.values():
+        region = canonical_region(doc.region)
+        if region and doc.year:
+            by_region[(region, doc.year)].append(doc)
+    rows: list[CommitmentRow] = []
+    for (region, year), group in sorted(by_region.items()):
+        later = by_region.get((region, year + 1), [])
+        if not later:
+            continue
+        actuals = [f for d in later for f in facts.get(d.id, [])
+                   if f.kind == "actual" and f.period == year]
+        said = [s for d in later for s in review_sentences(d)]
+        for doc in group:
+            if doc.doc_type not in ("work_report", "plan_report"):
+                continue
+            for c in extract_commitments(doc, facts.get(doc.id, [])):
+                rows.append(track_one(c, actuals, said))
+    return rows
+
+
+def track_commitments(library: object, region: str | None = None, *,
+                      period: int | None = None, verdict: str | None = None
+                      ) -> list[CommitmentRow]:
+    """Every commitment in the library checked against the next year's report.
+
+    ``region`` accepts any form of the name; ``period`` is the year of the commitment;
+    ``verdict`` keeps one verdict.
+    """
+    from baogao.library import Library
+    from baogao.store import DocumentFilter
+
+    assert isinstance(library, Library)
+    wanted = canonical_region(region) if region else None
+    listed = library.documents(DocumentFilter(region=region) if region else None)
+    keep = [d for d in listed if d.year is not None and (
+        wanted is None or canonical_region(d.region) == wanted) and (
+        period is None or d.year in (period, period + 1))]
+    docs = {d.id: library.document(d.id) for d in keep}
+    facts = {doc_id: library.facts(doc_id=doc_id, include_open=True) for doc_id in docs}
+    rows = track_documents(docs, facts)
+    return [r for r in rows if (period is None or r.period == period)
+            and (verdict is None or r.verdict == verdict)]
+
+
+def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:
+    """How many rows have each verdict, plus the total."""
+    counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
+    for row in rows:
+        counts[row.verdict] += 1
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def commitment_row_dict(row: CommitmentRow) -> dict[str, object]:
+    """A row as a flat dict in ``COMMITMENT_COLUMNS`` order (the JSON line)."""
+    data = asdict(row)
+    return {column: data.get(column) for column in COMMITMENT_COLUMNS}

@@ -1,0 +1,244 @@
+"""Commitments: what a report promises for its year.
+
+    items = extract_commitments(doc, facts)    # facts: catalog + open facts of ``doc``
+
+Two sources:
+
+* **Target facts of the plan part** (kind ``target``, period = the report's year, not a
+  multi-year goal): 新增家庭养老照护床位500张, 地区生产总值增长5%左右.
+* **Items of a 民生实事 list** — a sentence naming the list (办好20件民生实事, 扎实办好
+  “十件民生实事”) followed by its items: numbered ones (（1）…（2）…, 一是…, 1.…), the
+  following sentences of the same paragraph, the paragraphs of an annex headed by the list
+  (2025年省十件民生实事), or an enumeration after a colon (10件民生实事：A、B、C). An item
+  holding numbers contributes its target facts (marked with the list); an item without a
+  number becomes one commitment with value None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from baogao.extract.facts import iter_sentences
+from baogao.extract.open_facts import (
+    BASELINE,
+    MULTI_YEAR,
+    body_spans,
+    find_amounts,
+    key_of,
+    vocabulary,
+)
+from baogao.models import Commitment, Document, Fact, Paragraph
+
+_NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|"
+                       r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}是")
+_LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
+                      r"[一二三四五六七八九十]{1,3})\s*[）)])")
+_OBJECT_MAX = 40
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One item of a 民生实事 list: its span and the list's name."""
+
+    start: int
+    end: int
+    list_name: str
+
+
+def _cue(text: str) -> str | None:
+    words: list[str] = vocabulary()["list_cues"]
+    for word in sorted(words, key=len, reverse=True):
+        if word in text:
+            return word
+    return None
+
+
+def _list_name(text: str, start: int, end: int) -> str:
+    """The list as named (十件民生实事, 20件民生实事)."""
+    cue = _cue(text[start:end]) or ""
+    idx = text.find(cue, start, end)
+    head = text[max(start, idx - 8) : idx + len(cue)]
+    counted = r"[“\"]?[\d一二三四五六七八九十两百类件项方面大重点年度]*"
+    match = re.search(counted + re.escape(cue), head)
+    return (match.group(0) if match else cue).lstrip("“\"")
+
+
+def _split_numbered(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of （1）…（2）… items inside ``text[start:end]``."""
+    marks = list(_NUMBERED.finditer(text, start, end))
+    spans: list[tuple[int, int]] = []
+    for i, mark in enumerate(marks):
+        stop = marks[i + 1].start() if i + 1 < len(marks) else end
+        spans.append((mark.end(), stop))
+    return spans
+
+
+def _split_enumeration(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of an enumeration after a colon (A、B、C)."""
+    colon = max(text.rfind("：", start, end), text.rfind(":", start, end))
+    if colon < 0:
+        return []
+    spans: list[tuple[int, int]] = []
+    begin = colon + 1
+    for i in range(colon + 1, end + 1):
+        if i == end or text[i] in "、，,；;。":
+            if i - begin >= 2:
+                spans.append((begin, i))
+            begin = i + 1
+    return spans
+
+
+def list_items(doc: Document) -> Iterator[ListItem]:
+    """Items of the 民生实事 lists of this year in ``doc``."""
+    text = doc.text
+    paragraphs = [p for p in doc.paragraphs if not p.is_table_row]
+    annex = list(_annex_items(doc))
+    yield from annex
+    annexed = {item.list_name for item in annex}
+    for i, para in enumerate(paragraphs):
+        role = doc.role_at(para.start)
+        if role not in ("plan", "glossary"):
+            continue
+        sentences = list(iter_sentences(text, para.start, para.end))
+        for j, sentence in enumerate(sentences):
+            if _cue(text[sentence.start : sentence.end]) is None or not _announces(
+                doc, text[sentence.start : sentence.end]
+            ):
+                continue
+            name = _list_name(text, sentence.start, sentence.end)
+            if name in annexed:
+                break
+            rest_end = sentences[-1].end
+            numbered = _split_numbered(text, sentence.end, rest_end)
+            if numbered:
+                yield from (ListItem(a, b, name) for a, b in numbered)
+                break
+            if role == "glossary" or text[sentence.end - 1] in "：:":
+                enum = _split_enumeration(text, sentence.start, sentence.end)
+                if enum:
+                    yield from (ListItem(a, b, name) for a, b in enum)
+                    break
+            if j == 0 and len(sentences) > 2 and len(text[sentence.start : sentence.end]) <= 24:
+                # 办好20件民生实事。A。B。C。 — the paragraph goes on with the items
+                yield from (ListItem(s.start, s.end, name) for s in sentences[1:])
+                break
+            if j == len(sentences) - 1:
+                yield from _following_numbered(doc, paragraphs, i + 1, name)
+
+
+def _announces(doc: Document, sentence: str) -> bool:
+    """A sentence announcing this year's list (办好…民生实事), not a review or a heading."""
+    if doc.year is not None and re.search(r"(?:19|20)\d{2}", sentence):
+        years = {int(y) for y in re.findall(r"((?:19|20)\d{2})年", sentence)}
+        if years and doc.year not in years:
+            return False
+    done = vocabulary()["done_words"]
+    return not any(w in sentence for w in done if len(w) > 2)
+
+
+def _following_numbered(doc: Document, paragraphs: list[Paragraph], start: int, name: str
+                        ) -> Iterator[ListItem]:
+    heads = {s.start for s in doc.sections}
+    for para in paragraphs[start:]:
+        if para.start in heads:
+            return
+        line = doc.text[para.start : para.end]
+        match = _LEADING.match(line)
+        if match is None:
+            return
+        yield ListItem(para.start + match.end(), para.end, name)
+
+
+def _annex_items(doc: Document) -> Iterator[ListItem]:
+    """Paragraphs of an annex headed by this year's list (2025年省十件民生实事)."""
+    for section in doc.sections:
+        if section.role != "appendix" or _cue(section.title) is None:
+            continue
+        if doc.year is not None and re.search(r"(?:19|20)\d{2}", section.title) and str(
+            doc.year
+        ) not in section.title:
+            continue
+        name = _list_name(section.title, 0, len(section.title))
+        for para in doc.paragraphs:
+            if section.heading_end <= para.start < section.end and not para.is_table_row:
+                line = doc.text[para.start : para.end]
+                match = _LEADING.match(line)
+                yield ListItem(para.start + (match.end() if match else 0), para.end, name)
+
+
+def _item_object(text: str) -> str:
+    """The leading phrase of an item (up to its first comma or full stop)."""
+    phrase = re.split(r"[，,。；;：:]", text.strip(), maxsplit=1)[0]
+    return phrase[:_OBJECT_MAX].strip()
+
+
+def _sentence_of(doc: Document, pos: int, end: int) -> tuple[int, int]:
+    for sentence in iter_sentences(doc.text, pos, end):
+        return sentence.start, sentence.end
+    return pos, end
+
+
+def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
+    """The commitments of ``doc``: plan targets for its year and 民生实事 items."""
+    items = list(list_items(doc))
+    found: list[Commitment] = []
+    item_of: dict[int, ListItem] = {}
+    for fact in facts:
+        if fact.kind != "target" or fact.period is None or fact.period != doc.year:
+            continue
+        if fact.estimated or fact.doc_id != doc.id or fact.scope in (MULTI_YEAR, BASELINE):
+            continue
+        if any(w in fact.name for w in vocabulary()["not_objects"]):
+            continue
+        if not re.search(r"\d", fact.text) and fact.unit not in ("%", None, ""):
+            continue  # 两个健联体, 四项服务, 五对关系: counts naming things, not promises
+        item = next((it for it in items if it.start <= fact.start < it.end
+                     or fact.start <= it.start < fact.end), None)
+        if item is not None:
+            item_of[id(fact)] = item
+        found.append(_from_fact(fact, item))
+    covered = {(c.start, c.end) for c in found}
+    for item in items:
+        if find_amounts(doc.text, item.start, item.end):
+            continue
+        start, end = item.start, item.end
+        if any(a <= start < b for a, b in covered):
+            continue
+        evidence = doc.text[start:end].strip()
+        obj = _item_object(evidence)
+        if len(obj) < 4:
+            continue
+        found.append(Commitment(
+            region=doc.region, year=doc.year, period=doc.year, object=obj, key=key_of(obj),
+            action=_action_of(obj), value=None, unit=None, bound=None, text=obj,
+            evidence=evidence, source=doc.source, row=doc.row, start=start, end=end,
+            doc_id=doc.id, list_name=item.list_name, origin="list_item",
+        ))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _action_of(phrase: str) -> str | None:
+    words: list[str] = vocabulary()["actions"]
+    for word in sorted(words, key=len, reverse=True):
+        if phrase.startswith(word):
+            return word
+    return None
+
+
+def _from_fact(fact: Fact, item: ListItem | None) -> Commitment:
+    return Commitment(
+        region=fact.region, year=fact.year, period=fact.period, object=fact.name,
+        key=fact.key or key_of(fact.name), action=fact.action, value=fact.value,
+        unit=fact.unit, bound=fact.bound, text=fact.text, evidence=fact.evidence,
+        source=fact.source, row=fact.row, start=fact.start, end=fact.end, doc_id=fact.doc_id,
+        value_high=fact.value_high, scope=fact.scope, indicator=fact.indicator,
+        list_name=item.list_name if item else None, origin="target",
+    )
+
+
+def plan_body(doc: Document) -> list[tuple[int, int]]:
+    """Spans of running text in the plan part (for the benchmark's denominators)."""
+    return [(p.start, p.end) for role, p in body_spans(doc) if role == "plan"]

@@ -1,0 +1,93 @@
+"""承诺追踪: a government's commitments of a year against what its next report says."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from baogao.analyze.commitments import (
+    COMMITMENT_COLUMNS,
+    VERDICT_LABELS,
+    VERDICTS,
+    commitment_row_dict,
+    count_verdicts,
+    track_commitments,
+)
+from baogao.models import CommitmentRow
+from baogao.store.export import write_table
+from baogao.web.deps import Lib
+from baogao.web.pages import choice, int_or_none, page, params_of
+from baogao.web.serialize import csv_download
+
+router = APIRouter()
+
+CommitmentVerdictParam = Literal["met", "partly", "missed", "done", "unreported"]
+ORIGINS = ("target", "list_item")
+#: Linked rows first (met, partly, missed, done), then unreported; then document order.
+_ORDER = {v: i for i, v in enumerate(VERDICTS)}
+
+
+def ordered(rows: list[CommitmentRow]) -> list[CommitmentRow]:
+    """Rows with a result first, then by region, period and place in the report."""
+    return sorted(rows, key=lambda r: (r.verdict == "unreported", r.region or "",
+                                       r.period or 0, r.target_source, r.target_start))
+
+
+def _xlsx(rows: list[dict[str, object]]) -> Response:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = write_table(rows, COMMITMENT_COLUMNS, Path(tmp) / "commitments.xlsx", "xlsx")
+        body = out.read_bytes()
+    return Response(body, media_type="application/vnd.openxmlformats-officedocument."
+                    "spreadsheetml.sheet",
+                    headers={"Content-Disposition": 'attachment; filename="commitments.xlsx"'})
+
+
+@router.get("/api/commitments", summary="Commitments against results", tags=["track"],
+            responses={200: {"content": {"text/csv": {}}}})
+def api_commitments(
+    lib: Lib,
+    region: Annotated[str | None, Query(description="Region in any form (西城, 北京市西城区)")
+                      ] = None,
+    period: Annotated[int | None, Query(description="Year of the commitment", ge=1949,
+                                        le=2100)] = None,
+    verdict: CommitmentVerdictParam | None = None,
+    fmt: Annotated[Literal["json", "csv", "xlsx"], Query(alias="format")] = "json",
+) -> Response:
+    """Every commitment (plan targets and 民生实事 items) of year N with what the report of
+    year N+1 says: verdict met, partly, missed, done or unreported, a Chinese reason and both
+    quotes."""
+    rows = [commitment_row_dict(r) for r in ordered(
+        track_commitments(lib, region, period=period, verdict=verdict))]
+    if fmt == "csv":
+        return csv_download(rows, COMMITMENT_COLUMNS, "commitments")
+    if fmt == "xlsx":
+        return _xlsx(rows)
+    return JSONResponse(rows)
+
+
+@router.get("/commitments", response_class=HTMLResponse, include_in_schema=False)
+def commitments_page(
+    request: Request, lib: Lib,
+    region: str | None = None,
+    period: str | None = None,
+    verdict: str | None = None,
+    origin: str | None = None,
+    q: str | None = None,
+) -> Response:
+    """承诺追踪: commitments with verdict badges, counts for the current filter and links
+    to both passages."""
+    wanted = choice(verdict, VERDICTS, "verdict")
+    kind = choice(origin, ORIGINS, "origin")
+    rows = track_commitments(lib, region or None, period=int_or_none(period))
+    if kind:
+        rows = [r for r in rows if r.origin == kind]
+    if q:
+        rows = [r for r in rows if q in r.object or q in r.target_evidence]
+    counts = count_verdicts(rows)
+    shown = ordered([r for r in rows if wanted is None or r.verdict == wanted])
+    return page(request, "commitments.html", "/commitments", rows=shown, counts=counts,
+                labels=VERDICT_LABELS, verdicts=VERDICTS, params=params_of(request))

@@ -1,0 +1,227 @@
+"""Open facts and commitments against hand-checked sets: coverage, recall, precision.
+
+    python benchmarks/commitments_quality.py [--shared /work/shared] [--sample 100]
+
+Prints, for the tuning and the held-out parts separately (team split: 吉林, 湖南, 贵州, 陕西,
+黑龙江 and seed 002 are held out):
+
+* coverage — the share of numbers with a unit in the running text (seeds and the shared
+  province reports) that become facts (catalog or open);
+* commitments recall / precision — commitments found against the hand-read list of every
+  quantified promise and 民生实事 item of each plan part (``benchmarks/data/commitments_*``);
+* link recall / precision — results linked against the hand-read results of the next
+  year's report (``ambiguous`` entries left out of both).
+
+With ``--sample N`` it writes N random open facts to ``benchmarks/data/open_facts_sample.jsonl``
+(seeded; for judging by hand). Judgments in ``benchmarks/data/open_facts_judged.json``
+(``{"judgments": [{"id": ..., "ok": true/false, "note": ...}]}``) are scored when present.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from baogao.analyze.commitments import track_documents
+from baogao.extract.commitments import extract_commitments
+from baogao.extract.open_facts import body_spans, find_amounts
+from baogao.library import analyse
+from baogao.models import Commitment, CommitmentRow, Document, Fact
+from baogao.pipeline import read
+
+DATA = Path(__file__).parent / "data"
+HELD_OUT = ("吉林", "湖南", "贵州", "陕西", "黑龙江", "002_")
+
+
+def _docs(path: Path) -> list[Document]:
+    return list(read(path))
+
+
+def held_out(name: str) -> bool:
+    """True for documents of the team's held-out split."""
+    return any(h in name for h in HELD_OUT)
+
+
+# Coverage -----------------------------------------------------------------------------------
+
+
+def coverage(doc: Document, facts: list[Fact]) -> tuple[int, int]:
+    """(numbers with a unit in the running text, how many of them are stated by a fact)."""
+    stated = {(f.start, f.text) for f in facts}
+    texts_by_sentence: dict[int, set[str]] = {}
+    for f in facts:
+        texts_by_sentence.setdefault(f.start, set()).add(f.text)
+    total = found = 0
+    from baogao.extract.facts import iter_sentences
+
+    for _, para in body_spans(doc):
+        for sentence in iter_sentences(doc.text, para.start, para.end):
+            for amount in find_amounts(doc.text, sentence.start, sentence.end):
+                total += 1
+                printed = doc.text[amount.start : amount.end]
+                texts = texts_by_sentence.get(sentence.start, set())
+                if (sentence.start, printed) in stated or any(
+                    printed in t or t in printed for t in texts
+                ):
+                    found += 1
+    return total, found
+
+
+# Commitments --------------------------------------------------------------------------------
+
+
+def _matches(expected: dict[str, Any], c: Commitment, text: str) -> bool:
+    quote = expected["quote"]
+    if quote not in c.evidence:
+        return False
+    if expected["text"] is None:
+        return c.origin == "list_item"
+    return c.text == expected["text"]
+
+
+def _link_ok(expected: dict[str, Any], row: CommitmentRow) -> bool:
+    result = expected["result"]
+    if result == "done":
+        return row.verdict == "done"
+    if result is None:
+        return False
+    return row.actual_text == result["text"] and result["quote"] in (row.actual_evidence or "")
+
+
+def score_set(spec: dict[str, Any], shared: Path) -> dict[str, int]:
+    """Counts for one hand-checked pair of reports."""
+    plan = _docs(shared / "corpus" / spec["plan"] if not spec["plan"].startswith("seeds")
+                 else shared / spec["plan"])[0]
+    later_path = spec["result"]
+    later = _docs(shared / "corpus" / later_path if not later_path.startswith("seeds")
+                  else shared / later_path)[0]
+    facts = {d.id: analyse(d)[1] for d in (plan, later)}
+    commitments = extract_commitments(plan, facts[plan.id])
+    rows = track_documents({plan.id: plan, later.id: later}, facts)
+    rows = [r for r in rows if r.target_doc_id == plan.id]
+    expected = spec["commitments"]
+    missing = [e["quote"] for e in expected if e["quote"] not in plan.text]
+    if missing:
+        print(f"  note: quotes not in the text of {spec['plan']}: {missing}", file=sys.stderr)
+    counts = dict.fromkeys(("expected", "found", "extracted", "correct_extracted",
+                            "results", "linked_right", "links", "links_right"), 0)
+    counts["expected"] = len(expected)
+    counts["extracted"] = len(commitments)
+    matched_rows: list[tuple[dict[str, Any], CommitmentRow]] = []
+    for c in commitments:
+        if any(_matches(e, c, plan.text) for e in expected):
+            counts["correct_extracted"] += 1
+    for e in expected:
+        hits = [c for c in commitments if _matches(e, c, plan.text)]
+        # two promises of one sentence with the same value: the one whose object is quoted
+        hit = max(hits, key=lambda c: c.object.strip("“”") in e["quote"], default=None)
+        if hit is None:
+            continue
+        counts["found"] += 1
+        row = next((r for r in rows if r.target_start == hit.start and r.target_text == hit.text
+                    and r.object == hit.object), None)
+        if row is not None:
+            matched_rows.append((e, row))
+    for e, row in matched_rows:
+        if e.get("ambiguous"):
+            continue
+        if e["result"] is not None:
+            counts["results"] += 1
+            counts["linked_right"] += _link_ok(e, row)
+        if row.verdict != "unreported":
+            counts["links"] += 1
+            counts["links_right"] += _link_ok(e, row)
+    expected_with_result = [e for e in expected if e["result"] is not None
+                            and not e.get("ambiguous")]
+    counts["results"] = len(expected_with_result)
+    return counts
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+
+def report_commitments(shared: Path) -> None:
+    """Print commitments and link figures per split."""
+    totals: dict[str, dict[str, int]] = {}
+    for path in sorted(DATA.glob("commitments_*.json")):
+        spec = json.loads(path.read_text("utf-8"))
+        counts = score_set(spec, shared)
+        split = spec["split"]
+        print(f"  {split:8} {spec['region']} {spec['period']}: commitments recall "
+              f"{_ratio(counts['found'], counts['expected'])}, precision "
+              f"{_ratio(counts['correct_extracted'], counts['extracted'])}; link recall "
+              f"{_ratio(counts['linked_right'], counts['results'])}, precision "
+              f"{_ratio(counts['links_right'], counts['links'])}")
+        acc = totals.setdefault(split, dict.fromkeys(counts, 0))
+        for key, value in counts.items():
+            acc[key] += value
+    for split, c in totals.items():
+        print(f"{split}: commitments recall {_ratio(c['found'], c['expected'])}, precision "
+              f"{_ratio(c['correct_extracted'], c['extracted'])}; link recall "
+              f"{_ratio(c['linked_right'], c['results'])}, link precision "
+              f"{_ratio(c['links_right'], c['links'])}")
+
+
+# Open facts ---------------------------------------------------------------------------------
+
+
+def corpus_documents(shared: Path) -> Iterator[tuple[str, Document]]:
+    """Seeds and the shared province reports, with their file names."""
+    paths = [*sorted((shared / "seeds").glob("*.txt")),
+             *sorted((shared / "corpus" / "provinces-2025").glob("*.docx")),
+             *sorted((shared / "corpus" / "provinces-2026").glob("*.csv"))]
+    for path in paths:
+        for doc in _docs(path):
+            yield path.name, doc
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", default="/work/shared", help="The shared inputs folder.")
+    parser.add_argument("--sample", type=int, default=0, help="Write N random open facts.")
+    args = parser.parse_args()
+    shared = Path(args.shared)
+    cover: dict[str, list[int]] = {"tune": [0, 0], "heldout": [0, 0]}
+    open_pool: list[dict[str, Any]] = []
+    for name, doc in corpus_documents(shared):
+        facts = analyse(doc)[1]
+        total, found = coverage(doc, facts)
+        split = "heldout" if held_out(name) else "tune"
+        cover[split][0] += total
+        cover[split][1] += found
+        for i, f in enumerate(x for x in facts if x.open_vocabulary):
+            open_pool.append({"id": f"{name}#{i}", **{k: v for k, v in f.full().items()
+                              if k in ("name", "kind", "period", "value", "unit", "bound",
+                                       "text", "evidence", "key", "action", "scope")}})
+    print("coverage of numbers with a unit (facts / statements):")
+    for split, (total, found) in cover.items():
+        print(f"  {split}: {_ratio(found, total)}")
+    both = [cover["tune"][1] + cover["heldout"][1], cover["tune"][0] + cover["heldout"][0]]
+    print(f"  all: {_ratio(both[0], both[1])}")
+    print("commitments (hand-checked sets):")
+    report_commitments(shared)
+    if args.sample:
+        rng = random.Random(20260101)
+        sample = rng.sample(open_pool, min(args.sample, len(open_pool)))
+        out = DATA / "open_facts_sample.jsonl"
+        out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample),
+                       "utf-8")
+        print(f"wrote {len(sample)} open facts to {out}")
+    judged = DATA / "open_facts_judged.json"
+    if judged.exists():
+        items = json.loads(judged.read_text("utf-8"))["judgments"]
+        ok = sum(1 for j in items if j["ok"])
+        fields = sum(1 for j in items if j.get("value_unit_kind_period_ok", j["ok"]))
+        print(f"hand-judged open facts right (value, unit, kind, period, name): "
+              f"{_ratio(ok, len(items))}; value, unit, kind and period: "
+              f"{_ratio(fields, len(items))}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Commitments of one year tracked against the next year's report, on real reports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from baogao.analyze.commitments import (
+    COMMITMENT_COLUMNS,
+    in_unit,
+    similarity,
+    split_unit,
+    track_commitments,
+)
+from baogao.extract.commitments import extract_commitments
+from baogao.library import Library, analyse
+from baogao.models import CommitmentRow
+from baogao.pipeline import read
+from baogao.web import create_app
+from tests.conftest import PROVINCES, SEEDS
+
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", message=".*httpx2.*")
+    from fastapi.testclient import TestClient
+
+JILIN_2025 = Path(__file__).parent / "data" / "provinces-2025" / "2025年吉林省政府工作报告.docx"
+JILIN_2026 = PROVINCES / "2026_吉林省_政府工作报告.csv"
+REQUIRED = ["region", "period", "object", "action", "value", "unit", "bound", "target_text",
+            "target_evidence", "target_source", "target_row", "actual_value", "actual_unit",
+            "actual_text", "actual_evidence", "actual_source", "actual_row", "verdict", "reason"]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seeds 000 (西城区 2023 report) and 003 (its 2023 execution report), 吉林 2025 and 2026."""
+    path = tmp_path_factory.mktemp("commitments") / "lib.db"
+    with Library(path) as lib:
+        report = lib.ingest([next(SEEDS.glob("000_*.txt")), next(SEEDS.glob("003_*.txt")),
+                             JILIN_2025, JILIN_2026])
+    assert report.ok, report.errors
+    return path
+
+
+@pytest.fixture(scope="module")
+def xicheng(db: Path) -> list[CommitmentRow]:
+    with Library(db, readonly=True) as lib:
+        return track_commitments(lib, "西城", period=2023)
+
+
+@pytest.fixture(scope="module")
+def jilin(db: Path) -> list[CommitmentRow]:
+    with Library(db, readonly=True) as lib:
+        return track_commitments(lib, "吉林省", period=2025)
+
+
+def _row(rows: list[CommitmentRow], obj: str, text: str) -> CommitmentRow:
+    [row] = [r for r in rows if r.object == obj and r.target_text == text]
+    return row
+
+
+def test_open_commitment_linked_to_the_execution_report(xicheng: list[CommitmentRow]) -> None:
+    row = _row(xicheng, "家庭养老照护床位", "500张")
+    assert row.verdict == "met" and row.actual_value == 500 and row.actual_unit == "张"
+    assert "新增家庭养老照护床位500张" in (row.actual_evidence or "")
+    assert row.reason.startswith("已完成")
+
+
+def test_units_convert_between_hectares_and_square_metres(xicheng: list[CommitmentRow]) -> None:
+    row = _row(xicheng, "城市绿地", "5000平方米")
+    assert row.actual_text == "1.29公顷" and row.verdict == "met"
+
+
+def test_catalog_target_keeps_indicator_and_closest_name(xicheng: list[CommitmentRow]) -> None:
+    gdp = _row(xicheng, "地区生产总值", "4%左右")
+    assert gdp.indicator == "gdp_growth" and gdp.actual_value == 5.8
+    revenue = _row(xicheng, "一般公共预算收入", "4%")
+    assert revenue.actual_value == 8.8  # 区级, not 地方级 (10.6%)
+
+
+def test_unmatched_commitments_stay_unreported(xicheng: list[CommitmentRow]) -> None:
+    row = _row(xicheng, "老旧小区管线", "21个")
+    assert row.verdict == "unreported" and row.actual_text is None
+    assert row.reason == "后一年报告未见同一事项的结果"
+
+
+def test_list_items_without_a_number_are_done_by_the_list_sentence(
+    jilin: list[CommitmentRow],
+) -> None:
+    items = [r for r in jilin if r.origin == "list_item"]
+    assert {r.object for r in items} >= {"实施全部中小学校教室灯光照明改造",
+                                         "为重点地区新生儿免费提供遗传代谢病筛查服务"}
+    assert all(r.verdict == "done" and "民生实事全面完成" in (r.actual_evidence or "")
+               for r in items)
+
+
+def test_shortfall_is_missed_with_both_numbers(jilin: list[CommitmentRow]) -> None:
+    row = _row(jilin, "粮食产量", "880亿斤以上")
+    assert row.verdict == "missed" and row.actual_value == 871.6
+    assert "871.6亿斤" in row.reason and "880亿斤以上" in row.reason
+
+
+def test_compound_objects_are_not_linked_to_a_part(jilin: list[CommitmentRow]) -> None:
+    row = _row(jilin, "合作助老餐厅和助餐点", "1000个")
+    assert row.verdict == "unreported"
+
+
+def test_commitments_of_a_plan_part() -> None:
+    doc = next(read(JILIN_2025))
+    found = extract_commitments(doc, analyse(doc)[1])
+    texts = {(c.object, c.text) for c in found}
+    assert ("群众滑冰场", "24个") in texts and ("高标准农田", "1000万亩") in texts
+    assert not any(c.text in ("五对", "八个") for c in found)
+    assert all(c.period == 2025 for c in found)
+
+
+def test_units_and_keys() -> None:
+    assert split_unit("万个") == (10000.0, "个")
+    assert in_unit(1.2, "万个", "个") == pytest.approx(12000)
+    assert in_unit(3, "处", "个") is None
+    assert in_unit(1.29, "公顷", "平方米") == pytest.approx(12900)
+    assert similarity("老旧小区", "老旧小区改造") == 0.9
+    assert similarity("合作助老餐厅和助餐点", "助老餐厅") == 0.0
+
+
+def test_cli_prints_one_json_line_per_commitment(db: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "baogao", "track", "--commitments", "吉林",
+                           "--db", str(db)], capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert len(lines) > 40
+    assert all(list(line)[: len(REQUIRED)] == REQUIRED for line in lines)
+
+
+@pytest.fixture(scope="module")
+def client(db: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(db)) as c:
+        yield c
+
+
+def test_page_shows_counts_and_both_passages(client: TestClient) -> None:
+    page = client.get("/commitments", params={"region": "吉林省", "period": "2025"})
+    assert page.status_code == 200
+    assert "承诺追踪" in page.text and "已办结（无数字）" in page.text
+    assert "后一年报告称民生实事全部完成" in page.text
+    filtered = client.get("/commitments", params={"region": "吉林省", "verdict": "missed"})
+    assert "粮食产量" in filtered.text and "为重点地区新生儿" not in filtered.text
+
+
+def test_api_json_csv_and_xlsx(client: TestClient) -> None:
+    rows = client.get("/api/commitments", params={"region": "西城区"}).json()
+    assert rows and list(rows[0]) == COMMITMENT_COLUMNS
+    assert rows[0]["verdict"] != "unreported"  # rows with a result come first
+    text = client.get("/api/commitments", params={"region": "西城区", "format": "csv"}).text
+    assert next(csv.reader(io.StringIO(text.lstrip("\ufeff"))))[:3] == ["region", "period",
+                                                                        "object"]
+    xlsx = client.get("/api/commitments", params={"region": "西城区", "format": "xlsx"})
+    assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
