@@ -29,8 +29,11 @@ try:
     main()
 except SystemExit as exc:
     code = exc.code if isinstance(exc.code, int) else 1
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-           resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+# VmHWM, not RUSAGE_SELF: Linux keeps ru_maxrss across exec, so it would report the
+# (large) pytest process this one was forked from.
+with open("/proc/self/status") as fh:
+    hwm = next(int(ln.split()[1]) for ln in fh if ln.startswith("VmHWM:"))
+peak = max(hwm, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"code": code, "peak_mb": peak / 1024}))
 """
 
