@@ -35,11 +35,7 @@ from baogao.ask.planners import (
     Plan,
     Table,
     plan_compare,
-    plan_count,
-    plan_definition,
     plan_filter,
-    plan_mention,
-    plan_passages,
     plan_series,
     plan_superlative,
     plan_value,
@@ -48,6 +44,7 @@ from baogao.ask.planners import (
 )
 from baogao.ask.question import Question, read_question
 from baogao.ask.search import _store_of, check_query, parse_query, search_parsed
+from baogao.ask.text_planners import plan_count, plan_definition, plan_mention, plan_passages
 from baogao.models import Fact, Passage
 from baogao.store import Store
 
