@@ -235,6 +235,16 @@ def test_track_rows_have_both_quotes(client: TestClient) -> None:
     assert client.get("/api/track?format=csv").headers["content-type"].startswith("text/csv")
 
 
+def test_track_of_a_parent_region_includes_its_districts(client: TestClient) -> None:
+    district = client.get("/api/track?region=西城区").json()
+    for name in ("北京", "110000"):
+        rows = client.get("/api/track", params={"region": name}).json()
+        assert district and {r["region"] for r in rows} >= {r["region"] for r in district}, name
+        assert len(rows) >= len(district)
+    page = client.get("/track", params={"region": "北京"}).text
+    assert "西城区" in page
+
+
 def test_compare_json_csv_and_svg(client: TestClient) -> None:
     rows = client.get("/api/compare?indicator=gdp_growth&period=2026").json()
     assert len(rows) >= 10 and all(r["period"] == 2026 for r in rows)

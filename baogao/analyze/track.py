@@ -381,6 +381,23 @@ def make_row(key: Key, target: Fact, actual: Fact | None, decision: Decision,
     )
 
 
+def track_within(
+    library: Library,
+    region: str | None = None,
+    *,
+    indicator: str | None = None,
+    period: int | None = None,
+    verdict: Verdict | None = None,
+) -> list[TrackRow]:
+    """``track`` over every stored region that ``region`` denotes, its descendants included
+    (北京 → 北京市 and its districts; a code works too), through ``Library.regions``."""
+    if not region:
+        return track(library, None, indicator=indicator, period=period, verdict=verdict)
+    return [row for name in library.regions(region)
+            for row in track(library, name, indicator=indicator, period=period,
+                             verdict=verdict)]
+
+
 def track(
     library: Library,
     region: str | None = None,

@@ -7,7 +7,7 @@ from typing import Annotated, Literal, cast
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
+from baogao.analyze.track import TRACK_COLUMNS, summarize, track_row_dict, track_within
 from baogao.models import Verdict
 from baogao.web.deps import Lib
 from baogao.web.pages import choice, int_or_none, page, params_of
@@ -31,8 +31,8 @@ def api_track(
 ) -> Response:
     """Every target with the result reported later, both quotes, and a verdict
     (met, missed, partly, unverifiable) with its reason."""
-    rows = [track_row_dict(r) for r in track(lib, region, indicator=indicator, period=period,
-                                              verdict=verdict)]
+    rows = [track_row_dict(r) for r in track_within(lib, region, indicator=indicator,
+                                                     period=period, verdict=verdict)]
     if fmt == "csv":
         return csv_download(rows, TRACK_COLUMNS, "track")
     return JSONResponse(rows)
@@ -48,7 +48,8 @@ def track_page(
 ) -> Response:
     """目标追踪: a table of targets, results, verdict badges and both quotes."""
     wanted = cast(Verdict | None, choice(verdict, VERDICTS, "verdict"))
-    rows = track(lib, region or None, indicator=indicator or None, period=int_or_none(period))
+    rows = track_within(lib, region or None, indicator=indicator or None,
+                        period=int_or_none(period))
     counts = summarize(rows)  # counts of the current filter, whatever verdict is shown
     shown = sorted((r for r in rows if wanted is None or r.verdict == wanted),
                    key=lambda r: r.verdict == "unverifiable")  # verifiable rows first
