@@ -243,6 +243,9 @@ def test_track_of_a_parent_region_includes_its_districts(client: TestClient) -> 
         assert len(rows) >= len(district)
     page = client.get("/track", params={"region": "北京"}).text
     assert "西城区" in page
+    assert page.count('class="cite-cell"') == len(client.get(
+        "/api/track", params={"region": "北京"}).json())  # a cite text on every row
+    assert "；结论：" in page
 
 
 def test_compare_json_csv_and_svg(client: TestClient) -> None:
