@@ -141,6 +141,27 @@ def passage_rows(doc: Document) -> object:
     return rows_of(doc)
 
 
+def read_task(task: Task) -> list[RawDocument] | str:
+    """The raw documents of one task, or the one-line error saying why it could not be read
+    (an ``InputError``'s reason; anything unexpected as "internal error (ExceptionType)")."""
+    if task.raw is not None:
+        return [task.raw]
+    try:
+        return read_file(Path(task.path), task.display)
+    except InputError as exc:
+        return str(exc)
+    except Exception as exc:  # read_file wraps reader failures; this is a last resort
+        log.debug("reading %s failed", task.display, exc_info=True)
+        return str(InternalError(task.display, exc, "reading"))
+
+
+def raw_place(task: Task, raw: RawDocument, count: int) -> str:
+    """How error lines name one raw document: the file alone, or the file and its row."""
+    if raw.row == 0 and task.raw is None and count == 1:
+        return raw.source
+    return f"{raw.source} row {raw.row}"
+
+
 def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
     """Do one task: every document read, analysed (unless its id is in ``known``, stored
     when ingest started) and prepared. Every failure becomes one line naming the file (and
@@ -149,22 +170,13 @@ def run_task(task: Task, known: frozenset[str] = frozenset()) -> TaskResult:
     result = TaskResult(task.key)
     if task.part is not None:
         return _run_part(task, known, result)
-    if task.raw is not None:
-        raws = [task.raw]
-    else:
-        try:
-            raws = read_file(Path(task.path), task.display)
-        except InputError as exc:
-            result.errors.append(str(exc))
-            return result
-        except Exception as exc:  # read_file wraps reader failures; this is a last resort
-            log.debug("reading %s failed", task.display, exc_info=True)
-            result.errors.append(str(InternalError(task.display, exc, "reading")))
-            return result
+    raws = read_task(task)
+    if isinstance(raws, str):
+        result.errors.append(raws)
+        return result
     for raw in raws:
         result.warnings.extend(raw.warnings)
-        where = raw.source if raw.row == 0 and task.raw is None and len(raws) == 1 \
-            else f"{raw.source} row {raw.row}"
+        where = raw_place(task, raw, len(raws))
         stage = "reading"
         try:
             doc = build_document(raw)

@@ -14,7 +14,15 @@ from baogao.batch.engines import run_map
 from baogao.batch.rows import documents_of, rows_of, schemas, to_tables
 from baogao.errors import InputError, InternalError
 from baogao.models import Document, Fact, Term
-from baogao.pipeline import COLLECTIONS, Task, analyse, build_document, quiet_warning
+from baogao.pipeline import (
+    COLLECTIONS,
+    Task,
+    analyse,
+    build_document,
+    quiet_warning,
+    raw_place,
+    read_task,
+)
 from baogao.read import iter_files, read_file
 
 #: Tasks (plain files or collection rows) per group; a group is one part of each table.
@@ -58,20 +66,12 @@ def _filesystem(out: str) -> tuple[Any, str]:
 
 def _documents(task: Task) -> Iterator[tuple[Document, list[Fact], list[Term]] | str]:
     """Analysed documents of one task, or one-line errors (as ``Library.ingest`` gives)."""
-    if task.raw is not None:
-        raws = [task.raw]
-    else:
-        try:
-            raws = read_file(Path(task.path), task.display)
-        except InputError as exc:
-            yield str(exc)
-            return
-        except Exception as exc:
-            yield str(InternalError(task.display, exc, "reading"))
-            return
+    raws = read_task(task)
+    if isinstance(raws, str):
+        yield raws
+        return
     for raw in raws:
-        where = raw.source if raw.row == 0 and task.raw is None and len(raws) == 1 \
-            else f"{raw.source} row {raw.row}"
+        where = raw_place(task, raw, len(raws))
         try:
             yield analyse(build_document(raw))
         except InputError as exc:
