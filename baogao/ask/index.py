@@ -310,6 +310,19 @@ class SearchIndex:
 
     # -- writing ------------------------------------------------------------------------
 
+    def _add_rows(self, writer: Any, doc_id: str, rows: tuple[PassageRow, ...] | None,
+                  totals: list[tuple[str, int, int]]) -> None:
+        """Add one document's passages to ``writer`` (segmented from the stored document when
+        ``rows`` is None; a document removed meanwhile adds nothing) and note its totals."""
+        if rows is None:
+            try:
+                rows = passage_rows(self.store.get_document(doc_id))
+            except NotFound:
+                return
+        for row in rows:
+            writer.add_document(_tantivy_doc(row))
+        totals.append((doc_id, len(rows), sum(r.ntokens for r in rows)))
+
     def rebuild(self, rows_of: Callable[[str], Sequence[PassageRow]] | None = None) -> int:
         """Index every stored document in a new index and swap it in; the number indexed.
 
@@ -338,14 +351,7 @@ class SearchIndex:
                 rows = self.pending.pop(doc_id, None)
                 if rows is None and rows_of is not None:
                     rows = tuple(rows_of(doc_id))
-                if rows is None:
-                    try:
-                        rows = passage_rows(self.store.get_document(doc_id))
-                    except NotFound:
-                        continue
-                for row in rows:
-                    writer.add_document(_tantivy_doc(row))
-                totals.append((doc_id, len(rows), sum(r.ntokens for r in rows)))
+                self._add_rows(writer, doc_id, rows, totals)
             writer.commit()
             writer.wait_merging_threads()
             if work is not None and self.folder is not None:
@@ -397,14 +403,7 @@ class SearchIndex:
                 rows = self.pending.pop(doc_id, None)
                 if op != "add":
                     continue
-                if rows is None:
-                    try:
-                        rows = passage_rows(self.store.get_document(doc_id))
-                    except NotFound:
-                        continue
-                for row in rows:
-                    writer.add_document(_tantivy_doc(row))
-                totals.append((doc_id, len(rows), sum(r.ntokens for r in rows)))
+                self._add_rows(writer, doc_id, rows, totals)
             writer.commit()
             del writer
             with conn:
