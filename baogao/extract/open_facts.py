@@ -243,9 +243,9 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
         while idx > 0 and phrase[idx + len(word) :] == "":
             idx = phrase.rfind(word, 0, idx)
         rest = phrase[idx + len(word) :] if idx >= 0 else ""
-        if any(rest.startswith(h) for h in vocabulary()["noun_heads"]):
+        if idx < 0 or rest.startswith(_skip_words("noun_heads")):
             continue
-        if idx >= 0 and rest and (best is None or idx > best[0]):
+        if rest and (best is None or idx > best[0]):
             best = (idx, word)
     if best is None:
         return phrase, None
