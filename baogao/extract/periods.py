@@ -36,7 +36,7 @@ class _Span:
 # Cue helpers -------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=128)
 def cue_words(key: str) -> tuple[str, ...]:
     words: list[str] = cues()[key]
     return tuple(sorted(words, key=len, reverse=True))
