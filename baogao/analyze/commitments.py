@@ -133,11 +133,33 @@ class Link:
     score: float
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？]")
+
+
+@functools.lru_cache(maxsize=65536)
+def stock_or_flow(evidence: str, printed: str) -> str | None:
+    """"flow" for an amount added in the year (新增300张), "stock" for a total reached
+    (累计达到1100座, 总量突破1.8万家), None when the clause does not say."""
+    at = evidence.find(printed)
+    if at < 0:
+        return None
+    head = _CLAUSE_MARK.split(evidence[:at])[-1]
+    words = vocabulary()
+    if any(w in head for w in words["flow_words"]):
+        return "flow"
+    if any(w in head for w in words["stock_words"]):
+        return "stock"
+    return None
+
+
 def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
     links: list[Link] = []
+    kind = stock_or_flow(c.evidence, c.text)
     for fact in actuals:
         if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
             continue
+        if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
+            continue  # 新建20家中试基地 is not answered by 中试基地达到107家
         if c.indicator or fact.indicator:
             if c.indicator != fact.indicator:
                 continue
