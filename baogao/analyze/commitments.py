@@ -111,8 +111,9 @@ def similarity(a: str, b: str) -> float:
     if short not in long_ and pa.isdisjoint(pb):
         return 0.0
     compound = any(m in long_.replace(short, "") for m in vocabulary()["compound_marks"])
-    if len(short) >= 3 and short in long_ and not compound:
-        return 0.9
+    if len(short) >= 3 and short in long_ and not compound and not (
+            len(short) == 3 and short[-1] in "率量额数比值"):
+        return 0.9  # 老旧小区 / 城镇老旧小区, not 利用率 / 再生水利用率 (a bare metric)
     if compound:
         return 0.0
     if len(pa) < 2 or len(pb) < 2:
@@ -133,20 +134,57 @@ class Link:
     score: float
 
 
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？]")
+
+
+@functools.lru_cache(maxsize=65536)
+def stock_or_flow(evidence: str, printed: str) -> str | None:
+    """"flow" for an amount added in the year (新增300张), "stock" for a total reached
+    (累计达到1100座, 总量突破1.8万家), None when the clause does not say."""
+    at = evidence.find(printed)
+    if at < 0:
+        return None
+    head = _CLAUSE_MARK.split(evidence[:at])[-1]
+    words = vocabulary()
+    if any(w in head for w in words["flow_words"]):
+        return "flow"
+    if any(w in head for w in words["stock_words"]):
+        return "stock"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _after(evidence: str, printed: str) -> str:
+    """The words after an amount, to the end of its clause (1万家|企业实施改造)."""
+    at = evidence.find(printed)
+    if at < 0:
+        return ""
+    rest = evidence[at + len(printed) :]
+    return _CLAUSE_MARK.split(rest, maxsplit=1)[0][:20]
+
+
 def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
     links: list[Link] = []
+    kind = stock_or_flow(c.evidence, c.text)
     for fact in actuals:
         if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
             continue
+        if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
+            continue  # 新建20家中试基地 is not answered by 中试基地达到107家
         if c.indicator or fact.indicator:
             if c.indicator != fact.indicator:
                 continue
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            score = similarity(c.key, fact.key or key_of(fact.name))
+            other = fact.key or key_of(fact.name)
+            score = similarity(c.key, other)
             if score < MIN_SIMILARITY:
                 continue
+            if min(len(c.key), len(other)) <= 2 and not (
+                    c.action is not None and c.action == fact.action) and similarity(
+                    _after(c.evidence, c.text), _after(fact.evidence, fact.text)) < MIN_SIMILARITY:
+                continue  # 项目 / 新项目开工: a bare noun needs the same action or wording too
         value = in_unit(fact.value, fact.unit, c.unit)
         if value is None:
             continue
@@ -287,7 +325,7 @@ def _done_words() -> list[str]:
 
 def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
     """A sentence saying the commitment was carried out, and the reason template."""
-    if len(c.key) >= 4:
+    if len(c.key) >= 4 and c.value is None:  # a number is answered by a number
         for s in said:
             if c.key not in s.text:
                 continue
@@ -330,10 +368,44 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
     )
 
 
-def track_one(c: Commitment, actuals: list[Fact], said: list[Said]) -> CommitmentRow:
-    """The row of one commitment given the later reports' actual facts and sentences."""
+#: A result claimed by promises of different values goes to the best one only if it leads
+#: by this much; otherwise to none of them.
+CLAIM_MARGIN = 0.15
+
+
+def track_many(commitments: list[Commitment], actuals: list[Fact], said: list[Said]
+               ) -> list[CommitmentRow]:
+    """Rows of the commitments of one report. One result answers one promise: when
+    promises of different values claim the same result (天然气200亿立方米 of new reserves and
+    天然气产量60亿立方米, both for 天然气56.5亿立方米), it goes to a clear best one or none."""
+    links = [choose_link(c, actuals) if c.value is not None else None for c in commitments]
+    claims: dict[int, list[int]] = defaultdict(list)
+    for i, link in enumerate(links):
+        if link is not None:
+            claims[id(link.fact)].append(i)
+    for claimants in claims.values():
+        values = {(commitments[i].value, commitments[i].unit) for i in claimants}
+        if len(values) < 2:
+            continue
+        ranked = sorted(claimants, key=lambda i: -links[i].score)  # type: ignore[union-attr]
+        best = links[ranked[0]]
+        runner = links[ranked[1]]
+        assert best is not None and runner is not None
+        keep = ranked[0] if best.score - runner.score >= CLAIM_MARGIN else None
+        for i in ranked:
+            if i != keep:
+                links[i] = None
+    return [track_one(c, actuals, said, link=links[i], linked=True)
+            for i, c in enumerate(commitments)]
+
+
+def track_one(c: Commitment, actuals: list[Fact], said: list[Said], *,
+              link: Link | None = None, linked: bool = False) -> CommitmentRow:
+    """The row of one commitment given the later reports' actual facts and sentences
+    (``linked``: ``link`` was already chosen, by ``track_many``)."""
     if c.value is not None:
-        link = choose_link(c, actuals)
+        if not linked:
+            link = choose_link(c, actuals)
         if link is not None:
             verdict, why = judge(c, link)
             return _row(c, verdict, why, fact=link.fact)
@@ -369,8 +441,7 @@ def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]
         for doc in group:
             if doc.doc_type not in ("work_report", "plan_report"):
                 continue
-            for c in extract_commitments(doc, facts.get(doc.id, [])):
-                rows.append(track_one(c, actuals, said))
+            rows += track_many(extract_commitments(doc, facts.get(doc.id, [])), actuals, said)
     return rows
 
 
@@ -412,7 +483,7 @@ def track_commitments(library: object, region: str | None = None, *,
             doc_id=d.id, kind="actual", period=year, include_open=True))]
         said = [s for d in later for s in review_sentences(d)]
         for doc in sorted(targets, key=lambda d: (d.source, d.row)):
-            rows += [track_one(c, actuals, said) for c in by_doc.get(doc.id, [])]
+            rows += track_many(by_doc.get(doc.id, []), actuals, said)
     return [r for r in rows if verdict is None or r.verdict == verdict]
 
 
