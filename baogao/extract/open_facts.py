@@ -28,6 +28,7 @@ from decimal import Decimal
 from importlib import resources
 from typing import Any
 
+from baogao.ask.segment import tag_words
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.numbers import parse_number
@@ -40,6 +41,24 @@ MULTI_YEAR = "多年"
 #: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
 BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(phrase: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``phrase`` with their tags (rjieba with the report lexicon)."""
+    return tuple(tag_words(phrase))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cuts(phrase: str) -> frozenset[int]:
+    """Word boundaries of ``phrase``: an action or noise word counts only when it is a
+    whole word (对口支援 is not 对 + 口支援, 供应链 holds no 供应, 服务中心 no 服务)."""
+    cuts = {0}
+    at = 0
+    for word, _ in _words(phrase):
+        at += len(word)
+        cuts.add(at)
+    return frozenset(cuts)
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,8 +163,10 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
             continue
         if after.startswith(_skip_words("skip_after")) and not match.group("post"):
             continue
-        if vocab["skip_in_quotes"] and _HAN.match(numeral) and _in_quotes(text, num_start, start):
-            continue
+        if vocab["skip_in_quotes"] and (_HAN.match(numeral) or text.startswith(
+                "”", match.end()) or text.startswith("”", match.end() + 1)) and _in_quotes(
+                text, num_start, start):
+            continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
         if num_start > start and re.match(r"[\dA-Za-z.]", text[num_start - 1]):
             continue
         value = parse_number(numeral)
@@ -188,79 +209,126 @@ def _word_sets() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
             re.compile("|".join(re.escape(w) for w in actions)))
 
 
+@functools.lru_cache(maxsize=1)
+def _lead_words() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Lead noise and action words by first character, longest first, each marked True
+    when it is an action."""
+    actions = set(_actions())
+    words = {*vocabulary()["lead_noise"], *actions}
+    table: dict[str, list[tuple[str, bool]]] = {}
+    for word in _longest_first(sorted(words)):
+        table.setdefault(word[0], []).append((word, word in actions))
+    return {k: tuple(v) for k, v in table.items()}
+
+
 def _strip_lead(phrase: str) -> tuple[str, str | None]:
-    """Drop leading noise words and action words; the first action word found is returned."""
+    """Drop leading noise words and action words, each a whole word (新增规模以上工业企业,
+    not 新 + 增规模…; 对口支援 keeps its 对); the first action word found is returned."""
     action: str | None = None
     if not phrase.startswith(_word_sets()[0]):
         return phrase, action
-    noise = _longest_first(vocabulary()["lead_noise"])
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in noise:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase = phrase[len(word) :]
-                changed = True
-                break
-        for word in _actions():
-            if phrase.startswith(word):
+    table = _lead_words()
+    while phrase:
+        cuts = _cuts(phrase)
+        for word, is_action in table.get(phrase[0], ()):
+            if not phrase.startswith(word) or len(word) not in cuts:
+                continue
+            if not is_action and len(phrase) <= len(word):
+                continue
+            if is_action:
                 action = action or word
-                phrase = phrase[len(word) :]
-                changed = True
-                break
+            phrase = phrase[len(word) :]
+            break
+        else:
+            break
     return phrase, action
 
 
+@functools.lru_cache(maxsize=1)
+def _action_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    """Action words as a set, the ones a tail may drop, and their lengths longest first
+    (lookups by slice instead of a loop over the word list)."""
+    actions = frozenset(_actions())
+    keep = set(vocabulary()["tail_keep"])
+    lengths = tuple(sorted({len(w) for w in actions}, reverse=True))
+    return actions, frozenset(w for w in actions if w not in keep), lengths
+
+
 def _strip_tail(phrase: str) -> tuple[str, str | None]:
-    """Drop trailing action words (老旧小区改造完工 → 老旧小区, 改造)."""
+    """Drop trailing action words, each a whole word (老旧小区改造完工 → 老旧小区, 改造)."""
     action: str | None = None
     if not phrase.endswith(_word_sets()[1]):
         return phrase, action
-    keep = vocabulary()["tail_keep"]
+    _, droppable, lengths = _action_index()
     changed = True
     while changed and phrase:
         changed = False
-        for word in _actions():
-            if word in keep:
-                continue
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                action = word
+        if not phrase.endswith(_word_sets()[1]):
+            break
+        cuts = _cuts(phrase)
+        for size in lengths:
+            if (len(phrase) > size and phrase[-size:] in droppable
+                    and len(phrase) - size in cuts):
+                action = phrase[-size:]
+                phrase = phrase[:-size]
                 changed = True
                 break
     return phrase, action
 
 
 def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
-    """The words after the last action word that is followed by a noun phrase."""
-    best: tuple[int, str] | None = None
+    """The words after the last action word (a whole word) that is followed by a noun
+    phrase; an action followed by a noun head (服务平台, 救助资金) belongs to the noun."""
     if _word_sets()[2].search(phrase) is None:
         return phrase, None
-    for word in _actions():
-        if word in skip:
+    actions, _, lengths = _action_index()
+    cuts = _cuts(phrase)
+    heads = _skip_words("noun_heads")
+    best: tuple[int, str] | None = None
+    for idx in range(len(phrase) - 2, -1, -1):
+        if idx not in cuts:
             continue
-        idx = phrase.rfind(word)
-        while idx > 0 and phrase[idx + len(word) :] == "":
-            idx = phrase.rfind(word, 0, idx)
-        rest = phrase[idx + len(word) :] if idx >= 0 else ""
-        if idx < 0 or rest.startswith(_skip_words("noun_heads")):
-            continue
-        if rest and (best is None or idx > best[0]):
+        for size in lengths:
+            word = phrase[idx : idx + size]
+            end = idx + size
+            if (len(word) < size or word not in actions or word in skip or end >= len(phrase)
+                    or (end not in cuts and phrase[end] not in "及和与")):
+                continue
+            if phrase.startswith(heads, end):
+                continue
             best = (idx, word)
+            break
+        if best is not None:
+            break
     if best is None:
         return phrase, None
-    return phrase[best[0] + len(best[1]) :], best[1]
+    rest = phrase[best[0] + len(best[1]) :]
+    if rest.startswith(("及", "和", "与")):
+        # 减税降费及退税: the action word is the first of two joined objects
+        return phrase[best[0] :], None
+    return rest, best[1]
+
+
+_YEARS_LEAD = re.compile(
+    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|\d{1,4})年(?:来|以来)?(?=.)")
+
+
+@functools.lru_cache(maxsize=1)
+def _tail_noise() -> tuple[str, ...]:
+    return tuple(_longest_first(vocabulary()["tail_noise"]))
 
 
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
+    name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
     name = re.sub(r"连续[\d一二两三四五六七八九十]+年$", "", name)  # 达标率连续七年(保持)
-    if "从" in name[1:]:
-        name = name[: name.index("从", 1)]
+    at = name.find("从", 1)
+    if at > 0 and {at, at + 1} <= _cuts(name):
+        name = name[:at]  # 标准从202元(提高到): not 从事
     changed = True
     while changed:
         changed = False
-        for word in vocabulary()["tail_noise"]:
+        for word in _tail_noise():
             if name.endswith(word) and len(name) > len(word) + 1:
                 name = name[: -len(word)]
                 changed = True
@@ -273,38 +341,49 @@ def _tidy(name: str) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=1)
+def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """Words that end the noun phrase after an amount (a word made of action words or
+    predicate words: 改造, 更新改造, 用于, 签订, 顺利完成…), trailing words dropped
+    (首批, 新, 各…), and the name stops (以 only when not 以上/以下/以内)."""
+    vocab = vocabulary()
+    ends = re.compile(rf"(?:{_alternation([*_actions(), *vocab['post_stops']])})+")
+    trail = frozenset(vocab["post_trail"])
+    stops = "".join(re.escape(c) for c in vocab["name_stops"] if c != "以")
+    return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
-    """The noun phrase right after an amount (10座|小型消防站), cut at an action word."""
-    stops = vocabulary()["name_stops"]
-    end = begin
-    while end < stop and text[end] not in stops and end - begin < 20:
-        end += 1
-    phrase = text[begin:end]
-    cut = len(phrase)
-    for word in [*_actions(), *vocabulary()["post_stops"]]:
-        idx = phrase.find(word, 2)
-        if 0 <= idx < cut:
-            cut = idx
-    phrase = phrase[:cut]
-    changed = True
-    while changed:
-        changed = False
-        for word in vocabulary()["post_trail"]:
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                changed = True
-    return _tidy(phrase)
+    """The noun phrase right after an amount (10座|小型消防站): up to the first action or
+    predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
+    ends, trail, stops = _post_sets()
+    limit = min(stop, begin + 20)
+    found = stops.search(text, begin, limit)
+    phrase = text[begin : found.start() if found else limit]
+    kept: list[tuple[str, str]] = []
+    at = 0
+    for word, tag in _words(phrase):
+        if at >= 2 and ends.fullmatch(word):
+            break
+        kept.append((word, tag))
+        at += len(word)
+    while kept and (kept[-1][0] in trail or (
+            kept[-1][1] in ("d", "m", "a") and len(kept[-1][0]) == 1)):
+        kept.pop()
+    return _tidy("".join(w for w, _ in kept))
 
 
 def key_of(name: str) -> str:
     """A normalized object name for matching across reports (燃气管网改造 → 燃气管网)."""
     key = re.sub(r"[“”\"《》〈〉（）()\s·]", "", name)
     key, _ = _strip_lead(key)
+    suffixes = _skip_words("key_suffixes")
     for _ in range(3):
-        for suffix in _longest_first(vocabulary()["key_suffixes"]):
-            if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                key = key[: -len(suffix)]
-                break
+        if key.endswith(suffixes):
+            for suffix in _longest_first(list(suffixes)):
+                if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                    key = key[: -len(suffix)]
+                    break
         key, _ = _strip_tail(key)
     return key
 
@@ -354,14 +433,22 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     pre = text[head_start : amount.start]
     joined = pre.strip() in ("、", "和", "及", "")
     scope = _scope(text[clause[0] : amount.start])
-    head = pre.lstrip("、，和及与")
+    # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
+    head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
+    compared = prev is not None and head.startswith(_comparison_leads())
     metric, metric_action = _strip_tail(head)
+    trimmed = _tidy(metric)
+    tidied = trimmed != metric and len(_strip_lead(trimmed)[0]) >= 2
+    if tidied:
+        # 研发经费投入预计年均(增长): 预计, 年均 are not the object; 投入 stays its noun
+        metric, metric_action2 = _strip_tail(trimmed)
+        metric_action = metric_action or metric_action2
     if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
         # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
         name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
         tail_action = metric_action
     else:
-        name, action = _after_last_action(head)
+        name, action = _after_last_action(metric if tidied else head)
         tail_action = None
     name, lead_action = _strip_lead(name)
     name, stripped = _strip_tail(name)
@@ -378,6 +465,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         if len(post) >= 2:
             name = post
             action = action or post_action
+    if compared and prev is not None:
+        # 集成电路产量增长21%、占全国18%: the share is of the object named before
+        name = prev.name + _tidy(head)
+        action = None
     growth = _growth_word(pre.strip())
     if not name and prev is not None and (growth or joined):
         name = prev.name + (growth or "") if growth else prev.name
@@ -390,28 +481,97 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     return Reading(name, action, scope)
 
 
-def respectively(text: str, clause: tuple[int, int], amounts: list[Amount]) -> dict[int, str]:
-    """Names of ``A和B分别增长5%、6%``: the i-th value belongs to the i-th subject."""
-    where = text.find("分别", clause[0], clause[1])
-    after = [i for i, a in enumerate(amounts) if a.start > where]
-    if where < 0 or len(after) < 2:
-        return {}
-    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : where]
-    parts = [p for p in re.split(r"[、和及与]", head) if p]
-    if len(parts) != len(after):
-        return {}
-    gap = text[where + 2 : amounts[after[0]].start]
-    growth = _growth_word(gap) or ""
-    parts = [_strip_lead(_tidy(part))[0] for part in parts]
+@functools.lru_cache(maxsize=1)
+def _comparison_leads() -> tuple[str, ...]:
+    return tuple(vocabulary()["comparison_leads"])
+
+
+_LIST_SEP = re.compile("[、和及与]")
+_VALUE_ITEM = re.compile(r"[^、和及与\d]{0,3}?[\d两三四五六七八九十]")
+
+
+def _list_run(text: str, amounts: list[Amount]) -> list[int]:
+    """The first run of two or more amounts joined only by 、 (30.4%、30.1%)."""
+    run: list[int] = []
+    for i, amount in enumerate(amounts):
+        if run and text[amounts[run[-1]].end : amount.start] in ("、", "和"):
+            run.append(i)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [i]
+    return run if len(run) >= 2 else []
+
+
+def _shared_tail(parts: list[str]) -> str:
+    """The noun the listed parts share, printed once after the last one: 原煤、原油、
+    天然气产量 (the last part ends with a measure word the others lack), 城镇、农村居民
+    人均可支配收入 (short first parts take the rest of the last part)."""
     last = parts[-1]
+    words = _words(last)
+    word = words[-1][0] if words else ""
+    own = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"))
+    if any(p.endswith(own) for p in parts[:-1]):
+        return ""
+    if word in _skip_words("shared_tails") and len(last) > len(word):
+        return word
     short = max(len(p) for p in parts[:-1])
-    tail = last[len(parts[0]):] if short <= 3 and len(last) >= short + 2 else ""
-    names = {}
-    for index, part in zip(after, parts, strict=True):
-        if len(part) < 2:
+    if short <= 3 and len(last) >= short + 2:
+        least = min(len(p) for p in parts[:-1])
+        cut = min((c for c in _cuts(last) if c >= least), default=len(parts[0]))
+        return last[cut if cut <= short else len(parts[0]) :]
+    if len(word) >= 2 and word.endswith(own) and len(last) > len(word):
+        return word
+    return ""
+
+
+def respectively(text: str, clause: tuple[int, int], amounts: list[Amount]) -> dict[int, str]:
+    """Names of ``A和B分别增长5%、6%`` (or ``A、B增长5%、6%``): the i-th value belongs to
+    the i-th subject. Values without a unit we read count too (分别达719个和33类)."""
+    where = text.find("分别", clause[0], clause[1])
+    if where >= 0:
+        after = [i for i, a in enumerate(amounts) if a.start > where]
+        if not after:
             return {}
-        # 城镇、农村居民人均可支配收入: the first parts share the last part's noun
-        names[index] = (part if part is last or not tail else part + tail) + growth
+        head_end, gap_end = where, where + 2
+    else:
+        after = _list_run(text, amounts)
+        if not after:
+            return {}
+        head_end = gap_end = amounts[after[0]].start
+    first = amounts[after[0]]
+    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : head_end]
+    gap = text[gap_end : first.start]
+    growth = _growth_word(gap) or (_tidy(gap) if gap.startswith(_comparison_leads()) else "")
+    if where < 0:
+        growth = _growth_word(head) or ""
+        head = head[: len(head) - len(growth)]
+        head, _ = _strip_tail(head)
+        if "、" not in head:
+            return {}
+    parts = [p for p in _LIST_SEP.split(head) if p]
+    items: list[int] = []  # where each listed value starts
+    at = first.start
+    for item in _LIST_SEP.split(text[first.start : clause[1]]):
+        if not _VALUE_ITEM.match(item):
+            break
+        items.append(at)
+        at += len(item) + 1
+    slot = {}
+    for i in after:
+        place = max((k for k, s in enumerate(items) if s <= amounts[i].start), default=-1)
+        slot[i] = place
+    if len(parts) != len(items) or len(parts) < 2 or any(k < 0 for k in slot.values()):
+        return {}
+    parts = [_strip_lead(_tidy(part))[0] for part in parts]
+    tail = _shared_tail(parts)
+    names = {}
+    for i in after:
+        part = parts[slot[i]]
+        name = part if part is parts[-1] or not tail else part + tail
+        if len(name) < 2:
+            return {}
+        names[i] = name + growth
     return names
 
 
