@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -27,7 +27,7 @@ from pathlib import Path
 from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
 from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError, NotFound
-from baogao.models import Document, Fact, Term
+from baogao.models import Commitment, CommitmentRow, Document, Fact, Term
 from baogao.pipeline import (
     COLLECTIONS,
     Task,
@@ -260,6 +260,7 @@ class Library:
 
     def __init__(self, db: str | Path | None = None, *, readonly: bool = False) -> None:
         self.store = Store(db or default_db_path(), readonly=readonly)
+        self.readonly = readonly
 
     def close(self) -> None:
         """Close the underlying store."""
@@ -494,8 +495,42 @@ class Library:
     def reanalyse(self) -> int:
         """Re-extract facts and terms of every stored document (after upgrading baogao)."""
         n = 0
+        from baogao.extract.commitments import extract_commitments
+
         for doc in self.store.iter_documents():
             _, facts, terms = analyse(doc)
-            self.store.replace_derived(doc.id, facts, terms)
+            self.store.replace_derived(doc.id, facts, terms, extract_commitments(doc, facts))
             n += 1
         return n
+
+    def commitments(self, doc_ids: Sequence[str]) -> list[Commitment]:
+        """The stored commitments of these documents (``extract.commitments``), in document
+        order. Documents stored before commitments were kept, or by another extractor
+        version, are extracted again here (and stored, unless the library is read-only)."""
+        from baogao.extract.commitments import extract_commitments
+
+        ids = list(dict.fromkeys(doc_ids))
+        stale = self.store.stale_commitments(ids)
+        if not stale:
+            return self.store.commitments(ids)
+        fresh: dict[str, list[Commitment]] = {}
+        for doc_id in stale:
+            doc = self.store.get_document(doc_id)
+            found = extract_commitments(doc, self.store.facts(doc_id=doc_id, include_open=True))
+            fresh[doc_id] = found
+            if not self.readonly and self.store.has_commitments_table():
+                with self.store.conn:
+                    self.store.store_commitments(doc_id, found)
+        stored = self.store.commitments([i for i in ids if i not in fresh])
+        by_doc: dict[str, list[Commitment]] = {}
+        for c in stored:
+            by_doc.setdefault(c.doc_id, []).append(c)
+        return [c for i in ids for c in fresh.get(i, by_doc.get(i, []))]
+
+    def track_commitments(self, region: str | None = None, *, period: int | None = None,
+                          verdict: str | None = None) -> list[CommitmentRow]:
+        """Every commitment of year N checked against the report of year N+1 of the same
+        government (``analyze.commitments.track_commitments``)."""
+        from baogao.analyze.commitments import track_commitments
+
+        return track_commitments(self, region, period=period, verdict=verdict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ def _fact_key(f: dict[str, Any]) -> tuple[Any, ...]:
             f["indicator"], f["unit"], f["open_vocabulary"])
 
 
+def _commitment_key(c: dict[str, Any]) -> tuple[Any, ...]:
+    return (c["doc_id"], c["start"], c["object"], c["text"], c["value"], c["unit"],
+            c["list_name"], c["origin"])
+
+
 def _assert_dataset_equals_library(out: Path, lib: Library) -> None:
     docs = {d["id"]: d for d in _dataset_rows(out, "documents")}
     stored = {d.id: d for d in lib.documents()}
@@ -35,6 +41,10 @@ def _assert_dataset_equals_library(out: Path, lib: Library) -> None:
                            for f in lib.facts(include_open=True))
     terms = sorted((t["doc_id"], t["term"], t["start"]) for t in _dataset_rows(out, "terms"))
     assert terms == sorted((t.doc_id, t.term, t.start) for t in lib.terms())
+    commitments = sorted(_commitment_key(c) for c in _dataset_rows(out, "commitments"))
+    assert commitments
+    assert commitments == sorted(_commitment_key(asdict(c))
+                                 for c in lib.commitments([d.id for d in stored.values()]))
     sections = _dataset_rows(out, "sections")
     assert len(sections) == sum(len(d.sections) for d in stored.values())
     manifest = json.loads((out / MANIFEST).read_text("utf-8"))
@@ -57,6 +67,8 @@ def test_local_batch_equals_ingest_and_reads_back(tmp_path: Path) -> None:
                     b.text, b.original, b.offset_map, b.sections, b.paragraphs)
             assert [f.contract() for f in again.facts(include_open=True)] == [
                 f.contract() for f in direct.facts(include_open=True)]
+            ids = [d.id for d in direct.documents()]
+            assert again.commitments(ids) == direct.commitments(ids)
 
 
 def test_duckdb_reads_the_dataset(tmp_path: Path) -> None:

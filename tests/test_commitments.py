@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import sqlite3
 import subprocess
 import sys
 import warnings
@@ -128,6 +130,51 @@ def test_units_and_keys() -> None:
     assert in_unit(1.29, "公顷", "平方米") == pytest.approx(12900)
     assert similarity("老旧小区", "老旧小区改造") == 0.9
     assert similarity("合作助老餐厅和助餐点", "助老餐厅") == 0.0
+
+
+def test_commitments_are_stored_at_ingest(db: Path) -> None:
+    with Library(db, readonly=True) as lib:
+        [plan] = [d for d in lib.documents() if d.region == "吉林省" and d.year == 2025]
+        assert lib.store.stale_commitments([plan.id]) == []
+        stored = lib.commitments([plan.id])
+        doc = lib.document(plan.id)
+        fresh = extract_commitments(doc, analyse(doc)[1])
+    assert len(stored) > 40 and stored == fresh
+
+
+def test_library_of_schema_4_gets_commitments_on_read(db: Path, tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    shutil.copy(db, old)
+    conn = sqlite3.connect(old)
+    conn.executescript("DROP TABLE commitments; DROP TABLE commitment_docs; "
+                       "PRAGMA user_version = 4;")
+    conn.close()
+    with Library(db, readonly=True) as lib:
+        expected = lib.track_commitments("吉林", period=2025)
+    with Library(old, readonly=True) as lib:  # not migrated: extracted in memory
+        assert lib.track_commitments("吉林", period=2025) == expected
+    with Library(old) as lib:  # migrated; extracted once on read, then stored
+        assert lib.track_commitments("吉林", period=2025) == expected
+        doc_id = next(d.id for d in lib.documents() if d.region == "吉林省" and d.year == 2025)
+        assert lib.store.stale_commitments([doc_id]) == []
+        lib.delete(doc_id)
+        assert lib.store.commitments([doc_id]) == []
+        assert lib.track_commitments("吉林", period=2025) == []
+
+
+def test_export_commitments_to_csv_and_xlsx(db: Path, tmp_path: Path) -> None:
+    for name in ("c.csv", "c.xlsx"):
+        done = subprocess.run([sys.executable, "-m", "baogao", "export", "commitments", "吉林",
+                               "--period", "2025", "-o", str(tmp_path / name), "--db",
+                               str(db)], capture_output=True, text=True, timeout=300,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+        assert "commitments to" in done.stderr
+    with (tmp_path / "c.csv").open(encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    assert list(rows[0])[: len(REQUIRED)] == REQUIRED
+    assert {r["region"] for r in rows} == {"吉林省"} and len(rows) > 40
+    assert (tmp_path / "c.xlsx").read_bytes()[:2] == b"PK"
 
 
 def test_cli_prints_one_json_line_per_commitment(db: Path) -> None:

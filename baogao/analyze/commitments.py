@@ -26,6 +26,7 @@ within 5% of the target is met, within 10% partly; a bound must hold), ``done``,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -90,10 +91,12 @@ def in_unit(value: float, unit: str | None, target_unit: str | None) -> float | 
 # Matching -----------------------------------------------------------------------------------
 
 
-def _pairs(text: str) -> set[str]:
-    return {text[i : i + 2] for i in range(len(text) - 1)}
+@functools.lru_cache(maxsize=65536)
+def _pairs(text: str) -> frozenset[str]:
+    return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+@functools.lru_cache(maxsize=262144)
 def similarity(a: str, b: str) -> float:
     """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of their
     character pairs, or 0.9 × the share of the shorter key's pairs found in the longer."""
@@ -102,12 +105,14 @@ def similarity(a: str, b: str) -> float:
     if a == b:
         return 1.0
     short, long_ = sorted((a, b), key=len)
+    pa, pb = _pairs(a), _pairs(b)
+    if short not in long_ and pa.isdisjoint(pb):
+        return 0.0
     compound = any(m in long_.replace(short, "") for m in vocabulary()["compound_marks"])
     if len(short) >= 3 and short in long_ and not compound:
         return 0.9
     if compound:
         return 0.0
-    pa, pb = _pairs(a), _pairs(b)
     if len(pa) < 2 or len(pb) < 2:
         return 0.0
     dice = 2 * len(pa & pb) / (len(pa) + len(pb))
@@ -215,14 +220,18 @@ def judge(c: Commitment, link: Link) -> tuple[CommitmentVerdict, str]:
 # Words: done without a number ---------------------------------------------------------------
 
 
+_CLAUSE = re.compile(r"[，,；;]")
+
+
 @dataclass(frozen=True)
 class Said:
-    """A review sentence of a later report."""
+    """A review sentence of a later report (``clauses``: split at commas and semicolons)."""
 
     doc: Document
     start: int
     end: int
     text: str
+    clauses: tuple[str, ...] = ()
 
 
 def review_sentences(doc: Document) -> list[Said]:
@@ -236,7 +245,9 @@ def review_sentences(doc: Document) -> list[Said]:
         if any(w in head for w in multi):
             continue
         for s in iter_sentences(doc.text, para.start, para.end):
-            found.append(Said(doc, s.start, s.end, doc.text[s.start : s.end]))
+            sentence = doc.text[s.start : s.end]
+            found.append(Said(doc, s.start, s.end, sentence,
+                              tuple(_CLAUSE.split(sentence))))
     return found
 
 
@@ -248,7 +259,9 @@ def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
     """A sentence saying the commitment was carried out, and the reason template."""
     if len(c.key) >= 4:
         for s in said:
-            for clause in re.split(r"[，,；;]", s.text):
+            if c.key not in s.text:
+                continue
+            for clause in s.clauses or tuple(_CLAUSE.split(s.text)):
                 if (c.key in clause and any(w in clause for w in _done_words())
                         and not re.search(r"\d", clause)):
                     return s, "done"
@@ -256,7 +269,9 @@ def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
         cues = vocabulary()["done_list_cues"]
         complete = [w for w in _done_words() if len(w) >= 4] + ["兑现", "落地见效"]
         for s in said:
-            for clause in re.split(r"[，,；;]", s.text):
+            if not any(w in s.text for w in cues):
+                continue
+            for clause in s.clauses or tuple(_CLAUSE.split(s.text)):
                 if any(w in clause for w in cues) and any(w in clause for w in complete):
                     return s, "done_list"
     return None
@@ -299,15 +314,20 @@ def track_one(c: Commitment, actuals: list[Fact], said: list[Said]) -> Commitmen
     return _row(c, "unreported", reason("unreported"))
 
 
+def _later_by_region(docs: Iterable[Document]) -> dict[tuple[str, int], list[Document]]:
+    by_region: dict[tuple[str, int], list[Document]] = defaultdict(list)
+    for doc in docs:
+        region = canonical_region(doc.region)
+        if region and doc.year:
+            by_region[(region, doc.year)].append(doc)
+    return by_region
+
+
 def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]]
                     ) -> list[CommitmentRow]:
     """Commitment rows for every report in ``docs`` (full documents, by id) with a later
     report of the same region among them; ``facts`` holds each document's facts."""
-    by_region: dict[tuple[str, int], list[Document]] = defaultdict(list)
-    for doc in docs.values():
-        region = canonical_region(doc.region)
-        if region and doc.year:
-            by_region[(region, doc.year)].append(doc)
+    by_region = _later_by_region(docs.values())
     rows: list[CommitmentRow] = []
     for (region, year), group in sorted(by_region.items()):
         later = by_region.get((region, year + 1), [])
@@ -330,22 +350,40 @@ def track_commitments(library: object, region: str | None = None, *,
     """Every commitment in the library checked against the next year's report.
 
     ``region`` accepts any form of the name; ``period`` is the year of the commitment;
-    ``verdict`` keeps one verdict.
+    ``verdict`` keeps one verdict. The commitments are those stored at ingest
+    (``Library.commitments``); the results are read from the later reports' stored facts
+    and review sentences.
     """
     from baogao.library import Library
     from baogao.store import DocumentFilter
 
     assert isinstance(library, Library)
     wanted = canonical_region(region) if region else None
-    listed = library.documents(DocumentFilter(region=region) if region else None)
+    listed = library.documents(DocumentFilter(region=region, sections=False) if region
+                               else DocumentFilter(sections=False))
     keep = [d for d in listed if d.year is not None and (
         wanted is None or canonical_region(d.region) == wanted) and (
         period is None or d.year in (period, period + 1))]
-    docs = {d.id: library.document(d.id) for d in keep}
-    facts = {doc_id: library.facts(doc_id=doc_id, include_open=True) for doc_id in docs}
-    rows = track_documents(docs, facts)
-    return [r for r in rows if (period is None or r.period == period)
-            and (verdict is None or r.verdict == verdict)]
+    by_region = _later_by_region(keep)
+    plans = {(key, d.id): d for key, group in by_region.items() for d in group
+             if d.doc_type in ("work_report", "plan_report")
+             and (period is None or d.year == period) and by_region.get((key[0], key[1] + 1))}
+    commitments = library.commitments([doc_id for _, doc_id in sorted(plans)])
+    by_doc: dict[str, list[Commitment]] = defaultdict(list)
+    for c in commitments:
+        by_doc[c.doc_id].append(c)
+    rows: list[CommitmentRow] = []
+    for (region_name, year), group in sorted(by_region.items()):
+        targets = [d for d in group if ((region_name, year), d.id) in plans]
+        if not targets:
+            continue
+        later = by_region[(region_name, year + 1)]
+        actuals = [f for d in later for f in library.facts(
+            doc_id=d.id, kind="actual", period=year, include_open=True)]
+        said = [s for d in later for s in review_sentences(library.document(d.id))]
+        for doc in sorted(targets, key=lambda d: (d.source, d.row)):
+            rows += [track_one(c, actuals, said) for c in by_doc.get(doc.id, [])]
+    return [r for r in rows if verdict is None or r.verdict == verdict]
 
 
 def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:

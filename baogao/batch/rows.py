@@ -3,7 +3,8 @@
 One table per record type, columns derived from the dataclasses in ``baogao.models`` (so a
 field added there appears here): ``documents`` (every ``Document`` field but the outline;
 ``offset_breaks`` holds the offset map packed as in the library), ``sections`` and
-``paragraphs`` (with ``doc_id``), ``facts`` and ``terms``. A module that extracts another
+``paragraphs`` (with ``doc_id``), ``facts``, ``terms`` and ``commitments`` (the
+promises of each report, as ``Library.commitments`` stores them). A module that extracts another
 record type per document (commitments) registers it in ``EXTRA_TABLES``.
 """
 
@@ -17,13 +18,22 @@ from typing import Any
 
 import pyarrow as pa
 
-from baogao.models import Document, Fact, Paragraph, Section, Term
+from baogao.models import Commitment, Document, Fact, Paragraph, Section, Term
 from baogao.store.packing import pack_offsets, unpack_offsets
 
 #: Extra tables: name -> (record dataclass, extractor from a document and its facts).
 EXTRA_TABLES: dict[str, tuple[type, Callable[[Document, list[Fact]], list[Any]]]] = {}
 
 _OUTLINE = ("sections", "paragraphs", "offset_map")
+
+
+def _commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
+    from baogao.extract.commitments import extract_commitments
+
+    return extract_commitments(doc, facts)
+
+
+EXTRA_TABLES["commitments"] = (Commitment, _commitments)
 
 
 def _arrow_type(hint: Any) -> pa.DataType:

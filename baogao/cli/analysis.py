@@ -14,6 +14,7 @@ from rich.markup import escape
 from baogao.cli.common import (
     DbOption,
     DocType,
+    ExportFormat,
     Format,
     Kind,
     Verdict,
@@ -26,6 +27,7 @@ from baogao.cli.common import (
     resolve_regions,
     value_of,
 )
+from baogao.cli.facts import export_app, export_format
 from baogao.errors import QueryError
 from baogao.store.export import FORMATS, write_table
 
@@ -109,19 +111,46 @@ def _track_commitments(region: str | None, period: int | None, verdict: str | No
         VERDICTS,
         commitment_row_dict,
         count_verdicts,
-        track_commitments,
     )
 
     if verdict not in (None, *VERDICTS):
         raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
     with open_library(db) as lib:
-        rows = track_commitments(lib, region, period=period, verdict=verdict)
+        rows = lib.track_commitments(region, period=period, verdict=verdict)
     dicts = [commitment_row_dict(r) for r in rows]
     render(dicts, fmt, COMMITMENT_TABLE if fmt is Format.table else COMMITMENT_COLUMNS)
     if fmt is Format.table:
         counts = count_verdicts(rows)
         err_console.print(", ".join(f"{VERDICT_LABELS.get(k, '共')} {v}"
                                     for k, v in counts.items()), highlight=False)
+
+
+@export_app.command("commitments")
+def export_commitments(
+    db: DbOption = None,
+    fmt: Annotated[ExportFormat | None, typer.Option("--format", "-f", help="File format "
+                   "(default: from the --output suffix, else csv).")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file "
+                      "(default commitments.<format>; - writes to stdout).")] = None,
+    region: Annotated[str | None, typer.Argument(help="Region in any form (西城, 吉林省); "
+                      "all regions when left out.")] = None,
+    period: Annotated[int | None, typer.Option(help="Only commitments for this year.")
+                      ] = None,
+    verdict: Annotated[str | None, typer.Option(help="Only rows with this verdict (met, "
+                       "partly, missed, done, unreported).")] = None,
+) -> None:
+    """Export every commitment with its result (the rows of ``track --commitments``) to
+    CSV, XLSX, Parquet, Stata or JSON lines."""
+    from baogao.analyze.commitments import COMMITMENT_COLUMNS, VERDICTS, commitment_row_dict
+
+    if verdict not in (None, *VERDICTS):
+        raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
+    out_fmt = export_format(fmt, output)
+    with open_library(db) as lib:
+        rows = lib.track_commitments(region, period=period, verdict=verdict)
+    out = write_table([commitment_row_dict(r) for r in rows], COMMITMENT_COLUMNS,
+                      output or f"commitments.{out_fmt}", out_fmt)
+    err_console.print(f"wrote {len(rows)} commitments to {escape(str(out))}", highlight=False)
 
 
 @app.command("compare")

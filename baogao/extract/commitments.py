@@ -16,6 +16,9 @@ Two sources:
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -36,6 +39,17 @@ _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,
 _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
                       r"[一二三四五六七八九十]{1,3})\s*[）)])")
 _OBJECT_MAX = 40
+#: Bumped whenever the extractor's output changes; stored commitments of another version
+#: (or of a changed ``commitments.json``) are extracted again when read.
+EXTRACTOR_VERSION = 1
+
+
+@functools.lru_cache(maxsize=1)
+def commitments_version() -> str:
+    """The version stored with a document's commitments: extractor and word tables."""
+    words = json.dumps(vocabulary(), ensure_ascii=False, sort_keys=True)
+    digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
+    return f"{EXTRACTOR_VERSION}-{digest}"
 
 
 @dataclass(frozen=True)

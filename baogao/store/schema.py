@@ -155,6 +155,41 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX files_sha256 ON files(sha256);
     """,
+    # 4 -> 5 (additive): commitments of each document (plan targets for its year, 民生实事
+    # items), extracted at ingest; ``commitment_docs`` records which documents were
+    # extracted and by which extractor version (older or missing ones are redone on read)
+    """
+    CREATE TABLE commitments (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        source TEXT NOT NULL,
+        row INTEGER NOT NULL,
+        region TEXT,
+        year INTEGER,
+        period INTEGER,
+        object TEXT NOT NULL,
+        key TEXT NOT NULL,
+        action TEXT,
+        value REAL,
+        value_high REAL,
+        unit TEXT,
+        bound TEXT,
+        text TEXT NOT NULL,
+        evidence TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        scope TEXT,
+        indicator TEXT,
+        list_name TEXT,
+        origin TEXT NOT NULL
+    );
+    CREATE INDEX commitments_doc ON commitments(doc_id);
+    CREATE INDEX commitments_region ON commitments(region, period);
+    CREATE TABLE commitment_docs (
+        doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        version TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from baogao.errors import AmbiguousReference, NotFound, StoreError
-from baogao.models import Document, Fact, Paragraph, Section, Term
+from baogao.models import Commitment, Document, Fact, Paragraph, Section, Term
 from baogao.store.packing import pack_document, unpack_offsets, unpack_original
 from baogao.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -43,7 +43,8 @@ class PreparedDocument:
     ``extras`` carries rows other parts build off the writer's process (``"search"``: the
     search index passages). ``analysed`` is False when facts, terms and extras were not
     computed because the document was already stored when it was parsed; if it is gone at
-    write time, the writer says so and the caller analyses it.
+    write time, the writer says so and the caller analyses it. ``commitments`` are the
+    document's commitments (``extract.commitments``; None: not extracted).
     """
 
     doc: Document
@@ -53,18 +54,27 @@ class PreparedDocument:
     packed_original: bytes
     extras: dict[str, object] = field(default_factory=dict)
     analysed: bool = True
+    commitments: tuple[Commitment, ...] | None = None
 
 
 def prepare(
     doc: Document, facts: list[Fact] | tuple[Fact, ...] = (),
     terms: list[Term] | tuple[Term, ...] = (), *, analysed: bool = True,
     extras: dict[str, object] | None = None,
+    commitments: list[Commitment] | tuple[Commitment, ...] | None = None,
 ) -> PreparedDocument:
-    """Build everything ``Store.write`` needs for ``doc`` (pure; runs in worker processes)."""
+    """Build everything ``Store.write`` needs for ``doc`` (pure; runs in worker processes).
+
+    The commitments are extracted here from ``doc`` and ``facts`` unless given."""
     offsets, original = pack_document(doc.original, doc.text, doc.offset_map)
     light = replace(doc, original="", offset_map=())
+    if analysed and commitments is None:
+        from baogao.extract.commitments import extract_commitments
+
+        commitments = extract_commitments(doc, list(facts))
     return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
-                            extras or {}, analysed)
+                            extras or {}, analysed,
+                            None if commitments is None else tuple(commitments))
 
 
 @dataclass(frozen=True)
@@ -181,6 +191,8 @@ class Store:
                 self._insert_document(item)
                 self._insert_facts(doc.id, list(item.facts))
                 self._insert_terms(doc.id, list(item.terms))
+                if item.commitments is not None:
+                    self.store_commitments(doc.id, list(item.commitments))
                 for hook in ON_SAVE:
                     hook(c, doc)
                 outcome = "added"
@@ -283,13 +295,68 @@ class Store:
              record.rows),
         )
 
-    def replace_derived(self, doc_id: str, facts: list[Fact], terms: list[Term]) -> None:
-        """Replace a stored document's facts and terms (after an extractor upgrade)."""
+    def replace_derived(self, doc_id: str, facts: list[Fact], terms: list[Term],
+                        commitments: list[Commitment] | None = None) -> None:
+        """Replace a stored document's facts and terms (after an extractor upgrade), and
+        its commitments when given."""
         with self.conn:
             self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
             self.conn.execute("DELETE FROM terms WHERE doc_id = ?", (doc_id,))
             self._insert_facts(doc_id, facts)
             self._insert_terms(doc_id, terms)
+            if commitments is not None:
+                self.store_commitments(doc_id, commitments)
+
+    # -- commitments ------------------------------------------------------------------------
+
+    def store_commitments(self, doc_id: str, commitments: list[Commitment]) -> None:
+        """Replace the commitments of a stored document (in the open transaction) and record
+        the extractor version that found them."""
+        from baogao.extract.commitments import commitments_version
+
+        c = self.conn
+        c.execute("DELETE FROM commitments WHERE doc_id = ?", (doc_id,))
+        c.executemany(
+            "INSERT INTO commitments(doc_id, source, row, region, year, period, object, key, "
+            'action, value, value_high, unit, bound, text, evidence, start, "end", scope, '
+            "indicator, list_name, origin) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(doc_id, m.source, m.row, m.region, m.year, m.period, m.object, m.key, m.action,
+              m.value, m.value_high, m.unit, m.bound, m.text, m.evidence, m.start, m.end,
+              m.scope, m.indicator, m.list_name, m.origin) for m in commitments],
+        )
+        c.execute("INSERT OR REPLACE INTO commitment_docs(doc_id, version) VALUES (?, ?)",
+                  (doc_id, commitments_version()))
+
+    def has_commitments_table(self) -> bool:
+        """False for a library of schema 4 opened read-only (not migrated)."""
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                                 "name = 'commitment_docs'").fetchone() is not None
+
+    def stale_commitments(self, doc_ids: Sequence[str]) -> list[str]:
+        """Those of ``doc_ids`` whose commitments were never extracted, or by another
+        extractor version."""
+        from baogao.extract.commitments import commitments_version
+
+        if not self.has_commitments_table():
+            return list(doc_ids)
+        version = commitments_version()
+        done: set[str] = set()
+        for i in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[i : i + 500])
+            done |= {r[0] for r in self.conn.execute(
+                f"SELECT doc_id FROM commitment_docs WHERE version = ? AND doc_id IN "
+                f"({','.join('?' * len(chunk))})", [version, *chunk])}
+        return [d for d in doc_ids if d not in done]
+
+    def commitments(self, doc_ids: Sequence[str]) -> list[Commitment]:
+        """Stored commitments of these documents, in document order."""
+        found: list[Commitment] = []
+        for i in range(0, len(doc_ids), 500):
+            chunk = list(doc_ids[i : i + 500])
+            found += [_row_to_commitment(r) for r in self.conn.execute(
+                f"SELECT * FROM commitments WHERE doc_id IN ({','.join('?' * len(chunk))}) "
+                "ORDER BY doc_id, start, id", chunk)]
+        return found
 
     def delete(self, doc_id: str) -> None:
         """Remove a document and everything derived from it."""
@@ -554,6 +621,17 @@ def _row_to_section(s: sqlite3.Row) -> Section:
     return Section(index=s["idx"], level=s["level"], marker=s["marker"], title=s["title"],
                    start=s["start"], end=s["end"], heading_end=s["heading_end"],
                    role=s["role"], parent=s["parent"])
+
+
+def _row_to_commitment(r: sqlite3.Row) -> Commitment:
+    return Commitment(
+        region=r["region"], year=r["year"], period=r["period"], object=r["object"],
+        key=r["key"], action=r["action"], value=r["value"], unit=r["unit"], bound=r["bound"],
+        text=r["text"], evidence=r["evidence"], source=r["source"], row=r["row"],
+        start=r["start"], end=r["end"], doc_id=r["doc_id"], value_high=r["value_high"],
+        scope=r["scope"], indicator=r["indicator"], list_name=r["list_name"],
+        origin=r["origin"],
+    )
 
 
 def _row_to_fact(r: sqlite3.Row) -> Fact:

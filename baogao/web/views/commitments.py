@@ -15,7 +15,6 @@ from baogao.analyze.commitments import (
     VERDICTS,
     commitment_row_dict,
     count_verdicts,
-    track_commitments,
 )
 from baogao.models import CommitmentRow
 from baogao.store.export import write_table
@@ -61,7 +60,7 @@ def api_commitments(
     year N+1 says: verdict met, partly, missed, done or unreported, a Chinese reason and both
     quotes."""
     rows = [commitment_row_dict(r) for r in ordered(
-        track_commitments(lib, region, period=period, verdict=verdict))]
+        lib.track_commitments(region, period=period, verdict=verdict))]
     if fmt == "csv":
         return csv_download(rows, COMMITMENT_COLUMNS, "commitments")
     if fmt == "xlsx":
@@ -82,7 +81,7 @@ def commitments_page(
     to both passages."""
     wanted = choice(verdict, VERDICTS, "verdict")
     kind = choice(origin, ORIGINS, "origin")
-    rows = track_commitments(lib, region or None, period=int_or_none(period))
+    rows = lib.track_commitments(region or None, period=int_or_none(period))
     if kind:
         rows = [r for r in rows if r.origin == kind]
     if q:
