@@ -12,28 +12,51 @@ across reports (quotes, action words and generic suffixes such as 改造/建设/
 ``scope`` marks a value about a part (a city, 累计, 年均, 其中). Kind and period come from the
 catalog extractor's timing rules (review → actual of year-1, plan → target of the year).
 
+Names are cut only at word boundaries (``open_words``: 对口支援 keeps its 对, 社区卫生服务中心
+its 服务); the noun after an amount ends at its predicate (3家|银行|签订…); a comparison is
+named with the object compared (集成电路产量…占全国); lists pair their i-th subject and value
+with or without 分别 (``open_lists``).
+
 Numbers counted but not read: ordinals (第3个), ranks (前10), numbers inside slogans in
-quotation marks (“两个确立”), and the single 一 (一批, 一个). All word lists live in
+quotation marks (“两个确立”, “31条”), and the single 一 (一批, 一个). All word lists live in
 ``baogao/data/commitments.json``.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
-from typing import Any
 
-from baogao.ask.segment import tag_words
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.numbers import parse_number
+from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
+from baogao.extract.open_words import (
+    _actions,
+    _after_last_action,
+    _alternation,
+    _comparison_leads,
+    _growth_word,
+    _longest_first,
+    _post_phrase,
+    _skip_words,
+    _strip_lead,
+    _strip_tail,
+    _tidy,
+    key_of,
+    vocabulary,
+)
 from baogao.models import Bound, Document, Fact, Role
 from baogao.read.regions import resolve_one
+
+__all__ = [
+    "BASELINE", "MULTI_YEAR", "Amount", "Reading", "body_spans", "clauses", "enrich",
+    "find_amounts", "is_descriptor", "key_of", "open_facts", "plan_like_role", "read_object",
+    "respectively", "statement_count", "vocabulary",
+]
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "self_building"})
 #: The scope of a value stated in a passage about several years (过去五年, “十四五”时期).
@@ -41,40 +64,6 @@ MULTI_YEAR = "多年"
 #: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
 BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@functools.lru_cache(maxsize=8192)
-def _words(phrase: str) -> tuple[tuple[str, str], ...]:
-    """The words of ``phrase`` with their tags (rjieba with the report lexicon)."""
-    return tuple(tag_words(phrase))
-
-
-@functools.lru_cache(maxsize=8192)
-def _cuts(phrase: str) -> frozenset[int]:
-    """Word boundaries of ``phrase``: an action or noise word counts only when it is a
-    whole word (对口支援 is not 对 + 口支援, 供应链 holds no 供应, 服务中心 no 服务)."""
-    cuts = {0}
-    at = 0
-    for word, _ in _words(phrase):
-        at += len(word)
-        cuts.add(at)
-    return frozenset(cuts)
-
-
-@functools.lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    """The word tables in ``baogao/data/commitments.json``."""
-    text = resources.files("baogao.data").joinpath("commitments.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def _longest_first(words: list[str]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
 
 
 @functools.lru_cache(maxsize=1)
@@ -137,11 +126,6 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=4)
-def _skip_words(name: str) -> tuple[str, ...]:
-    return tuple(vocabulary()[name])
-
-
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
@@ -193,200 +177,6 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
 # Names, actions and scopes -----------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _actions() -> list[str]:
-    return _longest_first(vocabulary()["actions"])
-
-
-@functools.lru_cache(maxsize=1)
-def _word_sets() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
-    """Quick guards (one C-level test before the loops below): lead words (noise and
-    actions), tail action words, and any action word anywhere."""
-    noise = tuple(vocabulary()["lead_noise"])
-    keep = vocabulary()["tail_keep"]
-    actions = tuple(_actions())
-    return (noise + actions, tuple(w for w in actions if w not in keep),
-            re.compile("|".join(re.escape(w) for w in actions)))
-
-
-@functools.lru_cache(maxsize=1)
-def _lead_words() -> dict[str, tuple[tuple[str, bool], ...]]:
-    """Lead noise and action words by first character, longest first, each marked True
-    when it is an action."""
-    actions = set(_actions())
-    words = {*vocabulary()["lead_noise"], *actions}
-    table: dict[str, list[tuple[str, bool]]] = {}
-    for word in _longest_first(sorted(words)):
-        table.setdefault(word[0], []).append((word, word in actions))
-    return {k: tuple(v) for k, v in table.items()}
-
-
-def _strip_lead(phrase: str) -> tuple[str, str | None]:
-    """Drop leading noise words and action words, each a whole word (新增规模以上工业企业,
-    not 新 + 增规模…; 对口支援 keeps its 对); the first action word found is returned."""
-    action: str | None = None
-    if not phrase.startswith(_word_sets()[0]):
-        return phrase, action
-    table = _lead_words()
-    while phrase:
-        cuts = _cuts(phrase)
-        for word, is_action in table.get(phrase[0], ()):
-            if not phrase.startswith(word) or len(word) not in cuts:
-                continue
-            if not is_action and len(phrase) <= len(word):
-                continue
-            if is_action:
-                action = action or word
-            phrase = phrase[len(word) :]
-            break
-        else:
-            break
-    return phrase, action
-
-
-@functools.lru_cache(maxsize=1)
-def _action_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
-    """Action words as a set, the ones a tail may drop, and their lengths longest first
-    (lookups by slice instead of a loop over the word list)."""
-    actions = frozenset(_actions())
-    keep = set(vocabulary()["tail_keep"])
-    lengths = tuple(sorted({len(w) for w in actions}, reverse=True))
-    return actions, frozenset(w for w in actions if w not in keep), lengths
-
-
-def _strip_tail(phrase: str) -> tuple[str, str | None]:
-    """Drop trailing action words, each a whole word (老旧小区改造完工 → 老旧小区, 改造)."""
-    action: str | None = None
-    if not phrase.endswith(_word_sets()[1]):
-        return phrase, action
-    _, droppable, lengths = _action_index()
-    changed = True
-    while changed and phrase:
-        changed = False
-        if not phrase.endswith(_word_sets()[1]):
-            break
-        cuts = _cuts(phrase)
-        for size in lengths:
-            if (len(phrase) > size and phrase[-size:] in droppable
-                    and len(phrase) - size in cuts):
-                action = phrase[-size:]
-                phrase = phrase[:-size]
-                changed = True
-                break
-    return phrase, action
-
-
-def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
-    """The words after the last action word (a whole word) that is followed by a noun
-    phrase; an action followed by a noun head (服务平台, 救助资金) belongs to the noun."""
-    if _word_sets()[2].search(phrase) is None:
-        return phrase, None
-    actions, _, lengths = _action_index()
-    cuts = _cuts(phrase)
-    heads = _skip_words("noun_heads")
-    best: tuple[int, str] | None = None
-    for idx in range(len(phrase) - 2, -1, -1):
-        if idx not in cuts:
-            continue
-        for size in lengths:
-            word = phrase[idx : idx + size]
-            end = idx + size
-            if (len(word) < size or word not in actions or word in skip or end >= len(phrase)
-                    or (end not in cuts and phrase[end] not in "及和与")):
-                continue
-            if phrase.startswith(heads, end):
-                continue
-            best = (idx, word)
-            break
-        if best is not None:
-            break
-    if best is None:
-        return phrase, None
-    rest = phrase[best[0] + len(best[1]) :]
-    if rest.startswith(("及", "和", "与")):
-        # 减税降费及退税: the action word is the first of two joined objects
-        return phrase[best[0] :], None
-    return rest, best[1]
-
-
-_YEARS_LEAD = re.compile(
-    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|\d{1,4})年(?:来|以来)?(?=.)")
-
-
-@functools.lru_cache(maxsize=1)
-def _tail_noise() -> tuple[str, ...]:
-    return tuple(_longest_first(vocabulary()["tail_noise"]))
-
-
-def _tidy(name: str) -> str:
-    name = name.strip(" 　，、,:：的了")
-    name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
-    name = re.sub(r"连续[\d一二两三四五六七八九十]+年$", "", name)  # 达标率连续七年(保持)
-    at = name.find("从", 1)
-    if at > 0 and {at, at + 1} <= _cuts(name):
-        name = name[:at]  # 标准从202元(提高到): not 从事
-    changed = True
-    while changed:
-        changed = False
-        for word in _tail_noise():
-            if name.endswith(word) and len(name) > len(word) + 1:
-                name = name[: -len(word)]
-                changed = True
-    while name and name[0] in "”》）)":
-        name = name[1:]
-    while name and name[-1] in "“《（(":
-        name = name[:-1]
-    if name.count("“") != name.count("”"):
-        name = name.replace("“", "").replace("”", "")
-    return name
-
-
-@functools.lru_cache(maxsize=1)
-def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """Words that end the noun phrase after an amount (a word made of action words or
-    predicate words: 改造, 更新改造, 用于, 签订, 顺利完成…), trailing words dropped
-    (首批, 新, 各…), and the name stops (以 only when not 以上/以下/以内)."""
-    vocab = vocabulary()
-    ends = re.compile(rf"(?:{_alternation([*_actions(), *vocab['post_stops']])})+")
-    trail = frozenset(vocab["post_trail"])
-    stops = "".join(re.escape(c) for c in vocab["name_stops"] if c != "以")
-    return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
-
-
-def _post_phrase(text: str, begin: int, stop: int) -> str:
-    """The noun phrase right after an amount (10座|小型消防站): up to the first action or
-    predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
-    ends, trail, stops = _post_sets()
-    limit = min(stop, begin + 20)
-    found = stops.search(text, begin, limit)
-    phrase = text[begin : found.start() if found else limit]
-    kept: list[tuple[str, str]] = []
-    at = 0
-    for word, tag in _words(phrase):
-        if at >= 2 and ends.fullmatch(word):
-            break
-        kept.append((word, tag))
-        at += len(word)
-    while kept and (kept[-1][0] in trail or (
-            kept[-1][1] in ("d", "m", "a") and len(kept[-1][0]) == 1)):
-        kept.pop()
-    return _tidy("".join(w for w, _ in kept))
-
-
-def key_of(name: str) -> str:
-    """A normalized object name for matching across reports (燃气管网改造 → 燃气管网)."""
-    key = re.sub(r"[“”\"《》〈〉（）()\s·]", "", name)
-    key, _ = _strip_lead(key)
-    suffixes = _skip_words("key_suffixes")
-    for _ in range(3):
-        if key.endswith(suffixes):
-            for suffix in _longest_first(list(suffixes)):
-                if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                    key = key[: -len(suffix)]
-                    break
-        key, _ = _strip_tail(key)
-    return key
-
 
 def _scope(clause_head: str) -> str | None:
     vocab = vocabulary()
@@ -419,11 +209,10 @@ class Reading:
     scope: str | None
 
 
-def _growth_word(phrase: str) -> str | None:
-    for word in _longest_first(vocabulary()["growth_words"]):
-        if phrase.endswith(word):
-            return word
-    return None
+@functools.lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    vocab = vocabulary()
+    return frozenset([*vocab["lead_noise"], *vocab["tail_noise"], *vocab["scopes"]])
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
@@ -457,11 +246,19 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = _tidy(name)
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
+    if name in _skip_words("growth_words") or name in _not_names():
+        name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
+    if name in _skip_words("generic_measures") and prev is not None:
+        name = _strip_growth(prev.name) + name  # (38家股权基金,)规模累计达1000亿元
+    # 完成5万平方米拆违任务: an action right before the amount puts its object after it
+    leads = (metric_action is not None and head.endswith(metric_action)
+             and metric_action not in _skip_words("reach_words"))
     if amount.unit not in ("%", "‰") and (_HAN.match(follows) or follows == "“") and (
-        base_unit in vocabulary()["count_units"] or not name
+        base_unit in vocabulary()["count_units"] or not name or leads
     ):
         post = _post_phrase(text, amount.end, next_start)
-        post, post_action = _strip_lead(post)
+        # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
+        post, post_action = (post, None) if "的" in post else _strip_lead(post)
         if len(post) >= 2:
             name = post
             action = action or post_action
@@ -480,99 +277,6 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         action = prev.action
     return Reading(name, action, scope)
 
-
-@functools.lru_cache(maxsize=1)
-def _comparison_leads() -> tuple[str, ...]:
-    return tuple(vocabulary()["comparison_leads"])
-
-
-_LIST_SEP = re.compile("[、和及与]")
-_VALUE_ITEM = re.compile(r"[^、和及与\d]{0,3}?[\d两三四五六七八九十]")
-
-
-def _list_run(text: str, amounts: list[Amount]) -> list[int]:
-    """The first run of two or more amounts joined only by 、 (30.4%、30.1%)."""
-    run: list[int] = []
-    for i, amount in enumerate(amounts):
-        if run and text[amounts[run[-1]].end : amount.start] in ("、", "和"):
-            run.append(i)
-        elif len(run) >= 2:
-            break
-        else:
-            run = [i]
-    return run if len(run) >= 2 else []
-
-
-def _shared_tail(parts: list[str]) -> str:
-    """The noun the listed parts share, printed once after the last one: 原煤、原油、
-    天然气产量 (the last part ends with a measure word the others lack), 城镇、农村居民
-    人均可支配收入 (short first parts take the rest of the last part)."""
-    last = parts[-1]
-    words = _words(last)
-    word = words[-1][0] if words else ""
-    own = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"))
-    if any(p.endswith(own) for p in parts[:-1]):
-        return ""
-    if word in _skip_words("shared_tails") and len(last) > len(word):
-        return word
-    short = max(len(p) for p in parts[:-1])
-    if short <= 3 and len(last) >= short + 2:
-        least = min(len(p) for p in parts[:-1])
-        cut = min((c for c in _cuts(last) if c >= least), default=len(parts[0]))
-        return last[cut if cut <= short else len(parts[0]) :]
-    if len(word) >= 2 and word.endswith(own) and len(last) > len(word):
-        return word
-    return ""
-
-
-def respectively(text: str, clause: tuple[int, int], amounts: list[Amount]) -> dict[int, str]:
-    """Names of ``A和B分别增长5%、6%`` (or ``A、B增长5%、6%``): the i-th value belongs to
-    the i-th subject. Values without a unit we read count too (分别达719个和33类)."""
-    where = text.find("分别", clause[0], clause[1])
-    if where >= 0:
-        after = [i for i, a in enumerate(amounts) if a.start > where]
-        if not after:
-            return {}
-        head_end, gap_end = where, where + 2
-    else:
-        after = _list_run(text, amounts)
-        if not after:
-            return {}
-        head_end = gap_end = amounts[after[0]].start
-    first = amounts[after[0]]
-    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : head_end]
-    gap = text[gap_end : first.start]
-    growth = _growth_word(gap) or (_tidy(gap) if gap.startswith(_comparison_leads()) else "")
-    if where < 0:
-        growth = _growth_word(head) or ""
-        head = head[: len(head) - len(growth)]
-        head, _ = _strip_tail(head)
-        if "、" not in head:
-            return {}
-    parts = [p for p in _LIST_SEP.split(head) if p]
-    items: list[int] = []  # where each listed value starts
-    at = first.start
-    for item in _LIST_SEP.split(text[first.start : clause[1]]):
-        if not _VALUE_ITEM.match(item):
-            break
-        items.append(at)
-        at += len(item) + 1
-    slot = {}
-    for i in after:
-        place = max((k for k, s in enumerate(items) if s <= amounts[i].start), default=-1)
-        slot[i] = place
-    if len(parts) != len(items) or len(parts) < 2 or any(k < 0 for k in slot.values()):
-        return {}
-    parts = [_strip_lead(_tidy(part))[0] for part in parts]
-    tail = _shared_tail(parts)
-    names = {}
-    for i in after:
-        part = parts[slot[i]]
-        name = part if part is parts[-1] or not tail else part + tail
-        if len(name) < 2:
-            return {}
-        names[i] = name + growth
-    return names
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
@@ -674,12 +378,14 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
     for role, para in body_spans(doc):
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
+            listed: list[str] = []
             amounts = find_amounts(text, sentence.start, sentence.end)
             multi = bool(amounts) and _multi_year(doc, para, sentence)
             for clause in clauses(text, sentence.start, sentence.end):
                 inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
                 prev_end = clause[0]
-                respective = respectively(text, clause, inside)
+                respective = respectively(text, clause, inside, listed)
+                listed = _parts_named(respective) or listed
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
