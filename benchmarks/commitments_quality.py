@@ -12,6 +12,9 @@ Prints, for the tuning and the held-out parts separately (team split: 吉林, �
 * link recall / precision — results linked against the hand-read results of the next
   year's report (``ambiguous`` entries left out of both).
 
+Held-out sets added later carry a ``group`` (``湖南, new``) and are also totalled apart from
+the earlier ones (吉林, 陕西).
+
 With ``--sample N [--seed S --name _x]`` it writes N random open facts to
 ``benchmarks/data/open_facts_sample_x.jsonl`` (for judging by hand). Every
 ``benchmarks/data/open_facts_judged*.json`` (``{"judgments": [{"id", "text", "evidence",
@@ -161,10 +164,13 @@ def report_commitments(shared: Path) -> None:
               f"{_ratio(counts['correct_extracted'], counts['extracted'])}; link recall "
               f"{_ratio(counts['linked_right'], counts['results'])}, precision "
               f"{_ratio(counts['links_right'], counts['links'])}")
-        acc = totals.setdefault(split, dict.fromkeys(counts, 0))
-        for key, value in counts.items():
-            acc[key] += value
-    for split, c in totals.items():
+        groups = [split] + ([f"{split} ({spec['group']})"] if spec.get("group") else
+                            [f"{split} (earlier sets)"] if split == "heldout" else [])
+        for group in groups:
+            acc = totals.setdefault(group, dict.fromkeys(counts, 0))
+            for key, value in counts.items():
+                acc[key] += value
+    for split, c in sorted(totals.items(), key=lambda kv: (kv[0].split()[0] != "tune", kv[0])):
         print(f"{split}: commitments recall {_ratio(c['found'], c['expected'])}, precision "
               f"{_ratio(c['correct_extracted'], c['extracted'])}; link recall "
               f"{_ratio(c['linked_right'], c['results'])}, link precision "

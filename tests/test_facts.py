@@ -273,3 +273,43 @@ def test_five_year_comparison_is_not_annual_growth() -> None:
     """2005年与2000年相比，国内生产总值增长57.3% is not the 2005 growth (9.9% is)."""
     facts = _facts("corpus/national/government_work_reports.jsonl", 28)
     assert _values(facts, "gdp_growth", "actual") == [(2005, 9.9, None)]
+
+
+NATIONAL = "corpus/national/government_work_reports.jsonl"
+
+
+def test_a_later_year_named_makes_a_target_of_that_year() -> None:
+    """一九九○年…达到 in the 1986 report, 到一九八五年，… in the 1982 one: plan targets of
+    the year named, never dropped and never the report's own year."""
+    r1986 = _facts(NATIONAL, 44)
+    assert (1990, 11170, None) in _values(r1986, "gnp", "target")
+    assert (1990, 16770, None) in _values(r1986, "industrial_agricultural_output", "target")
+    r1982 = _facts(NATIONAL, 48)
+    assert (1985, 855, None) in _values(r1982, "foreign_trade", "target")
+    assert (1985, 8710, None) in _values(r1982, "industrial_agricultural_output", "target")
+    assert not [f for f in r1982 if f.period is not None and f.period > 1987]
+
+
+def test_plan_words_in_the_gap_give_a_target() -> None:
+    """全国粮食产量计划达到三亿六千万吨: the plan's figure (7200 亿斤)."""
+    assert (1985, 7200, None) in _values(_facts(NATIONAL, 48), "grain_output", "target")
+
+
+def test_carried_total_with_the_same_head_noun() -> None:
+    """…国内财政收入增加…，全年总收入达到一千八百二十九亿元: 总收入 is the fiscal revenue."""
+    r1986 = _facts(NATIONAL, 44)
+    assert _values(r1986, "fiscal_revenue", "actual") == [(1985, 1829, None)]
+
+
+def test_a_paragraph_opening_on_a_year_dates_its_sentences() -> None:
+    """——经济跨上新台阶。2007年，国内生产总值…；全国财政收入达到5.13万亿元 in a five-year
+    review: 2007 levels; 产量 after 粮食 and a year (2007年产量) is the grain output."""
+    r2008 = _facts(NATIONAL, 24)
+    assert (2007, 51300, None) in _values(r2008, "fiscal_revenue", "actual")
+    assert (2007, 10030, None) in _values(r2008, "grain_output", "actual")
+    assert not _find(r2008, "fiscal_revenue_growth", "actual")  # 增长1.71倍 over five years
+
+
+def test_arranged_deficit_is_the_whole_deficit() -> None:
+    """今年拟安排财政赤字10500亿元，其中中央财政赤字8500亿元: the whole, not the part."""
+    assert _values(_facts(NATIONAL, 20), "deficit", "target") == [(2010, 10500, None)]

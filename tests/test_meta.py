@@ -11,14 +11,13 @@ from conftest import DATA, load_expected
 from baogao.errors import InputError, NotAReport
 from baogao.models import Document
 from baogao.pipeline import read_all
-from baogao.read.meta import chinese_int, extract_metadata, find_date
+from baogao.read.meta import chinese_int, detect_doc_type, extract_metadata, find_date, infer_year
 
 FIELDS = ("region", "level", "year", "date", "speaker", "speaker_title", "meeting", "doc_type")
 
 #: Fields the hand-checker could fill from context but the text does not state: baogao
 #: answers None there rather than guess (strict xfail: fixing one fails loudly).
 NOT_STATED = {
-    ("seeds/004_ad073e54fd368939.txt", 0, "year"),  # inferred from events, no date printed
     ("corpus/national/government_work_reports.jsonl", 54, "speaker"),  # 1964 摘要, third person
     ("corpus/national/government_work_reports.jsonl", 54, "speaker_title"),
 }
@@ -115,3 +114,31 @@ def test_byline_layouts_and_regions_from_text_alone(
     text = header + _BODY.format(gov=gov)
     m = extract_metadata(text, {}, text)
     assert (m.region, m.region_code, m.level, m.date, m.speaker, m.speaker_title) == want
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("一、2013年工作回顾\n一年来…", 2014),
+        ("刚刚过去的2021年，是…", 2022),
+        ("今年以来，我区圆满完成保障任务，为做好国庆70周年服务保障工作打下了坚实基础。", 2019),
+        ("今年是中国共产党成立一百周年。", None),  # 一百 is not read as a count: no guess
+        ("去年隆重庆祝新中国成立70周年，今年…", None),  # last year's anniversary: no guess
+        ("一、2013年工作回顾\n今年是新中国成立70周年。", None),  # clues disagree: no guess
+        ("各位代表：现在，我代表政府报告工作。", None),
+    ],
+)
+def test_infer_year_from_the_texts_own_references(text: str, year: int | None) -> None:
+    assert infer_year(text) == year
+
+
+def test_five_year_plan_report_on_behalf_of_the_government_is_a_work_report() -> None:
+    """我代表国务院，向大会作关于…第七个五年计划的报告 (1986), reviewing “六五”计划执行情况:
+    a work report; an annual plan report (2023年…计划执行情况…受…委托) stays a plan report."""
+    head = "各位代表：\n现在，我代表国务院，向大会作关于我国国民经济和社会发展"
+    head += "第七个五年计划的报告。"
+    head += "第七个五年计划草案已制定完毕。下面，我先报告一下“六五”计划的执行情况。"
+    assert detect_doc_type(head, None) == "work_report"
+    plan = "受西城区人民政府委托，现将西城区2023年国民经济和社会发展计划执行情况与2024年"
+    plan += "国民经济和社会发展计划草案的报告提请审议"
+    assert detect_doc_type(plan, None) == "plan_report"

@@ -26,6 +26,7 @@ within 5% of the target is met, within 10% partly; a bound must hold), ``done``,
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections import defaultdict
@@ -33,9 +34,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 
 from baogao.analyze.track import direction_of, judge_value, name_distance
+from baogao.extract.catalog import cues
 from baogao.extract.commitments import extract_commitments
-from baogao.extract.facts import iter_sentences
-from baogao.extract.open_facts import BASELINE, MULTI_YEAR, key_of, vocabulary
+from baogao.extract.facts import _Span, iter_sentences
+from baogao.extract.open_facts import BASELINE, MULTI_YEAR, _multi_year, key_of, vocabulary
 from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
 from baogao.read.regions import canonical_region
 
@@ -235,20 +237,48 @@ class Said:
 
 
 def review_sentences(doc: Document) -> list[Said]:
-    """Sentences of the review part of ``doc`` outside multi-year passages."""
-    multi = vocabulary().get("multi_year_words") or ["五年", "十四五", "“十四五”"]
+    """Sentences of the review part of ``doc`` outside multi-year passages (这五年…,
+    “十四五”时期…, 五年累计…)."""
     found: list[Said] = []
     for para in doc.paragraphs:
         if para.is_table_row or doc.role_at(para.start) != "review":
             continue
-        head = doc.text[para.start : para.end]
-        if any(w in head for w in multi):
-            continue
+        span = _Span(para.start, para.end)
         for s in iter_sentences(doc.text, para.start, para.end):
+            if about_years(doc, span, _Span(s.start, s.end)):
+                continue
             sentence = doc.text[s.start : s.end]
             found.append(Said(doc, s.start, s.end, sentence,
                               tuple(_CLAUSE.split(sentence))))
     return found
+
+
+def about_years(doc: Document, para: _Span, sentence: _Span) -> bool:
+    """A passage about several years (``open_facts`` rules), unless its paragraph opens on
+    the year before the report (刚刚过去的2025年…, 过去一年…) under a 十四五 heading."""
+    if _multi_year(doc, para, sentence):
+        lead = doc.text[para.start : min(para.end, para.start + 16)]
+        words = [*vocabulary()["one_year_leads"]] + (
+            [f"{doc.year - 1}年"] if doc.year else [])
+        sentence_words = cues()["multi_year_sentence"]
+        return not (any(w in lead for w in words) and not any(
+            w in doc.text[sentence.start : sentence.end] for w in sentence_words))
+    return False
+
+
+def one_year_actuals(doc: Document, facts: Iterable[Fact]) -> list[Fact]:
+    """The facts of ``doc`` outside multi-year passages: a catalog value in a 这五年…
+    paragraph (粮食产量稳定在760亿斤以上) is about the five years, not about year N."""
+    starts = [p.start for p in doc.paragraphs]
+    kept: list[Fact] = []
+    for fact in facts:
+        i = bisect.bisect_right(starts, fact.start) - 1
+        if i >= 0:
+            para = doc.paragraphs[i]
+            if about_years(doc, _Span(para.start, para.end), _Span(fact.start, fact.end)):
+                continue
+        kept.append(fact)
+    return kept
 
 
 def _done_words() -> list[str]:
@@ -333,7 +363,7 @@ def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]
         later = by_region.get((region, year + 1), [])
         if not later:
             continue
-        actuals = [f for d in later for f in facts.get(d.id, [])
+        actuals = [f for d in later for f in one_year_actuals(d, facts.get(d.id, []))
                    if f.kind == "actual" and f.period == year]
         said = [s for d in later for s in review_sentences(d)]
         for doc in group:
@@ -377,10 +407,10 @@ def track_commitments(library: object, region: str | None = None, *,
         targets = [d for d in group if ((region_name, year), d.id) in plans]
         if not targets:
             continue
-        later = by_region[(region_name, year + 1)]
-        actuals = [f for d in later for f in library.facts(
-            doc_id=d.id, kind="actual", period=year, include_open=True)]
-        said = [s for d in later for s in review_sentences(library.document(d.id))]
+        later = [library.document(d.id) for d in by_region[(region_name, year + 1)]]
+        actuals = [f for d in later for f in one_year_actuals(d, library.facts(
+            doc_id=d.id, kind="actual", period=year, include_open=True))]
+        said = [s for d in later for s in review_sentences(d)]
         for doc in sorted(targets, key=lambda d: (d.source, d.row)):
             rows += [track_one(c, actuals, said) for c in by_doc.get(doc.id, [])]
     return [r for r in rows if verdict is None or r.verdict == verdict]

@@ -23,13 +23,19 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from baogao.extract.facts import iter_sentences
+from baogao.extract.facts import iter_sentences, timing_at
 from baogao.extract.open_facts import (
+    _HAN,
     BASELINE,
     MULTI_YEAR,
+    Amount,
+    _multi_year,
     body_spans,
+    clauses,
     find_amounts,
+    is_descriptor,
     key_of,
+    plan_like_role,
     vocabulary,
 )
 from baogao.models import Commitment, Document, Fact, Paragraph
@@ -41,7 +47,7 @@ _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]
 _OBJECT_MAX = 40
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 1
+EXTRACTOR_VERSION = 2
 
 
 @functools.lru_cache(maxsize=1)
@@ -204,15 +210,17 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
             continue
         if fact.estimated or fact.doc_id != doc.id or fact.scope in (MULTI_YEAR, BASELINE):
             continue
-        if any(w in fact.name for w in vocabulary()["not_objects"]):
+        if not _promise(fact.name, fact.value, fact.unit, fact.text, fact.evidence):
             continue
-        if not re.search(r"\d", fact.text) and fact.unit not in ("%", None, ""):
-            continue  # 两个健联体, 四项服务, 五对关系: counts naming things, not promises
         item = next((it for it in items if it.start <= fact.start < it.end
                      or fact.start <= it.start < fact.end), None)
         if item is not None:
             item_of[id(fact)] = item
         found.append(_from_fact(fact, item))
+    stated = {(f.start, f.text) for f in facts if f.doc_id == doc.id}
+    stated |= {(f.start, t) for f in facts if f.doc_id == doc.id
+               for t in (f.text.removeprefix(w) for w in ("约", "超", "近")) if t}
+    found += _unnamed(doc, stated, items)
     covered = {(c.start, c.end) for c in found}
     for item in items:
         if find_amounts(doc.text, item.start, item.end):
@@ -231,6 +239,114 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
             doc_id=doc.id, list_name=item.list_name, origin="list_item",
         ))
     found.sort(key=lambda c: c.start)
+    return found
+
+
+def _promise(name: str, value: float | None, unit: str | None, text: str, evidence: str
+             ) -> bool:
+    """A quantified promise, not a count naming things or a measure describing one."""
+    words = vocabulary()
+    if value is None:
+        return False  # 居民收入增长与经济增长同步: a promise, but not a quantified one
+    if any(w in name for w in words["not_objects"]):
+        return False
+    if not re.search(r"\d", text) and unit not in ("%", None, ""):
+        return False  # 两个健联体, 四项服务, 五对关系: counts naming things, not promises
+    if unit in words["descriptor_units"]:
+        return False  # 15分钟就业服务圈, 24小时开放: a measure describing a service
+    if name.endswith(tuple(words["structure_heads"])):
+        return False  # 20项民生工程, 9项工作, 58条改革举措: the plan's own structure
+    at = evidence.find(text)
+    if at >= 0:
+        if evidence[:at].count("“") > evidence[:at].count("”"):
+            return False  # “八大标志性战役30个专项行动”: a number inside a name
+        follows = evidence[at + len(text) : at + len(text) + 1]
+        measure = unit not in (None, "", "%", "‰") and str(unit).lstrip("万亿") not in words[
+            "count_units"]  # 90%以上的村, 5个以上重大专项: shares and counts of the promise
+        if measure and text.endswith(("以上", "以下")) and _HAN.match(follows):
+            return False  # 5000吨标准煤及以上重点用能单位: a threshold describing a noun
+    return True
+
+
+def _strip_words(phrase: str, words: list[str], *, tail: bool = False) -> str:
+    changed = True
+    ordered = sorted(words, key=len, reverse=True)
+    while changed and phrase:
+        changed = False
+        for word in ordered:
+            if tail and phrase.endswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[: -len(word)], True
+            elif not tail and phrase.startswith(word) and len(phrase) > len(word):
+                phrase, changed = phrase[len(word):], True
+    return phrase
+
+
+def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int
+                    ) -> tuple[str, str | None]:
+    """Object and action of an amount the open facts left unnamed (完成营造林600万亩,
+    全社会研发经费投入增长8%左右, 新建2.7万亩粮食生产无人农场)."""
+    words = vocabulary()
+    head = text[max(clause[0], prev_end) : amount.start].lstrip("、，和及与")
+    head = _strip_words(head, words["lead_noise"])
+    action = next((w for w in sorted(words["actions"], key=len, reverse=True)
+                   if head.startswith(w)), None)
+    head = _strip_words(head, words["actions"])
+    if action is not None and head == action:
+        head = ""
+    head = _strip_words(head, [*words["from_follow"], *words["growth_words"],
+                               *words["tail_noise"], *words["reach_words"]], tail=True)
+    if len(head) < 2 and text[amount.end : amount.end + 1] in ("的", *"".join(
+            c for c in text[amount.end : amount.end + 1] if _HAN.match(c))):
+        stop = re.search(r"[，,。；;：:、]", text[amount.end : clause[1]])
+        post = text[amount.end : amount.end + stop.start() if stop else clause[1]]
+        head = _strip_words(post.lstrip("的"), words["lead_noise"])
+    head = head.strip("“”\"（）() ")
+    return head[:_OBJECT_MAX], action
+
+
+def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
+             ) -> list[Commitment]:
+    """Commitments for amounts of the plan part that no fact states (the open facts could
+    not name their object); the same filters as for facts apply."""
+    text = doc.text
+    found: list[Commitment] = []
+    for role, para in body_spans(doc):
+        if role != "plan" or plan_like_role(doc, para.start) != "plan":
+            continue
+        for sentence in iter_sentences(text, para.start, para.end):
+            amounts = find_amounts(text, sentence.start, sentence.end)
+            if not amounts or _multi_year(doc, para, sentence):
+                continue
+            evidence = text[sentence.start : sentence.end]
+            for clause in clauses(text, sentence.start, sentence.end):
+                inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
+                prev_end = clause[0]
+                for i, amount in enumerate(inside):
+                    printed = text[amount.start : amount.end]
+                    nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
+                    before, prev_end = prev_end, amount.end
+                    if (sentence.start, printed) in stated:
+                        continue
+                    if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
+                        continue
+                    timing = timing_at(doc, role, para, sentence, amount.start)
+                    if timing is None or timing.kind != "target" or timing.period != doc.year:
+                        continue
+                    obj, action = _unnamed_object(text, clause, amount, before)
+                    value = float(amount.value.normalize())
+                    if len(obj) < 2 or not _HAN.search(obj) or not _promise(
+                            obj, value, amount.unit, printed, evidence):
+                        continue
+                    item = next((it for it in items if it.start <= amount.start < it.end), None)
+                    found.append(Commitment(
+                        region=doc.region, year=doc.year, period=doc.year, object=obj,
+                        key=key_of(obj), action=action, value=value, unit=amount.unit,
+                        bound=amount.bound, text=printed, evidence=evidence,
+                        source=doc.source, row=doc.row, start=sentence.start,
+                        end=sentence.end, doc_id=doc.id,
+                        value_high=(float(amount.value_high.normalize())
+                                    if amount.value_high is not None else None),
+                        list_name=item.list_name if item else None, origin="target"))
     return found
 
 

@@ -27,9 +27,11 @@ from baogao.extract.periods import _Span as _Span
 from baogao.extract.periods import (
     compared_over_years,
     cue_words,
+    deadline_year,
     ends_with_cue,
     explicit_year,
     first_cue,
+    future_target,
     has_cue,
     lead_in,
     opens_single_year,
@@ -384,6 +386,11 @@ def _hits_for_group(
         # 经济增长预期目标为7%: a target stated between the metric and its value
         yield _Hit(last, "", first, target=True)
         return
+    plan_verb = _plan_verb(gap) if not grouped and last.list_size <= 1 else None
+    if plan_verb is not None:
+        # 粮食产量计划达到3.6亿吨, 国民生产总值计划增长8%: the plan's figure, a target
+        yield _Hit(last, plan_verb, first, target=True)
+        return
     if not grouped and last.list_size > 1:
         chain = _list_after(text, values, index, stop)
         verb = gap.removeprefix("分别")
@@ -410,6 +417,16 @@ def _hits_for_group(
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _plan_verb(gap: str) -> str | None:
+    """The verb after a plan word opening the gap (计划达到 → 达到), when the rest is a
+    short verb phrase; None otherwise."""
+    word = next((w for w in cue_words("plan_gap_words") if gap.startswith(w)), None)
+    if word is None:
+        return None
+    rest = gap[len(word) :]
+    return rest if _gap_ok(rest, False) else None
 
 
 def _past_threshold(text: str, values: list[Value], index: int, stop: int) -> int:
@@ -612,11 +629,26 @@ def _number(value: Decimal | None) -> float | None:
 def _paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
     """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
     year = explicit_year(doc.text, para.start, pos)
-    if year is None or doc.year is None or year > doc.year:
+    if year is None or doc.year is None:
         return None
+    if year > doc.year:
+        return future_target(doc.year, year)
     if year == doc.year:
         return Timing("target", False, year)
     return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
+
+
+def _opening_year_timing(doc: Document, para: _Span) -> Timing | None:
+    """The actual of a past year a paragraph opens on, after a short lead-in (——经济跨上新台阶。
+    2007年，国内生产总值…；全国财政收入…): every sentence of the paragraph is about that year."""
+    head = doc.text[para.start : para.start + 40]
+    match = re.match(r"\s*(?:——[^。；;，,]{1,20}[。：:]\s*)?((?:19|20)\d{2})年[，,]", head)
+    if match is None or doc.year is None:
+        return None
+    year = int(match.group(1))
+    if not doc.year - int(cues()["opening_year_span"]) <= year < doc.year:
+        return None
+    return Timing("actual", False, year)
 
 
 def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
@@ -666,12 +698,19 @@ def _reading_fact(
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     dated = explicit is not None or relative_year(text, sentence.start, reading.start) == "last"
-    if multi and not _multi_year_ok(doc, reading, role, dated):
+    opening = None if dated else _opening_year_timing(doc, para)
+    if multi and not _multi_year_ok(doc, reading, role, dated or opening is not None):
         return None
-    timing = timing_at(doc, role, para, sentence, reading.start)
+    timing = opening or timing_at(doc, role, para, sentence, reading.start)
     if old and not dated:
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         timing = _paragraph_year_timing(doc, para, reading.start)
+    if timing is None or explicit is None:
+        # a later year named (一九九○年…达到, 到1985年，…) makes the value a target of that year
+        named = explicit
+        if named is None:
+            named = deadline_year(text, sentence.start, reading.start)
+        timing = future_target(doc.year, named) or timing
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):

@@ -87,6 +87,18 @@ def _quantity_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _unit_gate() -> re.Pattern[str]:
+    """A necessary condition for ``find_amounts`` to find anything: a numeral character
+    right before a unit (the quantity pattern's number always ends with one), or 百分之."""
+    vocab = vocabulary()
+    mult = _alternation(vocab["multipliers"])
+    units = _alternation(vocab["units"])
+    more = _alternation(vocab["approx_marks"])
+    return re.compile(rf"[\d零〇一二两三四五六七八九十百千万亿](?:{mult})?(?:{more})?(?:{units})"
+                      r"|百分之")
+
+
+@functools.lru_cache(maxsize=1)
 def _bounds() -> dict[str, Bound]:
     found: dict[str, Bound] = {}
     for key in ("prefix_bounds", "suffix_bounds"):
@@ -114,14 +126,20 @@ def _in_quotes(text: str, pos: int, floor: int) -> bool:
     return head.count("“") > head.count("”")
 
 
+_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_SMALL_COUNT = re.compile(r"[二两三四五六七八九十]")
+_MAGNITUDE = re.compile(r"[十百千万亿点]")
+_GLUED = re.compile(r"[\dA-Za-z.]")
+
+
 def _plausible(numeral: str) -> bool:
-    if re.fullmatch(r"\d+(?:\.\d+)?", numeral):
+    if _ARABIC.fullmatch(numeral):
         return True
     if numeral in ("一", "〇", "零") or numeral[0] in "百千万亿":
         return False
-    if re.fullmatch(r"[二两三四五六七八九十]", numeral):
+    if _SMALL_COUNT.fullmatch(numeral):
         return False  # 两个万亿元台阶, 七种能力, 五个方面: counts that name things
-    if not re.search(r"[十百千万亿点]", numeral):
+    if not _MAGNITUDE.search(numeral):
         return len(numeral) == 1
     return True
 
@@ -131,27 +149,34 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
 
     Ordinals, ranks, years, slogans in quotes and the lone 一 are left out.
     """
-    vocab = vocabulary()
     found: list[Amount] = []
+    if _unit_gate().search(text, start, end) is None:
+        return found
+    vocab = vocabulary()
+    skip_before, skip_after = _skip_words("skip_before"), _skip_words("skip_after")
+    in_quotes = vocab["skip_in_quotes"]
     for match in _quantity_re().finditer(text, start, end):
-        unit = (match.group("unit") or "").replace(match.group("more") or "@", "", 1)
-        if match.group("pct"):
+        unit_group, pct = match.group("unit", "pct")
+        if not unit_group and not pct:
+            continue  # no unit: not a quantity
+        unit = (unit_group or "").replace(match.group("more") or "@", "", 1)
+        if pct:
             unit = "%"
         numeral = match.group("num")
         if not unit or not _plausible(numeral):
             continue
         num_start = match.start("num")
         before = text[max(start, num_start - 2) : num_start]
-        after = text[match.end("unit") : match.end("unit") + 2] if match.group("unit") else ""
-        if before.endswith(_skip_words("skip_before")) and not match.group("pre"):
+        after = text[match.end("unit") : match.end("unit") + 2] if unit_group else ""
+        if before.endswith(skip_before) and not match.group("pre"):
             continue
-        if after.startswith(_skip_words("skip_after")) and not match.group("post"):
+        if after.startswith(skip_after) and not match.group("post"):
             continue
-        if vocab["skip_in_quotes"] and (_HAN.match(numeral) or text.startswith(
-                "”", match.end()) or text.startswith("”", match.end() + 1)) and _in_quotes(
+        if in_quotes and (_HAN.match(numeral) or text.startswith("”", match.end())
+                          or text.startswith("”", match.end() + 1)) and _in_quotes(
                 text, num_start, start):
             continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
-        if num_start > start and re.match(r"[\dA-Za-z.]", text[num_start - 1]):
+        if num_start > start and _GLUED.match(text[num_start - 1]):
             continue
         value = parse_number(numeral)
         if value is None:
@@ -178,14 +203,23 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
 
 
 
-def _scope(clause_head: str) -> str | None:
+@functools.lru_cache(maxsize=1)
+def _scope_tables(
+) -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str], tuple[str, ...]]:
+    """Scope words (longest first), place blockers, the place-name pattern and the action
+    words of ``_scope``."""
     vocab = vocabulary()
-    for word in _longest_first(vocab["scopes"]):
+    suffixes = _alternation(vocab["place_suffixes"])
+    return (tuple(_longest_first(vocab["scopes"])), tuple(vocab["place_blockers"]),
+            re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})"), tuple(_actions()))
+
+
+def _scope(clause_head: str) -> str | None:
+    scopes, blockers, places, actions = _scope_tables()
+    for word in scopes:
         if word in clause_head:
             return word.strip("“”")
-    blockers = vocab["place_blockers"]
-    suffixes = _alternation(vocab["place_suffixes"])
-    for match in re.finditer(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})", clause_head):
+    for match in places.finditer(clause_head):
         place = match.group(0)
         if any(b in place for b in blockers) or place.startswith(("全", "各", "本")):
             continue
@@ -193,7 +227,7 @@ def _scope(clause_head: str) -> str | None:
             continue
         for cut in range(len(place) - 2):
             candidate = place[cut:]
-            if any(candidate.startswith(a) for a in _actions()):
+            if candidate.startswith(actions):
                 continue  # 新建县域医疗次中心: 新建 is the action, not 新建县
             if resolve_one(candidate) is not None:
                 return candidate
@@ -349,17 +383,29 @@ def statement_count(doc: Document) -> int:
     return total
 
 
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
 def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
     """A passage about several years: under a heading naming them (“十四五”时期), in a
     paragraph opening with them (这五年, 过去五年) or a sentence naming them (到2030年)."""
+    return _multi_year_paragraph(doc, para) or _multi_year_sentence(doc.text, sentence)
+
+
+def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
+    """The paragraph part of ``_multi_year``: its heading path or its opening words."""
+    table = cues()
+    titles = [t for t in doc.section_path(doc.section_at(para.start))
+              if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
+    lead = doc.text[para.start : min(para.end, para.start + 12)]
+    return any(w in lead or any(w in t for t in titles) for w in table["multi_year_paragraph"])
+
+
+def _multi_year_sentence(text: str, sentence: _Span) -> bool:
+    """The sentence part of ``_multi_year``: a word naming several years in it."""
     table = cues()
     words = [*table["multi_year_paragraph"], *table["multi_year_sentence"]]
-    titles = [t for t in doc.section_path(doc.section_at(para.start))
-              if not re.search(r"(?:19|20)\d{2}年", t)]  # 2025年和“十四五”时期工作: one year
-    lead = doc.text[para.start : min(para.end, para.start + 12)]
-    if any(w in lead or any(w in t for t in titles) for w in table["multi_year_paragraph"]):
-        return True
-    return any(w in doc.text[sentence.start : sentence.end] for w in words)
+    return any(w in text[sentence.start : sentence.end] for w in words)
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -375,14 +421,24 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
     covered = {(f.start, f.text) for f in catalog or []}
     found: list[Fact] = []
     text = doc.text
+    gate = _unit_gate()
     for role, para in body_spans(doc):
+        if gate.search(text, para.start, para.end) is None:
+            continue  # no number with a unit in the paragraph
+        para_multi: bool | None = None
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
             listed: list[str] = []
             amounts = find_amounts(text, sentence.start, sentence.end)
-            multi = bool(amounts) and _multi_year(doc, para, sentence)
+            if not amounts:
+                continue
+            if para_multi is None:
+                para_multi = _multi_year_paragraph(doc, para)
+            multi = para_multi or _multi_year_sentence(text, sentence)
             for clause in clauses(text, sentence.start, sentence.end):
                 inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
+                if not inside:
+                    continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
                 listed = _parts_named(respective) or listed
@@ -403,7 +459,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     after = text[amount.end : amount.end + 3]
-                    baseline = any(after.startswith(w) for w in vocabulary()["from_follow"])
+                    baseline = after.startswith(_skip_words("from_follow"))
                     if timing is None:
                         continue
                     found.append(Fact(

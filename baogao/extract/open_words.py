@@ -51,7 +51,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in _longest_first(words))
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=32)
 def _skip_words(name: str) -> tuple[str, ...]:
     return tuple(vocabulary()[name])
 
@@ -174,6 +174,8 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
     return rest, best[1]
 
 
+_YEARS_RUN = re.compile(r"连续[\d一二两三四五六七八九十]+年$")
+_KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
 _YEARS_LEAD = re.compile(
     r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|\d{1,4})年(?:来|以来)?(?=.)")
 
@@ -186,7 +188,7 @@ def _tail_noise() -> tuple[str, ...]:
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
     name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
-    name = re.sub(r"连续[\d一二两三四五六七八九十]+年$", "", name)  # 达标率连续七年(保持)
+    name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
@@ -241,9 +243,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     return _tidy("".join(w for w, _ in kept))
 
 
+@functools.lru_cache(maxsize=8192)
 def key_of(name: str) -> str:
     """A normalized object name for matching across reports (燃气管网改造 → 燃气管网)."""
-    key = re.sub(r"[“”\"《》〈〉（）()\s·]", "", name)
+    key = _KEY_MARKS.sub("", name)
     key, _ = _strip_lead(key)
     suffixes = _skip_words("key_suffixes")
     for _ in range(3):
@@ -255,8 +258,13 @@ def key_of(name: str) -> str:
         key, _ = _strip_tail(key)
     return key
 
+@functools.lru_cache(maxsize=1)
+def _growth_words() -> tuple[str, ...]:
+    return tuple(_longest_first(vocabulary()["growth_words"]))
+
+
 def _growth_word(phrase: str) -> str | None:
-    for word in _longest_first(vocabulary()["growth_words"]):
+    for word in _growth_words():
         if phrase.endswith(word):
             return word
     return None

@@ -133,6 +133,30 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _deadline_re() -> re.Pattern[str]:
+    digits = "〇○零一二三四五六七八九"
+    return re.compile(rf"(?:到|至)((?:19|20)\d{{2}}|[一二][{digits}]{{3}})年(?:底|末)?[，,]")
+
+
+def deadline_year(text: str, start: int, pos: int) -> int | None:
+    """The year of a deadline (到1985年，…) opening a clause before ``pos``, if any."""
+    found: int | None = None
+    for match in _deadline_re().finditer(text, start, pos):
+        found = _year_of(match)
+    return found
+
+
+def future_target(year: int | None, named: int | None) -> Timing | None:
+    """A value about a year after the report's own (一九九○年…达到, 到1985年，…) can only be
+    planned: a target of that year, within the horizon of a plan (``future_target_horizon``)."""
+    if year is None or named is None or named <= year:
+        return None
+    if named - year > int(cues()["future_target_horizon"]):
+        return None
+    return Timing("target", False, named)
+
+
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
     head = text[start:pos]

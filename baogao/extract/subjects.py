@@ -77,7 +77,12 @@ def contextual_mentions(
                     )
                 )
                 continue
-            if not (match.start() == start or before in opener or right_after_context):
+            if not (
+                match.start() == start
+                or before in opener
+                or right_after_context
+                or _after_time_prefix(text, start, match.start(), opener)
+            ):
                 continue
             surface = match.group(0)
             found.append(
@@ -86,6 +91,20 @@ def contextual_mentions(
                 )
             )
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _time_prefix_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["contextual_time_prefix"]))
+
+
+def _after_time_prefix(text: str, start: int, pos: int, opener: set[str]) -> bool:
+    """True when only a time (2007年, 全年) stands between a clause opening and ``pos``:
+    粮食连续四年增产，2007年产量达到…"""
+    head = text[start:pos]
+    cut = max((head.rfind(o) + len(o) for o in opener if head.rfind(o) >= 0), default=0)
+    prefix = head[cut:]
+    return bool(prefix) and _time_prefix_re().fullmatch(prefix) is not None
 
 
 def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, int] | None:
@@ -103,8 +122,15 @@ def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, 
 
 @functools.lru_cache(maxsize=1)
 def _carried_re() -> re.Pattern[str]:
-    words = sorted(cues()["carried_names"], key=len, reverse=True)
-    return re.compile(rf"(?<=[，,、；;])(?:{'|'.join(re.escape(w) for w in words)})")
+    words = sorted([*cues()["carried_names"], *_head_nouns()], key=len, reverse=True)
+    return re.compile(rf"(?<=[，,、；;])(?:全年)?(?:{'|'.join(re.escape(w) for w in words)})")
+
+
+@functools.lru_cache(maxsize=1)
+def _head_nouns() -> dict[str, str]:
+    """Carried names that repeat the head noun of the metric they carry (总收入 → 收入)."""
+    heads: dict[str, str] = cues()["carried_names_with_head"]
+    return heads
 
 
 def carried_mentions(
@@ -122,6 +148,9 @@ def carried_mentions(
         if family.level is None:
             continue
         surface = match.group(0)
+        head = _head_nouns().get(surface.removeprefix("全年"))
+        if head is not None and not before[-1].surface.endswith(head):
+            continue  # 总收入 carries 财政收入, never 人均纯收入 of another clause
         found.append(
             Mention(
                 match.start(),

@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from baogao.models import DocType, Level
 from baogao.read.regions import NATIONAL, gazetteer, level_of, region_of, resolve, split_region
@@ -144,6 +145,22 @@ def _preamble(text: str) -> str:
     return text[: idx if 0 <= idx <= 1500 else 600]
 
 
+_ANNUAL_PLAN = re.compile(
+    r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:国民经济和社会发展)?计划执行情况"
+)
+_ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
+
+
+def _is_plan_report(head: str) -> bool:
+    """An annual plan report (2023年国民经济和社会发展计划执行情况与2024年计划草案的报告,
+    delivered 受…政府委托). A head of government speaking on behalf of the government (我代表
+    国务院…) about a five-year plan (“六五”计划执行情况, 第七个五年计划草案) gives a work
+    report, not a plan report."""
+    if not re.search(r"计划执行情况", head) or not re.search(r"计划(草案)?", head):
+        return False
+    return _ANNUAL_PLAN.search(head) is not None or _ON_BEHALF.search(head) is None
+
+
 def detect_doc_type(text: str, title: str | None) -> DocType:
     """work_report, plan_report, budget_report, public_report, npc_resolution or other."""
     head = (title or "") + "\n" + text[:800]
@@ -151,12 +168,14 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "npc_resolution"
     if "向公众报告" in head or "向社会公众报告" in head:
         return "public_report"
-    if re.search(r"计划执行情况", head) and re.search(r"计划(草案)?", head):
+    if _is_plan_report(head):
         return "plan_report"
     if re.search(r"预算执行情况", head) and "预算草案" in head:
         return "budget_report"
     if "政府工作报告" in head or re.search(r"报告(政府)?工作|作政府工作报告", head):
         return "work_report"
+    if _ON_BEHALF.search(head) and re.search(r"[向作]\S{0,40}报告", head):
+        return "work_report"  # 我代表国务院，向大会作关于…五年计划的报告
     return "other"
 
 
@@ -324,7 +343,39 @@ def _find_year(
         m = _YEAR_IN.search(hints.get(key, ""))
         if m:
             return int(m.group(1))
-    return None
+    return infer_year(text)
+
+
+@functools.lru_cache(maxsize=1)
+def _year_references() -> dict[str, Any]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    table: dict[str, Any] = raw["year_references"]
+    return table
+
+
+def infer_year(text: str) -> int | None:
+    """The year of a report that prints none, from its own references: 2013年工作回顾 (a 2014
+    report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
+    (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
+    table = _year_references()
+    found: set[int] = set()
+    for pattern, offset in table["patterns"]:
+        for match in re.finditer(pattern, text):
+            found.add(int(match.group(1)) + int(offset))
+    bases: dict[str, int] = table["anniversaries"]
+    anniversary = re.compile(
+        "(" + "|".join(map(re.escape, bases)) + r")(\d{1,3}|[一二三四五六七八九十]{1,4})周年"
+    )
+    for sentence in re.split(r"[。；;！？\n]", text):
+        if not any(w in sentence for w in table["this_year"]):
+            continue
+        if any(w in sentence for w in table["other_years"]):
+            continue
+        for match in anniversary.finditer(sentence):
+            count = chinese_int(match.group(2))
+            if count is not None:
+                found.add(bases[match.group(1)] + count)
+    return found.pop() if len(found) == 1 else None
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
