@@ -343,3 +343,33 @@ def test_verbose_logs_library_and_timing(db: Path) -> None:
     assert loud.stdout == quiet.stdout
     assert str(db.resolve()) in loud.stderr and "documents" in loud.stderr
     assert "done in" in loud.stderr
+
+
+def test_help_loads_neither_rich_nor_the_library() -> None:
+    """``baogao --help`` (and the command list) imports no rich, no store, no SQLite and no
+    command's parameters beyond the ones asked for: start-up is typer and our own modules."""
+    probe = (
+        "import sys\n"
+        "sys.argv = ['baogao', '--help']\n"
+        "from baogao.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('rich', 'sqlite3', 'httpx', 'rjieba', 'tantivy', 'fastapi', 'pandas')"
+        " or m.startswith(('baogao.store', 'baogao.library', 'baogao.models')))\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout
+    assert "Commands:" in out and "search" in out
+    assert out.strip().endswith("HEAVY []"), out[-300:]
+
+
+def test_a_mistyped_command_is_suggested_and_export_formats_match() -> None:
+    from baogao.cli.common import EXPORT_FORMATS
+    from baogao.store.export import FORMATS
+
+    assert EXPORT_FORMATS == FORMATS
+    done = subprocess.run([sys.executable, "-m", "baogao", "ingset"], capture_output=True,
+                          text=True)
+    assert done.returncode == 2
+    assert "Did you mean 'ingest'?" in done.stderr

@@ -21,10 +21,11 @@ from baogao.analyze.commitments import (
     similarity,
     split_unit,
     track_commitments,
+    track_documents,
 )
 from baogao.extract.commitments import extract_commitments
 from baogao.library import Library, analyse
-from baogao.models import CommitmentRow
+from baogao.models import Commitment, CommitmentRow
 from baogao.pipeline import read
 from baogao.web import create_app
 from tests.conftest import PROVINCES, SEEDS
@@ -211,3 +212,62 @@ def test_api_json_csv_and_xlsx(client: TestClient) -> None:
                                                                         "object"]
     xlsx = client.get("/api/commitments", params={"region": "西城区", "format": "xlsx"})
     assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
+
+
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+
+
+def _pair(province: str) -> tuple[list[Commitment], list[CommitmentRow]]:
+    """Commitments of a province's 2025 report and their rows against its 2026 report."""
+    [plan] = read(FORMATS_2025 / f"2025年{province}政府工作报告.docx")
+    [later] = read(next(PROVINCES.glob(f"2026_{province}*.csv")))
+    facts = {d.id: analyse(d)[1] for d in (plan, later)}
+    rows = track_documents({plan.id: plan, later.id: later}, facts)
+    return extract_commitments(plan, facts[plan.id]), rows
+
+
+@pytest.fixture(scope="module")
+def hebei() -> tuple[list[Commitment], list[CommitmentRow]]:
+    return _pair("河北省")
+
+
+def test_only_quantified_promises_are_commitments(
+        hebei: tuple[list[Commitment], list[CommitmentRow]]) -> None:
+    commitments, _ = hebei
+    texts = {c.text for c in commitments}
+    assert "20项" not in texts  # 继续实施20项民生工程: the plan's structure
+    assert "15分钟" not in texts  # 15分钟就业服务圈: a descriptor
+    assert all(c.value is not None or c.origin == "list_item" for c in commitments)
+    # 完成营造林600万亩: the open facts leave it unnamed, it is still a promise
+    [forest] = [c for c in commitments if c.text == "600万亩"]
+    assert "营造林" in forest.object and forest.period == 2025
+
+
+def test_five_year_passages_do_not_answer_a_year(
+        hebei: tuple[list[Commitment], list[CommitmentRow]]) -> None:
+    _, rows = hebei
+    grain = _row(rows, "粮食总产", "740亿斤以上")
+    assert grain.verdict == "unreported"  # 粮食产量稳定在760亿斤以上 is about 十四五
+    gdp = next(r for r in rows if r.indicator == "gdp_growth")
+    assert gdp.verdict == "met" and gdp.actual_text == "5.6%"  # 刚刚过去的2025年…
+
+
+def test_one_result_answers_one_promise() -> None:
+    _, rows = _pair("青海省")  # 新增天然气储量200亿立方米 and 天然气产量60亿立方米以上
+    claimed: dict[tuple[object, object], set[object]] = {}
+    for r in rows:
+        if r.actual_start is not None and r.actual_value is not None:
+            claimed.setdefault((r.actual_start, r.actual_text), set()).add(r.value)
+    assert claimed and all(len(values) == 1 for values in claimed.values())
+    assert not [r for r in rows if r.actual_text == "56.5亿立方米"]
+
+
+def test_a_bare_metric_is_not_an_object() -> None:
+    _, rows = _pair("宁夏")
+    water = [r for r in rows if "再生水利用率" in r.object]
+    assert water and all(r.verdict == "unreported" for r in water)  # not 新能源利用率达94.5%
+
+
+def test_tasks_after_a_list_name_are_not_its_items() -> None:
+    commitments, _ = _pair("广西")  # 实施十大为民办实事工程。抓好“十五五”规划编制。…
+    assert not [c for c in commitments if c.origin == "list_item"]

@@ -227,6 +227,25 @@ def test_deleted_document_never_shows_while_the_index_is_busy(tmp_path: Path) ->
         assert lib.store.conn.execute("SELECT COUNT(*) FROM search_queue").fetchone()[0] == 0
 
 
+def test_a_cached_page_is_not_served_after_another_connection_deletes(tmp_path: Path) -> None:
+    """Result pages are cached per process; a change made by another connection (a writer
+    while the web server reads) is seen at once, even when the index itself stays behind."""
+    import tantivy
+
+    with Library(tmp_path / "f.db") as writer:
+        writer.ingest([SEED])
+    with Library(tmp_path / "f.db", readonly=True) as reader:
+        first = search_page(reader, "接诉即办", limit=5)
+        assert first.total and search_page(reader, "接诉即办", limit=5) == first
+        folder = index_folder(reader.store)
+        assert folder is not None
+        lock = tantivy.Index.open(folder).writer()  # the index cannot follow the delete
+        with Library(tmp_path / "f.db") as writer:
+            writer.delete(first.passages[0].doc_id)
+        assert search_page(reader, "接诉即办", limit=5).passages == []
+        del lock
+
+
 def test_search_page_reports_the_total_and_pages(lib: Library) -> None:
     first = search_page(lib, "就业", limit=5)
     second = search_page(lib, "就业", limit=5, offset=5)

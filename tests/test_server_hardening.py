@@ -227,3 +227,45 @@ def test_uploads_of_bad_files_get_their_reason_not_a_500(app: FastAPI, tmp_path:
         _check(r, f"upload {path.name}")
         assert r.status_code == 422, r.text
         assert path.name in r.json()["error"] and words in r.json()["error"]
+
+
+def test_responses_are_sent_at_once_on_a_uvicorn_socket(app: FastAPI) -> None:
+    """``serve --workers N`` listens on uvicorn's socket (protocol 0), on which asyncio leaves
+    Nagle's algorithm on: every response after the first on a kept-alive connection then
+    waited for the client's delayed ACK. The hardened protocol sets TCP_NODELAY itself."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from baogao.web.guard import server_options
+
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # as uvicorn makes it
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", **server_options()))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+            for _ in range(2):  # two requests on one kept-alive connection
+                client.sendall(b"GET /api HTTP/1.1\r\nHost: x\r\n\r\n")
+                reply = b""
+                while not reply.endswith(b"}"):
+                    reply += client.recv(65536)
+                assert reply.startswith(b"HTTP/1.1 200")
+            connections = list(server.server_state.connections)
+            assert connections
+            for protocol in connections:
+                sock = protocol.transport.get_extra_info("socket")
+                assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        listener.close()

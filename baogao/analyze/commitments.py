@@ -37,7 +37,14 @@ from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.catalog import cues
 from baogao.extract.commitments import extract_commitments
 from baogao.extract.facts import _Span, iter_sentences
-from baogao.extract.open_facts import BASELINE, MULTI_YEAR, _multi_year, key_of, vocabulary
+from baogao.extract.open_facts import (
+    BASELINE,
+    MULTI_YEAR,
+    _multi_year_paragraph,
+    _multi_year_sentence,
+    key_of,
+    vocabulary,
+)
 from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
 from baogao.read.regions import canonical_region
 
@@ -64,6 +71,7 @@ _OUT_OF_SCOPE = (MULTI_YEAR, BASELINE)
 # Units --------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def split_unit(unit: str | None) -> tuple[float, str]:
     """The multiplier and base of a unit as printed (万个 → 10000, 个; 名 → 人)."""
     if not unit:
@@ -111,8 +119,9 @@ def similarity(a: str, b: str) -> float:
     if short not in long_ and pa.isdisjoint(pb):
         return 0.0
     compound = any(m in long_.replace(short, "") for m in vocabulary()["compound_marks"])
-    if len(short) >= 3 and short in long_ and not compound:
-        return 0.9
+    if len(short) >= 3 and short in long_ and not compound and not (
+            len(short) == 3 and short[-1] in "率量额数比值"):
+        return 0.9  # 老旧小区 / 城镇老旧小区, not 利用率 / 再生水利用率 (a bare metric)
     if compound:
         return 0.0
     if len(pa) < 2 or len(pb) < 2:
@@ -133,20 +142,72 @@ class Link:
     score: float
 
 
-def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
+_CLAUSE_MARK = re.compile(r"[，,；;。：:！？]")
+
+
+@functools.lru_cache(maxsize=65536)
+def stock_or_flow(evidence: str, printed: str) -> str | None:
+    """"flow" for an amount added in the year (新增300张), "stock" for a total reached
+    (累计达到1100座, 总量突破1.8万家), None when the clause does not say."""
+    at = evidence.find(printed)
+    if at < 0:
+        return None
+    head = _CLAUSE_MARK.split(evidence[:at])[-1]
+    words = vocabulary()
+    if any(w in head for w in words["flow_words"]):
+        return "flow"
+    if any(w in head for w in words["stock_words"]):
+        return "stock"
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _after(evidence: str, printed: str) -> str:
+    """The words after an amount, to the end of its clause (1万家|企业实施改造)."""
+    at = evidence.find(printed)
+    if at < 0:
+        return ""
+    rest = evidence[at + len(printed) :]
+    return _CLAUSE_MARK.split(rest, maxsplit=1)[0][:20]
+
+
+class Actuals:
+    """Actual facts of the later reports grouped by base unit (万个 and 个 together), so a
+    commitment is compared with the results it could convert to only."""
+
+    def __init__(self, facts: Iterable[Fact]) -> None:
+        self.by_unit: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            if fact.value is not None:
+                self.by_unit[split_unit(fact.unit)[1]].append(fact)
+
+    def for_unit(self, unit: str | None) -> list[Fact]:
+        """The facts whose unit has the same base as ``unit``."""
+        return self.by_unit.get(split_unit(unit)[1], [])
+
+
+def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     links: list[Link] = []
-    for fact in actuals:
+    kind = stock_or_flow(c.evidence, c.text)
+    for fact in actuals.for_unit(c.unit) if isinstance(actuals, Actuals) else actuals:
         if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
             continue
+        if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
+            continue  # 新建20家中试基地 is not answered by 中试基地达到107家
         if c.indicator or fact.indicator:
             if c.indicator != fact.indicator:
                 continue
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            score = similarity(c.key, fact.key or key_of(fact.name))
+            other = fact.key or key_of(fact.name)
+            score = similarity(c.key, other)
             if score < MIN_SIMILARITY:
                 continue
+            if min(len(c.key), len(other)) <= 2 and not (
+                    c.action is not None and c.action == fact.action) and similarity(
+                    _after(c.evidence, c.text), _after(fact.evidence, fact.text)) < MIN_SIMILARITY:
+                continue  # 项目 / 新项目开工: a bare noun needs the same action or wording too
         value = in_unit(fact.value, fact.unit, c.unit)
         if value is None:
             continue
@@ -158,7 +219,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
     return links
 
 
-def choose_link(c: Commitment, actuals: Iterable[Fact]) -> Link | None:
+def choose_link(c: Commitment, actuals: Iterable[Fact] | Actuals) -> Link | None:
     """The best result for ``c``; None when none fits or the best two disagree."""
     links = sorted(_candidates(c, actuals), key=lambda lk: (-lk.score, lk.fact.start))
     if not links:
@@ -240,12 +301,13 @@ def review_sentences(doc: Document) -> list[Said]:
     """Sentences of the review part of ``doc`` outside multi-year passages (这五年…,
     “十四五”时期…, 五年累计…)."""
     found: list[Said] = []
+    passages = YearPassages(doc)
     for para in doc.paragraphs:
         if para.is_table_row or doc.role_at(para.start) != "review":
             continue
         span = _Span(para.start, para.end)
         for s in iter_sentences(doc.text, para.start, para.end):
-            if about_years(doc, span, _Span(s.start, s.end)):
+            if passages.about_years(span, _Span(s.start, s.end)):
                 continue
             sentence = doc.text[s.start : s.end]
             found.append(Said(doc, s.start, s.end, sentence,
@@ -253,32 +315,45 @@ def review_sentences(doc: Document) -> list[Said]:
     return found
 
 
-def about_years(doc: Document, para: _Span, sentence: _Span) -> bool:
-    """A passage about several years (``open_facts`` rules), unless its paragraph opens on
-    the year before the report (刚刚过去的2025年…, 过去一年…) under a 十四五 heading."""
-    if _multi_year(doc, para, sentence):
-        lead = doc.text[para.start : min(para.end, para.start + 16)]
+class YearPassages:
+    """Which passages of a later report are about several years (``open_facts`` rules),
+    unless their paragraph opens on the year before the report (刚刚过去的2025年…,
+    过去一年…) under a 十四五 heading. Paragraph answers are computed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._paragraphs: dict[int, tuple[bool, bool]] = {}
         words = [*vocabulary()["one_year_leads"]] + (
             [f"{doc.year - 1}年"] if doc.year else [])
-        sentence_words = cues()["multi_year_sentence"]
-        return not (any(w in lead for w in words) and not any(
-            w in doc.text[sentence.start : sentence.end] for w in sentence_words))
-    return False
+        self._one_year_words = tuple(words)
+
+    def _paragraph(self, para: _Span) -> tuple[bool, bool]:
+        known = self._paragraphs.get(para.start)
+        if known is None:
+            lead = self.doc.text[para.start : min(para.end, para.start + 16)]
+            known = (_multi_year_paragraph(self.doc, para),
+                     any(w in lead for w in self._one_year_words))
+            self._paragraphs[para.start] = known
+        return known
+
+    def about_years(self, para: _Span, sentence: _Span) -> bool:
+        """True for a sentence about several years."""
+        several, one_year_lead = self._paragraph(para)
+        if not (several or _multi_year_sentence(self.doc.text, sentence)):
+            return False
+        text = self.doc.text[sentence.start : sentence.end]
+        return not (one_year_lead and not any(w in text for w in cues()["multi_year_sentence"]))
+
+
+def about_years(doc: Document, para: _Span, sentence: _Span) -> bool:
+    """A passage about several years (see ``YearPassages``)."""
+    return YearPassages(doc).about_years(para, sentence)
 
 
 def one_year_actuals(doc: Document, facts: Iterable[Fact]) -> list[Fact]:
     """The facts of ``doc`` outside multi-year passages: a catalog value in a 这五年…
     paragraph (粮食产量稳定在760亿斤以上) is about the five years, not about year N."""
-    starts = [p.start for p in doc.paragraphs]
-    kept: list[Fact] = []
-    for fact in facts:
-        i = bisect.bisect_right(starts, fact.start) - 1
-        if i >= 0:
-            para = doc.paragraphs[i]
-            if about_years(doc, _Span(para.start, para.end), _Span(fact.start, fact.end)):
-                continue
-        kept.append(fact)
-    return kept
+    return LaterReport(doc).one_year(facts)
 
 
 def _done_words() -> list[str]:
@@ -287,7 +362,7 @@ def _done_words() -> list[str]:
 
 def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
     """A sentence saying the commitment was carried out, and the reason template."""
-    if len(c.key) >= 4:
+    if len(c.key) >= 4 and c.value is None:  # a number is answered by a number
         for s in said:
             if c.key not in s.text:
                 continue
@@ -330,10 +405,45 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
     )
 
 
-def track_one(c: Commitment, actuals: list[Fact], said: list[Said]) -> CommitmentRow:
-    """The row of one commitment given the later reports' actual facts and sentences."""
+#: A result claimed by promises of different values goes to the best one only if it leads
+#: by this much; otherwise to none of them.
+CLAIM_MARGIN = 0.15
+
+
+def track_many(commitments: list[Commitment], actuals: list[Fact], said: list[Said]
+               ) -> list[CommitmentRow]:
+    """Rows of the commitments of one report. One result answers one promise: when
+    promises of different values claim the same result (天然气200亿立方米 of new reserves and
+    天然气产量60亿立方米, both for 天然气56.5亿立方米), it goes to a clear best one or none."""
+    index = Actuals(actuals)
+    links = [choose_link(c, index) if c.value is not None else None for c in commitments]
+    claims: dict[int, list[int]] = defaultdict(list)
+    for i, link in enumerate(links):
+        if link is not None:
+            claims[id(link.fact)].append(i)
+    for claimants in claims.values():
+        values = {(commitments[i].value, commitments[i].unit) for i in claimants}
+        if len(values) < 2:
+            continue
+        ranked = sorted(claimants, key=lambda i: -links[i].score)  # type: ignore[union-attr]
+        best = links[ranked[0]]
+        runner = links[ranked[1]]
+        assert best is not None and runner is not None
+        keep = ranked[0] if best.score - runner.score >= CLAIM_MARGIN else None
+        for i in ranked:
+            if i != keep:
+                links[i] = None
+    return [track_one(c, actuals, said, link=links[i], linked=True)
+            for i, c in enumerate(commitments)]
+
+
+def track_one(c: Commitment, actuals: list[Fact], said: list[Said], *,
+              link: Link | None = None, linked: bool = False) -> CommitmentRow:
+    """The row of one commitment given the later reports' actual facts and sentences
+    (``linked``: ``link`` was already chosen, by ``track_many``)."""
     if c.value is not None:
-        link = choose_link(c, actuals)
+        if not linked:
+            link = choose_link(c, actuals)
         if link is not None:
             verdict, why = judge(c, link)
             return _row(c, verdict, why, fact=link.fact)
@@ -369,8 +479,7 @@ def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]
         for doc in group:
             if doc.doc_type not in ("work_report", "plan_report"):
                 continue
-            for c in extract_commitments(doc, facts.get(doc.id, [])):
-                rows.append(track_one(c, actuals, said))
+            rows += track_many(extract_commitments(doc, facts.get(doc.id, [])), actuals, said)
     return rows
 
 
@@ -407,13 +516,56 @@ def track_commitments(library: object, region: str | None = None, *,
         targets = [d for d in group if ((region_name, year), d.id) in plans]
         if not targets:
             continue
-        later = [library.document(d.id) for d in by_region[(region_name, year + 1)]]
-        actuals = [f for d in later for f in one_year_actuals(d, library.facts(
-            doc_id=d.id, kind="actual", period=year, include_open=True))]
-        said = [s for d in later for s in review_sentences(d)]
+        later = [_later_report(library, d.id) for d in by_region[(region_name, year + 1)]]
+        actuals = [f for d in later for f in d.one_year(library.facts(
+            doc_id=d.doc_id, kind="actual", period=year, include_open=True))]
+        said = [s for d in later for s in d.said]
         for doc in sorted(targets, key=lambda d: (d.source, d.row)):
-            rows += [track_one(c, actuals, said) for c in by_doc.get(doc.id, [])]
+            rows += track_many(by_doc.get(doc.id, []), actuals, said)
     return [r for r in rows if verdict is None or r.verdict == verdict]
+
+
+class LaterReport:
+    """What the tracker reads of a later report: its review sentences and which of its
+    passages are about one year. Both depend on the text alone, and a document id is the
+    hash of its text, so they are kept by id across requests."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc_id = doc.id
+        self.said = review_sentences(doc)
+        self._doc = doc
+        self._starts = [p.start for p in doc.paragraphs]
+        self._passages = YearPassages(doc)
+
+    def one_year(self, facts: Iterable[Fact]) -> list[Fact]:
+        """``facts`` outside multi-year passages (see ``one_year_actuals``)."""
+        kept: list[Fact] = []
+        for fact in facts:
+            i = bisect.bisect_right(self._starts, fact.start) - 1
+            if i >= 0:
+                para = self._doc.paragraphs[i]
+                if self._passages.about_years(_Span(para.start, para.end),
+                                              _Span(fact.start, fact.end)):
+                    continue
+            kept.append(fact)
+        return kept
+
+
+_LATER: dict[str, LaterReport] = {}
+_LATER_MAX = 256
+
+
+def _later_report(library: object, doc_id: str) -> LaterReport:
+    from baogao.library import Library
+
+    assert isinstance(library, Library)
+    found = _LATER.get(doc_id)
+    if found is None:
+        found = LaterReport(library.document(doc_id))
+        if len(_LATER) >= _LATER_MAX:
+            _LATER.pop(next(iter(_LATER)))
+        _LATER[doc_id] = found
+    return found
 
 
 def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:

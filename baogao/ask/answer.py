@@ -27,7 +27,7 @@ from typing import Any
 
 import httpx
 
-from baogao.ask.index import sync_index
+from baogao.ask.index import pinned, sync_index
 from baogao.ask.llm import LlmSettings, rephrase
 from baogao.ask.planners import (
     Citation,
@@ -168,9 +168,10 @@ def ask(
         own = this_year(store, q.regions[0])
         if own is not None and own != latest:
             q = read_question(text, this_year=own)
-    if q.intent == "passages" and not (q.topic or "").strip():
-        parse_query(store, text)  # raises QueryError for a question without searchable words
-    p = plan(store, q, limit=limit)
+    with pinned(store):  # one index state for the whole answer, checked once
+        if q.intent == "passages" and not (q.topic or "").strip():
+            parse_query(store, text)  # raises QueryError for a question without searchable words
+        p = plan(store, q, limit=limit)
     result = AskResult(
         text=text, question=q, answer=p.answer, method=p.method, supported=p.supported,
         citations=list(p.citations), facts=list(p.facts), passages=list(p.passages),

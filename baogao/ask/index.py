@@ -46,8 +46,9 @@ import shutil
 import sqlite3
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -220,10 +221,21 @@ def _folder_stamp(folder: Path | None) -> tuple[int, int] | None:
     if folder is None:
         return None
     try:
-        st = (folder / "meta.json").stat()
+        st = os.stat(os.path.join(folder, "meta.json"))
     except OSError:
         return None
     return st.st_mtime_ns, st.st_size
+
+
+@dataclass
+class _Pin:
+    """One committed state held for a whole query (``SearchIndex.pinned``): its searcher,
+    and the document frequencies and totals read from it so far."""
+
+    searcher: Any
+    state: tuple[str, tuple[int, int] | None, int]
+    freqs: dict[str, int] = field(default_factory=dict)
+    stats: IndexStats | None = None
 
 
 class SearchIndex:
@@ -236,7 +248,30 @@ class SearchIndex:
         self._uuid = ""
         self._schema: Any = None
         self._lock = threading.RLock()
+        self._local = threading.local()  # the pin of the query this thread is running
         self.pending: dict[str, tuple[PassageRow, ...]] = {}
+
+    def _pin(self) -> _Pin | None:
+        pin: _Pin | None = getattr(self._local, "pin", None)
+        return pin
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Run the reads of one query over one committed state: the index is checked
+        against ``search_meta`` and its folder once, and document frequencies and totals are
+        read once, instead of on every call (a search makes a dozen). Nested uses share the
+        outer pin; a flush or rebuild in this thread ends it."""
+        if self._pin() is not None:
+            yield
+            return
+        searcher = self.searcher()
+        assert self._opened is not None
+        self._local.pin = _Pin(searcher, (self._uuid, self._opened.stamp,
+                                          self._opened.generation))
+        try:
+            yield
+        finally:
+            self._local.pin = None
 
     # -- opening ------------------------------------------------------------------------
 
@@ -292,6 +327,9 @@ class SearchIndex:
 
     def searcher(self) -> Any:
         """A searcher over the last committed state (reloaded when another process wrote)."""
+        pin = self._pin()
+        if pin is not None:
+            return pin.searcher
         with self._lock:
             opened = self._current()
             stamp = _folder_stamp(self.folder)
@@ -330,6 +368,7 @@ class SearchIndex:
         import tantivy
 
         conn = self.store.conn
+        self._local.pin = None
         with self._lock:
             _ensure_schema(conn)
             with conn:
@@ -380,6 +419,7 @@ class SearchIndex:
     def flush(self) -> int:
         """Apply the queue to tantivy (see the module docstring); queued documents applied."""
         conn = self.store.conn
+        self._local.pin = None
         with self._lock:
             if not _queued(conn):
                 self.pending.clear()
@@ -422,6 +462,14 @@ class SearchIndex:
 
     def stats(self) -> IndexStats:
         """Passages indexed and their mean token count (kept in ``search_meta``)."""
+        pin = self._pin()
+        if pin is not None:
+            if pin.stats is None:
+                pin.stats = self._read_stats()
+            return pin.stats
+        return self._read_stats()
+
+    def _read_stats(self) -> IndexStats:
         meta = dict(self.store.conn.execute(
             "SELECT key, value FROM search_meta WHERE key IN ('rows', 'tokens')").fetchall())
         if len(meta) < 2:  # written before the totals were kept: keep them from now on
@@ -470,6 +518,9 @@ class SearchIndex:
 
     def state(self) -> tuple[str, tuple[int, int] | None, int]:
         """Which committed index this process searches (changes with every flush)."""
+        pin = self._pin()
+        if pin is not None:
+            return pin.state
         self.searcher()
         assert self._opened is not None
         return self._uuid, self._opened.stamp, self._opened.generation
@@ -497,7 +548,14 @@ class SearchIndex:
     def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:
         """How many passages hold each token in their words (0 when none)."""
         searcher = self.searcher()
-        return {t: int(searcher.doc_freq("words", t)) for t in dict.fromkeys(tokens)}
+        pin = self._pin()
+        if pin is None:
+            return {t: int(searcher.doc_freq("words", t)) for t in dict.fromkeys(tokens)}
+        known = pin.freqs
+        for t in tokens:
+            if t not in known:
+                known[t] = int(searcher.doc_freq("words", t))
+        return {t: known[t] for t in dict.fromkeys(tokens)}
 
 
 _INDEXES_LOCK = threading.Lock()
@@ -623,6 +681,12 @@ def sync_index(store: Store) -> None:
                 "run `baogao reindex` with write access"
             ) from exc
         log.warning("search index of %s is behind the library (%s)", store.path, exc)
+
+
+def pinned(store: Store) -> Any:
+    """``with pinned(store):`` every index read in the block sees one committed state,
+    checked once (``SearchIndex.pinned``)."""
+    return search_index(store).pinned()
 
 
 def index_stats(store: Store) -> IndexStats:

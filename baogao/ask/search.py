@@ -34,11 +34,19 @@ import itertools
 import math
 import re
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from baogao.ask.index import document_frequencies, index_stats, search_index, sync_index
+from baogao.ask.index import (
+    document_frequencies,
+    index_stats,
+    pinned,
+    search_index,
+    sync_index,
+)
 from baogao.ask.segment import (
     cut_words,
     has_cjk,
@@ -260,6 +268,11 @@ def _rarest(store: Store, words: list[str], weight: float, n: int = 6) -> list[Q
 def parse_query(store: Store, query: str) -> ParsedQuery:
     """Cut ``query`` into weighted index terms; raises QueryError when nothing is left."""
     text = check_query(query)
+    with pinned(store):
+        return _parse_query(store, text)
+
+
+def _parse_query(store: Store, text: str) -> ParsedQuery:
     words = query_tokens(text)[:MAX_TERMS]
     if not words:
         raise QueryError(
@@ -547,17 +560,53 @@ def search_page(
         raise QueryError(f"offset must be between 0 and {MAX_OFFSET}, not {offset}")
     check_query(query)
     sync_index(store)
-    parsed = parse_query(store, query)
-    total, passages = _search(store, parsed, Filters(region, year, doc_type, role),
-                              limit, offset)
-    return SearchPage(total, offset, passages)
+    flt = Filters(region, year, doc_type, role)
+    with pinned(store):
+        key = _page_key(store, query, flt, limit, offset)
+        if key is not None:
+            with _PAGES_LOCK:
+                cached = _PAGES.get(key)
+                if cached is not None:
+                    _PAGES.move_to_end(key)
+                    return SearchPage(cached.total, offset, list(cached.passages))
+        parsed = parse_query(store, query)
+        total, passages = _search(store, parsed, flt, limit, offset)
+    found = SearchPage(total, offset, passages)
+    if key is not None:
+        with _PAGES_LOCK:
+            _PAGES[key] = SearchPage(total, offset, list(passages))
+            while len(_PAGES) > PAGE_CACHE:
+                _PAGES.popitem(last=False)
+    return found
+
+
+#: Result pages kept per process (the web server answers a repeated query from here).
+PAGE_CACHE = 256
+_PAGES: OrderedDict[tuple[Any, ...], SearchPage] = OrderedDict()
+_PAGES_LOCK = threading.Lock()
+
+
+def _page_key(store: Store, query: str, flt: Filters, limit: int, offset: int
+              ) -> tuple[Any, ...] | None:
+    """What a result page depends on: the query, filters and page, the committed index
+    this process searches, and the library's contents (every document saved or deleted
+    takes a number from ``search_queue``'s sequence; re-analysed glossary terms get new
+    ids). None for an in-memory library, which is not cached."""
+    if store.path == ":memory:":
+        return None
+    row = store.conn.execute(
+        "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'search_queue'), "
+        "(SELECT MAX(id) FROM terms)").fetchone()
+    return (store.path, search_index(store).state(), tuple(row), query.strip(), flt, limit,
+            offset)
 
 
 def search_parsed(store: Store, parsed: ParsedQuery, *, region: str | None = None,
                   year: int | None = None, doc_type: str | None = None,
                   role: str | None = None, limit: int = 10) -> list[Passage]:
     """``search`` for an already parsed query (``ask`` uses it with its own terms)."""
-    return _search(store, parsed, Filters(region, year, doc_type, role), limit, 0)[1]
+    with pinned(store):
+        return _search(store, parsed, Filters(region, year, doc_type, role), limit, 0)[1]
 
 
 def _search(store: Store, parsed: ParsedQuery, flt: Filters, limit: int,

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from baogao.cli.common import (
+    EXPORT_FORMATS,
     DbOption,
     DocType,
     ExportFormat,
@@ -21,6 +21,7 @@ from baogao.cli.common import (
     app,
     console,
     err_console,
+    escape,
     indicator_id,
     open_library,
     render,
@@ -29,7 +30,6 @@ from baogao.cli.common import (
 )
 from baogao.cli.facts import export_app, export_format
 from baogao.errors import QueryError
-from baogao.store.export import FORMATS, write_table
 
 if TYPE_CHECKING:  # the analysis modules load when a command runs, not for --help
     from baogao.analyze.attention import Topic
@@ -148,6 +148,8 @@ def export_commitments(
     out_fmt = export_format(fmt, output)
     with open_library(db) as lib:
         rows = lib.track_commitments(region, period=period, verdict=verdict)
+    from baogao.store.export import write_table
+
     out = write_table([commitment_row_dict(r) for r in rows], COMMITMENT_COLUMNS,
                       output or f"commitments.{out_fmt}", out_fmt)
     err_console.print(f"wrote {len(rows)} commitments to {escape(str(out))}", highlight=False)
@@ -256,8 +258,8 @@ def attention_command(
     output: Annotated[str | None, typer.Option("--output", "-o", help="Write the panel to "
                       "this file (.csv .parquet .xlsx .dta .jsonl).")] = None,
     fmt: Annotated[PanelFormat | None, typer.Option("--format", "-f", help="table, csv, json, "
-                   "jsonl on screen; with --output: " + ", ".join(FORMATS) + " (default: the "
-                   "file's suffix).")] = None,
+                   "jsonl on screen; with --output: " + ", ".join(EXPORT_FORMATS)
+                   + " (default: the file's suffix).")] = None,
     region: Annotated[str | None, typer.Option(help="Only this region (short or full name); "
                       "a province or city includes the regions under it.")] = None,
     doc_type: Annotated[list[DocType] | None, typer.Option("--doc-type", help="Document types "
@@ -291,8 +293,10 @@ def attention_command(
     if output:
         if fmt is PanelFormat.table:
             raise QueryError("--format table is for the screen; with --output use one of "
-                             + ", ".join(FORMATS))
+                             + ", ".join(EXPORT_FORMATS))
         out_fmt = fmt.value if fmt else (Path(output).suffix.lstrip(".").lower() or "csv")
+        from baogao.store.export import write_table
+
         path = write_table(rows, columns, output, out_fmt)
         err_console.print(f"{len(rows)} rows written to {escape(str(path))}", highlight=False)
         return

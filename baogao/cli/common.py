@@ -17,19 +17,16 @@ import time
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
-from rich.cells import cell_len
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
-from rich.text import Text
 
 from baogao.errors import QueryError, StoreError
 from baogao.labels import indicator_by_name, plain_number
 
 if TYPE_CHECKING:  # the library (and its segmenter) loads when a command opens it
+    from rich.console import Console
+
     from baogao.library import Library
 
 log = logging.getLogger("baogao.cli")
@@ -42,8 +39,34 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain click help: no markdown renderer to import at start-up
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+
+
+class _LazyConsole:
+    """A ``rich.console.Console`` made on first use: rich costs a tenth of a second to import,
+    and ``baogao --help`` (or a command that prints JSON) never needs it."""
+
+    def __init__(self, **options: Any) -> None:
+        self._options = options
+        self._console: Console | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return getattr(self._console, name)
+
+
+console = cast("Console", _LazyConsole())
+err_console = cast("Console", _LazyConsole(stderr=True, soft_wrap=True))
+
+
+def escape(text: str) -> str:
+    """Text with its rich markup escaped (``rich.markup.escape``, imported when used)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 DbOption = Annotated[
     str | None,
@@ -116,6 +139,10 @@ class ExportFormat(str, Enum):
     xlsx = "xlsx"
     dta = "dta"
     jsonl = "jsonl"
+
+
+#: The file formats of ``store.export.FORMATS``, named here so that help text needs no store.
+EXPORT_FORMATS = tuple(f.value for f in ExportFormat)
 
 
 def value_of(choice: Enum | None) -> str | None:
@@ -245,6 +272,8 @@ def fit_widths(lines: Sequence[Sequence[str]], total: int) -> list[int]:
     """Column widths that fit ``total`` cells: short columns keep their width, the widest
     shrink first (to no less than ``SHORT_COLUMN``), and if that is not enough every column
     shrinks evenly."""
+    from rich.cells import cell_len
+
     natural = [max(cell_len(line[i]) for line in lines) for i in range(len(lines[0]))]
     widths = list(natural)
     room = total - 2 * (len(widths) - 1) - 1
@@ -280,6 +309,9 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
     elif len(rows) > FAST_TABLE_ROWS:
         fast_table(rows, columns, title)
     else:
+        from rich.table import Table
+        from rich.text import Text
+
         cells = [[_screen_cell(row.get(c)) for c in columns] for row in rows]
         widths = fit_widths([[str(c) for c in columns], *cells], console.width)
         table = Table(title=title, box=None, pad_edge=False, padding=(0, 1),

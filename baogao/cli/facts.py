@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from baogao.cli.common import (
     DbOption,
@@ -16,6 +15,7 @@ from baogao.cli.common import (
     Kind,
     app,
     err_console,
+    escape,
     indicator_id,
     open_library,
     render,
@@ -23,7 +23,6 @@ from baogao.cli.common import (
     value_of,
 )
 from baogao.errors import QueryError
-from baogao.store.export import write_table
 
 if TYPE_CHECKING:
     from baogao.models import Fact
@@ -124,6 +123,8 @@ def export_facts(
                  for f in lib.facts(region=r, indicator=wanted, kind=value_of(kind),
                                     period=period, include_open=every)]
     rows = [f.full() for f in items] if every else fact_rows(items)
+    from baogao.store.export import write_table
+
     out = write_table(rows, ALL_FACT_COLUMNS if every else FACT_COLUMNS,
                       output or f"facts.{out_fmt}", out_fmt)
     err_console.print(f"wrote {len(items)} facts to {escape(str(out))}", highlight=False)

@@ -8,7 +8,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from baogao.cli.common import (
     DbOption,
@@ -18,6 +17,7 @@ from baogao.cli.common import (
     app,
     console,
     err_console,
+    escape,
     open_library,
     render,
     value_of,

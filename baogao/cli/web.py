@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import os
-import socket
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
-from baogao.cli.common import DbOption, app, err_console, library_path, open_library
+from baogao.cli.common import (
+    DbOption,
+    app,
+    err_console,
+    escape,
+    library_path,
+    open_library,
+)
 from baogao.errors import QueryError, StoreError
+
+if TYPE_CHECKING:
+    import socket
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
 
@@ -94,8 +102,11 @@ def serve(
 
 def listen(host: str, port: int) -> socket.socket:
     """A socket bound to host:port, or a one-line StoreError when the port is taken."""
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP: asyncio then sets TCP_NODELAY on every accepted connection
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))

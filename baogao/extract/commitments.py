@@ -41,13 +41,15 @@ from baogao.extract.open_facts import (
 from baogao.models import Commitment, Document, Fact, Paragraph
 
 _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|"
-                       r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}是")
+                       r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}是|[\u2460-\u2473]")
 _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
-                      r"[一二三四五六七八九十]{1,3})\s*[）)])")
+                      r"[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473])")
 _OBJECT_MAX = 40
+#: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
+_ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,8 +142,11 @@ def list_items(doc: Document) -> Iterator[ListItem]:
                 if enum:
                     yield from (ListItem(a, b, name) for a, b in enum)
                     break
-            if j == 0 and len(sentences) > 2 and len(text[sentence.start : sentence.end]) <= 24:
-                # 办好20件民生实事。A。B。C。 — the paragraph goes on with the items
+            announced = text[sentence.start : sentence.end]
+            if j == 0 and len(sentences) > 2 and len(announced) <= 24 and not re.search(
+                    r"[，,；;]", announced):
+                # 办好20件民生实事。A。B。C。 — the paragraph goes on with the items (not
+                # 筹措资金835亿元，实施十大为民办实事工程。 where other tasks follow)
                 yield from (ListItem(s.start, s.end, name) for s in sentences[1:])
                 break
             if j == len(sentences) - 1:
@@ -260,6 +265,9 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     if at >= 0:
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
+        counted = str(unit or "").lstrip("万亿") in words["count_units"]
+        if counted and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
+            return False  # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named
         follows = evidence[at + len(text) : at + len(text) + 1]
         measure = unit not in (None, "", "%", "‰") and str(unit).lstrip("万亿") not in words[
             "count_units"]  # 90%以上的村, 5个以上重大专项: shares and counts of the promise
@@ -287,6 +295,7 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
     全社会研发经费投入增长8%左右, 新建2.7万亩粮食生产无人农场)."""
     words = vocabulary()
     head = text[max(clause[0], prev_end) : amount.start].lstrip("、，和及与")
+    head = _LEADING.sub("", head)  # ④建设社区老年助餐服务点500个: the item's number
     head = _strip_words(head, words["lead_noise"])
     action = next((w for w in sorted(words["actions"], key=len, reverse=True)
                    if head.startswith(w)), None)

@@ -36,7 +36,7 @@ class _Span:
 # Cue helpers -------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=128)
 def cue_words(key: str) -> tuple[str, ...]:
     words: list[str] = cues()[key]
     return tuple(sorted(words, key=len, reverse=True))
@@ -96,10 +96,13 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     """
     for match in _sentence_re().finditer(text, start, end):
         piece = match.group(0)
-        left = match.start() + len(piece) - len(piece.lstrip())
-        right = match.end() - (len(piece) - len(piece.rstrip()))
-        if right > left:
-            yield _Span(left, right)
+        left, right = match.span()
+        if piece[0].isspace() or piece[-1].isspace():  # rare: trim it
+            left += len(piece) - len(piece.lstrip())
+            right -= len(piece) - len(piece.rstrip())
+            if right <= left:
+                continue
+        yield _Span(left, right)
 
 
 def paragraph_spans(doc: Document) -> Iterator[_Span]:

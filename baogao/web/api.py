@@ -71,7 +71,7 @@ UPLOAD_BODY: dict[str, Any] = {
 
 
 @router.get("", summary="Library status")
-def status(lib: Lib, config: Config) -> JSONResponse:
+async def status(lib: Lib, config: Config) -> JSONResponse:
     """Number of stored documents and whether this server accepts writes."""
     return JSONResponse({"documents": lib.store.count(), "writable": config.writable,
                          "formats": sorted(READERS),

@@ -95,8 +95,8 @@ class WebConfig:
             raise WebError(403, "the write token is wrong")
 
 
-def get_config(request: Request) -> WebConfig:
-    """The app's ``WebConfig``."""
+async def get_config(request: Request) -> WebConfig:
+    """The app's ``WebConfig`` (async: a plain attribute read needs no worker thread)."""
     config: WebConfig = request.app.state.config
     return config
 

@@ -6,9 +6,11 @@ that dribbles its request headers (slowloris) is closed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import re
+import socket
 from typing import Any
 
 import h11
@@ -163,6 +165,7 @@ def _h11_protocol() -> type[Any]:
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
+            no_delay(transport)
             self._arm()
 
         def _arm(self) -> None:
@@ -195,6 +198,20 @@ def _h11_protocol() -> type[Any]:
             super().connection_lost(exc)
 
     return HeaderTimeoutProtocol
+
+
+def no_delay(transport: asyncio.BaseTransport) -> None:
+    """Send each write at once (TCP_NODELAY) on a TCP connection.
+
+    asyncio sets it only when the listening socket was made with ``IPPROTO_TCP`` as its
+    protocol; uvicorn's own socket (``--workers N``) is made with 0, and then Nagle's
+    algorithm holds the body of every response after the first on a kept-alive connection
+    until the client's delayed ACK: 40 ms each (benchmarks/scale.py, ``serve``).
+    """
+    sock = transport.get_extra_info("socket")
+    if sock is not None and sock.family in (socket.AF_INET, socket.AF_INET6):
+        with contextlib.suppress(OSError):  # a socket that refuses the option keeps Nagle
+            sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
 #: The protocol class as an import string: ``serve --workers N`` hands uvicorn options to

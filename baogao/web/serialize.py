@@ -63,9 +63,23 @@ def term_json(term: Term) -> dict[str, Any]:
     return data
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def record_json(obj: Any) -> dict[str, Any]:
-    """Any library dataclass (Passage, TrackRow, …) as a JSON object."""
+    """Any library dataclass (Passage, TrackRow, …) as a JSON object.
+
+    Flat records (every field a string, number or None: a search result) are copied field by
+    field; ``dataclasses.asdict``, which deep-copies every value, only runs for nested ones.
+    """
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        names = _FIELDS.get(type(obj))
+        if names is None:
+            names = _FIELDS[type(obj)] = tuple(f.name for f in dataclasses.fields(obj))
+        data = {name: getattr(obj, name) for name in names}
+        if all(isinstance(v, _SCALARS) for v in data.values()):
+            return data
         return dataclasses.asdict(obj)
     if isinstance(obj, dict):
         return dict(obj)

@@ -22,7 +22,7 @@ RoleParam = Literal["review", "plan", "self_building", "glossary", "appendix", "
 
 
 @router.get("/api/search", summary="Full-text search", tags=["search"])
-def api_search(
+async def api_search(
     request: Request,
     lib: Lib,
     q: Annotated[str, Query(description="Words or a question (就业, 如何稳就业)")],
@@ -35,7 +35,12 @@ def api_search(
 ) -> JSONResponse:
     """Passages best matching ``q``, each citing its document and offsets, with a snippet
     whose matched words are marked 【】; ``X-Total-Count`` gives the number of matching
-    passages, ``Link`` the next page."""
+    passages, ``Link`` the next page.
+
+    Runs on the event loop, not in a thread: a search is a few milliseconds of CPU (index
+    top-k, re-ranking), so the two thread hops and the GIL hand-overs of a sync handler cost
+    more than they hide; ``serve --workers N`` gives the parallelism.
+    """
     found = search_page(lib, q, region=region, year=year, doc_type=doc_type, role=role,
                         limit=limit, offset=offset)
     return paged(request, [record_json(p) for p in found.passages], found.total, offset, limit)
