@@ -47,6 +47,9 @@ from baogao.workers import die_with_parent
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "baogao.db"
+#: Commitments extracted on read from a read-only library whose stored ones are stale, by
+#: (library path, document id, extractor version).
+_EXTRACTED: dict[tuple[str, str, str], list[Commitment]] = {}
 
 
 def default_db_path() -> str:
@@ -507,20 +510,30 @@ class Library:
         """The stored commitments of these documents (``extract.commitments``), in document
         order. Documents stored before commitments were kept, or by another extractor
         version, are extracted again here (and stored, unless the library is read-only)."""
-        from baogao.extract.commitments import extract_commitments
+        from baogao.extract.commitments import commitments_version, extract_commitments
 
         ids = list(dict.fromkeys(doc_ids))
         stale = self.store.stale_commitments(ids)
         if not stale:
             return self.store.commitments(ids)
         fresh: dict[str, list[Commitment]] = {}
+        version = commitments_version()
+        writable = not self.readonly and self.store.has_commitments_table()
         for doc_id in stale:
-            doc = self.store.get_document(doc_id)
-            found = extract_commitments(doc, self.store.facts(doc_id=doc_id, include_open=True))
+            key = (self.store.path, doc_id, version)
+            found = _EXTRACTED.get(key) if not writable else None
+            if found is None:
+                doc = self.store.get_document(doc_id)
+                found = extract_commitments(doc, self.store.facts(doc_id=doc_id,
+                                                                  include_open=True))
             fresh[doc_id] = found
-            if not self.readonly and self.store.has_commitments_table():
+            if writable:
                 with self.store.conn:
                     self.store.store_commitments(doc_id, found)
+            else:  # a read-only server extracts a stale document once, not per request
+                if len(_EXTRACTED) >= 4096:
+                    _EXTRACTED.pop(next(iter(_EXTRACTED)))
+                _EXTRACTED[key] = found
         stored = self.store.commitments([i for i in ids if i not in fresh])
         by_doc: dict[str, list[Commitment]] = {}
         for c in stored:

@@ -37,7 +37,14 @@ from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.catalog import cues
 from baogao.extract.commitments import extract_commitments
 from baogao.extract.facts import _Span, iter_sentences
-from baogao.extract.open_facts import BASELINE, MULTI_YEAR, _multi_year, key_of, vocabulary
+from baogao.extract.open_facts import (
+    BASELINE,
+    MULTI_YEAR,
+    _multi_year_paragraph,
+    _multi_year_sentence,
+    key_of,
+    vocabulary,
+)
 from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
 from baogao.read.regions import canonical_region
 
@@ -64,6 +71,7 @@ _OUT_OF_SCOPE = (MULTI_YEAR, BASELINE)
 # Units --------------------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=4096)
 def split_unit(unit: str | None) -> tuple[float, str]:
     """The multiplier and base of a unit as printed (万个 → 10000, 个; 名 → 人)."""
     if not unit:
@@ -163,10 +171,25 @@ def _after(evidence: str, printed: str) -> str:
     return _CLAUSE_MARK.split(rest, maxsplit=1)[0][:20]
 
 
-def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
+class Actuals:
+    """Actual facts of the later reports grouped by base unit (万个 and 个 together), so a
+    commitment is compared with the results it could convert to only."""
+
+    def __init__(self, facts: Iterable[Fact]) -> None:
+        self.by_unit: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            if fact.value is not None:
+                self.by_unit[split_unit(fact.unit)[1]].append(fact)
+
+    def for_unit(self, unit: str | None) -> list[Fact]:
+        """The facts whose unit has the same base as ``unit``."""
+        return self.by_unit.get(split_unit(unit)[1], [])
+
+
+def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     links: list[Link] = []
     kind = stock_or_flow(c.evidence, c.text)
-    for fact in actuals:
+    for fact in actuals.for_unit(c.unit) if isinstance(actuals, Actuals) else actuals:
         if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
             continue
         if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
@@ -196,7 +219,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact]) -> list[Link]:
     return links
 
 
-def choose_link(c: Commitment, actuals: Iterable[Fact]) -> Link | None:
+def choose_link(c: Commitment, actuals: Iterable[Fact] | Actuals) -> Link | None:
     """The best result for ``c``; None when none fits or the best two disagree."""
     links = sorted(_candidates(c, actuals), key=lambda lk: (-lk.score, lk.fact.start))
     if not links:
@@ -278,12 +301,13 @@ def review_sentences(doc: Document) -> list[Said]:
     """Sentences of the review part of ``doc`` outside multi-year passages (这五年…,
     “十四五”时期…, 五年累计…)."""
     found: list[Said] = []
+    passages = YearPassages(doc)
     for para in doc.paragraphs:
         if para.is_table_row or doc.role_at(para.start) != "review":
             continue
         span = _Span(para.start, para.end)
         for s in iter_sentences(doc.text, para.start, para.end):
-            if about_years(doc, span, _Span(s.start, s.end)):
+            if passages.about_years(span, _Span(s.start, s.end)):
                 continue
             sentence = doc.text[s.start : s.end]
             found.append(Said(doc, s.start, s.end, sentence,
@@ -291,32 +315,45 @@ def review_sentences(doc: Document) -> list[Said]:
     return found
 
 
-def about_years(doc: Document, para: _Span, sentence: _Span) -> bool:
-    """A passage about several years (``open_facts`` rules), unless its paragraph opens on
-    the year before the report (刚刚过去的2025年…, 过去一年…) under a 十四五 heading."""
-    if _multi_year(doc, para, sentence):
-        lead = doc.text[para.start : min(para.end, para.start + 16)]
+class YearPassages:
+    """Which passages of a later report are about several years (``open_facts`` rules),
+    unless their paragraph opens on the year before the report (刚刚过去的2025年…,
+    过去一年…) under a 十四五 heading. Paragraph answers are computed once."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self._paragraphs: dict[int, tuple[bool, bool]] = {}
         words = [*vocabulary()["one_year_leads"]] + (
             [f"{doc.year - 1}年"] if doc.year else [])
-        sentence_words = cues()["multi_year_sentence"]
-        return not (any(w in lead for w in words) and not any(
-            w in doc.text[sentence.start : sentence.end] for w in sentence_words))
-    return False
+        self._one_year_words = tuple(words)
+
+    def _paragraph(self, para: _Span) -> tuple[bool, bool]:
+        known = self._paragraphs.get(para.start)
+        if known is None:
+            lead = self.doc.text[para.start : min(para.end, para.start + 16)]
+            known = (_multi_year_paragraph(self.doc, para),
+                     any(w in lead for w in self._one_year_words))
+            self._paragraphs[para.start] = known
+        return known
+
+    def about_years(self, para: _Span, sentence: _Span) -> bool:
+        """True for a sentence about several years."""
+        several, one_year_lead = self._paragraph(para)
+        if not (several or _multi_year_sentence(self.doc.text, sentence)):
+            return False
+        text = self.doc.text[sentence.start : sentence.end]
+        return not (one_year_lead and not any(w in text for w in cues()["multi_year_sentence"]))
+
+
+def about_years(doc: Document, para: _Span, sentence: _Span) -> bool:
+    """A passage about several years (see ``YearPassages``)."""
+    return YearPassages(doc).about_years(para, sentence)
 
 
 def one_year_actuals(doc: Document, facts: Iterable[Fact]) -> list[Fact]:
     """The facts of ``doc`` outside multi-year passages: a catalog value in a 这五年…
     paragraph (粮食产量稳定在760亿斤以上) is about the five years, not about year N."""
-    starts = [p.start for p in doc.paragraphs]
-    kept: list[Fact] = []
-    for fact in facts:
-        i = bisect.bisect_right(starts, fact.start) - 1
-        if i >= 0:
-            para = doc.paragraphs[i]
-            if about_years(doc, _Span(para.start, para.end), _Span(fact.start, fact.end)):
-                continue
-        kept.append(fact)
-    return kept
+    return LaterReport(doc).one_year(facts)
 
 
 def _done_words() -> list[str]:
@@ -378,7 +415,8 @@ def track_many(commitments: list[Commitment], actuals: list[Fact], said: list[Sa
     """Rows of the commitments of one report. One result answers one promise: when
     promises of different values claim the same result (天然气200亿立方米 of new reserves and
     天然气产量60亿立方米, both for 天然气56.5亿立方米), it goes to a clear best one or none."""
-    links = [choose_link(c, actuals) if c.value is not None else None for c in commitments]
+    index = Actuals(actuals)
+    links = [choose_link(c, index) if c.value is not None else None for c in commitments]
     claims: dict[int, list[int]] = defaultdict(list)
     for i, link in enumerate(links):
         if link is not None:
@@ -478,13 +516,56 @@ def track_commitments(library: object, region: str | None = None, *,
         targets = [d for d in group if ((region_name, year), d.id) in plans]
         if not targets:
             continue
-        later = [library.document(d.id) for d in by_region[(region_name, year + 1)]]
-        actuals = [f for d in later for f in one_year_actuals(d, library.facts(
-            doc_id=d.id, kind="actual", period=year, include_open=True))]
-        said = [s for d in later for s in review_sentences(d)]
+        later = [_later_report(library, d.id) for d in by_region[(region_name, year + 1)]]
+        actuals = [f for d in later for f in d.one_year(library.facts(
+            doc_id=d.doc_id, kind="actual", period=year, include_open=True))]
+        said = [s for d in later for s in d.said]
         for doc in sorted(targets, key=lambda d: (d.source, d.row)):
             rows += track_many(by_doc.get(doc.id, []), actuals, said)
     return [r for r in rows if verdict is None or r.verdict == verdict]
+
+
+class LaterReport:
+    """What the tracker reads of a later report: its review sentences and which of its
+    passages are about one year. Both depend on the text alone, and a document id is the
+    hash of its text, so they are kept by id across requests."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc_id = doc.id
+        self.said = review_sentences(doc)
+        self._doc = doc
+        self._starts = [p.start for p in doc.paragraphs]
+        self._passages = YearPassages(doc)
+
+    def one_year(self, facts: Iterable[Fact]) -> list[Fact]:
+        """``facts`` outside multi-year passages (see ``one_year_actuals``)."""
+        kept: list[Fact] = []
+        for fact in facts:
+            i = bisect.bisect_right(self._starts, fact.start) - 1
+            if i >= 0:
+                para = self._doc.paragraphs[i]
+                if self._passages.about_years(_Span(para.start, para.end),
+                                              _Span(fact.start, fact.end)):
+                    continue
+            kept.append(fact)
+        return kept
+
+
+_LATER: dict[str, LaterReport] = {}
+_LATER_MAX = 256
+
+
+def _later_report(library: object, doc_id: str) -> LaterReport:
+    from baogao.library import Library
+
+    assert isinstance(library, Library)
+    found = _LATER.get(doc_id)
+    if found is None:
+        found = LaterReport(library.document(doc_id))
+        if len(_LATER) >= _LATER_MAX:
+            _LATER.pop(next(iter(_LATER)))
+        _LATER[doc_id] = found
+    return found
 
 
 def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:

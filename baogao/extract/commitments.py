@@ -45,9 +45,11 @@ _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,
 _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
                       r"[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473])")
 _OBJECT_MAX = 40
+#: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
+_ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 2
+EXTRACTOR_VERSION = 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -263,6 +265,9 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     if at >= 0:
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
+        counted = str(unit or "").lstrip("万亿") in words["count_units"]
+        if counted and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
+            return False  # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named
         follows = evidence[at + len(text) : at + len(text) + 1]
         measure = unit not in (None, "", "%", "‰") and str(unit).lstrip("万亿") not in words[
             "count_units"]  # 90%以上的村, 5个以上重大专项: shares and counts of the promise

@@ -36,7 +36,7 @@ class _Span:
 # Cue helpers -------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
+@functools.lru_cache(maxsize=128)
 def cue_words(key: str) -> tuple[str, ...]:
     words: list[str] = cues()[key]
     return tuple(sorted(words, key=len, reverse=True))
@@ -96,10 +96,13 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     """
     for match in _sentence_re().finditer(text, start, end):
         piece = match.group(0)
-        left = match.start() + len(piece) - len(piece.lstrip())
-        right = match.end() - (len(piece) - len(piece.rstrip()))
-        if right > left:
-            yield _Span(left, right)
+        left, right = match.span()
+        if piece[0].isspace() or piece[-1].isspace():  # rare: trim it
+            left += len(piece) - len(piece.lstrip())
+            right -= len(piece) - len(piece.rstrip())
+            if right <= left:
+                continue
+        yield _Span(left, right)
 
 
 def paragraph_spans(doc: Document) -> Iterator[_Span]:
@@ -155,6 +158,19 @@ def future_target(year: int | None, named: int | None) -> Timing | None:
     if named - year > int(cues()["future_target_horizon"]):
         return None
     return Timing("target", False, named)
+
+
+def section_year(doc: Document, pos: int) -> int | None:
+    """The one year the innermost titled section around ``pos`` names (二、1981年国民经济计划
+    的任务和主要指标 → 1981), or None when its title names none or several."""
+    titles = doc.section_path(doc.section_at(pos))
+    for title in reversed(titles):
+        years = {_year_of(m) for m in _year_re().finditer(title)}
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None
+    return None
 
 
 def relative_year(text: str, start: int, pos: int) -> str | None:

@@ -97,6 +97,8 @@ def read_csv(path: Path, name: str) -> list[RawDocument]:
 
 def json_depth_ok(text: str, max_depth: int) -> bool:
     """True when arrays and objects in ``text`` nest at most ``max_depth`` deep (linear)."""
+    if text.count("[") + text.count("{") <= max_depth:
+        return True  # not even that many openers, in strings or not
     depth = 0
     for m in _JSON_TOKEN.finditer(text):
         ch = m.group(0)
@@ -109,7 +111,7 @@ def json_depth_ok(text: str, max_depth: int) -> bool:
     return True
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.S)
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?|[\[\]{}]', re.S)
 
 
 def _loads(text: str, name: str, where: str) -> object:
