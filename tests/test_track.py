@@ -207,7 +207,7 @@ def test_speed_path_gives_the_rows_of_the_full_objects(corpus_library: Library) 
     assert track(corpus_library) == everything  # the kept rows, read back
     names = {r[0] for r in corpus_library.store.conn.execute(
         "SELECT DISTINCT region FROM facts WHERE region IS NOT NULL")}
-    for name in sorted(names) + ["西城", "北京", "广东", "不存在的地方"]:
+    for name in [*sorted(names), "西城", "北京", "广东", "不存在的地方"]:
         assert track(corpus_library, name) == _tracked_from_objects(corpus_library, name), name
 
 
