@@ -15,9 +15,12 @@ Prints, for the tuning and the held-out parts separately (team split: 吉林, �
 Held-out sets added later carry a ``group`` (``湖南, new``) and are also totalled apart from
 the earlier ones (吉林, 陕西).
 
-With ``--sample N`` it writes N random open facts to ``benchmarks/data/open_facts_sample.jsonl``
-(seeded; for judging by hand). Judgments in ``benchmarks/data/open_facts_judged.json``
-(``{"judgments": [{"id": ..., "ok": true/false, "note": ...}]}``) are scored when present.
+With ``--sample N [--seed S --name _x]`` it writes N random open facts to
+``benchmarks/data/open_facts_sample_x.jsonl`` (for judging by hand). Every
+``benchmarks/data/open_facts_judged*.json`` (``{"judgments": [{"id", "text", "evidence",
+"name", "kind", "period", "value", "unit", "ok", "note"}]}``; older files name their
+``sample`` file for the sentences) is scored: right as judged, and how many of its facts
+today's output still states unchanged.
 """
 
 from __future__ import annotations
@@ -191,6 +194,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default="/work/shared", help="The shared inputs folder.")
     parser.add_argument("--sample", type=int, default=0, help="Write N random open facts.")
+    parser.add_argument("--seed", type=int, default=20260101, help="Seed of the sample.")
+    parser.add_argument("--name", default="", help="Suffix of the sample file name.")
     args = parser.parse_args()
     shared = Path(args.shared)
     cover: dict[str, list[int]] = {"tune": [0, 0], "heldout": [0, 0]}
@@ -213,21 +218,49 @@ def main() -> None:
     print("commitments (hand-checked sets):")
     report_commitments(shared)
     if args.sample:
-        rng = random.Random(20260101)
+        rng = random.Random(args.seed)
         sample = rng.sample(open_pool, min(args.sample, len(open_pool)))
-        out = DATA / "open_facts_sample.jsonl"
+        out = DATA / f"open_facts_sample{args.name}.jsonl"
         out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample),
                        "utf-8")
         print(f"wrote {len(sample)} open facts to {out}")
-    judged = DATA / "open_facts_judged.json"
-    if judged.exists():
-        items = json.loads(judged.read_text("utf-8"))["judgments"]
-        ok = sum(1 for j in items if j["ok"])
-        fields = sum(1 for j in items if j.get("value_unit_kind_period_ok", j["ok"]))
-        print(f"hand-judged open facts right (value, unit, kind, period, name): "
-              f"{_ratio(ok, len(items))}; value, unit, kind and period: "
-              f"{_ratio(fields, len(items))}")
+    print("hand-judged open facts (value, unit, kind, period, name), each judged sample:")
+    for path in sorted(DATA.glob("open_facts_judged*.json")):
+        report_judged(path, open_pool)
 
+
+_FIELDS = ("name", "kind", "period", "value", "unit")
+
+
+def _place(item: dict[str, Any]) -> tuple[str, str, str]:
+    return item["id"].split("#")[0], item["evidence"], item["text"]
+
+
+def report_judged(path: Path, pool: list[dict[str, Any]]) -> None:
+    """Print one judged sample's score as judged, and how much of it today's output still
+    states the same way (a fact whose name, kind, period, value or unit changed since it
+    was judged needs judging again; one no longer found is counted apart)."""
+    spec = json.loads(path.read_text("utf-8"))
+    items = spec["judgments"]
+    if "sample" in spec:  # older files keep the sentence in their sample file
+        by_id = {json.loads(line)["id"]: json.loads(line) for line in
+                 (DATA / spec["sample"]).read_text("utf-8").splitlines() if line}
+        items = [{**by_id[j["id"]], **j} for j in items]
+    now: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for fact in pool:
+        now.setdefault(_place(fact), []).append(fact)
+    same = right_now = gone = 0
+    for item in items:
+        current = now.get(_place(item), [])
+        if not current:
+            gone += 1
+        elif any(all(c.get(k) == item.get(k) for k in _FIELDS) for c in current):
+            same += 1
+            right_now += bool(item["ok"])
+    ok = sum(1 for j in items if j["ok"])
+    print(f"  {path.name}: right {_ratio(ok, len(items))} as judged; today {same} of "
+          f"{len(items)} unchanged ({right_now} right), {len(items) - same - gone} changed "
+          f"(judge again), {gone} no longer a fact")
 
 if __name__ == "__main__":
     main()

@@ -313,3 +313,34 @@ def test_a_paragraph_opening_on_a_year_dates_its_sentences() -> None:
 def test_arranged_deficit_is_the_whole_deficit() -> None:
     """今年拟安排财政赤字10500亿元，其中中央财政赤字8500亿元: the whole, not the part."""
     assert _values(_facts(NATIONAL, 20), "deficit", "target") == [(2010, 10500, None)]
+
+
+def test_a_section_title_year_sets_the_period() -> None:
+    """二、1981年国民经济计划的任务和主要指标 in the 1980 report: its figures are 1981 targets
+    (粮食产量34，250万吨 with a full-width thousands comma; 进出口总额559亿元)."""
+    r1980 = _facts(NATIONAL, 50)
+    assert (1981, 6850, None) in _values(r1980, "grain_output", "target")
+    assert (1981, 559, None) in _values(r1980, "foreign_trade", "target")
+    assert not [f for f in r1980 if f.kind == "target" and f.period == 1980]
+
+
+def test_the_level_reached_after_an_increment() -> None:
+    """…又增产291亿斤，达到9680亿斤: the level, never the increment."""
+    r2006 = _facts(NATIONAL, 28)
+    assert _values(r2006, "grain_output", "actual") == [(2005, 9680, None)]
+    assert (2005, 970, None) in _values(r2006, "urban_new_jobs", "actual")  # 就业人口
+
+
+def test_a_deadline_dates_a_target_in_a_five_year_passage() -> None:
+    """到1992年，…使国民生产总值达到15500亿元左右 (1988): the 1992 target; 国内财政收入 is
+    the fiscal revenue."""
+    r1988 = _facts(NATIONAL, 42)
+    assert (1992, 15500, "approx") in _values(r1988, "gnp", "target")
+    assert (1987, 2243.6, None) in _values(r1988, "fiscal_revenue", "actual")
+    assert not _find(r1988, "gnp_growth", "target")  # 平均每年增长7.5%左右 over five years
+
+
+def test_income_of_urban_and_rural_residents_keeps_pace() -> None:
+    """城乡居民收入实际增长和经济增长保持同步 (2012): a qualitative income target."""
+    (income,) = _find(_facts(NATIONAL, 16), "disposable_income_per_capita_growth", "target")
+    assert (income.period, income.value, income.text) == (2012, None, "和经济增长保持同步")

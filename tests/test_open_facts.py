@@ -92,3 +92,54 @@ def test_store_keeps_open_facts_apart(tmp_path: Path, xicheng_2023: Document) ->
     stored = next(f for f in every
                   if f.open_vocabulary and f.text == "500张" and f.kind == "target")
     assert stored.key == "家庭养老照护床位" and stored.action == "增加"
+
+
+# Names read on word boundaries (real sentences of the seeds and the 2026 provincial reports)
+
+PROVINCES = Path(__file__).parent / "data" / "corpus" / "provinces-2026"
+
+
+@pytest.fixture(scope="module")
+def xicheng_2024() -> Document:
+    return next(read(next(SEEDS.glob("003_*.txt"))))
+
+
+def _province(name: str) -> Document:
+    return next(read(next(PROVINCES.glob(f"2026_{name}*.csv"))))
+
+
+def _named(doc: Document, evidence_part: str) -> dict[str, str]:
+    """The names of the open facts of the sentence holding ``evidence_part``, by value."""
+    facts = open_facts(doc, extract_facts(doc))
+    return {f.text: f.name for f in facts if evidence_part in f.evidence}
+
+
+def test_action_words_inside_a_compound_noun_stay(xicheng_2024: Document) -> None:
+    # 服务 is an action word, but not inside 社区卫生服务中心
+    assert _named(xicheng_2024, "社区卫生服务中心装修改造")["3个"] == "社区卫生服务中心"
+
+
+def test_the_noun_after_an_amount_ends_at_its_predicate(xicheng_2024: Document) -> None:
+    assert _named(xicheng_2024, "与3家银行签订战略协议")["3家"] == "银行"
+    # 5个地级市和5个县级城市新获评…: 新 and the verb are not part of the object
+    assert "县级城市" in _named(_province("广东"), "5个县级城市新获评").values()
+
+
+def test_an_action_before_the_amount_puts_its_object_after_it(xicheng_2024: Document) -> None:
+    assert _named(xicheng_2024, "集中力量完成5万平方米拆违任务")["5万平方米"] == "拆违任务"
+
+
+def test_a_list_without_respectively_pairs_names_and_values() -> None:
+    names = _named(_province("陕西"), "“新三样”、集成电路出口增长30.4%、30.1%")
+    assert names["30.4%"] == "“新三样”出口增长" and names["30.1%"] == "集成电路出口增长"
+
+
+def test_a_comparison_names_the_object_compared() -> None:
+    names = _named(_province("青海"), "规上工业增加值增长7.6%、高于全国1.7个百分点")
+    assert names["1.7个百分点"] == "规上工业增加值高于全国"
+    assert _named(_province("黑龙江"), "占全国23.6%")["23.6%"].endswith("占全国")
+
+
+def test_a_lead_character_that_begins_a_word_is_kept() -> None:
+    # 对 is lead noise (对东盟出口), but 对口支援 is one word
+    assert _named(_province("江苏"), "实施对口支援协作项目")["8000多个"] == "对口支援协作项目"

@@ -106,3 +106,9 @@ def sub_tokens(word: str) -> list[str]:
 def has_cjk(text: str) -> bool:
     """True when ``text`` contains a Chinese character."""
     return _CJK.search(text) is not None
+
+
+def tag_words(text: str) -> list[tuple[str, str]]:
+    """Default-mode words of ``text`` with their part-of-speech tags, punctuation kept, so
+    the words joined give ``text`` back (open facts read word boundaries from them)."""
+    return [(word, tag) for word, tag in _jieba().tag(text)]

@@ -38,6 +38,7 @@ from baogao.extract.periods import (
     paragraph_spans,
     relative_year,
     section_is_multi_year,
+    section_year,
     target_timing,
 )
 from baogao.extract.periods import iter_sentences as iter_sentences
@@ -401,6 +402,8 @@ def _hits_for_group(
         yield from _positional(text, last, gap, values, index, stop)
         return
     if not _gap_ok(gap, grouped):
+        if not grouped and last.family.level is not None and last.growth_word is None:
+            yield from _level_reached(text, last, values, index, stop)
         return
     chain = _list_after(text, values, index, stop)
     if grouped:
@@ -417,6 +420,21 @@ def _hits_for_group(
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _level_reached(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤: when the words after
+    a metric are no verb phrase, a later clause of the sentence opening on 达到 (and naming no
+    other metric) still gives the level the metric reached."""
+    for value in values[index + 1 :]:
+        if value.start >= stop:
+            return
+        head = text[max(0, value.start - 4) : value.start]
+        if value.value is not None and re.search(str(cues()["level_reached"]), head):
+            yield _Hit(mention, "达到", value)
+            return
 
 
 def _plan_verb(gap: str) -> str | None:
@@ -638,6 +656,19 @@ def _paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | Non
     return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
 
 
+def _section_year_timing(doc: Document, pos: int) -> Timing | None:
+    """The timing a section's title sets when nothing nearer does (二、1981年国民经济计划的
+    任务和主要指标 in a 1980 report: targets of 1981)."""
+    year = section_year(doc, pos)
+    if year is None or doc.year is None:
+        return None
+    if year < doc.year:
+        return Timing("actual", False, year)
+    if year == doc.year:
+        return Timing("target", False, year)
+    return future_target(doc.year, year)
+
+
 def _opening_year_timing(doc: Document, para: _Span) -> Timing | None:
     """The actual of a past year a paragraph opens on, after a short lead-in (——经济跨上新台阶。
     2007年，国内生产总值…；全国财政收入…): every sentence of the paragraph is about that year."""
@@ -697,7 +728,12 @@ def _reading_fact(
     explicit = explicit_year(text, sentence.start, reading.start)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
-    dated = explicit is not None or relative_year(text, sentence.start, reading.start) == "last"
+    deadline = deadline_year(text, sentence.start, reading.start)
+    dated = (
+        explicit is not None
+        or relative_year(text, sentence.start, reading.start) == "last"
+        or future_target(doc.year, deadline) is not None
+    )
     opening = None if dated else _opening_year_timing(doc, para)
     if multi and not _multi_year_ok(doc, reading, role, dated or opening is not None):
         return None
@@ -707,10 +743,10 @@ def _reading_fact(
         timing = _paragraph_year_timing(doc, para, reading.start)
     if timing is None or explicit is None:
         # a later year named (一九九○年…达到, 到1985年，…) makes the value a target of that year
-        named = explicit
-        if named is None:
-            named = deadline_year(text, sentence.start, reading.start)
+        named = explicit if explicit is not None else deadline
         timing = future_target(doc.year, named) or timing
+    if timing is None and not dated:
+        timing = _section_year_timing(doc, reading.start)
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):

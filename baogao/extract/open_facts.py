@@ -12,27 +12,52 @@ across reports (quotes, action words and generic suffixes such as 改造/建设/
 ``scope`` marks a value about a part (a city, 累计, 年均, 其中). Kind and period come from the
 catalog extractor's timing rules (review → actual of year-1, plan → target of the year).
 
+Names are cut only at word boundaries (``open_words``: 对口支援 keeps its 对, 社区卫生服务中心
+its 服务); the noun after an amount ends at its predicate (3家|银行|签订…); a comparison is
+named with the object compared (集成电路产量…占全国); lists pair their i-th subject and value
+with or without 分别 (``open_lists``).
+
 Numbers counted but not read: ordinals (第3个), ranks (前10), numbers inside slogans in
-quotation marks (“两个确立”), and the single 一 (一批, 一个). All word lists live in
+quotation marks (“两个确立”, “31条”), and the single 一 (一批, 一个). All word lists live in
 ``baogao/data/commitments.json``.
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
-from typing import Any
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.numbers import parse_number
+from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
+from baogao.extract.open_words import (
+    _actions,
+    _after_last_action,
+    _alternation,
+    _comparison_leads,
+    _growth_word,
+    _longest_first,
+    _post_phrase,
+    _skip_words,
+    _strip_lead,
+    _strip_tail,
+    _tidy,
+    _words,
+    key_of,
+    vocabulary,
+)
 from baogao.models import Bound, Document, Fact, Role
 from baogao.read.regions import resolve_one
+
+__all__ = [
+    "BASELINE", "MULTI_YEAR", "Amount", "Reading", "body_spans", "clauses", "enrich",
+    "find_amounts", "is_descriptor", "key_of", "open_facts", "plan_like_role", "read_object",
+    "respectively", "statement_count", "vocabulary",
+]
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "self_building"})
 #: The scope of a value stated in a passage about several years (过去五年, “十四五”时期).
@@ -40,22 +65,6 @@ MULTI_YEAR = "多年"
 #: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
 BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@functools.lru_cache(maxsize=1)
-def vocabulary() -> dict[str, Any]:
-    """The word tables in ``baogao/data/commitments.json``."""
-    text = resources.files("baogao.data").joinpath("commitments.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def _longest_first(words: list[str]) -> list[str]:
-    return sorted(words, key=len, reverse=True)
-
-
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,11 +145,6 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=8)
-def _skip_words(name: str) -> tuple[str, ...]:
-    return tuple(vocabulary()[name])
-
-
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
@@ -169,8 +173,10 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
             continue
         if after.startswith(skip_after) and not match.group("post"):
             continue
-        if in_quotes and _HAN.match(numeral) and _in_quotes(text, num_start, start):
-            continue
+        if in_quotes and (_HAN.match(numeral) or text.startswith("”", match.end())
+                          or text.startswith("”", match.end() + 1)) and _in_quotes(
+                text, num_start, start):
+            continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
         if num_start > start and _GLUED.match(text[num_start - 1]):
             continue
         value = parse_number(numeral)
@@ -197,138 +203,6 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
 # Names, actions and scopes -----------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=1)
-def _actions() -> list[str]:
-    return _longest_first(vocabulary()["actions"])
-
-
-@functools.lru_cache(maxsize=1)
-def _word_sets() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
-    """Quick guards (one C-level test before the loops below): lead words (noise and
-    actions), tail action words, and any action word anywhere."""
-    noise = tuple(vocabulary()["lead_noise"])
-    keep = vocabulary()["tail_keep"]
-    actions = tuple(_actions())
-    return (noise + actions, tuple(w for w in actions if w not in keep),
-            re.compile("|".join(re.escape(w) for w in actions)))
-
-
-def _strip_lead(phrase: str) -> tuple[str, str | None]:
-    """Drop leading noise words and action words; the first action word found is returned."""
-    action: str | None = None
-    if not phrase.startswith(_word_sets()[0]):
-        return phrase, action
-    noise = _longest_first(vocabulary()["lead_noise"])
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in noise:
-            if phrase.startswith(word) and len(phrase) > len(word):
-                phrase = phrase[len(word) :]
-                changed = True
-                break
-        for word in _actions():
-            if phrase.startswith(word):
-                action = action or word
-                phrase = phrase[len(word) :]
-                changed = True
-                break
-    return phrase, action
-
-
-def _strip_tail(phrase: str) -> tuple[str, str | None]:
-    """Drop trailing action words (老旧小区改造完工 → 老旧小区, 改造)."""
-    action: str | None = None
-    if not phrase.endswith(_word_sets()[1]):
-        return phrase, action
-    keep = vocabulary()["tail_keep"]
-    changed = True
-    while changed and phrase:
-        changed = False
-        for word in _actions():
-            if word in keep:
-                continue
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                action = word
-                changed = True
-                break
-    return phrase, action
-
-
-def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
-    """The words after the last action word that is followed by a noun phrase."""
-    best: tuple[int, str] | None = None
-    if _word_sets()[2].search(phrase) is None:
-        return phrase, None
-    for word in _actions():
-        if word in skip:
-            continue
-        idx = phrase.rfind(word)
-        while idx > 0 and phrase[idx + len(word) :] == "":
-            idx = phrase.rfind(word, 0, idx)
-        rest = phrase[idx + len(word) :] if idx >= 0 else ""
-        if idx < 0 or rest.startswith(_skip_words("noun_heads")):
-            continue
-        if rest and (best is None or idx > best[0]):
-            best = (idx, word)
-    if best is None:
-        return phrase, None
-    return phrase[best[0] + len(best[1]) :], best[1]
-
-
-_YEARS_RUN = re.compile(r"连续[\d一二两三四五六七八九十]+年$")
-_KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
-
-
-def _tidy(name: str) -> str:
-    name = name.strip(" 　，、,:：的了")
-    name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
-    if "从" in name[1:]:
-        name = name[: name.index("从", 1)]
-    changed = True
-    while changed:
-        changed = False
-        for word in vocabulary()["tail_noise"]:
-            if name.endswith(word) and len(name) > len(word) + 1:
-                name = name[: -len(word)]
-                changed = True
-    while name and name[0] in "”》）)":
-        name = name[1:]
-    while name and name[-1] in "“《（(":
-        name = name[:-1]
-    if name.count("“") != name.count("”"):
-        name = name.replace("“", "").replace("”", "")
-    return name
-
-
-def _post_phrase(text: str, begin: int, stop: int) -> str:
-    """The noun phrase right after an amount (10座|小型消防站), cut at an action word."""
-    stops = vocabulary()["name_stops"]
-    end = begin
-    while end < stop and text[end] not in stops and end - begin < 20:
-        end += 1
-    phrase = text[begin:end]
-    cut = len(phrase)
-    for word in [*_actions(), *vocabulary()["post_stops"]]:
-        idx = phrase.find(word, 2)
-        if 0 <= idx < cut:
-            cut = idx
-    phrase = phrase[:cut]
-    changed = True
-    while changed:
-        changed = False
-        for word in vocabulary()["post_trail"]:
-            if phrase.endswith(word) and len(phrase) > len(word):
-                phrase = phrase[: -len(word)]
-                changed = True
-    return _tidy(phrase)
-
-
-@functools.lru_cache(maxsize=1)
-def _key_suffixes() -> tuple[str, ...]:
-    return tuple(_longest_first(vocabulary()["key_suffixes"]))
-
 
 @functools.lru_cache(maxsize=1)
 def _scope_tables(
@@ -339,20 +213,6 @@ def _scope_tables(
     suffixes = _alternation(vocab["place_suffixes"])
     return (tuple(_longest_first(vocab["scopes"])), tuple(vocab["place_blockers"]),
             re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})"), tuple(_actions()))
-
-
-@functools.lru_cache(maxsize=8192)
-def key_of(name: str) -> str:
-    """A normalized object name for matching across reports (燃气管网改造 → 燃气管网)."""
-    key = _KEY_MARKS.sub("", name)
-    key, _ = _strip_lead(key)
-    for _ in range(3):
-        for suffix in _key_suffixes():
-            if key.endswith(suffix) and len(key) > len(suffix) + 1:
-                key = key[: -len(suffix)]
-                break
-        key, _ = _strip_tail(key)
-    return key
 
 
 def _scope(clause_head: str) -> str | None:
@@ -385,15 +245,13 @@ class Reading:
 
 
 @functools.lru_cache(maxsize=1)
-def _growth_words() -> tuple[str, ...]:
-    return tuple(_longest_first(vocabulary()["growth_words"]))
+def _not_names() -> frozenset[str]:
+    vocab = vocabulary()
+    return frozenset([*vocab["lead_noise"], *vocab["tail_noise"], *vocab["scopes"]])
 
 
-def _growth_word(phrase: str) -> str | None:
-    for word in _growth_words():
-        if phrase.endswith(word):
-            return word
-    return None
+#: A noun after a measure (7个|750千伏输变电工程): digits, a unit, then a noun.
+_MEASURED_NOUN = re.compile(r"[\d.]+(?![万亿])[A-Za-z\u4e00-\u9fff]{1,3}?[\u4e00-\u9fff]{2,}")
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
@@ -403,14 +261,24 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     pre = text[head_start : amount.start]
     joined = pre.strip() in ("、", "和", "及", "")
     scope = _scope(text[clause[0] : amount.start])
-    head = pre.lstrip("、，和及与")
+    # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
+    head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
+    compared = prev is not None and head.startswith(_comparison_leads())
     metric, metric_action = _strip_tail(head)
+    trimmed = _tidy(metric)
+    tidied = trimmed != metric and len(_strip_lead(trimmed)[0]) >= 2
+    if tidied:
+        # 研发经费投入预计年均(增长): 预计, 年均 are not the object; 投入 stays its noun
+        metric, metric_action2 = _strip_tail(trimmed)
+        metric_action = metric_action or metric_action2
     if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
         # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
         name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
+        if action and len(name) <= 3:
+            name, action = action + name, None  # 帮扶就业率: the action names the rate
         tail_action = metric_action
     else:
-        name, action = _after_last_action(head)
+        name, action = _after_last_action(metric if tidied else head)
         tail_action = None
     name, lead_action = _strip_lead(name)
     name, stripped = _strip_tail(name)
@@ -419,14 +287,39 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = _tidy(name)
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
-    if amount.unit not in ("%", "‰") and (_HAN.match(follows) or follows == "“") and (
-        base_unit in vocabulary()["count_units"] or not name
-    ):
+    if name in _skip_words("growth_words") or name in _not_names():
+        name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
+    if name in _skip_words("generic_measures"):
+        # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing
+        name = _strip_growth(prev.name) + name if prev is not None else ""
+    # 完成5万平方米拆违任务: an action right before the amount puts its object after it
+    leads = (metric_action is not None and head.endswith(metric_action)
+             and metric_action not in _skip_words("object_before_words"))
+    counted = base_unit in vocabulary()["count_units"]
+    # 158条道路39.71公里护栏拆除: a second measure of the same thing names its own object
+    follows_prev = joined and not pre and prev is not None
+    if amount.unit not in ("%", "‰") and (
+        _HAN.match(follows) or follows == "“" or (
+            counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
+    ) and (counted or not name or leads or follows_prev):
         post = _post_phrase(text, amount.end, next_start)
-        post, post_action = _strip_lead(post)
-        if len(post) >= 2:
+        # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
+        post, post_action = (post, None) if "的" in post else _strip_lead(post)
+        post, post_tail = _strip_tail(post) if follows_prev else (post, None)
+        if follows.isdigit() and not _MEASURED_NOUN.match(post):
+            post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
+        if len(post) >= 2 and _HAN.search(post):
+            # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
+            # the number (not a list of examples ending in 等)
+            if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
+                    and head.endswith(name) and _words(name)[-1][1] != "v"):
+                post = name + post
             name = post
-            action = action or post_action
+            action = action or post_action or post_tail
+    if compared and prev is not None:
+        # 集成电路产量增长21%、占全国18%: the share is of the object named before
+        name = prev.name + _tidy(head)
+        action = None
     growth = _growth_word(pre.strip())
     if not name and prev is not None and (growth or joined):
         name = prev.name + (growth or "") if growth else prev.name
@@ -438,30 +331,6 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         action = prev.action
     return Reading(name, action, scope)
 
-
-def respectively(text: str, clause: tuple[int, int], amounts: list[Amount]) -> dict[int, str]:
-    """Names of ``A和B分别增长5%、6%``: the i-th value belongs to the i-th subject."""
-    where = text.find("分别", clause[0], clause[1])
-    after = [i for i, a in enumerate(amounts) if a.start > where]
-    if where < 0 or len(after) < 2:
-        return {}
-    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : where]
-    parts = [p for p in re.split(r"[、和及与]", head) if p]
-    if len(parts) != len(after):
-        return {}
-    gap = text[where + 2 : amounts[after[0]].start]
-    growth = _growth_word(gap) or ""
-    parts = [_strip_lead(_tidy(part))[0] for part in parts]
-    last = parts[-1]
-    short = max(len(p) for p in parts[:-1])
-    tail = last[len(parts[0]):] if short <= 3 and len(last) >= short + 2 else ""
-    names = {}
-    for index, part in zip(after, parts, strict=True):
-        if len(part) < 2:
-            return {}
-        # 城镇、农村居民人均可支配收入: the first parts share the last part's noun
-        names[index] = (part if part is last or not tail else part + tail) + growth
-    return names
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
@@ -579,6 +448,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         para_multi: bool | None = None
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
+            listed: list[str] = []
             amounts = find_amounts(text, sentence.start, sentence.end)
             if not amounts:
                 continue
@@ -590,7 +460,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                 if not inside:
                     continue
                 prev_end = clause[0]
-                respective = respectively(text, clause, inside)
+                respective = respectively(text, clause, inside, listed)
+                listed = _parts_named(respective) or listed
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):

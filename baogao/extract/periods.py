@@ -160,6 +160,19 @@ def future_target(year: int | None, named: int | None) -> Timing | None:
     return Timing("target", False, named)
 
 
+def section_year(doc: Document, pos: int) -> int | None:
+    """The one year the innermost titled section around ``pos`` names (二、1981年国民经济计划
+    的任务和主要指标 → 1981), or None when its title names none or several."""
+    titles = doc.section_path(doc.section_at(pos))
+    for title in reversed(titles):
+        years = {_year_of(m) for m in _year_re().finditer(title)}
+        if len(years) == 1:
+            return years.pop()
+        if years:
+            return None
+    return None
+
+
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
     head = text[start:pos]

@@ -124,6 +124,9 @@ def document_page(
     """报告: the text with its outline, facts marked in place and glossary terms linked."""
     doc = lib.document(doc_id)
     facts = lib.facts(doc_id=doc.id)
+    # every number with its fact: the catalog facts (listed beside the text) first, so
+    # their anchors keep the list's numbering, then the open-vocabulary facts
+    numbers = [f for f in lib.facts(doc_id=doc.id, include_open=True) if f.open_vocabulary]
     terms = lib.terms(doc_id=doc.id)
     cited = None
     if quote and at is None and (found := doc.text.find(quote)) >= 0:
@@ -131,8 +134,9 @@ def document_page(
     if at is not None:
         stop = end if end is not None and end > at else _paragraph_end(doc.text, at)
         cited = (at, min(stop, len(doc.text)))
-    blocks = table_groups(render_blocks(doc, facts, terms, cited))
+    blocks = table_groups(render_blocks(doc, [*facts, *numbers], terms, cited))
     return page(request, "document.html", "/", doc=doc, facts=facts, terms=terms,
+                numbers=numbers,
                 blocks=blocks, cited=cited, outline=outline_entries(doc),
                 label=document_label(doc.title, doc.region, doc.year, doc.doc_type))
 

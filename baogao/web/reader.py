@@ -48,7 +48,8 @@ def locate_fact(text: str, fact: Fact, taken: set[tuple[int, int]] | None = None
     """Where ``fact.text`` (the value's words) sits inside its evidence in ``text``.
 
     Falls back to the whole evidence span; ``taken`` spans (values already claimed by other
-    facts) are skipped so two facts with the same words mark two places.
+    facts) are skipped so two facts with the same words mark two places, and a match inside
+    a longer number (5% in 5.5%) or inside a claimed span is not the value.
     """
     taken = taken or set()
     hi = max(fact.end, fact.start + len(fact.evidence))
@@ -57,15 +58,20 @@ def locate_fact(text: str, fact: Fact, taken: set[tuple[int, int]] | None = None
         first: tuple[int, int] | None = None
         while pos >= 0:
             span = (pos, pos + len(fact.text))
-            first = first or span
-            if span not in taken:
-                return span
+            whole = not (pos > 0 and fact.text[0].isdigit() and text[pos - 1] in _NUMBER_CHARS)
+            if whole:
+                first = first or span
+                if not any(a < span[1] and span[0] < b for a, b in taken):
+                    return span
             pos = text.find(fact.text, pos + 1, hi)
         if first:
             return first
     if 0 <= fact.start < fact.end <= len(text):
         return fact.start, fact.end
     return None
+
+
+_NUMBER_CHARS = frozenset("0123456789.．")
 
 
 def fact_value_label(fact: Fact) -> str:
@@ -87,13 +93,17 @@ def fact_title(fact: Fact) -> str:
              fact_value_label(fact)]
     if fact.period is not None:
         parts.append(f"{fact.period}年")
+    if fact.scope:
+        parts.append(f"范围：{fact.scope}")
     return " · ".join(parts)
 
 
 def _fact_open(index: int, fact: Fact, first: bool) -> str:
     anchor = f' id="fact-{index}"' if first else ""
+    open_class = " fact-open" if fact.open_vocabulary else ""
     return (
-        f'<mark class="fact fact-{escape(fact.kind)}"{anchor} data-fact="{index}"'
+        f'<mark class="fact fact-{escape(fact.kind)}{open_class}"{anchor} data-fact="{index}"'
+        f' data-name="{escape(fact.name)}"'
         f' data-indicator="{escape(fact.indicator or "")}" data-kind="{escape(fact.kind)}"'
         f' data-value="{escape("" if fact.value is None else plain_number(fact.value))}"'
         f' data-unit="{escape(fact.unit or "")}" data-period="{escape(fact.period or "")}"'

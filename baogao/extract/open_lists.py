@@ -1,0 +1,181 @@
+"""Lists of objects and values: ``A、B分别增长5%、6%`` and ``A、B增长5%、6%``.
+
+The i-th value belongs to the i-th subject; a noun the subjects share is printed once after
+the last one (城镇、农村居民人均可支配收入, 原煤、原油、天然气产量).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from baogao.extract.open_words import (
+    _comparison_leads,
+    _cuts,
+    _growth_word,
+    _skip_words,
+    _strip_lead,
+    _strip_tail,
+    _tidy,
+    _words,
+    vocabulary,
+)
+
+if TYPE_CHECKING:
+    from baogao.extract.open_facts import Amount
+
+_LIST_SEP = re.compile("[、和及与]")
+_VALUE_ITEM = re.compile(r"[^、和及与\d]{0,3}?[\d两三四五六七八九十]")
+
+
+def _list_parts(head: str) -> list[str]:
+    """The parts of ``A、B和C``: split at 、 and at 和/及/与 standing as words (not the 及 of
+    普及率)."""
+    parts: list[str] = []
+    current = ""
+    for word, _ in _words(head):
+        if word in ("、", "和", "及", "与"):
+            parts.append(current)
+            current = ""
+        else:
+            current += word
+    parts.append(current)
+    return [p for p in parts if p]
+
+
+def _pair_prefix(parts: list[str], count: int) -> list[str]:
+    """城乡低保平均标准分别提高26.7%、27%: one part whose first word names a pair reads as
+    two parts (城镇低保…, 农村低保…)."""
+    if len(parts) != 1:
+        return []
+    for prefix, members in vocabulary()["pair_prefixes"].items():
+        if parts[0].startswith(prefix) and len(members) == count:
+            return [m + parts[0][len(prefix) :] for m in members]
+    return []
+
+
+def _list_run(text: str, amounts: list[Amount]) -> list[int]:
+    """The first run of two or more amounts joined only by 、 (30.4%、30.1%)."""
+    run: list[int] = []
+    for i, amount in enumerate(amounts):
+        if run and text[amounts[run[-1]].end : amount.start] in ("、", "和"):
+            run.append(i)
+        elif len(run) >= 2:
+            break
+        else:
+            run = [i]
+    return run if len(run) >= 2 else []
+
+
+def _shared_head(parts: list[str]) -> list[str]:
+    """信访总量件次、人次: short later parts replace the first part's last word and share
+    the words before it (信访总量人次)."""
+    first = _words(parts[0])
+    last_word = first[-1][0] if first else ""
+    if len(first) < 2 or not all(len(p) == len(last_word) for p in parts[1:]):
+        return parts
+    head = parts[0][: len(parts[0]) - len(last_word)]
+    return [parts[0], *(head + p for p in parts[1:])]
+
+
+def _shared_tail(parts: list[str]) -> str:
+    """The noun the listed parts share, printed once after the last one: 原煤、原油、
+    天然气产量 (the last part ends with a measure word the others lack), 城镇、农村居民
+    人均可支配收入 (short first parts take the rest of the last part)."""
+    last = parts[-1]
+    words = _words(last)
+    word = words[-1][0] if words else ""
+    own = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"))
+    if any(p.endswith(own) for p in parts[:-1]):
+        return ""
+    if word in _skip_words("shared_tails") and len(last) > len(word):
+        return word
+    short = max(len(p) for p in parts[:-1])
+    if short <= 3 and len(last) >= short + 2:
+        least = min(len(p) for p in parts[:-1])
+        cut = min((c for c in _cuts(last) if c >= least), default=len(parts[0]))
+        if len(parts[0]) == 1 or (cut > short and len(_words(last[len(parts[0]) : cut])) == 1 and (
+                cut - len(parts[0]) >= 2)):
+            cut = len(parts[0])  # 城镇、农村居民…: 居民 is a word of its own
+        return last[cut:]
+    rest = last[len(words[0][0]) :] if len(words) > 1 else ""
+    if 3 <= len(rest) <= 4 and rest.endswith(own):
+        return rest  # 清洁能源、新能源装机占比: all but the last part's first word
+    if len(word) >= 2 and word.endswith(own) and len(last) > len(word):
+        before = words[-2][0] if len(words) > 1 else ""
+        # 有色冶金、装备制造产业增加值: the sector word goes with the shared measure
+        if before in _skip_words("tail_classifiers") and len(last) > len(before + word):
+            return before + word
+        return word
+    return ""
+
+
+def _parts_named(names: dict[int, str]) -> list[str]:
+    """The subjects of a list just named, without their growth word."""
+    return [_strip_growth(n) for _, n in sorted(names.items())] if len(names) > 1 else []
+
+
+def _strip_growth(name: str) -> str:
+    growth = _growth_word(name)
+    return name[: len(name) - len(growth)] if growth and len(name) > len(growth) else name
+
+
+def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
+                 listed: list[str] | None = None) -> dict[int, str]:
+    """Names of ``A和B分别增长5%、6%`` (or ``A、B增长5%、6%``): the i-th value belongs to
+    the i-th subject. Values without a unit we read count too (分别达719个和33类). A list
+    with no subjects of its own (…分别达6.9万元、3.4万元，增长4.2%、5.3%) takes the
+    subjects ``listed`` just before."""
+    where = text.find("分别", clause[0], clause[1])
+    if where >= 0:
+        after = [i for i, a in enumerate(amounts) if a.start > where]
+        if not after:
+            return {}
+        head_end, gap_end = where, where + 2
+    else:
+        after = _list_run(text, amounts)
+        if not after:
+            return {}
+        head_end = gap_end = amounts[after[0]].start
+    first = amounts[after[0]]
+    head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : head_end]
+    gap = text[gap_end : first.start]
+    growth = _growth_word(gap) or (_tidy(gap) if gap.startswith(_comparison_leads()) else "")
+    if where < 0:
+        growth = _growth_word(head) or ""
+        head = head[: len(head) - len(growth)]
+        head, _ = _strip_tail(head)
+        if listed and len(listed) == len(after) and not _strip_lead(_tidy(head))[0]:
+            return {i: name + growth for i, name in zip(after, listed, strict=True)}
+        if "、" not in head:
+            return {}
+    parts = _list_parts(head)
+    items: list[int] = []  # where each listed value starts
+    at = first.start
+    for item in _LIST_SEP.split(text[first.start : clause[1]]):
+        if not _VALUE_ITEM.match(item):
+            break
+        items.append(at)
+        at += len(item) + 1
+    slot = {}
+    for i in after:
+        place = max((k for k, s in enumerate(items) if s <= amounts[i].start), default=-1)
+        slot[i] = place
+    pair = _pair_prefix(parts, len(items))
+    if pair:
+        parts = pair
+    if len(parts) != len(items) or len(parts) < 2 or any(k < 0 for k in slot.values()):
+        return {}
+    parts = _shared_head([_strip_lead(_tidy(part))[0] for part in parts])
+    tail = _shared_tail(parts)
+    names = {}
+    for i in after:
+        part = parts[slot[i]]
+        # 战略性新兴产业、高技术产业增加值: the shared 产业 is printed once
+        overlap = next((k for k in range(min(len(part), len(tail)), 0, -1)
+                        if part.endswith(tail[:k])), 0)
+        name = part if part is parts[-1] or not tail else part + tail[overlap:]
+        if len(name) < 2:
+            return {}
+        names[i] = name + growth
+    return names

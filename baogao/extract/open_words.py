@@ -1,0 +1,287 @@
+"""Words of open-fact names: the word tables, word boundaries and the clean-up of a name.
+
+An object is read as printed, so every cut is made at a word boundary (rjieba with the report
+lexicon, via ``ask.segment.tag_words``): an action or noise word counts only when it is a
+whole word (对口支援 keeps its 对, 供应链 holds no 供应). All word lists live in
+``baogao/data/commitments.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from baogao.ask.segment import tag_words
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(phrase: str) -> tuple[tuple[str, str], ...]:
+    """The words of ``phrase`` with their tags (rjieba with the report lexicon)."""
+    return tuple(tag_words(phrase))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cuts(phrase: str) -> frozenset[int]:
+    """Word boundaries of ``phrase``: an action or noise word counts only when it is a
+    whole word (对口支援 is not 对 + 口支援, 供应链 holds no 供应, 服务中心 no 服务)."""
+    cuts = {0}
+    at = 0
+    for word, _ in _words(phrase):
+        at += len(word)
+        cuts.add(at)
+    return frozenset(cuts)
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The word tables in ``baogao/data/commitments.json``."""
+    text = resources.files("baogao.data").joinpath("commitments.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _longest_first(words: list[str]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in _longest_first(words))
+
+
+@functools.lru_cache(maxsize=32)
+def _skip_words(name: str) -> tuple[str, ...]:
+    return tuple(vocabulary()[name])
+
+
+@functools.lru_cache(maxsize=1)
+def _actions() -> list[str]:
+    return _longest_first(vocabulary()["actions"])
+
+
+@functools.lru_cache(maxsize=1)
+def _word_sets() -> tuple[tuple[str, ...], tuple[str, ...], re.Pattern[str]]:
+    """Quick guards (one C-level test before the loops below): lead words (noise and
+    actions), tail action words, and any action word anywhere."""
+    noise = tuple(vocabulary()["lead_noise"])
+    keep = vocabulary()["tail_keep"]
+    actions = tuple(_actions())
+    return (noise + actions, tuple(w for w in actions if w not in keep),
+            re.compile("|".join(re.escape(w) for w in actions)))
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_words() -> dict[str, tuple[tuple[str, bool], ...]]:
+    """Lead noise and action words by first character, longest first, each marked True
+    when it is an action."""
+    actions = set(_actions())
+    words = {*vocabulary()["lead_noise"], *actions}
+    table: dict[str, list[tuple[str, bool]]] = {}
+    for word in _longest_first(sorted(words)):
+        table.setdefault(word[0], []).append((word, word in actions))
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def _strip_lead(phrase: str) -> tuple[str, str | None]:
+    """Drop leading noise words and action words, each a whole word (新增规模以上工业企业,
+    not 新 + 增规模…; 对口支援 keeps its 对); the first action word found is returned."""
+    action: str | None = None
+    if not phrase.startswith(_word_sets()[0]):
+        return phrase, action
+    table = _lead_words()
+    while phrase:
+        cuts = _cuts(phrase)
+        for word, is_action in table.get(phrase[0], ()):
+            if not phrase.startswith(word) or len(word) not in cuts:
+                continue
+            if not is_action and len(phrase) <= len(word):
+                continue
+            if is_action:
+                action = action or word
+            phrase = phrase[len(word) :]
+            break
+        else:
+            break
+    return phrase, action
+
+
+@functools.lru_cache(maxsize=1)
+def _action_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    """Action words as a set, the ones a tail may drop, and their lengths longest first
+    (lookups by slice instead of a loop over the word list)."""
+    actions = frozenset(_actions())
+    keep = set(vocabulary()["tail_keep"])
+    lengths = tuple(sorted({len(w) for w in actions}, reverse=True))
+    return actions, frozenset(w for w in actions if w not in keep), lengths
+
+
+def _strip_tail(phrase: str) -> tuple[str, str | None]:
+    """Drop trailing action words, each a whole word (老旧小区改造完工 → 老旧小区, 改造)."""
+    action: str | None = None
+    if not phrase.endswith(_word_sets()[1]):
+        return phrase, action
+    _, droppable, lengths = _action_index()
+    changed = True
+    while changed and phrase:
+        changed = False
+        if not phrase.endswith(_word_sets()[1]):
+            break
+        cuts = _cuts(phrase)
+        for size in lengths:
+            if (len(phrase) > size and phrase[-size:] in droppable
+                    and len(phrase) - size in cuts):
+                action = phrase[-size:]
+                phrase = phrase[:-size]
+                changed = True
+                break
+    return phrase, action
+
+
+def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
+    """The words after the last action word (a whole word) that is followed by a noun
+    phrase; an action followed by a noun head (服务平台, 救助资金) belongs to the noun."""
+    if _word_sets()[2].search(phrase) is None:
+        return phrase, None
+    actions, _, lengths = _action_index()
+    cuts = _cuts(phrase)
+    heads = _skip_words("noun_heads")
+    glued = _skip_words("action_glue_before")
+    best: tuple[int, str] | None = None
+    for idx in range(len(phrase) - 2, -1, -1):
+        if idx not in cuts:
+            continue
+        for size in lengths:
+            word = phrase[idx : idx + size]
+            end = idx + size
+            if (len(word) < size or word not in actions or word in skip or end >= len(phrase)
+                    or (end not in cuts and phrase[end] not in "及和与")
+                    or phrase[end] == "的" or phrase.endswith(glued, 0, idx)):
+                continue  # 工业增长的贡献率, 实际使用外资: the action is inside the noun
+            if phrase.startswith(heads, end):
+                continue
+            best = (idx, word)
+            break
+        if best is not None:
+            break
+    if best is None:
+        return phrase, None
+    rest = phrase[best[0] + len(best[1]) :]
+    if rest.startswith(("及", "和", "与")):
+        # 减税降费及退税: the action word is the first of two joined objects
+        return phrase[best[0] :], None
+    return rest, best[1]
+
+
+_YEARS_RUN = re.compile(r"连续[\d一二两三四五六七八九十]+年$")
+_KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
+_YEARS_LEAD = re.compile(
+    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|\d{1,4})年(?:来|以来)?(?=.)")
+
+
+@functools.lru_cache(maxsize=1)
+def _tail_noise() -> tuple[str, ...]:
+    return tuple(_longest_first(vocabulary()["tail_noise"]))
+
+
+def _tidy(name: str) -> str:
+    name = name.strip(" 　，、,:：的了")
+    name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
+    name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
+    at = name.find("从", 1)
+    if at > 0 and {at, at + 1} <= _cuts(name):
+        name = name[:at]  # 标准从202元(提高到): not 从事
+    changed = True
+    while changed:
+        changed = False
+        for word in _tail_noise():
+            if name.endswith(word) and len(name) > len(word) + 1:
+                name = name[: -len(word)]
+                changed = True
+    while name and name[0] in "”》）)":
+        name = name[1:]
+    while name and name[-1] in "“《（(":
+        name = name[:-1]
+    if name.count("“") != name.count("”"):
+        name = name.replace("“", "").replace("”", "")
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+    """Words that end the noun phrase after an amount (a word made of action words or
+    predicate words: 改造, 更新改造, 用于, 签订, 顺利完成…), trailing words dropped
+    (首批, 新, 各…), and the name stops (以 only when not 以上/以下/以内)."""
+    vocab = vocabulary()
+    ends = re.compile(rf"(?:{_alternation([*_actions(), *vocab['post_stops']])})+")
+    trail = frozenset(vocab["post_trail"])
+    stops = "".join(re.escape(c) for c in vocab["name_stops"] if c != "以")
+    return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
+
+
+_JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
+
+
+def _post_phrase(text: str, begin: int, stop: int) -> str:
+    """The noun phrase right after an amount (10座|小型消防站): up to the first action or
+    predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
+    ends, trail, stops = _post_sets()
+    limit = min(stop, begin + 20)
+    found = stops.search(text, begin, limit)
+    while (found and found.start() > begin and found.group() in "和及与"
+           and not _JOINS_AMOUNT.match(text, found.end())):
+        # 90个国家和地区, 100个省级“和美乡村”: a short noun joined by 和 (not a new amount,
+        # not a long phrase) is part of the object
+        after = stops.search(text, found.end(), stop)
+        if (after.start() if after else stop) - found.end() > 3 and (
+                text[found.start() - 1] != "“"):
+            break
+        found = after if after is None or after.start() < limit else None
+    phrase = text[begin : found.start() if found else limit]
+    kept: list[tuple[str, str]] = []
+    at = 0
+    heads = tuple(h for h in _skip_words("noun_heads") if len(h) > 1)
+    predicates = frozenset(_skip_words("post_stops"))
+    for word, tag in _words(phrase):
+        if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
+                word in predicates or not phrase.startswith(heads, at + len(word))))):
+            break  # 6个全国整治项目: an action before a noun head is inside the noun
+        kept.append((word, tag))
+        at += len(word)
+    while kept and (kept[-1][0] in trail or kept[-1][1] in ("c", "d", "ad") or (
+            kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1)):
+        kept.pop()
+    return _tidy("".join(w for w, _ in kept))
+
+
+@functools.lru_cache(maxsize=8192)
+def key_of(name: str) -> str:
+    """A normalized object name for matching across reports (燃气管网改造 → 燃气管网)."""
+    key = _KEY_MARKS.sub("", name)
+    key, _ = _strip_lead(key)
+    suffixes = _skip_words("key_suffixes")
+    for _ in range(3):
+        if key.endswith(suffixes):
+            for suffix in _longest_first(list(suffixes)):
+                if key.endswith(suffix) and len(key) > len(suffix) + 1:
+                    key = key[: -len(suffix)]
+                    break
+        key, _ = _strip_tail(key)
+    return key
+
+@functools.lru_cache(maxsize=1)
+def _growth_words() -> tuple[str, ...]:
+    return tuple(_longest_first(vocabulary()["growth_words"]))
+
+
+def _growth_word(phrase: str) -> str | None:
+    for word in _growth_words():
+        if phrase.endswith(word):
+            return word
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_leads() -> tuple[str, ...]:
+    return tuple(vocabulary()["comparison_leads"])
