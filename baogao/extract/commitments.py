@@ -270,8 +270,11 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
-        if counted and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
-            return False  # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named
+        nxt = evidence[at + len(text) : at + len(text) + 1]
+        if counted and _HAN.match(nxt) and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
+            # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named (not
+            # 新认证绿色、有机、名特优新农产品1000个: the count of the noun before it)
+            return False
         follows = evidence[at + len(text) : at + len(text) + 1]
         measure = unit not in (None, "", "%", "‰") and str(unit).lstrip("万亿") not in words[
             "count_units"]  # 90%以上的村, 5个以上重大专项: shares and counts of the promise
