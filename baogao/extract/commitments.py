@@ -49,7 +49,7 @@ _OBJECT_MAX = 40
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 4
 
 
 @functools.lru_cache(maxsize=1)
@@ -345,14 +345,17 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     if timing is None or timing.kind != "target" or timing.period != doc.year:
                         continue
                     obj, action = _unnamed_object(text, clause, amount, before)
+                    printed, unit, after = _printed(printed, amount.unit, evidence)
+                    if after and len(after) >= 2 and (len(obj) <= 2 or _is_action(obj)):
+                        obj = after
                     value = float(amount.value.normalize())
                     if len(obj) < 2 or not _HAN.search(obj) or not _promise(
-                            obj, value, amount.unit, printed, evidence):
+                            obj, value, amount.unit, text[amount.start : amount.end], evidence):
                         continue
                     item = next((it for it in items if it.start <= amount.start < it.end), None)
                     found.append(Commitment(
                         region=doc.region, year=doc.year, period=doc.year, object=obj,
-                        key=key_of(obj), action=action, value=value, unit=amount.unit,
+                        key=key_of(obj), action=action, value=value, unit=unit,
                         bound=amount.bound, text=printed, evidence=evidence,
                         source=doc.source, row=doc.row, start=sentence.start,
                         end=sentence.end, doc_id=doc.id,
@@ -370,11 +373,45 @@ def _action_of(phrase: str) -> str | None:
     return None
 
 
+def printed_amount(text: str, evidence: str) -> str:
+    """``text`` with the alternative unit printed after it in ``evidence`` (7.4万套（间）)."""
+    return _printed(text, None, evidence)[0]
+
+
+def _is_action(word: str) -> bool:
+    return word in vocabulary()["actions"] or word in vocabulary()["lead_noise"]
+
+
+_ALT_UNIT = re.compile(r"[（(]([\u4e00-\u9fff])[）)]")
+
+
+def _printed(text: str, unit: str | None, evidence: str) -> tuple[str, str | None, str]:
+    """The amount as printed with an alternative unit in brackets (7万套（间）; the unit
+    stays 万套, so that it converts), and the
+    noun after it when the object read before it is only a verb (建设筹措7万套（间）保障性
+    租赁住房: 保障性租赁住房, not 筹措)."""
+    at = evidence.find(text)
+    if at < 0:
+        return text, unit, ""
+    rest = evidence[at + len(text) :]
+    alt = _ALT_UNIT.match(rest)
+    if alt is None or alt.group(1) not in vocabulary()["count_units"]:
+        return text, unit, ""
+    stop = re.search(r"[，,。；;：:、]", rest)
+    after = rest[alt.end() : stop.start() if stop else len(rest)]
+    return text + alt.group(0), unit, after[:_OBJECT_MAX]
+
+
 def _from_fact(fact: Fact, item: ListItem | None) -> Commitment:
+    text, unit, after = _printed(fact.text, fact.unit, fact.evidence)
+    name = fact.name
+    if after and len(after) >= 2 and (len(name) <= 2 or _is_action(name)):
+        name = after
     return Commitment(
-        region=fact.region, year=fact.year, period=fact.period, object=fact.name,
-        key=fact.key or key_of(fact.name), action=fact.action, value=fact.value,
-        unit=fact.unit, bound=fact.bound, text=fact.text, evidence=fact.evidence,
+        region=fact.region, year=fact.year, period=fact.period, object=name,
+        key=key_of(name) if name != fact.name else (fact.key or key_of(fact.name)),
+        action=fact.action, value=fact.value,
+        unit=unit, bound=fact.bound, text=text, evidence=fact.evidence,
         source=fact.source, row=fact.row, start=fact.start, end=fact.end, doc_id=fact.doc_id,
         value_high=fact.value_high, scope=fact.scope, indicator=fact.indicator,
         list_name=item.list_name if item else None, origin="target",
