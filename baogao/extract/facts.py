@@ -48,6 +48,7 @@ from baogao.extract.subjects import (
     contextual_mentions,
     is_threshold,
     lead_in_mentions,
+    share_mentions,
     strip_thresholds,
 )
 from baogao.extract.tables import table_facts
@@ -134,6 +135,12 @@ def _target_gap_re() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _from_to_re() -> re.Pattern[str]:
     return re.compile(str(cues()["from_to"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_gap_re() -> re.Pattern[str]:
+    """，比1980年预计 / 比上年 opening the gap: the base of a change, not a break."""
+    return re.compile(str(cues()["comparison_gap"]))
 
 
 def _gap_ok(gap: str, grouped: bool) -> bool:
@@ -379,7 +386,7 @@ def _hits_for_group(
     if not grouped and _from_gap_re().fullmatch(raw_gap):
         yield from _from_to(text, last, values, index, stop)
         return
-    gap = strip_thresholds(raw_gap)
+    gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
     if last.growth_word is not None:
         noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
         gap = gap[len(noun) :]
@@ -557,6 +564,8 @@ def sentence_readings(
         mentions += lead_in_mentions(text, sentence.start, sentence.end, mentions, lead)
     mentions.sort(key=lambda m: m.start)
     mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
+    shares = share_mentions(text, sentence.start, sentence.end)
+    mentions = [m for m in mentions if not any(_overlaps(m, x) for x in shares)] + shares
     mentions.sort(key=lambda m: m.start)
     if not mentions:
         return
@@ -574,10 +583,21 @@ def sentence_readings(
     for group in groups:
         later = [x for x in starts if x >= group[-1].end and x > group[-1].start]
         stop = later[0] if later else sentence.end
+        planned = _after_plan_word(text, group[0])
         for hit in _hits_for_group(text, group, values, stop):
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
-                yield replace(reading, gap_target=hit.target)
+                yield replace(reading, gap_target=hit.target or planned)
+
+
+def _overlaps(mention: Mention, other: Mention) -> bool:
+    return mention.start < other.end and other.start < mention.end
+
+
+def _after_plan_word(text: str, mention: Mention) -> bool:
+    """今年计划国内生产总值增长9%: a metric right after a plan word is planned (a target)."""
+    before = text[max(0, mention.start - 4) : mention.start]
+    return any(before.endswith(w) for w in cue_words("plan_prefix_words"))
 
 
 def _governed_by_blocker(text: str, floor: int, pos: int) -> bool:

@@ -206,3 +206,37 @@ def is_threshold(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 4]
     return any(after.startswith(w) for w in cues()["threshold_suffixes"])
+
+
+@functools.lru_cache(maxsize=1)
+def _share_rules() -> tuple[re.Pattern[str], list[tuple[tuple[str, ...], str]]]:
+    table = cues()["share_of_gdp"]
+    rules = [(tuple(rule["subjects"]), rule["indicator"]) for rule in table["rules"]]
+    return re.compile(str(table["clause"])), rules
+
+
+def share_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """占国内生产总值比重 opening a clause about a subject named earlier in the sentence
+    (全国财政赤字合计9500亿元，占国内生产总值比重在3%以内; 研究与实验发展经费，…，占国内
+    生产总值比重从1.07%提高到1.49%): a mention of the ratio indicator of that subject."""
+    pattern, rules = _share_rules()
+    found: list[Mention] = []
+    for match in pattern.finditer(text, start, end):
+        head = text[start : match.start()]
+        indicator = next(
+            (ind for subjects, ind in rules if any(s in head for s in subjects)), None
+        )
+        if indicator is None:
+            continue
+        surface = match.group(0)
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                surface,
+                surface,
+                Family(level=indicator, growth=None),
+                None,
+            )
+        )
+    return found
