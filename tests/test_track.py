@@ -185,3 +185,46 @@ def test_cli_track_rejects_unknown_verdict(corpus_library: Library) -> None:
     result = CliRunner().invoke(app, ["track", "--verdict", "great", "--db",
                                       corpus_library.store.path])
     assert result.exit_code != 0
+
+
+# -- the speed path and the rows kept between calls -------------------------------------------
+
+
+def _tracked_from_objects(lib: Library, region: str | None) -> list[TrackRow]:
+    """What ``track`` computed before its speed path: every fact and outline as objects."""
+    from baogao.analyze.track import document_index, region_facts, track_facts
+
+    facts = region_facts(lib, region)
+    return track_facts(facts, document_index(lib, {f.doc_id for f in facts}))
+
+
+def test_speed_path_gives_the_rows_of_the_full_objects(corpus_library: Library) -> None:
+    from baogao.analyze.track_load import track_library
+
+    everything = _tracked_from_objects(corpus_library, None)
+    assert len(everything) > 100
+    assert track_library(corpus_library) == everything
+    assert track(corpus_library) == everything  # the kept rows, read back
+    names = {r[0] for r in corpus_library.store.conn.execute(
+        "SELECT DISTINCT region FROM facts WHERE region IS NOT NULL")}
+    for name in [*sorted(names), "西城", "北京", "广东", "不存在的地方"]:
+        assert track(corpus_library, name) == _tracked_from_objects(corpus_library, name), name
+
+
+def test_kept_rows_follow_deletes_and_ingests(tmp_path: Any) -> None:
+    from conftest import SEEDS
+
+    with Library(tmp_path / "t.db") as lib:
+        lib.ingest([SEEDS])
+        first = track(lib)
+        assert first == _tracked_from_objects(lib, None)
+        kept = lib.store.conn.execute("SELECT COUNT(*) FROM track_cache").fetchone()[0]
+        assert kept == 1
+        doc_id = next(r.target_doc_id for r in first if r.region and "西城" in r.region)
+        lib.delete(doc_id)
+        after = track(lib)
+        assert after == _tracked_from_objects(lib, None) and after != first
+        lib.ingest([SEEDS])
+        assert track(lib) == first
+    with Library(tmp_path / "t.db", readonly=True) as reader:  # kept in the process only
+        assert track(reader) == first

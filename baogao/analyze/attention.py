@@ -40,6 +40,7 @@ from baogao.errors import QueryError
 from baogao.models import Document, region_fields
 from baogao.read.regions import canonical_region
 from baogao.store import ON_SAVE
+from baogao.store.packing import unpack_text
 
 if TYPE_CHECKING:
     from baogao.library import Library
@@ -268,8 +269,8 @@ def _stored_attention(library: Library, types: set[str] | None) -> list[Attentio
         if r[7] == version:
             counts = json.loads(r[8])
         else:
-            text = conn.execute("SELECT text FROM documents WHERE id = ?", (r[0],)).fetchone()[0]
-            counts = _shipped_counter().count(text)
+            stored = conn.execute("SELECT text FROM documents WHERE id = ?", (r[0],)).fetchone()
+            counts = _shipped_counter().count(unpack_text(stored[0]))
             stale.append((r[0], version, json.dumps(counts, separators=(",", ":"))))
         result.append(Attention(r[0], r[1], r[2], canonical_region(r[3]), r[4], r[5], r[6],
                                 counts, rates_of(counts, r[6])))

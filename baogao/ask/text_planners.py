@@ -123,9 +123,11 @@ def _mention_hits(ctx: Context, q: Question, topic: str) -> list[_Hit]:
 
 
 def _passage_text(ctx: Context, doc_id: str, start: int, end: int) -> str:
-    row = ctx.store.conn.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
-                                 (start + 1, end - start, doc_id)).fetchone()
-    return str(row[0]) if row else ""
+    from baogao.store.packing import unpack_text
+
+    row = ctx.store.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                 (doc_id,)).fetchone()
+    return unpack_text(row[0])[start:end] if row else ""
 
 
 def plan_mention(ctx: Context, q: Question) -> Plan:

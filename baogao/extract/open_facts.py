@@ -46,6 +46,7 @@ from baogao.extract.open_words import (
     _strip_lead,
     _strip_tail,
     _tidy,
+    _words,
     key_of,
     vocabulary,
 )
@@ -249,6 +250,10 @@ def _not_names() -> frozenset[str]:
     return frozenset([*vocab["lead_noise"], *vocab["tail_noise"], *vocab["scopes"]])
 
 
+#: A noun after a measure (7个|750千伏输变电工程): digits, a unit, then a noun.
+_MEASURED_NOUN = re.compile(r"[\d.]+(?![万亿])[A-Za-z\u4e00-\u9fff]{1,3}?[\u4e00-\u9fff]{2,}")
+
+
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
@@ -269,6 +274,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
         # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
         name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
+        if action and len(name) <= 3:
+            name, action = action + name, None  # 帮扶就业率: the action names the rate
         tail_action = metric_action
     else:
         name, action = _after_last_action(metric if tidied else head)
@@ -282,20 +289,33 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     base_unit = amount.unit.lstrip("万亿")
     if name in _skip_words("growth_words") or name in _not_names():
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
-    if name in _skip_words("generic_measures") and prev is not None:
-        name = _strip_growth(prev.name) + name  # (38家股权基金,)规模累计达1000亿元
+    if name in _skip_words("generic_measures"):
+        # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing
+        name = _strip_growth(prev.name) + name if prev is not None else ""
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it
     leads = (metric_action is not None and head.endswith(metric_action)
-             and metric_action not in _skip_words("reach_words"))
-    if amount.unit not in ("%", "‰") and (_HAN.match(follows) or follows == "“") and (
-        base_unit in vocabulary()["count_units"] or not name or leads
-    ):
+             and metric_action not in _skip_words("object_before_words"))
+    counted = base_unit in vocabulary()["count_units"]
+    # 158条道路39.71公里护栏拆除: a second measure of the same thing names its own object
+    follows_prev = joined and not pre and prev is not None
+    if amount.unit not in ("%", "‰") and (
+        _HAN.match(follows) or follows == "“" or (
+            counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
+    ) and (counted or not name or leads or follows_prev):
         post = _post_phrase(text, amount.end, next_start)
         # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
         post, post_action = (post, None) if "的" in post else _strip_lead(post)
-        if len(post) >= 2:
+        post, post_tail = _strip_tail(post) if follows_prev else (post, None)
+        if follows.isdigit() and not _MEASURED_NOUN.match(post):
+            post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
+        if len(post) >= 2 and _HAN.search(post):
+            # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
+            # the number (not a list of examples ending in 等)
+            if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
+                    and head.endswith(name) and _words(name)[-1][1] != "v"):
+                post = name + post
             name = post
-            action = action or post_action
+            action = action or post_action or post_tail
     if compared and prev is not None:
         # 集成电路产量增长21%、占全国18%: the share is of the object named before
         name = prev.name + _tidy(head)

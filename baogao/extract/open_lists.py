@@ -67,6 +67,17 @@ def _list_run(text: str, amounts: list[Amount]) -> list[int]:
     return run if len(run) >= 2 else []
 
 
+def _shared_head(parts: list[str]) -> list[str]:
+    """信访总量件次、人次: short later parts replace the first part's last word and share
+    the words before it (信访总量人次)."""
+    first = _words(parts[0])
+    last_word = first[-1][0] if first else ""
+    if len(first) < 2 or not all(len(p) == len(last_word) for p in parts[1:]):
+        return parts
+    head = parts[0][: len(parts[0]) - len(last_word)]
+    return [parts[0], *(head + p for p in parts[1:])]
+
+
 def _shared_tail(parts: list[str]) -> str:
     """The noun the listed parts share, printed once after the last one: 原煤、原油、
     天然气产量 (the last part ends with a measure word the others lack), 城镇、农村居民
@@ -87,6 +98,9 @@ def _shared_tail(parts: list[str]) -> str:
                 cut - len(parts[0]) >= 2)):
             cut = len(parts[0])  # 城镇、农村居民…: 居民 is a word of its own
         return last[cut:]
+    rest = last[len(words[0][0]) :] if len(words) > 1 else ""
+    if 3 <= len(rest) <= 4 and rest.endswith(own):
+        return rest  # 清洁能源、新能源装机占比: all but the last part's first word
     if len(word) >= 2 and word.endswith(own) and len(last) > len(word):
         before = words[-2][0] if len(words) > 1 else ""
         # 有色冶金、装备制造产业增加值: the sector word goes with the shared measure
@@ -152,7 +166,7 @@ def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
         parts = pair
     if len(parts) != len(items) or len(parts) < 2 or any(k < 0 for k in slot.values()):
         return {}
-    parts = [_strip_lead(_tidy(part))[0] for part in parts]
+    parts = _shared_head([_strip_lead(_tidy(part))[0] for part in parts])
     tail = _shared_tail(parts)
     names = {}
     for i in after:

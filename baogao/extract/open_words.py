@@ -220,12 +220,24 @@ def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
 
 
+_JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
     ends, trail, stops = _post_sets()
     limit = min(stop, begin + 20)
     found = stops.search(text, begin, limit)
+    while (found and found.start() > begin and found.group() in "和及与"
+           and not _JOINS_AMOUNT.match(text, found.end())):
+        # 90个国家和地区, 100个省级“和美乡村”: a short noun joined by 和 (not a new amount,
+        # not a long phrase) is part of the object
+        after = stops.search(text, found.end(), stop)
+        if (after.start() if after else stop) - found.end() > 3 and (
+                text[found.start() - 1] != "“"):
+            break
+        found = after if after is None or after.start() < limit else None
     phrase = text[begin : found.start() if found else limit]
     kept: list[tuple[str, str]] = []
     at = 0
@@ -237,8 +249,8 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             break  # 6个全国整治项目: an action before a noun head is inside the noun
         kept.append((word, tag))
         at += len(word)
-    while kept and (kept[-1][0] in trail or (
-            kept[-1][1] in ("d", "m", "a") and len(kept[-1][0]) == 1)):
+    while kept and (kept[-1][0] in trail or kept[-1][1] in ("c", "d", "ad") or (
+            kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1)):
         kept.pop()
     return _tidy("".join(w for w, _ in kept))
 

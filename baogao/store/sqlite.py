@@ -24,7 +24,13 @@ from typing import Any
 
 from baogao.errors import AmbiguousReference, NotFound, StoreError
 from baogao.models import Commitment, Document, Fact, Paragraph, Section, Term
-from baogao.store.packing import pack_document, unpack_offsets, unpack_original
+from baogao.store.packing import (
+    pack_document,
+    pack_text,
+    unpack_offsets,
+    unpack_original,
+    unpack_text,
+)
 from baogao.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -44,7 +50,8 @@ class PreparedDocument:
     search index passages). ``analysed`` is False when facts, terms and extras were not
     computed because the document was already stored when it was parsed; if it is gone at
     write time, the writer says so and the caller analyses it. ``commitments`` are the
-    document's commitments (``extract.commitments``; None: not extracted).
+    document's commitments (``extract.commitments``; None: not extracted). ``packed_text``
+    is ``doc.text`` as stored (``store.packing.pack_text``; empty: packed at write time).
     """
 
     doc: Document
@@ -55,6 +62,7 @@ class PreparedDocument:
     extras: dict[str, object] = field(default_factory=dict)
     analysed: bool = True
     commitments: tuple[Commitment, ...] | None = None
+    packed_text: bytes = b""
 
 
 def prepare(
@@ -74,7 +82,8 @@ def prepare(
         commitments = extract_commitments(doc, list(facts))
     return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
                             extras or {}, analysed,
-                            None if commitments is None else tuple(commitments))
+                            None if commitments is None else tuple(commitments),
+                            pack_text(doc.text))
 
 
 @dataclass(frozen=True)
@@ -209,11 +218,12 @@ class Store:
         c.execute(
             "INSERT INTO documents(id, source, row, title, region, region_path, level, year, "
             "date, speaker, speaker_title, meeting, doc_type, chars, text, original, offset_map, "
-            "region_code, packing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1)",
+            "region_code, packing) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,2)",
             (doc.id, doc.source, doc.row, doc.title, doc.region,
              json.dumps(list(doc.region_path), ensure_ascii=False), doc.level, doc.year,
              doc.date, doc.speaker, doc.speaker_title, doc.meeting, doc.doc_type,
-             len(doc.text), doc.text, item.packed_original, item.packed_offsets,
+             len(doc.text), item.packed_text or pack_text(doc.text), item.packed_original,
+             item.packed_offsets,
              doc.region_code),
         )
         c.execute("INSERT OR IGNORE INTO document_sources(source, row, doc_id) VALUES (?,?,?)",
@@ -517,7 +527,7 @@ class Store:
                     "SELECT * FROM paragraphs WHERE doc_id = ? ORDER BY idx", (doc_id,)
                 )
             )
-            text = r["text"]
+            text = unpack_text(r["text"])
             original = unpack_original(r["original"], text)
             offsets = unpack_offsets(r["offset_map"])
         return Document(
