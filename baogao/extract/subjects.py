@@ -20,6 +20,7 @@ import functools
 import re
 
 from baogao.extract.catalog import Family, Mention, cues, load_catalog
+from baogao.extract.periods import _Span, cue_words, has_cue
 
 
 def _family_of(indicator: str) -> Family:
@@ -240,3 +241,34 @@ def share_mentions(text: str, start: int, end: int) -> list[Mention]:
             )
         )
     return found
+
+
+def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
+    """True when a multi-year word (累计, 近三年, 年均增长) before ``pos`` governs it.
+
+    A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
+    that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
+    """
+    head = text[floor:pos]
+    clause_start = max(head.rfind(c) for c in "，,；;") + 1
+    if has_cue(head[clause_start:], "clause_blockers"):
+        return True
+    for word in cue_words("clause_blockers"):
+        at = head.find(word)
+        while word and at >= 0:
+            ends = [i for i in (head.find(c, at) for c in "，,；;") if i >= 0]
+            stop = min(ends, default=len(head))
+            if not re.search(r"\d", head[at:stop]):
+                return True
+            at = head.find(word, at + 1)
+    return False
+
+
+def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
+    """False when the clause puts the metric in a narrower scope: a city average
+    (设区城市, 地级及以上城市), a zone or a cluster of the region."""
+    clause_start = sentence.start
+    for match in re.finditer("[，,；;：:]", text[sentence.start : mention.start]):
+        clause_start = sentence.start + match.end()
+    clause = text[clause_start : mention.start]
+    return not has_cue(clause, "scope_blockers")
