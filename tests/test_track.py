@@ -214,17 +214,24 @@ def test_speed_path_gives_the_rows_of_the_full_objects(corpus_library: Library) 
 def test_kept_rows_follow_deletes_and_ingests(tmp_path: Any) -> None:
     from conftest import SEEDS
 
+    def kept(lib: Library) -> set[str]:
+        return {r[0] for r in lib.store.conn.execute("SELECT region FROM track_cache")}
+
     with Library(tmp_path / "t.db") as lib:
-        lib.ingest([SEEDS])
+        lib.ingest([SEEDS / "000_b5713cac4734963f.txt", SEEDS / "001_c37d6c11197b0023.txt"])
         first = track(lib)
         assert first == _tracked_from_objects(lib, None)
-        kept = lib.store.conn.execute("SELECT COUNT(*) FROM track_cache").fetchone()[0]
-        assert kept == 1
+        regions = kept(lib)
+        assert len(regions) >= 2 and regions == {r.region for r in first}
+        # a new report drops the kept rows of its own regions only
+        lib.ingest([SEEDS / "003_cd0a21e123bf8728.txt"])
+        new = {r.region for r in track(lib, "西城")}
+        assert kept(lib) >= regions - new
+        assert track(lib) == _tracked_from_objects(lib, None)
         doc_id = next(r.target_doc_id for r in first if r.region and "西城" in r.region)
-        lib.delete(doc_id)
+        lib.delete(doc_id)  # facts ids may be reused: every kept row goes
+        assert kept(lib) == set()
         after = track(lib)
         assert after == _tracked_from_objects(lib, None) and after != first
-        lib.ingest([SEEDS])
-        assert track(lib) == first
-    with Library(tmp_path / "t.db", readonly=True) as reader:  # kept in the process only
-        assert track(reader) == first
+    with Library(tmp_path / "t.db", readonly=True) as reader:
+        assert track(reader) == after

@@ -13,10 +13,12 @@ section each target sits in. So this module
    on facts carrying those columns;
 4. reads the chosen facts in full and makes each row with ``decide`` and ``make_row``.
 
-Every region's rows are kept in ``track_cache`` with the state of the library they were
-computed in (``_library_state``: documents saved or deleted, the facts, the code and data
-version); while it holds, ``track`` reads them (a region's are those with its canonical
-name: rows are grouped by canonical region). A library opened read-only (the web server's
+The rows of a region depend only on the facts of that region (rows are grouped by canonical
+region) and the documents holding them, so each region's rows are kept in ``track_cache``
+with the state they were computed from (``_region_states``). Saving a document drops the
+kept rows of its regions (in its transaction), deleting one drops them all; ``track``
+computes the regions without kept rows and reads the others: after an ingest only the
+regions it touched are computed again. A library opened read-only (the web server's
 connections) keeps them in the process instead, and never waits on a writer's lock.
 
 The rows are those of ``track_facts`` over the full objects, in the same order
@@ -42,13 +44,13 @@ from baogao.analyze.track import (
     choose_actual,
     decide,
     make_row,
-    region_names,
     sync_reference,
     target_rank,
 )
 from baogao.extract import load_catalog
 from baogao.models import Document, Fact, Section, TrackRow
 from baogao.read.regions import canonical_region
+from baogao.store import ON_DELETE, ON_SAVE
 
 if TYPE_CHECKING:
     from baogao.library import Library
@@ -63,25 +65,27 @@ _CHUNK = 500
 
 
 def track_library(library: Library, region: str | None = None) -> list[TrackRow]:
-    """``track_facts(region_facts(library, region), document_index(...))``: the rows kept
-    in ``track_cache`` while the library is unchanged, else computed from the columns the
-    choices need (see the module docstring); every region's rows are kept."""
+    """``track_facts(region_facts(library, region), document_index(...))``: the rows of
+    each region kept in ``track_cache`` while its facts are unchanged; the other regions'
+    computed from the columns the choices need (see the module docstring) and kept."""
     store = library.store
-    state = _library_state(store)
-    rows = _cached_rows(store, state)
-    if rows is None:
-        if region is not None:  # one region: compute it alone, keep nothing
-            names = region_names(store, region)
-            return _sorted(_compute(store, names)) if names else []
-        rows = _sorted(_compute(store, None))
+    states = _region_states(store)
+    if region is not None:
+        wanted = canonical_region(region)  # rows are grouped by canonical region
+        states = {r: v for r, v in states.items() if r == wanted}
+    cached = _cached_rows(store, states)
+    stale = [r for r in states if r not in cached]
+    if stale:
+        fresh: dict[str, list[TrackRow]] = {r: [] for r in stale}
+        for row in _compute(store, sorted(n for r in stale for n in states[r][0])):
+            fresh[row.region or ""].append(row)
+        kept = {r: (states[r][1], fresh[r]) for r in stale}
         if library.readonly:  # a web worker: keep them in this process, never wait on a lock
-            _MEMO[store.path] = (state, rows)
+            _MEMO.setdefault(store.path, {}).update(kept)
         else:
-            _store_rows(store, state, rows)
-    if region is None:
-        return rows
-    wanted = canonical_region(region)  # rows are grouped by canonical region
-    return [r for r in rows if r.region == wanted] if wanted else []
+            _store_rows(store, kept)
+        cached.update(fresh)
+    return _sorted([row for r in states for row in cached[r]])
 
 
 def _sorted(rows: list[TrackRow]) -> list[TrackRow]:
@@ -91,11 +95,11 @@ def _sorted(rows: list[TrackRow]) -> list[TrackRow]:
     return rows
 
 
-# -- rows kept while the library is unchanged -------------------------------------------------
+# -- rows kept per region ---------------------------------------------------------------------
 
 CACHE_TABLE = """
 CREATE TABLE IF NOT EXISTS track_cache (
-    key TEXT PRIMARY KEY, state TEXT NOT NULL, rows TEXT NOT NULL
+    region TEXT PRIMARY KEY, state TEXT NOT NULL, rows TEXT NOT NULL
 )"""
 
 
@@ -118,50 +122,85 @@ def cache_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def _library_state(store: Store) -> str:
-    """Changes with every document saved or deleted (``search_queue``'s sequence, which
-    never goes back), with the facts (count, largest and sum of ids: a re-analysis inserts
-    them anew) and with ``cache_version``."""
-    conn = store.conn
+def _region_states(store: Store) -> dict[str, tuple[list[str], str]]:
+    """Each canonical region of the facts: the stored names that denote it and a state of
+    its facts (count, largest and sum of ids; re-analysis inserts facts anew) and of
+    ``cache_version``. Saving a document drops the kept rows of its regions and deleting
+    one drops them all (``_on_save``, ``_on_delete``), so a reused id cannot hide a
+    change."""
+    parts: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+    for name, count, high, total in store.conn.execute(
+            "SELECT region, COUNT(*), MAX(id), SUM(id) FROM facts "
+            "WHERE open_vocabulary = 0 AND region IS NOT NULL GROUP BY region"):
+        place = canonical_region(name)
+        if place is not None:
+            parts[place].append((name, count, high, total))
+    version = cache_version()
+    return {place: ([p[0] for p in group],
+                    json.dumps([version, *sorted(group)], ensure_ascii=False))
+            for place, group in parts.items()}
+
+
+#: Rows computed by read-only connections of this process: library file → region → rows.
+_MEMO: dict[str, dict[str, tuple[str, list[TrackRow]]]] = {}
+
+
+def _cached_rows(store: Store, states: dict[str, tuple[list[str], str]]
+                 ) -> dict[str, list[TrackRow]]:
+    """Kept rows of the regions whose state is unchanged."""
+    found: dict[str, list[TrackRow]] = {}
     try:
-        seq = conn.execute(
-            "SELECT seq FROM sqlite_sequence WHERE name = 'search_queue'").fetchone()
-    except sqlite3.Error:  # no AUTOINCREMENT table yet
-        seq = None
-    facts = conn.execute("SELECT COUNT(*), MAX(id), SUM(id) FROM facts "
-                         "WHERE open_vocabulary = 0").fetchone()
-    return json.dumps([cache_version(), seq[0] if seq else None, *facts])
-
-
-#: Rows computed by read-only connections of this process, by library file.
-_MEMO: dict[str, tuple[str, list[TrackRow]]] = {}
-
-
-def _cached_rows(store: Store, state: str) -> list[TrackRow] | None:
-    """The kept rows when they were computed in ``state``."""
-    memo = _MEMO.get(store.path)
-    if memo is not None and memo[0] == state:
-        return list(memo[1])
-    try:
-        found = store.conn.execute(
-            "SELECT state, rows FROM track_cache WHERE key = 'all'").fetchone()
+        stored = store.conn.execute("SELECT region, state, rows FROM track_cache").fetchall()
     except sqlite3.Error:  # no table yet
-        return None
-    if found is None or found[0] != state:
-        return None
-    return [TrackRow(**row) for row in json.loads(found[1])]
+        stored = []
+    for region, state, rows in stored:
+        if region in states and states[region][1] == state:
+            found[region] = [TrackRow(**row) for row in json.loads(rows)]
+    for region, (state, group) in _MEMO.get(store.path, {}).items():
+        if region in states and states[region][1] == state and region not in found:
+            found[region] = list(group)
+    return found
 
 
-def _store_rows(store: Store, state: str, rows: list[TrackRow]) -> None:
-    """Keep the rows (skipped when the library cannot be written)."""
+def _store_rows(store: Store, rows: dict[str, tuple[str, list[TrackRow]]]) -> None:
+    """Keep the rows of these regions (skipped when the library cannot be written)."""
     try:
         with store.conn:
             store.conn.execute(CACHE_TABLE)
-            store.conn.execute(
-                "INSERT OR REPLACE INTO track_cache VALUES ('all', ?, ?)",
-                (state, json.dumps([asdict(r) for r in rows], ensure_ascii=False)))
+            store.conn.executemany(
+                "INSERT OR REPLACE INTO track_cache VALUES (?, ?, ?)",
+                [(region, state, json.dumps([asdict(r) for r in group], ensure_ascii=False))
+                 for region, (state, group) in rows.items()])
     except sqlite3.Error as exc:
         log.debug("track rows not kept (%s)", exc)
+
+
+def _on_save(conn: sqlite3.Connection, doc: Document) -> None:
+    """``ON_SAVE`` hook: drop the kept rows of the regions of the new document's facts."""
+    if not _has_cache(conn):
+        return
+    names = [r[0] for r in conn.execute(
+        "SELECT DISTINCT region FROM facts WHERE doc_id = ? AND region IS NOT NULL",
+        (doc.id,))]
+    places = {canonical_region(n) for n in names} - {None}
+    conn.executemany("DELETE FROM track_cache WHERE region = ?", [(p,) for p in places])
+
+
+def _on_delete(conn: sqlite3.Connection, doc_id: str) -> None:
+    """``ON_DELETE`` hook: the document's facts are gone already; drop every kept row."""
+    if _has_cache(conn):
+        conn.execute("DELETE FROM track_cache")
+
+
+def _has_cache(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                        "AND name = 'track_cache'").fetchone() is not None
+
+
+if _on_save not in ON_SAVE:
+    ON_SAVE.append(_on_save)
+if _on_delete not in ON_DELETE:
+    ON_DELETE.append(_on_delete)
 
 
 # -- computing rows ---------------------------------------------------------------------------
