@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
+from baogao.analyze import track_load as _track_load  # noqa: F401  (kept track rows hooks)
 from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError, NotFound
 from baogao.models import Commitment, CommitmentRow, Document, Fact, Term

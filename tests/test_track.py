@@ -185,3 +185,53 @@ def test_cli_track_rejects_unknown_verdict(corpus_library: Library) -> None:
     result = CliRunner().invoke(app, ["track", "--verdict", "great", "--db",
                                       corpus_library.store.path])
     assert result.exit_code != 0
+
+
+# -- the speed path and the rows kept between calls -------------------------------------------
+
+
+def _tracked_from_objects(lib: Library, region: str | None) -> list[TrackRow]:
+    """What ``track`` computed before its speed path: every fact and outline as objects."""
+    from baogao.analyze.track import document_index, region_facts, track_facts
+
+    facts = region_facts(lib, region)
+    return track_facts(facts, document_index(lib, {f.doc_id for f in facts}))
+
+
+def test_speed_path_gives_the_rows_of_the_full_objects(corpus_library: Library) -> None:
+    from baogao.analyze.track_load import track_library
+
+    everything = _tracked_from_objects(corpus_library, None)
+    assert len(everything) > 100
+    assert track_library(corpus_library) == everything
+    assert track(corpus_library) == everything  # the kept rows, read back
+    names = {r[0] for r in corpus_library.store.conn.execute(
+        "SELECT DISTINCT region FROM facts WHERE region IS NOT NULL")}
+    for name in [*sorted(names), "西城", "北京", "广东", "不存在的地方"]:
+        assert track(corpus_library, name) == _tracked_from_objects(corpus_library, name), name
+
+
+def test_kept_rows_follow_deletes_and_ingests(tmp_path: Any) -> None:
+    from conftest import SEEDS
+
+    def kept(lib: Library) -> set[str]:
+        return {r[0] for r in lib.store.conn.execute("SELECT region FROM track_cache")}
+
+    with Library(tmp_path / "t.db") as lib:
+        lib.ingest([SEEDS / "000_b5713cac4734963f.txt", SEEDS / "001_c37d6c11197b0023.txt"])
+        first = track(lib)
+        assert first == _tracked_from_objects(lib, None)
+        regions = kept(lib)
+        assert len(regions) >= 2 and regions == {r.region for r in first}
+        # a new report drops the kept rows of its own regions only
+        lib.ingest([SEEDS / "003_cd0a21e123bf8728.txt"])
+        new = {r.region for r in track(lib, "西城")}
+        assert kept(lib) >= regions - new
+        assert track(lib) == _tracked_from_objects(lib, None)
+        doc_id = next(r.target_doc_id for r in first if r.region and "西城" in r.region)
+        lib.delete(doc_id)  # facts ids may be reused: every kept row goes
+        assert kept(lib) == set()
+        after = track(lib)
+        assert after == _tracked_from_objects(lib, None) and after != first
+    with Library(tmp_path / "t.db", readonly=True) as reader:
+        assert track(reader) == after

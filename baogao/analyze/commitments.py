@@ -106,6 +106,16 @@ def _pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+def _loose_tail(rest: str) -> bool:
+    """Words after a name that do not change what it names: a generic head (设备, 设施), a
+    measure of it (天然气 / 天然气产量) or the start of what is said about it (稳步推进)."""
+    words = vocabulary()
+    verbs = (*words["actions"], *words["post_stops"], *words["post_trail"],
+             *words["loose_tails"])
+    return (rest in words["generic_heads"] or rest in words["metric_suffixes"]
+            or rest.startswith(tuple(verbs)))
+
+
 @functools.lru_cache(maxsize=262144)
 def similarity(a: str, b: str) -> float:
     """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of their
@@ -119,9 +129,15 @@ def similarity(a: str, b: str) -> float:
     if short not in long_ and pa.isdisjoint(pb):
         return 0.0
     compound = any(m in long_.replace(short, "") for m in vocabulary()["compound_marks"])
-    if len(short) >= 3 and short in long_ and not compound and not (
+    if len(short) >= 3 and long_.endswith(short) and not compound and not (
             len(short) == 3 and short[-1] in "率量额数比值"):
         return 0.9  # 老旧小区 / 城镇老旧小区, not 利用率 / 再生水利用率 (a bare metric)
+    if long_.startswith(short) and len(short) >= 3 and _loose_tail(long_[len(short):]):
+        return 0.9  # 一键呼 / 一键呼设备, …传承试点 / …传承试点稳步: the same head
+    if short in long_ and not compound:
+        # the head noun comes last: 亿元以上重点 + 技改 names another thing
+        pa, pb = _pairs(short), _pairs(long_)
+        return 0.7 * len(pa & pb) / max(1, len(pa))
     if compound:
         return 0.0
     if len(pa) < 2 or len(pb) < 2:

@@ -411,8 +411,10 @@ def track(
     ``region`` accepts any form of the name (西城, 西城区, 北京市西城区); ``indicator`` is a
     catalog id; ``period`` the year the target is about; ``verdict`` keeps one verdict.
     """
-    facts = region_facts(library, region or None)
-    rows = track_facts(facts, document_index(library, {f.doc_id for f in facts}))
+    from baogao.analyze.track_load import track_library
+
+    # = track_facts(region_facts(...), document_index(...)), reading only what it decides by
+    rows = track_library(library, region or None)
     return [
         r for r in rows
         if (indicator is None or r.indicator == indicator)

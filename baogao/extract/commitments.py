@@ -29,7 +29,9 @@ from baogao.extract.open_facts import (
     BASELINE,
     MULTI_YEAR,
     Amount,
-    _multi_year,
+    _multi_year_paragraph,
+    _multi_year_sentence,
+    _unit_gate,
     body_spans,
     clauses,
     find_amounts,
@@ -123,6 +125,8 @@ def list_items(doc: Document) -> Iterator[ListItem]:
         role = doc.role_at(para.start)
         if role not in ("plan", "glossary"):
             continue
+        if _cue(text[para.start : para.end]) is None:
+            continue  # no sentence of it names a list (cue words hold no sentence break)
         sentences = list(iter_sentences(text, para.start, para.end))
         for j, sentence in enumerate(sentences):
             if _cue(text[sentence.start : sentence.end]) is None or not _announces(
@@ -266,8 +270,11 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
-        if counted and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
-            return False  # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named
+        nxt = evidence[at + len(text) : at + len(text) + 1]
+        if counted and _HAN.match(nxt) and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
+            # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named (not
+            # 新认证绿色、有机、名特优新农产品1000个: the count of the noun before it)
+            return False
         follows = evidence[at + len(text) : at + len(text) + 1]
         measure = unit not in (None, "", "%", "‰") and str(unit).lstrip("万亿") not in words[
             "count_units"]  # 90%以上的村, 5个以上重大专项: shares and counts of the promise
@@ -322,9 +329,16 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
     for role, para in body_spans(doc):
         if role != "plan" or plan_like_role(doc, para.start) != "plan":
             continue
+        if _unit_gate().search(text, para.start, para.end) is None:
+            continue  # no amount in the paragraph (find_amounts' own gate, once)
+        para_multi: bool | None = None  # _multi_year's paragraph part, once per paragraph
         for sentence in iter_sentences(text, para.start, para.end):
             amounts = find_amounts(text, sentence.start, sentence.end)
-            if not amounts or _multi_year(doc, para, sentence):
+            if not amounts:
+                continue
+            if para_multi is None:
+                para_multi = _multi_year_paragraph(doc, para)
+            if para_multi or _multi_year_sentence(text, sentence):
                 continue
             evidence = text[sentence.start : sentence.end]
             for clause in clauses(text, sentence.start, sentence.end):

@@ -461,7 +461,8 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     """The sentence part of ``_multi_year``: a word naming several years in it."""
     table = cues()
     words = [*table["multi_year_paragraph"], *table["multi_year_sentence"]]
-    return any(w in text[sentence.start : sentence.end] for w in words)
+    said = text[sentence.start : sentence.end]
+    return any(w in said for w in words)
 
 
 def _number(value: Decimal | None) -> float | None:
