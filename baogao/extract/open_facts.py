@@ -176,7 +176,8 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
         if after.startswith(skip_after) and not match.group("post"):
             continue
         if in_quotes and (_HAN.match(numeral) or text.startswith("”", match.end())
-                          or text.startswith("”", match.end() + 1)) and _in_quotes(
+                          or text.startswith("”", match.end() + 1)
+                          or text.startswith("“", num_start - 1)) and _in_quotes(
                 text, num_start, start):
             continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
         if num_start > start and _GLUED.match(text[num_start - 1]):
