@@ -344,3 +344,23 @@ def test_income_of_urban_and_rural_residents_keeps_pace() -> None:
     """城乡居民收入实际增长和经济增长保持同步 (2012): a qualitative income target."""
     (income,) = _find(_facts(NATIONAL, 16), "disposable_income_per_capita_growth", "target")
     assert (income.period, income.value, income.text) == (2012, None, "和经济增长保持同步")
+
+
+def test_share_of_gdp_clause_names_the_ratio_of_its_subject() -> None:
+    """全国财政赤字合计9500亿元，占国内生产总值比重在3%以内 (2009): the deficit and the
+    deficit ratio; 研究与实验发展经费…，占国内生产总值比重从1.07%提高到1.49% (2008): R&D
+    intensity reached, never the GDP."""
+    r2009 = _facts(NATIONAL, 22)
+    assert (2009, 9500, None) in _values(r2009, "deficit", "target")
+    assert _values(r2009, "deficit_ratio", "target") == [(2009, 3, "max")]
+    assert not [f for f in r2009 if f.indicator == "gdp" and f.value in (3, 20)]
+    r2008 = _facts(NATIONAL, 24)
+    assert _values(r2008, "rd_intensity", "actual") == [(2007, 1.49, None)]
+
+
+def test_a_plan_word_before_the_metric_makes_a_target() -> None:
+    """今年计划国内生产总值增长百分之九 (1994); 工农业总产值，比1980年预计增长5.5% under
+    the 1981 plan heading (1980)."""
+    assert _values(_facts(NATIONAL, 39), "gdp_growth", "target") == [(1994, 9, None)]
+    r1980 = _facts(NATIONAL, 50)
+    assert (1981, 5.5, None) in _values(r1980, "industrial_agricultural_output_growth", "target")
