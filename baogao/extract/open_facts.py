@@ -269,7 +269,8 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     while True:
         words = _words(name)
         if (len(words) < 2 or words[0][0] not in verbs
-                or name.startswith(_skip_words("verb_nouns"))):
+                or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3)
+                or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]
         if len(rest) < 3 or rest[0] in "的了着过和及与、":

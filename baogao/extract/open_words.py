@@ -91,7 +91,8 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
     if not phrase.startswith(_word_sets()[0]):
         return phrase, action
     table = _lead_words()
-    while phrase:
+    compounds = _skip_words("noun_compounds")
+    while phrase and not phrase.startswith(compounds):
         cuts = _cuts(phrase)
         for word, is_action in table.get(phrase[0], ()):
             if not phrase.startswith(word) or len(word) not in cuts:
@@ -258,7 +259,8 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             break  # 6个全国整治项目: an action before a noun head is inside the noun
         kept.append((word, tag))
         at += len(word)
-    while kept and (kept[-1][0] in trail or kept[-1][1] in ("c", "d", "ad") or (
+    while kept and (kept[-1][0] in trail or (
+            kept[-1][1] in ("c", "d", "ad") and len(kept[-1][0]) <= 2) or (
             kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1)):
         kept.pop()
     return _tidy("".join(w for w, _ in kept)).rstrip("和及与")
