@@ -364,3 +364,11 @@ def test_a_plan_word_before_the_metric_makes_a_target() -> None:
     assert _values(_facts(NATIONAL, 39), "gdp_growth", "target") == [(1994, 9, None)]
     r1980 = _facts(NATIONAL, 50)
     assert (1981, 5.5, None) in _values(r1980, "industrial_agricultural_output_growth", "target")
+
+
+def test_the_end_of_from_to_after_an_increment() -> None:
+    """全国粮食总产量，在过去四年中共增加了一千九百零五亿斤，即从一九五五年的…，增加到了一九五九年
+    的五千四百零一亿斤 (1960): the 1959 level only; 比上一年增长百分之八点六 continues the
+    1958 foreign-trade target."""
+    assert _values(_facts(NATIONAL, 56), "grain_output", "actual") == [(1959, 5401, None)]
+    assert (1958, 8.6, None) in _values(_facts(NATIONAL, 58), "foreign_trade_growth", "target")

@@ -437,15 +437,23 @@ def _level_reached(
     text: str, mention: Mention, values: list[Value], index: int, stop: int
 ) -> Iterator[_Hit]:
     """粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤: when the words after
-    a metric are no verb phrase, a later clause of the sentence opening on 达到 (and naming no
-    other metric) still gives the level the metric reached."""
+    a metric are no verb phrase, a later clause of the sentence opening on 达到 (or a value
+    after 增加到了一九五九年的), naming no other metric, still gives the level reached."""
     for value in values[index + 1 :]:
         if value.start >= stop:
             return
-        head = text[max(0, value.start - 4) : value.start]
+        head = text[max(0, value.start - 16) : value.start]
+        head = _year_tail_re().sub("", head)
         if value.value is not None and re.search(str(cues()["level_reached"]), head):
             yield _Hit(mention, "达到", value)
             return
+
+
+@functools.lru_cache(maxsize=1)
+def _year_tail_re() -> re.Pattern[str]:
+    """A year ending the words before a value (增加到了一九五九年的): dropped before the verb
+    check, since the year dates the value."""
+    return re.compile(r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年的?$")
 
 
 def _plan_verb(gap: str) -> str | None:
