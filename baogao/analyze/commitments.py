@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 
 from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.catalog import cues
-from baogao.extract.commitments import extract_commitments
+from baogao.extract.commitments import extract_commitments, printed_amount
 from baogao.extract.facts import _Span, iter_sentences
 from baogao.extract.open_facts import (
     BASELINE,
@@ -409,7 +409,8 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
         unit=c.unit, bound=c.bound, target_text=c.text, target_evidence=c.evidence,
         target_source=c.source, target_row=c.row,
         actual_value=fact.value if fact else None, actual_unit=fact.unit if fact else None,
-        actual_text=fact.text if fact else (said.text if said else None),
+        actual_text=printed_amount(fact.text, fact.evidence) if fact else (
+            said.text if said else None),
         actual_evidence=fact.evidence if fact else (said.text if said else None),
         actual_source=fact.source if fact else (actual_doc.source if actual_doc else None),
         actual_row=fact.row if fact else (actual_doc.row if actual_doc else None),
