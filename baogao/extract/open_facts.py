@@ -450,21 +450,29 @@ def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
     return _multi_year_paragraph(doc, para) or _multi_year_sentence(doc.text, sentence)
 
 
+@functools.lru_cache(maxsize=1)
+def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any paragraph-level multi-year word; any multi-year word (``in`` tests, as one search;
+    an empty word, found in any text, is an empty alternative, found too)."""
+    table = cues()
+    para = "|".join(re.escape(w) for w in table["multi_year_paragraph"])
+    every = "|".join(re.escape(w) for w in [*table["multi_year_paragraph"],
+                                             *table["multi_year_sentence"]])
+    return re.compile(para or "(?!)"), re.compile(every or "(?!)")
+
+
 def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     """The paragraph part of ``_multi_year``: its heading path or its opening words."""
-    table = cues()
+    words = _multi_year_res()[0]
     titles = [t for t in doc.section_path(doc.section_at(para.start))
               if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
     lead = doc.text[para.start : min(para.end, para.start + 12)]
-    return any(w in lead or any(w in t for t in titles) for w in table["multi_year_paragraph"])
+    return words.search(lead) is not None or any(words.search(t) for t in titles)
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     """The sentence part of ``_multi_year``: a word naming several years in it."""
-    table = cues()
-    words = [*table["multi_year_paragraph"], *table["multi_year_sentence"]]
-    said = text[sentence.start : sentence.end]
-    return any(w in said for w in words)
+    return _multi_year_res()[1].search(text, sentence.start, sentence.end) is not None
 
 
 def _number(value: Decimal | None) -> float | None:

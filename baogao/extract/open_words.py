@@ -193,7 +193,7 @@ def _tidy(name: str) -> str:
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
-    changed = True
+    changed = name.endswith(_tail_noise())  # one C-level test before the loop
     while changed:
         changed = False
         for word in _tail_noise():
