@@ -372,3 +372,11 @@ def test_the_end_of_from_to_after_an_increment() -> None:
     1958 foreign-trade target."""
     assert _values(_facts(NATIONAL, 56), "grain_output", "actual") == [(1959, 5401, None)]
     assert (1958, 8.6, None) in _values(_facts(NATIONAL, 58), "foreign_trade_growth", "target")
+
+
+def test_bare_grain_opening_a_clause_and_the_first_year_of_a_comparison() -> None:
+    """根据预计，一九五七年比一九五六年，粮食增加了五十亿斤，达到三千七百亿斤 (1958): the
+    estimated 1957 grain output, never the increment."""
+    r1958 = _facts(NATIONAL, 58)
+    (grain,) = _find(r1958, "grain_output", "actual")
+    assert (grain.period, grain.value, grain.estimated) == (1957, 3700, True)

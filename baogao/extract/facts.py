@@ -53,6 +53,7 @@ from baogao.extract.subjects import (
     lead_in_mentions,
     scope_ok,
     share_mentions,
+    standalone_mentions,
     strip_thresholds,
 )
 from baogao.extract.tables import table_facts
@@ -576,6 +577,7 @@ def sentence_readings(
         mentions += lead_in_mentions(text, sentence.start, sentence.end, mentions, lead)
     mentions.sort(key=lambda m: m.start)
     mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
+    mentions += standalone_mentions(text, sentence.start, sentence.end, mentions)
     shares = share_mentions(text, sentence.start, sentence.end)
     mentions = [m for m in mentions if not any(_overlaps(m, x) for x in shares)] + shares
     mentions.sort(key=lambda m: m.start)

@@ -130,8 +130,9 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
         end_year = before.endswith(("到", "至")) and text.startswith("的", match.end())
         if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not end_year:
             continue
-        if any(after.startswith(w) for w in cue_words("year_blockers_after")):
-            continue
+        compared = after.startswith("比") and _year_re().match(text, match.end() + 1)
+        if any(after.startswith(w) for w in cue_words("year_blockers_after")) and not compared:
+            continue  # …but 一九五七年比一九五六年: the value is about the first year
         found = _year_of(match)
     return found
 

@@ -272,3 +272,23 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
         clause_start = sentence.start + match.end()
     clause = text[clause_start : mention.start]
     return not has_cue(clause, "scope_blockers")
+
+
+def standalone_mentions(
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[Mention]:
+    """A bare noun that names a metric when it opens a clause (粮食达到三千七百亿斤 in older
+    reports): ``standalone_subjects`` maps it to the level indicator."""
+    subjects: dict[str, str] = cues()["standalone_subjects"]
+    openers = set(cues()["contextual_openers"])
+    found: list[Mention] = []
+    for word, indicator in subjects.items():
+        at = text.find(word, start, end)
+        while at >= 0:
+            opens = at == start or text[at - 1] in openers
+            if opens and not _covered(mentions, at, at + len(word)):
+                found.append(
+                    Mention(at, at + len(word), word, word, Family(indicator, None), None)
+                )
+            at = text.find(word, at + 1, end)
+    return found
