@@ -344,3 +344,39 @@ def test_income_of_urban_and_rural_residents_keeps_pace() -> None:
     """城乡居民收入实际增长和经济增长保持同步 (2012): a qualitative income target."""
     (income,) = _find(_facts(NATIONAL, 16), "disposable_income_per_capita_growth", "target")
     assert (income.period, income.value, income.text) == (2012, None, "和经济增长保持同步")
+
+
+def test_share_of_gdp_clause_names_the_ratio_of_its_subject() -> None:
+    """全国财政赤字合计9500亿元，占国内生产总值比重在3%以内 (2009): the deficit and the
+    deficit ratio; 研究与实验发展经费…，占国内生产总值比重从1.07%提高到1.49% (2008): R&D
+    intensity reached, never the GDP."""
+    r2009 = _facts(NATIONAL, 22)
+    assert (2009, 9500, None) in _values(r2009, "deficit", "target")
+    assert _values(r2009, "deficit_ratio", "target") == [(2009, 3, "max")]
+    assert not [f for f in r2009 if f.indicator == "gdp" and f.value in (3, 20)]
+    r2008 = _facts(NATIONAL, 24)
+    assert _values(r2008, "rd_intensity", "actual") == [(2007, 1.49, None)]
+
+
+def test_a_plan_word_before_the_metric_makes_a_target() -> None:
+    """今年计划国内生产总值增长百分之九 (1994); 工农业总产值，比1980年预计增长5.5% under
+    the 1981 plan heading (1980)."""
+    assert _values(_facts(NATIONAL, 39), "gdp_growth", "target") == [(1994, 9, None)]
+    r1980 = _facts(NATIONAL, 50)
+    assert (1981, 5.5, None) in _values(r1980, "industrial_agricultural_output_growth", "target")
+
+
+def test_the_end_of_from_to_after_an_increment() -> None:
+    """全国粮食总产量，在过去四年中共增加了一千九百零五亿斤，即从一九五五年的…，增加到了一九五九年
+    的五千四百零一亿斤 (1960): the 1959 level only; 比上一年增长百分之八点六 continues the
+    1958 foreign-trade target."""
+    assert _values(_facts(NATIONAL, 56), "grain_output", "actual") == [(1959, 5401, None)]
+    assert (1958, 8.6, None) in _values(_facts(NATIONAL, 58), "foreign_trade_growth", "target")
+
+
+def test_bare_grain_opening_a_clause_and_the_first_year_of_a_comparison() -> None:
+    """根据预计，一九五七年比一九五六年，粮食增加了五十亿斤，达到三千七百亿斤 (1958): the
+    estimated 1957 grain output, never the increment."""
+    r1958 = _facts(NATIONAL, 58)
+    (grain,) = _find(r1958, "grain_output", "actual")
+    assert (grain.period, grain.value, grain.estimated) == (1957, 3700, True)

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 
 from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.catalog import cues
-from baogao.extract.commitments import extract_commitments
+from baogao.extract.commitments import extract_commitments, printed_amount
 from baogao.extract.facts import _Span, iter_sentences
 from baogao.extract.open_facts import (
     BASELINE,
@@ -106,6 +106,11 @@ def _pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+def _subsequence(short: str, long_: str) -> bool:
+    chars = iter(long_)
+    return all(c in chars for c in short)
+
+
 def _loose_tail(rest: str) -> bool:
     """Words after a name that do not change what it names: a generic head (设备, 设施), a
     measure of it (天然气 / 天然气产量) or the start of what is said about it (稳步推进)."""
@@ -134,6 +139,9 @@ def similarity(a: str, b: str) -> float:
         return 0.9  # 老旧小区 / 城镇老旧小区, not 利用率 / 再生水利用率 (a bare metric)
     if long_.startswith(short) and len(short) >= 3 and _loose_tail(long_[len(short):]):
         return 0.9  # 一键呼 / 一键呼设备, …传承试点 / …传承试点稳步: the same head
+    if len(short) >= 4 and short[-2:] == long_[-2:] and not compound and _subsequence(
+            short, long_):
+        return 0.85  # 亿元以上技改 / 亿元以上重点技改: a qualifier added, the same head
     if short in long_ and not compound:
         # the head noun comes last: 亿元以上重点 + 技改 names another thing
         pa, pb = _pairs(short), _pairs(long_)
@@ -198,8 +206,27 @@ class Actuals:
                 self.by_unit[split_unit(fact.unit)[1]].append(fact)
 
     def for_unit(self, unit: str | None) -> list[Fact]:
-        """The facts whose unit has the same base as ``unit``."""
-        return self.by_unit.get(split_unit(unit)[1], [])
+        """The facts whose unit has the same base as ``unit`` (or counts the same
+        projects: 个 and 项, see ``same_count_for``)."""
+        base = split_unit(unit)[1]
+        bases = [base] + [b for units in vocabulary()["same_count_for"].values()
+                          if base in units for b in units if b != base]
+        return [f for b in bases for f in self.by_unit.get(b, [])]
+
+
+def _same_count(c: Commitment, fact: Fact) -> bool:
+    """个 and 项 count the same projects (实施亿元以上技改项目1200项 / …1213个)."""
+    for head, units in vocabulary()["same_count_for"].items():
+        if c.object.endswith(head) and fact.name.endswith(head) and {
+                split_unit(c.unit)[1], split_unit(fact.unit)[1]} <= set(units):
+            return True
+    return False
+
+
+def _counted_as(unit: str | None, target_unit: str | None) -> str:
+    """``unit`` with its base replaced by the base of ``target_unit`` (万个 → 万项)."""
+    scale = next((p for p in ("万亿", "亿", "万") if (unit or "").startswith(p)), "")
+    return scale + split_unit(target_unit)[1]
 
 
 def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
@@ -225,6 +252,8 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
                     _after(c.evidence, c.text), _after(fact.evidence, fact.text)) < MIN_SIMILARITY:
                 continue  # 项目 / 新项目开工: a bare noun needs the same action or wording too
         value = in_unit(fact.value, fact.unit, c.unit)
+        if value is None and _same_count(c, fact):
+            value = in_unit(fact.value, _counted_as(fact.unit, c.unit), c.unit)
         if value is None:
             continue
         if c.value and split_unit(c.unit)[1] not in ("%", "‰", "个百分点", "百分点"):
@@ -409,7 +438,8 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
         unit=c.unit, bound=c.bound, target_text=c.text, target_evidence=c.evidence,
         target_source=c.source, target_row=c.row,
         actual_value=fact.value if fact else None, actual_unit=fact.unit if fact else None,
-        actual_text=fact.text if fact else (said.text if said else None),
+        actual_text=printed_amount(fact.text, fact.evidence) if fact else (
+            said.text if said else None),
         actual_evidence=fact.evidence if fact else (said.text if said else None),
         actual_source=fact.source if fact else (actual_doc.source if actual_doc else None),
         actual_row=fact.row if fact else (actual_doc.row if actual_doc else None),

@@ -21,7 +21,7 @@ import hashlib
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from baogao.extract.facts import iter_sentences, timing_at
 from baogao.extract.open_facts import (
@@ -29,7 +29,9 @@ from baogao.extract.open_facts import (
     BASELINE,
     MULTI_YEAR,
     Amount,
-    _multi_year,
+    _multi_year_paragraph,
+    _multi_year_sentence,
+    _unit_gate,
     body_spans,
     clauses,
     find_amounts,
@@ -38,18 +40,20 @@ from baogao.extract.open_facts import (
     plan_like_role,
     vocabulary,
 )
-from baogao.models import Commitment, Document, Fact, Paragraph
+from baogao.models import Bound, Commitment, Document, Fact, Paragraph
 
 _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|"
                        r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}是|[\u2460-\u2473]")
 _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
                       r"[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473])")
 _OBJECT_MAX = 40
+#: A span of several years before an amount in its clause (3年内, 三年内, 未来五年).
+_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
 #: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 3
+EXTRACTOR_VERSION = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,6 +127,8 @@ def list_items(doc: Document) -> Iterator[ListItem]:
         role = doc.role_at(para.start)
         if role not in ("plan", "glossary"):
             continue
+        if _cue(text[para.start : para.end]) is None:
+            continue  # no sentence of it names a list (cue words hold no sentence break)
         sentences = list(iter_sentences(text, para.start, para.end))
         for j, sentence in enumerate(sentences):
             if _cue(text[sentence.start : sentence.end]) is None or not _announces(
@@ -243,8 +249,22 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
             evidence=evidence, source=doc.source, row=doc.row, start=start, end=end,
             doc_id=doc.id, list_name=item.list_name, origin="list_item",
         ))
-    found.sort(key=lambda c: c.start)
-    return found
+    found.sort(key=lambda c: (c.start, c.evidence.find(c.text)))
+    return _borrow_objects(found)
+
+
+def _borrow_objects(found: list[Commitment]) -> list[Commitment]:
+    """An object read as the tail of a rate (/月和 in 740元/月和485元/月) is the object of
+    the amount before it in the same sentence (城乡低保标准); without one, no promise."""
+    kept: list[Commitment] = []
+    for c in found:
+        if c.object.startswith("/"):
+            before = kept[-1] if kept and kept[-1].start == c.start else None
+            if before is None:
+                continue
+            c = replace(c, object=before.object, key=before.key, action=before.action)
+        kept.append(c)
+    return kept
 
 
 def _promise(name: str, value: float | None, unit: str | None, text: str, evidence: str
@@ -265,6 +285,9 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     if at >= 0:
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
+        clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if _YEARS_SPAN.search(clause):
+            return False  # 力争3年内全部启动…1.2万套: a goal over several years
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
         nxt = evidence[at + len(text) : at + len(text) + 1]
         if counted and _HAN.match(nxt) and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
@@ -325,9 +348,16 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
     for role, para in body_spans(doc):
         if role != "plan" or plan_like_role(doc, para.start) != "plan":
             continue
+        if _unit_gate().search(text, para.start, para.end) is None:
+            continue  # no amount in the paragraph (find_amounts' own gate, once)
+        para_multi: bool | None = None  # _multi_year's paragraph part, once per paragraph
         for sentence in iter_sentences(text, para.start, para.end):
             amounts = find_amounts(text, sentence.start, sentence.end)
-            if not amounts or _multi_year(doc, para, sentence):
+            if not amounts:
+                continue
+            if para_multi is None:
+                para_multi = _multi_year_paragraph(doc, para)
+            if para_multi or _multi_year_sentence(text, sentence):
                 continue
             evidence = text[sentence.start : sentence.end]
             for clause in clauses(text, sentence.start, sentence.end):
@@ -345,15 +375,18 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     if timing is None or timing.kind != "target" or timing.period != doc.year:
                         continue
                     obj, action = _unnamed_object(text, clause, amount, before)
+                    printed, unit, bound, after = _printed(printed, amount.unit, evidence)
+                    if after and len(after) >= 2 and (len(obj) <= 2 or _is_action(obj)):
+                        obj = after
                     value = float(amount.value.normalize())
                     if len(obj) < 2 or not _HAN.search(obj) or not _promise(
-                            obj, value, amount.unit, printed, evidence):
+                            obj, value, amount.unit, text[amount.start : amount.end], evidence):
                         continue
                     item = next((it for it in items if it.start <= amount.start < it.end), None)
                     found.append(Commitment(
                         region=doc.region, year=doc.year, period=doc.year, object=obj,
-                        key=key_of(obj), action=action, value=value, unit=amount.unit,
-                        bound=amount.bound, text=printed, evidence=evidence,
+                        key=key_of(obj), action=action, value=value, unit=unit,
+                        bound=bound or amount.bound, text=printed, evidence=evidence,
                         source=doc.source, row=doc.row, start=sentence.start,
                         end=sentence.end, doc_id=doc.id,
                         value_high=(float(amount.value_high.normalize())
@@ -370,11 +403,67 @@ def _action_of(phrase: str) -> str | None:
     return None
 
 
+def printed_amount(text: str, evidence: str) -> str:
+    """``text`` with the alternative unit printed after it in ``evidence`` (7.4万套（间）)."""
+    return _printed(text, "", evidence)[0]
+
+
+def _is_action(word: str) -> bool:
+    return word in vocabulary()["actions"] or word in vocabulary()["lead_noise"]
+
+
+_ALT_UNIT = re.compile(r"[（(]([\u4e00-\u9fff])[）)]")
+
+
+@functools.lru_cache(maxsize=1)
+def _rate() -> re.Pattern[str]:
+    words = vocabulary()
+    per = "|".join(re.escape(w) for w in sorted(words["rate_denominators"], key=len,
+                                                  reverse=True))
+    bounds = "|".join(re.escape(w) for w in sorted(_bound_words(), key=len, reverse=True))
+    return re.compile(rf"/({per})({bounds})?")
+
+
+def _bound_words() -> dict[str, Bound]:
+    from baogao.extract.catalog import cues
+
+    return {w: bound for bound, words in cues()["suffix_bounds"].items() for w in words}
+
+
+def _printed(text: str, unit: str | None, evidence: str
+             ) -> tuple[str, str | None, Bound | None, str]:
+    """The amount as printed: with a rate's denominator (16.8万元/人左右, 740元/月: unit
+    元/月, bound from the word after it) or an alternative unit in brackets (7万套（间）;
+    the unit stays 万套, so that it converts); and the noun after it when the object read
+    before it is only a verb (建设筹措7万套（间）保障性租赁住房: 保障性租赁住房, not 筹措)."""
+    at = evidence.find(text)
+    if at < 0:
+        return text, unit, None, ""
+    rest = evidence[at + len(text) :]
+    bound: Bound | None = None
+    rate = _rate().match(rest)
+    if rate is not None and unit and unit not in ("%", "‰"):
+        text, unit = text + rate.group(0), f"{unit}/{rate.group(1)}"
+        bound = _bound_words().get(rate.group(2) or "")
+        rest = rest[rate.end() :]
+    alt = _ALT_UNIT.match(rest)
+    if alt is None or alt.group(1) not in vocabulary()["count_units"]:
+        return text, unit, bound, ""
+    stop = re.search(r"[，,。；;：:、]", rest)
+    after = rest[alt.end() : stop.start() if stop else len(rest)]
+    return text + alt.group(0), unit, bound, after[:_OBJECT_MAX]
+
+
 def _from_fact(fact: Fact, item: ListItem | None) -> Commitment:
+    text, unit, bound, after = _printed(fact.text, fact.unit, fact.evidence)
+    name = fact.name
+    if after and len(after) >= 2 and (len(name) <= 2 or _is_action(name)):
+        name = after
     return Commitment(
-        region=fact.region, year=fact.year, period=fact.period, object=fact.name,
-        key=fact.key or key_of(fact.name), action=fact.action, value=fact.value,
-        unit=fact.unit, bound=fact.bound, text=fact.text, evidence=fact.evidence,
+        region=fact.region, year=fact.year, period=fact.period, object=name,
+        key=key_of(name) if name != fact.name else (fact.key or key_of(fact.name)),
+        action=fact.action, value=fact.value,
+        unit=unit, bound=bound or fact.bound, text=text, evidence=fact.evidence,
         source=fact.source, row=fact.row, start=fact.start, end=fact.end, doc_id=fact.doc_id,
         value_high=fact.value_high, scope=fact.scope, indicator=fact.indicator,
         list_name=item.list_name if item else None, origin="target",

@@ -34,11 +34,13 @@ from baogao.extract.periods import (
     future_target,
     has_cue,
     lead_in,
+    opening_year_timing,
     opens_single_year,
     paragraph_spans,
+    paragraph_year_timing,
     relative_year,
     section_is_multi_year,
-    section_year,
+    section_year_timing,
     target_timing,
 )
 from baogao.extract.periods import iter_sentences as iter_sentences
@@ -46,8 +48,12 @@ from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.subjects import (
     carried_mentions,
     contextual_mentions,
+    governed_by_blocker,
     is_threshold,
     lead_in_mentions,
+    scope_ok,
+    share_mentions,
+    standalone_mentions,
     strip_thresholds,
 )
 from baogao.extract.tables import table_facts
@@ -134,6 +140,12 @@ def _target_gap_re() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _from_to_re() -> re.Pattern[str]:
     return re.compile(str(cues()["from_to"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_gap_re() -> re.Pattern[str]:
+    """，比1980年预计 / 比上年 opening the gap: the base of a change, not a break."""
+    return re.compile(str(cues()["comparison_gap"]))
 
 
 def _gap_ok(gap: str, grouped: bool) -> bool:
@@ -280,7 +292,7 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 
 def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
     """True when the words before a mention leave it the subject of its clause."""
-    if _governed_by_blocker(text, floor, mention.start):
+    if governed_by_blocker(text, floor, mention.start):
         return False
     if mention.start <= floor:
         return True
@@ -379,7 +391,7 @@ def _hits_for_group(
     if not grouped and _from_gap_re().fullmatch(raw_gap):
         yield from _from_to(text, last, values, index, stop)
         return
-    gap = strip_thresholds(raw_gap)
+    gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
     if last.growth_word is not None:
         noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
         gap = gap[len(noun) :]
@@ -426,15 +438,23 @@ def _level_reached(
     text: str, mention: Mention, values: list[Value], index: int, stop: int
 ) -> Iterator[_Hit]:
     """粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤: when the words after
-    a metric are no verb phrase, a later clause of the sentence opening on 达到 (and naming no
-    other metric) still gives the level the metric reached."""
+    a metric are no verb phrase, a later clause of the sentence opening on 达到 (or a value
+    after 增加到了一九五九年的), naming no other metric, still gives the level reached."""
     for value in values[index + 1 :]:
         if value.start >= stop:
             return
-        head = text[max(0, value.start - 4) : value.start]
+        head = text[max(0, value.start - 16) : value.start]
+        head = _year_tail_re().sub("", head)
         if value.value is not None and re.search(str(cues()["level_reached"]), head):
             yield _Hit(mention, "达到", value)
             return
+
+
+@functools.lru_cache(maxsize=1)
+def _year_tail_re() -> re.Pattern[str]:
+    """A year ending the words before a value (增加到了一九五九年的): dropped before the verb
+    check, since the year dates the value."""
+    return re.compile(r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年的?$")
 
 
 def _plan_verb(gap: str) -> str | None:
@@ -557,6 +577,9 @@ def sentence_readings(
         mentions += lead_in_mentions(text, sentence.start, sentence.end, mentions, lead)
     mentions.sort(key=lambda m: m.start)
     mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
+    mentions += standalone_mentions(text, sentence.start, sentence.end, mentions)
+    shares = share_mentions(text, sentence.start, sentence.end)
+    mentions = [m for m in mentions if not any(_overlaps(m, x) for x in shares)] + shares
     mentions.sort(key=lambda m: m.start)
     if not mentions:
         return
@@ -567,48 +590,32 @@ def sentence_readings(
         m
         for m in mentions
         if (m.end == m.start or _prefix_ok(text, m, sentence.start))
-        and _scope_ok(text, m, sentence)
+        and scope_ok(text, m, sentence)
     ]
     groups = _group_mentions(text, usable)
     starts = sorted(m.start for m in mentions if m.end > m.start)
     for group in groups:
         later = [x for x in starts if x >= group[-1].end and x > group[-1].start]
         stop = later[0] if later else sentence.end
+        planned = _after_plan_word(text, group[0])
         for hit in _hits_for_group(text, group, values, stop):
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
-                yield replace(reading, gap_target=hit.target)
+                yield replace(reading, gap_target=hit.target or planned)
 
 
-def _governed_by_blocker(text: str, floor: int, pos: int) -> bool:
-    """True when a multi-year word (累计, 近三年, 年均增长) before ``pos`` governs it.
-
-    A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
-    that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
-    """
-    head = text[floor:pos]
-    clause_start = max(head.rfind(c) for c in "，,；;") + 1
-    if has_cue(head[clause_start:], "clause_blockers"):
-        return True
-    for word in cue_words("clause_blockers"):
-        at = head.find(word)
-        while word and at >= 0:
-            ends = [i for i in (head.find(c, at) for c in "，,；;") if i >= 0]
-            stop = min(ends, default=len(head))
-            if not re.search(r"\d", head[at:stop]):
-                return True
-            at = head.find(word, at + 1)
-    return False
+def _overlaps(mention: Mention, other: Mention) -> bool:
+    return mention.start < other.end and other.start < mention.end
 
 
-def _scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
-    """False when the clause puts the metric in a narrower scope: a city average
-    (设区城市, 地级及以上城市), a zone or a cluster of the region."""
-    clause_start = sentence.start
-    for match in re.finditer("[，,；;：:]", text[sentence.start : mention.start]):
-        clause_start = sentence.start + match.end()
-    clause = text[clause_start : mention.start]
-    return not has_cue(clause, "scope_blockers")
+def _after_plan_word(text: str, mention: Mention) -> bool:
+    """今年计划国内生产总值增长9%: a metric right after a plan word is planned (a target)."""
+    before = text[max(0, mention.start - 4) : mention.start]
+    return any(before.endswith(w) for w in cue_words("plan_prefix_words"))
+
+
+
+
 
 
 # Documents ---------------------------------------------------------------------------------
@@ -644,42 +651,10 @@ def _number(value: Decimal | None) -> float | None:
     return float(normal)
 
 
-def _paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
-    """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
-    year = explicit_year(doc.text, para.start, pos)
-    if year is None or doc.year is None:
-        return None
-    if year > doc.year:
-        return future_target(doc.year, year)
-    if year == doc.year:
-        return Timing("target", False, year)
-    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
 
 
-def _section_year_timing(doc: Document, pos: int) -> Timing | None:
-    """The timing a section's title sets when nothing nearer does (二、1981年国民经济计划的
-    任务和主要指标 in a 1980 report: targets of 1981)."""
-    year = section_year(doc, pos)
-    if year is None or doc.year is None:
-        return None
-    if year < doc.year:
-        return Timing("actual", False, year)
-    if year == doc.year:
-        return Timing("target", False, year)
-    return future_target(doc.year, year)
 
 
-def _opening_year_timing(doc: Document, para: _Span) -> Timing | None:
-    """The actual of a past year a paragraph opens on, after a short lead-in (——经济跨上新台阶。
-    2007年，国内生产总值…；全国财政收入…): every sentence of the paragraph is about that year."""
-    head = doc.text[para.start : para.start + 40]
-    match = re.match(r"\s*(?:——[^。；;，,]{1,20}[。：:]\s*)?((?:19|20)\d{2})年[，,]", head)
-    if match is None or doc.year is None:
-        return None
-    year = int(match.group(1))
-    if not doc.year - int(cues()["opening_year_span"]) <= year < doc.year:
-        return None
-    return Timing("actual", False, year)
 
 
 def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
@@ -734,19 +709,19 @@ def _reading_fact(
         or relative_year(text, sentence.start, reading.start) == "last"
         or future_target(doc.year, deadline) is not None
     )
-    opening = None if dated else _opening_year_timing(doc, para)
+    opening = None if dated else opening_year_timing(doc, para)
     if multi and not _multi_year_ok(doc, reading, role, dated or opening is not None):
         return None
     timing = opening or timing_at(doc, role, para, sentence, reading.start)
     if old and not dated:
         # an old report has no review/plan sections to lean on: the paragraph's year decides
-        timing = _paragraph_year_timing(doc, para, reading.start)
+        timing = paragraph_year_timing(doc, para, reading.start)
     if timing is None or explicit is None:
         # a later year named (一九九○年…达到, 到1985年，…) makes the value a target of that year
         named = explicit if explicit is not None else deadline
         timing = future_target(doc.year, named) or timing
     if timing is None and not dated:
-        timing = _section_year_timing(doc, reading.start)
+        timing = section_year_timing(doc, reading.start)
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):

@@ -130,8 +130,9 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
         end_year = before.endswith(("到", "至")) and text.startswith("的", match.end())
         if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not end_year:
             continue
-        if any(after.startswith(w) for w in cue_words("year_blockers_after")):
-            continue
+        compared = after.startswith("比") and _year_re().match(text, match.end() + 1)
+        if any(after.startswith(w) for w in cue_words("year_blockers_after")) and not compared:
+            continue  # …but 一九五七年比一九五六年: the value is about the first year
         found = _year_of(match)
     return found
 
@@ -283,3 +284,41 @@ def target_timing(timing: Timing, dated: bool) -> Timing | None:
     if dated and not timing.estimated:
         return Timing("target", False, timing.period)
     return None
+
+
+def paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
+    """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
+    year = explicit_year(doc.text, para.start, pos)
+    if year is None or doc.year is None:
+        return None
+    if year > doc.year:
+        return future_target(doc.year, year)
+    if year == doc.year:
+        return Timing("target", False, year)
+    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
+
+
+def section_year_timing(doc: Document, pos: int) -> Timing | None:
+    """The timing a section's title sets when nothing nearer does (二、1981年国民经济计划的
+    任务和主要指标 in a 1980 report: targets of 1981)."""
+    year = section_year(doc, pos)
+    if year is None or doc.year is None:
+        return None
+    if year < doc.year:
+        return Timing("actual", False, year)
+    if year == doc.year:
+        return Timing("target", False, year)
+    return future_target(doc.year, year)
+
+
+def opening_year_timing(doc: Document, para: _Span) -> Timing | None:
+    """The actual of a past year a paragraph opens on, after a short lead-in (——经济跨上新台阶。
+    2007年，国内生产总值…；全国财政收入…): every sentence of the paragraph is about that year."""
+    head = doc.text[para.start : para.start + 40]
+    match = re.match(r"\s*(?:——[^。；;，,]{1,20}[。：:]\s*)?((?:19|20)\d{2})年[，,]", head)
+    if match is None or doc.year is None:
+        return None
+    year = int(match.group(1))
+    if not doc.year - int(cues()["opening_year_span"]) <= year < doc.year:
+        return None
+    return Timing("actual", False, year)

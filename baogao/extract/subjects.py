@@ -20,6 +20,7 @@ import functools
 import re
 
 from baogao.extract.catalog import Family, Mention, cues, load_catalog
+from baogao.extract.periods import _Span, cue_words, has_cue
 
 
 def _family_of(indicator: str) -> Family:
@@ -206,3 +207,88 @@ def is_threshold(text: str, start: int, end: int) -> bool:
         return True
     after = text[end : end + 4]
     return any(after.startswith(w) for w in cues()["threshold_suffixes"])
+
+
+@functools.lru_cache(maxsize=1)
+def _share_rules() -> tuple[re.Pattern[str], list[tuple[tuple[str, ...], str]]]:
+    table = cues()["share_of_gdp"]
+    rules = [(tuple(rule["subjects"]), rule["indicator"]) for rule in table["rules"]]
+    return re.compile(str(table["clause"])), rules
+
+
+def share_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """占国内生产总值比重 opening a clause about a subject named earlier in the sentence
+    (全国财政赤字合计9500亿元，占国内生产总值比重在3%以内; 研究与实验发展经费，…，占国内
+    生产总值比重从1.07%提高到1.49%): a mention of the ratio indicator of that subject."""
+    pattern, rules = _share_rules()
+    found: list[Mention] = []
+    for match in pattern.finditer(text, start, end):
+        head = text[start : match.start()]
+        indicator = next(
+            (ind for subjects, ind in rules if any(s in head for s in subjects)), None
+        )
+        if indicator is None:
+            continue
+        surface = match.group(0)
+        found.append(
+            Mention(
+                match.start(),
+                match.end(),
+                surface,
+                surface,
+                Family(level=indicator, growth=None),
+                None,
+            )
+        )
+    return found
+
+
+def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
+    """True when a multi-year word (累计, 近三年, 年均增长) before ``pos`` governs it.
+
+    A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
+    that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
+    """
+    head = text[floor:pos]
+    clause_start = max(head.rfind(c) for c in "，,；;") + 1
+    if has_cue(head[clause_start:], "clause_blockers"):
+        return True
+    for word in cue_words("clause_blockers"):
+        at = head.find(word)
+        while word and at >= 0:
+            ends = [i for i in (head.find(c, at) for c in "，,；;") if i >= 0]
+            stop = min(ends, default=len(head))
+            if not re.search(r"\d", head[at:stop]):
+                return True
+            at = head.find(word, at + 1)
+    return False
+
+
+def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
+    """False when the clause puts the metric in a narrower scope: a city average
+    (设区城市, 地级及以上城市), a zone or a cluster of the region."""
+    clause_start = sentence.start
+    for match in re.finditer("[，,；;：:]", text[sentence.start : mention.start]):
+        clause_start = sentence.start + match.end()
+    clause = text[clause_start : mention.start]
+    return not has_cue(clause, "scope_blockers")
+
+
+def standalone_mentions(
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[Mention]:
+    """A bare noun that names a metric when it opens a clause (粮食达到三千七百亿斤 in older
+    reports): ``standalone_subjects`` maps it to the level indicator."""
+    subjects: dict[str, str] = cues()["standalone_subjects"]
+    openers = set(cues()["contextual_openers"])
+    found: list[Mention] = []
+    for word, indicator in subjects.items():
+        at = text.find(word, start, end)
+        while at >= 0:
+            opens = at == start or text[at - 1] in openers
+            if opens and not _covered(mentions, at, at + len(word)):
+                found.append(
+                    Mention(at, at + len(word), word, word, Family(indicator, None), None)
+                )
+            at = text.find(word, at + 1, end)
+    return found

@@ -79,7 +79,10 @@ def prepare(
     if analysed and commitments is None:
         from baogao.extract.commitments import extract_commitments
 
-        commitments = extract_commitments(doc, list(facts))
+        try:
+            commitments = extract_commitments(doc, list(facts))
+        except Exception:  # the document is stored; its commitments are redone on read
+            log.debug("extracting commitments of %s failed", doc.source, exc_info=True)
     return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
                             extras or {}, analysed,
                             None if commitments is None else tuple(commitments),
