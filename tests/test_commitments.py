@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import shutil
@@ -217,6 +218,7 @@ def test_api_json_csv_and_xlsx(client: TestClient) -> None:
 FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
 
 
+@functools.lru_cache(maxsize=8)
 def _pair(province: str) -> tuple[list[Commitment], list[CommitmentRow]]:
     """Commitments of a province's 2025 report and their rows against its 2026 report."""
     [plan] = read(FORMATS_2025 / f"2025年{province}政府工作报告.docx")
@@ -271,3 +273,31 @@ def test_a_bare_metric_is_not_an_object() -> None:
 def test_tasks_after_a_list_name_are_not_its_items() -> None:
     commitments, _ = _pair("广西")  # 实施十大为民办实事工程。抓好“十五五”规划编制。…
     assert not [c for c in commitments if c.origin == "list_item"]
+
+
+def test_rates_and_alternative_units_are_read_as_printed() -> None:
+    anhui, _ = _pair("安徽省")
+    [rate] = [c for c in anhui if c.object == "全员劳动生产率"]
+    assert (rate.text, rate.unit, rate.bound, rate.value) == ("16.8万元/人左右", "万元/人",
+                                                               "approx", 16.8)
+    # 新认证绿色、有机、名特优新农产品1000个以上: the count of the noun, not of a list
+    assert any(c.text == "1000个以上" and "农产品" in c.object for c in anhui)
+    _, rows = _pair("上海市")
+    [housing] = [r for r in rows if r.target_text == "7万套（间）"]
+    assert housing.object == "保障性租赁住房"
+    assert (housing.verdict, housing.actual_text) == ("met", "7.4万套（间）")
+
+
+def test_counts_of_listed_places_and_named_lists() -> None:
+    gansu, _ = _pair("甘肃省")
+    assert not [c for c in gansu if "城市医疗集团" in c.object]  # 金昌、白银、庆阳3个…
+    items = [c for c in gansu if c.list_name == "10件实事"]  # 办好…10件实事。一是…
+    assert len({c.start for c in items}) >= 8
+    assert any(c.origin == "list_item" and "白内障复明" in c.object for c in items)
+
+
+def test_keys_compare_head_last() -> None:
+    assert similarity("亿元以上重点", "亿元以上重点技改") < 0.75  # another head: 技改
+    assert similarity("一键呼", "一键呼设备") == 0.9  # a generic head
+    assert similarity("天然气", "天然气产量") == 0.9  # a measure of the same thing
+    assert similarity("利用率", "再生水利用率") < 0.75  # a bare metric
