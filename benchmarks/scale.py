@@ -240,13 +240,41 @@ def _serve_line(label: str, lat: list[float], seconds: float, errors: int, cpu_m
             f"  {errors} errors")
 
 
+#: Pages timed at ×30 (first request, then the median of 5), with earlier figures.
+PAGES = {
+    "/api/attention": "round 1: 17 s per request at x10",
+    "/attention": "",
+    "/api/track": "",
+    "/track": "",
+    "/api/commitments": "last session: ~4 s on 30 reports",
+    "/commitments": "last session: ~4 s on 30 reports",
+    "/api/documents?limit=100": "round 1: every document, unpaginated",
+}
+
+
+def pages(base: str) -> None:
+    """First and repeated wall time of the analysis pages (two workers: the first request
+    of each worker computes; every worker is asked)."""
+    import httpx
+
+    for path, before in PAGES.items():
+        url = f"{base}{path}"
+        first, response = _timed(lambda u=url: httpx.get(u, timeout=600))  # type: ignore[misc]
+        again = statistics.median(
+            _timed(lambda u=url: httpx.get(u, timeout=600))[0]  # type: ignore[misc]
+            for _ in range(5))
+        size = len(response.content) / 1024
+        print(f"  {path:<26} first {first * 1000:7.0f} ms  again {again * 1000:7.1f} ms  "
+              f"({response.status_code}, {size:.0f} kB){'  ' + before if before else ''}")
+        sys.stdout.flush()
+
+
 def serve(work: Path, rounds: int) -> None:
     """/api/search p50/p95 over baogao serve at ×30, 1 and 2 workers; /api/attention.
 
     Three loads per server: the search queries repeated ``rounds`` times (as round 1 measured
     it; after the first pass the result cache answers), 105 distinct queries the server has
     never seen (every one runs the whole search), and the distinct queries from one client."""
-    import httpx
 
     db = library(work, 30)
     before = ", ".join(f"{k} {v} ms" for k, v in SERVE_BEFORE.items())
@@ -271,13 +299,7 @@ def serve(work: Path, rounds: int) -> None:
                 print(_serve_line(label, lat, seconds, errors, cpu, clients))
                 sys.stdout.flush()
             if workers == 2:
-                url = f"{base}/api/attention"
-                first, _ = _timed(lambda u=url: httpx.get(u, timeout=300))  # type: ignore[misc]
-                again = statistics.median(
-                    _timed(lambda u=url: httpx.get(u, timeout=60))[0]  # type: ignore[misc]
-                    for _ in range(5))
-                print(f"  /api/attention first {first * 1000:7.0f} ms  again "
-                      f"{again * 1000:5.1f} ms  (round 1: 17 s per request at x10)")
+                pages(base)
         finally:
             _stop(proc)
         sys.stdout.flush()

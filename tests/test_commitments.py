@@ -301,3 +301,8 @@ def test_keys_compare_head_last() -> None:
     assert similarity("一键呼", "一键呼设备") == 0.9  # a generic head
     assert similarity("天然气", "天然气产量") == 0.9  # a measure of the same thing
     assert similarity("利用率", "再生水利用率") < 0.75  # a bare metric
+
+
+def test_goals_over_several_years_are_not_this_years_promises() -> None:
+    ningxia, _ = _pair("宁夏")  # 力争3年内全部启动五市市辖区城中村1.2万套改造任务
+    assert not [c for c in ningxia if c.text == "1.2万套"]

@@ -143,3 +143,16 @@ def test_a_comparison_names_the_object_compared() -> None:
 def test_a_lead_character_that_begins_a_word_is_kept() -> None:
     # 对 is lead noise (对东盟出口), but 对口支援 is one word
     assert _named(_province("江苏"), "实施对口支援协作项目")["8000多个"] == "对口支援协作项目"
+
+
+def test_a_leading_verb_is_the_action_not_the_object() -> None:
+    # 推广 is in the lead-verb table: the object is what was promoted
+    assert _named(_province("吉林"), "推广高产优质品种3874万亩")["3874万亩"] == "高产优质品种"
+
+
+def test_a_rate_per_period_keeps_its_unit() -> None:
+    # 城乡低保平均标准分别从2020年的645元/月、4318元/年…: the unit is 元/月, not 元
+    doc = _province("贵州")
+    units = {f.text: f.unit for f in open_facts(doc, extract_facts(doc))
+             if "城乡低保平均标准" in f.evidence}
+    assert units["645元/月"] == "元/月" and units["7226元/年"] == "元/年"

@@ -7,17 +7,25 @@ For every commitment (``extract.commitments``) of a report of year N the tracker
 reports of the same government delivered in year N+1 (work report, or plan report whose
 review covers N) and looks for the result:
 
-* **Numbers.** A result is an actual fact about year N from a later report, with the same
-  scope (both about the whole region, or both about the same city / 累计 / 年均) and a
-  compatible unit (万个 and 个 convert; 个, 处 and 项 stay apart). Catalog targets are
-  matched by indicator; other objects by their normalized key: equal keys, one key holding
-  the other (老旧小区 / 老旧小区综合整治), or keys sharing most of their character pairs.
-  A count result more than ten times (or less than a tenth of) the target is taken as a
-  different thing. When two equally good results disagree, nothing is linked: a wrong link
-  is worse than ``unreported``.
-* **Words.** A commitment left without a number is ``done`` when a review sentence of the
-  later report names the object with a completion word (建成, 完成…), or, for an item of a
-  民生实事 list, when the later report says the list was completed (20件民生实事全部完成).
+* **Numbers.** A result is an actual fact about year N from a one-year passage of a later
+  report (not a 这五年… paragraph), with the same scope (both about the whole region, or
+  both about the same city / 累计 / 年均) and a compatible unit (万个 and 个 convert; 个 and
+  家 count the same things, 个 and 项 the same projects; 个 and 处 stay apart). Catalog
+  targets are matched by indicator; other objects by their normalized key, read head-last:
+  equal keys, one key qualifying the other (老旧小区 / 城镇老旧小区, 一键呼 / 一键呼设备),
+  or keys sharing most of their character pairs; a bare metric (利用率) or noun (项目) also
+  needs the same action or wording. A promise to add (新增) is not answered by a total
+  reached (累计达到), nor the reverse; a count result more than ten times (or less than a
+  tenth of) the target is a different thing. When two equally good results disagree, or
+  promises of different values claim one result, nothing is linked: a wrong link is worse
+  than ``unreported``.
+* **Words.** A commitment without a number is ``done`` when a review sentence of the later
+  report names it with a completion word (建成, 完成…); an item of a 民生实事 list (with or
+  without a number) when the later report says the list was completed (20件民生实事全部完成).
+
+Commitments are read from the library (extracted at ingest, ``Library.commitments``);
+results are looked up when asked. A later report's review sentences and one-year passages
+depend on its text only and are kept by document id (the hash of the text) across requests.
 
 Verdicts: ``met`` / ``partly`` / ``missed`` by the tolerances of ``analyze.track`` (approx:
 within 5% of the target is met, within 10% partly; a bound must hold), ``done``, and
@@ -106,6 +114,11 @@ def _pairs(text: str) -> frozenset[str]:
     return frozenset(text[i : i + 2] for i in range(len(text) - 1))
 
 
+def _subsequence(short: str, long_: str) -> bool:
+    chars = iter(long_)
+    return all(c in chars for c in short)
+
+
 def _loose_tail(rest: str) -> bool:
     """Words after a name that do not change what it names: a generic head (设备, 设施), a
     measure of it (天然气 / 天然气产量) or the start of what is said about it (稳步推进)."""
@@ -134,6 +147,9 @@ def similarity(a: str, b: str) -> float:
         return 0.9  # 老旧小区 / 城镇老旧小区, not 利用率 / 再生水利用率 (a bare metric)
     if long_.startswith(short) and len(short) >= 3 and _loose_tail(long_[len(short):]):
         return 0.9  # 一键呼 / 一键呼设备, …传承试点 / …传承试点稳步: the same head
+    if len(short) >= 4 and short[-2:] == long_[-2:] and not compound and _subsequence(
+            short, long_):
+        return 0.85  # 亿元以上技改 / 亿元以上重点技改: a qualifier added, the same head
     if short in long_ and not compound:
         # the head noun comes last: 亿元以上重点 + 技改 names another thing
         pa, pb = _pairs(short), _pairs(long_)
@@ -198,8 +214,27 @@ class Actuals:
                 self.by_unit[split_unit(fact.unit)[1]].append(fact)
 
     def for_unit(self, unit: str | None) -> list[Fact]:
-        """The facts whose unit has the same base as ``unit``."""
-        return self.by_unit.get(split_unit(unit)[1], [])
+        """The facts whose unit has the same base as ``unit`` (or counts the same
+        projects: 个 and 项, see ``same_count_for``)."""
+        base = split_unit(unit)[1]
+        bases = [base] + [b for units in vocabulary()["same_count_for"].values()
+                          if base in units for b in units if b != base]
+        return [f for b in bases for f in self.by_unit.get(b, [])]
+
+
+def _same_count(c: Commitment, fact: Fact) -> bool:
+    """个 and 项 count the same projects (实施亿元以上技改项目1200项 / …1213个)."""
+    for head, units in vocabulary()["same_count_for"].items():
+        if c.object.endswith(head) and fact.name.endswith(head) and {
+                split_unit(c.unit)[1], split_unit(fact.unit)[1]} <= set(units):
+            return True
+    return False
+
+
+def _counted_as(unit: str | None, target_unit: str | None) -> str:
+    """``unit`` with its base replaced by the base of ``target_unit`` (万个 → 万项)."""
+    scale = next((p for p in ("万亿", "亿", "万") if (unit or "").startswith(p)), "")
+    return scale + split_unit(target_unit)[1]
 
 
 def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
@@ -225,6 +260,8 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
                     _after(c.evidence, c.text), _after(fact.evidence, fact.text)) < MIN_SIMILARITY:
                 continue  # 项目 / 新项目开工: a bare noun needs the same action or wording too
         value = in_unit(fact.value, fact.unit, c.unit)
+        if value is None and _same_count(c, fact):
+            value = in_unit(fact.value, _counted_as(fact.unit, c.unit), c.unit)
         if value is None:
             continue
         if c.value and split_unit(c.unit)[1] not in ("%", "‰", "个百分点", "百分点"):

@@ -591,8 +591,8 @@ def _page_key(store: Store, query: str, flt: Filters, limit: int, offset: int
     """What a result page depends on: the query, filters and page, the committed index
     this process searches, and the library's contents (every document saved or deleted
     takes a number from ``search_queue``'s sequence; re-analysed glossary terms get new
-    ids). None for an in-memory library, which is not cached."""
-    if store.path == ":memory:":
+    ids). None for an in-memory library, or with ``PAGE_CACHE`` set to 0: not cached."""
+    if store.path == ":memory:" or PAGE_CACHE <= 0:
         return None
     row = store.conn.execute(
         "SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'search_queue'), "

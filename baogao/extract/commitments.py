@@ -47,11 +47,13 @@ _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,
 _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
                       r"[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473])")
 _OBJECT_MAX = 40
+#: A span of several years before an amount in its clause (3年内, 三年内, 未来五年).
+_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
 #: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 5
+EXTRACTOR_VERSION = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -283,6 +285,9 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     if at >= 0:
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
+        clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if _YEARS_SPAN.search(clause):
+            return False  # 力争3年内全部启动…1.2万套: a goal over several years
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
         nxt = evidence[at + len(text) : at + len(text) + 1]
         if counted and _HAN.match(nxt) and _ENUMERATED.search(evidence[max(0, at - 30) : at]):

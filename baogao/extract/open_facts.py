@@ -77,12 +77,13 @@ def _quantity_re() -> re.Pattern[str]:
     mult = _alternation(vocab["multipliers"])
     units = _alternation(vocab["units"])
     more = _alternation(vocab["approx_marks"])
+    per = _alternation(vocab["per_units"])
     digits = "零〇一二两三四五六七八九"
     number = rf"(?:\d+(?:\.\d+)?|[{digits}十百千万亿]+(?:点[{digits}]+)?)"
     unit = rf"(?:百分之)?(?:{mult})?(?:{units})"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{number})"
-        rf"(?P<unit>(?:{mult})?(?P<more>{more})?(?:{units}))?"
+        rf"(?P<unit>(?:{mult})?(?P<more>{more})?(?:{units})(?:/(?:{per}))?)?"
         rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?P<post>{post})?"
     )
 
@@ -127,6 +128,7 @@ def _in_quotes(text: str, pos: int, floor: int) -> bool:
     return head.count("“") > head.count("”")
 
 
+_RANKED = re.compile("排名|位次|名次|位列|排在|居全国|居全省")
 _ARABIC = re.compile(r"\d+(?:\.\d+)?")
 _SMALL_COUNT = re.compile(r"[二两三四五六七八九十]")
 _MAGNITUDE = re.compile(r"[十百千万亿点]")
@@ -174,11 +176,15 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
         if after.startswith(skip_after) and not match.group("post"):
             continue
         if in_quotes and (_HAN.match(numeral) or text.startswith("”", match.end())
-                          or text.startswith("”", match.end() + 1)) and _in_quotes(
+                          or text.startswith("”", match.end() + 1)
+                          or text.startswith("“", num_start - 1)) and _in_quotes(
                 text, num_start, start):
             continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
         if num_start > start and _GLUED.match(text[num_start - 1]):
             continue
+        if unit.endswith(_skip_words("rank_units")) and _RANKED.search(
+                text, max(start, num_start - 12), num_start):
+            continue  # 全国排名46位、82位: ranks, not counts
         value = parse_number(numeral)
         if value is None:
             continue
@@ -254,12 +260,32 @@ def _not_names() -> frozenset[str]:
 _MEASURED_NOUN = re.compile(r"[\d.]+(?![万亿])[A-Za-z\u4e00-\u9fff]{1,3}?[\u4e00-\u9fff]{2,}")
 
 
+def _strip_verbs(name: str) -> tuple[str, str | None]:
+    """Leading verbs of a name from the ``lead_verbs`` table, each a whole word (推广高产优质
+    品种 → 高产优质品种, 优化重组全国重点实验室), followed by at least three characters of
+    noun."""
+    verb: str | None = None
+    verbs = _skip_words("lead_verbs")
+    while True:
+        words = _words(name)
+        if (len(words) < 2 or words[0][0] not in verbs
+                or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3)
+                or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
+            return name, verb  # 生产安全事故: a noun that opens with a verb
+        rest = name[len(words[0][0]) :]
+        if len(rest) < 3 or rest[0] in "的了着过和及与、":
+            return name, verb
+        verb = verb or words[0][0]
+        name = rest
+
+
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
-    joined = pre.strip() in ("、", "和", "及", "")
+    # 实施临时救助1399户2357人: a value right after another in the same clause
+    joined = head_start > clause[0] and pre.strip() in ("、", "和", "及", "")
     scope = _scope(text[clause[0] : amount.start])
     # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
     head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
@@ -287,6 +313,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = _tidy(name)
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
+    name, verb = _strip_verbs(name)
+    action = action or verb
     if name in _skip_words("growth_words") or name in _not_names():
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
     if name in _skip_words("generic_measures"):
@@ -296,6 +324,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     leads = (metric_action is not None and head.endswith(metric_action)
              and metric_action not in _skip_words("object_before_words"))
     counted = base_unit in vocabulary()["count_units"]
+    single_name = ""
     # 158条道路39.71公里护栏拆除: a second measure of the same thing names its own object
     follows_prev = joined and not pre and prev is not None
     if amount.unit not in ("%", "‰") and (
@@ -306,9 +335,18 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
         post, post_action = (post, None) if "的" in post else _strip_lead(post)
         post, post_tail = _strip_tail(post) if follows_prev else (post, None)
+        measure = next((m for m in _skip_words("generic_measures") if post.endswith(m)), "")
+        if measure and len(post) > len(measure) + 1 and text.startswith(
+                post, amount.end) and amount.end + len(post) >= next_start:
+            post = post[: -len(measure)]  # 60个项目|总投资2703.3万元: the measure is the next one's
+        post, verb = _strip_verbs(post)
+        post_action = post_action or verb
         if follows.isdigit() and not _MEASURED_NOUN.match(post):
             post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
-        if len(post) >= 2 and _HAN.search(post):
+        single = len(post) == 1 and counted and _words(post)[0][1] == "n"
+        if single:
+            single_name = post
+        if (len(post) >= 2 or single) and _HAN.search(post):  # 2个|县|被命名为…
             # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
             # the number (not a list of examples ending in 等)
             if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
@@ -325,7 +363,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + (growth or "") if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
-    if not name or len(name) < 2 or not _HAN.search(name):
+    if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
         return None
     if joined and prev is not None and not action:
         action = prev.action

@@ -24,8 +24,6 @@ from baogao.extract.open_words import (
 if TYPE_CHECKING:
     from baogao.extract.open_facts import Amount
 
-_LIST_SEP = re.compile("[、和及与]")
-_VALUE_ITEM = re.compile(r"[^、和及与\d]{0,3}?[\d两三四五六七八九十]")
 
 
 def _list_parts(head: str) -> list[str]:
@@ -48,10 +46,32 @@ def _pair_prefix(parts: list[str], count: int) -> list[str]:
     two parts (城镇低保…, 农村低保…)."""
     if len(parts) != 1:
         return []
-    for prefix, members in vocabulary()["pair_prefixes"].items():
-        if parts[0].startswith(prefix) and len(members) == count:
-            return [m + parts[0][len(prefix) :] for m in members]
+    for pair, members in vocabulary()["pair_prefixes"].items():
+        at = parts[0].find(pair)
+        if at >= 0 and len(members) == count:
+            # 城乡居民…, 本外币存贷款余额: each member in the pair's place
+            return [parts[0][:at] + m + parts[0][at + len(pair) :] for m in members]
     return []
+
+
+_NUMBER_AT = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _value_runs(text: str, begin: int, end: int) -> list[list[int]]:
+    """The values listed from ``begin``, as runs of number starts: numbers joined by 、/和
+    (and their units) form one run; other words start a new one (…分别从202元、270元
+    提高到209元、280元: two runs of two)."""
+    runs: list[list[int]] = []
+    last_end = -1
+    for match in _NUMBER_AT.finditer(text, begin, end):
+        gap = text[last_end : match.start()] if last_end >= 0 else ""
+        if runs and len(gap) <= 6 and any(c in gap for c in "、和及与") and not any(
+                w in gap for w in ("提高", "增加", "下降", "达到", "增至", "降至")):
+            runs[-1].append(match.start())
+        else:
+            runs.append([match.start()])
+        last_end = match.end()
+    return runs
 
 
 def _list_run(text: str, amounts: list[Amount]) -> list[int]:
@@ -145,26 +165,24 @@ def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
         growth = _growth_word(head) or ""
         head = head[: len(head) - len(growth)]
         head, _ = _strip_tail(head)
-        if listed and len(listed) == len(after) and not _strip_lead(_tidy(head))[0]:
-            return {i: name + growth for i, name in zip(after, listed, strict=True)}
-        if "、" not in head:
-            return {}
+    if listed and len(listed) == len(after) and not _strip_lead(_tidy(head))[0]:
+        return {i: name + growth for i, name in zip(after, listed, strict=True)}
+    if where < 0 and len(_list_parts(head)) < 2:
+        return {}
     parts = _list_parts(head)
-    items: list[int] = []  # where each listed value starts
-    at = first.start
-    for item in _LIST_SEP.split(text[first.start : clause[1]]):
-        if not _VALUE_ITEM.match(item):
-            break
-        items.append(at)
-        at += len(item) + 1
+    runs = _value_runs(text, first.num_start, clause[1])
     slot = {}
+    size = 0
     for i in after:
-        place = max((k for k, s in enumerate(items) if s <= amounts[i].start), default=-1)
-        slot[i] = place
-    pair = _pair_prefix(parts, len(items))
+        run = next((r for r in runs if amounts[i].num_start in r), [])
+        slot[i] = run.index(amounts[i].num_start) if run else -1
+        size = size or len(run)
+        if run and len(run) != size:
+            return {}
+    pair = _pair_prefix(parts, size)
     if pair:
         parts = pair
-    if len(parts) != len(items) or len(parts) < 2 or any(k < 0 for k in slot.values()):
+    if len(parts) != size or len(parts) < 2 or any(k < 0 for k in slot.values()):
         return {}
     parts = _shared_head([_strip_lead(_tidy(part))[0] for part in parts])
     tail = _shared_tail(parts)

@@ -91,7 +91,8 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
     if not phrase.startswith(_word_sets()[0]):
         return phrase, action
     table = _lead_words()
-    while phrase:
+    compounds = _skip_words("noun_compounds")
+    while phrase and not phrase.startswith(compounds):
         cuts = _cuts(phrase)
         for word, is_action in table.get(phrase[0], ()):
             if not phrase.startswith(word) or len(word) not in cuts:
@@ -243,16 +244,26 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     at = 0
     heads = tuple(h for h in _skip_words("noun_heads") if len(h) > 1)
     predicates = frozenset(_skip_words("post_stops"))
-    for word, tag in _words(phrase):
+    words = _words(phrase)
+    last_de = max((i for i, (w, _) in enumerate(words) if w == "的"), default=-1)
+    for index, (word, tag) in enumerate(words):
+        if index < last_de and (tag == "v" or ends.fullmatch(word)):
+            # 150个优质学前教育资源牵头的幼儿园共同体: the object follows the 的
+            kept = []
+            at = sum(len(w) for w, _ in words[: last_de + 1])
+            return _tidy("".join(w for w, _ in words[last_de + 1 :]))
+        if word in _skip_words("post_preps"):
+            break  # 1324人凭转化贡献…: a preposition ends the noun wherever it stands
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 word in predicates or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
         kept.append((word, tag))
         at += len(word)
-    while kept and (kept[-1][0] in trail or kept[-1][1] in ("c", "d", "ad") or (
+    while kept and (kept[-1][0] in trail or (
+            kept[-1][1] in ("c", "d", "ad") and len(kept[-1][0]) <= 2) or (
             kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1)):
         kept.pop()
-    return _tidy("".join(w for w, _ in kept))
+    return _tidy("".join(w for w, _ in kept)).rstrip("和及与")
 
 
 @functools.lru_cache(maxsize=8192)

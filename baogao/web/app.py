@@ -116,12 +116,18 @@ def app_from_env() -> FastAPI:
 
 
 def _prepare_index(lib: Library) -> None:
-    """Bring the search index up to date once, rather than in the first search request."""
+    """Bring the search index up to date and load the word segmenter and the glossary
+    once (a second), here rather than in the first search request of each worker."""
     try:
         from baogao.ask.index import sync_index
+        from baogao.ask.search import search
     except ModuleNotFoundError:  # pragma: no cover - search not installed
         return
     sync_index(lib.store)
+    try:
+        search(lib, "就业", limit=1)
+    except Exception as exc:  # a warm-up never stops the server; the requests will say why
+        log.info("search not warmed up: %s", exc)
 
 
 def _analysis_routers() -> list[Any]:
