@@ -7,17 +7,25 @@ For every commitment (``extract.commitments``) of a report of year N the tracker
 reports of the same government delivered in year N+1 (work report, or plan report whose
 review covers N) and looks for the result:
 
-* **Numbers.** A result is an actual fact about year N from a later report, with the same
-  scope (both about the whole region, or both about the same city / 累计 / 年均) and a
-  compatible unit (万个 and 个 convert; 个, 处 and 项 stay apart). Catalog targets are
-  matched by indicator; other objects by their normalized key: equal keys, one key holding
-  the other (老旧小区 / 老旧小区综合整治), or keys sharing most of their character pairs.
-  A count result more than ten times (or less than a tenth of) the target is taken as a
-  different thing. When two equally good results disagree, nothing is linked: a wrong link
-  is worse than ``unreported``.
-* **Words.** A commitment left without a number is ``done`` when a review sentence of the
-  later report names the object with a completion word (建成, 完成…), or, for an item of a
-  民生实事 list, when the later report says the list was completed (20件民生实事全部完成).
+* **Numbers.** A result is an actual fact about year N from a one-year passage of a later
+  report (not a 这五年… paragraph), with the same scope (both about the whole region, or
+  both about the same city / 累计 / 年均) and a compatible unit (万个 and 个 convert; 个 and
+  家 count the same things, 个 and 项 the same projects; 个 and 处 stay apart). Catalog
+  targets are matched by indicator; other objects by their normalized key, read head-last:
+  equal keys, one key qualifying the other (老旧小区 / 城镇老旧小区, 一键呼 / 一键呼设备),
+  or keys sharing most of their character pairs; a bare metric (利用率) or noun (项目) also
+  needs the same action or wording. A promise to add (新增) is not answered by a total
+  reached (累计达到), nor the reverse; a count result more than ten times (or less than a
+  tenth of) the target is a different thing. When two equally good results disagree, or
+  promises of different values claim one result, nothing is linked: a wrong link is worse
+  than ``unreported``.
+* **Words.** A commitment without a number is ``done`` when a review sentence of the later
+  report names it with a completion word (建成, 完成…); an item of a 民生实事 list (with or
+  without a number) when the later report says the list was completed (20件民生实事全部完成).
+
+Commitments are read from the library (extracted at ingest, ``Library.commitments``);
+results are looked up when asked. A later report's review sentences and one-year passages
+depend on its text only and are kept by document id (the hash of the text) across requests.
 
 Verdicts: ``met`` / ``partly`` / ``missed`` by the tolerances of ``analyze.track`` (approx:
 within 5% of the target is met, within 10% partly; a bound must hold), ``done``, and
