@@ -149,11 +149,28 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
+#: The text ``find_amounts`` last read and its results by span: the commitments read the
+#: sentences the open facts have just read. Replaced whole (never changed in place once
+#: another text comes), so concurrent callers at worst miss it.
+_LAST_READ: tuple[str, dict[tuple[int, int], tuple[Amount, ...]]] = ("", {})
+
+
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
     Ordinals, ranks, years, slogans in quotes and the lone 一 are left out.
     """
+    global _LAST_READ
+    last = _LAST_READ
+    if last[0] is not text:
+        last = _LAST_READ = (text, {})
+    known = last[1].get((start, end))
+    if known is None:
+        known = last[1][(start, end)] = tuple(_find_amounts(text, start, end))
+    return list(known)
+
+
+def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
     found: list[Amount] = []
     if _unit_gate().search(text, start, end) is None:
         return found
