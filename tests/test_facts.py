@@ -380,3 +380,11 @@ def test_bare_grain_opening_a_clause_and_the_first_year_of_a_comparison() -> Non
     r1958 = _facts(NATIONAL, 58)
     (grain,) = _find(r1958, "grain_output", "actual")
     assert (grain.period, grain.value, grain.estimated) == (1957, 3700, True)
+
+
+def test_a_background_clause_does_not_break_a_continuation() -> None:
+    """工农业总产值突破一万亿元，在1979到1983年平均每年递增7.9%的基础上，比上年增长14.2% (1985):
+    the 1984 growth is 14.2, and the background average is nobody's 1984 value."""
+    r1985 = _facts(NATIONAL, 45)
+    growth = _values(r1985, "industrial_agricultural_output_growth", "actual")
+    assert (1984, 14.2, None) in growth and (1984, 7.9, None) not in growth

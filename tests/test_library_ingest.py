@@ -49,6 +49,22 @@ def test_stored_document_reads_back_whole(tmp_path: Path) -> None:
                 doc.text, doc.original, doc.offset_map)
 
 
+def test_stored_text_is_compressed_and_old_plain_rows_still_read(tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.db") as lib:
+        lib.ingest([SEED])
+        doc = next(read(SEED))
+        stored, packing = lib.store.conn.execute(
+            "SELECT text, packing FROM documents WHERE id = ?", (doc.id,)).fetchone()
+        assert isinstance(stored, bytes) and packing == 2
+        assert len(stored) < 0.6 * len(doc.text.encode("utf-8"))
+        # a row written before (plain text) reads back as it is
+        lib.store.conn.execute("UPDATE documents SET text = ?, packing = 1 WHERE id = ?",
+                               (doc.text, doc.id))
+        lib.store.conn.commit()
+        assert lib.document(doc.id).text == doc.text
+        assert lib.document(doc.id).original == doc.original
+
+
 def test_unchanged_files_skipped_changed_ones_read(tmp_path: Path) -> None:
     folder = tmp_path / "reports"
     folder.mkdir()

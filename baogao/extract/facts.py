@@ -549,14 +549,27 @@ def _continuations(
 ) -> Iterator[_Hit]:
     """Clauses continuing a metric after its value: …5700.1亿元,同比增长4.1%."""
     current = values[index]
+    background = [m.span() for m in _background_re().finditer(text, current.end, stop)]
     for nxt in values[index + 1 :]:
         if nxt.start >= stop or nxt.value is None:
             return
-        clause = _continues(text[current.end : nxt.start])
+        if any(a <= nxt.start < b for a, b in background):
+            continue  # 在1979到1983年平均每年递增7.9%的基础上: background, not the metric
+        between = text[current.end : nxt.start]
+        for a, b in background:
+            if current.end <= a and b <= nxt.start:
+                between = between.replace(text[a:b], "", 1)
+        clause = _continues(between)
         if clause is None:
             return
         yield _Hit(mention, clause, nxt)
         current = nxt
+
+
+@functools.lru_cache(maxsize=1)
+def _background_re() -> re.Pattern[str]:
+    """A background clause (在上年大幅增长的基础上) between a value and its continuation."""
+    return re.compile(str(cues()["background_clause"]))
 
 
 def sentence_readings(

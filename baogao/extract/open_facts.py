@@ -35,6 +35,7 @@ from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.numbers import parse_number
 from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
 from baogao.extract.open_words import (
+    _action_index,
     _actions,
     _after_last_action,
     _alternation,
@@ -147,11 +148,28 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
+#: The text ``find_amounts`` last read and its results by span: the commitments read the
+#: sentences the open facts have just read. Replaced whole (never changed in place once
+#: another text comes), so concurrent callers at worst miss it.
+_LAST_READ: tuple[str, dict[tuple[int, int], tuple[Amount, ...]]] = ("", {})
+
+
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
     Ordinals, ranks, years, slogans in quotes and the lone 一 are left out.
     """
+    global _LAST_READ
+    last = _LAST_READ
+    if last[0] is not text:
+        last = _LAST_READ = (text, {})
+    known = last[1].get((start, end))
+    if known is None:
+        known = last[1][(start, end)] = tuple(_find_amounts(text, start, end))
+    return list(known)
+
+
+def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
     found: list[Amount] = []
     if _unit_gate().search(text, start, end) is None:
         return found
@@ -279,11 +297,40 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
         name = rest
 
 
+#: A name that is only a time (2025年, 三季度, 年底): it names no object.
+_TIME_ONLY = re.compile(r"(?:(?:19|20)\d{2}年|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+"
+                        r"(?:底|末|以来|前|的)?")
+#: An alternative printed inside a word (新（改）建): read without it.
+_INNER_ALT = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][）)](?=[\u4e00-\u9fff])")
+#: Part-of-speech tags of a word that cannot name an object alone: numerals (首批, 千亿),
+#: pronouns (每天, 每人), times (首期), prepositions, adverbs, adjectives, conjunctions.
+_NOT_NOUN_TAGS = frozenset({"m", "mq", "r", "t", "tg", "p", "d", "a", "ad", "c", "u", "f"})
+
+
+def _joined_action(match: re.Match[str]) -> str:
+    """Drop an alternative in brackets when the characters around it make an action word
+    (新（改）建 reads 新建); 因公出国（境）费用 keeps its brackets."""
+    text, at, end = match.string, match.start(), match.end()
+    if at > 0 and end < len(text) and text[at - 1] + text[end] in _action_index()[0]:
+        return ""
+    return match.group(0)
+
+
+def _unsure(name: str) -> bool:
+    """True when a name cannot be read with confidence: one word that is not a noun
+    (a numeral, pronoun, time, adverb…). Such a fact is not kept: a number shown under a
+    wrong name is worse than a number left unnamed."""
+    words = _words(name)
+    return len(words) == 1 and words[0][1] in _NOT_NOUN_TAGS
+
+
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if "（" in pre or "(" in pre:
+        pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
     joined = head_start > clause[0] and pre.strip() in ("、", "和", "及", "")
     scope = _scope(text[clause[0] : amount.start])
@@ -363,7 +410,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + (growth or "") if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
+    if _TIME_ONLY.fullmatch(name):
+        # 从2020年的51%提升到2025年的70%: a date names no object; the one of this clause does
+        name = prev.name if prev is not None and head_start > clause[0] else ""
     if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
+        return None
+    if _unsure(name):
         return None
     if joined and prev is not None and not action:
         action = prev.action

@@ -221,6 +221,7 @@ def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
 
 
+_CLOSE = re.compile(r"[）)]")
 _JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
 
 
@@ -230,6 +231,13 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     ends, trail, stops = _post_sets()
     limit = min(stop, begin + 20)
     found = stops.search(text, begin, limit)
+    if found and found.group() in "（(" and found.start() >= begin + 2:
+        # 4个立体停车楼（库）: a short aside in brackets right after the whole noun is its own
+        close = _CLOSE.search(text, found.end(), min(stop, found.end() + 5))
+        core = _post_phrase(text, begin, found.start())
+        if close is not None and core == _tidy(text[begin : found.start()]):
+            return core + text[found.start() : close.end()]
+        return core
     while (found and found.start() > begin and found.group() in "和及与"
            and not _JOINS_AMOUNT.match(text, found.end())):
         # 90个国家和地区, 100个省级“和美乡村”: a short noun joined by 和 (not a new amount,
@@ -242,7 +250,9 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     phrase = text[begin : found.start() if found else limit]
     kept: list[tuple[str, str]] = []
     at = 0
-    heads = tuple(h for h in _skip_words("noun_heads") if len(h) > 1)
+    # 6个全国整治项目, 11.7万个政务服务事项: an action before a noun head is inside the noun
+    generic = tuple(h for h in _skip_words("generic_objects") if len(h) > 1)
+    heads = (*(h for h in _skip_words("noun_heads") if len(h) > 1), *generic)
     predicates = frozenset(_skip_words("post_stops"))
     words = _words(phrase)
     last_de = max((i for i, (w, _) in enumerate(words) if w == "的"), default=-1)
@@ -257,6 +267,13 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 word in predicates or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
+        if at >= 2 and ends.fullmatch(word) and phrase.startswith(generic, at + len(word)):
+            # 11.7万个政务服务事项|实现…: the generic head closes the noun before a verb
+            head = next(h for h in generic if phrase.startswith(h, at + len(word)))
+            rest = _words(phrase[at + len(word) + len(head) :])
+            if not rest or rest[0][1] not in ("n", "nz", "ng", "nt", "l", "j", "b", ""):
+                kept.append((word + head, "n"))
+                break
         kept.append((word, tag))
         at += len(word)
     while kept and (kept[-1][0] in trail or (
