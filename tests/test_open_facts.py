@@ -156,3 +156,29 @@ def test_a_rate_per_period_keeps_its_unit() -> None:
     units = {f.text: f.unit for f in open_facts(doc, extract_facts(doc))
              if "城乡低保平均标准" in f.evidence}
     assert units["645元/月"] == "元/月" and units["7226元/年"] == "元/年"
+
+
+def test_a_date_is_not_a_name() -> None:
+    # 从2020年的51%提升到2025年的70%: 2025年 is when, the object is the rate
+    names = _named(_province("贵州"), "农产品加工转化率从2020年的51%")
+    assert names["70%"] == "农产品加工转化率"
+
+
+def test_a_generic_head_after_an_action_closes_the_noun() -> None:
+    # 198项高频政务服务事项实现跨境通办: 服务 before 事项 is inside the noun
+    assert _named(_province("广东"), "198项高频政务服务事项")["198项"] == "高频政务服务事项"
+
+
+def test_a_comparison_term_and_a_trailing_preposition_are_not_the_object() -> None:
+    names = _named(_province("江苏"), "PM2.5年均浓度较“十三五”末改善")
+    assert names["16.5%"] == "PM2.5年均浓度"
+    doc = _province("河北")
+    [start] = [f for f in open_facts(doc, extract_facts(doc))
+               if "可再生能源占电力装机比重由" in f.evidence and f.text == "47.6%"]
+    assert start.name == "可再生能源占电力装机比重" and start.scope == "起点"
+
+
+def test_a_name_that_is_no_noun_is_not_given() -> None:
+    # 每天24小时提供…服务: 每天 says how often, it names nothing; the number stays unnamed
+    names = _named(_province("广东"), "每天24小时提供免费心理疏导")
+    assert "每天" not in names.values() and "24小时" not in names

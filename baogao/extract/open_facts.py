@@ -49,6 +49,7 @@ from baogao.extract.open_words import (
     _tidy,
     _words,
     key_of,
+    trim_name,
     vocabulary,
 )
 from baogao.models import Bound, Document, Fact, Role
@@ -266,6 +267,8 @@ class Reading:
     name: str
     action: str | None
     scope: str | None
+    #: The name ended in 由/从: the amount is where a change started.
+    baseline: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -298,8 +301,8 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
 
 
 #: A name that is only a time (2025年, 三季度, 年底): it names no object.
-_TIME_ONLY = re.compile(r"(?:(?:19|20)\d{2}年|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+"
-                        r"(?:底|末|以来|前|的)?")
+_TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
+                        r"|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
 #: An alternative printed inside a word (新（改）建): read without it.
 _INNER_ALT = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][）)](?=[\u4e00-\u9fff])")
 #: Part-of-speech tags of a word that cannot name an object alone: numerals (首批, 千亿),
@@ -410,6 +413,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + (growth or "") if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
+    name, trim_action, baseline = trim_name(name) if name else (name, None, False)
+    action = action or trim_action
     if _TIME_ONLY.fullmatch(name):
         # 从2020年的51%提升到2025年的70%: a date names no object; the one of this clause does
         name = prev.name if prev is not None and head_start > clause[0] else ""
@@ -419,7 +424,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None
     if joined and prev is not None and not action:
         action = prev.action
-    return Reading(name, action, scope)
+    return Reading(name, action, scope, baseline)
 
 
 
@@ -578,7 +583,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     after = text[amount.end : amount.end + 3]
-                    baseline = after.startswith(_skip_words("from_follow"))
+                    baseline = reading.baseline or after.startswith(_skip_words("from_follow"))
                     if timing is None:
                         continue
                     found.append(Fact(

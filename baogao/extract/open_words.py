@@ -313,3 +313,49 @@ def _growth_word(phrase: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _comparison_leads() -> tuple[str, ...]:
     return tuple(vocabulary()["comparison_leads"])
+
+
+#: Tags of function words that never end an object's name (由, 在, 和, 的); adverbs only
+#: of one character (均), as rjieba tags some two-character nouns d (更新, 一期).
+_FUNCTION_TAGS = frozenset({"p", "c", "uj", "ul"})
+_COMPARED = frozenset({"比", "较"})
+
+
+@functools.lru_cache(maxsize=8192)
+def trim_name(name: str) -> tuple[str, str | None, bool]:
+    """A name without the words around its object that part-of-speech tags show are not
+    part of it: a comparison term (从业人员比“四经普”增加 → 从业人员增加, 总量比2020年),
+    a trailing 同比, function words at the end (城镇化率由, 参保率在, 余额双双, 升学率首次,
+    计划指标中, 标准每月) and a change ending in 到/至 (目录扩展到, 实验室优化重组至: the
+    verbs are the action). Returns the name, the action taken off, and whether the name
+    ended in 由/从 (the amount is a starting value)."""
+    words = list(_words(name))
+    action: str | None = None
+    baseline = False
+    growth = _skip_words("growth_words")
+    for i, (word, _) in enumerate(words):
+        if (i and word in _COMPARED and words[i - 1][0] != "占" and i + 1 < len(words)
+                and words[i + 1][1] in ("t", "m", "x")):  # not 较低 (an adverb)
+            last = words[-1][0] if words[-1][0] in growth and len(words) > i + 1 else ""
+            words = words[:i] + ([(last, "v")] if last else [])
+            break
+    while len(words) > 1:
+        word, tag = words[-1]
+        if word in ("到", "至"):
+            words.pop()
+            verbs: list[str] = []
+            while len(words) > 1 and words[-1][1] in ("v", "vn") and len(words[-1][0]) >= 2:
+                verbs.insert(0, words.pop()[0])
+            action = "".join(verbs) + word if verbs else action
+        elif ((tag in _FUNCTION_TAGS and not (word == "比" and words[-2][0] == "占"))
+              or (tag in ("d", "ad") and len(word) == 1)
+              or word in _skip_words("tail_function_words")
+              or (tag == "r" and word.startswith("每"))):
+            baseline = baseline or word in ("由", "从")
+            words.pop()
+        else:
+            break
+    trimmed = _tidy("".join(w for w, _ in words))
+    if len(trimmed) < 2 or trimmed == name:
+        return name, None, False
+    return trimmed, action, baseline
