@@ -69,7 +69,7 @@ def main() -> None:
         total = sum(costs.values())
         print(f"stage CPU, serial, corpus ×1 ({mb1:.1f} MB): {total / mb1:.2f} s/MB")
         for stage, cpu in sorted(costs.items(), key=lambda kv: -kv[1]):
-            print(f"  {stage:<24} {cpu / mb1:>6.3f} s/MB  {100 * cpu / total:>5.1f}%")
+            print(f"  {stage:<28} {cpu / mb1:>6.3f} s/MB  {100 * cpu / total:>5.1f}%")
 
 
 if __name__ == "__main__":
