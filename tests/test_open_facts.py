@@ -182,3 +182,22 @@ def test_a_name_that_is_no_noun_is_not_given() -> None:
     # 每天24小时提供…服务: 每天 says how often, it names nothing; the number stays unnamed
     names = _named(_province("广东"), "每天24小时提供免费心理疏导")
     assert "每天" not in names.values() and "24小时" not in names
+
+
+def test_a_short_subject_before_the_action_stays_in_the_name() -> None:
+    # 城镇新增就业超690万人: 城镇 is part of the object, not a word to drop
+    assert _named(_province("江苏"), "城镇新增就业超690万人")["超690万人"] == "城镇新增就业"
+    names = _named(_province("安徽"), "高速公路通车总里程突破7000公里")
+    assert names["突破7000公里"] == "高速公路通车总里程"
+
+
+def test_a_list_part_may_hold_its_own_and() -> None:
+    # 金融业、软件和信息服务业增加值分别增长9.7%、15.3%: two parts, the second with 和
+    names = _named(_province("上海"), "金融业、软件和信息服务业增加值分别增长")
+    assert names["9.7%"] == "金融业增加值增长"
+    assert names["15.3%"] == "软件和信息服务业增加值增长"
+
+
+def test_a_numbered_set_of_sectors_is_read_one_by_one() -> None:
+    names = _named(_province("贵州"), "其中一二三产增加值分别增长")
+    assert [names[v] for v in ("3.5%左右", "6%左右")] == ["一产增加值增长", "二产增加值增长"]

@@ -329,6 +329,27 @@ def _unsure(name: str) -> bool:
     return len(words) == 1 and words[0][1] in _NOT_NOUN_TAGS
 
 
+#: Tags of the words of a short subject before an action (城镇|新增|就业).
+_SUBJECT_TAGS = frozenset({"n", "nz", "ns", "l", "j", "b", ""})
+
+
+def _subject_kept(source: str, name: str, action: str) -> str:
+    """城镇新增就业, 高等教育新增学位: when the action leaves a short noun, a short noun
+    phrase printed right before the action is part of the object (not a place: 广州新增学位
+    names 学位 with the scope 广州)."""
+    before = source[: len(source) - len(name) - len(action)]
+    before = _tidy(before)
+    if not 2 <= len(before) <= 6 or not source.endswith(before + action + name):
+        return name
+    if (any(tag not in _SUBJECT_TAGS for _, tag in _words(before))
+            or any(tag in _NOT_NOUN_TAGS for _, tag in _words(name))  # 突破|千亿
+            or resolve_one(before) is not None
+            or action in _not_names()
+            or any(w in before for w in _not_names())):  # 专窗累计办结: 累计 is a scope
+        return name
+    return before + action + name
+
+
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
@@ -356,8 +377,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             name, action = action + name, None  # 帮扶就业率: the action names the rate
         tail_action = metric_action
     else:
-        name, action = _after_last_action(metric if tidied else head)
+        source = metric if tidied else head
+        name, action = _after_last_action(source)
         tail_action = None
+        if action and 0 < len(name) <= 3 and head_start == clause[0]:
+            name = _subject_kept(source, name, action)
     name, lead_action = _strip_lead(name)
     name, stripped = _strip_tail(name)
     tail_action = tail_action or stripped
@@ -412,14 +436,19 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         action = None
     growth = _growth_word(pre.strip())
     if not name and prev is not None and (growth or joined):
-        name = prev.name + (growth or "") if growth else prev.name
+        name = _strip_growth(prev.name) + growth if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
-    name, trim_action, baseline = trim_name(name) if name else (name, None, False)
+    trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
     action = action or trim_action
-    if _TIME_ONLY.fullmatch(name):
-        # 从2020年的51%提升到2025年的70%: a date names no object; the one of this clause does
-        name = prev.name if prev is not None and head_start > clause[0] else ""
+    if _TIME_ONLY.fullmatch(name) or (name and not trimmed_name):
+        # 从2020年的51%提升到2025年的70% (a date: the object named before in this clause),
+        # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
+        # sentence) name no object of their own
+        same = head_start > clause[0] or not trimmed_name
+        name = _strip_growth(prev.name) + (growth or "") if prev is not None and same else ""
+    else:
+        name = trimmed_name
     if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
         return None
     if _unsure(name):
@@ -585,7 +614,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue  # 500米服务半径覆盖率, 50万吨甲醇项目: a modifier
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
                     if i in respective:
-                        reading = Reading(respective[i], reading.action if reading else None,
+                        # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
+                        reading = Reading(trim_name(respective[i])[0],
+                                          reading.action if reading else None,
                                           reading.scope if reading else None)
                     prev_end = amount.end
                     if reading is None:

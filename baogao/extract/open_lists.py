@@ -26,13 +26,13 @@ if TYPE_CHECKING:
 
 
 
-def _list_parts(head: str) -> list[str]:
+def _list_parts(head: str, joins: tuple[str, ...] = ("、", "和", "及", "与")) -> list[str]:
     """The parts of ``A、B和C``: split at 、 and at 和/及/与 standing as words (not the 及 of
     普及率)."""
     parts: list[str] = []
     current = ""
     for word, _ in _words(head):
-        if word in ("、", "和", "及", "与"):
+        if word in joins:
             parts.append(current)
             current = ""
         else:
@@ -130,6 +130,18 @@ def _shared_tail(parts: list[str]) -> str:
     return ""
 
 
+def _measure_tail(last: str) -> str:
+    """The measure the parts share, from the first measure word of the last part on
+    (软件和信息服务业|增加值, 旅游及相关产业|增加值占地区生产总值比重)."""
+    measures = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"))
+    at = 0
+    for word, _ in _words(last):
+        if at and word.endswith(measures):
+            return last[at:]
+        at += len(word)
+    return ""
+
+
 def _parts_named(names: dict[int, str]) -> list[str]:
     """The subjects of a list just named, without their growth word."""
     return [_strip_growth(n) for _, n in sorted(names.items())] if len(names) > 1 else []
@@ -180,12 +192,16 @@ def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
         if run and len(run) != size:
             return {}
     pair = _pair_prefix(parts, size)
+    inner_and = False
     if pair:
         parts = pair
+    elif len(parts) > size and len(_list_parts(head, ("、",))) == size:
+        parts = _list_parts(head, ("、",))  # 金融业、软件和信息服务业: 和 inside one part
+        inner_and = True
     if len(parts) != size or len(parts) < 2 or any(k < 0 for k in slot.values()):
         return {}
     parts = _shared_head([_strip_lead(_tidy(part))[0] for part in parts])
-    tail = _shared_tail(parts)
+    tail = _measure_tail(parts[-1]) if inner_and else _shared_tail(parts)
     names = {}
     for i in after:
         part = parts[slot[i]]

@@ -328,11 +328,14 @@ def trim_name(name: str) -> tuple[str, str | None, bool]:
     a trailing 同比, function words at the end (城镇化率由, 参保率在, 余额双双, 升学率首次,
     计划指标中, 标准每月) and a change ending in 到/至 (目录扩展到, 实验室优化重组至: the
     verbs are the action). Returns the name, the action taken off, and whether the name
-    ended in 由/从 (the amount is a starting value)."""
+    ended in 由/从 (the amount is a starting value). A name that is only a comparison
+    (较3年前) comes back empty."""
     words = list(_words(name))
     action: str | None = None
     baseline = False
     growth = _skip_words("growth_words")
+    if len(words) > 1 and words[0][0] in _COMPARED and words[1][1] in ("t", "m", "x"):
+        return "", None, False  # 较3年前(增长): only the comparison, no object
     for i, (word, _) in enumerate(words):
         if (i and word in _COMPARED and words[i - 1][0] != "占" and i + 1 < len(words)
                 and words[i + 1][1] in ("t", "m", "x")):  # not 较低 (an adverb)
