@@ -205,21 +205,76 @@ def _after(evidence: str, printed: str) -> str:
 
 class Actuals:
     """Actual facts of the later reports grouped by base unit (万个 and 个 together), so a
-    commitment is compared with the results it could convert to only."""
+    commitment is compared with the results it could convert to only.
+
+    Within a unit the facts are indexed by what a link needs: a catalog indicator (a
+    commitment with one is answered by the same indicator only), else the normalized key,
+    by its character pairs (``similarity`` is 0 for keys sharing no pair and not equal),
+    and by scope (a link needs the same one).
+    ``candidates`` gives the facts that can pass, in the order of ``for_unit``, so a
+    library of many reports of one region and year is not compared fact by fact."""
 
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.by_unit: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
             if fact.value is not None:
                 self.by_unit[split_unit(fact.unit)[1]].append(fact)
+        self._index: dict[str, _UnitIndex] = {}
 
     def for_unit(self, unit: str | None) -> list[Fact]:
         """The facts whose unit has the same base as ``unit`` (or counts the same
         projects: 个 and 项, see ``same_count_for``)."""
+        return [f for b in self._bases(unit) for f in self.by_unit.get(b, [])]
+
+    def _bases(self, unit: str | None) -> list[str]:
         base = split_unit(unit)[1]
-        bases = [base] + [b for units in vocabulary()["same_count_for"].values()
-                          if base in units for b in units if b != base]
-        return [f for b in bases for f in self.by_unit.get(b, [])]
+        return [base] + [b for units in vocabulary()["same_count_for"].values()
+                         if base in units for b in units if b != base]
+
+    def candidates(self, c: Commitment) -> list[tuple[Fact, str]]:
+        """The facts of ``for_unit(c.unit)`` that may link to ``c`` (same indicator, or
+        keys equal or sharing a character pair), each with its key, in the same order."""
+        found: list[tuple[Fact, str]] = []
+        for base in self._bases(c.unit):
+            facts = self.by_unit.get(base)
+            if not facts:
+                continue
+            index = self._index.get(base)
+            if index is None:
+                index = self._index[base] = _UnitIndex(facts)
+            found += index.candidates(c)
+        return found
+
+
+class _UnitIndex:
+    """The facts of one base unit by scope, then by indicator, by key and by the character
+    pairs of their keys (positions in the unit's list, so results keep its order)."""
+
+    def __init__(self, facts: list[Fact]) -> None:
+        self.facts = facts
+        self.keys = [f.key or key_of(f.name) for f in facts]
+        self.by_indicator: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        self.by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        self.by_pair: dict[tuple[str | None, str], list[int]] = defaultdict(list)
+        for i, (fact, key) in enumerate(zip(facts, self.keys, strict=True)):
+            if fact.scope in _OUT_OF_SCOPE:
+                continue
+            if fact.indicator:
+                self.by_indicator[fact.scope, fact.indicator].append(i)
+                continue
+            self.by_key[fact.scope, key].append(i)
+            for pair in _pairs(key):
+                self.by_pair[fact.scope, pair].append(i)
+
+    def candidates(self, c: Commitment) -> list[tuple[Fact, str]]:
+        if c.indicator:
+            positions: Iterable[int] = self.by_indicator.get((c.scope, c.indicator), [])
+        else:
+            hits = set(self.by_key.get((c.scope, c.key), []))
+            for pair in _pairs(c.key):
+                hits.update(self.by_pair.get((c.scope, pair), []))
+            positions = sorted(hits)
+        return [(self.facts[i], self.keys[i]) for i in positions]
 
 
 def _same_count(c: Commitment, fact: Fact) -> bool:
@@ -240,7 +295,9 @@ def _counted_as(unit: str | None, target_unit: str | None) -> str:
 def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     links: list[Link] = []
     kind = stock_or_flow(c.evidence, c.text)
-    for fact in actuals.for_unit(c.unit) if isinstance(actuals, Actuals) else actuals:
+    pool = actuals.candidates(c) if isinstance(actuals, Actuals) else (
+        (f, f.key or key_of(f.name)) for f in actuals)
+    for fact, other in pool:
         if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
             continue
         if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
@@ -251,7 +308,6 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            other = fact.key or key_of(fact.name)
             score = similarity(c.key, other)
             if score < MIN_SIMILARITY:
                 continue
@@ -413,10 +469,42 @@ def _done_words() -> list[str]:
     return sorted(vocabulary()["done_words"], key=len, reverse=True)
 
 
-def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
-    """A sentence saying the commitment was carried out, and the reason template."""
+class SaidIndex:
+    """Review sentences looked up by a character pair of a key: the sentences holding a
+    pair are found once (on first use), so a key is looked for in the sentences holding
+    its rarest pair only (in report order); the 民生实事 list answer (the same for every
+    item) is found once too."""
+
+    def __init__(self, said: list[Said]) -> None:
+        self.said = said
+        self._by_pair: dict[str, list[Said]] = {}
+        self._list_done: tuple[Said, str] | None = None
+        self._list_checked = False
+
+    def _holding_pair(self, pair: str) -> list[Said]:
+        found = self._by_pair.get(pair)
+        if found is None:
+            found = self._by_pair[pair] = [s for s in self.said if pair in s.text]
+        return found
+
+    def holding(self, key: str) -> list[Said]:
+        """The sentences that may hold ``key`` (at least two characters), in order."""
+        return min((self._holding_pair(key[j : j + 2]) for j in range(len(key) - 1)),
+                   key=len)
+
+    def list_done(self) -> tuple[Said, str] | None:
+        """The sentence saying the 民生实事 list was completed (``find_done``)."""
+        if not self._list_checked:
+            self._list_done, self._list_checked = _find_list_done(self.said), True
+        return self._list_done
+
+
+def find_done(c: Commitment, said: list[Said], index: SaidIndex | None = None
+              ) -> tuple[Said, str] | None:
+    """A sentence saying the commitment was carried out, and the reason template
+    (``index``: ``said`` indexed, for many commitments against the same sentences)."""
     if len(c.key) >= 4 and c.value is None:  # a number is answered by a number
-        for s in said:
+        for s in index.holding(c.key) if index is not None else said:
             if c.key not in s.text:
                 continue
             for clause in s.clauses or tuple(_CLAUSE.split(s.text)):
@@ -424,14 +512,20 @@ def find_done(c: Commitment, said: list[Said]) -> tuple[Said, str] | None:
                         and not re.search(r"\d", clause)):
                     return s, "done"
     if c.list_name:
-        cues = vocabulary()["done_list_cues"]
-        complete = [w for w in _done_words() if len(w) >= 4] + ["兑现", "落地见效"]
-        for s in said:
-            if not any(w in s.text for w in cues):
-                continue
-            for clause in s.clauses or tuple(_CLAUSE.split(s.text)):
-                if any(w in clause for w in cues) and any(w in clause for w in complete):
-                    return s, "done_list"
+        return index.list_done() if index is not None else _find_list_done(said)
+    return None
+
+
+def _find_list_done(said: list[Said]) -> tuple[Said, str] | None:
+    """A sentence saying the 民生实事 list was completed."""
+    cues = vocabulary()["done_list_cues"]
+    complete = [w for w in _done_words() if len(w) >= 4] + ["兑现", "落地见效"]
+    for s in said:
+        if not any(w in s.text for w in cues):
+            continue
+        for clause in s.clauses or tuple(_CLAUSE.split(s.text)):
+            if any(w in clause for w in cues) and any(w in clause for w in complete):
+                return s, "done_list"
     return None
 
 
@@ -464,12 +558,14 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
 CLAIM_MARGIN = 0.15
 
 
-def track_many(commitments: list[Commitment], actuals: list[Fact], said: list[Said]
+def track_many(commitments: list[Commitment], actuals: list[Fact], said: list[Said], *,
+               index: Actuals | None = None, sentences: SaidIndex | None = None
                ) -> list[CommitmentRow]:
     """Rows of the commitments of one report. One result answers one promise: when
     promises of different values claim the same result (天然气200亿立方米 of new reserves and
     天然气产量60亿立方米, both for 天然气56.5亿立方米), it goes to a clear best one or none."""
-    index = Actuals(actuals)
+    if index is None:
+        index = Actuals(actuals)
     links = [choose_link(c, index) if c.value is not None else None for c in commitments]
     claims: dict[int, list[int]] = defaultdict(list)
     for i, link in enumerate(links):
@@ -487,21 +583,25 @@ def track_many(commitments: list[Commitment], actuals: list[Fact], said: list[Sa
         for i in ranked:
             if i != keep:
                 links[i] = None
-    return [track_one(c, actuals, said, link=links[i], linked=True)
+    if sentences is None:
+        sentences = SaidIndex(said)
+    return [track_one(c, actuals, said, link=links[i], linked=True, index=sentences)
             for i, c in enumerate(commitments)]
 
 
 def track_one(c: Commitment, actuals: list[Fact], said: list[Said], *,
-              link: Link | None = None, linked: bool = False) -> CommitmentRow:
+              link: Link | None = None, linked: bool = False,
+              index: SaidIndex | None = None) -> CommitmentRow:
     """The row of one commitment given the later reports' actual facts and sentences
-    (``linked``: ``link`` was already chosen, by ``track_many``)."""
+    (``linked``: ``link`` was already chosen, by ``track_many``; ``index``: ``said``
+    indexed)."""
     if c.value is not None:
         if not linked:
             link = choose_link(c, actuals)
         if link is not None:
             verdict, why = judge(c, link)
             return _row(c, verdict, why, fact=link.fact)
-    done = find_done(c, said)
+    done = find_done(c, said, index)
     if done is not None:
         sentence, template = done
         return _row(c, "done", reason(template, cue=sentence.text[:60]), said=sentence)
@@ -530,10 +630,12 @@ def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]
         actuals = [f for d in later for f in one_year_actuals(d, facts.get(d.id, []))
                    if f.kind == "actual" and f.period == year]
         said = [s for d in later for s in review_sentences(d)]
+        index, sentences = Actuals(actuals), SaidIndex(said)
         for doc in group:
             if doc.doc_type not in ("work_report", "plan_report"):
                 continue
-            rows += track_many(extract_commitments(doc, facts.get(doc.id, [])), actuals, said)
+            rows += track_many(extract_commitments(doc, facts.get(doc.id, [])), actuals, said,
+                               index=index, sentences=sentences)
     return rows
 
 
@@ -574,8 +676,10 @@ def track_commitments(library: object, region: str | None = None, *,
         actuals = [f for d in later for f in d.one_year(library.facts(
             doc_id=d.doc_id, kind="actual", period=year, include_open=True))]
         said = [s for d in later for s in d.said]
+        index, sentences = Actuals(actuals), SaidIndex(said)
         for doc in sorted(targets, key=lambda d: (d.source, d.row)):
-            rows += track_many(by_doc.get(doc.id, []), actuals, said)
+            rows += track_many(by_doc.get(doc.id, []), actuals, said, index=index,
+                               sentences=sentences)
     return [r for r in rows if verdict is None or r.verdict == verdict]
 
 

@@ -76,16 +76,22 @@ def track_command(
                                               "(plan targets, 民生实事 items) against the next "
                                               "year's report instead of catalog targets.")
                            ] = False,
+    limit: Annotated[int | None, typer.Option(min=1, help="With --commitments: at most this "
+                     "many rows (default: all).")] = None,
+    offset: Annotated[int, typer.Option(min=0, help="With --commitments: skip this many rows "
+                      "first (with --limit, one page at a time).")] = 0,
     db: DbOption = None,
 ) -> None:
     """Check every target against the result reported later: met, missed, partly, unverifiable.
 
     Each row carries the target's and the result's sentences as evidence. With
     --commitments: one JSON line per commitment of year N with what the report of year N+1
-    says (met, partly, missed, done or unreported) and a reason in Chinese.
+    says (met, partly, missed, done or unreported) and a reason in Chinese; --limit and
+    --offset take one page of them (the counts printed with --format table cover all).
     """
     if commitments:
-        _track_commitments(region, period, value_of(verdict), fmt or Format.jsonl, db)
+        _track_commitments(region, period, value_of(verdict), fmt or Format.jsonl, db,
+                           limit=limit, offset=offset)
         return
     fmt = fmt or Format.table
     from baogao.analyze.track import TRACK_COLUMNS, summarize, track, track_row_dict
@@ -104,7 +110,8 @@ def track_command(
 
 
 def _track_commitments(region: str | None, period: int | None, verdict: str | None,
-                       fmt: Format, db: str | None) -> None:
+                       fmt: Format, db: str | None, *, limit: int | None = None,
+                       offset: int = 0) -> None:
     from baogao.analyze.commitments import (
         COMMITMENT_COLUMNS,
         VERDICT_LABELS,
@@ -117,7 +124,8 @@ def _track_commitments(region: str | None, period: int | None, verdict: str | No
         raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
     with open_library(db) as lib:
         rows = lib.track_commitments(region, period=period, verdict=verdict)
-    dicts = [commitment_row_dict(r) for r in rows]
+    shown = rows[offset:] if limit is None else rows[offset:offset + limit]
+    dicts = [commitment_row_dict(r) for r in shown]
     render(dicts, fmt, COMMITMENT_TABLE if fmt is Format.table else COMMITMENT_COLUMNS)
     if fmt is Format.table:
         counts = count_verdicts(rows)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, Response
 
 from baogao.analyze.commitments import (
     COMMITMENT_COLUMNS,
@@ -18,6 +18,7 @@ from baogao.analyze.commitments import (
 )
 from baogao.models import CommitmentRow
 from baogao.store.export import write_table
+from baogao.web.api import DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, paged
 from baogao.web.deps import Lib
 from baogao.web.pages import choice, int_or_none, page, params_of
 from baogao.web.serialize import csv_download
@@ -28,6 +29,8 @@ CommitmentVerdictParam = Literal["met", "partly", "missed", "done", "unreported"
 ORIGINS = ("target", "list_item")
 #: Linked rows first (met, partly, missed, done), then unreported; then document order.
 _ORDER = {v: i for i, v in enumerate(VERDICTS)}
+#: Rows per page of the 承诺追踪 page.
+PAGE_ROWS = 100
 
 
 def ordered(rows: list[CommitmentRow]) -> list[CommitmentRow]:
@@ -48,24 +51,38 @@ def _xlsx(rows: list[dict[str, object]]) -> Response:
 @router.get("/api/commitments", summary="Commitments against results", tags=["track"],
             responses={200: {"content": {"text/csv": {}}}})
 def api_commitments(
+    request: Request,
     lib: Lib,
     region: Annotated[str | None, Query(description="Region in any form (西城, 北京市西城区)")
                       ] = None,
     period: Annotated[int | None, Query(description="Year of the commitment", ge=1949,
                                         le=2100)] = None,
     verdict: CommitmentVerdictParam | None = None,
+    limit: Annotated[int | None, Query(ge=1, le=MAX_PAGE, description=(
+        f"Rows per page (JSON: default {DEFAULT_PAGE}; CSV and XLSX: all)"))] = None,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     fmt: Annotated[Literal["json", "csv", "xlsx"], Query(alias="format")] = "json",
 ) -> Response:
     """Every commitment (plan targets and 民生实事 items) of year N with what the report of
     year N+1 says: verdict met, partly, missed, done or unreported, a Chinese reason and both
-    quotes."""
-    rows = [commitment_row_dict(r) for r in ordered(
-        lib.track_commitments(region, period=period, verdict=verdict))]
+    quotes. JSON comes one page at a time: ``X-Total-Count`` gives the number matching,
+    ``X-Verdict-Counts`` the count of each verdict over the whole selection (region and
+    period, whatever ``verdict`` keeps), ``Link`` the next and previous pages."""
+    every = lib.track_commitments(region, period=period)
+    counts = count_verdicts(every)
+    selected = ordered([r for r in every if verdict is None or r.verdict == verdict])
+    if fmt == "json" and limit is None:
+        limit = DEFAULT_PAGE
+    shown = selected[offset:] if limit is None else selected[offset:offset + limit]
+    rows = [commitment_row_dict(r) for r in shown]
     if fmt == "csv":
         return csv_download(rows, COMMITMENT_COLUMNS, "commitments")
     if fmt == "xlsx":
         return _xlsx(rows)
-    return JSONResponse(rows)
+    assert limit is not None
+    response = paged(request, rows, len(selected), offset, limit)
+    response.headers["X-Verdict-Counts"] = ", ".join(f"{k}={v}" for k, v in counts.items())
+    return response
 
 
 @router.get("/commitments", response_class=HTMLResponse, include_in_schema=False)
@@ -76,9 +93,10 @@ def commitments_page(
     verdict: str | None = None,
     origin: str | None = None,
     q: str | None = None,
+    page_no: Annotated[str | None, Query(alias="page")] = None,
 ) -> Response:
     """承诺追踪: commitments with verdict badges, counts for the current filter and links
-    to both passages."""
+    to both passages, ``PAGE_ROWS`` rows a page."""
     wanted = choice(verdict, VERDICTS, "verdict")
     kind = choice(origin, ORIGINS, "origin")
     rows = lib.track_commitments(region or None, period=int_or_none(period))
@@ -87,6 +105,12 @@ def commitments_page(
     if q:
         rows = [r for r in rows if q in r.object or q in r.target_evidence]
     counts = count_verdicts(rows)
-    shown = ordered([r for r in rows if wanted is None or r.verdict == wanted])
-    return page(request, "commitments.html", "/commitments", rows=shown, counts=counts,
-                labels=VERDICT_LABELS, verdicts=VERDICTS, params=params_of(request))
+    selected = ordered([r for r in rows if wanted is None or r.verdict == wanted])
+    pages = max(1, (len(selected) + PAGE_ROWS - 1) // PAGE_ROWS)
+    number = int(page_no) if page_no and page_no.isascii() and page_no.isdigit() else 1
+    number = min(max(1, number), pages)
+    first = (number - 1) * PAGE_ROWS
+    return page(request, "commitments.html", "/commitments",
+                rows=selected[first:first + PAGE_ROWS], counts=counts, total=len(selected),
+                first=first + 1, page_no=number, pages=pages, labels=VERDICT_LABELS,
+                verdicts=VERDICTS, params=params_of(request))
