@@ -253,6 +253,7 @@ def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Pass
                     ) -> Plan:
     """A 名词解释 entry, with the report it comes from; else say it is not defined."""
     terms = matching_terms(ctx, q) if q.term else []
+    ctx.load([t.doc_id for t in terms])  # every term's report in one query, not one each
     if q.regions:
         local = [t for t in terms
                  if (d := ctx.load([t.doc_id]).get(t.doc_id))

@@ -47,13 +47,16 @@ _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,
 _LEADING = re.compile(r"^\s*(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(]\s*(?:\d{1,2}|"
                       r"[一二三四五六七八九十]{1,3})\s*[）)]|[\u2460-\u2473])")
 _OBJECT_MAX = 40
+_CONJUNCTIONS = ("和", "及", "与", "、")
+#: An amount read into an object (不低于740元/月和): the object of the amount before it.
+_AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
 #: A span of several years before an amount in its clause (3年内, 三年内, 未来五年).
 _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
 #: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 6
+EXTRACTOR_VERSION = 7
 
 
 @functools.lru_cache(maxsize=1)
@@ -254,11 +257,13 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
 
 
 def _borrow_objects(found: list[Commitment]) -> list[Commitment]:
-    """An object read as the tail of a rate (/月和 in 740元/月和485元/月) is the object of
-    the amount before it in the same sentence (城乡低保标准); without one, no promise."""
+    """An object read as the tail of a rate or of the amount before it (/月和, 不低于740元/月和
+    in 740元/月和485元/月) is the object of that amount (城乡低保标准); without one, no
+    promise."""
     kept: list[Commitment] = []
     for c in found:
-        if c.object.startswith("/"):
+        if c.object.startswith("/") or c.object.endswith(_CONJUNCTIONS) or _AMOUNT_IN.search(
+                c.object):
             before = kept[-1] if kept and kept[-1].start == c.start else None
             if before is None:
                 continue
@@ -369,8 +374,9 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     before, prev_end = prev_end, amount.end
                     if (sentence.start, printed) in stated:
                         continue
-                    if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
-                        continue
+                    if is_descriptor(text, amount, nxt, i + 1 < len(inside)) and text[
+                            amount.end : amount.end + 1] not in _CONJUNCTIONS:
+                        continue  # 不低于740元/月和485元/月: joined to the next, not describing
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     if timing is None or timing.kind != "target" or timing.period != doc.year:
                         continue

@@ -24,7 +24,9 @@ quotation marks (“两个确立”, “31条”), and the single 一 (一批, �
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -502,13 +504,24 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:
     """Running-text paragraphs outside headings and tables, with their role."""
     headings = [(s.start, s.heading_end) for s in doc.sections]
+    # Headings in order and apart (as outlines are): the one holding a paragraph's start is
+    # found by bisection, then the ones right after it, instead of a loop over all of them.
+    spans = [(h0, h1) for h0, h1 in headings if h0 < h1]
+    apart = all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    lefts = [h0 for h0, _ in spans]
     for para in doc.paragraphs:
         if para.is_table_row:
             continue
         start = para.start
-        for h0, h1 in headings:
-            if h0 <= start < h1:
-                start = h1  # a heading run into its paragraph: (一)标题。正文…
+        if apart:
+            i = bisect.bisect_right(lefts, start) - 1
+            while 0 <= i < len(spans) and spans[i][0] <= start < spans[i][1]:
+                start = spans[i][1]  # a heading run into its paragraph: (一)标题。正文…
+                i += 1
+        else:
+            for h0, h1 in headings:
+                if h0 <= start < h1:
+                    start = h1
         while start < para.end and doc.text[start] in "。：: 　":
             start += 1
         if start >= para.end:
