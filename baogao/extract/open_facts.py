@@ -323,10 +323,22 @@ def _joined_action(match: re.Match[str]) -> str:
 
 def _unsure(name: str) -> bool:
     """True when a name cannot be read with confidence: one word that is not a noun
-    (a numeral, pronoun, time, adverb…). Such a fact is not kept: a number shown under a
-    wrong name is worse than a number left unnamed."""
+    (a numeral, pronoun, time, adverb…) or a verb the tables know as an action. Such a
+    fact is not kept: a number shown under a wrong name is worse than a number left
+    unnamed (the number stays in its sentence, without a fact)."""
     words = _words(name)
-    return len(words) == 1 and words[0][1] in _NOT_NOUN_TAGS
+    if len(words) != 1:
+        return False
+    return words[0][1] in _NOT_NOUN_TAGS or (words[0][1] == "v" and name in _verb_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
+    they name what was done, not the object."""
+    vocab = vocabulary()
+    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
+                      *vocab["lead_verbs"]])
 
 
 #: Tags of the words of a short subject before an action (城镇|新增|就业).

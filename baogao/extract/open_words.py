@@ -225,6 +225,14 @@ _CLOSE = re.compile(r"[）)]")
 _JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
 
 
+@functools.lru_cache(maxsize=1)
+def _head_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Generic heads (事项, 项目) and all noun heads of two characters or more: an action
+    before one is inside the noun (6个全国整治项目, 11.7万个政务服务事项)."""
+    generic = tuple(h for h in _skip_words("generic_objects") if len(h) > 1)
+    return generic, (*(h for h in _skip_words("noun_heads") if len(h) > 1), *generic)
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
@@ -250,9 +258,7 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     phrase = text[begin : found.start() if found else limit]
     kept: list[tuple[str, str]] = []
     at = 0
-    # 6个全国整治项目, 11.7万个政务服务事项: an action before a noun head is inside the noun
-    generic = tuple(h for h in _skip_words("generic_objects") if len(h) > 1)
-    heads = (*(h for h in _skip_words("noun_heads") if len(h) > 1), *generic)
+    generic, heads = _head_words()
     predicates = frozenset(_skip_words("post_stops"))
     words = _words(phrase)
     last_de = max((i for i, (w, _) in enumerate(words) if w == "的"), default=-1)
