@@ -20,8 +20,8 @@ With ``--sample N [--seed S --name _x]`` it writes N random open facts to
 ``benchmarks/data/open_facts_judged*.json`` (``{"judgments": [{"id", "text", "evidence",
 "name", "kind", "period", "value", "unit", "ok", "note"}]}``; older files name their
 ``sample`` file for the sentences) is scored: right as judged, and how many of its facts
-today's output still states unchanged. Files named ``*_tune*`` are tuning samples (drawn
-to be studied); the others were held out when judged.
+today's output still states unchanged. Files named ``*_tune*`` or marked ``"split": "tune"``
+are tuning samples (drawn to be studied); the others were held out when judged.
 """
 
 from __future__ import annotations
@@ -261,7 +261,7 @@ def report_judged(path: Path, pool: list[dict[str, Any]]) -> None:
     ok = sum(1 for j in items if j["ok"])
     # *_tune* samples were drawn to be studied; the others were judged once as held-out
     # (and studied only afterwards)
-    part = "tune" if "_tune" in path.name else "held-out when judged"
+    part = spec.get("split") or ("tune" if "_tune" in path.name else "held-out when judged")
     print(f"  {path.name} [{part}]: right {_ratio(ok, len(items))} as judged; today {same} of "
           f"{len(items)} unchanged ({right_now} right), {len(items) - same - gone} changed "
           f"(judge again), {gone} no longer a fact")

@@ -201,3 +201,9 @@ def test_a_list_part_may_hold_its_own_and() -> None:
 def test_a_numbered_set_of_sectors_is_read_one_by_one() -> None:
     names = _named(_province("贵州"), "其中一二三产增加值分别增长")
     assert [names[v] for v in ("3.5%左右", "6%左右")] == ["一产增加值增长", "二产增加值增长"]
+
+
+def test_the_second_of_two_joined_actions_is_not_the_object() -> None:
+    # 修订或废止妨碍…的政策文件72份: 或 joins two actions; the object is the clause after them
+    names = _named(_province("广西"), "修订或废止妨碍统一大市场")
+    assert names["72份"] == "妨碍统一大市场和公平竞争的政策文件"

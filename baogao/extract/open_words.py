@@ -321,6 +321,13 @@ def _comparison_leads() -> tuple[str, ...]:
     return tuple(vocabulary()["comparison_leads"])
 
 
+@functools.lru_cache(maxsize=1)
+def _post_sets_actions() -> frozenset[str]:
+    """Action and change words of the tables (a verb heading a name after 和 is one)."""
+    vocab = vocabulary()
+    return frozenset([*_actions(), *vocab["growth_words"], *vocab["lead_verbs"]])
+
+
 #: Tags of function words that never end an object's name (由, 在, 和, 的); adverbs only
 #: of one character (均), as rjieba tags some two-character nouns d (更新, 一期).
 _FUNCTION_TAGS = frozenset({"p", "c", "uj", "ul"})
@@ -339,6 +346,20 @@ def trim_name(name: str) -> tuple[str, str | None, bool]:
     words = list(_words(name))
     action: str | None = None
     baseline = False
+    if len(words) > 1 and words[0][0] in ("和", "及", "或") and words[0][1] == "c":
+        # (新建)和改善提升绿水长廊, (修订)或废止…: the second of two actions, then its object
+        rest, action = _strip_lead(name[1:])
+        while True:
+            head = _words(rest)
+            if len(head) < 2 or head[0][1] != "v" or len(head[0][0]) < 2 or head[1][1] != "v":
+                break
+            action, rest = action or head[0][0], rest[len(head[0][0]) :]
+        name, words = rest, list(_words(rest))
+        if len(words) > 1 and words[0][1] == "v" and len(name) - len(words[0][0]) >= 3 and (
+                words[0][0] in _post_sets_actions() or "的" not in name):
+            # 改善|绿水长廊; 妨碍…的政策文件 is a clause naming the object, kept
+            action, name = action or words[0][0], name[len(words[0][0]) :]
+            words = list(_words(name))
     growth = _skip_words("growth_words")
     if len(words) > 1 and words[0][0] in _COMPARED and words[1][1] in ("t", "m", "x"):
         return "", None, False  # 较3年前(增长): only the comparison, no object
