@@ -134,6 +134,13 @@ def _head_nouns() -> dict[str, str]:
     return heads
 
 
+def _level_mention(match: re.Match[str], indicator: str) -> Mention:
+    """A mention of ``indicator``'s level by the words ``match`` covers."""
+    surface = match.group(0)
+    return Mention(match.start(), match.end(), surface, surface,
+                   Family(level=indicator, growth=None), None)
+
+
 def carried_mentions(
     text: str, start: int, end: int, mentions: list[Mention]
 ) -> list[Mention]:
@@ -152,16 +159,7 @@ def carried_mentions(
         head = _head_nouns().get(surface.removeprefix("全年"))
         if head is not None and not before[-1].surface.endswith(head):
             continue  # 总收入 carries 财政收入, never 人均纯收入 of another clause
-        found.append(
-            Mention(
-                match.start(),
-                match.end(),
-                surface,
-                surface,
-                Family(level=family.level, growth=None),
-                None,
-            )
-        )
+        found.append(_level_mention(match, family.level))
     return found
 
 
@@ -229,17 +227,7 @@ def share_mentions(text: str, start: int, end: int) -> list[Mention]:
         )
         if indicator is None:
             continue
-        surface = match.group(0)
-        found.append(
-            Mention(
-                match.start(),
-                match.end(),
-                surface,
-                surface,
-                Family(level=indicator, growth=None),
-                None,
-            )
-        )
+        found.append(_level_mention(match, indicator))
     return found
 
 
