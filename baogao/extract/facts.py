@@ -627,10 +627,6 @@ def _after_plan_word(text: str, mention: Mention) -> bool:
     return any(before.endswith(w) for w in cue_words("plan_prefix_words"))
 
 
-
-
-
-
 # Documents ---------------------------------------------------------------------------------
 
 
@@ -662,12 +658,6 @@ def _number(value: Decimal | None) -> float | None:
         return None
     normal = value.normalize()
     return float(normal)
-
-
-
-
-
-
 
 
 def _multi_year_ok(doc: Document, reading: Reading, role: Role, dated: bool) -> bool:
