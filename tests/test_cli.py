@@ -107,6 +107,14 @@ def test_facts_batch_goes_on_after_a_bad_file(tmp_path: Path) -> None:
     assert result.stdout.strip()
 
 
+def test_ingest_with_its_progress_bar_completes(tmp_path: Path) -> None:
+    """Without --quiet the progress bar runs (rich uses the console as a context manager)."""
+    result = baogao("ingest", str(SEEDS / "000_b5713cac4734963f.txt"), "--jobs", "2",
+                    db=tmp_path / "lib.db")
+    assert result.returncode == 0, result.stderr
+    assert "1 added" in result.stderr
+
+
 def test_ingest_error_exit_status(tmp_path: Path) -> None:
     (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
     result = baogao("ingest", str(tmp_path), "--quiet", db=tmp_path / "lib.db")

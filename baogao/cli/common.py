@@ -49,12 +49,21 @@ class _LazyConsole:
         self._options = options
         self._console: Console | None = None
 
-    def __getattr__(self, name: str) -> Any:
+    def real(self) -> Console:
+        """The console itself, for rich objects that use it as a context manager."""
         if self._console is None:
             from rich.console import Console
 
             self._console = Console(**self._options)
-        return getattr(self._console, name)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+
+def real_console(lazy: Console) -> Console:
+    """The rich console behind ``console`` or ``err_console`` (made now if not yet)."""
+    return lazy.real() if isinstance(lazy, _LazyConsole) else lazy
 
 
 console = cast("Console", _LazyConsole())

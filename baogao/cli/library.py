@@ -19,6 +19,7 @@ from baogao.cli.common import (
     err_console,
     escape,
     open_library,
+    real_console,
     render,
     resolve_regions,
     short_id,
@@ -68,7 +69,8 @@ def ingest(
     with open_library(db, create=True) as lib:
         total = sum(1 for _ in iter_files([__import__("pathlib").Path(p) for p in paths]))
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), console=err_console, disable=quiet,
+                            TimeElapsedColumn(), console=real_console(err_console),
+                            disable=quiet,
                             transient=True)
         with progress:
             task = progress.add_task("ingesting", total=total)
