@@ -42,6 +42,7 @@ from baogao.extract.open_words import (
     _after_last_action,
     _alternation,
     _comparison_leads,
+    _cuts,
     _growth_word,
     _longest_first,
     _post_phrase,
@@ -335,6 +336,9 @@ def _unsure(name: str) -> bool:
     if words[0][0] in _skip_words("compare_words") and name[len(words[0][0]) :].startswith(
             _skip_words("compared_wholes")):
         return True  # 占全国, 高于全国: a comparison with nothing compared
+    if words[0][1] == "p" and "的" not in name and not (
+            words[0][0] == "在" and len(words) > 1 and len(words[1][0]) == 1):  # 在粤执业…
+        return True  # 在此基础上, 向下游输送, 通过房票去化…: a preposition leads no object
     if len(words) != 1:
         # 协调解决问题: a name still opening with a verb of the tables names an action
         return (words[0][0] in _skip_words("lead_verbs") and len(words[0][0]) >= 2
@@ -374,6 +378,22 @@ def _subject_kept(source: str, name: str, action: str) -> str:
 
 
 _CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
+
+
+def _tail_predicate(name: str) -> tuple[str, str | None]:
+    """A name without what was done to its object when a predicate of the
+    ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
+    国家区域医疗中心|平稳运营), and without a 同比 inside
+    (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
+    words = _words(name)
+    if any(w == "同比" for w, _ in words):
+        name = "".join(w for w, _ in words if w != "同比")
+        words = _words(name)
+    done = next((w for w in _skip_words("tail_predicates") if name.endswith(w)), "")
+    rest = name[: len(name) - len(done)]
+    if not done or len(rest) < 3 or len(rest) not in _cuts(name):
+        return name, None
+    return _tidy(rest), done
 
 
 def _after_amount(text: str, at: int) -> bool:
@@ -492,6 +512,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and _unit_gate().search(name) else [])
     if inner and inner[-1].end == len(name):
         name = _tidy(name[: inner[-1].start])
+    name, done = _tail_predicate(name)
+    action = action or done
     if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
         return None
     if _unsure(name):

@@ -104,7 +104,14 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
             phrase = phrase[len(word) :]
             break
         else:
-            break
+            # 更新改造燃气管道: a word made of two action words (更新 + 改造) leads too
+            first = _words(phrase)[0][0]
+            actions = _action_index()[0]
+            if len(phrase) - len(first) < 2 or not any(first[:k] in actions and first[k:] in actions
+                                                       for k in range(2, len(first) - 1)):
+                break
+            action = action or first
+            phrase = phrase[len(first) :]
     return phrase, action
 
 
