@@ -37,6 +37,7 @@ from baogao.extract.periods import (
     opening_year_timing,
     opens_single_year,
     paragraph_spans,
+    year_of,
     paragraph_year_timing,
     relative_year,
     section_is_multi_year,
@@ -103,6 +104,7 @@ class Reading:
     gap_bound: bool = False
     gap_target: bool = False
     target_only: bool = False
+    base_year: int | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -365,6 +367,7 @@ class _Hit:
     gap: str
     value: Value
     target: bool = False
+    base_year: int | None = None
 
 
 def _group_mentions(text: str, mentions: list[Mention]) -> list[list[Mention]]:
@@ -390,6 +393,11 @@ def _hits_for_group(
     grouped = len(group) > 1
     if not grouped and _from_gap_re().fullmatch(raw_gap):
         yield from _from_to(text, last, values, index, stop)
+        return
+    base = _base_year(raw_gap)
+    if not grouped and base is not None and raw_gap[:1] not in "，,":
+        # 一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，达到…
+        yield from _compared(text, last, values, index, stop, base)
         return
     gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
     if last.growth_word is not None:
@@ -544,18 +552,53 @@ def _continues(between: str) -> str | None:
     return last
 
 
+def _base_year(gap: str) -> int | None:
+    """The year of a comparison base written with its value (比一九五二年的…), else None."""
+    match = _base_gap_re().fullmatch(gap)
+    return None if match is None else year_of(match)
+
+
+@functools.lru_cache(maxsize=1)
+def _base_gap_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["base_value_gap"]))
+
+
+def _compared(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int, base: int
+) -> Iterator[_Hit]:
+    """比YEAR年的X增长Y%: X is the level of that year (an actual), Y the change since; the
+    clauses after it (，达到Z) continue the metric."""
+    first = values[index]
+    if first.value is None or first.unit in ("%", "‰") or mention.family.level is None:
+        return
+    yield _Hit(mention, "", first, base_year=base)
+    if index + 1 >= len(values) or values[index + 1].start >= stop:
+        return
+    change = values[index + 1]
+    verb = text[first.end : change.start]
+    if re.fullmatch(str(cues()["base_value_change"]), verb) is None:
+        return
+    yield _Hit(mention, verb, change)
+    yield from _continuations(text, mention, values, index + 1, stop)
+
+
 def _continuations(
     text: str, mention: Mention, values: list[Value], index: int, stop: int
 ) -> Iterator[_Hit]:
     """Clauses continuing a metric after its value: …5700.1亿元,同比增长4.1%."""
     current = values[index]
     background = [m.span() for m in _background_re().finditer(text, current.end, stop)]
-    for nxt in values[index + 1 :]:
+    for offset, nxt in enumerate(values[index + 1 :], start=index + 1):
         if nxt.start >= stop or nxt.value is None:
             return
         if any(a <= nxt.start < b for a, b in background):
             continue  # 在1979到1983年平均每年递增7.9%的基础上: background, not the metric
         between = text[current.end : nxt.start]
+        base = _base_year(between.lstrip("，,")) if between[:1] in "，," else None
+        if base is not None and current.unit not in ("%", "‰"):
+            # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change
+            yield from _compared(text, mention, values, offset, stop, base)
+            return
         for a, b in background:
             if current.end <= a and b <= nxt.start:
                 between = between.replace(text[a:b], "", 1)
@@ -614,7 +657,9 @@ def sentence_readings(
         for hit in _hits_for_group(text, group, values, stop):
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
-                yield replace(reading, gap_target=hit.target or planned)
+                yield replace(
+                    reading, gap_target=hit.target or planned, base_year=hit.base_year
+                )
 
 
 def _overlaps(mention: Mention, other: Mention) -> bool:
@@ -703,6 +748,11 @@ def _reading_fact(
 ) -> Fact | None:
     """The fact a reading gives, once its period and kind are settled; None to drop it."""
     text = doc.text
+    if reading.base_year is not None:
+        # the base of a comparison (比一九五二年的八百二十七亿元): that year's level
+        if doc.year is None or reading.base_year >= doc.year:
+            return None
+        return _fact(doc, reading, Timing("actual", False, reading.base_year), sentence)
     explicit = explicit_year(text, sentence.start, reading.start)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None

@@ -68,6 +68,11 @@ def _year_of(match: re.Match[str]) -> int:
     return int(match.group(1).translate(_CN_YEAR_DIGITS))
 
 
+def year_of(match: re.Match[str]) -> int:
+    """The year that group 1 of ``match`` writes, in Arabic or Chinese digits."""
+    return _year_of(match)
+
+
 @functools.lru_cache(maxsize=64)
 def _cue_re(key: str) -> re.Pattern[str] | None:
     words = [re.escape(w) for w in cue_words(key) if w]
@@ -197,6 +202,8 @@ def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int)
         if explicit < year:
             return Timing("actual", estimated, explicit)
         if explicit == year:
+            if estimated and role == "review":
+                return Timing("actual", True, explicit)  # reviewed late in the year: 预计
             return Timing("target", False, explicit)
         return None
     relative = relative_year(text, sentence.start, pos) or relative_year(text, para.start, pos)
