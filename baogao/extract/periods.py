@@ -329,3 +329,21 @@ def opening_year_timing(doc: Document, para: _Span) -> Timing | None:
     if not doc.year - int(cues()["opening_year_span"]) <= year < doc.year:
         return None
     return Timing("actual", False, year)
+
+
+def start_timing(doc: Document, role: Role, para: _Span, pos: int, kind: str) -> Timing | None:
+    """The timing of the starting point X of 从X提高到Y: the year written with it (从2006年的),
+    else, in a five-year review, the year before the five years; None when unknown."""
+    text = doc.text
+    head = text[max(para.start, pos - 8) : pos]
+    match = re.search(r"[从由]((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年的?$", head)
+    year = _year_of(match) if match else None
+    if year is None and kind != "growth" and role == "review" and doc.year is not None:
+        titles = tuple(doc.section_path(doc.section_at(pos)))
+        if any(has_cue(t, "five_year_review") for t in titles) or has_cue(
+            text[para.start : pos], "five_year_review"
+        ):
+            year = doc.year - 6
+    if year is None or doc.year is None or year >= doc.year:
+        return None
+    return Timing("actual", False, year)
