@@ -37,9 +37,8 @@ from typing import Any
 from baogao.analyze.commitments import track_documents
 from baogao.extract.commitments import extract_commitments
 from baogao.extract.open_facts import body_spans, find_amounts
-from baogao.library import analyse
 from baogao.models import Commitment, CommitmentRow, Document, Fact
-from baogao.pipeline import read
+from baogao.pipeline import analyse, read
 
 DATA = Path(__file__).parent / "data"
 HELD_OUT = ("吉林", "湖南", "贵州", "陕西", "黑龙江", "002_")
