@@ -385,11 +385,12 @@ def _tail_predicate(name: str) -> tuple[str, str | None]:
     ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
     国家区域医疗中心|平稳运营), and without a 同比 inside
     (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
-    words = _words(name)
-    if any(w == "同比" for w, _ in words):
-        name = "".join(w for w, _ in words if w != "同比")
-        words = _words(name)
-    done = next((w for w in _skip_words("tail_predicates") if name.endswith(w)), "")
+    if "同比" in name:
+        name = "".join(w for w, _ in _words(name) if w != "同比")
+    predicates = _skip_words("tail_predicates")
+    if not name.endswith(predicates):
+        return name, None
+    done = next(w for w in predicates if name.endswith(w))
     rest = name[: len(name) - len(done)]
     if not done or len(rest) < 3 or len(rest) not in _cuts(name):
         return name, None
@@ -725,7 +726,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
                         estimated=timing.estimated,
-                        period=None if multi or spans else timing.period,
+                        period=None if multi or spans or baseline else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
