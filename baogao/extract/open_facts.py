@@ -29,7 +29,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from baogao.extract.catalog import cues
@@ -296,7 +296,8 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]
-        if len(rest) < 3 or rest[0] in "的了着过和及与、":
+        noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j")
+        if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、":  # 生产|原油
             return name, verb
         verb = verb or words[0][0]
         name = rest
@@ -323,13 +324,21 @@ def _joined_action(match: re.Match[str]) -> str:
 
 def _unsure(name: str) -> bool:
     """True when a name cannot be read with confidence: one word that is not a noun
-    (a numeral, pronoun, time, adverb…) or a verb the tables know as an action. Such a
+    (a numeral, pronoun, time, adverb, a verb: 整合, 就业), a measure without its object
+    (``bare_names``) or a name still led by a verb (``lead_verbs``). Such a
     fact is not kept: a number shown under a wrong name is worse than a number left
     unnamed (the number stays in its sentence, without a fact)."""
+    if name in _skip_words("bare_names"):
+        return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
     words = _words(name)
+    if words[0][0] in _skip_words("compare_words") and name[len(words[0][0]) :].startswith(
+            _skip_words("compared_wholes")):
+        return True  # 占全国, 高于全国: a comparison with nothing compared
     if len(words) != 1:
-        return False
-    return words[0][1] in _NOT_NOUN_TAGS or (words[0][1] == "v" and name in _verb_words())
+        # 协调解决问题: a name still opening with a verb of the tables names an action
+        return (words[0][0] in _skip_words("lead_verbs") and len(words[0][0]) >= 2
+                and len(words[1][0]) >= 2 and not name.startswith(_skip_words("verb_nouns")))
+    return words[0][1] in _NOT_NOUN_TAGS or words[0][1] == "v" or name in _verb_words()
 
 
 @functools.lru_cache(maxsize=1)
@@ -586,6 +595,12 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     return _multi_year_res()[1].search(text, sentence.start, sentence.end) is not None
 
 
+@functools.lru_cache(maxsize=1)
+def _so_far() -> re.Pattern[str]:
+    """Words dating a value to this year so far (今年以来, 截至目前): a result, not a plan."""
+    return re.compile(_alternation(vocabulary()["so_far_words"]))
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -642,6 +657,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     baseline = reading.baseline or after.startswith(_skip_words("from_follow"))
                     if timing is None:
                         continue
+                    if timing.kind == "target" and _so_far().search(
+                            text, sentence.start, amount.start):
+                        # 今年以来…已拆除, 截至目前: done so far this year, not planned
+                        timing = replace(timing, kind="actual")
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
@@ -660,6 +679,4 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
 
 def enrich(facts: list[Fact]) -> list[Fact]:
     """Catalog facts with their matching key set (their name normalized)."""
-    from dataclasses import replace
-
     return [replace(f, key=f.key or key_of(f.name)) for f in facts]

@@ -150,8 +150,11 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
     heads = _skip_words("noun_heads")
     glued = _skip_words("action_glue_before")
     best: tuple[int, str] | None = None
+    # 工业对经济增长贡献率: an action inside a 对 phrase belongs to the measure after it
+    prep = next((at for at, (word, tag) in zip(sorted(cuts), _words(phrase), strict=False)
+                 if word == "对" and tag == "p" and at > 0), len(phrase))
     for idx in range(len(phrase) - 2, -1, -1):
-        if idx not in cuts:
+        if idx not in cuts or idx > prep:
             continue
         for size in lengths:
             word = phrase[idx : idx + size]
@@ -178,7 +181,11 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
 _YEARS_RUN = re.compile(r"连续[\d一二两三四五六七八九十]+年$")
 _KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
 _YEARS_LEAD = re.compile(
-    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|\d{1,4})年(?:来|以来)?(?=.)")
+    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|(?:到|至|截至|截止)?\d{1,4})年(?:底|末)?"
+    r"(?:来|以来)?(?=.)")
+#: A rank printed after the object (高速公路通车里程全国第四): not part of its name.
+_RANK_TAIL = re.compile(r"(?<=..)(?:全国|全省|全市|全区|西北|中部|西部|东部)?"
+                        r"(?:第[\d一二三四五六七八九十]+位?|前[\d一二三四五六七八九十]+)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -190,6 +197,7 @@ def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
     name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
     name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
+    name = _RANK_TAIL.sub("", name)
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事

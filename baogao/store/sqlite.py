@@ -657,11 +657,22 @@ class Store:
             clauses.append("(term LIKE ? OR definition LIKE ?)")
             args += [f"%{term}%", f"%{term}%"]
         sql = "SELECT * FROM terms" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        return [
-            Term(term=r["term"], definition=r["definition"], start=r["start"], end=r["end"],
-                 uses=tuple(tuple(u) for u in json.loads(r["uses"])), doc_id=r["doc_id"])
-            for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)
-        ]
+        return [_row_to_term(r) for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def terms_named(self, names: Sequence[str]) -> list[Term]:
+        """Stored glossary terms spelled exactly as one of ``names`` (by the term index)."""
+        found: list[Term] = []
+        names = list(dict.fromkeys(names))
+        for i in range(0, len(names), 500):
+            part = names[i:i + 500]
+            found += map(_row_to_term, self.conn.execute(
+                f"SELECT * FROM terms WHERE term IN ({','.join('?' * len(part))})", part))
+        return sorted(found, key=lambda t: (t.doc_id, t.start))
+
+
+def _row_to_term(r: sqlite3.Row) -> Term:
+    return Term(term=r["term"], definition=r["definition"], start=r["start"], end=r["end"],
+                uses=tuple(tuple(u) for u in json.loads(r["uses"])), doc_id=r["doc_id"])
 
 
 def _row_to_section(s: sqlite3.Row) -> Section:
