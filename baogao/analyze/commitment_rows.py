@@ -349,7 +349,8 @@ def commitment_page(library: Library, region: str | None = None, *,
         if verdict is not None:
             sql += " AND verdict = ?"
             args.append(verdict)
-        page = (f" LIMIT {int(limit) if limit is not None else -1} OFFSET {max(0, int(offset))}")
+        offset = min(max(0, int(offset)), total)  # past the end: no rows (SQLite ints)
+        page = f" LIMIT {min(int(limit), total) if limit is not None else -1} OFFSET {offset}"
         rows = [CommitmentRow(*json.loads(data)) for (data,) in conn.execute(
             f"SELECT data FROM commitment_rows WHERE {sql} ORDER BY {ORDERS[order]}{page}",
             args)]
