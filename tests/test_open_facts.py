@@ -233,3 +233,14 @@ def test_the_second_of_two_joined_actions_is_not_the_object() -> None:
     # 修订或废止妨碍…的政策文件72份: 或 joins two actions; the object is the clause after them
     names = _named(_province("广西"), "修订或废止妨碍统一大市场")
     assert names["72份"] == "妨碍统一大市场和公平竞争的政策文件"
+
+
+def test_what_was_done_to_the_object_is_not_its_name() -> None:
+    # 更新改造 is two action words in one; 全面完成 a predicate closing the name
+    assert _named(_province("安徽"), "更新改造城市地下管网")["3600公里"] == "城市地下管网"
+    assert _named(_province("宁夏"), "40件民生实事全面完成")["40件"] == "民生实事"
+
+
+def test_a_comparison_word_inside_a_name_goes() -> None:
+    doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
+    assert _named(doc, "开展行政执法49.5件")["63.3%"] == "行政执法增长"

@@ -83,6 +83,24 @@ def test_plain_values_convert_as_typer_converts_them(tmp_path: Path) -> None:
     assert checked > 500
 
 
+def test_library_loads_ingest_and_hooks_only_when_writing(tmp_path: Path) -> None:
+    """Reading needs neither the ingest machinery nor the save hooks; the first write
+    loads the hooks, and they run: the search index and the topic counts get the report."""
+    hooks = ("baogao.analyze.attention", "baogao.analyze.track_load", "baogao.ask.index")
+    code = (
+        "import sys\nfrom baogao.library import Library\n"
+        f"heavy = ('baogao.pipeline', 'baogao.read', *{hooks!r})\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+        f"lib = Library({str(tmp_path / 'lib.db')!r})\n"
+        f"assert lib.ingest([{str(DATA / 'seeds' / '002_80c15500c8255b14.txt')!r}]).ok\n"
+        f"print(all(m in sys.modules for m in {hooks!r}))\n"
+        "from baogao.ask.search import search\n"
+        "print(len(search(lib, '就业', limit=3)) > 0, lib.store.conn.execute("
+        "'SELECT COUNT(*) FROM topic_counts').fetchone()[0])\n")
+    done = _run("-c", code)
+    assert done.stdout.split("\n")[:3] == ["[]", "True", "True 1"], done.stderr
+
+
 def test_import_baogao_is_lazy_but_complete() -> None:
     done = _run("-c", "import sys, baogao; before = 'rjieba' in sys.modules; "
                       "lib = baogao.Library; print(before, callable(baogao.search), "

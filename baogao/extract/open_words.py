@@ -104,7 +104,14 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
             phrase = phrase[len(word) :]
             break
         else:
-            break
+            # 更新改造燃气管道: a word made of two action words (更新 + 改造) leads too
+            first = _words(phrase)[0][0]
+            actions = _action_index()[0]
+            if len(phrase) - len(first) < 2 or not any(first[:k] in actions and first[k:] in actions
+                                                       for k in range(2, len(first) - 1)):
+                break
+            action = action or first
+            phrase = phrase[len(first) :]
     return phrase, action
 
 
@@ -229,6 +236,7 @@ def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
 
 
+_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "vn", ""})
 _CLOSE = re.compile(r"[）)]")
 _JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
 
@@ -281,6 +289,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 word in predicates or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
+        if (at >= 2 and tag in ("a", "d", "ad") and len(word) >= 2 and index + 1 < len(words)
+                and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
+                and (index + 2 == len(words) or words[index + 2][1] not in _NOUN_TAGS)):
+            break  # 286件政协提案|高效办结, 10万户购房群众|如期拿到: an adverb and its verb
         if at >= 2 and ends.fullmatch(word) and phrase.startswith(generic, at + len(word)):
             # 11.7万个政务服务事项|实现…: the generic head closes the noun before a verb
             head = next(h for h in generic if phrase.startswith(h, at + len(word)))

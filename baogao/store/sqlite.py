@@ -14,6 +14,7 @@ for other parts (``PreparedDocument.extras``: the search index passages).
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sqlite3
@@ -39,6 +40,14 @@ log = logging.getLogger(__name__)
 ON_SAVE: list[Callable[[sqlite3.Connection, Document], None]] = []
 #: Called inside the transaction that deletes a document.
 ON_DELETE: list[Callable[[sqlite3.Connection, str], None]] = []
+#: Modules whose import registers hooks: imported before the first save or delete, so that a
+#: process that only reads never loads them.
+HOOK_MODULES: list[str] = []
+
+
+def _load_hooks() -> None:
+    while HOOK_MODULES:
+        importlib.import_module(HOOK_MODULES.pop(0))
 
 
 @dataclass(frozen=True)
@@ -212,6 +221,7 @@ class Store:
                 self._insert_terms(doc.id, list(item.terms))
                 if item.commitments is not None:
                     self.store_commitments(doc.id, list(item.commitments), item.review)
+                _load_hooks()
                 for hook in ON_SAVE:
                     hook(c, doc)
                 outcome = "added"
@@ -413,6 +423,7 @@ class Store:
                 "(SELECT source FROM document_sources WHERE doc_id = ?)", (doc_id,))
             if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
                 raise NotFound(f"no document {doc_id!r} in the library")
+            _load_hooks()
             for hook in ON_DELETE:
                 hook(self.conn, doc_id)
 
