@@ -20,7 +20,6 @@ from pathlib import Path
 
 from corpus_copies import SOURCES
 
-
 #: Passage row fields left out of the dump: read back from the document's text.
 _DERIVED = frozenset({"text"})
 

@@ -9,9 +9,9 @@ a tantivy index in the folder ``<library>.index/`` next to the SQLite file (in m
 one tantivy document: its search-mode tokens (``words``) and those of its section path
 (``heading``) are indexed with term frequencies; it stores what a search result needs but
 the text (section path, offsets, role, token count). A hit's text is read from the library by
-its offsets (``Store.passage_texts``: only the 4,096-character block of the document's stored
-text that holds it is decompressed, and recent blocks are kept), so the text is stored once:
-keeping it in the index too made the library 2.3× its input, about 1.7× without. A query
+its offsets (``Store.passage_texts``: only the 1,024-character blocks of the document's stored
+text that hold it are decompressed, and recent blocks are kept), so the text is stored once:
+keeping it in the index too made the library 2.3× its input, about 1.8× without. A query
 never reads a whole document nor segments a candidate again: re-ranking counts the query's
 tokens in the passage text and path.
 

@@ -27,8 +27,8 @@ from typing import Any
 from baogao.errors import AmbiguousReference, NotFound, StoreError
 from baogao.models import Commitment, Document, Fact, Paragraph, Section, Term
 from baogao.store.packing import (
-    pack_document,
     TEXT_BLOCK,
+    pack_document,
     pack_text,
     text_slice,
     unpack_offsets,
