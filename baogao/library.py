@@ -17,33 +17,35 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from baogao.analyze import attention as _attention  # noqa: F401  (topic counts hook)
-from baogao.analyze import track_load as _track_load  # noqa: F401  (kept track rows hooks)
-from baogao.ask import index as _search_index  # registers the search index hooks
 from baogao.errors import BaogaoError, InputError, InternalError, NotFound
 from baogao.models import Commitment, CommitmentRow, Document, Fact, Term
-from baogao.pipeline import (
-    COLLECTIONS,
-    Task,
-    TaskResult,
-    analyse,
-    build_document,
-    passage_rows,
-    quiet_warning,
-    run_task,
+from baogao.store import (
+    HOOK_MODULES,
+    DocumentFilter,
+    FileRecord,
+    PreparedDocument,
+    Store,
+    prepare,
 )
-from baogao.read import iter_files, read_file
-from baogao.store import DocumentFilter, FileRecord, PreparedDocument, Store, prepare
 from baogao.store.packing import unpack_offsets, unpack_original
-from baogao.store.writer import BatchWriter
-from baogao.workers import die_with_parent
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from baogao.pipeline import Task, TaskResult
+    from baogao.store.writer import BatchWriter
+
+# The ingest machinery (readers, extractors, worker pools) is imported where it is used, and
+# the save and delete hooks (topic counts, kept track rows, the search index) by the store
+# before its first write: a command that only reads starts without them.
+for _hooks in ("baogao.analyze.attention", "baogao.analyze.track_load", "baogao.ask.index"):
+    if _hooks not in HOOK_MODULES:
+        HOOK_MODULES.append(_hooks)
 
 log = logging.getLogger(__name__)
 
@@ -120,17 +122,27 @@ _WORKER_KNOWN: frozenset[str] = frozenset()
 
 
 def _init_worker(known: frozenset[str]) -> None:
+    from baogao.workers import die_with_parent
+
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
     die_with_parent()
 
 
 def _run_in_worker(task: Task) -> TaskResult:
+    from baogao.pipeline import run_task
+
     return run_task(task, _WORKER_KNOWN)
 
 
 def run_tasks(tasks: Iterable[Task], jobs: int, known: frozenset[str]) -> Iterator[TaskResult]:
     """Results of ``tasks`` in order, ``jobs`` worker processes, a bounded number in flight."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from baogao.pipeline import run_task
+
     if jobs <= 1:
         for task in tasks:
             yield run_task(task, known)
@@ -166,6 +178,11 @@ def run_tasks(tasks: Iterable[Task], jobs: int, known: frozenset[str]) -> Iterat
 
 def _run_isolated(task: Task, known: frozenset[str]) -> TaskResult:
     """``task`` in a process of its own; if that process dies too, one error line for it."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from baogao.pipeline import TaskResult
+
     with ProcessPoolExecutor(max_workers=1, initializer=_init_worker,
                              initargs=(known,)) as solo:
         try:
@@ -179,6 +196,8 @@ def _run_isolated(task: Task, known: frozenset[str]) -> TaskResult:
 
 def _analysed(item: PreparedDocument) -> PreparedDocument:
     """``item`` with its facts, terms and hook rows (it was skipped as known when parsed)."""
+    from baogao.pipeline import analyse, passage_rows
+
     doc = replace(item.doc, original=unpack_original(item.packed_original, item.doc.text),
                   offset_map=unpack_offsets(item.packed_offsets))
     _, facts, terms = analyse(doc)
@@ -189,6 +208,7 @@ def _inputs(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str, int | None
     """Files under ``paths`` as ``iter_files`` lists them, and the parts of every Parquet
     dataset among ``paths`` (``baogao batch`` output)."""
     from baogao.batch import is_dataset, read_parts
+    from baogao.read import iter_files
 
     for given in paths:
         path = Path(given)
@@ -217,6 +237,9 @@ def parse_file(path: str, display: str, known: frozenset[str] = frozenset()) -> 
     anything unexpected as "internal error (ExceptionType)" with the traceback logged at
     debug level.
     """
+    from baogao.pipeline import analyse, build_document, quiet_warning
+    from baogao.read import read_file
+
     p = Path(path)
     try:
         size = p.stat().st_size if p.is_file() else 0
@@ -289,6 +312,9 @@ class Library:
         is written whole or not at all; documents already stored are not stored again, and
         files unchanged since they were read are not parsed again.
         """
+        from baogao.ask import index as _search_index
+        from baogao.store.writer import BatchWriter
+
         report = IngestReport()
         known = self.store.document_ids()
         files: dict[int, _FileState] = {}
@@ -312,6 +338,8 @@ class Library:
     def _flush_index(self) -> None:
         """After a batch commit: hand the search index the passages the workers built, and
         apply them once enough are waiting (bounds what waits in memory)."""
+        from baogao.ask import index as _search_index
+
         if len(_search_index.search_index(self.store).pending) >= FLUSH_PASSAGES_DOCS:
             _search_index.flush_index(self.store)
 
@@ -321,6 +349,9 @@ class Library:
     ) -> Iterator[Task]:
         """The tasks of every file under ``paths`` that needs reading; unchanged files are
         accounted for here and yield nothing."""
+        from baogao.pipeline import COLLECTIONS, Task
+        from baogao.read import read_file
+
         for key, (path, display, part) in enumerate(_inputs(paths)):
             if part is not None:  # one part of a dataset written by ``baogao batch``
                 files[key] = _FileState(display, None, 0, 1)
@@ -404,6 +435,8 @@ class Library:
         state.doc_ids.append(item.doc.id)
         passages = item.extras.get("search")
         if outcome == "added" and passages is not None:
+            from baogao.ask import index as _search_index
+
             _search_index.stash_rows(self.store, {item.doc.id: passages})  # type: ignore[dict-item]
         if outcome == "added":
             report.added += 1
@@ -500,6 +533,7 @@ class Library:
         """Re-extract facts and terms of every stored document (after upgrading baogao)."""
         n = 0
         from baogao.extract.commitments import extract_commitments
+        from baogao.pipeline import analyse
 
         for doc in self.store.iter_documents():
             _, facts, terms = analyse(doc)

@@ -15,7 +15,7 @@ Prints, for the tuning and the held-out parts separately (team split: 吉林, �
 Held-out sets added later carry a ``group`` (``湖南, new``) and are also totalled apart from
 the earlier ones (吉林, 陕西).
 
-With ``--sample N [--seed S --name _x]`` it writes N random open facts to
+With ``--sample N [--seed S --name _x --split tune|heldout]`` it writes N random open facts to
 ``benchmarks/data/open_facts_sample_x.jsonl`` (for judging by hand). Every
 ``benchmarks/data/open_facts_judged*.json`` (``{"judgments": [{"id", "text", "evidence",
 "name", "kind", "period", "value", "unit", "ok", "note"}]}``; older files name their
@@ -37,9 +37,8 @@ from typing import Any
 from baogao.analyze.commitments import track_documents
 from baogao.extract.commitments import extract_commitments
 from baogao.extract.open_facts import body_spans, find_amounts
-from baogao.library import analyse
 from baogao.models import Commitment, CommitmentRow, Document, Fact
-from baogao.pipeline import read
+from baogao.pipeline import analyse, read
 
 DATA = Path(__file__).parent / "data"
 HELD_OUT = ("吉林", "湖南", "贵州", "陕西", "黑龙江", "002_")
@@ -197,6 +196,8 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, help="Write N random open facts.")
     parser.add_argument("--seed", type=int, default=20260101, help="Seed of the sample.")
     parser.add_argument("--name", default="", help="Suffix of the sample file name.")
+    parser.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
+                        help="Draw the sample from this part only.")
     args = parser.parse_args()
     shared = Path(args.shared)
     cover: dict[str, list[int]] = {"tune": [0, 0], "heldout": [0, 0]}
@@ -208,9 +209,10 @@ def main() -> None:
         cover[split][0] += total
         cover[split][1] += found
         for i, f in enumerate(x for x in facts if x.open_vocabulary):
-            open_pool.append({"id": f"{name}#{i}", **{k: v for k, v in f.full().items()
-                              if k in ("name", "kind", "period", "value", "unit", "bound",
-                                       "text", "evidence", "key", "action", "scope")}})
+            fields = {k: v for k, v in f.full().items()
+                      if k in ("name", "kind", "period", "value", "unit", "bound",
+                               "text", "evidence", "key", "action", "scope")}
+            open_pool.append({"id": f"{name}#{i}", "split": split, **fields})
     print("coverage of numbers with a unit (facts / statements):")
     for split, (total, found) in cover.items():
         print(f"  {split}: {_ratio(found, total)}")
@@ -220,7 +222,8 @@ def main() -> None:
     report_commitments(shared)
     if args.sample:
         rng = random.Random(args.seed)
-        sample = rng.sample(open_pool, min(args.sample, len(open_pool)))
+        drawn = [f for f in open_pool if args.split in ("all", f["split"])]
+        sample = rng.sample(drawn, min(args.sample, len(drawn)))
         out = DATA / f"open_facts_sample{args.name}.jsonl"
         out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample),
                        "utf-8")

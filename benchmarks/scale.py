@@ -12,8 +12,9 @@ Sections (``--only``):
 * ``serve``: ``baogao serve --workers N`` on the ×30 library in a child process on
   127.0.0.1; ``/api/search`` p50/p95 under 4 concurrent clients over the search queries, for
   1 and 2 workers; ``/api/attention`` first and repeated request.
-* ``startup``: wall time of ``python -m baogao --help`` (median of 7 runs) and of
-  ``baogao ls`` at ×100 (table, all 8,300 rows; and a first page).
+* ``startup``: CPU and wall time of ``baogao --help`` and of common commands (``ls``,
+  ``search`` at ×100, ``facts`` of one report, ``indicators``), side by side with a baseline
+  revision (``--baseline``, default the end of round 3) checked out with ``git archive``.
 
 Libraries are the shared corpus stored ×N (``biglib.enlarge``). Round 1 figures come from
 issue 12 and are printed next to each measurement.
@@ -88,8 +89,8 @@ def _tree_cpu(pid: int) -> float:
     return total
 
 
-#: Last session's figures at ×100 (CPU seconds), printed beside this run's.
-ANALYSIS_BEFORE = {"track every region": 4.2}
+#: Round 3's figures at ×100 (CPU seconds, first call), printed beside this run's.
+ANALYSIS_BEFORE = {"track every region": 2.23, "track 北京市西城区": 0.26}
 
 
 def _track_objects(lib: Library, region: str | None) -> list[Any]:
@@ -307,38 +308,71 @@ def serve(work: Path, rounds: int) -> None:
     print(f"  ({_load_note()} at the end)")
 
 
-def _run(args: list[str], cmd: list[str] | None = None) -> tuple[float, float]:
-    """Wall and CPU seconds (user + system) of one child process."""
+#: The code start-up is compared with: the end of round 3 (before lazy option conversion).
+BASELINE_REV = "8dea3ac"
+
+
+def _checkout(rev: str, into: Path) -> Path:
+    """The package tree of ``rev`` (``git archive``) under ``into``."""
+    into.mkdir(parents=True, exist_ok=True)
+    tar = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "baogao"],
+                         capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=tar, check=True)
+    return into
+
+
+def _run(args: list[str], cmd: list[str] | None = None, *, tree: Path = ROOT,
+         pycache: Path | None = None) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system) of one child process, running the package in
+    ``tree``. With ``pycache``, compiled modules are kept there (as an installed package has
+    them; the first call writes them), whatever PYTHONDONTWRITEBYTECODE says."""
     import resource
 
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    if pycache is not None:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = str(pycache)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(cmd or [PY, "-m", "baogao", *args], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+                   stderr=subprocess.DEVNULL, check=True, env=env)
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def startup(work: Path) -> None:
-    """``baogao --help`` and ``baogao ls`` wall times."""
-    bare = [_run([], [PY, "-c", "pass"]) for _ in range(5)]
-    helps = [_run(["--help"]) for _ in range(7)]
-
-    def med(values: list[tuple[float, float]], i: int) -> float:
-        return statistics.median(v[i] for v in values)
-
-    print(f"start-up: baogao --help CPU {med(helps, 1):.3f} s, wall median {med(helps, 0):.3f} s "
-          f"best {min(h[0] for h in helps):.3f} s (target < 0.3 s; round 1 0.9–1.3 s); bare "
-          f"python CPU {med(bare, 1):.3f} s wall {med(bare, 0):.3f} s; {_load_note()}")
+def startup(work: Path, baseline: str) -> None:
+    """CLI start-up, this tree beside ``baseline``: ``baogao --help`` and common commands
+    (``ls`` first page and whole table at ×100, ``search`` at ×100, ``facts`` of one
+    report, ``indicators``); CPU and wall medians of 5 runs each, compiled modules kept
+    (the first, compiling run is not counted)."""
     db = library(work, 100)
-    full = _run(["ls", "--db", str(db)])
-    page = _run(["ls", "--db", str(db), "--limit", "50"])
-    print(f"  baogao ls at x100: all 8,300 rows CPU {full[1]:.2f} s (wall {full[0]:.2f}), "
-          f"--limit 50 CPU {page[1]:.2f} s (wall {page[0]:.2f}) "
-          "(round 1: rich table rendering 97% of ls at x10)")
-    sys.stdout.flush()
+    seed = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))[0]
+    commands = {
+        "--help": ["--help"],
+        "ls --limit 50 (x100)": ["ls", "--db", str(db), "--limit", "50"],
+        "ls, all 8,300 rows": ["ls", "--db", str(db)],
+        "search 就业 --limit 10 (x100)": ["search", "就业", "--db", str(db), "--limit", "10"],
+        "facts <one seed report>": ["facts", str(seed)],
+        "indicators": ["indicators"],
+    }
+    bare = [_run([], [PY, "-c", "pass"]) for _ in range(5)]
+    print(f"start-up (CPU / wall median of 5, seconds; compiled modules kept); baseline = "
+          f"{baseline}; bare python CPU {statistics.median(b[1] for b in bare):.3f} s; "
+          f"{_load_note()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        trees = {"before": _checkout(baseline, Path(tmp) / "before"), "now": ROOT}
+        caches = {name: Path(tmp) / f"pycache-{name}" for name in trees}
+        for label, args in commands.items():
+            cells = []
+            for name, tree in trees.items():
+                _run(args, tree=tree, pycache=caches[name])  # compiles and warms the cache
+                runs = [_run(args, tree=tree, pycache=caches[name]) for _ in range(5)]
+                cells.append(f"{name} CPU {statistics.median(r[1] for r in runs):5.3f} "
+                             f"(wall {statistics.median(r[0] for r in runs):5.3f})")
+            target = "  target < 0.3 s" if label == "--help" else ""
+            print(f"  {label:<32} " + "   ".join(cells) + target)
+            sys.stdout.flush()
 
 
 def main() -> None:
@@ -348,12 +382,14 @@ def main() -> None:
     ap.add_argument("--only", nargs="+", choices=["analysis", "serve", "startup"],
                     default=["startup", "analysis", "serve"])
     ap.add_argument("--rounds", type=int, default=5, help="passes over the queries (serve)")
+    ap.add_argument("--baseline", default=BASELINE_REV,
+                    help="git revision start-up is compared with (default: end of round 3)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = args.work or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
         if "startup" in args.only:
-            startup(work)
+            startup(work, args.baseline)
         if "analysis" in args.only:
             analysis(work)
         if "serve" in args.only:

@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 from baogao.ask.answer import AskResult, ask
 from baogao.ask.llm import LlmSettings, check_sentences
 from baogao.ask.question import read_question
+from baogao.ask.search import glossary_containing
 from baogao.cli import app
 from baogao.errors import QueryError
 from baogao.library import Library
@@ -162,6 +163,27 @@ def test_definition_from_the_glossary(lib: Library) -> None:
     result = ask(lib, "“三通一码”指的是什么")
     assert result.method == "glossary" and "赣服通" in result.answer
     _check_citations(lib, result)
+
+
+def test_glossary_lookup_selects_what_a_like_scan_selects(lib: Library) -> None:
+    """The cached glossary match (no scan of every term row) finds the same (term,
+    definition) pairs as the store's LIKE match, ASCII case and LIKE wildcards included,
+    and the exact-name lookup returns those rows in the store's order."""
+    pairs = lib.store.conn.execute("SELECT DISTINCT term, definition FROM terms").fetchall()
+    assert len(pairs) > 20
+    words = {"gdp", "GDP", "Gdp", "10%", "a_b", "不存在的词"}
+    for term, definition in pairs:
+        words |= {term, term[:2], term[-2:], definition[2:5]}
+    for word in words:
+        rows = lib.store.terms(term=word)
+        found = glossary_containing(lib.store, word)
+        if found is None:
+            assert "%" in word or "_" in word
+            continue
+        assert sorted(set(found)) == sorted({(t.term, t.definition) for t in rows}), word
+        named = {t for t, _ in found}
+        assert [t for t in lib.store.terms_named(sorted(named))
+                if (t.term, t.definition) in set(found)] == rows, word
 
 
 def test_open_question_gives_cited_passages(lib: Library) -> None:

@@ -25,9 +25,9 @@ from baogao.analyze.commitments import (
     track_documents,
 )
 from baogao.extract.commitments import extract_commitments
-from baogao.library import Library, analyse
+from baogao.library import Library
 from baogao.models import Commitment, CommitmentRow
-from baogao.pipeline import read
+from baogao.pipeline import analyse, read
 from baogao.web import create_app
 from tests.conftest import PROVINCES, SEEDS
 

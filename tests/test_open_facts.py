@@ -137,7 +137,33 @@ def test_a_list_without_respectively_pairs_names_and_values() -> None:
 def test_a_comparison_names_the_object_compared() -> None:
     names = _named(_province("青海"), "规上工业增加值增长7.6%、高于全国1.7个百分点")
     assert names["1.7个百分点"] == "规上工业增加值高于全国"
-    assert _named(_province("黑龙江"), "占全国23.6%")["23.6%"].endswith("占全国")
+    # 增量 alone measures something printed elsewhere (粮食总产): neither value is named
+    names = _named(_province("黑龙江"), "占全国23.6%")
+    assert "23.6%" not in names and "39.7亿斤" not in names
+
+
+def test_a_measure_inside_a_prepositional_phrase_keeps_it() -> None:
+    # 对经济增长: the action 增长 is inside the 对 phrase, not the action of 贡献率
+    assert _named(_province("江苏"), "消费对经济增长贡献率")["55%左右"] == "消费对经济增长贡献率"
+
+
+def test_a_name_without_its_object_is_not_kept() -> None:
+    names = _named(_province("广东"), "城镇累计新增就业超700万人")
+    assert "超700万人" not in names  # 就业 alone: a verb
+    assert "12户" not in _named(_province("安徽"), "整合至12户")  # 整合 names the change
+
+
+def test_a_leading_verb_and_a_rank_are_not_the_object() -> None:
+    assert _named(_province("安徽"), "统筹安排省级财政资金")["350亿元以上"] == "省级财政资金"
+    names = _named(_province("广西"), "高速公路通车里程全国第四")
+    assert names["突破1万公里"] == "高速公路通车里程"
+
+
+def test_a_value_so_far_this_year_is_a_result() -> None:
+    doc = next(read(SEEDS / "004_ad073e54fd368939.txt"))
+    facts = [f for f in open_facts(doc, extract_facts(doc)) if "今年以来" in f.evidence
+             and f.text == "15个"]
+    assert facts and all(f.kind == "actual" for f in facts)
 
 
 def test_a_lead_character_that_begins_a_word_is_kept() -> None:
@@ -207,3 +233,14 @@ def test_the_second_of_two_joined_actions_is_not_the_object() -> None:
     # 修订或废止妨碍…的政策文件72份: 或 joins two actions; the object is the clause after them
     names = _named(_province("广西"), "修订或废止妨碍统一大市场")
     assert names["72份"] == "妨碍统一大市场和公平竞争的政策文件"
+
+
+def test_what_was_done_to_the_object_is_not_its_name() -> None:
+    # 更新改造 is two action words in one; 全面完成 a predicate closing the name
+    assert _named(_province("安徽"), "更新改造城市地下管网")["3600公里"] == "城市地下管网"
+    assert _named(_province("宁夏"), "40件民生实事全面完成")["40件"] == "民生实事"
+
+
+def test_a_comparison_word_inside_a_name_goes() -> None:
+    doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
+    assert _named(doc, "开展行政执法49.5件")["63.3%"] == "行政执法增长"

@@ -31,6 +31,76 @@ def test_help_loads_no_heavy_module() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_common_commands_read_their_options_without_pydantic(seeds_db: Path) -> None:
+    code = ("import sys, runpy\n"
+            f"sys.argv = ['baogao', 'ls', '--db', {str(seeds_db)!r}, '--limit', '2', "
+            "'--type', 'work_report', '-f', 'csv']\n"
+            "try:\n    runpy.run_module('baogao', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print('pydantic' in sys.modules, file=sys.stderr)")
+    done = _run("-c", code)
+    assert done.stdout.startswith("id,")
+    assert done.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_plain_values_convert_as_typer_converts_them(tmp_path: Path) -> None:
+    """Every parameter of every command: the plain converter gives what Typer's own gives,
+    and hands over what it does not handle (refused values fail with Typer's message)."""
+    import typer._click as click  # Typer 0.2x carries its own Click
+    import typer._coercion
+
+    from baogao.cli import command
+    from baogao.cli.coerce import light
+
+    group = command()
+    ctx = click.Context(group)
+    samples = ["5", "0", "-3", "007", "1.5", "abc", "", "table", "TABLE", "jsonl", "work_report",
+               "北京", str(tmp_path), str(tmp_path / "missing"), "x" * 30]
+    checked = 0
+    for name in group.lazy_entries:
+        built = light(group.get_command(ctx, name))
+        for cmd in [built, *getattr(built, "commands", {}).values()]:
+            for param in cmd.params:
+                plain = param._runtime_param
+                if plain is None or getattr(param, "is_flag", False):
+                    continue
+                multi = param.multiple or param.nargs == -1
+                for raw in samples:
+                    value = (raw,) if multi else raw
+                    full = typer._coercion.build_runtime_param(param.type_descriptor)
+                    try:
+                        want: object = full.coerce(value, param=param, ctx=ctx)
+                    except click.ClickException as exc:
+                        want = ("error", exc.format_message())
+                    param._runtime_param = plain
+                    try:
+                        got: object = plain.coerce(value, param=param, ctx=ctx)
+                    except click.ClickException as exc:
+                        got = ("error", exc.format_message())
+                    param._runtime_param = plain  # a declined value swapped in Typer's
+                    assert got == want, (name, param.name, raw)
+                    checked += 1
+    assert checked > 500
+
+
+def test_library_loads_ingest_and_hooks_only_when_writing(tmp_path: Path) -> None:
+    """Reading needs neither the ingest machinery nor the save hooks; the first write
+    loads the hooks, and they run: the search index and the topic counts get the report."""
+    hooks = ("baogao.analyze.attention", "baogao.analyze.track_load", "baogao.ask.index")
+    code = (
+        "import sys\nfrom baogao.library import Library\n"
+        f"heavy = ('baogao.pipeline', 'baogao.read', *{hooks!r})\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+        f"lib = Library({str(tmp_path / 'lib.db')!r})\n"
+        f"assert lib.ingest([{str(DATA / 'seeds' / '002_80c15500c8255b14.txt')!r}]).ok\n"
+        f"print(all(m in sys.modules for m in {hooks!r}))\n"
+        "from baogao.ask.search import search\n"
+        "print(len(search(lib, '就业', limit=3)) > 0, lib.store.conn.execute("
+        "'SELECT COUNT(*) FROM topic_counts').fetchone()[0])\n")
+    done = _run("-c", code)
+    assert done.stdout.split("\n")[:3] == ["[]", "True", "True 1"], done.stderr
+
+
 def test_import_baogao_is_lazy_but_complete() -> None:
     done = _run("-c", "import sys, baogao; before = 'rjieba' in sys.modules; "
                       "lib = baogao.Library; print(before, callable(baogao.search), "

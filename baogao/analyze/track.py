@@ -174,9 +174,15 @@ def target_rank(fact: Fact, docs: Mapping[str, Document]) -> tuple[int, int, str
     """Sort key choosing among several statements of one target (smallest wins)."""
     doc = docs.get(fact.doc_id)
     role = doc.role_at(fact.start) if doc is not None else "other"
+    return statement_rank(role, fact.year, fact.period, fact.source, fact.row, fact.start)
+
+
+def statement_rank(role: str, year: int | None, period: int | None, source: str, row: int,
+                   start: int) -> tuple[int, int, str, int, int]:
+    """``target_rank`` of a statement at ``start`` in a section of ``role`` (plan first)."""
     role_rank = 0 if role == "plan" else 2 if role == "review" else 1
-    year_gap = abs(fact.year - fact.period) if fact.year is not None and fact.period else 99
-    return role_rank, year_gap, fact.source, fact.row, fact.start
+    year_gap = abs(year - period) if year is not None and period else 99
+    return role_rank, year_gap, source, row, start
 
 
 def name_distance(target_name: str, actual_name: str) -> int:

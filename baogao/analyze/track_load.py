@@ -6,12 +6,13 @@ and which result are chosen depends only on a few columns (region, indicator, na
 kind, value, estimate, year, source, row, start, the printed value) and on the role of the
 section each target sits in. So this module
 
-1. reads those columns (in ``Store.facts`` order, so that ties break the same way), groups
-   them by ``fact_key`` and keeps the actuals of the keys that have targets;
-2. reads the outline (section spans and roles) of the documents holding targets;
-3. runs the tracker's own choices (``target_rank``, ``choose_actual``, ``sync_reference``)
-   on facts carrying those columns;
-4. reads the chosen facts in full and makes each row with ``decide`` and ``make_row``.
+1. reads those columns (in ``Store.facts`` order, so that ties break the same way) and, for
+   each target, the role of the section holding it (one correlated lookup per target in
+   SQL, instead of every outline as objects), and groups them by ``fact_key``;
+2. ranks the targets of a key with the tracker's own ``statement_rank`` (``target_rank``
+   without the document) and runs ``choose_actual`` and ``sync_reference`` on facts
+   carrying those columns, made only for the chosen targets and their candidates;
+3. reads the chosen facts in full and makes each row with ``decide`` and ``make_row``.
 
 The rows of a region depend only on the facts of that region (rows are grouped by canonical
 region) and the documents holding them, so each region's rows are kept in ``track_cache``
@@ -33,7 +34,7 @@ import json
 import logging
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -44,11 +45,11 @@ from baogao.analyze.track import (
     choose_actual,
     decide,
     make_row,
+    statement_rank,
     sync_reference,
-    target_rank,
 )
 from baogao.extract import load_catalog
-from baogao.models import Document, Fact, Section, TrackRow
+from baogao.models import Document, Fact, TrackRow
 from baogao.read.regions import canonical_region
 from baogao.store import ON_DELETE, ON_SAVE
 
@@ -210,23 +211,43 @@ def _compute(store: Store, regions: Sequence[str] | None) -> list[TrackRow]:
     """Track rows (unsorted) of the facts whose stored region is one of ``regions`` (every
     fact for None)."""
     where, args = store._facts_where(include_open=False, regions=regions)
-    facts, targets, actuals = _light_facts(store, where, args)
-    docs = _outlines(store, {facts[i].doc_id for group in targets.values() for i in group})
+    canon: dict[str | None, str | None] = {}
+
+    def key_of(region: str | None, indicator: str | None, name: str, period: int | None
+               ) -> Key | None:
+        if region not in canon:
+            canon[region] = canonical_region(region)
+        place = canon[region]
+        return None if place is None or period is None else (
+            place, indicator or f"name:{name}", period)
+
+    targets: dict[Key, list[tuple[Any, ...]]] = defaultdict(list)
+    for r in store.conn.execute(f"SELECT {_COLUMNS}, {_ROLE} FROM facts{where} AND kind = "
+                                "'target' ORDER BY source, row, start, id", list(args)):
+        if (key := key_of(r[3], r[5], r[6], r[9])) is not None:
+            targets[key].append(r)
+    # ``target_rank`` with the role of the statement's section read in SQL; ``min`` keeps
+    # the first of equal ranks, in ``Store.facts`` order, as over the facts
+    winners = {key: min(group, key=lambda r: statement_rank(
+        r[14] or "other", r[4], r[9], r[1], r[2], r[12])) for key, group in targets.items()}
+    best = {key: _fact(r) for key, r in winners.items()}
+    refs = {key: ref for key, t in best.items()
+            if t.value is None and (ref := sync_reference(t)) is not None}
+    actuals = _actuals(store, where, args, key_of,
+                       set(best) | {(k[0], ref, k[2]) for k, ref in refs.items()})
+    docs = _doc_types(store, {t.doc_id for t in best.values()})
+
+    def choose(target: Fact, group: list[tuple[int, Fact]]) -> int | None:
+        actual = choose_actual(target, (f for _i, f in group), docs)
+        return None if actual is None else next(i for i, f in group if f is actual)
 
     chosen: list[tuple[Key, int, int | None, tuple[str, int | None] | None]] = []
-    for key, group in targets.items():
-        target = min((facts[i] for i in group), key=lambda f: target_rank(f, docs))
-        target_id = _id_of(facts, group, target)
-        assert target_id is not None
-        candidates = actuals.get(key, [])
-        actual = choose_actual(target, (facts[i] for i in candidates), docs)
-        actual_id = _id_of(facts, candidates, actual)
+    for key, target in best.items():
         reference: tuple[str, int | None] | None = None
-        if target.value is None and (ref_id := sync_reference(target)) is not None:
-            ref_group = actuals.get((key[0], ref_id, key[2]), [])
-            ref = choose_actual(target, (facts[i] for i in ref_group), docs)
-            reference = (ref_id, _id_of(facts, ref_group, ref))
-        chosen.append((key, target_id, actual_id, reference))
+        if key in refs:
+            ref_id = refs[key]
+            reference = (ref_id, choose(target, actuals.get((key[0], ref_id, key[2]), [])))
+        chosen.append((key, winners[key][0], choose(target, actuals.get(key, [])), reference))
 
     wanted = {i for _k, t, a, s in chosen for i in (t, a, s[1] if s else None)
               if i is not None}
@@ -243,49 +264,35 @@ def _compute(store: Store, regions: Sequence[str] | None) -> list[TrackRow]:
     return rows
 
 
-def _light_facts(store: Store, where: str, args: Sequence[Any]
-                 ) -> tuple[dict[int, Fact], dict[Key, list[int]], dict[Key, list[int]]]:
-    """Facts with the chosen columns by row id, and the row ids of the targets and actuals
-    of each key (``index_facts``), actuals only for keys with targets."""
-    rows = store.conn.execute(f"SELECT {_COLUMNS} FROM facts{where} "
-                              "ORDER BY source, row, start, id", list(args)).fetchall()
-    canon: dict[str | None, str | None] = {}
-    targets: dict[Key, list[int]] = defaultdict(list)
-    actual_rows: dict[Key, list[tuple[Any, ...]]] = defaultdict(list)
-    target_rows: dict[int, tuple[Any, ...]] = {}
+#: The role of the innermost section holding a target's offset (``Document.role_at``: the
+#: deepest level, the later of equals; NULL outside every section).
+_ROLE = ("(SELECT s.role FROM sections s WHERE s.doc_id = facts.doc_id AND "
+         "s.start <= facts.start AND facts.start < s.\"end\" "
+         "ORDER BY s.level DESC, s.idx DESC LIMIT 1)")
+
+
+def _actuals(store: Store, where: str, args: Sequence[Any],
+             key_of: Callable[[str | None, str | None, str, int | None], Key | None],
+             keys: set[Key]) -> dict[Key, list[tuple[int, Fact]]]:
+    """The actual facts (row id, fact with the chosen columns) of each of ``keys``, in
+    ``Store.facts`` order: keys read from four columns, then the wanted rows in full."""
+    key_by_id: dict[int, Key] = {}
+    for i, region, indicator, name, period in store.conn.execute(
+            f"SELECT id, region, indicator, name, period FROM facts{where} "
+            "AND kind != 'target'", list(args)):
+        if (key := key_of(region, indicator, name, period)) in keys and key is not None:
+            key_by_id[i] = key
+    rows: list[tuple[Any, ...]] = []
+    wanted = sorted(key_by_id)
+    for n in range(0, len(wanted), _CHUNK):
+        chunk = wanted[n:n + _CHUNK]
+        rows += store.conn.execute(f"SELECT {_COLUMNS} FROM facts WHERE id IN "
+                                   f"({','.join('?' * len(chunk))})", chunk).fetchall()
+    rows.sort(key=lambda r: (r[1], r[2], r[12], r[0]))  # source, row, start, id
+    found: dict[Key, list[tuple[int, Fact]]] = defaultdict(list)
     for r in rows:
-        region = r[3]
-        if region not in canon:
-            canon[region] = canonical_region(region)
-        place, period = canon[region], r[9]
-        if place is None or period is None:
-            continue
-        key = (place, r[5] or f"name:{r[6]}", period)
-        if r[7] == "target":
-            targets[key].append(r[0])
-            target_rows[r[0]] = r
-        else:
-            actual_rows[key].append(r)
-    facts = {i: _fact(r) for i, r in target_rows.items()}
-    actuals: dict[Key, list[int]] = {}
-    wanted = set(targets) | _sync_keys(targets, facts)
-    for key in wanted:
-        group = actual_rows.get(key)
-        if group:
-            actuals[key] = [r[0] for r in group]
-            facts.update((r[0], _fact(r)) for r in group)
-    return facts, targets, actuals
-
-
-def _sync_keys(targets: dict[Key, list[int]], facts: dict[int, Fact]) -> set[Key]:
-    """Keys of the reference growth a 同步 target may be judged against."""
-    keys: set[Key] = set()
-    for key, group in targets.items():
-        for i in group:
-            f = facts[i]
-            if f.value is None and (ref_id := sync_reference(f)) is not None:
-                keys.add((key[0], ref_id, key[2]))
-    return keys
+        found[key_by_id[r[0]]].append((r[0], _fact(r)))
+    return found
 
 
 def _fact(r: tuple[Any, ...]) -> Fact:
@@ -294,30 +301,17 @@ def _fact(r: tuple[Any, ...]) -> Fact:
                 bound=None, text=r[11], evidence="", start=r[12], end=r[12], doc_id=r[13])
 
 
-def _id_of(facts: dict[int, Fact], ids: Iterable[int], fact: Fact | None) -> int | None:
-    if fact is None:
-        return None
-    return next(i for i in ids if facts[i] is fact)
-
-
-def _outlines(store: Store, doc_ids: set[str]) -> dict[str, Document]:
-    """Documents with their type and the spans and roles of their sections (what
-    ``Document.role_at`` reads); titles, text and the rest left empty."""
+def _doc_types(store: Store, doc_ids: set[str]) -> dict[str, Document]:
+    """Documents with only their type (what ``choose_actual`` reads of a target's report)."""
     wanted = sorted(doc_ids)
     docs: dict[str, Document] = {}
     for n in range(0, len(wanted), _CHUNK):
         chunk = wanted[n:n + _CHUNK]
-        marks = ",".join("?" * len(chunk))
-        sections: dict[str, list[Section]] = defaultdict(list)
         for r in store.conn.execute(
-                f'SELECT doc_id, idx, level, start, "end", role, parent FROM sections '
-                f"WHERE doc_id IN ({marks}) ORDER BY doc_id, idx", chunk):
-            sections[r[0]].append(Section(r[1], r[2], "", "", r[3], r[4], r[3], r[5], r[6]))
-        for r in store.conn.execute(
-                f"SELECT id, doc_type FROM documents WHERE id IN ({marks})", chunk):
+                f"SELECT id, doc_type FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk):
             docs[r[0]] = Document(id=r[0], source="", row=0, text="", original="",
-                                  offset_map=(), doc_type=r[1],
-                                  sections=tuple(sections.get(r[0], ())))
+                                  offset_map=(), doc_type=r[1])
     return docs
 
 

@@ -171,9 +171,12 @@ class _Glossary:
     entries: list[GlossaryEntry]
     automaton: Any
     by_token: dict[str, list[int]]
+    #: each entry's (term, definition) as stored
+    pairs: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
-    def build(cls, entries: list[GlossaryEntry]) -> _Glossary:
+    def build(cls, entries: list[GlossaryEntry],
+              pairs: list[tuple[str, str]] | None = None) -> _Glossary:
         import ahocorasick
 
         automaton: Any = ahocorasick.Automaton()
@@ -188,7 +191,7 @@ class _Glossary:
             automaton.add_word(k, ids)
         if owners:
             automaton.make_automaton()
-        return cls(entries, automaton if owners else None, by_token)
+        return cls(entries, automaton if owners else None, by_token, pairs or [])
 
     def named(self, text: str) -> set[int]:
         """Entries one of whose keys occurs in ``text``."""
@@ -230,8 +233,24 @@ def _glossary(store: Store) -> _Glossary:
                     _GLOSSARY_ENTRIES.clear()
                 _GLOSSARY_ENTRIES[(term, definition)] = entry
             entries.append(entry)
-        cached = _GLOSSARY_CACHE[store.path] = (state, _Glossary.build(entries))
+        pairs = [(str(term), str(definition)) for term, definition in rows]
+        cached = _GLOSSARY_CACHE[store.path] = (state, _Glossary.build(entries, pairs))
     return cached[1]
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def glossary_containing(store: Store, word: str) -> list[tuple[str, str]] | None:
+    """The distinct stored (term, definition) pairs whose term or definition contains
+    ``word``, as ``Store.terms(term=word)`` selects them (SQL LIKE: ASCII letters in any
+    case), from the cached glossary instead of a scan of every row; None when ``word``
+    holds a LIKE wildcard (the caller then asks the store)."""
+    if "%" in word or "_" in word:
+        return None
+    key = word.translate(_ASCII_LOWER)
+    return [(t, d) for t, d in _glossary(store).pairs
+            if key in t.translate(_ASCII_LOWER) or key in d.translate(_ASCII_LOWER)]
 
 
 def _definition_words(definition: str) -> list[str]:

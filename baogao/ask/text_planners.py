@@ -24,7 +24,13 @@ from baogao.ask.planners import (
     unsupported,
 )
 from baogao.ask.question import Question
-from baogao.ask.search import _term_keys, make_snippet, parse_query, search_parsed
+from baogao.ask.search import (
+    _term_keys,
+    glossary_containing,
+    make_snippet,
+    parse_query,
+    search_parsed,
+)
 from baogao.ask.segment import cut_words, stopwords
 from baogao.errors import QueryError
 from baogao.models import Passage, Term
@@ -235,18 +241,30 @@ def matching_terms(ctx: Context, q: Question) -> list[Term]:
     quotes = "“”\"「」『』‘’'"
     pieces = [p for p in re.split(f"[{quotes}、，,\\s]+", q.term or "") if p]
     text = "".join(ch for ch in q.text if ch not in quotes)
-    hits: list[tuple[int, Term]] = []
-    for term in ctx.store.terms(term=max(pieces, key=len)) if pieces else []:
-        keys = _term_keys(term.term)
-        length = max((len(k) for k in keys if k in text), default=0)
-        if not length and all(p in term.term for p in pieces):
-            length = sum(map(len, pieces))
-        if length:
-            hits.append((length, term))
-    if not hits:
+    if not pieces:
         return []
-    best = max(length for length, _ in hits)
-    return [t for length, t in hits if length == best]
+
+    def length(name: str) -> int:
+        found = max((len(k) for k in _term_keys(name) if k in text), default=0)
+        if not found and all(p in name for p in pieces):
+            found = sum(map(len, pieces))
+        return found
+
+    word = max(pieces, key=len)
+    pairs = glossary_containing(ctx.store, word)
+    if pairs is None:  # a LIKE wildcard in the word: the store's own match
+        hits = [(n, t) for t in ctx.store.terms(term=word) if (n := length(t.term))]
+        best = max((n for n, _ in hits), default=0)
+        return [t for n, t in hits if n == best] if best else []
+    # the distinct entries are scored from the cached glossary; only the best terms' rows
+    # are read, by the term index (the same rows, in the same order, as a LIKE scan)
+    scored = {name: length(name) for name in {t for t, _ in pairs}}
+    best = max(scored.values(), default=0)
+    if not best:
+        return []
+    chosen = {(t, d) for t, d in pairs if scored[t] == best}
+    return [t for t in ctx.store.terms_named(sorted({t for t, _ in chosen}))
+            if (t.term, t.definition) in chosen]
 
 
 def plan_definition(ctx: Context, q: Question, search: Callable[[str], list[Passage]]

@@ -15,6 +15,7 @@ from baogao.cli import facts as _facts  # noqa: F401
 
 # Submodules register their commands on import.
 from baogao.cli import library as _library  # noqa: F401
+from baogao.cli.coerce import light
 from baogao.cli.common import app, err_console, escape, tidy_help
 from baogao.errors import BaogaoError
 
@@ -57,7 +58,7 @@ def command() -> Any:
     group = typer.main.get_command(shell)
     group.__class__ = _lazy_group_class()
     group.lazy_entries = _entries()  # type: ignore[attr-defined]
-    return tidy_help(group)
+    return tidy_help(light(group))
 
 
 def _entries() -> dict[str, tuple[Any, Any]]:
@@ -110,7 +111,7 @@ def _lazy_group_class() -> type:
             if self.listing:
                 return entry[1]
             if cmd_name not in self.commands:
-                self.commands[cmd_name] = tidy_help(entry[0]())
+                self.commands[cmd_name] = tidy_help(light(entry[0]()))
             return self.commands[cmd_name]
 
         def resolve_command(self, ctx: Any, args: list[str]) -> Any:

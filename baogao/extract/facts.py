@@ -440,7 +440,7 @@ def _level_reached(
     """粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤: when the words after
     a metric are no verb phrase, a later clause of the sentence opening on 达到 (or a value
     after 增加到了一九五九年的), naming no other metric, still gives the level reached."""
-    for value in values[index + 1 :]:
+    for value in values[index:]:
         if value.start >= stop:
             return
         head = text[max(0, value.start - 16) : value.start]
@@ -713,6 +713,10 @@ def _reading_fact(
         or future_target(doc.year, deadline) is not None
     )
     opening = None if dated else opening_year_timing(doc, para)
+    if multi and not dated and opening is None:
+        # a year opening the full-stop sentence dates its clauses after a semicolon too
+        full = _Span(_full_sentence_start(text, para, sentence), sentence.end)
+        opening = paragraph_year_timing(doc, full, reading.start)
     if multi and not _multi_year_ok(doc, reading, role, dated or opening is not None):
         return None
     timing = opening or timing_at(doc, role, para, sentence, reading.start)
@@ -746,6 +750,10 @@ def _reading_fact(
     if timing.kind == "actual" and reading.gap_bound:
         reading = replace(reading, bound=None, gap_bound=False)
     return _fact(doc, reading, timing, sentence)
+
+
+def _full_sentence_start(text: str, para: _Span, sentence: _Span) -> int:
+    return max(para.start, text.rfind("。", para.start, sentence.start) + 1)
 
 
 def _multi_year_clause(text: str, sentence: _Span, reading: Reading) -> bool:

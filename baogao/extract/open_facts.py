@@ -29,7 +29,7 @@ import functools
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from baogao.extract.catalog import cues
@@ -42,6 +42,7 @@ from baogao.extract.open_words import (
     _after_last_action,
     _alternation,
     _comparison_leads,
+    _cuts,
     _growth_word,
     _longest_first,
     _post_phrase,
@@ -296,7 +297,8 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]
-        if len(rest) < 3 or rest[0] in "的了着过和及与、":
+        noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j")
+        if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、":  # 生产|原油
             return name, verb
         verb = verb or words[0][0]
         name = rest
@@ -323,13 +325,26 @@ def _joined_action(match: re.Match[str]) -> str:
 
 def _unsure(name: str) -> bool:
     """True when a name cannot be read with confidence: one word that is not a noun
-    (a numeral, pronoun, time, adverb…) or a verb the tables know as an action. Such a
+    (a numeral, pronoun, time, adverb) or a verb naming what was done (整合, 就业: the
+    ``verbs_alone`` and action tables), a measure without its object
+    (``bare_names``) or a name still led by a verb (``lead_verbs``). Such a
     fact is not kept: a number shown under a wrong name is worse than a number left
     unnamed (the number stays in its sentence, without a fact)."""
+    if name in _skip_words("bare_names"):
+        return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
     words = _words(name)
+    if words[0][0] in _skip_words("compare_words") and name[len(words[0][0]) :].startswith(
+            _skip_words("compared_wholes")):
+        return True  # 占全国, 高于全国: a comparison with nothing compared
+    if words[0][1] == "p" and "的" not in name and not (
+            words[0][0] == "在" and len(words) > 1 and len(words[1][0]) == 1):  # 在粤执业…
+        return True  # 在此基础上, 向下游输送, 通过房票去化…: a preposition leads no object
     if len(words) != 1:
-        return False
-    return words[0][1] in _NOT_NOUN_TAGS or (words[0][1] == "v" and name in _verb_words())
+        # 协调解决问题: a name still opening with a verb of the tables names an action
+        return (words[0][0] in _skip_words("lead_verbs") and len(words[0][0]) >= 2
+                and len(words[1][0]) >= 2 and not name.startswith(_skip_words("verb_nouns")))
+    return (words[0][1] in _NOT_NOUN_TAGS or name in _verb_words()
+            or name in _skip_words("verbs_alone"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -360,6 +375,35 @@ def _subject_kept(source: str, name: str, action: str) -> str:
             or any(w in before for w in _not_names())):  # 专窗累计办结: 累计 is a scope
         return name
     return before + action + name
+
+
+_CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
+
+
+def _tail_predicate(name: str) -> tuple[str, str | None]:
+    """A name without what was done to its object when a predicate of the
+    ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
+    国家区域医疗中心|平稳运营), and without a 同比 inside
+    (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
+    words = _words(name)
+    if any(w == "同比" for w, _ in words):
+        name = "".join(w for w, _ in words if w != "同比")
+        words = _words(name)
+    done = next((w for w in _skip_words("tail_predicates") if name.endswith(w)), "")
+    rest = name[: len(name) - len(done)]
+    if not done or len(rest) < 3 or len(rest) not in _cuts(name):
+        return name, None
+    return _tidy(rest), done
+
+
+def _after_amount(text: str, at: int) -> bool:
+    """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
+    场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
+    if at < 2 or text[at - 1] not in "，,、；;":
+        return False
+    begin = max(0, at - 40)
+    stop = max(text.rfind(c, begin, at - 1) for c in "，,；;。：:")
+    return bool(_find_amounts(text, max(begin, stop + 1), at - 1))
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
@@ -406,8 +450,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if name in _skip_words("growth_words") or name in _not_names():
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
     if name in _skip_words("generic_measures"):
-        # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing
-        name = _strip_growth(prev.name) + name if prev is not None else ""
+        # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
+        # object is the one counted right before (not one of an earlier clause)
+        near = head_start > clause[0] or _after_amount(text, clause[0])
+        name = _strip_growth(prev.name) + name if prev is not None and near else ""
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it
     leads = (metric_action is not None and head.endswith(metric_action)
              and metric_action not in _skip_words("object_before_words"))
@@ -461,6 +507,13 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = _strip_growth(prev.name) + (growth or "") if prev is not None and same else ""
     else:
         name = trimmed_name
+    # 细颗粒物年均浓度|40微克/立方米|(下降9.1%): a change named after a level keeps its object
+    inner = (_find_amounts(name, 0, len(name)) if amount.unit in _CHANGE_UNITS
+             and _unit_gate().search(name) else [])
+    if inner and inner[-1].end == len(name):
+        name = _tidy(name[: inner[-1].start])
+    name, done = _tail_predicate(name)
+    action = action or done
     if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
         return None
     if _unsure(name):
@@ -479,6 +532,8 @@ def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
     follows = text[amount.end : amount.end + 1]
     if not _HAN.match(follows):
         return False
+    if base in vocabulary()["descriptor_units"] and follows not in "以内":
+        return True  # 公园24小时开放, 15分钟生活圈: a duration describing a service
     post = _post_phrase(text, amount.end, stop) if not more else text[amount.end : stop]
     tails = vocabulary()["descriptor_tails"]
     return more or any(post.endswith(t) or t in post for t in tails)
@@ -586,6 +641,22 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     return _multi_year_res()[1].search(text, sentence.start, sentence.end) is not None
 
 
+#: A clause about several years (力争3年内, 近5年来, 未来两年): no one year's value.
+_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
+
+
+@functools.lru_cache(maxsize=1)
+def _done_before() -> re.Pattern[str]:
+    """Words of a clause stating what exists already (已建成, 已有): a result in a plan."""
+    return re.compile(_alternation(vocabulary()["done_before"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _so_far() -> re.Pattern[str]:
+    """Words dating a value to this year so far (今年以来, 截至目前): a result, not a plan."""
+    return re.compile(_alternation(vocabulary()["so_far_words"]))
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -642,17 +713,26 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     baseline = reading.baseline or after.startswith(_skip_words("from_follow"))
                     if timing is None:
                         continue
+                    if timing.kind == "target" and _so_far().search(
+                            text, sentence.start, amount.start):
+                        # 今年以来…已拆除, 截至目前: done so far this year, not planned
+                        timing = replace(timing, kind="actual")
+                    head = text[clause[0] : amount.start]
+                    if timing.kind == "target" and _done_before().search(head):
+                        timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
+                    spans = _YEARS_SPAN.search(head) is not None  # 力争3年内全部启动
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
-                        estimated=timing.estimated, period=None if multi else timing.period,
+                        estimated=timing.estimated,
+                        period=None if multi or spans else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
                         value_high=_number(amount.value_high), key=key_of(reading.name),
                         action=reading.action,
                         scope=BASELINE if baseline else (
-                            reading.scope or (MULTI_YEAR if multi else None)),
+                            reading.scope or (MULTI_YEAR if multi or spans else None)),
                         open_vocabulary=True,
                     ))
     return found
@@ -660,6 +740,4 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
 
 def enrich(facts: list[Fact]) -> list[Fact]:
     """Catalog facts with their matching key set (their name normalized)."""
-    from dataclasses import replace
-
     return [replace(f, key=f.key or key_of(f.name)) for f in facts]

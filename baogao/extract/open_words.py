@@ -104,7 +104,14 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
             phrase = phrase[len(word) :]
             break
         else:
-            break
+            # 更新改造燃气管道: a word made of two action words (更新 + 改造) leads too
+            first = _words(phrase)[0][0]
+            actions = _action_index()[0]
+            if len(phrase) - len(first) < 2 or not any(first[:k] in actions and first[k:] in actions
+                                                       for k in range(2, len(first) - 1)):
+                break
+            action = action or first
+            phrase = phrase[len(first) :]
     return phrase, action
 
 
@@ -150,8 +157,11 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
     heads = _skip_words("noun_heads")
     glued = _skip_words("action_glue_before")
     best: tuple[int, str] | None = None
+    # 工业对经济增长贡献率: an action inside a 对 phrase belongs to the measure after it
+    prep = next((at for at, (word, tag) in zip(sorted(cuts), _words(phrase), strict=False)
+                 if word == "对" and tag == "p" and at > 0), len(phrase))
     for idx in range(len(phrase) - 2, -1, -1):
-        if idx not in cuts:
+        if idx not in cuts or idx > prep:
             continue
         for size in lengths:
             word = phrase[idx : idx + size]
@@ -178,7 +188,11 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
 _YEARS_RUN = re.compile(r"连续[\d一二两三四五六七八九十]+年$")
 _KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
 _YEARS_LEAD = re.compile(
-    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|\d{1,4})年(?:来|以来)?(?=.)")
+    r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|(?:到|至|截至|截止)?\d{1,4})年(?:底|末)?"
+    r"(?:来|以来)?(?=.)")
+#: A rank printed after the object (高速公路通车里程全国第四): not part of its name.
+_RANK_TAIL = re.compile(r"(?<=..)(?:全国|全省|全市|全区|西北|中部|西部|东部)?"
+                        r"(?:第[\d一二三四五六七八九十]+位?|前[\d一二三四五六七八九十]+)$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -190,6 +204,7 @@ def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
     name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
     name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
+    name = _RANK_TAIL.sub("", name)
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
@@ -221,6 +236,7 @@ def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
     return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
 
 
+_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "vn", ""})
 _CLOSE = re.compile(r"[）)]")
 _JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
 
@@ -273,6 +289,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 word in predicates or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
+        if (at >= 2 and tag in ("a", "d", "ad") and len(word) >= 2 and index + 1 < len(words)
+                and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
+                and (index + 2 == len(words) or words[index + 2][1] not in _NOUN_TAGS)):
+            break  # 286件政协提案|高效办结, 10万户购房群众|如期拿到: an adverb and its verb
         if at >= 2 and ends.fullmatch(word) and phrase.startswith(generic, at + len(word)):
             # 11.7万个政务服务事项|实现…: the generic head closes the noun before a verb
             head = next(h for h in generic if phrase.startswith(h, at + len(word)))

@@ -1,6 +1,7 @@
 """The library store (SQLite by default)."""
 
 from baogao.store.sqlite import (
+    HOOK_MODULES,
     ON_DELETE,
     ON_SAVE,
     DocumentFilter,
@@ -10,5 +11,5 @@ from baogao.store.sqlite import (
     prepare,
 )
 
-__all__ = ["ON_DELETE", "ON_SAVE", "DocumentFilter", "FileRecord",
+__all__ = ["HOOK_MODULES", "ON_DELETE", "ON_SAVE", "DocumentFilter", "FileRecord",
            "PreparedDocument", "Store", "prepare"]

@@ -14,6 +14,7 @@ for other parts (``PreparedDocument.extras``: the search index passages).
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import sqlite3
@@ -43,6 +44,14 @@ log = logging.getLogger(__name__)
 ON_SAVE: list[Callable[[sqlite3.Connection, Document], None]] = []
 #: Called inside the transaction that deletes a document.
 ON_DELETE: list[Callable[[sqlite3.Connection, str], None]] = []
+#: Modules whose import registers hooks: imported before the first save or delete, so that a
+#: process that only reads never loads them.
+HOOK_MODULES: list[str] = []
+
+
+def _load_hooks() -> None:
+    while HOOK_MODULES:
+        importlib.import_module(HOOK_MODULES.pop(0))
 
 #: Text blocks ``passage_texts`` decompressed, per (library, document id), most recent last;
 #: at most ``TEXT_BLOCKS_KEPT`` blocks in all (about 8 kB each). A document id is the hash of
@@ -216,6 +225,7 @@ class Store:
                 self._insert_terms(doc.id, list(item.terms))
                 if item.commitments is not None:
                     self.store_commitments(doc.id, list(item.commitments))
+                _load_hooks()
                 for hook in ON_SAVE:
                     hook(c, doc)
                 outcome = "added"
@@ -390,6 +400,7 @@ class Store:
                 "(SELECT source FROM document_sources WHERE doc_id = ?)", (doc_id,))
             if self.conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount == 0:
                 raise NotFound(f"no document {doc_id!r} in the library")
+            _load_hooks()
             for hook in ON_DELETE:
                 hook(self.conn, doc_id)
 
@@ -671,11 +682,22 @@ class Store:
             clauses.append("(term LIKE ? OR definition LIKE ?)")
             args += [f"%{term}%", f"%{term}%"]
         sql = "SELECT * FROM terms" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-        return [
-            Term(term=r["term"], definition=r["definition"], start=r["start"], end=r["end"],
-                 uses=tuple(tuple(u) for u in json.loads(r["uses"])), doc_id=r["doc_id"])
-            for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)
-        ]
+        return [_row_to_term(r) for r in self.conn.execute(sql + " ORDER BY doc_id, start", args)]
+
+    def terms_named(self, names: Sequence[str]) -> list[Term]:
+        """Stored glossary terms spelled exactly as one of ``names`` (by the term index)."""
+        found: list[Term] = []
+        names = list(dict.fromkeys(names))
+        for i in range(0, len(names), 500):
+            part = names[i:i + 500]
+            found += map(_row_to_term, self.conn.execute(
+                f"SELECT * FROM terms WHERE term IN ({','.join('?' * len(part))})", part))
+        return sorted(found, key=lambda t: (t.doc_id, t.start))
+
+
+def _row_to_term(r: sqlite3.Row) -> Term:
+    return Term(term=r["term"], definition=r["definition"], start=r["start"], end=r["end"],
+                uses=tuple(tuple(u) for u in json.loads(r["uses"])), doc_id=r["doc_id"])
 
 
 def _row_to_section(s: sqlite3.Row) -> Section:
