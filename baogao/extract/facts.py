@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
+from baogao.extract.clauses import Value, group_mentions, hits_for_group, same_dimension
 from baogao.extract.numbers import Quantity, find_quantities
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
@@ -41,6 +42,7 @@ from baogao.extract.periods import (
     relative_year,
     section_is_multi_year,
     section_year_timing,
+    start_timing,
     target_timing,
 )
 from baogao.extract.periods import iter_sentences as iter_sentences
@@ -54,38 +56,12 @@ from baogao.extract.subjects import (
     scope_ok,
     share_mentions,
     standalone_mentions,
-    strip_thresholds,
 )
 from baogao.extract.tables import table_facts
 from baogao.models import Bound, Document, Fact, Role
 
 _SKIP_ROLES: frozenset[Role] = frozenset({"glossary", "appendix", "self_building"})
 _PERCENT_POINTS = frozenset({"个百分点", "百分点"})
-
-
-@dataclass(frozen=True)
-class Value:
-    """A quantity or a qualitative phrase (value None) with its span in the text."""
-
-    start: int
-    end: int
-    value: Decimal | None
-    unit: str
-    bound: Bound | None = None
-    value_high: Decimal | None = None
-    target_only: bool = False
-
-    @classmethod
-    def of(cls, quantity: Quantity) -> Value:
-        """The value of a numeric quantity."""
-        return cls(
-            quantity.start,
-            quantity.end,
-            quantity.value,
-            quantity.unit,
-            quantity.bound,
-            quantity.value_high,
-        )
 
 
 @dataclass(frozen=True)
@@ -103,11 +79,8 @@ class Reading:
     gap_bound: bool = False
     gap_target: bool = False
     target_only: bool = False
-
-
-@functools.lru_cache(maxsize=1)
-def _continuation_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["continuation"]))
+    base_year: int | None = None
+    span: str = ""
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,48 +94,18 @@ def _qualitative_target_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _from_gap_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["from_gap"]))
-
-
-@functools.lru_cache(maxsize=1)
 def _maybe_value_re() -> re.Pattern[str]:
     """Anything that can start a value: a digit, a Chinese numeral, a qualitative phrase."""
     words = [*cue_words("qualitative_value_hints")]
     return re.compile("[0-9零〇一二两三四五六七八九十百千万亿]|" + "|".join(map(re.escape, words)))
 
 
-@functools.lru_cache(maxsize=1)
-def _target_gap_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["target_gap"]))
-
-
-@functools.lru_cache(maxsize=1)
-def _from_to_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["from_to"]))
-
-
-@functools.lru_cache(maxsize=1)
-def _comparison_gap_re() -> re.Pattern[str]:
-    """，比1980年预计 / 比上年 opening the gap: the base of a change, not a break."""
-    return re.compile(str(cues()["comparison_gap"]))
-
-
-def _gap_ok(gap: str, grouped: bool) -> bool:
-    """True when the words between a metric and its value are a short verb phrase."""
-    if len(gap) > int(cues()["gap_max"]) or re.search(r"\d", gap):
-        return False
-    if any(ch in gap for ch in str(cues()["clause_breaks"])):
-        return False
-    allowed = set(cue_words("gap_allowed_with_blocker")) if grouped else set()
-    for word in cue_words("gap_blockers"):
-        if word in gap and word not in allowed:
-            return False
-    return gap == "" or ends_with_cue(gap, "gap_endings") is not None
-
-
 def _catalog_unit(indicator: str) -> str:
     return load_catalog()[indicator].unit
+
+
+def _kind_of(indicator: str) -> str:
+    return load_catalog()[indicator].kind_of_value
 
 
 def _growth_reading(family: Family, gap: str, mention: Mention, value: Value) -> str | None:
@@ -326,7 +269,7 @@ def _without_restated_thresholds(text: str, values: list[Value]) -> list[Value]:
             and value.bound == "min"
             and is_threshold(text, value.start, value.end)
             and text[previous.end : value.start] in ("，", ",", "、")
-            and _same_dimension(previous.unit, value.unit)
+            and same_dimension(previous.unit, value.unit)
         ):
             continue
         kept.append(value)
@@ -341,235 +284,9 @@ def _is_milestone_count(text: str, quantity: Quantity) -> bool:
     return re.match(r"[十百千万]*亿?元?(?:台阶|大关|关口)", after) is not None
 
 
-def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[Value]:
-    """``values[first]`` and the values joined to it by 、/和/，only."""
-    chain = [values[first]]
-    for nxt in values[first + 1 :]:
-        if nxt.start >= stop:
-            break
-        between = text[chain[-1].end : nxt.start]
-        if between not in ("、", "和", "，", ",", "及"):
-            break
-        chain.append(nxt)
-    return chain
-
-
 def _followed_by_target_word(text: str, value: Value) -> bool:
     after = text[value.end : value.end + 6]
     return any(after.startswith(w) for w in cue_words("value_followers_skip"))
-
-
-@dataclass(frozen=True)
-class _Hit:
-    mention: Mention
-    gap: str
-    value: Value
-    target: bool = False
-
-
-def _group_mentions(text: str, mentions: list[Mention]) -> list[list[Mention]]:
-    groups: list[list[Mention]] = []
-    for mention in mentions:
-        if groups and text[groups[-1][-1].end : mention.start] in ("、", "和", "及", "与", "以及"):
-            groups[-1].append(mention)
-        else:
-            groups.append([mention])
-    return groups
-
-
-def _hits_for_group(
-    text: str, group: list[Mention], values: list[Value], stop: int
-) -> Iterator[_Hit]:
-    last = group[-1]
-    index = next((i for i, v in enumerate(values) if v.start >= last.end), None)
-    if index is None or values[index].start >= stop:
-        return
-    index = _past_threshold(text, values, index, stop)
-    first = values[index]
-    raw_gap = text[last.end : first.start].replace(" ", "")
-    grouped = len(group) > 1
-    if not grouped and _from_gap_re().fullmatch(raw_gap):
-        yield from _from_to(text, last, values, index, stop)
-        return
-    gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
-    if last.growth_word is not None:
-        noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
-        gap = gap[len(noun) :]
-    if not grouped and gap and _target_gap_re().fullmatch(gap):
-        # 经济增长预期目标为7%: a target stated between the metric and its value
-        yield _Hit(last, "", first, target=True)
-        return
-    plan_verb = _plan_verb(gap) if not grouped and last.list_size <= 1 else None
-    if plan_verb is not None:
-        # 粮食产量计划达到3.6亿吨, 国民生产总值计划增长8%: the plan's figure, a target
-        yield _Hit(last, plan_verb, first, target=True)
-        return
-    if not grouped and last.list_size > 1:
-        chain = _list_after(text, values, index, stop)
-        verb = gap.removeprefix("分别")
-        if gap.startswith("分别") and len(chain) == last.list_size and _gap_ok(verb, False):
-            yield _Hit(last, verb, chain[0])
-        return
-    if not grouped and "分别" in gap:
-        yield from _positional(text, last, gap, values, index, stop)
-        return
-    if not _gap_ok(gap, grouped):
-        if not grouped and last.family.level is not None and last.growth_word is None:
-            yield from _level_reached(text, last, values, index, stop)
-        return
-    chain = _list_after(text, values, index, stop)
-    if grouped:
-        if "分别" in gap and len(chain) == len(group):
-            pairs = list(zip(group, chain, strict=True))
-        elif "分别" not in gap and len(chain) == 1 and re.search("[均都]", gap):
-            pairs = [(m, first) for m in group]
-        else:
-            return
-        for mention, value in pairs:
-            yield _Hit(mention, gap.replace("分别", ""), value)
-        return
-    if len(chain) > 1:
-        return
-    yield _Hit(last, gap, first)
-    yield from _continuations(text, last, values, index, stop)
-
-
-def _level_reached(
-    text: str, mention: Mention, values: list[Value], index: int, stop: int
-) -> Iterator[_Hit]:
-    """粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤: when the words after
-    a metric are no verb phrase, a later clause of the sentence opening on 达到 (or a value
-    after 增加到了一九五九年的), naming no other metric, still gives the level reached."""
-    for value in values[index:]:
-        if value.start >= stop:
-            return
-        head = text[max(0, value.start - 16) : value.start]
-        head = _year_tail_re().sub("", head)
-        if value.value is not None and re.search(str(cues()["level_reached"]), head):
-            yield _Hit(mention, "达到", value)
-            return
-
-
-@functools.lru_cache(maxsize=1)
-def _year_tail_re() -> re.Pattern[str]:
-    """A year ending the words before a value (增加到了一九五九年的): dropped before the verb
-    check, since the year dates the value."""
-    return re.compile(r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年的?$")
-
-
-def _plan_verb(gap: str) -> str | None:
-    """The verb after a plan word opening the gap (计划达到 → 达到), when the rest is a
-    short verb phrase; None otherwise."""
-    word = next((w for w in cue_words("plan_gap_words") if gap.startswith(w)), None)
-    if word is None:
-        return None
-    rest = gap[len(word) :]
-    return rest if _gap_ok(rest, False) else None
-
-
-def _past_threshold(text: str, values: list[Value], index: int, stop: int) -> int:
-    """The exact figure after a milestone of the same clause (突破3万亿元、达3.6万亿元):
-    the milestone is only a min bound when the clause gives no exact figure."""
-    first = values[index]
-    if first.value is None or not is_threshold(text, first.start, first.end):
-        return index
-    if index + 1 >= len(values) or values[index + 1].start >= stop:
-        return index
-    between = text[first.end : values[index + 1].start].replace(" ", "")
-    if re.fullmatch(str(cues()["threshold_then_exact"]), between) is None:
-        return index
-    exact = values[index + 1]
-    if exact.value is None or not _same_dimension(first.unit, exact.unit):
-        return index
-    return index + 1
-
-
-def _same_dimension(unit: str, other: str) -> bool:
-    if unit == other:
-        return True
-    return convert(Decimal(1), unit, other) is not None
-
-
-def _positional(
-    text: str, mention: Mention, gap: str, values: list[Value], index: int, stop: int
-) -> Iterator[_Hit]:
-    """A、B分别增长x、y with B not in the catalog: the value at the mention's place."""
-    head, _, verb = gap.partition("分别")
-    if not head or head[0] not in "、和及与" or re.search(r"\d", head):
-        return
-    items = re.split(r"[、和及与]", head[1:])
-    if not all(0 < len(i) <= int(cues()["gap_max"]) for i in items):
-        return
-    if not (verb == "" or ends_with_cue(verb, "gap_endings") is not None):
-        return
-    chain = _list_after(text, values, index, stop)
-    if len(chain) != len(items) + 1:
-        return
-    yield _Hit(mention, verb, chain[0])
-
-
-def _from_to(
-    text: str, mention: Mention, values: list[Value], index: int, stop: int
-) -> Iterator[_Hit]:
-    """从X提高到Y: the end value Y (the level reached), never the starting point X."""
-    if index + 1 >= len(values) or values[index + 1].start >= stop:
-        return
-    end_value = values[index + 1]
-    between = text[values[index].end : end_value.start]
-    if _from_to_re().match(between) and end_value.value is not None:
-        yield _Hit(mention, "达到", end_value)
-
-
-def _continues(between: str) -> str | None:
-    """The continuation clause (同比增长…) when ``between`` joins a value to the next one.
-
-    ``between`` is the text from the end of one value to the start of the next: an optional
-    short filler (大关), a comma, up to two short number-free clauses (达到历史最好水平), and
-    a clause made only of a growth phrase.
-    """
-    table = cues()
-    parts = re.split(r"[，,、]", between)
-    if len(parts) < 2 or len(parts) > 4 or len(parts[0]) > int(table["continuation_filler_max"]):
-        return None
-    middle = parts[1:-1]
-    for part in [parts[0], *middle]:
-        if len(part) > int(table["continuation_clause_max"]) or re.search(r"\d", part):
-            return None
-        if any(w in part for w in table["continuation_blockers"]):
-            return None
-    last = parts[-1]
-    match = _continuation_re().match(last)
-    if match is None or match.end() != len(last):
-        return None
-    return last
-
-
-def _continuations(
-    text: str, mention: Mention, values: list[Value], index: int, stop: int
-) -> Iterator[_Hit]:
-    """Clauses continuing a metric after its value: …5700.1亿元,同比增长4.1%."""
-    current = values[index]
-    background = [m.span() for m in _background_re().finditer(text, current.end, stop)]
-    for nxt in values[index + 1 :]:
-        if nxt.start >= stop or nxt.value is None:
-            return
-        if any(a <= nxt.start < b for a, b in background):
-            continue  # 在1979到1983年平均每年递增7.9%的基础上: background, not the metric
-        between = text[current.end : nxt.start]
-        for a, b in background:
-            if current.end <= a and b <= nxt.start:
-                between = between.replace(text[a:b], "", 1)
-        clause = _continues(between)
-        if clause is None:
-            return
-        yield _Hit(mention, clause, nxt)
-        current = nxt
-
-
-@functools.lru_cache(maxsize=1)
-def _background_re() -> re.Pattern[str]:
-    """A background clause (在上年大幅增长的基础上) between a value and its continuation."""
-    return re.compile(str(cues()["background_clause"]))
 
 
 def sentence_readings(
@@ -602,19 +319,23 @@ def sentence_readings(
     usable = [
         m
         for m in mentions
-        if (m.end == m.start or _prefix_ok(text, m, sentence.start))
-        and scope_ok(text, m, sentence)
+        if (m.end == m.start or _prefix_ok(text, m, sentence.start)) and scope_ok(text, m, sentence)
     ]
-    groups = _group_mentions(text, usable)
+    groups = group_mentions(text, usable)
     starts = sorted(m.start for m in mentions if m.end > m.start)
     for group in groups:
         later = [x for x in starts if x >= group[-1].end and x > group[-1].start]
         stop = later[0] if later else sentence.end
         planned = _after_plan_word(text, group[0])
-        for hit in _hits_for_group(text, group, values, stop):
+        for hit in hits_for_group(text, group, values, stop):
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
-                yield replace(reading, gap_target=hit.target or planned)
+                yield replace(
+                    reading,
+                    gap_target=hit.target or planned,
+                    base_year=hit.base_year,
+                    span=hit.span,
+                )
 
 
 def _overlaps(mention: Mention, other: Mention) -> bool:
@@ -679,9 +400,7 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:
             continue
-        section_multi = section_is_multi_year(doc, para.start) and not opens_single_year(
-            doc, para
-        )
+        section_multi = section_is_multi_year(doc, para.start) and not opens_single_year(doc, para)
         cue_at = first_cue(text, para, "multi_year_paragraph")
         lead = lead_in(text, para)
         for sentence in iter_sentences(text, para.start, para.end):
@@ -703,6 +422,14 @@ def _reading_fact(
 ) -> Fact | None:
     """The fact a reading gives, once its period and kind are settled; None to drop it."""
     text = doc.text
+    if reading.base_year is not None:
+        # the base of a comparison (比一九五二年的八百二十七亿元): that year's level
+        if doc.year is None or reading.base_year >= doc.year:
+            return None
+        return _fact(doc, reading, Timing("actual", False, reading.base_year), sentence)
+    if reading.span == "start":
+        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator))
+        return None if timing is None else _fact(doc, reading, timing, sentence)
     explicit = explicit_year(text, sentence.start, reading.start)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
@@ -717,7 +444,8 @@ def _reading_fact(
         # a year opening the full-stop sentence dates its clauses after a semicolon too
         full = _Span(_full_sentence_start(text, para, sentence), sentence.end)
         opening = paragraph_year_timing(doc, full, reading.start)
-    if multi and not _multi_year_ok(doc, reading, role, dated or opening is not None):
+    end = reading.span == "end" and role == "review" and reading.unit != "%"
+    if multi and not end and not _multi_year_ok(doc, reading, role, dated or opening is not None):
         return None
     timing = opening or timing_at(doc, role, para, sentence, reading.start)
     if old and not dated:
@@ -757,8 +485,9 @@ def _full_sentence_start(text: str, para: _Span, sentence: _Span) -> int:
 
 
 def _multi_year_clause(text: str, sentence: _Span, reading: Reading) -> bool:
-    return has_cue(text[sentence.start : _clause_end(text, sentence, reading)],
-                    "multi_year_sentence")
+    return has_cue(
+        text[sentence.start : _clause_end(text, sentence, reading)], "multi_year_sentence"
+    )
 
 
 def _clause_end(text: str, sentence: _Span, reading: Reading) -> int:

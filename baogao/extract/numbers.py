@@ -224,7 +224,15 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
         return None
     bound = _bound_of().get(match.group("post") or "") or _bound_of().get(match.group("pre") or "")
     if match.group("more") and not re.match(r"\d", first):
-        return None  # 四亿零七百多万吨: the 多 splits a Chinese numeral, not read
+        # 三亿三千五百多万吨: the 万 after 多 belongs to the group before it (3.35亿吨 plus)
+        if "亿" not in first or not unit.startswith("万") or len(unit) < 2:
+            if unit[:1] in ("万", "亿") and unit[:1] in first:
+                return None
+        else:
+            whole = parse_number(first + "万")
+            if whole is None or high is not None:
+                return None
+            value, unit = whole, unit[1:]
     if bound is None and match.group("more"):
         bound = "min"  # 67700多亿元, 700余万人: more than the number
     negative = bool(match.group("sign"))

@@ -377,6 +377,7 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     return before + action + name
 
 
+_NUMERAL_END = re.compile(r"\d[\d.]*[万亿千百]?余?$")
 _CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
 
 
@@ -385,11 +386,12 @@ def _tail_predicate(name: str) -> tuple[str, str | None]:
     ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
     国家区域医疗中心|平稳运营), and without a 同比 inside
     (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
-    words = _words(name)
-    if any(w == "同比" for w, _ in words):
-        name = "".join(w for w, _ in words if w != "同比")
-        words = _words(name)
-    done = next((w for w in _skip_words("tail_predicates") if name.endswith(w)), "")
+    if "同比" in name:
+        name = "".join(w for w, _ in _words(name) if w != "同比")
+    predicates = _skip_words("tail_predicates")
+    if not name.endswith(predicates):
+        return name, None
+    done = next(w for w in predicates if name.endswith(w))
     rest = name[: len(name) - len(done)]
     if not done or len(rest) < 3 or len(rest) not in _cuts(name):
         return name, None
@@ -466,6 +468,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
     ) and (counted or not name or leads or follows_prev):
         post = _post_phrase(text, amount.end, next_start)
+        if name and post and _words(post)[0][0] in _skip_words("predicate_leads"):
+            post = ""  # 企业3万余家|实现复工复产: the object is the one named before
         # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
         post, post_action = (post, None) if "的" in post else _strip_lead(post)
         post, post_tail = _strip_tail(post) if follows_prev else (post, None)
@@ -480,6 +484,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         single = len(post) == 1 and counted and _words(post)[0][1] == "n"
         if single:
             single_name = post
+        if counted and post.endswith(_skip_words("uncountable_measures")):
+            return None  # 8个|产业集群全产业链产值(突破…): the count is of the first noun
         if (len(post) >= 2 or single) and _HAN.search(post):  # 2个|县|被命名为…
             # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
             # the number (not a list of examples ending in 等)
@@ -514,8 +520,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = _tidy(name[: inner[-1].start])
     name, done = _tail_predicate(name)
     action = action or done
-    if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
-        return None
+    if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
+            or _NUMERAL_END.search(name)):
+        return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
     if _unsure(name):
         return None
     if joined and prev is not None and not action:
@@ -725,7 +732,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
                         estimated=timing.estimated,
-                        period=None if multi or spans else timing.period,
+                        period=None if multi or spans or baseline else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,

@@ -68,6 +68,11 @@ def _year_of(match: re.Match[str]) -> int:
     return int(match.group(1).translate(_CN_YEAR_DIGITS))
 
 
+def year_of(match: re.Match[str]) -> int:
+    """The year that group 1 of ``match`` writes, in Arabic or Chinese digits."""
+    return _year_of(match)
+
+
 @functools.lru_cache(maxsize=64)
 def _cue_re(key: str) -> re.Pattern[str] | None:
     words = [re.escape(w) for w in cue_words(key) if w]
@@ -197,6 +202,8 @@ def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int)
         if explicit < year:
             return Timing("actual", estimated, explicit)
         if explicit == year:
+            if estimated and role == "review":
+                return Timing("actual", True, explicit)  # reviewed late in the year: 预计
             return Timing("target", False, explicit)
         return None
     relative = relative_year(text, sentence.start, pos) or relative_year(text, para.start, pos)
@@ -320,5 +327,23 @@ def opening_year_timing(doc: Document, para: _Span) -> Timing | None:
         return None
     year = int(match.group(1))
     if not doc.year - int(cues()["opening_year_span"]) <= year < doc.year:
+        return None
+    return Timing("actual", False, year)
+
+
+def start_timing(doc: Document, role: Role, para: _Span, pos: int, kind: str) -> Timing | None:
+    """The timing of the starting point X of 从X提高到Y: the year written with it (从2006年的),
+    else, in a five-year review, the year before the five years; None when unknown."""
+    text = doc.text
+    head = text[max(para.start, pos - 8) : pos]
+    match = re.search(r"[从由]((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年的?$", head)
+    year = _year_of(match) if match else None
+    if year is None and kind != "growth" and role == "review" and doc.year is not None:
+        titles = tuple(doc.section_path(doc.section_at(pos)))
+        if any(has_cue(t, "five_year_review") for t in titles) or has_cue(
+            text[para.start : pos], "five_year_review"
+        ):
+            year = doc.year - 6
+    if year is None or doc.year is None or year >= doc.year:
         return None
     return Timing("actual", False, year)

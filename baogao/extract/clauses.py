@@ -1,0 +1,357 @@
+"""Clauses of one sentence: which value belongs to a metric mention.
+
+The first value after the mention when the words between are a short verb phrase (实现,
+同比增长, 控制在…); values shared by a list (A、B分别增长5%、6%); the end and start of
+从X提高到Y; a comparison base written with its value (比一九五二年的X增长Y%); and clauses
+continuing the metric after its value (…5700.1亿元, 同比增长4.1%). ``facts`` turns the hits
+into readings and dated facts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from baogao.extract.catalog import Mention, convert, cues
+from baogao.extract.numbers import Quantity
+from baogao.extract.periods import cue_words, ends_with_cue, year_of
+from baogao.extract.subjects import is_threshold, strip_thresholds
+from baogao.models import Bound
+
+
+@dataclass(frozen=True)
+class Value:
+    """A quantity or a qualitative phrase (value None) with its span in the text."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    unit: str
+    bound: Bound | None = None
+    value_high: Decimal | None = None
+    target_only: bool = False
+
+    @classmethod
+    def of(cls, quantity: Quantity) -> Value:
+        """The value of a numeric quantity."""
+        return cls(
+            quantity.start,
+            quantity.end,
+            quantity.value,
+            quantity.unit,
+            quantity.bound,
+            quantity.value_high,
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def _continuation_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["continuation"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _from_gap_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["from_gap"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _target_gap_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["target_gap"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _from_to_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["from_to"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _comparison_gap_re() -> re.Pattern[str]:
+    """，比1980年预计 / 比上年 opening the gap: the base of a change, not a break."""
+    return re.compile(str(cues()["comparison_gap"]))
+
+
+def _gap_ok(gap: str, grouped: bool) -> bool:
+    """True when the words between a metric and its value are a short verb phrase."""
+    if len(gap) > int(cues()["gap_max"]) or re.search(r"\d", gap):
+        return False
+    if any(ch in gap for ch in str(cues()["clause_breaks"])):
+        return False
+    allowed = set(cue_words("gap_allowed_with_blocker")) if grouped else set()
+    for word in cue_words("gap_blockers"):
+        if word in gap and word not in allowed:
+            return False
+    return gap == "" or ends_with_cue(gap, "gap_endings") is not None
+
+
+def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[Value]:
+    """``values[first]`` and the values joined to it by 、/和/，only."""
+    chain = [values[first]]
+    for nxt in values[first + 1 :]:
+        if nxt.start >= stop:
+            break
+        between = text[chain[-1].end : nxt.start]
+        if between not in ("、", "和", "，", ",", "及"):
+            break
+        chain.append(nxt)
+    return chain
+
+
+@dataclass(frozen=True)
+class _Hit:
+    mention: Mention
+    gap: str
+    value: Value
+    target: bool = False
+    base_year: int | None = None
+    span: str = ""
+
+
+def group_mentions(text: str, mentions: list[Mention]) -> list[list[Mention]]:
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups and text[groups[-1][-1].end : mention.start] in ("、", "和", "及", "与", "以及"):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def hits_for_group(
+    text: str, group: list[Mention], values: list[Value], stop: int
+) -> Iterator[_Hit]:
+    last = group[-1]
+    index = next((i for i, v in enumerate(values) if v.start >= last.end), None)
+    if index is None or values[index].start >= stop:
+        return
+    index = _past_threshold(text, values, index, stop)
+    first = values[index]
+    raw_gap = text[last.end : first.start].replace(" ", "")
+    grouped = len(group) > 1
+    if not grouped and _from_gap_re().fullmatch(raw_gap):
+        yield from _from_to(text, last, values, index, stop)
+        return
+    base = _base_year(raw_gap)
+    if not grouped and base is not None and raw_gap[:1] not in "，,":
+        # 一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，达到…
+        yield from _compared(text, last, values, index, stop, base)
+        return
+    gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
+    if last.growth_word is not None:
+        noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
+        gap = gap[len(noun) :]
+    if not grouped and gap and _target_gap_re().fullmatch(gap):
+        # 经济增长预期目标为7%: a target stated between the metric and its value
+        yield _Hit(last, "", first, target=True)
+        return
+    plan_verb = _plan_verb(gap) if not grouped and last.list_size <= 1 else None
+    if plan_verb is not None:
+        # 粮食产量计划达到3.6亿吨, 国民生产总值计划增长8%: the plan's figure, a target
+        yield _Hit(last, plan_verb, first, target=True)
+        return
+    if not grouped and last.list_size > 1:
+        chain = _list_after(text, values, index, stop)
+        verb = gap.removeprefix("分别")
+        if gap.startswith("分别") and len(chain) == last.list_size and _gap_ok(verb, False):
+            yield _Hit(last, verb, chain[0])
+        return
+    if not grouped and "分别" in gap:
+        yield from _positional(text, last, gap, values, index, stop)
+        return
+    if not _gap_ok(gap, grouped):
+        if not grouped and last.family.level is not None and last.growth_word is None:
+            yield from _level_reached(text, last, values, index, stop)
+        return
+    chain = _list_after(text, values, index, stop)
+    if grouped:
+        if "分别" in gap and len(chain) == len(group):
+            pairs = list(zip(group, chain, strict=True))
+        elif "分别" not in gap and len(chain) == 1 and re.search("[均都]", gap):
+            pairs = [(m, first) for m in group]
+        else:
+            return
+        for mention, value in pairs:
+            yield _Hit(mention, gap.replace("分别", ""), value)
+        return
+    if len(chain) > 1:
+        return
+    yield _Hit(last, gap, first)
+    yield from _continuations(text, last, values, index, stop)
+
+
+def _level_reached(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """粮食总产量在上年大幅度增长的基础上，又增产291亿斤，达到9680亿斤: when the words after
+    a metric are no verb phrase, a later clause of the sentence opening on 达到 (or a value
+    after 增加到了一九五九年的), naming no other metric, still gives the level reached."""
+    for value in values[index:]:
+        if value.start >= stop:
+            return
+        head = text[max(0, value.start - 16) : value.start]
+        head = _year_tail_re().sub("", head)
+        if value.value is not None and re.search(str(cues()["level_reached"]), head):
+            yield _Hit(mention, "达到", value)
+            return
+
+
+@functools.lru_cache(maxsize=1)
+def _year_tail_re() -> re.Pattern[str]:
+    """A year ending the words before a value (增加到了一九五九年的): dropped before the verb
+    check, since the year dates the value."""
+    return re.compile(r"(?:(?:19|20)[0-9]{2}|[一二][〇○零一二三四五六七八九]{3})年的?$")
+
+
+def _plan_verb(gap: str) -> str | None:
+    """The verb after a plan word opening the gap (计划达到 → 达到), when the rest is a
+    short verb phrase; None otherwise."""
+    word = next((w for w in cue_words("plan_gap_words") if gap.startswith(w)), None)
+    if word is None:
+        return None
+    rest = gap[len(word) :]
+    return rest if _gap_ok(rest, False) else None
+
+
+def _past_threshold(text: str, values: list[Value], index: int, stop: int) -> int:
+    """The exact figure after a milestone of the same clause (突破3万亿元、达3.6万亿元):
+    the milestone is only a min bound when the clause gives no exact figure."""
+    first = values[index]
+    if first.value is None or not is_threshold(text, first.start, first.end):
+        return index
+    if index + 1 >= len(values) or values[index + 1].start >= stop:
+        return index
+    between = text[first.end : values[index + 1].start].replace(" ", "")
+    if re.fullmatch(str(cues()["threshold_then_exact"]), between) is None:
+        return index
+    exact = values[index + 1]
+    if exact.value is None or not same_dimension(first.unit, exact.unit):
+        return index
+    return index + 1
+
+
+def same_dimension(unit: str, other: str) -> bool:
+    if unit == other:
+        return True
+    return convert(Decimal(1), unit, other) is not None
+
+
+def _positional(
+    text: str, mention: Mention, gap: str, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """A、B分别增长x、y with B not in the catalog: the value at the mention's place."""
+    head, _, verb = gap.partition("分别")
+    if not head or head[0] not in "、和及与" or re.search(r"\d", head):
+        return
+    items = re.split(r"[、和及与]", head[1:])
+    if not all(0 < len(i) <= int(cues()["gap_max"]) for i in items):
+        return
+    if not (verb == "" or ends_with_cue(verb, "gap_endings") is not None):
+        return
+    chain = _list_after(text, values, index, stop)
+    if len(chain) != len(items) + 1:
+        return
+    yield _Hit(mention, verb, chain[0])
+
+
+def _from_to(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """从X提高到Y: the end value Y (the level reached) and the starting point X, which is
+    kept only where its year is known (see ``start_timing``)."""
+    if index + 1 >= len(values) or values[index + 1].start >= stop:
+        return
+    end_value = values[index + 1]
+    between = text[values[index].end : end_value.start]
+    if _from_to_re().match(between) and end_value.value is not None:
+        if values[index].value is not None:
+            yield _Hit(mention, "", values[index], span="start")
+        yield _Hit(mention, "达到", end_value, span="end")
+
+
+def _continues(between: str) -> str | None:
+    """The continuation clause (同比增长…) when ``between`` joins a value to the next one.
+
+    ``between`` is the text from the end of one value to the start of the next: an optional
+    short filler (大关), a comma, up to two short number-free clauses (达到历史最好水平), and
+    a clause made only of a growth phrase.
+    """
+    table = cues()
+    parts = re.split(r"[，,、]", between)
+    if len(parts) < 2 or len(parts) > 4 or len(parts[0]) > int(table["continuation_filler_max"]):
+        return None
+    middle = parts[1:-1]
+    for part in [parts[0], *middle]:
+        if len(part) > int(table["continuation_clause_max"]) or re.search(r"\d", part):
+            return None
+        if any(w in part for w in table["continuation_blockers"]):
+            return None
+    last = parts[-1]
+    match = _continuation_re().match(last)
+    if match is None or match.end() != len(last):
+        return None
+    return last
+
+
+def _base_year(gap: str) -> int | None:
+    """The year of a comparison base written with its value (比一九五二年的…), else None."""
+    match = _base_gap_re().fullmatch(gap)
+    return None if match is None else year_of(match)
+
+
+@functools.lru_cache(maxsize=1)
+def _base_gap_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["base_value_gap"]))
+
+
+def _compared(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int, base: int
+) -> Iterator[_Hit]:
+    """比YEAR年的X增长Y%: X is the level of that year (an actual), Y the change since; the
+    clauses after it (，达到Z) continue the metric."""
+    first = values[index]
+    if first.value is None or first.unit in ("%", "‰") or mention.family.level is None:
+        return
+    yield _Hit(mention, "", first, base_year=base)
+    if index + 1 >= len(values) or values[index + 1].start >= stop:
+        return
+    change = values[index + 1]
+    verb = text[first.end : change.start]
+    if re.fullmatch(str(cues()["base_value_change"]), verb) is None:
+        return
+    yield _Hit(mention, verb, change)
+    yield from _continuations(text, mention, values, index + 1, stop)
+
+
+def _continuations(
+    text: str, mention: Mention, values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """Clauses continuing a metric after its value: …5700.1亿元,同比增长4.1%."""
+    current = values[index]
+    background = [m.span() for m in _background_re().finditer(text, current.end, stop)]
+    for offset, nxt in enumerate(values[index + 1 :], start=index + 1):
+        if nxt.start >= stop or nxt.value is None:
+            return
+        if any(a <= nxt.start < b for a, b in background):
+            continue  # 在1979到1983年平均每年递增7.9%的基础上: background, not the metric
+        between = text[current.end : nxt.start]
+        base = _base_year(between.lstrip("，,")) if between[:1] in "，," else None
+        if base is not None and current.unit not in ("%", "‰"):
+            # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change
+            yield from _compared(text, mention, values, offset, stop, base)
+            return
+        for a, b in background:
+            if current.end <= a and b <= nxt.start:
+                between = between.replace(text[a:b], "", 1)
+        clause = _continues(between)
+        if clause is None:
+            return
+        yield _Hit(mention, clause, nxt)
+        current = nxt
+
+
+@functools.lru_cache(maxsize=1)
+def _background_re() -> re.Pattern[str]:
+    """A background clause (在上年大幅增长的基础上) between a value and its continuation."""
+    return re.compile(str(cues()["background_clause"]))
