@@ -260,3 +260,9 @@ def test_a_value_describing_what_follows_is_not_a_fact() -> None:
     # 超过20%的(有23种), 贡献了全国24.1%的(增量): the value describes what follows
     names = _named(_province("广东"), "超过20%的有23种")
     assert "超过20%" not in names and "24.1%" not in _named(_province("广东"), "24.1%的增量")
+
+
+def test_who_acted_before_a_verb_is_not_the_object() -> None:
+    # 消费品以旧换新|拉动|商品销售额: the object is what the verb governs
+    names = _named(_province("广西"), "拉动商品销售额")
+    assert names["529亿元"] == "商品销售额"

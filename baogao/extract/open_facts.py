@@ -398,6 +398,22 @@ def _tail_predicate(name: str) -> tuple[str, str | None]:
     return _tidy(rest), done
 
 
+def _mid_verb(name: str) -> tuple[str, str | None]:
+    """The object after a verb of ``mid_verbs`` inside a name, the verb a whole word
+    (消费品以旧换新|拉动|商品销售额, 平台|发放|贷款): the words before it say who acted."""
+    verbs = _skip_words("mid_verbs")
+    if not any(v in name for v in verbs):
+        return name, None
+    at = 0
+    words = _words(name)
+    for i, (word, _) in enumerate(words):
+        rest = name[at + len(word) :]
+        if at >= 2 and word in verbs and len(rest) >= 2 and words[i + 1][1] not in ("x", "uj"):
+            return rest, word
+        at += len(word)
+    return name, None
+
+
 def _after_amount(text: str, at: int) -> bool:
     """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
     场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
@@ -524,6 +540,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = _tidy(name[: inner[-1].start])
     name, done = _tail_predicate(name)
     action = action or done
+    name, verb = _mid_verb(name)
+    action = action or verb
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or _NUMERAL_END.search(name)):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
