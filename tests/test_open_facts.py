@@ -254,3 +254,9 @@ def test_a_count_before_a_measure_is_not_named_by_the_measure() -> None:
 def test_a_predicate_after_the_amount_keeps_the_object_before_it() -> None:
     doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
     assert _named(doc, "惠及企业3万余家")["3万余家"] == "企业"
+
+
+def test_a_value_describing_what_follows_is_not_a_fact() -> None:
+    # 超过20%的(有23种), 贡献了全国24.1%的(增量): the value describes what follows
+    names = _named(_province("广东"), "超过20%的有23种")
+    assert "超过20%" not in names and "24.1%" not in _named(_province("广东"), "24.1%的增量")

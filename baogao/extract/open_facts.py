@@ -297,7 +297,7 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]
-        noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j")
+        noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j", "vn")
         if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、":  # 生产|原油
             return name, verb
         verb = verb or words[0][0]
@@ -413,6 +413,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if text.startswith("的", amount.end) and not pre.endswith(_skip_words("generic_measures")):
+        # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
+        # a value describing what follows (总规模50亿元的母基金 is that fund's size)
+        return None
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
