@@ -335,7 +335,8 @@ def _run(args: list[str], cmd: list[str] | None = None, *, tree: Path = ROOT,
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     subprocess.run(cmd or [PY, "-m", "baogao", *args], stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, check=True, env=env)
+                   stderr=subprocess.DEVNULL, check=True, env=env,
+                   cwd=tree)  # ``-m`` puts the working folder first on the path
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

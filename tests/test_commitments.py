@@ -149,7 +149,8 @@ def test_library_of_schema_4_gets_commitments_on_read(db: Path, tmp_path: Path) 
     shutil.copy(db, old)
     conn = sqlite3.connect(old)
     conn.executescript("DROP TABLE commitments; DROP TABLE commitment_docs; "
-                       "PRAGMA user_version = 4;")
+                       "DROP TABLE IF EXISTS commitment_rows; "
+                       "DROP TABLE IF EXISTS commitment_states; PRAGMA user_version = 4;")
     conn.close()
     with Library(db, readonly=True) as lib:
         expected = lib.track_commitments("吉林", period=2025)

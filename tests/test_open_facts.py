@@ -244,3 +244,13 @@ def test_what_was_done_to_the_object_is_not_its_name() -> None:
 def test_a_comparison_word_inside_a_name_goes() -> None:
     doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
     assert _named(doc, "开展行政执法49.5件")["63.3%"] == "行政执法增长"
+
+
+def test_a_count_before_a_measure_is_not_named_by_the_measure() -> None:
+    # 14个|市州空气质量(全面达标): the count is of 市州, not of a 空气质量
+    assert "14个" not in _named(_province("甘肃"), "14个市州空气质量")
+
+
+def test_a_predicate_after_the_amount_keeps_the_object_before_it() -> None:
+    doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
+    assert _named(doc, "惠及企业3万余家")["3万余家"] == "企业"

@@ -399,7 +399,9 @@ _CLAUSE = re.compile(r"[，,；;]")
 class Said:
     """A review sentence of a later report (``clauses``: split at commas and semicolons)."""
 
-    doc: Document
+    doc_id: str
+    source: str
+    row: int
     start: int
     end: int
     text: str
@@ -419,7 +421,7 @@ def review_sentences(doc: Document) -> list[Said]:
             if passages.about_years(span, _Span(s.start, s.end)):
                 continue
             sentence = doc.text[s.start : s.end]
-            found.append(Said(doc, s.start, s.end, sentence,
+            found.append(Said(doc.id, doc.source, doc.row, s.start, s.end, sentence,
                               tuple(_CLAUSE.split(sentence))))
     return found
 
@@ -534,7 +536,6 @@ def _find_list_done(said: list[Said]) -> tuple[Said, str] | None:
 
 def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None = None,
          said: Said | None = None) -> CommitmentRow:
-    actual_doc = said.doc if said else None
     return CommitmentRow(
         region=c.region, period=c.period, object=c.object, action=c.action, value=c.value,
         unit=c.unit, bound=c.bound, target_text=c.text, target_evidence=c.evidence,
@@ -543,12 +544,12 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
         actual_text=printed_amount(fact.text, fact.evidence) if fact else (
             said.text if said else None),
         actual_evidence=fact.evidence if fact else (said.text if said else None),
-        actual_source=fact.source if fact else (actual_doc.source if actual_doc else None),
-        actual_row=fact.row if fact else (actual_doc.row if actual_doc else None),
+        actual_source=fact.source if fact else (said.source if said else None),
+        actual_row=fact.row if fact else (said.row if said else None),
         verdict=verdict, reason=why, key=c.key, scope=c.scope, value_high=c.value_high,
         indicator=c.indicator, list_name=c.list_name, origin=c.origin,
         target_doc_id=c.doc_id, target_start=c.start,
-        actual_doc_id=fact.doc_id if fact else (actual_doc.id if actual_doc else None),
+        actual_doc_id=fact.doc_id if fact else (said.doc_id if said else None),
         actual_start=fact.start if fact else (said.start if said else None),
     )
 
@@ -644,43 +645,17 @@ def track_commitments(library: object, region: str | None = None, *,
                       ) -> list[CommitmentRow]:
     """Every commitment in the library checked against the next year's report.
 
-    ``region`` accepts any form of the name; ``period`` is the year of the commitment;
-    ``verdict`` keeps one verdict. The commitments are those stored at ingest
-    (``Library.commitments``); the results are read from the later reports' stored facts
-    and review sentences.
+    ``region`` accepts any form of the name; ``period`` is the year of the report holding
+    the commitment; ``verdict`` keeps one verdict. The commitments are those stored at
+    ingest (``Library.commitments``), the results are read from the later reports' stored
+    facts and review sentences (``commitment_rows.review_digest``), and the rows of each
+    region are kept while its documents are unchanged (``commitment_rows.library_rows``).
     """
+    from baogao.analyze.commitment_rows import library_rows
     from baogao.library import Library
-    from baogao.store import DocumentFilter
 
     assert isinstance(library, Library)
-    wanted = canonical_region(region) if region else None
-    listed = library.documents(DocumentFilter(region=region, sections=False) if region
-                               else DocumentFilter(sections=False))
-    keep = [d for d in listed if d.year is not None and (
-        wanted is None or canonical_region(d.region) == wanted) and (
-        period is None or d.year in (period, period + 1))]
-    by_region = _later_by_region(keep)
-    plans = {(key, d.id): d for key, group in by_region.items() for d in group
-             if d.doc_type in ("work_report", "plan_report")
-             and (period is None or d.year == period) and by_region.get((key[0], key[1] + 1))}
-    commitments = library.commitments([doc_id for _, doc_id in sorted(plans)])
-    by_doc: dict[str, list[Commitment]] = defaultdict(list)
-    for c in commitments:
-        by_doc[c.doc_id].append(c)
-    rows: list[CommitmentRow] = []
-    for (region_name, year), group in sorted(by_region.items()):
-        targets = [d for d in group if ((region_name, year), d.id) in plans]
-        if not targets:
-            continue
-        later = [_later_report(library, d.id) for d in by_region[(region_name, year + 1)]]
-        actuals = [f for d in later for f in d.one_year(library.facts(
-            doc_id=d.doc_id, kind="actual", period=year, include_open=True))]
-        said = [s for d in later for s in d.said]
-        index, sentences = Actuals(actuals), SaidIndex(said)
-        for doc in sorted(targets, key=lambda d: (d.source, d.row)):
-            rows += track_many(by_doc.get(doc.id, []), actuals, said, index=index,
-                               sentences=sentences)
-    return [r for r in rows if verdict is None or r.verdict == verdict]
+    return library_rows(library, region, period=period, verdict=verdict)
 
 
 class LaterReport:
@@ -707,23 +682,6 @@ class LaterReport:
                     continue
             kept.append(fact)
         return kept
-
-
-_LATER: dict[str, LaterReport] = {}
-_LATER_MAX = 256
-
-
-def _later_report(library: object, doc_id: str) -> LaterReport:
-    from baogao.library import Library
-
-    assert isinstance(library, Library)
-    found = _LATER.get(doc_id)
-    if found is None:
-        found = LaterReport(library.document(doc_id))
-        if len(_LATER) >= _LATER_MAX:
-            _LATER.pop(next(iter(_LATER)))
-        _LATER[doc_id] = found
-    return found
 
 
 def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:

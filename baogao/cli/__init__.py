@@ -66,8 +66,8 @@ def _entries() -> dict[str, tuple[Any, Any]]:
     carries only what the command list shows (help, short help, hidden, deprecated)."""
     import inspect
 
-    import click
     import typer.main
+    from typer.core import TyperCommand
 
     short, markup = app.pretty_exceptions_short, app.rich_markup_mode
     entries: dict[str, tuple[Any, Any]] = {}
@@ -76,14 +76,14 @@ def _entries() -> dict[str, tuple[Any, Any]]:
         name = info.name or typer.main.get_command_name(info.callback.__name__)
         text = inspect.cleandoc(info.help) if info.help is not None else \
             inspect.getdoc(info.callback)
-        stub = click.Command(name, help=text, short_help=info.short_help, hidden=info.hidden,
+        stub = TyperCommand(name, help=text, short_help=info.short_help, hidden=info.hidden,
                              deprecated=info.deprecated)
         entries[name] = (lambda i=info: typer.main.get_command_from_info(
             i, pretty_exceptions_short=short, rich_markup_mode=markup), stub)
     for group_info in app.registered_groups:
         solved = typer.main.solve_typer_info_defaults(group_info)
         assert solved.name
-        stub = click.Command(solved.name, help=solved.help, short_help=solved.short_help,
+        stub = TyperCommand(solved.name, help=solved.help, short_help=solved.short_help,
                              hidden=bool(solved.hidden), deprecated=bool(solved.deprecated))
         entries[solved.name] = (
             lambda g=group_info: typer.main.get_group_from_info(

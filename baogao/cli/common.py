@@ -315,24 +315,32 @@ def render(rows: Sequence[dict[str, Any]], fmt: Format, columns: Sequence[str],
         writer.writeheader()
         for row in rows:
             writer.writerow({k: _csv_cell(v) for k, v in row.items()})
-    elif len(rows) > FAST_TABLE_ROWS:
-        fast_table(rows, columns, title)
     else:
-        from rich.table import Table
-        from rich.text import Text
-
-        cells = [[_screen_cell(row.get(c)) for c in columns] for row in rows]
-        widths = fit_widths([[str(c) for c in columns], *cells], console.width)
-        table = Table(title=title, box=None, pad_edge=False, padding=(0, 1),
-                      header_style="bold underline")
-        for col, width in zip(columns, widths, strict=True):
-            table.add_column(col, overflow="ellipsis", no_wrap=True, width=width)
-        for r in cells:
-            table.add_row(*(Text(c) for c in r))  # Text: data is never read as markup
-        console.print(table)
+        fast_table(rows, columns, title)
         if len(rows) > 1:
-            err_console.print(f"[dim]{len(rows)} rows; -f csv or -f jsonl gives every field "
-                              "in full[/dim]", highlight=False)
+            note(f"{len(rows)} rows; -f csv or -f jsonl gives every field in full")
+
+
+def note(text: str) -> None:
+    """A line on stderr, dim on a terminal (written directly: rich is not loaded for it)."""
+    sys.stderr.write((f"\x1b[2m{text}\x1b[0m" if _styled(sys.stderr) else text) + "\n")
+
+
+def _styled(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal that shows styles (as rich decides: NO_COLOR and a
+    dumb terminal turn them off)."""
+    try:
+        tty = bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+    return tty and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+def screen_width() -> int:
+    """The terminal's width in columns ($COLUMNS, else the terminal's, else 80)."""
+    import shutil
+
+    return shutil.get_terminal_size().columns
 
 
 def _screen_cell(value: Any) -> str:
@@ -343,8 +351,6 @@ def _screen_cell(value: Any) -> str:
     return str(value).translate(_CONTROL)
 
 
-#: Above this many rows, tables print as aligned plain text (rich lays out every cell).
-FAST_TABLE_ROWS = 200
 _CELL_WIDTH = 40
 _CONTROL = dict.fromkeys(range(32), " ")
 
@@ -365,17 +371,20 @@ def _cut(text: str, width: int) -> str:
 
 def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
                title: str | None = None) -> None:
-    """Rows as an aligned plain-text table (wide characters count two columns); cells are
-    cut at 40 columns. Data is written as is, never read as markup."""
+    """Rows as an aligned plain-text table (wide characters count two columns; the header
+    bold and underlined on a terminal); cells are cut at 40 columns and the table at the
+    terminal's width. Data is written as is, never read as markup. Written directly: laying
+    out every cell with rich took most of ``baogao ls``."""
     cells = [[_cut(_screen_cell(row.get(c)), _CELL_WIDTH) for c in columns] for row in rows]
-    widths = fit_widths([[str(c) for c in columns], *cells], console.width)
+    widths = fit_widths([[str(c) for c in columns], *cells], screen_width())
     cells = [[_cut(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
 
     def line(values: Sequence[str]) -> str:
         return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
 
+    header = line([_cut(c, w) for c, w in zip(columns, widths, strict=True)]).rstrip()
     out = [title] if title else []
-    out += [line([_cut(c, w) for c, w in zip(columns, widths, strict=True)]).rstrip(),
+    out += [f"\x1b[1m{header}\x1b[0m" if _styled(sys.stdout) else header,
             "  ".join("-" * w for w in widths)]
     out += [line(r).rstrip() for r in cells]
     sys.stdout.write("\n".join(out) + "\n")

@@ -18,6 +18,7 @@ from baogao.cli.common import (
     console,
     err_console,
     escape,
+    note,
     open_library,
     real_console,
     render,
@@ -131,9 +132,8 @@ def list_documents(
         rows = [r | {"id": short_id(r["id"])} for r in rows]
     render(rows, fmt, LS_TABLE if fmt is Format.table else LS_COLUMNS)
     if len(docs) < total:
-        err_console.print(f"documents {offset + 1}–{offset + len(docs)} of {total}"
-                          if docs else f"no documents past {offset} of {total}",
-                          highlight=False)
+        note(f"documents {offset + 1}–{offset + len(docs)} of {total}"
+             if docs else f"no documents past {offset} of {total}")
 
 
 @app.command()

@@ -377,6 +377,7 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     return before + action + name
 
 
+_NUMERAL_END = re.compile(r"\d[\d.]*[万亿千百]?余?$")
 _CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
 
 
@@ -467,6 +468,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
     ) and (counted or not name or leads or follows_prev):
         post = _post_phrase(text, amount.end, next_start)
+        if name and post and _words(post)[0][0] in _skip_words("predicate_leads"):
+            post = ""  # 企业3万余家|实现复工复产: the object is the one named before
         # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
         post, post_action = (post, None) if "的" in post else _strip_lead(post)
         post, post_tail = _strip_tail(post) if follows_prev else (post, None)
@@ -481,6 +484,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         single = len(post) == 1 and counted and _words(post)[0][1] == "n"
         if single:
             single_name = post
+        if counted and post.endswith(_skip_words("uncountable_measures")):
+            return None  # 8个|产业集群全产业链产值(突破…): the count is of the first noun
         if (len(post) >= 2 or single) and _HAN.search(post):  # 2个|县|被命名为…
             # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
             # the number (not a list of examples ending in 等)
@@ -515,8 +520,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = _tidy(name[: inner[-1].start])
     name, done = _tail_predicate(name)
     action = action or done
-    if not name or (len(name) < 2 and name != single_name) or not _HAN.search(name):
-        return None
+    if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
+            or _NUMERAL_END.search(name)):
+        return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
     if _unsure(name):
         return None
     if joined and prev is not None and not action:

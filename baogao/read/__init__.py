@@ -7,6 +7,7 @@ Readers register by suffix in ``READERS`` the way an extension would::
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -21,13 +22,31 @@ from baogao.errors import (
     printable,
 )
 from baogao.models import RawDocument
-from baogao.read.html import read_html
-from baogao.read.office import read_docx, read_pdf
-from baogao.read.tabular import read_csv, read_json, read_jsonl
-from baogao.read.text import read_text
 from baogao.settings import limit
 
 Reader = Callable[[Path, str], list[RawDocument]]
+
+
+def _on_use(module: str, name: str) -> Reader:
+    """The reader ``name`` of ``module``, imported when it first reads a file (the HTML,
+    Office and charset libraries are not loaded by a process that only reads the library:
+    ``baogao.read.regions`` and its package are imported by every query)."""
+
+    def reader(path: Path, display: str) -> list[RawDocument]:
+        found: Reader = getattr(importlib.import_module(module), name)
+        return found(path, display)
+
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
+
+read_text = _on_use("baogao.read.text", "read_text")
+read_html = _on_use("baogao.read.html", "read_html")
+read_docx = _on_use("baogao.read.office", "read_docx")
+read_pdf = _on_use("baogao.read.office", "read_pdf")
+read_csv = _on_use("baogao.read.tabular", "read_csv")
+read_json = _on_use("baogao.read.tabular", "read_json")
+read_jsonl = _on_use("baogao.read.tabular", "read_jsonl")
 
 READERS: dict[str, Reader] = {
     ".txt": read_text,

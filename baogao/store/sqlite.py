@@ -59,7 +59,9 @@ class PreparedDocument:
     search index passages). ``analysed`` is False when facts, terms and extras were not
     computed because the document was already stored when it was parsed; if it is gone at
     write time, the writer says so and the caller analyses it. ``commitments`` are the
-    document's commitments (``extract.commitments``; None: not extracted). ``packed_text``
+    document's commitments (``extract.commitments``; None: not extracted) and ``review``
+    what it offers commitment tracking as a later report (``analyze.commitment_rows``;
+    None: not worked out). ``packed_text``
     is ``doc.text`` as stored (``store.packing.pack_text``; empty: packed at write time).
     """
 
@@ -72,6 +74,7 @@ class PreparedDocument:
     analysed: bool = True
     commitments: tuple[Commitment, ...] | None = None
     packed_text: bytes = b""
+    review: bytes | None = None
 
 
 def prepare(
@@ -85,17 +88,21 @@ def prepare(
     The commitments are extracted here from ``doc`` and ``facts`` unless given."""
     offsets, original = pack_document(doc.original, doc.text, doc.offset_map)
     light = replace(doc, original="", offset_map=())
+    review: bytes | None = None
     if analysed and commitments is None:
+        from baogao.analyze.commitment_rows import review_digest
         from baogao.extract.commitments import extract_commitments
 
         try:
             commitments = extract_commitments(doc, list(facts))
+            review = review_digest(doc, facts)
         except Exception:  # the document is stored; its commitments are redone on read
             log.debug("extracting commitments of %s failed", doc.source, exc_info=True)
+            commitments = None
     return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
                             extras or {}, analysed,
                             None if commitments is None else tuple(commitments),
-                            pack_text(doc.text))
+                            pack_text(doc.text), review)
 
 
 @dataclass(frozen=True)
@@ -213,7 +220,7 @@ class Store:
                 self._insert_facts(doc.id, list(item.facts))
                 self._insert_terms(doc.id, list(item.terms))
                 if item.commitments is not None:
-                    self.store_commitments(doc.id, list(item.commitments))
+                    self.store_commitments(doc.id, list(item.commitments), item.review)
                 _load_hooks()
                 for hook in ON_SAVE:
                     hook(c, doc)
@@ -319,22 +326,25 @@ class Store:
         )
 
     def replace_derived(self, doc_id: str, facts: list[Fact], terms: list[Term],
-                        commitments: list[Commitment] | None = None) -> None:
+                        commitments: list[Commitment] | None = None,
+                        review: bytes | None = None) -> None:
         """Replace a stored document's facts and terms (after an extractor upgrade), and
-        its commitments when given."""
+        its commitments (with its ``review`` digest) when given."""
         with self.conn:
             self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
             self.conn.execute("DELETE FROM terms WHERE doc_id = ?", (doc_id,))
             self._insert_facts(doc_id, facts)
             self._insert_terms(doc_id, terms)
             if commitments is not None:
-                self.store_commitments(doc_id, commitments)
+                self.store_commitments(doc_id, commitments, review)
 
     # -- commitments ------------------------------------------------------------------------
 
-    def store_commitments(self, doc_id: str, commitments: list[Commitment]) -> None:
+    def store_commitments(self, doc_id: str, commitments: list[Commitment],
+                          review: bytes | None = None) -> None:
         """Replace the commitments of a stored document (in the open transaction) and record
-        the extractor version that found them."""
+        the extractor version that found them, with what the document offers commitment
+        tracking as a later report (``review``; None: worked out when asked)."""
         from baogao.extract.commitments import commitments_version
 
         c = self.conn
@@ -347,8 +357,32 @@ class Store:
               m.value, m.value_high, m.unit, m.bound, m.text, m.evidence, m.start, m.end,
               m.scope, m.indicator, m.list_name, m.origin) for m in commitments],
         )
-        c.execute("INSERT OR REPLACE INTO commitment_docs(doc_id, version) VALUES (?, ?)",
-                  (doc_id, commitments_version()))
+        c.execute("INSERT OR REPLACE INTO commitment_docs(doc_id, version, review) "
+                  "VALUES (?, ?, ?)", (doc_id, commitments_version(), review))
+
+    def store_review_digest(self, doc_id: str, review: bytes) -> None:
+        """Keep what a document offers commitment tracking (in the open transaction), if its
+        commitments are stored by this extractor version."""
+        from baogao.extract.commitments import commitments_version
+
+        self.conn.execute("UPDATE commitment_docs SET review = ? WHERE doc_id = ? AND "
+                          "version = ?", (review, doc_id, commitments_version()))
+
+    def review_digests(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
+        """The stored review digests of these documents, by this extractor version."""
+        from baogao.extract.commitments import commitments_version
+
+        found: dict[str, bytes] = {}
+        try:
+            for i in range(0, len(doc_ids), 500):
+                chunk = list(doc_ids[i : i + 500])
+                found.update(self.conn.execute(
+                    "SELECT doc_id, review FROM commitment_docs WHERE version = ? AND review "
+                    f"IS NOT NULL AND doc_id IN ({','.join('?' * len(chunk))})",
+                    [commitments_version(), *chunk]).fetchall())
+        except sqlite3.Error:  # a library of schema 5 or older opened read-only
+            pass
+        return found
 
     def has_commitments_table(self) -> bool:
         """False for a library of schema 4 opened read-only (not migrated)."""
