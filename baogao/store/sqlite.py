@@ -18,6 +18,8 @@ import importlib
 import json
 import logging
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,8 +28,10 @@ from typing import Any
 from baogao.errors import AmbiguousReference, NotFound, StoreError
 from baogao.models import Commitment, Document, Fact, Paragraph, Section, Term
 from baogao.store.packing import (
+    TEXT_BLOCK,
     pack_document,
     pack_text,
+    text_slice,
     unpack_offsets,
     unpack_original,
     unpack_text,
@@ -48,6 +52,13 @@ HOOK_MODULES: list[str] = []
 def _load_hooks() -> None:
     while HOOK_MODULES:
         importlib.import_module(HOOK_MODULES.pop(0))
+
+#: Text blocks ``passage_texts`` decompressed, per (library, document id), most recent last;
+#: at most ``TEXT_BLOCKS_KEPT`` blocks in all (about 8 kB each). A document id is the hash of
+#: its text, so a kept block never goes stale.
+_TEXT_BLOCKS: OrderedDict[tuple[str, str], dict[int, str]] = OrderedDict()
+_TEXT_BLOCKS_LOCK = threading.Lock()
+TEXT_BLOCKS_KEPT = 2048
 
 
 @dataclass(frozen=True)
@@ -586,6 +597,43 @@ class Store:
             meeting=r["meeting"], doc_type=r["doc_type"], sections=sections,
             paragraphs=paragraphs, region_code=r["region_code"],
         )
+
+    def passage_texts(self, spans: Sequence[tuple[str, int, int]]) -> list[str]:
+        """The text of each ``(doc_id, start, end)`` span of a stored document's normalized
+        text ("" when the document is gone), decompressing only the blocks holding it
+        (``store.packing.text_slice``); recently read blocks are kept in this process."""
+        with _TEXT_BLOCKS_LOCK:
+            kept = {d: dict(_TEXT_BLOCKS.get((self.path, d), {})) for d, _, _ in spans}
+        texts: list[str | None] = []
+        for doc_id, start, end in spans:
+            blocks = kept[doc_id]
+            first, last = start // TEXT_BLOCK, max(end - 1, start) // TEXT_BLOCK
+            if end > start and all(k in blocks for k in range(first, last + 1)):
+                joined = "".join(blocks[k] for k in range(first, last + 1))
+                texts.append(joined[start - first * TEXT_BLOCK:end - first * TEXT_BLOCK])
+            else:
+                texts.append(None if end > start else "")
+        ids = list(dict.fromkeys(d for (d, _, _), t in zip(spans, texts, strict=True)
+                                 if t is None))
+        blobs: dict[str, bytes | str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            blobs.update(self.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(part))})",
+                part).fetchall())
+        for n, (doc_id, start, end) in enumerate(spans):
+            if texts[n] is None:
+                blob = blobs.get(doc_id)
+                texts[n] = "" if blob is None else text_slice(blob, start, end, kept[doc_id])
+        with _TEXT_BLOCKS_LOCK:
+            for doc_id, blocks in kept.items():
+                if blocks:
+                    _TEXT_BLOCKS[(self.path, doc_id)] = blocks
+                    _TEXT_BLOCKS.move_to_end((self.path, doc_id))
+            total = sum(map(len, _TEXT_BLOCKS.values()))
+            while total > TEXT_BLOCKS_KEPT and _TEXT_BLOCKS:
+                total -= len(_TEXT_BLOCKS.popitem(last=False)[1])
+        return [t or "" for t in texts]
 
     def iter_documents(self) -> Iterator[Document]:
         """Every stored document with its text."""
