@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from baogao.errors import BaogaoError, InputError, InternalError, NotFound
-from baogao.models import Commitment, CommitmentRow, Document, Fact, Term
+from baogao.models import Commitment, CommitmentPage, CommitmentRow, Document, Fact, Term
 from baogao.store import (
     HOOK_MODULES,
     DocumentFilter,
@@ -333,7 +333,20 @@ class Library:
         finally:
             if report.added:  # apply the queued search index changes
                 _search_index.flush_index(self.store)
+        if report.added:
+            self._keep_commitment_rows()
         return report
+
+    def _keep_commitment_rows(self) -> None:
+        """Track the commitments of the regions an ingest changed, so that the first request
+        reads kept rows (``analyze.commitment_rows``); a failure only leaves them to the
+        first request."""
+        from baogao.analyze.commitment_rows import refresh_rows
+
+        try:
+            refresh_rows(self)
+        except Exception:  # never fail an ingest over derived rows
+            log.warning("commitment rows not kept after ingest", exc_info=True)
 
     def _flush_index(self) -> None:
         """After a batch commit: hand the search index the passages the workers built, and
@@ -532,12 +545,14 @@ class Library:
     def reanalyse(self) -> int:
         """Re-extract facts and terms of every stored document (after upgrading baogao)."""
         n = 0
+        from baogao.analyze.commitment_rows import review_digest
         from baogao.extract.commitments import extract_commitments
         from baogao.pipeline import analyse
 
         for doc in self.store.iter_documents():
             _, facts, terms = analyse(doc)
-            self.store.replace_derived(doc.id, facts, terms, extract_commitments(doc, facts))
+            self.store.replace_derived(doc.id, facts, terms, extract_commitments(doc, facts),
+                                       review_digest(doc, facts))
             n += 1
         return n
 
@@ -545,6 +560,7 @@ class Library:
         """The stored commitments of these documents (``extract.commitments``), in document
         order. Documents stored before commitments were kept, or by another extractor
         version, are extracted again here (and stored, unless the library is read-only)."""
+        from baogao.analyze.commitment_rows import review_digest
         from baogao.extract.commitments import commitments_version, extract_commitments
 
         ids = list(dict.fromkeys(doc_ids))
@@ -557,14 +573,16 @@ class Library:
         for doc_id in stale:
             key = (self.store.path, doc_id, version)
             found = _EXTRACTED.get(key) if not writable else None
+            review: bytes | None = None
             if found is None:
                 doc = self.store.get_document(doc_id)
-                found = extract_commitments(doc, self.store.facts(doc_id=doc_id,
-                                                                  include_open=True))
+                facts = self.store.facts(doc_id=doc_id, include_open=True)
+                found = extract_commitments(doc, facts)
+                review = review_digest(doc, facts) if writable else None
             fresh[doc_id] = found
             if writable:
                 with self.store.conn:
-                    self.store.store_commitments(doc_id, found)
+                    self.store.store_commitments(doc_id, found, review)
             else:  # a read-only server extracts a stale document once, not per request
                 if len(_EXTRACTED) >= 4096:
                     _EXTRACTED.pop(next(iter(_EXTRACTED)))
@@ -582,3 +600,16 @@ class Library:
         from baogao.analyze.commitments import track_commitments
 
         return track_commitments(self, region, period=period, verdict=verdict)
+
+    def commitment_page(self, region: str | None = None, *, period: int | None = None,
+                        verdict: str | None = None, origin: str | None = None,
+                        q: str | None = None, order: str = "document",
+                        limit: int | None = None, offset: int = 0) -> CommitmentPage:
+        """One page of ``track_commitments`` with the verdict counts of the whole selection
+        (``analyze.commitment_rows.commitment_page``): ``origin`` target or list_item,
+        ``q`` a word of the object or sentence, ``order`` "document" or "verdict" (linked
+        rows first)."""
+        from baogao.analyze.commitment_rows import commitment_page
+
+        return commitment_page(self, region, period=period, verdict=verdict, origin=origin,
+                               q=q, order=order, limit=limit, offset=offset)

@@ -359,3 +359,13 @@ class CommitmentRow:
     target_start: int = 0
     actual_doc_id: str | None = None
     actual_start: int | None = None
+
+
+@dataclass(frozen=True)
+class CommitmentPage:
+    """One page of tracked commitments: ``rows``, how many match (``total``) and the count
+    of each verdict (plus "total") over the selection whatever the verdict filter."""
+
+    rows: list[CommitmentRow]
+    total: int
+    counts: dict[str, int]

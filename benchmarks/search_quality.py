@@ -64,11 +64,12 @@ class BigramBM25:
     """Okapi BM25 over character bigrams of the passages' raw text."""
 
     def __init__(self, store: Store) -> None:
-        rows = [row for doc in store.iter_documents() for row in passage_rows(doc)]
+        rows = [(row, doc.text[row.start:row.end])
+                for doc in store.iter_documents() for row in passage_rows(doc)]
         sources = {r[0]: (r[1], r[2]) for r in store.conn.execute(
             "SELECT id, source, row FROM documents")}
-        self.hits: list[Hit] = [(*sources[r.doc_id], r.start, r.end) for r in rows]
-        self.tf: list[Counter[str]] = [Counter(_bigrams(r.text)) for r in rows]
+        self.hits: list[Hit] = [(*sources[r.doc_id], r.start, r.end) for r, _ in rows]
+        self.tf: list[Counter[str]] = [Counter(_bigrams(text)) for _, text in rows]
         self.len = [sum(c.values()) for c in self.tf]
         self.avg = sum(self.len) / max(1, len(self.len))
         self.postings: dict[str, list[int]] = defaultdict(list)

@@ -16,11 +16,13 @@ from pathlib import Path
 import pytest
 from conftest import NATIONAL, PROVINCES, SEEDS
 
+import baogao.store.sqlite as store_module
+from baogao.ask.search import search
 from baogao.errors import StoreError
 from baogao.library import Library, Parsed
 from baogao.pipeline import read
 from baogao.store import ON_SAVE, Store, prepare
-from baogao.store.packing import pack_document, unpack_offsets, unpack_original
+from baogao.store.packing import TEXT_BLOCK, pack_document, unpack_offsets, unpack_original
 from baogao.store.schema import MIGRATIONS
 from baogao.store.writer import BatchWriter
 
@@ -63,6 +65,31 @@ def test_stored_text_is_compressed_and_old_plain_rows_still_read(tmp_path: Path)
         lib.store.conn.commit()
         assert lib.document(doc.id).text == doc.text
         assert lib.document(doc.id).original == doc.original
+
+
+def test_passages_read_by_offsets_from_every_text_layout(tmp_path: Path) -> None:
+    """The search index keeps no passage text: hits read it from the stored document by
+    offsets, decompressing only the blocks that hold it, whatever layout the row has."""
+    with Library(tmp_path / "lib.db") as lib:
+        lib.ingest([SEED, TRADITIONAL])
+        docs = list(read(SEED, TRADITIONAL))
+        assert max(len(d.text) for d in docs) > 3 * TEXT_BLOCK  # spans cross blocks
+        spans = [(d.id, p.start, p.end) for d in docs for p in d.paragraphs]
+        spans += [(d.id, 0, len(d.text)) for d in docs]
+        spans += [(d.id, TEXT_BLOCK - 5, TEXT_BLOCK + 5) for d in docs]
+        spans += [("0" * 16, 0, 10)]  # a document not (or no longer) stored
+        texts = {d.id: d.text for d in docs}
+        expected = [texts.get(i, "")[a:b] for i, a, b in spans]
+        assert lib.store.passage_texts(spans) == expected
+        assert lib.store.passage_texts(spans) == expected  # from the kept blocks
+        olds = (docs[0].text, zlib.compress(docs[1].text.encode(), 1))
+        for doc, old in zip(docs, olds, strict=True):  # rows before: a string, a zlib stream
+            lib.store.conn.execute("UPDATE documents SET text = ? WHERE id = ?", (old, doc.id))
+        lib.store.conn.commit()
+        store_module._TEXT_BLOCKS.clear()
+        assert lib.store.passage_texts(spans) == expected
+        hits = search(lib, "经济发展")
+        assert hits and all(texts[h.doc_id][h.start:h.end] == h.text for h in hits)
 
 
 def test_unchanged_files_skipped_changed_ones_read(tmp_path: Path) -> None:

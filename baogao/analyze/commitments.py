@@ -129,12 +129,40 @@ def _loose_tail(rest: str) -> bool:
             or rest.startswith(tuple(verbs)))
 
 
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Keys read as another (``commitment_words.json`` synonyms: the key of every name of a
+    group → the group's first name) and last words read as another (管道 → 管网)."""
+    from baogao.extract.commitment_tables import words
+
+    table = words()
+    keys = {key_of(name): group[0] for group in table["synonyms"] for name in group}
+    keys.update({name: group[0] for group in table["synonyms"] for name in group})
+    heads = tuple((other, group[0]) for group in table["head_synonyms"] for other in group[1:])
+    return keys, heads
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical_key(key: str) -> str:
+    """``key`` as matched: an abbreviation or other name of an object read as its usual name
+    (拆违 → 违法建设, 棚改 → 棚户区改造), a last word as its usual one (燃气管道 → 燃气管网)."""
+    keys, heads = _synonyms()
+    if key in keys:
+        return keys[key]
+    for other, usual in heads:
+        if key.endswith(other) and len(key) > len(other):
+            return key[: -len(other)] + usual
+    return key
+
+
 @functools.lru_cache(maxsize=262144)
 def similarity(a: str, b: str) -> float:
-    """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of their
-    character pairs, or 0.9 × the share of the shorter key's pairs found in the longer."""
+    """How alike two keys are (read by ``canonical_key``): 1 equal, 0.9 one holds the other,
+    else the Dice of their character pairs, or 0.9 × the share of the shorter key's pairs
+    found in the longer."""
     if not a or not b:
         return 0.0
+    a, b = canonical_key(a), canonical_key(b)
     if a == b:
         return 1.0
     short, long_ = sorted((a, b), key=len)
@@ -252,7 +280,7 @@ class _UnitIndex:
 
     def __init__(self, facts: list[Fact]) -> None:
         self.facts = facts
-        self.keys = [f.key or key_of(f.name) for f in facts]
+        self.keys = [canonical_key(f.key or key_of(f.name)) for f in facts]
         self.by_indicator: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self.by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self.by_pair: dict[tuple[str | None, str], list[int]] = defaultdict(list)
@@ -270,8 +298,9 @@ class _UnitIndex:
         if c.indicator:
             positions: Iterable[int] = self.by_indicator.get((c.scope, c.indicator), [])
         else:
-            hits = set(self.by_key.get((c.scope, c.key), []))
-            for pair in _pairs(c.key):
+            key = canonical_key(c.key)
+            hits = set(self.by_key.get((c.scope, key), []))
+            for pair in _pairs(key):
                 hits.update(self.by_pair.get((c.scope, pair), []))
             positions = sorted(hits)
         return [(self.facts[i], self.keys[i]) for i in positions]
@@ -311,7 +340,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             score = similarity(c.key, other)
             if score < MIN_SIMILARITY:
                 continue
-            if min(len(c.key), len(other)) <= 2 and not (
+            if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
                     c.action is not None and c.action == fact.action) and similarity(
                     _after(c.evidence, c.text), _after(fact.evidence, fact.text)) < MIN_SIMILARITY:
                 continue  # 项目 / 新项目开工: a bare noun needs the same action or wording too
@@ -399,7 +428,9 @@ _CLAUSE = re.compile(r"[，,；;]")
 class Said:
     """A review sentence of a later report (``clauses``: split at commas and semicolons)."""
 
-    doc: Document
+    doc_id: str
+    source: str
+    row: int
     start: int
     end: int
     text: str
@@ -419,7 +450,7 @@ def review_sentences(doc: Document) -> list[Said]:
             if passages.about_years(span, _Span(s.start, s.end)):
                 continue
             sentence = doc.text[s.start : s.end]
-            found.append(Said(doc, s.start, s.end, sentence,
+            found.append(Said(doc.id, doc.source, doc.row, s.start, s.end, sentence,
                               tuple(_CLAUSE.split(sentence))))
     return found
 
@@ -534,7 +565,6 @@ def _find_list_done(said: list[Said]) -> tuple[Said, str] | None:
 
 def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None = None,
          said: Said | None = None) -> CommitmentRow:
-    actual_doc = said.doc if said else None
     return CommitmentRow(
         region=c.region, period=c.period, object=c.object, action=c.action, value=c.value,
         unit=c.unit, bound=c.bound, target_text=c.text, target_evidence=c.evidence,
@@ -543,12 +573,12 @@ def _row(c: Commitment, verdict: CommitmentVerdict, why: str, fact: Fact | None 
         actual_text=printed_amount(fact.text, fact.evidence) if fact else (
             said.text if said else None),
         actual_evidence=fact.evidence if fact else (said.text if said else None),
-        actual_source=fact.source if fact else (actual_doc.source if actual_doc else None),
-        actual_row=fact.row if fact else (actual_doc.row if actual_doc else None),
+        actual_source=fact.source if fact else (said.source if said else None),
+        actual_row=fact.row if fact else (said.row if said else None),
         verdict=verdict, reason=why, key=c.key, scope=c.scope, value_high=c.value_high,
         indicator=c.indicator, list_name=c.list_name, origin=c.origin,
         target_doc_id=c.doc_id, target_start=c.start,
-        actual_doc_id=fact.doc_id if fact else (actual_doc.id if actual_doc else None),
+        actual_doc_id=fact.doc_id if fact else (said.doc_id if said else None),
         actual_start=fact.start if fact else (said.start if said else None),
     )
 
@@ -644,43 +674,17 @@ def track_commitments(library: object, region: str | None = None, *,
                       ) -> list[CommitmentRow]:
     """Every commitment in the library checked against the next year's report.
 
-    ``region`` accepts any form of the name; ``period`` is the year of the commitment;
-    ``verdict`` keeps one verdict. The commitments are those stored at ingest
-    (``Library.commitments``); the results are read from the later reports' stored facts
-    and review sentences.
+    ``region`` accepts any form of the name; ``period`` is the year of the report holding
+    the commitment; ``verdict`` keeps one verdict. The commitments are those stored at
+    ingest (``Library.commitments``), the results are read from the later reports' stored
+    facts and review sentences (``commitment_rows.review_digest``), and the rows of each
+    region are kept while its documents are unchanged (``commitment_rows.library_rows``).
     """
+    from baogao.analyze.commitment_rows import library_rows
     from baogao.library import Library
-    from baogao.store import DocumentFilter
 
     assert isinstance(library, Library)
-    wanted = canonical_region(region) if region else None
-    listed = library.documents(DocumentFilter(region=region, sections=False) if region
-                               else DocumentFilter(sections=False))
-    keep = [d for d in listed if d.year is not None and (
-        wanted is None or canonical_region(d.region) == wanted) and (
-        period is None or d.year in (period, period + 1))]
-    by_region = _later_by_region(keep)
-    plans = {(key, d.id): d for key, group in by_region.items() for d in group
-             if d.doc_type in ("work_report", "plan_report")
-             and (period is None or d.year == period) and by_region.get((key[0], key[1] + 1))}
-    commitments = library.commitments([doc_id for _, doc_id in sorted(plans)])
-    by_doc: dict[str, list[Commitment]] = defaultdict(list)
-    for c in commitments:
-        by_doc[c.doc_id].append(c)
-    rows: list[CommitmentRow] = []
-    for (region_name, year), group in sorted(by_region.items()):
-        targets = [d for d in group if ((region_name, year), d.id) in plans]
-        if not targets:
-            continue
-        later = [_later_report(library, d.id) for d in by_region[(region_name, year + 1)]]
-        actuals = [f for d in later for f in d.one_year(library.facts(
-            doc_id=d.doc_id, kind="actual", period=year, include_open=True))]
-        said = [s for d in later for s in d.said]
-        index, sentences = Actuals(actuals), SaidIndex(said)
-        for doc in sorted(targets, key=lambda d: (d.source, d.row)):
-            rows += track_many(by_doc.get(doc.id, []), actuals, said, index=index,
-                               sentences=sentences)
-    return [r for r in rows if verdict is None or r.verdict == verdict]
+    return library_rows(library, region, period=period, verdict=verdict)
 
 
 class LaterReport:
@@ -707,23 +711,6 @@ class LaterReport:
                     continue
             kept.append(fact)
         return kept
-
-
-_LATER: dict[str, LaterReport] = {}
-_LATER_MAX = 256
-
-
-def _later_report(library: object, doc_id: str) -> LaterReport:
-    from baogao.library import Library
-
-    assert isinstance(library, Library)
-    found = _LATER.get(doc_id)
-    if found is None:
-        found = LaterReport(library.document(doc_id))
-        if len(_LATER) >= _LATER_MAX:
-            _LATER.pop(next(iter(_LATER)))
-        _LATER[doc_id] = found
-    return found
 
 
 def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:

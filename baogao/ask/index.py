@@ -7,11 +7,13 @@ tantivy (block-max WAND top-k) takes 0.7/6 ms for the same candidates. The index
 a tantivy index in the folder ``<library>.index/`` next to the SQLite file (in memory for a
 ``:memory:`` library). Each passage (paragraph, or heading line without its own paragraph) is
 one tantivy document: its search-mode tokens (``words``) and those of its section path
-(``heading``) are indexed with term frequencies; it stores what a search result needs (text,
-section path, offsets, role, token count). A query never reads a whole document nor segments
-a candidate again: re-ranking counts the query's tokens in the stored text and path.
-Measured with this layout (CPU time per query, the machine being shared): search p50/p95
-7/9 ms at ×1, 8/12 ms at ×100, 14/34 ms at a simulated ×1000; index ≈ 1× the text.
+(``heading``) are indexed with term frequencies; it stores what a search result needs but
+the text (section path, offsets, role, token count). A hit's text is read from the library by
+its offsets (``Store.passage_texts``: only the 1,024-character blocks of the document's stored
+text that hold it are decompressed, and recent blocks are kept), so the text is stored once:
+keeping it in the index too made the library 2.3× its input, about 1.8× without. A query
+never reads a whole document nor segments a candidate again: re-ranking counts the query's
+tokens in the passage text and path.
 
 Keeping two stores consistent (an outbox in SQLite):
 
@@ -59,8 +61,9 @@ from baogao.store import ON_DELETE, ON_SAVE, Store
 
 log = logging.getLogger(__name__)
 
-#: Bumped when the tables, the tantivy schema or their settings change.
-INDEX_FORMAT = 4
+#: Bumped when the tables, the tantivy schema or their settings change (5: passage text is no
+#: longer stored in the index; it is read from the library by offsets).
+INDEX_FORMAT = 5
 #: Flush the queue to tantivy after this many stashed documents during an ingest.
 FLUSH_DOCS = 2000
 #: Heap of tantivy's writer (bytes, split between its threads).
@@ -108,7 +111,6 @@ class PassageRow:
     ntokens: int
     words: str  # space-joined search-mode tokens of the text
     heading: str  # space-joined tokens of the section path (the parent's, for a heading)
-    text: str
     path: str  # section titles joined by " > "
     heading_path: str  # the titles ``heading`` was cut from (a heading: its parent's)
     region: str
@@ -131,17 +133,16 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
             kind="section", idx=s.index, start=s.start, end=s.heading_end, section=s.index,
             role=s.role, ntokens=len(words.split()), words=words,
             heading=headings[s.parent] if s.parent is not None else "",
-            text=doc.text[s.start:s.heading_end], path=" > ".join(paths[s.index]),
+            path=" > ".join(paths[s.index]),
             heading_path=" ".join(paths[s.parent]) if s.parent is not None else "",
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
     for p in doc.paragraphs:
         section = doc.sections[p.section] if p.section is not None else None
-        text = doc.text[p.start:p.end]
-        words = index_text(text)
+        words = index_text(doc.text[p.start:p.end])
         rows.append(PassageRow(
             kind="paragraph", idx=p.index, start=p.start, end=p.end, section=p.section,
             role=section.role if section else "other", ntokens=len(words.split()),
-            words=words, heading=headings[section.index] if section else "", text=text,
+            words=words, heading=headings[section.index] if section else "",
             path=" > ".join(paths[section.index]) if section else "",
             heading_path=" ".join(paths[section.index]) if section else "",
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
@@ -178,7 +179,7 @@ def _tantivy_doc(row: PassageRow) -> Any:
     doc.add_text("doc_type", row.doc_type)
     doc.add_integer("year", row.year)
     payload = [row.doc_id, row.kind, row.start, row.end, row.section, row.role, row.ntokens,
-               row.heading_path if row.kind == "section" else "", row.text, row.path]
+               row.heading_path if row.kind == "section" else "", row.path]
     doc.add_bytes("data", json.dumps(payload, ensure_ascii=False).encode("utf-8"))
     return doc
 
@@ -537,12 +538,12 @@ class SearchIndex:
         ``offset``, decoded."""
         searcher = self.searcher()
         result = searcher.search(query, n, count=True, offset=offset)
-        hits = []
-        for score, address in result.hits:
-            d = _decode(searcher.doc(address)["data"][0].decode("utf-8"))
-            hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
-                            role=d[5], ntokens=d[6], heading=d[7], text=d[8], path=d[9],
-                            score=float(score)))
+        found = [(float(score), _decode(searcher.doc(address)["data"][0].decode("utf-8")))
+                 for score, address in result.hits]
+        texts = self.store.passage_texts([(d[0], d[2], d[3]) for _, d in found])
+        hits = [Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4], role=d[5],
+                    ntokens=d[6], heading=d[7], text=text, path=d[8], score=score)
+                for (score, d), text in zip(found, texts, strict=True)]
         return int(result.count or 0), hits
 
     def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:

@@ -117,18 +117,19 @@ def _track_commitments(region: str | None, period: int | None, verdict: str | No
         VERDICT_LABELS,
         VERDICTS,
         commitment_row_dict,
-        count_verdicts,
     )
 
     if verdict not in (None, *VERDICTS):
         raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")
     with open_library(db) as lib:
-        rows = lib.track_commitments(region, period=period, verdict=verdict)
-    shown = rows[offset:] if limit is None else rows[offset:offset + limit]
-    dicts = [commitment_row_dict(r) for r in shown]
+        found = lib.commitment_page(region, period=period, verdict=verdict, limit=limit,
+                                    offset=offset)
+    dicts = [commitment_row_dict(r) for r in found.rows]
     render(dicts, fmt, COMMITMENT_TABLE if fmt is Format.table else COMMITMENT_COLUMNS)
     if fmt is Format.table:
-        counts = count_verdicts(rows)
+        counts: dict[str, int] = dict(found.counts)
+        if verdict is not None:  # the rows of that verdict
+            counts = {**dict.fromkeys(VERDICTS, 0), verdict: found.total, "total": found.total}
         err_console.print(", ".join(f"{VERDICT_LABELS.get(k, '共')} {v}"
                                     for k, v in counts.items()), highlight=False)
 

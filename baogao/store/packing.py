@@ -12,22 +12,31 @@ checked when packing; a text that does not rebuild exactly is stored literally.
 
 Both blobs start with a one-byte format tag, so older and newer layouts can be told apart.
 
-The normalized text itself is stored compressed (``pack_text``: zlib level 1 of its UTF-8,
-2.2x smaller for Chinese at about 0.02 CPU s per MB); a row written before holds the text as
-a string, which ``unpack_text`` returns as is.
+The normalized text itself is stored compressed in blocks (``pack_text``): every
+``TEXT_BLOCK`` characters are compressed alone (zlib level 6 of their UTF-8), after a header
+of block ends, so a passage is read by decompressing the one or two blocks holding it
+(``text_slice``, about 0.02 ms a block) instead of the whole document (0.3 ms): the search
+index stores no passage text and reads it here. Blocks of 1,024 characters take 0.54 of the
+UTF-8 (the whole text at level 1: 0.45; 4,096-character blocks: 0.47 but 0.065 ms a block),
+for 0.03 CPU s per MB. Rows written before hold the text as one zlib stream or as a string;
+``unpack_text`` and ``text_slice`` read every layout.
 """
 
 from __future__ import annotations
 
 import json
+import struct
 import zlib
 from array import array
-from itertools import chain
+from itertools import accumulate, chain
 
 _RUNS = b"R"  # offset map as breakpoints: int32 pairs (i, offset), zlib
 _EDITS = b"E"  # original as pieces of the normalized text, JSON, zlib
 _PLAIN = b"P"  # original as UTF-8, zlib
 _BLOCK = 64  # a run whose text differs from the original is compared in blocks this long
+_BLOCKS = b"B"  # normalized text as zlib blocks of TEXT_BLOCK characters after their ends
+#: Characters of normalized text per independently compressed block.
+TEXT_BLOCK = 1024
 
 
 def breakpoints(offsets: tuple[int, ...] | list[int]) -> list[tuple[int, int]]:
@@ -133,15 +142,61 @@ def _encode(pieces: list[int | str]) -> bytes:
 
 
 def pack_text(text: str) -> bytes:
-    """The stored form of a document's normalized text (see the module docstring)."""
-    return zlib.compress(text.encode("utf-8"), 1)
+    """The stored form of a document's normalized text (see the module docstring): ``B``,
+    the block size, the block count and each block's end (little-endian uint32), then the
+    compressed blocks."""
+    blocks = [zlib.compress(text[i:i + TEXT_BLOCK].encode("utf-8"), 6)
+              for i in range(0, len(text), TEXT_BLOCK)]
+    ends = list(accumulate(map(len, blocks)))
+    head = struct.pack(f"<{2 + len(ends)}I", TEXT_BLOCK, len(blocks), *ends)
+    return b"".join((_BLOCKS, head, *blocks))
+
+
+def _blocks(value: bytes) -> tuple[int, int, tuple[int, ...]]:
+    """Block size, where the blocks start in ``value`` and their ends (relative)."""
+    size, count = struct.unpack_from("<2I", value, 1)
+    ends: tuple[int, ...] = struct.unpack_from(f"<{count}I", value, 9)
+    return size, 9 + 4 * count, ends
 
 
 def unpack_text(value: bytes | str) -> str:
-    """The normalized text stored by ``pack_text`` (a plain string is returned as is)."""
+    """The normalized text stored by ``pack_text`` (every layout; a string is returned as
+    is)."""
     if isinstance(value, str):
         return value
-    return zlib.decompress(value).decode("utf-8")
+    if value[:1] != _BLOCKS:
+        return zlib.decompress(value).decode("utf-8")
+    _, base, ends = _blocks(value)
+    starts = (0, *ends)[:len(ends)]
+    return "".join(zlib.decompress(value[base + s:base + e]).decode("utf-8")
+                   for s, e in zip(starts, ends, strict=True))
+
+
+def text_slice(value: bytes | str, start: int, end: int,
+               cache: dict[int, str] | None = None) -> str:
+    """``unpack_text(value)[start:end]``, decompressing only the blocks holding it.
+
+    ``cache`` (block number → text), when given, is read and filled: a caller reading many
+    passages of one document decompresses each block once."""
+    if isinstance(value, str) or value[:1] != _BLOCKS:
+        return unpack_text(value)[start:end]
+    size, base, ends = _blocks(value)
+    if not ends or end <= start:
+        return ""
+    if size != TEXT_BLOCK:  # the cache counts blocks of TEXT_BLOCK characters
+        cache = None
+    first, last = max(start, 0) // size, min(max(end, 1) - 1, size * len(ends) - 1) // size
+    parts = []
+    for k in range(first, last + 1):
+        block = cache.get(k) if cache is not None else None
+        if block is None:
+            lo = ends[k - 1] if k else 0
+            block = zlib.decompress(value[base + lo:base + ends[k]]).decode("utf-8")
+            if cache is not None:
+                cache[k] = block
+        parts.append(block)
+    joined = "".join(parts)
+    return joined[start - first * size:end - first * size]
 
 
 def unpack_original(blob: bytes | str, text: str) -> str:

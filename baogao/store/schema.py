@@ -190,6 +190,12 @@ MIGRATIONS: list[str] = [
         version TEXT NOT NULL
     ) WITHOUT ROWID;
     """,
+    # 5 -> 6 (additive): what a document offers commitment tracking as a later report (its
+    # review sentences about one year, the spans of its facts in multi-year passages),
+    # worked out at ingest with its commitments (``analyze.commitment_rows.review_digest``)
+    """
+    ALTER TABLE commitment_docs ADD COLUMN review BLOB;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

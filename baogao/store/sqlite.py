@@ -18,6 +18,8 @@ import importlib
 import json
 import logging
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,8 +28,10 @@ from typing import Any
 from baogao.errors import AmbiguousReference, NotFound, StoreError
 from baogao.models import Commitment, Document, Fact, Paragraph, Section, Term
 from baogao.store.packing import (
+    TEXT_BLOCK,
     pack_document,
     pack_text,
+    text_slice,
     unpack_offsets,
     unpack_original,
     unpack_text,
@@ -49,6 +53,13 @@ def _load_hooks() -> None:
     while HOOK_MODULES:
         importlib.import_module(HOOK_MODULES.pop(0))
 
+#: Text blocks ``passage_texts`` decompressed, per (library, document id), most recent last;
+#: at most ``TEXT_BLOCKS_KEPT`` blocks in all (about 8 kB each). A document id is the hash of
+#: its text, so a kept block never goes stale.
+_TEXT_BLOCKS: OrderedDict[tuple[str, str], dict[int, str]] = OrderedDict()
+_TEXT_BLOCKS_LOCK = threading.Lock()
+TEXT_BLOCKS_KEPT = 2048
+
 
 @dataclass(frozen=True)
 class PreparedDocument:
@@ -59,7 +70,9 @@ class PreparedDocument:
     search index passages). ``analysed`` is False when facts, terms and extras were not
     computed because the document was already stored when it was parsed; if it is gone at
     write time, the writer says so and the caller analyses it. ``commitments`` are the
-    document's commitments (``extract.commitments``; None: not extracted). ``packed_text``
+    document's commitments (``extract.commitments``; None: not extracted) and ``review``
+    what it offers commitment tracking as a later report (``analyze.commitment_rows``;
+    None: not worked out). ``packed_text``
     is ``doc.text`` as stored (``store.packing.pack_text``; empty: packed at write time).
     """
 
@@ -72,6 +85,7 @@ class PreparedDocument:
     analysed: bool = True
     commitments: tuple[Commitment, ...] | None = None
     packed_text: bytes = b""
+    review: bytes | None = None
 
 
 def prepare(
@@ -85,17 +99,21 @@ def prepare(
     The commitments are extracted here from ``doc`` and ``facts`` unless given."""
     offsets, original = pack_document(doc.original, doc.text, doc.offset_map)
     light = replace(doc, original="", offset_map=())
+    review: bytes | None = None
     if analysed and commitments is None:
+        from baogao.analyze.commitment_rows import review_digest
         from baogao.extract.commitments import extract_commitments
 
         try:
             commitments = extract_commitments(doc, list(facts))
+            review = review_digest(doc, facts)
         except Exception:  # the document is stored; its commitments are redone on read
             log.debug("extracting commitments of %s failed", doc.source, exc_info=True)
+            commitments = None
     return PreparedDocument(light, tuple(facts), tuple(terms), offsets, original,
                             extras or {}, analysed,
                             None if commitments is None else tuple(commitments),
-                            pack_text(doc.text))
+                            pack_text(doc.text), review)
 
 
 @dataclass(frozen=True)
@@ -213,7 +231,7 @@ class Store:
                 self._insert_facts(doc.id, list(item.facts))
                 self._insert_terms(doc.id, list(item.terms))
                 if item.commitments is not None:
-                    self.store_commitments(doc.id, list(item.commitments))
+                    self.store_commitments(doc.id, list(item.commitments), item.review)
                 _load_hooks()
                 for hook in ON_SAVE:
                     hook(c, doc)
@@ -319,22 +337,25 @@ class Store:
         )
 
     def replace_derived(self, doc_id: str, facts: list[Fact], terms: list[Term],
-                        commitments: list[Commitment] | None = None) -> None:
+                        commitments: list[Commitment] | None = None,
+                        review: bytes | None = None) -> None:
         """Replace a stored document's facts and terms (after an extractor upgrade), and
-        its commitments when given."""
+        its commitments (with its ``review`` digest) when given."""
         with self.conn:
             self.conn.execute("DELETE FROM facts WHERE doc_id = ?", (doc_id,))
             self.conn.execute("DELETE FROM terms WHERE doc_id = ?", (doc_id,))
             self._insert_facts(doc_id, facts)
             self._insert_terms(doc_id, terms)
             if commitments is not None:
-                self.store_commitments(doc_id, commitments)
+                self.store_commitments(doc_id, commitments, review)
 
     # -- commitments ------------------------------------------------------------------------
 
-    def store_commitments(self, doc_id: str, commitments: list[Commitment]) -> None:
+    def store_commitments(self, doc_id: str, commitments: list[Commitment],
+                          review: bytes | None = None) -> None:
         """Replace the commitments of a stored document (in the open transaction) and record
-        the extractor version that found them."""
+        the extractor version that found them, with what the document offers commitment
+        tracking as a later report (``review``; None: worked out when asked)."""
         from baogao.extract.commitments import commitments_version
 
         c = self.conn
@@ -347,8 +368,32 @@ class Store:
               m.value, m.value_high, m.unit, m.bound, m.text, m.evidence, m.start, m.end,
               m.scope, m.indicator, m.list_name, m.origin) for m in commitments],
         )
-        c.execute("INSERT OR REPLACE INTO commitment_docs(doc_id, version) VALUES (?, ?)",
-                  (doc_id, commitments_version()))
+        c.execute("INSERT OR REPLACE INTO commitment_docs(doc_id, version, review) "
+                  "VALUES (?, ?, ?)", (doc_id, commitments_version(), review))
+
+    def store_review_digest(self, doc_id: str, review: bytes) -> None:
+        """Keep what a document offers commitment tracking (in the open transaction), if its
+        commitments are stored by this extractor version."""
+        from baogao.extract.commitments import commitments_version
+
+        self.conn.execute("UPDATE commitment_docs SET review = ? WHERE doc_id = ? AND "
+                          "version = ?", (review, doc_id, commitments_version()))
+
+    def review_digests(self, doc_ids: Sequence[str]) -> dict[str, bytes]:
+        """The stored review digests of these documents, by this extractor version."""
+        from baogao.extract.commitments import commitments_version
+
+        found: dict[str, bytes] = {}
+        try:
+            for i in range(0, len(doc_ids), 500):
+                chunk = list(doc_ids[i : i + 500])
+                found.update(self.conn.execute(
+                    "SELECT doc_id, review FROM commitment_docs WHERE version = ? AND review "
+                    f"IS NOT NULL AND doc_id IN ({','.join('?' * len(chunk))})",
+                    [commitments_version(), *chunk]).fetchall())
+        except sqlite3.Error:  # a library of schema 5 or older opened read-only
+            pass
+        return found
 
     def has_commitments_table(self) -> bool:
         """False for a library of schema 4 opened read-only (not migrated)."""
@@ -552,6 +597,43 @@ class Store:
             meeting=r["meeting"], doc_type=r["doc_type"], sections=sections,
             paragraphs=paragraphs, region_code=r["region_code"],
         )
+
+    def passage_texts(self, spans: Sequence[tuple[str, int, int]]) -> list[str]:
+        """The text of each ``(doc_id, start, end)`` span of a stored document's normalized
+        text ("" when the document is gone), decompressing only the blocks holding it
+        (``store.packing.text_slice``); recently read blocks are kept in this process."""
+        with _TEXT_BLOCKS_LOCK:
+            kept = {d: dict(_TEXT_BLOCKS.get((self.path, d), {})) for d, _, _ in spans}
+        texts: list[str | None] = []
+        for doc_id, start, end in spans:
+            blocks = kept[doc_id]
+            first, last = start // TEXT_BLOCK, max(end - 1, start) // TEXT_BLOCK
+            if end > start and all(k in blocks for k in range(first, last + 1)):
+                joined = "".join(blocks[k] for k in range(first, last + 1))
+                texts.append(joined[start - first * TEXT_BLOCK:end - first * TEXT_BLOCK])
+            else:
+                texts.append(None if end > start else "")
+        ids = list(dict.fromkeys(d for (d, _, _), t in zip(spans, texts, strict=True)
+                                 if t is None))
+        blobs: dict[str, bytes | str] = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            blobs.update(self.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(part))})",
+                part).fetchall())
+        for n, (doc_id, start, end) in enumerate(spans):
+            if texts[n] is None:
+                blob = blobs.get(doc_id)
+                texts[n] = "" if blob is None else text_slice(blob, start, end, kept[doc_id])
+        with _TEXT_BLOCKS_LOCK:
+            for doc_id, blocks in kept.items():
+                if blocks:
+                    _TEXT_BLOCKS[(self.path, doc_id)] = blocks
+                    _TEXT_BLOCKS.move_to_end((self.path, doc_id))
+            total = sum(map(len, _TEXT_BLOCKS.values()))
+            while total > TEXT_BLOCKS_KEPT and _TEXT_BLOCKS:
+                total -= len(_TEXT_BLOCKS.popitem(last=False)[1])
+        return [t or "" for t in texts]
 
     def iter_documents(self) -> Iterator[Document]:
         """Every stored document with its text."""

@@ -14,9 +14,7 @@ from baogao.analyze.commitments import (
     VERDICT_LABELS,
     VERDICTS,
     commitment_row_dict,
-    count_verdicts,
 )
-from baogao.models import CommitmentRow
 from baogao.store.export import write_table
 from baogao.web.api import DEFAULT_PAGE, MAX_OFFSET, MAX_PAGE, paged
 from baogao.web.deps import Lib
@@ -27,16 +25,8 @@ router = APIRouter()
 
 CommitmentVerdictParam = Literal["met", "partly", "missed", "done", "unreported"]
 ORIGINS = ("target", "list_item")
-#: Linked rows first (met, partly, missed, done), then unreported; then document order.
-_ORDER = {v: i for i, v in enumerate(VERDICTS)}
 #: Rows per page of the 承诺追踪 page.
 PAGE_ROWS = 100
-
-
-def ordered(rows: list[CommitmentRow]) -> list[CommitmentRow]:
-    """Rows with a result first, then by region, period and place in the report."""
-    return sorted(rows, key=lambda r: (r.verdict == "unreported", r.region or "",
-                                       r.period or 0, r.target_source, r.target_start))
 
 
 def _xlsx(rows: list[dict[str, object]]) -> Response:
@@ -68,19 +58,18 @@ def api_commitments(
     quotes. JSON comes one page at a time: ``X-Total-Count`` gives the number matching,
     ``X-Verdict-Counts`` the count of each verdict over the whole selection (region and
     period, whatever ``verdict`` keeps), ``Link`` the next and previous pages."""
-    every = lib.track_commitments(region, period=period)
-    counts = count_verdicts(every)
-    selected = ordered([r for r in every if verdict is None or r.verdict == verdict])
     if fmt == "json" and limit is None:
         limit = DEFAULT_PAGE
-    shown = selected[offset:] if limit is None else selected[offset:offset + limit]
-    rows = [commitment_row_dict(r) for r in shown]
+    found = lib.commitment_page(region, period=period, verdict=verdict, order="verdict",
+                                limit=limit, offset=offset)
+    counts = found.counts
+    rows = [commitment_row_dict(r) for r in found.rows]
     if fmt == "csv":
         return csv_download(rows, COMMITMENT_COLUMNS, "commitments")
     if fmt == "xlsx":
         return _xlsx(rows)
     assert limit is not None
-    response = paged(request, rows, len(selected), offset, limit)
+    response = paged(request, rows, found.total, offset, limit)
     response.headers["X-Verdict-Counts"] = ", ".join(f"{k}={v}" for k, v in counts.items())
     return response
 
@@ -99,18 +88,19 @@ def commitments_page(
     to both passages, ``PAGE_ROWS`` rows a page."""
     wanted = choice(verdict, VERDICTS, "verdict")
     kind = choice(origin, ORIGINS, "origin")
-    rows = lib.track_commitments(region or None, period=int_or_none(period))
-    if kind:
-        rows = [r for r in rows if r.origin == kind]
-    if q:
-        rows = [r for r in rows if q in r.object or q in r.target_evidence]
-    counts = count_verdicts(rows)
-    selected = ordered([r for r in rows if wanted is None or r.verdict == wanted])
-    pages = max(1, (len(selected) + PAGE_ROWS - 1) // PAGE_ROWS)
     number = int(page_no) if page_no and page_no.isascii() and page_no.isdigit() else 1
+    query = {"period": int_or_none(period), "verdict": wanted, "origin": kind,
+             "q": q or None, "order": "verdict"}
+    found = lib.commitment_page(region or None, **query,  # type: ignore[arg-type]
+                                limit=PAGE_ROWS, offset=(max(1, number) - 1) * PAGE_ROWS)
+    pages = max(1, (found.total + PAGE_ROWS - 1) // PAGE_ROWS)
+    if number > pages:  # past the end: the last page
+        number = pages
+        found = lib.commitment_page(region or None, **query,  # type: ignore[arg-type]
+                                    limit=PAGE_ROWS, offset=(number - 1) * PAGE_ROWS)
     number = min(max(1, number), pages)
     first = (number - 1) * PAGE_ROWS
     return page(request, "commitments.html", "/commitments",
-                rows=selected[first:first + PAGE_ROWS], counts=counts, total=len(selected),
+                rows=found.rows, counts=found.counts, total=found.total,
                 first=first + 1, page_no=number, pages=pages, labels=VERDICT_LABELS,
                 verdicts=VERDICTS, params=params_of(request))
