@@ -307,3 +307,11 @@ def test_keys_compare_head_last() -> None:
 def test_goals_over_several_years_are_not_this_years_promises() -> None:
     ningxia, _ = _pair("宁夏")  # 力争3年内全部启动五市市辖区城中村1.2万套改造任务
     assert not [c for c in ningxia if c.text == "1.2万套"]
+
+
+def test_an_abbreviation_links_to_the_full_name(xicheng: list[CommitmentRow]) -> None:
+    # 完成拆违任务5万平方米 (000) ↔ 拆除违法建设10万余平方米 (003): 拆违 is 违法建设
+    [row] = [r for r in xicheng if r.object.startswith("拆违")]
+    assert row.actual_text == "10万余平方米" and row.verdict == "met"
+    assert similarity("拆违", "违法") == 1.0 and similarity("燃气管道", "燃气管网") == 1.0
+    assert similarity("违法用地", "违法") < 0.75  # only the names of one object

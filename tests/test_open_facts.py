@@ -254,3 +254,26 @@ def test_a_count_before_a_measure_is_not_named_by_the_measure() -> None:
 def test_a_predicate_after_the_amount_keeps_the_object_before_it() -> None:
     doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
     assert _named(doc, "惠及企业3万余家")["3万余家"] == "企业"
+
+
+def test_a_value_describing_what_follows_is_not_a_fact() -> None:
+    # 超过20%的(有23种), 贡献了全国24.1%的(增量): the value describes what follows
+    names = _named(_province("广东"), "超过20%的有23种")
+    assert "超过20%" not in names and "24.1%" not in _named(_province("广东"), "24.1%的增量")
+
+
+def test_who_acted_before_a_verb_is_not_the_object() -> None:
+    # 消费品以旧换新|拉动|商品销售额: the object is what the verb governs
+    names = _named(_province("广西"), "拉动商品销售额")
+    assert names["529亿元"] == "商品销售额"
+
+
+def test_a_measure_names_its_owner() -> None:
+    guangdong = _province("广东")
+    # 总规模1000亿元的(基金): the size of the fund that follows
+    fund = _named(guangdong, "组建总规模1000亿元")["1000亿元"]
+    assert fund == "省战略性新兴产业投资引导基金总规模"
+    # 五年 is when, not what
+    assert _named(guangdong, "居民人均可支配收入五年增长")["30.8%"] == "居民人均可支配收入"
+    # 省级重点项目640个、完成投资…: the investment of the projects just counted
+    assert _named(_province("陕西"), "实施省级重点项目640个")["3500亿元以上"] == "省级重点项目投资"

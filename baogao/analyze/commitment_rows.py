@@ -31,7 +31,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -242,7 +242,7 @@ def _records(library: Library, refs: Sequence[DocRef], places: Iterable[str]
         group.append((place, len(group), year_of[row.target_doc_id], row.verdict, row.origin,
                       row.region, row.period, row.target_source, row.target_start,
                       row.object, row.target_evidence,
-                      json.dumps(list(asdict(row).values()), ensure_ascii=False)))
+                      json.dumps(list(vars(row).values()), ensure_ascii=False)))
     return found
 
 

@@ -129,12 +129,40 @@ def _loose_tail(rest: str) -> bool:
             or rest.startswith(tuple(verbs)))
 
 
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Keys read as another (``commitment_words.json`` synonyms: the key of every name of a
+    group → the group's first name) and last words read as another (管道 → 管网)."""
+    from baogao.extract.commitment_tables import words
+
+    table = words()
+    keys = {key_of(name): group[0] for group in table["synonyms"] for name in group}
+    keys.update({name: group[0] for group in table["synonyms"] for name in group})
+    heads = tuple((other, group[0]) for group in table["head_synonyms"] for other in group[1:])
+    return keys, heads
+
+
+@functools.lru_cache(maxsize=65536)
+def canonical_key(key: str) -> str:
+    """``key`` as matched: an abbreviation or other name of an object read as its usual name
+    (拆违 → 违法建设, 棚改 → 棚户区改造), a last word as its usual one (燃气管道 → 燃气管网)."""
+    keys, heads = _synonyms()
+    if key in keys:
+        return keys[key]
+    for other, usual in heads:
+        if key.endswith(other) and len(key) > len(other):
+            return key[: -len(other)] + usual
+    return key
+
+
 @functools.lru_cache(maxsize=262144)
 def similarity(a: str, b: str) -> float:
-    """How alike two keys are: 1 equal, 0.9 one holds the other, else the Dice of their
-    character pairs, or 0.9 × the share of the shorter key's pairs found in the longer."""
+    """How alike two keys are (read by ``canonical_key``): 1 equal, 0.9 one holds the other,
+    else the Dice of their character pairs, or 0.9 × the share of the shorter key's pairs
+    found in the longer."""
     if not a or not b:
         return 0.0
+    a, b = canonical_key(a), canonical_key(b)
     if a == b:
         return 1.0
     short, long_ = sorted((a, b), key=len)
@@ -252,7 +280,7 @@ class _UnitIndex:
 
     def __init__(self, facts: list[Fact]) -> None:
         self.facts = facts
-        self.keys = [f.key or key_of(f.name) for f in facts]
+        self.keys = [canonical_key(f.key or key_of(f.name)) for f in facts]
         self.by_indicator: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self.by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self.by_pair: dict[tuple[str | None, str], list[int]] = defaultdict(list)
@@ -270,8 +298,9 @@ class _UnitIndex:
         if c.indicator:
             positions: Iterable[int] = self.by_indicator.get((c.scope, c.indicator), [])
         else:
-            hits = set(self.by_key.get((c.scope, c.key), []))
-            for pair in _pairs(c.key):
+            key = canonical_key(c.key)
+            hits = set(self.by_key.get((c.scope, key), []))
+            for pair in _pairs(key):
                 hits.update(self.by_pair.get((c.scope, pair), []))
             positions = sorted(hits)
         return [(self.facts[i], self.keys[i]) for i in positions]
@@ -311,7 +340,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             score = similarity(c.key, other)
             if score < MIN_SIMILARITY:
                 continue
-            if min(len(c.key), len(other)) <= 2 and not (
+            if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
                     c.action is not None and c.action == fact.action) and similarity(
                     _after(c.evidence, c.text), _after(fact.evidence, fact.text)) < MIN_SIMILARITY:
                 continue  # 项目 / 新项目开工: a bare noun needs the same action or wording too

@@ -9,9 +9,10 @@ Two sources:
 * **Items of a 民生实事 list** — a sentence naming the list (办好20件民生实事, 扎实办好
   “十件民生实事”) followed by its items: numbered ones (（1）…（2）…, 一是…, 1.…), the
   following sentences of the same paragraph, the paragraphs of an annex headed by the list
-  (2025年省十件民生实事), or an enumeration after a colon (10件民生实事：A、B、C). An item
-  holding numbers contributes its target facts (marked with the list); an item without a
-  number becomes one commitment with value None.
+  (2025年省十件民生实事), or an enumeration after a colon (10件民生实事：A、B、C), or the
+  rows of a table (``extract.commitment_tables``). An item holding numbers contributes its
+  target facts (marked with the list); an item without a number becomes one commitment
+  with value None.
 """
 
 from __future__ import annotations
@@ -56,13 +57,15 @@ _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|�
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 7
+EXTRACTOR_VERSION = 8
 
 
 @functools.lru_cache(maxsize=1)
 def commitments_version() -> str:
     """The version stored with a document's commitments: extractor and word tables."""
-    words = json.dumps(vocabulary(), ensure_ascii=False, sort_keys=True)
+    from baogao.extract.commitment_tables import words as table_words
+
+    words = json.dumps([vocabulary(), table_words()], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
     return f"{EXTRACTOR_VERSION}-{digest}"
 
@@ -123,9 +126,11 @@ def list_items(doc: Document) -> Iterator[ListItem]:
     """Items of the 民生实事 lists of this year in ``doc``."""
     text = doc.text
     paragraphs = [p for p in doc.paragraphs if not p.is_table_row]
+    from baogao.extract.commitment_tables import list_tables
+
     annex = list(_annex_items(doc))
     yield from annex
-    annexed = {item.list_name for item in annex}
+    annexed = {item.list_name for item in annex} | {t.list_name for t in list_tables(doc)}
     for i, para in enumerate(paragraphs):
         role = doc.role_at(para.start)
         if role not in ("plan", "glossary"):
@@ -220,11 +225,7 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
     found: list[Commitment] = []
     item_of: dict[int, ListItem] = {}
     for fact in facts:
-        if fact.kind != "target" or fact.period is None or fact.period != doc.year:
-            continue
-        if fact.estimated or fact.doc_id != doc.id or fact.scope in (MULTI_YEAR, BASELINE):
-            continue
-        if not _promise(fact.name, fact.value, fact.unit, fact.text, fact.evidence):
+        if not commitment_fact(doc, fact):
             continue
         item = next((it for it in items if it.start <= fact.start < it.end
                      or fact.start <= it.start < fact.end), None)
@@ -252,8 +253,20 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
             evidence=evidence, source=doc.source, row=doc.row, start=start, end=end,
             doc_id=doc.id, list_name=item.list_name, origin="list_item",
         ))
+    from baogao.extract.commitment_tables import table_commitments
+
+    found += table_commitments(doc)  # 民生实事 given as tables
     found.sort(key=lambda c: (c.start, c.evidence.find(c.text)))
     return _borrow_objects(found)
+
+
+def commitment_fact(doc: Document, fact: Fact) -> bool:
+    """A target fact of ``doc`` for its year that is a quantified promise."""
+    if fact.kind != "target" or fact.period is None or fact.period != doc.year:
+        return False
+    if fact.estimated or fact.doc_id != doc.id or fact.scope in (MULTI_YEAR, BASELINE):
+        return False
+    return _promise(fact.name, fact.value, fact.unit, fact.text, fact.evidence)
 
 
 def _borrow_objects(found: list[Commitment]) -> list[Commitment]:

@@ -292,12 +292,16 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     verbs = _skip_words("lead_verbs")
     while True:
         words = _words(name)
+        if (len(words) == 1 and len(name) >= 4 and name[:2] in verbs
+                and not name.startswith(_skip_words("verb_nouns"))
+                and _words(name[2:])[0][1] in ("n", "nz", "l", "j")):
+            return name[2:], verb or name[:2]  # 解决问题: one word of a verb and its object
         if (len(words) < 2 or words[0][0] not in verbs
                 or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3)
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]
-        noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j")
+        noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j", "vn")
         if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、":  # 生产|原油
             return name, verb
         verb = verb or words[0][0]
@@ -393,9 +397,26 @@ def _tail_predicate(name: str) -> tuple[str, str | None]:
         return name, None
     done = next(w for w in predicates if name.endswith(w))
     rest = name[: len(name) - len(done)]
-    if not done or len(rest) < 3 or len(rest) not in _cuts(name):
+    if not done or len(rest) not in _cuts(name) or len(rest) < 2 or (
+            len(rest) == 2 and _words(rest)[0][1] != "n"):  # 群众|受益
         return name, None
     return _tidy(rest), done
+
+
+def _mid_verb(name: str) -> tuple[str, str | None]:
+    """The object after a verb of ``mid_verbs`` inside a name, the verb a whole word
+    (消费品以旧换新|拉动|商品销售额, 平台|发放|贷款): the words before it say who acted."""
+    verbs = _skip_words("mid_verbs")
+    if not any(v in name for v in verbs):
+        return name, None
+    at = 0
+    words = _words(name)
+    for i, (word, _) in enumerate(words):
+        rest = name[at + len(word) :]
+        if at >= 2 and word in verbs and len(rest) >= 2 and words[i + 1][1] not in ("x", "uj"):
+            return rest, word
+        at += len(word)
+    return name, None
 
 
 def _after_amount(text: str, at: int) -> bool:
@@ -413,6 +434,14 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if text.startswith("的", amount.end):
+        # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
+        # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
+        measure = next((m for m in _skip_words("owned_measures") if pre.endswith(m)), "")
+        owner = _post_phrase(text, amount.end + 1, next_start) if measure else ""
+        if not owner or _unsure(owner):
+            return None
+        return Reading(owner + measure, None, _scope(text[clause[0] : amount.start]))
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
@@ -451,7 +480,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     action = action or verb
     if name in _skip_words("growth_words") or name in _not_names():
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
-    if name in _skip_words("generic_measures"):
+    if name in _skip_words("subject_measures") and prev is not None and head_start > clause[0]:
+        name = prev.name + name  # 300个省列重大项目|累计完成投资2393.1亿元
+    elif name in _skip_words("generic_measures"):
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
         # object is the one counted right before (not one of an earlier clause)
         near = head_start > clause[0] or _after_amount(text, clause[0])
@@ -520,6 +551,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = _tidy(name[: inner[-1].start])
     name, done = _tail_predicate(name)
     action = action or done
+    name, verb = _mid_verb(name)
+    action = action or verb
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or _NUMERAL_END.search(name)):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
@@ -705,9 +738,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
                     if i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
-                        reading = Reading(trim_name(respective[i])[0],
-                                          reading.action if reading else None,
-                                          reading.scope if reading else None)
+                        listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
+                        reading = None if _unsure(listed_name) else Reading(
+                            listed_name, reading.action if reading else None,
+                            reading.scope if reading else None)
                     prev_end = amount.end
                     if reading is None:
                         continue

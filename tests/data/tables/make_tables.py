@@ -1,0 +1,93 @@
+"""Write the 民生实事 table fixtures from a real report (run once; the outputs are committed).
+
+    python tests/data/tables/make_tables.py
+
+The 2025 广东 report (tests/data/formats/provinces-2025) gives its 十件民生实事 as an annex
+of numbered paragraphs (一、为老年人提供…。为超2.5万名…). Here the same words are laid out
+as a table, the way other reports print the annex: the announcing sentence of the report,
+then the table 序号 | 民生实事项目 | 主要内容 (the item's first sentence is its name, the rest
+its content), as
+
+* ``广东民生实事表.docx``: a Word table;
+* ``广东民生实事表.html``: an HTML table;
+* ``广东民生实事表.csv``: a collection row whose text holds the table as tab-separated lines;
+* ``广东民生实事名单.docx``: a table of names only (序号 | 项目), items without a number.
+
+No word is added or changed: every cell is text of the report.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import re
+from pathlib import Path
+
+import docx
+
+from baogao.pipeline import read
+
+HERE = Path(__file__).parent
+SOURCE = HERE.parent / "formats" / "provinces-2025" / "2025年广东省政府工作报告.docx"
+
+
+def main() -> None:
+    doc = next(iter(read(SOURCE)))
+    annex = next(s for s in doc.sections if s.role == "appendix")
+    body = doc.text[annex.heading_end : annex.end].strip()
+    rows = []
+    for line in body.splitlines():
+        match = re.match(r"([一二三四五六七八九十]+)、(.+?。)(.*)", line.strip())
+        if match:
+            rows.append((match.group(1), match.group(2).rstrip("。"), match.group(3).strip()))
+    title = "广东省2025年政府工作报告（节选）"
+    lead = next(s for s in re.split(r"(?<=。)", doc.text) if "实施民生实事" in s or (
+        "民生实事" in s and "2025" not in s and "办好" in s))
+    caption = annex.title
+    header = ("序号", "民生实事项目", "主要内容")
+
+    out = docx.Document()
+    out.add_paragraph(title)
+    out.add_paragraph("二、2025年工作安排")
+    out.add_paragraph(lead.strip())
+    out.add_paragraph("附件")
+    out.add_paragraph(caption)
+    table = out.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+    out.save(HERE / "广东民生实事表.docx")
+
+    names = docx.Document()
+    names.add_paragraph(title)
+    names.add_paragraph("二、2025年工作安排")
+    names.add_paragraph(lead.strip())
+    names.add_paragraph("附件")
+    names.add_paragraph(caption)
+    table = names.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "项目"
+    for number, name, _ in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = number, name
+    names.save(HERE / "广东民生实事名单.docx")
+
+    cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                    for row in [header, *rows])
+    page = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+            f"<h1>{title}</h1><h2>二、2025年工作安排</h2><p>{html.escape(lead.strip())}</p>"
+            f"<p>附件</p><p>{caption}</p><table>{cells}</table></body></html>")
+    (HERE / "广东民生实事表.html").write_text(page, encoding="utf-8")
+
+    lines = [title, "二、2025年工作安排", lead.strip(), "附件", caption,
+             *("\t".join(row) for row in [header, *rows])]
+    with (HERE / "广东民生实事表.csv").open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["title", "year", "province", "full_text"])
+        writer.writerow([title, "2025", "广东省", "\n".join(lines)])
+
+
+if __name__ == "__main__":
+    main()
