@@ -48,6 +48,12 @@ class Value:
 
 
 @functools.lru_cache(maxsize=1)
+def _note_re() -> re.Pattern[str]:
+    """A short note right after a metric (（GDP）, （不含农户）) that changes nothing."""
+    return re.compile(str(cues()["mention_note"]))
+
+
+@functools.lru_cache(maxsize=1)
 def _continuation_re() -> re.Pattern[str]:
     return re.compile(str(cues()["continuation"]))
 
@@ -128,7 +134,7 @@ def hits_for_group(
         return
     index = _past_threshold(text, values, index, stop)
     first = values[index]
-    raw_gap = text[last.end : first.start].replace(" ", "")
+    raw_gap = _note_re().sub("", text[last.end : first.start].replace(" ", ""), count=1)
     grouped = len(group) > 1
     if not grouped and _from_gap_re().fullmatch(raw_gap):
         yield from _from_to(text, last, values, index, stop)

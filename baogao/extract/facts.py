@@ -56,6 +56,8 @@ from baogao.extract.subjects import (
     scope_ok,
     share_mentions,
     standalone_mentions,
+    topic_mentions,
+    with_speed_noun,
 )
 from baogao.extract.tables import table_facts
 from baogao.models import Bound, Document, Fact, Role
@@ -305,6 +307,8 @@ def sentence_readings(
     mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)
     if lead:
         mentions += lead_in_mentions(text, sentence.start, sentence.end, mentions, lead)
+    mentions = [with_speed_noun(text, m) for m in mentions]
+    mentions += topic_mentions(text, sentence.start, sentence.end, floor, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
     mentions += standalone_mentions(text, sentence.start, sentence.end, mentions)

@@ -132,7 +132,10 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
     for match in _year_re().finditer(text, start, pos):
         before = text[max(start, match.start() - 2) : match.start()]
         after = text[match.end() : match.end() + 2]
-        end_year = before.endswith(("到", "至")) and text.startswith("的", match.end())
+        end_year = before.endswith(("到", "至")) and (
+            text.startswith("的", match.end())
+            or (text.startswith(("，", ","), match.end()) and not before.startswith("年"))
+        )  # 增加到2025年的…, 到一九四九年，…: the year the value belongs to
         if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not end_year:
             continue
         compared = after.startswith("比") and _year_re().match(text, match.end() + 1)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.catalog import Family, Mention, cues, load_catalog
+from baogao.extract.catalog import Family, Mention, cues, find_mentions, load_catalog
 from baogao.extract.periods import _Span, cue_words, has_cue
 
 
@@ -279,4 +279,52 @@ def standalone_mentions(
                     Mention(at, at + len(word), word, word, Family(indicator, None), None)
                 )
             at = text.find(word, at + 1, end)
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def _speed_noun_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["speed_noun"]))
+
+
+def with_speed_noun(text: str, mention: Mention) -> Mention:
+    """工农业总产值的增长速度: a metric followed by a speed noun names its growth."""
+    if mention.growth_word is not None or mention.family.growth is None:
+        return mention
+    match = _speed_noun_re().match(text, mention.end)
+    if match is None:
+        return mention
+    end = match.end()
+    return Mention(mention.start, end, text[mention.start : end], mention.stem, mention.family,
+                   match.group(0).removeprefix("的"), mention.list_size)
+
+
+@functools.lru_cache(maxsize=1)
+def _topic_clause_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["topic_clause"]))
+
+
+def topic_mentions(
+    text: str, start: int, end: int, floor: int, mentions: list[Mention]
+) -> list[Mention]:
+    """工农业总产值的增长速度，一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%…: a
+    metric standing alone before a comma is the topic of the clauses of its full-stop
+    sentence that open on a year and a plan or result word and name no metric of their own."""
+    full = max(floor, text.rfind("。", floor, start) + 1)
+    named = [with_speed_noun(text, m) for m in find_mentions(text, full, end)]
+    topics = [m for m in named if text[m.end : m.end + 1] in ("，", ",")]
+    if not topics:
+        return []
+    found: list[Mention] = []
+    for match in _topic_clause_re().finditer(text, start, end):
+        pos = match.end()
+        if match.start() > start and text[match.start() - 1] not in "，,；;":
+            continue
+        before = [t for t in topics if t.end < match.start()]
+        if not before or _covered(mentions, match.start(), pos):
+            continue
+        topic = before[-1]
+        if any(topic.end <= m.start < match.start() for m in named if m is not topic):
+            continue  # another metric named since the topic: it is no longer the subject
+        found.append(Mention(pos, pos, "", topic.stem, topic.family, topic.growth_word))
     return found
