@@ -354,7 +354,8 @@ def _continuations(
         if clause is None:
             return
         subject = mention
-        if mention.growth_word is not None and nxt.unit not in ("%", "‰") and clause in ("达到", "达"):
+        level = nxt.unit not in ("%", "‰") and clause in ("达到", "达")
+        if mention.growth_word is not None and level:
             # 社会消费品零售总额增长5.1%、达到4.8万亿元: the level of the same metric
             subject = replace(mention, growth_word=None)
         yield _Hit(subject, clause, nxt)
