@@ -278,6 +278,8 @@ def serve(work: Path, rounds: int) -> None:
     it; after the first pass the result cache answers), 105 distinct queries the server has
     never seen (every one runs the whole search), and the distinct queries from one client."""
 
+    from baogao.cli.web import default_workers
+
     db = library(work, 30)
     before = ", ".join(f"{k} {v} ms" for k, v in SERVE_BEFORE.items())
     print(f"baogao serve at x30: /api/search?limit=10 (target p95 < 50 ms; before: {before}); "
@@ -286,7 +288,8 @@ def serve(work: Path, rounds: int) -> None:
     fresh, fresh_one = _distinct_queries()
     for workers in (1, 2):
         proc, base = _start(db, workers)
-        print(f"  --workers {workers}:")
+        default = " (the default on this machine)" if workers == default_workers() else ""
+        print(f"  --workers {workers}{default}:")
         try:
             _load(base, ["/api/search?q=发展&limit=10"] * 8, 2)  # open every worker's index
             for label, paths, clients in (
