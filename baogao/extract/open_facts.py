@@ -292,6 +292,10 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     verbs = _skip_words("lead_verbs")
     while True:
         words = _words(name)
+        if (len(words) == 1 and len(name) >= 4 and name[:2] in verbs
+                and not name.startswith(_skip_words("verb_nouns"))
+                and _words(name[2:])[0][1] in ("n", "nz", "l", "j")):
+            return name[2:], verb or name[:2]  # 解决问题: one word of a verb and its object
         if (len(words) < 2 or words[0][0] not in verbs
                 or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3)
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
@@ -393,7 +397,8 @@ def _tail_predicate(name: str) -> tuple[str, str | None]:
         return name, None
     done = next(w for w in predicates if name.endswith(w))
     rest = name[: len(name) - len(done)]
-    if not done or len(rest) < 3 or len(rest) not in _cuts(name):
+    if not done or len(rest) not in _cuts(name) or len(rest) < 2 or (
+            len(rest) == 2 and _words(rest)[0][1] != "n"):  # 群众|受益
         return name, None
     return _tidy(rest), done
 
