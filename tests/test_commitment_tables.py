@@ -35,7 +35,7 @@ def annex() -> list[Commitment]:
 
 
 @pytest.mark.parametrize("name", ["广东民生实事表.docx", "广东民生实事表.html",
-                                  "广东民生实事表.csv"])
+                                  "广东民生实事表.csv", "广东民生实事表_标题行.docx"])
 def test_a_table_gives_the_commitments_of_the_same_annex_in_paragraphs(
         annex: list[Commitment], name: str) -> None:
     found = _commitments(TABLES / name)

@@ -11,13 +11,16 @@ import sys
 import time
 import zlib
 from array import array
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from conftest import NATIONAL, PROVINCES, SEEDS
 
 import baogao.store.sqlite as store_module
+from baogao.ask.index import passage_rows
 from baogao.ask.search import search
+from baogao.ask.segment import index_text
 from baogao.errors import StoreError
 from baogao.library import Library, Parsed
 from baogao.pipeline import read
@@ -238,3 +241,22 @@ def test_killed_ingest_leaves_only_whole_documents(tmp_path: Path) -> None:
         stored = lib.store.count()
         report = lib.ingest([NATIONAL])  # finishes the job
         assert report.ok and lib.store.count() > stored
+
+
+def test_passage_words_from_one_cut_equal_cutting_each_passage() -> None:
+    """Passages take their index words from one cut of the whole text; the words must be
+    those of cutting each passage alone, also where lines cannot be told apart (a line with
+    edge spaces, a blank line: the whole text is then cut passage by passage)."""
+    docs = list(read(SEEDS, PROVINCES))
+    odd = replace(docs[0], text=docs[0].text.replace("\n", "\n ", 3))
+    blank = replace(docs[1], text=docs[1].text.replace("\n", "\n\n", 3))
+    for doc in [*docs, odd, blank]:
+        rows = passage_rows(doc)
+        assert len(rows) >= len(doc.paragraphs) > 0
+        for row in rows:
+            assert row.words == index_text(doc.text[row.start:row.end]), (doc.source, row.idx)
+        paths = {r.idx: r for r in rows if r.kind == "section"}
+        for s in doc.sections:
+            if s.parent is not None and s.index in paths:
+                assert paths[s.index].heading == index_text(" ".join(doc.section_path(
+                    doc.sections[s.parent])))

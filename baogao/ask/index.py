@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from baogao.ask.segment import index_text, tokenizer_version
+from baogao.ask.segment import index_lines, index_text, tokenizer_version
 from baogao.errors import NotFound, QueryError
 from baogao.models import Document
 from baogao.store import ON_DELETE, ON_SAVE, Store
@@ -118,17 +118,48 @@ class PassageRow:
     doc_type: str
 
 
+def _line_words(text: str) -> Callable[[int, int], str]:
+    """``index_text(text[start:end])``, taken from one cut of the whole text when the span is
+    a whole line (every paragraph and heading is), else cut alone."""
+    starts = [0]
+    at = text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    lines: list[str] = []
+    if "\n " not in text and " \n" not in text:  # else breaks cannot be told from tokens
+        lines = index_lines(text)
+        if len(lines) != len(starts):  # blank lines
+            lines = []
+    line_of = {start: k for k, start in enumerate(starts)}
+
+    def words(start: int, end: int) -> str:
+        k = line_of.get(start)
+        if lines and k is not None and end == (starts[k + 1] - 1 if k + 1 < len(starts)
+                                                 else len(text)):
+            return lines[k]
+        return index_text(text[start:end])
+
+    return words
+
+
 def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
     """Every passage of ``doc`` ready to index (pure: may run in a worker process)."""
     paths = [doc.section_path(s) for s in doc.sections]
-    headings = [index_text(" ".join(p)) for p in paths]
+    heads = [" ".join(p) for p in paths]
+    headings: list[str] = []
+    if all(h and h.strip() == h and "\n" not in h for h in heads):
+        headings = index_lines("\n".join(heads))  # one cut for every section path
+    if len(headings) != len(heads):
+        headings = [index_text(h) for h in heads]
+    words_of = _line_words(doc.text)
     para_starts = {p.start for p in doc.paragraphs}
     region, year = doc.region or "", doc.year or 0
     rows: list[PassageRow] = []
     for s in doc.sections:
         if s.start in para_starts:  # heading with inline text: its paragraph covers it
             continue
-        words = index_text(doc.text[s.start:s.heading_end])
+        words = words_of(s.start, s.heading_end)
         rows.append(PassageRow(
             kind="section", idx=s.index, start=s.start, end=s.heading_end, section=s.index,
             role=s.role, ntokens=len(words.split()), words=words,
@@ -138,7 +169,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
             doc_id=doc.id, region=region, year=year, doc_type=doc.doc_type))
     for p in doc.paragraphs:
         section = doc.sections[p.section] if p.section is not None else None
-        words = index_text(doc.text[p.start:p.end])
+        words = words_of(p.start, p.end)
         rows.append(PassageRow(
             kind="paragraph", idx=p.index, start=p.start, end=p.end, section=p.section,
             role=section.role if section else "other", ntokens=len(words.split()),
@@ -167,6 +198,10 @@ def _schema() -> Any:
     return b.build()
 
 
+#: ``json.dumps(..., ensure_ascii=False)`` without building an encoder per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _tantivy_doc(row: PassageRow) -> Any:
     import tantivy
 
@@ -180,7 +215,7 @@ def _tantivy_doc(row: PassageRow) -> Any:
     doc.add_integer("year", row.year)
     payload = [row.doc_id, row.kind, row.start, row.end, row.section, row.role, row.ntokens,
                row.heading_path if row.kind == "section" else "", row.path]
-    doc.add_bytes("data", json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+    doc.add_bytes("data", _encode(payload).encode("utf-8"))
     return doc
 
 

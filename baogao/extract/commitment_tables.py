@@ -114,12 +114,13 @@ def _this_year(doc: Document, text: str) -> bool:
     return doc.year is None or not years or doc.year in years
 
 
-def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None) -> str | None:
+def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None,
+               title: str | None) -> str | None:
     """The name of the list the table gives, if it is this year's 民生实事 list."""
     from baogao.extract.commitments import _cue
     from baogao.extract.commitments import _list_name as name_in
 
-    places: list[str] = []
+    places: list[str] = [title] if title else []
     section = doc.section_at(run[0].start)
     if section is not None:
         places.append(section.title)
@@ -161,24 +162,37 @@ def _roles(doc: Document, header: list[Cell] | None, rows: list[Paragraph]
     return name, content
 
 
+def _one_cell(doc: Document, row: Paragraph) -> str | None:
+    """The text of a row that holds one text only (a title or group heading, its cells
+    merged: the same text in each)."""
+    texts = {c.text for c in _cells(doc, row) if c.text}
+    return next(iter(texts)) if len(texts) == 1 else None
+
+
 def list_tables(doc: Document) -> Iterator[ListTable]:
     """This year's 民生实事 lists of ``doc`` given as tables."""
     for run in _runs(doc):
+        title = _one_cell(doc, run[0]) if len(run) > 1 else None
+        if title is not None:  # a title row inside the table (2025年十件民生实事)
+            run = run[1:]
         header = _header(doc, run)
-        name = _list_name(doc, run, header)
+        name = _list_name(doc, run, header, title)
         if name is None:
             continue
         rows = run[1:] if header is not None else run
         name_at, content_at = _roles(doc, header, rows)
+        head = [c.text for c in header] if header is not None else None
         items: list[TableItem] = []
         for row in rows:
             cells = _cells(doc, row)
+            if [c.text for c in cells] == head:
+                continue  # the header again (a table over several pages)
             pick = [cells[i] if i is not None and i < len(cells) and cells[i].text else None
                     for i in (name_at, content_at)]
             if pick[0] is None and pick[1] is None:
                 continue
-            if sum(bool(c.text) for c in cells) == 1 and not _DIGIT.search(row_text := (
-                    doc.text[row.start : row.end])) and len(row_text.strip()) <= 12:
+            group = _one_cell(doc, row)
+            if group is not None and not _DIGIT.search(group) and len(group) <= 12:
                 continue  # a group heading inside the table (一、民生保障类)
             items.append(TableItem(pick[0], pick[1], row))
         if items:

@@ -65,7 +65,8 @@ def commitments_version() -> str:
     """The version stored with a document's commitments: extractor and word tables."""
     from baogao.extract.commitment_tables import words as table_words
 
-    words = json.dumps([vocabulary(), table_words()], ensure_ascii=False, sort_keys=True)
+    tables = {k: v for k, v in table_words().items() if k.startswith("table_")}
+    words = json.dumps([vocabulary(), tables], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
     return f"{EXTRACTOR_VERSION}-{digest}"
 
