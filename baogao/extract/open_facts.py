@@ -467,6 +467,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
+        return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if text.startswith("的", amount.end):
         # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
         # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
