@@ -419,6 +419,23 @@ def _mid_verb(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+#: What may stand between listed values (、270元, 和485元/月): separators, digits, units.
+_LISTED_VALUES = re.compile(r"(?:[、和及][\d.]+[\u4e00-\u9fff/%]{0,4})+")
+
+
+def _listed_start(text: str, end: int, stop: int) -> bool:
+    """True when the values listed after ``end`` lead to a change (从每人每月202元、270元
+    提高到…): the value is a starting one."""
+    if not text.startswith(("、", "和"), end):
+        return False
+    window = text[end : min(stop, end + 24)]
+    for word in _skip_words("from_follow"):
+        at = window.find(word)
+        if at > 0 and _LISTED_VALUES.fullmatch(window, 0, at):
+            return True
+    return False
+
+
 def _after_amount(text: str, at: int) -> bool:
     """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
     场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
@@ -543,7 +560,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         same = head_start > clause[0] or not trimmed_name
         name = _strip_growth(prev.name) + (growth or "") if prev is not None and same else ""
     else:
-        name = trimmed_name
+        name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林
+        action = action or verb
     # 细颗粒物年均浓度|40微克/立方米|(下降9.1%): a change named after a level keeps its object
     inner = (_find_amounts(name, 0, len(name)) if amount.unit in _CHANGE_UNITS
              and _unit_gate().search(name) else [])
@@ -751,9 +769,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     after = text[amount.end : amount.end + 3]
-                    baseline = reading.baseline or after.startswith(_skip_words("from_follow"))
+                    baseline = reading.baseline or after.startswith(_skip_words(
+                        "from_follow")) or _listed_start(text, amount.end, clause[1])
                     if timing is None:
                         continue
+                    # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
+                    dated = _YEAR_TITLE.search(text, clause[0], amount.start) is not None
                     if timing.kind == "target" and _so_far().search(
                             text, sentence.start, amount.start):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned
@@ -766,7 +787,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
                         estimated=timing.estimated,
-                        period=None if multi or spans or baseline else timing.period,
+                        period=None if multi or spans or (baseline and not dated)
+                        else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
