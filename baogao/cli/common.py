@@ -356,17 +356,26 @@ _CONTROL = dict.fromkeys(range(32), " ")
 
 
 def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+def _char_width(ch: str) -> int:
     import unicodedata
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
 
 
 def _cut(text: str, width: int) -> str:
+    """``text`` if it fits ``width`` columns, else its longest start that fits with "…"."""
     if _width(text) <= width:
         return text
-    while text and _width(text) > width - 1:
-        text = text[:-1]
-    return text + "…"
+    used = end = 0
+    while end < len(text) and used + _char_width(text[end]) <= width - 1:
+        used += _char_width(text[end])
+        end += 1
+    return text[:end] + "…"
 
 
 def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
