@@ -347,6 +347,13 @@ def _continuations(
             # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change
             yield from _compared(text, mention, values, offset, stop, base)
             return
+        if re.fullmatch(str(cues()["year_part"]), between) and same_dimension(
+            current.unit, nxt.unit
+        ):
+            # 五年合计…为X，其中一九八五年为Y: Y is the same metric in the year named
+            yield _Hit(mention, "为", nxt)
+            current = nxt
+            continue
         for a, b in background:
             if current.end <= a and b <= nxt.start:
                 between = between.replace(text[a:b], "", 1)
