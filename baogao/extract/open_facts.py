@@ -284,6 +284,7 @@ def _not_names() -> frozenset[str]:
 _MEASURED_NOUN = re.compile(r"[\d.]+(?![万亿])[A-Za-z\u4e00-\u9fff]{1,3}?[\u4e00-\u9fff]{2,}")
 
 
+@functools.lru_cache(maxsize=8192)
 def _strip_verbs(name: str) -> tuple[str, str | None]:
     """Leading verbs of a name from the ``lead_verbs`` table, each a whole word (推广高产优质
     品种 → 高产优质品种, 优化重组全国重点实验室), followed by at least three characters of
@@ -387,6 +388,7 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     return before + action + name
 
 
+_NUMERAL_ENDS = frozenset("0123456789万亿千百余")
 _NUMERAL_END = re.compile(r"\d[\d.]*[万亿千百]?余?$")
 _CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
 
@@ -409,11 +411,16 @@ def _tail_predicate(name: str) -> tuple[str, str | None]:
     return _tidy(rest), done
 
 
+@functools.lru_cache(maxsize=1)
+def _mid_verbs_re() -> re.Pattern[str]:
+    return re.compile(_alternation(list(_skip_words("mid_verbs"))))
+
+
 def _mid_verb(name: str) -> tuple[str, str | None]:
     """The object after a verb of ``mid_verbs`` inside a name, the verb a whole word
     (消费品以旧换新|拉动|商品销售额, 平台|发放|贷款): the words before it say who acted."""
     verbs = _skip_words("mid_verbs")
-    if not any(v in name for v in verbs):
+    if _mid_verbs_re().search(name) is None:
         return name, None
     at = 0
     words = _words(name)
@@ -589,7 +596,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         same = head_start > clause[0] or not trimmed_name
         name = _strip_growth(prev.name) + (growth or "") if prev is not None and same else ""
     else:
-        name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林
+        name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林, 谋划|项目
         action = action or verb
     # 细颗粒物年均浓度|40微克/立方米|(下降9.1%): a change named after a level keeps its object
     inner = (_find_amounts(name, 0, len(name)) if amount.unit in _CHANGE_UNITS
@@ -603,7 +610,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name, _ = _strip_verbs(name)  # 制定|修改|浦东新区法规
     action = action or verb
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
-            or _NUMERAL_END.search(name)):
+            or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
     if _unsure(name):
         return None
@@ -805,7 +812,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if timing is None:
                         continue
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
-                    dated = _YEAR_TITLE.search(text, clause[0], amount.start) is not None
+                    dated = baseline and _YEAR_TITLE.search(text, clause[0], amount.start)
                     if timing.kind == "target" and (_so_far().search(
                             text, sentence.start, amount.start) or baseline):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;
@@ -814,7 +821,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     head = text[clause[0] : amount.start]
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
-                    spans = _YEARS_SPAN.search(head) is not None  # 力争3年内全部启动
+                    spans = "年" in head and _YEARS_SPAN.search(head) is not None  # 3年内
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,

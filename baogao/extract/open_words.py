@@ -17,13 +17,13 @@ from typing import Any
 from baogao.ask.segment import tag_words
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def _words(phrase: str) -> tuple[tuple[str, str], ...]:
     """The words of ``phrase`` with their tags (rjieba with the report lexicon)."""
     return tuple(tag_words(phrase))
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=32768)
 def _cuts(phrase: str) -> frozenset[int]:
     """Word boundaries of ``phrase``: an action or noise word counts only when it is a
     whole word (对口支援 is not 对 + 口支援, 供应链 holds no 供应, 服务中心 no 服务)."""
@@ -203,10 +203,12 @@ def _tail_noise() -> tuple[str, ...]:
 
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了")
-    name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
-    name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
-    name = _RANK_TAIL.sub("", name)
-    name = _YEARS_TAIL.sub("", name)  # 居民人均可支配收入五年(增长)
+    if "年" in name:
+        name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
+        name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
+        name = _YEARS_TAIL.sub("", name)  # 居民人均可支配收入五年(增长)
+    if "第" in name or "前" in name:
+        name = _RANK_TAIL.sub("", name)  # 高速公路通车里程全国第四
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
