@@ -271,7 +271,7 @@ def pages(base: str) -> None:
         sys.stdout.flush()
 
 
-def serve(work: Path, rounds: int) -> None:
+def serve(work: Path, rounds: int, with_pages: bool = True) -> None:
     """/api/search p50/p95 over baogao serve at ×30, 1 and 2 workers; /api/attention.
 
     Three loads per server: the search queries repeated ``rounds`` times (as round 1 measured
@@ -303,7 +303,7 @@ def serve(work: Path, rounds: int) -> None:
                 cpu = (_tree_cpu(proc.pid) - cpu0) / max(1, len(lat)) * 1000
                 print(_serve_line(label, lat, seconds, errors, cpu, clients))
                 sys.stdout.flush()
-            if workers == 2:
+            if workers == 2 and with_pages:
                 pages(base)
         finally:
             _stop(proc)
@@ -386,6 +386,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="+", choices=["analysis", "serve", "startup"],
                     default=["startup", "analysis", "serve"])
     ap.add_argument("--rounds", type=int, default=5, help="passes over the queries (serve)")
+    ap.add_argument("--no-pages", action="store_true",
+                    help="serve: only /api/search, not the analysis pages")
     ap.add_argument("--baseline", default=BASELINE_REV,
                     help="git revision start-up is compared with (default: end of round 3)")
     args = ap.parse_args()
@@ -397,7 +399,7 @@ def main() -> None:
         if "analysis" in args.only:
             analysis(work)
         if "serve" in args.only:
-            serve(work, args.rounds)
+            serve(work, args.rounds, not args.no_pages)
 
 
 if __name__ == "__main__":
