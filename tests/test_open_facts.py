@@ -286,3 +286,10 @@ def test_listed_starting_values_are_starts() -> None:
               if "提高到217元" in f.evidence}
     assert starts["209元"].scope == "起点" and starts["209元"].period is None
     assert starts["217元"].scope != "起点" and starts["217元"].period == 2026
+
+
+def test_a_bare_investment_takes_the_projects_before_it() -> None:
+    # “十百千万”工程项目完成投资1.22万亿元: the investment of those projects
+    doc = _province("江西")
+    assert _named(doc, "完成投资1.22万亿元")["1.22万亿元"] == "“十百千万”工程项目投资"
+    assert "投资" not in {f.name for f in open_facts(doc, extract_facts(doc))}

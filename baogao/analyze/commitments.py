@@ -23,9 +23,11 @@ review covers N) and looks for the result:
   report names it with a completion word (建成, 完成…); an item of a 民生实事 list (with or
   without a number) when the later report says the list was completed (20件民生实事全部完成).
 
-Commitments are read from the library (extracted at ingest, ``Library.commitments``);
-results are looked up when asked. A later report's review sentences and one-year passages
-depend on its text only and are kept by document id (the hash of the text) across requests.
+Commitments are read from the library (extracted at ingest, ``Library.commitments``), and
+so is what a later report offers (its review sentences and which of its facts are about one
+year, ``commitment_rows.review_digest``); the rows of each region are kept until its
+documents change (``commitment_rows``). Keys are compared as read by ``canonical_key``
+(abbreviations and other names of one object, ``commitment_words.json``).
 
 Verdicts: ``met`` / ``partly`` / ``missed`` by the tolerances of ``analyze.track`` (approx:
 within 5% of the target is met, within 10% partly; a bound must hold), ``done``, and
@@ -689,8 +691,7 @@ def track_commitments(library: object, region: str | None = None, *,
 
 class LaterReport:
     """What the tracker reads of a later report: its review sentences and which of its
-    passages are about one year. Both depend on the text alone, and a document id is the
-    hash of its text, so they are kept by id across requests."""
+    passages are about one year (worked out at ingest: ``commitment_rows.review_digest``)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc_id = doc.id

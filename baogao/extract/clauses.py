@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from baogao.extract.catalog import Mention, convert, cues
@@ -353,7 +353,12 @@ def _continuations(
         clause = _continues(between)
         if clause is None:
             return
-        yield _Hit(mention, clause, nxt)
+        subject = mention
+        level = nxt.unit not in ("%", "‰") and clause in ("达到", "达")
+        if mention.growth_word is not None and level:
+            # 社会消费品零售总额增长5.1%、达到4.8万亿元: the level of the same metric
+            subject = replace(mention, growth_word=None)
+        yield _Hit(subject, clause, nxt)
         current = nxt
 
 

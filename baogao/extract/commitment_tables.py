@@ -29,6 +29,9 @@ from baogao.extract.open_facts import find_amounts, key_of
 from baogao.models import Commitment, Document, Paragraph
 
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+#: The longest paragraph read as a table's caption (2025年省十件民生实事项目安排表).
+_CAPTION_MAX = 40
 _INDEX = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?\s*$")
 
 
@@ -125,7 +128,8 @@ def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None,
     if section is not None:
         places.append(section.title)
     before = [p for p in doc.paragraphs if p.end <= run[0].start and not p.is_table_row]
-    places += [doc.text[p.start : p.end] for p in before[-2:]][::-1]
+    places += [doc.text[p.start : p.end] for p in before[-2:]
+               if p.end - p.start <= _CAPTION_MAX][::-1]  # a caption, not running text
     if header is not None:
         places.append(" ".join(c.text for c in header))
     for place in places:
@@ -139,7 +143,7 @@ def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None,
 
 def _header(doc: Document, run: list[Paragraph]) -> list[Cell] | None:
     cells = _cells(doc, run[0])
-    if any(_DIGIT.search(c.text) for c in cells) or not any(
+    if any(_DIGIT.search(_YEAR.sub("", c.text)) for c in cells) or not any(
             _column_role(c.text) for c in cells if c.text):
         return None
     return cells
@@ -177,8 +181,9 @@ def list_tables(doc: Document) -> Iterator[ListTable]:
             run = run[1:]
         header = _header(doc, run)
         name = _list_name(doc, run, header, title)
-        if name is None:
-            continue
+        if name is None or any(w in doc.text[p.start : p.end] for p in run
+                               for w in words()["table_not_lists"]):
+            continue  # an indicator table (预期性, 约束性) under a list's name
         rows = run[1:] if header is not None else run
         name_at, content_at = _roles(doc, header, rows)
         head = [c.text for c in header] if header is not None else None

@@ -436,6 +436,22 @@ def _listed_start(text: str, end: int, stop: int) -> bool:
     return False
 
 
+def _subject_of(head: str, name: str) -> str:
+    """The projects a bare 投资 belongs to, printed before its action in the clause
+    (“十百千万”工程项目完成投资: “十百千万”工程项目), or "" when none is printed."""
+    at = head.rfind(name)
+    subject, _ = _strip_tail(_tidy(head[:at]) if at > 0 else "")
+    subject = _tidy(subject)
+    noise = _skip_words("lead_noise")
+    while subject.startswith(noise):  # 力争|全区|招商引资项目, 年内|省重点建设项目
+        word = next(w for w in sorted(noise, key=len, reverse=True) if subject.startswith(w))
+        if len(word) not in _cuts(subject):
+            break
+        subject = subject[len(word) :]
+    heads = _skip_words("generic_objects")
+    return subject if 2 < len(subject) <= 14 and subject.endswith(heads) else ""
+
+
 def _after_amount(text: str, at: int) -> bool:
     """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
     场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
@@ -497,8 +513,13 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     action = action or verb
     if name in _skip_words("growth_words") or name in _not_names():
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
-    if name in _skip_words("subject_measures") and prev is not None and head_start > clause[0]:
-        name = prev.name + name  # 300个省列重大项目|累计完成投资2393.1亿元
+    if name in _skip_words("subject_measures") and prev is not None and (
+            head_start > clause[0]
+            or (_after_amount(text, clause[0]) and not _subject_of(head, name))):
+        # 300个省列重大项目|累计完成投资2393.1亿元 (not 工业投资增长9.5%，…投资)
+        name = "" if prev.name.endswith(name) else prev.name + name
+    elif name in _skip_words("subject_measures"):
+        name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
     elif name in _skip_words("generic_measures"):
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
         # object is the one counted right before (not one of an earlier clause)

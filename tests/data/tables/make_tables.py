@@ -16,7 +16,8 @@ its content), as
   caption outside it), and the header row printed again after the fifth item (a table
   running over two pages).
 
-No word is added or changed: every cell is text of the report.
+No word of an item is added or changed: every cell below the header is text of the report
+(the header cells are usual column names; the web page's names the year: 2025年目标任务).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def main() -> None:
     merged.save(HERE / "广东民生实事表_标题行.docx")
 
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                    for row in [header, *rows])
+                    for row in [("序号", "实事项目", "2025年目标任务"), *rows])
     page = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
             f"<h1>{title}</h1><h2>二、2025年工作安排</h2><p>{html.escape(lead.strip())}</p>"
             f"<p>附件</p><p>{caption}</p><table>{cells}</table></body></html>")
