@@ -135,6 +135,9 @@ def hits_for_group(
     index = _past_threshold(text, values, index, stop)
     first = values[index]
     raw_gap = _note_re().sub("", text[last.end : first.start].replace(" ", ""), count=1)
+    opens = last.start == 0 or text[last.start - 1] in "。；;\n" or text[last.start - 1].isspace()
+    if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
+        raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
     grouped = len(group) > 1
     if not grouped and _from_gap_re().fullmatch(raw_gap):
         yield from _from_to(text, last, values, index, stop)
@@ -347,6 +350,13 @@ def _continuations(
             # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change
             yield from _compared(text, mention, values, offset, stop, base)
             return
+        if re.fullmatch(str(cues()["year_part"]), between) and same_dimension(
+            current.unit, nxt.unit
+        ):
+            # 五年合计…为X，其中一九八五年为Y: Y is the same metric in the year named
+            yield _Hit(mention, "为", nxt)
+            current = nxt
+            continue
         for a, b in background:
             if current.end <= a and b <= nxt.start:
                 between = between.replace(text[a:b], "", 1)
