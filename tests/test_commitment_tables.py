@@ -35,7 +35,7 @@ def annex() -> list[Commitment]:
 
 
 @pytest.mark.parametrize("name", ["广东民生实事表.docx", "广东民生实事表.html",
-                                  "广东民生实事表.csv"])
+                                  "广东民生实事表.csv", "广东民生实事表_标题行.docx"])
 def test_a_table_gives_the_commitments_of_the_same_annex_in_paragraphs(
         annex: list[Commitment], name: str) -> None:
     found = _commitments(TABLES / name)
@@ -58,4 +58,15 @@ def test_items_without_a_number_are_commitments_named_by_their_cell() -> None:
 def test_an_indicator_table_is_not_a_list_of_promises() -> None:
     [doc] = list(read(next(SEEDS.glob("003_*.txt"))))
     assert any(p.is_table_row for p in doc.paragraphs)
+    assert list(list_tables(doc)) == []
+
+
+def test_an_indicator_table_under_a_list_caption_is_not_a_list(tmp_path: Path) -> None:
+    # seed 003's indicator table (…预期性/约束性) given the caption of a 民生实事 list
+    text = next(SEEDS.glob("003_*.txt")).read_text("utf-8")
+    first_row = next(line for line in text.splitlines() if "\t" in line)
+    moved = tmp_path / "003_caption.txt"
+    moved.write_text(text.replace(first_row, "2024年十件民生实事\n" + first_row, 1), "utf-8")
+    [doc] = list(read(moved))
+    assert "2024年十件民生实事" in doc.text and any(p.is_table_row for p in doc.paragraphs)
     assert list(list_tables(doc)) == []

@@ -393,3 +393,62 @@ def test_a_background_clause_does_not_break_a_continuation() -> None:
     r1985 = _facts(NATIONAL, 45)
     growth = _values(r1985, "industrial_agricultural_output_growth", "actual")
     assert (1984, 14.2, None) in growth and (1984, 7.9, None) not in growth
+
+
+def test_topic_clauses_take_the_metric_named_before_them() -> None:
+    """工农业总产值的增长速度，一九八一年计划为百分之三点七，实际达到百分之四点六；一九八二年
+    计划为百分之四，预计可以达到百分之六点四 (1982): each year clause takes the topic."""
+    r1982 = _facts(NATIONAL, 48)
+    growth = "industrial_agricultural_output_growth"
+    assert (1981, 3.7, None) in _values(r1982, growth, "target")
+    assert (1982, 4, None) in _values(r1982, growth, "target")
+    actual = {(f.period, f.value, f.estimated) for f in _find(r1982, growth, "actual")}
+    assert {(1981, 4.6, False), (1982, 6.4, True)} <= actual
+
+
+def test_comparison_base_with_its_value_is_that_years_level() -> None:
+    """比一九五二年的八百二十七亿一千万元增长百分之六十八 (1959): 827.1 is the 1952 level and
+    68% a five-year change, never an annual growth; 比一九五七年的…增长百分之六十五 is 1958's
+    growth; 一九五九年的工农业总产值将比一九五八年的…增长百分之四十，达到… the 1959 plan."""
+    r1959 = _facts(NATIONAL, 57)
+    level = _values(r1959, "industrial_agricultural_output", "actual")
+    assert {(1952, 827.1, None), (1958, 2050, None)} <= set(level)
+    growth = _values(r1959, "industrial_agricultural_output_growth", "actual")
+    assert (1958, 65, None) in growth
+    assert all(value != 68 for _, value, _ in growth)
+    assert (1959, 2870, None) in _values(r1959, "industrial_agricultural_output", "target")
+    assert (1959, 40, None) in _values(r1959, "industrial_agricultural_output_growth", "target")
+
+
+def test_five_year_plan_section_keeps_only_dated_targets() -> None:
+    """“十二五”时期的主要目标 (2011): 2015年国内生产总值将超过55万亿元 is a 2015 target; five-year
+    totals and cuts (五年城镇新增就业4500万人, 能耗降低16%) are never 2011 targets."""
+    r2011 = _facts(NATIONAL, 18)
+    assert (2015, 550000, "min") in _values(r2011, "gdp", "target")
+    assert all(f.period != 2011 for f in _find(r2011, "energy_intensity_reduction", "target"))
+    assert (2011, 4500, None) not in _values(r2011, "urban_new_jobs", "target")
+    assert (2011, 900, "min") in _values(r2011, "urban_new_jobs", "target")
+
+
+def test_start_of_from_to_with_its_year() -> None:
+    """财政收入从3.16万亿元增加到8.31万亿元 in the 十一五 review (2011): 2005 and 2010 levels;
+    粮食…，去年达到1.09万亿斤: the level reached last year."""
+    r2011 = _facts(NATIONAL, 18)
+    assert {(2005, 31600, None), (2010, 83100, None)} <= set(
+        _values(r2011, "fiscal_revenue", "actual")
+    )
+    assert (2010, 10900, None) in _values(r2011, "grain_output", "actual")
+
+
+def test_record_words_and_spaced_years() -> None:
+    """…都创造了近五年来的最高水平 is a record, not a five-year passage (2000: 财政收入…达到
+    11377亿元 is 1999's); 1 9 9 7 年粮食产量达到4 9 2 5 0 万吨 (1998) is dated by its
+    spaced-out year."""
+    assert (1999, 11377, None) in _values(_facts(NATIONAL, 34), "fiscal_revenue", "actual")
+    assert (1997, 9850, None) in _values(_facts(NATIONAL, 36), "grain_output", "actual")
+
+
+def test_a_narrower_measure_named_before_the_metric_gives_nothing() -> None:
+    """扣除房地产开发投资后，固定资产投资增长2.7% (甘肃 2026) is another measure."""
+    gansu = _facts(f"{PROVINCES_2026}/2026_甘肃省_政府工作报告.csv")
+    assert (2025, 2.7, None) not in _values(gansu, "fixed_asset_investment_growth", "actual")

@@ -149,7 +149,13 @@ def test_grouped_digits_spaces_and_unit_first() -> None:
 
 
 def test_more_than_after_the_number() -> None:
-    """67700多亿元 / 700余万人: more than the number (min); never inside a Chinese numeral."""
+    """67700多亿元 / 700余万人: more than the number (min). Inside a Chinese numeral
+    (四亿零七百多万吨) the 万 after 多 belongs to the group before it: 4.07亿吨 and more,
+    never 四亿零七百 times 万吨."""
     assert _one("国内生产总值达到67700多亿元")[:3] == (Decimal(67700), "亿元", "min")
     assert _one("城镇新增就业700余万人")[:3] == (Decimal(700), "万人", "min")
     assert all(q.unit != "万吨" for q in find_quantities("粮食产量达到四亿零七百多万吨"))
+    assert _one("粮食产量达到四亿零七百多万吨")[:3] == (Decimal(407000000), "吨", "min")
+    assert _one("预计达到三亿三千五百多万吨")[:3] == (Decimal(335000000), "吨", "min")
+    assert _one("增产一千多万吨")[:3] == (Decimal(1000), "万吨", "min")
+    assert _one("财政收入一万多亿元")[:3] == (Decimal(10000), "亿元", "min")

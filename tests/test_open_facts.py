@@ -277,3 +277,19 @@ def test_a_measure_names_its_owner() -> None:
     assert _named(guangdong, "居民人均可支配收入五年增长")["30.8%"] == "居民人均可支配收入"
     # 省级重点项目640个、完成投资…: the investment of the projects just counted
     assert _named(_province("陕西"), "实施省级重点项目640个")["3500亿元以上"] == "省级重点项目投资"
+
+
+def test_listed_starting_values_are_starts() -> None:
+    # 分别从每人每月209元、280元提高到217元、290元: 209元 and 280元 are where it started
+    doc = _province("广东")
+    starts = {f.text: f for f in open_facts(doc, extract_facts(doc))
+              if "提高到217元" in f.evidence}
+    assert starts["209元"].scope == "起点" and starts["209元"].period is None
+    assert starts["217元"].scope != "起点" and starts["217元"].period == 2026
+
+
+def test_a_bare_investment_takes_the_projects_before_it() -> None:
+    # “十百千万”工程项目完成投资1.22万亿元: the investment of those projects
+    doc = _province("江西")
+    assert _named(doc, "完成投资1.22万亿元")["1.22万亿元"] == "“十百千万”工程项目投资"
+    assert "投资" not in {f.name for f in open_facts(doc, extract_facts(doc))}

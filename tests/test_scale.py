@@ -139,6 +139,22 @@ def test_fast_table_aligns_wide_characters(capsys: pytest.CaptureFixture[str]) -
     assert "[bold]y[/bold]" in lines[3]  # data is printed as is, never as markup
 
 
+def test_cut_keeps_the_longest_start_that_fits() -> None:
+    from baogao.cli.common import _cut
+
+    for text in ("北京市西城区2025年政府工作报告", "corpus/provinces-2026/2026_上海市.csv", "ab"):
+        for width in range(40):
+            cut = _cut(text, width)
+            if _width(text) <= width:
+                assert cut == text
+                continue
+            kept = cut[:-1]
+            assert cut.endswith("…") and text.startswith(kept)
+            assert _width(kept) <= width - 1 or not kept
+            longer = text[:len(kept) + 1]
+            assert _width(longer) > width - 1
+
+
 @pytest.mark.slow
 def test_serve_with_two_workers(seeds_db: Path) -> None:
     import os

@@ -23,9 +23,11 @@ review covers N) and looks for the result:
   report names it with a completion word (建成, 完成…); an item of a 民生实事 list (with or
   without a number) when the later report says the list was completed (20件民生实事全部完成).
 
-Commitments are read from the library (extracted at ingest, ``Library.commitments``);
-results are looked up when asked. A later report's review sentences and one-year passages
-depend on its text only and are kept by document id (the hash of the text) across requests.
+Commitments are read from the library (extracted at ingest, ``Library.commitments``), and
+so is what a later report offers (its review sentences and which of its facts are about one
+year, ``commitment_rows.review_digest``); the rows of each region are kept until its
+documents change (``commitment_rows``). Keys are compared as read by ``canonical_key``
+(abbreviations and other names of one object, ``commitment_words.json``).
 
 Verdicts: ``met`` / ``partly`` / ``missed`` by the tolerances of ``analyze.track`` (approx:
 within 5% of the target is met, within 10% partly; a bound must hold), ``done``, and
@@ -39,8 +41,13 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
+from baogao.analyze.commitment_rows import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
+from baogao.analyze.commitment_rows import VERDICT_LABELS as VERDICT_LABELS
+from baogao.analyze.commitment_rows import VERDICTS as VERDICTS
+from baogao.analyze.commitment_rows import commitment_row_dict as commitment_row_dict
+from baogao.analyze.commitment_rows import count_verdicts as count_verdicts
 from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.catalog import cues
 from baogao.extract.commitments import extract_commitments, printed_amount
@@ -56,18 +63,6 @@ from baogao.extract.open_facts import (
 from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
 from baogao.read.regions import canonical_region
 
-#: Column order of ``baogao track --commitments`` (one JSON line per commitment).
-COMMITMENT_COLUMNS = [
-    "region", "period", "object", "action", "value", "unit", "bound", "target_text",
-    "target_evidence", "target_source", "target_row", "actual_value", "actual_unit",
-    "actual_text", "actual_evidence", "actual_source", "actual_row", "verdict", "reason",
-    "key", "scope", "value_high", "indicator", "list_name", "origin", "target_doc_id",
-    "target_start", "actual_doc_id", "actual_start",
-]
-VERDICTS: tuple[CommitmentVerdict, ...] = ("met", "partly", "missed", "done", "unreported")
-#: Chinese labels of the verdicts (pages, CSV).
-VERDICT_LABELS = {"met": "已完成", "partly": "基本完成", "missed": "未完成",
-                  "done": "已办结（无数字）", "unreported": "未报告"}
 #: Lowest similarity of two keys for a link (1.0 equal keys).
 MIN_SIMILARITY = 0.75
 #: A count result outside [target / RATIO, target * RATIO] is a different thing.
@@ -689,8 +684,7 @@ def track_commitments(library: object, region: str | None = None, *,
 
 class LaterReport:
     """What the tracker reads of a later report: its review sentences and which of its
-    passages are about one year. Both depend on the text alone, and a document id is the
-    hash of its text, so they are kept by id across requests."""
+    passages are about one year (worked out at ingest: ``commitment_rows.review_digest``)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc_id = doc.id
@@ -711,18 +705,3 @@ class LaterReport:
                     continue
             kept.append(fact)
         return kept
-
-
-def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:
-    """How many rows have each verdict, plus the total."""
-    counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
-    for row in rows:
-        counts[row.verdict] += 1
-    counts["total"] = sum(counts.values())
-    return counts
-
-
-def commitment_row_dict(row: CommitmentRow) -> dict[str, object]:
-    """A row as a flat dict in ``COMMITMENT_COLUMNS`` order (the JSON line)."""
-    data = asdict(row)
-    return {column: data.get(column) for column in COMMITMENT_COLUMNS}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from baogao.extract.catalog import Mention, convert, cues
@@ -135,6 +135,9 @@ def hits_for_group(
     index = _past_threshold(text, values, index, stop)
     first = values[index]
     raw_gap = _note_re().sub("", text[last.end : first.start].replace(" ", ""), count=1)
+    opens = last.start == 0 or text[last.start - 1] in "。；;\n" or text[last.start - 1].isspace()
+    if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
+        raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
     grouped = len(group) > 1
     if not grouped and _from_gap_re().fullmatch(raw_gap):
         yield from _from_to(text, last, values, index, stop)
@@ -347,13 +350,25 @@ def _continuations(
             # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change
             yield from _compared(text, mention, values, offset, stop, base)
             return
+        if re.fullmatch(str(cues()["year_part"]), between) and same_dimension(
+            current.unit, nxt.unit
+        ):
+            # 五年合计…为X，其中一九八五年为Y: Y is the same metric in the year named
+            yield _Hit(mention, "为", nxt)
+            current = nxt
+            continue
         for a, b in background:
             if current.end <= a and b <= nxt.start:
                 between = between.replace(text[a:b], "", 1)
         clause = _continues(between)
         if clause is None:
             return
-        yield _Hit(mention, clause, nxt)
+        subject = mention
+        level = nxt.unit not in ("%", "‰") and clause in ("达到", "达")
+        if mention.growth_word is not None and level:
+            # 社会消费品零售总额增长5.1%、达到4.8万亿元: the level of the same metric
+            subject = replace(mention, growth_word=None)
+        yield _Hit(subject, clause, nxt)
         current = nxt
 
 

@@ -29,6 +29,9 @@ from baogao.extract.open_facts import find_amounts, key_of
 from baogao.models import Commitment, Document, Paragraph
 
 _DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d{2}年?")
+#: The longest paragraph read as a table's caption (2025年省十件民生实事项目安排表).
+_CAPTION_MAX = 40
 _INDEX = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．、]?\s*$")
 
 
@@ -114,17 +117,19 @@ def _this_year(doc: Document, text: str) -> bool:
     return doc.year is None or not years or doc.year in years
 
 
-def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None) -> str | None:
+def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None,
+               title: str | None) -> str | None:
     """The name of the list the table gives, if it is this year's 民生实事 list."""
     from baogao.extract.commitments import _cue
     from baogao.extract.commitments import _list_name as name_in
 
-    places: list[str] = []
+    places: list[str] = [title] if title else []
     section = doc.section_at(run[0].start)
     if section is not None:
         places.append(section.title)
     before = [p for p in doc.paragraphs if p.end <= run[0].start and not p.is_table_row]
-    places += [doc.text[p.start : p.end] for p in before[-2:]][::-1]
+    places += [doc.text[p.start : p.end] for p in before[-2:]
+               if p.end - p.start <= _CAPTION_MAX][::-1]  # a caption, not running text
     if header is not None:
         places.append(" ".join(c.text for c in header))
     for place in places:
@@ -138,7 +143,7 @@ def _list_name(doc: Document, run: list[Paragraph], header: list[Cell] | None) -
 
 def _header(doc: Document, run: list[Paragraph]) -> list[Cell] | None:
     cells = _cells(doc, run[0])
-    if any(_DIGIT.search(c.text) for c in cells) or not any(
+    if any(_DIGIT.search(_YEAR.sub("", c.text)) for c in cells) or not any(
             _column_role(c.text) for c in cells if c.text):
         return None
     return cells
@@ -161,24 +166,38 @@ def _roles(doc: Document, header: list[Cell] | None, rows: list[Paragraph]
     return name, content
 
 
+def _one_cell(doc: Document, row: Paragraph) -> str | None:
+    """The text of a row that holds one text only (a title or group heading, its cells
+    merged: the same text in each)."""
+    texts = {c.text for c in _cells(doc, row) if c.text}
+    return next(iter(texts)) if len(texts) == 1 else None
+
+
 def list_tables(doc: Document) -> Iterator[ListTable]:
     """This year's 民生实事 lists of ``doc`` given as tables."""
     for run in _runs(doc):
+        title = _one_cell(doc, run[0]) if len(run) > 1 else None
+        if title is not None:  # a title row inside the table (2025年十件民生实事)
+            run = run[1:]
         header = _header(doc, run)
-        name = _list_name(doc, run, header)
-        if name is None:
-            continue
+        name = _list_name(doc, run, header, title)
+        if name is None or any(w in doc.text[p.start : p.end] for p in run
+                               for w in words()["table_not_lists"]):
+            continue  # an indicator table (预期性, 约束性) under a list's name
         rows = run[1:] if header is not None else run
         name_at, content_at = _roles(doc, header, rows)
+        head = [c.text for c in header] if header is not None else None
         items: list[TableItem] = []
         for row in rows:
             cells = _cells(doc, row)
+            if [c.text for c in cells] == head:
+                continue  # the header again (a table over several pages)
             pick = [cells[i] if i is not None and i < len(cells) and cells[i].text else None
                     for i in (name_at, content_at)]
             if pick[0] is None and pick[1] is None:
                 continue
-            if sum(bool(c.text) for c in cells) == 1 and not _DIGIT.search(row_text := (
-                    doc.text[row.start : row.end])) and len(row_text.strip()) <= 12:
+            group = _one_cell(doc, row)
+            if group is not None and not _DIGIT.search(group) and len(group) <= 12:
                 continue  # a group heading inside the table (一、民生保障类)
             items.append(TableItem(pick[0], pick[1], row))
         if items:

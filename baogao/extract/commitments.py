@@ -57,7 +57,7 @@ _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|�
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 8
+EXTRACTOR_VERSION = 9
 
 
 @functools.lru_cache(maxsize=1)
@@ -65,7 +65,8 @@ def commitments_version() -> str:
     """The version stored with a document's commitments: extractor and word tables."""
     from baogao.extract.commitment_tables import words as table_words
 
-    words = json.dumps([vocabulary(), table_words()], ensure_ascii=False, sort_keys=True)
+    tables = {k: v for k, v in table_words().items() if k.startswith("table_")}
+    words = json.dumps([vocabulary(), tables], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
     return f"{EXTRACTOR_VERSION}-{digest}"
 

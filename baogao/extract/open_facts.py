@@ -290,6 +290,11 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     noun."""
     verb: str | None = None
     verbs = _skip_words("lead_verbs")
+    listed = _LISTED_VERBS.match(name)
+    if listed and len(name) - listed.end() >= 3 and all(
+            _words(w)[0][1] == "v" for w in listed.group(0).split("、")):
+        # 关停、转型、提升|住宿业企业: verbs listed before their one object
+        verb, name = listed.group(0).split("、")[-1], name[listed.end() :]
     while True:
         words = _words(name)
         if (len(words) == 1 and len(name) >= 4 and name[:2] in verbs
@@ -308,6 +313,7 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
         name = rest
 
 
+_LISTED_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}")
 #: A name that is only a time (2025年, 三季度, 年底): it names no object.
 _TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
                         r"|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
@@ -419,6 +425,39 @@ def _mid_verb(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+#: What may stand between listed values (、270元, 和485元/月): separators, digits, units.
+_LISTED_VALUES = re.compile(r"(?:[、和及][\d.]+[\u4e00-\u9fff/%]{0,4})+")
+
+
+def _listed_start(text: str, end: int, stop: int) -> bool:
+    """True when the values listed after ``end`` lead to a change (从每人每月202元、270元
+    提高到…): the value is a starting one."""
+    if not text.startswith(("、", "和"), end):
+        return False
+    window = text[end : min(stop, end + 24)]
+    for word in _skip_words("from_follow"):
+        at = window.find(word)
+        if at > 0 and _LISTED_VALUES.fullmatch(window, 0, at):
+            return True
+    return False
+
+
+def _subject_of(head: str, name: str) -> str:
+    """The projects a bare 投资 belongs to, printed before its action in the clause
+    (“十百千万”工程项目完成投资: “十百千万”工程项目), or "" when none is printed."""
+    at = head.rfind(name)
+    subject, _ = _strip_tail(_tidy(head[:at]) if at > 0 else "")
+    subject = _tidy(subject)
+    noise = _skip_words("lead_noise")
+    while subject.startswith(noise):  # 力争|全区|招商引资项目, 年内|省重点建设项目
+        word = next(w for w in sorted(noise, key=len, reverse=True) if subject.startswith(w))
+        if len(word) not in _cuts(subject):
+            break
+        subject = subject[len(word) :]
+    heads = _skip_words("generic_objects")
+    return subject if 2 < len(subject) <= 14 and subject.endswith(heads) else ""
+
+
 def _after_amount(text: str, at: int) -> bool:
     """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
     场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
@@ -434,6 +473,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
+        return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if text.startswith("的", amount.end):
         # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
         # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
@@ -480,8 +521,13 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     action = action or verb
     if name in _skip_words("growth_words") or name in _not_names():
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
-    if name in _skip_words("subject_measures") and prev is not None and head_start > clause[0]:
-        name = prev.name + name  # 300个省列重大项目|累计完成投资2393.1亿元
+    if name in _skip_words("subject_measures") and prev is not None and (
+            head_start > clause[0]
+            or (_after_amount(text, clause[0]) and not _subject_of(head, name))):
+        # 300个省列重大项目|累计完成投资2393.1亿元 (not 工业投资增长9.5%，…投资)
+        name = "" if prev.name.endswith(name) else prev.name + name
+    elif name in _skip_words("subject_measures"):
+        name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
     elif name in _skip_words("generic_measures"):
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
         # object is the one counted right before (not one of an earlier clause)
@@ -543,7 +589,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         same = head_start > clause[0] or not trimmed_name
         name = _strip_growth(prev.name) + (growth or "") if prev is not None and same else ""
     else:
-        name = trimmed_name
+        name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林
+        action = action or verb
     # 细颗粒物年均浓度|40微克/立方米|(下降9.1%): a change named after a level keeps its object
     inner = (_find_amounts(name, 0, len(name)) if amount.unit in _CHANGE_UNITS
              and _unit_gate().search(name) else [])
@@ -552,6 +599,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name, done = _tail_predicate(name)
     action = action or done
     name, verb = _mid_verb(name)
+    if verb:
+        name, _ = _strip_verbs(name)  # 制定|修改|浦东新区法规
     action = action or verb
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or _NUMERAL_END.search(name)):
@@ -751,12 +800,16 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     after = text[amount.end : amount.end + 3]
-                    baseline = reading.baseline or after.startswith(_skip_words("from_follow"))
+                    baseline = reading.baseline or after.startswith(_skip_words(
+                        "from_follow")) or _listed_start(text, amount.end, clause[1])
                     if timing is None:
                         continue
-                    if timing.kind == "target" and _so_far().search(
-                            text, sentence.start, amount.start):
-                        # 今年以来…已拆除, 截至目前: done so far this year, not planned
+                    # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
+                    dated = _YEAR_TITLE.search(text, clause[0], amount.start) is not None
+                    if timing.kind == "target" and (_so_far().search(
+                            text, sentence.start, amount.start) or baseline):
+                        # 今年以来…已拆除, 截至目前: done so far this year, not planned;
+                        # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
                     head = text[clause[0] : amount.start]
                     if timing.kind == "target" and _done_before().search(head):
@@ -766,7 +819,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
                         estimated=timing.estimated,
-                        period=None if multi or spans or baseline else timing.period,
+                        period=None if multi or spans or (baseline and not dated)
+                        else timing.period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,

@@ -306,7 +306,7 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         at += len(word)
     while kept and (kept[-1][0] in trail or (
             kept[-1][1] in ("c", "d", "ad") and len(kept[-1][0]) <= 2) or (
-            kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1)):
+            kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1 and kept[-1][0] != "点")):
         kept.pop()
     return _tidy("".join(w for w, _ in kept)).rstrip("和及与")
 

@@ -58,14 +58,15 @@ def _comparison_base_re() -> re.Pattern[str]:
 def _year_re() -> re.Pattern[str]:
     """A year: 2025年, or in Chinese numerals as older reports write it (一九八三年)."""
     digits = "〇○零一二三四五六七八九"
-    return re.compile(rf"(?<![\d{digits}])((?:19|20)\d{{2}}|[一二][{digits}]{{3}})年")
+    # a copy may space out its digits (1 9 9 7 年)
+    return re.compile(rf"(?<![\d{digits}])((?:1 ?9|2 ?0) ?\d ?\d|[一二][{digits}]{{3}}) ?年")
 
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")
 
 
 def _year_of(match: re.Match[str]) -> int:
-    return int(match.group(1).translate(_CN_YEAR_DIGITS))
+    return int(match.group(1).replace(" ", "").translate(_CN_YEAR_DIGITS))
 
 
 def year_of(match: re.Match[str]) -> int:
@@ -245,8 +246,13 @@ def _titles_multi_year(titles: tuple[str, ...]) -> bool:
 def first_cue(text: str, para: _Span, key: str) -> int:
     """Where the first cue word of ``key`` appears in the paragraph (its end if none)."""
     pattern = _cue_re(key)
-    match = pattern.search(text, para.start, para.end) if pattern is not None else None
-    return match.start() if match else para.end
+    if pattern is None:
+        return para.end
+    record = re.compile(str(cues()["record_after_span"]))
+    for match in pattern.finditer(text, para.start, para.end):
+        if record.match(text, match.end()) is None:  # 近五年来的最高水平: a record, no span
+            return match.start()
+    return para.end
 
 
 def opens_single_year(doc: Document, para: _Span) -> bool:

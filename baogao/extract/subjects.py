@@ -259,6 +259,8 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
     for match in re.finditer("[，,；;：:]", text[sentence.start : mention.start]):
         clause_start = sentence.start + match.end()
     clause = text[clause_start : mention.start]
+    if re.search(str(cues()["scope_lead"]), text[sentence.start : mention.start]):
+        return False  # 扣除房地产开发投资后，固定资产投资…: a narrower measure
     return not has_cue(clause, "scope_blockers")
 
 

@@ -11,9 +11,13 @@ its content), as
 * ``广东民生实事表.docx``: a Word table;
 * ``广东民生实事表.html``: an HTML table;
 * ``广东民生实事表.csv``: a collection row whose text holds the table as tab-separated lines;
-* ``广东民生实事名单.docx``: a table of names only (序号 | 项目), items without a number.
+* ``广东民生实事名单.docx``: a table of names only (序号 | 项目), items without a number;
+* ``广东民生实事表_标题行.docx``: the list's name in a merged first row of the table (no
+  caption outside it), and the header row printed again after the fifth item (a table
+  running over two pages).
 
-No word is added or changed: every cell is text of the report.
+No word of an item is added or changed: every cell below the header is text of the report
+(the header cells are usual column names; the web page's names the year: 2025年目标任务).
 """
 
 from __future__ import annotations
@@ -74,8 +78,26 @@ def main() -> None:
         cells[0].text, cells[1].text = number, name
     names.save(HERE / "广东民生实事名单.docx")
 
+    merged = docx.Document()
+    merged.add_paragraph(title)
+    merged.add_paragraph("二、2025年工作安排")
+    merged.add_paragraph(lead.strip())
+    merged.add_paragraph("附件")
+    table = merged.add_table(rows=2, cols=3)
+    top = table.rows[0].cells
+    top[0].merge(top[2]).text = caption
+    for cell, text in zip(table.rows[1].cells, header, strict=True):
+        cell.text = text
+    for i, row in enumerate(rows):
+        if i == 5:
+            for cell, text in zip(table.add_row().cells, header, strict=True):
+                cell.text = text
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    merged.save(HERE / "广东民生实事表_标题行.docx")
+
     cells = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-                    for row in [header, *rows])
+                    for row in [("序号", "实事项目", "2025年目标任务"), *rows])
     page = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
             f"<h1>{title}</h1><h2>二、2025年工作安排</h2><p>{html.escape(lead.strip())}</p>"
             f"<p>附件</p><p>{caption}</p><table>{cells}</table></body></html>")
