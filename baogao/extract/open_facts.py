@@ -290,6 +290,11 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     noun."""
     verb: str | None = None
     verbs = _skip_words("lead_verbs")
+    listed = _LISTED_VERBS.match(name)
+    if listed and len(name) - listed.end() >= 3 and all(
+            _words(w)[0][1] == "v" for w in listed.group(0).split("、")):
+        # 关停、转型、提升|住宿业企业: verbs listed before their one object
+        verb, name = listed.group(0).split("、")[-1], name[listed.end() :]
     while True:
         words = _words(name)
         if (len(words) == 1 and len(name) >= 4 and name[:2] in verbs
@@ -308,6 +313,7 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
         name = rest
 
 
+_LISTED_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}")
 #: A name that is only a time (2025年, 三季度, 年底): it names no object.
 _TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
                         r"|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
@@ -467,6 +473,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
+        return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if text.startswith("的", amount.end):
         # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
         # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
@@ -591,6 +599,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name, done = _tail_predicate(name)
     action = action or done
     name, verb = _mid_verb(name)
+    if verb:
+        name, _ = _strip_verbs(name)  # 制定|修改|浦东新区法规
     action = action or verb
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or _NUMERAL_END.search(name)):
@@ -796,9 +806,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
                     dated = _YEAR_TITLE.search(text, clause[0], amount.start) is not None
-                    if timing.kind == "target" and _so_far().search(
-                            text, sentence.start, amount.start):
-                        # 今年以来…已拆除, 截至目前: done so far this year, not planned
+                    if timing.kind == "target" and (_so_far().search(
+                            text, sentence.start, amount.start) or baseline):
+                        # 今年以来…已拆除, 截至目前: done so far this year, not planned;
+                        # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
                     head = text[clause[0] : amount.start]
                     if timing.kind == "target" and _done_before().search(head):
