@@ -17,6 +17,9 @@ compute in an in-memory database of the same tables.
 
 The rows are those of ``track_documents`` over the full documents, in the same order
 (``tests/test_commitment_rows.py`` compares them on real reports).
+
+A request for kept rows imports no extractor: the columns, verdicts and row dicts live here
+(re-exported by ``analyze.commitments``), and the tracker is imported only to compute.
 """
 
 from __future__ import annotations
