@@ -19,6 +19,7 @@ and library size ÷ input size.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -43,7 +44,9 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         make_copies(corpus, args.copies)
         mb = input_bytes(corpus) / 1e6
-        print(f"corpus ×{args.copies}: {mb:.1f} MB")
+        print(f"corpus ×{args.copies}: {mb:.1f} MB; load average {os.getloadavg()[0]:.1f} on "
+              f"{os.cpu_count()} cores (a loaded machine inflates CPU figures of Python code "
+              "more than the peer's: compare runs made at a similar load)")
         peer = measure("peer", corpus, Path(tmp) / "peer.db")
         runs = {1: measure("baogao", corpus, Path(tmp) / "jobs1.db", 1)}
         if args.jobs > 1:
@@ -55,7 +58,7 @@ def main() -> None:
         print(_line(f"baogao --jobs {jobs}", r, mb))
     ours = runs[1]
     print(f"CPU per MB, peer ÷ baogao (--jobs 1): {peer['cpu'] / ours['cpu']:.2f} "
-          f"(target ≥ 1.0)")
+          f"(target ≥ 1.0); load average now {os.getloadavg()[0]:.1f}")
     for jobs, r in runs.items():
         print(f"--jobs {jobs}: {r['documents']} documents, {r['facts']} facts, "
               f"{r['errors']} errors; no-op re-ingest {mb / r['noop_wall']:.0f} MB/s "

@@ -271,7 +271,7 @@ def pages(base: str) -> None:
         sys.stdout.flush()
 
 
-def serve(work: Path, rounds: int) -> None:
+def serve(work: Path, rounds: int, with_pages: bool = True) -> None:
     """/api/search p50/p95 over baogao serve at ×30, 1 and 2 workers; /api/attention.
 
     Three loads per server: the search queries repeated ``rounds`` times (as round 1 measured
@@ -303,7 +303,7 @@ def serve(work: Path, rounds: int) -> None:
                 cpu = (_tree_cpu(proc.pid) - cpu0) / max(1, len(lat)) * 1000
                 print(_serve_line(label, lat, seconds, errors, cpu, clients))
                 sys.stdout.flush()
-            if workers == 2:
+            if workers == 2 and with_pages:
                 pages(base)
         finally:
             _stop(proc)
@@ -349,7 +349,9 @@ def startup(work: Path, baseline: str) -> None:
     """CLI start-up, this tree beside ``baseline``: ``baogao --help`` and common commands
     (``ls`` first page and whole table at ×100, ``search`` at ×100, ``facts`` of one
     report, ``indicators``); CPU and wall medians of 5 runs each, compiled modules kept
-    (the first, compiling run is not counted)."""
+    (the first, compiling run is not counted). A baseline that cannot read the ×100
+    library (built by this tree in a newer layout) is marked failed: keep a library of its
+    layout in ``--work`` (``--work`` of a run before the change) to compare those."""
     db = library(work, 100)
     seed = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))[0]
     commands = {
@@ -370,7 +372,11 @@ def startup(work: Path, baseline: str) -> None:
         for label, args in commands.items():
             cells = []
             for name, tree in trees.items():
-                _run(args, tree=tree, pycache=caches[name])  # compiles and warms the cache
+                try:
+                    _run(args, tree=tree, pycache=caches[name])  # compiles, warms the cache
+                except subprocess.CalledProcessError:  # e.g. a library of a newer layout
+                    cells.append(f"{name} failed (cannot read this library?)")
+                    continue
                 runs = [_run(args, tree=tree, pycache=caches[name]) for _ in range(5)]
                 cells.append(f"{name} CPU {statistics.median(r[1] for r in runs):5.3f} "
                              f"(wall {statistics.median(r[0] for r in runs):5.3f})")
@@ -386,6 +392,8 @@ def main() -> None:
     ap.add_argument("--only", nargs="+", choices=["analysis", "serve", "startup"],
                     default=["startup", "analysis", "serve"])
     ap.add_argument("--rounds", type=int, default=5, help="passes over the queries (serve)")
+    ap.add_argument("--no-pages", action="store_true",
+                    help="serve: only /api/search, not the analysis pages")
     ap.add_argument("--baseline", default=BASELINE_REV,
                     help="git revision start-up is compared with (default: end of round 3)")
     args = ap.parse_args()
@@ -397,7 +405,7 @@ def main() -> None:
         if "analysis" in args.only:
             analysis(work)
         if "serve" in args.only:
-            serve(work, args.rounds)
+            serve(work, args.rounds, not args.no_pages)
 
 
 if __name__ == "__main__":

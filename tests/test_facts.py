@@ -452,3 +452,13 @@ def test_a_narrower_measure_named_before_the_metric_gives_nothing() -> None:
     """扣除房地产开发投资后，固定资产投资增长2.7% (甘肃 2026) is another measure."""
     gansu = _facts(f"{PROVINCES_2026}/2026_甘肃省_政府工作报告.csv")
     assert (2025, 2.7, None) not in _values(gansu, "fixed_asset_investment_growth", "actual")
+
+
+def test_list_items_after_a_colon_lead_take_its_year() -> None:
+    """…一九五七年的计划产量…如下列： then 粮食：达到三千八百五十六亿斤 (1955): the first
+    five-year plan's 1957 target; 五年合计…为X，其中一九八五年为Y (1982): Y is 1985's."""
+    assert (1957, 3856, None) in _values(_facts(NATIONAL, 61), "grain_output", "target")
+    r1982 = _facts(NATIONAL, 48)
+    revenue = _values(r1982, "fiscal_revenue", "target")
+    assert (1985, 1274, None) in revenue
+    assert all(value != 5953 for _, value, _ in revenue)

@@ -198,6 +198,23 @@ def _tracked_from_objects(lib: Library, region: str | None) -> list[TrackRow]:
     return track_facts(facts, document_index(lib, {f.doc_id for f in facts}))
 
 
+def test_section_role_read_in_sql_is_the_documents_role(corpus_library: Library) -> None:
+    """The speed path reads a statement's section role in SQL; for every stored fact it is
+    the role ``Document.role_at`` gives."""
+    from baogao.analyze.track_load import _ROLE
+
+    rows = corpus_library.store.conn.execute(
+        f"SELECT doc_id, start, {_ROLE} AS role FROM facts").fetchall()
+    assert len(rows) > 1000
+    docs: dict[str, Any] = {}
+    roles = set()
+    for doc_id, start, role in rows:
+        doc = docs.get(doc_id) or docs.setdefault(doc_id, corpus_library.document(doc_id))
+        assert doc.role_at(start) == (role or "other"), (doc_id, start)
+        roles.add(role or "other")
+    assert {"plan", "review"} <= roles
+
+
 def test_speed_path_gives_the_rows_of_the_full_objects(corpus_library: Library) -> None:
     from baogao.analyze.track_load import track_library
 

@@ -17,6 +17,9 @@ compute in an in-memory database of the same tables.
 
 The rows are those of ``track_documents`` over the full documents, in the same order
 (``tests/test_commitment_rows.py`` compares them on real reports).
+
+A request for kept rows imports no extractor: the columns, verdicts and row dicts live here
+(re-exported by ``analyze.commitments``), and the tracker is imported only to compute.
 """
 
 from __future__ import annotations
@@ -35,22 +38,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from baogao.analyze.commitments import (
-    _CLAUSE,
-    Actuals,
-    LaterReport,
-    Said,
-    SaidIndex,
-    track_many,
+from baogao.models import (
+    Commitment,
+    CommitmentPage,
+    CommitmentRow,
+    CommitmentVerdict,
+    Document,
+    Fact,
 )
-from baogao.models import Commitment, CommitmentPage, CommitmentRow, Document, Fact
 from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
+    from baogao.analyze.commitments import Said
     from baogao.library import Library
     from baogao.store import Store
 
 log = logging.getLogger(__name__)
+
+#: Column order of ``baogao track --commitments`` (one JSON line per commitment).
+COMMITMENT_COLUMNS = [
+    "region", "period", "object", "action", "value", "unit", "bound", "target_text",
+    "target_evidence", "target_source", "target_row", "actual_value", "actual_unit",
+    "actual_text", "actual_evidence", "actual_source", "actual_row", "verdict", "reason",
+    "key", "scope", "value_high", "indicator", "list_name", "origin", "target_doc_id",
+    "target_start", "actual_doc_id", "actual_start",
+]
+VERDICTS: tuple[CommitmentVerdict, ...] = ("met", "partly", "missed", "done", "unreported")
+#: Chinese labels of the verdicts (pages, CSV).
+VERDICT_LABELS = {"met": "已完成", "partly": "基本完成", "missed": "未完成",
+                  "done": "已办结（无数字）", "unreported": "未报告"}
 
 
 # -- what a later report offers, kept at ingest -----------------------------------------------
@@ -60,6 +76,8 @@ def review_digest(doc: Document, facts: Iterable[Fact]) -> bytes:
     """What the tracker reads of ``doc`` as a later report, packed for storing: its review
     sentences about one year (start, end, text) and the spans of its facts in a multi-year
     passage."""
+    from baogao.analyze.commitments import LaterReport
+
     later = LaterReport(doc)
     facts = list(facts)
     kept = {(f.start, f.end) for f in later.one_year(facts)}
@@ -84,6 +102,8 @@ class StoredLater:
 
 def load_digest(blob: bytes, doc_id: str, source: str, row: int) -> StoredLater:
     """A ``review_digest`` read back."""
+    from baogao.analyze.commitments import _CLAUSE, Said
+
     data = json.loads(zlib.decompress(blob))
     said = [Said(doc_id, source, row, start, end, text, tuple(_CLAUSE.split(text)))
             for start, end, text in data["said"]]
@@ -143,6 +163,8 @@ def _by_region_year(refs: Iterable[DocRef]) -> dict[tuple[str, int], list[DocRef
 def compute_rows(library: Library, refs: Sequence[DocRef]) -> list[CommitmentRow]:
     """The rows of the commitments of ``refs`` with a later report among ``refs``, in
     ``track_documents`` order (region, year, then source and row)."""
+    from baogao.analyze.commitments import Actuals, SaidIndex, track_many
+
     groups = _by_region_year(refs)
     targets = {key: sorted((r for r in group if r.doc_type in ("work_report", "plan_report")),
                            key=lambda r: (r.source, r.row))
@@ -184,15 +206,18 @@ CREATE TABLE IF NOT EXISTS commitment_states (
 
 @functools.lru_cache(maxsize=1)
 def cache_version() -> str:
-    """A hash of what rows depend on besides the documents: the code of the trackers and the
-    extractors, the models, the gazetteer and every data file (``track_load``'s), and this
-    package's commitment modules."""
-    from baogao.analyze import commitments
-    from baogao.analyze.track_load import cache_version as track_version
-
-    digest = hashlib.sha1(track_version().encode())
-    for path in (Path(str(commitments.__file__)), Path(__file__)):
-        digest.update(path.read_bytes())
+    """A hash of what rows depend on besides the documents: the code of the trackers, the
+    extractors, the models and the gazetteer, and every data file (read as files: a request
+    for kept rows imports none of them)."""
+    root = Path(__file__).resolve().parent.parent
+    files = [root / "analyze" / name for name in (
+        "commitments.py", "commitment_rows.py", "track.py")]
+    files += [root / "models.py", root / "read" / "regions.py"]
+    files += sorted((root / "extract").glob("*.py")) + sorted(
+        p for p in (root / "data").rglob("*") if p.is_file())
+    digest = hashlib.sha1()
+    for path in files:
+        digest.update(path.name.encode() + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -326,8 +351,6 @@ def commitment_page(library: Library, region: str | None = None, *,
     """Tracked commitments of ``region`` (any form; all when None) in reports of year
     ``period``, of one ``verdict`` and ``origin`` (target, list_item), whose object or
     sentence holds ``q``; ``order`` one of ``ORDERS``; ``limit`` rows from ``offset``."""
-    from baogao.analyze.commitments import VERDICTS
-
     with _rows_db(library, region) as (conn, places):
         if not places:
             return CommitmentPage([], 0, {**dict.fromkeys(VERDICTS, 0), "total": 0})
@@ -362,3 +385,17 @@ def library_rows(library: Library, region: str | None = None, *,
                  ) -> list[CommitmentRow]:
     """Every row of ``track_commitments`` (``commitment_page`` without a limit)."""
     return commitment_page(library, region, period=period, verdict=verdict).rows
+
+
+def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:
+    """How many rows have each verdict, plus the total."""
+    counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
+    for row in rows:
+        counts[row.verdict] += 1
+    counts["total"] = sum(counts.values())
+    return counts
+
+
+def commitment_row_dict(row: CommitmentRow) -> dict[str, object]:
+    """A row as a flat dict in ``COMMITMENT_COLUMNS`` order (the JSON line)."""
+    return {column: getattr(row, column) for column in COMMITMENT_COLUMNS}  # flat values

@@ -41,8 +41,13 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
+from baogao.analyze.commitment_rows import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
+from baogao.analyze.commitment_rows import VERDICT_LABELS as VERDICT_LABELS
+from baogao.analyze.commitment_rows import VERDICTS as VERDICTS
+from baogao.analyze.commitment_rows import commitment_row_dict as commitment_row_dict
+from baogao.analyze.commitment_rows import count_verdicts as count_verdicts
 from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.catalog import cues
 from baogao.extract.commitments import extract_commitments, printed_amount
@@ -58,18 +63,6 @@ from baogao.extract.open_facts import (
 from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
 from baogao.read.regions import canonical_region
 
-#: Column order of ``baogao track --commitments`` (one JSON line per commitment).
-COMMITMENT_COLUMNS = [
-    "region", "period", "object", "action", "value", "unit", "bound", "target_text",
-    "target_evidence", "target_source", "target_row", "actual_value", "actual_unit",
-    "actual_text", "actual_evidence", "actual_source", "actual_row", "verdict", "reason",
-    "key", "scope", "value_high", "indicator", "list_name", "origin", "target_doc_id",
-    "target_start", "actual_doc_id", "actual_start",
-]
-VERDICTS: tuple[CommitmentVerdict, ...] = ("met", "partly", "missed", "done", "unreported")
-#: Chinese labels of the verdicts (pages, CSV).
-VERDICT_LABELS = {"met": "已完成", "partly": "基本完成", "missed": "未完成",
-                  "done": "已办结（无数字）", "unreported": "未报告"}
 #: Lowest similarity of two keys for a link (1.0 equal keys).
 MIN_SIMILARITY = 0.75
 #: A count result outside [target / RATIO, target * RATIO] is a different thing.
@@ -712,18 +705,3 @@ class LaterReport:
                     continue
             kept.append(fact)
         return kept
-
-
-def count_verdicts(rows: Iterable[CommitmentRow]) -> dict[str, int]:
-    """How many rows have each verdict, plus the total."""
-    counts: dict[str, int] = dict.fromkeys(VERDICTS, 0)
-    for row in rows:
-        counts[row.verdict] += 1
-    counts["total"] = sum(counts.values())
-    return counts
-
-
-def commitment_row_dict(row: CommitmentRow) -> dict[str, object]:
-    """A row as a flat dict in ``COMMITMENT_COLUMNS`` order (the JSON line)."""
-    data = asdict(row)
-    return {column: data.get(column) for column in COMMITMENT_COLUMNS}

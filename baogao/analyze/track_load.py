@@ -264,8 +264,10 @@ def _compute(store: Store, regions: Sequence[str] | None) -> list[TrackRow]:
     return rows
 
 
-#: The role of the innermost section holding a target's offset (``Document.role_at``: the
-#: deepest level, the later of equals; NULL outside every section).
+#: The role of the innermost section holding a target's offset: the deepest level, the later
+#: of equals, NULL outside every section. ``Document.role_at`` finds the same section in an
+#: outline whose sections nest (as ``build_outline`` makes them: a section lies inside its
+#: parent); the test against the full objects checks it on the shared corpus.
 _ROLE = ("(SELECT s.role FROM sections s WHERE s.doc_id = facts.doc_id AND "
          "s.start <= facts.start AND facts.start < s.\"end\" "
          "ORDER BY s.level DESC, s.idx DESC LIMIT 1)")

@@ -112,7 +112,7 @@ def track_command(
 def _track_commitments(region: str | None, period: int | None, verdict: str | None,
                        fmt: Format, db: str | None, *, limit: int | None = None,
                        offset: int = 0) -> None:
-    from baogao.analyze.commitments import (
+    from baogao.analyze.commitment_rows import (
         COMMITMENT_COLUMNS,
         VERDICT_LABELS,
         VERDICTS,
@@ -150,7 +150,7 @@ def export_commitments(
 ) -> None:
     """Export every commitment with its result (the rows of ``track --commitments``) to
     CSV, XLSX, Parquet, Stata or JSON lines."""
-    from baogao.analyze.commitments import COMMITMENT_COLUMNS, VERDICTS, commitment_row_dict
+    from baogao.analyze.commitment_rows import COMMITMENT_COLUMNS, VERDICTS, commitment_row_dict
 
     if verdict not in (None, *VERDICTS):
         raise QueryError(f"unknown verdict {verdict!r}; use {', '.join(VERDICTS)}")

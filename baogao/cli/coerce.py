@@ -66,8 +66,8 @@ _BASE: Any = _typer.get("RuntimeParam", object)
 
 
 class _Plain(_BASE):  # type: ignore[misc]
-    # (on Typer ≥ 0.2x, its RuntimeParam: a frozen dataclass of parameter_info, annotation)
-    """Plain values converted here; anything else by Typer's converter."""
+    """Plain values converted here; anything else by Typer's converter (the base is Typer's
+    ``RuntimeParam``, a frozen dataclass of ``parameter_info`` and ``annotation``)."""
 
     def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
         try:

@@ -351,6 +351,9 @@ def _screen_cell(value: Any) -> str:
     return str(value).translate(_CONTROL)
 
 
+#: Above this many rows, cells are first cut at ``_CELL_WIDTH`` columns (their widths are
+#: then measured on the cut text); shorter tables share the screen by content, as rich did.
+LONG_TABLE_ROWS = 200
 _CELL_WIDTH = 40
 _CONTROL = dict.fromkeys(range(32), " ")
 
@@ -381,10 +384,11 @@ def _cut(text: str, width: int) -> str:
 def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
                title: str | None = None) -> None:
     """Rows as an aligned plain-text table (wide characters count two columns; the header
-    bold and underlined on a terminal); cells are cut at 40 columns and the table at the
-    terminal's width. Data is written as is, never read as markup. Written directly: laying
-    out every cell with rich took most of ``baogao ls``."""
-    cells = [[_cut(_screen_cell(row.get(c)), _CELL_WIDTH) for c in columns] for row in rows]
+    bold and underlined on a terminal); in a long table cells are first cut at 40 columns;
+    columns then share the terminal's width. Data is written as is, never read as markup.
+    Written directly: laying out every cell with rich took most of ``baogao ls``."""
+    cap = _CELL_WIDTH if len(rows) > LONG_TABLE_ROWS else 10_000
+    cells = [[_cut(_screen_cell(row.get(c)), cap) for c in columns] for row in rows]
     widths = fit_widths([[str(c) for c in columns], *cells], screen_width())
     cells = [[_cut(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
 

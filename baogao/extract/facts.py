@@ -400,17 +400,23 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
     """Facts stated in the running text of ``doc``."""
     text = doc.text
     old = doc.year is not None and doc.year < int(cues()["old_report_year"])
+    list_lead: _Span | None = None  # a paragraph ending on a colon (…情况如下列：)
     for para in paragraph_spans(doc):
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:
             continue
+        item = list_lead is not None and para.end - para.start <= int(cues()["list_item_max"])
+        list_lead = para if text[para.start : para.end].rstrip().endswith(("：", ":")) else (
+            list_lead if item else None
+        )
+        dating = _Span(list_lead.start, para.end) if item and list_lead is not None else para
         section_multi = section_is_multi_year(doc, para.start) and not opens_single_year(doc, para)
         cue_at = first_cue(text, para, "multi_year_paragraph")
         lead = lead_in(text, para)
         for sentence in iter_sentences(text, para.start, para.end):
             multi = section_multi or cue_at < sentence.end
             for reading in sentence_readings(text, sentence, para.start, lead):
-                fact = _reading_fact(doc, role, para, sentence, reading, multi, old)
+                fact = _reading_fact(doc, role, para, sentence, reading, multi, old, dating)
                 if fact is not None:
                     yield fact
 
@@ -423,6 +429,7 @@ def _reading_fact(
     reading: Reading,
     multi: bool,
     old: bool,
+    dating: _Span | None = None,
 ) -> Fact | None:
     """The fact a reading gives, once its period and kind are settled; None to drop it."""
     text = doc.text
@@ -454,7 +461,8 @@ def _reading_fact(
     timing = opening or timing_at(doc, role, para, sentence, reading.start)
     if old and not dated:
         # an old report has no review/plan sections to lean on: the paragraph's year decides
-        timing = paragraph_year_timing(doc, para, reading.start)
+        # …the list items after a lead ending on a colon read their year from the lead too
+        timing = paragraph_year_timing(doc, dating or para, reading.start)
     if timing is None or explicit is None:
         # a later year named (一九九○年…达到, 到1985年，…) makes the value a target of that year
         named = explicit if explicit is not None else deadline

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from baogao.analyze.commitments import (
+from baogao.analyze.commitment_rows import (
     COMMITMENT_COLUMNS,
     VERDICT_LABELS,
     VERDICTS,
