@@ -36,7 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from baogao.models import (
     Commitment,
@@ -151,12 +151,24 @@ def _later(library: Library, refs: Sequence[DocRef]) -> dict[str, StoredLater]:
 # -- computing rows ---------------------------------------------------------------------------
 
 
-def _by_region_year(refs: Iterable[DocRef]) -> dict[tuple[str, int], list[DocRef]]:
-    groups: dict[tuple[str, int], list[DocRef]] = defaultdict(list)
-    for ref in refs:
-        region = canonical_region(ref.region)
-        if region and ref.year:
-            groups[(region, ref.year)].append(ref)
+class _Dated(Protocol):
+    @property
+    def region(self) -> str | None: ...
+    @property
+    def year(self) -> int | None: ...
+
+
+_D = TypeVar("_D", bound=_Dated)
+
+
+def by_region_year(items: Iterable[_D]) -> dict[tuple[str, int], list[_D]]:
+    """Documents (or their references) grouped by canonical region and year; those without
+    either are left out."""
+    groups: dict[tuple[str, int], list[_D]] = defaultdict(list)
+    for item in items:
+        region = canonical_region(item.region)
+        if region and item.year:
+            groups[(region, item.year)].append(item)
     return groups
 
 
@@ -165,7 +177,7 @@ def compute_rows(library: Library, refs: Sequence[DocRef]) -> list[CommitmentRow
     ``track_documents`` order (region, year, then source and row)."""
     from baogao.analyze.commitments import Actuals, SaidIndex, track_many
 
-    groups = _by_region_year(refs)
+    groups = by_region_year(refs)
     targets = {key: sorted((r for r in group if r.doc_type in ("work_report", "plan_report")),
                            key=lambda r: (r.source, r.row))
                for key, group in groups.items() if groups.get((key[0], key[1] + 1))}
@@ -215,6 +227,11 @@ def cache_version() -> str:
     files += [root / "models.py", root / "read" / "regions.py"]
     files += sorted((root / "extract").glob("*.py")) + sorted(
         p for p in (root / "data").rglob("*") if p.is_file())
+    return files_digest(files)
+
+
+def files_digest(files: Iterable[Path]) -> str:
+    """A short hash of the names and bytes of ``files``: a cache version for kept rows."""
     digest = hashlib.sha1()
     for path in files:
         digest.update(path.name.encode() + path.read_bytes())

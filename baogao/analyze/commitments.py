@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from baogao.analyze.commitment_rows import COMMITMENT_COLUMNS as COMMITMENT_COLUMNS
 from baogao.analyze.commitment_rows import VERDICT_LABELS as VERDICT_LABELS
 from baogao.analyze.commitment_rows import VERDICTS as VERDICTS
+from baogao.analyze.commitment_rows import by_region_year
 from baogao.analyze.commitment_rows import commitment_row_dict as commitment_row_dict
 from baogao.analyze.commitment_rows import count_verdicts as count_verdicts
 from baogao.analyze.track import direction_of, judge_value, name_distance
@@ -61,7 +62,6 @@ from baogao.extract.open_facts import (
     vocabulary,
 )
 from baogao.models import Commitment, CommitmentRow, CommitmentVerdict, Document, Fact
-from baogao.read.regions import canonical_region
 
 #: Lowest similarity of two keys for a link (1.0 equal keys).
 MIN_SIMILARITY = 0.75
@@ -633,20 +633,11 @@ def track_one(c: Commitment, actuals: list[Fact], said: list[Said], *,
     return _row(c, "unreported", reason("unreported"))
 
 
-def _later_by_region(docs: Iterable[Document]) -> dict[tuple[str, int], list[Document]]:
-    by_region: dict[tuple[str, int], list[Document]] = defaultdict(list)
-    for doc in docs:
-        region = canonical_region(doc.region)
-        if region and doc.year:
-            by_region[(region, doc.year)].append(doc)
-    return by_region
-
-
 def track_documents(docs: Mapping[str, Document], facts: Mapping[str, list[Fact]]
                     ) -> list[CommitmentRow]:
     """Commitment rows for every report in ``docs`` (full documents, by id) with a later
     report of the same region among them; ``facts`` holds each document's facts."""
-    by_region = _later_by_region(docs.values())
+    by_region = by_region_year(docs.values())
     rows: list[CommitmentRow] = []
     for (region, year), group in sorted(by_region.items()):
         later = by_region.get((region, year + 1), [])

@@ -29,7 +29,6 @@ The rows are those of ``track_facts`` over the full objects, in the same order
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import logging
 import sqlite3
@@ -39,6 +38,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from baogao.analyze.commitment_rows import files_digest
 from baogao.analyze.track import (
     Key,
     Sync,
@@ -117,10 +117,7 @@ def cache_version() -> str:
     files = [Path(str(m.__file__)) for m in (tracker, models, regions)] + [Path(__file__)]
     files += sorted((root / "extract").glob("*.py")) + sorted(
         p for p in (root / "data").rglob("*") if p.is_file())
-    digest = hashlib.sha1()
-    for path in files:
-        digest.update(path.name.encode() + path.read_bytes())
-    return digest.hexdigest()[:16]
+    return files_digest(files)
 
 
 def _region_states(store: Store) -> dict[str, tuple[list[str], str]]:
