@@ -25,17 +25,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from baogao.extract.facts import iter_sentences, timing_at
+from baogao.extract.open_amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open_facts import (
     _HAN,
     BASELINE,
     MULTI_YEAR,
-    Amount,
     _multi_year_paragraph,
     _multi_year_sentence,
-    _unit_gate,
     body_spans,
     clauses,
-    find_amounts,
     is_descriptor,
     key_of,
     plan_like_role,

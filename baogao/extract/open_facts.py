@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
-from baogao.extract.numbers import parse_number
+from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
 from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
 from baogao.extract.open_words import (
     _action_index,
@@ -55,7 +55,7 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
-from baogao.models import Bound, Document, Fact, Role
+from baogao.models import Document, Fact, Role
 from baogao.read.regions import resolve_one
 
 __all__ = [
@@ -70,166 +70,6 @@ MULTI_YEAR = "多年"
 #: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
 BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-
-
-@functools.lru_cache(maxsize=1)
-def _quantity_re() -> re.Pattern[str]:
-    table = cues()
-    vocab = vocabulary()
-    pre = _alternation([w for ws in table["prefix_bounds"].values() for w in ws])
-    post = _alternation([w for ws in table["suffix_bounds"].values() for w in ws])
-    seps = _alternation(table["range_separators"])
-    mult = _alternation(vocab["multipliers"])
-    units = _alternation(vocab["units"])
-    more = _alternation(vocab["approx_marks"])
-    per = _alternation(vocab["per_units"])
-    digits = "零〇一二两三四五六七八九"
-    number = rf"(?:\d+(?:\.\d+)?|[{digits}十百千万亿]+(?:点[{digits}]+)?)"
-    unit = rf"(?:百分之)?(?:{mult})?(?:{units})"
-    return re.compile(
-        rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{number})"
-        rf"(?P<unit>(?:{mult})?(?P<more>{more})?(?:{units})(?:/(?:{per}))?)?"
-        rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?P<post>{post})?"
-    )
-
-
-@functools.lru_cache(maxsize=1)
-def _unit_gate() -> re.Pattern[str]:
-    """A necessary condition for ``find_amounts`` to find anything: a numeral character
-    right before a unit (the quantity pattern's number always ends with one), or 百分之."""
-    vocab = vocabulary()
-    mult = _alternation(vocab["multipliers"])
-    units = _alternation(vocab["units"])
-    more = _alternation(vocab["approx_marks"])
-    return re.compile(rf"[\d零〇一二两三四五六七八九十百千万亿](?:{mult})?(?:{more})?(?:{units})"
-                      r"|百分之")
-
-
-@functools.lru_cache(maxsize=1)
-def _bounds() -> dict[str, Bound]:
-    found: dict[str, Bound] = {}
-    for key in ("prefix_bounds", "suffix_bounds"):
-        for bound, words in cues()[key].items():
-            for word in words:
-                found[word] = bound
-    return found
-
-
-@dataclass(frozen=True)
-class Amount:
-    """A number with its unit as printed (``1.2万个``: value 1.2, unit 万个)."""
-
-    start: int
-    end: int
-    num_start: int
-    value: Decimal
-    unit: str
-    bound: Bound | None
-    value_high: Decimal | None = None
-
-
-def _in_quotes(text: str, pos: int, floor: int) -> bool:
-    head = text[floor:pos]
-    return head.count("“") > head.count("”")
-
-
-_RANKED = re.compile("排名|位次|名次|位列|排在|居全国|居全省")
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
-_SMALL_COUNT = re.compile(r"[二两三四五六七八九十]")
-_MAGNITUDE = re.compile(r"[十百千万亿点]")
-_GLUED = re.compile(r"[\dA-Za-z.]")
-
-
-def _plausible(numeral: str) -> bool:
-    if _ARABIC.fullmatch(numeral):
-        return True
-    if numeral in ("一", "〇", "零") or numeral[0] in "百千万亿":
-        return False
-    if _SMALL_COUNT.fullmatch(numeral):
-        return False  # 两个万亿元台阶, 七种能力, 五个方面: counts that name things
-    if not _MAGNITUDE.search(numeral):
-        return len(numeral) == 1
-    return True
-
-
-#: The text ``find_amounts`` last read and its results by span: the commitments read the
-#: sentences the open facts have just read. Replaced whole (never changed in place once
-#: another text comes), so concurrent callers at worst miss it.
-_LAST_READ: tuple[str, dict[tuple[int, int], tuple[Amount, ...]]] = ("", {})
-
-
-def find_amounts(text: str, start: int, end: int) -> list[Amount]:
-    """Numbers with a unit in ``text[start:end]`` that state a quantity.
-
-    Ordinals, ranks, years, slogans in quotes and the lone 一 are left out.
-    """
-    global _LAST_READ
-    last = _LAST_READ
-    if last[0] is not text:
-        last = _LAST_READ = (text, {})
-    known = last[1].get((start, end))
-    if known is None:
-        known = last[1][(start, end)] = tuple(_find_amounts(text, start, end))
-    return list(known)
-
-
-def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
-    found: list[Amount] = []
-    if _unit_gate().search(text, start, end) is None:
-        return found
-    vocab = vocabulary()
-    skip_before, skip_after = _skip_words("skip_before"), _skip_words("skip_after")
-    in_quotes = vocab["skip_in_quotes"]
-    for match in _quantity_re().finditer(text, start, end):
-        unit_group, pct = match.group("unit", "pct")
-        if not unit_group and not pct:
-            continue  # no unit: not a quantity
-        unit = (unit_group or "").replace(match.group("more") or "@", "", 1)
-        if pct:
-            unit = "%"
-        numeral = match.group("num")
-        if not unit or not _plausible(numeral):
-            continue
-        num_start = match.start("num")
-        before = text[max(start, num_start - 2) : num_start]
-        after = text[match.end("unit") : match.end("unit") + 2] if unit_group else ""
-        if before.endswith(skip_before) and not match.group("pre"):
-            continue
-        if after.startswith(skip_after) and not match.group("post"):
-            continue
-        if in_quotes and (_HAN.match(numeral) or text.startswith("”", match.end())
-                          or text.startswith("”", match.end() + 1)
-                          or text.startswith("“", num_start - 1)) and _in_quotes(
-                text, num_start, start):
-            continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
-        if num_start > start and _GLUED.match(text[num_start - 1]):
-            continue
-        if unit.endswith(_skip_words("rank_units")) and _RANKED.search(
-                text, max(start, num_start - 12), num_start):
-            continue  # 全国排名46位、82位: ranks, not counts
-        value = parse_number(numeral)
-        if value is None:
-            continue
-        high: Decimal | None = None
-        if match.group("sep"):
-            high = parse_number(match.group("num2"))
-            unit = match.group("unit2") if not match.group("unit") else unit
-            if high is None or high <= value:
-                high = None
-        pre_word = match.group("pre") or ""
-        start_at = match.start()
-        if pre_word == "约" and match.start() > start and (
-                text[match.start() - 1] in vocabulary()["approx_word_blockers"]):
-            pre_word, start_at = "", match.start() + 1  # 签约1009户: 约 belongs to 签约
-        bound = _bounds().get(match.group("post") or "") or _bounds().get(pre_word)
-        if bound is None and match.group("more"):
-            bound = "min"
-        found.append(Amount(start_at, match.end(), num_start, value, unit, bound, high))
-    return found
-
-
-# Names, actions and scopes -----------------------------------------------------------------
-
 
 
 @functools.lru_cache(maxsize=1)

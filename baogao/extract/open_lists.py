@@ -22,7 +22,7 @@ from baogao.extract.open_words import (
 )
 
 if TYPE_CHECKING:
-    from baogao.extract.open_facts import Amount
+    from baogao.extract.open_amounts import Amount
 
 
 
