@@ -50,33 +50,20 @@ def main() -> None:
     caption = annex.title
     header = ("序号", "民生实事项目", "主要内容")
 
-    out = docx.Document()
-    out.add_paragraph(title)
-    out.add_paragraph("二、2025年工作安排")
-    out.add_paragraph(lead.strip())
-    out.add_paragraph("附件")
-    out.add_paragraph(caption)
-    table = out.add_table(rows=1, cols=3)
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = text
-    out.save(HERE / "广东民生实事表.docx")
+    def annex_docx(header: tuple[str, ...], body: list[tuple[str, ...]], name: str) -> None:
+        out = docx.Document()
+        for line in (title, "二、2025年工作安排", lead.strip(), "附件", caption):
+            out.add_paragraph(line)
+        table = out.add_table(rows=1, cols=len(header))
+        for row_cells, texts in [(table.rows[0].cells, header)] + [
+                (table.add_row().cells, row) for row in body]:
+            for cell, text in zip(row_cells, texts, strict=True):
+                cell.text = text
+        out.save(HERE / name)
 
-    names = docx.Document()
-    names.add_paragraph(title)
-    names.add_paragraph("二、2025年工作安排")
-    names.add_paragraph(lead.strip())
-    names.add_paragraph("附件")
-    names.add_paragraph(caption)
-    table = names.add_table(rows=1, cols=2)
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "序号", "项目"
-    for number, name, _ in rows:
-        cells = table.add_row().cells
-        cells[0].text, cells[1].text = number, name
-    names.save(HERE / "广东民生实事名单.docx")
+    annex_docx(header, rows, "广东民生实事表.docx")
+    annex_docx(("序号", "项目"), [(number, name) for number, name, _ in rows],
+               "广东民生实事名单.docx")
 
     merged = docx.Document()
     merged.add_paragraph(title)
