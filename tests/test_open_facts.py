@@ -293,3 +293,14 @@ def test_a_bare_investment_takes_the_projects_before_it() -> None:
     doc = _province("江西")
     assert _named(doc, "完成投资1.22万亿元")["1.22万亿元"] == "“十百千万”工程项目投资"
     assert "投资" not in {f.name for f in open_facts(doc, extract_facts(doc))}
+
+
+def test_a_count_before_a_list_of_nouns_counts_them_all() -> None:
+    # 4个|地区和园区(入选…): the count is of both nouns, not of 地区 alone
+    assert _named(_province("江苏"), "个地区和园区入选")["4个"] == "地区和园区"
+    assert _named(_province("宁夏"), "省区市和港澳台地区")["31个"] == "省区市和港澳台地区"
+
+def test_a_list_running_on_is_not_cut_after_its_second_noun(xicheng_2024: Document) -> None:
+    # 16项|国家、行业和团体标准: a list of three is not read as its first two
+    names = _named(xicheng_2024, "16项国家、行业和团体标准")
+    assert "16项" in names and names["16项"] != "国家、行业"
