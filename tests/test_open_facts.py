@@ -304,3 +304,12 @@ def test_a_list_running_on_is_not_cut_after_its_second_noun(xicheng_2024: Docume
     # 16项|国家、行业和团体标准: a list of three is not read as its first two
     names = _named(xicheng_2024, "16项国家、行业和团体标准")
     assert "16项" in names and names["16项"] != "国家、行业"
+
+
+def test_a_count_opening_a_clause_with_an_unmarked_predicate_is_not_named() -> None:
+    # 20多项|全球首发技术装车应用, 11个|设区市受命名…: nothing governs the count and the
+    # noun after it runs to the clause end with its predicate inside
+    assert "20多项" not in _named(_province("安徽"), "20多项全球首发技术装车应用")
+    assert "11个" not in _named(_province("江西"), "11个设区市受命名全国双拥模范城")
+    # a known predicate closes the noun: the count keeps its object
+    assert _named(_province("安徽"), "600个新型公共文化空间投入使用")["600个"] == "新型公共文化空间"

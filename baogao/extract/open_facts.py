@@ -385,6 +385,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and metric_action not in _skip_words("object_before_words"))
     counted = base_unit in vocabulary()["count_units"]
     single_name = ""
+    runs_on = False
     # 158条道路39.71公里护栏拆除: a second measure of the same thing names its own object
     follows_prev = joined and not pre and prev is not None
     if amount.unit not in ("%", "‰") and (
@@ -416,6 +417,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
                     and head.endswith(name) and _words(name)[-1][1] != "v"):
                 post = name + post
+            runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
             name = post
             action = action or post_action or post_tail
     if compared and prev is not None:
@@ -452,12 +454,26 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
-    if _unsure(name):
+    if _unsure(name) or (runs_on and not action and not _verb_before(text, clause, amount)
+                         and text.endswith(name, 0, clause[1])):
+        # 12个|观景点串珠成线, 3家|企业主板上市: no verb before the count and the noun
+        # after it runs to the end of its clause: its predicate is inside, unmarked
         return None
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope, baseline)
 
+
+
+def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
+    """True when words before the amount in its clause may govern it: anything but a
+    place or a preposition (京津冀|1053个…, 为|200多家…), or, for a clause opening with
+    the amount, a clause stating an amount right before (建设24个滑冰场，|26个健身中心)."""
+    words = [(w, t) for w, t in _words(_tidy(text[clause[0] : amount.start])) if t != "p"]
+    head = "".join(w for w, _ in words)
+    if not head:
+        return _after_amount(text, clause[0])
+    return resolve_one(head) is None
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
