@@ -454,6 +454,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
+    if amount.unit == "%" and text.endswith(name + "的", 0, amount.start) and text.endswith(
+            _skip_words("share_verbs"), clause[0], amount.start - 1 - len(name)):
+        return None  # 达到|耕地总面积|的64%: the name is the base of the share, not its object
     if _unsure(name) or (runs_on and not action and not _verb_before(text, clause, amount)
                          and text.endswith(name, 0, clause[1])):
         # 12个|观景点串珠成线, 3家|企业主板上市: no verb before the count and the noun
@@ -609,6 +612,26 @@ def _so_far() -> re.Pattern[str]:
     return re.compile(_alternation(vocabulary()["so_far_words"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Words naming the years a passage is about: past ones (这五年, 一年来) and future ones
+    (今后五年, 到2030年), and the set of the past ones."""
+    vocab = vocabulary()
+    words = [*vocab["review_words"], *vocab["future_words"]]
+    return re.compile(_alternation(sorted(words, key=len, reverse=True))), frozenset(
+        vocab["review_words"])
+
+
+def _reviewed(text: str, begin: int, at: int) -> bool:
+    """True when the last words naming years before ``at`` in its paragraph name past
+    ones: a review inside a plan part (这五年，…增加到5.67万亿元)."""
+    pattern, past = _period_words()
+    last = None
+    for last in pattern.finditer(text, begin, at):
+        pass
+    return last is not None and last.group(0) in past
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -675,6 +698,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
                     head = text[clause[0] : amount.start]
+                    if timing.kind == "target" and _reviewed(text, para.start, amount.start):
+                        # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
+                        timing = replace(timing, kind="actual")
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
                     spans = "年" in head and _YEARS_SPAN.search(head) is not None  # 3年内
