@@ -626,10 +626,8 @@ def _reviewed(text: str, begin: int, at: int) -> bool:
     """True when the last words naming years before ``at`` in its paragraph name past
     ones: a review inside a plan part (这五年，…增加到5.67万亿元)."""
     pattern, past = _period_words()
-    last = None
-    for last in pattern.finditer(text, begin, at):
-        pass
-    return last is not None and last.group(0) in past
+    found = [m.group(0) for m in pattern.finditer(text, begin, at)]
+    return bool(found) and found[-1] in past
 
 
 def _number(value: Decimal | None) -> float | None:
