@@ -6,8 +6,9 @@ Expected facts live in ``tests/data/expected/facts/*.jsonl`` (one JSON object pe
 ``source`` relative to ``tests/data``), annotated by reading the reports. A fact is identified
 by (document, indicator, kind, estimated, period, value, bound); repeated statements of one
 fact count once. Expected facts marked ``doubtful`` are never counted missing, and output
-matching them is not counted wrong. Only indicators that the expected files annotate are
-scored (the others are not checked).
+matching them is not counted wrong. A line with ``"none": true`` and no indicator marks a report
+read in full that states no catalog value: it is scored, so any fact read from it is wrong.
+Only indicators that the expected files annotate are scored (the others are not checked).
 
 Scores are printed by split and format. The held-out split is the team-wide one: the provinces
 of ``HELD_OUT_PROVINCES`` (both years, every format), national reports of years ending in 3 or
@@ -114,6 +115,18 @@ def load_expected(folder: Path = EXPECTED) -> list[dict[str, Any]]:
     return rows
 
 
+def load_read_without_facts(folder: Path = EXPECTED) -> set[DocKey]:
+    """Documents read in full that state no catalog value (lines marked ``none``)."""
+    keys: set[DocKey] = set()
+    for path in sorted(folder.glob("*.jsonl")):
+        for line in path.read_text("utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                if row.get("none") and not row.get("indicator"):
+                    keys.add((row["source"], int(row["row"])))
+    return keys
+
+
 def load_pairs(path: Path = PAIRS) -> dict[str, str]:
     """Web page source → clean-text source of the same report."""
     if not path.exists():
@@ -217,7 +230,7 @@ def run() -> Report:
     fresh = {(r["source"], int(r["row"])) for r in expected if r.get("fresh")}
     pairs = load_pairs()
     expected_all = expected + _as_paired(expected, pairs)
-    keys = {(r["source"], int(r["row"])) for r in expected_all}
+    keys = {(r["source"], int(r["row"])) for r in expected_all} | load_read_without_facts()
     docs = documents(keys)
     facts = {key: extract_facts(doc) for key, doc in docs.items()}
     grouped: dict[tuple[str, str], dict[DocKey, list[Fact]]] = defaultdict(dict)
