@@ -12,8 +12,9 @@ Prints, for the tuning and the held-out parts separately (team split: 吉林, �
 * link recall / precision — results linked against the hand-read results of the next
   year's report (``ambiguous`` entries left out of both).
 
-Held-out sets added later carry a ``group`` (``湖南, new``) and are also totalled apart from
-the earlier ones (吉林, 陕西).
+Sets read in round 5 carry a ``group`` naming ``new this round`` (tune 广西, 江苏, 甘肃;
+held-out 贵州, 黑龙江) and are also totalled apart from the earlier ones (tune 安徽, 河北,
+江西, 上海, 西城; held-out 吉林, 陕西, 湖南).
 
 With ``--sample N [--seed S --name _x --split tune|heldout]`` it writes N random open facts to
 ``benchmarks/data/open_facts_sample_x.jsonl`` (for judging by hand). Every
@@ -164,8 +165,9 @@ def report_commitments(shared: Path) -> None:
               f"{_ratio(counts['correct_extracted'], counts['extracted'])}; link recall "
               f"{_ratio(counts['linked_right'], counts['results'])}, precision "
               f"{_ratio(counts['links_right'], counts['links'])}")
-        groups = [split] + ([f"{split} ({spec['group']})"] if spec.get("group") else
-                            [f"{split} (earlier sets)"] if split == "heldout" else [])
+        # sets read in round 5 are also totalled apart from the earlier ones
+        recent = "new this round" in spec.get("group", "")
+        groups = [split, f"{split} (new this round)" if recent else f"{split} (earlier sets)"]
         for group in groups:
             acc = totals.setdefault(group, dict.fromkeys(counts, 0))
             for key, value in counts.items():
