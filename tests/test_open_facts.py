@@ -351,3 +351,10 @@ def test_who_pushed_a_rate_up_is_not_named_with_it() -> None:
     # “企呼我办”等新机制|推动|企业反映问题解决率: the rate is the object of 推动
     names = _named(_province("广西"), "新机制推动企业反映问题解决率")
     assert names["93%"] == "企业反映问题解决率"
+
+
+def test_a_pair_word_names_two_joined_values_without_respectively() -> None:
+    # 城乡居民人均收入年均增长5.3%、7.7%: 城乡 reads as 城镇 and 农村, in that order
+    names = _named(_province("陕西"), "城乡居民人均收入年均增长5.3%、7.7%")
+    assert names["5.3%"].startswith("城镇居民人均收入")
+    assert names["7.7%"].startswith("农村居民人均收入")
