@@ -183,6 +183,11 @@ def test_serve_with_two_workers(seeds_db: Path) -> None:
                 time.sleep(0.5)
         assert r.status_code == 200 and len(r.json()) == 2
         assert int(r.headers["x-total-count"]) > 2
+        if sys.platform == "linux":  # the parent only watches: the index engine is not loaded
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+            loaded = {pid: "tantivy" in Path(f"/proc/{pid}/maps").read_text()
+                      for pid in [str(proc.pid), *children]}
+            assert not loaded[str(proc.pid)] and sum(loaded.values()) == 2, loaded
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
