@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from concurrent.futures import Future
 
     from baogao.pipeline import Task, TaskResult
+    from baogao.store.upgrade import UpgradeReport
     from baogao.store.writer import BatchWriter
 
 # The ingest machinery (readers, extractors, worker pools) is imported where it is used, and
@@ -541,6 +542,23 @@ class Library:
     def delete(self, ref: str) -> None:
         """Remove a document and what was derived from it."""
         self.store.delete(self.document(ref).id)
+
+    def upgrade(
+        self, *, progress: Callable[[int, int, str | None], None] | None = None,
+    ) -> UpgradeReport:
+        """Rewrite documents stored in an older layout into the current one, in place
+        (``store.upgrade``: transactional in batches, a second run is a no-op), then rebuild
+        the search index if it is of an older format or missing. ``progress(done, total,
+        failure)`` is called after each document; failures are also in the report."""
+        from baogao.ask.index import index_is_current, rebuild_index, sync_index
+        from baogao.store.upgrade import upgrade_layout
+
+        report = upgrade_layout(self.store, progress=progress)
+        if index_is_current(self.store):
+            sync_index(self.store)  # applies queued changes, if any
+            return report
+        rebuild_index(self.store)
+        return replace(report, index_rebuilt=True)
 
     def reanalyse(self) -> int:
         """Re-extract facts and terms of every stored document (after upgrading baogao)."""

@@ -293,3 +293,44 @@ def test_a_bare_investment_takes_the_projects_before_it() -> None:
     doc = _province("江西")
     assert _named(doc, "完成投资1.22万亿元")["1.22万亿元"] == "“十百千万”工程项目投资"
     assert "投资" not in {f.name for f in open_facts(doc, extract_facts(doc))}
+
+
+def test_a_count_before_a_list_of_nouns_counts_them_all() -> None:
+    # 4个|地区和园区(入选…): the count is of both nouns, not of 地区 alone
+    assert _named(_province("江苏"), "个地区和园区入选")["4个"] == "地区和园区"
+    assert _named(_province("宁夏"), "省区市和港澳台地区")["31个"] == "省区市和港澳台地区"
+
+def test_a_list_running_on_is_not_cut_after_its_second_noun(xicheng_2024: Document) -> None:
+    # 16项|国家、行业和团体标准: a list of three is not read as its first two
+    names = _named(xicheng_2024, "16项国家、行业和团体标准")
+    assert "16项" in names and names["16项"] != "国家、行业"
+
+
+def test_a_count_opening_a_clause_with_an_unmarked_predicate_is_not_named() -> None:
+    # 20多项|全球首发技术装车应用, 11个|设区市受命名…: nothing governs the count and the
+    # noun after it runs to the clause end with its predicate inside
+    assert "20多项" not in _named(_province("安徽"), "20多项全球首发技术装车应用")
+    assert "11个" not in _named(_province("江西"), "11个设区市受命名全国双拥模范城")
+    # a known predicate closes the noun: the count keeps its object
+    assert _named(_province("安徽"), "600个新型公共文化空间投入使用")["600个"] == "新型公共文化空间"
+
+
+def test_the_base_of_a_share_is_not_its_object() -> None:
+    # 达到|耕地总面积|的64%: 64% is the share of farmland the 高标准农田 reach
+    ningxia = _province("宁夏")
+    assert "64%" not in _named(ningxia, "高标准农田达到耕地总面积的64%")
+    assert "70%" not in _named(ningxia, "完成基础教育优化布局总任务的70%")
+
+
+def test_a_yearly_capacity_describes_the_project_after_it() -> None:
+    # 中粮油脂年产60万吨|油料(等项目): the scale of a plant, not an amount of 中粮油脂
+    names = _named(_province("吉林"), "中粮油脂年产60万吨油料")
+    assert all("年产" not in n for n in names.values())
+
+
+def test_a_review_of_past_years_in_a_plan_part_states_results() -> None:
+    # the 说明 of the next five-year plan opens with 这五年: its values are results
+    doc = _province("上海")
+    facts = [f for f in open_facts(doc, extract_facts(doc))
+             if "从4.16万亿元增加到5.67万亿元" in f.evidence and f.text == "5.67万亿元"]
+    assert facts and all(f.kind == "actual" and f.period is None for f in facts)

@@ -46,8 +46,10 @@ import logging
 import os
 import shutil
 import sqlite3
+import struct
 import threading
 import uuid
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -393,6 +395,10 @@ class SearchIndex:
                 rows = passage_rows(self.store.get_document(doc_id))
             except NotFound:
                 return
+            except (zlib.error, struct.error, ValueError) as exc:  # a damaged row
+                log.warning("document %s not indexed: its stored text cannot be read (%s)",
+                            doc_id, exc)
+                return
         for row in rows:
             writer.add_document(_tantivy_doc(row))
         totals.append((doc_id, len(rows), sum(r.ntokens for r in rows)))
@@ -696,6 +702,15 @@ def rebuild_index(store: Store) -> int:
         return search_index(store).rebuild()
     except (sqlite3.Error, OSError, ValueError) as exc:
         raise QueryError(f"cannot rebuild the search index of {store.path}: {exc}") from exc
+
+
+def index_is_current(store: Store) -> bool:
+    """True when the library's index exists in this layout and segmentation (else the next
+    search, ``sync_index`` or ``rebuild_index`` builds it again)."""
+    try:
+        return _has_schema(store.conn) and search_index(store)._open() is not None
+    except sqlite3.Error:
+        return False
 
 
 def sync_index(store: Store) -> None:

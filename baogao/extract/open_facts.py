@@ -386,6 +386,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and metric_action not in _skip_words("object_before_words"))
     counted = base_unit in vocabulary()["count_units"]
     single_name = ""
+    runs_on = False
     # 158条道路39.71公里护栏拆除: a second measure of the same thing names its own object
     follows_prev = joined and not pre and prev is not None
     if amount.unit not in ("%", "‰") and (
@@ -417,6 +418,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
                     and head.endswith(name) and _words(name)[-1][1] != "v"):
                 post = name + post
+            runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
             name = post
             action = action or post_action or post_tail
     if compared and prev is not None:
@@ -453,12 +455,29 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
-    if _unsure(name):
+    if amount.unit == "%" and text.endswith(name + "的", 0, amount.start) and text.endswith(
+            _skip_words("share_verbs"), clause[0], amount.start - 1 - len(name)):
+        return None  # 达到|耕地总面积|的64%: the name is the base of the share, not its object
+    if _unsure(name) or (runs_on and not action and not _verb_before(text, clause, amount)
+                         and text.endswith(name, 0, clause[1])):
+        # 12个|观景点串珠成线, 3家|企业主板上市: no verb before the count and the noun
+        # after it runs to the end of its clause: its predicate is inside, unmarked
         return None
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope, baseline)
 
+
+
+def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
+    """True when words before the amount in its clause may govern it: anything but a
+    place or a preposition (京津冀|1053个…, 为|200多家…), or, for a clause opening with
+    the amount, a clause stating an amount right before (建设24个滑冰场，|26个健身中心)."""
+    words = [(w, t) for w, t in _words(_tidy(text[clause[0] : amount.start])) if t != "p"]
+    head = "".join(w for w, _ in words)
+    if not head:
+        return _after_amount(text, clause[0])
+    return resolve_one(head) is None
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
@@ -597,6 +616,24 @@ def _so_far() -> re.Pattern[str]:
     return re.compile(_alternation(vocabulary()["so_far_words"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Words naming the years a passage is about: past ones (这五年, 一年来) and future ones
+    (今后五年, 到2030年), and the set of the past ones."""
+    vocab = vocabulary()
+    words = [*vocab["review_words"], *vocab["future_words"]]
+    return re.compile(_alternation(sorted(words, key=len, reverse=True))), frozenset(
+        vocab["review_words"])
+
+
+def _reviewed(text: str, begin: int, at: int) -> bool:
+    """True when the last words naming years before ``at`` in its paragraph name past
+    ones: a review inside a plan part (这五年，…增加到5.67万亿元)."""
+    pattern, past = _period_words()
+    found = [m.group(0) for m in pattern.finditer(text, begin, at)]
+    return bool(found) and found[-1] in past
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -663,6 +700,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
                     head = text[clause[0] : amount.start]
+                    if timing.kind == "target" and _reviewed(text, para.start, amount.start):
+                        # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
+                        timing = replace(timing, kind="actual")
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
                     spans = "年" in head and _YEARS_SPAN.search(head) is not None  # 3年内

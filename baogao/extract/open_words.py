@@ -253,6 +253,30 @@ def _head_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return generic, (*(h for h in _skip_words("noun_heads") if len(h) > 1), *generic)
 
 
+def _listed_nouns(text: str, begin: int, joiner: re.Match[str], stop: int) -> str:
+    """40个|机关、企事业单位附属空间, 5个|地方和园区, 100多个|国家及地区: when the noun
+    after an amount is the first of a list of nouns (no amount, action or verb after the
+    joiner), the amount counts the whole list, named as printed."""
+    first = text[begin : joiner.start()]
+    if _JOINS_AMOUNT.match(text, joiner.end()) or _HAN_ONLY.fullmatch(first) is None:
+        return ""
+    if any(tag not in _NOUN_TAGS for _, tag in _words(first)):
+        return ""
+    rest = _post_phrase(text, joiner.end(), stop)
+    end = joiner.end() + len(rest)
+    if len(rest) < 2 or not text.startswith(rest, joiner.end()) or _strip_lead(rest)[1]:
+        return ""
+    if (any(tag not in _PLAIN_NOUN_TAGS for _, tag in _words(rest))
+            or text.startswith(("等", "、", "和", "及", "与"), end)
+            or _JOINS_AMOUNT.match(text, end)):
+        return ""  # 金牌、残奥会|获得8块, 视力、听力…等|残疾儿童, 地区和园区|开展…
+    return first + joiner.group() + rest
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
+_PLAIN_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j"})
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
@@ -276,6 +300,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             break
         found = after if after is None or after.start() < limit else None
     phrase = text[begin : found.start() if found else limit]
+    if found and found.group() in "、和及与" and found.start() - begin >= 2:
+        listed = _listed_nouns(text, begin, found, stop)
+        if listed:
+            return listed
     kept: list[tuple[str, str]] = []
     at = 0
     generic, heads = _head_words()
