@@ -462,3 +462,27 @@ def test_list_items_after_a_colon_lead_take_its_year() -> None:
     revenue = _values(r1982, "fiscal_revenue", "target")
     assert (1985, 1274, None) in revenue
     assert all(value != 5953 for _, value, _ in revenue)
+
+
+def test_a_sentence_that_only_dates_a_value_continues_the_metric_before_it() -> None:
+    """我国的粮食总产量，…一九三六年，只有二千七百七十四亿斤。在…的一九五二年，也还只有三千零
+    八十八亿斤。经过…的努力，一九五七年才达到了三千七百亿斤。(1959) and …财政赤字三十亿元左右。
+    一九八一年实际执行结果为二十五亿元。(1982): each later sentence carries the metric; a
+    sentence naming its own subject does not (钢产量六千万吨 is never grain)."""
+    grain = _values(_facts(NATIONAL, 57), "grain_output", "actual")
+    assert {(1936, 2774, None), (1952, 3088, None), (1957, 3700, None)} <= set(grain)
+    assert (1981, 25, None) in _values(_facts(NATIONAL, 48), "deficit", "actual")
+    assert all(v != 3000 for _, v, _ in _values(_facts(NATIONAL, 57), "grain_output", "target"))
+
+
+def test_a_list_of_dated_starting_points() -> None:
+    """财政赤字从1979年的一百七十亿元、1980年的一百二十七亿元，预计降低到今年的二十七亿元 (1981):
+    both starting points are their years' levels and the end value this year's estimate."""
+    facts = _find(_facts(NATIONAL, 49), "deficit", "actual")
+    deficit = {(f.period, f.value, f.estimated) for f in facts}
+    assert {(1979, 170, False), (1980, 127, False), (1981, 27, True)} <= deficit
+
+
+def test_a_ten_year_plan_reaches_further_than_five_years() -> None:
+    """接照十年规划，到一九八五年，粮食产量达到八千亿斤 (1978): a 1985 target seven years ahead."""
+    assert (1985, 8000, None) in _values(_facts(NATIONAL, 52), "grain_output", "target")

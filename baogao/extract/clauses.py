@@ -268,14 +268,23 @@ def _from_to(
     text: str, mention: Mention, values: list[Value], index: int, stop: int
 ) -> Iterator[_Hit]:
     """从X提高到Y: the end value Y (the level reached) and the starting point X, which is
-    kept only where its year is known (see ``start_timing``)."""
-    if index + 1 >= len(values) or values[index + 1].start >= stop:
+    kept only where its year is known (see ``start_timing``). Starting points may be a list
+    of dated values (从1979年的X1、1980年的X2，预计降低到今年的Y)."""
+    last = index
+    item_re = re.compile(str(cues()["from_list_item"]))
+    while last + 1 < len(values) and values[last + 1].start < stop:
+        if not item_re.match(text[values[last].end : values[last + 1].start]):
+            break
+        last += 1
+    if last + 1 >= len(values) or values[last + 1].start >= stop:
         return
-    end_value = values[index + 1]
-    between = text[values[index].end : end_value.start]
+    end_value = values[last + 1]
+    between = text[values[last].end : end_value.start]
+    starts = values[index : last + 1]
     if _from_to_re().match(between) and end_value.value is not None:
-        if values[index].value is not None:
-            yield _Hit(mention, "", values[index], span="start")
+        for start in starts:
+            if start.value is not None:
+                yield _Hit(mention, "", start, span="start")
         yield _Hit(mention, "达到", end_value, span="end")
 
 

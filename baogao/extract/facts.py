@@ -39,6 +39,7 @@ from baogao.extract.periods import (
     opens_single_year,
     paragraph_spans,
     paragraph_year_timing,
+    plan_horizon,
     relative_year,
     section_is_multi_year,
     section_year_timing,
@@ -49,6 +50,7 @@ from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.subjects import (
     carried_mentions,
+    carried_sentence_mentions,
     contextual_mentions,
     governed_by_blocker,
     is_threshold,
@@ -312,6 +314,7 @@ def sentence_readings(
     mentions.sort(key=lambda m: m.start)
     mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
     mentions += standalone_mentions(text, sentence.start, sentence.end, mentions)
+    mentions += carried_sentence_mentions(text, sentence.start, sentence.end, floor, mentions)
     shares = share_mentions(text, sentence.start, sentence.end)
     mentions = [m for m in mentions if not any(_overlaps(m, x) for x in shares)] + shares
     mentions.sort(key=lambda m: m.start)
@@ -441,14 +444,15 @@ def _reading_fact(
     if reading.span == "start":
         timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator))
         return None if timing is None else _fact(doc, reading, timing, sentence)
-    explicit = explicit_year(text, sentence.start, reading.start)
+    explicit = explicit_year(text, _year_floor(text, sentence, reading), reading.start)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     deadline = deadline_year(text, sentence.start, reading.start)
+    horizon = plan_horizon(text, para.start, reading.start)
     dated = (
         explicit is not None
         or relative_year(text, sentence.start, reading.start) == "last"
-        or future_target(doc.year, deadline) is not None
+        or future_target(doc.year, deadline, horizon) is not None
     )
     opening = None if dated else opening_year_timing(doc, para)
     if multi and not dated and opening is None:
@@ -458,15 +462,21 @@ def _reading_fact(
     end = reading.span == "end" and role == "review" and reading.unit != "%"
     if multi and not end and not _multi_year_ok(doc, reading, role, dated or opening is not None):
         return None
-    timing = opening or timing_at(doc, role, para, sentence, reading.start)
-    if old and not dated:
+    floor = _year_floor(text, sentence, reading)
+    timing = opening or timing_at(
+        doc, role, para, sentence, reading.start, floor if floor > sentence.start else None
+    )
+    own_year = reading.span == "end" and relative_year(
+        text, floor, reading.start
+    ) is not None  # 降低到今年的X: the end value names its own year
+    if old and not dated and not own_year:
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
     if timing is None or explicit is None:
         # a later year named (一九九○年…达到, 到1985年，…) makes the value a target of that year
         named = explicit if explicit is not None else deadline
-        timing = future_target(doc.year, named) or timing
+        timing = future_target(doc.year, named, horizon) or timing
     if timing is None and not dated:
         timing = section_year_timing(doc, reading.start)
     if timing is not None and reading.gap_target:
@@ -490,6 +500,15 @@ def _reading_fact(
     if timing.kind == "actual" and reading.gap_bound:
         reading = replace(reading, bound=None, gap_bound=False)
     return _fact(doc, reading, timing, sentence)
+
+
+def _year_floor(text: str, sentence: _Span, reading: Reading) -> int:
+    """Where the year of a reading may be written: the sentence, but for the end value of
+    从X提高到Y only the words from 到 on (从1979年的X、1980年的Y，降低到今年的Z)."""
+    if reading.span != "end":
+        return sentence.start
+    verb = max(text.rfind(w, sentence.start, reading.start) for w in ("到", "至"))
+    return max(sentence.start, verb - 2) if verb >= 0 else sentence.start
 
 
 def _full_sentence_start(text: str, para: _Span, sentence: _Span) -> int:

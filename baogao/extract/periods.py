@@ -160,14 +160,24 @@ def deadline_year(text: str, start: int, pos: int) -> int | None:
     return found
 
 
-def future_target(year: int | None, named: int | None) -> Timing | None:
+def future_target(year: int | None, named: int | None, horizon: int | None = None) -> Timing | None:
     """A value about a year after the report's own (一九九○年…达到, 到1985年，…) can only be
-    planned: a target of that year, within the horizon of a plan (``future_target_horizon``)."""
+    planned: a target of that year, within the horizon of a plan (``future_target_horizon``,
+    or ``horizon`` when the sentence names a longer plan, see ``plan_horizon``)."""
     if year is None or named is None or named <= year:
         return None
-    if named - year > int(cues()["future_target_horizon"]):
+    if named - year > (horizon or int(cues()["future_target_horizon"])):
         return None
     return Timing("target", False, named)
+
+
+def plan_horizon(text: str, floor: int, pos: int) -> int | None:
+    """The span in years of a long-range plan the full-stop sentence before ``pos`` names
+    (按照十年规划，到一九八五年，…: ten years), else None."""
+    start = max(floor, text.rfind("。", floor, pos) + 1)
+    head = text[start:pos]
+    spans: dict[str, int] = cues()["long_plan_horizons"]
+    return max((n for word, n in spans.items() if word in head), default=None)
 
 
 def section_year(doc: Document, pos: int) -> int | None:
@@ -194,12 +204,15 @@ def relative_year(text: str, start: int, pos: int) -> str | None:
     return None
 
 
-def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int) -> Timing | None:
-    """Kind, estimate flag and period of a value at ``pos``; None when unclear."""
+def timing_at(
+    doc: Document, role: Role, para: _Span, sentence: _Span, pos: int, floor: int | None = None
+) -> Timing | None:
+    """Kind, estimate flag and period of a value at ``pos``; None when unclear. ``floor`` is
+    where its own year may be written (the end of 从X降低到Y: from 到 on)."""
     text = doc.text
     year = doc.year
     estimated = has_cue(text[sentence.start : pos], "estimate_cues")
-    explicit = explicit_year(text, sentence.start, pos)
+    explicit = explicit_year(text, sentence.start if floor is None else floor, pos)
     if explicit is not None:
         if year is None:
             return None
@@ -211,6 +224,8 @@ def timing_at(doc: Document, role: Role, para: _Span, sentence: _Span, pos: int)
             return Timing("target", False, explicit)
         return None
     relative = relative_year(text, sentence.start, pos) or relative_year(text, para.start, pos)
+    if relative == "this" and estimated and role != "plan" and floor is not None:
+        return Timing("actual", True, year)  # 预计降低到今年的X, reviewed late in the year
     if relative == "last":
         return Timing("actual", estimated, year - 1 if year else None)
     if relative == "this" and not estimated:
@@ -345,7 +360,7 @@ def start_timing(doc: Document, role: Role, para: _Span, pos: int, kind: str) ->
     else, in a five-year review, the year before the five years; None when unknown."""
     text = doc.text
     head = text[max(para.start, pos - 8) : pos]
-    match = re.search(r"[从由]((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年的?$", head)
+    match = re.search(r"[从由、]((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年的?$", head)
     year = _year_of(match) if match else None
     if year is None and kind != "growth" and role == "review" and doc.year is not None:
         titles = tuple(doc.section_path(doc.section_at(pos)))

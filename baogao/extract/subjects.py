@@ -20,6 +20,7 @@ import functools
 import re
 
 from baogao.extract.catalog import Family, Mention, cues, find_mentions, load_catalog
+from baogao.extract.numbers import Quantity, find_quantities
 from baogao.extract.periods import _Span, cue_words, has_cue
 
 
@@ -330,3 +331,67 @@ def topic_mentions(
             continue  # another metric named since the topic: it is no longer the subject
         found.append(Mention(pos, pos, "", topic.stem, topic.family, topic.growth_word))
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _carried_sentence_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    table = cues()["carried_sentence"]
+    return (
+        re.compile(str(table["value_clause"])),
+        re.compile(str(table["year_clause"])),
+        re.compile(str(table["lead_clause"])),
+    )
+
+
+def _carried_value(text: str, start: int, end: int) -> Quantity | None:
+    """The value of a sentence that only dates and states one (在…的一九五二年，也还只有X;
+    一九八一年实际执行结果为X): its first measured quantity, when the clauses before it are
+    a year, a verb and adverbials only; else None."""
+    value_re, year_re, lead_re = _carried_sentence_res()
+    quantities = [q for q in find_quantities(text, start, end) if q.unit not in ("个", "")]
+    if not quantities or quantities[0].unit in ("%", "‰"):
+        return None
+    value = quantities[0]
+    clauses = re.split("[，,]", text[start : value.start])
+    match = value_re.fullmatch(clauses[-1])
+    if match is None:
+        return None
+    leads = clauses[:-1]
+    dated = match.group("year") is not None
+    if not dated and leads and year_re.fullmatch(leads[-1]):
+        leads, dated = leads[:-1], True
+    if not dated or not all(lead_re.fullmatch(c) for c in leads):
+        return None
+    return value
+
+
+def carried_sentence_mentions(
+    text: str, start: int, end: int, floor: int, mentions: list[Mention]
+) -> list[Mention]:
+    """我国的粮食总产量，…一九三六年，只有二千七百七十四亿斤。在…的一九五二年，也还只有三千零
+    八十八亿斤。: a sentence naming no metric, that only dates a value of the unit of the metric
+    of the sentence before it, continues that metric (across up to ``max_sentences``)."""
+    if mentions or start <= floor or text[:start].rstrip()[-1:] != "。":
+        return []
+    value = _carried_value(text, start, end)
+    if value is None:
+        return []
+    stop = text[:start].rstrip()
+    at = len(stop) - 1  # the full stop ending the sentence before
+    for _ in range(int(cues()["carried_sentence"]["max_sentences"])):
+        if at <= floor:
+            return []
+        begin = max(floor, text.rfind("。", floor, at) + 1)
+        named = [m for m in find_mentions(text, begin, at) if m.family.level is not None]
+        if named:
+            topic = named[-1]
+            after = find_quantities(text, topic.end, at)
+            if topic.growth_word is not None or not after or after[0].unit != value.unit:
+                return []
+            family = Family(level=topic.family.level, growth=None)
+            return [Mention(value.start, value.start, "", topic.stem, family, None)]
+        earlier = _carried_value(text, begin, at)
+        if earlier is None or earlier.unit != value.unit:
+            return []
+        at = begin - 1
+    return []
