@@ -397,8 +397,10 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     if after and len(after) >= 2 and (len(obj) <= 2 or _is_action(obj)):
                         obj = after
                     value = float(amount.value.normalize())
-                    if obj.endswith("的"):
-                        continue  # …不超过大病保险原封顶线的20%: a share of the noun before 的
+                    if obj.endswith("的") or obj in vocabulary()["lead_noise"]:
+                        # …原封顶线的20%: a share of the noun before 的; 全省320家…食堂: a
+                        # scope word is no object
+                        continue
                     if len(obj) < 2 or not _HAN.search(obj) or not _promise(
                             obj, value, amount.unit, text[amount.start : amount.end], evidence):
                         continue
