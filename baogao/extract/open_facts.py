@@ -56,6 +56,7 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
+from baogao.extract.periods import opens_single_year
 from baogao.models import Document, Fact, Role
 from baogao.read.regions import resolve_one
 
@@ -564,7 +565,10 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     titles = [t for t in doc.section_path(doc.section_at(para.start))
               if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
     lead = doc.text[para.start : min(para.end, para.start + 12)]
-    return words.search(lead) is not None or any(words.search(t) for t in titles)
+    if words.search(lead) is not None:
+        return True
+    # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
+    return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
