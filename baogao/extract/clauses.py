@@ -139,7 +139,7 @@ def hits_for_group(
     if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
         raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
     grouped = len(group) > 1
-    if not grouped and _from_gap_re().fullmatch(raw_gap):
+    if not grouped and _from_gap_re().fullmatch(_without_growth_noun(raw_gap, last)):
         yield from _from_to(text, last, values, index, stop)
         return
     base = _base_year(raw_gap)
@@ -148,9 +148,7 @@ def hits_for_group(
         yield from _compared(text, last, values, index, stop, base)
         return
     gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
-    if last.growth_word is not None:
-        noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
-        gap = gap[len(noun) :]
+    gap = _without_growth_noun(gap, last)
     if not grouped and gap and _target_gap_re().fullmatch(gap):
         # 经济增长预期目标为7%: a target stated between the metric and its value
         yield _Hit(last, "", first, target=True)
@@ -188,6 +186,14 @@ def hits_for_group(
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _without_growth_noun(gap: str, mention: Mention) -> str:
+    """The gap after a growth word without the noun it takes (增长速度, 增长幅度 → 增长)."""
+    if mention.growth_word is None:
+        return gap
+    noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
+    return gap[len(noun) :]
 
 
 def _level_reached(
