@@ -319,21 +319,22 @@ class Library:
         report = IngestReport()
         known = self.store.document_ids()
         files: dict[int, _FileState] = {}
-        try:
-            with BatchWriter(self.store, on_commit=self._flush_index) as writer:
-                tasks = self._tasks(paths, files, writer, report, on_file)
-                for result in run_tasks(tasks, jobs, known):
-                    state = files[result.key]
-                    state.errors.extend(result.errors)
-                    state.warnings.extend(result.warnings)
-                    for item in result.items:
-                        self._write(item, writer, state, report)
-                    state.tasks -= 1
-                    if state.tasks == 0:
-                        self._finish(files.pop(result.key), writer, report, on_file)
-        finally:
-            if report.added:  # apply the queued search index changes
-                _search_index.flush_index(self.store)
+        with _search_index.batch_index(self.store):  # one tantivy writer for every flush
+            try:
+                with BatchWriter(self.store, on_commit=self._flush_index) as writer:
+                    tasks = self._tasks(paths, files, writer, report, on_file)
+                    for result in run_tasks(tasks, jobs, known):
+                        state = files[result.key]
+                        state.errors.extend(result.errors)
+                        state.warnings.extend(result.warnings)
+                        for item in result.items:
+                            self._write(item, writer, state, report)
+                        state.tasks -= 1
+                        if state.tasks == 0:
+                            self._finish(files.pop(result.key), writer, report, on_file)
+            finally:
+                if report.added:  # apply the queued search index changes
+                    _search_index.flush_index(self.store)
         if report.added:
             self._keep_commitment_rows()
         return report

@@ -334,3 +334,27 @@ def test_a_review_of_past_years_in_a_plan_part_states_results() -> None:
     facts = [f for f in open_facts(doc, extract_facts(doc))
              if "从4.16万亿元增加到5.67万亿元" in f.evidence and f.text == "5.67万亿元"]
     assert facts and all(f.kind == "actual" and f.period is None for f in facts)
+
+
+def test_a_name_holding_an_amount_of_its_own_is_not_kept() -> None:
+    # 屋顶绿化1.2万平方米|公园绿地…覆盖率: two measures run together (broken text)
+    doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
+    assert "93%" not in _named(doc, "屋顶绿化1.2万平方米公园绿地")
+    # …青海辉源20万吨…铝板带箔、青海广泰|10万吨: a list of projects with their sizes
+    names = _named(_province("青海"), "青海广泰10万吨再生铝")
+    assert all("20万吨" not in n for n in names.values())
+    # a class of what follows stays in the name (10亿元以上重大产业项目)
+    assert any(n.startswith("10亿元以上") for n in _named(_province("上海"), "10亿元以上").values())
+
+
+def test_who_pushed_a_rate_up_is_not_named_with_it() -> None:
+    # “企呼我办”等新机制|推动|企业反映问题解决率: the rate is the object of 推动
+    names = _named(_province("广西"), "新机制推动企业反映问题解决率")
+    assert names["93%"] == "企业反映问题解决率"
+
+
+def test_a_pair_word_names_two_joined_values_without_respectively() -> None:
+    # 城乡居民人均收入年均增长5.3%、7.7%: 城乡 reads as 城镇 and 农村, in that order
+    names = _named(_province("陕西"), "城乡居民人均收入年均增长5.3%、7.7%")
+    assert names["5.3%"].startswith("城镇居民人均收入")
+    assert names["7.7%"].startswith("农村居民人均收入")

@@ -142,7 +142,9 @@ def test_fast_table_aligns_wide_characters(capsys: pytest.CaptureFixture[str]) -
 def test_cut_keeps_the_longest_start_that_fits() -> None:
     from baogao.cli.common import _cut
 
-    for text in ("北京市西城区2025年政府工作报告", "corpus/provinces-2026/2026_上海市.csv", "ab"):
+    texts = ["北京市西城区2025年政府工作报告", "corpus/provinces-2026/2026_上海市.csv", "ab",
+             "“两区”建设…——１２３ＡＢ，。、☺😀é", "a\0北京"]
+    for text in texts:
         for width in range(40):
             cut = _cut(text, width)
             if _width(text) <= width:
@@ -153,6 +155,18 @@ def test_cut_keeps_the_longest_start_that_fits() -> None:
             assert _width(kept) <= width - 1 or not kept
             longer = text[:len(kept) + 1]
             assert _width(longer) > width - 1
+
+
+def test_width_counts_wide_characters_as_unicode_says() -> None:
+    """``_width`` (measured in C with a translation table) against the East Asian Width
+    property character by character, over real report text and a mix of symbols."""
+    import unicodedata
+
+    text = (DATA / "seeds" / "000_b5713cac4734963f.txt").read_text("utf-8")[:20000]
+    lines = [*text.splitlines(), "“两区”建设…——１２３ＡＢ，。、☺😀é", "ab", ""]
+    for line in lines:
+        expected = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+        assert _width(line) == expected, line
 
 
 @pytest.mark.slow
@@ -183,6 +197,11 @@ def test_serve_with_two_workers(seeds_db: Path) -> None:
                 time.sleep(0.5)
         assert r.status_code == 200 and len(r.json()) == 2
         assert int(r.headers["x-total-count"]) > 2
+        if sys.platform == "linux":  # the parent only watches: the index engine is not loaded
+            children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+            loaded = {pid: "tantivy" in Path(f"/proc/{pid}/maps").read_text()
+                      for pid in [str(proc.pid), *children]}
+            assert not loaded[str(proc.pid)] and sum(loaded.values()) == 2, loaded
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from baogao.ask.index import index_folder, rebuild_index
+from baogao.ask.index import flush_index, index_folder, rebuild_index, search_index
 from baogao.ask.search import MARK_CLOSE, MARK_OPEN, parse_query, search, search_page
 from baogao.ask.segment import cut_words, index_tokens, query_tokens
 from baogao.errors import QueryError
@@ -287,3 +287,34 @@ def test_cli_search_json_and_errors(lib: Library) -> None:
     bad = _cli("search", '"" AND OR', "--db", db)
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr and "no searchable words" in bad.stderr
+
+
+def _dead_segment_files(folder: Path) -> list[str]:
+    """Files of segments the index's ``meta.json`` no longer lists (merged away)."""
+    meta = json.loads((folder / "meta.json").read_text("utf-8"))
+    live = {s["segment_id"].replace("-", "") for s in meta["segments"]}
+    return sorted(p.name for p in folder.iterdir()
+                  if len(p.stem) == 32 and p.stem not in live)
+
+
+def test_flushes_of_one_ingest_leave_no_merged_away_segment_files(tmp_path: Path) -> None:
+    """Twelve flushes sharing one writer (as in one ingest), each committing a segment:
+    tantivy merges them in the background, and once the batch ends the folder holds only
+    the live segments' files."""
+    from dataclasses import replace
+
+    seed = next(iter(read(SEED)))
+    with Library(tmp_path / "f.db") as lib:
+        lib.ingest([SEED])
+        index = search_index(lib.store)
+        with index.batch():
+            for k in range(12):  # the same text under twelve ids: one new segment each
+                assert lib.store.save(replace(seed, id=f"copy{k:012d}", source=f"{k}.txt"),
+                                      [], [])
+                assert flush_index(lib.store) == 1
+        folder = Path(index_folder(lib.store) or "")
+        meta = json.loads((folder / "meta.json").read_text("utf-8"))
+        assert len(meta["segments"]) < 13  # merged
+        assert _dead_segment_files(folder) == []
+        hits = search(lib, "接诉即办", limit=100)
+        assert len({h.doc_id for h in hits}) == 13

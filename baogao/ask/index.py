@@ -288,6 +288,9 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._local = threading.local()  # the pin of the query this thread is running
         self.pending: dict[str, tuple[PassageRow, ...]] = {}
+        self._batch = 0  # > 0 inside ``batch()``: flushes share one writer
+        self._writer: Any = None  # the writer flushes share, and the index it writes
+        self._writer_index: Any = None
 
     def _pin(self) -> _Pin | None:
         pin: _Pin | None = getattr(self._local, "pin", None)
@@ -386,6 +389,39 @@ class SearchIndex:
 
     # -- writing ------------------------------------------------------------------------
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Let the flushes of one ingest share a tantivy writer: the segments each flush
+        commits merge in the background while ingest goes on, and the merges are waited for
+        at the end. (A writer per flush dropped its merges half done, leaving the files of
+        merged-away segments behind and the index in many small segments.)"""
+        with self._lock:
+            self._batch += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._batch -= 1
+                if not self._batch:
+                    self._end_writer()
+
+    def _end_writer(self) -> None:
+        """Wait for the shared writer's merges and release it (its lock and heap)."""
+        writer, self._writer, self._writer_index = self._writer, None, None
+        if writer is not None:
+            _finish_writer(writer)
+
+    def _writer_for(self, index: Any) -> Any:
+        """A writer of ``index``: the batch's shared one, else a new one; raises
+        ``ValueError`` when another process holds the writer lock."""
+        if self._writer is not None and self._writer_index is index:
+            return self._writer
+        self._end_writer()
+        writer = index.writer(WRITER_HEAP, 1)
+        if self._batch:
+            self._writer, self._writer_index = writer, index
+        return writer
+
     def _add_rows(self, writer: Any, doc_id: str, rows: tuple[PassageRow, ...] | None,
                   totals: list[tuple[str, int, int]]) -> None:
         """Add one document's passages to ``writer`` (segmented from the stored document when
@@ -412,6 +448,7 @@ class SearchIndex:
         conn = self.store.conn
         self._local.pin = None
         with self._lock:
+            self._end_writer()  # it writes the index being replaced
             _ensure_schema(conn)
             with conn:
                 conn.execute("BEGIN")
@@ -475,18 +512,26 @@ class SearchIndex:
             high = max(r[0] for r in queue)
             last = {r[1]: r[2] for r in queue}
             try:
-                writer = index.writer(WRITER_HEAP, 1)
+                writer = self._writer_for(index)
             except ValueError as exc:  # another process holds the writer lock
                 log.info("search index busy (%s); it will catch up later", exc)
                 return 0
             totals: list[tuple[str, int, int]] = []
-            for doc_id, op in last.items():
-                writer.delete_documents_by_term("doc_id", doc_id)
-                rows = self.pending.pop(doc_id, None)
-                if op != "add":
-                    continue
-                self._add_rows(writer, doc_id, rows, totals)
-            writer.commit()
+            try:
+                for doc_id, op in last.items():
+                    writer.delete_documents_by_term("doc_id", doc_id)
+                    rows = self.pending.pop(doc_id, None)
+                    if op != "add":
+                        continue
+                    self._add_rows(writer, doc_id, rows, totals)
+                writer.commit()
+            except BaseException:
+                if writer is self._writer:  # drop what it holds uncommitted with it
+                    self._writer = self._writer_index = None
+                writer.rollback()
+                raise
+            if writer is not self._writer:
+                _finish_writer(writer)
             del writer
             with conn:
                 conn.execute("BEGIN IMMEDIATE")
@@ -600,6 +645,15 @@ class SearchIndex:
         return {t: known[t] for t in dict.fromkeys(tokens)}
 
 
+def _finish_writer(writer: Any) -> None:
+    """Let ``writer``'s merges end (the merged-away segments' files are then deleted) and
+    release it."""
+    try:
+        writer.wait_merging_threads()
+    except (OSError, ValueError, RuntimeError) as exc:  # the commit stands; merging is an extra
+        log.info("search index merges not finished: %s", exc)
+
+
 _INDEXES_LOCK = threading.Lock()
 
 
@@ -694,6 +748,13 @@ def flush_index(store: Store, *, force: bool = True) -> int:
     except (sqlite3.Error, OSError, ValueError) as exc:
         log.warning("search index of %s not updated: %s", store.path, exc)
         return 0
+
+
+@contextmanager
+def batch_index(store: Store) -> Iterator[None]:
+    """The flushes inside share one tantivy writer (``SearchIndex.batch``)."""
+    with search_index(store).batch():
+        yield
 
 
 def rebuild_index(store: Store) -> int:

@@ -277,13 +277,13 @@ def short_id(value: Any) -> str:
 SHORT_COLUMN = 14
 
 
-def fit_widths(lines: Sequence[Sequence[str]], total: int) -> list[int]:
+def fit_widths(lines: Sequence[Sequence[str]], total: int,
+               natural: Sequence[int] | None = None) -> list[int]:
     """Column widths that fit ``total`` cells: short columns keep their width, the widest
     shrink first (to no less than ``SHORT_COLUMN``), and if that is not enough every column
-    shrinks evenly."""
-    from rich.cells import cell_len
-
-    natural = [max(cell_len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    shrinks evenly. ``natural``: the widest cell of each column, when already measured."""
+    if natural is None:
+        natural = [max(_width(line[i]) for line in lines) for i in range(len(lines[0]))]
     widths = list(natural)
     room = total - 2 * (len(widths) - 1) - 1
     while sum(widths) > room:
@@ -358,27 +358,59 @@ _CELL_WIDTH = 40
 _CONTROL = dict.fromkeys(range(32), " ")
 
 
+class _Columns(dict[int, str]):
+    """Code point → the character (one column), or the character and a NUL (a wide or
+    full-width character: two columns), filled on first sight: ``str.translate`` then
+    measures and cuts a string in C (a loop over characters in Python took most of
+    ``baogao ls``)."""
+
+    def __missing__(self, code: int) -> str:
+        import unicodedata
+
+        ch = chr(code)
+        value = ch + "\0" if unicodedata.east_asian_width(ch) in "WF" else ch
+        self[code] = value
+        return value
+
+
+_COLUMNS = _Columns()
+
+
 def _width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(map(_char_width, text))
-
-
-def _char_width(ch: str) -> int:
-    import unicodedata
-
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return len(text.translate(_COLUMNS))
 
 
 def _cut(text: str, width: int) -> str:
     """``text`` if it fits ``width`` columns, else its longest start that fits with "…"."""
-    if _width(text) <= width:
+    if text.isascii() or "\0" in text:
+        if _width(text) <= width:
+            return text
+        if text.isascii():
+            return text[:max(width - 1, 0)] + "…"
+        kept = ""  # NUL in the text itself (never in a table cell): character by character
+        for ch in text:
+            if _width(kept + ch) > width - 1:
+                break
+            kept += ch
+        return kept + "…"
+    spread = text.translate(_COLUMNS)  # each wide character followed by a NUL
+    if len(spread) <= width:
         return text
-    used = end = 0
-    while end < len(text) and used + _char_width(text[end]) <= width - 1:
-        used += _char_width(text[end])
-        end += 1
-    return text[:end] + "…"
+    head = spread[:max(width - 1, 0)]
+    if spread[len(head):len(head) + 1] == "\0":  # a wide character cut in half: drop it
+        head = head[:-1]
+    return head.replace("\0", "") + "…"
+
+
+def _fitted(text: str, width: int) -> tuple[str, int]:
+    """``_cut(text, width)`` and its width in columns."""
+    n = _width(text)
+    if n <= width:
+        return text, n
+    cut = _cut(text, width)
+    return cut, _width(cut)
 
 
 def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
@@ -388,14 +420,16 @@ def fast_table(rows: Sequence[dict[str, Any]], columns: Sequence[str],
     columns then share the terminal's width. Data is written as is, never read as markup.
     Written directly: laying out every cell with rich took most of ``baogao ls``."""
     cap = _CELL_WIDTH if len(rows) > LONG_TABLE_ROWS else 10_000
-    cells = [[_cut(_screen_cell(row.get(c)), cap) for c in columns] for row in rows]
-    widths = fit_widths([[str(c) for c in columns], *cells], screen_width())
-    cells = [[_cut(v, w) for v, w in zip(r, widths, strict=True)] for r in cells]
+    cells = [[_fitted(_screen_cell(row.get(c)), cap) for c in columns] for row in rows]
+    natural = [max([_width(str(c)), *(r[i][1] for r in cells)]) for i, c in enumerate(columns)]
+    widths = fit_widths([], screen_width(), natural)
+    cells = [[cell if cell[1] <= w else _fitted(cell[0], w)
+              for cell, w in zip(r, widths, strict=True)] for r in cells]
 
-    def line(values: Sequence[str]) -> str:
-        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(values, widths, strict=True))
+    def line(values: Sequence[tuple[str, int]]) -> str:
+        return "  ".join(v + " " * (w - n) for (v, n), w in zip(values, widths, strict=True))
 
-    header = line([_cut(c, w) for c, w in zip(columns, widths, strict=True)]).rstrip()
+    header = line([_fitted(c, w) for c, w in zip(columns, widths, strict=True)]).rstrip()
     out = [title] if title else []
     out += [f"\x1b[1m{header}\x1b[0m" if _styled(sys.stdout) else header,
             "  ".join("-" * w for w in widths)]

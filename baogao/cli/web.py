@@ -20,6 +20,7 @@ from baogao.errors import QueryError, StoreError
 
 if TYPE_CHECKING:
     import socket
+    from pathlib import Path
 
 TOKEN_ENV = "BAOGAO_WRITE_TOKEN"
 
@@ -74,12 +75,9 @@ def serve(
 
     The server is read-only unless a write token is given.
     """
-    import uvicorn
-
     workers = workers or default_workers()
 
-    from baogao.web import create_app
-    from baogao.web.guard import is_loopback, server_options
+    from baogao.web.options import is_loopback
 
     path, _ = library_path(db)
     token = write_token or os.environ.get(token_env) or None
@@ -90,31 +88,63 @@ def serve(
     if not token:
         open_library(db, readonly=True).close()  # refuses a missing library, naming it
     sock = listen(host, port)  # a busy port fails here, before anything is announced
-    web_app = create_app(str(path), write_token=token)  # creates the library and index once
-    mode = "uploads and deletes need the write token" if token else "read-only"
-    err_console.print(f"baogao: serving {escape(str(path.resolve()))} at http://{host}:{port}/ "
-                      f"({mode}, {workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
-                      highlight=False)
-    if token and not is_loopback(host):
-        err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
-                          "machines can reach; use TLS in front of it", highlight=False)
     if workers == 1:
+        from baogao.web import create_app
+
+        web_app = create_app(str(path), write_token=token)  # creates the library and index
+        _announce(path, host, port, token, workers)
+        import uvicorn
+
+        from baogao.web.guard import server_options
+
         server = uvicorn.Server(uvicorn.Config(web_app, host=host, port=port,
                                                log_level=log_level.value, **server_options()))
         server.run(sockets=[sock])
         return
     sock.close()  # the worker processes bind the port themselves
-    from baogao.web.app import DB_ENV
-    from baogao.web.app import TOKEN_ENV as SERVE_TOKEN_ENV
+    _prepare(path)
+    _announce(path, host, port, token, workers)
+    _run_workers(path, host, port, token, workers, log_level.value)
+
+
+def _prepare(path: Path) -> None:
+    """Create or migrate the library and bring its search index up to date once, in a child
+    process: this process only starts and watches the workers, and stays small without
+    FastAPI, the library and the index (about 140 MB at ×30 when it built the app)."""
+    import subprocess
+    import sys
+
+    code = "from baogao.web.app import prepare_main; prepare_main()"
+    if subprocess.run([sys.executable, "-c", code, str(path)], check=False).returncode:
+        raise typer.Exit(1)  # the child printed why
+
+
+def _announce(path: Path, host: str, port: int, token: str | None, workers: int) -> None:
+    mode = "uploads and deletes need the write token" if token else "read-only"
+    err_console.print(f"baogao: serving {escape(str(path.resolve()))} at http://{host}:{port}/ "
+                      f"({mode}, {workers} worker{'s' if workers > 1 else ''}); Ctrl+C stops",
+                      highlight=False)
+    from baogao.web.options import is_loopback
+
+    if token and not is_loopback(host):
+        err_console.print("[yellow]warning:[/yellow] writes are enabled on an address other "
+                          "machines can reach; use TLS in front of it", highlight=False)
+
+
+def _run_workers(path: Path, host: str, port: int, token: str | None, workers: int,
+                 log_level: str) -> None:
+    """uvicorn's supervisor over ``workers`` processes, each building the app from the
+    environment (``web.app.app_from_env``)."""
+    import uvicorn
+
+    from baogao.web.options import DB_ENV, H11_PROTOCOL_PATH, server_limits
+    from baogao.web.options import TOKEN_ENV as SERVE_TOKEN_ENV
 
     os.environ[DB_ENV] = str(path.resolve())
     if token:
         os.environ[SERVE_TOKEN_ENV] = token
-    from baogao.web.guard import H11_PROTOCOL_PATH
-
-    options = server_options() | {"http": H11_PROTOCOL_PATH}  # by name: workers import it
     uvicorn.run("baogao.web.app:app_from_env", factory=True, workers=workers, host=host,
-                port=port, log_level=log_level.value, **options)
+                port=port, log_level=log_level, http=H11_PROTOCOL_PATH, **server_limits())
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -35,6 +35,7 @@ from decimal import Decimal
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
+from baogao.extract.open_checks import _after_amount, reviewed, unreliable
 from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
 from baogao.extract.open_words import (
     _action_index,
@@ -305,16 +306,6 @@ def _subject_of(head: str, name: str) -> str:
     return subject if 2 < len(subject) <= 14 and subject.endswith(heads) else ""
 
 
-def _after_amount(text: str, at: int) -> bool:
-    """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
-    场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
-    if at < 2 or text[at - 1] not in "，,、；;":
-        return False
-    begin = max(0, at - 40)
-    stop = max(text.rfind(c, begin, at - 1) for c in "，,；;。：:")
-    return bool(_find_amounts(text, max(begin, stop + 1), at - 1))
-
-
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
@@ -454,29 +445,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
-    if amount.unit == "%" and text.endswith(name + "的", 0, amount.start) and text.endswith(
-            _skip_words("share_verbs"), clause[0], amount.start - 1 - len(name)):
-        return None  # 达到|耕地总面积|的64%: the name is the base of the share, not its object
-    if _unsure(name) or (runs_on and not action and not _verb_before(text, clause, amount)
-                         and text.endswith(name, 0, clause[1])):
-        # 12个|观景点串珠成线, 3家|企业主板上市: no verb before the count and the noun
-        # after it runs to the end of its clause: its predicate is inside, unmarked
+    if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope, baseline)
 
-
-
-def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
-    """True when words before the amount in its clause may govern it: anything but a
-    place or a preposition (京津冀|1053个…, 为|200多家…), or, for a clause opening with
-    the amount, a clause stating an amount right before (建设24个滑冰场，|26个健身中心)."""
-    words = [(w, t) for w, t in _words(_tidy(text[clause[0] : amount.start])) if t != "p"]
-    head = "".join(w for w, _ in words)
-    if not head:
-        return _after_amount(text, clause[0])
-    return resolve_one(head) is None
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
@@ -612,24 +586,6 @@ def _so_far() -> re.Pattern[str]:
     return re.compile(_alternation(vocabulary()["so_far_words"]))
 
 
-@functools.lru_cache(maxsize=1)
-def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
-    """Words naming the years a passage is about: past ones (这五年, 一年来) and future ones
-    (今后五年, 到2030年), and the set of the past ones."""
-    vocab = vocabulary()
-    words = [*vocab["review_words"], *vocab["future_words"]]
-    return re.compile(_alternation(sorted(words, key=len, reverse=True))), frozenset(
-        vocab["review_words"])
-
-
-def _reviewed(text: str, begin: int, at: int) -> bool:
-    """True when the last words naming years before ``at`` in its paragraph name past
-    ones: a review inside a plan part (这五年，…增加到5.67万亿元)."""
-    pattern, past = _period_words()
-    found = [m.group(0) for m in pattern.finditer(text, begin, at)]
-    return bool(found) and found[-1] in past
-
-
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -696,7 +652,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
                     head = text[clause[0] : amount.start]
-                    if timing.kind == "target" and _reviewed(text, para.start, amount.start):
+                    if timing.kind == "target" and reviewed(text, para.start, amount.start):
                         # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and _done_before().search(head):

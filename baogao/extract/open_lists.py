@@ -161,13 +161,24 @@ def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
     where = text.find("分别", clause[0], clause[1])
     if where >= 0:
         after = [i for i, a in enumerate(amounts) if a.start > where]
-        if not after:
-            return {}
+        return _respective(text, clause, amounts, listed, where, after) if after else {}
+    names: dict[int, str] = {}
+    begin = 0
+    while run := [begin + i for i in _list_run(text, amounts[begin:])]:
+        # each run of joined values of the clause (…提高到740元/月和485元/月、…提高到
+        # 不低于1200元/月和1700元/月): the names printed before it
+        names.update(_respective(text, clause, amounts, None if names else listed, -1, run))
+        begin = run[-1] + 1
+    return names
+
+
+def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
+                listed: list[str] | None, where: int, after: list[int]) -> dict[int, str]:
+    """``respectively`` for the values ``after`` (those after 分别 at ``where``, or one run
+    of joined values when ``where`` is -1)."""
+    if where >= 0:
         head_end, gap_end = where, where + 2
     else:
-        after = _list_run(text, amounts)
-        if not after:
-            return {}
         head_end = gap_end = amounts[after[0]].start
     first = amounts[after[0]]
     head = text[max(clause[0], amounts[after[0] - 1].end if after[0] else clause[0]) : head_end]
@@ -179,8 +190,9 @@ def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
         head, _ = _strip_tail(head)
     if listed and len(listed) == len(after) and not _strip_lead(_tidy(head))[0]:
         return {i: name + growth for i, name in zip(after, listed, strict=True)}
-    if where < 0 and len(_list_parts(head)) < 2:
-        return {}
+    if where < 0 and len(_list_parts(head)) < 2 and not _pair_prefix(
+            _list_parts(head), len(after)):
+        return {}  # (城乡低保标准提高到)不低于740元/月和485元/月: a pair names two values
     parts = _list_parts(head)
     runs = _value_runs(text, first.num_start, clause[1])
     slot = {}

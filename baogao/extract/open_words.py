@@ -202,7 +202,7 @@ def _tail_noise() -> tuple[str, ...]:
 
 
 def _tidy(name: str) -> str:
-    name = name.strip(" 　，、,:：的了")
+    name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
         name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
         name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)

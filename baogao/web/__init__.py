@@ -10,6 +10,19 @@ Pages are server-rendered (Jinja2, autoescaped) under ``/``; the JSON API lives 
 
 from __future__ import annotations
 
-from baogao.web.app import create_app
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from baogao.web.app import create_app
 
 __all__ = ["create_app"]
+
+
+def __getattr__(name: str) -> Any:
+    # ``create_app`` loads FastAPI and the library on first use: ``baogao serve --workers N``
+    # imports ``baogao.web.options`` in its parent process without them
+    if name == "create_app":
+        from baogao.web.app import create_app
+
+        return create_app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

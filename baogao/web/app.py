@@ -35,6 +35,7 @@ from baogao.errors import (
 from baogao.library import Library
 from baogao.web.deps import LibraryPool, WebConfig, WebError
 from baogao.web.guard import NumberGuard, SecurityHeaders, WriteGuard
+from baogao.web.options import DB_ENV, TOKEN_ENV
 from baogao.web.templating import templates
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,7 @@ def create_app(
     config = WebConfig(db_path=str(db_path), write_token=write_token or None,
                        llm=llm if llm is not None else LlmSettings.from_env(),
                        llm_transport=llm_transport)
-    with Library(config.db_path) as lib:  # create or migrate the schema before serving
-        _prepare_index(lib)
+    prepare_library(config.db_path)  # create or migrate the schema before serving
     pool = LibraryPool(config.db_path)
 
     @asynccontextmanager
@@ -102,9 +102,24 @@ def create_app(
     return app
 
 
-#: Environment of ``app_from_env`` (the app each ``baogao serve --workers N`` process builds).
-DB_ENV = "BAOGAO_SERVE_DB"
-TOKEN_ENV = "BAOGAO_SERVE_TOKEN"
+def prepare_library(db_path: str | Path) -> None:
+    """Create or migrate the library's schema and bring its search index up to date:
+    ``create_app`` does it before serving; ``baogao serve --workers N`` once, in a child
+    process, before starting the workers."""
+    with Library(str(db_path)) as lib:
+        _prepare_index(lib)
+
+
+def prepare_main() -> None:
+    """``python -c 'from baogao.web.app import prepare_main; prepare_main()' DB``: run
+    ``prepare_library``; a library error is one line on stderr and exit status 1."""
+    import sys
+
+    try:
+        prepare_library(sys.argv[1])
+    except BaogaoError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)
 
 
 def app_from_env() -> FastAPI:
@@ -261,4 +276,4 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, on_crash)
 
 
-__all__ = ["create_app", "error_response", "status_of"]
+__all__ = ["DB_ENV", "TOKEN_ENV", "create_app", "error_response", "status_of"]

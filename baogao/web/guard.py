@@ -20,8 +20,19 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from baogao.settings import limit as setting_value
 from baogao.web.deps import WebConfig, WebError
+from baogao.web.options import H11_PROTOCOL_PATH, is_loopback, server_limits
 
 log = logging.getLogger(__name__)
+
+__all__ = [
+    "H11_PROTOCOL_PATH",
+    "NumberGuard",
+    "SecurityHeaders",
+    "WriteGuard",
+    "is_loopback",
+    "no_delay",
+    "server_options",
+]
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -214,11 +225,6 @@ def no_delay(transport: asyncio.BaseTransport) -> None:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
 
-#: The protocol class as an import string: ``serve --workers N`` hands uvicorn options to
-#: new processes, which cannot receive a class made inside a function.
-H11_PROTOCOL_PATH = "baogao.web.guard:HeaderTimeoutProtocol"
-
-
 def __getattr__(name: str) -> Any:
     if name == "HeaderTimeoutProtocol":
         return _h11_protocol()
@@ -228,17 +234,4 @@ def __getattr__(name: str) -> Any:
 def server_options() -> dict[str, Any]:
     """uvicorn options that bound what one client can hold: header deadline, idle
     keep-alive, and concurrency (from ``baogao.settings``)."""
-    return {"http": _h11_protocol(), "timeout_keep_alive": 5,
-            "limit_concurrency": setting_value("http_connections"), "server_header": False}
-
-
-def is_loopback(host: str) -> bool:
-    """True when ``host`` only accepts connections from this machine."""
-    import ipaddress
-
-    if host.strip().lower() in ("localhost", "ip6-localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
+    return {"http": _h11_protocol(), **server_limits()}

@@ -1,0 +1,95 @@
+"""Checks that a reading of an open fact can be trusted, and review passages in plan parts.
+
+A fact is not kept when its name cannot be read reliably (precision first: a number shown
+under a wrong name is worse than a number left unnamed, which stays in its sentence):
+
+* the name is the base of a share (达到|耕地总面积|的64%);
+* the name holds an amount of its own (屋顶绿化1.2万平方米|公园绿地…覆盖率);
+* a verb of the ``run_on_verbs`` table stands inside it (中小学食堂|实现|全流程检查);
+* a count opens its clause with nothing governing it and the noun after it runs to the
+  clause end, its predicate inside and unmarked (12个|观景点串珠成线).
+
+Values in a plan part whose paragraph last named past years (这五年, 一年来) are results.
+All word lists live in ``baogao/data/commitments.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate
+from baogao.extract.open_words import _alternation, _skip_words, _tidy, _words, vocabulary
+from baogao.read.regions import resolve_one
+
+
+def _after_amount(text: str, at: int) -> bool:
+    """True when the clause starting at ``at`` follows one stating an amount (新建应急避难
+    场所6处、|总面积6.61万平方米; 38家优质股权基金，|规模累计达1000亿元)."""
+    if at < 2 or text[at - 1] not in "，,、；;":
+        return False
+    begin = max(0, at - 40)
+    stop = max(text.rfind(c, begin, at - 1) for c in "，,；;。：:")
+    return bool(_find_amounts(text, max(begin, stop + 1), at - 1))
+
+
+def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
+               action: str | None, runs_on: bool) -> bool:
+    """True when the name read for ``amount`` cannot be trusted (see the module notes);
+    ``runs_on``: the name is the noun after the amount, read up to the clause end."""
+    if amount.unit == "%" and text.endswith(name + "的", 0, amount.start) and text.endswith(
+            _skip_words("share_verbs"), clause[0], amount.start - 1 - len(name)):
+        return True  # 达到|耕地总面积|的64%: the name is the base of the share
+    if _amount_inside(name):
+        return True
+    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
+        return True
+    return (runs_on and not action and text.endswith(name, 0, clause[1])
+            and not _verb_before(text, clause, amount))
+
+
+def _amount_inside(name: str) -> bool:
+    """True when a name holds an amount of its own that neither sets a class of what
+    follows (超10亿元重大项目, 10亿元以上项目, 500米服务半径, 300万吨级) nor ends a
+    share (…的): another measure run into the name (开行中欧班列2286列|增长7.7%,
+    屋顶绿化1.2万平方米|公园绿地…覆盖率)."""
+    if _unit_gate().search(name) is None:
+        return False
+    for inner in _find_amounts(name, 0, len(name)):
+        if inner.end < len(name) and (
+                inner.bound is not None or inner.unit.lstrip("万亿") in _skip_words("trait_units")
+                or name.startswith(_skip_words("class_marks"), inner.end)):
+            continue
+        return True
+    return False
+
+
+def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
+    """True when words before the amount in its clause may govern it: anything but a
+    place or a preposition (京津冀|1053个…, 为|200多家…), or, for a clause opening with
+    the amount, a clause stating an amount right before (建设24个滑冰场，|26个健身中心)."""
+    words = [(w, t) for w, t in _words(_tidy(text[clause[0] : amount.start])) if t != "p"]
+    head = "".join(w for w, _ in words)
+    if not head:
+        return _after_amount(text, clause[0])
+    return resolve_one(head) is None
+
+
+@functools.lru_cache(maxsize=1)
+def _period_words() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Words naming the years a passage is about: past ones (这五年, 一年来) and future ones
+    (今后五年, 到2030年), and the set of the past ones."""
+    vocab = vocabulary()
+    words = [*vocab["review_words"], *vocab["future_words"]]
+    return re.compile(_alternation(sorted(words, key=len, reverse=True))), frozenset(
+        vocab["review_words"])
+
+
+def reviewed(text: str, begin: int, at: int) -> bool:
+    """True when the last words naming years before ``at`` in its paragraph name past
+    ones: a review inside a plan part (这五年，…增加到5.67万亿元)."""
+    pattern, past = _period_words()
+    found = [m.group(0) for m in pattern.finditer(text, begin, at)]
+    return bool(found) and found[-1] in past
+
+
