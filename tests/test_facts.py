@@ -496,3 +496,18 @@ def test_growth_noun_before_from_to_and_a_target_after_a_comma() -> None:
     growth = _values(r1995, "fixed_asset_investment_growth", "actual")
     assert {(1994, 27.8, None), (1993, 58.6, None)} <= set(growth)
     assert (1995, 8, None) in _values(r1995, "gdp_growth", "target")
+
+
+def test_a_framing_clause_before_the_value() -> None:
+    """工农业生产总值不仅没有下降，而且将比上年增长3%以上 (1981, reported in December after
+    …计划预计可以胜利完成): this year's estimated growth; 固定资产投资完成额实现…以来最好成绩，
+    同比增长12.2% (seed 003): a record clause does not part the metric from its growth."""
+    r1981 = _facts(NATIONAL, 49)
+    growth = [
+        (f.period, f.value, f.bound, f.estimated)
+        for f in _find(r1981, "industrial_agricultural_output_growth", "actual")
+    ]
+    assert (1981, 3, "min", True) in growth
+    seed_facts = _facts("seeds/003_cd0a21e123bf8728.txt")
+    seed = _values(seed_facts, "fixed_asset_investment_growth", "actual")
+    assert (2023, 12.2, None) in seed

@@ -79,6 +79,13 @@ def _comparison_gap_re() -> re.Pattern[str]:
     return re.compile(str(cues()["comparison_gap"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _contrast_gap_re() -> re.Pattern[str]:
+    """A clause opening the gap that only frames the value after it: 不仅没有下降，而且 (it
+    denies the opposite change) or a record (完成额实现…以来最好成绩，同比增长12.2%)."""
+    return re.compile(str(cues()["contrast_gap"]))
+
+
 def _gap_ok(gap: str, grouped: bool) -> bool:
     """True when the words between a metric and its value are a short verb phrase."""
     if len(gap) > int(cues()["gap_max"]) or re.search(r"\d", gap):
@@ -147,7 +154,8 @@ def hits_for_group(
         # 一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，达到…
         yield from _compared(text, last, values, index, stop, base)
         return
-    gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
+    gap = _contrast_gap_re().sub("", raw_gap, count=1)  # 不仅没有下降，而且 / …最好成绩，
+    gap = strip_thresholds(_comparison_gap_re().sub("", gap, count=1))
     gap = _without_growth_noun(gap, last)
     if not grouped and gap and _target_gap_re().fullmatch(gap):
         # 经济增长预期目标为7%: a target stated between the metric and its value

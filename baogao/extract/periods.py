@@ -324,9 +324,11 @@ def paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None
         return None
     if year > doc.year:
         return future_target(doc.year, year)
+    estimated = has_cue(doc.text[para.start : pos], "estimate_cues")
     if year == doc.year:
-        return Timing("target", False, year)
-    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
+        # …预计可以胜利完成。…将比上年增长3%以上: this year's estimated result, late in the year
+        return Timing("actual", True, year) if estimated else Timing("target", False, year)
+    return Timing("actual", estimated, year)
 
 
 def section_year_timing(doc: Document, pos: int) -> Timing | None:
