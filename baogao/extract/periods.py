@@ -95,11 +95,30 @@ def ends_with_cue(text: str, key: str) -> str | None:
 # Sentences ---------------------------------------------------------------------------------
 
 
+#: The text ``iter_sentences`` last split and its sentences by span: the catalog facts, the
+#: open facts and the commitments split the same paragraphs of a document in turn. Replaced
+#: whole (never changed in place once another text comes), so concurrent callers at worst
+#: miss it.
+_LAST_SPLIT: tuple[str, dict[tuple[int, int], tuple[_Span, ...]]] = ("", {})
+
+
 def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     """Sentences of ``text[start:end]`` (split on 。；！？ and line ends), whitespace-trimmed.
 
-    One regular-expression pass: linear in the length of the span.
+    One regular-expression pass: linear in the length of the span (once per span of the
+    text last split).
     """
+    global _LAST_SPLIT
+    last = _LAST_SPLIT
+    if last[0] is not text:
+        last = _LAST_SPLIT = (text, {})
+    found = last[1].get((start, end))
+    if found is None:
+        found = last[1][(start, end)] = tuple(_split_sentences(text, start, end))
+    return iter(found)
+
+
+def _split_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     for match in _sentence_re().finditer(text, start, end):
         piece = match.group(0)
         left, right = match.span()
