@@ -56,6 +56,7 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
+from baogao.extract.periods import opens_single_year
 from baogao.models import Document, Fact, Role
 from baogao.read.regions import resolve_one
 
@@ -185,6 +186,8 @@ def _unsure(name: str) -> bool:
     if name in _skip_words("bare_names"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
     words = _words(name)
+    if all(tag in _NOT_NOUN_TAGS or tag == "b" for _, tag in words):
+        return True  # 省级, 国家级 (和16家市级…), 更多: a modifier or an amount names nothing
     if words[0][0] in _skip_words("compare_words") and name[len(words[0][0]) :].startswith(
             _skip_words("compared_wholes")):
         return True  # 占全国, 高于全国: a comparison with nothing compared
@@ -562,7 +565,10 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     titles = [t for t in doc.section_path(doc.section_at(para.start))
               if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
     lead = doc.text[para.start : min(para.end, para.start + 12)]
-    return words.search(lead) is not None or any(words.search(t) for t in titles)
+    if words.search(lead) is not None:
+        return True
+    # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
+    return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
@@ -619,7 +625,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
-                listed = _parts_named(respective) or listed
+                named = _parts_named(respective)
+                listed = named or listed
+                read: list[str] = []  # the objects of this clause's amounts, in order
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
@@ -635,6 +643,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if reading is None:
                         continue
                     prev = reading
+                    read.append(_strip_growth(reading.name))
                     printed = text[amount.start : amount.end]
                     if (sentence.start, printed) in covered:
                         continue
@@ -673,6 +682,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if multi or spans else None)),
                         open_vocabulary=True,
                     ))
+                if not named and len(read) == len(inside) > 1:
+                    # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
+                    listed = read
     return found
 
 
