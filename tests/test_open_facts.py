@@ -376,3 +376,23 @@ def test_a_modifier_alone_names_nothing(xicheng_2023: Document) -> None:
     # 新增2家|国家级(和16家市级专精特新“小巨人”企业): 国家级 alone is no object
     names = _named(xicheng_2023, "新增2家国家级和16家市级")
     assert "2家" not in names and names
+
+
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+
+
+def _province_2025(name: str) -> Document:
+    return next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
+
+
+def test_a_total_after_a_listed_count_is_the_total_of_its_object() -> None:
+    # 新增22家国家级5G工厂、总数达36家: the total of 国家级5G工厂, without the 、
+    names = _named(_province_2025("江西"), "新增22家国家级5G工厂、总数达36家")
+    assert names["36家"] == "国家级5G工厂总数"
+    # 新优质学校: 新 before a noun is the noun's own
+    assert _named(_province_2025("安徽"), "重点建设新优质学校")["112所"] == "新优质学校"
+
+
+def test_a_clause_run_into_a_listed_name_is_not_kept() -> None:
+    # “青海三文鱼”公共品牌正式发布、|出口增长12倍: the first part is a clause of its own
+    assert "12倍" not in _named(_province_2025("青海"), "公共品牌正式发布、出口增长12倍")

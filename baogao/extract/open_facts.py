@@ -51,6 +51,7 @@ from baogao.extract.open_words import (
     _strip_lead,
     _strip_tail,
     _tidy,
+    _verb_words,
     _words,
     key_of,
     trim_name,
@@ -200,15 +201,6 @@ def _unsure(name: str) -> bool:
                 and len(words[1][0]) >= 2 and not name.startswith(_skip_words("verb_nouns")))
     return (words[0][1] in _NOT_NOUN_TAGS or name in _verb_words()
             or name in _skip_words("verbs_alone"))
-
-
-@functools.lru_cache(maxsize=1)
-def _verb_words() -> frozenset[str]:
-    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
-    they name what was done, not the object."""
-    vocab = vocabulary()
-    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
-                      *vocab["lead_verbs"]])
 
 
 #: Tags of the words of a short subject before an action (城镇|新增|就业).
@@ -448,6 +440,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
+    owner, mark, measure = name.rpartition("、")
+    if mark and measure in _skip_words("generic_measures"):
+        name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
