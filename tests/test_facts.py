@@ -511,3 +511,26 @@ def test_a_framing_clause_before_the_value() -> None:
     seed_facts = _facts("seeds/003_cd0a21e123bf8728.txt")
     seed = _values(seed_facts, "fixed_asset_investment_growth", "actual")
     assert (2023, 12.2, None) in seed
+
+
+def test_an_intensity_is_never_the_metric_it_is_measured_by() -> None:
+    """单位生产总值能耗累计下降14%, 单位生产总值二氧化碳排放量进一步下降 (上海 2026): the energy
+    intensity is a catalog name of its own, and no GDP value is read from either."""
+    from baogao.extract.catalog import find_mentions
+
+    text = "单位生产总值能耗累计下降14%"
+    (mention,) = find_mentions(text)
+    assert mention.family.growth == "energy_intensity_reduction"
+    from baogao.extract.facts import _modifies_next_noun
+
+    doc = _doc(f"{PROVINCES_2026}/2026_上海市_政府工作报告.csv")
+    at = doc.text.index("单位生产总值二氧化碳排放量进一步下降")
+    gdp = [m for m in find_mentions(doc.text, at, at + 18) if m.family.level == "gdp"]
+    assert gdp and all(_modifies_next_noun(doc.text, m) for m in gdp)
+
+
+def test_the_exact_figure_after_a_milestone_of_the_same_clause() -> None:
+    """地区生产总值突破3万亿元、达3.6万亿元 (江西 2026): the level is 3.6万亿元, never 3万亿元."""
+    jiangxi = _values(_facts(f"{PROVINCES_2026}/2026_江西省_政府工作报告.csv"), "gdp", "actual")
+    assert (2025, 36000, None) in jiangxi
+    assert (2025, 30000, "min") not in jiangxi

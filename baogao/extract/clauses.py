@@ -139,9 +139,11 @@ def hits_for_group(
     index = next((i for i, v in enumerate(values) if v.start >= last.end), None)
     if index is None or values[index].start >= stop:
         return
+    milestone = values[index]
     index = _past_threshold(text, values, index, stop)
     first = values[index]
-    raw_gap = _note_re().sub("", text[last.end : first.start].replace(" ", ""), count=1)
+    # 生产总值突破3万亿元、达到3.35万亿元: the words before the milestone link the metric
+    raw_gap = _note_re().sub("", text[last.end : milestone.start].replace(" ", ""), count=1)
     opens = last.start == 0 or text[last.start - 1] in "。；;\n" or text[last.start - 1].isspace()
     if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
         raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
