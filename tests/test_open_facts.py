@@ -376,3 +376,30 @@ def test_a_modifier_alone_names_nothing(xicheng_2023: Document) -> None:
     # 新增2家|国家级(和16家市级专精特新“小巨人”企业): 国家级 alone is no object
     names = _named(xicheng_2023, "新增2家国家级和16家市级")
     assert "2家" not in names and names
+
+
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+
+
+def _province_2025(name: str) -> Document:
+    return next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
+
+
+def test_a_total_after_a_listed_count_is_the_total_of_its_object() -> None:
+    # 新增22家国家级5G工厂、总数达36家: the total of 国家级5G工厂, without the 、
+    names = _named(_province_2025("江西"), "新增22家国家级5G工厂、总数达36家")
+    assert names["36家"] == "国家级5G工厂总数"
+    # 新优质学校: 新 before a noun is the noun's own
+    assert _named(_province_2025("安徽"), "重点建设新优质学校")["112所"] == "新优质学校"
+
+
+def test_a_clause_run_into_a_listed_name_is_not_kept() -> None:
+    # “青海三文鱼”公共品牌正式发布、|出口增长12倍: the first part is a clause of its own
+    assert "12倍" not in _named(_province_2025("青海"), "公共品牌正式发布、出口增长12倍")
+
+
+def test_the_level_a_change_reached_is_named_by_its_object() -> None:
+    # 常住人口城镇化率提高至|64.7%; (从174.09万户)增加到|235.31万户: the level reached
+    assert _named(_province("青海"), "常住人口城镇化率提高至64.7%")["64.7%"] == "常住人口城镇化率"
+    names = _named(_province("甘肃"), "民营经济主体数量从174.09万户增加到235.31万户")
+    assert names["235.31万户"] == names["174.09万户"] == "民营经济主体数量"

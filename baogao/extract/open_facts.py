@@ -51,6 +51,7 @@ from baogao.extract.open_words import (
     _strip_lead,
     _strip_tail,
     _tidy,
+    _verb_words,
     _words,
     key_of,
     trim_name,
@@ -202,15 +203,6 @@ def _unsure(name: str) -> bool:
             or name in _skip_words("verbs_alone"))
 
 
-@functools.lru_cache(maxsize=1)
-def _verb_words() -> frozenset[str]:
-    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
-    they name what was done, not the object."""
-    vocab = vocabulary()
-    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
-                      *vocab["lead_verbs"]])
-
-
 #: Tags of the words of a short subject before an action (城镇|新增|就业).
 _SUBJECT_TAGS = frozenset({"n", "nz", "ns", "l", "j", "b", ""})
 
@@ -332,7 +324,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
     head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
     compared = prev is not None and head.startswith(_comparison_leads())
+    # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
+    reach = next((w for w in _longest_first(list(_skip_words("from_follow")))
+                  if head.endswith(w)), "")
+    head = head[: len(head) - len(reach)]
     metric, metric_action = _strip_tail(head)
+    metric_action = metric_action or reach or None
     trimmed = _tidy(metric)
     tidied = trimmed != metric and len(_strip_lead(trimmed)[0]) >= 2
     if tidied:
@@ -419,7 +416,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + _tidy(head)
         action = None
     growth = _growth_word(pre.strip())
-    if not name and prev is not None and (growth or joined):
+    if not name and prev is not None and (growth or joined or (reach and not head)):
         name = _strip_growth(prev.name) + growth if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
@@ -448,6 +445,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
+    owner, mark, measure = name.rpartition("、")
+    if mark and measure in _skip_words("generic_measures"):
+        name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:

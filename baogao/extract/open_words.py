@@ -453,3 +453,12 @@ def trim_name(name: str) -> tuple[str, str | None, bool]:
     if len(trimmed) < 2 or trimmed == name:
         return name, None, False
     return trimmed, action, baseline
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
+    they name what was done, not the object."""
+    vocab = vocabulary()
+    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
+                      *vocab["lead_verbs"]])
