@@ -367,3 +367,13 @@ def test_computing_power_in_p_is_an_amount() -> None:
     [power] = [c for c in gansu if c.text == "突破10万P"]
     assert (power.value, power.unit, power.bound) == (10.0, "万P", "min")
     assert split_unit("万P") == (10000.0, "P")
+
+
+def test_an_abbreviated_lead_and_another_count_word_of_firms_link() -> None:
+    # 全年新增规模以上工业企业80户 (2025) ↔ 培育规上工业企业85家 (2026): 规上 is 规模以上,
+    # 户 and 家 count the same firms
+    _, rows = _pair("青海省")
+    firms = _row(rows, "规模以上工业企业", "80户")
+    assert (firms.actual_text, firms.verdict) == ("85家", "met")
+    assert similarity("规模以上工业企业", "规上工业企业") == 1.0
+    assert similarity("限额以上批零住餐企业", "限上批零住餐企业") == 1.0

@@ -125,25 +125,34 @@ def _loose_tail(rest: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...],
+                         tuple[tuple[str, str], ...]]:
     """Keys read as another (``commitment_words.json`` synonyms: the key of every name of a
-    group → the group's first name) and last words read as another (管道 → 管网)."""
+    group → the group's first name), last words read as another (管道 → 管网) and first
+    words read as another (规上 → 规模以上)."""
     from baogao.extract.commitment_tables import words
 
     table = words()
     keys = {key_of(name): group[0] for group in table["synonyms"] for name in group}
     keys.update({name: group[0] for group in table["synonyms"] for name in group})
     heads = tuple((other, group[0]) for group in table["head_synonyms"] for other in group[1:])
-    return keys, heads
+    leads = tuple((other, group[0]) for group in table["prefix_synonyms"]
+                  for other in group[1:])
+    return keys, heads, leads
 
 
 @functools.lru_cache(maxsize=65536)
 def canonical_key(key: str) -> str:
     """``key`` as matched: an abbreviation or other name of an object read as its usual name
-    (拆违 → 违法建设, 棚改 → 棚户区改造), a last word as its usual one (燃气管道 → 燃气管网)."""
-    keys, heads = _synonyms()
+    (拆违 → 违法建设, 棚改 → 棚户区改造), a first or last word as its usual one (规上 →
+    规模以上, 燃气管道 → 燃气管网)."""
+    keys, heads, leads = _synonyms()
     if key in keys:
         return keys[key]
+    for other, usual in leads:
+        if key.startswith(other) and len(key) > len(other):
+            key = usual + key[len(other) :]  # 规上工业企业 → 规模以上工业企业
+            break
     for other, usual in heads:
         if key.endswith(other) and len(key) > len(other):
             return key[: -len(other)] + usual
@@ -266,8 +275,11 @@ class Actuals:
 
     def _bases(self, unit: str | None) -> list[str]:
         base = split_unit(unit)[1]
-        return [base] + [b for units in vocabulary()["same_count_for"].values()
-                         if base in units for b in units if b != base]
+        found = [base]
+        for units in _same_count_bases().values():
+            if base in units:
+                found += [b for b in units if b not in found]
+        return found
 
     def candidates(self, c: Commitment) -> list[tuple[Fact, str]]:
         """The facts of ``for_unit(c.unit)`` that may link to ``c`` (same indicator, or
@@ -316,9 +328,17 @@ class _UnitIndex:
         return [(self.facts[i], self.keys[i]) for i in positions]
 
 
+@functools.lru_cache(maxsize=1)
+def _same_count_bases() -> dict[str, tuple[str, ...]]:
+    """``same_count_for`` with each unit read as its base (家 is counted as 个)."""
+    return {head: tuple(dict.fromkeys(split_unit(u)[1] for u in units))
+            for head, units in vocabulary()["same_count_for"].items()}
+
+
 def _same_count(c: Commitment, fact: Fact) -> bool:
-    """个 and 项 count the same projects (实施亿元以上技改项目1200项 / …1213个)."""
-    for head, units in vocabulary()["same_count_for"].items():
+    """个 and 项 count the same projects (实施亿元以上技改项目1200项 / …1213个), 户 and 家 the
+    same firms (新增规模以上工业企业80户 / 培育规上工业企业85家)."""
+    for head, units in _same_count_bases().items():
         if c.object.endswith(head) and fact.name.endswith(head) and {
                 split_unit(c.unit)[1], split_unit(fact.unit)[1]} <= set(units):
             return True

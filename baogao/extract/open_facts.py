@@ -51,6 +51,7 @@ from baogao.extract.open_words import (
     _strip_lead,
     _strip_tail,
     _tidy,
+    _verb_words,
     _words,
     key_of,
     trim_name,
@@ -186,6 +187,8 @@ def _unsure(name: str) -> bool:
     if name in _skip_words("bare_names"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
     words = _words(name)
+    if all(tag in _NOT_NOUN_TAGS or tag == "b" for _, tag in words):
+        return True  # 省级, 国家级 (和16家市级…), 更多: a modifier or an amount names nothing
     if words[0][0] in _skip_words("compare_words") and name[len(words[0][0]) :].startswith(
             _skip_words("compared_wholes")):
         return True  # 占全国, 高于全国: a comparison with nothing compared
@@ -198,15 +201,6 @@ def _unsure(name: str) -> bool:
                 and len(words[1][0]) >= 2 and not name.startswith(_skip_words("verb_nouns")))
     return (words[0][1] in _NOT_NOUN_TAGS or name in _verb_words()
             or name in _skip_words("verbs_alone"))
-
-
-@functools.lru_cache(maxsize=1)
-def _verb_words() -> frozenset[str]:
-    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
-    they name what was done, not the object."""
-    vocab = vocabulary()
-    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
-                      *vocab["lead_verbs"]])
 
 
 #: Tags of the words of a short subject before an action (城镇|新增|就业).
@@ -446,6 +440,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
+    owner, mark, measure = name.rpartition("、")
+    if mark and measure in _skip_words("generic_measures"):
+        name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
@@ -623,7 +620,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
-                listed = _parts_named(respective) or listed
+                named = _parts_named(respective)
+                listed = named or listed
+                read: list[str] = []  # the objects of this clause's amounts, in order
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
@@ -639,6 +638,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if reading is None:
                         continue
                     prev = reading
+                    read.append(_strip_growth(reading.name))
                     printed = text[amount.start : amount.end]
                     if (sentence.start, printed) in covered:
                         continue
@@ -677,6 +677,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if multi or spans else None)),
                         open_vocabulary=True,
                     ))
+                if not named and len(read) == len(inside) > 1:
+                    # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
+                    listed = read
     return found
 
 
