@@ -18,6 +18,7 @@ import pytest
 
 from baogao.analyze.commitments import (
     COMMITMENT_COLUMNS,
+    YearPassages,
     in_unit,
     similarity,
     split_unit,
@@ -25,8 +26,9 @@ from baogao.analyze.commitments import (
     track_documents,
 )
 from baogao.extract.commitments import extract_commitments
+from baogao.extract.facts import _Span, iter_sentences
 from baogao.library import Library
-from baogao.models import Commitment, CommitmentRow
+from baogao.models import Commitment, CommitmentRow, Document
 from baogao.pipeline import analyse, read
 from baogao.web import create_app
 from tests.conftest import PROVINCES, SEEDS
@@ -315,3 +317,70 @@ def test_an_abbreviation_links_to_the_full_name(xicheng: list[CommitmentRow]) ->
     assert row.actual_text == "10万余平方米" and row.verdict == "met"
     assert similarity("拆违", "违法") == 1.0 and similarity("燃气管道", "燃气管网") == 1.0
     assert similarity("违法用地", "违法") < 0.75  # only the names of one object
+
+
+def test_a_five_year_opening_carries_to_the_parts_after_it() -> None:
+    # 一、“十四五”时期和2025年工作回顾: “十四五”时期是…五年 then (一)…(六) about the five
+    # years, then 刚刚过去的2025年… about the year
+    _, rows = _pair("江苏省")
+    rnd = _row(rows, "全社会研发投入强度", "3.35%左右")
+    assert rnd.verdict == "unreported"  # 研发投入强度达3.38%左右 is in (二), about 十四五
+    gdp = next(r for r in rows if r.indicator == "gdp_growth")
+    assert gdp.actual_text == "5.3%" and gdp.verdict == "met"
+    hitech = _row(rows, "高新技术企业", "超6.1万家")
+    assert hitech.actual_text == "超6.1万家"  # ——“向优”…, after 刚刚过去的2025年
+
+
+def _about_years(doc: Document, words: str) -> bool:
+    """Whether the tracker reads the sentence holding ``words`` as about several years."""
+    at = doc.text.index(words)
+    para = next(p for p in doc.paragraphs if p.start <= at < p.end)
+    s = next(s for s in iter_sentences(doc.text, para.start, para.end) if s.start <= at < s.end)
+    return YearPassages(doc).about_years(_Span(para.start, para.end), _Span(s.start, s.end))
+
+
+def test_a_paragraph_turning_to_five_years_carries_them() -> None:
+    # …标志着“十四五”胜利收官。…五年来，… / 经过五年接续奋斗…五年来，… then 这是…的五年。
+    for province, five, one in (("广东省", "地区生产总值从11.37万亿元", "地区生产总值增长3.9%"),
+                                ("青海省", "全省地区生产总值历史性迈上4000亿元", "过去一年")):
+        [doc] = read(next(PROVINCES.glob(f"2026_{province}*.csv")))
+        assert _about_years(doc, five), province
+        assert not _about_years(doc, one), province
+
+
+def test_a_year_paragraph_under_a_five_year_heading_answers_the_year() -> None:
+    # “十四五”时期工作回顾 … 刚刚过去的2025年，… 实施“三化”改造项目304个
+    _, rows = _pair("甘肃省")
+    assert _row(rows, "“三化”改造项目", "300个").actual_text == "304个"
+    assert _row(rows, "省级专精特新中小企业", "100户以上").actual_text == "322户"
+
+
+def test_a_result_about_a_part_does_not_answer_the_whole() -> None:
+    _, rows = _pair("广西")  # 力争工业投资增长5%以上 / 沿边临港产业园区工业投资增长11.7%
+    assert _row(rows, "工业投资", "5%以上").verdict == "unreported"
+    assert similarity("工业投资", "沿边临港产业园区工业投资") == 0.0
+    assert similarity("老旧小区", "城镇老旧小区") == 0.9  # a qualifier, not a part
+
+
+def test_computing_power_in_p_is_an_amount() -> None:
+    gansu, _ = _pair("甘肃省")  # 力争算力规模突破10万P
+    [power] = [c for c in gansu if c.text == "突破10万P"]
+    assert (power.value, power.unit, power.bound) == (10.0, "万P", "min")
+    assert split_unit("万P") == (10000.0, "P")
+
+
+def test_an_abbreviated_lead_and_another_count_word_of_firms_link() -> None:
+    # 全年新增规模以上工业企业80户 (2025) ↔ 培育规上工业企业85家 (2026): 规上 is 规模以上,
+    # 户 and 家 count the same firms
+    _, rows = _pair("青海省")
+    firms = _row(rows, "规模以上工业企业", "80户")
+    assert (firms.actual_text, firms.verdict) == ("85家", "met")
+    assert similarity("规模以上工业企业", "规上工业企业") == 1.0
+    assert similarity("限额以上批零住餐企业", "限上批零住餐企业") == 1.0
+
+
+def test_names_sharing_one_value_answer_each_promise() -> None:
+    # 受污染耕地安全利用率达到93%以上 (2025) ↔ 危险废物安全处置率、受污染耕地安全利用率均达100%
+    _, rows = _pair("宁夏")
+    soil = _row(rows, "受污染耕地安全利用率", "93%以上")
+    assert (soil.actual_text, soil.verdict) == ("100%", "met")

@@ -486,3 +486,51 @@ def test_a_list_of_dated_starting_points() -> None:
 def test_a_ten_year_plan_reaches_further_than_five_years() -> None:
     """接照十年规划，到一九八五年，粮食产量达到八千亿斤 (1978): a 1985 target seven years ahead."""
     assert (1985, 8000, None) in _values(_facts(NATIONAL, 52), "grain_output", "target")
+
+
+def test_growth_noun_before_from_to_and_a_target_after_a_comma() -> None:
+    """固定资产投资增长幅度由上年的百分之五十八点六回落到百分之二十七点八 (1995): 1994's growth,
+    and 1993's as the starting point; 今年经济增长速度的宏观调控目标，定为百分之八至九: the 1995
+    target."""
+    r1995 = _facts(NATIONAL, 38)
+    growth = _values(r1995, "fixed_asset_investment_growth", "actual")
+    assert {(1994, 27.8, None), (1993, 58.6, None)} <= set(growth)
+    assert (1995, 8, None) in _values(r1995, "gdp_growth", "target")
+
+
+def test_a_framing_clause_before_the_value() -> None:
+    """工农业生产总值不仅没有下降，而且将比上年增长3%以上 (1981, reported in December after
+    …计划预计可以胜利完成): this year's estimated growth; 固定资产投资完成额实现…以来最好成绩，
+    同比增长12.2% (seed 003): a record clause does not part the metric from its growth."""
+    r1981 = _facts(NATIONAL, 49)
+    growth = [
+        (f.period, f.value, f.bound, f.estimated)
+        for f in _find(r1981, "industrial_agricultural_output_growth", "actual")
+    ]
+    assert (1981, 3, "min", True) in growth
+    seed_facts = _facts("seeds/003_cd0a21e123bf8728.txt")
+    seed = _values(seed_facts, "fixed_asset_investment_growth", "actual")
+    assert (2023, 12.2, None) in seed
+
+
+def test_an_intensity_is_never_the_metric_it_is_measured_by() -> None:
+    """单位生产总值能耗累计下降14%, 单位生产总值二氧化碳排放量进一步下降 (上海 2026): the energy
+    intensity is a catalog name of its own, and no GDP value is read from either."""
+    from baogao.extract.catalog import find_mentions
+
+    text = "单位生产总值能耗累计下降14%"
+    (mention,) = find_mentions(text)
+    assert mention.family.growth == "energy_intensity_reduction"
+    from baogao.extract.facts import _modifies_next_noun
+
+    doc = _doc(f"{PROVINCES_2026}/2026_上海市_政府工作报告.csv")
+    at = doc.text.index("单位生产总值二氧化碳排放量进一步下降")
+    gdp = [m for m in find_mentions(doc.text, at, at + 18) if m.family.level == "gdp"]
+    assert gdp and all(_modifies_next_noun(doc.text, m) for m in gdp)
+
+
+def test_the_exact_figure_after_a_milestone_of_the_same_clause() -> None:
+    """地区生产总值突破3万亿元、达3.6万亿元 (江西 2026): the level is 3.6万亿元, never 3万亿元."""
+    jiangxi = _values(_facts(f"{PROVINCES_2026}/2026_江西省_政府工作报告.csv"), "gdp", "actual")
+    assert (2025, 36000, None) in jiangxi
+    assert (2025, 30000, "min") not in jiangxi

@@ -358,3 +358,57 @@ def test_a_pair_word_names_two_joined_values_without_respectively() -> None:
     names = _named(_province("陕西"), "城乡居民人均收入年均增长5.3%、7.7%")
     assert names["5.3%"].startswith("城镇居民人均收入")
     assert names["7.7%"].startswith("农村居民人均收入")
+
+
+def test_new_before_a_noun_is_part_of_the_name() -> None:
+    # 新时代文明实践中心: 新 is the noun's own, not the lead 新 of an action (新布局…)
+    names = _named(_province("广东"), "建成新时代文明实践中心")
+    assert names["2.8万个"].startswith("新时代文明实践中心")
+
+
+def test_respectively_after_a_clause_of_values_pairs_them_in_order() -> None:
+    # 接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%、39.6%
+    names = _named(_province("上海"), "入境游客936万人次，分别增长")
+    assert names["6.7%"].startswith("国内游客") and names["39.6%"].startswith("入境游客")
+
+
+def test_a_modifier_alone_names_nothing(xicheng_2023: Document) -> None:
+    # 新增2家|国家级(和16家市级专精特新“小巨人”企业): 国家级 alone is no object
+    names = _named(xicheng_2023, "新增2家国家级和16家市级")
+    assert "2家" not in names and names
+
+
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+
+
+def _province_2025(name: str) -> Document:
+    return next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
+
+
+def test_a_total_after_a_listed_count_is_the_total_of_its_object() -> None:
+    # 新增22家国家级5G工厂、总数达36家: the total of 国家级5G工厂, without the 、
+    names = _named(_province_2025("江西"), "新增22家国家级5G工厂、总数达36家")
+    assert names["36家"] == "国家级5G工厂总数"
+    # 新优质学校: 新 before a noun is the noun's own
+    assert _named(_province_2025("安徽"), "重点建设新优质学校")["112所"] == "新优质学校"
+
+
+def test_a_clause_run_into_a_listed_name_is_not_kept() -> None:
+    # “青海三文鱼”公共品牌正式发布、|出口增长12倍: the first part is a clause of its own
+    assert "12倍" not in _named(_province_2025("青海"), "公共品牌正式发布、出口增长12倍")
+
+
+def test_the_level_a_change_reached_is_named_by_its_object() -> None:
+    # 常住人口城镇化率提高至|64.7%; (从174.09万户)增加到|235.31万户: the level reached
+    assert _named(_province("青海"), "常住人口城镇化率提高至64.7%")["64.7%"] == "常住人口城镇化率"
+    names = _named(_province("甘肃"), "民营经济主体数量从174.09万户增加到235.31万户")
+    assert names["235.31万户"] == names["174.09万户"] == "民营经济主体数量"
+
+
+def test_a_second_value_after_its_action_keeps_the_object(xicheng_2024: Document) -> None:
+    # 老楼加装电梯新开工35部、完工|26部; 新入选国家5G工厂113家、累计|210家
+    assert _named(xicheng_2024, "新开工35部、完工26部")["26部"] == "电梯"
+    names = _named(_province_2025("江苏"), "新入选国家5G工厂113家、累计210家")
+    assert names["210家"] == "国家5G工厂"
+    # 救助补助资金127.8亿元、惠及|461万人次: the people reached are another object
+    assert "461万人次" not in _named(_province("广西"), "惠及461万人次")

@@ -125,25 +125,34 @@ def _loose_tail(rest: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...],
+                         tuple[tuple[str, str], ...]]:
     """Keys read as another (``commitment_words.json`` synonyms: the key of every name of a
-    group → the group's first name) and last words read as another (管道 → 管网)."""
+    group → the group's first name), last words read as another (管道 → 管网) and first
+    words read as another (规上 → 规模以上)."""
     from baogao.extract.commitment_tables import words
 
     table = words()
     keys = {key_of(name): group[0] for group in table["synonyms"] for name in group}
     keys.update({name: group[0] for group in table["synonyms"] for name in group})
     heads = tuple((other, group[0]) for group in table["head_synonyms"] for other in group[1:])
-    return keys, heads
+    leads = tuple((other, group[0]) for group in table["prefix_synonyms"]
+                  for other in group[1:])
+    return keys, heads, leads
 
 
 @functools.lru_cache(maxsize=65536)
 def canonical_key(key: str) -> str:
     """``key`` as matched: an abbreviation or other name of an object read as its usual name
-    (拆违 → 违法建设, 棚改 → 棚户区改造), a last word as its usual one (燃气管道 → 燃气管网)."""
-    keys, heads = _synonyms()
+    (拆违 → 违法建设, 棚改 → 棚户区改造), a first or last word as its usual one (规上 →
+    规模以上, 燃气管道 → 燃气管网)."""
+    keys, heads, leads = _synonyms()
     if key in keys:
         return keys[key]
+    for other, usual in leads:
+        if key.startswith(other) and len(key) > len(other):
+            key = usual + key[len(other) :]  # 规上工业企业 → 规模以上工业企业
+            break
     for other, usual in heads:
         if key.endswith(other) and len(key) > len(other):
             return key[: -len(other)] + usual
@@ -164,6 +173,8 @@ def similarity(a: str, b: str) -> float:
     pa, pb = _pairs(a), _pairs(b)
     if short not in long_ and pa.isdisjoint(pb):
         return 0.0
+    if long_.endswith(short) and _names_part(long_[: -len(short)]):
+        return 0.0  # 沿边临港产业园区工业投资 / 工业投资: a part, not the whole region
     compound = any(m in long_.replace(short, "") for m in vocabulary()["compound_marks"])
     if len(short) >= 3 and long_.endswith(short) and not compound and not (
             len(short) == 3 and short[-1] in "率量额数比值"):
@@ -186,6 +197,19 @@ def similarity(a: str, b: str) -> float:
     # one name adds qualifiers to the other (五个国家及市级地表水…达标率 / 地表水…达标率)
     overlap = 0.9 * len(pa & pb) / fewer if fewer >= 4 else 0.0
     return max(dice, overlap)
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_part(qualifier: str) -> bool:
+    """A qualifier naming a part of the region: a zone (产业园区, 高新区, 都市圈) or a place
+    (南宁市, 某某县; not 城市, 全市)."""
+    from baogao.extract.commitment_tables import words
+
+    if qualifier.endswith(tuple(words()["part_words"])):
+        return True
+    vocab = vocabulary()
+    return len(qualifier) >= 2 and qualifier.endswith(tuple(vocab["place_suffixes"])) and not (
+        qualifier.endswith(tuple(vocab["place_blockers"])))
 
 
 @dataclass(frozen=True)
@@ -251,8 +275,11 @@ class Actuals:
 
     def _bases(self, unit: str | None) -> list[str]:
         base = split_unit(unit)[1]
-        return [base] + [b for units in vocabulary()["same_count_for"].values()
-                         if base in units for b in units if b != base]
+        found = [base]
+        for units in _same_count_bases().values():
+            if base in units:
+                found += [b for b in units if b not in found]
+        return found
 
     def candidates(self, c: Commitment) -> list[tuple[Fact, str]]:
         """The facts of ``for_unit(c.unit)`` that may link to ``c`` (same indicator, or
@@ -301,9 +328,17 @@ class _UnitIndex:
         return [(self.facts[i], self.keys[i]) for i in positions]
 
 
+@functools.lru_cache(maxsize=1)
+def _same_count_bases() -> dict[str, tuple[str, ...]]:
+    """``same_count_for`` with each unit read as its base (家 is counted as 个)."""
+    return {head: tuple(dict.fromkeys(split_unit(u)[1] for u in units))
+            for head, units in vocabulary()["same_count_for"].items()}
+
+
 def _same_count(c: Commitment, fact: Fact) -> bool:
-    """个 and 项 count the same projects (实施亿元以上技改项目1200项 / …1213个)."""
-    for head, units in vocabulary()["same_count_for"].items():
+    """个 and 项 count the same projects (实施亿元以上技改项目1200项 / …1213个), 户 and 家 the
+    same firms (新增规模以上工业企业80户 / 培育规上工业企业85家)."""
+    for head, units in _same_count_bases().items():
         if c.object.endswith(head) and fact.name.endswith(head) and {
                 split_unit(c.unit)[1], split_unit(fact.unit)[1]} <= set(units):
             return True
@@ -332,7 +367,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            score = similarity(c.key, other)
+            score = max(similarity(c.key, other), _shared_part(c.key, fact))
             if score < MIN_SIMILARITY:
                 continue
             if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
@@ -350,6 +385,28 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
                 continue
         links.append(Link(fact, value, score - (0.01 if fact.estimated else 0.0)))
     return links
+
+
+_SHARED = re.compile(r"[均都]")
+_JOINS = re.compile(r"[、和及与]")
+
+
+def _shared_part(key: str, fact: Fact) -> float:
+    """How alike ``key`` is to one of several names given one value each (危险废物安全处置率、
+    受污染耕地安全利用率均达100%: 受污染耕地安全利用率 is 100%); 0 for names of a sum
+    (合作助老餐厅和助餐点1000个) or of values given apart (分别)."""
+    if not _JOINS.search(fact.name):
+        return 0.0
+    at = fact.evidence.find(fact.text)
+    if at < 0:
+        return 0.0
+    head = _CLAUSE_MARK.split(fact.evidence[:at])[-1]
+    named = head.find(fact.name)
+    between = head[named + len(fact.name) :] if named >= 0 else ""
+    if not _SHARED.match(between):
+        return 0.0  # 均达, 都达到 right after the names
+    parts = [p for p in _JOINS.split(fact.name) if len(p) >= 2]
+    return max((similarity(key, key_of(p)) for p in parts), default=0.0)
 
 
 def choose_link(c: Commitment, actuals: Iterable[Fact] | Actuals) -> Link | None:
@@ -450,10 +507,19 @@ def review_sentences(doc: Document) -> list[Said]:
     return found
 
 
+#: A sentence opening on several years (这五年，…; 五年来，…; 回望“十四五”…; 过去的五年).
+_TURN = re.compile(r"\s*(?:(?:这|过去的?|近)?五年(?:来|间|中)?[，,]"
+                   r"|(?:回望|回首|回顾).{0,3}(?:五年|“?十[一二三四五]五))")
+
+
 class YearPassages:
     """Which passages of a later report are about several years (``open_facts`` rules),
     unless their paragraph opens on the year before the report (刚刚过去的2025年…,
-    过去一年…) under a 十四五 heading. Paragraph answers are computed once."""
+    过去一年…) under a 十四五 heading. Paragraph answers are computed once.
+
+    A paragraph opening on several years (“十四五”时期是…极不平凡的五年, 五年来…) carries
+    them to the paragraphs after it in the same part ((一)…(六) of a review headed
+    “十四五”时期和2025年工作回顾), until one opens on the year (刚刚过去的2025年…)."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -461,6 +527,7 @@ class YearPassages:
         words = [*vocabulary()["one_year_leads"]] + (
             [f"{doc.year - 1}年"] if doc.year else [])
         self._one_year_words = tuple(words)
+        self._carried: frozenset[int] | None = None
 
     def _paragraph(self, para: _Span) -> tuple[bool, bool]:
         known = self._paragraphs.get(para.start)
@@ -471,9 +538,43 @@ class YearPassages:
             self._paragraphs[para.start] = known
         return known
 
+    def _carried_starts(self) -> frozenset[int]:
+        """Starts of the paragraphs a multi-year opening before them carries (see above)."""
+        if self._carried is None:
+            doc = self.doc
+            tops = sorted((s.start, s.end) for s in doc.sections if s.level == 1)
+            carried: set[int] = set()
+            run: tuple[tuple[int, int] | None] | None = None  # (the part the run is in,)
+            for para in doc.paragraphs:
+                if para.is_table_row:
+                    continue
+                top = next(((a, b) for a, b in tops if a <= para.start < b), None)
+                if doc.role_at(para.start) != "review" or (run is not None and run[0] != top):
+                    run = None
+                several, one_year_lead = self._paragraph(_Span(para.start, para.end))
+                if one_year_lead:
+                    run = None
+                elif run is not None:
+                    carried.add(para.start)
+                elif several:
+                    run = (top,)
+                if run is None and doc.role_at(para.start) == "review" and self._turns(
+                        _Span(para.start, para.end)):
+                    run = (top,)  # 2025年目标的完成，标志着“十四五”顺利收官。这五年，…
+            self._carried = frozenset(carried)
+        return self._carried
+
+    def _turns(self, para: _Span) -> bool:
+        """A paragraph turning to several years after its opening sentence (…顺利收官。
+        这五年，… / 五年来，… / 回望“十四五”…)."""
+        sentences = list(iter_sentences(self.doc.text, para.start, para.end))
+        return any(_TURN.match(self.doc.text, s.start, min(s.end, s.start + 12))
+                   for s in sentences[1:])
+
     def about_years(self, para: _Span, sentence: _Span) -> bool:
         """True for a sentence about several years."""
         several, one_year_lead = self._paragraph(para)
+        several = several or para.start in self._carried_starts()
         if not (several or _multi_year_sentence(self.doc.text, sentence)):
             return False
         text = self.doc.text[sentence.start : sentence.end]

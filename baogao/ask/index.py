@@ -50,6 +50,7 @@ import struct
 import threading
 import uuid
 import zlib
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -240,6 +241,16 @@ class Hit:
 
 _decode = json.JSONDecoder().decode
 
+#: Passages decoded by this process, by (index folder, committed state, segment, document
+#: address): the stored fields and the passage text (read from the library). A passage that
+#: was a candidate before costs a lookup instead of a stored-field read, a JSON decode and a
+#: text read (about half a search's CPU at ×30). Keys change with every commit, and a
+#: passage's text never changes (documents are keyed by the hash of their text). At most
+#: ``PASSAGES_KEPT`` (about 1 kB each), least recently stored dropped first.
+_PASSAGES: OrderedDict[tuple[Any, ...], tuple[list[Any], str]] = OrderedDict()
+_PASSAGES_LOCK = threading.Lock()
+PASSAGES_KEPT = 16384
+
 
 @dataclass
 class _Opened:
@@ -289,6 +300,8 @@ class SearchIndex:
         self._local = threading.local()  # the pin of the query this thread is running
         self.pending: dict[str, tuple[PassageRow, ...]] = {}
         self._batch = 0  # > 0 inside ``batch()``: flushes share one writer
+        self._open_seen: tuple[int, int] | None = None  # ``_seen()`` when last opened
+        self.synced: tuple[int, int] | None = None  # ``_seen()`` when last in step
         self._writer: Any = None  # the writer flushes share, and the index it writes
         self._writer_index: Any = None
 
@@ -326,10 +339,14 @@ class SearchIndex:
         """The tantivy index recorded in ``search_meta``; None when it must be rebuilt."""
         import tantivy
 
+        seen = self._seen()
+        if self._opened is not None and self._open_seen == seen:
+            return self._opened  # no commit since it was checked: still the recorded index
         meta = self._meta()
         if meta.get("version") != index_version() or not meta.get("uuid"):
             return None
         if self._opened is not None and self._uuid == meta["uuid"]:
+            self._open_seen = seen
             return self._opened
         if self.folder is None:
             return None  # an in-memory index lives only as long as its SearchIndex
@@ -346,8 +363,14 @@ class SearchIndex:
                     log.warning("search index %s unreadable (%s); rebuilding", self.folder, exc)
                     return None
                 opened = _OPENED[key] = _Opened(index, _folder_stamp(self.folder))
-        self._opened, self._uuid = opened, meta["uuid"]
+        self._opened, self._uuid, self._open_seen = opened, meta["uuid"], seen
         return opened
+
+    def _seen(self) -> tuple[int, int]:
+        """What changes with every commit to the library: by another connection (SQLite's
+        ``data_version``) or by this one (its total changes)."""
+        conn = self.store.conn
+        return int(conn.execute("PRAGMA data_version").fetchone()[0]), conn.total_changes
 
     def _folder_is_ours(self) -> bool:
         if self.folder is None:
@@ -621,15 +644,33 @@ class SearchIndex:
 
     def hits(self, query: Any, n: int, *, offset: int = 0) -> tuple[int, list[Hit]]:
         """The number of passages matching a tantivy ``query`` and the ``n`` best after
-        ``offset``, decoded."""
+        ``offset``, decoded (from ``_PASSAGES`` when seen before in this committed state)."""
         searcher = self.searcher()
         result = searcher.search(query, n, count=True, offset=offset)
-        found = [(float(score), _decode(searcher.doc(address)["data"][0].decode("utf-8")))
-                 for score, address in result.hits]
-        texts = self.store.passage_texts([(d[0], d[2], d[3]) for _, d in found])
-        hits = [Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4], role=d[5],
-                    ntokens=d[6], heading=d[7], text=text, path=d[8], score=score)
-                for (score, d), text in zip(found, texts, strict=True)]
+        state = (str(self.folder), self.state()) if self.folder is not None else None
+        keys = [(state, address.segment_ord, address.doc) for _, address in result.hits]
+        with _PASSAGES_LOCK:
+            known = [_PASSAGES.get(k) if state is not None else None for k in keys]
+        fresh = {i: _decode(searcher.doc(address)["data"][0].decode("utf-8"))
+                 for i, ((_, address), entry) in enumerate(zip(result.hits, known, strict=True))
+                 if entry is None}
+        if fresh:
+            texts = self.store.passage_texts([(d[0], d[2], d[3]) for d in fresh.values()])
+            for (i, d), text in zip(fresh.items(), texts, strict=True):
+                known[i] = (d, text)
+            if state is not None:
+                with _PASSAGES_LOCK:
+                    for i in fresh:
+                        _PASSAGES[keys[i]] = known[i]  # type: ignore[assignment]
+                    while len(_PASSAGES) > PASSAGES_KEPT:
+                        _PASSAGES.popitem(last=False)
+        hits = []
+        for (score, _), entry in zip(result.hits, known, strict=True):
+            assert entry is not None
+            d, text = entry
+            hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
+                            role=d[5], ntokens=d[6], heading=d[7], text=text, path=d[8],
+                            score=float(score)))
         return int(result.count or 0), hits
 
     def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:
@@ -781,11 +822,15 @@ def sync_index(store: Store) -> None:
     """
     index = search_index(store)
     try:
+        seen = index._seen()
+        if index.synced == seen:
+            return  # nothing committed since the index was last found in step
         if _has_schema(store.conn) and index._open() is not None:
             if _queued(store.conn):
                 index.flush()
-            return
-        index.rebuild()
+        else:
+            index.rebuild()
+        index.synced = index._seen() if not _queued(store.conn) else None
     except (sqlite3.Error, OSError, ValueError) as exc:
         if index._open() is None:
             raise QueryError(

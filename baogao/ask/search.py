@@ -24,7 +24,7 @@ web view can turn 【…】 into ``<mark>`` after escaping the text). ``Passage.
 offsets into the document's normalized text: ``doc.text[p.start:p.end] == p.text``.
 
 Quality (``benchmarks/search_quality.py``, 37 questions judged by reading the shared
-documents): recall@5 0.946, MRR@10 0.778, against 0.811 and 0.553 for Okapi BM25 over
+documents): recall@5 1.000, MRR@10 0.828, against 0.811 and 0.553 for Okapi BM25 over
 character bigrams of the same passages. Speed and the engine decision: ``baogao.ask.index``.
 """
 
@@ -62,9 +62,10 @@ from baogao.store import Store
 
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 40
-#: Engine candidates re-ranked (benchmarks/search_quality.py at ×1: 150 → 0.973 / 0.822,
-#: 80 → 0.973 / 0.827 recall@5 / MRR@10; half the fetching and scoring).
-CANDIDATES = 80
+#: Engine candidates re-ranked (benchmarks/search_quality.py at ×1, recall@5 / MRR@10:
+#: 150 → 0.973 / 0.822, 80 → 0.973 / 0.827, 64 (to 60) → 1.000 / 0.828, 56 → 0.973 / 0.816;
+#: 64 keeps a margin above the drop and reads a fifth fewer passages than 80).
+CANDIDATES = 64
 MAX_OFFSET = 1000
 COMMON_SHARE = 0.04
 MIN_MATCH = 2
@@ -400,12 +401,13 @@ def _idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def _proximity(text: str, words: Sequence[str]) -> float:
+def _proximity(text: str, words: Sequence[str], joined: str | None = None) -> float:
     """1 when the query's words appear verbatim together, else the share of adjacent query
-    word pairs found within a few characters of each other."""
+    word pairs found within a few characters of each other (``joined``: the words joined,
+    when the caller has it)."""
     if len(words) < 2:
         return 0.0
-    if "".join(words) in text:
+    if (joined if joined is not None else "".join(words)) in text:
         return 1.0
     near = 0
     for a, b in itertools.pairwise(words):
@@ -416,21 +418,26 @@ def _proximity(text: str, words: Sequence[str]) -> float:
     return 0.6 * near / (len(words) - 1)
 
 
-def _score(c: _Candidate, parsed: ParsedQuery, idf: dict[str, float], avgdl: float,
-           text: str) -> float:
+#: One query term as ranking reads it: token, weight × idf, typed by the user.
+_Weighted = tuple[str, float, bool]
+
+
+def _score(c: _Candidate, parsed: ParsedQuery, weights: Sequence[_Weighted], total: float,
+           avgdl: float, joined: str) -> float:
     norm = _K1 * (1 - _B + _B * c.ntokens / avgdl)
-    bm25 = heading = covered = total = 0.0
-    for t in parsed.terms:
-        w = t.weight * idf[t.token]
-        tf = c.words.count(t.token)
-        in_heading = t.token in c.heading
-        bm25 += w * tf * (_K1 + 1) / (tf + norm)
-        heading += 0.4 * w if in_heading else 0.0
-        if t.original:
-            total += w
-            covered += w if tf or in_heading else 0.0
+    bm25 = heading = covered = 0.0
+    words, head = c.words, c.heading
+    for token, w, original in weights:
+        tf = words.count(token)
+        in_heading = token in head
+        if tf:
+            bm25 += w * tf * (_K1 + 1) / (tf + norm)
+        if in_heading:
+            heading += 0.4 * w
+        if original and (tf or in_heading):
+            covered += w
     coverage = covered / total if total else 0.0
-    prox = _proximity(text, parsed.words)
+    prox = _proximity(c.text, parsed.words, joined)
     score = (bm25 + heading) * (0.25 + 0.75 * coverage ** 2) * (1 + 0.5 * prox)
     c.extra = {"bm25": bm25, "heading": heading, "coverage": coverage, "proximity": prox}
     return score * _role_factor(c, parsed)
@@ -450,8 +457,14 @@ def rank(store: Store, parsed: ParsedQuery, cands: list[_Candidate]) -> list[_Ca
     stats = index_stats(store)
     df = document_frequencies(store, [t.token for t in parsed.terms])
     idf = {t: _idf(d, max(stats.rows, 1)) for t, d in df.items()}
+    weights = [(t.token, t.weight * idf[t.token], t.original) for t in parsed.terms]
+    total = 0.0
+    for _token, w, original in weights:  # summed in term order, as per candidate before
+        if original:
+            total += w
+    joined = "".join(parsed.words)
     for c in cands:
-        c.score = _score(c, parsed, idf, stats.avg_tokens, c.text)
+        c.score = _score(c, parsed, weights, total, stats.avg_tokens, joined)
     cands.sort(key=lambda c: (-c.score, c.doc_id, c.start))
     return cands
 

@@ -79,6 +79,13 @@ def _comparison_gap_re() -> re.Pattern[str]:
     return re.compile(str(cues()["comparison_gap"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _contrast_gap_re() -> re.Pattern[str]:
+    """A clause opening the gap that only frames the value after it: 不仅没有下降，而且 (it
+    denies the opposite change) or a record (完成额实现…以来最好成绩，同比增长12.2%)."""
+    return re.compile(str(cues()["contrast_gap"]))
+
+
 def _gap_ok(gap: str, grouped: bool) -> bool:
     """True when the words between a metric and its value are a short verb phrase."""
     if len(gap) > int(cues()["gap_max"]) or re.search(r"\d", gap):
@@ -132,14 +139,16 @@ def hits_for_group(
     index = next((i for i, v in enumerate(values) if v.start >= last.end), None)
     if index is None or values[index].start >= stop:
         return
+    milestone = values[index]
     index = _past_threshold(text, values, index, stop)
     first = values[index]
-    raw_gap = _note_re().sub("", text[last.end : first.start].replace(" ", ""), count=1)
+    # 生产总值突破3万亿元、达到3.35万亿元: the words before the milestone link the metric
+    raw_gap = _note_re().sub("", text[last.end : milestone.start].replace(" ", ""), count=1)
     opens = last.start == 0 or text[last.start - 1] in "。；;\n" or text[last.start - 1].isspace()
     if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
         raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
     grouped = len(group) > 1
-    if not grouped and _from_gap_re().fullmatch(raw_gap):
+    if not grouped and _from_gap_re().fullmatch(_without_growth_noun(raw_gap, last)):
         yield from _from_to(text, last, values, index, stop)
         return
     base = _base_year(raw_gap)
@@ -147,10 +156,9 @@ def hits_for_group(
         # 一九五九年的工农业总产值将比一九五八年的二千零五十亿元增长百分之四十，达到…
         yield from _compared(text, last, values, index, stop, base)
         return
-    gap = strip_thresholds(_comparison_gap_re().sub("", raw_gap, count=1))
-    if last.growth_word is not None:
-        noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
-        gap = gap[len(noun) :]
+    gap = _contrast_gap_re().sub("", raw_gap, count=1)  # 不仅没有下降，而且 / …最好成绩，
+    gap = strip_thresholds(_comparison_gap_re().sub("", gap, count=1))
+    gap = _without_growth_noun(gap, last)
     if not grouped and gap and _target_gap_re().fullmatch(gap):
         # 经济增长预期目标为7%: a target stated between the metric and its value
         yield _Hit(last, "", first, target=True)
@@ -188,6 +196,14 @@ def hits_for_group(
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _without_growth_noun(gap: str, mention: Mention) -> str:
+    """The gap after a growth word without the noun it takes (增长速度, 增长幅度 → 增长)."""
+    if mention.growth_word is None:
+        return gap
+    noun = next((w for w in cue_words("growth_nouns") if gap.startswith(w)), "")
+    return gap[len(noun) :]
 
 
 def _level_reached(

@@ -326,7 +326,9 @@ def sentence_readings(
     usable = [
         m
         for m in mentions
-        if (m.end == m.start or _prefix_ok(text, m, sentence.start)) and scope_ok(text, m, sentence)
+        if (m.end == m.start or _prefix_ok(text, m, sentence.start))
+        and scope_ok(text, m, sentence)
+        and not _modifies_next_noun(text, m)
     ]
     groups = group_mentions(text, usable)
     starts = sorted(m.start for m in mentions if m.end > m.start)
@@ -343,6 +345,13 @@ def sentence_readings(
                     base_year=hit.base_year,
                     span=hit.span,
                 )
+
+
+def _modifies_next_noun(text: str, mention: Mention) -> bool:
+    """万元GDP能耗, 单位生产总值二氧化碳排放: the metric only qualifies the noun after it."""
+    return mention.end > mention.start and any(
+        text.startswith(w, mention.end) for w in cue_words("mention_followers_block")
+    )
 
 
 def _overlaps(mention: Mention, other: Mention) -> bool:

@@ -19,7 +19,14 @@ import functools
 import re
 
 from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate
-from baogao.extract.open_words import _alternation, _skip_words, _tidy, _words, vocabulary
+from baogao.extract.open_words import (
+    _alternation,
+    _skip_words,
+    _tidy,
+    _verb_words,
+    _words,
+    vocabulary,
+)
 from baogao.read.regions import resolve_one
 
 
@@ -40,7 +47,7 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
     if amount.unit == "%" and text.endswith(name + "的", 0, amount.start) and text.endswith(
             _skip_words("share_verbs"), clause[0], amount.start - 1 - len(name)):
         return True  # 达到|耕地总面积|的64%: the name is the base of the share
-    if _amount_inside(name):
+    if _amount_inside(name) or _clause_inside(name):
         return True
     if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
         return True
@@ -61,6 +68,21 @@ def _amount_inside(name: str) -> bool:
                 or name.startswith(_skip_words("class_marks"), inner.end)):
             continue
         return True
+    return False
+
+
+def _clause_inside(name: str) -> bool:
+    """True when a part of a listed name before its last 、 ends with a verb of the tables:
+    a clause of its own run into the name (污水处理设施全覆盖、|生活垃圾无害化处理率,
+    “青海三文鱼”公共品牌正式发布、|出口)."""
+    if "、" not in name:
+        return False
+    verbs = _verb_words()
+    for part in name.split("、")[:-1]:
+        words = _words(part)
+        if len(words) > 1 and (words[-1][0] in verbs or part.endswith(_skip_words(
+                "tail_predicates"))):
+            return True
     return False
 
 

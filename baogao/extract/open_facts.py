@@ -51,11 +51,13 @@ from baogao.extract.open_words import (
     _strip_lead,
     _strip_tail,
     _tidy,
+    _verb_words,
     _words,
     key_of,
     trim_name,
     vocabulary,
 )
+from baogao.extract.periods import opens_single_year
 from baogao.models import Document, Fact, Role
 from baogao.read.regions import resolve_one
 
@@ -185,6 +187,8 @@ def _unsure(name: str) -> bool:
     if name in _skip_words("bare_names"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
     words = _words(name)
+    if all(tag in _NOT_NOUN_TAGS or tag == "b" for _, tag in words):
+        return True  # 省级, 国家级 (和16家市级…), 更多: a modifier or an amount names nothing
     if words[0][0] in _skip_words("compare_words") and name[len(words[0][0]) :].startswith(
             _skip_words("compared_wholes")):
         return True  # 占全国, 高于全国: a comparison with nothing compared
@@ -197,15 +201,6 @@ def _unsure(name: str) -> bool:
                 and len(words[1][0]) >= 2 and not name.startswith(_skip_words("verb_nouns")))
     return (words[0][1] in _NOT_NOUN_TAGS or name in _verb_words()
             or name in _skip_words("verbs_alone"))
-
-
-@functools.lru_cache(maxsize=1)
-def _verb_words() -> frozenset[str]:
-    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
-    they name what was done, not the object."""
-    vocab = vocabulary()
-    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
-                      *vocab["lead_verbs"]])
 
 
 #: Tags of the words of a short subject before an action (城镇|新增|就业).
@@ -329,7 +324,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
     head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
     compared = prev is not None and head.startswith(_comparison_leads())
+    # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
+    reach = next((w for w in _longest_first(list(_skip_words("from_follow")))
+                  if head.endswith(w)), "")
+    head = head[: len(head) - len(reach)]
     metric, metric_action = _strip_tail(head)
+    metric_action = metric_action or reach or None
     trimmed = _tidy(metric)
     tidied = trimmed != metric and len(_strip_lead(trimmed)[0]) >= 2
     if tidied:
@@ -416,7 +416,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + _tidy(head)
         action = None
     growth = _growth_word(pre.strip())
-    if not name and prev is not None and (growth or joined):
+    # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
+    acted = (not name and head_start > clause[0] and pre.startswith(("、", "和"))
+             and _strip_lead(_tidy(pre[1:]))[0] == ""
+             and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
+    if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(prev.name) + growth if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
@@ -445,6 +449,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
             or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
         return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
+    owner, mark, measure = name.rpartition("、")
+    if mark and measure in _skip_words("generic_measures"):
+        name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
@@ -562,7 +569,10 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     titles = [t for t in doc.section_path(doc.section_at(para.start))
               if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
     lead = doc.text[para.start : min(para.end, para.start + 12)]
-    return words.search(lead) is not None or any(words.search(t) for t in titles)
+    if words.search(lead) is not None:
+        return True
+    # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
+    return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
@@ -619,7 +629,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
-                listed = _parts_named(respective) or listed
+                named = _parts_named(respective)
+                listed = named or listed
+                read: list[str] = []  # the objects of this clause's amounts, in order
                 for i, amount in enumerate(inside):
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
@@ -638,6 +650,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if reading is None:
                         continue
                     prev = reading
+                    read.append(_strip_growth(reading.name))
                     printed = text[amount.start : amount.end]
                     if (sentence.start, printed) in covered:
                         continue
@@ -676,6 +689,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if multi or spans else None)),
                         open_vocabulary=True,
                     ))
+                if not named and len(read) == len(inside) > 1:
+                    # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
+                    listed = read
     return found
 
 

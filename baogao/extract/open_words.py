@@ -84,6 +84,14 @@ def _lead_words() -> dict[str, tuple[tuple[str, bool], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def _verbs_as_nouns() -> tuple[str, ...]:
+    """Verbs a noun lead may precede (新|申报, 新|布局): actions, lead verbs and the
+    ``noun_tagged_verbs`` the segmenter tags as nouns."""
+    vocab = vocabulary()
+    return tuple({*_actions(), *vocab["lead_verbs"], *vocab["noun_tagged_verbs"]})
+
+
 def _strip_lead(phrase: str) -> tuple[str, str | None]:
     """Drop leading noise words and action words, each a whole word (新增规模以上工业企业,
     not 新 + 增规模…; 对口支援 keeps its 对); the first action word found is returned."""
@@ -99,6 +107,10 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
                 continue
             if not is_action and len(phrase) <= len(word):
                 continue
+            if word in _skip_words("noun_leads"):
+                after, tag = _words(phrase[len(word) :])[0]
+                if tag in ("n", "nz", "l", "j") and not after.startswith(_verbs_as_nouns()):
+                    return phrase, action  # 新|优质学校, 新|技术: an adjective of the noun
             if is_action:
                 action = action or word
             phrase = phrase[len(word) :]
@@ -441,3 +453,12 @@ def trim_name(name: str) -> tuple[str, str | None, bool]:
     if len(trimmed) < 2 or trimmed == name:
         return name, None, False
     return trimmed, action, baseline
+
+
+@functools.lru_cache(maxsize=1)
+def _verb_words() -> frozenset[str]:
+    """Words the tables know as actions, changes or predicates: alone (整合, 办结, 废止)
+    they name what was done, not the object."""
+    vocab = vocabulary()
+    return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
+                      *vocab["lead_verbs"]])

@@ -343,9 +343,11 @@ def paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None
         return None
     if year > doc.year:
         return future_target(doc.year, year)
+    estimated = has_cue(doc.text[para.start : pos], "estimate_cues")
     if year == doc.year:
-        return Timing("target", False, year)
-    return Timing("actual", has_cue(doc.text[para.start : pos], "estimate_cues"), year)
+        # …预计可以胜利完成。…将比上年增长3%以上: this year's estimated result, late in the year
+        return Timing("actual", True, year) if estimated else Timing("target", False, year)
+    return Timing("actual", estimated, year)
 
 
 def section_year_timing(doc: Document, pos: int) -> Timing | None:
@@ -381,6 +383,10 @@ def start_timing(doc: Document, role: Role, para: _Span, pos: int, kind: str) ->
     head = text[max(para.start, pos - 8) : pos]
     match = re.search(r"[从由、]((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年的?$", head)
     year = _year_of(match) if match else None
+    if year is None and role == "review" and doc.year is not None and re.search(
+        r"[从由]上年的?$", head
+    ):
+        year = doc.year - 2  # 由上年的X回落到Y in a review of last year: the year before it
     if year is None and kind != "growth" and role == "review" and doc.year is not None:
         titles = tuple(doc.section_path(doc.section_at(pos)))
         if any(has_cue(t, "five_year_review") for t in titles) or has_cue(

@@ -87,6 +87,9 @@ def create_app(
     )
     app.state.config = config
     app.state.pool = pool
+    shortcut = _search_shortcut()
+    if shortcut is not None:  # innermost: inside the guards, before FastAPI's routing
+        app.add_middleware(shortcut)
     app.add_middleware(WriteGuard, config=config)
     app.add_middleware(NumberGuard)
     app.add_middleware(SecurityHeaders)
@@ -143,6 +146,15 @@ def _prepare_index(lib: Library) -> None:
         search(lib, "就业", limit=1)
     except Exception as exc:  # a warm-up never stops the server; the requests will say why
         log.info("search not warmed up: %s", exc)
+
+
+def _search_shortcut() -> Any:
+    """``views.search.SearchShortcut`` when search is installed, else None."""
+    try:
+        from baogao.web.views.search import SearchShortcut
+    except ModuleNotFoundError:  # pragma: no cover - search not installed
+        return None
+    return SearchShortcut
 
 
 def _analysis_routers() -> list[Any]:

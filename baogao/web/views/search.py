@@ -46,6 +46,84 @@ async def api_search(
     return paged(request, [record_json(p) for p in found.passages], found.total, offset, limit)
 
 
+#: Values ``api_search`` accepts for ``type`` and ``role`` (its ``Literal`` annotations).
+_TYPES = frozenset(DocType.__args__)  # type: ignore[attr-defined]
+_ROLES = frozenset(RoleParam.__args__)  # type: ignore[attr-defined]
+
+
+class SearchShortcut:
+    """``GET /api/search`` without FastAPI's per-request parameter machinery.
+
+    A search request whose parameters are plainly valid (each given once, numbers as digits
+    within the endpoint's bounds, ``type`` and ``role`` among its values) is answered here
+    with the same call and the same response as ``api_search``: FastAPI's dependency
+    solving and per-parameter validation cost about as much CPU as a cached search, and
+    with one server process every client waits for them. Anything else (a missing or
+    repeated parameter, an unknown one, a value FastAPI would refuse or convert, an error
+    from the search) goes on to ``api_search``, which answers as it always did.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if (scope["type"] != "http" or scope["method"] != "GET"
+                or scope["path"] != "/api/search"):
+            await self.app(scope, receive, send)
+            return
+        response = self._answer(scope)
+        if response is None:
+            await self.app(scope, receive, send)
+            return
+        await response(scope, receive, send)
+
+    def _answer(self, scope: Any) -> Response | None:
+        from urllib.parse import parse_qsl
+
+        from baogao.web.deps import LibraryPool
+
+        try:
+            pairs = parse_qsl(scope.get("query_string", b"").decode("utf-8"),
+                              keep_blank_values=True, strict_parsing=True)
+        except (UnicodeDecodeError, ValueError):
+            return None
+        args = dict(pairs)
+        if len(args) != len(pairs) or not args.keys() <= _PARAMS or "q" not in args:
+            return None
+        numbers: dict[str, int] = {}
+        for name, (low, high) in _BOUNDS.items():
+            value = args.get(name)
+            if value is None:
+                continue
+            if not (value.isascii() and value.isdigit() and len(value) <= 9):
+                return None
+            numbers[name] = int(value)
+            if not low <= numbers[name] <= high:
+                return None
+        if args.get("type", "work_report") not in _TYPES or \
+                args.get("role", "review") not in _ROLES:
+            return None
+        limit, offset = numbers.get("limit", 10), numbers.get("offset", 0)
+        pool: LibraryPool = scope["app"].state.pool
+        lib = pool.acquire()
+        try:
+            found = search_page(lib, args["q"], region=args.get("region"),
+                                year=numbers.get("year"), doc_type=args.get("type"),
+                                role=args.get("role"), limit=limit, offset=offset)
+        except Exception:  # api_search meets it again, through the app's
+            return None  # error handlers (a QueryError answers 400, a StoreError 503 …)
+        finally:
+            pool.release(lib)
+        request = Request(scope)
+        return paged(request, [record_json(p) for p in found.passages], found.total, offset,
+                     limit)
+
+
+_PARAMS = frozenset({"q", "region", "year", "type", "role", "limit", "offset"})
+#: The integer parameters of ``api_search`` and their bounds.
+_BOUNDS = {"year": (0, 999_999_999), "limit": (1, 200), "offset": (0, MAX_OFFSET)}
+
+
 #: Results on one page of the search view.
 SEARCH_PAGE_ROWS = 20
 
