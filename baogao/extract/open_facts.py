@@ -324,7 +324,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
     head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
     compared = prev is not None and head.startswith(_comparison_leads())
+    # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
+    reach = next((w for w in _longest_first(list(_skip_words("from_follow")))
+                  if head.endswith(w)), "")
+    head = head[: len(head) - len(reach)]
     metric, metric_action = _strip_tail(head)
+    metric_action = metric_action or reach or None
     trimmed = _tidy(metric)
     tidied = trimmed != metric and len(_strip_lead(trimmed)[0]) >= 2
     if tidied:
@@ -411,7 +416,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + _tidy(head)
         action = None
     growth = _growth_word(pre.strip())
-    if not name and prev is not None and (growth or joined):
+    # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
+    acted = (not name and head_start > clause[0] and pre.startswith(("、", "和"))
+             and _strip_lead(_tidy(pre[1:]))[0] == ""
+             and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
+    if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(prev.name) + growth if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
