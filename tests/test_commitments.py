@@ -377,3 +377,10 @@ def test_an_abbreviated_lead_and_another_count_word_of_firms_link() -> None:
     assert (firms.actual_text, firms.verdict) == ("85家", "met")
     assert similarity("规模以上工业企业", "规上工业企业") == 1.0
     assert similarity("限额以上批零住餐企业", "限上批零住餐企业") == 1.0
+
+
+def test_names_sharing_one_value_answer_each_promise() -> None:
+    # 受污染耕地安全利用率达到93%以上 (2025) ↔ 危险废物安全处置率、受污染耕地安全利用率均达100%
+    _, rows = _pair("宁夏")
+    soil = _row(rows, "受污染耕地安全利用率", "93%以上")
+    assert (soil.actual_text, soil.verdict) == ("100%", "met")

@@ -403,3 +403,12 @@ def test_the_level_a_change_reached_is_named_by_its_object() -> None:
     assert _named(_province("青海"), "常住人口城镇化率提高至64.7%")["64.7%"] == "常住人口城镇化率"
     names = _named(_province("甘肃"), "民营经济主体数量从174.09万户增加到235.31万户")
     assert names["235.31万户"] == names["174.09万户"] == "民营经济主体数量"
+
+
+def test_a_second_value_after_its_action_keeps_the_object(xicheng_2024: Document) -> None:
+    # 老楼加装电梯新开工35部、完工|26部; 新入选国家5G工厂113家、累计|210家
+    assert _named(xicheng_2024, "新开工35部、完工26部")["26部"] == "电梯"
+    names = _named(_province_2025("江苏"), "新入选国家5G工厂113家、累计210家")
+    assert names["210家"] == "国家5G工厂"
+    # 救助补助资金127.8亿元、惠及|461万人次: the people reached are another object
+    assert "461万人次" not in _named(_province("广西"), "惠及461万人次")

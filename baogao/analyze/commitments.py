@@ -367,7 +367,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            score = similarity(c.key, other)
+            score = max(similarity(c.key, other), _shared_part(c.key, fact))
             if score < MIN_SIMILARITY:
                 continue
             if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
@@ -385,6 +385,28 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
                 continue
         links.append(Link(fact, value, score - (0.01 if fact.estimated else 0.0)))
     return links
+
+
+_SHARED = re.compile(r"[均都]")
+_JOINS = re.compile(r"[、和及与]")
+
+
+def _shared_part(key: str, fact: Fact) -> float:
+    """How alike ``key`` is to one of several names given one value each (危险废物安全处置率、
+    受污染耕地安全利用率均达100%: 受污染耕地安全利用率 is 100%); 0 for names of a sum
+    (合作助老餐厅和助餐点1000个) or of values given apart (分别)."""
+    if not _JOINS.search(fact.name):
+        return 0.0
+    at = fact.evidence.find(fact.text)
+    if at < 0:
+        return 0.0
+    head = _CLAUSE_MARK.split(fact.evidence[:at])[-1]
+    named = head.find(fact.name)
+    between = head[named + len(fact.name) :] if named >= 0 else ""
+    if not _SHARED.match(between):
+        return 0.0  # 均达, 都达到 right after the names
+    parts = [p for p in _JOINS.split(fact.name) if len(p) >= 2]
+    return max((similarity(key, key_of(p)) for p in parts), default=0.0)
 
 
 def choose_link(c: Commitment, actuals: Iterable[Fact] | Actuals) -> Link | None:

@@ -416,7 +416,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = prev.name + _tidy(head)
         action = None
     growth = _growth_word(pre.strip())
-    if not name and prev is not None and (growth or joined or (reach and not head)):
+    # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
+    acted = (not name and head_start > clause[0] and pre.startswith(("、", "和"))
+             and _strip_lead(_tidy(pre[1:]))[0] == ""
+             and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
+    if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(prev.name) + growth if growth else prev.name
         action = action or prev.action
         scope = scope or prev.scope
