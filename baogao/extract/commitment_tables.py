@@ -223,6 +223,7 @@ def table_commitments(doc: Document) -> list[Commitment]:
         ListItem,
         _action_of,
         _from_fact,
+        _unnamed,
         commitment_fact,
     )
     from baogao.extract.open_facts import enrich, open_facts
@@ -235,11 +236,15 @@ def table_commitments(doc: Document) -> list[Commitment]:
     facts = [*enrich(catalog), *open_facts(cell_doc, catalog)]
     found: list[Commitment] = []
     text = doc.text
+    items = [ListItem(item.start, item.end, t.list_name) for t in tables for item in t.items]
+    # amounts the open facts leave unnamed, as for items in running text
+    unnamed = _unnamed(cell_doc, {(f.start, f.text) for f in facts}, items)
     for table in tables:
         for item in table.items:
             inside = [f for f in facts if item.start <= f.start < item.end]
             valued = [_from_fact(f, ListItem(item.start, item.end, table.list_name))
                       for f in inside if commitment_fact(doc, f)]
+            valued += [c for c in unnamed if item.start <= c.start < item.end]
             if valued:
                 found += valued
                 continue

@@ -55,7 +55,7 @@ _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|�
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 10
+EXTRACTOR_VERSION = 11
 
 
 @functools.lru_cache(maxsize=1)
@@ -347,6 +347,8 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
         head = ""
     head = _strip_words(head, [*words["from_follow"], *words["growth_words"],
                                *words["tail_noise"], *words["reach_words"]], tail=True)
+    if head in words["lead_noise"]:
+        head = ""  # 全省320家承包…的中小学食堂: the object follows
     if len(head) < 2 and text[amount.end : amount.end + 1] in ("的", *"".join(
             c for c in text[amount.end : amount.end + 1] if _HAN.match(c))):
         stop = re.search(r"[，,。；;：:、]", text[amount.end : clause[1]])
@@ -397,10 +399,8 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     if after and len(after) >= 2 and (len(obj) <= 2 or _is_action(obj)):
                         obj = after
                     value = float(amount.value.normalize())
-                    if obj.endswith("的") or obj in vocabulary()["lead_noise"]:
-                        # …原封顶线的20%: a share of the noun before 的; 全省320家…食堂: a
-                        # scope word is no object
-                        continue
+                    if obj.endswith("的"):
+                        continue  # …不超过大病保险原封顶线的20%: a share of the noun before 的
                     if len(obj) < 2 or not _HAN.search(obj) or not _promise(
                             obj, value, amount.unit, text[amount.start : amount.end], evidence):
                         continue
