@@ -534,3 +534,12 @@ def test_the_exact_figure_after_a_milestone_of_the_same_clause() -> None:
     jiangxi = _values(_facts(f"{PROVINCES_2026}/2026_江西省_政府工作报告.csv"), "gdp", "actual")
     assert (2025, 36000, None) in jiangxi
     assert (2025, 30000, "min") not in jiangxi
+
+
+def test_a_rate_a_five_year_plan_reaches_is_a_target_of_its_last_year() -> None:
+    """二、“十二五”时期的主要目标和任务 (2011): 研究与试验发展经费支出占国内生产总值比重达到2.2%
+    is the 2015 target; a five-year cut (能耗降低16%) or total is never dated so."""
+    r2011 = _facts(NATIONAL, 18)
+    assert (2015, 2.2, None) in _values(r2011, "rd_intensity", "target")
+    assert all(f.period != 2015 for f in _find(r2011, "energy_intensity_reduction", "target"))
+    assert all(f.period != 2015 for f in _find(r2011, "urban_new_jobs", "target"))

@@ -412,3 +412,14 @@ def test_a_second_value_after_its_action_keeps_the_object(xicheng_2024: Document
     assert names["210家"] == "国家5G工厂"
     # 救助补助资金127.8亿元、惠及|461万人次: the people reached are another object
     assert "461万人次" not in _named(_province("广西"), "惠及461万人次")
+
+
+def test_a_predicate_word_ends_the_noun_after_a_count() -> None:
+    # 为超61万名孕妇|免费提供…: 免费 is what is done for them, not part of the object
+    assert _named(_province_2025("广东"), "为超61万名孕妇免费")["超61万名"] == "孕妇"
+
+
+def test_a_noun_listed_parts_share_is_printed_once() -> None:
+    # 刑事治安、涉诈、涉毒警情分别下降…: each part's 警情
+    names = _named(_province("广东"), "涉诈、涉毒警情分别下降")
+    assert names["17.7%"].startswith("刑事治安警情") and names["17.4%"].startswith("涉诈警情")

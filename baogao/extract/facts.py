@@ -39,6 +39,7 @@ from baogao.extract.periods import (
     opens_single_year,
     paragraph_spans,
     paragraph_year_timing,
+    plan_end_timing,
     plan_horizon,
     relative_year,
     section_is_multi_year,
@@ -470,7 +471,10 @@ def _reading_fact(
         opening = paragraph_year_timing(doc, full, reading.start)
     end = reading.span == "end" and role == "review" and reading.unit != "%"
     if multi and not end and not _multi_year_ok(doc, reading, role, dated or opening is not None):
-        return None
+        # …but a rate a five-year plan's section says is reached is a target of its last year
+        opening = plan_end_timing(doc, reading.start, _kind_of(reading.indicator))
+        if opening is None or role == "review":
+            return None
     floor = _year_floor(text, sentence, reading)
     timing = opening or timing_at(
         doc, role, para, sentence, reading.start, floor if floor > sentence.start else None

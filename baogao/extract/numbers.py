@@ -200,6 +200,9 @@ def _magnitude_only(numeral: str) -> bool:
 
 
 def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
+    unit = _unit_of(match, "pct", "unit")
+    if require_unit and not unit and not match.group("sep"):
+        return None  # no unit (a year, a bare count): known before reading the numeral
     first = match.group("pnum") or match.group("num")
     threshold = match.group("pre") and _bound_of().get(match.group("pre")) == "min"
     if match.group("num") and threshold and _magnitude_only(first):
@@ -207,7 +210,6 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     value = parse_number(first)
     if value is None:
         return None
-    unit = _unit_of(match, "pct", "unit")
     high: Decimal | None = None
     if match.group("sep"):
         second = match.group("pnum2") or match.group("num2")
@@ -272,6 +274,22 @@ def find_quantities(
             ]
             found = sorted([*found, *extra], key=lambda q: q.start)
     return found
+
+
+def first_quantity(text: str, start: int, end: int,
+                   skip_units: tuple[str, ...] = ()) -> Quantity | None:
+    """The first of ``find_quantities(text, start, end)`` whose unit is not in
+    ``skip_units``, reading no numeral after it."""
+    if "每" in text[start:end]:  # unit-first quantities may come first: read them all
+        return next((q for q in find_quantities(text, start, end) if q.unit not in skip_units),
+                    None)
+    for match in _quantity_re().finditer(text, start, end):
+        if not (match.group("num") or match.group("pnum")):
+            continue
+        quantity = _read(match, True)
+        if quantity is not None and quantity.unit not in skip_units:
+            return quantity
+    return None
 
 
 def _unit_first(text: str, start: int, stop: int) -> list[Quantity]:

@@ -636,6 +636,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
                         continue  # 500米服务半径覆盖率, 50万吨甲醇项目: a modifier
+                    if amount is amounts[-1] and (
+                            sentence.start, text[amount.start : amount.end]) in covered:
+                        continue  # a catalog fact states it, and no later amount reads prev
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
                     if i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object

@@ -396,3 +396,46 @@ def start_timing(doc: Document, role: Role, para: _Span, pos: int, kind: str) ->
     if year is None or doc.year is None or year >= doc.year:
         return None
     return Timing("actual", False, year)
+
+
+_CN_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _small_number(word: str) -> int | None:
+    """一 … 十九 as an int (十二 → 12), else None."""
+    if word in _CN_SMALL:
+        return _CN_SMALL[word]
+    if word.startswith("十") and len(word) <= 2:
+        rest = _CN_SMALL.get(word[1:]) if word[1:] else 0
+        return None if rest is None else 10 + rest
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _plan_end_of_titles(titles: tuple[str, ...]) -> int | None:
+    table = cues()["five_year_plan"]
+    pattern = re.compile(str(table["name"]))
+    for title in reversed(titles):
+        match = pattern.search(title)
+        if match is None:
+            continue
+        ordinal = _small_number(match.group("short") or match.group("long") or "")
+        if ordinal is None:
+            return None
+        fixed: dict[str, int] = table["end_years"]
+        return fixed.get(str(ordinal), int(table["end_year_base"]) + 5 * ordinal)
+    return None
+
+
+def plan_end_timing(doc: Document, pos: int, kind_of_value: str) -> Timing | None:
+    """A target of the last year of the five-year plan the section around ``pos`` is titled
+    after (二、“十二五”时期的主要目标和任务 in a 2011 report: 2015), for a rate the plan says
+    is reached (研究与试验发展经费支出占国内生产总值比重达到2.2%); None elsewhere, for a
+    ceiling held through the period (控制在…), or when that year is not ahead of the report."""
+    table = cues()["five_year_plan"]
+    if kind_of_value not in table["kinds"] or doc.year is None:
+        return None
+    if not doc.text[max(0, pos - 4) : pos].endswith(tuple(table["verbs"])):
+        return None
+    end = _plan_end_of_titles(tuple(doc.section_path(doc.section_at(pos))))
+    return future_target(doc.year, end)
