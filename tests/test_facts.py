@@ -543,3 +543,23 @@ def test_a_rate_a_five_year_plan_reaches_is_a_target_of_its_last_year() -> None:
     assert (2015, 2.2, None) in _values(r2011, "rd_intensity", "target")
     assert all(f.period != 2015 for f in _find(r2011, "energy_intensity_reduction", "target"))
     assert all(f.period != 2015 for f in _find(r2011, "urban_new_jobs", "target"))
+
+
+def test_sentences_are_split_right_when_texts_alternate() -> None:
+    """``iter_sentences`` keeps the sentences of the last text split: another text, or the
+    same span of a text read again, gives its own sentences."""
+    from baogao.extract.periods import iter_sentences
+
+    a = "全年地区生产总值增长5.2%。 城镇新增就业12万人；居民收入增长5%！"
+    b = "粮食产量稳定。今年预期目标是：增长5%左右？"
+
+    def split(text: str, start: int = 0, end: int | None = None) -> list[str]:
+        stop = len(text) if end is None else end
+        return [text[s.start:s.end] for s in iter_sentences(text, start, stop)]
+
+    first = split(a)
+    assert first == ["全年地区生产总值增长5.2%。", "城镇新增就业12万人；", "居民收入增长5%！"]
+    assert split(b) == ["粮食产量稳定。", "今年预期目标是：增长5%左右？"]
+    assert split(a) == first
+    assert split("".join(list(a))) == first  # an equal text that is another object
+    assert split(a, a.index("城镇")) == ["城镇新增就业12万人；", "居民收入增长5%！"]

@@ -159,3 +159,34 @@ def test_more_than_after_the_number() -> None:
     assert _one("预计达到三亿三千五百多万吨")[:3] == (Decimal(335000000), "吨", "min")
     assert _one("增产一千多万吨")[:3] == (Decimal(1000), "万吨", "min")
     assert _one("财政收入一万多亿元")[:3] == (Decimal(10000), "亿元", "min")
+
+
+def test_first_quantity_is_the_first_found_over_real_sentences() -> None:
+    """``first_quantity`` stops at the first quantity of the kept units: the same one
+    ``find_quantities`` lists first, sentence by sentence of a real report."""
+    from pathlib import Path
+
+    from baogao.extract.numbers import first_quantity
+    from baogao.extract.periods import iter_sentences
+    from baogao.pipeline import read
+
+    seed = Path(__file__).parent / "data" / "seeds" / "000_b5713cac4734963f.txt"
+    doc = next(iter(read(seed)))
+    checked = 0
+    for para in doc.paragraphs:
+        for s in iter_sentences(doc.text, para.start, para.end):
+            for skip in ((), ("个", "")):
+                listed = [q for q in find_quantities(doc.text, s.start, s.end)
+                          if q.unit not in skip]
+                assert first_quantity(doc.text, s.start, s.end, skip) == (
+                    listed[0] if listed else None)
+                checked += bool(listed)
+    assert checked > 100
+
+
+def test_parse_number_follows_the_numeral_length_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Kept numerals are read again under another limit (the limit is part of the key)."""
+    assert parse_number("12345") == Decimal(12345)
+    monkeypatch.setenv("BAOGAO_MAX_NUMERAL_CHARS", "4")
+    assert parse_number("12345") is None
+    assert parse_number("1234") == Decimal(1234)
