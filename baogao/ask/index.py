@@ -36,7 +36,11 @@ Keeping two stores consistent (an outbox in SQLite):
 
 The ingest path segments each document once: ``passage_rows`` is a pure function of the
 ``Document`` (workers may compute it and hand it over with ``stash_rows``); the save hook
-computes it otherwise, and ``Library.ingest`` flushes every ``FLUSH_DOCS`` documents.
+computes it otherwise, and ``Library.ingest`` flushes every ``FLUSH_DOCS`` documents. The
+flushes of one ingest share one tantivy writer (``batch_index``): segments merge in the
+background meanwhile, the merges are waited for at its end (so no file of a merged-away
+segment is left behind), and another process meanwhile searches the last commit and finds
+the writer busy (it catches up later).
 """
 
 from __future__ import annotations
