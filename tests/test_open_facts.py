@@ -423,3 +423,13 @@ def test_a_noun_listed_parts_share_is_printed_once() -> None:
     # 刑事治安、涉诈、涉毒警情分别下降…: each part's 警情
     names = _named(_province("广东"), "涉诈、涉毒警情分别下降")
     assert names["17.7%"].startswith("刑事治安警情") and names["17.4%"].startswith("涉诈警情")
+
+
+def test_an_action_word_inside_a_known_compound_stays(xicheng_2024: Document) -> None:
+    # 累计疏解|腾退空间166.2万平方米: 腾退空间 is one noun (noun_compounds)
+    assert _named(xicheng_2024, "累计疏解腾退空间")["166.2万平方米"] == "腾退空间"
+
+
+def test_a_generic_noun_after_a_count_is_what_is_counted(xicheng_2024: Document) -> None:
+    # 1项|指标(细颗粒物（PM2.5）年均浓度未完成): the count is of 指标
+    assert _named(xicheng_2024, "1项指标细颗粒物")["1项"].endswith("指标")

@@ -45,6 +45,7 @@ from baogao.extract.open_words import (
     _comparison_leads,
     _cuts,
     _growth_word,
+    _head_words,
     _longest_first,
     _post_phrase,
     _skip_words,
@@ -345,6 +346,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     else:
         source = metric if tidied else head
         name, action = _after_last_action(source)
+        if action and (action + name).startswith(_skip_words("noun_compounds")):
+            name, action = action + name, None  # 疏解|腾退空间: the action word is the noun's
         tail_action = None
         if action and 0 < len(name) <= 3 and head_start == clause[0]:
             name = _subject_kept(source, name, action)
@@ -394,6 +397,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 post, amount.end) and amount.end + len(post) >= next_start:
             post = post[: -len(measure)]  # 60个项目|总投资2703.3万元: the measure is the next one's
         post, verb = _strip_verbs(post)
+        generic = next((g for g in _longest_first(list(_skip_words("generic_objects")))
+                        if post.startswith(g) and len(post) > len(g)), "")
+        if generic and not post.startswith(_head_words()[1] + ("建设",), len(generic)):
+            post = generic  # 1项|指标(细颗粒物…未完成), 1053个|事项(“跨省通办”)
         post_action = post_action or verb
         if follows.isdigit() and not _MEASURED_NOUN.match(post):
             post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
