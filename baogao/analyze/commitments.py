@@ -489,11 +489,11 @@ class Said:
     clauses: tuple[str, ...] = ()
 
 
-def review_sentences(doc: Document) -> list[Said]:
+def review_sentences(doc: Document, passages: YearPassages | None = None) -> list[Said]:
     """Sentences of the review part of ``doc`` outside multi-year passages (这五年…,
-    “十四五”时期…, 五年累计…)."""
+    “十四五”时期…, 五年累计…); ``passages``: the document's ``YearPassages``, if at hand."""
     found: list[Said] = []
-    passages = YearPassages(doc)
+    passages = passages or YearPassages(doc)
     for para in doc.paragraphs:
         if para.is_table_row or doc.role_at(para.start) != "review":
             continue
@@ -788,10 +788,10 @@ class LaterReport:
 
     def __init__(self, doc: Document) -> None:
         self.doc_id = doc.id
-        self.said = review_sentences(doc)
+        self._passages = YearPassages(doc)  # its answers are shared with review_sentences
+        self.said = review_sentences(doc, self._passages)
         self._doc = doc
         self._starts = [p.start for p in doc.paragraphs]
-        self._passages = YearPassages(doc)
 
     def one_year(self, facts: Iterable[Fact]) -> list[Fact]:
         """``facts`` outside multi-year passages (see ``one_year_actuals``)."""
