@@ -101,12 +101,24 @@ def parse_number(text: str) -> Decimal | None:
     ``七点五``), Arabic with a Chinese multiplier (``1.2万``), or ``百分之…`` (returned as the
     percent number). Returns None when ``text`` is not a numeral.
     """
+    max_chars = limit("max_numeral_chars")
+    if len(text) <= _CACHED_CHARS:  # numerals recur: short ones are kept
+        return _parse_cached(text, max_chars)
+    return _parse_number(text, max_chars)
+
+
+#: Numerals up to this long are kept by ``parse_number`` (never a long hostile run).
+_CACHED_CHARS = 32
+
+
+def _parse_number(text: str, max_chars: int) -> Decimal | None:
+    """``parse_number`` with the numeral length limit given."""
     text = _STRIP_INSIDE.sub("", text.strip()).replace(",", "").replace("，", "")
     text = text.replace("·", ".").replace("・", ".")
-    if not text or len(text) > limit("max_numeral_chars"):
+    if not text or len(text) > max_chars:
         return None  # a run of digits too long to be a value (and to convert in linear time)
     if text.startswith("百分之"):
-        return parse_number(text[3:])
+        return _parse_number(text[3:], max_chars)
     sign = Decimal(-1) if text[0] in "-−" else Decimal(1)
     body = text[1:] if text[0] in "-−+" else text
     scale = Decimal(1)
@@ -122,6 +134,9 @@ def parse_number(text: str) -> Decimal | None:
         value = _parse_cn(body)
         return None if value is None else sign * value * scale
     return None
+
+
+_parse_cached = functools.lru_cache(maxsize=8192)(_parse_number)
 
 
 def _alternation(words: list[str]) -> str:
