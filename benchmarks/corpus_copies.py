@@ -139,6 +139,7 @@ def _usage() -> dict[str, float]:
     me = resource.getrusage(resource.RUSAGE_SELF)
     kids = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
+            "cpu_self": me.ru_utime + me.ru_stime,
             "rss_self": me.ru_maxrss / 1024, "rss_children": kids.ru_maxrss / 1024}
 
 
@@ -170,6 +171,7 @@ def child_main(argv: list[str]) -> None:
         after = _usage()
     final = _usage()
     out["cpu"] = after["cpu"] - before["cpu"]
+    out["cpu_main"] = after["cpu_self"] - before["cpu_self"]  # the rest: worker processes
     out["rss_max"] = max(final["rss_self"], final["rss_children"])
     out["rss_self"] = final["rss_self"]
     out["rss_children"] = final["rss_children"]
@@ -196,8 +198,10 @@ def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
     """CPU seconds per stage of one serial pass over ``sources``, as ``Library.ingest`` runs
     them (the write with its save hooks, and the search index update, included)."""
     import tempfile
+    from dataclasses import replace
 
     import baogao.library  # noqa: F401  (registers the save hooks an ingest runs)
+    from baogao.analyze.commitment_rows import review_digest
     from baogao.ask import index as search_index
     from baogao.ask.index import passage_rows
     from baogao.extract import extract_facts, extract_terms
@@ -239,9 +243,11 @@ def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
                     facts = [*enrich(facts), *timed("facts (open)", open_facts, doc, facts)]
                     terms = timed("glossary", extract_terms, doc)
                     promised = timed("commitments", extract_commitments, doc, facts)
+                    review = timed("commitments", review_digest, doc, facts)
                     rows = timed("segment (index rows)", passage_rows, doc)
                     item = timed("pack offsets+original+text", prepare, doc, facts, terms,
                                   extras={"search": rows}, commitments=promised)
+                    item = replace(item, review=review)
                     timed("write rows (+save hooks)", writer.write, item)
                     search_index.stash_rows(store, {doc.id: rows})
         timed("search index (tantivy)", search_index.flush_index, store)

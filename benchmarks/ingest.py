@@ -65,7 +65,8 @@ def main() -> None:
               f"({mb / max(r['noop_cpu'], 1e-3):.0f} MB per CPU s) "
               f"({r['noop_wall']:.2f} s, {r['noop_added']} added, {r['skipped_files']} files "
               f"skipped); peak RSS main {r['rss_self']:.0f} MB, workers "
-              f"{r['rss_children']:.0f} MB")
+              f"{r['rss_children']:.0f} MB; CPU s/MB main {r['cpu_main'] / mb:.2f}, workers "
+              f"{(r['cpu'] - r['cpu_main']) / mb:.2f}")
     if args.stages:
         mb1 = sum(input_bytes(p) for p in SOURCES) / 1e6
         costs = stage_costs()

@@ -6,16 +6,17 @@
 ``dump`` runs every document of the bundled corpus (or of the given folders) through the
 worker's path (``run_task``: read, normalize, metadata, outline, facts, open facts, glossary,
 commitments, search passages, packing) and writes one block per document: its stored row,
-every fact, term, commitment and search passage, and digests of its text, offset map and
-original as they read back from the packed forms (so a change of compression alone does not
-count as a change of output). ``compare`` prints the first differing lines and the number of
-documents that differ.
+every fact, term, commitment and search passage, its review digest (``commitment_rows``),
+and digests of its text, offset map and original as they read back from the packed forms
+(so a change of compression alone does not count as a change of output). ``compare`` prints
+the first differing lines and the number of documents that differ.
 """
 
 from __future__ import annotations
 
 import hashlib
 import sys
+import zlib
 from pathlib import Path
 
 from corpus_copies import SOURCES
@@ -63,6 +64,8 @@ def dump(out_path: Path, folders: list[Path]) -> int:
                         out.write(f"TERM {term!r}\n")
                     for commitment in item.commitments or ():
                         out.write(f"COMMIT {commitment!r}\n")
+                    if item.review is not None:  # what it offers commitment tracking
+                        out.write(f"REVIEW {zlib.decompress(item.review).decode('utf-8')}\n")
                     for row in item.extras.get("search") or ():  # type: ignore[attr-defined]
                         fields = {k: v for k, v in vars(row).items() if k not in _DERIVED}
                         out.write(f"ROW {fields!r}\n")

@@ -384,3 +384,13 @@ def test_names_sharing_one_value_answer_each_promise() -> None:
     _, rows = _pair("宁夏")
     soil = _row(rows, "受污染耕地安全利用率", "93%以上")
     assert (soil.actual_text, soil.verdict) == ("100%", "met")
+
+
+def test_a_number_is_done_when_its_years_task_was_done() -> None:
+    # 更新改造“四类管线”2000公里 (2025) ↔ 完成年度“四类管线”改造任务 (2026, no number)
+    _, rows = _pair("宁夏")
+    pipes = _row(rows, "“四类管线”", "2000公里")
+    assert pipes.verdict == "done" and "完成年度“四类管线”改造任务" in (pipes.actual_text or "")
+    # a clause naming the object with a completion word but no task is not enough
+    done = [r for r in rows if r.verdict == "done" and r.value is not None and not r.list_name]
+    assert done == [pipes]

@@ -412,3 +412,33 @@ def test_a_second_value_after_its_action_keeps_the_object(xicheng_2024: Document
     assert names["210家"] == "国家5G工厂"
     # 救助补助资金127.8亿元、惠及|461万人次: the people reached are another object
     assert "461万人次" not in _named(_province("广西"), "惠及461万人次")
+
+
+def test_a_predicate_word_ends_the_noun_after_a_count() -> None:
+    # 为超61万名孕妇|免费提供…: 免费 is what is done for them, not part of the object
+    assert _named(_province_2025("广东"), "为超61万名孕妇免费")["超61万名"] == "孕妇"
+
+
+def test_a_noun_listed_parts_share_is_printed_once() -> None:
+    # 刑事治安、涉诈、涉毒警情分别下降…: each part's 警情
+    names = _named(_province("广东"), "涉诈、涉毒警情分别下降")
+    assert names["17.7%"].startswith("刑事治安警情") and names["17.4%"].startswith("涉诈警情")
+
+
+def test_an_action_word_inside_a_known_compound_stays(xicheng_2024: Document) -> None:
+    # 累计疏解|腾退空间166.2万平方米: 腾退空间 is one noun (noun_compounds)
+    assert _named(xicheng_2024, "累计疏解腾退空间")["166.2万平方米"] == "腾退空间"
+
+
+def test_a_generic_noun_after_a_count_is_what_is_counted(xicheng_2024: Document) -> None:
+    # 1项|指标(细颗粒物（PM2.5）年均浓度未完成): the count is of 指标
+    assert _named(xicheng_2024, "1项指标细颗粒物")["1项"].endswith("指标")
+
+
+def test_values_after_respectively_that_cannot_be_paired_are_not_named() -> None:
+    # 签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%: not both 到位资金
+    names = _named(_province_2025("甘肃"), "到位资金7969.9亿元，分别增长")
+    assert "13.1%" not in names and "33.7%" not in names
+    # a pair word names each value: 牛羊出栏 reads as 牛出栏 and 羊出栏
+    names = _named(_province("青海"), "牛羊出栏分别增长")
+    assert names["5.2%"].startswith("牛出栏") and names["1.9%"].startswith("羊出栏")

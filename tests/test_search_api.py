@@ -4,6 +4,7 @@ the response ``api_search`` gives; anything unusual goes on to ``api_search``.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from conftest import PROVINCES, SEEDS
@@ -87,3 +88,29 @@ def test_shortcut_answers_plain_requests_itself(client: TestClient) -> None:
                   "q=就业&unknown=1", "q=！？"):
         assert alone.get(f"/api/search?{query}").status_code == 418, query
     assert alone.get("/api/documents").status_code == 418
+
+
+def test_passages_kept_between_searches_follow_the_library(tmp_path: Path) -> None:
+    """Passages decoded by one search are reused by the next while the index is unchanged;
+    after a document is removed or added the hits still carry their documents' text."""
+    from baogao.ask.index import _PASSAGES
+    from baogao.ask.search import search
+
+    def check(lib: Library, limit: int) -> list[str]:
+        hits = search(lib, "就业", limit=limit)
+        assert hits
+        for h in hits:
+            assert lib.document(h.doc_id).text[h.start:h.end] == h.text
+        return [h.doc_id for h in hits]
+
+    with Library(tmp_path / "lib.db") as lib:
+        assert lib.ingest([SEEDS]).ok
+        first = check(lib, 10)
+        kept = len(_PASSAGES)
+        assert kept > 0
+        assert check(lib, 9) == first[:9] and len(_PASSAGES) == kept  # reused, none added
+        lib.delete(first[0])
+        assert first[0] not in check(lib, 10)
+        assert lib.ingest([PROVINCES / "2026_上海市_政府工作报告.csv"]).ok
+        added = {d.id for d in lib.documents() if d.region == "上海市"}
+        assert added & set(check(lib, 64))  # the new report's passages, with their text

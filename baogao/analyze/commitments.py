@@ -489,11 +489,11 @@ class Said:
     clauses: tuple[str, ...] = ()
 
 
-def review_sentences(doc: Document) -> list[Said]:
+def review_sentences(doc: Document, passages: YearPassages | None = None) -> list[Said]:
     """Sentences of the review part of ``doc`` outside multi-year passages (这五年…,
-    “十四五”时期…, 五年累计…)."""
+    “十四五”时期…, 五年累计…); ``passages``: the document's ``YearPassages``, if at hand."""
     found: list[Said] = []
-    passages = YearPassages(doc)
+    passages = passages or YearPassages(doc)
     for para in doc.paragraphs:
         if para.is_table_row or doc.role_at(para.start) != "review":
             continue
@@ -626,17 +626,25 @@ class SaidIndex:
         return self._list_done
 
 
+#: A clause saying the year's task was done (完成年度…任务, …任务全面完成).
+_TASK_DONE = re.compile(r"(?:完成|超额完成)(?:年度|全年|今年|当年)\S*任务|(?:年度|全年)\S*任务"
+                        r"(?:全面|全部|圆满|超额|如期|顺利)?完成")
+
+
 def find_done(c: Commitment, said: list[Said], index: SaidIndex | None = None
               ) -> tuple[Said, str] | None:
     """A sentence saying the commitment was carried out, and the reason template
     (``index``: ``said`` indexed, for many commitments against the same sentences)."""
-    if len(c.key) >= 4 and c.value is None:  # a number is answered by a number
+    if len(c.key) >= 4:
         for s in index.holding(c.key) if index is not None else said:
             if c.key not in s.text:
                 continue
             for clause in s.clauses or tuple(_CLAUSE.split(s.text)):
                 if (c.key in clause and any(w in clause for w in _done_words())
-                        and not re.search(r"\d", clause)):
+                        and not re.search(r"\d", clause)
+                        and (c.value is None or _TASK_DONE.search(clause))):
+                    # a number is answered by a number, or by its year's task done
+                    # (完成年度“四类管线”改造任务)
                     return s, "done"
     if c.list_name:
         return index.list_done() if index is not None else _find_list_done(said)
@@ -780,10 +788,10 @@ class LaterReport:
 
     def __init__(self, doc: Document) -> None:
         self.doc_id = doc.id
-        self.said = review_sentences(doc)
+        self._passages = YearPassages(doc)  # its answers are shared with review_sentences
+        self.said = review_sentences(doc, self._passages)
         self._doc = doc
         self._starts = [p.start for p in doc.paragraphs]
-        self._passages = YearPassages(doc)
 
     def one_year(self, facts: Iterable[Fact]) -> list[Fact]:
         """``facts`` outside multi-year passages (see ``one_year_actuals``)."""

@@ -645,9 +645,10 @@ class SearchIndex:
     def hits(self, query: Any, n: int, *, offset: int = 0) -> tuple[int, list[Hit]]:
         """The number of passages matching a tantivy ``query`` and the ``n`` best after
         ``offset``, decoded (from ``_PASSAGES`` when seen before in this committed state)."""
-        searcher = self.searcher()
-        result = searcher.search(query, n, count=True, offset=offset)
-        state = (str(self.folder), self.state()) if self.folder is not None else None
+        with self.pinned():  # the searcher and the state of the cache keys are one
+            searcher = self.searcher()
+            result = searcher.search(query, n, count=True, offset=offset)
+            state = (str(self.folder), self.state()) if self.folder is not None else None
         keys = [(state, address.segment_ord, address.doc) for _, address in result.hits]
         with _PASSAGES_LOCK:
             known = [_PASSAGES.get(k) if state is not None else None for k in keys]

@@ -101,12 +101,24 @@ def parse_number(text: str) -> Decimal | None:
     ``七点五``), Arabic with a Chinese multiplier (``1.2万``), or ``百分之…`` (returned as the
     percent number). Returns None when ``text`` is not a numeral.
     """
+    max_chars = limit("max_numeral_chars")
+    if len(text) <= _CACHED_CHARS:  # numerals recur: short ones are kept
+        return _parse_cached(text, max_chars)
+    return _parse_number(text, max_chars)
+
+
+#: Numerals up to this long are kept by ``parse_number`` (never a long hostile run).
+_CACHED_CHARS = 32
+
+
+def _parse_number(text: str, max_chars: int) -> Decimal | None:
+    """``parse_number`` with the numeral length limit given."""
     text = _STRIP_INSIDE.sub("", text.strip()).replace(",", "").replace("，", "")
     text = text.replace("·", ".").replace("・", ".")
-    if not text or len(text) > limit("max_numeral_chars"):
+    if not text or len(text) > max_chars:
         return None  # a run of digits too long to be a value (and to convert in linear time)
     if text.startswith("百分之"):
-        return parse_number(text[3:])
+        return _parse_number(text[3:], max_chars)
     sign = Decimal(-1) if text[0] in "-−" else Decimal(1)
     body = text[1:] if text[0] in "-−+" else text
     scale = Decimal(1)
@@ -122,6 +134,9 @@ def parse_number(text: str) -> Decimal | None:
         value = _parse_cn(body)
         return None if value is None else sign * value * scale
     return None
+
+
+_parse_cached = functools.lru_cache(maxsize=8192)(_parse_number)
 
 
 def _alternation(words: list[str]) -> str:
@@ -200,6 +215,9 @@ def _magnitude_only(numeral: str) -> bool:
 
 
 def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
+    unit = _unit_of(match, "pct", "unit")
+    if require_unit and not unit and not match.group("sep"):
+        return None  # no unit (a year, a bare count): known before reading the numeral
     first = match.group("pnum") or match.group("num")
     threshold = match.group("pre") and _bound_of().get(match.group("pre")) == "min"
     if match.group("num") and threshold and _magnitude_only(first):
@@ -207,7 +225,6 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     value = parse_number(first)
     if value is None:
         return None
-    unit = _unit_of(match, "pct", "unit")
     high: Decimal | None = None
     if match.group("sep"):
         second = match.group("pnum2") or match.group("num2")
@@ -272,6 +289,22 @@ def find_quantities(
             ]
             found = sorted([*found, *extra], key=lambda q: q.start)
     return found
+
+
+def first_quantity(text: str, start: int, end: int,
+                   skip_units: tuple[str, ...] = ()) -> Quantity | None:
+    """The first of ``find_quantities(text, start, end)`` whose unit is not in
+    ``skip_units``, reading no numeral after it."""
+    if "每" in text[start:end]:  # unit-first quantities may come first: read them all
+        return next((q for q in find_quantities(text, start, end) if q.unit not in skip_units),
+                    None)
+    for match in _quantity_re().finditer(text, start, end):
+        if not (match.group("num") or match.group("pnum")):
+            continue
+        quantity = _read(match, True)
+        if quantity is not None and quantity.unit not in skip_units:
+            return quantity
+    return None
 
 
 def _unit_first(text: str, start: int, stop: int) -> list[Quantity]:

@@ -45,6 +45,7 @@ from baogao.extract.open_words import (
     _comparison_leads,
     _cuts,
     _growth_word,
+    _head_words,
     _longest_first,
     _post_phrase,
     _skip_words,
@@ -345,6 +346,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     else:
         source = metric if tidied else head
         name, action = _after_last_action(source)
+        if action and (action + name).startswith(_skip_words("noun_compounds")):
+            name, action = action + name, None  # 疏解|腾退空间: the action word is the noun's
         tail_action = None
         if action and 0 < len(name) <= 3 and head_start == clause[0]:
             name = _subject_kept(source, name, action)
@@ -394,6 +397,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 post, amount.end) and amount.end + len(post) >= next_start:
             post = post[: -len(measure)]  # 60个项目|总投资2703.3万元: the measure is the next one's
         post, verb = _strip_verbs(post)
+        generic = next((g for g in _longest_first(list(_skip_words("generic_objects")))
+                        if post.startswith(g) and len(post) > len(g)), "")
+        if generic and not post.startswith(_head_words()[1] + ("建设",), len(generic)):
+            post = generic  # 1项|指标(细颗粒物…未完成), 1053个|事项(“跨省通办”)
         post_action = post_action or verb
         if follows.isdigit() and not _MEASURED_NOUN.match(post):
             post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
@@ -629,6 +636,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
+                # A和B分别增长5%、6% that could not be paired: the values are not read
+                # under one name (签约金额…、到位资金…，分别增长13.1%、33.7%)
+                apart = text.find("分别", clause[0], clause[1])
+                unpaired = ({i for i, a in enumerate(inside) if a.start > apart}
+                            if apart >= 0 and not respective else set())
+                if len(unpaired) < 2:
+                    unpaired = set()
                 named = _parts_named(respective)
                 listed = named or listed
                 read: list[str] = []  # the objects of this clause's amounts, in order
@@ -636,8 +650,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     nxt = inside[i + 1].start if i + 1 < len(inside) else clause[1]
                     if is_descriptor(text, amount, nxt, i + 1 < len(inside)):
                         continue  # 500米服务半径覆盖率, 50万吨甲醇项目: a modifier
+                    if amount is amounts[-1] and (
+                            sentence.start, text[amount.start : amount.end]) in covered:
+                        continue  # a catalog fact states it, and no later amount reads prev
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
-                    if i in respective:
+                    if i in unpaired:
+                        reading = None
+                    elif i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
                         listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
                         reading = None if _unsure(listed_name) else Reading(

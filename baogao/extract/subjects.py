@@ -20,7 +20,7 @@ import functools
 import re
 
 from baogao.extract.catalog import Family, Mention, cues, find_mentions, load_catalog
-from baogao.extract.numbers import Quantity, find_quantities
+from baogao.extract.numbers import Quantity, find_quantities, first_quantity
 from baogao.extract.periods import _Span, cue_words, has_cue
 
 
@@ -348,10 +348,9 @@ def _carried_value(text: str, start: int, end: int) -> Quantity | None:
     一九八一年实际执行结果为X): its first measured quantity, when the clauses before it are
     a year, a verb and adverbials only; else None."""
     value_re, year_re, lead_re = _carried_sentence_res()
-    quantities = [q for q in find_quantities(text, start, end) if q.unit not in ("个", "")]
-    if not quantities or quantities[0].unit in ("%", "‰"):
+    value = first_quantity(text, start, end, ("个", ""))
+    if value is None or value.unit in ("%", "‰"):
         return None
-    value = quantities[0]
     clauses = re.split("[，,]", text[start : value.start])
     match = value_re.fullmatch(clauses[-1])
     if match is None:
@@ -371,13 +370,16 @@ def carried_sentence_mentions(
     """我国的粮食总产量，…一九三六年，只有二千七百七十四亿斤。在…的一九五二年，也还只有三千零
     八十八亿斤。: a sentence naming no metric, that only dates a value of the unit of the metric
     of the sentence before it, continues that metric (across up to ``max_sentences``)."""
-    if mentions or start <= floor or text[:start].rstrip()[-1:] != "。":
+    if mentions or start <= floor:
+        return []
+    at = start - 1  # the full stop ending the sentence before (spaces skipped)
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    if at < 0 or text[at] != "。":
         return []
     value = _carried_value(text, start, end)
     if value is None:
         return []
-    stop = text[:start].rstrip()
-    at = len(stop) - 1  # the full stop ending the sentence before
     for _ in range(int(cues()["carried_sentence"]["max_sentences"])):
         if at <= floor:
             return []
