@@ -225,6 +225,26 @@ def _load(base: str, paths: list[str], clients: int) -> tuple[list[float], float
 SERVE_BEFORE = {"round 1": 174, "last session": 330}
 
 
+def _rss_mb(pid: int | str) -> float:
+    """Resident memory of one process, in MB (from /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _memory(pid: int) -> str:
+    """Resident memory of the server process and of its child processes (the workers, and
+    multiprocessing's resource tracker), as a line; round 4's parent held about 140 MB."""
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        kids = ", ".join(f"{_rss_mb(c):.0f}" for c in children)
+        return (f"server process {_rss_mb(pid):.0f} MB (round 4 with workers: ~140 MB)"
+                + (f"; child processes {kids} MB" if kids else ""))
+    except OSError:  # not Linux
+        return "not measured (no /proc)"
+
+
 def _distinct_queries() -> tuple[list[str], list[str]]:
     """Queries no worker has seen: pairs of the topic words in both orders (105 each)."""
     words = [q for q in QUERIES if len(q) <= 8][:15]
@@ -292,6 +312,7 @@ def serve(work: Path, rounds: int, with_pages: bool = True) -> None:
         print(f"  --workers {workers}{default}:")
         try:
             _load(base, ["/api/search?q=发展&limit=10"] * 8, 2)  # open every worker's index
+            print(f"    memory: {_memory(proc.pid)}")
             for label, paths, clients in (
                     ("repeated queries (cache after 1st)", repeated, 4),
                     ("distinct queries (no cache)", [f"/api/search?q={q}&limit=10"

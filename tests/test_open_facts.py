@@ -433,3 +433,12 @@ def test_an_action_word_inside_a_known_compound_stays(xicheng_2024: Document) ->
 def test_a_generic_noun_after_a_count_is_what_is_counted(xicheng_2024: Document) -> None:
     # 1项|指标(细颗粒物（PM2.5）年均浓度未完成): the count is of 指标
     assert _named(xicheng_2024, "1项指标细颗粒物")["1项"].endswith("指标")
+
+
+def test_values_after_respectively_that_cannot_be_paired_are_not_named() -> None:
+    # 签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%: not both 到位资金
+    names = _named(_province_2025("甘肃"), "到位资金7969.9亿元，分别增长")
+    assert "13.1%" not in names and "33.7%" not in names
+    # a pair word names each value: 牛羊出栏 reads as 牛出栏 and 羊出栏
+    names = _named(_province("青海"), "牛羊出栏分别增长")
+    assert names["5.2%"].startswith("牛出栏") and names["1.9%"].startswith("羊出栏")

@@ -42,8 +42,9 @@ DEFAULT_WORKERS_MAX = 4
 def default_workers() -> int:
     """One server process per core, at most ``DEFAULT_WORKERS_MAX``: a search is a few
     milliseconds of CPU on the event loop, so with one process concurrent clients queue
-    behind each other's uncached searches (at ×30 with 4 clients, p95 32–54 ms on one
-    process, 19–37 ms on two); each process costs about 150 MB at ×30."""
+    behind each other's uncached searches (running them in threads was measured: more CPU
+    per request and longer waits); each worker costs about 140 MB at ×30, the supervising
+    parent about 35 MB."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
         os.cpu_count() or 1)
     return max(1, min(DEFAULT_WORKERS_MAX, cores))

@@ -55,7 +55,7 @@ _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|�
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 11
+EXTRACTOR_VERSION = 12
 
 
 @functools.lru_cache(maxsize=1)
@@ -347,8 +347,6 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
         head = ""
     head = _strip_words(head, [*words["from_follow"], *words["growth_words"],
                                *words["tail_noise"], *words["reach_words"]], tail=True)
-    if head in words["lead_noise"]:
-        head = ""  # 全省320家承包…的中小学食堂: the object follows
     if len(head) < 2 and text[amount.end : amount.end + 1] in ("的", *"".join(
             c for c in text[amount.end : amount.end + 1] if _HAN.match(c))):
         stop = re.search(r"[，,。；;：:、]", text[amount.end : clause[1]])

@@ -636,6 +636,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
+                # A和B分别增长5%、6% that could not be paired: the values are not read
+                # under one name (签约金额…、到位资金…，分别增长13.1%、33.7%)
+                apart = text.find("分别", clause[0], clause[1])
+                unpaired = ({i for i, a in enumerate(inside) if a.start > apart}
+                            if apart >= 0 and not respective else set())
+                if len(unpaired) < 2:
+                    unpaired = set()
                 named = _parts_named(respective)
                 listed = named or listed
                 read: list[str] = []  # the objects of this clause's amounts, in order
@@ -647,7 +654,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             sentence.start, text[amount.start : amount.end]) in covered:
                         continue  # a catalog fact states it, and no later amount reads prev
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
-                    if i in respective:
+                    if i in unpaired:
+                        reading = None
+                    elif i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
                         listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
                         reading = None if _unsure(listed_name) else Reading(

@@ -82,10 +82,10 @@ class SearchShortcut:
 
         from baogao.web.deps import LibraryPool
 
-        try:
-            pairs = parse_qsl(scope.get("query_string", b"").decode("utf-8"),
+        try:  # read as Starlette reads it (bytes as Latin-1, then %-escapes as UTF-8)
+            pairs = parse_qsl(scope.get("query_string", b"").decode("latin-1"),
                               keep_blank_values=True, strict_parsing=True)
-        except (UnicodeDecodeError, ValueError):
+        except ValueError:
             return None
         args = dict(pairs)
         if len(args) != len(pairs) or not args.keys() <= _PARAMS or "q" not in args:
