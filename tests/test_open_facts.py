@@ -442,3 +442,8 @@ def test_values_after_respectively_that_cannot_be_paired_are_not_named() -> None
     # a pair word names each value: 牛羊出栏 reads as 牛出栏 and 羊出栏
     names = _named(_province("青海"), "牛羊出栏分别增长")
     assert names["5.2%"].startswith("牛出栏") and names["1.9%"].startswith("羊出栏")
+
+
+def test_a_verb_led_by_an_adverb_is_not_part_of_the_name() -> None:
+    # 稳定开行|铁水联运线路44条: 稳定 and the verb 开行 lead the object
+    assert _named(_province_2025("江苏"), "稳定开行铁水联运线路")["44条"] == "铁水联运线路"
