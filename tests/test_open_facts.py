@@ -372,10 +372,13 @@ def test_respectively_after_a_clause_of_values_pairs_them_in_order() -> None:
     assert names["6.7%"].startswith("国内游客") and names["39.6%"].startswith("入境游客")
 
 
-def test_a_modifier_alone_names_nothing(xicheng_2023: Document) -> None:
-    # 新增2家|国家级(和16家市级专精特新“小巨人”企业): 国家级 alone is no object
+def test_a_modifier_alone_names_nothing(xicheng_2023: Document,
+                                       xicheng_2024: Document) -> None:
+    # 新增2家|国家级|和16家市级专精特新“小巨人”企业: the modifier shares the next noun
     names = _named(xicheng_2023, "新增2家国家级和16家市级")
-    assert "2家" not in names and names
+    assert names["2家"] == "国家级专精特新“小巨人”企业"
+    # 打造|更多|100%(绿电大楼): 更多 alone names nothing
+    assert "100%" not in _named(xicheng_2024, "打造更多100%绿电大楼")
 
 
 FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
