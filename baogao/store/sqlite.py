@@ -452,14 +452,18 @@ class Store:
         """Stored documents (metadata and outline, without text) matching ``flt``."""
         flt = flt or DocumentFilter()
         where, args = self._document_where(flt)
+        # region_code was added to the table later: it is stored after the text, and reading
+        # it from a row walks the row's overflow pages (×100, every row: 1.2 s against
+        # 0.2 s); it is read from its index instead
         sql = (
-            "SELECT id, source, row, title, region, region_path, level, year, date, speaker, "
-            "speaker_title, meeting, doc_type, region_code FROM documents"
+            "SELECT rowid AS row_number, id, source, row, title, region, region_path, level, "
+            "year, date, speaker, speaker_title, meeting, doc_type FROM documents"
             f"{where} ORDER BY year IS NULL, year DESC, region, source, row"
         )
         if flt.limit or flt.offset:
             sql += f" LIMIT {int(flt.limit) if flt.limit else -1} OFFSET {max(0, flt.offset)}"
         rows = self.conn.execute(sql, args).fetchall()
+        codes = self._region_codes([r["row_number"] for r in rows])
         sections: dict[str, list[Section]] = {r["id"]: [] for r in rows}
         section_args: list[Any] = []
         if not flt.sections:
@@ -476,9 +480,28 @@ class Store:
             if sr["doc_id"] in sections:
                 sections[sr["doc_id"]].append(_row_to_section(sr))
         return [
-            self._row_to_document(r, with_text=False, sections=tuple(sections[r["id"]]))
+            self._row_to_document(r, with_text=False, sections=tuple(sections[r["id"]]),
+                                  codes=codes)
             for r in rows
         ]
+
+    def _region_codes(self, rowids: Sequence[int]) -> dict[int, str | None]:
+        """``region_code`` of the documents with these rowids, from its index when there is
+        one (a scan of the index, not of the rows)."""
+        if not rowids:
+            return {}
+        try:
+            return dict(self.conn.execute(
+                "SELECT rowid, region_code FROM documents INDEXED BY documents_region_code"
+            ).fetchall())
+        except sqlite3.OperationalError:  # no index (a library not migrated): by rowid
+            found: dict[int, str | None] = {}
+            for i in range(0, len(rowids), 500):
+                part = list(rowids[i:i + 500])
+                found.update(self.conn.execute(
+                    f"SELECT rowid, region_code FROM documents WHERE rowid IN "
+                    f"({','.join('?' * len(part))})", part).fetchall())
+            return found
 
     def count_documents(self, flt: DocumentFilter | None = None) -> int:
         """How many stored documents match ``flt`` (its limit and offset ignored)."""
@@ -566,8 +589,11 @@ class Store:
         return self._row_to_document(row, with_text=True)
 
     def _row_to_document(
-        self, r: sqlite3.Row, *, with_text: bool, sections: tuple[Section, ...] | None = None
+        self, r: sqlite3.Row, *, with_text: bool, sections: tuple[Section, ...] | None = None,
+        codes: dict[int, str | None] | None = None,
     ) -> Document:
+        """``codes``: region codes by rowid, when ``r`` has no ``region_code`` but a
+        ``row_number`` (see ``list_documents``)."""
         doc_id = r["id"]
         if sections is None:
             sections = tuple(
@@ -595,7 +621,8 @@ class Store:
             region_path=tuple(json.loads(r["region_path"])), level=r["level"], year=r["year"],
             date=r["date"], speaker=r["speaker"], speaker_title=r["speaker_title"],
             meeting=r["meeting"], doc_type=r["doc_type"], sections=sections,
-            paragraphs=paragraphs, region_code=r["region_code"],
+            paragraphs=paragraphs,
+            region_code=r["region_code"] if codes is None else codes.get(r["row_number"]),
         )
 
     def passage_texts(self, spans: Sequence[tuple[str, int, int]]) -> list[str]:
