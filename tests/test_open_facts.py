@@ -450,3 +450,9 @@ def test_values_after_respectively_that_cannot_be_paired_are_not_named() -> None
 def test_a_verb_led_by_an_adverb_is_not_part_of_the_name() -> None:
     # 稳定开行|铁水联运线路44条: 稳定 and the verb 开行 lead the object
     assert _named(_province_2025("江苏"), "稳定开行铁水联运线路")["44条"] == "铁水联运线路"
+
+
+def test_a_listed_noun_with_a_modifier_joins_the_list() -> None:
+    # 20个|机关、企事业单位附属空间(对社会开放共享): 附属 is a modifier of the noun
+    names = _named(_province("上海"), "20个机关、企事业单位附属空间")
+    assert names["20个"] == "机关、企事业单位附属空间"
