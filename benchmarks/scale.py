@@ -233,13 +233,16 @@ def _rss_mb(pid: int | str) -> float:
     return 0.0
 
 
-def _memory(pid: int) -> str:
+def _memory(pid: int, workers: int) -> str:
     """Resident memory of the server process and of its child processes (the workers, and
-    multiprocessing's resource tracker), as a line; round 4's parent held about 140 MB."""
+    multiprocessing's resource tracker), as a line; round 4's parent of several workers
+    held about 140 MB."""
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
         kids = ", ".join(f"{_rss_mb(c):.0f}" for c in children)
-        return (f"server process {_rss_mb(pid):.0f} MB (round 4 with workers: ~140 MB)"
+        role = ("parent, supervising (round 4: ~140 MB)" if workers > 1 else
+                "serving itself")
+        return (f"server process {_rss_mb(pid):.0f} MB ({role})"
                 + (f"; child processes {kids} MB" if kids else ""))
     except OSError:  # not Linux
         return "not measured (no /proc)"
@@ -312,7 +315,7 @@ def serve(work: Path, rounds: int, with_pages: bool = True) -> None:
         print(f"  --workers {workers}{default}:")
         try:
             _load(base, ["/api/search?q=发展&limit=10"] * 8, 2)  # open every worker's index
-            print(f"    memory: {_memory(proc.pid)}")
+            print(f"    memory: {_memory(proc.pid, workers)}")
             for label, paths, clients in (
                     ("repeated queries (cache after 1st)", repeated, 4),
                     ("distinct queries (no cache)", [f"/api/search?q={q}&limit=10"

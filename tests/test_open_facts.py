@@ -372,10 +372,13 @@ def test_respectively_after_a_clause_of_values_pairs_them_in_order() -> None:
     assert names["6.7%"].startswith("国内游客") and names["39.6%"].startswith("入境游客")
 
 
-def test_a_modifier_alone_names_nothing(xicheng_2023: Document) -> None:
-    # 新增2家|国家级(和16家市级专精特新“小巨人”企业): 国家级 alone is no object
+def test_a_modifier_alone_names_nothing(xicheng_2023: Document,
+                                       xicheng_2024: Document) -> None:
+    # 新增2家|国家级|和16家市级专精特新“小巨人”企业: the modifier shares the next noun
     names = _named(xicheng_2023, "新增2家国家级和16家市级")
-    assert "2家" not in names and names
+    assert names["2家"] == "国家级专精特新“小巨人”企业"
+    # 打造|更多|100%(绿电大楼): 更多 alone names nothing
+    assert "100%" not in _named(xicheng_2024, "打造更多100%绿电大楼")
 
 
 FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
@@ -442,3 +445,14 @@ def test_values_after_respectively_that_cannot_be_paired_are_not_named() -> None
     # a pair word names each value: 牛羊出栏 reads as 牛出栏 and 羊出栏
     names = _named(_province("青海"), "牛羊出栏分别增长")
     assert names["5.2%"].startswith("牛出栏") and names["1.9%"].startswith("羊出栏")
+
+
+def test_a_verb_led_by_an_adverb_is_not_part_of_the_name() -> None:
+    # 稳定开行|铁水联运线路44条: 稳定 and the verb 开行 lead the object
+    assert _named(_province_2025("江苏"), "稳定开行铁水联运线路")["44条"] == "铁水联运线路"
+
+
+def test_a_listed_noun_with_a_modifier_joins_the_list() -> None:
+    # 20个|机关、企事业单位附属空间(对社会开放共享): 附属 is a modifier of the noun
+    names = _named(_province("上海"), "20个机关、企事业单位附属空间")
+    assert names["20个"] == "机关、企事业单位附属空间"

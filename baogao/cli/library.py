@@ -235,7 +235,7 @@ def upgrade(
     """Rewrite a library written by an older baogao into the current layout, in place.
 
     Document text stored whole (as older versions did) is rewritten in compressed blocks of
-    1,024 characters, so a search reads only the block holding each hit (about 10× faster
+    1,024 characters, so a search reads only the block holding each hit (3–4× faster
     on such a library); an older search index is rebuilt. Each batch of documents is one
     transaction: an interrupted upgrade leaves a readable library, and running it again goes
     on where it stopped (with nothing left, it changes nothing).

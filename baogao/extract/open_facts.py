@@ -459,12 +459,30 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     owner, mark, measure = name.rpartition("、")
     if mark and measure in _skip_words("generic_measures"):
         name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
+    name = _shared_noun(text, amount, name, clause[1])
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope, baseline)
 
+
+
+def _shared_noun(text: str, amount: Amount, name: str, stop: int) -> str:
+    """新增2家|国家级|和16家市级专精特新“小巨人”企业: a modifier alone after an amount
+    shares the noun of the next amount's modifier."""
+    end = amount.end + len(name)
+    if (not name or not text.startswith(name, amount.end) or text[end : end + 1] not in "和、及"
+            or any(tag != "b" for _, tag in _words(name))):
+        return name
+    following = _find_amounts(text, end + 1, min(stop, end + 12))
+    if not following or following[0].start != end + 1:
+        return name
+    post = _post_phrase(text, following[0].end, stop)
+    lead = _words(post)[0] if post else ("", "")
+    if (lead[1] == "b" or lead[0].endswith("级")) and len(post) > len(lead[0]) + 1:
+        return name + post[len(lead[0]) :]
+    return name
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:

@@ -286,7 +286,7 @@ def _listed_nouns(text: str, begin: int, joiner: re.Match[str], stop: int) -> st
 
 
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
-_PLAIN_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j"})
+_PLAIN_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "b", "vn"})
 
 
 def _post_phrase(text: str, begin: int, stop: int) -> str:

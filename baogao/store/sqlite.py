@@ -517,8 +517,12 @@ class Store:
         if flt.region:
             # the region and everything inside it, by name or GB/T 2260 code (北京, 110000)
             prefixes = [r.code_prefix for r in resolve(flt.region) if r.level != "national"]
-            clauses.append("(region = ? OR region LIKE ?"
-                           + " OR region_code LIKE ?" * len(prefixes) + ")")
+            # codes from their index (a covering scan), not from the rows: region_code sits
+            # after the text, so reading it from every row walks its overflow pages
+            codes = (" OR rowid IN (SELECT rowid FROM documents WHERE "
+                     + " OR ".join(["region_code LIKE ?"] * len(prefixes)) + ")"
+                     if prefixes else "")
+            clauses.append("(region = ? OR region LIKE ?" + codes + ")")
             args += [canonical_region(flt.region), f"%{flt.region}%",
                      *(f"{p}%" for p in prefixes)]
         if flt.year is not None:

@@ -9,8 +9,9 @@ Layouts a library may hold (``store.packing`` reads every one of them):
 
 A search reads a hit's text from the library by offsets; from a block of ``TEXT_BLOCK``
 characters that is one small decompression, from the older text layouts the whole document
-(about 10× slower search). ``upgrade_layout`` finds the rows not in the current layout (one
-SQL scan of the row headers), unpacks each, packs it again, checks the new form reads back
+(3–4× the CPU per search on the shared corpus ×10, ``benchmarks/upgrade.py``).
+``upgrade_layout`` finds the rows not in the current layout (one SQL scan of the row
+headers), unpacks each, packs it again, checks the new form reads back
 to the same text, original and offset map, and replaces the three columns with a guarded
 ``UPDATE`` (only if the row still holds what was read). Rows are committed ``BATCH`` at a
 time, each batch one transaction: a crash or Ctrl+C loses at most the open batch, whose rows
