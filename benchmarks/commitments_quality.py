@@ -23,6 +23,11 @@ With ``--sample N [--seed S --name _x --split tune|heldout]`` it writes N random
 ``sample`` file for the sentences) is scored: right as judged, and how many of its facts
 today's output still states unchanged. Files named ``*_tune*`` or marked ``"split": "tune"``
 are tuning samples (drawn to be studied); the others were held out when judged.
+
+``--pool national-heldout`` draws the sample instead from the open facts of the national
+full government work reports (not the NPC resolutions) of 1978 onward whose year ends in 3 or
+7 — the team's held-out national years, never used to tune open facts. A judged file marked
+``"pool": "national-heldout"`` is scored against that pool (built only when needed).
 """
 
 from __future__ import annotations
@@ -192,6 +197,30 @@ def corpus_documents(shared: Path) -> Iterator[tuple[str, Document]]:
             yield path.name, doc
 
 
+_ITEM_FIELDS = ("name", "kind", "period", "value", "unit", "bound", "text", "evidence", "key",
+                "action", "scope")
+
+
+def open_items(label: str, split: str, facts: list[Fact]) -> list[dict[str, Any]]:
+    """The open facts of one document as sample rows, with ids ``label#i``."""
+    return [{"id": f"{label}#{i}", "split": split,
+             **{k: v for k, v in f.full().items() if k in _ITEM_FIELDS}}
+            for i, f in enumerate(x for x in facts if x.open_vocabulary)]
+
+
+def national_heldout(doc: Document) -> bool:
+    """A full national work report of 1978 onward whose year ends in 3 or 7 (held out)."""
+    return (doc.level == "national" and doc.doc_type == "work_report"
+            and doc.year is not None and doc.year >= 1978 and doc.year % 10 in (3, 7))
+
+
+def national_heldout_pool(shared: Path) -> list[dict[str, Any]]:
+    """Open facts of the held-out national work reports, ids ``<title>#i``."""
+    path = shared / "corpus" / "national" / "government_work_reports.jsonl"
+    return [item for doc in _docs(path) if national_heldout(doc)
+            for item in open_items(doc.title or doc.id, "heldout", analyse(doc)[1])]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default="/work/shared", help="The shared inputs folder.")
@@ -200,6 +229,10 @@ def main() -> None:
     parser.add_argument("--name", default="", help="Suffix of the sample file name.")
     parser.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
                         help="Draw the sample from this part only.")
+    parser.add_argument("--pool", choices=("seeds-provinces", "national-heldout"),
+                        default="seeds-provinces",
+                        help="Draw the sample from the seeds and provinces, or from the "
+                             "held-out national work reports (years ending in 3 or 7).")
     args = parser.parse_args()
     shared = Path(args.shared)
     cover: dict[str, list[int]] = {"tune": [0, 0], "heldout": [0, 0]}
@@ -210,11 +243,7 @@ def main() -> None:
         split = "heldout" if held_out(name) else "tune"
         cover[split][0] += total
         cover[split][1] += found
-        for i, f in enumerate(x for x in facts if x.open_vocabulary):
-            fields = {k: v for k, v in f.full().items()
-                      if k in ("name", "kind", "period", "value", "unit", "bound",
-                               "text", "evidence", "key", "action", "scope")}
-            open_pool.append({"id": f"{name}#{i}", "split": split, **fields})
+        open_pool.extend(open_items(name, split, facts))
     print("coverage of numbers with a unit (facts / statements):")
     for split, (total, found) in cover.items():
         print(f"  {split}: {_ratio(found, total)}")
@@ -222,20 +251,30 @@ def main() -> None:
     print(f"  all: {_ratio(both[0], both[1])}")
     print("commitments (hand-checked sets):")
     report_commitments(shared)
+    judged = sorted(DATA.glob("open_facts_judged*.json"))
+    pools = {"seeds-provinces": open_pool}
+    if (args.sample and args.pool == "national-heldout") or any(
+            _pool_of(path) == "national-heldout" for path in judged):
+        pools["national-heldout"] = national_heldout_pool(shared)
     if args.sample:
         rng = random.Random(args.seed)
-        drawn = [f for f in open_pool if args.split in ("all", f["split"])]
+        drawn = [f for f in pools[args.pool] if args.split in ("all", f["split"])]
         sample = rng.sample(drawn, min(args.sample, len(drawn)))
         out = DATA / f"open_facts_sample{args.name}.jsonl"
         out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in sample),
                        "utf-8")
         print(f"wrote {len(sample)} open facts to {out}")
     print("hand-judged open facts (value, unit, kind, period, name), each judged sample:")
-    for path in sorted(DATA.glob("open_facts_judged*.json")):
-        report_judged(path, open_pool)
+    for path in judged:
+        report_judged(path, pools[_pool_of(path)])
 
 
 _FIELDS = ("name", "kind", "period", "value", "unit")
+
+
+def _pool_of(path: Path) -> str:
+    """The pool a judged file was drawn from (``seeds-provinces`` unless it names one)."""
+    return str(json.loads(path.read_text("utf-8")).get("pool", "seeds-provinces"))
 
 
 def _place(item: dict[str, Any]) -> tuple[str, str, str]:
@@ -267,6 +306,8 @@ def report_judged(path: Path, pool: list[dict[str, Any]]) -> None:
     # *_tune* samples were drawn to be studied; the others were judged once as held-out
     # (and studied only afterwards)
     part = spec.get("split") or ("tune" if "_tune" in path.name else "held-out when judged")
+    if "pool" in spec:
+        part = f"{part}, pool {spec['pool']}"
     print(f"  {path.name} [{part}]: right {_ratio(ok, len(items))} as judged; today {same} of "
           f"{len(items)} unchanged ({right_now} right), {len(items) - same - gone} changed "
           f"(judge again), {gone} no longer a fact")
