@@ -362,9 +362,17 @@ def test_facts_region_picker_takes_several_regions(site: str, browser: Browser) 
 
 def test_cite_this_and_permalink_on_every_fact(site: str, browser: Browser) -> None:
     browser.get(site + "/facts?region=西城区")
-    rows = browser.find_all("table.facts tbody tr")
-    assert rows
-    assert len(browser.find_all("table.facts a.permalink")) == len(rows)
+    browser.wait("table.facts tbody tr")
+    # both counted in one script once the page has loaded (two separate lookups could see
+    # the table at two moments while a slow machine still parsed it)
+    rows, links = browser.js(
+        "return new Promise(function (done) {"
+        " function count() { done([document.querySelectorAll('table.facts tbody tr').length,"
+        " document.querySelectorAll('table.facts a.permalink').length]); }"
+        " if (document.readyState === 'complete') { count(); }"
+        " else { window.addEventListener('load', count); } });")
+    assert rows > 0
+    assert links == rows
     browser.click(browser.wait("details.cite summary"))
     text = browser.js("return document.querySelector('details.cite textarea').value")
     assert "/documents/" in text and "原文" in text and "北京市西城区" in text
