@@ -28,6 +28,8 @@ are tuning samples (drawn to be studied); the others were held out when judged.
 full government work reports (not the NPC resolutions) of 1978 onward whose year ends in 3 or
 7 — the team's held-out national years, never used to tune open facts. A judged file marked
 ``"pool": "national-heldout"`` is scored against that pool (built only when needed).
+``--pool national-tune`` does the same for the other national years (1978 onward, years not
+ending in 3 or 7), the national tuning part; judged files mark ``"pool": "national-tune"``.
 """
 
 from __future__ import annotations
@@ -214,11 +216,28 @@ def national_heldout(doc: Document) -> bool:
             and doc.year is not None and doc.year >= 1978 and doc.year % 10 in (3, 7))
 
 
+def national_tune(doc: Document) -> bool:
+    """A full national work report of 1978 onward whose year does not end in 3 or 7."""
+    return (doc.level == "national" and doc.doc_type == "work_report"
+            and doc.year is not None and doc.year >= 1978 and doc.year % 10 not in (3, 7))
+
+
 def national_heldout_pool(shared: Path) -> list[dict[str, Any]]:
     """Open facts of the held-out national work reports, ids ``<title>#i``."""
+    return _national_pool(shared, heldout=True)
+
+
+def national_tune_pool(shared: Path) -> list[dict[str, Any]]:
+    """Open facts of the national tuning work reports (years not ending in 3 or 7)."""
+    return _national_pool(shared, heldout=False)
+
+
+def _national_pool(shared: Path, heldout: bool) -> list[dict[str, Any]]:
     path = shared / "corpus" / "national" / "government_work_reports.jsonl"
-    return [item for doc in _docs(path) if national_heldout(doc)
-            for item in open_items(doc.title or doc.id, "heldout", analyse(doc)[1])]
+    keep = national_heldout if heldout else national_tune
+    split = "heldout" if heldout else "tune"
+    return [item for doc in _docs(path) if keep(doc)
+            for item in open_items(doc.title or doc.id, split, analyse(doc)[1])]
 
 
 def main() -> None:
@@ -229,10 +248,12 @@ def main() -> None:
     parser.add_argument("--name", default="", help="Suffix of the sample file name.")
     parser.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
                         help="Draw the sample from this part only.")
-    parser.add_argument("--pool", choices=("seeds-provinces", "national-heldout"),
+    parser.add_argument("--pool", choices=("seeds-provinces", "national-heldout",
+                                           "national-tune"),
                         default="seeds-provinces",
                         help="Draw the sample from the seeds and provinces, or from the "
-                             "held-out national work reports (years ending in 3 or 7).")
+                             "held-out national work reports (years ending in 3 or 7), or "
+                             "from the national tuning work reports (the other years).")
     args = parser.parse_args()
     shared = Path(args.shared)
     cover: dict[str, list[int]] = {"tune": [0, 0], "heldout": [0, 0]}
@@ -253,9 +274,11 @@ def main() -> None:
     report_commitments(shared)
     judged = sorted(DATA.glob("open_facts_judged*.json"))
     pools = {"seeds-provinces": open_pool}
-    if (args.sample and args.pool == "national-heldout") or any(
-            _pool_of(path) == "national-heldout" for path in judged):
-        pools["national-heldout"] = national_heldout_pool(shared)
+    builders = {"national-heldout": national_heldout_pool, "national-tune": national_tune_pool}
+    for pool_name, build in builders.items():
+        if (args.sample and args.pool == pool_name) or any(
+                _pool_of(path) == pool_name for path in judged):
+            pools[pool_name] = build(shared)
     if args.sample:
         rng = random.Random(args.seed)
         drawn = [f for f in pools[args.pool] if args.split in ("all", f["split"])]
