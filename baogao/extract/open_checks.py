@@ -7,7 +7,12 @@ under a wrong name is worse than a number left unnamed, which stays in its sente
 * the name holds an amount of its own (屋顶绿化1.2万平方米|公园绿地…覆盖率);
 * a verb of the ``run_on_verbs`` table stands inside it (中小学食堂|实现|全流程检查);
 * a count opens its clause with nothing governing it and the noun after it runs to the
-  clause end, its predicate inside and unmarked (12个|观景点串珠成线).
+  clause end, its predicate inside and unmarked (12个|观景点串珠成线);
+* the name is not a noun phrase (``unreadable``): it holds a word of a clause (而, 又, 将,
+  就, 是: 现有企业而引进的…), a word pointing back (这些方面, 此项), a comparison or
+  starting point (比去年同期, 由上年), a time span or time that belongs to the period (五年内,
+  两年平均每年递增, …年底, “五五”时期), or it ends with a verb whose object is missing
+  (中央财政拿出, …占).
 
 Values in a plan part whose paragraph last named past years (这五年, 一年来) are results.
 All word lists live in ``baogao/data/commitments.json``.
@@ -47,7 +52,7 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
     if amount.unit == "%" and text.endswith(name + "的", 0, amount.start) and text.endswith(
             _skip_words("share_verbs"), clause[0], amount.start - 1 - len(name)):
         return True  # 达到|耕地总面积|的64%: the name is the base of the share
-    if _amount_inside(name) or _clause_inside(name):
+    if _amount_inside(name) or _clause_inside(name) or unreadable(name):
         return True
     if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
         return True
@@ -84,6 +89,34 @@ def _clause_inside(name: str) -> bool:
                 "tail_predicates"))):
             return True
     return False
+
+
+#: A span of years inside a name (五年内, 近三年, 今后五年, 两年): it belongs to the period
+#: (三年行动, 五年规划, 十年一遇 name things and stay).
+_YEAR_SPAN = re.compile(r"(?<![\d.A-Za-z第])(?:今后|近|过去|前)?[两二三四五六七八九十\d]{1,2}年"
+                        r"(?:内|中|间|来|里)?(?![行规计攻期级制一度])")
+
+
+def unreadable(name: str) -> bool:
+    """True when a name cannot be read as a noun phrase naming an object (see the module
+    notes; the words are the ``clause_words``, ``anaphora_words``, ``compare_preps``,
+    ``time_tails`` and ``object_taking_verbs`` tables)."""
+    tagged = _words(name)
+    words = [w for w, _ in tagged]
+    if any(w in _skip_words("clause_words") or w in _skip_words("anaphora_words")
+           for w in words):
+        return True  # 现有企业而引进的…, 中央财政将投入, 用于这些方面的经费
+    for i, (word, _) in enumerate(tagged[:-1]):
+        if (word in _skip_words("compare_preps") and not (i and words[i - 1].endswith("占"))
+                and (tagged[i + 1][1] in ("t", "m") or tagged[i + 1][0] in _skip_words(
+                    "time_tails"))):
+            return True  # 比上年产值, …比去年同期, …由上年 (占比 stays)
+    if _YEAR_SPAN.search(name):
+        return True  # 五年内…, 两年平均每年递增, 居民人均可支配收入五年
+    if len(words) > 1 and (words[-1] in _skip_words("time_tails")
+                           or words[-1] in _skip_words("object_taking_verbs")):
+        return True  # 国家外汇储备年底, “五五”时期, 中央财政拿出, 上升到今年
+    return len(words) > 1 and words[-1] == "占"  # 灾后恢复重建占: the share lost its base
 
 
 def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:

@@ -1,0 +1,64 @@
+"""Open facts of national work reports (tuning years only, never 3 or 7): a name that
+cannot be read as a noun phrase naming the object is not kept, or is named right."""
+
+from __future__ import annotations
+
+import pytest
+
+from baogao.extract import extract_facts
+from baogao.extract.open_checks import unreadable
+from baogao.extract.open_facts import open_facts
+from baogao.models import Document, Fact
+from baogao.pipeline import read
+from tests.conftest import NATIONAL
+
+YEARS = (1979, 1982, 1986, 1988, 2000, 2004, 2005, 2010, 2011, 2024, 2025)
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[int, list[Fact]]:
+    docs: dict[int, Document] = {}
+    for doc in read(NATIONAL):
+        if doc.year in YEARS and doc.doc_type == "work_report" and doc.year not in docs:
+            docs[doc.year] = doc
+    assert set(docs) == set(YEARS)
+    return {year: open_facts(doc, extract_facts(doc)) for year, doc in docs.items()}
+
+
+def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
+    """The open facts of ``printed`` in a sentence holding ``words``."""
+    return [f for f in facts if f.text == printed and words in (f.evidence or "")]
+
+
+@pytest.mark.parametrize(("year", "printed", "words"), [
+    (1988, "1万多项", "为改造现有企业而引进的先进技术和设备"),  # 而: a clause
+    (2011, "7%", "预期目标是在明显提高质量和效益的基础上"),  # 是: a clause
+    (1982, "百分之五点五", "两年平均每年递增百分之五点五"),  # span, no object
+    (1986, "五千亿元", "五年内全民所有制单位基本建设投资总规模为五千亿元"),  # 五年内
+    (1986, "百分之五点一", "“五五”时期平均每年增长百分之五点一"),  # a period alone
+    (2005, "664亿元", "用于这方面的支出总额将达到664亿元"),  # 这方面: points back
+    (1979, "百分之十点七", "政府对农业的投资比重由去年的百分之十点七"),  # 由去年
+    (2004, "396亿元", "今年中央财政拿出396亿元用于转移支付"),  # verb, object missing
+    (2010, "14%", "灾后恢复重建占14%"),  # 占: the share lost its base
+    (2000, "27个", "全国有27个省、自治区、直辖市"),  # 省 alone
+])
+def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int,
+                                       printed: str, words: str) -> None:
+    assert _at(reports[year], printed, words) == []
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "name"), [
+    (2024, "7000亿元", "今年中央预算内投资拟安排7000亿元", "中央预算内投资"),  # …拟
+    (2025, "1.3万亿元", "拟发行超长期特别国债1.3万亿元", "超长期特别国债"),  # 拟发行…
+    (2004, "9%", "城镇居民人均可支配收入实际增长9%", "城镇居民人均可支配收入"),  # …实际
+])
+def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
+                                      printed: str, words: str, name: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert fact.name == name  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", ["新能源装机占比", "PM2.5年均浓度", "三年行动项目",
+                                  "“先投后股”试点", "全社会研发经费投入", "年末国家外汇储备"])
+def test_noun_phrases_stay_readable(name: str) -> None:
+    assert not unreadable(name)
