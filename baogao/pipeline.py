@@ -136,7 +136,7 @@ def quiet_warning(doc: Document, facts: list[Fact], terms: list[Term], where: st
 
 def passage_rows(doc: Document) -> object:
     """The search index passages of ``doc`` (segmented here, in the worker)."""
-    from baogao.ask.index import passage_rows as rows_of
+    from baogao.ask.passage_rows import passage_rows as rows_of
 
     return rows_of(doc)
 

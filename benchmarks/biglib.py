@@ -22,7 +22,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from baogao.ask.index import PassageRow, passage_rows, search_index
+from baogao.ask.index import search_index
+from baogao.ask.passage_rows import PassageRow, passage_rows
 from baogao.library import Library
 from baogao.store import Store
 

@@ -203,7 +203,7 @@ def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
     import baogao.library  # noqa: F401  (registers the save hooks an ingest runs)
     from baogao.analyze.commitment_rows import review_digest
     from baogao.ask import index as search_index
-    from baogao.ask.index import passage_rows
+    from baogao.ask.passage_rows import passage_rows
     from baogao.extract import extract_facts, extract_terms
     from baogao.extract.commitments import extract_commitments
     from baogao.extract.open_facts import enrich, open_facts

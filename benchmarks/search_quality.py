@@ -6,8 +6,9 @@ The questions (tests/data/expected/questions.json) were judged by reading the sh
 documents: each names the source, the row and verbatim substrings of the answering
 paragraph(s). A returned passage answers when it is in that document and its span overlaps
 one of those substrings. Both systems rank the same passages (the paragraphs and heading
-passages of ``baogao.ask.index.passage_rows``); the baseline is Okapi BM25 (k1 1.2, b 0.75) over the
-character bigrams of the raw passage text, the usual baseline for Chinese retrieval.
+passages of ``baogao.ask.passage_rows.passage_rows``); the baseline is Okapi BM25 (k1 1.2,
+b 0.75) over the character bigrams of the raw passage text, the usual baseline for Chinese
+retrieval.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from baogao.ask.index import passage_rows
+from baogao.ask.passage_rows import passage_rows
 from baogao.ask.search import search
 from baogao.library import Library
 from baogao.store import Store

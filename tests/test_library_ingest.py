@@ -18,7 +18,7 @@ import pytest
 from conftest import NATIONAL, PROVINCES, SEEDS
 
 import baogao.store.sqlite as store_module
-from baogao.ask.index import passage_rows
+from baogao.ask.passage_rows import passage_rows
 from baogao.ask.search import search
 from baogao.ask.segment import index_text
 from baogao.errors import StoreError

@@ -2,7 +2,7 @@
 the tracked rows of each region kept while its documents are unchanged.
 
 Linking a commitment of year N needs, of the reports of year N+1, their actual facts about
-one year and their review sentences (``analyze.commitments``). Both depend on a report's
+one year and their review sentences (``analyze.review``). Both depend on a report's
 text and facts only, so they are worked out once, when the report is stored
 (``review_digest``, kept in ``commitment_docs.review``): the review sentences outside
 multi-year passages with their text, and the spans of the facts that sit in a multi-year
@@ -49,7 +49,7 @@ from baogao.models import (
 from baogao.read.regions import canonical_region
 
 if TYPE_CHECKING:
-    from baogao.analyze.commitments import Said
+    from baogao.analyze.review import Said
     from baogao.library import Library
     from baogao.store import Store
 
@@ -102,7 +102,7 @@ class StoredLater:
 
 def load_digest(blob: bytes, doc_id: str, source: str, row: int) -> StoredLater:
     """A ``review_digest`` read back."""
-    from baogao.analyze.commitments import _CLAUSE, Said
+    from baogao.analyze.review import _CLAUSE, Said
 
     data = json.loads(zlib.decompress(blob))
     said = [Said(doc_id, source, row, start, end, text, tuple(_CLAUSE.split(text)))
@@ -175,7 +175,8 @@ def by_region_year(items: Iterable[_D]) -> dict[tuple[str, int], list[_D]]:
 def compute_rows(library: Library, refs: Sequence[DocRef]) -> list[CommitmentRow]:
     """The rows of the commitments of ``refs`` with a later report among ``refs``, in
     ``track_documents`` order (region, year, then source and row)."""
-    from baogao.analyze.commitments import Actuals, SaidIndex, track_many
+    from baogao.analyze.commitments import Actuals, track_many
+    from baogao.analyze.review import SaidIndex
 
     groups = by_region_year(refs)
     targets = {key: sorted((r for r in group if r.doc_type in ("work_report", "plan_report")),
@@ -223,7 +224,7 @@ def cache_version() -> str:
     for kept rows imports none of them)."""
     root = Path(__file__).resolve().parent.parent
     files = [root / "analyze" / name for name in (
-        "commitments.py", "commitment_rows.py", "track.py")]
+        "commitments.py", "commitment_rows.py", "review.py", "track.py")]
     files += [root / "models.py", root / "read" / "regions.py"]
     files += sorted((root / "extract").glob("*.py")) + sorted(
         p for p in (root / "data").rglob("*") if p.is_file())

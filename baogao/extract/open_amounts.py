@@ -18,6 +18,7 @@ from decimal import Decimal
 from baogao.extract.catalog import cues
 from baogao.extract.numbers import parse_number
 from baogao.extract.open_words import _alternation, _skip_words, vocabulary
+from baogao.extract.span_memo import SpanMemo
 from baogao.models import Bound
 
 __all__ = ["Amount", "find_amounts"]
@@ -105,25 +106,12 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
-#: The text ``find_amounts`` last read and its results by span: the commitments read the
-#: sentences the open facts have just read. Replaced whole (never changed in place once
-#: another text comes), so concurrent callers at worst miss it.
-_LAST_READ: tuple[str, dict[tuple[int, int], tuple[Amount, ...]]] = ("", {})
-
-
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
     Ordinals, ranks, years, slogans in quotes and the lone 一 are left out.
     """
-    global _LAST_READ
-    last = _LAST_READ
-    if last[0] is not text:
-        last = _LAST_READ = (text, {})
-    known = last[1].get((start, end))
-    if known is None:
-        known = last[1][(start, end)] = tuple(_find_amounts(text, start, end))
-    return list(known)
+    return list(_amounts(text, start, end))
 
 
 def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
@@ -179,6 +167,11 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
             bound = "min"
         found.append(Amount(start_at, match.end(), num_start, value, unit, bound, high))
     return found
+
+
+#: The amounts of the text last read, by span: the commitments read the sentences the open
+#: facts have just read (see ``SpanMemo``).
+_amounts: SpanMemo[Amount] = SpanMemo(_find_amounts)
 
 
 # Names, actions and scopes -----------------------------------------------------------------

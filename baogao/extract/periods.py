@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from baogao.extract.catalog import cues
+from baogao.extract.span_memo import SpanMemo
 from baogao.models import Document, Kind, Role
 
 
@@ -95,27 +96,13 @@ def ends_with_cue(text: str, key: str) -> str | None:
 # Sentences ---------------------------------------------------------------------------------
 
 
-#: The text ``iter_sentences`` last split and its sentences by span: the catalog facts, the
-#: open facts and the commitments split the same paragraphs of a document in turn. Replaced
-#: whole (never changed in place once another text comes), so concurrent callers at worst
-#: miss it.
-_LAST_SPLIT: tuple[str, dict[tuple[int, int], tuple[_Span, ...]]] = ("", {})
-
-
 def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     """Sentences of ``text[start:end]`` (split on 。；！？ and line ends), whitespace-trimmed.
 
     One regular-expression pass: linear in the length of the span (once per span of the
     text last split).
     """
-    global _LAST_SPLIT
-    last = _LAST_SPLIT
-    if last[0] is not text:
-        last = _LAST_SPLIT = (text, {})
-    found = last[1].get((start, end))
-    if found is None:
-        found = last[1][(start, end)] = tuple(_split_sentences(text, start, end))
-    return iter(found)
+    return iter(_sentences(text, start, end))
 
 
 def _split_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
@@ -128,6 +115,10 @@ def _split_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
             if right <= left:
                 continue
         yield _Span(left, right)
+
+
+#: The sentences of the text last split, by span (see ``SpanMemo``).
+_sentences: SpanMemo[_Span] = SpanMemo(_split_sentences)
 
 
 def paragraph_spans(doc: Document) -> Iterator[_Span]:
