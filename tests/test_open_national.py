@@ -12,7 +12,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL
 
-YEARS = (1979, 1982, 1986, 1988, 2000, 2004, 2005, 2010, 2011, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2009, 2010, 2011, 2024,
+         2025)
 
 
 @pytest.fixture(scope="module")
@@ -41,6 +42,8 @@ def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
     (2004, "396亿元", "今年中央财政拿出396亿元用于转移支付"),  # verb, object missing
     (2010, "14%", "灾后恢复重建占14%"),  # 占: the share lost its base
     (2000, "27个", "全国有27个省、自治区、直辖市"),  # 省 alone
+    (1980, "14.9%", "1979年比上年产值增长14.9%"),  # 比上年 opens the name
+    (2009, "13亿人", "13亿人口的发展中国家"),  # 人|口: the unit began a word
 ])
 def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int,
                                        printed: str, words: str) -> None:
@@ -51,6 +54,8 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2024, "7000亿元", "今年中央预算内投资拟安排7000亿元", "中央预算内投资"),  # …拟
     (2025, "1.3万亿元", "拟发行超长期特别国债1.3万亿元", "超长期特别国债"),  # 拟发行…
     (2004, "9%", "城镇居民人均可支配收入实际增长9%", "城镇居民人均可支配收入"),  # …实际
+    (1999, "300万人左右", "扫除青壮年文盲300万人左右", "青壮年文盲"),  # 扫除: a verb
+    (1980, "122万吨", "油料产量644万吨，比上年增加122万吨", "油料产量增加"),  # 比上年
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:
@@ -62,3 +67,9 @@ def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                   "“先投后股”试点", "全社会研发经费投入", "年末国家外汇储备"])
 def test_noun_phrases_stay_readable(name: str) -> None:
     assert not unreadable(name)
+
+
+def test_a_clause_about_several_years_has_no_one_period(
+        reports: dict[int, list[Fact]]) -> None:
+    [fact] = _at(reports[1978], "一百二十个", "今后八年计划建设的一百二十个大型项目")
+    assert fact.kind == "target" and fact.period is None  # 今后八年: not 1978 alone

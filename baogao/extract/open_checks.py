@@ -12,7 +12,8 @@ under a wrong name is worse than a number left unnamed, which stays in its sente
   就, 是: 现有企业而引进的…), a word pointing back (这些方面, 此项), a comparison or
   starting point (比去年同期, 由上年), a time span or time that belongs to the period (五年内,
   两年平均每年递增, …年底, “五五”时期), or it ends with a verb whose object is missing
-  (中央财政拿出, …占).
+  (中央财政拿出, …占); a comparison ending a name is dropped from it first (油料产量比上年增加
+  → 油料产量增加).
 
 Values in a plan part whose paragraph last named past years (这五年, 一年来) are results.
 All word lists live in ``baogao/data/commitments.json``.
@@ -45,6 +46,10 @@ def _after_amount(text: str, at: int) -> bool:
     return bool(_find_amounts(text, max(begin, stop + 1), at - 1))
 
 
+#: Tags of particles, adverbs, prepositions and conjunctions.
+_FUNCTION_TAGS = frozenset({"u", "uj", "ul", "uz", "ug", "uv", "d", "p", "c"})
+
+
 def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
                action: str | None, runs_on: bool) -> bool:
     """True when the name read for ``amount`` cannot be trusted (see the module notes);
@@ -54,6 +59,11 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
         return True  # 达到|耕地总面积|的64%: the name is the base of the share
     if _amount_inside(name) or _clause_inside(name) or unreadable(name):
         return True
+    words = _words(name)
+    if (len(words) > 1 and len(words[0][0]) == 1 and words[1][1] in _FUNCTION_TAGS
+            and text.startswith(name, amount.end)
+            and len(_words(amount.unit[-1] + name)[0][0]) > 1):
+        return True  # 13亿人|口的发展中国家: the unit began a word (人口), the name is its rest
     if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
         return True
     return (runs_on and not action and text.endswith(name, 0, clause[1])
@@ -97,12 +107,33 @@ _YEAR_SPAN = re.compile(r"(?<![\d.A-Za-z第])(?:今后|近|过去|前)?[两二�
                         r"(?:内|中|间|来|里)?(?![行规计攻期级制一度])")
 
 
+@functools.lru_cache(maxsize=1)
+def _compared_re() -> re.Pattern[str]:
+    return re.compile(_alternation(sorted(_skip_words("compared_times"), key=len, reverse=True)))
+
+
+def drop_compared(name: str) -> str:
+    """A name without the comparison it ends with, before its change word (油料产量比上年|增加
+    → 油料产量增加, 工业总产值比去年同期 → 工业总产值); other comparisons stay (and make the
+    name ``unreadable``)."""
+    found = _compared_re().search(name)
+    if found is None or found.start() == 0:
+        return name
+    rest = name[found.end() :]
+    if rest and rest not in _skip_words("growth_words"):
+        return name
+    return name[: found.start()] + rest
+
+
 def unreadable(name: str) -> bool:
     """True when a name cannot be read as a noun phrase naming an object (see the module
-    notes; the words are the ``clause_words``, ``anaphora_words``, ``compare_preps``,
-    ``time_tails`` and ``object_taking_verbs`` tables)."""
+    notes; the words are the ``compared_times``, ``time_leads``, ``clause_words``,
+    ``anaphora_words``, ``compare_preps``, ``time_tails`` and ``object_taking_verbs``
+    tables)."""
     tagged = _words(name)
     words = [w for w, _ in tagged]
+    if _compared_re().search(name) or name.startswith(_skip_words("time_leads")):
+        return True  # 比上年产值, 上半年产值: a comparison or a part of the year in the name
     if any(w in _skip_words("clause_words") or w in _skip_words("anaphora_words")
            for w in words):
         return True  # 现有企业而引进的…, 中央财政将投入, 用于这些方面的经费

@@ -35,7 +35,7 @@ from decimal import Decimal
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
-from baogao.extract.open_checks import _after_amount, reviewed, unreliable
+from baogao.extract.open_checks import _after_amount, drop_compared, reviewed, unreliable
 from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
 from baogao.extract.open_words import (
     _action_index,
@@ -460,6 +460,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if mark and measure in _skip_words("generic_measures"):
         name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     name = _shared_noun(text, amount, name, clause[1])
+    name = drop_compared(name)  # 油料产量比上年|增加
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
@@ -605,8 +606,10 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     return _multi_year_res()[1].search(text, sentence.start, sentence.end) is not None
 
 
-#: A clause about several years (力争3年内, 近5年来, 未来两年): no one year's value.
-_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
+#: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
+#: no one year's value.
+_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年"
+                         r"|(?:今后|近|过去)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
 
 
 @functools.lru_cache(maxsize=1)
