@@ -12,8 +12,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL
 
-YEARS = (1978, 1979, 1980, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2009, 2010, 2011, 2024,
-         2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2009, 2010, 2011,
+         2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -73,3 +73,14 @@ def test_a_clause_about_several_years_has_no_one_period(
         reports: dict[int, list[Fact]]) -> None:
     [fact] = _at(reports[1978], "一百二十个", "今后八年计划建设的一百二十个大型项目")
     assert fact.kind == "target" and fact.period is None  # 今后八年: not 1978 alone
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "kind"), [
+    (1981, "九亿平方米", "近三年农村新建房屋达九亿平方米", "actual"),  # 近三年: done
+    (2009, "3318亿元", "今后三年各级政府拟投入8500亿元，其中中央财政投入3318亿元", "target"),
+    (2010, "9.66%", "“十一五”前四年累计", "actual"),  # summed over four years
+])
+def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, printed: str,
+                                   words: str, kind: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert fact.kind == kind and fact.period is None

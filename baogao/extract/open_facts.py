@@ -612,6 +612,13 @@ _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|�
                          r"|(?:今后|近|过去)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
 
 
+#: Years already past (近三年, 过去五年): what they hold was done.
+_PAST_SPAN = re.compile(r"(?:近|过去)[2-9两三四五六七八九十]年")
+#: Years ahead or summed, anywhere before the value in its sentence (今后三年…，其中…;
+#: “十一五”前四年累计…): no one year's value.
+_AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
+
+
 @functools.lru_cache(maxsize=1)
 def _done_before() -> re.Pattern[str]:
     """Words of a clause stating what exists already (已建成, 已有): a result in a plan."""
@@ -711,6 +718,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
                     spans = "年" in head and _YEARS_SPAN.search(head) is not None  # 3年内
+                    if timing.kind == "target" and spans and _PAST_SPAN.search(head):
+                        timing = replace(timing, kind="actual")  # 近三年…新建房屋达
+                    spans = spans or _AHEAD_SPAN.search(text, sentence.start,
+                                                        amount.start) is not None
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
