@@ -12,8 +12,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2009, 2010, 2011,
-         2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2008, 2009, 2010,
+         2011, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -84,3 +84,38 @@ def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, pr
                                    words: str, kind: str) -> None:
     [fact] = _at(reports[year], printed, words)
     assert fact.kind == kind and fact.period is None
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "kind", "period"), [
+    # a deadline opening the full-stop sentence dates the clauses after its semicolons
+    (1982, "四百三十万吨", "食糖四百三十万吨", "target", 1985),
+    (1982, "七亿吨", "原煤七亿吨", "target", 1985),
+    # …but a growth from 一九八○年 to it spans five years: no one year
+    (1982, "百分之十二点九", "原煤七亿吨，增长百分之十二点九", "target", None),
+    # the years of the plan named in the paragraph (在这个期间, 第六个五年计划期间)
+    (1982, "三千六百亿元", "固定资产投资总额计划为三千六百亿元", "target", None),
+    (1982, "一千三百亿元", "第六个五年计划期间，用于现有企业设备更新", "target", None),
+    # 预计今年 in the plan part: the report's year, not the one before
+    (2024, "超过1170万人", "预计今年高校毕业生超过1170万人", "actual", 2024),
+    # 1980 compared with 1952: a growth over 28 years, not of 1952
+    (1981, "八点一倍", "1980年同完成经济恢复的1952年相比", "actual", None),
+    # a value whose own clause names its year, in a review of five years
+    (2008, "2000万人", "2007年中、高等职业教育在校生分别达到2000万人", "actual", 2007),
+    (2008, "2.17万亿美元", "2007年进出口总额达到2.17万亿美元", "actual", 2007),
+])
+def test_periods_from_the_values_own_words(reports: dict[int, list[Fact]], year: int,
+                                           printed: str, words: str, kind: str,
+                                           period: int | None) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.kind, fact.period) == (kind, period)
+
+
+@pytest.mark.parametrize(("year", "printed", "words"), [
+    (2008, "4.25万亿元", "2003年到 2007年，中央财政对地方的转移支付累计4.25万亿元"),
+    (2008, "10.6%", "比2002年增长65.5%，年均增长10.6%"),  # 年均 over five years
+    (1988, "14.7%", "1987年全国进出口总额达到827亿美元，平均每年增长14.7%"),
+])
+def test_a_year_in_another_clause_does_not_date_a_span(
+        reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert fact.period is None

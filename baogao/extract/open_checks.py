@@ -33,6 +33,15 @@ from baogao.extract.open_words import (
     _words,
     vocabulary,
 )
+from baogao.extract.periods import (
+    deadline_year,
+    explicit_year,
+    future_target,
+    plan_horizon,
+    relative_year,
+    year_of,
+    year_re,
+)
 from baogao.read.regions import resolve_one
 
 
@@ -179,3 +188,77 @@ def reviewed(text: str, begin: int, at: int) -> bool:
     return bool(found) and found[-1] in past
 
 
+
+
+# The period a value's own words give ------------------------------------------------------
+
+_YEAR_WORD = re.compile(r"今年|明年|去年|本年|上年")
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_span() -> re.Pattern[str]:
+    """Words naming the years of a five-year plan (第六个五年计划期间, 这个期间)."""
+    return re.compile(_alternation(vocabulary()["plan_span_words"]))
+
+
+def _compared_base(text: str, start: int, pos: int) -> tuple[int, int] | None:
+    """The last comparison base year before ``pos`` (同1952年相比, 与一九八○年比较, 比2002年):
+    where it is written and the year."""
+    found: tuple[int, int] | None = None
+    for match in year_re().finditer(text, start, pos):
+        before = text[max(start, match.start() - 1) : match.start()]
+        if before in ("比", "较", "同", "与") or text.startswith(("相比", "比较"), match.end()):
+            found = (match.start(), year_of(match))
+    return found
+
+
+def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple[int, int],
+               pos: int, period: int | None, free: bool, spans: bool, growth: bool) -> int | None:
+    """The period of an open fact at ``pos`` once its own words are read (precision first:
+    None rather than a wrong year). ``clause`` is (its sentence's start, its clause's start);
+    ``period`` the one found so far; ``free`` when only its paragraph being about several
+    years cleared it; ``spans`` when its clause names a span (五年共); ``growth`` when it is
+    a change (%, 倍).
+
+    * a change from a base more than a year before (1980年同1952年相比…增长八点一倍,
+      比一九八○年增长…；原煤…增长百分之十二点九): over several years, none, unless
+      already read as of the year compared (一九八二年预计同一九八○年比较);
+    * a year its own clause names (2007年中、高等职业教育在校生…), or a clause of the year
+      alone just before it (2007年，国内生产总值达到…): that year;
+    * a deadline opening its full-stop sentence (到一九八五年，…；原煤七亿吨): that year;
+    * 今年 in its sentence (预计今年…超过1170万人): the report's year;
+    * a five-year plan's years named in its paragraph, no year since (这个期间…三千六百亿元):
+      none.
+    """
+    if year is None:
+        return period
+    full = max(text.rfind("。", para[0], clause[0]) + 1, para[0])
+    base = _compared_base(text, full, pos) if growth else None
+    if base is not None:
+        earlier = [year_of(m) for m in year_re().finditer(text, full, base[0])]
+        named = earlier[-1] if earlier else None
+        if base[1] < (named or period or year) - 1 and period != named:
+            return None  # …but 一九八二年预计同一九八○年比较, read as of 1982, stays
+    own = explicit_year(text, clause[1], pos)
+    alone = year_re().match(text, clause[0])
+    if own is None and alone is not None and text.startswith(("，", ","), alone.end()) and (
+            alone.end() + 1 == clause[1]):
+        own = year_of(alone)
+    if own is not None:
+        return own if free and not spans and own <= year else period
+    if spans:
+        return period
+    deadline = deadline_year(text, full, pos)
+    if deadline is not None and explicit_year(text, full, pos) == deadline and future_target(
+            year, deadline, plan_horizon(text, para[0], pos)) is not None:
+        return deadline
+    if period is None:
+        return None
+    if relative_year(text, clause[0], pos) == "this":
+        return year
+    last = max(_plan_span().finditer(text, para[0], pos), key=lambda m: m.start(),
+               default=None)
+    if last is not None and year_re().search(text, last.end(), pos) is None and (
+            _YEAR_WORD.search(text, last.end(), pos) is None):
+        return None
+    return period

@@ -35,7 +35,13 @@ from decimal import Decimal
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
-from baogao.extract.open_checks import _after_amount, drop_compared, reviewed, unreliable
+from baogao.extract.open_checks import (
+    _after_amount,
+    drop_compared,
+    own_period,
+    reviewed,
+    unreliable,
+)
 from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
 from baogao.extract.open_words import (
     _action_index,
@@ -722,12 +728,17 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
                     spans = spans or _AHEAD_SPAN.search(text, sentence.start,
                                                         amount.start) is not None
+                    period = own_period(text, doc.year, (para.start, para.end), (
+                        sentence.start, clause[0]), amount.start, None if multi or spans or (
+                        baseline and not dated) else timing.period, multi and not baseline
+                        and not _multi_year_sentence(text, sentence), spans,
+                        amount.unit in ("%", "倍"))
+                    if period is not None and doc.year is not None and period > doc.year:
+                        timing = replace(timing, kind="target")  # 到一九八五年，…；原煤七亿吨
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
-                        estimated=timing.estimated,
-                        period=None if multi or spans or (baseline and not dated)
-                        else timing.period,
+                        estimated=timing.estimated, period=period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,

@@ -70,6 +70,11 @@ def _year_of(match: re.Match[str]) -> int:
     return int(match.group(1).replace(" ", "").translate(_CN_YEAR_DIGITS))
 
 
+def year_re() -> re.Pattern[str]:
+    """A year in Arabic or Chinese digits (group 1 its digits, see ``year_of``)."""
+    return _year_re()
+
+
 def year_of(match: re.Match[str]) -> int:
     """The year that group 1 of ``match`` writes, in Arabic or Chinese digits."""
     return _year_of(match)
