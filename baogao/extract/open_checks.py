@@ -213,12 +213,13 @@ def _compared_base(text: str, start: int, pos: int) -> tuple[int, int] | None:
 
 
 def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple[int, int],
-               pos: int, period: int | None, free: bool, spans: bool, growth: bool) -> int | None:
+               pos: int, period: int | None, free: bool, spans: bool, growth: bool,
+               planned: bool) -> int | None:
     """The period of an open fact at ``pos`` once its own words are read (precision first:
     None rather than a wrong year). ``clause`` is (its sentence's start, its clause's start);
     ``period`` the one found so far; ``free`` when only its paragraph being about several
     years cleared it; ``spans`` when its clause names a span (五年共); ``growth`` when it is
-    a change (%, 倍).
+    a change (%, 倍); ``planned`` when it is a target.
 
     * a change from a base more than a year before (1980年同1952年相比…增长八点一倍,
       比一九八○年增长…；原煤…增长百分之十二点九): over several years, none, unless
@@ -227,8 +228,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
       alone just before it (2007年，国内生产总值达到…): that year;
     * a deadline opening its full-stop sentence (到一九八五年，…；原煤七亿吨): that year;
     * 今年 in its sentence (预计今年…超过1170万人): the report's year;
-    * a five-year plan's years named in its paragraph, no year since (这个期间…三千六百亿元):
-      none.
+    * a target under a five-year plan's years named in its paragraph, no year since (这个期间
+      …计划为三千六百亿元): none.
     """
     if year is None:
         return period
@@ -258,7 +259,7 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return year
     last = max(_plan_span().finditer(text, para[0], pos), key=lambda m: m.start(),
                default=None)
-    if last is not None and year_re().search(text, last.end(), pos) is None and (
+    if planned and last is not None and year_re().search(text, last.end(), pos) is None and (
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period

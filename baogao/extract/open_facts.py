@@ -732,7 +732,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         sentence.start, clause[0]), amount.start, None if multi or spans or (
                         baseline and not dated) else timing.period, multi and not baseline
                         and not _multi_year_sentence(text, sentence), spans,
-                        amount.unit in ("%", "倍"))
+                        amount.unit in ("%", "倍"), timing.kind == "target")
                     if period is not None and doc.year is not None and period > doc.year:
                         timing = replace(timing, kind="target")  # 到一九八五年，…；原煤七亿吨
                     found.append(Fact(
