@@ -252,8 +252,13 @@ def _may_hold_values(text: str, sentence: _Span) -> bool:
     """False when ``_values_in`` surely finds nothing (a cheap test of the same patterns)."""
     start, end = sentence.start, sentence.end
     return (may_hold_quantity(text, start, end)
-            or _qualitative_re().search(text, start, end) is not None
-            or _qualitative_target_re().search(text, start, end) is not None)
+            or _any_qualitative_re().search(text, start, end) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _any_qualitative_re() -> re.Pattern[str]:
+    """Matches where ``_qualitative_re`` or ``_qualitative_target_re`` does."""
+    return re.compile(f"(?:{_qualitative_re().pattern})|(?:{_qualitative_target_re().pattern})")
 
 
 def _values_in(text: str, sentence: _Span) -> list[Value]:
