@@ -55,11 +55,12 @@ def _sentences(text: str) -> list[str]:
 def test_pdf_text_page_numbers_and_running_headers_dropped(fr: ModuleType) -> None:
     doc = _clean(JIANGSU_2026, 9000)
     src = fr.Source("jiangsu", doc)
-    for seed in range(4):  # each page-number style the shape draws
+    for seed in range(8):  # the page-number styles and running headers the shape draws
         rendered = fr.shape_pdf_text(src, random.Random(seed))
         raw = rendered.data.decode("utf-8")
         assert raw.count("政府工作报告") >= 3  # the running header is there to drop
         text = normalize(raw).text
+        assert text.count("政府工作报告") == doc.text.count("政府工作报告")
         assert not re.search(r"^(?:[-—] ?\d+ ?[-—]|第 ?\d+ ?页.*|\d+)$", text, re.M)
         assert text.count("\n2026年江苏省政府工作报告\n") + text.count("\n政府工作报告\n") == 0
         # every sentence of the clean text is whole again, across line and page breaks
@@ -140,3 +141,14 @@ def test_dated_byline_is_kept_not_dropped_as_a_caption() -> None:
     page = ("2025年江苏省政府工作报告\n1月19日，省长许昆林作政府工作报告。\n"
             "各位代表：\n现在，我代表…")
     assert "许昆林" not in normalize(page).text
+
+
+def test_fullwidth_underscore_and_ampersand_read_as_ascii(fr: ModuleType) -> None:
+    ningxia = PROVINCES / "2026_宁夏回族自治区_政府工作报告.csv"
+    doc = _clean(ningxia)
+    assert "PM_2.5浓度" in doc.text
+    again = fr.read_rendered(fr.shape_fullwidth(fr.Source("ningxia", doc), random.Random(0)))
+    assert "PM＿2.5" not in again.text and "PM_2.5浓度" in again.text
+    want = fr.fact_keys(fr.all_facts(doc), catalog=True)
+    assert ("pm25", "actual", 2025, 25.9, "微克/立方米") in want
+    assert fr.fact_keys(fr.all_facts(again), catalog=True) == want

@@ -3,8 +3,9 @@
 The normalized text is what every later stage reads and every offset refers to:
 
 1. Traditional characters become Simplified (OpenCC t2s) when the text is mostly Traditional.
-2. Full-width digits, Latin letters and the symbols that matter for numbers (％ ． ＋ － ／ ＜ ＞)
-   become ASCII; ideographic and no-break spaces become plain spaces; invisible characters
+2. Full-width digits, Latin letters and the symbols that matter for numbers and names
+   (％ ． ＋ － ／ ＜ ＞ ＿ ＆: PM＿2.5, R＆D) become ASCII; ideographic and no-break spaces
+   become plain spaces; invisible characters
    (zero-width spaces and joiners, BOM, soft hyphen) are dropped, and so are spaces and line
    breaks typeset inside a number (``8 ．8 ％``, ``74.4`` / ``万亿元``), so numbers read whole.
 3. Word artefacts (``[bookmark: _Hlk…]``) and web chrome lines (下载, 打印, 字号, 分享, 相关报道…)
@@ -34,7 +35,8 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update(
-    {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": "."}
+    {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": ".",
+     "＿": "_", "＆": "&"}
 )
 _SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " "}
 #: one character in, one character out: full-width forms and typographic spaces
@@ -426,7 +428,8 @@ def _drop_page_furniture(lines: list[_Line]) -> list[_Line]:
         near = sum(1 for i in found
                    if any(marked[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))
         if near * 2 >= len(found) or text.endswith("报告"):
-            for i in found[1:]:
+            # the first copy stays when it opens the document (the title line)
+            for i in found[1:] if found[0] < 3 else found:
                 marked[i] = True
     if not any(marked):
         return lines
