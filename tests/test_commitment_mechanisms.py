@@ -56,3 +56,32 @@ def test_a_bare_head_links_by_the_qualifier_its_sentence_names() -> None:
     # 启动25个城中村改造项目 ↔ 城中村改造跑出“加速度”，启动26个改造项目
     village = _row(rows, "城中村改造项目", "25个")
     assert (village.actual_text, village.verdict) == ("26个", "met")
+
+
+def test_what_there_is_and_sums_over_years_are_not_promises() -> None:
+    guangdong, _ = _pair("广东省")
+    texts = {c.text for c in guangdong}
+    assert "8个" not in texts  # 拥有8个万亿元级产业集群: what there is
+    # 省级财政五年统筹投入100亿元: a sum over five years
+    assert not [c for c in guangdong if c.text == "100亿元" and "五年" in c.evidence]
+    assert "2250家" not in texts  # 升级拓展2250家智能化驿站的特色服务功能
+    # 推进100项在建重大项目、100项重点招商项目: counts of things to do stay
+    assert len([c for c in guangdong if c.text == "100项"]) == 2
+
+
+def test_a_count_is_named_by_the_noun_after_a_measure_describing_it() -> None:
+    # 为超2.5万名65岁及以上失能老年人免费提供健康管理…
+    guangdong, _ = _pair("广东省")
+    [elderly] = [c for c in guangdong if c.text == "超2.5万名"]
+    assert elderly.object.startswith("失能老年人") and elderly.list_name
+
+
+def test_a_count_of_things_doing_something_needs_a_result_saying_it() -> None:
+    # 推动超1万家工业企业开展技术改造和数字化转型 (2025) ↔ 推动1万家工业企业技术改造和
+    # 数字化转型 (2026), not 规模以上工业企业达7.6万家 (every firm of that size)
+    _, rows = _pair("广东省")
+    firms = _row(rows, "工业企业", "超1万家")
+    assert (firms.actual_text, firms.verdict) == ("1万家", "met")
+    # every annex item of 2025年省十件民生实事 is done by 十件民生实事全面完成
+    annex = [r for r in rows if r.list_name and r.period == 2025]
+    assert len(annex) >= 50 and all(r.verdict == "done" for r in annex)

@@ -361,6 +361,7 @@ def _counted_as(unit: str | None, target_unit: str | None) -> str:
 def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     links: list[Link] = []
     kind = stock_or_flow(c.evidence, c.text)
+    doing = _doing(c) if not c.indicator else None
     pool = actuals.candidates(c) if isinstance(actuals, Actuals) else (
         (f, f.key or key_of(f.name)) for f in actuals)
     for fact, other in pool:
@@ -380,6 +381,12 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
         else:
             score = max(similarity(c.key, other), _shared_part(c.key, fact),
                         _said_before(c, fact))
+            if doing is not None:
+                share = _share(doing, fact.name + _after(fact.evidence, fact.text))
+                if share < 0.5:
+                    continue  # 推动1万家工业企业开展技术改造 / 规模以上工业企业达7.6万家
+                if canonical_key(other).startswith(canonical_key(c.key)):
+                    score = max(score, 0.9)  # …/ 推动1万家工业企业技术改造和数字化转型
             if score < MIN_SIMILARITY:
                 continue
             if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
@@ -399,6 +406,36 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     if c.indicator and any(lk.fact.indicator for lk in links):
         links = [lk for lk in links if lk.fact.indicator]  # the catalog's own result first
     return links
+
+
+def _doing(c: Commitment) -> str | None:
+    """What the things a promise counts are to do, when its clause says so after them
+    (推动超1万家工业企业开展技术改造和数字化转型: 技术改造和数字化转型); a result counting
+    the same things must say it too."""
+    from baogao.extract.commitment_tables import words
+
+    if split_unit(c.unit)[1] not in _count_bases():
+        return None
+    rest = _after(c.evidence, c.text)
+    at = rest.find(c.object.strip("“”"))
+    if at < 0:
+        return None
+    rest = rest[at + len(c.object.strip("“”")) :]
+    verb = next((v for v in words()["doing_verbs"] if rest.startswith(v)), None)
+    if verb is None or len(rest) - len(verb) < 2:
+        return None
+    return rest[len(verb) :]
+
+
+@functools.lru_cache(maxsize=1)
+def _count_bases() -> frozenset[str]:
+    return frozenset(split_unit(u)[1] for u in vocabulary()["count_units"])
+
+
+def _share(words: str, text: str) -> float:
+    """The share of the character pairs of ``words`` found in ``text``."""
+    pairs = _pairs(words)
+    return len(pairs & _pairs(text)) / len(pairs) if pairs else 0.0
 
 
 def _said_before(c: Commitment, fact: Fact) -> float:

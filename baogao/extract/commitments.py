@@ -49,8 +49,10 @@ _OBJECT_MAX = 40
 _CONJUNCTIONS = ("和", "及", "与", "、")
 #: An amount read into an object (不低于740元/月和): the object of the amount before it.
 _AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
-#: A span of several years before an amount in its clause (3年内, 三年内, 未来五年).
-_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
+#: A span of several years before an amount in its clause (3年内, 三年内, 未来五年, 五年统筹
+#: 投入; not 2025年内).
+_YEARS_SPAN = re.compile(r"(?:(?<!\d)[2-9]|(?<!\d)\d{2}|[两三四五六七八九十])年"
+                         r"(?:内|间|来|累计|共|统筹|合计|总计)|未来[两三四五]年")
 #: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
@@ -307,9 +309,11 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if _YEARS_SPAN.search(clause):
             return False  # 力争3年内全部启动…1.2万套: a goal over several years
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
-        if counted and _strip_words(clause, words["lead_noise"]) in _promise_words()[
-                "promise_improve_verbs"]:
+        lead = _strip_words(clause, words["lead_noise"])
+        if counted and lead in _promise_words()["promise_improve_verbs"]:
             return False  # 优化3家国家大学科技园, 建强30家…: work on things that exist
+        if lead.endswith(tuple(_promise_words()["promise_have_verbs"])):
+            return False  # 拥有8个万亿元级产业集群: what there is, not what is promised
         nxt = evidence[at + len(text) : at + len(text) + 1]
         named = _ENUMERATED.search(evidence[max(0, at - 30) : at])
         if counted and _HAN.match(nxt) and named and not (
@@ -365,6 +369,11 @@ def _strip_words(phrase: str, words: list[str], *, tail: bool = False) -> str:
     return phrase
 
 
+#: A measure describing the noun after a count (65岁及以上, 3岁以下).
+_DESCRIBED = re.compile(r"\d+(?:\.\d+)?(?:周岁|岁|年|个月|月)(?:及以上|及以下|以上|以下)?"
+                        r"(?=[\u4e00-\u9fff])")
+
+
 def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int
                     ) -> tuple[str, str | None]:
     """Object and action of an amount the open facts left unnamed (完成营造林600万亩,
@@ -380,10 +389,13 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
         head = ""
     head = _strip_words(head, [*words["from_follow"], *words["growth_words"],
                                *words["tail_noise"], *words["reach_words"]], tail=True)
-    if len(head) < 2 and text[amount.end : amount.end + 1] in ("的", *"".join(
-            c for c in text[amount.end : amount.end + 1] if _HAN.match(c))):
-        stop = re.search(r"[，,。；;：:、]", text[amount.end : clause[1]])
-        post = text[amount.end : amount.end + stop.start() if stop else clause[1]]
+    # 为超2.5万名65岁及以上失能老年人: the noun after a measure describing it
+    described = _DESCRIBED.match(text, amount.end, clause[1])
+    after = described.end() if described else amount.end
+    if len(head) < 2 and text[after : after + 1] in ("的", *"".join(
+            c for c in text[after : after + 1] if _HAN.match(c))):
+        stop = re.search(r"[，,。；;：:、]", text[after : clause[1]])
+        post = text[after : after + stop.start() if stop else clause[1]]
         head = _strip_words(post.lstrip("的"), words["lead_noise"])
     head = head.strip("“”\"（）() ")
     return head[:_OBJECT_MAX], action
