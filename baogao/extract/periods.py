@@ -112,9 +112,9 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
 
 def _split_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     for match in _sentence_re().finditer(text, start, end):
-        piece = match.group(0)
         left, right = match.span()
-        if piece[0].isspace() or piece[-1].isspace():  # rare: trim it
+        if text[left].isspace() or text[right - 1].isspace():  # rare: trim it
+            piece = match.group(0)
             left += len(piece) - len(piece.lstrip())
             right -= len(piece) - len(piece.rstrip())
             if right <= left:
