@@ -49,6 +49,7 @@ from baogao.extract.commitments import extract_commitments
 from baogao.extract.open_facts import body_spans, find_amounts
 from baogao.models import Commitment, CommitmentRow, Document, Fact
 from baogao.pipeline import analyse, read
+from baogao.read.normalize import normalize
 
 DATA = Path(__file__).parent / "data"
 HELD_OUT = ("吉林", "湖南", "贵州", "陕西", "黑龙江", "002_")
@@ -109,8 +110,22 @@ def _link_ok(expected: dict[str, Any], row: CommitmentRow) -> bool:
     return row.actual_text == result["text"] and result["quote"] in (row.actual_evidence or "")
 
 
+def _as_read(value: Any) -> Any:
+    """A hand-checked set's quotes and texts as the reader normalizes document text (R＆D →
+    R&D), so a set read on the printed report still matches when normalization changes."""
+    if isinstance(value, str):
+        return normalize(value).text
+    if isinstance(value, list):
+        return [_as_read(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k in ("plan", "result", "region", "split", "group", "note")
+                and isinstance(v, str) else _as_read(v) for k, v in value.items()}
+    return value
+
+
 def score_set(spec: dict[str, Any], shared: Path) -> dict[str, int]:
     """Counts for one hand-checked pair of reports."""
+    spec = _as_read(spec)
     plan = _docs(shared / "corpus" / spec["plan"] if not spec["plan"].startswith("seeds")
                  else shared / spec["plan"])[0]
     later_path = spec["result"]
