@@ -76,8 +76,9 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
                               and words[1][1] in _FUNCTION_TAGS
                               and len(_words(amount.unit[-1] + name)[0][0]) > 1)):
         return True  # 13亿人|口的…, 十亿人|民将…: the unit began a word, the name is its rest
-    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
-        return True
+    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]) or any(
+            w in name[:-len(w)] for w in _skip_words("inner_predicates")):
+        return True  # …实现|全流程检查, …保洁全覆盖|降尘量: a clause run into the name
     return (runs_on and not action and text.endswith(name, 0, clause[1])
             and not _verb_before(text, clause, amount))
 
@@ -194,6 +195,12 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     return owner + name if owner else name
 
 
+def proposed(head: str) -> bool:
+    """True when the words before a value in its clause propose it (拟增加, 拟安排: 拟 as a
+    word of its own, not in 虚拟, 模拟): a plan of the report's year."""
+    return "拟" in head and any(w == "拟" for w, _ in _words(head))
+
+
 def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
     """True when words before the amount in its clause may govern it: anything but a
     place or a preposition (京津冀|1053个…, 为|200多家…), or, for a clause opening with
@@ -298,6 +305,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return None
     if relative_year(text, clause[0], pos) == "this":
         return year
+    stop = text.find("。", pos, para[1])
+    if planned and any(w in text[pos : para[1] if stop < 0 else stop]
+                       for w in _skip_words("plan_span_after")):
+        return None  # …一百个课题进行攻关，争取…在第六个五年计划期间取得成果
     last = max(_plan_span().finditer(text, para[0], pos), key=lambda m: m.start(),
                default=None)
     if planned and last is not None and year_re().search(text, last.end(), pos) is None and (
