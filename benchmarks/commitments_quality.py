@@ -119,19 +119,24 @@ def _as_read(value: Any) -> Any:
     if isinstance(value, list):
         return [_as_read(v) for v in value]
     if isinstance(value, dict):
-        return {k: v if k in ("plan", "result", "region", "split", "group", "note")
+        return {k: v if k in ("plan", "result", "region", "split", "group", "note",
+                               "plan_title", "result_title")
                 and isinstance(v, str) else _as_read(v) for k, v in value.items()}
     return value
+
+
+def _pick(shared: Path, path: str, title: str | None) -> Document:
+    """The document of a set: a seed, a corpus file, or the one titled ``title`` in a file
+    holding many (the national JSONL)."""
+    docs = _docs(shared / path if path.startswith("seeds") else shared / "corpus" / path)
+    return next(d for d in docs if title is None or d.title == title)
 
 
 def score_set(spec: dict[str, Any], shared: Path) -> dict[str, int]:
     """Counts for one hand-checked pair of reports."""
     spec = _as_read(spec)
-    plan = _docs(shared / "corpus" / spec["plan"] if not spec["plan"].startswith("seeds")
-                 else shared / spec["plan"])[0]
-    later_path = spec["result"]
-    later = _docs(shared / "corpus" / later_path if not later_path.startswith("seeds")
-                  else shared / later_path)[0]
+    plan = _pick(shared, spec["plan"], spec.get("plan_title"))
+    later = _pick(shared, spec["result"], spec.get("result_title"))
     facts = {d.id: analyse(d)[1] for d in (plan, later)}
     commitments = extract_commitments(plan, facts[plan.id])
     rows = track_documents({plan.id: plan, later.id: later}, facts)
@@ -204,7 +209,9 @@ def report_commitments(shared: Path) -> None:
         # sets read in round 5 and round 6 are also totalled apart from the earlier ones
         group = spec.get("group", "")
         recent = "new this round" in group
-        plans_only = spec["plan"] == spec["result"]  # a plan without its later report
+        # a plan without its later report
+        plans_only = (spec["plan"], spec.get("plan_title")) == (spec["result"],
+                                                                spec.get("result_title"))
         sixth = f"{split} (round 6, scored as drawn{': plans only' if plans_only else ''})"
         groups = [split, sixth if "round 6" in group
                   else f"{split} (new this round)" if recent else f"{split} (earlier sets)"]
