@@ -388,8 +388,7 @@ def _candidates(store: Store, parsed: ParsedQuery, flt: Filters, n: int
     return total, [
         _Candidate(doc_id=h.doc_id, kind=h.kind, start=h.start, end=h.end, section=h.section,
                    role=h.role, ntokens=h.ntokens, fts=h.score, text=h.text,
-                   section_path=h.path, words=h.text.lower(),
-                   heading=(h.heading if h.kind == "section" else h.path).lower())
+                   section_path=h.path, words=h.words, heading=h.head)
         for h in hits
     ]
 
@@ -616,6 +615,18 @@ def search_page(
 PAGE_CACHE = 256
 _PAGES: OrderedDict[tuple[Any, ...], SearchPage] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
+
+
+def forget_results() -> None:
+    """Drop the result pages, decoded passages and text blocks this process keeps."""
+    from baogao.ask.hits import forget_hits
+    from baogao.store import sqlite as store_sqlite
+
+    with _PAGES_LOCK:
+        _PAGES.clear()
+    forget_hits()
+    with store_sqlite._TEXT_BLOCKS_LOCK:
+        store_sqlite._TEXT_BLOCKS.clear()
 
 
 def _page_key(store: Store, query: str, flt: Filters, limit: int, offset: int
