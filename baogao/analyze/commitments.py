@@ -320,13 +320,17 @@ class _UnitIndex:
                 self.by_pair[fact.scope, pair].append(i)
 
     def candidates(self, c: Commitment) -> list[tuple[Fact, str]]:
+        positions: Iterable[int] = []
         if c.indicator:
-            positions: Iterable[int] = self.by_indicator.get((c.scope, c.indicator), [])
-        else:
+            positions = self.by_indicator.get((c.scope, c.indicator), [])
+        if not positions:  # an indicator's result may be stated as an open fact only
+            # (年末城镇调查失业率从上半年5.5%降到5.3%); ``_candidates`` admits few of them
             key = canonical_key(c.key)
             hits = set(self.by_key.get((c.scope, key), []))
             for pair in _pairs(key):
                 hits.update(self.by_pair.get((c.scope, pair), []))
+            for head in {c.object.strip("“”")[-2:], c.object.strip("“”")[-1:]}:
+                hits.update(self.by_key.get((c.scope, head), []))  # 项目 (``_said_before``)
             positions = sorted(hits)
         return [(self.facts[i], self.keys[i]) for i in positions]
 
@@ -357,6 +361,7 @@ def _counted_as(unit: str | None, target_unit: str | None) -> str:
 def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     links: list[Link] = []
     kind = stock_or_flow(c.evidence, c.text)
+    doing = _doing(c) if not c.indicator else None
     pool = actuals.candidates(c) if isinstance(actuals, Actuals) else (
         (f, f.key or key_of(f.name)) for f in actuals)
     for fact, other in pool:
@@ -364,13 +369,24 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             continue
         if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
             continue  # 新建20家中试基地 is not answered by 中试基地达到107家
-        if c.indicator or fact.indicator:
+        if c.indicator and fact.indicator is None:
+            score = _as_indicator(c.key, other)
+            if score == 0.0:
+                continue
+        elif c.indicator or fact.indicator:
             if c.indicator != fact.indicator:
                 continue
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            score = max(similarity(c.key, other), _shared_part(c.key, fact))
+            score = max(similarity(c.key, other), _shared_part(c.key, fact),
+                        _said_before(c, fact))
+            if doing is not None:
+                share = _share(doing, fact.name + _after(fact.evidence, fact.text))
+                if share < 0.5:
+                    continue  # 推动1万家工业企业开展技术改造 / 规模以上工业企业达7.6万家
+                if canonical_key(other).startswith(canonical_key(c.key)):
+                    score = max(score, 0.9)  # …/ 推动1万家工业企业技术改造和数字化转型
             if score < MIN_SIMILARITY:
                 continue
             if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
@@ -387,7 +403,72 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             if not 1 / RATIO <= ratio <= RATIO:
                 continue
         links.append(Link(fact, value, score - (0.01 if fact.estimated else 0.0)))
+    if c.indicator and any(lk.fact.indicator for lk in links):
+        links = [lk for lk in links if lk.fact.indicator]  # the catalog's own result first
     return links
+
+
+def _doing(c: Commitment) -> str | None:
+    """What the things a promise counts are to do, when its clause says so after them
+    (推动超1万家工业企业开展技术改造和数字化转型: 技术改造和数字化转型); a result counting
+    the same things must say it too."""
+    from baogao.extract.commitment_tables import words
+
+    if split_unit(c.unit)[1] not in _count_bases():
+        return None
+    rest = _after(c.evidence, c.text)
+    at = rest.find(c.object.strip("“”"))
+    if at < 0:
+        return None
+    rest = rest[at + len(c.object.strip("“”")) :]
+    verb = next((v for v in words()["doing_verbs"] if rest.startswith(v)), None)
+    if verb is None or len(rest) - len(verb) < 2:
+        return None
+    return rest[len(verb) :]
+
+
+@functools.lru_cache(maxsize=1)
+def _count_bases() -> frozenset[str]:
+    return frozenset(split_unit(u)[1] for u in vocabulary()["count_units"])
+
+
+def _share(words: str, text: str) -> float:
+    """The share of the character pairs of ``words`` found in ``text``."""
+    pairs = _pairs(words)
+    return len(pairs & _pairs(text)) / len(pairs) if pairs else 0.0
+
+
+def _said_before(c: Commitment, fact: Fact) -> float:
+    """0.8 when one side names only a head (投资, 项目) and the other names it with a
+    qualifier that the first one's sentence says before its amount, with the same action
+    (推进重大工程建设，全年完成投资2400亿元 / 重大工程投资完成2510.1亿元; 启动25个城中村改造
+    项目 / 城中村改造跑出“加速度”，启动26个改造项目); else 0."""
+    if c.action is None or c.action != fact.action:
+        return 0.0
+    sides = ((c.object, c.evidence, c.text, fact.name),
+             (fact.name, fact.evidence, fact.text, c.object))
+    for bare, evidence, printed, full in sides:
+        bare, full = bare.strip("“”"), full.strip("“”")
+        if not 1 <= len(bare) <= 2 or not full.endswith(bare):
+            continue
+        qualifier = full[: -len(bare)].strip("“”的")
+        at = evidence.find(printed)
+        if len(qualifier) >= 2 and not _names_part(qualifier) and qualifier in evidence[
+                : max(0, at)]:
+            return 0.8
+    return 0.0
+
+
+def _as_indicator(key: str, other: str) -> float:
+    """0.9 for an open fact's key naming a catalog indicator's object (the same key, or
+    it after a word of the year: 年末城镇调查失业率 for 城镇调查失业率), else 0."""
+    from baogao.extract.commitment_tables import words
+
+    key, other = canonical_key(key), canonical_key(other)
+    if len(key) < 3 or not other.endswith(key):
+        return 0.0
+    lead = other[: -len(key)]
+    return 0.9 if lead == "" or lead in words()["indicator_year_words"] else 0.0
 
 
 _SHARED = re.compile(r"[均都]")

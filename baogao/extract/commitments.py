@@ -49,13 +49,19 @@ _OBJECT_MAX = 40
 _CONJUNCTIONS = ("和", "及", "与", "、")
 #: An amount read into an object (不低于740元/月和): the object of the amount before it.
 _AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
-#: A span of several years before an amount in its clause (3年内, 三年内, 未来五年).
-_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年")
+#: A span of several years before an amount in its clause (3年内, 三年内, 未来五年, 五年统筹
+#: 投入; not 2025年内).
+_YEARS_SPAN = re.compile(r"(?:(?<!\d)[2-9]|(?<!\d)\d{2}|[两三四五六七八九十])年"
+                         r"(?:内|间|来|累计|共|统筹|合计|总计)|未来[两三四五]年")
+#: A change's starting point: 从/由 before the amount in its clause, 到/至 and another amount
+#: after it in the same clause (从15个县（市）扩大到57个县（市）, 由5%提高至8%).
+_FROM = re.compile(r"(?:^|[^自])[从由]")
+_TO = re.compile(r"[^，,；;。：:\d]{0,12}?(?:到|至)[^，,；;。：:\d]{0,6}\d")
 #: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 12
+EXTRACTOR_VERSION = 13
 
 
 @functools.lru_cache(maxsize=1)
@@ -63,7 +69,7 @@ def commitments_version() -> str:
     """The version stored with a document's commitments: extractor and word tables."""
     from baogao.extract.commitment_tables import words as table_words
 
-    tables = {k: v for k, v in table_words().items() if k.startswith("table_")}
+    tables = {k: v for k, v in table_words().items() if k.startswith(("table_", "promise_"))}
     words = json.dumps([vocabulary(), tables], ensure_ascii=False, sort_keys=True)
     digest = hashlib.sha1(words.encode("utf-8")).hexdigest()[:10]
     return f"{EXTRACTOR_VERSION}-{digest}"
@@ -199,11 +205,16 @@ def _annex_items(doc: Document) -> Iterator[ListItem]:
         ) not in section.title:
             continue
         name = _list_name(section.title, 0, len(section.title))
-        for para in doc.paragraphs:
-            if section.heading_end <= para.start < section.end and not para.is_table_row:
-                line = doc.text[para.start : para.end]
-                match = _LEADING.match(line)
-                yield ListItem(para.start + (match.end() if match else 0), para.end, name)
+        paras = [p for p in doc.paragraphs
+                 if section.heading_end <= p.start < section.end and not p.is_table_row]
+        marked = [_LEADING.match(doc.text[p.start : p.end]) for p in paras]
+        parts = [x.start for x in doc.sections if section.start < x.start < section.end]
+        first = next((i for i, (p, m) in enumerate(zip(paras, marked, strict=True))
+                      if m or (parts and p.start >= min(parts))), 0)
+        # paragraphs before the first numbered one (or the first item heading) introduce
+        # the list (坚持民生为大，…办好十件民生实事…), they are not items
+        for para, match in list(zip(paras, marked, strict=True))[first:]:
+            yield ListItem(para.start + (match.end() if match else 0), para.end, name)
 
 
 def _item_object(text: str) -> str:
@@ -284,32 +295,43 @@ def _borrow_objects(found: list[Commitment]) -> list[Commitment]:
     return kept
 
 
-def _promise(name: str, value: float | None, unit: str | None, text: str, evidence: str
-             ) -> bool:
-    """A quantified promise, not a count naming things or a measure describing one."""
+def _promise(name: str, value: float | None, unit: str | None, text: str, evidence: str,
+             *, paid: bool = False) -> bool:
+    """A quantified promise, not a count naming things or a measure describing one
+    (``paid``: a sum spent on ``name``, which may be a list: 投入125亿元办好…民生实事)."""
     words = vocabulary()
     if value is None:
         return False  # 居民收入增长与经济增长同步: a promise, but not a quantified one
-    if any(w in name for w in words["not_objects"]):
+    if not paid and any(w in name for w in words["not_objects"]):
         return False
     if not re.search(r"\d", text) and unit not in ("%", None, ""):
         return False  # 两个健联体, 四项服务, 五对关系: counts naming things, not promises
     if unit in words["descriptor_units"]:
         return False  # 15分钟就业服务圈, 24小时开放: a measure describing a service
-    if name.endswith(tuple(words["structure_heads"])):
+    if not paid and name.endswith(tuple(words["structure_heads"])):
         return False  # 20项民生工程, 9项工作, 58条改革举措: the plan's own structure
     at = evidence.find(text)
     if at >= 0:
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if _FROM.search(clause) and _TO.match(evidence, at + len(text)):
+            return False  # 从15个县（市）扩大到57个县（市）: where the change starts from
         if _YEARS_SPAN.search(clause):
             return False  # 力争3年内全部启动…1.2万套: a goal over several years
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
+        lead = _strip_words(clause, words["lead_noise"])
+        if counted and lead in _promise_words()["promise_improve_verbs"]:
+            return False  # 优化3家国家大学科技园, 建强30家…: work on things that exist
+        if lead.endswith(tuple(_promise_words()["promise_have_verbs"])):
+            return False  # 拥有8个万亿元级产业集群: what there is, not what is promised
         nxt = evidence[at + len(text) : at + len(text) + 1]
-        if counted and _HAN.match(nxt) and _ENUMERATED.search(evidence[max(0, at - 30) : at]):
+        named = _ENUMERATED.search(evidence[max(0, at - 30) : at])
+        if counted and _HAN.match(nxt) and named and not (
+                named.group(0).endswith("等") and value > named.group(0).count("、") + 1):
             # 金昌、白银、庆阳3个城市医疗集团: a count of the places just named (not
-            # 新认证绿色、有机、名特优新农产品1000个: the count of the noun before it)
+            # 新认证绿色、有机、名特优新农产品1000个: the count of the noun before it, nor
+            # 亚马逊、腾讯…航天云等25个数据中心: more than those named)
             return False
         follows = evidence[at + len(text) : at + len(text) + 1]
         measure = unit not in (None, "", "%", "‰") and str(unit).lstrip("万亿") not in words[
@@ -317,6 +339,32 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if measure and text.endswith(("以上", "以下")) and _HAN.match(follows):
             return False  # 5000吨标准煤及以上重点用能单位: a threshold describing a noun
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _promise_words() -> dict[str, list[str]]:
+    """The ``promise_*`` word tables of ``commitment_words.json``."""
+    from baogao.extract.commitment_tables import words
+
+    return {k: v for k, v in words().items() if k.startswith("promise_")}
+
+
+def _spent(head: str, unit: str) -> str | None:
+    """The spending verb right before a sum of money (投入125亿元, 投资250亿元), if any."""
+    if not unit.endswith("元"):
+        return None
+    head = _strip_words(head.strip(), vocabulary()["lead_noise"])
+    # the verb alone: not 总投资250亿元的项目 (a project's size)
+    return head if head in _promise_words()["promise_spend_verbs"] else None
+
+
+def _paid_for(text: str, start: int, stop: int) -> str:
+    """What a sum pays for, from the words after it to its clause end (办好40件群众急难愁盼
+    民生实事 → 群众急难愁盼民生实事): purpose verbs and counts dropped."""
+    phrase = text[start:stop]
+    phrase = _strip_words(phrase, _promise_words()["promise_purpose_verbs"])
+    phrase = re.sub(r"^[\d.一二三四五六七八九十百两]+(?:个|件|项|类|大|方面)", "", phrase)
+    return phrase.strip("“”\"（）() ")[:_OBJECT_MAX]
 
 
 def _strip_words(phrase: str, words: list[str], *, tail: bool = False) -> str:
@@ -330,6 +378,11 @@ def _strip_words(phrase: str, words: list[str], *, tail: bool = False) -> str:
             elif not tail and phrase.startswith(word) and len(phrase) > len(word):
                 phrase, changed = phrase[len(word):], True
     return phrase
+
+
+#: A measure describing the noun after a count (65岁及以上, 3岁以下).
+_DESCRIBED = re.compile(r"\d+(?:\.\d+)?(?:周岁|岁|年|个月|月)(?:及以上|及以下|以上|以下)?"
+                        r"(?=[\u4e00-\u9fff])")
 
 
 def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int
@@ -347,13 +400,35 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
         head = ""
     head = _strip_words(head, [*words["from_follow"], *words["growth_words"],
                                *words["tail_noise"], *words["reach_words"]], tail=True)
-    if len(head) < 2 and text[amount.end : amount.end + 1] in ("的", *"".join(
-            c for c in text[amount.end : amount.end + 1] if _HAN.match(c))):
-        stop = re.search(r"[，,。；;：:、]", text[amount.end : clause[1]])
-        post = text[amount.end : amount.end + stop.start() if stop else clause[1]]
-        head = _strip_words(post.lstrip("的"), words["lead_noise"])
+    # 为超2.5万名65岁及以上失能老年人: the noun after a measure describing it
+    described = _DESCRIBED.match(text, amount.end, clause[1])
+    after = described.end() if described else amount.end
+    # 重点建设40个绿美点: a modifier and a verb before the amount, the noun after it
+    verb_last = head.endswith(tuple(words["actions"]))
+    if (len(head) < 2 or verb_last) and text[after : after + 1] in ("的", *"".join(
+            c for c in text[after : after + 1] if _HAN.match(c))):
+        post = _clause_rest(text, after, clause[1])
+        post = _strip_words(post.lstrip("的"), words["lead_noise"])
+        if len(head) < 2 or len(post) >= 2:
+            head = post
     head = head.strip("“”\"（）() ")
     return head[:_OBJECT_MAX], action
+
+
+def _clause_rest(text: str, start: int, stop: int) -> str:
+    """``text`` from ``start`` to the first mark ending a phrase (，。；：、, or 和 before
+    another amount) outside brackets (超5个县（市、区）开展…: 县（市、区）开展…)."""
+    depth = 0
+    for i in range(start, stop):
+        char = text[i]
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in "，,。；;：:、" or (char in "和及与" and text[
+                i + 1 : i + 2].isdigit())):
+            return text[start:i]  # …绿美点|和6条绿美带: the next amount's noun
+    return text[start:stop]
 
 
 def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
@@ -386,13 +461,21 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     before, prev_end = prev_end, amount.end
                     if (sentence.start, printed) in stated:
                         continue
-                    if is_descriptor(text, amount, nxt, i + 1 < len(inside)) and text[
+                    spend = _spent(text[max(clause[0], before) : amount.start], amount.unit)
+                    if spend is None and is_descriptor(
+                            text, amount, nxt, i + 1 < len(inside)) and text[
                             amount.end : amount.end + 1] not in _CONJUNCTIONS:
                         continue  # 不低于740元/月和485元/月: joined to the next, not describing
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     if timing is None or timing.kind != "target" or timing.period != doc.year:
                         continue
                     obj, action = _unnamed_object(text, clause, amount, before)
+                    list_name = None
+                    if spend is not None and (len(obj) < 2 or obj == spend or _cue(obj)):
+                        # 投入125亿元办好40件群众急难愁盼民生实事: named by what it pays for
+                        obj, action = _paid_for(text, amount.end, clause[1]), spend
+                        if _cue(text[amount.end : clause[1]]):
+                            list_name = _list_name(text, amount.end, clause[1])
                     printed, unit, bound, after = _printed(printed, amount.unit, evidence)
                     if after and len(after) >= 2 and (len(obj) <= 2 or _is_action(obj)):
                         obj = after
@@ -400,9 +483,11 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                     if obj.endswith("的"):
                         continue  # …不超过大病保险原封顶线的20%: a share of the noun before 的
                     if len(obj) < 2 or not _HAN.search(obj) or not _promise(
-                            obj, value, amount.unit, text[amount.start : amount.end], evidence):
+                            obj, value, amount.unit, text[amount.start : amount.end], evidence,
+                            paid=spend is not None):
                         continue
                     item = next((it for it in items if it.start <= amount.start < it.end), None)
+                    list_name = item.list_name if item else list_name
                     found.append(Commitment(
                         region=doc.region, year=doc.year, period=doc.year, object=obj,
                         key=key_of(obj), action=action, value=value, unit=unit,
@@ -411,7 +496,7 @@ def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]
                         end=sentence.end, doc_id=doc.id,
                         value_high=(float(amount.value_high.normalize())
                                     if amount.value_high is not None else None),
-                        list_name=item.list_name if item else None, origin="target"))
+                        list_name=list_name, origin="target"))
     return found
 
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
 from baogao.extract.clauses import Value, group_mentions, hits_for_group, same_dimension
-from baogao.extract.numbers import Quantity, find_quantities
+from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
 from baogao.extract.periods import (
@@ -248,6 +248,19 @@ def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
     return any(before.endswith(w) for w in cue_words("mention_prefix_ok"))
 
 
+def _may_hold_values(text: str, sentence: _Span) -> bool:
+    """False when ``_values_in`` surely finds nothing (a cheap test of the same patterns)."""
+    start, end = sentence.start, sentence.end
+    return (may_hold_quantity(text, start, end)
+            or _any_qualitative_re().search(text, start, end) is not None)
+
+
+@functools.lru_cache(maxsize=1)
+def _any_qualitative_re() -> re.Pattern[str]:
+    """Matches where ``_qualitative_re`` or ``_qualitative_target_re`` does."""
+    return re.compile(f"(?:{_qualitative_re().pattern})|(?:{_qualitative_target_re().pattern})")
+
+
 def _values_in(text: str, sentence: _Span) -> list[Value]:
     values = [
         Value.of(q)
@@ -305,6 +318,8 @@ def sentence_readings(
     """
     if _maybe_value_re().search(text, sentence.start, sentence.end) is None:
         return
+    if not _may_hold_values(text, sentence):
+        return  # no value, so no reading: the mentions need not be looked for
     mentions = find_mentions(text, sentence.start, sentence.end)
     floor = sentence.start if context_start is None else context_start
     mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)

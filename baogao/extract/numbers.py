@@ -163,6 +163,22 @@ def _quantity_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _unit_gate() -> re.Pattern[str]:
+    """A necessary condition for a quantity with a unit: a numeral character right before a
+    unit (the number of ``_quantity_re`` ends with one; spaces and 多/余 may come between),
+    百分之, or 每 (a unit written first). Where it finds nothing, ``find_quantities`` (with
+    units required) finds nothing either."""
+    units = _alternation(cues()["units"])
+    return re.compile(rf"[\d{_CN_CHARS}]{_INSIDE}?(?:多|余)?(?:{units})|百分之|每")
+
+
+def may_hold_quantity(text: str, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` surely holds no quantity with a unit (see
+    ``_unit_gate``): a cheap test before reading its numbers."""
+    return _unit_gate().search(text, start, end) is not None
+
+
+@functools.lru_cache(maxsize=1)
 def _unit_first_re() -> re.Pattern[str]:
     """每立方米20微克: a per-unit written before the number, the amount unit after it."""
     table = cues()
@@ -275,6 +291,8 @@ def find_quantities(
     """
     stop = len(text) if end is None else end
     found: list[Quantity] = []
+    if require_unit and _unit_gate().search(text, start, stop) is None:
+        return found
     for match in _quantity_re().finditer(text, start, stop):
         if not (match.group("num") or match.group("pnum")):
             continue
@@ -295,6 +313,8 @@ def first_quantity(text: str, start: int, end: int,
                    skip_units: tuple[str, ...] = ()) -> Quantity | None:
     """The first of ``find_quantities(text, start, end)`` whose unit is not in
     ``skip_units``, reading no numeral after it."""
+    if _unit_gate().search(text, start, end) is None:
+        return None
     if "每" in text[start:end]:  # unit-first quantities may come first: read them all
         return next((q for q in find_quantities(text, start, end) if q.unit not in skip_units),
                     None)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
 from baogao.extract.catalog import Family, Mention, cues, find_mentions, load_catalog
 from baogao.extract.numbers import Quantity, find_quantities, first_quantity
@@ -343,10 +344,59 @@ def _carried_sentence_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     )
 
 
+def _required_chars(items: Any) -> set[str]:
+    """Characters every match of a parsed regex sequence holds (``re._parser`` items)."""
+    found: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            found.add(chr(av))
+        elif name == "SUBPATTERN":
+            found |= _required_chars(av[-1])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and av[0] >= 1:
+            found |= _required_chars(av[2])
+        elif name == "BRANCH":
+            found |= set.intersection(*(_required_chars(alt) for alt in av[1]))
+    return found
+
+
+def _group_items(items: Any, group: int) -> Any:
+    """The parsed items of capturing group ``group``, or None."""
+    for op, av in items:
+        name = str(op)
+        if name == "SUBPATTERN" and av[0] == group:
+            return av[-1]
+        nested = ([av[-1]] if name == "SUBPATTERN" else [av[2]] if name.endswith("REPEAT")
+                  else av[1] if name == "BRANCH" else [])
+        for sub in nested:
+            found = _group_items(sub, group)
+            if found is not None:
+                return found
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _dating_char() -> str | None:
+    """A character every dated carried value's sentence holds (年: in the value clause's
+    ``year`` group and in every year clause), read from the patterns themselves; None when
+    there is none. A sentence without it is never a carried value (a cheap test first)."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    value_re, year_re, _ = _carried_sentence_res()
+    year_group = _group_items(_parser.parse(value_re.pattern).data, value_re.groupindex["year"])
+    if year_group is None:
+        return None
+    chars = _required_chars(year_group) & _required_chars(_parser.parse(year_re.pattern).data)
+    return min(chars) if chars else None
+
+
 def _carried_value(text: str, start: int, end: int) -> Quantity | None:
     """The value of a sentence that only dates and states one (在…的一九五二年，也还只有X;
     一九八一年实际执行结果为X): its first measured quantity, when the clauses before it are
     a year, a verb and adverbials only; else None."""
+    dating = _dating_char()
+    if dating is not None and text.find(dating, start, end) < 0:
+        return None  # undated: never a carried value
     value_re, year_re, lead_re = _carried_sentence_res()
     value = first_quantity(text, start, end, ("个", ""))
     if value is None or value.unit in ("%", "‰"):

@@ -391,10 +391,31 @@ def _clean_hint_title(value: str) -> str:
     return re.split(r"[（(]?(?:——|--|――)|[（(](?=(?:19|20)\d\d年)", value)[0].strip()
 
 
+_BYLINE_IN_LINE = re.compile(r"会议上|作政府工作报告")
+#: where a title run into its byline ends: 2026年江苏省政府工作报告——2026年2月3日在…
+_TITLE_CUT = re.compile(r"——|--|――|[（(](?=.{0,12}年.{0,40}会议)|\s(?=(?:19|20)\d\d年.{0,40}会议)")
+
+
 def _is_title(line: str) -> bool:
+    """A title line: ends like a title, is short, and is not a dateline or a byline
+    (…会议上…作政府工作报告)."""
     cues = _cues()
     return (line.endswith(tuple(cues["title_endings"])) and len(line) <= 60
-            and not line.startswith(("——", "--", "在", "各位")))
+            and not line.startswith(("——", "--", "在", "各位"))
+            and _BYLINE_IN_LINE.search(line) is None)
+
+
+def _printed_title(line: str) -> str | None:
+    """The title a header line prints: the line itself, or its head when the dateline and
+    byline run on after it (2026年江苏省政府工作报告——2026年2月3日在…会议上 省长 刘小涛)."""
+    if _is_title(line):
+        return line
+    m = _TITLE_CUT.search(line)
+    if m and m.start() >= 4:
+        head = line[: m.start()].strip()
+        if _is_title(head):
+            return head
+    return None
 
 
 def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
@@ -402,7 +423,8 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     replaces a generic one (政府工作报告); never a site name or a number."""
     cues = _cues()
     generic = set(cues["generic_titles"])
-    printed = next((ln.strip() for ln in pre.split("\n")[:6] if _is_title(ln.strip())), None)
+    printed = next((t for ln in pre.split("\n")[:6] if (t := _printed_title(ln.strip()))),
+                   None)
     hinted = [t for k in ("title", "article_title", "page_title")
               if (t := _clean_hint_title(hints.get(k, "")))
               and any(w in t for w in cues["title_endings"]) and len(t) <= 80]
@@ -418,6 +440,7 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
         return m.group(1)
     first = text.split("\n", 1)[0].strip()
     if (4 <= len(first) <= 40 and not first.startswith("各位代表") and not first.isdigit()
+            and not _DATELINE.search(first) and not first.startswith(("——", "--"))
             and not any(w in first for w in cues["site_words"]) and re.search(f"[{_CJK}]", first)):
         return first
     return None

@@ -3,12 +3,15 @@
 The normalized text is what every later stage reads and every offset refers to:
 
 1. Traditional characters become Simplified (OpenCC t2s) when the text is mostly Traditional.
-2. Full-width digits, Latin letters and the symbols that matter for numbers (％ ． ＋ － ／ ＜ ＞)
-   become ASCII; ideographic and no-break spaces become plain spaces; invisible characters
+2. Full-width digits, Latin letters and the symbols that matter for numbers and names
+   (％ ． ＋ － ／ ＜ ＞ ＿ ＆: PM＿2.5, R＆D) become ASCII; ideographic and no-break spaces
+   become plain spaces; invisible characters
    (zero-width spaces and joiners, BOM, soft hyphen) are dropped, and so are spaces and line
    breaks typeset inside a number (``8 ．8 ％``, ``74.4`` / ``万亿元``), so numbers read whole.
 3. Word artefacts (``[bookmark: _Hlk…]``) and web chrome lines (下载, 打印, 字号, 分享, 相关报道…)
-   are dropped; photo captions in the preamble are dropped.
+   are dropped; photo captions in the preamble are dropped; so are the page numbers and
+   running headers of text taken from a PDF, and the spaces of letter-spaced lines
+   (省 长  王 清 宪).
 4. Lines are stripped; blank lines dropped; hard-wrapped lines rejoined; flattened table cells
    (one cell per tab-indented line) become one line per row with cells separated by TAB.
 
@@ -32,7 +35,8 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH.update(
-    {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": "."}
+    {"％": "%", "＋": "+", "－": "-", "／": "/", "＜": "<", "＞": ">", "＝": "=", "．": ".",
+     "＿": "_", "＆": "&"}
 )
 _SPACES = {"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " "}
 #: one character in, one character out: full-width forms and typographic spaces
@@ -58,6 +62,8 @@ _SECTION_START = re.compile(
 _DANGLING = "的了和与及对把被"
 _CONTINUATION = "，。、；：）)》”」』！？,;"
 _TERMINAL = "。！？；：…”」』）)!?;:"
+#: closing marks that end a quotation or a parenthesis, seldom a paragraph
+_CLOSING = "”」』）)"
 _HEADING_START = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
     r"\d+[.．、]|[（(]\d+[）)]|附件|名词解释|各位代表)"
@@ -132,13 +138,34 @@ def _delete(
 
 
 def _drop_spans(text: str) -> list[tuple[int, int]]:
-    """Invisible characters and spaces inside numbers (searched only when present)."""
+    """Invisible characters, spaces inside numbers and the spaces of letter-spaced lines
+    (searched only when present)."""
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _INVISIBLE):
         spans += [m.span() for m in _INVISIBLE_RUN.finditer(text)]
     if any(hint in text for hint in _NUMBER_SPACE_HINTS):
         spans += [m.span() for m in _NUMBER_SPACE.finditer(text)]
+    if " " in text or "\u3000" in text:
+        spans += _letter_spaces(text)
     return sorted(spans)
+
+
+# a line whose every character stands alone between spaces: 省 长  王 清 宪, 增 长 5 . 2 %
+# (a PDF text layer written one character at a time, a title spread across the page)
+_SPACED_LINE = re.compile(r"^[ \u3000\xa0]*\S(?:[ \u3000\xa0]+\S){4,}[ \u3000\xa0]*$", re.M)
+_SPACE_RUN = re.compile(r"[ \u3000\xa0]+")
+
+
+def _letter_spaces(text: str) -> list[tuple[int, int]]:
+    """The spaces of letter-spaced lines (at least five characters, three of them Chinese)."""
+    if text.count(" ") + text.count("\u3000") < 4:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in _SPACED_LINE.finditer(text):
+        if len(_CJK_RUN.findall(m.group())) >= 3:
+            spans += [(m.start() + a.start(), m.start() + a.end())
+                      for a in _SPACE_RUN.finditer(m.group())]
+    return spans
 
 
 def _number_breaks(text: str) -> list[tuple[int, int]]:
@@ -306,7 +333,11 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool) 
     if soft_breaks and nxt.blank_before == 0:
         heading = _HEADING_START.match(prev.text) and len(prev.text) <= 40
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
-    if prev.text[-1] in _TERMINAL or _HEADING_START.match(nxt.text):
+    if _HEADING_START.match(nxt.text):
+        return False
+    if prev.text[-1] in _CLOSING and width is not None and len(prev.text) >= width - 1:
+        return True  # a full line ending on a closing quote: 专精特新“小巨人” / 企业113家
+    if prev.text[-1] in _TERMINAL:
         return False
     # a wrapped dateline: ——2023年1月4日在北京市西城区第十七届 / 人民代表大会第三次会议上
     if prev.text.startswith(("——", "—", "（", "(")) and re.search(r"会议上?[）)]?$", nxt.text):
@@ -362,7 +393,53 @@ def _drop_chrome(lines: list[_Line]) -> list[_Line]:
     return _drop_preamble_noise(kept)
 
 
+#: a page number printed at a page foot: — 3 —, -3-, 第3页, 第 3 页 共 40 页, 3/40
+_PAGE_NUMBER = re.compile(
+    r"[-—–~]{1,2} ?\d{1,4} ?[-—–~]{1,2}"
+    r"|(?:共 ?\d{1,4} ?页 ?)?第 ?\d{1,4} ?页(?: ?[,，/]? ?共 ?\d{1,4} ?页)?"
+    r"|\d{1,4} ?/ ?\d{1,4}|[Pp]age \d{1,4}(?: of \d{1,4})?"
+)
+_BARE_NUMBER = re.compile(r"\d{1,4}")
+_SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
+
+
+def _drop_page_furniture(lines: list[_Line]) -> list[_Line]:
+    """Drop what a PDF repeats on every page: page numbers (— 3 —, 第3页, or bare numbers
+    counting up) and running headers (a short line repeated next to the page numbers, or a
+    repeated title line), keeping the first copy of a header; the lines of a paragraph cut by
+    a page break then meet again and are rejoined like any hard-wrapped text."""
+    marked = [not ln.indented and _PAGE_NUMBER.fullmatch(ln.text) is not None for ln in lines]
+    bare = [i for i, ln in enumerate(lines)
+            if not ln.indented and _BARE_NUMBER.fullmatch(ln.text)]
+    if len(bare) >= 3:
+        rising = [i for k, i in enumerate(bare)
+                  if k and int(lines[i].text) == int(lines[bare[k - 1]].text) + 1]
+        if len(rising) >= 0.6 * len(bare):
+            for i in bare:
+                marked[i] = True
+    where: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if (not ln.indented and not marked[i] and len(ln.text) <= 40
+                and not _SENTENCE_MARKS.search(ln.text)):
+            where.setdefault(ln.text, []).append(i)
+    for text, found in where.items():
+        if len(found) < 3:
+            continue
+        near = sum(1 for i in found
+                   if any(marked[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)))
+        if near * 2 >= len(found) or text.endswith("报告"):
+            # the first copy stays when it opens the document (the title line)
+            for i in found[1:] if found[0] < 3 else found:
+                marked[i] = True
+    if not any(marked):
+        return lines
+    return [ln for ln, drop in zip(lines, marked, strict=True) if not drop]
+
+
 _DATELINE_END = re.compile(r"会议上[）)]?$")
+#: a byline opening on the full date (2025年1月19日在…会议上省长许昆林作政府工作报告。); a photo
+#: caption gives the day without the year (1月19日，…)
+_DATED_BYLINE = re.compile(r"[—\-]{0,2}(?:\d{4}|[〇○零一二三四五六七八九]{4})年.{1,3}月.{1,3}日在")
 _CAPTION = re.compile(r".{0,200}(记者|摄影|图片来源).{0,20}(摄|供图)?$|.{2,40}作政府工作报告。?$")
 
 
@@ -377,7 +454,8 @@ def _drop_preamble_noise(lines: list[_Line]) -> list[_Line]:
     out: list[_Line] = []
     for i, ln in enumerate(lines):
         if i < first_body:
-            caption = _CAPTION.fullmatch(ln.text) and not _DATELINE_END.search(ln.text)
+            caption = (_CAPTION.fullmatch(ln.text) and not _DATELINE_END.search(ln.text)
+                       and not _DATED_BYLINE.match(ln.text))
             if ln.text in seen or caption:
                 continue
             seen.add(ln.text)
@@ -391,6 +469,7 @@ def normalize(text: str) -> NormalizedText:
     lines = _split_lines(chars, offsets)
     lines = _merge_table_rows(lines)
     lines = [ln for ln in lines if ln.text]
+    lines = _drop_page_furniture(lines)
     lines = _drop_chrome(lines)
     lines = _join_wrapped(lines)
     out_text: list[str] = []

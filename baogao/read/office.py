@@ -9,9 +9,11 @@ and counted, so a zip bomb or a gigabyte text run is refused (``max_unpacked_byt
 from __future__ import annotations
 
 import logging
+import re
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from baogao.errors import LimitExceeded, UnreadableFile
 from baogao.models import RawDocument
@@ -101,9 +103,10 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
     check_package(path, name)
     try:
         document: DocxDocument = docx.Document(str(path))
-        lines: list[str] = []
+        lines: list[str] = _header_lines(document)
         for block in document.iter_inner_content():
             if isinstance(block, DocxParagraph):
+                lines += _text_boxes(block)
                 lines.append(block.text)
             elif isinstance(block, Table):
                 for row in block.rows:
@@ -129,6 +132,48 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
     if not text.strip():
         raise UnreadableFile(name, ".docx has no text")
     return [RawDocument(source=name, row=0, text=text, format="docx")]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph: Any) -> list[str]:
+    """The paragraphs of text boxes anchored in ``paragraph`` (a title is often set in one),
+    read before the paragraph's own text; the VML copy Word keeps as a fallback for a
+    DrawingML box is skipped."""
+    element = paragraph._p
+    if element.find(f".//{_W}txbxContent") is None:
+        return []
+    out: list[str] = []
+    for box in element.iter(f"{_W}txbxContent"):
+        if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
+            continue
+        for p in box.iter(f"{_W}p"):
+            text = "".join(t.text or "" for t in p.iter(f"{_W}t"))
+            if text.strip():
+                out.append(text)
+    return out
+
+
+def _header_lines(document: Any) -> list[str]:
+    """The page-header text of the first section (a title is sometimes set there), ahead of
+    the body; lines without a Chinese character (page numbers) are left out."""
+    out: list[str] = []
+    try:
+        section = document.sections[0]
+    except IndexError:
+        return out
+    headers = [section.first_page_header] if section.different_first_page_header_footer else []
+    headers.append(section.header)
+    for header in headers:
+        if header.is_linked_to_previous:
+            continue
+        for para in header.paragraphs:
+            text = para.text.strip()
+            if re.search(r"[\u4e00-\u9fff]", text) and text not in out:
+                out.append(text)
+    return out
 
 
 def _one_line(exc: BaseException) -> str:

@@ -47,7 +47,7 @@ def breakpoints(offsets: tuple[int, ...] | list[int]) -> list[tuple[int, int]]:
     n = len(offsets)
     if not n:
         return []
-    arr = np.fromiter(offsets, dtype=np.int64, count=n)
+    arr = np.frombuffer(array("q", offsets), dtype=np.int64)  # faster than np.fromiter
     shifted = arr - np.arange(n, dtype=np.int64)
     starts = np.concatenate(([0], np.flatnonzero(np.diff(shifted)) + 1))
     return list(zip(starts.tolist(), arr[starts].tolist(), strict=True))

@@ -1,0 +1,154 @@
+"""Reading real tune reports rendered into the shapes reports arrive in (the transformations of
+benchmarks/format_robustness.py): PDF text with page furniture, letter-spaced lines, a title in
+a Word text box or page header, a byline run into the title line, a byline that looks like a
+photo caption."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib.util
+import random
+import re
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import DATA, PROVINCES
+
+from baogao.models import Document
+from baogao.pipeline import build_document
+from baogao.read import read_file
+from baogao.read.meta import extract_metadata
+from baogao.read.normalize import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+JIANGSU_2026 = PROVINCES / "2026_江苏省_政府工作报告.csv"
+ANHUI_2025 = DATA / "formats" / "provinces-2025" / "2025年安徽省政府工作报告.docx"
+JIANGSU_2025 = DATA / "formats" / "provinces-2025" / "2025年江苏省政府工作报告.docx"
+
+
+@pytest.fixture(scope="module")
+def fr() -> ModuleType:
+    path = ROOT / "benchmarks" / "format_robustness.py"
+    spec = importlib.util.spec_from_file_location("format_robustness", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["format_robustness"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _clean(path: Path, chars: int | None = None) -> Document:
+    """A tune report read without its collection columns, cut to its first ``chars``
+    characters (whole lines)."""
+    raw = dataclasses.replace(read_file(path, path.name)[0], hints={})
+    if chars is not None:
+        raw = dataclasses.replace(raw, text=raw.text[: raw.text.rfind("\n", 0, chars)])
+    return build_document(raw)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。；！？])|\n", text) if len(s) >= 8]
+
+
+def test_pdf_text_page_numbers_and_running_headers_dropped(fr: ModuleType) -> None:
+    doc = _clean(JIANGSU_2026, 9000)
+    src = fr.Source("jiangsu", doc)
+    for seed in range(8):  # the page-number styles and running headers the shape draws
+        rendered = fr.shape_pdf_text(src, random.Random(seed))
+        raw = rendered.data.decode("utf-8")
+        assert raw.count("政府工作报告") >= 3  # the running header is there to drop
+        text = normalize(raw).text
+        assert text.count("政府工作报告") == doc.text.count("政府工作报告")
+        assert not re.search(r"^(?:[-—] ?\d+ ?[-—]|第 ?\d+ ?页.*|\d+)$", text, re.M)
+        assert text.count("\n2026年江苏省政府工作报告\n") + text.count("\n政府工作报告\n") == 0
+        # every sentence of the clean text is whole again, across line and page breaks
+        missing = [s for s in _sentences(doc.text) if s not in text.replace("\n", "")]
+        assert not missing
+        # a sentence cut by a page break reads as one line again
+        assert "省战略性新兴产业基金集群规模" in doc.text
+        line = next(ln for ln in text.split("\n") if "省战略性新兴产业基金集群规模" in ln)
+        assert "政府工作报告" not in line and "页" not in line
+
+
+def test_pdf_line_ending_on_a_closing_quote_is_rejoined(fr: ModuleType) -> None:
+    doc = _clean(ANHUI_2025, 6000)
+    name = "2025年安徽省政府工作报告.docx#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_text:{name}"))
+    lines = rendered.data.decode("utf-8").split("\n")
+    assert any(ln.endswith("”") and len(ln) >= 30 for ln in lines)
+    text = normalize(rendered.data.decode("utf-8")).text
+    for phrase in ("专精特新“小巨人”企业113家", "组织“百场万企”供需对接活动999场"):
+        assert phrase in doc.text.replace("\n", "")
+        assert phrase in text
+
+
+def test_letter_spaced_text_reads_like_the_clean_text(fr: ModuleType) -> None:
+    doc = _clean(JIANGSU_2026, 5000)
+    rendered = fr.shape_spaced_all(fr.Source("jiangsu", doc), random.Random(0))
+    assert "超 3 . 5 万 套" in rendered.data.decode("utf-8")
+    text = normalize(rendered.data.decode("utf-8")).text
+    assert text == doc.text.replace(" ", "")
+    again = fr.read_rendered(rendered)
+    assert (again.region, again.year, again.date, again.speaker) == (
+        doc.region, doc.year, doc.date, doc.speaker)
+    # a line with ordinary spaces between words is left alone
+    assert normalize("2026年 上海市 政府工作报告\n省长 刘小涛").text == (
+        "2026年 上海市 政府工作报告\n省长 刘小涛")
+
+
+@pytest.mark.parametrize("where", ["textbox", "header"])
+def test_docx_title_in_a_text_box_or_page_header(fr: ModuleType, where: str) -> None:
+    doc = _clean(JIANGSU_2026, 3000)
+    rendered = fr._docx(fr.Source("jiangsu", doc), random.Random(1), where)
+    again = fr.read_rendered(rendered)
+    assert again.text.split("\n", 1)[0] == "2026年江苏省政府工作报告"
+    assert again.title == doc.title == "2026年江苏省政府工作报告"
+    assert (again.region, again.date, again.speaker) == (doc.region, doc.date, doc.speaker)
+
+
+def test_title_run_into_its_byline(fr: ModuleType) -> None:
+    doc = _clean(JIANGSU_2026, 3000)
+    again = fr.read_rendered(fr._byline("oneline")(fr.Source("jiangsu", doc), random.Random(0)))
+    assert again.text.startswith("2026年江苏省政府工作报告——2026年2月3日在")
+    assert again.title == "2026年江苏省政府工作报告"
+    assert (again.date, again.speaker, again.region) == ("2026-02-03", "刘小涛", "江苏省")
+
+
+def test_no_dateline_or_byline_taken_for_the_title() -> None:
+    anhui = _clean(ANHUI_2025, 3000)
+    lines = anhui.text.split("\n")
+    assert lines[1].startswith("2025年1月20日在") and lines[1].endswith("作政府工作报告")
+    body = "\n".join(lines[1:])  # the title line lost: the byline must not stand in for it
+    meta = extract_metadata(body, {})
+    assert meta.title is None
+    assert (meta.speaker, meta.date, meta.region) == ("王清宪", "2025-01-20", "安徽省")
+    # nor a dateline (the first line of a report whose title sits in a text box)
+    jiangsu = _clean(JIANGSU_2026, 3000).text.split("\n", 1)[1]
+    assert jiangsu.startswith("——2026年2月3日在")
+    assert extract_metadata(jiangsu, {}).title is None
+
+
+def test_dated_byline_is_kept_not_dropped_as_a_caption() -> None:
+    doc = _clean(JIANGSU_2025)
+    byline = "2025年1月19日在江苏省第十四届人民代表大会第三次会议上省长许昆林作政府工作报告。"
+    assert byline in doc.text
+    again = build_document(dataclasses.replace(read_file(JIANGSU_2025, "j.docx")[0],
+                                               text=doc.text, hints={}))
+    assert (again.speaker, again.date) == ("许昆林", "2025-01-19")
+    # a photo caption (the day without the year) is still dropped from the preamble
+    page = ("2025年江苏省政府工作报告\n1月19日，省长许昆林作政府工作报告。\n"
+            "各位代表：\n现在，我代表…")
+    assert "许昆林" not in normalize(page).text
+
+
+def test_fullwidth_underscore_and_ampersand_read_as_ascii(fr: ModuleType) -> None:
+    ningxia = PROVINCES / "2026_宁夏回族自治区_政府工作报告.csv"
+    doc = _clean(ningxia)
+    assert "PM_2.5浓度" in doc.text
+    again = fr.read_rendered(fr.shape_fullwidth(fr.Source("ningxia", doc), random.Random(0)))
+    assert "PM＿2.5" not in again.text and "PM_2.5浓度" in again.text
+    want = fr.fact_keys(fr.all_facts(doc), catalog=True)
+    assert ("pm25", "actual", 2025, 25.9, "微克/立方米") in want
+    assert fr.fact_keys(fr.all_facts(again), catalog=True) == want
