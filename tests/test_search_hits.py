@@ -6,6 +6,7 @@ the warm-up's answers."""
 from __future__ import annotations
 
 import gc
+import itertools
 import zlib
 from pathlib import Path
 
@@ -18,7 +19,6 @@ from baogao.library import Library
 from baogao.store.packing import (
     TEXT_BLOCK,
     block_bytes,
-    block_texts,
     pack_text,
     text_header_bytes,
 )
@@ -81,7 +81,8 @@ def test_block_bytes_locates_blocks_from_the_header_alone() -> None:
         located = block_bytes(head, start, end)
         assert located is not None
         first, offsets = located
-        blocks = "".join(block_texts(packed[offsets[0]:offsets[-1]], offsets))
+        blocks = "".join(zlib.decompress(packed[a:b]).decode("utf-8")
+                         for a, b in itertools.pairwise(offsets))
         skip = start - first * TEXT_BLOCK
         assert blocks[skip:skip + end - start] == text[start:end]
     assert block_bytes(head[:-1], 0, 10) is None  # the header cut short
@@ -112,3 +113,19 @@ def test_server_process_warms_up_and_keeps_no_answer(tmp_path: Path) -> None:
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_misplaced_block_bytes_are_refused_not_misread(library: Library) -> None:
+    """Bytes that are not one whole block (a value rewritten between reading its header and
+    its blocks) fail zlib's checks and are left out: the span is then read whole."""
+    from baogao.ask.hits import _blocks
+
+    doc_id = library.documents()[0].id
+    head = library.store.conn.execute("SELECT text FROM documents WHERE id = ?",
+                                      (doc_id,)).fetchone()[0]
+    located = block_bytes(head, 0, 10)
+    assert located is not None
+    lo, hi = located[1][0], located[1][1]
+    assert _blocks(library.store, [(doc_id, lo, hi)]) == {
+        (doc_id, lo): library.document(doc_id).text[:TEXT_BLOCK]}
+    assert _blocks(library.store, [(doc_id, lo + 3, hi + 3), (doc_id, lo, hi - 1)]) == {}

@@ -13,15 +13,17 @@ text).
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
+import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from baogao.store import Store
-from baogao.store.packing import TEXT_BLOCK, block_bytes, block_texts
+from baogao.store.packing import TEXT_BLOCK, block_bytes
 
 #: Documents or spans per SQL statement (SQLite allows 32,766 parameters).
 _CHUNK = 300
@@ -120,8 +122,8 @@ def passage_texts(store: Store, spans: Sequence[tuple[str, int, int]]) -> list[s
             f"SELECT id, substr(text, 1, 9 + 4 * ((chars + {TEXT_BLOCK - 1}) / {TEXT_BLOCK})) "
             f"FROM documents WHERE id IN ({','.join('?' * len(some))})", some).fetchall())
     texts: list[str] = [""] * len(spans)
-    wanted: dict[tuple[str, int, int], tuple[int, list[int]]] = {}
-    places: list[tuple[int, tuple[str, int, int], int]] = []
+    wanted: dict[tuple[str, int], int] = {}  # (document, where a block starts) → its end
+    places: list[tuple[int, str, list[int], int]] = []
     other: list[int] = []
     for n, (doc_id, start, end) in enumerate(spans):
         head = heads.get(doc_id)
@@ -132,30 +134,40 @@ def passage_texts(store: Store, spans: Sequence[tuple[str, int, int]]) -> list[s
             other.append(n)
             continue
         first, offsets = located
-        key = (doc_id, offsets[0], offsets[-1])
-        wanted[key] = located
-        places.append((n, key, start - first * TEXT_BLOCK))
-    blocks: dict[tuple[str, int, int], str] = {}
-    keys = list(wanted)
-    for i in range(0, len(keys), _CHUNK):
-        part = keys[i:i + _CHUNK]
-        rows = conn.execute(
-            "SELECT w.column1, w.column2, substr(d.text, w.column2 + 1, w.column3 - w.column2) "
-            f"FROM (VALUES {','.join(['(?,?,?)'] * len(part))}) AS w "
-            "JOIN documents AS d ON d.id = w.column1",
-            [v for key in part for v in key]).fetchall()
-        for doc_id, lo, data in rows:
-            key = (doc_id, lo, lo + len(data))
-            if key in wanted:
-                blocks[key] = "".join(block_texts(data, wanted[key][1]))
-    for n, key, skip in places:
-        joined = blocks.get(key)
-        if joined is None:  # changed since its header was read: read it the long way
+        for lo, hi in itertools.pairwise(offsets):
+            wanted[(doc_id, lo)] = hi
+        places.append((n, doc_id, offsets, start - first * TEXT_BLOCK))
+    blocks = _blocks(store, [(d, lo, hi) for (d, lo), hi in wanted.items()])
+    for n, doc_id, offsets, skip in places:
+        parts = [blocks.get((doc_id, lo), "") for lo in offsets[:-1]]
+        if not all(parts):  # unreadable, or rewritten since its header was read: read it whole
             other.append(n)
             continue
         _doc_id, start, end = spans[n]
-        texts[n] = joined[skip:skip + end - start]
+        texts[n] = "".join(parts)[skip:skip + end - start]
     if other:
         for n, text in zip(other, store.passage_texts([spans[n] for n in other]), strict=True):
             texts[n] = text
     return texts
+
+
+def _blocks(store: Store, ranges: Sequence[tuple[str, int, int]]) -> dict[tuple[str, int], str]:
+    """The text of each block stored at bytes ``lo:hi`` of a document's stored text, by
+    (document, ``lo``); a block that cannot be read (the value changed meanwhile, e.g. by
+    ``baogao upgrade``: zlib's checksum fails) is left out."""
+    found: dict[tuple[str, int], str] = {}
+    for i in range(0, len(ranges), _CHUNK):
+        part = ranges[i:i + _CHUNK]
+        rows = store.conn.execute(
+            "SELECT w.column1, w.column2, w.column3, "
+            "substr(d.text, w.column2 + 1, w.column3 - w.column2) "
+            f"FROM (VALUES {','.join(['(?,?,?)'] * len(part))}) AS w "
+            "JOIN documents AS d ON d.id = w.column1",
+            [v for r in part for v in r]).fetchall()
+        for doc_id, lo, hi, data in rows:
+            if isinstance(data, bytes) and len(data) == hi - lo:
+                try:
+                    found[(doc_id, lo)] = zlib.decompress(data).decode("utf-8")
+                except (zlib.error, UnicodeDecodeError):
+                    continue
+    return found

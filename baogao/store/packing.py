@@ -28,8 +28,7 @@ import json
 import struct
 import zlib
 from array import array
-from collections.abc import Sequence
-from itertools import accumulate, chain, pairwise
+from itertools import accumulate, chain
 
 _RUNS = b"R"  # offset map as breakpoints: int32 pairs (i, offset), zlib
 _EDITS = b"E"  # original as pieces of the normalized text, JSON, zlib
@@ -233,7 +232,8 @@ def block_bytes(header: bytes | str, start: int, end: int) -> tuple[int, list[in
     """Where the blocks holding characters ``start:end`` lie in a value ``pack_text`` made,
     from its header alone: the first block's number, and the byte offsets in the value where
     each of the blocks begins and where the last ends. None when ``header`` is not a whole
-    header of that layout (another layout, or cut short: read the whole value then)."""
+    header of that layout (another layout, or cut short: read the whole value then). Each
+    block is compressed alone (``zlib.decompress`` of its bytes is its text)."""
     if isinstance(header, str) or header[:1] != _BLOCKS or len(header) < 9:
         return None
     size, count = struct.unpack_from("<2I", header, 1)
@@ -246,10 +246,3 @@ def block_bytes(header: bytes | str, start: int, end: int) -> tuple[int, list[in
                               9 + 4 * (first - (first > 0)))
     return first, [base + e for e in ((0,) if not first else ()) + ends]
 
-
-def block_texts(data: bytes, offsets: Sequence[int]) -> list[str]:
-    """The text of each block whose compressed bytes are ``data``, read from the value at
-    ``offsets[0]`` to ``offsets[-1]`` (``block_bytes``)."""
-    at = offsets[0]
-    return [zlib.decompress(data[a - at:b - at]).decode("utf-8")
-            for a, b in pairwise(offsets)]
