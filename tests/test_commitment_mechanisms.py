@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import functools
 
-from baogao.analyze.commitments import _as_indicator
+from baogao.analyze.commitments import _as_indicator, track_documents
 from baogao.extract.commitments import _promise, extract_commitments
-from baogao.models import Commitment
+from baogao.models import Commitment, CommitmentRow
 from baogao.pipeline import analyse, read
 from tests.conftest import PROVINCES
 from tests.test_commitments import _pair, _row
@@ -120,3 +120,36 @@ def test_a_count_after_a_verb_is_named_by_the_noun_after_it() -> None:
     # 超5个县（市、区）开展全域幸福河湖建设: brackets do not end the noun
     [counties] = [c for c in plan if c.text == "超5个" and "幸福河湖" in c.evidence]
     assert counties.object.startswith("县（市、区）")
+
+
+NATIONAL = PROVINCES.parent / "national" / "government_work_reports.jsonl"
+
+
+@functools.lru_cache(maxsize=1)
+def _national_2024() -> tuple[list[Commitment], list[CommitmentRow]]:
+    """The 2024 national report's commitments and their rows against the 2025 report."""
+    docs = {d.title: d for d in read(NATIONAL)}
+    plan = docs["2024年中华人民共和国国务院政府工作报告"]
+    later = docs["2025年中华人民共和国国务院政府工作报告"]
+    facts = {d.id: analyse(d)[1] for d in (plan, later)}
+    rows = track_documents({plan.id: plan, later.id: later}, facts)
+    return extract_commitments(plan, facts[plan.id]), rows
+
+
+def test_a_difference_from_last_year_after_a_level_is_not_a_promise() -> None:
+    # 赤字规模4.06万亿元，比上年年初预算增加1800亿元; 拟安排地方政府专项债券3.9万亿元、
+    # 比上年增加1000亿元: the levels are promises, the differences are derived
+    commitments, _ = _national_2024()
+    texts = {c.text for c in commitments}
+    assert {"4.06万亿元", "28.5万亿元", "3.9万亿元"} <= texts
+    assert not texts & {"1800亿元", "1.1万亿元", "1000亿元"}
+    # 经济增长预期目标为5%左右 restates 国内生产总值增长5%左右: one promise
+    assert [c.object for c in commitments if c.text == "5%左右"] == ["国内生产总值"]
+
+
+def test_national_targets_link_to_the_next_reports_review() -> None:
+    _, rows = _national_2024()
+    gdp = next(r for r in rows if r.indicator == "gdp_growth")
+    assert (gdp.actual_text, gdp.verdict) == ("5%", "met")
+    grain = next(r for r in rows if r.target_text == "1.3万亿斤以上")
+    assert grain.actual_text == "跃上1.4万亿斤" and grain.verdict == "met"

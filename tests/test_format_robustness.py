@@ -93,6 +93,10 @@ def test_letter_spaced_text_reads_like_the_clean_text(fr: ModuleType) -> None:
     again = fr.read_rendered(rendered)
     assert (again.region, again.year, again.date, again.speaker) == (
         doc.region, doc.year, doc.date, doc.speaker)
+    # Chinese characters spaced, numbers and Latin words whole (增 长 5.5% ，)
+    rendered = fr.shape_spaced_cjk(fr.Source("jiangsu", doc), random.Random(0))
+    assert "超 3.5 万 套" in rendered.data.decode("utf-8")
+    assert normalize(rendered.data.decode("utf-8")).text == doc.text.replace(" ", "")
     # a line with ordinary spaces between words is left alone
     assert normalize("2026年 上海市 政府工作报告\n省长 刘小涛").text == (
         "2026年 上海市 政府工作报告\n省长 刘小涛")
@@ -152,3 +156,39 @@ def test_fullwidth_underscore_and_ampersand_read_as_ascii(fr: ModuleType) -> Non
     want = fr.fact_keys(fr.all_facts(doc), catalog=True)
     assert ("pm25", "actual", 2025, 25.9, "微克/立方米") in want
     assert fr.fact_keys(fr.all_facts(again), catalog=True) == want
+
+
+def test_pdf_line_opening_on_a_decimal_is_no_numbered_heading(fr: ModuleType) -> None:
+    seed = DATA / "seeds" / "000_b5713cac4734963f.txt"
+    doc = _clean(seed, 4000)
+    sentence = "一般公共预算收入扣除留抵退税后、同口径增长5.6%"
+    assert sentence in doc.text
+    name = "000_b5713cac4734963f.txt#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_indent:{name}"), True)
+    assert "同口径增长\n5.6%," in rendered.data.decode("utf-8")  # 5.6%,… is no heading "5."
+    assert sentence in fr.read_rendered(rendered).text
+    assert normalize("一、总体要求\n2.加强监管").text == "一、总体要求\n2.加强监管"
+
+
+def test_pdf_text_with_typed_paragraph_indents(fr: ModuleType) -> None:
+    doc = _clean(JIANGSU_2026, 12000)
+    name = "2026_江苏省_政府工作报告.csv#0"
+    for seed in range(3):
+        rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(seed), True)
+        raw = rendered.data.decode("utf-8")
+        assert "\n\u3000\u3000各位代表" in raw
+        text = normalize(raw).text
+        # the paragraphs are the clean text's: a sentence ending at a full line's end does
+        # not end its paragraph, an indented line opens one
+        assert text.split("\n") == doc.text.split("\n")
+
+
+def test_wrapped_byline_tail_is_no_caption(fr: ModuleType) -> None:
+    doc = _clean(ANHUI_2025, 3000)
+    name = "2025年安徽省政府工作报告.docx#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_indent:{name}"), True)
+    raw = rendered.data.decode("utf-8")
+    assert "\n长 王清宪作政府工作报告\n" in raw  # the byline wrapped after 省
+    again = fr.read_rendered(rendered)
+    assert "省长 王清宪作政府工作报告" in again.text
+    assert (again.speaker, again.date, again.title) == ("王清宪", "2025-01-20", doc.title)

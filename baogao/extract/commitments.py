@@ -302,6 +302,8 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     words = vocabulary()
     if value is None:
         return False  # 居民收入增长与经济增长同步: a promise, but not a quantified one
+    if name.endswith(tuple(_promise_words()["promise_restated_names"])):
+        return False  # 经济增长预期目标为5%左右: a promise restated (explained) by its name
     if not paid and any(w in name for w in words["not_objects"]):
         return False
     if not re.search(r"\d", text) and unit not in ("%", None, ""):
@@ -315,6 +317,8 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if _difference(evidence[:at], unit):
+            return False  # 赤字规模4.06万亿元，比上年年初预算增加1800亿元: derived
         if _FROM.search(clause) and _TO.match(evidence, at + len(text)):
             return False  # 从15个县（市）扩大到57个县（市）: where the change starts from
         if _YEARS_SPAN.search(clause):
@@ -347,6 +351,22 @@ def _promise_words() -> dict[str, list[str]]:
     from baogao.extract.commitment_tables import words
 
     return {k: v for k, v in words().items() if k.startswith("promise_")}
+
+
+_COMPARED = re.compile(r"(?:^|[、，,])(?:比|较|同比|与)[^、，,；;。]*$")
+_LEVEL = re.compile(r"\d(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{0,2}[、，,]")
+
+
+def _difference(before: str, unit: str | None) -> bool:
+    """An amount compared with the year before right after a level in the same sentence
+    (…4.06万亿元，比上年年初预算增加1800亿元; 28.5万亿元、比上年增加1.1万亿元): the difference
+    is derived from the level promised, not a promise of its own (a growth rate, %, is)."""
+    if unit in (None, "", "%", "‰") or str(unit).endswith("百分点"):
+        return False
+    compared = _COMPARED.search(before)
+    if compared is None or not re.search(r"增加|减少|提高|降低|增长|下降|多|少", compared.group(0)):
+        return False
+    return _LEVEL.search(before[max(0, compared.start() - 12) : compared.start() + 1]) is not None
 
 
 def _spent(head: str, unit: str) -> str | None:
