@@ -18,16 +18,20 @@ the text alone); the row ``plain`` compares that read with the read of the repor
 - metadata: region, region_code, region_path, level, year, date, speaker, title (share right).
 
 Shapes: ``plain`` (the text as .txt, a control), ``pdf_text`` (text copied out of a PDF: hard
-breaks every 30–40 characters, page numbers, running headers, breaks inside numbers), ``pdf``
+breaks every 30–40 characters, page numbers, running headers, breaks inside numbers),
+``pdf_indent`` (the same with paragraphs opening on typed indents), ``pdf``
 (a real PDF, when reportlab and its built-in CJK font are available), ``docx`` (paragraphs in
 many runs, heading styles, bold lead-ins, tables, the title in a text box), ``docx_header``
 (the title in the page header), ``html_gov`` (a government page: navigation, breadcrumbs,
 share buttons, related links, footer, the report in nested tables, ``<br>`` lines and
-``&nbsp;``), ``traditional`` (OpenCC s2t), ``fullwidth`` (full-width digits, letters and
-punctuation), ``spaced_head`` / ``spaced_all`` (spaces between the characters of the header /
-of everything), ``byline_*`` (the header rewritten in other byline layouts) and ``city`` /
-``county`` (a province report rewritten as the report of a prefecture-level city or a county of
-that province, from the gazetteer).
+``&nbsp;``), ``markdown`` (# headings, **bold** lead-ins, pipe tables), ``gb18030`` (the text
+saved in GB18030 with CRLF line ends), ``traditional`` (OpenCC s2t), ``fullwidth``
+(full-width digits, letters and punctuation), ``spaced_head`` / ``spaced_all`` /
+``spaced_cjk`` (spaces between the characters of the header / of everything / of everything
+but numbers and Latin words), ``byline_*``
+(the header rewritten in other byline layouts) and ``city`` /
+``county`` / ``district`` (a province report rewritten as the report of a prefecture-level
+city, a county or a city district of that province, from the gazetteer).
 
 By default a sample of five reports is rendered (one of each source kind); ``--all`` renders
 every tune report. ``--details`` lists each difference (all sources are tune reports).
@@ -164,9 +168,10 @@ def wrap(line: str, width: int) -> list[str]:
 _PAGE_NUMBERS = ("— {} —", "-{}-", "第{}页", "- {} -", "第 {} 页 共 {} 页")
 
 
-def _pages(src: Source, rng: random.Random) -> tuple[list[list[str]], str, str]:
+def _pages(src: Source, rng: random.Random, indent: bool = False
+           ) -> tuple[list[list[str]], str, str]:
     """The report laid out on pages: (lines of each page, the running header, the page
-    number pattern)."""
+    number pattern); with ``indent`` each paragraph opens on two ideographic spaces."""
     width = rng.randint(30, 40)
     per_page = rng.randint(30, 40)
     laid: list[str] = []
@@ -174,7 +179,7 @@ def _pages(src: Source, rng: random.Random) -> tuple[list[list[str]], str, str]:
         if "\t" in line:
             laid.append("  ".join(c for c in line.split("\t") if c))
             continue
-        laid += wrap(line, width)
+        laid += wrap("\u3000\u3000" + line if indent else line, width)
     pages = [laid[i:i + per_page] for i in range(0, len(laid), per_page)]
     running = rng.choice([src.doc.title or "政府工作报告", "政府工作报告"])
     return pages, running, rng.choice(_PAGE_NUMBERS)
@@ -191,10 +196,10 @@ def shape_plain(src: Source, rng: random.Random) -> Rendered:
     return Rendered(".txt", _utf8(src.doc.text))
 
 
-def shape_pdf_text(src: Source, rng: random.Random) -> Rendered:
+def shape_pdf_text(src: Source, rng: random.Random, indent: bool = False) -> Rendered:
     """Text copied out of a PDF: hard-wrapped, a running header at the top of every page and
     the page number at its foot."""
-    pages, running, number = _pages(src, rng)
+    pages, running, number = _pages(src, rng, indent)
     out: list[str] = []
     for k, page in enumerate(pages, 1):
         if k > 1:
@@ -202,6 +207,11 @@ def shape_pdf_text(src: Source, rng: random.Random) -> Rendered:
         out += page
         out.append(_page_number(number, k, len(pages)))
     return Rendered(".txt", _utf8("\n".join(out)))
+
+
+def shape_pdf_indent(src: Source, rng: random.Random) -> Rendered:
+    """PDF text as above whose paragraphs open on two ideographic spaces (typed indents)."""
+    return shape_pdf_text(src, rng, indent=True)
 
 
 def shape_pdf(src: Source, rng: random.Random) -> Rendered | None:
@@ -345,6 +355,31 @@ def shape_html_gov(src: Source, rng: random.Random) -> Rendered:
     return Rendered(".html", _utf8(page), {} if src.doc.title else {"title": title})
 
 
+def shape_markdown(src: Source, rng: random.Random) -> Rendered:
+    """Markdown, as scrapers and converters write it: # headings, **bold** lead-ins, tables
+    with pipes, paragraphs separated by blank lines."""
+    out: list[str] = []
+    for line in src.lines:
+        if "\t" in line:
+            cells = line.split("\t")
+            if not out or not out[-1].startswith("|"):
+                out += ["", "| " + " | ".join(f"列{k + 1}" for k in range(len(cells))) + " |",
+                        "|" + "---|" * len(cells)]
+            out.append("| " + " | ".join(cells) + " |")
+            continue
+        if _HEADING.match(line) and len(line) <= 40:
+            out += ["", ("## " if line.startswith(("（", "(")) else "# ") + line, ""]
+            continue
+        lead = _LEAD_IN.match(line)
+        out += [f"**{line[: lead.end()]}**{line[lead.end():]}" if lead else line, ""]
+    return Rendered(".md", _utf8("\n".join(out)))
+
+
+def shape_gb18030(src: Source, rng: random.Random) -> Rendered:
+    """The text saved in GB18030 (GBK), as older Windows tools save it."""
+    return Rendered(".txt", src.doc.text.replace("\n", "\r\n").encode("gb18030"))
+
+
 def shape_traditional(src: Source, rng: random.Random) -> Rendered:
     import opencc
 
@@ -374,7 +409,19 @@ def shape_spaced_head(src: Source, rng: random.Random) -> Rendered | None:
 def shape_spaced_all(src: Source, rng: random.Random) -> Rendered:
     """Every character separated by a space (a PDF text layer written character by
     character)."""
-    return Rendered(".txt", _utf8("\n".join(_spaced(ln, " ") for ln in src.lines)))
+    return Rendered(".txt", _utf8("\n".join(ln if "\t" in ln else _spaced(ln, " ")
+                                            for ln in src.lines)))
+
+
+_ASCII_RUN = re.compile(r"[!-~]+|[^ !-~]")
+
+
+def shape_spaced_cjk(src: Source, rng: random.Random) -> Rendered:
+    """Chinese characters and marks separated by spaces, numbers and Latin words kept whole
+    (增 长 5.2% ，)."""
+    return Rendered(".txt", _utf8("\n".join(
+        ln if "\t" in ln else " ".join(_ASCII_RUN.findall(ln.replace(" ", "")))
+        for ln in src.lines)))
 
 
 _CN = "〇一二三四五六七八九"
@@ -424,27 +471,41 @@ _PROVINCE_WORDS = ("全省", "我省", "本省", "省委", "省政府", "省人�
                    "省长", "省级", "省内", "省外", "省属", "省会")
 
 
-def _rewrite(src: Source, level: str, rng: random.Random) -> Rendered | None:
+def _picks(province: Region, kind: str) -> list[Region]:
+    """Divisions of ``province`` a rewritten report can be about: prefecture-level cities,
+    counties and county-level cities named uniquely, or city districts (named with their
+    city: 合肥市蜀山区)."""
+    gaz = gazetteer()
+    out: list[Region] = []
+    for region in gaz.regions.values():
+        if region.code[:2] != province.code[:2] or len(region.name) < 3:
+            continue
+        unique = len(resolve(region.name)) == 1
+        city = kind == "city" and region.level == "city" and unique
+        county = (kind == "county" and region.level == "district"
+                  and region.name.endswith(("县", "市")) and unique)
+        district = (kind == "district" and region.level == "district"
+                    and region.name.endswith("区") and len(region.path) == 3)
+        if city or county or district:
+            out.append(region)
+    return sorted(out, key=lambda r: r.code)
+
+
+def _rewrite(src: Source, kind: str, rng: random.Random) -> Rendered | None:
     doc = src.doc
     gaz = gazetteer()
     province = gaz.regions.get(doc.region_code or "")
     if province is None or province.level != "province" or not province.name.endswith("省"):
         return None
-    picks: list[Region] = []
-    for region in gaz.regions.values():
-        if region.code[:2] != province.code[:2] or region.level != level:
-            continue
-        if level == "district" and not region.name.endswith(("县", "市")):
-            continue
-        if len(resolve(region.name)) == 1 and len(region.name) >= 3:
-            picks.append(region)
+    picks = _picks(province, kind)
     if not picks:
         return None
-    target = rng.choice(sorted(picks, key=lambda r: r.code))
-    mark = target.name[-1]  # 市 or 县
+    target = rng.choice(picks)
+    mark = target.name[-1]  # 市, 县 or 区
+    printed = "".join(target.path[1:]) if kind == "district" else target.name
     short = [s for s in gaz.provinces.get(province.name, ()) if len(s) >= 2]
     stem = target.name[:-1]
-    pairs = [(province.name, target.name), *((w, w.replace("省", mark)) for w in _PROVINCE_WORDS),
+    pairs = [(province.name, printed), *((w, w.replace("省", mark)) for w in _PROVINCE_WORDS),
              *((s, stem) for s in short)]
     pattern = re.compile("|".join(re.escape(a) for a, _ in sorted(pairs, key=lambda p: -len(p[0]))))
     table = dict(pairs)
@@ -466,23 +527,34 @@ def shape_city(src: Source, rng: random.Random) -> Rendered | None:
 def shape_county(src: Source, rng: random.Random) -> Rendered | None:
     """A province report rewritten as the report of one of its counties or county-level
     cities."""
+    return _rewrite(src, "county", rng)
+
+
+def shape_district(src: Source, rng: random.Random) -> Rendered | None:
+    """A province report rewritten as the report of a district of one of its cities, named
+    with its city (合肥市蜀山区) where the report names itself."""
     return _rewrite(src, "district", rng)
 
 
 SHAPES: dict[str, Callable[[Source, random.Random], Rendered | None]] = {
     "plain": shape_plain,
     "pdf_text": shape_pdf_text,
+    "pdf_indent": shape_pdf_indent,
     "pdf": shape_pdf,
     "docx": shape_docx,
     "docx_header": shape_docx_header,
     "html_gov": shape_html_gov,
+    "markdown": shape_markdown,
+    "gb18030": shape_gb18030,
     "traditional": shape_traditional,
     "fullwidth": shape_fullwidth,
     "spaced_head": shape_spaced_head,
     "spaced_all": shape_spaced_all,
+    "spaced_cjk": shape_spaced_cjk,
     **{f"byline_{k}": _byline(k) for k in ("dash", "made", "acting", "oneline", "paren")},
     "city": shape_city,
     "county": shape_county,
+    "district": shape_district,
 }
 
 

@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
-from baogao.analyze.commitments import _as_indicator
-from baogao.extract.commitments import _promise
+import functools
+
+from baogao.analyze.commitments import _as_indicator, track_documents
+from baogao.extract.commitments import _promise, extract_commitments
+from baogao.models import Commitment, CommitmentRow
+from baogao.pipeline import analyse, read
+from tests.conftest import PROVINCES
 from tests.test_commitments import _pair, _row
+
+
+@functools.lru_cache(maxsize=2)
+def _plan_2026(province: str) -> list[Commitment]:
+    """The commitments of a province's 2026 report (its plan part and annex)."""
+    [doc] = read(next(PROVINCES.glob(f"2026_{province}*.csv")))
+    return extract_commitments(doc, analyse(doc)[1])
 
 
 def test_work_on_things_that_exist_is_not_a_promise() -> None:
@@ -85,3 +97,75 @@ def test_a_count_of_things_doing_something_needs_a_result_saying_it() -> None:
     # every annex item of 2025年省十件民生实事 is done by 十件民生实事全面完成
     annex = [r for r in rows if r.list_name and r.period == 2025]
     assert len(annex) >= 50 and all(r.verdict == "done" for r in annex)
+
+
+def test_an_annex_opening_paragraph_is_not_an_item() -> None:
+    # 附件1 2026年省十件民生实事: 坚持民生为大，…办好十件民生实事… then 一、… and its text
+    annex = [c for c in _plan_2026("广东省") if c.list_name == "十件民生实事"]
+    assert annex and not [c for c in annex if c.object.startswith("坚持民生为大")]
+    assert any(c.text == "超8000个" and c.object == "公益性岗位" for c in annex)
+
+
+def test_where_a_change_starts_is_not_a_promise() -> None:
+    # 推动县中托管帮扶从15个县（市）扩大到57个县（市）
+    plan = _plan_2026("广东省")
+    assert not [c for c in plan if c.text == "15个" and "从15个" in c.evidence]
+    assert [c for c in plan if c.text == "57个" and "扩大到57个" in c.evidence]
+
+
+def test_a_count_after_a_verb_is_named_by_the_noun_after_it() -> None:
+    plan = _plan_2026("广东省")
+    # 重点建设40个绿美点和6条绿美带: not 重点建设, and not the next amount's noun
+    assert [c.object for c in plan if c.text == "40个" and "绿美点" in c.evidence] == ["绿美点"]
+    # 超5个县（市、区）开展全域幸福河湖建设: brackets do not end the noun
+    [counties] = [c for c in plan if c.text == "超5个" and "幸福河湖" in c.evidence]
+    assert counties.object.startswith("县（市、区）")
+
+
+NATIONAL = PROVINCES.parent / "national" / "government_work_reports.jsonl"
+
+
+@functools.lru_cache(maxsize=2)
+def _national(year: int) -> tuple[list[Commitment], list[CommitmentRow]]:
+    """A national report's commitments and their rows against the next year's report."""
+    docs = {d.title: d for d in read(NATIONAL)}
+    plan = docs[f"{year}年中华人民共和国国务院政府工作报告"]
+    later = docs[f"{year + 1}年中华人民共和国国务院政府工作报告"]
+    facts = {d.id: analyse(d)[1] for d in (plan, later)}
+    rows = track_documents({plan.id: plan, later.id: later}, facts)
+    return extract_commitments(plan, facts[plan.id]), rows
+
+
+def _national_2024() -> tuple[list[Commitment], list[CommitmentRow]]:
+    return _national(2024)
+
+
+def test_a_difference_from_last_year_after_a_level_is_not_a_promise() -> None:
+    # 赤字规模4.06万亿元，比上年年初预算增加1800亿元; 拟安排地方政府专项债券3.9万亿元、
+    # 比上年增加1000亿元: the levels are promises, the differences are derived
+    commitments, _ = _national_2024()
+    texts = {c.text for c in commitments}
+    assert {"4.06万亿元", "28.5万亿元", "3.9万亿元"} <= texts
+    assert not texts & {"1800亿元", "1.1万亿元", "1000亿元"}
+    # 经济增长预期目标为5%左右 restates 国内生产总值增长5%左右: one promise
+    assert [c.object for c in commitments if c.text == "5%左右"] == ["国内生产总值"]
+
+
+def test_national_targets_link_to_the_next_reports_review() -> None:
+    _, rows = _national_2024()
+    gdp = next(r for r in rows if r.indicator == "gdp_growth")
+    assert (gdp.actual_text, gdp.verdict) == ("5%", "met")
+    grain = next(r for r in rows if r.target_text == "1.3万亿斤以上")
+    assert grain.actual_text == "跃上1.4万亿斤" and grain.verdict == "met"
+
+
+def test_a_promise_is_restated_only_when_its_amount_was_promised() -> None:
+    commitments, rows = _national(2011)
+    # 广义货币增长目标为16%: no other promise of 16%, so it is one
+    assert [c.text for c in commitments if c.object.startswith("广义货币")] == ["16%"]
+    # …继续代地方发债2000亿元并纳入地方预算，赤字规模比上年预算减少 1500亿元: derived
+    assert "1500亿元" not in {c.text for c in commitments}
+    # 中央财政用于“三农”的投入拟安排9884.5亿元 ↔ 中央财政“三农”支出超过1万亿元，比上年增加
+    # 1839亿元: 用于 and 的 are fillers, 支出 is 投入, and the change is not the level
+    farm = next(r for r in rows if r.target_text == "9884.5亿元")
+    assert (farm.actual_text, farm.verdict) == ("超过1万亿元", "met")

@@ -23,6 +23,7 @@ from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = DATA / "seeds"
 JIANGSU_2026 = PROVINCES / "2026_江苏省_政府工作报告.csv"
 ANHUI_2025 = DATA / "formats" / "provinces-2025" / "2025年安徽省政府工作报告.docx"
 JIANGSU_2025 = DATA / "formats" / "provinces-2025" / "2025年江苏省政府工作报告.docx"
@@ -93,6 +94,10 @@ def test_letter_spaced_text_reads_like_the_clean_text(fr: ModuleType) -> None:
     again = fr.read_rendered(rendered)
     assert (again.region, again.year, again.date, again.speaker) == (
         doc.region, doc.year, doc.date, doc.speaker)
+    # Chinese characters spaced, numbers and Latin words whole (增 长 5.5% ，)
+    rendered = fr.shape_spaced_cjk(fr.Source("jiangsu", doc), random.Random(0))
+    assert "超 3.5 万 套" in rendered.data.decode("utf-8")
+    assert normalize(rendered.data.decode("utf-8")).text == doc.text.replace(" ", "")
     # a line with ordinary spaces between words is left alone
     assert normalize("2026年 上海市 政府工作报告\n省长 刘小涛").text == (
         "2026年 上海市 政府工作报告\n省长 刘小涛")
@@ -152,3 +157,73 @@ def test_fullwidth_underscore_and_ampersand_read_as_ascii(fr: ModuleType) -> Non
     want = fr.fact_keys(fr.all_facts(doc), catalog=True)
     assert ("pm25", "actual", 2025, 25.9, "微克/立方米") in want
     assert fr.fact_keys(fr.all_facts(again), catalog=True) == want
+
+
+def test_pdf_line_opening_on_a_decimal_is_no_numbered_heading(fr: ModuleType) -> None:
+    seed = DATA / "seeds" / "000_b5713cac4734963f.txt"
+    doc = _clean(seed, 4000)
+    sentence = "一般公共预算收入扣除留抵退税后、同口径增长5.6%"
+    assert sentence in doc.text
+    name = "000_b5713cac4734963f.txt#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_indent:{name}"), True)
+    assert "同口径增长\n5.6%," in rendered.data.decode("utf-8")  # 5.6%,… is no heading "5."
+    assert sentence in fr.read_rendered(rendered).text
+    assert normalize("一、总体要求\n2.加强监管").text == "一、总体要求\n2.加强监管"
+
+
+def test_pdf_text_with_typed_paragraph_indents(fr: ModuleType) -> None:
+    doc = _clean(JIANGSU_2026, 12000)
+    name = "2026_江苏省_政府工作报告.csv#0"
+    for seed in range(3):
+        rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(seed), True)
+        raw = rendered.data.decode("utf-8")
+        assert "\n\u3000\u3000各位代表" in raw
+        text = normalize(raw).text
+        # the paragraphs are the clean text's: a sentence ending at a full line's end does
+        # not end its paragraph, an indented line opens one
+        assert text.split("\n") == doc.text.split("\n")
+
+
+def test_wrapped_byline_tail_is_no_caption(fr: ModuleType) -> None:
+    doc = _clean(ANHUI_2025, 3000)
+    name = "2025年安徽省政府工作报告.docx#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_indent:{name}"), True)
+    raw = rendered.data.decode("utf-8")
+    assert "\n长 王清宪作政府工作报告\n" in raw  # the byline wrapped after 省
+    again = fr.read_rendered(rendered)
+    assert "省长 王清宪作政府工作报告" in again.text
+    assert (again.speaker, again.date, again.title) == ("王清宪", "2025-01-20", doc.title)
+
+
+def test_markdown_reads_as_its_text(fr: ModuleType, tmp_path: Path) -> None:
+    doc = _clean(JIANGSU_2026, 8000)
+    rendered = fr.shape_markdown(fr.Source("jiangsu", doc), random.Random(0))
+    md = rendered.data.decode("utf-8")
+    assert "\n# 一、" in md and "**" in md
+    again = fr.read_rendered(rendered)
+    assert again.text == doc.text
+    assert fr.fact_keys(fr.all_facts(again)) == fr.fact_keys(fr.all_facts(doc))
+    # the same text saved as .txt is recognised as Markdown; a plain .txt is left alone
+    path = tmp_path / "report.txt"
+    path.write_text(md, "utf-8")
+    assert read_file(path, path.name)[0].text.split("\n")[0] == doc.text.split("\n")[0]
+    table = "| 指标 | 2025年 |\n|---|---:|\n| 地区生产总值 | 14.2万亿元 |\n"
+    path.write_text("标题\n" + table + "**一是**经济。\n", "utf-8")
+    assert read_file(path, path.name)[0].text.split("\n")[:4] == [
+        "标题", "\t指标\t2025年", "\t地区生产总值\t14.2万亿元", "一是经济。"]
+    plain = SEEDS_DIR / "000_b5713cac4734963f.txt"
+    assert read_file(plain, plain.name)[0].text == plain.read_text("utf-8")
+
+
+def test_wrapped_line_opening_like_a_heading_continues_its_sentence(fr: ModuleType) -> None:
+    shanghai = DATA / "formats" / "provinces-2025" / "2025年上海市政府工作报告.docx"
+    doc = _clean(shanghai)
+    name = "2025年上海市政府工作报告.docx#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_text:{name}"))
+    assert "\n二、世界第三。\n" in rendered.data.decode("utf-8")  # 排名分别升至世界第 / 二、…
+    again = fr.read_rendered(rendered)
+    assert "排名分别升至世界第二、世界第三。" in again.text
+    assert [s.title for s in again.sections] == [s.title for s in doc.sections]
+    # a heading after a paragraph's end stays a heading
+    text = normalize("这是一段话的结尾。\n二、2025年工作安排").text
+    assert text.split("\n")[1] == "二、2025年工作安排"

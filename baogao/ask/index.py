@@ -54,13 +54,17 @@ import struct
 import threading
 import uuid
 import zlib
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from baogao.ask.hits import _PASSAGES as _PASSAGES  # re-exported: kept per process
+from baogao.ask.hits import _PASSAGES_LOCK as _PASSAGES_LOCK
+from baogao.ask.hits import PASSAGES_KEPT as PASSAGES_KEPT
+from baogao.ask.hits import Hit as Hit
+from baogao.ask.hits import decode_hits
 from baogao.ask.passage_rows import PassageRow, passage_rows
 from baogao.ask.segment import tokenizer_version
 from baogao.errors import NotFound, QueryError
@@ -142,36 +146,6 @@ def _tantivy_doc(row: PassageRow) -> Any:
                row.heading_path if row.kind == "section" else "", row.path]
     doc.add_bytes("data", _encode(payload).encode("utf-8"))
     return doc
-
-
-@dataclass
-class Hit:
-    """A candidate passage as the index stores it, with the engine's score."""
-
-    doc_id: str
-    kind: str
-    start: int
-    end: int
-    section: int | None
-    role: str
-    ntokens: int
-    heading: str  # a heading's parent path ("" for a paragraph: its path is ``path``)
-    text: str
-    path: str
-    score: float
-
-
-_decode = json.JSONDecoder().decode
-
-#: Passages decoded by this process, by (index folder, committed state, segment, document
-#: address): the stored fields and the passage text (read from the library). A passage that
-#: was a candidate before costs a lookup instead of a stored-field read, a JSON decode and a
-#: text read (about half a search's CPU at ×30). Keys change with every commit, and a
-#: passage's text never changes (documents are keyed by the hash of their text). At most
-#: ``PASSAGES_KEPT`` (about 1 kB each), least recently stored dropped first.
-_PASSAGES: OrderedDict[tuple[Any, ...], tuple[list[Any], str]] = OrderedDict()
-_PASSAGES_LOCK = threading.Lock()
-PASSAGES_KEPT = 16384
 
 
 @dataclass
@@ -566,35 +540,13 @@ class SearchIndex:
 
     def hits(self, query: Any, n: int, *, offset: int = 0) -> tuple[int, list[Hit]]:
         """The number of passages matching a tantivy ``query`` and the ``n`` best after
-        ``offset``, decoded (from ``_PASSAGES`` when seen before in this committed state)."""
+        ``offset``, decoded (``hits.decode_hits``: kept when seen before in this committed
+        state)."""
         with self.pinned():  # the searcher and the state of the cache keys are one
             searcher = self.searcher()
             result = searcher.search(query, n, count=True, offset=offset)
             state = (str(self.folder), self.state()) if self.folder is not None else None
-        keys = [(state, address.segment_ord, address.doc) for _, address in result.hits]
-        with _PASSAGES_LOCK:
-            known = [_PASSAGES.get(k) if state is not None else None for k in keys]
-        fresh = {i: _decode(searcher.doc(address)["data"][0].decode("utf-8"))
-                 for i, ((_, address), entry) in enumerate(zip(result.hits, known, strict=True))
-                 if entry is None}
-        if fresh:
-            texts = self.store.passage_texts([(d[0], d[2], d[3]) for d in fresh.values()])
-            for (i, d), text in zip(fresh.items(), texts, strict=True):
-                known[i] = (d, text)
-            if state is not None:
-                with _PASSAGES_LOCK:
-                    for i in fresh:
-                        _PASSAGES[keys[i]] = known[i]  # type: ignore[assignment]
-                    while len(_PASSAGES) > PASSAGES_KEPT:
-                        _PASSAGES.popitem(last=False)
-        hits = []
-        for (score, _), entry in zip(result.hits, known, strict=True):
-            assert entry is not None
-            d, text = entry
-            hits.append(Hit(doc_id=d[0], kind=d[1], start=d[2], end=d[3], section=d[4],
-                            role=d[5], ntokens=d[6], heading=d[7], text=text, path=d[8],
-                            score=float(score)))
-        return int(result.count or 0), hits
+        return int(result.count or 0), decode_hits(self.store, searcher, result.hits, state)
 
     def doc_freqs(self, tokens: Iterable[str]) -> dict[str, int]:
         """How many passages hold each token in their words (0 when none)."""

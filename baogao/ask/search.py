@@ -35,6 +35,7 @@ import math
 import re
 import sqlite3
 import threading
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -388,8 +389,7 @@ def _candidates(store: Store, parsed: ParsedQuery, flt: Filters, n: int
     return total, [
         _Candidate(doc_id=h.doc_id, kind=h.kind, start=h.start, end=h.end, section=h.section,
                    role=h.role, ntokens=h.ntokens, fts=h.score, text=h.text,
-                   section_path=h.path, words=h.text.lower(),
-                   heading=(h.heading if h.kind == "section" else h.path).lower())
+                   section_path=h.path, words=h.words, heading=h.head)
         for h in hits
     ]
 
@@ -478,12 +478,7 @@ def make_snippet(text: str, marks: Sequence[str], width: int = SNIPPET_CHARS) ->
     if not spans:
         cut = text[:width]
         return cut + ("…" if len(text) > width else "")
-    best_start, best = 0, -1
-    for s, _e in spans:
-        lo = max(0, min(s - width // 4, len(text) - width))
-        hits = sum(len(m) for m in {text[a:b] for a, b in spans if lo <= a and b <= lo + width})
-        if hits > best:
-            best_start, best = lo, hits
+    best_start = _densest_window(text, spans, width)
     lo, hi = best_start, min(len(text), best_start + width)
     out: list[str] = ["…" if lo > 0 else ""]
     pos = lo
@@ -496,15 +491,41 @@ def make_snippet(text: str, marks: Sequence[str], width: int = SNIPPET_CHARS) ->
     return "".join(out)
 
 
+def _densest_window(text: str, spans: list[tuple[int, int]], width: int) -> int:
+    """Where the snippet window starts: of the windows starting a quarter width before a
+    span (kept inside the text), the first holding the most characters of distinct marked
+    strings whole. ``spans`` are sorted and do not overlap, so a window's spans are one run
+    of them, found by bisection."""
+    starts = [a for a, _b in spans]
+    most = sum(len(m) for m in {text[a:b] for a, b in spans})
+    best_start, best = 0, -1
+    for s, _e in spans:
+        lo = max(0, min(s - width // 4, len(text) - width))
+        top = lo + width
+        i = bisect_left(starts, lo)
+        seen: set[str] = set()
+        while i < len(spans) and spans[i][1] <= top:
+            seen.add(text[spans[i][0]:spans[i][1]])
+            i += 1
+        hits = sum(map(len, seen))
+        if hits > best:
+            best_start, best = lo, hits
+            if best == most:  # no later window can hold more
+                break
+    return best_start
+
+
 def word_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
     """Non-overlapping spans of ``words`` in ``text``, longest word first, in text order."""
     spans: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a kept span lies
     for word in sorted({w for w in words if w}, key=len, reverse=True):
         i = text.find(word)
         while i >= 0:
             j = i + len(word)
-            if not any(s < j and i < e for s, e in spans):
+            if taken.find(1, i, j) < 0:
                 spans.append((i, j))
+                taken[i:j] = b"\x01" * (j - i)
             i = text.find(word, j)
     return sorted(spans)
 
@@ -616,6 +637,18 @@ def search_page(
 PAGE_CACHE = 256
 _PAGES: OrderedDict[tuple[Any, ...], SearchPage] = OrderedDict()
 _PAGES_LOCK = threading.Lock()
+
+
+def forget_results() -> None:
+    """Drop the result pages, decoded passages and text blocks this process keeps."""
+    from baogao.ask.hits import forget_hits
+    from baogao.store import sqlite as store_sqlite
+
+    with _PAGES_LOCK:
+        _PAGES.clear()
+    forget_hits()
+    with store_sqlite._TEXT_BLOCKS_LOCK:
+        store_sqlite._TEXT_BLOCKS.clear()
 
 
 def _page_key(store: Store, query: str, flt: Filters, limit: int, offset: int

@@ -91,8 +91,10 @@ def serve(
     sock = listen(host, port)  # a busy port fails here, before anything is announced
     if workers == 1:
         from baogao.web import create_app
+        from baogao.web.app import settle
 
         web_app = create_app(str(path), write_token=token)  # creates the library and index
+        settle()
         _announce(path, host, port, token, workers)
         import uvicorn
 

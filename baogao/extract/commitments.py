@@ -53,6 +53,10 @@ _AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
 #: 投入; not 2025年内).
 _YEARS_SPAN = re.compile(r"(?:(?<!\d)[2-9]|(?<!\d)\d{2}|[两三四五六七八九十])年"
                          r"(?:内|间|来|累计|共|统筹|合计|总计)|未来[两三四五]年")
+#: A change's starting point: 从/由 before the amount in its clause, 到/至 and another amount
+#: after it in the same clause (从15个县（市）扩大到57个县（市）, 由5%提高至8%).
+_FROM = re.compile(r"(?:^|[^自])[从由]")
+_TO = re.compile(r"[^，,；;。：:\d]{0,12}?(?:到|至)[^，,；;。：:\d]{0,6}\d")
 #: Three or more short names joined by 、 right before a number (长白山、三江、吉光3个).
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
@@ -201,11 +205,16 @@ def _annex_items(doc: Document) -> Iterator[ListItem]:
         ) not in section.title:
             continue
         name = _list_name(section.title, 0, len(section.title))
-        for para in doc.paragraphs:
-            if section.heading_end <= para.start < section.end and not para.is_table_row:
-                line = doc.text[para.start : para.end]
-                match = _LEADING.match(line)
-                yield ListItem(para.start + (match.end() if match else 0), para.end, name)
+        paras = [p for p in doc.paragraphs
+                 if section.heading_end <= p.start < section.end and not p.is_table_row]
+        marked = [_LEADING.match(doc.text[p.start : p.end]) for p in paras]
+        parts = [x.start for x in doc.sections if section.start < x.start < section.end]
+        first = next((i for i, (p, m) in enumerate(zip(paras, marked, strict=True))
+                      if m or (parts and p.start >= min(parts))), 0)
+        # paragraphs before the first numbered one (or the first item heading) introduce
+        # the list (坚持民生为大，…办好十件民生实事…), they are not items
+        for para, match in list(zip(paras, marked, strict=True))[first:]:
+            yield ListItem(para.start + (match.end() if match else 0), para.end, name)
 
 
 def _item_object(text: str) -> str:
@@ -258,7 +267,21 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
 
     found += table_commitments(doc)  # 民生实事 given as tables
     found.sort(key=lambda c: (c.start, c.evidence.find(c.text)))
-    return _borrow_objects(found)
+    return _restated(_borrow_objects(found))
+
+
+def _restated(found: list[Commitment]) -> list[Commitment]:
+    """Without a name that restates a promise the report already made with the same
+    amount (国内生产总值增长5%左右 … 经济增长预期目标为5%左右); 广义货币增长目标为16% stays."""
+    heads = tuple(_promise_words()["promise_restated_names"])
+    kept: list[Commitment] = []
+    for c in found:
+        if c.object.endswith(heads) and any(
+                o is not c and not o.object.endswith(heads) and (o.value, o.unit, o.bound) == (
+                    c.value, c.unit, c.bound) for o in found):
+            continue
+        kept.append(c)
+    return kept
 
 
 def commitment_fact(doc: Document, fact: Fact) -> bool:
@@ -306,6 +329,10 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if _difference(evidence[:at], unit):
+            return False  # 赤字规模4.06万亿元，比上年年初预算增加1800亿元: derived
+        if _FROM.search(clause) and _TO.match(evidence, at + len(text)):
+            return False  # 从15个县（市）扩大到57个县（市）: where the change starts from
         if _YEARS_SPAN.search(clause):
             return False  # 力争3年内全部启动…1.2万套: a goal over several years
         counted = str(unit or "").lstrip("万亿") in words["count_units"]
@@ -336,6 +363,24 @@ def _promise_words() -> dict[str, list[str]]:
     from baogao.extract.commitment_tables import words
 
     return {k: v for k, v in words().items() if k.startswith("promise_")}
+
+
+_COMPARED = re.compile(r"(?:^|[、，,])[^、，,；;。\d]{0,8}?"
+                       r"(?:同比|(?:比|较)(?:上年|去年|上一年|\d{4}年))[^、，,；;。]*$")
+_LEVEL = re.compile(r"\d(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{0,2}[、，,]")
+
+
+def _difference(before: str, unit: str | None) -> bool:
+    """An amount compared with the year before after a level in the same sentence (…4.06万亿
+    元，比上年年初预算增加1800亿元; 28.5万亿元、比上年增加1.1万亿元; …赤字规模比上年预算减少
+    1500亿元): the difference is derived from the level promised, not a promise of its own
+    (a growth rate, %, is)."""
+    if unit in (None, "", "%", "‰") or str(unit).endswith("百分点"):
+        return False
+    compared = _COMPARED.search(before)
+    if compared is None or not re.search(r"增加|减少|提高|降低|增长|下降|多|少", compared.group(0)):
+        return False
+    return _LEVEL.search(before[: compared.start() + 1]) is not None
 
 
 def _spent(head: str, unit: str) -> str | None:
@@ -409,13 +454,32 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
     # 为超2.5万名65岁及以上失能老年人: the noun after a measure describing it
     described = _DESCRIBED.match(text, amount.end, clause[1])
     after = described.end() if described else amount.end
-    if len(head) < 2 and text[after : after + 1] in ("的", *"".join(
+    # 重点建设40个绿美点: a modifier and a verb before the amount, the noun after it
+    verb_last = head.endswith(tuple(words["actions"]))
+    if (len(head) < 2 or verb_last) and text[after : after + 1] in ("的", *"".join(
             c for c in text[after : after + 1] if _HAN.match(c))):
-        stop = re.search(r"[，,。；;：:、]", text[after : clause[1]])
-        post = text[after : after + stop.start() if stop else clause[1]]
-        head = _strip_words(post.lstrip("的"), words["lead_noise"])
+        post = _clause_rest(text, after, clause[1])
+        post = _strip_words(post.lstrip("的"), words["lead_noise"])
+        if len(head) < 2 or len(post) >= 2:
+            head = post
     head = head.strip("“”\"（）() ")
     return head[:_OBJECT_MAX], action
+
+
+def _clause_rest(text: str, start: int, stop: int) -> str:
+    """``text`` from ``start`` to the first mark ending a phrase (，。；：、, or 和 before
+    another amount) outside brackets (超5个县（市、区）开展…: 县（市、区）开展…)."""
+    depth = 0
+    for i in range(start, stop):
+        char = text[i]
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and (char in "，,。；;：:、" or (char in "和及与" and text[
+                i + 1 : i + 2].isdigit())):
+            return text[start:i]  # …绿美点|和6条绿美带: the next amount's noun
+    return text[start:stop]
 
 
 def _unnamed(doc: Document, stated: set[tuple[int, str]], items: list[ListItem]

@@ -39,9 +39,11 @@ from baogao.extract.periods import (
     future_target,
     plan_horizon,
     relative_year,
+    section_year,
     year_of,
     year_re,
 )
+from baogao.models import Document
 from baogao.read.regions import resolve_one
 
 
@@ -69,12 +71,14 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
     if _amount_inside(name) or _clause_inside(name) or unreadable(name):
         return True
     words = _words(name)
-    if (len(words) > 1 and len(words[0][0]) == 1 and words[1][1] in _FUNCTION_TAGS
-            and text.startswith(name, amount.end)
-            and len(_words(amount.unit[-1] + name)[0][0]) > 1):
-        return True  # 13亿人|口的发展中国家: the unit began a word (人口), the name is its rest
-    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
-        return True
+    if text.startswith(name, amount.end) and (amount.unit[-1] + name[:1] in _skip_words(
+            "unit_words") or (len(words) > 1 and len(words[0][0]) == 1
+                              and words[1][1] in _FUNCTION_TAGS
+                              and len(_words(amount.unit[-1] + name)[0][0]) > 1)):
+        return True  # 13亿人|口的…, 十亿人|民将…: the unit began a word, the name is its rest
+    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]) or any(
+            w in name[:-len(w)] for w in _skip_words("inner_predicates")):
+        return True  # …实现|全流程检查, …保洁全覆盖|降尘量: a clause run into the name
     return (runs_on and not action and text.endswith(name, 0, clause[1])
             and not _verb_before(text, clause, amount))
 
@@ -153,10 +157,48 @@ def unreadable(name: str) -> bool:
             return True  # 比上年产值, …比去年同期, …由上年 (占比 stays)
     if _YEAR_SPAN.search(name):
         return True  # 五年内…, 两年平均每年递增, 居民人均可支配收入五年
+    if words[0] in _skip_words("verb_leads") or any(
+            w in _skip_words("inner_times") for w in words[1:]):
+        return True  # 领取养老金, 代发地方债, 可使…: a predicate; 大寨去年平均每人…: a time
+    if any(w in _skip_words("degree_adverbs") and tagged[i + 1][1] == "a"
+           for i, w in enumerate(words[:-1])):
+        return True  # 实力比较雄厚: an adjective phrase (not 比较优势产业)
+    if len(words) > 1 and _place_listed(name):
+        return True  # 中央部门和北京: a place listed as a part of the object
     if len(words) > 1 and (words[-1] in _skip_words("time_tails")
                            or words[-1] in _skip_words("object_taking_verbs")):
         return True  # 国家外汇储备年底, “五五”时期, 中央财政拿出, 上升到今年
     return len(words) > 1 and words[-1] == "占"  # 灾后恢复重建占: the share lost its base
+
+
+def _place_listed(name: str) -> bool:
+    """True when the last part of a listed name (A和B, A、B) is a place below the country
+    (中央部门和北京; not 喀喇沁旗、鄂伦春自治旗项目, 国家和地区)."""
+    parts = re.split(r"[、和及与]", name)
+    place = resolve_one(parts[-1]) if len(parts) > 1 and len(parts[-1]) > 1 else None
+    return place is not None and place.level != "national"
+
+
+def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
+    """A lone rate (``owned_rates``) right after a count names the rate of what was
+    counted: 受理市民热线诉求28.05万件，|平均解决率96.1%、满意率96.6% → 市民热线诉求平均
+    解决率, 市民热线诉求满意率. Other names are returned as they are."""
+    rates = _skip_words("owned_rates")
+    if name not in rates or not before:
+        return name
+    owner = next((before[: -len(r)] for r in rates if before.endswith(r) and before != r),
+                 None)  # the rate before it in the same list (…平均解决率、|满意率)
+    if owner is None and _after_amount(text, clause) and not before.endswith("率") and (
+            len(_find_amounts(text, max(text.rfind(c, 0, clause - 1) for c in "，,；;。") + 1,
+                              clause)) == 1):
+        owner = before  # …but not after 建议321件、提案526件，|办复率均达100%: of both
+    return owner + name if owner else name
+
+
+def proposed(head: str) -> bool:
+    """True when the words before a value in its clause propose it (拟增加, 拟安排: 拟 as a
+    word of its own, not in 虚拟, 模拟): a plan of the report's year."""
+    return "拟" in head and any(w == "拟" for w, _ in _words(head))
 
 
 def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
@@ -193,6 +235,8 @@ def reviewed(text: str, begin: int, at: int) -> bool:
 # The period a value's own words give ------------------------------------------------------
 
 _YEAR_WORD = re.compile(r"今年|明年|去年|本年|上年")
+#: A year compared with the one before (1979年比上年): what follows is of that year.
+_LAST_COMPARED = re.compile(year_re().pattern + r"(?:比|较|同)(?:上年|去年|上一年)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -238,8 +282,12 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if base is not None:
         earlier = [year_of(m) for m in year_re().finditer(text, full, base[0])]
         named = earlier[-1] if earlier else None
-        if base[1] < (named or period or year) - 1 and period != named:
-            return None  # …but 一九八二年预计同一九八○年比较, read as of 1982, stays
+        if base[1] < (named or period or year) - 1:
+            return None  # 一九八二年预计同一九八○年比较: over two years too
+    last = max(_LAST_COMPARED.finditer(text, clause[0], pos), key=lambda m: m.start(),
+               default=None)
+    if last is not None and year_of(last) < year:
+        return year_of(last)  # 1979年比上年…利润增长33% (in the 1980 report): of 1979
     own = explicit_year(text, clause[1], pos)
     alone = year_re().match(text, clause[0])
     if own is None and alone is not None and text.startswith(("，", ","), alone.end()) and (
@@ -257,9 +305,71 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return None
     if relative_year(text, clause[0], pos) == "this":
         return year
+    stop = text.find("。", pos, para[1])
+    if planned and any(w in text[pos : para[1] if stop < 0 else stop]
+                       for w in _skip_words("plan_span_after")):
+        return None  # …一百个课题进行攻关，争取…在第六个五年计划期间取得成果
     last = max(_plan_span().finditer(text, para[0], pos), key=lambda m: m.start(),
                default=None)
     if planned and last is not None and year_re().search(text, last.end(), pos) is None and (
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
+
+
+#: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
+#: no one year's value.
+_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年"
+                         r"|(?:今后|近|过去)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
+#: Years already past (近三年, 过去五年): what they hold was done.
+_PAST_SPAN = re.compile(r"(?:近|过去)[2-9两三四五六七八九十]年")
+#: Years ahead or summed, anywhere before the value in its sentence (今后三年…，其中…;
+#: “十一五”前四年累计…): no one year's value.
+_AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
+
+
+@functools.lru_cache(maxsize=1)
+def _year_range() -> re.Pattern[str]:
+    """Two years joined as a range (从一九七九年到一九八一年, 2003年到 2007年)."""
+    one = year_re().pattern
+    return re.compile(rf"{one}\s*(?:到|至|—|－|-)\s*{one}")
+
+
+def years_spanned(text: str, sentence: int, clause: int, pos: int) -> tuple[bool, bool]:
+    """(whether the value at ``pos`` is over several years, whether they are past ones).
+
+    Its clause names a span (3年内, 近三年); or its sentence's opening clause does, with
+    no other year word since (近三年累计，…，…分别减少6.61%和8.95%; 五年内预计…，在农村
+    新建…; not 太湖…30年来首次达…，建成幸福河湖…); or its sentence names a range of
+    years (从一九七九年到一九八一年，…); or years ahead or summed stand anywhere before it
+    in the sentence (今后三年…，其中…)."""
+    head = text[clause:pos]
+    spans = "年" in head and _YEARS_SPAN.search(head) is not None
+    past = spans and _PAST_SPAN.search(head) is not None
+    if not spans:  # a span opening the sentence (近三年累计，…), no year word since
+        opening = min((i for i in (text.find(c, sentence, pos) for c in "，,：:") if i >= 0),
+                      default=pos)
+        last = _YEARS_SPAN.search(text, sentence, opening)
+        spans = last is not None and "年" not in text[last.end() : pos] and not (
+            text[last.end() : last.end() + 4].lstrip("来的").startswith(
+                _skip_words("record_marks")))  # 30年来首次达…: a record
+    spans = spans or _AHEAD_SPAN.search(text, sentence, pos) is not None or (
+        _year_range().search(text, sentence, pos) is not None)
+    return spans, past
+
+
+def later_year(doc: Document, sentence: int, pos: int, period: int | None,
+               kind: str) -> int | None:
+    """The period of a target the report's own year was given, when its words or its
+    section are about the next year: 明年 before it in its sentence (明年能源生产计划增长…),
+    or the section's title naming the next year (二、1981年国民经济计划的任务和主要指标 in
+    the 1980 report) with no year in its sentence."""
+    year = doc.year
+    if kind != "target" or year is None or period != year or explicit_year(
+            doc.text, sentence, pos) is not None:
+        return period
+    head = doc.text[sentence:pos]
+    at = head.rfind("明年")
+    if at >= 0 and not (at and head[at - 1] in "比较同与"):
+        return year + 1
+    return year + 1 if section_year(doc, pos) == year + 1 else period

@@ -38,11 +38,15 @@ from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit
 from baogao.extract.open_checks import (
     _after_amount,
     drop_compared,
+    later_year,
     own_period,
+    owned_rate,
+    proposed,
     reviewed,
     unreliable,
+    years_spanned,
 )
-from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
+from baogao.extract.open_lists import _parts_named, _strip_growth, bare_run, respectively
 from baogao.extract.open_words import (
     _action_index,
     _actions,
@@ -167,7 +171,7 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
 _LISTED_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}")
 #: A name that is only a time (2025年, 三季度, 年底): it names no object.
 _TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
-                        r"|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
+                        r"|\d{1,2}[到至-]|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
 #: An alternative printed inside a word (新（改）建): read without it.
 _INNER_ALT = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][）)](?=[\u4e00-\u9fff])")
 #: Part-of-speech tags of a word that cannot name an object alone: numerals (首批, 千亿),
@@ -467,6 +471,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     name = _shared_noun(text, amount, name, clause[1])
     name = drop_compared(name)  # 油料产量比上年|增加
+    name = owned_rate(text, clause[0], name, prev.name if prev is not None else None)
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
         return None
     if joined and prev is not None and not action:
@@ -608,21 +613,13 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
-    """The sentence part of ``_multi_year``: a word naming several years in it."""
-    return _multi_year_res()[1].search(text, sentence.start, sentence.end) is not None
-
-
-#: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
-#: no one year's value.
-_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年"
-                         r"|(?:今后|近|过去)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
-
-
-#: Years already past (近三年, 过去五年): what they hold was done.
-_PAST_SPAN = re.compile(r"(?:近|过去)[2-9两三四五六七八九十]年")
-#: Years ahead or summed, anywhere before the value in its sentence (今后三年…，其中…;
-#: “十一五”前四年累计…): no one year's value.
-_AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
+    """The sentence part of ``_multi_year``: a word naming several years in it, unless
+    it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
+    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
+    ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
+    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
+        w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+        for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
 
 
 @functools.lru_cache(maxsize=1)
@@ -658,6 +655,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
             listed: list[str] = []
+            singles: list[str] = []  # names of the clauses just before, one value each
             amounts = find_amounts(text, sentence.start, sentence.end)
             if not amounts:
                 continue
@@ -677,6 +675,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             if apart >= 0 and not respective else set())
                 if len(unpaired) < 2:
                     unpaired = set()
+                if not respective and (paired := bare_run(text, clause, inside, singles)):
+                    respective = {i: n for i, n in paired.items() if n}  # …，实际增长9.8%和8.5%
+                    unpaired = {i for i, n in paired.items() if not n}
                 named = _parts_named(respective)
                 listed = named or listed
                 read: list[str] = []  # the objects of this clause's amounts, in order
@@ -723,18 +724,20 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
-                    spans = "年" in head and _YEARS_SPAN.search(head) is not None  # 3年内
-                    if timing.kind == "target" and spans and _PAST_SPAN.search(head):
+                    if timing.kind == "actual" and proposed(head):  # (去年超收…)拟增加…
+                        timing = replace(timing, kind="target", period=doc.year)
+                    spans, past = years_spanned(text, sentence.start, clause[0], amount.start)
+                    if timing.kind == "target" and past:
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
-                    spans = spans or _AHEAD_SPAN.search(text, sentence.start,
-                                                        amount.start) is not None
                     period = own_period(text, doc.year, (para.start, para.end), (
                         sentence.start, clause[0]), amount.start, None if multi or spans or (
                         baseline and not dated) else timing.period, multi and not baseline
                         and not _multi_year_sentence(text, sentence), spans,
                         amount.unit in ("%", "倍"), timing.kind == "target")
-                    if period is not None and doc.year is not None and period > doc.year:
-                        timing = replace(timing, kind="target")  # 到一九八五年，…；原煤七亿吨
+                    period = later_year(doc, sentence.start, amount.start, period, timing.kind)
+                    if period is not None and doc.year is not None and period != doc.year:
+                        # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
+                        timing = replace(timing, kind="target" if period > doc.year else "actual")
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=reading.name, kind=timing.kind,
@@ -748,6 +751,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if multi or spans else None)),
                         open_vocabulary=True,
                     ))
+                singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 if not named and len(read) == len(inside) > 1:
                     # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
                     listed = read

@@ -66,7 +66,7 @@ _TERMINAL = "。！？；：…”」』）)!?;:"
 _CLOSING = "”」』）)"
 _HEADING_START = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|"
-    r"\d+[.．、]|[（(]\d+[）)]|附件|名词解释|各位代表)"
+    r"\d{1,2}[.．、](?!\d)|[（(]\d+[）)]|附件|名词解释|各位代表)"
 )
 
 
@@ -150,19 +150,25 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-# a line whose every character stands alone between spaces: 省 长  王 清 宪, 增 长 5 . 2 %
-# (a PDF text layer written one character at a time, a title spread across the page)
-_SPACED_LINE = re.compile(r"^[ \u3000\xa0]*\S(?:[ \u3000\xa0]+\S){4,}[ \u3000\xa0]*$", re.M)
+# a line whose every character stands alone between spaces: 省 长  王 清 宪, 增 长 5 . 2 %, or
+# whose Chinese characters do (增 长 5.2% ，) — a PDF text layer written one character at a time,
+# a title spread across the page
+_SPACED_LINE = re.compile(
+    r"^[ \u3000\xa0]*(?:[!-~]+|\S)(?:[ \u3000\xa0]+(?:[!-~]+|\S)){4,}[ \u3000\xa0]*$", re.M)
 _SPACE_RUN = re.compile(r"[ \u3000\xa0]+")
 
 
 def _letter_spaces(text: str) -> list[tuple[int, int]]:
-    """The spaces of letter-spaced lines (at least five characters, three of them Chinese)."""
+    """The spaces of letter-spaced lines: at least five parts, most of them single characters
+    and at least three of them Chinese."""
     if text.count(" ") + text.count("\u3000") < 4:
         return []
     spans: list[tuple[int, int]] = []
     for m in _SPACED_LINE.finditer(text):
-        if len(_CJK_RUN.findall(m.group())) >= 3:
+        parts = m.group().split()
+        chinese = sum(1 for part in parts if len(part) == 1 and _CJK_RUN.match(part))
+        single = sum(1 for part in parts if len(part) == 1)
+        if chinese >= 3 and single >= 0.6 * len(parts):
             spans += [(m.start() + a.start(), m.start() + a.end())
                       for a in _SPACE_RUN.finditer(m.group())]
     return spans
@@ -208,6 +214,18 @@ class _Line:
     indented: bool
     blank_before: int = 0
     origin: int = 0
+    lead: int = 0  # spaces the line opened on (a typed paragraph indent)
+    last: int = -1  # width of its last printed line, indent included, once lines are joined
+
+    @property
+    def last_width(self) -> int:
+        return self.last if self.last >= 0 else visual_width(self.text) + 2 * self.lead
+
+
+def visual_width(text: str) -> int:
+    """The printed width of ``text`` in half-character units: Chinese characters and marks
+    take two, ASCII letters, digits and marks one (the half-width digits of a PDF line)."""
+    return 2 * len(text) - len(text.encode("ascii", "ignore"))
 
 
 def _split_lines(text: str, offsets: list[int]) -> list[_Line]:
@@ -220,7 +238,8 @@ def _split_lines(text: str, offsets: list[int]) -> list[_Line]:
         indented = raw.startswith("\t")
         cleaned, kept = _strip_artefacts(raw, line_offsets)
         origin = offsets[pos] if pos < len(offsets) else (offsets[-1] + 1 if offsets else 0)
-        lines.append(_Line(cleaned, kept, indented, blanks, origin))
+        lead = 0 if indented or not cleaned else len(raw) - len(raw.lstrip(" "))
+        lines.append(_Line(cleaned, kept, indented, blanks, origin, lead))
         blanks = 0 if cleaned else blanks + 1
         pos = end + 1
     return lines
@@ -312,8 +331,9 @@ def _merge_table_rows(lines: list[_Line]) -> list[_Line]:
 
 
 def _dominant_width(lines: list[_Line]) -> int | None:
-    """The line width of a hard-wrapped text, if most long lines share it."""
-    widths = [len(ln.text) for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    """The printed width (``visual_width``) of the lines of a hard-wrapped text, if most long
+    lines share it."""
+    widths = [ln.last_width for ln in lines if len(ln.text) >= 20 and not ln.indented]
     if len(widths) < 10:
         return None
     counts: dict[int, int] = {}
@@ -323,26 +343,34 @@ def _dominant_width(lines: list[_Line]) -> int | None:
     return width if n >= 0.3 * len(widths) else None
 
 
-def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool) -> bool:
+def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
+                 indents: bool = False) -> bool:
     if prev.indented or nxt.indented or not prev.text or not nxt.text:
         return False
     if nxt.text[0] in _CONTINUATION or nxt.text.startswith(("是：", "是:")) or (
         prev.text[-1] in _DANGLING and not _HEADING_START.match(nxt.text)
     ):
         return True
+    if indents and nxt.lead:
+        return False  # an indented line opens a paragraph
     if soft_breaks and nxt.blank_before == 0:
         heading = _HEADING_START.match(prev.text) and len(prev.text) <= 40
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
+    full = width is not None and prev.last_width >= width - 2
     if _HEADING_START.match(nxt.text):
-        return False
-    if prev.text[-1] in _CLOSING and width is not None and len(prev.text) >= width - 1:
+        # a heading follows a paragraph's end; after a full line cut inside a sentence the
+        # line goes on (排名世界第一、第 / 二、世界第三。)
+        return full and prev.text[-1] not in _TERMINAL
+    if prev.text[-1] in _CLOSING and full:
         return True  # a full line ending on a closing quote: 专精特新“小巨人” / 企业113家
+    if indents and full and prev.text[-1] in "。！？；：" and not nxt.lead:
+        return True  # paragraphs open on an indent: a full line's sentence end is not one
     if prev.text[-1] in _TERMINAL:
         return False
     # a wrapped dateline: ——2023年1月4日在北京市西城区第十七届 / 人民代表大会第三次会议上
     if prev.text.startswith(("——", "—", "（", "(")) and re.search(r"会议上?[）)]?$", nxt.text):
         return not re.search(r"会议上?[）)]?$", prev.text)
-    return width is not None and len(prev.text) >= width - 1
+    return full
 
 
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:
@@ -357,12 +385,16 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     soft_breaks = sum(1 for ln in lines if ln.text[:1] in _CONTINUATION) >= 2 and (
         sum(1 for ln in lines if ln.blank_before) >= 0.3 * len(lines)
     )
+    # a hard-wrapped text whose paragraphs open on a typed indent (　　) and whose other
+    # lines do not: a line without one continues its paragraph
+    indents = width is not None and sum(1 for ln in lines if ln.lead) >= 0.05 * len(lines)
     out: list[_Line] = []
     for line in lines:
-        if out and _should_join(out[-1], line, width, soft_breaks):
+        if out and _should_join(out[-1], line, width, soft_breaks, indents):
             prev = out[-1]
             out[-1] = _Line(
-                prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before
+                prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before,
+                lead=prev.lead, last=line.last_width,
             )
         else:
             out.append(line)
@@ -452,10 +484,15 @@ def _drop_preamble_noise(lines: list[_Line]) -> list[_Line]:
         return lines
     seen: set[str] = set()
     out: list[_Line] = []
+    width = _dominant_width(lines)
     for i, ln in enumerate(lines):
         if i < first_body:
+            # the tail of a hard-wrapped byline (…安徽省人民政府省 / 长 王清宪作政府工作报告)
+            # continues the full line before it; it is no caption
+            wrapped = (width is not None and i > 0 and lines[i - 1].last_width >= width - 2
+                       and lines[i - 1].text[-1] not in _TERMINAL)
             caption = (_CAPTION.fullmatch(ln.text) and not _DATELINE_END.search(ln.text)
-                       and not _DATED_BYLINE.match(ln.text))
+                       and not _DATED_BYLINE.match(ln.text) and not wrapped)
             if ln.text in seen or caption:
                 continue
             seen.add(ln.text)
