@@ -14,8 +14,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL, SEEDS
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1988, 1995, 2004, 2005, 2006, 2008, 2009, 2010,
-         2011, 2012, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1988, 1995, 2000, 2004, 2005, 2006, 2008,
+         2009, 2010, 2011, 2012, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -163,3 +163,25 @@ def test_a_clause_run_into_a_name_and_a_plan_being_drawn_up() -> None:
     assert not _multi_year_sentence(text, _Span(0, len(text)))
     text = "落实“十四五”规划纲要，新建森林城镇38个。"
     assert _multi_year_sentence(text, _Span(0, len(text)))
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "name"), [
+    # a plan's measure: 计划 after it is the plan, not the object
+    (1980, "0.9%", "明年能源生产计划增长0.9%", "能源生产"),
+    (1982, "三千六百亿元", "固定资产投资总额计划为三千六百亿元", "固定资产投资总额"),
+    # the short subject before the action stays once lead words are off (全年|城镇新建住宅)
+    (1995, "2亿平方米", "全年城镇新建住宅2亿平方米", "城镇新建住宅"),
+    (1985, "约六亿平方米", "去年农村建成住宅约六亿平方米", "农村建成住宅"),
+    (2000, "2202亿元", "全年工业企业实现利润2202亿元", "工业企业利润"),  # 实现: no part
+])
+def test_plans_and_subjects_in_names(reports: dict[int, list[Fact]], year: int, printed: str,
+                                     words: str, name: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert fact.name == name
+
+
+def test_a_past_range_of_years_opening_the_full_stop_sentence(
+        reports: dict[int, list[Fact]]) -> None:
+    # 从一九六六年到一九七六年的十一年中，…；也有三分之一的省…百分之十二以上 (1978 report)
+    [fact] = _at(reports[1978], "百分之十二以上", "也有三分之一的省")
+    assert (fact.kind, fact.period) == ("actual", None)

@@ -335,14 +335,17 @@ def _year_range() -> re.Pattern[str]:
     return re.compile(rf"{one}\s*(?:到|至|—|－|-)\s*{one}")
 
 
-def years_spanned(text: str, sentence: int, clause: int, pos: int) -> tuple[bool, bool]:
+def years_spanned(text: str, sentence: int, clause: int, pos: int,
+                  year: int | None = None) -> tuple[bool, bool]:
     """(whether the value at ``pos`` is over several years, whether they are past ones).
 
     Its clause names a span (3年内, 近三年); or its sentence's opening clause does, with
     no other year word since (近三年累计，…，…分别减少6.61%和8.95%; 五年内预计…，在农村
     新建…; not 太湖…30年来首次达…，建成幸福河湖…); or its sentence names a range of
-    years (从一九七九年到一九八一年，…); or years ahead or summed stand anywhere before it
-    in the sentence (今后三年…，其中…)."""
+    years (从一九七九年到一九八一年，…, past ones when they end before the report's
+    ``year``); or years ahead or summed stand anywhere before it in the sentence (今后三年
+    …，其中…). ``sentence`` is where its full-stop sentence starts (its clauses after a
+    semicolon share its opening)."""
     head = text[clause:pos]
     spans = "年" in head and _YEARS_SPAN.search(head) is not None
     past = spans and _PAST_SPAN.search(head) is not None
@@ -353,8 +356,11 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int) -> tuple[bool
         spans = last is not None and "年" not in text[last.end() : pos] and not (
             text[last.end() : last.end() + 4].lstrip("来的").startswith(
                 _skip_words("record_marks")))  # 30年来首次达…: a record
-    spans = spans or _AHEAD_SPAN.search(text, sentence, pos) is not None or (
-        _year_range().search(text, sentence, pos) is not None)
+    span = _year_range().search(text, sentence, pos)
+    ends = [year_of(m) for m in year_re().finditer(span.group(0))] if span else []
+    if ends and year is not None and ends[-1] < year:
+        past = True  # 从一九六六年到一九七六年的十一年中，…；(1978 report) done
+    spans = spans or span is not None or _AHEAD_SPAN.search(text, sentence, pos) is not None
     return spans, past
 
 

@@ -223,7 +223,7 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     phrase printed right before the action is part of the object (not a place: 广州新增学位
     names 学位 with the scope 广州)."""
     before = source[: len(source) - len(name) - len(action)]
-    before = _tidy(before)
+    before = _strip_lead(_tidy(before))[0]  # 全年|城镇新建住宅
     if not 2 <= len(before) <= 6 or not source.endswith(before + action + name):
         return name
     if (any(tag not in _SUBJECT_TAGS for _, tag in _words(before))
@@ -232,7 +232,8 @@ def _subject_kept(source: str, name: str, action: str) -> str:
             or action in _not_names()
             or any(w in before for w in _not_names())):  # 专窗累计办结: 累计 is a scope
         return name
-    return before + action + name
+    # 工业企业|实现|利润: a verb of the run-on table is not part of the name
+    return before + ("" if action in _skip_words("run_on_verbs") else action) + name
 
 
 _NUMERAL_ENDS = frozenset("0123456789万亿千百余")
@@ -726,7 +727,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
                     if timing.kind == "actual" and proposed(head):  # (去年超收…)拟增加…
                         timing = replace(timing, kind="target", period=doc.year)
-                    spans, past = years_spanned(text, sentence.start, clause[0], amount.start)
+                    spans, past = years_spanned(text, max(text.rfind(
+                        "。", para.start, sentence.start) + 1, para.start), clause[0],
+                        amount.start, doc.year)
                     if timing.kind == "target" and past:
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
                     period = own_period(text, doc.year, (para.start, para.end), (
