@@ -144,6 +144,13 @@ def _synonyms() -> tuple[dict[str, str], tuple[tuple[str, str], ...],
     return keys, heads, leads
 
 
+@functools.lru_cache(maxsize=1)
+def _fillers() -> tuple[str, ...]:
+    from baogao.extract.commitment_tables import words
+
+    return tuple(words()["key_fillers"])
+
+
 @functools.lru_cache(maxsize=65536)
 def canonical_key(key: str) -> str:
     """``key`` as matched: an abbreviation or other name of an object read as its usual name
@@ -152,6 +159,9 @@ def canonical_key(key: str) -> str:
     keys, heads, leads = _synonyms()
     if key in keys:
         return keys[key]
+    for filler in _fillers():
+        if filler in key and len(key) > len(filler):
+            key = key.replace(filler, "")  # 中央财政用于三农的投入 → 中央财政三农投入
     for other, usual in leads:
         if key.startswith(other) and len(key) > len(other):
             key = usual + key[len(other) :]  # 规上工业企业 → 规模以上工业企业
@@ -369,6 +379,9 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             continue
         if kind is not None and stock_or_flow(fact.evidence, fact.text) not in (None, kind):
             continue  # 新建20家中试基地 is not answered by 中试基地达到107家
+        if _change_of(fact.name) and not _change_of(c.object) and split_unit(c.unit)[1] not in (
+                "%", "‰"):
+            continue  # “三农”支出超过1万亿元，比上年增加1839亿元: the change is not the level
         if c.indicator and fact.indicator is None:
             score = _as_indicator(c.key, other)
             if score == 0.0:
@@ -406,6 +419,11 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     if c.indicator and any(lk.fact.indicator for lk in links):
         links = [lk for lk in links if lk.fact.indicator]  # the catalog's own result first
     return links
+
+
+def _change_of(name: str) -> bool:
+    """A name of a change (…支出增加, …收入增长), not of a level."""
+    return name.endswith(tuple(vocabulary()["growth_words"]))
 
 
 def _doing(c: Commitment) -> str | None:

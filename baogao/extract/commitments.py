@@ -267,7 +267,21 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
 
     found += table_commitments(doc)  # 民生实事 given as tables
     found.sort(key=lambda c: (c.start, c.evidence.find(c.text)))
-    return _borrow_objects(found)
+    return _restated(_borrow_objects(found))
+
+
+def _restated(found: list[Commitment]) -> list[Commitment]:
+    """Without a name that restates a promise the report already made with the same
+    amount (国内生产总值增长5%左右 … 经济增长预期目标为5%左右); 广义货币增长目标为16% stays."""
+    heads = tuple(_promise_words()["promise_restated_names"])
+    kept: list[Commitment] = []
+    for c in found:
+        if c.object.endswith(heads) and any(
+                o is not c and not o.object.endswith(heads) and (o.value, o.unit, o.bound) == (
+                    c.value, c.unit, c.bound) for o in found):
+            continue
+        kept.append(c)
+    return kept
 
 
 def commitment_fact(doc: Document, fact: Fact) -> bool:
@@ -302,8 +316,6 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     words = vocabulary()
     if value is None:
         return False  # 居民收入增长与经济增长同步: a promise, but not a quantified one
-    if name.endswith(tuple(_promise_words()["promise_restated_names"])):
-        return False  # 经济增长预期目标为5%左右: a promise restated (explained) by its name
     if not paid and any(w in name for w in words["not_objects"]):
         return False
     if not re.search(r"\d", text) and unit not in ("%", None, ""):
@@ -353,20 +365,22 @@ def _promise_words() -> dict[str, list[str]]:
     return {k: v for k, v in words().items() if k.startswith("promise_")}
 
 
-_COMPARED = re.compile(r"(?:^|[、，,])(?:比|较|同比|与)[^、，,；;。]*$")
+_COMPARED = re.compile(r"(?:^|[、，,])[^、，,；;。\d]{0,8}?"
+                       r"(?:同比|(?:比|较)(?:上年|去年|上一年|\d{4}年))[^、，,；;。]*$")
 _LEVEL = re.compile(r"\d(?:\.\d+)?[万亿]?[\u4e00-\u9fff]{0,2}[、，,]")
 
 
 def _difference(before: str, unit: str | None) -> bool:
-    """An amount compared with the year before right after a level in the same sentence
-    (…4.06万亿元，比上年年初预算增加1800亿元; 28.5万亿元、比上年增加1.1万亿元): the difference
-    is derived from the level promised, not a promise of its own (a growth rate, %, is)."""
+    """An amount compared with the year before after a level in the same sentence (…4.06万亿
+    元，比上年年初预算增加1800亿元; 28.5万亿元、比上年增加1.1万亿元; …赤字规模比上年预算减少
+    1500亿元): the difference is derived from the level promised, not a promise of its own
+    (a growth rate, %, is)."""
     if unit in (None, "", "%", "‰") or str(unit).endswith("百分点"):
         return False
     compared = _COMPARED.search(before)
     if compared is None or not re.search(r"增加|减少|提高|降低|增长|下降|多|少", compared.group(0)):
         return False
-    return _LEVEL.search(before[max(0, compared.start() - 12) : compared.start() + 1]) is not None
+    return _LEVEL.search(before[: compared.start() + 1]) is not None
 
 
 def _spent(head: str, unit: str) -> str | None:
