@@ -82,6 +82,9 @@ class ListItem:
     start: int
     end: int
     list_name: str
+    #: False for a paragraph of an annex going on with the numbered item before it: its
+    #: amounts belong to the list, but it names no item of its own
+    named: bool = True
 
 
 def _cue(text: str) -> str | None:
@@ -155,6 +158,8 @@ def list_items(doc: Document) -> Iterator[ListItem]:
             numbered = _split_numbered(text, sentence.end, rest_end)
             if numbered:
                 yield from (ListItem(a, b, name) for a, b in numbered)
+                yield from _numbered_on(doc, paragraphs, i + 1, name,
+                                        _ordinal(text, numbered[-1][0]))
                 break
             if role == "glossary" or text[sentence.end - 1] in "：:":
                 enum = _split_enumeration(text, sentence.start, sentence.end)
@@ -180,6 +185,53 @@ def _announces(doc: Document, sentence: str) -> bool:
             return False
     done = vocabulary()["done_words"]
     return not any(w in sentence for w in done if len(w) > 2)
+
+
+_ORDINAL = re.compile(r"[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)是]?")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _ordinal(text: str, item_start: int) -> int | None:
+    """The number of the item whose text starts at ``item_start`` (its mark just before)."""
+    mark = next((m for m in _NUMBERED.finditer(text, max(0, item_start - 6), item_start)
+                 if m.end() == item_start), None)
+    if mark is None:
+        return None
+    found = _ORDINAL.search(mark.group(0))
+    return _number(found.group(1)) if found else None
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word == "十":
+        return 10
+    if word.startswith("十"):
+        return 10 + _CN_DIGITS.get(word[1:], 0)
+    if word.endswith("十"):
+        return 10 * _CN_DIGITS.get(word[0], 0) or None
+    if "十" in word:
+        tens, ones = word.split("十", 1)
+        return 10 * _CN_DIGITS.get(tens, 0) + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(word)
+
+
+def _numbered_on(doc: Document, paragraphs: list[Paragraph], start: int, name: str,
+                 last: int | None) -> Iterator[ListItem]:
+    """Items of a numbered list that go on in the paragraphs after the one naming it (一是…
+    in one paragraph, 二是… and 三是…十是 in the next ones, as text copied from a PDF breaks
+    them): while a paragraph opens on the next number."""
+    heads = {x.start for x in doc.sections}
+    for para in paragraphs[start:]:
+        if last is None or para.start in heads:
+            return
+        marks = list(_NUMBERED.finditer(doc.text, para.start, para.end))
+        if not marks or marks[0].start() != para.start or _ordinal(
+                doc.text, marks[0].end()) != last + 1:
+            return
+        spans = _split_numbered(doc.text, para.start, para.end)
+        yield from (ListItem(a, b, name) for a, b in spans)
+        last = _ordinal(doc.text, spans[-1][0])
 
 
 def _following_numbered(doc: Document, paragraphs: list[Paragraph], start: int, name: str
@@ -213,8 +265,10 @@ def _annex_items(doc: Document) -> Iterator[ListItem]:
                       if m or (parts and p.start >= min(parts))), 0)
         # paragraphs before the first numbered one (or the first item heading) introduce
         # the list (坚持民生为大，…办好十件民生实事…), they are not items
+        numbered = any(marked)
         for para, match in list(zip(paras, marked, strict=True))[first:]:
-            yield ListItem(para.start + (match.end() if match else 0), para.end, name)
+            yield ListItem(para.start + (match.end() if match else 0), para.end, name,
+                           named=match is not None or not numbered)
 
 
 def _item_object(text: str) -> str:
@@ -248,7 +302,7 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
     found += _unnamed(doc, stated, items)
     covered = {(c.start, c.end) for c in found}
     for item in items:
-        if find_amounts(doc.text, item.start, item.end):
+        if not item.named or find_amounts(doc.text, item.start, item.end):
             continue
         start, end = item.start, item.end
         if any(a <= start < b for a, b in covered):
