@@ -24,9 +24,11 @@ breaks every 30–40 characters, page numbers, running headers, breaks inside nu
 many runs, heading styles, bold lead-ins, tables, the title in a text box), ``docx_header``
 (the title in the page header), ``html_gov`` (a government page: navigation, breadcrumbs,
 share buttons, related links, footer, the report in nested tables, ``<br>`` lines and
-``&nbsp;``), ``traditional`` (OpenCC s2t), ``fullwidth`` (full-width digits, letters and
-punctuation), ``spaced_head`` / ``spaced_all`` / ``spaced_cjk`` (spaces between the characters
-of the header / of everything / of everything but numbers and Latin words), ``byline_*``
+``&nbsp;``), ``markdown`` (# headings, **bold** lead-ins, pipe tables), ``gb18030`` (the text
+saved in GB18030 with CRLF line ends), ``traditional`` (OpenCC s2t), ``fullwidth``
+(full-width digits, letters and punctuation), ``spaced_head`` / ``spaced_all`` /
+``spaced_cjk`` (spaces between the characters of the header / of everything / of everything
+but numbers and Latin words), ``byline_*``
 (the header rewritten in other byline layouts) and ``city`` /
 ``county`` / ``district`` (a province report rewritten as the report of a prefecture-level
 city, a county or a city district of that province, from the gazetteer).
@@ -353,6 +355,31 @@ def shape_html_gov(src: Source, rng: random.Random) -> Rendered:
     return Rendered(".html", _utf8(page), {} if src.doc.title else {"title": title})
 
 
+def shape_markdown(src: Source, rng: random.Random) -> Rendered:
+    """Markdown, as scrapers and converters write it: # headings, **bold** lead-ins, tables
+    with pipes, paragraphs separated by blank lines."""
+    out: list[str] = []
+    for line in src.lines:
+        if "\t" in line:
+            cells = line.split("\t")
+            if not out or not out[-1].startswith("|"):
+                out += ["", "| " + " | ".join(f"列{k + 1}" for k in range(len(cells))) + " |",
+                        "|" + "---|" * len(cells)]
+            out.append("| " + " | ".join(cells) + " |")
+            continue
+        if _HEADING.match(line) and len(line) <= 40:
+            out += ["", ("## " if line.startswith(("（", "(")) else "# ") + line, ""]
+            continue
+        lead = _LEAD_IN.match(line)
+        out += [f"**{line[: lead.end()]}**{line[lead.end():]}" if lead else line, ""]
+    return Rendered(".md", _utf8("\n".join(out)))
+
+
+def shape_gb18030(src: Source, rng: random.Random) -> Rendered:
+    """The text saved in GB18030 (GBK), as older Windows tools save it."""
+    return Rendered(".txt", src.doc.text.replace("\n", "\r\n").encode("gb18030"))
+
+
 def shape_traditional(src: Source, rng: random.Random) -> Rendered:
     import opencc
 
@@ -517,6 +544,8 @@ SHAPES: dict[str, Callable[[Source, random.Random], Rendered | None]] = {
     "docx": shape_docx,
     "docx_header": shape_docx_header,
     "html_gov": shape_html_gov,
+    "markdown": shape_markdown,
+    "gb18030": shape_gb18030,
     "traditional": shape_traditional,
     "fullwidth": shape_fullwidth,
     "spaced_head": shape_spaced_head,

@@ -23,6 +23,7 @@ from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = DATA / "seeds"
 JIANGSU_2026 = PROVINCES / "2026_江苏省_政府工作报告.csv"
 ANHUI_2025 = DATA / "formats" / "provinces-2025" / "2025年安徽省政府工作报告.docx"
 JIANGSU_2025 = DATA / "formats" / "provinces-2025" / "2025年江苏省政府工作报告.docx"
@@ -192,3 +193,37 @@ def test_wrapped_byline_tail_is_no_caption(fr: ModuleType) -> None:
     again = fr.read_rendered(rendered)
     assert "省长 王清宪作政府工作报告" in again.text
     assert (again.speaker, again.date, again.title) == ("王清宪", "2025-01-20", doc.title)
+
+
+def test_markdown_reads_as_its_text(fr: ModuleType, tmp_path: Path) -> None:
+    doc = _clean(JIANGSU_2026, 8000)
+    rendered = fr.shape_markdown(fr.Source("jiangsu", doc), random.Random(0))
+    md = rendered.data.decode("utf-8")
+    assert "\n# 一、" in md and "**" in md
+    again = fr.read_rendered(rendered)
+    assert again.text == doc.text
+    assert fr.fact_keys(fr.all_facts(again)) == fr.fact_keys(fr.all_facts(doc))
+    # the same text saved as .txt is recognised as Markdown; a plain .txt is left alone
+    path = tmp_path / "report.txt"
+    path.write_text(md, "utf-8")
+    assert read_file(path, path.name)[0].text.split("\n")[0] == doc.text.split("\n")[0]
+    table = "| 指标 | 2025年 |\n|---|---:|\n| 地区生产总值 | 14.2万亿元 |\n"
+    path.write_text("标题\n" + table + "**一是**经济。\n", "utf-8")
+    assert read_file(path, path.name)[0].text.split("\n")[:4] == [
+        "标题", "\t指标\t2025年", "\t地区生产总值\t14.2万亿元", "一是经济。"]
+    plain = SEEDS_DIR / "000_b5713cac4734963f.txt"
+    assert read_file(plain, plain.name)[0].text == plain.read_text("utf-8")
+
+
+def test_wrapped_line_opening_like_a_heading_continues_its_sentence(fr: ModuleType) -> None:
+    shanghai = DATA / "formats" / "provinces-2025" / "2025年上海市政府工作报告.docx"
+    doc = _clean(shanghai)
+    name = "2025年上海市政府工作报告.docx#0"
+    rendered = fr.shape_pdf_text(fr.Source(name, doc), random.Random(f"pdf_text:{name}"))
+    assert "\n二、世界第三。\n" in rendered.data.decode("utf-8")  # 排名分别升至世界第 / 二、…
+    again = fr.read_rendered(rendered)
+    assert "排名分别升至世界第二、世界第三。" in again.text
+    assert [s.title for s in again.sections] == [s.title for s in doc.sections]
+    # a heading after a paragraph's end stays a heading
+    text = normalize("这是一段话的结尾。\n二、2025年工作安排").text
+    assert text.split("\n")[1] == "二、2025年工作安排"

@@ -356,9 +356,11 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
     if soft_breaks and nxt.blank_before == 0:
         heading = _HEADING_START.match(prev.text) and len(prev.text) <= 40
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
-    if _HEADING_START.match(nxt.text):
-        return False
     full = width is not None and prev.last_width >= width - 2
+    if _HEADING_START.match(nxt.text):
+        # a heading follows a paragraph's end; after a full line cut inside a sentence the
+        # line goes on (排名世界第一、第 / 二、世界第三。)
+        return full and prev.text[-1] not in _TERMINAL
     if prev.text[-1] in _CLOSING and full:
         return True  # a full line ending on a closing quote: 专精特新“小巨人” / 企业113家
     if indents and full and prev.text[-1] in "。！？；：" and not nxt.lead:

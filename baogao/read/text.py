@@ -1,7 +1,8 @@
-"""Plain text in UTF-8 (with or without BOM), GB18030/GBK or Big5."""
+"""Plain text in UTF-8 (with or without BOM), GB18030/GBK or Big5; Markdown as its text."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -70,10 +71,57 @@ def _is_truncated_utf8(data: bytes, exc: UnicodeDecodeError) -> bool:
     return exc.start >= len(data) - 3 and exc.start > 0
 
 
+_MD_HEADING = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_MD_RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$|^ {0,3}(?:```|~~~).*$")
+_MD_CELL_RULE = r"[ \t]*:?-{3,}:?[ \t]*"
+_MD_TABLE_RULE = re.compile(rf"^ {{0,3}}\|?{_MD_CELL_RULE}(?:\|{_MD_CELL_RULE})*\|?[ \t]*$")
+_MD_BULLET = re.compile(r"^ {0,3}(?:[-*+]|>)[ \t]+")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EMPHASIS = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|])")
+_MD_SIGNALS = re.compile(r"^ {0,3}#{1,6} \S|\*\*\S[^*\n]*\S\*\*|^\|.*\|$", re.M)
+
+
+def looks_like_markdown(text: str) -> bool:
+    """True when a text shows Markdown syntax on several lines (# headings, **bold**,
+    | tables |)."""
+    return len(_MD_SIGNALS.findall(text[:200_000])) >= 3
+
+
+def markdown_to_text(text: str) -> str:
+    """The text of a Markdown document as a report would print it: heading marks, emphasis,
+    links, images, rules, bullets and escapes removed; a table row as TAB-separated cells
+    (the way tables of other formats are read), its alignment row dropped."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if _MD_RULE.match(line) or _MD_TABLE_RULE.match(line):
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+        line = _MD_BULLET.sub("", line)
+        line = _MD_IMAGE.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+        line = _MD_STRONG.sub(r"\2", line)
+        line = _MD_EMPHASIS.sub(r"\1", line)
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            cells = [c.strip() for c in stripped[1:-1].split("|")]
+            line = "\t" + "\t".join(cells)
+        out.append(_MD_ESCAPE.sub(r"\1", line))
+    return "\n".join(out)
+
+
 def read_text(path: Path, name: str) -> list[RawDocument]:
-    """One document from a .txt or .md file."""
+    """One document from a .txt or .md file (Markdown syntax removed from a .md file, and
+    from a .txt file that is plainly Markdown)."""
     text = decode_bytes(path.read_bytes(), name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise UnreadableFile(name, "file has no text")
-    return [RawDocument(source=name, row=0, text=text, format=path.suffix.lower().lstrip("."))]
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown") or looks_like_markdown(text):
+        text = markdown_to_text(text)
+    return [RawDocument(source=name, row=0, text=text, format=suffix.lstrip("."))]
