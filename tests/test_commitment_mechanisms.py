@@ -169,3 +169,11 @@ def test_a_promise_is_restated_only_when_its_amount_was_promised() -> None:
     # 1839亿元: 用于 and 的 are fillers, 支出 is 投入, and the change is not the level
     farm = next(r for r in rows if r.target_text == "9884.5亿元")
     assert (farm.actual_text, farm.verdict) == ("超过1万亿元", "met")
+
+
+def test_a_count_before_a_predicate_is_not_a_promise() -> None:
+    # 重点打造智能电网、工程机械等10条具有国际优势，生物药、集成电路等10条具有全国优势，…
+    # 具有发展潜力的重点产业链: what is counted is named only at the end
+    jiangsu, _ = _pair("江苏省")
+    assert not [c for c in jiangsu if c.object.startswith("具有")]
+    assert not _promise("具有国际优势", 10.0, "条", "10条", "打造智能电网、工程机械等10条具有国际优势")

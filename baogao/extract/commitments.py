@@ -370,6 +370,8 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     words = vocabulary()
     if value is None:
         return False  # 居民收入增长与经济增长同步: a promise, but not a quantified one
+    if name.startswith(tuple(_promise_words()["promise_predicate_leads"])):
+        return False  # 10条具有国际优势(…的重点产业链): a predicate, the noun counted is later
     if not paid and any(w in name for w in words["not_objects"]):
         return False
     if not re.search(r"\d", text) and unit not in ("%", None, ""):
