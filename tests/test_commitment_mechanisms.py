@@ -176,4 +176,5 @@ def test_a_count_before_a_predicate_is_not_a_promise() -> None:
     # 具有发展潜力的重点产业链: what is counted is named only at the end
     jiangsu, _ = _pair("江苏省")
     assert not [c for c in jiangsu if c.object.startswith("具有")]
-    assert not _promise("具有国际优势", 10.0, "条", "10条", "打造智能电网、工程机械等10条具有国际优势")
+    lead = "打造智能电网、工程机械等10条具有国际优势"
+    assert not _promise("具有国际优势", 10.0, "条", "10条", lead)
