@@ -125,7 +125,7 @@ def test_a_count_after_a_verb_is_named_by_the_noun_after_it() -> None:
 NATIONAL = PROVINCES.parent / "national" / "government_work_reports.jsonl"
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def _national(year: int) -> tuple[list[Commitment], list[CommitmentRow]]:
     """A national report's commitments and their rows against the next year's report."""
     docs = {d.title: d for d in read(NATIONAL)}
@@ -178,3 +178,19 @@ def test_a_count_before_a_predicate_is_not_a_promise() -> None:
     assert not [c for c in jiangsu if c.object.startswith("具有")]
     lead = "打造智能电网、工程机械等10条具有国际优势"
     assert not _promise("具有国际优势", 10.0, "条", "10条", lead)
+
+
+def test_estimates_several_years_and_restated_targets_are_not_promises() -> None:
+    commitments, rows = _national(2009)
+    texts = {c.text for c in commitments}
+    assert "约5000亿元" not in texts  # 初步测算，…可减轻企业和居民负担约5000亿元
+    assert not texts & {"750万户", "240万户"}  # 争取用三年时间，解决750万户…和240万户…
+    assert "4万亿元" not in texts  # 实施总额4万亿元的两年投资计划
+    assert "8500亿元" not in texts  # 今后三年各级政府拟投入8500亿元
+    # 国内生产总值增长8%左右 … 提出8%左右的国内生产总值增长目标: one promise
+    assert [c.object for c in commitments if c.text == "8%左右"] == ["国内生产总值"]
+    # 中央财政拟安排200亿元专项资金，主要用贴息方式支持企业技术改造: not answered by
+    # 中央财政安排就业专项资金426亿元 (money for another purpose)
+    fund = next(r for r in rows if r.target_text == "200亿元")
+    assert fund.actual_text != "426亿元"
+    assert {"2000亿元", "9500亿元", "3%以内", "9080亿元"} <= texts  # the year's levels stay

@@ -402,7 +402,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
                     continue  # 推动1万家工业企业开展技术改造 / 规模以上工业企业达7.6万家
                 if canonical_key(other).startswith(canonical_key(c.key)):
                     score = max(score, 0.9)  # …/ 推动1万家工业企业技术改造和数字化转型
-            if score < MIN_SIMILARITY:
+            if score < MIN_SIMILARITY or _other_purpose(ckey, other, c.evidence):
                 continue
             if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
                     c.action is not None and c.action == fact.action) and similarity(
@@ -460,6 +460,17 @@ def _strip_lead(clause: str) -> str:
             if clause.startswith(w) and len(clause) > len(w):
                 clause, changed = clause[len(w):], True
     return clause
+
+
+def _other_purpose(key: str, other: str, evidence: str) -> bool:
+    """A promise naming only money (专项资金, 中央财政拟安排200亿元专项资金，…支持企业技术
+    改造) and a result naming money for a purpose (就业专项资金) its sentence does not say."""
+    from baogao.extract.commitment_tables import words
+
+    key, other = canonical_key(key), canonical_key(other)
+    if key not in words()["generic_money"] or other == key or not other.endswith(key):
+        return False
+    return other[: -len(key)] not in evidence
 
 
 def _change_of(name: str) -> bool:

@@ -53,6 +53,10 @@ _AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
 #: 投入; not 2025年内).
 _YEARS_SPAN = re.compile(r"(?:(?<!\d)[2-9]|(?<!\d)\d{2}|[两三四五六七八九十])年"
                          r"(?:内|间|来|累计|共|统筹|合计|总计)|未来[两三四五]年")
+#: Several years for the amount, named earlier in its sentence (争取用三年时间，…; 今后三年…)
+#: or right after it (总额4万亿元的两年投资计划).
+_YEARS_BEFORE = re.compile(r"(?:用|今后|未来|在)[两三四五六七八九十]年")
+_YEARS_AFTER = re.compile(r"[^，,；;。\d]{0,3}?的[两三四五六七八九十]年")
 #: A change's starting point: 从/由 before the amount in its clause, 到/至 and another amount
 #: after it in the same clause (从15个县（市）扩大到57个县（市）, 由5%提高至8%).
 _FROM = re.compile(r"(?:^|[^自])[从由]")
@@ -330,7 +334,10 @@ def _restated(found: list[Commitment]) -> list[Commitment]:
     heads = tuple(_promise_words()["promise_restated_names"])
     kept: list[Commitment] = []
     for c in found:
-        if c.object.endswith(heads) and any(
+        at = c.evidence.find(c.text)
+        # …提出8%左右的国内生产总值增长目标: the amount of a 目标 named after it
+        aimed = at >= 0 and "目标" in re.split(r"[，,；;。]", c.evidence[at + len(c.text):])[0]
+        if (c.object.endswith(heads) or aimed) and any(
                 o is not c and not o.object.endswith(heads) and (o.value, o.unit, o.bound) == (
                     c.value, c.unit, c.bound) for o in found):
             continue
@@ -385,6 +392,10 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if evidence.startswith(tuple(_promise_words()["promise_estimate_leads"])):
+            return False  # 初步测算，…可减轻企业和居民负担约5000亿元: an estimate
+        if _YEARS_BEFORE.search(evidence[:at]) or _YEARS_AFTER.match(evidence, at + len(text)):
+            return False  # 争取用三年时间，解决750万户…; 总额4万亿元的两年投资计划
         if _difference(evidence[:at], unit):
             return False  # 赤字规模4.06万亿元，比上年年初预算增加1800亿元: derived
         if _FROM.search(clause) and _TO.match(evidence, at + len(text)):
