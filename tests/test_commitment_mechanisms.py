@@ -194,3 +194,12 @@ def test_estimates_several_years_and_restated_targets_are_not_promises() -> None
     fund = next(r for r in rows if r.target_text == "200亿元")
     assert fund.actual_text != "426亿元"
     assert {"2000亿元", "9500亿元", "3%以内", "9080亿元"} <= texts  # the year's levels stay
+
+
+def test_a_topic_naming_no_count_announces_no_list() -> None:
+    # 三是加强农业基础设施和农村民生工程建设。大规模开展土地整治，…: a topic, not a list
+    commitments, _ = _national(2009)
+    assert not [c for c in commitments if c.origin == "list_item"]
+    # 办好…10件实事。一是…: a counted list keeps its items
+    gansu, _ = _pair("甘肃省")
+    assert [c for c in gansu if c.origin == "list_item"]

@@ -109,6 +109,12 @@ def _list_name(text: str, start: int, end: int) -> str:
     return (match.group(0) if match else cue).lstrip("“\"")
 
 
+def _counted(name: str) -> bool:
+    """A list name with its count (20件民生实事, 十件民生实事), not a topic (三是加强…农村民生
+    工程建设。: the sentences after it are no items)."""
+    return re.search(r"[\d一二三四五六七八九十两百]", name) is not None
+
+
 def _split_numbered(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of （1）…（2）… items inside ``text[start:end]``."""
     marks = list(_NUMBERED.finditer(text, start, end))
@@ -172,7 +178,7 @@ def list_items(doc: Document) -> Iterator[ListItem]:
                     break
             announced = text[sentence.start : sentence.end]
             if j == 0 and len(sentences) > 2 and len(announced) <= 24 and not re.search(
-                    r"[，,；;]", announced):
+                    r"[，,；;]", announced) and _counted(name):
                 # 办好20件民生实事。A。B。C。 — the paragraph goes on with the items (not
                 # 筹措资金835亿元，实施十大为民办实事工程。 where other tasks follow)
                 yield from (ListItem(s.start, s.end, name) for s in sentences[1:])
