@@ -76,8 +76,9 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
                               and words[1][1] in _FUNCTION_TAGS
                               and len(_words(amount.unit[-1] + name)[0][0]) > 1)):
         return True  # 13亿人|口的…, 十亿人|民将…: the unit began a word, the name is its rest
-    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]):
-        return True
+    if any(w in _skip_words("run_on_verbs") for w, _ in _words(name)[1:]) or any(
+            w in name[:-len(w)] for w in _skip_words("inner_predicates")):
+        return True  # …实现|全流程检查, …保洁全覆盖|降尘量: a clause run into the name
     return (runs_on and not action and text.endswith(name, 0, clause[1])
             and not _verb_before(text, clause, amount))
 
@@ -194,6 +195,12 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     return owner + name if owner else name
 
 
+def proposed(head: str) -> bool:
+    """True when the words before a value in its clause propose it (拟增加, 拟安排: 拟 as a
+    word of its own, not in 虚拟, 模拟): a plan of the report's year."""
+    return "拟" in head and any(w == "拟" for w, _ in _words(head))
+
+
 def _verb_before(text: str, clause: tuple[int, int], amount: Amount) -> bool:
     """True when words before the amount in its clause may govern it: anything but a
     place or a preposition (京津冀|1053个…, 为|200多家…), or, for a clause opening with
@@ -298,6 +305,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return None
     if relative_year(text, clause[0], pos) == "this":
         return year
+    stop = text.find("。", pos, para[1])
+    if planned and any(w in text[pos : para[1] if stop < 0 else stop]
+                       for w in _skip_words("plan_span_after")):
+        return None  # …一百个课题进行攻关，争取…在第六个五年计划期间取得成果
     last = max(_plan_span().finditer(text, para[0], pos), key=lambda m: m.start(),
                default=None)
     if planned and last is not None and year_re().search(text, last.end(), pos) is None and (
@@ -324,14 +335,17 @@ def _year_range() -> re.Pattern[str]:
     return re.compile(rf"{one}\s*(?:到|至|—|－|-)\s*{one}")
 
 
-def years_spanned(text: str, sentence: int, clause: int, pos: int) -> tuple[bool, bool]:
+def years_spanned(text: str, sentence: int, clause: int, pos: int,
+                  year: int | None = None) -> tuple[bool, bool]:
     """(whether the value at ``pos`` is over several years, whether they are past ones).
 
     Its clause names a span (3年内, 近三年); or its sentence's opening clause does, with
     no other year word since (近三年累计，…，…分别减少6.61%和8.95%; 五年内预计…，在农村
     新建…; not 太湖…30年来首次达…，建成幸福河湖…); or its sentence names a range of
-    years (从一九七九年到一九八一年，…); or years ahead or summed stand anywhere before it
-    in the sentence (今后三年…，其中…)."""
+    years (从一九七九年到一九八一年，…, past ones when they end before the report's
+    ``year``); or years ahead or summed stand anywhere before it in the sentence (今后三年
+    …，其中…). ``sentence`` is where its full-stop sentence starts (its clauses after a
+    semicolon share its opening)."""
     head = text[clause:pos]
     spans = "年" in head and _YEARS_SPAN.search(head) is not None
     past = spans and _PAST_SPAN.search(head) is not None
@@ -342,8 +356,11 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int) -> tuple[bool
         spans = last is not None and "年" not in text[last.end() : pos] and not (
             text[last.end() : last.end() + 4].lstrip("来的").startswith(
                 _skip_words("record_marks")))  # 30年来首次达…: a record
-    spans = spans or _AHEAD_SPAN.search(text, sentence, pos) is not None or (
-        _year_range().search(text, sentence, pos) is not None)
+    span = _year_range().search(text, sentence, pos)
+    ends = [year_of(m) for m in year_re().finditer(span.group(0))] if span else []
+    if ends and year is not None and ends[-1] < year:
+        past = True  # 从一九六六年到一九七六年的十一年中，…；(1978 report) done
+    spans = spans or span is not None or _AHEAD_SPAN.search(text, sentence, pos) is not None
     return spans, past
 
 

@@ -41,11 +41,12 @@ from baogao.extract.open_checks import (
     later_year,
     own_period,
     owned_rate,
+    proposed,
     reviewed,
     unreliable,
     years_spanned,
 )
-from baogao.extract.open_lists import _parts_named, _strip_growth, respectively
+from baogao.extract.open_lists import _parts_named, _strip_growth, bare_run, respectively
 from baogao.extract.open_words import (
     _action_index,
     _actions,
@@ -222,7 +223,7 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     phrase printed right before the action is part of the object (not a place: 广州新增学位
     names 学位 with the scope 广州)."""
     before = source[: len(source) - len(name) - len(action)]
-    before = _tidy(before)
+    before = _strip_lead(_tidy(before))[0]  # 全年|城镇新建住宅
     if not 2 <= len(before) <= 6 or not source.endswith(before + action + name):
         return name
     if (any(tag not in _SUBJECT_TAGS for _, tag in _words(before))
@@ -231,7 +232,8 @@ def _subject_kept(source: str, name: str, action: str) -> str:
             or action in _not_names()
             or any(w in before for w in _not_names())):  # 专窗累计办结: 累计 is a scope
         return name
-    return before + action + name
+    # 工业企业|实现|利润: a verb of the run-on table is not part of the name
+    return before + ("" if action in _skip_words("run_on_verbs") else action) + name
 
 
 _NUMERAL_ENDS = frozenset("0123456789万亿千百余")
@@ -613,10 +615,12 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     """The sentence part of ``_multi_year``: a word naming several years in it, unless
-    it is part of one year's word (今年合计新增…: ``single_year_words``)."""
-    ones = _skip_words("single_year_words")
-    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones)
-               for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
+    it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
+    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
+    ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
+    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
+        w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+        for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
 
 
 @functools.lru_cache(maxsize=1)
@@ -652,6 +656,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
             listed: list[str] = []
+            singles: list[str] = []  # names of the clauses just before, one value each
             amounts = find_amounts(text, sentence.start, sentence.end)
             if not amounts:
                 continue
@@ -671,6 +676,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             if apart >= 0 and not respective else set())
                 if len(unpaired) < 2:
                     unpaired = set()
+                if not respective and (paired := bare_run(text, clause, inside, singles)):
+                    respective = {i: n for i, n in paired.items() if n}  # …，实际增长9.8%和8.5%
+                    unpaired = {i for i, n in paired.items() if not n}
                 named = _parts_named(respective)
                 listed = named or listed
                 read: list[str] = []  # the objects of this clause's amounts, in order
@@ -717,7 +725,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
-                    spans, past = years_spanned(text, sentence.start, clause[0], amount.start)
+                    if timing.kind == "actual" and proposed(head):  # (去年超收…)拟增加…
+                        timing = replace(timing, kind="target", period=doc.year)
+                    spans, past = years_spanned(text, max(text.rfind(
+                        "。", para.start, sentence.start) + 1, para.start), clause[0],
+                        amount.start, doc.year)
                     if timing.kind == "target" and past:
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
                     period = own_period(text, doc.year, (para.start, para.end), (
@@ -742,6 +754,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if multi or spans else None)),
                         open_vocabulary=True,
                     ))
+                singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 if not named and len(read) == len(inside) > 1:
                     # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
                     listed = read

@@ -172,6 +172,27 @@ def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
     return names
 
 
+def bare_run(text: str, clause: tuple[int, int], amounts: list[Amount],
+             singles: list[str]) -> dict[int, str] | None:
+    """Values joined in one run (9.8%和8.5%) that make up their clause, which prints no
+    subject of its own, only a change (实际增长): the i-th is of the i-th of the names read
+    just before, one per clause (城镇居民人均可支配收入17175元，农村居民人均纯收入5153元，
+    实际增长9.8%和8.5%). An empty name marks a value that cannot be paired (too few
+    names). None when the clause is not such a run."""
+    run = _list_run(text, amounts)
+    if len(run) < 2 or len(run) != len(amounts) or run[0] != 0:
+        return None
+    head = text[clause[0] : amounts[0].start]
+    growth = _growth_word(head) or ""
+    rest = _tidy(head[: len(head) - len(growth)] if head.endswith(growth) else head)
+    if _strip_lead(rest)[0] and rest not in _skip_words("tail_noise"):
+        return None  # the clause names its subjects (城镇、农村居民人均可支配收入增长…)
+    if len(singles) < len(run):
+        return dict.fromkeys(run, "")
+    return {i: _strip_growth(name) + growth
+            for i, name in zip(run, singles[-len(run) :], strict=True)}
+
+
 def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
                 listed: list[str] | None, where: int, after: list[int]) -> dict[int, str]:
     """``respectively`` for the values ``after`` (those after 分别 at ``where``, or one run

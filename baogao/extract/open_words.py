@@ -213,6 +213,14 @@ def _tail_noise() -> tuple[str, ...]:
     return tuple(_longest_first(vocabulary()["tail_noise"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _planned_measures() -> tuple[str, ...]:
+    """Measures a plan is stated for (能源生产|计划, 投资总额|计划): ``metric_suffixes``
+    and ``planned_measures``; 本科招生计划, 三年行动计划 name plans."""
+    vocab = vocabulary()
+    return (*vocab["metric_suffixes"], *vocab["planned_measures"])
+
+
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
@@ -231,6 +239,8 @@ def _tidy(name: str) -> str:
             if name.endswith(word) and len(name) > len(word) + 1:
                 name = name[: -len(word)]
                 changed = True
+    if name.endswith("计划") and name[:-2].endswith(_planned_measures()):
+        name = name[:-2]  # 能源生产计划(增长0.9%), 固定资产投资总额计划(为): the plan's measure
     while name and name[0] in "”》）)":
         name = name[1:]
     while name and name[-1] in "“《（(":
