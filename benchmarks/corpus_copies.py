@@ -144,7 +144,11 @@ def _usage() -> dict[str, float]:
 
 
 def child_main(argv: list[str]) -> None:
-    """Entry point of the measured process: ``peer FOLDER DB`` or ``baogao FOLDER DB JOBS``."""
+    """Entry point of the measured process: ``peer FOLDER DB``, ``baogao FOLDER DB JOBS``
+    or ``stages`` (``stage_costs`` of the baogao found first on the path, as JSON)."""
+    if argv[0] == "stages":
+        print(json.dumps(stage_costs()))
+        return
     kind, folder, db = argv[0], Path(argv[1]), Path(argv[2])
     before = _usage()
     t0 = time.perf_counter()
@@ -178,9 +182,11 @@ def child_main(argv: list[str]) -> None:
     print(json.dumps(out))
 
 
-def measure(kind: str, folder: Path, db: Path, jobs: int = 1) -> dict[str, Any]:
-    """Run one ingest (``peer`` or ``baogao``) in a fresh process and return its figures."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def measure(kind: str, folder: Path, db: Path, jobs: int = 1,
+            root: Path = ROOT) -> dict[str, Any]:
+    """Run one ingest (``peer`` or ``baogao``) in a fresh process and return its figures;
+    ``root`` is the source tree whose ``baogao`` runs (another checkout: a baseline)."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
     args = [sys.executable, str(Path(__file__).resolve()), kind, str(folder), str(db), str(jobs)]
     done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -190,8 +196,15 @@ def measure(kind: str, folder: Path, db: Path, jobs: int = 1) -> dict[str, Any]:
     return result
 
 
-if __name__ == "__main__":
-    child_main(sys.argv[1:])
+def measure_stages(root: Path = ROOT) -> dict[str, float]:
+    """``stage_costs`` of the ``baogao`` in ``root``, in a fresh process."""
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    args = [sys.executable, str(Path(__file__).resolve()), "stages"]
+    done = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"stages run failed: {done.stderr[-2000:]}")
+    costs: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return costs
 
 
 def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
@@ -253,3 +266,7 @@ def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
         timed("search index (tantivy)", search_index.flush_index, store)
         store.close()
     return costs
+
+
+if __name__ == "__main__":
+    child_main(sys.argv[1:])

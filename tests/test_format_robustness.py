@@ -14,13 +14,15 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import DATA, PROVINCES
+from conftest import DATA, NATIONAL, PROVINCES
 
+from baogao.errors import InputError
 from baogao.models import Document
 from baogao.pipeline import build_document
 from baogao.read import read_file
 from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
+from baogao.read.text import decode_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = DATA / "seeds"
@@ -227,3 +229,38 @@ def test_wrapped_line_opening_like_a_heading_continues_its_sentence(fr: ModuleTy
     # a heading after a paragraph's end stays a heading
     text = normalize("这是一段话的结尾。\n二、2025年工作安排").text
     assert text.split("\n")[1] == "二、2025年工作安排"
+
+
+def test_title_printed_again_at_the_top_of_a_page_body(fr: ModuleType) -> None:
+    seed = SEEDS_DIR / "001_c37d6c11197b0023.txt"
+    doc = _clean(seed)
+    assert doc.title == "2021年北京市东城区人民政府工作报告"
+    name = "001_c37d6c11197b0023.txt#0"
+    rendered = fr.shape_html_gov(fr.Source(name, doc), random.Random(f"html_gov:{name}"))
+    assert f"<h1>{doc.title}</h1>" in rendered.data.decode("utf-8")
+    again = fr.read_rendered(rendered)
+    assert again.title == doc.title
+    assert again.text.split("\n")[:2] == doc.text.split("\n")[:2]
+    assert "网站标识码" not in again.text and "相关链接" not in again.text
+
+
+def test_letter_spaced_report_does_not_read_a_meeting_from_its_body(fr: ModuleType) -> None:
+    raw = read_file(NATIONAL, NATIONAL.name)[24]  # the 2008 report: no header, no date
+    assert raw.hints["year"] == "2008"
+    doc = build_document(dataclasses.replace(raw, hints={}))
+    assert doc.meeting is None and doc.year == 2008
+    assert "第十届全国人民代表大会第一次会议以来的五年" in doc.text  # a past meeting
+    again = fr.read_rendered(fr.shape_spaced_all(fr.Source("2008", doc), random.Random(0)))
+    assert (again.meeting, again.year, again.region) == (None, 2008, doc.region)
+
+
+def test_gb18030_text_heavy_in_figures_is_decoded(fr: ModuleType) -> None:
+    raw = read_file(NATIONAL, NATIONAL.name)[48]  # 1982: 一九八○年, figures in Chinese numerals
+    assert raw.hints["year"] == "1982"
+    doc = build_document(dataclasses.replace(raw, hints={}))
+    rendered = fr.shape_gb18030(fr.Source("1982", doc), random.Random(0))
+    again = fr.read_rendered(rendered)
+    assert again.text == fr.read_rendered(fr.shape_plain(fr.Source("1982", doc), None)).text
+    # bytes that are no text in any of the encodings reports come in are still refused
+    with pytest.raises(InputError, match="not UTF-8, GB18030 or Big5"):
+        decode_bytes(bytes(range(128, 256)) * 40, "x.txt")

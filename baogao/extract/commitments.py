@@ -401,9 +401,28 @@ def _paid_for(text: str, start: int, stop: int) -> str:
     return phrase.strip("“”\"（）() ")[:_OBJECT_MAX]
 
 
+#: Word lists sorted longest first, by the identity of the (never changed) list; the list is
+#: kept with its order so that its id is not reused.
+_ORDERED: dict[int, tuple[list[str], tuple[str, ...]]] = {}
+
+
+def _longest_first(words: list[str]) -> tuple[str, ...]:
+    kept = _ORDERED.get(id(words))
+    if kept is None or kept[0] is not words:
+        kept = _ORDERED[id(words)] = (words, tuple(sorted(words, key=len, reverse=True)))
+    return kept[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _unnamed_tail_words() -> list[str]:
+    words = vocabulary()
+    return [*words["from_follow"], *words["growth_words"], *words["tail_noise"],
+            *words["reach_words"]]
+
+
 def _strip_words(phrase: str, words: list[str], *, tail: bool = False) -> str:
     changed = True
-    ordered = sorted(words, key=len, reverse=True)
+    ordered = _longest_first(words)
     while changed and phrase:
         changed = False
         for word in ordered:
@@ -427,13 +446,11 @@ def _unnamed_object(text: str, clause: tuple[int, int], amount: Amount, prev_end
     head = text[max(clause[0], prev_end) : amount.start].lstrip("、，和及与")
     head = _LEADING.sub("", head)  # ④建设社区老年助餐服务点500个: the item's number
     head = _strip_words(head, words["lead_noise"])
-    action = next((w for w in sorted(words["actions"], key=len, reverse=True)
-                   if head.startswith(w)), None)
+    action = next((w for w in _longest_first(words["actions"]) if head.startswith(w)), None)
     head = _strip_words(head, words["actions"])
     if action is not None and head == action:
         head = ""
-    head = _strip_words(head, [*words["from_follow"], *words["growth_words"],
-                               *words["tail_noise"], *words["reach_words"]], tail=True)
+    head = _strip_words(head, _unnamed_tail_words(), tail=True)
     # 为超2.5万名65岁及以上失能老年人: the noun after a measure describing it
     described = _DESCRIBED.match(text, amount.end, clause[1])
     after = described.end() if described else amount.end

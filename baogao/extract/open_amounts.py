@@ -120,23 +120,25 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
         return found
     vocab = vocabulary()
     skip_before, skip_after = _skip_words("skip_before"), _skip_words("skip_after")
+    rank_units = _skip_words("rank_units")
+    bounds = _bounds()
     in_quotes = vocab["skip_in_quotes"]
     for match in _quantity_re().finditer(text, start, end):
-        unit_group, pct = match.group("unit", "pct")
+        unit_group, pct, more, numeral, pre, post, sep = match.group(
+            "unit", "pct", "more", "num", "pre", "post", "sep")
         if not unit_group and not pct:
             continue  # no unit: not a quantity
-        unit = (unit_group or "").replace(match.group("more") or "@", "", 1)
+        unit = (unit_group or "").replace(more or "@", "", 1)
         if pct:
             unit = "%"
-        numeral = match.group("num")
         if not unit or not _plausible(numeral):
             continue
         num_start = match.start("num")
         before = text[max(start, num_start - 2) : num_start]
         after = text[match.end("unit") : match.end("unit") + 2] if unit_group else ""
-        if before.endswith(skip_before) and not match.group("pre"):
+        if before.endswith(skip_before) and not pre:
             continue
-        if after.startswith(skip_after) and not match.group("post"):
+        if after.startswith(skip_after) and not post:
             continue
         if in_quotes and (_HAN.match(numeral) or text.startswith("”", match.end())
                           or text.startswith("”", match.end() + 1)
@@ -145,25 +147,25 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
             continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
         if num_start > start and _GLUED.match(text[num_start - 1]):
             continue
-        if unit.endswith(_skip_words("rank_units")) and _RANKED.search(
+        if unit.endswith(rank_units) and _RANKED.search(
                 text, max(start, num_start - 12), num_start):
             continue  # 全国排名46位、82位: ranks, not counts
         value = parse_number(numeral)
         if value is None:
             continue
         high: Decimal | None = None
-        if match.group("sep"):
+        if sep:
             high = parse_number(match.group("num2"))
-            unit = match.group("unit2") if not match.group("unit") else unit
+            unit = match.group("unit2") if not unit_group else unit
             if high is None or high <= value:
                 high = None
-        pre_word = match.group("pre") or ""
+        pre_word = pre or ""
         start_at = match.start()
-        if pre_word == "约" and match.start() > start and (
-                text[match.start() - 1] in vocabulary()["approx_word_blockers"]):
-            pre_word, start_at = "", match.start() + 1  # 签约1009户: 约 belongs to 签约
-        bound = _bounds().get(match.group("post") or "") or _bounds().get(pre_word)
-        if bound is None and match.group("more"):
+        if pre_word == "约" and start_at > start and (
+                text[start_at - 1] in vocab["approx_word_blockers"]):
+            pre_word, start_at = "", start_at + 1  # 签约1009户: 约 belongs to 签约
+        bound = bounds.get(post or "") or bounds.get(pre_word)
+        if bound is None and more:
             bound = "min"
         found.append(Amount(start_at, match.end(), num_start, value, unit, bound, high))
     return found

@@ -91,6 +91,13 @@ def has_cue(text: str, key: str) -> bool:
     return pattern is not None and pattern.search(text) is not None
 
 
+def has_cue_in(text: str, start: int, end: int, key: str) -> bool:
+    """``has_cue(text[start:end], key)`` without copying the span (cue patterns are plain
+    words: no anchor or lookaround sees past the span)."""
+    pattern = _cue_re(key)
+    return pattern is not None and pattern.search(text, start, end) is not None
+
+
 def ends_with_cue(text: str, key: str) -> str | None:
     for word in cue_words(key):
         if word and text.endswith(word):
@@ -112,9 +119,9 @@ def iter_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
 
 def _split_sentences(text: str, start: int, end: int) -> Iterator[_Span]:
     for match in _sentence_re().finditer(text, start, end):
-        piece = match.group(0)
         left, right = match.span()
-        if piece[0].isspace() or piece[-1].isspace():  # rare: trim it
+        if text[left].isspace() or text[right - 1].isspace():  # rare: trim it
+            piece = match.group(0)
             left += len(piece) - len(piece.lstrip())
             right -= len(piece) - len(piece.rstrip())
             if right <= left:
@@ -226,7 +233,7 @@ def timing_at(
     where its own year may be written (the end of 从X降低到Y: from 到 on)."""
     text = doc.text
     year = doc.year
-    estimated = has_cue(text[sentence.start : pos], "estimate_cues")
+    estimated = has_cue_in(text, sentence.start, pos, "estimate_cues")
     explicit = explicit_year(text, sentence.start if floor is None else floor, pos)
     if explicit is not None:
         if year is None:
@@ -245,7 +252,7 @@ def timing_at(
         return Timing("actual", estimated, year - 1 if year else None)
     if relative == "this" and not estimated:
         return Timing("target", False, year)
-    if has_cue(text[para.start : pos], "target_cues") and role != "review":
+    if has_cue_in(text, para.start, pos, "target_cues") and role != "review":
         return Timing("target", False, year)
     if role == "review":
         return Timing("actual", estimated, year - 1 if year else None)
@@ -253,7 +260,7 @@ def timing_at(
         if estimated:
             return Timing("actual", True, year - 1 if year else None)
         return Timing("target", False, year)
-    if has_cue(text[sentence.start : pos], "target_cues"):
+    if has_cue_in(text, sentence.start, pos, "target_cues"):
         return Timing("target", False, year)
     return None
 

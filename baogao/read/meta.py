@@ -470,7 +470,9 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     The header is read from the normalized text and, where cleaning dropped a byline (a line
     like "省长许昆林作政府工作报告。" looks like a photo caption), from the original too."""
     pre = _flat(_preamble(text))
-    pre_original = _flat(_preamble(original)) if original else ""
+    # flattened before the salutation is looked for: a letter-spaced original (各 位 代 表)
+    # would otherwise give its first 600 characters, body and all
+    pre_original = _preamble(_flat(original[:4000])) if original else ""
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
     date = find_date(pre) or find_date(pre_original) or (

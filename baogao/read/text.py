@@ -31,6 +31,10 @@ def decode_bytes(data: bytes, name: str) -> str:
         if _is_truncated_utf8(data, exc):
             return data[: exc.start].decode("utf-8-sig")
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if best is None:
+        # a long GB18030 text heavy in figures and rare marks (一九八○年, ①) can look too
+        # "chaotic" for the default threshold; only the encodings reports come in are tried
+        best = from_bytes(data, cp_isolation=list(_LEGACY), threshold=0.5).best()
     if best is None or best.encoding not in _LEGACY:
         raise UnreadableFile(name, "not UTF-8, GB18030 or Big5 text; convert it to UTF-8")
     return str(best)

@@ -63,14 +63,18 @@ def cjk_count(text: str) -> int:
     return len(_CJK.findall(text))
 
 
-def _score(line: PageLine, seen: set[str]) -> float:
+def _score(line: PageLine, seen: set[str], prose_seen: bool = True) -> float:
     cues = _cues()
     text = line.text.strip()
     chars = cjk_count(text)
     if line.link_chars * 2 > len(text):
         return -max(3.0, float(chars))
-    if chars >= 6 and text in seen and not text.startswith(cues.heading_starts):
-        return -float(max(chars, 10))  # a second copy of the page (mobile / print version)
+    # a second copy of the page (mobile / print version); a title printed again at the top
+    # of the article, before any prose (after the page's title block), is the report's own
+    # title line
+    own_title = not prose_seen and len(text) <= 60 and text.endswith("报告")
+    if chars >= 6 and text in seen and not text.startswith(cues.heading_starts) and not own_title:
+        return -float(max(chars, 10))
     if line.table_row:
         return float(max(chars, 2))
     if chars == 0:
@@ -120,11 +124,13 @@ def select_body(page: Page, name: str) -> str:
     seen: set[str] = set()
     scores: list[float] = []
     repeated: list[bool] = []
+    prose_seen = False
     for line in lines:
         text = line.text.strip()
         repeated.append(text in seen)
-        scores.append(_score(line, seen))
+        scores.append(_score(line, seen, prose_seen))
         seen.add(text)
+        prose_seen = prose_seen or (cjk_count(text) >= 30 and scores[-1] > 0)
     start, end, _ = _densest_run(scores)
     # inside the run, drop link lines and second copies; keep short label lines (主要做了以下工作。)
     kept = [ln.text.strip() for i, ln in enumerate(lines[start:end], start)
