@@ -226,10 +226,10 @@ def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
         name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
-    if "五" in name:
-        name = _PLAN_LEAD.sub("", name)  # “十五”期间(年均经济增长速度): the period's
         name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
         name = _YEARS_TAIL.sub("", name)  # 居民人均可支配收入五年(增长)
+    if "五" in name:
+        name = _PLAN_LEAD.sub("", name)  # “十五”期间(年均经济增长速度): the period's
     if "第" in name or "前" in name:
         name = _RANK_TAIL.sub("", name)  # 高速公路通车里程全国第四
     at = name.find("从", 1)
