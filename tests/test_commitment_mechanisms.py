@@ -125,7 +125,7 @@ def test_a_count_after_a_verb_is_named_by_the_noun_after_it() -> None:
 NATIONAL = PROVINCES.parent / "national" / "government_work_reports.jsonl"
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=3)
 def _national(year: int) -> tuple[list[Commitment], list[CommitmentRow]]:
     """A national report's commitments and their rows against the next year's report."""
     docs = {d.title: d for d in read(NATIONAL)}
@@ -169,3 +169,37 @@ def test_a_promise_is_restated_only_when_its_amount_was_promised() -> None:
     # 1839亿元: 用于 and 的 are fillers, 支出 is 投入, and the change is not the level
     farm = next(r for r in rows if r.target_text == "9884.5亿元")
     assert (farm.actual_text, farm.verdict) == ("超过1万亿元", "met")
+
+
+def test_a_count_before_a_predicate_is_not_a_promise() -> None:
+    # 重点打造智能电网、工程机械等10条具有国际优势，生物药、集成电路等10条具有全国优势，…
+    # 具有发展潜力的重点产业链: what is counted is named only at the end
+    jiangsu, _ = _pair("江苏省")
+    assert not [c for c in jiangsu if c.object.startswith("具有")]
+    lead = "打造智能电网、工程机械等10条具有国际优势"
+    assert not _promise("具有国际优势", 10.0, "条", "10条", lead)
+
+
+def test_estimates_several_years_and_restated_targets_are_not_promises() -> None:
+    commitments, rows = _national(2009)
+    texts = {c.text for c in commitments}
+    assert "约5000亿元" not in texts  # 初步测算，…可减轻企业和居民负担约5000亿元
+    assert not texts & {"750万户", "240万户"}  # 争取用三年时间，解决750万户…和240万户…
+    assert "4万亿元" not in texts  # 实施总额4万亿元的两年投资计划
+    assert "8500亿元" not in texts  # 今后三年各级政府拟投入8500亿元
+    # 国内生产总值增长8%左右 … 提出8%左右的国内生产总值增长目标: one promise
+    assert [c.object for c in commitments if c.text == "8%左右"] == ["国内生产总值"]
+    # 中央财政拟安排200亿元专项资金，主要用贴息方式支持企业技术改造: not answered by
+    # 中央财政安排就业专项资金426亿元 (money for another purpose)
+    fund = next(r for r in rows if r.target_text == "200亿元")
+    assert fund.actual_text != "426亿元"
+    assert {"2000亿元", "9500亿元", "3%以内", "9080亿元"} <= texts  # the year's levels stay
+
+
+def test_a_topic_naming_no_count_announces_no_list() -> None:
+    # 三是加强农业基础设施和农村民生工程建设。大规模开展土地整治，…: a topic, not a list
+    commitments, _ = _national(2009)
+    assert not [c for c in commitments if c.origin == "list_item"]
+    # 办好…10件实事。一是…: a counted list keeps its items
+    gansu, _ = _pair("甘肃省")
+    assert [c for c in gansu if c.origin == "list_item"]

@@ -20,6 +20,7 @@ from baogao.analyze.commitments import (
     COMMITMENT_COLUMNS,
     YearPassages,
     in_unit,
+    listed_key,
     similarity,
     split_unit,
     track_commitments,
@@ -264,7 +265,11 @@ def test_one_result_answers_one_promise() -> None:
         if r.actual_start is not None and r.actual_value is not None:
             claimed.setdefault((r.actual_start, r.actual_text), set()).add(r.value)
     assert claimed and all(len(values) == 1 for values in claimed.values())
-    assert not [r for r in rows if r.actual_text == "56.5亿立方米"]
+    # 生产原油239万吨、天然气56.5亿立方米 is output (天然气产量), 新增石油地质储量3000万吨、
+    # 天然气200亿立方米 reserves (天然气地质储量): the result answers the output promise only
+    assert [r.target_text for r in rows if r.actual_text == "56.5亿立方米"] == ["60亿立方米以上"]
+    assert listed_key("天然气", "勘探新增石油地质储量3000万吨、天然气200亿立方米，天然气产量稳定在"
+                      "60亿立方米以上", "200亿立方米") == "天然气地质储量"
 
 
 def test_a_bare_metric_is_not_an_object() -> None:

@@ -315,7 +315,8 @@ class _UnitIndex:
 
     def __init__(self, facts: list[Fact]) -> None:
         self.facts = facts
-        self.keys = [canonical_key(f.key or key_of(f.name)) for f in facts]
+        self.keys = [canonical_key(listed_key(f.key or key_of(f.name), f.evidence, f.text))
+                     for f in facts]
         self.by_indicator: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self.by_key: dict[tuple[str | None, str], list[int]] = defaultdict(list)
         self.by_pair: dict[tuple[str | None, str], list[int]] = defaultdict(list)
@@ -335,7 +336,7 @@ class _UnitIndex:
             positions = self.by_indicator.get((c.scope, c.indicator), [])
         if not positions:  # an indicator's result may be stated as an open fact only
             # (年末城镇调查失业率从上半年5.5%降到5.3%); ``_candidates`` admits few of them
-            key = canonical_key(c.key)
+            key = canonical_key(listed_key(c.key, c.evidence, c.text))
             hits = set(self.by_key.get((c.scope, key), []))
             for pair in _pairs(key):
                 hits.update(self.by_pair.get((c.scope, pair), []))
@@ -373,7 +374,8 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     kind = stock_or_flow(c.evidence, c.text)
     doing = _doing(c) if not c.indicator else None
     pool = actuals.candidates(c) if isinstance(actuals, Actuals) else (
-        (f, f.key or key_of(f.name)) for f in actuals)
+        (f, listed_key(f.key or key_of(f.name), f.evidence, f.text)) for f in actuals)
+    ckey = listed_key(c.key, c.evidence, c.text)
     for fact, other in pool:
         if fact.value is None or fact.scope != c.scope or fact.scope in _OUT_OF_SCOPE:
             continue
@@ -392,7 +394,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
             # the closest name wins: 区级一般公共预算收入 before 地方级… for 一般公共预算收入
             score = 1.0 - min(name_distance(c.object, fact.name), 10) / 20
         else:
-            score = max(similarity(c.key, other), _shared_part(c.key, fact),
+            score = max(similarity(ckey, other), _shared_part(c.key, fact),
                         _said_before(c, fact))
             if doing is not None:
                 share = _share(doing, fact.name + _after(fact.evidence, fact.text))
@@ -400,7 +402,7 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
                     continue  # 推动1万家工业企业开展技术改造 / 规模以上工业企业达7.6万家
                 if canonical_key(other).startswith(canonical_key(c.key)):
                     score = max(score, 0.9)  # …/ 推动1万家工业企业技术改造和数字化转型
-            if score < MIN_SIMILARITY:
+            if score < MIN_SIMILARITY or _other_purpose(ckey, other, c.evidence):
                 continue
             if min(len(canonical_key(c.key)), len(canonical_key(other))) <= 2 and not (
                     c.action is not None and c.action == fact.action) and similarity(
@@ -419,6 +421,56 @@ def _candidates(c: Commitment, actuals: Iterable[Fact] | Actuals) -> list[Link]:
     if c.indicator and any(lk.fact.indicator for lk in links):
         links = [lk for lk in links if lk.fact.indicator]  # the catalog's own result first
     return links
+
+
+@functools.lru_cache(maxsize=65536)
+def listed_key(key: str, evidence: str, printed: str) -> str:
+    """``key`` with the measure its clause gives it: one a list names on its first item
+    (勘探新增石油地质储量3000万吨、天然气200亿立方米: 天然气地质储量), or the output of a clause
+    opening on a verb of producing (生产原油239万吨、天然气56.5亿立方米: 天然气产量)."""
+    from baogao.extract.commitment_tables import words
+
+    table = words()
+    metrics = sorted(table["listed_metrics"], key=len, reverse=True)
+    if not key or key.endswith((*metrics, *vocabulary()["metric_suffixes"])):
+        return key
+    at = evidence.find(printed)
+    if at < 0:
+        return key
+    clause = _CLAUSE_MARK.split(evidence[:at])[-1]
+    lead = _strip_lead(clause)
+    for verb, metric in table["output_verbs"].items():
+        if lead.startswith(verb):
+            return f"{key}{metric}"
+    parts = clause.split("、")
+    if len(parts) >= 2 and re.search(r"\d", parts[0]):
+        head = re.split(r"\d", parts[0], maxsplit=1)[0]
+        metric = next((str(m) for m in metrics if head.endswith(m)), None)
+        if metric is not None:
+            return key + metric
+    return key
+
+
+def _strip_lead(clause: str) -> str:
+    words = sorted(vocabulary()["lead_noise"], key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if clause.startswith(w) and len(clause) > len(w):
+                clause, changed = clause[len(w):], True
+    return clause
+
+
+def _other_purpose(key: str, other: str, evidence: str) -> bool:
+    """A promise naming only money (专项资金, 中央财政拟安排200亿元专项资金，…支持企业技术
+    改造) and a result naming money for a purpose (就业专项资金) its sentence does not say."""
+    from baogao.extract.commitment_tables import words
+
+    key, other = canonical_key(key), canonical_key(other)
+    if key not in words()["generic_money"] or other == key or not other.endswith(key):
+        return False
+    return other[: -len(key)] not in evidence
 
 
 def _change_of(name: str) -> bool:

@@ -53,6 +53,10 @@ _AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
 #: 投入; not 2025年内).
 _YEARS_SPAN = re.compile(r"(?:(?<!\d)[2-9]|(?<!\d)\d{2}|[两三四五六七八九十])年"
                          r"(?:内|间|来|累计|共|统筹|合计|总计)|未来[两三四五]年")
+#: Several years for the amount, named earlier in its sentence (争取用三年时间，…; 今后三年…)
+#: or right after it (总额4万亿元的两年投资计划).
+_YEARS_BEFORE = re.compile(r"(?:用|今后|未来|在)[两三四五六七八九十]年")
+_YEARS_AFTER = re.compile(r"[^，,；;。\d]{0,3}?的[两三四五六七八九十]年")
 #: A change's starting point: 从/由 before the amount in its clause, 到/至 and another amount
 #: after it in the same clause (从15个县（市）扩大到57个县（市）, 由5%提高至8%).
 _FROM = re.compile(r"(?:^|[^自])[从由]")
@@ -82,6 +86,9 @@ class ListItem:
     start: int
     end: int
     list_name: str
+    #: False for a paragraph of an annex going on with the numbered item before it: its
+    #: amounts belong to the list, but it names no item of its own
+    named: bool = True
 
 
 def _cue(text: str) -> str | None:
@@ -100,6 +107,12 @@ def _list_name(text: str, start: int, end: int) -> str:
     counted = r"[“\"]?[\d一二三四五六七八九十两百类件项方面大重点年度]*"
     match = re.search(counted + re.escape(cue), head)
     return (match.group(0) if match else cue).lstrip("“\"")
+
+
+def _counted(name: str) -> bool:
+    """A list name with its count (20件民生实事, 十件民生实事), not a topic (三是加强…农村民生
+    工程建设。: the sentences after it are no items)."""
+    return re.search(r"[\d一二三四五六七八九十两百]", name) is not None
 
 
 def _split_numbered(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -155,6 +168,8 @@ def list_items(doc: Document) -> Iterator[ListItem]:
             numbered = _split_numbered(text, sentence.end, rest_end)
             if numbered:
                 yield from (ListItem(a, b, name) for a, b in numbered)
+                yield from _numbered_on(doc, paragraphs, i + 1, name,
+                                        _ordinal(text, numbered[-1][0]))
                 break
             if role == "glossary" or text[sentence.end - 1] in "：:":
                 enum = _split_enumeration(text, sentence.start, sentence.end)
@@ -163,7 +178,7 @@ def list_items(doc: Document) -> Iterator[ListItem]:
                     break
             announced = text[sentence.start : sentence.end]
             if j == 0 and len(sentences) > 2 and len(announced) <= 24 and not re.search(
-                    r"[，,；;]", announced):
+                    r"[，,；;]", announced) and _counted(name):
                 # 办好20件民生实事。A。B。C。 — the paragraph goes on with the items (not
                 # 筹措资金835亿元，实施十大为民办实事工程。 where other tasks follow)
                 yield from (ListItem(s.start, s.end, name) for s in sentences[1:])
@@ -180,6 +195,53 @@ def _announces(doc: Document, sentence: str) -> bool:
             return False
     done = vocabulary()["done_words"]
     return not any(w in sentence for w in done if len(w) > 2)
+
+
+_ORDINAL = re.compile(r"[（(]?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)是]?")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+
+def _ordinal(text: str, item_start: int) -> int | None:
+    """The number of the item whose text starts at ``item_start`` (its mark just before)."""
+    mark = next((m for m in _NUMBERED.finditer(text, max(0, item_start - 6), item_start)
+                 if m.end() == item_start), None)
+    if mark is None:
+        return None
+    found = _ORDINAL.search(mark.group(0))
+    return _number(found.group(1)) if found else None
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    if word == "十":
+        return 10
+    if word.startswith("十"):
+        return 10 + _CN_DIGITS.get(word[1:], 0)
+    if word.endswith("十"):
+        return 10 * _CN_DIGITS.get(word[0], 0) or None
+    if "十" in word:
+        tens, ones = word.split("十", 1)
+        return 10 * _CN_DIGITS.get(tens, 0) + _CN_DIGITS.get(ones, 0)
+    return _CN_DIGITS.get(word)
+
+
+def _numbered_on(doc: Document, paragraphs: list[Paragraph], start: int, name: str,
+                 last: int | None) -> Iterator[ListItem]:
+    """Items of a numbered list that go on in the paragraphs after the one naming it (一是…
+    in one paragraph, 二是… and 三是…十是 in the next ones, as text copied from a PDF breaks
+    them): while a paragraph opens on the next number."""
+    heads = {x.start for x in doc.sections}
+    for para in paragraphs[start:]:
+        if last is None or para.start in heads:
+            return
+        marks = list(_NUMBERED.finditer(doc.text, para.start, para.end))
+        if not marks or marks[0].start() != para.start or _ordinal(
+                doc.text, marks[0].end()) != last + 1:
+            return
+        spans = _split_numbered(doc.text, para.start, para.end)
+        yield from (ListItem(a, b, name) for a, b in spans)
+        last = _ordinal(doc.text, spans[-1][0])
 
 
 def _following_numbered(doc: Document, paragraphs: list[Paragraph], start: int, name: str
@@ -213,8 +275,10 @@ def _annex_items(doc: Document) -> Iterator[ListItem]:
                       if m or (parts and p.start >= min(parts))), 0)
         # paragraphs before the first numbered one (or the first item heading) introduce
         # the list (坚持民生为大，…办好十件民生实事…), they are not items
+        numbered = any(marked)
         for para, match in list(zip(paras, marked, strict=True))[first:]:
-            yield ListItem(para.start + (match.end() if match else 0), para.end, name)
+            yield ListItem(para.start + (match.end() if match else 0), para.end, name,
+                           named=match is not None or not numbered)
 
 
 def _item_object(text: str) -> str:
@@ -248,7 +312,7 @@ def extract_commitments(doc: Document, facts: list[Fact]) -> list[Commitment]:
     found += _unnamed(doc, stated, items)
     covered = {(c.start, c.end) for c in found}
     for item in items:
-        if find_amounts(doc.text, item.start, item.end):
+        if not item.named or find_amounts(doc.text, item.start, item.end):
             continue
         start, end = item.start, item.end
         if any(a <= start < b for a, b in covered):
@@ -276,7 +340,10 @@ def _restated(found: list[Commitment]) -> list[Commitment]:
     heads = tuple(_promise_words()["promise_restated_names"])
     kept: list[Commitment] = []
     for c in found:
-        if c.object.endswith(heads) and any(
+        at = c.evidence.find(c.text)
+        # …提出8%左右的国内生产总值增长目标: the amount of a 目标 named after it
+        aimed = at >= 0 and "目标" in re.split(r"[，,；;。]", c.evidence[at + len(c.text):])[0]
+        if (c.object.endswith(heads) or aimed) and any(
                 o is not c and not o.object.endswith(heads) and (o.value, o.unit, o.bound) == (
                     c.value, c.unit, c.bound) for o in found):
             continue
@@ -316,6 +383,8 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
     words = vocabulary()
     if value is None:
         return False  # 居民收入增长与经济增长同步: a promise, but not a quantified one
+    if name.startswith(tuple(_promise_words()["promise_predicate_leads"])):
+        return False  # 10条具有国际优势(…的重点产业链): a predicate, the noun counted is later
     if not paid and any(w in name for w in words["not_objects"]):
         return False
     if not re.search(r"\d", text) and unit not in ("%", None, ""):
@@ -329,6 +398,10 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         if evidence[:at].count("“") > evidence[:at].count("”"):
             return False  # “八大标志性战役30个专项行动”: a number inside a name
         clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
+        if evidence.startswith(tuple(_promise_words()["promise_estimate_leads"])):
+            return False  # 初步测算，…可减轻企业和居民负担约5000亿元: an estimate
+        if _YEARS_BEFORE.search(evidence[:at]) or _YEARS_AFTER.match(evidence, at + len(text)):
+            return False  # 争取用三年时间，解决750万户…; 总额4万亿元的两年投资计划
         if _difference(evidence[:at], unit):
             return False  # 赤字规模4.06万亿元，比上年年初预算增加1800亿元: derived
         if _FROM.search(clause) and _TO.match(evidence, at + len(text)):
