@@ -22,8 +22,9 @@ breaks every 30–40 characters, page numbers, running headers, breaks inside nu
 ``pdf_indent`` (the same with paragraphs opening on typed indents), ``pdf``
 (a real PDF, when reportlab and its built-in CJK font are available), ``docx`` (paragraphs in
 many runs, heading styles, bold lead-ins, tables, the title in a text box), ``docx_header``
-(the title in the page header), ``html_gov`` (a government page: navigation, breadcrumbs,
-share buttons, related links, footer, the report in nested tables, ``<br>`` lines and
+(the title in the page header), ``docx_word`` (the title block in a content control, a tab
+after heading numbers, tracked insertions), ``html_gov`` (a government page: navigation,
+breadcrumbs, share buttons, related links, footer, the report in nested tables, ``<br>`` lines and
 ``&nbsp;``), ``markdown`` (# headings, **bold** lead-ins, pipe tables), ``gb18030`` (the text
 saved in GB18030 with CRLF line ends), ``traditional`` (OpenCC s2t), ``fullwidth``
 (full-width digits, letters and punctuation), ``spaced_head`` / ``spaced_all`` /
@@ -243,6 +244,7 @@ def shape_pdf(src: Source, rng: random.Random) -> Rendered | None:
         return Rendered(".pdf", Path(tmp.name).read_bytes())
 
 
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CN_ORD = "[一二三四五六七八九十]"
 _HEADING = re.compile(rf"^({_CN_ORD}+、|[（(]{_CN_ORD}+[）)]|第{_CN_ORD}+部分)")
 _LEAD_IN = re.compile(rf"^(?:{_CN_ORD}是|[（(]{_CN_ORD}+[）)])?[^。；：！？]{{2,30}}[。；：！？]")
@@ -266,6 +268,16 @@ def _docx(src: Source, rng: random.Random, title_in: str) -> Rendered:
             "</w:r>")
         document.add_paragraph()._p.append(parse_xml(box))
     lines = (head[1:] if title else head) + rest
+    if title_in == "word" and head:
+        # the title block in a content control (a cover page)
+        paras = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(h)}</w:t></w:r></w:p>'
+                        for h in head)
+        sdt = parse_xml(f'<w:sdt xmlns:w="{_W_NS}"><w:sdtPr/><w:sdtContent>{paras}'
+                        "</w:sdtContent></w:sdt>")
+        anchor = document.add_paragraph()._p
+        anchor.addnext(sdt)
+        anchor.getparent().remove(anchor)
+        lines = rest
     for line in lines:
         if "\t" in line:
             cells = line.split("\t")
@@ -277,12 +289,25 @@ def _docx(src: Source, rng: random.Random, title_in: str) -> Rendered:
         para = document.add_paragraph(style="Heading 1" if heading else None)
         lead = _LEAD_IN.match(line)
         pos = 0
+        if heading and title_in == "word":
+            number = _HEADING.match(line)
+            assert number is not None
+            para.add_run(number.group())
+            para.add_run().add_tab()  # 一、<tab>2024年工作回顾
+            pos = number.end()
         if lead and not heading:
             para.add_run(line[: lead.end()]).bold = True
             pos = lead.end()
         while pos < len(line):  # the rest in runs of 1-8 characters, cut anywhere
             step = rng.randint(1, 8)
-            para.add_run(line[pos:pos + step])
+            piece = line[pos:pos + step]
+            if title_in == "word" and rng.random() < 0.2:  # a tracked insertion
+                para._p.append(parse_xml(
+                    f'<w:ins xmlns:w="{_W_NS}" w:id="{pos}" w:author="a" '
+                    f'w:date="2025-01-01T00:00:00Z"><w:r><w:t xml:space="preserve">'
+                    f"{escape(piece)}</w:t></w:r></w:ins>"))
+            else:
+                para.add_run(piece)
             pos += step
     with tempfile.NamedTemporaryFile(suffix=".docx") as tmp:
         document.save(tmp.name)
@@ -297,6 +322,12 @@ def shape_docx(src: Source, rng: random.Random) -> Rendered:
 def shape_docx_header(src: Source, rng: random.Random) -> Rendered:
     """Word as above with the title in the page header."""
     return _docx(src, rng, "header")
+
+
+def shape_docx_word(src: Source, rng: random.Random) -> Rendered:
+    """Word's own structures: the title block in a content control, a tab after heading
+    numbers (一、<tab>…), tracked insertions."""
+    return _docx(src, rng, "word")
 
 
 _CLASSES = {
@@ -543,6 +574,7 @@ SHAPES: dict[str, Callable[[Source, random.Random], Rendered | None]] = {
     "pdf": shape_pdf,
     "docx": shape_docx,
     "docx_header": shape_docx_header,
+    "docx_word": shape_docx_word,
     "html_gov": shape_html_gov,
     "markdown": shape_markdown,
     "gb18030": shape_gb18030,

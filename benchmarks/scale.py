@@ -229,10 +229,21 @@ SERVE_BEFORE = {"round 1": 174, "last session": 330}
 
 def _rss_mb(pid: int | str) -> float:
     """Resident memory of one process, in MB (from /proc)."""
+    return _status_mb(pid, "VmRSS")
+
+
+def _status_mb(pid: int | str, field: str) -> float:
+    """A memory field of /proc/<pid>/status (VmRSS, RssAnon, RssFile), in MB."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+def _kid_mb(pid: str) -> str:
+    """A child's resident memory, with its own (anonymous) part: the rest is mapped files,
+    mostly the library a worker reads mapped (page cache, shared with every process)."""
+    return f"{_rss_mb(pid):.0f} (own {_status_mb(pid, 'RssAnon'):.0f})"
 
 
 def _memory(pid: int, workers: int) -> str:
@@ -241,7 +252,7 @@ def _memory(pid: int, workers: int) -> str:
     held about 140 MB."""
     try:
         children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        kids = ", ".join(f"{_rss_mb(c):.0f}" for c in children)
+        kids = ", ".join(_kid_mb(c) for c in children)
         role = ("parent, supervising (round 4: ~140 MB)" if workers > 1 else
                 "serving itself")
         return (f"server process {_rss_mb(pid):.0f} MB ({role})"

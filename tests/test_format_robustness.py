@@ -264,3 +264,19 @@ def test_gb18030_text_heavy_in_figures_is_decoded(fr: ModuleType) -> None:
     # bytes that are no text in any of the encodings reports come in are still refused
     with pytest.raises(InputError, match="not UTF-8, GB18030 or Big5"):
         decode_bytes(bytes(range(128, 256)) * 40, "x.txt")
+
+
+def test_word_content_controls_tracked_insertions_and_heading_tabs(fr: ModuleType) -> None:
+    doc = _clean(JIANGSU_2026, 12000)
+    name = "2026_江苏省_政府工作报告.csv#0"
+    rendered = fr.shape_docx_word(fr.Source(name, doc), random.Random(f"docx_word:{name}"))
+    import io
+    import zipfile
+
+    xml = zipfile.ZipFile(io.BytesIO(rendered.data)).read("word/document.xml").decode("utf-8")
+    assert "<w:sdt>" in xml and "<w:ins " in xml and "<w:tab/>" in xml
+    again = fr.read_rendered(rendered)
+    assert again.text == doc.text
+    assert (again.title, again.region, again.date, again.speaker) == (
+        doc.title, doc.region, doc.date, doc.speaker)
+    assert [s.title for s in again.sections] == [s.title for s in doc.sections]

@@ -104,11 +104,12 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
     try:
         document: DocxDocument = docx.Document(str(path))
         lines: list[str] = _header_lines(document)
-        for block in document.iter_inner_content():
-            if isinstance(block, DocxParagraph):
-                lines += _text_boxes(block)
-                lines.append(block.text)
-            elif isinstance(block, Table):
+        for element in _body_blocks(document.element.body):
+            if element.tag == f"{_W}p":
+                lines += _text_boxes(DocxParagraph(element, document))
+                lines.append(paragraph_text(element))
+            else:
+                block = Table(element, document)
                 for row in block.rows:
                     cells: list[str] = []
                     for cell in row.cells:
@@ -136,6 +137,59 @@ def read_docx(path: Path, name: str) -> list[RawDocument]:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+_SKIPPED_RUN_PARENTS = {f"{_W}txbxContent", f"{_W}moveFrom", f"{_W}del", _MC_FALLBACK}
+#: what a heading number is followed by a tab after (一、<tab>2024年工作回顾)
+_NUMBER_BEFORE_TAB = re.compile(
+    r"(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
+    r"|\d{1,2}[.．、])[ \u3000]*")
+
+
+def _body_blocks(body: Any) -> Any:
+    """The paragraphs and tables of the body in order, including those inside content
+    controls (w:sdt: a cover page, a title block), which python-docx skips."""
+    for child in body.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_blocks(content)
+
+
+def paragraph_text(element: Any) -> str:
+    """The text of a w:p as Word shows it: runs in tracked insertions, hyperlinks, smart
+    tags and field results included; deleted and moved-away text, text boxes (read apart)
+    and the fallback copy of drawings left out; a tab after a heading number dropped (Word's
+    list layout: 一、<tab>2024年工作回顾), other tabs kept; breaks as new lines."""
+    parts: list[str] = []
+    for node in element.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
+        parent = node.getparent()
+        if parent is None or parent.tag != f"{_W}r":
+            continue  # a tab stop of the paragraph's properties, not a character
+        skipped = False
+        while parent is not None and parent is not element:
+            if parent.tag in _SKIPPED_RUN_PARENTS:
+                skipped = True
+                break
+            parent = parent.getparent()
+        if skipped:
+            continue
+        if node.tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}tab":
+            parts.append("\t")
+        elif node.tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        elif node.get(f"{_W}type") in (None, "textWrapping"):
+            parts.append("\n")  # a line break; page and column breaks are layout
+    text = "".join(parts)
+    if "\t" in text:
+        m = _NUMBER_BEFORE_TAB.match(text)
+        if m and text[m.end():m.end() + 1] == "\t" and text.count("\t") == 1:
+            text = text[: m.end()] + text[m.end() + 1:]
+    return text
 
 
 def _text_boxes(paragraph: Any) -> list[str]:
