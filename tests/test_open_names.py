@@ -14,8 +14,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL, SEEDS
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1988, 1995, 2000, 2004, 2005, 2006, 2008,
-         2009, 2010, 2011, 2012, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1995, 2000, 2001, 2004, 2005,
+         2006, 2008, 2009, 2010, 2011, 2012, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +60,9 @@ def test_names_that_are_no_object_are_not_kept(reports: dict[int, list[Fact]], y
     (1995, "百分之七点八", "社会商品零售总额扣除价格因素增长", "社会商品零售总额"),
     (1979, "一百三十亿元左右", "农村社队和农民的收入估计将增加", "农村社队和农民的收入"),
     (2009, "110元", "企业退休人员养老金人均每月新增110元", "企业退休人员养老金"),
+    (2008, "450亿元", "削减财政赤字450亿元", "财政赤字"),
+    # the plan's span opening a name is its period's
+    (2001, "7%左右", "“十五”期间年均经济增长速度预期目标", "年均经济增长速度预期目标"),
 ])
 def test_names_lose_qualifiers_and_verbs(reports: dict[int, list[Fact]], year: int,
                                          printed: str, words: str, name: str) -> None:
@@ -185,3 +188,46 @@ def test_a_past_range_of_years_opening_the_full_stop_sentence(
     # 从一九六六年到一九七六年的十一年中，…；也有三分之一的省…百分之十二以上 (1978 report)
     [fact] = _at(reports[1978], "百分之十二以上", "也有三分之一的省")
     assert (fact.kind, fact.period) == ("actual", None)
+
+
+@pytest.mark.parametrize(("year", "printed", "words"), [
+    (2006, "20%左右", "《纲要（草案）》提出了“十一五”期间"),  # 了, 期间 inside
+    (1981, "0.2%", "工业总产值第一季度下降0.2%"),  # a quarter inside
+    (2006, "291亿斤", "又增产291亿斤"),  # a verb alone
+    (2010, "17%左右", "广义货币M2增长目标为17%左右"),  # 目标 alone
+    (2025, "5%左右", "经济增长预期目标为5%左右"),  # 预期目标 alone
+    (2011, "36条", "认真落实国务院关于鼓励引导民间投资新36条"),  # 关于: a title cut
+    (1978, "一千亿元", "全国大约损失工业总产值"),  # 大约 inside
+    (1980, "24.2%", "上缴国家的利润增长24.2%"),  # 上缴国家的: the verb modifies, no name
+])
+def test_more_names_that_are_no_object(reports: dict[int, list[Fact]], year: int,
+                                       printed: str, words: str) -> None:
+    assert _at(reports[year], printed, words) == []
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "name", "kind", "period"), [
+    (2010, "3%左右", "提出居民消费价格涨幅3%左右", "居民消费价格涨幅", "target", 2010),
+    (2012, "1.5亿吨", "淘汰落后的水泥产能1.5亿吨", "落后的水泥产能", "actual", 2011),
+    # a yearly average over the plan's years: no one year
+    (1986, "百分之七点五", "工业总产值平均每年增长百分之七点五", "工业总产值", "target", None),
+    (1982, "百分之四点二", "农村居民的消费水平平均每年递增", "农村居民的消费水平", "target",
+     None),
+    # 从1979至1981年: a range without 年 after its first year
+    (1981, "五百二十亿元", "从1979至1981年", "财政收入", "target", None),
+    # 比1980年预计增加 in the 1980 report: the 1981 plan's change over this year's estimate
+    (1980, "9万吨", "棉纱产量286.5万吨，比1980年预计增加9万吨", "棉纱产量增加", "target", 1981),
+    # 从今年一月到九月: so far this year, a result
+    (1982, "十三万六千零二十四件", "从今年一月到九月", "全国查处的经济违法犯罪案件", "actual",
+     1982),
+])
+def test_more_names_kinds_and_periods(reports: dict[int, list[Fact]], year: int, printed: str,
+                                      words: str, name: str, kind: str,
+                                      period: int | None) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.name, fact.kind, fact.period) == (name, kind, period)
+
+
+def test_a_run_of_years_after_the_name_is_trimmed() -> None:
+    # 连续七年保持100% (seed 003): the years belong to the run, not the name
+    names = {f.text: f.name for f in _seed("003") if "连续七年保持100%" in f.evidence}
+    assert names["100%"] == "地表水考核断面水质达标率"

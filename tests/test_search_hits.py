@@ -1,27 +1,18 @@
-"""Candidate passages read for a search: only the compressed blocks holding each passage are
-read (``ask.hits.passage_texts``), giving the document's text at the passage's offsets in
-every stored layout; a server process warms its search before serving and keeps nothing of
-the warm-up's answers."""
+"""Candidate passages decoded for a search give the document's text at their offsets (spans
+within and across the stored text's blocks) with the lower-cased forms ranking reads; a
+server process warms its search before serving and keeps nothing of the warm-up's answers."""
 
 from __future__ import annotations
 
 import gc
-import itertools
-import zlib
 from pathlib import Path
 
 import pytest
 from conftest import PROVINCES, SEEDS
 
-from baogao.ask.hits import passage_texts
 from baogao.ask.passage_rows import passage_rows
 from baogao.library import Library
-from baogao.store.packing import (
-    TEXT_BLOCK,
-    block_bytes,
-    pack_text,
-    text_header_bytes,
-)
+from baogao.store.packing import TEXT_BLOCK
 
 
 @pytest.fixture(scope="module")
@@ -52,42 +43,27 @@ def test_passage_texts_are_the_documents_text_at_the_offsets(library: Library) -
     assert any(e - s > TEXT_BLOCK for _, s, e in spans)  # several blocks in one span
     texts = {d: library.document(d).text for d in {d for d, _, _ in spans[:-1]}}
     want = [texts[d][s:e] if d in texts else "" for d, s, e in spans]
-    assert passage_texts(library.store, spans) == want
-    assert library.store.passage_texts(spans) == want  # the whole-value reader agrees
+    assert library.store.passage_texts(spans) == want
 
 
-def test_text_of_an_older_layout_is_read_whole(tmp_path: Path) -> None:
-    """A document whose text is stored as plain text (before blocks) or as one zlib value
-    is read by ``Store.passage_texts``, beside documents stored in blocks."""
-    with Library(tmp_path / "lib.db") as lib:
-        assert lib.ingest([SEEDS]).ok
-        ids = [d.id for d in lib.documents()]
-        texts = {i: lib.document(i).text for i in ids}
-        with lib.store.conn:
-            lib.store.conn.execute("UPDATE documents SET text = ? WHERE id = ?",
-                                   (texts[ids[0]], ids[0]))
-            lib.store.conn.execute("UPDATE documents SET text = ? WHERE id = ?",
-                                   (zlib.compress(texts[ids[1]].encode("utf-8")), ids[1]))
-        spans = [(i, s, s + 300) for i in ids for s in (0, 900, 2000)]
-        assert passage_texts(lib.store, spans) == [texts[i][s:e] for i, s, e in spans]
+def test_decoded_hits_carry_text_and_lower_cased_words(library: Library) -> None:
+    """What ranking counts tokens in is the passage text and heading source, lower-cased,
+    decoded once and kept for the next search of the same committed index."""
+    from baogao.ask import hits
+    from baogao.ask.index import search_index
 
-
-def test_block_bytes_locates_blocks_from_the_header_alone() -> None:
-    text = "".join(f"第{i}段，就业优先。\n" for i in range(900))
-    packed = pack_text(text)
-    head = packed[:text_header_bytes(len(text))]
-    for start, end in ((0, 10), (1020, 1030), (2048, 2049), (5000, 9000),
-                       (len(text) - 1, len(text))):
-        located = block_bytes(head, start, end)
-        assert located is not None
-        first, offsets = located
-        blocks = "".join(zlib.decompress(packed[a:b]).decode("utf-8")
-                         for a, b in itertools.pairwise(offsets))
-        skip = start - first * TEXT_BLOCK
-        assert blocks[skip:skip + end - start] == text[start:end]
-    assert block_bytes(head[:-1], 0, 10) is None  # the header cut short
-    assert block_bytes(text, 0, 10) is None  # plain text
-    assert block_bytes(zlib.compress(text.encode("utf-8")), 0, 10) is None
+    index = search_index(library.store)
+    hits.forget_hits()
+    _total, first = index.candidates(["就业", "gdp"], 30)
+    assert first and len(hits._PASSAGES) == len(first)
+    for h in first:
+        assert h.text == library.document(h.doc_id).text[h.start:h.end]
+        assert h.words == h.text.lower()
+        assert h.head == (h.heading if h.kind == "section" else h.path).lower()
+    _total, again = index.candidates(["就业", "gdp"], 30)
+    assert [(h.doc_id, h.start, h.words) for h in again] == \
+        [(h.doc_id, h.start, h.words) for h in first]
+    assert len(hits._PASSAGES) == len(first)  # reused, none decoded again
 
 
 def test_server_process_warms_up_and_keeps_no_answer(tmp_path: Path) -> None:
@@ -114,18 +90,3 @@ def test_server_process_warms_up_and_keeps_no_answer(tmp_path: Path) -> None:
     finally:
         gc.unfreeze()
 
-
-def test_misplaced_block_bytes_are_refused_not_misread(library: Library) -> None:
-    """Bytes that are not one whole block (a value rewritten between reading its header and
-    its blocks) fail zlib's checks and are left out: the span is then read whole."""
-    from baogao.ask.hits import _blocks
-
-    doc_id = library.documents()[0].id
-    head = library.store.conn.execute("SELECT text FROM documents WHERE id = ?",
-                                      (doc_id,)).fetchone()[0]
-    located = block_bytes(head, 0, 10)
-    assert located is not None
-    lo, hi = located[1][0], located[1][1]
-    assert _blocks(library.store, [(doc_id, lo, hi)]) == {
-        (doc_id, lo): library.document(doc_id).text[:TEXT_BLOCK]}
-    assert _blocks(library.store, [(doc_id, lo + 3, hi + 3), (doc_id, lo, hi - 1)]) == {}

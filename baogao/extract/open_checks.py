@@ -195,6 +195,16 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     return owner + name if owner else name
 
 
+_BASE_ESTIMATE = re.compile(r"(?:比|较|同)" + year_re().pattern + "预计")
+
+
+def base_estimated(text: str, start: int, pos: int) -> bool:
+    """True when every 预计 before ``pos`` in the sentence estimates a compared base (棉纱
+    产量286.5万吨，比1980年预计增加9万吨: the plan's change over this year's estimate)."""
+    count = text.count("预计", start, pos)
+    return count > 0 and len(_BASE_ESTIMATE.findall(text, start, pos)) == count
+
+
 def proposed(head: str) -> bool:
     """True when the words before a value in its clause propose it (拟增加, 拟安排: 拟 as a
     word of its own, not in 虚拟, 模拟): a plan of the report's year."""
@@ -320,7 +330,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
 #: no one year's value.
 _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年"
-                         r"|(?:今后|近|过去)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
+                         r"|(?:今后|近|过去|用)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
+                         r"|平均每年|每年平均")
 #: Years already past (近三年, 过去五年): what they hold was done.
 _PAST_SPAN = re.compile(r"(?:近|过去)[2-9两三四五六七八九十]年")
 #: Years ahead or summed, anywhere before the value in its sentence (今后三年…，其中…;
@@ -332,7 +343,8 @@ _AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|
 def _year_range() -> re.Pattern[str]:
     """Two years joined as a range (从一九七九年到一九八一年, 2003年到 2007年)."""
     one = year_re().pattern
-    return re.compile(rf"{one}\s*(?:到|至|—|－|-)\s*{one}")
+    bare = r"(?<!\d)(?:19|20)\d{2}"  # 从1979至1981年: no 年 after the first year
+    return re.compile(rf"(?:{one}|{bare})\s*(?:到|至|—|－|-)\s*{one}")
 
 
 def years_spanned(text: str, sentence: int, clause: int, pos: int,

@@ -37,6 +37,7 @@ from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
 from baogao.extract.open_checks import (
     _after_amount,
+    base_estimated,
     drop_compared,
     later_year,
     own_period,
@@ -162,7 +163,9 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]
         noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j", "vn")
-        if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、":  # 生产|原油
+        if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、" or (
+                words[1][1].startswith("n") and rest.startswith("的", len(words[1][0]))):
+            # 生产|原油; 上缴国家的利润: the verb and its object modify (not 淘汰落后的…)
             return name, verb
         verb = verb or words[0][0]
         name = rest
@@ -631,8 +634,10 @@ def _done_before() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _so_far() -> re.Pattern[str]:
-    """Words dating a value to this year so far (今年以来, 截至目前): a result, not a plan."""
-    return re.compile(_alternation(vocabulary()["so_far_words"]))
+    """Words dating a value to this year so far (今年以来, 截至目前, 一月到九月): a result,
+    not a plan."""
+    months = r"[一二三四五六七八九十\d]{1,2}月份?(?:到|至|－|-)[一二三四五六七八九十\d]{1,2}月"
+    return re.compile(_alternation(vocabulary()["so_far_words"]) + "|" + months)
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -725,8 +730,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and _done_before().search(head):
                         timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
-                    if timing.kind == "actual" and proposed(head):  # (去年超收…)拟增加…
-                        timing = replace(timing, kind="target", period=doc.year)
+                    if timing.kind == "actual" and (proposed(head) or (  # (去年超收…)拟增加…
+                            timing.estimated and base_estimated(  # 比1980年预计增加…
+                                text, sentence.start, amount.start))):
+                        timing = replace(timing, kind="target", estimated=False, period=doc.year)
                     spans, past = years_spanned(text, max(text.rfind(
                         "。", para.start, sentence.start) + 1, para.start), clause[0],
                         amount.start, doc.year)

@@ -202,6 +202,7 @@ _KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
 _YEARS_LEAD = re.compile(
     r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|(?:到|至|截至|截止)?\d{1,4})年(?:底|末)?"
     r"(?:来|以来)?(?=.)")
+_PLAN_LEAD = re.compile(r"^“?(?:十[一二三四五]?|[六七八九])五”?(?:期间|时期)")
 _YEARS_TAIL = re.compile(r"(?<=..)(?:近|过去)?[两三四五六七八九十]{1,2}年(?:来|以来|间)?$")
 #: A rank printed after the object (高速公路通车里程全国第四): not part of its name.
 _RANK_TAIL = re.compile(r"(?<=..)(?:全国|全省|全市|全区|西北|中部|西部|东部)?"
@@ -227,6 +228,8 @@ def _tidy(name: str) -> str:
         name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
         name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
         name = _YEARS_TAIL.sub("", name)  # 居民人均可支配收入五年(增长)
+    if "五" in name:
+        name = _PLAN_LEAD.sub("", name)  # “十五”期间(年均经济增长速度): the period's
     if "第" in name or "前" in name:
         name = _RANK_TAIL.sub("", name)  # 高速公路通车里程全国第四
     at = name.find("从", 1)

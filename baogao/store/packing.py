@@ -220,29 +220,3 @@ def unpack_original(blob: bytes | str, text: str) -> str:
             out.append(text[piece:piece + pieces[i + 1]])
             i += 2
     return "".join(out)
-
-
-def text_header_bytes(chars: int) -> int:
-    """The length of ``pack_text``'s header (tag, block size, block count, block ends) for a
-    text of ``chars`` characters: what to read of a stored value to find its blocks."""
-    return 9 + 4 * -(-chars // TEXT_BLOCK)
-
-
-def block_bytes(header: bytes | str, start: int, end: int) -> tuple[int, list[int]] | None:
-    """Where the blocks holding characters ``start:end`` lie in a value ``pack_text`` made,
-    from its header alone: the first block's number, and the byte offsets in the value where
-    each of the blocks begins and where the last ends. None when ``header`` is not a whole
-    header of that layout (another layout, or cut short: read the whole value then). Each
-    block is compressed alone (``zlib.decompress`` of its bytes is its text)."""
-    if isinstance(header, str) or header[:1] != _BLOCKS or len(header) < 9:
-        return None
-    size, count = struct.unpack_from("<2I", header, 1)
-    base = 9 + 4 * count
-    if size != TEXT_BLOCK or len(header) < base or not count:
-        return None
-    last = min(max(end, start + 1) - 1, size * count - 1) // size
-    first = min(max(start, 0) // size, last)
-    ends = struct.unpack_from(f"<{last - first + 1 + (first > 0)}I", header,
-                              9 + 4 * (first - (first > 0)))
-    return first, [base + e for e in ((0,) if not first else ()) + ends]
-
