@@ -38,6 +38,7 @@ typecheck: $(BIN)/baogao
 bench: $(BIN)/baogao
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/facts_quality.py
+	$(BIN)/python benchmarks/format_robustness.py
 	$(BIN)/python benchmarks/facts_speed.py
 
 clean:

@@ -231,3 +231,16 @@ def test_a_run_of_years_after_the_name_is_trimmed() -> None:
     # 连续七年保持100% (seed 003): the years belong to the run, not the name
     names = {f.text: f.name for f in _seed("003") if "连续七年保持100%" in f.evidence}
     assert names["100%"] == "地表水考核断面水质达标率"
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "kind"), [
+    # 两年来 opening a sentence of the paragraph, no year word since: a two-year result
+    (2000, "1423公里", "增加铁路新线1423公里", "actual"),
+    # a clause of the span alone right before: 争取用三年时间，|解决750万户…
+    (2009, "750万户", "争取用三年时间，解决750万户", "target"),
+])
+def test_spans_of_the_paragraph_and_of_the_clause_before(
+        reports: dict[int, list[Fact]], year: int, printed: str, words: str,
+        kind: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.kind, fact.period) == (kind, None)

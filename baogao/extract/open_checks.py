@@ -348,7 +348,7 @@ def _year_range() -> re.Pattern[str]:
 
 
 def years_spanned(text: str, sentence: int, clause: int, pos: int,
-                  year: int | None = None) -> tuple[bool, bool]:
+                  year: int | None = None, para: int | None = None) -> tuple[bool, bool]:
     """(whether the value at ``pos`` is over several years, whether they are past ones).
 
     Its clause names a span (3年内, 近三年); or its sentence's opening clause does, with
@@ -356,8 +356,10 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     新建…; not 太湖…30年来首次达…，建成幸福河湖…); or its sentence names a range of
     years (从一九七九年到一九八一年，…, past ones when they end before the report's
     ``year``); or years ahead or summed stand anywhere before it in the sentence (今后三年
-    …，其中…). ``sentence`` is where its full-stop sentence starts (its clauses after a
-    semicolon share its opening)."""
+    …，其中…); or the clause just before it is a span alone (争取用三年时间，|解决750万户…);
+    or past years (两年来) open a sentence earlier in its paragraph (from ``para``) with no
+    year word since (两年来…。已建成的主要有：…；增加铁路新线1423公里). ``sentence`` is where its
+    full-stop sentence starts (its clauses after a semicolon share its opening)."""
     head = text[clause:pos]
     spans = "年" in head and _YEARS_SPAN.search(head) is not None
     past = spans and _PAST_SPAN.search(head) is not None
@@ -373,7 +375,28 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     if ends and year is not None and ends[-1] < year:
         past = True  # 从一九六六年到一九七六年的十一年中，…；(1978 report) done
     spans = spans or span is not None or _AHEAD_SPAN.search(text, sentence, pos) is not None
+    before = max(text.rfind(c, sentence, clause - 1) for c in "，,；;") + 1
+    if not spans and before > 0 and not _find_amounts(text, before, clause):
+        spans = _spanned(text, _YEARS_SPAN.search(text, before, clause), pos)  # 用三年时间，
+    if not spans and para is not None:
+        runs = list(_RUN_SPAN.finditer(text, para, pos))
+        last = max((m for m in runs if m.start() == para or text[m.start() - 1] in "。；;："),
+                   key=lambda m: m.start(), default=None)  # opening a sentence
+        spans = past = last is not None and "年" not in _RUN_SPAN.sub(
+            "", text[last.end() : pos]) and _spanned(text, last, last.end())  # 两年来，…
     return spans, past
+
+
+#: Past years a paragraph may run on (两年来, 近三年, 过去五年).
+_RUN_SPAN = re.compile(r"[2-9两三四五六七八九十]年来|(?:近|过去)[2-9两三四五六七八九十]年")
+
+
+def _spanned(text: str, found: re.Match[str] | None, pos: int) -> bool:
+    """True when a span ``found`` before ``pos`` reaches it: no year word since, and no
+    record (30年来首次)."""
+    return found is not None and "年" not in text[found.end() : pos] and not (
+        text[found.end() : found.end() + 4].lstrip("来的").startswith(
+            _skip_words("record_marks")))
 
 
 def later_year(doc: Document, sentence: int, pos: int, period: int | None,

@@ -736,7 +736,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="target", estimated=False, period=doc.year)
                     spans, past = years_spanned(text, max(text.rfind(
                         "。", para.start, sentence.start) + 1, para.start), clause[0],
-                        amount.start, doc.year)
+                        amount.start, doc.year, para.start)
                     if timing.kind == "target" and past:
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
                     period = own_period(text, doc.year, (para.start, para.end), (
