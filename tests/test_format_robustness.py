@@ -280,3 +280,36 @@ def test_word_content_controls_tracked_insertions_and_heading_tabs(fr: ModuleTyp
     assert (again.title, again.region, again.date, again.speaker) == (
         doc.title, doc.region, doc.date, doc.speaker)
     assert [s.title for s in again.sections] == [s.title for s in doc.sections]
+
+
+def test_page_number_run_onto_a_text_line_is_dropped() -> None:
+    gansu = PROVINCES / "2026_甘肃省_政府工作报告.csv"
+    doc = _clean(gansu)
+    sentence = "实现“十四五”圆满收官。经济运行稳中有进。"
+    assert sentence in doc.text
+    before, after = sentence.split("稳")
+    # pdfium lays the page foot out on the page's last text line: …经济运行稳 - 6 -
+    pages = ["- 5 -", f"{before}稳 - 6 -", "2026年甘肃省政府工作报告", f"{after}", "- 7 -",
+             "2026年甘肃省政府工作报告", "加力落实宏观政策。", "- 8 -", "2026年甘肃省政府工作报告"]
+    text = normalize("\n".join(pages)).text
+    assert "- 6 -" not in text and "经济运行稳" in text
+    # without page numbers elsewhere a line ending so is left alone
+    assert normalize("区间为 - 6 -").text == "区间为 - 6 -"
+
+
+@pytest.mark.parametrize("name", ["2026_安徽省_政府工作报告.csv", "2026_广东省_政府工作报告.csv"])
+def test_county_report_names_its_objects_without_the_county_word(fr: ModuleType,
+                                                                  name: str) -> None:
+    """A province report rewritten as a county's: 全县/我县 lead a name the way 全省/我省 do,
+    so the open facts name the same objects as the province's own read (data:
+    lead_noise and place_blockers in commitments.json)."""
+    doc = _clean(PROVINCES / name)
+    rendered = fr.shape_county(fr.Source(name, doc), random.Random(f"county:{name}"))
+    assert rendered is not None
+    county = fr.read_rendered(rendered)
+    assert county.level == "district" and county.region_code != doc.region_code
+    names = [f.name for f in fr.all_facts(county) if f.indicator is None]
+    assert names, "the county report keeps its open facts"
+    assert not [n for n in names if n.startswith(("全县", "我县", "本县"))]
+    province_names = {rendered.rename(f.name) for f in fr.all_facts(doc) if f.indicator is None}
+    assert len(set(names) & province_names) >= 0.97 * len(province_names)

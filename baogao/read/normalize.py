@@ -23,6 +23,7 @@ slices of the offset list), never character by character in Python.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -432,6 +433,9 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4} ?/ ?\d{1,4}|[Pp]age \d{1,4}(?: of \d{1,4})?"
 )
 _BARE_NUMBER = re.compile(r"\d{1,4}")
+#: a page number run onto the end of a text line, after a space (a separate text object)
+_TRAILING_PAGE_NUMBER = re.compile(
+    r"(?<=[\u4e00-\u9fff，。、；：）”]) (?:[-—–~]{1,2} ?\d{1,4} ?[-—–~]{1,2}|第 ?\d{1,4} ?页)$")
 _SENTENCE_MARKS = re.compile(r"[，。；！？,;!?]")
 
 
@@ -465,7 +469,16 @@ def _drop_page_furniture(lines: list[_Line]) -> list[_Line]:
                 marked[i] = True
     if not any(marked):
         return lines
-    return [ln for ln, drop in zip(lines, marked, strict=True) if not drop]
+    kept: list[_Line] = []
+    for ln, drop in zip(lines, marked, strict=True):
+        if drop:
+            continue
+        tail = _TRAILING_PAGE_NUMBER.search(ln.text) if not ln.indented else None
+        if tail:  # a page foot laid out on the page's last text line: …经济运行稳 - 6 -
+            ln = dataclasses.replace(ln, text=ln.text[: tail.start()],
+                                     offsets=ln.offsets[: tail.start()], last=-1)
+        kept.append(ln)
+    return kept
 
 
 _DATELINE_END = re.compile(r"会议上[）)]?$")
