@@ -15,9 +15,11 @@ Prints, for the tuning and the held-out parts separately (team split: 吉林, �
 Sets read in round 5 carry a ``group`` naming ``new this round`` (tune 广西, 江苏, 甘肃;
 held-out 贵州, 黑龙江) and are also totalled apart from the earlier ones (tune 安徽, 河北,
 江西, 上海, 西城; held-out 吉林, 陕西, 湖南). The sets read in round 6 (tune 广东 2025 against
-2026, and the plan part of 江西's 2026 report alone, with no later report: commitments only),
-each annotated before its output was seen, are totalled apart too: their first figures are
-the best estimate of how the extractor does on reports it was not tuned on.
+2026; the national reports of 2024, 2011 and 2009 against the next year's, read by title from
+the national JSONL; and the plan part of 江西's 2026 report alone, with no later report:
+commitments only), each annotated before its output was seen, are totalled apart too.
+Their figures as first drawn (in each set's note) are the best estimate of how the extractor
+does on reports it was not tuned on; the totals printed are today's, after tuning on them.
 
 With ``--sample N [--seed S --name _x --split tune|heldout]`` it writes N random open facts to
 ``benchmarks/data/open_facts_sample_x.jsonl`` (for judging by hand). Every
@@ -212,7 +214,8 @@ def report_commitments(shared: Path) -> None:
         # a plan without its later report
         plans_only = (spec["plan"], spec.get("plan_title")) == (spec["result"],
                                                                 spec.get("result_title"))
-        sixth = f"{split} (round 6, scored as drawn{': plans only' if plans_only else ''})"
+        # today's figures; each set's note gives its figures as first drawn
+        sixth = f"{split} (read in round 6{', plans only' if plans_only else ''})"
         groups = [split, sixth if "round 6" in group
                   else f"{split} (new this round)" if recent else f"{split} (earlier sets)"]
         for group in groups:

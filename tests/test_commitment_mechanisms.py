@@ -203,3 +203,10 @@ def test_a_topic_naming_no_count_announces_no_list() -> None:
     # 办好…10件实事。一是…: a counted list keeps its items
     gansu, _ = _pair("甘肃省")
     assert [c for c in gansu if c.origin == "list_item"]
+
+
+def test_a_sum_over_years_named_before_its_verb_is_not_this_years() -> None:
+    # 深化拓展“人工智能+”，三年安排450亿元支持以AI为引领的新质生产力发展
+    plan = _plan_2026("广西")
+    assert not [c for c in plan if c.text == "450亿元"]
+    assert [c for c in plan if c.text == "800个以上"]  # 推进自治区重大项目800个以上

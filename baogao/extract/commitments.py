@@ -50,9 +50,9 @@ _CONJUNCTIONS = ("和", "及", "与", "、")
 #: An amount read into an object (不低于740元/月和): the object of the amount before it.
 _AMOUNT_IN = re.compile(r"\d(?:\.\d+)?[万亿]?元/")
 #: A span of several years before an amount in its clause (3年内, 三年内, 未来五年, 五年统筹
-#: 投入; not 2025年内).
+#: 投入, 三年安排450亿元; not 2025年内).
 _YEARS_SPAN = re.compile(r"(?:(?<!\d)[2-9]|(?<!\d)\d{2}|[两三四五六七八九十])年"
-                         r"(?:内|间|来|累计|共|统筹|合计|总计)|未来[两三四五]年")
+                         r"(?:内|间|来|累计|共|统筹|合计|总计|安排|投入)|未来[两三四五]年")
 #: Several years for the amount, named earlier in its sentence (争取用三年时间，…; 今后三年…)
 #: or right after it (总额4万亿元的两年投资计划).
 _YEARS_BEFORE = re.compile(r"(?:用|今后|未来|在)[两三四五六七八九十]年")
@@ -65,7 +65,7 @@ _TO = re.compile(r"[^，,；;。：:\d]{0,12}?(?:到|至)[^，,；;。：:\d]{0,
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 13
+EXTRACTOR_VERSION = 14
 
 
 @functools.lru_cache(maxsize=1)
