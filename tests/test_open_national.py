@@ -44,6 +44,11 @@ def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
     (2000, "27个", "全国有27个省、自治区、直辖市"),  # 省 alone
     (1980, "14.9%", "1979年比上年产值增长14.9%"),  # 比上年 opens the name
     (2009, "13亿人", "13亿人口的发展中国家"),  # 人|口: the unit began a word
+    (1981, "30%左右", "相应地由36.5%降到30%左右"),  # 相应地: an adverb
+    (1979, "九亿多人", "你们代表着全国九亿多人民"),  # 你们代表着: a clause
+    (1986, "二百二十六亿元", "一九八○比一九七五年增加"),  # 一九八○比一九: a year cut
+    (2004, "100亿元", "今年国家从粮食风险基金中拿出100亿元"),  # 国家: the actor alone
+    (1979, "三十亿元", "全国将用三十亿元建设职工住宅"),  # 全国: a scope alone
 ])
 def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int,
                                        printed: str, words: str) -> None:
@@ -56,6 +61,12 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2004, "9%", "城镇居民人均可支配收入实际增长9%", "城镇居民人均可支配收入"),  # …实际
     (1999, "300万人左右", "扫除青壮年文盲300万人左右", "青壮年文盲"),  # 扫除: a verb
     (1980, "122万吨", "油料产量644万吨，比上年增加122万吨", "油料产量增加"),  # 比上年
+    (1999, "5·8%", "城镇居民人均可支配收入实际增长5·8%", "城镇居民人均可支配收入"),  # 5·8
+    (2010, "500多万台", "推广节能空调500多万台", "节能空调"),  # 多 before 万
+    (2010, "1.5亿只", "推广节能空调500多万台、高效照明灯具1.5亿只", "高效照明灯具"),
+    (2004, "83亿元", "再就业补助资金83亿元", "再就业补助资金"),  # 再就业: one noun
+    (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤"),  # 保证每年增产
+    (2005, "3877万吨", "全年粮食总产量达到46947万吨，增产3877万吨", "粮食总产量增产"),
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:

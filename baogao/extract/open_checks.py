@@ -138,6 +138,9 @@ def drop_compared(name: str) -> str:
     return name[: found.start()] + rest
 
 
+_CHINESE_NUMERAL_END = re.compile("[零〇○一二两三四五六七八九十百千]{2}$")
+
+
 def unreadable(name: str) -> bool:
     """True when a name cannot be read as a noun phrase naming an object (see the module
     notes; the words are the ``compared_times``, ``time_leads``, ``clause_words``,
@@ -150,6 +153,10 @@ def unreadable(name: str) -> bool:
     if any(w in _skip_words("clause_words") or w in _skip_words("anaphora_words")
            for w in words):
         return True  # 现有企业而引进的…, 中央财政将投入, 用于这些方面的经费
+    if any(tag == "uz" for _, tag in tagged):
+        return True  # (你们)代表|着|全国: a verb phrase, not a noun
+    if _CHINESE_NUMERAL_END.search(name):
+        return True  # 一九八○比一九: a number (a year) cut off, not a noun
     for i, (word, _) in enumerate(tagged[:-1]):
         if (word in _skip_words("compare_preps") and not (i and words[i - 1].endswith("占"))
                 and (tagged[i + 1][1] in ("t", "m") or tagged[i + 1][0] in _skip_words(
