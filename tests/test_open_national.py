@@ -49,6 +49,7 @@ def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
     (1986, "二百二十六亿元", "一九八○比一九七五年增加"),  # 一九八○比一九: a year cut
     (2004, "100亿元", "今年国家从粮食风险基金中拿出100亿元"),  # 国家: the actor alone
     (1979, "三十亿元", "全国将用三十亿元建设职工住宅"),  # 全国: a scope alone
+    (2004, "3784亿元", "经济效益大幅度提高，实现利润3784亿元"),  # 利润: whose? (a clause before)
 ])
 def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int,
                                        printed: str, words: str) -> None:
@@ -67,6 +68,8 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2004, "83亿元", "再就业补助资金83亿元", "再就业补助资金"),  # 再就业: one noun
     (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤"),  # 保证每年增产
     (2005, "3877万吨", "全年粮食总产量达到46947万吨，增产3877万吨", "粮食总产量增产"),
+    # the owner printed before 实现 in the clause is part of the object
+    (2000, "967亿元", "国有和国有控股工业企业实现利润967亿元", "国有和国有控股工业企业利润"),
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:
@@ -130,3 +133,9 @@ def test_a_year_in_another_clause_does_not_date_a_span(
         reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:
     [fact] = _at(reports[year], printed, words)
     assert fact.period is None
+
+
+def test_a_five_year_plan_is_not_a_review(reports: dict[int, list[Fact]]) -> None:
+    # 这五年计划安排: the plan's five years, not 这五年 looking back
+    [fact] = _at(reports[1982], "三十亿元左右", "这五年计划安排平均每年有财政赤字")
+    assert (fact.name, fact.kind, fact.period) == ("财政赤字", "target", None)

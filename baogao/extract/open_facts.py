@@ -219,6 +219,9 @@ def _unsure(name: str) -> bool:
 
 #: Tags of the words of a short subject before an action (城镇|新增|就业).
 _SUBJECT_TAGS = frozenset({"n", "nz", "ns", "l", "j", "b", ""})
+#: Tags also allowed in the owner of a measure before 实现 (国有|及|国有|控股|工业企业,
+#: 规模|以上|工业企业).
+_OWNER_TAGS = frozenset({"c", "f", "v", "vn"})
 
 
 def _subject_kept(source: str, name: str, action: str) -> str:
@@ -227,9 +230,14 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     names 学位 with the scope 广州)."""
     before = source[: len(source) - len(name) - len(action)]
     before = _strip_lead(_tidy(before))[0]  # 全年|城镇新建住宅
-    if not 2 <= len(before) <= 6 or not source.endswith(before + action + name):
+    run_on = action in _skip_words("run_on_verbs")
+    if not 2 <= len(before) <= (14 if run_on else 6) or not source.endswith(
+            before + action + name):
         return name
-    if (any(tag not in _SUBJECT_TAGS for _, tag in _words(before))
+    tags = _SUBJECT_TAGS | _OWNER_TAGS if run_on else _SUBJECT_TAGS
+    if run_on and _words(before)[-1][1] != "n":
+        return name  # 国有及国有控股工业企业|实现|利润: a longer owner ends in its noun
+    if (any(tag not in tags for _, tag in _words(before))
             or any(tag in _NOT_NOUN_TAGS for _, tag in _words(name))  # 突破|千亿
             or resolve_one(before) is not None
             or action in _not_names()
