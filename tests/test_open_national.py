@@ -12,8 +12,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2008, 2009, 2010,
-         2011, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2006, 2008, 2009,
+         2010, 2011, 2012, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +70,11 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2005, "3877万吨", "全年粮食总产量达到46947万吨，增产3877万吨", "粮食总产量增产"),
     # the owner printed before 实现 in the clause is part of the object
     (2000, "967亿元", "国有和国有控股工业企业实现利润967亿元", "国有和国有控股工业企业利润"),
+    # a level compared in its own clause: the change is named (not the level)
+    (2006, "245万人", "农村贫困人口比上年减少245万人", "农村贫困人口减少"),
+    (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
+    (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
+    (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:
@@ -139,3 +144,10 @@ def test_a_five_year_plan_is_not_a_review(reports: dict[int, list[Fact]]) -> Non
     # 这五年计划安排: the plan's five years, not 这五年 looking back
     [fact] = _at(reports[1982], "三十亿元左右", "这五年计划安排平均每年有财政赤字")
     assert (fact.name, fact.kind, fact.period) == ("财政赤字", "target", None)
+
+
+def test_a_base_year_of_another_clause_does_not_date_a_value(
+        reports: dict[int, list[Fact]]) -> None:
+    # (中央财政安排资金1713亿元，)是2010年的2.2倍，全年…建成432万套: a 2011 result
+    [fact] = _at(reports[2012], "432万套", "是2010年的2.2倍")
+    assert (fact.kind, fact.period) == ("actual", 2011)

@@ -37,6 +37,7 @@ from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
 from baogao.extract.open_checks import (
     _after_amount,
+    _compared_re,
     base_estimated,
     drop_compared,
     later_year,
@@ -180,6 +181,11 @@ _INNER_ALT = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][）)](?=[\u4
 #: Part-of-speech tags of a word that cannot name an object alone: numerals (首批, 千亿),
 #: pronouns (每天, 每人), times (首期), prepositions, adverbs, adjectives, conjunctions.
 _NOT_NOUN_TAGS = frozenset({"m", "mq", "r", "t", "tg", "p", "d", "a", "ad", "c", "u", "f"})
+
+
+@functools.lru_cache(maxsize=1)
+def _growth_actions() -> frozenset[str]:
+    return frozenset(_skip_words("growth_words"))
 
 
 def _joined_action(match: re.Match[str]) -> str:
@@ -455,6 +461,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         scope = scope or prev.scope
     trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
     action = action or trim_action
+    if (trimmed_name and amount.unit not in _CHANGE_UNITS and action in _growth_actions()
+            and _compared_re().search(name) and not _compared_re().search(trimmed_name)
+            and not trimmed_name.endswith(action)):
+        trimmed_name += action  # 农村贫困人口比上年|减少245万人: the change, not the level
     if _TIME_ONLY.fullmatch(name) or (name and not trimmed_name):
         # 从2020年的51%提升到2025年的70% (a date: the object named before in this clause),
         # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
