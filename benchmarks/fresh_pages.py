@@ -29,19 +29,19 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from facts_quality import (  # noqa: E402
+from facts_quality import (
     Score,
     load_expected,
     load_read_without_facts,
     score,
 )
-from meta_quality import _expected_value, _right  # noqa: E402
+from meta_quality import _expected_value, _right
 
-from baogao.errors import InputError  # noqa: E402
-from baogao.extract import extract_facts  # noqa: E402
-from baogao.models import Document, Fact  # noqa: E402
-from baogao.pipeline import build_document  # noqa: E402
-from baogao.read import read_file  # noqa: E402
+from baogao.errors import InputError
+from baogao.extract import extract_facts
+from baogao.models import Document, Fact
+from baogao.pipeline import build_document
+from baogao.read import read_file
 
 SPLITS = ("tune", "heldout")
 META_FIELDS = ("region", "region_code", "level", "year", "date", "speaker", "speaker_title",
