@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,11 +19,25 @@ CORPUS = DATA / "corpus"
 PROVINCES = CORPUS / "provinces-2026"
 NATIONAL = CORPUS / "national" / "government_work_reports.jsonl"
 EXPECTED = DATA / "expected"
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 
 
 def load_expected(name: str) -> Any:
     """A hand-checked expectation file from tests/data/expected."""
     return json.loads((EXPECTED / name).read_text("utf-8"))
+
+
+def load_benchmark(name: str) -> ModuleType:
+    """The script ``benchmarks/<name>.py`` imported as a module (each test file that scores
+    a benchmark's figures loads it this way; the module is registered so dataclasses work)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.fixture(scope="session")

@@ -4,10 +4,7 @@ a PDF: hard breaks, page numbers, paragraphs cut apart) are those of the clean r
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import random
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -16,21 +13,14 @@ from baogao.extract.commitments import extract_commitments
 from baogao.models import Document
 from baogao.pipeline import analyse, build_document
 from baogao.read import read_file
-from tests.conftest import DATA
+from tests.conftest import DATA, load_benchmark
 
-ROOT = Path(__file__).resolve().parent.parent
 FORMATS_2025 = DATA / "formats" / "provinces-2025"
 
 
 @pytest.fixture(scope="module")
 def fr() -> ModuleType:
-    path = ROOT / "benchmarks" / "format_robustness.py"
-    spec = importlib.util.spec_from_file_location("format_robustness", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["format_robustness"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("format_robustness")
 
 
 def _clean(name: str) -> Document:

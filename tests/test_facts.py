@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -14,6 +12,7 @@ import pytest
 from baogao.extract import extract_facts, table_facts
 from baogao.models import Document, Fact
 from baogao.pipeline import read, read_all
+from tests.conftest import load_benchmark
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -37,13 +36,7 @@ def _find(facts: tuple[Fact, ...], indicator: str, kind: str) -> list[Fact]:
 
 
 def _quality() -> ModuleType:
-    path = ROOT / "benchmarks" / "facts_quality.py"
-    spec = importlib.util.spec_from_file_location("facts_quality", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["facts_quality"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("facts_quality")
 
 
 def test_spec_examples_seed_000() -> None:

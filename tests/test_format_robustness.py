@@ -6,15 +6,13 @@ photo caption."""
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import random
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import DATA, NATIONAL, PROVINCES
+from conftest import DATA, NATIONAL, PROVINCES, load_benchmark
 
 from baogao.errors import InputError
 from baogao.models import Document
@@ -24,7 +22,6 @@ from baogao.read.meta import extract_metadata
 from baogao.read.normalize import normalize
 from baogao.read.text import decode_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = DATA / "seeds"
 JIANGSU_2026 = PROVINCES / "2026_江苏省_政府工作报告.csv"
 ANHUI_2025 = DATA / "formats" / "provinces-2025" / "2025年安徽省政府工作报告.docx"
@@ -33,13 +30,7 @@ JIANGSU_2025 = DATA / "formats" / "provinces-2025" / "2025年江苏省政府工�
 
 @pytest.fixture(scope="module")
 def fr() -> ModuleType:
-    path = ROOT / "benchmarks" / "format_robustness.py"
-    spec = importlib.util.spec_from_file_location("format_robustness", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["format_robustness"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_benchmark("format_robustness")
 
 
 def _clean(path: Path, chars: int | None = None) -> Document:

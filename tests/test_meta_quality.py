@@ -3,28 +3,17 @@ over the hand-checked tests/data/expected/meta.json)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXPECTED
-
-ROOT = Path(__file__).resolve().parent.parent
+from conftest import EXPECTED, load_benchmark
 
 
 @cache
 def _figures() -> dict[str, Any]:
-    path = ROOT / "benchmarks" / "meta_quality.py"
-    spec = importlib.util.spec_from_file_location("meta_quality", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["meta_quality"] = module
-    spec.loader.exec_module(module)
-    figures: dict[str, Any] = module.meta_figures()
+    figures: dict[str, Any] = load_benchmark("meta_quality").meta_figures()
     return figures
 
 

@@ -12,7 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, cast
 
 from baogao.models import DocType, Level
 from baogao.read.regions import NATIONAL, gazetteer, level_of, region_of, resolve, split_region
@@ -28,7 +28,8 @@ _MEETING = re.compile(
 )
 _CJK = "\u4e00-\u9fff"
 # a person's name: 2-4 characters, or a transliterated name with a middle dot
-_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})"
+# (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
+_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 _REGION_IN_DATELINE = re.compile(
     rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
@@ -58,7 +59,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     not_prefix = "".join(cues["not_a_title_prefix"])
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。]|$)"
+        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
@@ -137,6 +138,16 @@ def find_date(text: str) -> str | None:
             mo, d = readings[0]
             return f"{year:04d}-{mo:02d}-{d:02d}"
     return None
+
+
+_DATELINE_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日\s*[(（]?\s*在")
+
+
+def find_dateline_date(text: str) -> str | None:
+    """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
+    other dates (成文日期, 发布日期) must not displace."""
+    m = _DATELINE_DATE.search(text)
+    return find_date(m.group(0)) if m else None
 
 
 def _preamble(text: str) -> str:
@@ -316,7 +327,10 @@ def _find_year(
     text: str, hints: dict[str, str], doc_type: DocType,
 ) -> int | None:
     if date:
-        return int(date[:4])
+        # a local congress meeting in December hears the report for the coming year (——2022年
+        # 12月27日在张湾区…会议上: the 2023 report, reviewing 2022)
+        december = date[5:7] == "12" and region != NATIONAL and doc_type == "work_report"
+        return int(date[:4]) + (1 if december else 0)
     if doc_type == "plan_report":
         m = re.search(r"((?:19|20)\d\d)年(?:国民经济和社会发展)?计划草案", text[:1500])
         if m:
@@ -446,11 +460,25 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     return None
 
 
+def _level_of_government(head: str) -> Level | None:
+    """The level of the government the speaker reports for when the text names no region:
+    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 (a county-level banner)."""
+    levels: dict[str, str] = json.loads(
+        resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8")
+    )["government_levels"]
+    words = "|".join(sorted((w for w in levels if not w.startswith("_")), key=len, reverse=True))
+    m = re.search(rf"代表(?:本届|第?[一二三四五六七八九十]+届)?({words})"
+                  rf"(?:第?[一二三四五六七八九十]+届)?人民政府", head)
+    return cast(Level, levels[m.group(1)]) if m else None
+
+
 def _normalize_title(speaker_title: str | None, region: str | None) -> str | None:
     if speaker_title is None:
         return None
     if region and region.endswith("自治区") and speaker_title in ("主席", "人民政府主席"):
         return "自治区主席"
+    if region and region.endswith("自治区") and speaker_title in ("代主席", "代理主席"):
+        return "自治区代主席"
     if speaker_title == "人民政府主席":
         return "主席"
     if region == NATIONAL and speaker_title == "总理":
@@ -475,7 +503,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     pre_original = _preamble(_flat(original[:4000])) if original else ""
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
-    date = find_date(pre) or find_date(pre_original) or (
+    date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
         find_date(text[:400]) if doc_type == "npc_resolution" else None)
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
@@ -501,9 +529,12 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
             speaker, speaker_title = m.group(2), m.group(1)
     speaker_title = _normalize_title(speaker_title, region)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
+    level = found.level if found else level_of(path)
+    if level is None and region is None:
+        level = _level_of_government(_flat(text[:1500]))
     return Metadata(
         title=title, region=found.full if found else region, region_path=path,
-        level=found.level if found else level_of(path), year=year, date=date, speaker=speaker,
+        level=level, year=year, date=date, speaker=speaker,
         speaker_title=speaker_title, meeting=meeting, doc_type=doc_type,
         region_code=found.code if found else None,
     )

@@ -1,0 +1,80 @@
+"""Real tune reports rewritten into the shapes of city, county and banner reports never seen
+here (issue 9; measured by benchmarks/fresh_pages.py on annotated public excerpts kept outside
+the repository): December sessions, page headers with other dates, bylines of five-character
+names and acting titles, page watermarks after a name, no region named at all, and the word
+order 完成地区生产总值X."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import PROVINCES, SEEDS
+
+from baogao.extract import extract_facts
+from baogao.models import Document
+from baogao.pipeline import build_document
+from baogao.read import read_file
+
+XICHENG_2023 = SEEDS / "000_b5713cac4734963f.txt"
+NINGXIA_2026 = PROVINCES / "2026_宁夏回族自治区_政府工作报告.csv"
+
+
+def _rewritten(path: Path, tmp_path: Path, *pairs: tuple[str, str]) -> Document:
+    """The report at ``path`` with each (old, new) replaced once, read as a text file."""
+    raw = read_file(path, path.name)[0]
+    text = raw.text
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    out = tmp_path / "report.txt"
+    out.write_text(text, "utf-8")
+    return build_document(read_file(out, out.name)[0])
+
+
+def test_december_session_hears_next_years_report(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, ("——2023年1月4日在", "——2022年12月28日在"))
+    assert doc.date == "2022-12-28"
+    assert doc.year == 2023  # the report for 2023, reviewing 2022
+    gdp = [f for f in extract_facts(doc) if f.indicator == "gdp" and f.value == 5700.1]
+    assert [(f.kind, f.period) for f in gdp] == [("actual", 2022)]
+
+
+def test_dateline_date_wins_over_a_page_header_date(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path,
+                     ("政府工作报告\n", "成文日期: | 2023年02月15日 |\n政府工作报告\n"))
+    assert doc.date == "2023-01-04"
+
+
+def test_level_from_the_government_reported_for_when_no_region_is_named(
+    tmp_path: Path,
+) -> None:
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    body = raw[raw.index("各位代表"):].replace("西城区", "").replace("西城", "")
+    for word, level in (("区", "district"), ("州", "city"), ("旗第十五届", "district")):
+        text = body.replace("我代表人民政府", f"我代表{word}人民政府", 1)
+        out = tmp_path / f"{level}.txt"
+        out.write_text(text, "utf-8")
+        doc = build_document(read_file(out, out.name)[0])
+        assert doc.region is None
+        assert doc.level == level, word
+
+
+def test_five_character_name_and_acting_chairman(tmp_path: Path) -> None:
+    doc = _rewritten(NINGXIA_2026, tmp_path,
+                     ("自治区人民政府主席 张雨浦\n", "自治区代主席 巴特尔朝鲁\n"))
+    assert (doc.speaker, doc.speaker_title) == ("巴特尔朝鲁", "自治区代主席")
+
+
+def test_acting_banner_head_and_a_watermark_after_the_name(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path,
+                     ("北京市西城区人民政府区长 刘东伟\n",
+                      "北京市西城区人民政府代旗长 刘东伟jMF\n"))
+    assert (doc.speaker, doc.speaker_title) == ("刘东伟", "代旗长")
+
+
+def test_completed_before_the_indicator_name(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path,
+                     ("全区地区生产总值实现5700.1亿元", "全区完成地区生产总值5700.1亿元"))
+    found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
+    assert ("gdp", 2022, 5700.1) in found
+    assert ("gdp_growth", 2022, 4.1) in found
