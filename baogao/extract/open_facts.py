@@ -59,10 +59,12 @@ from baogao.extract.open_words import (
     _growth_word,
     _head_words,
     _longest_first,
+    _mid_verb,
     _post_phrase,
     _skip_words,
     _strip_lead,
     _strip_tail,
+    _tail_predicate,
     _tidy,
     _verb_words,
     _words,
@@ -256,45 +258,6 @@ def _subject_kept(source: str, name: str, action: str) -> str:
 _NUMERAL_ENDS = frozenset("0123456789万亿千百余")
 _NUMERAL_END = re.compile(r"\d[\d.]*[万亿千百]?余?$")
 _CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
-
-
-def _tail_predicate(name: str) -> tuple[str, str | None]:
-    """A name without what was done to its object when a predicate of the
-    ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
-    国家区域医疗中心|平稳运营), and without a 同比 inside
-    (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
-    if "同比" in name:
-        name = "".join(w for w, _ in _words(name) if w != "同比")
-    predicates = _skip_words("tail_predicates")
-    if not name.endswith(predicates):
-        return name, None
-    done = next(w for w in predicates if name.endswith(w))
-    rest = name[: len(name) - len(done)]
-    if not done or len(rest) not in _cuts(name) or len(rest) < 2 or (
-            len(rest) == 2 and _words(rest)[0][1] != "n"):  # 群众|受益
-        return name, None
-    return _tidy(rest), done
-
-
-@functools.lru_cache(maxsize=1)
-def _mid_verbs_re() -> re.Pattern[str]:
-    return re.compile(_alternation(list(_skip_words("mid_verbs"))))
-
-
-def _mid_verb(name: str) -> tuple[str, str | None]:
-    """The object after a verb of ``mid_verbs`` inside a name, the verb a whole word
-    (消费品以旧换新|拉动|商品销售额, 平台|发放|贷款): the words before it say who acted."""
-    verbs = _skip_words("mid_verbs")
-    if _mid_verbs_re().search(name) is None:
-        return name, None
-    at = 0
-    words = _words(name)
-    for i, (word, _) in enumerate(words):
-        rest = name[at + len(word) :]
-        if at >= 2 and word in verbs and len(rest) >= 2 and words[i + 1][1] not in ("x", "uj"):
-            return rest, word
-        at += len(word)
-    return name, None
 
 
 #: What may stand between listed values (、270元, 和485元/月): separators, digits, units.
