@@ -222,6 +222,12 @@ def _planned_measures() -> tuple[str, ...]:
     return (*vocab["metric_suffixes"], *vocab["planned_measures"])
 
 
+#: A footnote mark printed after a word (一般公共预算收入[1]).
+_NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
+#: A statement of what was left out of a measure (扣除价格因素, 扣除政策性减收和一次性收入因素).
+_DEDUCTED = re.compile(r"[，,]?扣除[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
+
+
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
@@ -235,6 +241,10 @@ def _tidy(name: str) -> str:
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
+    if "[" in name or "［" in name:
+        name = _NOTE_MARK.sub("", name)  # 一般公共预算收入[1]: a footnote mark
+    if "扣除" in name:
+        name = _DEDUCTED.sub("", name)  # …收入扣除政策性减收和一次性收入因素(增长): a basis
     changed = name.endswith(_tail_noise())  # one C-level test before the loop
     while changed:
         changed = False
