@@ -8,7 +8,7 @@ import pytest
 
 from baogao.extract import extract_facts
 from baogao.extract.facts import _Span
-from baogao.extract.open_checks import owned_rate, unreadable, years_spanned
+from baogao.extract.open_checks import own_period, owned_rate, unreadable, years_spanned
 from baogao.extract.open_facts import _multi_year_sentence, open_facts
 from baogao.models import Document, Fact
 from baogao.pipeline import read
@@ -81,8 +81,6 @@ def test_noun_phrases_with_those_words_stay(name: str) -> None:
     (1980, "0.9%", "明年能源生产计划增长0.9%", "target", 1981),
     (1980, "48万吨", "合成洗涤剂48万吨", "target", 1981),
     (1980, "10.6亿吨", "铁路货运量10.6亿吨", "target", 1981),
-    # 1979年比上年: of 1979, a result, in the 1980 report
-    (1980, "33%", "1979年比上年产值增长14.9%，利润增长33%", "actual", 1979),
     # a change over two years (1982 over 1980) has no one year
     (1982, "百分之三十三", "食糖增长百分之三十三", "actual", None),
     # a range of years, a span opening the sentence
@@ -97,6 +95,19 @@ def test_periods_of_spans_and_next_years(reports: dict[int, list[Fact]], year: i
                                          period: int | None) -> None:
     [fact] = _at(reports[year], printed, words)
     assert (fact.kind, fact.period) == (kind, period)
+
+
+def test_a_year_compared_with_the_one_before_dates_what_follows() -> None:
+    # 1979年比上年: of 1979, in the 1980 report (the 1980 report's words; its 利润 alone is no
+    # longer kept as a fact: whose profit is printed in another clause)
+    text = "据四川省试点的84个地方企业的统计，1979年比上年产值增长14.9%，利润增长33%。"
+    clause = text.index("利润")
+    assert own_period(text, 1980, (0, len(text)), (0, clause), text.index("33%"), 1980,
+                      False, False, True, False) == 1979
+
+
+def test_a_source_is_not_an_object() -> None:
+    assert unreadable("地方企业的统计") and not unreadable("统计监测体系")
 
 
 def test_a_record_since_years_does_not_span_the_next_clause() -> None:

@@ -12,8 +12,8 @@ from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2008, 2009, 2010,
-         2011, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2006, 2008, 2009,
+         2010, 2011, 2012, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +44,12 @@ def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
     (2000, "27个", "全国有27个省、自治区、直辖市"),  # 省 alone
     (1980, "14.9%", "1979年比上年产值增长14.9%"),  # 比上年 opens the name
     (2009, "13亿人", "13亿人口的发展中国家"),  # 人|口: the unit began a word
+    (1981, "30%左右", "相应地由36.5%降到30%左右"),  # 相应地: an adverb
+    (1979, "九亿多人", "你们代表着全国九亿多人民"),  # 你们代表着: a clause
+    (1986, "二百二十六亿元", "一九八○比一九七五年增加"),  # 一九八○比一九: a year cut
+    (2004, "100亿元", "今年国家从粮食风险基金中拿出100亿元"),  # 国家: the actor alone
+    (1979, "三十亿元", "全国将用三十亿元建设职工住宅"),  # 全国: a scope alone
+    (2004, "3784亿元", "经济效益大幅度提高，实现利润3784亿元"),  # 利润: whose? (a clause before)
 ])
 def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int,
                                        printed: str, words: str) -> None:
@@ -56,6 +62,19 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2004, "9%", "城镇居民人均可支配收入实际增长9%", "城镇居民人均可支配收入"),  # …实际
     (1999, "300万人左右", "扫除青壮年文盲300万人左右", "青壮年文盲"),  # 扫除: a verb
     (1980, "122万吨", "油料产量644万吨，比上年增加122万吨", "油料产量增加"),  # 比上年
+    (1999, "5·8%", "城镇居民人均可支配收入实际增长5·8%", "城镇居民人均可支配收入"),  # 5·8
+    (2010, "500多万台", "推广节能空调500多万台", "节能空调"),  # 多 before 万
+    (2010, "1.5亿只", "推广节能空调500多万台、高效照明灯具1.5亿只", "高效照明灯具"),
+    (2004, "83亿元", "再就业补助资金83亿元", "再就业补助资金"),  # 再就业: one noun
+    (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤"),  # 保证每年增产
+    (2005, "3877万吨", "全年粮食总产量达到46947万吨，增产3877万吨", "粮食总产量增产"),
+    # the owner printed before 实现 in the clause is part of the object
+    (2000, "967亿元", "国有和国有控股工业企业实现利润967亿元", "国有和国有控股工业企业利润"),
+    # a level compared in its own clause: the change is named (not the level)
+    (2006, "245万人", "农村贫困人口比上年减少245万人", "农村贫困人口减少"),
+    (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
+    (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
+    (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:
@@ -119,3 +138,16 @@ def test_a_year_in_another_clause_does_not_date_a_span(
         reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:
     [fact] = _at(reports[year], printed, words)
     assert fact.period is None
+
+
+def test_a_five_year_plan_is_not_a_review(reports: dict[int, list[Fact]]) -> None:
+    # 这五年计划安排: the plan's five years, not 这五年 looking back
+    [fact] = _at(reports[1982], "三十亿元左右", "这五年计划安排平均每年有财政赤字")
+    assert (fact.name, fact.kind, fact.period) == ("财政赤字", "target", None)
+
+
+def test_a_base_year_of_another_clause_does_not_date_a_value(
+        reports: dict[int, list[Fact]]) -> None:
+    # (中央财政安排资金1713亿元，)是2010年的2.2倍，全年…建成432万套: a 2011 result
+    [fact] = _at(reports[2012], "432万套", "是2010年的2.2倍")
+    assert (fact.kind, fact.period) == ("actual", 2011)

@@ -38,11 +38,14 @@ def _quantity_re() -> re.Pattern[str]:
     more = _alternation(vocab["approx_marks"])
     per = _alternation(vocab["per_units"])
     digits = "零〇一二两三四五六七八九"
-    number = rf"(?:\d+(?:\.\d+)?|[{digits}十百千万亿]+(?:点[{digits}]+)?)"
+    # 5·8%: a middle dot between digits is a decimal point (older printed reports)
+    number = rf"(?:\d+(?:[.·]\d+)?|[{digits}十百千万亿]+(?:点[{digits}]+)?)"
     unit = rf"(?:百分之)?(?:{mult})?(?:{units})"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{number})"
-        rf"(?P<unit>(?:{mult})?(?P<more>{more})?(?:{units})(?:/(?:{per}))?)?"
+        # 500多万台: an approximation mark may also stand before the multiplier
+        rf"(?P<unit>(?:(?P<more0>{more})(?={mult}))?(?:{mult})?(?P<more>{more})?(?:{units})"
+        rf"(?:/(?:{per}))?)?"
         rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?P<post>{post})?"
     )
 
@@ -88,10 +91,11 @@ def _in_quotes(text: str, pos: int, floor: int) -> bool:
 
 
 _RANKED = re.compile("排名|位次|名次|位列|排在|居全国|居全省")
-_ARABIC = re.compile(r"\d+(?:\.\d+)?")
+_ARABIC = re.compile(r"\d+(?:[.·]\d+)?")
 _SMALL_COUNT = re.compile(r"[二两三四五六七八九十]")
 _MAGNITUDE = re.compile(r"[十百千万亿点]")
 _GLUED = re.compile(r"[\dA-Za-z.]")
+_MAGNITUDE_WORDS = re.compile("[万亿]")
 
 
 def _plausible(numeral: str) -> bool:
@@ -126,6 +130,9 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
     for match in _quantity_re().finditer(text, start, end):
         unit_group, pct, more, numeral, pre, post, sep = match.group(
             "unit", "pct", "more", "num", "pre", "post", "sep")
+        if match.group("more0") and _MAGNITUDE_WORDS.search(numeral):
+            continue  # 六亿三千多万: the 万 multiplies only the part after 亿
+        more = more or match.group("more0")
         if not unit_group and not pct:
             continue  # no unit: not a quantity
         unit = (unit_group or "").replace(more or "@", "", 1)
@@ -150,7 +157,7 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
         if unit.endswith(rank_units) and _RANKED.search(
                 text, max(start, num_start - 12), num_start):
             continue  # 全国排名46位、82位: ranks, not counts
-        value = parse_number(numeral)
+        value = parse_number(numeral.replace("·", "."))
         if value is None:
             continue
         high: Decimal | None = None

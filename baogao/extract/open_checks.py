@@ -138,6 +138,9 @@ def drop_compared(name: str) -> str:
     return name[: found.start()] + rest
 
 
+_CHINESE_NUMERAL_END = re.compile("[零〇○一二两三四五六七八九十百千]{2}$")
+
+
 def unreadable(name: str) -> bool:
     """True when a name cannot be read as a noun phrase naming an object (see the module
     notes; the words are the ``compared_times``, ``time_leads``, ``clause_words``,
@@ -150,6 +153,10 @@ def unreadable(name: str) -> bool:
     if any(w in _skip_words("clause_words") or w in _skip_words("anaphora_words")
            for w in words):
         return True  # 现有企业而引进的…, 中央财政将投入, 用于这些方面的经费
+    if any(tag == "uz" for _, tag in tagged):
+        return True  # (你们)代表|着|全国: a verb phrase, not a noun
+    if _CHINESE_NUMERAL_END.search(name):
+        return True  # 一九八○比一九: a number (a year) cut off, not a noun
     for i, (word, _) in enumerate(tagged[:-1]):
         if (word in _skip_words("compare_preps") and not (i and words[i - 1].endswith("占"))
                 and (tagged[i + 1][1] in ("t", "m") or tagged[i + 1][0] in _skip_words(
@@ -168,6 +175,8 @@ def unreadable(name: str) -> bool:
     if len(words) > 1 and (words[-1] in _skip_words("time_tails")
                            or words[-1] in _skip_words("object_taking_verbs")):
         return True  # 国家外汇储备年底, “五五”时期, 中央财政拿出, 上升到今年
+    if len(words) > 1 and words[-1] in _skip_words("source_tails"):
+        return True  # (据…)84个地方企业的统计: the source of the figures, not an object
     return len(words) > 1 and words[-1] == "占"  # 灾后恢复重建占: the share lost its base
 
 
@@ -307,6 +316,11 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return own if free and not spans and own <= year else period
     if spans:
         return period
+    if period is not None and period < year - 1 and _base_years_only(
+            text, full, clause[1], period):
+        # (资金…，是2010年的2.2倍，)全年…建成432万套: 2010 is a base, not its year; the
+        # report's own dating holds (a review: the year before the report's)
+        return year if planned else year - 1
     deadline = deadline_year(text, full, pos)
     if deadline is not None and explicit_year(text, full, pos) == deadline and future_target(
             year, deadline, plan_horizon(text, para[0], pos)) is not None:
@@ -325,6 +339,20 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
+
+
+#: A year printed as the base of a comparison (是2010年的2.2倍, 比2010年, 较2010年).
+_BASE_YEAR = re.compile(r"(?:是|为|比|较|同|与)$")
+_MULTIPLE_OF = re.compile(r"的[\d.一二三四五六七八九十点]+倍")
+
+
+def _base_years_only(text: str, start: int, clause: int, period: int) -> bool:
+    """True when ``period`` is printed before ``clause`` in its sentence only as the base of
+    a comparison in another clause (是2010年的2.2倍): the value's clause is not dated by it."""
+    found = [m for m in year_re().finditer(text, start, clause) if year_of(m) == period]
+    return bool(found) and all(
+        _BASE_YEAR.search(text, max(start, m.start() - 1), m.start()) is not None
+        or _MULTIPLE_OF.match(text, m.end()) is not None for m in found)
 
 
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):

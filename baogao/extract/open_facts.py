@@ -37,6 +37,7 @@ from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
 from baogao.extract.open_checks import (
     _after_amount,
+    _compared_re,
     base_estimated,
     drop_compared,
     later_year,
@@ -182,6 +183,11 @@ _INNER_ALT = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][）)](?=[\u4
 _NOT_NOUN_TAGS = frozenset({"m", "mq", "r", "t", "tg", "p", "d", "a", "ad", "c", "u", "f"})
 
 
+@functools.lru_cache(maxsize=1)
+def _growth_actions() -> frozenset[str]:
+    return frozenset(_skip_words("growth_words"))
+
+
 def _joined_action(match: re.Match[str]) -> str:
     """Drop an alternative in brackets when the characters around it make an action word
     (新（改）建 reads 新建); 因公出国（境）费用 keeps its brackets."""
@@ -219,6 +225,9 @@ def _unsure(name: str) -> bool:
 
 #: Tags of the words of a short subject before an action (城镇|新增|就业).
 _SUBJECT_TAGS = frozenset({"n", "nz", "ns", "l", "j", "b", ""})
+#: Tags also allowed in the owner of a measure before 实现 (国有|及|国有|控股|工业企业,
+#: 规模|以上|工业企业).
+_OWNER_TAGS = frozenset({"c", "f", "v", "vn"})
 
 
 def _subject_kept(source: str, name: str, action: str) -> str:
@@ -227,9 +236,14 @@ def _subject_kept(source: str, name: str, action: str) -> str:
     names 学位 with the scope 广州)."""
     before = source[: len(source) - len(name) - len(action)]
     before = _strip_lead(_tidy(before))[0]  # 全年|城镇新建住宅
-    if not 2 <= len(before) <= 6 or not source.endswith(before + action + name):
+    run_on = action in _skip_words("run_on_verbs")
+    if not 2 <= len(before) <= (14 if run_on else 6) or not source.endswith(
+            before + action + name):
         return name
-    if (any(tag not in _SUBJECT_TAGS for _, tag in _words(before))
+    tags = _SUBJECT_TAGS | _OWNER_TAGS if run_on else _SUBJECT_TAGS
+    if run_on and _words(before)[-1][1] != "n":
+        return name  # 国有及国有控股工业企业|实现|利润: a longer owner ends in its noun
+    if (any(tag not in tags for _, tag in _words(before))
             or any(tag in _NOT_NOUN_TAGS for _, tag in _words(name))  # 突破|千亿
             or resolve_one(before) is not None
             or action in _not_names()
@@ -447,6 +461,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         scope = scope or prev.scope
     trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
     action = action or trim_action
+    if (trimmed_name and amount.unit not in _CHANGE_UNITS and action in _growth_actions()
+            and _compared_re().search(name) and not _compared_re().search(trimmed_name)
+            and not trimmed_name.endswith(action)):
+        trimmed_name += action  # 农村贫困人口比上年|减少245万人: the change, not the level
     if _TIME_ONLY.fullmatch(name) or (name and not trimmed_name):
         # 从2020年的51%提升到2025年的70% (a date: the object named before in this clause),
         # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
