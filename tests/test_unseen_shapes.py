@@ -78,3 +78,47 @@ def test_completed_before_the_indicator_name(tmp_path: Path) -> None:
     found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
     assert ("gdp", 2022, 5700.1) in found
     assert ("gdp_growth", 2022, 4.1) in found
+
+
+HEBEI_2026 = PROVINCES / "2026_河北省_政府工作报告.csv"
+
+
+def test_plan_progress_clause_between_a_value_and_its_growth(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path,
+                     ("5700.1亿元,同比增长4.1%", "5700.1亿元,占计划的100%,同比增长4.1%"))
+    found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
+    assert {("gdp", 2022, 5700.1), ("gdp_growth", 2022, 4.1)} <= found
+    assert not any(f.value == 100 for f in extract_facts(doc))
+
+
+def test_year_of_a_multiples_base_is_not_the_values_year(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元",
+        "到2022年底,全区金融业增加值是2012年的1.6倍,年均增长4.1%;"
+        "全区地区生产总值实现5700.1亿元"))
+    gdp = [f for f in extract_facts(doc) if f.indicator == "gdp"]
+    assert [(f.period, f.value) for f in gdp] == [(2022, 5700.1)]
+
+
+def test_an_opening_estimate_covers_the_items_of_its_list(tmp_path: Path) -> None:
+    listed = ("全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、"
+              "同口径增长5.6%,居民人均可支配收入同比增长2.4%。")
+    doc = _rewritten(XICHENG_2023, tmp_path, (listed, (
+        "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
+        "同口径增长5.6%;居民人均可支配收入同比增长2.4%。")))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("general_budget_revenue_growth", 5.6)] is True
+    assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
+    # an item that marks its own estimate shows the others are not estimates
+    doc = _rewritten(XICHENG_2023, tmp_path, (listed, (
+        "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
+        "同口径增长5.6%;居民人均可支配收入预计同比增长2.4%。")))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("general_budget_revenue_growth", 5.6)] is False
+
+
+def test_from_the_end_of_a_five_year_plan(tmp_path: Path) -> None:
+    doc = _rewritten(HEBEI_2026, tmp_path,
+                     ("全省生产总值从2020年的3.68万亿元", "全省生产总值由“十三五”期末的3.68万亿元"))
+    found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
+    assert ("gdp", 2025, 49300) in found

@@ -161,6 +161,8 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
         )  # 增加到2025年的…, 到一九四九年，…: the year the value belongs to
         if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not end_year:
             continue
+        if re.match(str(cues()["year_multiple_base"]), text[match.end() : match.end() + 8]):
+            continue  # 达到44亿元，是2012年的1.6倍: the base of a multiple, not the value's year
         compared = after.startswith("比") and _year_re().match(text, match.end() + 1)
         if any(after.startswith(w) for w in cue_words("year_blockers_after")) and not compared:
             continue  # …but 一九五七年比一九五六年: the value is about the first year
@@ -226,6 +228,29 @@ def relative_year(text: str, start: int, pos: int) -> str | None:
     return None
 
 
+def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
+    """True when the value sits in a later item of a list that an estimate opens (in a review
+    of the past year; the estimate before the list's first value): 2022年预计实现
+    地区生产总值564亿元…；固定资产投资280亿元…；社会消费品零售总额206亿元… — the items
+    after a semicolon, up to the full stop, share the opening clause's 预计 unless they carry a
+    year, 今年/去年 or a target word of their own, or some item marks its own 预计."""
+    start = max(text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1
+    if start >= sentence.start:
+        return False
+    stops = [i for i in (text.find("。", pos), text.find("\n", pos)) if i >= 0]
+    clauses = re.split(r"[；;]", text[start : min(stops) if stops else len(text)])
+    marked = [has_cue(clause, "estimate_cues") for clause in clauses]
+    if len(clauses) < 2 or not marked[0] or any(marked[1:]):
+        return False  # no opening estimate, or each item marks its own (…；…预计完成180亿元)
+    cue = _cue_re("estimate_cues")
+    found = cue.search(clauses[0]) if cue is not None else None
+    if found is None or re.search(r"\d", _year_re().sub("", clauses[0][: found.start()])):
+        return False  # the estimate comes after a value (棉纱286.5万吨，比1980年预计增加…)
+    own = text[sentence.start : pos]
+    return (_year_re().search(own) is None and relative_year(text, sentence.start, pos) is None
+            and not has_cue(own, "target_cues"))
+
+
 def timing_at(
     doc: Document, role: Role, para: _Span, sentence: _Span, pos: int, floor: int | None = None
 ) -> Timing | None:
@@ -233,7 +258,8 @@ def timing_at(
     where its own year may be written (the end of 从X降低到Y: from 到 on)."""
     text = doc.text
     year = doc.year
-    estimated = has_cue_in(text, sentence.start, pos, "estimate_cues")
+    estimated = has_cue_in(text, sentence.start, pos, "estimate_cues") or (
+        role == "review" and _list_estimated(text, sentence, pos))
     explicit = explicit_year(text, sentence.start if floor is None else floor, pos)
     if explicit is not None:
         if year is None:
