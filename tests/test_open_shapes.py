@@ -39,13 +39,13 @@ def _open(doc: Document, words: str) -> dict[str, Fact]:
 
 def test_a_share_of_the_plan_is_named_with_its_object_and_does_not_take_the_next_change(
         tmp_path: Path) -> None:
-    # 地区生产总值5700.1亿元,占计划的100%,同比下降4.1%: the fall is of 地区生产总值
+    # 区属企业资产总额5692.6亿元,占计划的101%,同比下降1.4%: the fall is of the assets
     doc = _rewritten(XICHENG_2023, tmp_path, (
-        "全区地区生产总值实现5700.1亿元,同比增长4.1%",
-        "全区地区生产总值实现5700.1亿元,占计划的100%,同比下降4.1%"))
-    facts = _open(doc, "占计划的100%")
-    assert facts["100%"].name == "地区生产总值占计划"
-    assert facts["4.1%"].name == "地区生产总值下降"
+        "区属企业资产总额达5692.6亿元,同比增长1.4%",
+        "区属企业资产总额达5692.6亿元,占计划的101%,同比下降1.4%"))
+    facts = _open(doc, "占计划的101%")
+    assert facts["101%"].name == "区属企业资产总额占计划"
+    assert facts["1.4%"].name == "区属企业资产总额下降"
 
 
 def test_a_year_in_the_values_clause_dates_it_in_a_review_of_five_years(
