@@ -50,13 +50,23 @@ def test_level_from_the_government_reported_for_when_no_region_is_named(
 ) -> None:
     raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
     body = raw[raw.index("各位代表"):].replace("西城区", "").replace("西城", "")
-    for word, level in (("区", "district"), ("州", "city"), ("旗第十五届", "district")):
-        text = body.replace("我代表人民政府", f"我代表{word}人民政府", 1)
+    for said, level in (("区人民政府", "district"), ("州人民政府", "city"),
+                        ("旗第十五届人民政府", "district"), ("县政府", "district")):
+        text = body.replace("我代表人民政府", f"我代表{said}", 1)
         out = tmp_path / f"{level}.txt"
         out.write_text(text, "utf-8")
         doc = build_document(read_file(out, out.name)[0])
         assert doc.region is None
-        assert doc.level == level, word
+        assert doc.level == level, said
+
+
+def test_region_from_a_copys_title_led_by_its_province(tmp_path: Path) -> None:
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    body = raw[raw.index("各位代表"):].replace("西城区", "").replace("西城", "")
+    out = tmp_path / "copy.txt"
+    out.write_text("(北京市)2023年西城区人民政府工作报告(全文)\n" + body, "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert (doc.region, doc.region_code, doc.level) == ("北京市西城区", "110102", "district")
 
 
 def test_five_character_name_and_acting_chairman(tmp_path: Path) -> None:
