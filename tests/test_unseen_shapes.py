@@ -132,3 +132,20 @@ def test_from_the_end_of_a_five_year_plan(tmp_path: Path) -> None:
                      ("全省生产总值从2020年的3.68万亿元", "全省生产总值由“十三五”期末的3.68万亿元"))
     found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
     assert ("gdp", 2025, 49300) in found
+
+
+JIANGSU_2026 = PROVINCES / "2026_江苏省_政府工作报告.csv"
+
+
+def test_a_heading_on_a_five_year_plans_opening_is_dated_by_its_first_year(
+    tmp_path: Path,
+) -> None:
+    # in a 2023 report, the opening of the 14th plan (2021) is a review …
+    doc = _rewritten(XICHENG_2023, tmp_path, ("一、2022年工作回顾", "一、“十四五”开局起步扎实"))
+    assert doc.sections[0].role == "review"
+    gdp = [f for f in extract_facts(doc) if f.indicator == "gdp" and f.value == 5700.1]
+    assert [(f.kind, f.period) for f in gdp] == [("actual", 2022)]
+    # … and in a 2026 report, opening the 15th plan (2026) is the plan
+    doc = _rewritten(JIANGSU_2026, tmp_path,
+                     ("“十五五”时期工作总体要求和目标任务", "“十五五”开好局的总体要求"))
+    assert [s.role for s in doc.sections if s.title.startswith("“十五五”")] == ["plan"]
