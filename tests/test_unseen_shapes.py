@@ -50,13 +50,23 @@ def test_level_from_the_government_reported_for_when_no_region_is_named(
 ) -> None:
     raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
     body = raw[raw.index("各位代表"):].replace("西城区", "").replace("西城", "")
-    for word, level in (("区", "district"), ("州", "city"), ("旗第十五届", "district")):
-        text = body.replace("我代表人民政府", f"我代表{word}人民政府", 1)
+    for said, level in (("区人民政府", "district"), ("州人民政府", "city"),
+                        ("旗第十五届人民政府", "district"), ("县政府", "district")):
+        text = body.replace("我代表人民政府", f"我代表{said}", 1)
         out = tmp_path / f"{level}.txt"
         out.write_text(text, "utf-8")
         doc = build_document(read_file(out, out.name)[0])
         assert doc.region is None
-        assert doc.level == level, word
+        assert doc.level == level, said
+
+
+def test_region_from_a_copys_title_led_by_its_province(tmp_path: Path) -> None:
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    body = raw[raw.index("各位代表"):].replace("西城区", "").replace("西城", "")
+    out = tmp_path / "copy.txt"
+    out.write_text("(北京市)2023年西城区人民政府工作报告(全文)\n" + body, "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert (doc.region, doc.region_code, doc.level) == ("北京市西城区", "110102", "district")
 
 
 def test_five_character_name_and_acting_chairman(tmp_path: Path) -> None:
@@ -122,3 +132,20 @@ def test_from_the_end_of_a_five_year_plan(tmp_path: Path) -> None:
                      ("全省生产总值从2020年的3.68万亿元", "全省生产总值由“十三五”期末的3.68万亿元"))
     found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
     assert ("gdp", 2025, 49300) in found
+
+
+JIANGSU_2026 = PROVINCES / "2026_江苏省_政府工作报告.csv"
+
+
+def test_a_heading_on_a_five_year_plans_opening_is_dated_by_its_first_year(
+    tmp_path: Path,
+) -> None:
+    # in a 2023 report, the opening of the 14th plan (2021) is a review …
+    doc = _rewritten(XICHENG_2023, tmp_path, ("一、2022年工作回顾", "一、“十四五”开局起步扎实"))
+    assert doc.sections[0].role == "review"
+    gdp = [f for f in extract_facts(doc) if f.indicator == "gdp" and f.value == 5700.1]
+    assert [(f.kind, f.period) for f in gdp] == [("actual", 2022)]
+    # … and in a 2026 report, opening the 15th plan (2026) is the plan
+    doc = _rewritten(JIANGSU_2026, tmp_path,
+                     ("“十五五”时期工作总体要求和目标任务", "“十五五”开好局的总体要求"))
+    assert [s.role for s in doc.sections if s.title.startswith("“十五五”")] == ["plan"]

@@ -193,8 +193,9 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
 def _title_region(line: str) -> str | None:
     """The region a title line names: 2025年天津市政府工作报告 -> 天津市."""
     m = re.search(
-        rf"^(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
-    )
+        rf"^(?:[（(][{_CJK}]{{2,8}}[）)])?(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)"
+        rf"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
+    )  # a copy's title may lead with the province in brackets: (安徽省)2021年合肥市瑶海区…
     return m.group(1) if m else None
 
 
@@ -462,13 +463,13 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
 
 def _level_of_government(head: str) -> Level | None:
     """The level of the government the speaker reports for when the text names no region:
-    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 (a county-level banner)."""
+    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 or 我代表县政府 (county level)."""
     levels: dict[str, str] = json.loads(
         resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8")
     )["government_levels"]
     words = "|".join(sorted((w for w in levels if not w.startswith("_")), key=len, reverse=True))
     m = re.search(rf"代表(?:本届|第?[一二三四五六七八九十]+届)?({words})"
-                  rf"(?:第?[一二三四五六七八九十]+届)?人民政府", head)
+                  rf"(?:第?[一二三四五六七八九十]+届)?(?:人民)?政府", head)
     return cast(Level, levels[m.group(1)]) if m else None
 
 

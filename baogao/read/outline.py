@@ -146,9 +146,32 @@ def _levels(headings: list[_Heading]) -> list[int]:
     return levels
 
 
+@functools.lru_cache(maxsize=1)
+def _plan_opening_words() -> tuple[str, ...]:
+    raw = json.loads(resources.files("baogao.data").joinpath("roles.json").read_text("utf-8"))
+    return tuple(raw["plan_opening_words"])
+
+
+def _plan_openings(title: str) -> list[int]:
+    """The first year of a five-year plan whose opening a title speaks of: “十三五”实现良好开局
+    (2016: in a 2017 report, a review), “十五五”开好局 (2026: in a 2026 report, the plan)."""
+    if not any(w in title for w in _plan_opening_words()):
+        return []
+    digits = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+    years = []
+    named = r"(?:(十[一二三四五六七八九])五|(十|[三四五六七八九])五(?=”|\"|规划|计划|时期|期间))"
+    for m in re.finditer(named, title):
+        word = m.group(1) or m.group(2)
+        number = (10 if word.startswith("十") else 0) + digits.get(word[-1], 0)
+        if number >= 3:  # the third plan began in 1966, after three years of readjustment
+            years.append(1966 + 5 * (number - 3))
+    return years
+
+
 def role_of(title: str, doc_year: int | None, is_plan_report: bool = False) -> Role | None:
     """The role a top-section title announces, or None when the title does not say."""
     years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", title)]
+    years += _plan_openings(title)
     if doc_year and years:
         if all(y < doc_year for y in years):
             return "review"
