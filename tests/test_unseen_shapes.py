@@ -149,3 +149,15 @@ def test_a_heading_on_a_five_year_plans_opening_is_dated_by_its_first_year(
     doc = _rewritten(JIANGSU_2026, tmp_path,
                      ("“十五五”时期工作总体要求和目标任务", "“十五五”开好局的总体要求"))
     assert [s.role for s in doc.sections if s.title.startswith("“十五五”")] == ["plan"]
+
+
+DONGCHENG_2021 = SEEDS / "001_c37d6c11197b0023.txt"
+
+
+def test_older_names_of_budget_revenue_and_retail_sales(tmp_path: Path) -> None:
+    doc = _rewritten(DONGCHENG_2021, tmp_path,
+                     ("区级一般公共预算收入实现181.4亿元", "区级一般公共财政预算收入实现181.4亿元"),
+                     ("社会消费品零售总额1213.5亿元", "全社会消费品零售总额1213.5亿元"))
+    found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
+    assert {("general_budget_revenue", 2020, 181.4), ("general_budget_revenue_growth", 2020, -4.4),
+            ("retail_sales", 2020, 1213.5), ("retail_sales_growth", 2020, -8.0)} <= found
