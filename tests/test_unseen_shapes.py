@@ -161,3 +161,19 @@ def test_older_names_of_budget_revenue_and_retail_sales(tmp_path: Path) -> None:
     found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
     assert {("general_budget_revenue", 2020, 181.4), ("general_budget_revenue_growth", 2020, -4.4),
             ("retail_sales", 2020, 1213.5), ("retail_sales_growth", 2020, -8.0)} <= found
+
+
+def test_a_county_since_made_a_city_or_district_reads_as_its_successor(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path,
+                     ("在北京市西城区第十七届", "在湖北省监利县第十七届"),
+                     ("北京市西城区人民政府区长", "监利县人民政府县长"))
+    assert (doc.region, doc.region_code, doc.level) == ("湖北省荆州市监利市", "421088", "district")
+    assert doc.region_path == ("湖北省", "荆州市", "监利市")
+
+
+def test_derived_former_county_names_never_guess() -> None:
+    from baogao.read.regions import resolve
+
+    assert [r.code for r in resolve("长安县")] == ["610116"]  # 西安市长安区
+    assert len(resolve("鼓楼县")) == 4  # four 鼓楼区: ambiguous, never guessed
+    assert [r.full for r in resolve("朝阳县")] == ["辽宁省朝阳市朝阳县"]  # a county still so named
