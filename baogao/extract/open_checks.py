@@ -308,16 +308,22 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if last is not None and year_of(last) < year:
         return year_of(last)  # 1979年比上年…利润增长33% (in the 1980 report): of 1979
     own = explicit_year(text, clause[1], pos)
+    if own is not None and _base_years_only(text, clause[1], pos, own):
+        own = None  # 存贷款余额…分别是2016年的1.4倍: the base, not the value's year
+    # 地方财政收入年均增长15.9%、2016年达到45.19亿元: a year in the value's own clause dates
+    # it even in a passage about several years
+    compared = _compared_base(text, clause[1], pos) if own is not None else None
+    # (2025年总量比2020年增加超7400亿元: a change over five years stays undated)
+    in_clause = own is not None and (compared is None or compared[1] >= own - 1)
     alone = year_re().match(text, clause[0])
     if own is None and alone is not None and text.startswith(("，", ","), alone.end()) and (
             alone.end() + 1 == clause[1]):
         own = year_of(alone)
     if own is not None:
-        return own if free and not spans and own <= year else period
+        return own if (free or in_clause) and not spans and own <= year else period
     if spans:
         return period
-    if period is not None and period < year - 1 and _base_years_only(
-            text, full, clause[1], period):
+    if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
         # (资金…，是2010年的2.2倍，)全年…建成432万套: 2010 is a base, not its year; the
         # report's own dating holds (a review: the year before the report's)
         return year if planned else year - 1
@@ -346,10 +352,10 @@ _BASE_YEAR = re.compile(r"(?:是|为|比|较|同|与)$")
 _MULTIPLE_OF = re.compile(r"的[\d.一二三四五六七八九十点]+倍")
 
 
-def _base_years_only(text: str, start: int, clause: int, period: int) -> bool:
-    """True when ``period`` is printed before ``clause`` in its sentence only as the base of
-    a comparison in another clause (是2010年的2.2倍): the value's clause is not dated by it."""
-    found = [m for m in year_re().finditer(text, start, clause) if year_of(m) == period]
+def _base_years_only(text: str, start: int, pos: int, period: int) -> bool:
+    """True when ``period`` is printed before ``pos`` in its sentence only as the base of a
+    comparison (是2010年的2.2倍, 分别是2016年的1.4倍): the value is not dated by it."""
+    found = [m for m in year_re().finditer(text, start, pos) if year_of(m) == period]
     return bool(found) and all(
         _BASE_YEAR.search(text, max(start, m.start() - 1), m.start()) is not None
         or _MULTIPLE_OF.match(text, m.end()) is not None for m in found)

@@ -59,10 +59,12 @@ from baogao.extract.open_words import (
     _growth_word,
     _head_words,
     _longest_first,
+    _mid_verb,
     _post_phrase,
     _skip_words,
     _strip_lead,
     _strip_tail,
+    _tail_predicate,
     _tidy,
     _verb_words,
     _words,
@@ -128,6 +130,9 @@ class Reading:
     scope: str | None
     #: The name ended in 由/从: the amount is where a change started.
     baseline: bool = False
+    #: The object a comparison was named after (地区生产总值 of 地区生产总值占计划): the next
+    #: value named by a change alone (同比下降2%) is of it, not of the comparison.
+    carry: str | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -258,45 +263,6 @@ _NUMERAL_END = re.compile(r"\d[\d.]*[万亿千百]?余?$")
 _CHANGE_UNITS = frozenset({"%", "‰", "倍", "个百分点"})
 
 
-def _tail_predicate(name: str) -> tuple[str, str | None]:
-    """A name without what was done to its object when a predicate of the
-    ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
-    国家区域医疗中心|平稳运营), and without a 同比 inside
-    (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
-    if "同比" in name:
-        name = "".join(w for w, _ in _words(name) if w != "同比")
-    predicates = _skip_words("tail_predicates")
-    if not name.endswith(predicates):
-        return name, None
-    done = next(w for w in predicates if name.endswith(w))
-    rest = name[: len(name) - len(done)]
-    if not done or len(rest) not in _cuts(name) or len(rest) < 2 or (
-            len(rest) == 2 and _words(rest)[0][1] != "n"):  # 群众|受益
-        return name, None
-    return _tidy(rest), done
-
-
-@functools.lru_cache(maxsize=1)
-def _mid_verbs_re() -> re.Pattern[str]:
-    return re.compile(_alternation(list(_skip_words("mid_verbs"))))
-
-
-def _mid_verb(name: str) -> tuple[str, str | None]:
-    """The object after a verb of ``mid_verbs`` inside a name, the verb a whole word
-    (消费品以旧换新|拉动|商品销售额, 平台|发放|贷款): the words before it say who acted."""
-    verbs = _skip_words("mid_verbs")
-    if _mid_verbs_re().search(name) is None:
-        return name, None
-    at = 0
-    words = _words(name)
-    for i, (word, _) in enumerate(words):
-        rest = name[at + len(word) :]
-        if at >= 2 and word in verbs and len(rest) >= 2 and words[i + 1][1] not in ("x", "uj"):
-            return rest, word
-        at += len(word)
-    return name, None
-
-
 #: What may stand between listed values (、270元, 和485元/月): separators, digits, units.
 _LISTED_VALUES = re.compile(r"(?:[、和及][\d.]+[\u4e00-\u9fff/%]{0,4})+")
 
@@ -394,14 +360,15 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             head_start > clause[0]
             or (_after_amount(text, clause[0]) and not _subject_of(head, name))):
         # 300个省列重大项目|累计完成投资2393.1亿元 (not 工业投资增长9.5%，…投资)
-        name = "" if prev.name.endswith(name) else prev.name + name
+        owner = _strip_growth(_object(prev))  # 固定资产投资增长5.6%，五年累计完成投资…
+        name = "" if owner.endswith(name) else owner + name
     elif name in _skip_words("subject_measures"):
         name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
     elif name in _skip_words("generic_measures"):
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
         # object is the one counted right before (not one of an earlier clause)
         near = head_start > clause[0] or _after_amount(text, clause[0])
-        name = _strip_growth(prev.name) + name if prev is not None and near else ""
+        name = _strip_growth(_object(prev)) + name if prev is not None and near else ""
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it
     leads = (metric_action is not None and head.endswith(metric_action)
              and metric_action not in _skip_words("object_before_words"))
@@ -446,9 +413,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
             name = post
             action = action or post_action or post_tail
+    carry: str | None = None
     if compared and prev is not None:
         # 集成电路产量增长21%、占全国18%: the share is of the object named before
-        name = prev.name + _tidy(head)
+        carry = _strip_growth(_object(prev))
+        name = carry + _tidy(head)
         action = None
     growth = _growth_word(pre.strip())
     # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
@@ -456,7 +425,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and _strip_lead(_tidy(pre[1:]))[0] == ""
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
-        name = _strip_growth(prev.name) + growth if growth else prev.name
+        name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
         action = action or prev.action
         scope = scope or prev.scope
     trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
@@ -470,7 +439,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
         # sentence) name no object of their own
         same = head_start > clause[0] or not trimmed_name
-        name = _strip_growth(prev.name) + (growth or "") if prev is not None and same else ""
+        name = (_strip_growth(_object(prev)) + (growth or "") if prev is not None and same
+                else "")
     else:
         name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林, 谋划|项目
         action = action or verb
@@ -498,7 +468,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None
     if joined and prev is not None and not action:
         action = prev.action
-    return Reading(name, action, scope, baseline)
+    return Reading(name, action, scope, baseline, carry)
+
+
+def _object(prev: Reading) -> str:
+    """The object a value named by its change alone continues (see ``Reading.carry``)."""
+    return prev.carry or prev.name
 
 
 

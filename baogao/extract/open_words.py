@@ -222,6 +222,12 @@ def _planned_measures() -> tuple[str, ...]:
     return (*vocab["metric_suffixes"], *vocab["planned_measures"])
 
 
+#: A footnote mark printed after a word (一般公共预算收入[1]).
+_NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
+#: A statement of what was left out of a measure (扣除价格因素, 扣除政策性减收和一次性收入因素).
+_DEDUCTED = re.compile(r"[，,]?扣除[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
+
+
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
@@ -235,6 +241,10 @@ def _tidy(name: str) -> str:
     at = name.find("从", 1)
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
+    if "[" in name or "［" in name:
+        name = _NOTE_MARK.sub("", name)  # 一般公共预算收入[1]: a footnote mark
+    if "扣除" in name:
+        name = _DEDUCTED.sub("", name)  # …收入扣除政策性减收和一次性收入因素(增长): a basis
     changed = name.endswith(_tail_noise())  # one C-level test before the loop
     while changed:
         changed = False
@@ -475,3 +485,42 @@ def _verb_words() -> frozenset[str]:
     vocab = vocabulary()
     return frozenset([*_actions(), *vocab["growth_words"], *vocab["post_stops"],
                       *vocab["lead_verbs"]])
+
+
+def _tail_predicate(name: str) -> tuple[str, str | None]:
+    """A name without what was done to its object when a predicate of the
+    ``tail_predicates`` table closes it as whole words (市级儿童福利机构|优化提质,
+    国家区域医疗中心|平稳运营), and without a 同比 inside
+    (资产总额同比增长: the comparison, not the object). Returns the name and the verbs."""
+    if "同比" in name:
+        name = "".join(w for w, _ in _words(name) if w != "同比")
+    predicates = _skip_words("tail_predicates")
+    if not name.endswith(predicates):
+        return name, None
+    done = next(w for w in predicates if name.endswith(w))
+    rest = name[: len(name) - len(done)]
+    if not done or len(rest) not in _cuts(name) or len(rest) < 2 or (
+            len(rest) == 2 and _words(rest)[0][1] != "n"):  # 群众|受益
+        return name, None
+    return _tidy(rest), done
+
+
+@functools.lru_cache(maxsize=1)
+def _mid_verbs_re() -> re.Pattern[str]:
+    return re.compile(_alternation(list(_skip_words("mid_verbs"))))
+
+
+def _mid_verb(name: str) -> tuple[str, str | None]:
+    """The object after a verb of ``mid_verbs`` inside a name, the verb a whole word
+    (消费品以旧换新|拉动|商品销售额, 平台|发放|贷款): the words before it say who acted."""
+    verbs = _skip_words("mid_verbs")
+    if _mid_verbs_re().search(name) is None:
+        return name, None
+    at = 0
+    words = _words(name)
+    for i, (word, _) in enumerate(words):
+        rest = name[at + len(word) :]
+        if at >= 2 and word in verbs and len(rest) >= 2 and words[i + 1][1] not in ("x", "uj"):
+            return rest, word
+        at += len(word)
+    return name, None

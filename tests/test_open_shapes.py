@@ -1,0 +1,89 @@
+"""Open facts in the shapes of city and county reports (issue 10): real tune reports
+rewritten the way those reports print their figures (占计划的100%, a year inside a clause of
+a five-year review, footnote marks), and the words of the reports themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from baogao.extract import extract_facts
+from baogao.extract.open_amounts import find_amounts
+from baogao.extract.open_checks import own_period
+from baogao.extract.open_facts import open_facts
+from baogao.extract.open_words import _tidy
+from baogao.models import Document, Fact
+from baogao.pipeline import build_document, read
+from baogao.read import read_file
+from tests.conftest import PROVINCES, SEEDS
+
+XICHENG_2023 = SEEDS / "000_b5713cac4734963f.txt"
+NINGXIA_2026 = PROVINCES / "2026_宁夏回族自治区_政府工作报告.csv"
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+ANHUI_2025 = FORMATS_2025 / "2025年安徽省政府工作报告.docx"
+
+
+def _rewritten(path: Path, tmp_path: Path, *pairs: tuple[str, str]) -> Document:
+    """The report at ``path`` with each (old, new) replaced once, read as a text file."""
+    text = read_file(path, path.name)[0].text
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    out = tmp_path / "report.txt"
+    out.write_text(text, "utf-8")
+    return build_document(read_file(out, out.name)[0])
+
+
+def _open(doc: Document, words: str) -> dict[str, Fact]:
+    return {f.text: f for f in open_facts(doc, extract_facts(doc)) if words in f.evidence}
+
+
+def test_a_share_of_the_plan_is_named_with_its_object_and_does_not_take_the_next_change(
+        tmp_path: Path) -> None:
+    # 区属企业资产总额5692.6亿元,占计划的101%,同比下降1.4%: the fall is of the assets
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "区属企业资产总额达5692.6亿元,同比增长1.4%",
+        "区属企业资产总额达5692.6亿元,占计划的101%,同比下降1.4%"))
+    facts = _open(doc, "占计划的101%")
+    assert facts["101%"].name == "区属企业资产总额占计划"
+    assert facts["1.4%"].name == "区属企业资产总额下降"
+
+
+def test_a_year_in_the_values_clause_dates_it_in_a_review_of_five_years(
+        tmp_path: Path) -> None:
+    # …年均增长5.2%、2025年达到512亿元 (in 宁夏's review of the 十四五 years): 2025's
+    doc = _rewritten(NINGXIA_2026, tmp_path, (
+        "地方一般公共预算收入突破500亿元，年均增长5.2%",
+        "地方一般公共预算收入年均增长5.2%、2025年达到512亿元"))
+    facts = _open(doc, "2025年达到512亿元")
+    assert (facts["512亿元"].name, facts["512亿元"].period) == ("地方一般公共预算收入", 2025)
+    assert facts["5.2%"].period is None  # the yearly average of the five years
+
+
+def test_a_footnote_mark_is_not_part_of_a_name(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, ("工作满意度达到99.2%", "工作满意度[1]达到99.2%"))
+    assert _open(doc, "满意度[1]")["99.2%"].name == "居民对“疏整促”工作满意度"
+
+
+def test_what_a_measure_leaves_out_is_not_part_of_its_name() -> None:
+    assert _tidy("一般公共预算收入扣除政策性减收和一次性收入因素") == "一般公共预算收入"
+    assert _tidy("社会商品零售总额扣除价格因素") == "社会商品零售总额"
+
+
+def test_an_ordinal_printed_with_a_space_is_not_an_amount() -> None:
+    text = "请连同《国民经济和社会发展第 十四个五年规划纲要》一并审议。"
+    assert find_amounts(text, 0, len(text)) == []
+
+
+def test_a_level_reached_is_named_without_its_verb() -> None:
+    # 专业点占比升至64.9% (安徽 2025): 升至 says how the share moved
+    doc = next(read(ANHUI_2025))
+    facts = _open(doc, "专业点占比升至64.9%")
+    assert facts["64.9%"].name == "省属高校与新兴产业紧密相关的专业点占比"
+
+
+def test_a_base_year_in_the_values_clause_does_not_date_it() -> None:
+    # the 2012 report's words: 2.2倍 compares 2011 with 2010; it is not 2010's
+    text = "中央财政安排资金1713亿元，是2010年的2.2倍。"
+    clause = text.index("是")
+    assert own_period(text, 2012, (0, len(text)), (0, clause), text.index("2.2倍"), 2010,
+                      False, False, True, False) == 2011
