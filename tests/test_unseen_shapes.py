@@ -161,3 +161,40 @@ def test_older_names_of_budget_revenue_and_retail_sales(tmp_path: Path) -> None:
     found = {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
     assert {("general_budget_revenue", 2020, 181.4), ("general_budget_revenue_growth", 2020, -4.4),
             ("retail_sales", 2020, 1213.5), ("retail_sales_growth", 2020, -8.0)} <= found
+
+
+def test_a_county_since_made_a_city_or_district_reads_as_its_successor(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path,
+                     ("在北京市西城区第十七届", "在湖北省监利县第十七届"),
+                     ("北京市西城区人民政府区长", "监利县人民政府县长"))
+    assert (doc.region, doc.region_code, doc.level) == ("湖北省荆州市监利市", "421088", "district")
+    assert doc.region_path == ("湖北省", "荆州市", "监利市")
+
+
+def test_derived_former_county_names_never_guess() -> None:
+    from baogao.read.regions import resolve
+
+    assert [r.code for r in resolve("长安县")] == ["610116"]  # 西安市长安区
+    assert len(resolve("鼓楼县")) == 4  # four 鼓楼区: ambiguous, never guessed
+    assert [r.full for r in resolve("朝阳县")] == ["辽宁省朝阳市朝阳县"]  # a county still so named
+
+
+JIANGXI_2026 = PROVINCES / "2026_江西省_政府工作报告.csv"
+
+
+def test_spaces_where_latin_meets_chinese_keep_the_name_whole(tmp_path: Path) -> None:
+    # PDF or Word text prints 占 GDP 比重, 单位 GDP 能耗: the names stay whole (单位 GDP 能耗
+    # 下降 5% is energy intensity, never GDP falling 5%)
+    plain = _clean_facts(JIANGXI_2026)
+    spaced = _rewritten(JIANGXI_2026, tmp_path,
+                        ("增加值占GDP比重达9.5%左右", "增加值占 GDP 比重达 9.5%左右"),
+                        ("单位GDP能耗累计下降16%左右", "单位 GDP 能耗累计下降 16%左右"))
+    got = {(f.indicator, f.period, f.value) for f in extract_facts(spaced)}
+    assert got == plain
+    assert ("digital_economy_share", 2026, 9.5) in got
+    assert not any(i == "gdp_growth" and v == -16.0 for i, _, v in got)
+
+
+def _clean_facts(path: Path) -> set[tuple[str | None, int | None, float | None]]:
+    doc = build_document(read_file(path, path.name)[0])
+    return {(f.indicator, f.period, f.value) for f in extract_facts(doc)}

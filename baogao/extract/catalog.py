@@ -16,6 +16,7 @@ import csv
 import functools
 import io
 import json
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from importlib import resources
@@ -114,7 +115,34 @@ def _variants(surface: str, stem: str) -> set[tuple[str, str]]:
     def full(s: str) -> str:
         return s.replace("(", "（").replace(")", "）")
 
-    return {(surface, stem), (half(surface), half(stem)), (full(surface), full(stem))}
+    pairs = {(surface, stem), (half(surface), half(stem)), (full(surface), full(stem))}
+    return pairs | {spaced for pair in pairs for spaced in _spaced(*pair)}
+
+
+#: where Latin letters or digits meet Chinese characters inside a name (单位|GDP|能耗)
+_SCRIPT_BOUNDARY = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?=[A-Za-z])|(?<=[A-Za-z0-9.])(?=[\u4e00-\u9fff])"
+)
+
+
+def _spaced(surface: str, stem: str) -> set[tuple[str, str]]:
+    """The name as text converted from PDF or Word often prints it, with a space where Latin
+    letters meet Chinese (单位 GDP 能耗, PM2.5 年均浓度): one variant per choice of boundaries
+    (at most three), the stem spaced alike."""
+    cuts = [m.start() for m in _SCRIPT_BOUNDARY.finditer(surface)]
+    if not cuts or len(cuts) > 3:
+        return set()
+    out: set[tuple[str, str]] = set()
+    for mask in range(1, 2 ** len(cuts)):
+        chosen = [c for i, c in enumerate(cuts) if mask >> i & 1]
+
+        def spaced(s: str, chosen: list[int] = chosen) -> str:
+            for cut in reversed([c for c in chosen if c < len(s)]):
+                s = s[:cut] + " " + s[cut:]
+            return s
+
+        out.add((spaced(surface), spaced(stem)))
+    return out
 
 
 def _split_growth(surface: str) -> tuple[str, str | None]:

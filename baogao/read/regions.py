@@ -189,6 +189,15 @@ def gazetteer() -> Gazetteer:
         stem = stem_of(entry["former"], nations)
         if stem:
             add(stem, _STEM, entry["code"])
+    # a county made a county-level city or a district keeps its name's stem (监利县 -> 监利市 in
+    # 2020, 长安县 -> 长安区): the county's name, unless a division still bears it, is read as
+    # its successor's, like the former names listed by hand
+    borne = set(names)
+    for region in regions.values():
+        if region.level == "district" and region.name.endswith(("市", "区")) and len(
+            region.name
+        ) >= 3 and region.name[:-1] + "县" not in borne:
+            add(region.name[:-1] + "县", _FORMER, region.code)
     frozen = {k: tuple(sorted(v)) for k, v in names.items()}
     districts = {
         r.name: r.path[0] for r in regions.values()
