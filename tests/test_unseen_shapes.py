@@ -198,3 +198,21 @@ def test_spaces_where_latin_meets_chinese_keep_the_name_whole(tmp_path: Path) ->
 def _clean_facts(path: Path) -> set[tuple[str | None, int | None, float | None]]:
     doc = build_document(read_file(path, path.name)[0])
     return {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
+
+
+def test_an_estimate_before_a_line_cut_inside_its_sentence(tmp_path: Path) -> None:
+    # a copy's hard-wrapped lines (…初步修订结果，预计 / 全市地区生产总值…) that were not
+    # rejoined: the estimate still covers its sentence
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
+        "经初步核算,预计\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("gdp", 5700.1)] is True
+    assert estimated[("gdp_growth", 4.1)] is True
+    assert estimated[("general_budget_revenue_growth", 5.6)] is True
+    # a line that ends its sentence ends the estimate's reach
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
+        "全区预计完成年度任务。\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("gdp", 5700.1)] is False

@@ -228,13 +228,33 @@ def relative_year(text: str, start: int, pos: int) -> str | None:
     return None
 
 
+#: what a line ends on when its sentence ends with it
+_LINE_END_TERMINAL = "。！？；;!?：:）)”\""
+
+
+def _wrapped_start(text: str, start: int) -> int:
+    """Where the sentence at ``start`` begins when lines were cut inside sentences (a copy's
+    hard-wrapped text: …初步修订结果，预计 / 全市地区生产总值突破9200亿元): back over each line
+    break whose line ends on no sentence end, to the sentence start on that line."""
+    while start > 0 and text[start - 1] == "\n" and start >= 2 and (
+        text[start - 2] not in _LINE_END_TERMINAL and not text[start - 2].isspace()
+    ):
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        cut = max(text.rfind(c, line_start, start - 1) for c in "。；;！？!?")
+        if cut >= 0:
+            return cut + 1
+        start = line_start
+    return start
+
+
 def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
     """True when the value sits in a later item of a list that an estimate opens (in a review
     of the past year; the estimate before the list's first value): 2022年预计实现
     地区生产总值564亿元…；固定资产投资280亿元…；社会消费品零售总额206亿元… — the items
     after a semicolon, up to the full stop, share the opening clause's 预计 unless they carry a
     year, 今年/去年 or a target word of their own, or some item marks its own 预计."""
-    start = max(text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1
+    start = _wrapped_start(text, max(
+        text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1)
     if start >= sentence.start:
         return False
     stops = [i for i in (text.find("。", pos), text.find("\n", pos)) if i >= 0]
@@ -258,7 +278,7 @@ def timing_at(
     where its own year may be written (the end of 从X降低到Y: from 到 on)."""
     text = doc.text
     year = doc.year
-    estimated = has_cue_in(text, sentence.start, pos, "estimate_cues") or (
+    estimated = has_cue_in(text, _wrapped_start(text, sentence.start), pos, "estimate_cues") or (
         role == "review" and _list_estimated(text, sentence, pos))
     explicit = explicit_year(text, sentence.start if floor is None else floor, pos)
     if explicit is not None:
