@@ -75,6 +75,8 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
     (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
     (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
+    # a change word leading the amount names the change even after another lead word
+    (1980, "270万吨", "1979年钢产量比上年增加270万吨", "钢产量增加"),
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:

@@ -87,3 +87,12 @@ def test_a_base_year_in_the_values_clause_does_not_date_it() -> None:
     clause = text.index("是")
     assert own_period(text, 2012, (0, len(text)), (0, clause), text.index("2.2倍"), 2010,
                       False, False, True, False) == 2011
+
+
+def test_a_value_left_unnamed_stops_the_object_before_from_running_on() -> None:
+    # 区属企业资产总额达5692.6亿元,同比增长1.4%,实现营收615.5亿元,同比增长8.2% (西城 2023):
+    # 营收 alone is not kept, and its growth is not the assets' growth
+    doc = next(read(XICHENG_2023))
+    facts = _open(doc, "实现营收615.5亿元")
+    assert facts["1.4%"].name == "区属企业资产总额增长"
+    assert "8.2%" not in facts

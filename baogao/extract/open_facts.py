@@ -45,6 +45,7 @@ from baogao.extract.open_checks import (
     owned_rate,
     proposed,
     reviewed,
+    unreadable,
     unreliable,
     years_spanned,
 )
@@ -430,10 +431,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         scope = scope or prev.scope
     trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
     action = action or trim_action
-    if (trimmed_name and amount.unit not in _CHANGE_UNITS and action in _growth_actions()
-            and _compared_re().search(name) and not _compared_re().search(trimmed_name)
-            and not trimmed_name.endswith(action)):
-        trimmed_name += action  # 农村贫困人口比上年|减少245万人: the change, not the level
+    change = growth or (action if action in _growth_actions() else None)
+    if (trimmed_name and amount.unit not in _CHANGE_UNITS and change and _compares(name)
+            and not _compares(trimmed_name) and not trimmed_name.endswith(change)
+            and not unreadable(trimmed_name)):
+        trimmed_name += change  # 农村贫困人口比上年|减少245万人: the change, not the level
     if _TIME_ONLY.fullmatch(name) or (name and not trimmed_name):
         # 从2020年的51%提升到2025年的70% (a date: the object named before in this clause),
         # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
@@ -469,6 +471,15 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if joined and prev is not None and not action:
         action = prev.action
     return Reading(name, action, scope, baseline, carry)
+
+
+#: A comparison with a named year (较2021年, 比1980年同期).
+_YEAR_COMPARED = re.compile(r"(?:比|较|同)(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年")
+
+
+def _compares(name: str) -> bool:
+    """True when a name holds a comparison (比上年, 较2021年)."""
+    return _compared_re().search(name) is not None or _YEAR_COMPARED.search(name) is not None
 
 
 def _object(prev: Reading) -> str:
@@ -696,8 +707,14 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         reading = None if _unsure(listed_name) else Reading(
                             listed_name, reading.action if reading else None,
                             reading.scope if reading else None)
+                    head_start = prev_end
                     prev_end = amount.end
                     if reading is None:
+                        # 实现营收615.5亿元(营收: whose?),同比增长8.2%: a value whose own
+                        # object was printed but left unnamed stops the object named before
+                        # from running on to the next change (超过1万美元 names none: it does)
+                        if _strip_lead(_tidy(text[head_start : amount.start]))[0]:
+                            prev = None
                         continue
                     prev = reading
                     read.append(_strip_growth(reading.name))
