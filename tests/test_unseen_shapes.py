@@ -210,6 +210,14 @@ def test_an_estimate_before_a_line_cut_inside_its_sentence(tmp_path: Path) -> No
     assert estimated[("gdp", 5700.1)] is True
     assert estimated[("gdp_growth", 4.1)] is True
     assert estimated[("general_budget_revenue_growth", 5.6)] is True
+    # a list that an estimate opens goes on across a cut line
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、",
+        "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除\n留抵退税后、"),
+        ("同口径增长5.6%,居民人均可支配收入同比增长2.4%",
+         "同口径增长5.6%;居民人均可支配收入同比增长2.4%"))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
     # a line that ends its sentence ends the estimate's reach
     doc = _rewritten(XICHENG_2023, tmp_path, (
         "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
