@@ -84,3 +84,26 @@ def test_invisible_characters_dropped_and_numbers_read_whole() -> None:
     i = result.text.index("74.4万亿元")
     start, end = original_span(result.offset_map, i, i + len("74.4万亿元"))
     assert original[start:end] == "74.4\n万亿元"
+
+
+# pinyin glosses some sites print after characters of a traditional-script copy
+_GLOSSES = {"報": "bào", "會": "huì", "現": "xiàn", "發": "fā", "經": "jīng", "濟": "jì",
+            "區": "qū", "務": "wù", "長": "zhǎng", "議": "yì"}
+
+
+def test_pinyin_glosses_after_characters_are_dropped() -> None:
+    original = (SEEDS / "004_ad073e54fd368939.txt").read_text("utf-8")
+    glossed = "".join(
+        ch + (f"({_GLOSSES[ch]})" if i % 2 else f"（{_GLOSSES[ch]}）") if ch in _GLOSSES else ch
+        for i, ch in enumerate(original))
+    assert glossed.count("(") > 50 + original.count("(")
+    result = normalize(glossed)
+    assert result.text == normalize(original).text
+    i = result.text.index("区政府向公众报告工作")
+    start, end = original_span(result.offset_map, i, i + 3)
+    assert glossed[start:end].startswith("區(qū)政") or glossed[start:end].startswith("區（qū）政")
+
+
+def test_brackets_holding_latin_words_or_numbers_are_kept() -> None:
+    text = "地区生产总值(GDP)增长5.6%，居民消费价格指数（CPI）上涨(a)。空气质量(AQI)优良天数(pm)。"
+    assert normalize(text).text == text

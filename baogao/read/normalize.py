@@ -56,6 +56,11 @@ _NUMBER_SPACE_HINTS = tuple(sp + mark for sp in _NUMBER_SPACES for mark in "％%
 # checked in ``_number_breaks``
 _BREAK_BEFORE_NUMBER = re.compile(r"\n[ \u3000]*(?=[万亿%％]|[．.][0-9０-９]|[0-9０-９])")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+# a pinyin gloss some sites print after a character (報(bào)告, 會（huì）議): a bracketed
+# syllable with a tone mark right after a Chinese character; not report text
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（][A-Za-zü{_TONE_MARKS}]{{0,6}}[{_TONE_MARKS}][a-zü{_TONE_MARKS}]{{0,6}}[)）]")
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
 _SECTION_START = re.compile(
     r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)"
@@ -139,13 +144,15 @@ def _delete(
 
 
 def _drop_spans(text: str) -> list[tuple[int, int]]:
-    """Invisible characters, spaces inside numbers and the spaces of letter-spaced lines
-    (searched only when present)."""
+    """Invisible characters, spaces inside numbers, pinyin glosses and the spaces of
+    letter-spaced lines (searched only when present)."""
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _INVISIBLE):
         spans += [m.span() for m in _INVISIBLE_RUN.finditer(text)]
     if any(hint in text for hint in _NUMBER_SPACE_HINTS):
         spans += [m.span() for m in _NUMBER_SPACE.finditer(text)]
+    if any(mark in text for mark in _TONE_MARKS):
+        spans += [m.span() for m in _PINYIN_GLOSS.finditer(text)]
     if " " in text or "\u3000" in text:
         spans += _letter_spaces(text)
     return sorted(spans)
