@@ -224,3 +224,18 @@ def test_an_estimate_before_a_line_cut_inside_its_sentence(tmp_path: Path) -> No
         "全区预计完成年度任务。\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
     estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
     assert estimated[("gdp", 5700.1)] is False
+
+
+def test_a_byline_block_of_a_bare_name_and_a_bare_date(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
+        "北京市西城区人民政府区长 刘东伟\n",
+        "北京市西城区第十七届人民代表大会第三次会议政府工作报告\n刘东伟\n(2023年1月4日)\n"))
+    assert (doc.speaker, doc.date, doc.region) == ("刘东伟", "2023-01-04", "北京市西城区")
+
+
+def test_a_transcripts_speaker_label(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "北京市西城区人民政府区长 刘东伟\n各位代表:\n现在,我代表",
+        "以下为文字实录:\n刘东伟:\n现在,我代表"))
+    assert doc.speaker == "刘东伟"
