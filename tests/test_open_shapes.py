@@ -96,3 +96,33 @@ def test_a_value_left_unnamed_stops_the_object_before_from_running_on() -> None:
     facts = _open(doc, "实现营收615.5亿元")
     assert facts["1.4%"].name == "区属企业资产总额增长"
     assert "8.2%" not in facts
+
+
+XICHENG_2024 = SEEDS / "003_cd0a21e123bf8728.txt"
+
+
+def _report(path: Path) -> Document:
+    return next(read(path))
+
+
+def test_names_lose_lead_words_and_keep_their_nouns() -> None:
+    # 共有托育服务场所67处 (西城 2024): 共有 says how many there are
+    assert _open(_report(XICHENG_2024), "共有托育服务场所")["67处"].name == "托育服务场所"
+    # 新就业形态: one noun, its 新 stays (广东 2026)
+    guangdong = _report(PROVINCES / "2026_广东省_政府工作报告.csv")
+    assert _open(guangdong, "劳动纠纷一站式调解平台超30个")["超30个"].name == (
+        "新就业形态劳动纠纷一站式调解平台")
+    # 政协委员提案831件全部办复 (河北 2025): 全部办复 is what was done to them
+    hebei = _report(FORMATS_2025 / "2025年河北省政府工作报告.docx")
+    assert _open(hebei, "政协委员提案831件")["831件"].name == "政协委员提案"
+
+
+def test_names_that_say_where_or_how_are_not_kept() -> None:
+    # 区政府机关办公区在全市率先实现100%绿电使用 (西城 2024): 在全市 is where
+    assert "100%" not in _open(_report(XICHENG_2024), "在全市率先实现100%绿电使用")
+    # 推动65个中心镇按照小城市标准规划建设 (广东 2025): 按照 opens a clause
+    guangdong = _report(FORMATS_2025 / "2025年广东省政府工作报告.docx")
+    assert "65个" not in _open(guangdong, "65个中心镇按照小城市标准规划建设")
+    # 筹资11.5亿元建成… (宁夏 2025): 筹资 alone names no object
+    ningxia = _report(FORMATS_2025 / "2025年宁夏政府工作报告.docx")
+    assert "11.5亿元" not in _open(ningxia, "筹资11.5亿元")

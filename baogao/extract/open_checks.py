@@ -175,6 +175,8 @@ def unreadable(name: str) -> bool:
     if len(words) > 1 and (words[-1] in _skip_words("time_tails")
                            or words[-1] in _skip_words("object_taking_verbs")):
         return True  # 国家外汇储备年底, “五五”时期, 中央财政拿出, 上升到今年
+    if len(words) > 2 and words[-2] == "在" and words[-1] in _skip_words("compared_wholes"):
+        return True  # 区政府机关办公区在全市(率先实现100%绿电使用): where, not what
     if len(words) > 1 and words[-1] in _skip_words("source_tails"):
         return True  # (据…)84个地方企业的统计: the source of the figures, not an object
     return len(words) > 1 and words[-1] == "占"  # 灾后恢复重建占: the share lost its base
