@@ -198,3 +198,44 @@ def test_spaces_where_latin_meets_chinese_keep_the_name_whole(tmp_path: Path) ->
 def _clean_facts(path: Path) -> set[tuple[str | None, int | None, float | None]]:
     doc = build_document(read_file(path, path.name)[0])
     return {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
+
+
+def test_an_estimate_before_a_line_cut_inside_its_sentence(tmp_path: Path) -> None:
+    # a copy's hard-wrapped lines (…初步修订结果，预计 / 全市地区生产总值…) that were not
+    # rejoined: the estimate still covers its sentence
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
+        "经初步核算,预计\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("gdp", 5700.1)] is True
+    assert estimated[("gdp_growth", 4.1)] is True
+    assert estimated[("general_budget_revenue_growth", 5.6)] is True
+    # a list that an estimate opens goes on across a cut line
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、",
+        "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除\n留抵退税后、"),
+        ("同口径增长5.6%,居民人均可支配收入同比增长2.4%",
+         "同口径增长5.6%;居民人均可支配收入同比增长2.4%"))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
+    # a line that ends its sentence ends the estimate's reach
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
+        "全区预计完成年度任务。\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("gdp", 5700.1)] is False
+
+
+def test_a_byline_block_of_a_bare_name_and_a_bare_date(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
+        "北京市西城区人民政府区长 刘东伟\n",
+        "北京市西城区第十七届人民代表大会第三次会议政府工作报告\n刘东伟\n(2023年1月4日)\n"))
+    assert (doc.speaker, doc.date, doc.region) == ("刘东伟", "2023-01-04", "北京市西城区")
+
+
+def test_a_transcripts_speaker_label(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "北京市西城区人民政府区长 刘东伟\n各位代表:\n现在,我代表",
+        "以下为文字实录:\n刘东伟:\n现在,我代表"))
+    assert doc.speaker == "刘东伟"

@@ -228,17 +228,53 @@ def relative_year(text: str, start: int, pos: int) -> str | None:
     return None
 
 
+#: what a line ends on when its sentence ends with it
+_LINE_END_TERMINAL = "。！？；;!?：:）)”\""
+
+
+def _cut_inside(text: str, newline: int) -> bool:
+    """True when the line break at ``newline`` cuts a sentence (its line ends on no end)."""
+    return newline >= 1 and text[newline - 1] not in _LINE_END_TERMINAL and not text[
+        newline - 1].isspace()
+
+
+def _wrapped_start(text: str, start: int, ends: str = "。；;！？!?") -> int:
+    """Where the sentence at ``start`` begins when lines were cut inside sentences (a copy's
+    hard-wrapped text: …初步修订结果，预计 / 全市地区生产总值突破9200亿元): back over each line
+    break whose line ends on no sentence end, to the sentence start (one of ``ends``) on
+    that line."""
+    while start >= 2 and text[start - 1] == "\n" and _cut_inside(text, start - 1):
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        cut = max(text.rfind(c, line_start, start - 1) for c in ends)
+        if cut >= 0:
+            return cut + 1
+        start = line_start
+    return start
+
+
+def _full_stop_after(text: str, pos: int) -> int:
+    """The end of the full-stop sentence holding ``pos``: its 。, or a line break that is no
+    cut inside a sentence."""
+    stop = text.find("。", pos)
+    stop = len(text) if stop < 0 else stop
+    newline = text.find("\n", pos, stop)
+    while newline >= 0 and _cut_inside(text, newline):
+        newline = text.find("\n", newline + 1, stop)
+    return stop if newline < 0 else newline
+
+
 def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
     """True when the value sits in a later item of a list that an estimate opens (in a review
     of the past year; the estimate before the list's first value): 2022年预计实现
     地区生产总值564亿元…；固定资产投资280亿元…；社会消费品零售总额206亿元… — the items
     after a semicolon, up to the full stop, share the opening clause's 预计 unless they carry a
     year, 今年/去年 or a target word of their own, or some item marks its own 预计."""
-    start = max(text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1
+    start = _wrapped_start(text, max(
+        text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1,
+        ends="。！？!?")
     if start >= sentence.start:
         return False
-    stops = [i for i in (text.find("。", pos), text.find("\n", pos)) if i >= 0]
-    clauses = re.split(r"[；;]", text[start : min(stops) if stops else len(text)])
+    clauses = re.split(r"[；;]", text[start : _full_stop_after(text, pos)])
     marked = [has_cue(clause, "estimate_cues") for clause in clauses]
     if len(clauses) < 2 or not marked[0] or any(marked[1:]):
         return False  # no opening estimate, or each item marks its own (…；…预计完成180亿元)
@@ -258,7 +294,7 @@ def timing_at(
     where its own year may be written (the end of 从X降低到Y: from 到 on)."""
     text = doc.text
     year = doc.year
-    estimated = has_cue_in(text, sentence.start, pos, "estimate_cues") or (
+    estimated = has_cue_in(text, _wrapped_start(text, sentence.start), pos, "estimate_cues") or (
         role == "review" and _list_estimated(text, sentence, pos))
     explicit = explicit_year(text, sentence.start if floor is None else floor, pos)
     if explicit is not None:

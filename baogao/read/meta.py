@@ -302,6 +302,12 @@ def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
     return meeting if meeting.startswith("第") else "第" + meeting
 
 
+_BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
+_SPEAKER_LABEL = re.compile(
+    rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
+)
+
+
 def _find_speaker(pre: str) -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
     报告, 龚正市长在…会议), else a bare name on the lines after the dateline."""
@@ -320,6 +326,17 @@ def _find_speaker(pre: str) -> tuple[str | None, str | None]:
     for line in head[after:]:
         if _NAME_ONLY.match(line) and not line.endswith(("报告", "代表")):
             return line, title_only
+    # a byline block of a bare name and a bare date: 海青 / （2018年2月3日）
+    for i, line in enumerate(head):
+        near = head[max(0, i - 1) : i] + head[i + 1 : i + 2]
+        if _NAME_ONLY.match(line) and not line.endswith(("报告", "代表")) and any(
+            _BARE_DATE.match(n) for n in near
+        ):
+            return line, title_only
+    # a transcript's speaker label before the opening: 李克强： / 现在，我代表国务院…
+    m = _SPEAKER_LABEL.search(pre)
+    if m:
+        return m.group(1), title_only
     return None, title_only
 
 
