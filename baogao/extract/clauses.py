@@ -191,6 +191,8 @@ def hits_for_group(
             return
         for mention, value in pairs:
             yield _Hit(mention, gap.replace("分别", ""), value)
+        if "分别" in gap:
+            yield from _grouped_continuation(text, group, values, index + len(chain), stop)
         return
     if len(chain) > 1:
         return
@@ -326,6 +328,27 @@ def _continues(between: str) -> str | None:
     if match is None or match.end() != len(last):
         return None
     return last
+
+
+def _grouped_continuation(
+    text: str, group: list[Mention], values: list[Value], index: int, stop: int
+) -> Iterator[_Hit]:
+    """A、B分别达到x、y，(分别)增长p、q: the growth clause after a list of levels continues
+    each metric of the list in turn, when it gives exactly one rate per metric."""
+    if index >= len(values) or values[index].start >= stop or index == 0:
+        return
+    between = text[values[index - 1].end : values[index].start]
+    parts = re.split(r"[，,]", between)
+    if len(parts) == 2 and parts[1].startswith("分别"):
+        between = f"{parts[0]}，{parts[1].removeprefix('分别')}"
+    clause = _continues(between)
+    chain = _list_after(text, values, index, stop)
+    if clause is None or clause in ("达到", "达") or len(chain) != len(group):
+        return
+    if any(v.value is None or v.unit not in ("%", "‰") for v in chain):
+        return
+    for mention, value in zip(group, chain, strict=True):
+        yield _Hit(mention, clause, value)
 
 
 def _base_year(gap: str) -> int | None:

@@ -50,9 +50,11 @@ from baogao.extract.periods import (
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.subjects import (
+    carried_growth_mentions,
     carried_mentions,
     carried_sentence_mentions,
     contextual_mentions,
+    elided_mentions,
     governed_by_blocker,
     is_threshold,
     lead_in_mentions,
@@ -203,6 +205,8 @@ def resolve(text: str, mention: Mention, gap: str, value: Value) -> Reading | No
             return None
         bound, from_gap = _bound(value, gap)
         return Reading(indicator, name, signed, "%", bound, high, value.start, value.end, from_gap)
+    if re.match(str(cues()["per_unit_after"]), text[value.end : value.end + 2]):
+        return None  # 493.5公斤/亩, 3.2万元/人: a rate per unit of something, never a level
     return _level_reading(name, mention, gap, value)
 
 
@@ -329,7 +333,9 @@ def sentence_readings(
     mentions += topic_mentions(text, sentence.start, sentence.end, floor, mentions)
     mentions.sort(key=lambda m: m.start)
     mentions += carried_mentions(text, sentence.start, sentence.end, mentions)
+    mentions += carried_growth_mentions(text, sentence.start, sentence.end, mentions)
     mentions += standalone_mentions(text, sentence.start, sentence.end, mentions)
+    mentions += elided_mentions(text, sentence.start, sentence.end, mentions)
     mentions += carried_sentence_mentions(text, sentence.start, sentence.end, floor, mentions)
     shares = share_mentions(text, sentence.start, sentence.end)
     mentions = [m for m in mentions if not any(_overlaps(m, x) for x in shares)] + shares

@@ -20,7 +20,14 @@ import functools
 import re
 from typing import Any
 
-from baogao.extract.catalog import Family, Mention, cues, find_mentions, load_catalog
+from baogao.extract.catalog import (
+    Family,
+    Mention,
+    cues,
+    find_mentions,
+    load_catalog,
+    match_name,
+)
 from baogao.extract.numbers import Quantity, find_quantities, first_quantity
 from baogao.extract.periods import _Span, cue_words, has_cue
 
@@ -166,6 +173,33 @@ def carried_mentions(
 
 
 @functools.lru_cache(maxsize=1)
+def _carried_growth_re() -> re.Pattern[str]:
+    words = sorted(cue_words("carried_growth_names"), key=len, reverse=True)
+    return re.compile(rf"(?<=[，,])(?:{'|'.join(re.escape(w) for w in words)})")
+
+
+def carried_growth_mentions(
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[Mention]:
+    """增速 / 增幅 opening a clause (外贸进出口实现恢复性增长，增速达到3.8%): the growth of the
+    metric named in the clause just before, when that clause gives no value of its own."""
+    found: list[Mention] = []
+    for match in _carried_growth_re().finditer(text, start, end):
+        if _covered(mentions, match.start(), match.end()):
+            continue
+        before = [m for m in mentions if m.end <= match.start()]
+        if not before or before[-1].family.growth is None:
+            continue
+        between = text[before[-1].end : match.start() - 1]
+        if re.search(r"[\d，,；;：:、]", between):
+            continue  # a value of its own, or another clause in between
+        surface = match.group(0)
+        found.append(Mention(match.start(), match.end(), surface, surface,
+                             Family(level=None, growth=before[-1].family.growth), surface))
+    return found
+
+
+@functools.lru_cache(maxsize=1)
 def _lead_in_re() -> re.Pattern[str]:
     openers = sorted(cues()["lead_in_openers"], key=len, reverse=True)
     return re.compile(rf"(?:^|(?<=[，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
@@ -264,6 +298,41 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
     if re.search(str(cues()["scope_lead"]), text[sentence.start : mention.start]):
         return False  # 扣除房地产开发投资后，固定资产投资…: a narrower measure
     return not has_cue(clause, "scope_blockers")
+
+
+def elided_mentions(
+    text: str, start: int, end: int, mentions: list[Mention]
+) -> list[Mention]:
+    """The second name of a pair that shares the first one's head (一般公共预算收入和支出分别…):
+    the word after the joiner, as long as the first name's last characters it replaces, is a
+    metric when the first name with it in their place is a catalog name of another metric."""
+    joiners = cue_words("elided_name_joiners")
+    most = int(cues()["elided_name_max"])
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.end <= mention.start or mention.growth_word is not None:
+            continue
+        joiner = next((j for j in joiners if text.startswith(j, mention.end)), None)
+        if joiner is None:
+            continue
+        at = mention.end + len(joiner)
+        for size in range(most, 1, -1):
+            word = text[at : at + size]
+            if len(word) < size or at + size > end or len(mention.stem) <= size:
+                continue
+            after = text[at + size : at + size + 1]
+            if re.fullmatch(r"[\u4e00-\u9fff]", word[-1]) is None or _covered(
+                mentions, at, at + size
+            ):
+                continue
+            whole = match_name(mention.stem[:-size] + word)
+            if whole is None or whole.family == mention.family or whole.growth_word:
+                continue
+            if after and re.match(r"[\u4e00-\u9fff]", after) and not after.startswith("分"):
+                continue  # 收入和支出结构…: the word goes on, so it is not the name's end
+            found.append(Mention(at, at + size, word, word, whole.family, None))
+            break
+    return found
 
 
 def standalone_mentions(

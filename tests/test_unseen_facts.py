@@ -1,0 +1,81 @@
+"""Catalog facts in the wording of city, county and district reports never seen here (issue 9;
+measured by benchmarks/fresh_pages.py on annotated public excerpts kept outside the
+repository): a real tune report's results sentence rewritten into each shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import SEEDS
+
+from baogao.extract import extract_facts
+from baogao.models import Fact
+from baogao.pipeline import build_document
+from baogao.read import read_file
+
+XICHENG_2023 = SEEDS / "000_b5713cac4734963f.txt"
+#: the results sentence of the 2023 report, reviewing 2022
+RESULTS = "一般公共预算收入扣除留抵退税后、同口径增长5.6%,"
+
+
+def _facts(tmp_path: Path, new: str, old: str = RESULTS) -> list[Fact]:
+    """The catalog facts of the report with ``old`` replaced once by ``new``."""
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    assert old in raw
+    out = tmp_path / "report.txt"
+    out.write_text(raw.replace(old, new, 1), "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    return [f for f in extract_facts(doc) if f.indicator and not f.open_vocabulary]
+
+
+def _got(facts: list[Fact], *indicators: str) -> set[tuple[str | None, float | None]]:
+    return {(f.indicator, f.value) for f in facts
+            if f.indicator in indicators and f.period == 2022 and f.kind == "actual"}
+
+
+def test_local_public_finance_budget_revenue_is_the_general_budget_revenue(
+    tmp_path: Path,
+) -> None:
+    for name in ("地方公共财政预算收入", "地方公共财政收入"):
+        facts = _facts(tmp_path, f"{name}320.5亿元,增长5.6%,")
+        assert _got(facts, "general_budget_revenue", "general_budget_revenue_growth") == {
+            ("general_budget_revenue", 320.5), ("general_budget_revenue_growth", 5.6)}, name
+
+
+def test_growth_list_after_a_respectively_list_of_levels(tmp_path: Path) -> None:
+    for joint in ("增长", "分别增长"):
+        facts = _facts(tmp_path, f"财政总收入和一般公共预算收入分别达到512.3亿元、320.5亿元,"
+                                 f"{joint}7.1%、5.6%,")
+        assert _got(facts, "fiscal_revenue", "fiscal_revenue_growth", "general_budget_revenue",
+                    "general_budget_revenue_growth") == {
+            ("fiscal_revenue", 512.3), ("general_budget_revenue", 320.5),
+            ("fiscal_revenue_growth", 7.1), ("general_budget_revenue_growth", 5.6)}, joint
+    # one rate for two metrics: whose it is is unsaid, so none is read
+    facts = _facts(tmp_path, "财政总收入和一般公共预算收入分别达到512.3亿元、320.5亿元,增长5.6%,")
+    assert not _got(facts, "fiscal_revenue_growth", "general_budget_revenue_growth")
+
+
+def test_second_name_of_a_pair_sharing_the_first_ones_head(tmp_path: Path) -> None:
+    facts = _facts(tmp_path,
+                   "一般公共预算收入和支出分别达到320.5亿元、410.2亿元,分别增长5.6%、3.2%,")
+    assert _got(facts, "general_budget_revenue", "general_budget_expenditure",
+                "general_budget_revenue_growth") == {
+        ("general_budget_revenue", 320.5), ("general_budget_expenditure", 410.2),
+        ("general_budget_revenue_growth", 5.6)}
+    # the word after the joiner goes on into another noun: no second metric
+    facts = _facts(tmp_path, "一般公共预算收入和支出结构持续优化,收入达到320.5亿元,")
+    assert not _got(facts, "general_budget_expenditure")
+
+
+def test_a_rate_per_unit_of_something_is_never_a_level(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "粮食单产达到493.5公斤/亩,粮食总产达到161.3亿斤,")
+    assert [f.value for f in facts if f.indicator == "grain_output"] == [161.3]
+
+
+def test_growth_word_opening_a_clause_carries_the_metric_just_named(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "外贸进出口实现恢复性增长,增速达到3.8%,")
+    assert _got(facts, "foreign_trade_growth") == {("foreign_trade_growth", 3.8)}
+    # a value in between, or a clause of its own: the rate may be another's
+    for said in ("外贸进出口总额达到120亿元,增幅高于全省2.5%,",
+                 "外贸进出口实现恢复性增长,结构优化,增速达到3.8%,"):
+        assert not _got(_facts(tmp_path, said), "foreign_trade_growth"), said
