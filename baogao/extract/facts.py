@@ -47,8 +47,8 @@ from baogao.extract.periods import (
     start_timing,
     target_timing,
 )
-from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import estimated_at as estimated_at
+from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.subjects import (
     carried_growth_mentions,

@@ -289,7 +289,7 @@ def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _estimate_note_re() -> re.Pattern[str] | None:
-    """A bracketed note that calls values estimates: （预计）, (预计数,下同), （初步预计数，下同）."""
+    """A bracketed note calling values estimates: （预计）, (预计数,下同), （初步预计数，下同）."""
     cue = _cue_re("estimate_cues")
     if cue is None:
         return None
@@ -304,8 +304,8 @@ def noted_estimate(text: str, para: _Span, sentence: _Span, pos: int) -> bool:
     pattern = _estimate_note_re()
     if pattern is None:
         return False
-    for note in pattern.finditer(text, para.start, pos):
-        if has_cue(note.group(0), "estimate_note_carries_on"):
+    for earlier in pattern.finditer(text, para.start, pos):
+        if has_cue(earlier.group(0), "estimate_note_carries_on"):
             return True
     note = pattern.search(text, pos, min(sentence.end, pos + 30))
     # only the value's own digits and unit before the note (增长5%左右（预计数，下同）)
