@@ -329,3 +329,18 @@ def test_year_of_a_news_page_copy_from_its_quoted_title_or_its_review_heading(
     doc = _rewritten(XICHENG_2023, tmp_path, *undated,
                      ("一、2022年工作回顾", "一、2022年和今年以来工作回顾"))
     assert doc.year == 2023
+
+
+def test_an_autonomous_prefecture_or_a_banner_by_its_short_name(tmp_path: Path) -> None:
+    # (贵州省)2021年黔西南州人民政府工作报告, 科左后旗人民政府旗长: the stem and the bare
+    # suffix of an autonomous area, and the short forms of banners in common use
+    from baogao.read.regions import resolve
+
+    assert [r.full for r in resolve("长阳县")] == ["湖北省宜昌市长阳土家族自治县"]
+    assert [r.code for r in resolve("科左后旗")] == ["150522"]
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    for short, code in (("黔西南州", "522300"), ("科左后旗", "150522")):
+        out = tmp_path / f"{code}.txt"
+        out.write_text(raw.replace("北京市西城区", short).replace("西城区", short), "utf-8")
+        doc = build_document(read_file(out, out.name)[0])
+        assert doc.region_code == code, short
