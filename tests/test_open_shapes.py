@@ -148,3 +148,18 @@ def test_an_alternative_unit_is_not_a_name_and_a_lead_verb_is_not_kept() -> None
     # 布局海外仓100个以上 (安徽 2025): 布局 is what is done to them
     anhui = _report(ANHUI_2025)
     assert _open(anhui, "海外仓100个以上")["100个以上"].name == "海外仓"
+
+
+def test_a_year_standing_alone_as_a_clause_dates_the_levels_of_its_run(
+        tmp_path: Path) -> None:
+    # (这五年，)…，2025年，实现…；规模以上工业增加值1615亿元，是2020年的1.3倍，年均增长8.2%:
+    # the run's levels are 2025's, its yearly averages stay undated
+    doc = _rewritten(NINGXIA_2026, tmp_path, (
+        "地方一般公共预算收入突破500亿元，年均增长5.2%",
+        "连续攻坚，2025年，实现地区生产总值5315亿元，年均增长5.7%；"
+        "规模以上工业增加值1615亿元，是2020年的1.3倍，年均增长8.2%；"
+        "数字经济营业收入512亿元，年均增长15.2%"))
+    facts = {**_open(doc, "规模以上工业增加值1615亿元"), **_open(doc, "数字经济营业收入512亿元")}
+    assert (facts["1615亿元"].name, facts["1615亿元"].period) == ("规模以上工业增加值", 2025)
+    assert (facts["512亿元"].name, facts["512亿元"].period) == ("数字经济营业收入", 2025)
+    assert facts["15.2%"].period is None  # a yearly average over the five years
