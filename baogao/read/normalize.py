@@ -427,6 +427,25 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
     return full
 
 
+def _cut_body(lines: list[_Line]) -> int:
+    """Where the body opens (the salutation's line) in a copy wrapped at no one width whose
+    long lines mostly end inside a sentence (an aggregator's excerpt: …一般公共 / 预算支出
+    完成14.34亿元); the number of lines when the copy is not such a one."""
+    long = [ln for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    cut = sum(1 for ln in long if ln.text[-1] not in _TERMINAL + _CLOSING)
+    if len(long) < 6 or cut < 0.6 * len(long):
+        return len(lines)
+    return next((k for k, ln in enumerate(lines) if ln.text.startswith("各位代表")), len(lines))
+
+
+def _cut_inside(prev: _Line, nxt: _Line) -> bool:
+    """A long line cut inside its sentence, and a line that goes on with it."""
+    return (len(prev.text) >= 20 and not prev.indented and not nxt.indented
+            and nxt.blank_before == 0 and prev.text[-1] not in _TERMINAL + _CLOSING
+            and not _HEADING_START.match(nxt.text)
+            and not (_HEADING_START.match(prev.text) and len(prev.text) <= 40))
+
+
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Rejoin lines broken inside a sentence.
 
@@ -442,9 +461,11 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     # a hard-wrapped text whose paragraphs open on a typed indent (　　) and whose other
     # lines do not: a line without one continues its paragraph
     indents = width is not None and sum(1 for ln in lines if ln.lead) >= 0.05 * len(lines)
+    body = _cut_body(lines) if width is None and not soft_breaks else len(lines)
     out: list[_Line] = []
-    for line in lines:
-        if out and _should_join(out[-1], line, width, soft_breaks, indents):
+    for k, line in enumerate(lines):
+        if out and ((k > body and _cut_inside(out[-1], line))
+                    or _should_join(out[-1], line, width, soft_breaks, indents)):
             prev = out[-1]
             out[-1] = _Line(
                 prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before,
