@@ -79,3 +79,19 @@ def test_growth_word_opening_a_clause_carries_the_metric_just_named(tmp_path: Pa
     for said in ("外贸进出口总额达到120亿元,增幅高于全省2.5%,",
                  "外贸进出口实现恢复性增长,结构优化,增速达到3.8%,"):
         assert not _got(_facts(tmp_path, said), "foreign_trade_growth"), said
+
+
+def test_a_rate_at_a_low_level_is_still_the_rate(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "城镇调查失业率稳定在5%左右的较低水平,")
+    assert _got(facts, "surveyed_unemployment_rate") == {("surveyed_unemployment_rate", 5.0)}
+    # …but a value describing another noun is still not the metric's
+    facts = _facts(tmp_path, "一般公共预算收入超过300亿元的街道达到3个,")
+    assert not _got(facts, "general_budget_revenue")
+
+
+def test_a_background_clause_governs_nothing_after_it(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "在抗御60多年来最严重干旱的情况下,全年粮食总产达到161.3亿斤,")
+    assert _got(facts, "grain_output") == {("grain_output", 161.3)}
+    # a multi-year word opening the sentence on its own still governs it
+    facts = _facts(tmp_path, "三年来累计,全年粮食总产达到161.3亿斤,")
+    assert not _got(facts, "grain_output")

@@ -525,8 +525,9 @@ def _reading_fact(
     ):
         return None  # 2005年与2000年相比…增长57.3%: a growth over five years, not one
     after = text[reading.end : reading.end + 1]
-    if after == "的" and not _followed_by_target_word(text, _as_value(reading)):
-        return None  # 超500亿元的县域: the value describes something else
+    if (after == "的" and not _followed_by_target_word(text, _as_value(reading))
+            and not re.compile(str(cues()["value_level_phrase"])).match(text, reading.end)):
+        return None  # 超500亿元的县域: the value describes something else (but 5%左右的较低水平)
     if after and any(text.startswith(w, reading.end) for w in cue_words("value_scope_followers")):
         return None  # 生产总值超200亿元县（区）达26个: a count of sub-regions
     if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):

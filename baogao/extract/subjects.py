@@ -273,7 +273,8 @@ def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
     A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
     that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
     """
-    head = text[floor:pos]
+    # 在抗御60多年来最严重干旱的情况下，…: a background clause governs nothing after it
+    head = re.sub(str(cues()["background_lead"]), "，", text[floor:pos])
     clause_start = max(head.rfind(c) for c in "，,；;") + 1
     if has_cue(head[clause_start:], "clause_blockers"):
         return True
