@@ -8,7 +8,7 @@ from pathlib import Path
 
 from baogao.extract import extract_facts
 from baogao.extract.open_amounts import find_amounts
-from baogao.extract.open_checks import own_period
+from baogao.extract.open_checks import own_period, unreadable
 from baogao.extract.open_facts import open_facts
 from baogao.extract.open_words import _tidy
 from baogao.models import Document, Fact
@@ -126,3 +126,15 @@ def test_names_that_say_where_or_how_are_not_kept() -> None:
     # 筹资11.5亿元建成… (宁夏 2025): 筹资 alone names no object
     ningxia = _report(FORMATS_2025 / "2025年宁夏政府工作报告.docx")
     assert "11.5亿元" not in _open(ningxia, "筹资11.5亿元")
+
+
+def test_a_basis_alone_names_nothing() -> None:
+    # (…，)同口径增长5.6% (广西 2026): the basis of a comparison is not an object
+    guangxi = _report(PROVINCES / "2026_广西壮族自治区_政府工作报告.csv")
+    assert all(f.name != "同口径" for f in open_facts(guangxi, extract_facts(guangxi)))
+
+
+def test_cut_off_names_are_not_kept() -> None:
+    # a line broken inside a word (地区生产总值突|破万亿元, 规模|以上工业增加值)
+    assert unreadable("破万亿元") and unreadable("以上工业增加值")
+    assert not unreadable("规模以上工业增加值") and not unreadable("千亿元级产业集群产值")
