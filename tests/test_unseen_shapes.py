@@ -239,3 +239,16 @@ def test_a_transcripts_speaker_label(tmp_path: Path) -> None:
         "北京市西城区人民政府区长 刘东伟\n各位代表:\n现在,我代表",
         "以下为文字实录:\n刘东伟:\n现在,我代表"))
     assert doc.speaker == "刘东伟"
+
+
+def test_a_dateline_printed_after_the_opening(tmp_path: Path) -> None:
+    # a journal's abstract page: the salutation and opening first, then the title line
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    start = raw.index("各位代表")
+    opening_end = raw.index("\n", raw.index("现在,我代表", start))
+    text = ("简介:" + raw[start:opening_end] + "\n政府工作报告——2023年1月4日在北京市西城区"
+            "第十七届人民代表大会第三次会议上\n" + raw[opening_end + 1 :])
+    out = tmp_path / "abstract.txt"
+    out.write_text(text, "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert (doc.date, doc.year) == ("2023-01-04", 2023)

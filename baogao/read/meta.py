@@ -150,6 +150,18 @@ def find_dateline_date(text: str) -> str | None:
     return find_date(m.group(0)) if m else None
 
 
+_LATE_DATELINE = re.compile(
+    rf"——\s*({_NUM}年{_NUM}月{_NUM}日)\s*在[^。\n]{{0,40}}人民代表大会[^。\n]{{0,20}}会议上?"
+)
+
+
+def _late_dateline(head: str) -> str | None:
+    """The date of a dateline printed after the opening (a journal's abstract page runs the
+    salutation first and the title line ——2008年1月25日在…会议上 after it)."""
+    m = _LATE_DATELINE.search(head)
+    return find_date(m.group(1)) if m else None
+
+
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
@@ -522,7 +534,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
     date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
-        find_date(text[:400]) if doc_type == "npc_resolution" else None)
+        find_date(text[:400]) if doc_type == "npc_resolution" else None) or _late_dateline(
+        _flat(text[:1500]))
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
     region = _find_region(text, pre, hints)
