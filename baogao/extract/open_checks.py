@@ -332,8 +332,12 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         # (资金…，是2010年的2.2倍，)全年…建成432万套: 2010 is a base, not its year; the
         # report's own dating holds (a review: the year before the report's)
         return year if planned else year - 1
-    deadline = deadline_year(text, full, pos)
-    if deadline is not None and explicit_year(text, full, pos) == deadline and future_target(
+    # 计划规定，到一九八五年，…。其中，出口总额将达到四百零二亿元: a sentence opening with 其中
+    # goes on with the one before, and its deadline
+    lead = max(text.rfind("。", para[0], full - 1) + 1, para[0]) if text.startswith(
+        "其中", full) else full
+    deadline = deadline_year(text, lead, pos)
+    if deadline is not None and explicit_year(text, lead, pos) == deadline and future_target(
             year, deadline, plan_horizon(text, para[0], pos)) is not None:
         return deadline
     if period is None:
