@@ -85,6 +85,8 @@ def test_noun_phrases_with_those_words_stay(name: str) -> None:
     (1982, "百分之三十三", "食糖增长百分之三十三", "actual", None),
     # 其中 goes on with the sentence before and its deadline (到一九八五年，…。其中，…)
     (1982, "四百零二亿元", "其中，出口总额将达到四百零二亿元", "target", 1985),
+    # a verb in the perfective after the value: done, not planned (在…中进行了…试点)
+    (1982, "四百多个", "在四百多个工业企业中进行了以税代利的试点", "actual", None),
     # a range of years, a span opening the sentence
     (1982, "一百五十二亿元", "从一九七九年到一九八一年", "actual", None),
     (1982, "三亿平方米", "五年内预计农民新建住宅", "actual", None),

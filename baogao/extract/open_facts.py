@@ -589,6 +589,9 @@ def statement_count(doc: Document) -> int:
 
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
+#: A verb in the perfective (试办了, 进行了) after the value in its clause: done, not planned
+#: (not 为了, 除了, 了解, 了结).
+_DONE_ASPECT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?![解结])")
 
 
 def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
@@ -738,8 +741,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if timing.kind == "target" and reviewed(text, para.start, amount.start):
                         # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
                         timing = replace(timing, kind="actual")
-                    if timing.kind == "target" and _done_before().search(head):
-                        timing = replace(timing, kind="actual")  # (优化)已建成超1.6万个…
+                    if timing.kind == "target" and (_done_before().search(head) or (
+                            _DONE_ASPECT.search(text, amount.end, clause[1]))):
+                        # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done
+                        timing = replace(timing, kind="actual")
                     if timing.kind == "actual" and (proposed(head) or (  # (去年超收…)拟增加…
                             timing.estimated and base_estimated(  # 比1980年预计增加…
                                 text, sentence.start, amount.start))):
