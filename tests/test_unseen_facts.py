@@ -4,6 +4,7 @@ repository): a real tune report's results sentence rewritten into each shape."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from conftest import SEEDS
@@ -95,3 +96,34 @@ def test_a_background_clause_governs_nothing_after_it(tmp_path: Path) -> None:
     # a multi-year word opening the sentence on its own still governs it
     facts = _facts(tmp_path, "三年来累计,全年粮食总产达到161.3亿斤,")
     assert not _got(facts, "grain_output")
+
+
+def test_ragged_hard_wrap_of_a_short_excerpt_is_rejoined(tmp_path: Path) -> None:
+    """An excerpt copied out of a PDF whose wrapped lines vary in width (33 to 38 characters)
+    and are too few to share one: a line cut inside a sentence goes on in the next."""
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    lines = raw.split("\n")[:12]
+    cut_at = lines[7].index("地区生产总值") + 4  # 地区生产 / 总值实现5700.1亿元
+    rng = random.Random(7)
+    wrapped: list[str] = []
+    for i, line in enumerate(lines):
+        pos = 0
+        while len(line) - pos > 40:
+            step = rng.randint(33, 38)
+            if i == 7 and pos < cut_at <= pos + step + 3:
+                step = cut_at - pos
+            wrapped.append(line[pos : pos + step])
+            pos += step
+        wrapped.append(line[pos:])
+    clean_file, wrapped_file = tmp_path / "clean.txt", tmp_path / "wrapped.txt"
+    clean_file.write_text("\n".join(lines), "utf-8")
+    wrapped_file.write_text("\n".join(wrapped), "utf-8")
+    assert "地区生产\n总值实现" in wrapped_file.read_text("utf-8")
+    docs = [build_document(read_file(p, p.name)[0]) for p in (clean_file, wrapped_file)]
+    assert "全区地区生产总值实现5700.1亿元" in docs[1].text
+    got = [{(f.indicator, f.kind, f.period, f.value) for f in extract_facts(d)
+            if f.indicator and not f.open_vocabulary} for d in docs]
+    assert ("gdp", "actual", 2022, 5700.1) in got[0]
+    assert got[1] == got[0]
+    # the heading lines of the excerpt stay lines of their own
+    assert "\n一、2022年工作回顾\n" in docs[1].text

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -351,8 +352,27 @@ def _dominant_width(lines: list[_Line]) -> int | None:
     return width if n >= 0.3 * len(widths) else None
 
 
+def _ragged_width(lines: list[_Line]) -> int | None:
+    """The least width of a wrapped line in a hard-wrapped text whose lines do not share one
+    width (a short excerpt; half-width digits and a copy's own wrapping make widths vary):
+    None unless at least three long lines, and two in five, end inside a sentence."""
+    cut: list[int] = []
+    long_lines = 0
+    for line, nxt in itertools.pairwise(lines):
+        if len(line.text) < 20 or line.indented:
+            continue
+        long_lines += 1
+        if (line.text[-1] not in _TERMINAL and nxt.text and not nxt.indented
+                and nxt.blank_before == 0 and not _HEADING_START.match(nxt.text)):
+            cut.append(line.last_width)
+    if len(cut) < 3 or 5 * len(cut) < 2 * long_lines:
+        return None
+    cut.sort()
+    return cut[len(cut) // 2] * 7 // 10  # a line dense in half-width digits is narrower
+
+
 def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
-                 indents: bool = False) -> bool:
+                 indents: bool = False, ragged: int | None = None) -> bool:
     if prev.indented or nxt.indented or not prev.text or not nxt.text:
         return False
     if nxt.text[0] in _CONTINUATION or nxt.text.startswith(("是：", "是:")) or (
@@ -364,6 +384,11 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
     if soft_breaks and nxt.blank_before == 0:
         heading = _HEADING_START.match(prev.text) and len(prev.text) <= 40
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
+    if ragged is not None:
+        # a ragged hard wrap: a long line cut inside a sentence goes on in the next one
+        least = ragged * 17 // 14 if _HEADING_START.match(prev.text) else ragged
+        return (prev.last_width >= least and prev.text[-1] not in _TERMINAL
+                and nxt.blank_before == 0 and not _HEADING_START.match(nxt.text))
     full = width is not None and prev.last_width >= width - 2
     if _HEADING_START.match(nxt.text):
         # a heading follows a paragraph's end; after a full line cut inside a sentence the
@@ -396,9 +421,10 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     # a hard-wrapped text whose paragraphs open on a typed indent (　　) and whose other
     # lines do not: a line without one continues its paragraph
     indents = width is not None and sum(1 for ln in lines if ln.lead) >= 0.05 * len(lines)
+    ragged = None if width is not None or soft_breaks else _ragged_width(lines)
     out: list[_Line] = []
     for line in lines:
-        if out and _should_join(out[-1], line, width, soft_breaks, indents):
+        if out and _should_join(out[-1], line, width, soft_breaks, indents, ragged):
             prev = out[-1]
             out[-1] = _Line(
                 prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before,
