@@ -252,3 +252,53 @@ def test_a_dateline_printed_after_the_opening(tmp_path: Path) -> None:
     out.write_text(text, "utf-8")
     doc = build_document(read_file(out, out.name)[0])
     assert (doc.date, doc.year) == ("2023-01-04", 2023)
+
+
+_LISTED = ("全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、"
+           "同口径增长5.6%,居民人均可支配收入同比增长2.4%。")
+
+
+def test_a_note_after_a_value_calls_it_an_estimate(tmp_path: Path) -> None:
+    # 地区生产总值285亿元（预计，下同）: the note marks its value, and with 下同 the values
+    # after it in the paragraph, across its full stops
+    doc = _rewritten(XICHENG_2023, tmp_path, (_LISTED, (
+        "全区地区生产总值实现5700.1亿元(预计数,下同),同比增长4.1%;一般公共预算收入扣除留抵退税后、"
+        "同口径增长5.6%。居民人均可支配收入同比增长2.4%。")))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("gdp", 5700.1)] is True
+    assert estimated[("gdp_growth", 4.1)] is True
+    assert estimated[("general_budget_revenue_growth", 5.6)] is True
+    assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
+    # without 下同 the note marks only the value it follows
+    doc = _rewritten(XICHENG_2023, tmp_path, (_LISTED, (
+        "全区地区生产总值实现5700.1亿元（初步预计）,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
+        "同口径增长5.6%。居民人均可支配收入同比增长2.4%。")))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("gdp", 5700.1)] is True
+    assert estimated[("general_budget_revenue_growth", 5.6)] is False
+    assert estimated[("disposable_income_per_capita_growth", 2.4)] is False
+
+
+def test_an_estimate_in_a_paragraph_that_opens_on_its_year(tmp_path: Path) -> None:
+    # 2018年，是…。预计：全县GDP…达109亿元、增长9.2%；一般公共预算收入…: the opening year
+    # dates the values, the 预计 still marks them
+    doc = _rewritten(XICHENG_2023, tmp_path, ("刚刚过去的2022年,是", "2022年,是"), (_LISTED, (
+        "预计:全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
+        "同口径增长5.6%;居民人均可支配收入同比增长2.4%。")))
+    facts = {(f.indicator, f.value): f for f in extract_facts(doc)}
+    assert (facts[("gdp", 5700.1)].estimated, facts[("gdp", 5700.1)].period) == (True, 2022)
+    assert facts[("disposable_income_per_capita_growth", 2.4)].estimated is True
+
+
+def test_an_opening_estimate_covers_its_list_where_no_review_heading_is_seen(
+    tmp_path: Path,
+) -> None:
+    # a page whose review heading was lost (…提出意见。 过去一年，…): no review section is
+    # known, and the list an estimate opens is still all estimates
+    doc = _rewritten(XICHENG_2023, tmp_path, ("一、2022年工作回顾\n刚刚过去的2022年", "过去一年"),
+                     (_LISTED, (
+                         "全区预计地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
+                         "同口径增长5.6%;居民人均可支配收入同比增长2.4%。")))
+    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    assert estimated[("general_budget_revenue_growth", 5.6)] is True
+    assert estimated[("disposable_income_per_capita_growth", 2.4)] is True

@@ -47,6 +47,7 @@ from baogao.extract.periods import (
     start_timing,
     target_timing,
 )
+from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.subjects import (
@@ -500,6 +501,9 @@ def _reading_fact(
     timing = opening or timing_at(
         doc, role, para, sentence, reading.start, floor if floor > sentence.start else None
     )
+    if opening is not None and opening.kind == "actual" and not opening.estimated and (
+            estimated_at(text, role, para, sentence, reading.start)):
+        timing = Timing("actual", True, opening.period)  # 2018年，…。预计：全县GDP…
     own_year = reading.span == "end" and relative_year(
         text, floor, reading.start
     ) is not None  # 降低到今年的X: the end value names its own year

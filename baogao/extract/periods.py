@@ -287,6 +287,44 @@ def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
             and not has_cue(own, "target_cues"))
 
 
+@functools.lru_cache(maxsize=1)
+def _estimate_note_re() -> re.Pattern[str] | None:
+    """A bracketed note calling values estimates: （预计）, (预计数,下同), （初步预计数，下同）."""
+    cue = _cue_re("estimate_cues")
+    if cue is None:
+        return None
+    inner = r"[^（()）。；;\n\d]{0,8}?"
+    return re.compile(rf"[（(]{inner}(?:{cue.pattern}){inner}[)）]")
+
+
+def noted_estimate(text: str, para: _Span, sentence: _Span, pos: int) -> bool:
+    """True when a bracketed note calls the value at ``pos`` an estimate: a note right after
+    it (地区生产总值4500亿元（初步预计数，下同）), or one that says 下同 earlier in its
+    paragraph (…285亿元（预计，下同），增长5.5%；一般公共预算收入38亿元…)."""
+    pattern = _estimate_note_re()
+    if pattern is None:
+        return False
+    for earlier in pattern.finditer(text, para.start, pos):
+        if has_cue(earlier.group(0), "estimate_note_carries_on"):
+            return True
+    note = pattern.search(text, pos, min(sentence.end, pos + 30))
+    # only the value's own digits and unit before the note (增长5%左右（预计数，下同）)
+    return note is not None and re.fullmatch(
+        r"[\d.,，]*[^\d，,、；;。（(]{0,8}", text[pos : note.start()]) is not None
+
+
+def estimated_at(
+    text: str, role: Role, para: _Span, sentence: _Span, pos: int
+) -> bool:
+    """Whether the value at ``pos`` is an estimate: 预计 earlier in its sentence, an
+    estimate opening the list it is an item of (outside the plan), or a note calling it one."""
+    return (
+        has_cue_in(text, _wrapped_start(text, sentence.start), pos, "estimate_cues")
+        or (role != "plan" and _list_estimated(text, sentence, pos))
+        or noted_estimate(text, para, sentence, pos)
+    )
+
+
 def timing_at(
     doc: Document, role: Role, para: _Span, sentence: _Span, pos: int, floor: int | None = None
 ) -> Timing | None:
@@ -294,8 +332,7 @@ def timing_at(
     where its own year may be written (the end of 从X降低到Y: from 到 on)."""
     text = doc.text
     year = doc.year
-    estimated = has_cue_in(text, _wrapped_start(text, sentence.start), pos, "estimate_cues") or (
-        role == "review" and _list_estimated(text, sentence, pos))
+    estimated = estimated_at(text, role, para, sentence, pos)
     explicit = explicit_year(text, sentence.start if floor is None else floor, pos)
     if explicit is not None:
         if year is None:
