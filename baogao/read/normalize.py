@@ -353,22 +353,33 @@ def _dominant_width(lines: list[_Line]) -> int | None:
 
 
 def _ragged_width(lines: list[_Line]) -> int | None:
-    """The least width of a wrapped line in a hard-wrapped text whose lines do not share one
-    width (a short excerpt; half-width digits and a copy's own wrapping make widths vary):
-    None unless at least three long lines, and two in five, end inside a sentence."""
+    """The wrap width of a hard-wrapped text whose lines do not share one width exactly (a
+    short excerpt; half-width digits and a copy's own wrapping make widths vary): the median
+    width of the long lines that end inside a sentence, when there are at least three, two in
+    five long lines, two in five of them lie within 15% of it and at most one long line in
+    five is wider than that; else None."""
     cut: list[int] = []
-    long_lines = 0
+    widths: list[int] = []
     for line, nxt in itertools.pairwise(lines):
         if len(line.text) < 20 or line.indented:
             continue
-        long_lines += 1
+        widths.append(line.last_width)
         if (line.text[-1] not in _TERMINAL and nxt.text and not nxt.indented
                 and nxt.blank_before == 0 and not _HEADING_START.match(nxt.text)):
             cut.append(line.last_width)
-    if len(cut) < 3 or 5 * len(cut) < 2 * long_lines:
+    if len(cut) < 3 or 5 * len(cut) < 2 * len(widths):
         return None
     cut.sort()
-    return cut[len(cut) // 2] * 7 // 10  # a line dense in half-width digits is narrower
+    median = cut[len(cut) // 2]
+    # wrapped lines share a width within a few characters; lines of a text that is not
+    # wrapped (paragraphs, flattened tables) that end without a mark vary widely
+    near = [w for w in cut if 17 * median <= 20 * w <= 23 * median]
+    if len(near) < 3 or 5 * len(near) < 2 * len(cut):
+        return None
+    # …and a wrapped text has few lines wider than its wrap (whole paragraphs on one line)
+    if 5 * sum(1 for w in widths if 20 * w > 23 * median) > len(widths):
+        return None
+    return median
 
 
 def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
@@ -386,8 +397,11 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
     if ragged is not None:
         # a ragged hard wrap: a long line cut inside a sentence goes on in the next one
-        least = ragged * 17 // 14 if _HEADING_START.match(prev.text) else ragged
-        return (prev.last_width >= least and prev.text[-1] not in _TERMINAL
+        # at least 7/10 of the wrap width (a line dense in half-width digits is narrower),
+        # 17/20 for a line opening on a heading marker; never a line wider than the wrap
+        least = ragged * (17 if _HEADING_START.match(prev.text) else 14) // 20
+        return (least <= prev.last_width <= ragged * 23 // 20
+                and prev.text[-1] not in _TERMINAL
                 and nxt.blank_before == 0 and not _HEADING_START.match(nxt.text))
     full = width is not None and prev.last_width >= width - 2
     if _HEADING_START.match(nxt.text):
