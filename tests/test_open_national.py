@@ -77,6 +77,9 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
     # a change word leading the amount names the change even after another lead word
     (1980, "270万吨", "1979年钢产量比上年增加270万吨", "钢产量增加"),
+    # an aside saying what a measure covers is not part of its name
+    (1980, "60亿元", "全民所有制职工全年工资总额（包括奖金在内）比上年增加60亿元",
+     "全民所有制职工全年工资总额增加"),
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:

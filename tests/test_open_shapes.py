@@ -138,3 +138,13 @@ def test_cut_off_names_are_not_kept() -> None:
     # a line broken inside a word (地区生产总值突|破万亿元, 规模|以上工业增加值)
     assert unreadable("破万亿元") and unreadable("以上工业增加值")
     assert not unreadable("规模以上工业增加值") and not unreadable("千亿元级产业集群产值")
+
+
+def test_an_alternative_unit_is_not_a_name_and_a_lead_verb_is_not_kept() -> None:
+    # 保障性租赁住房7.4万套（间）、累计达到61万套（间） (上海 2026): （间） names nothing
+    shanghai = _report(PROVINCES / "2026_上海市_政府工作报告.csv")
+    facts = _open(shanghai, "累计达到61万套（间）")
+    assert all(f.name != "（间）" for f in facts.values())
+    # 布局海外仓100个以上 (安徽 2025): 布局 is what is done to them
+    anhui = _report(ANHUI_2025)
+    assert _open(anhui, "海外仓100个以上")["100个以上"].name == "海外仓"

@@ -302,3 +302,30 @@ def test_an_opening_estimate_covers_its_list_where_no_review_heading_is_seen(
     estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
     assert estimated[("general_budget_revenue_growth", 5.6)] is True
     assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
+
+
+def test_the_start_year_of_a_change_does_not_date_the_values_after_it(tmp_path: Path) -> None:
+    # 三次产业结构由2007年的22:37:41调整为19.9:36.9:43.2；地方财政收入6.02亿元: the year
+    # belongs to the start of the change, not to the values that follow
+    doc = _rewritten(XICHENG_2023, tmp_path, ("全区地区生产总值实现5700.1亿元", (
+        "三次产业结构由2021年的0.1:8.9:91调整为0.1:8.5:91.4,全区地区生产总值实现5700.1亿元")))
+    gdp = [f for f in extract_facts(doc) if f.indicator == "gdp" and f.value == 5700.1]
+    assert [(f.kind, f.period) for f in gdp] == [("actual", 2022)]
+
+
+def test_year_of_a_news_page_copy_from_its_quoted_title_or_its_review_heading(
+    tmp_path: Path,
+) -> None:
+    # a news page: site lines spaced by blank lines, then 2012年苍山县两会《政府工作报告》
+    undated = (("政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
+                "北京市西城区人民政府区长 刘东伟\n", ""), ("刚刚过去的2022年", "2022年"))
+    doc = _rewritten(XICHENG_2023, tmp_path, *undated, ("一、2022年工作回顾", "一、工作回顾"))
+    assert doc.year is None
+    doc = _rewritten(XICHENG_2023, tmp_path, *undated, ("一、2022年工作回顾", "一、工作回顾"),
+                     ("各位代表", "新闻热线:0000000\n\n主办单位\n\n当前位置:主页 > 专题 > 两会 >"
+                      "\n\n2023年西城区两会《政府工作报告》\n\n各位代表"))
+    assert (doc.year, doc.title) == (2023, "2023年西城区政府工作报告")
+    # a report heard late, after the new year began: 2022年和今年以来工作回顾
+    doc = _rewritten(XICHENG_2023, tmp_path, *undated,
+                     ("一、2022年工作回顾", "一、2022年和今年以来工作回顾"))
+    assert doc.year == 2023

@@ -140,6 +140,7 @@ def drop_compared(name: str) -> str:
 
 _CHINESE_NUMERAL_END = re.compile("[零〇○一二两三四五六七八九十百千]{2}$")
 _UNIT_END = re.compile("[万亿](?:美)?元$")
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
 def unreadable(name: str) -> bool:
@@ -156,6 +157,8 @@ def unreadable(name: str) -> bool:
         return True  # 现有企业而引进的…, 中央财政将投入, 用于这些方面的经费
     if any(tag == "uz" for _, tag in tagged):
         return True  # (你们)代表|着|全国: a verb phrase, not a noun
+    if _BRACKETED.fullmatch(name):
+        return True  # (61万套)（间）: an alternative unit in brackets, not an object
     if _UNIT_END.search(name):
         return True  # (地区生产总值突)破万亿元: a measure cut off, not a noun
     if _CHINESE_NUMERAL_END.search(name):

@@ -224,6 +224,8 @@ def _planned_measures() -> tuple[str, ...]:
 
 #: A footnote mark printed after a word (一般公共预算收入[1]).
 _NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
+#: An aside in brackets saying what a measure covers (（包括奖金在内）, （含艾滋病病毒感染儿童）).
+_SCOPE_ASIDE = re.compile(r"[（(]不?(?:包括|包含|含)[^（）()]{1,24}[）)]")
 #: A statement of what was left out of a measure (扣除价格因素, 扣除政策性减收和一次性收入因素).
 _DEDUCTED = re.compile(r"[，,]?扣除[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
 
@@ -245,6 +247,8 @@ def _tidy(name: str) -> str:
         name = _NOTE_MARK.sub("", name)  # 一般公共预算收入[1]: a footnote mark
     if "扣除" in name:
         name = _DEDUCTED.sub("", name)  # …收入扣除政策性减收和一次性收入因素(增长): a basis
+    if "包括" in name or "含" in name:
+        name = _SCOPE_ASIDE.sub("", name)  # 工资总额（包括奖金在内）: what it covers, an aside
     changed = name.endswith(_tail_noise())  # one C-level test before the loop
     while changed:
         changed = False

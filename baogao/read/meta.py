@@ -258,8 +258,8 @@ def _region_candidates(text: str, pre: str, hints: dict[str, str]) -> list[str]:
     m = re.search(rf"([{_CJK}]{{2,15}}?)人民政府(?:{titles})", pre)
     if m:
         out.append(m.group(1))
-    for line in pre.split("\n")[:6]:
-        found = _title_region(line.strip())
+    for line in _header_lines(pre):
+        found = _title_region(_unquoted(line))
         if found:
             out.append(found)
     out += [hints[k] for k in ("region", "province") if hints.get(k)]
@@ -449,9 +449,22 @@ def _is_title(line: str) -> bool:
             and _BYLINE_IN_LINE.search(line) is None)
 
 
+def _header_lines(pre: str) -> list[str]:
+    """The first six lines of the header that hold text (a news page spaces its lines)."""
+    return [ln.strip() for ln in pre.split("\n") if ln.strip()][:6]
+
+
+def _unquoted(line: str) -> str:
+    """A page title that quotes the report's title, read as the title it names:
+    2012年苍山县两会《政府工作报告》 -> 2012年苍山县政府工作报告."""
+    m = re.fullmatch(r"(.{2,30}?)(?:两会)?《((?:人民)?政府工作报告)》", line)
+    return m.group(1) + m.group(2) if m else line
+
+
 def _printed_title(line: str) -> str | None:
     """The title a header line prints: the line itself, or its head when the dateline and
     byline run on after it (2026年江苏省政府工作报告——2026年2月3日在…会议上 省长 刘小涛)."""
+    line = _unquoted(line)
     if _is_title(line):
         return line
     m = _TITLE_CUT.search(line)
@@ -467,8 +480,7 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     replaces a generic one (政府工作报告); never a site name or a number."""
     cues = _cues()
     generic = set(cues["generic_titles"])
-    printed = next((t for ln in pre.split("\n")[:6] if (t := _printed_title(ln.strip()))),
-                   None)
+    printed = next((t for ln in _header_lines(pre) if (t := _printed_title(ln))), None)
     hinted = [t for k in ("title", "article_title", "page_title")
               if (t := _clean_hint_title(hints.get(k, "")))
               and any(w in t for w in cues["title_endings"]) and len(t) <= 80]
