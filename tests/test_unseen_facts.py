@@ -127,3 +127,31 @@ def test_ragged_hard_wrap_of_a_short_excerpt_is_rejoined(tmp_path: Path) -> None
     assert got[1] == got[0]
     # the heading lines of the excerpt stay lines of their own
     assert "\n一、2022年工作回顾\n" in docs[1].text
+
+
+def test_a_bracketed_gloss_or_footnote_after_the_name_is_a_note(tmp_path: Path) -> None:
+    for said in ("地区生产总值（GDP）实现612.3亿元,", "地区生产总值(GDP)实现612.3亿元,",
+                 "地区生产总值[1]612.3亿元,", "地区生产总值[注2]612.3亿元,"):
+        facts = _facts(tmp_path, said, "全区地区生产总值实现5700.1亿元,")
+        assert _got(facts, "gdp") == {("gdp", 612.3)}, said
+
+
+def test_a_stray_space_inside_the_continuation(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,同 比增长4.1%,",
+                   "全区地区生产总值实现5700.1亿元,同比增长4.1%,")
+    assert _got(facts, "gdp_growth") == {("gdp_growth", 4.1)}
+
+
+def test_closing_respectively_clause_gives_each_metric_its_rate(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%," + RESULTS
+    said = ("全区地区生产总值实现5700.1亿元,全社会固定资产投资突破900亿元,地方财政收入达506.3亿元,"
+            "分别增长4.1%、12%、5.6%,")
+    facts = _facts(tmp_path, said, old)
+    assert _got(facts, "gdp_growth", "fixed_asset_investment_growth", "fiscal_revenue_growth") == {
+        ("gdp_growth", 4.1), ("fixed_asset_investment_growth", 12.0),
+        ("fiscal_revenue_growth", 5.6)}
+    # as many rates as metrics, and no metric with a rate of its own already
+    for said in ("全区地区生产总值实现5700.1亿元,地方财政收入达506.3亿元,分别增长4.1%、12%、5.6%,",
+                 "全区地区生产总值实现5700.1亿元,增长3%,地方财政收入达506.3亿元,分别增长4.1%、5.6%,"):
+        facts = _facts(tmp_path, said, old)
+        assert not _got(facts, "fiscal_revenue_growth"), said
