@@ -329,3 +329,45 @@ def test_year_of_a_news_page_copy_from_its_quoted_title_or_its_review_heading(
     doc = _rewritten(XICHENG_2023, tmp_path, *undated,
                      ("一、2022年工作回顾", "一、2022年和今年以来工作回顾"))
     assert doc.year == 2023
+
+
+def test_an_autonomous_prefecture_or_a_banner_by_its_short_name(tmp_path: Path) -> None:
+    # (贵州省)2021年黔西南州人民政府工作报告, 科左后旗人民政府旗长: the stem and the bare
+    # suffix of an autonomous area, and the short forms of banners in common use
+    from baogao.read.regions import resolve
+
+    assert [r.full for r in resolve("长阳县")] == ["湖北省宜昌市长阳土家族自治县"]
+    assert [r.code for r in resolve("科左后旗")] == ["150522"]
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    for short, code in (("黔西南州", "522300"), ("科左后旗", "150522")):
+        out = tmp_path / f"{code}.txt"
+        out.write_text(raw.replace("北京市西城区", short).replace("西城区", short), "utf-8")
+        doc = build_document(read_file(out, out.name)[0])
+        assert doc.region_code == code, short
+
+
+def test_speakers_of_copies_with_odd_bylines(tmp_path: Path) -> None:
+    byline = "北京市西城区人民政府区长 刘东伟\n"
+    for new, title in (
+        ("北京市西城区人民政府区长 <**r />刘东伟\n", "区长"),  # a masked <br /> left in the text
+        ("刘东伟在区十七届人大三次会议上作的政府工作报告\n", None),  # a name before its meeting
+        ("区政府 刘东伟\n", None),  # a government and a name, no title
+        ("制定机关:西城区人民政府(主讲人为西城区区长刘东伟) 2023年1月4日 |\n", "区长"),
+    ):
+        doc = _rewritten(XICHENG_2023, tmp_path, (byline, new))
+        assert (doc.speaker, doc.speaker_title) == ("刘东伟", title), new
+    # nor is a government's office a name
+    for office in ("办公室", "办公室文件"):
+        doc = _rewritten(XICHENG_2023, tmp_path, (byline, f"区人民政府 {office}\n"))
+        assert doc.speaker != office
+
+
+def test_a_header_broken_into_a_line_per_run(tmp_path: Path) -> None:
+    # a PDF text layer: 2020 / 年吉林省 / 政府工作报告 / —— / 2020 / 年 / 1 / 月 / 12 / 日在…
+    # / 省长 / 景俊海
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
+        "北京市西城区人民政府区长 刘东伟\n",
+        "2023\n年西城区\n政府工作报告\n——\n2023\n年\n1\n月\n4\n日在北京市西城区第十七届人民代表大会"
+        "第三次会议上\n区长\n刘东伟\n"))
+    assert (doc.date, doc.speaker, doc.speaker_title) == ("2023-01-04", "刘东伟", "区长")

@@ -59,7 +59,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     not_prefix = "".join(cues["not_a_title_prefix"])
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。）)]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
@@ -165,7 +165,18 @@ def _late_dateline(head: str) -> str | None:
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
-    return text[: idx if 0 <= idx <= 1500 else 600]
+    return _rejoined(text[: idx if 0 <= idx <= 1500 else 600])
+
+
+def _rejoined(head: str) -> str:
+    """A header broken into a line per run of characters (a PDF text layer: 2020 / 年吉林省 /
+    政府工作报告 / —— / 2020 / 年 / 1 / 月 / 12 / 日在吉林省…会议上 / 省长 / 景俊海) read as the
+    one line it was, when most of its lines are such fragments."""
+    lines = [ln.strip() for ln in head.split("\n") if ln.strip()]
+    fragments = sum(1 for ln in lines if len(ln) <= 4)
+    if fragments < 6 or fragments * 2 < len(lines):
+        return head
+    return "".join(lines) + "\n"
 
 
 _ANNUAL_PLAN = re.compile(
@@ -315,14 +326,19 @@ def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
 
 
 _BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
+_NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
+_GOVERNMENT_BYLINE = re.compile(
+    rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
 )
 
 
-def _find_speaker(pre: str) -> tuple[str | None, str | None]:
+def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
-    报告, 龚正市长在…会议), else a bare name on the lines after the dateline."""
+    报告, 龚正市长在…会议), else a bare name on the lines after the dateline. ``spaced`` is the
+    header before its spaces were removed (自治区政府 雪克来提·扎克尔: a government and a name)."""
     title_name, name_title = _speaker_patterns()
     lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
     for line in lines:
@@ -333,6 +349,14 @@ def _find_speaker(pre: str) -> tuple[str | None, str | None]:
         if m and m.group(1):
             return m.group(1), m.group(2)
     title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))), None)
+    for line in lines[:8]:
+        m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
+        if m:
+            return m.group(1), title_only
+    for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:8]:
+        m = _GOVERNMENT_BYLINE.match(line)
+        if m and not m.group(1).endswith(tuple(_cues()["byline_not_name_endings"])):
+            return m.group(1), title_only
     head = lines[:8]
     after = next((i + 1 for i, ln in enumerate(head) if _DATELINE.search(ln)), len(head))
     for line in head[after:]:
@@ -555,7 +579,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         region = _find_region(original, pre_original, hints)
     found = region_of(region)
     path = found.path if found else (split_region(region) if region else ())
-    speaker, speaker_title = _find_speaker(pre)
+    speaker, speaker_title = _find_speaker(pre, _preamble(text))
     if speaker is None and pre_original:
         speaker, title_original = _find_speaker(pre_original)
         speaker_title = speaker_title or title_original

@@ -62,6 +62,8 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（][A-Za-zü{_TONE_MARKS}]{{0,6}}[{_TONE_MARKS}][a-zü{_TONE_MARKS}]{{0,6}}[)）]")
+# an HTML line-break tag a copy left in its text, whole or masked (<br />, <**r />)
+_TAG_FRAGMENT = re.compile(r"<[*A-Za-z][*A-Za-z ]{0,8}/>")
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
 _SECTION_START = re.compile(
     r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)"
@@ -145,8 +147,8 @@ def _delete(
 
 
 def _drop_spans(text: str) -> list[tuple[int, int]]:
-    """Invisible characters, spaces inside numbers, pinyin glosses and the spaces of
-    letter-spaced lines (searched only when present)."""
+    """Invisible characters, spaces inside numbers, pinyin glosses, left-over line-break tags
+    and the spaces of letter-spaced lines (searched only when present)."""
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _INVISIBLE):
         spans += [m.span() for m in _INVISIBLE_RUN.finditer(text)]
@@ -154,6 +156,8 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _NUMBER_SPACE.finditer(text)]
     if any(mark in text for mark in _TONE_MARKS):
         spans += [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+    if "/>" in text:
+        spans += [m.span() for m in _TAG_FRAGMENT.finditer(text)]
     if " " in text or "\u3000" in text:
         spans += _letter_spaces(text)
     return sorted(spans)

@@ -184,6 +184,8 @@ def gazetteer() -> Gazetteer:
                 add(short, _PROVINCE_SHORT, by_name[full])
     for code, province in alias.items():
         add(code, _OFFICIAL, province)
+    for short, code in raw.get("abbreviations", {}).items():
+        add(short, _FORMER, code)  # 科左后旗 for 科尔沁左翼后旗
     for entry in json.loads(_data("gazetteer_former.json"))["former"]:
         add(entry["former"], _FORMER, entry["code"])
         stem = stem_of(entry["former"], nations)
@@ -193,6 +195,13 @@ def gazetteer() -> Gazetteer:
     # 2020, 长安县 -> 长安区): the county's name, unless a division still bears it, is read as
     # its successor's, like the former names listed by hand
     borne = set(names)
+    # an autonomous area is called by its stem and the bare suffix (黔西南布依族苗族自治州 ->
+    # 黔西南州, 长阳土家族自治县 -> 长阳县), unless a division bears that name
+    for region in regions.values():
+        suffix = next((s for s in ("自治州", "自治县", "自治旗") if region.name.endswith(s)), None)
+        stem = stem_of(region.name, nations) if suffix else None
+        if suffix and stem and stem + suffix[-1] not in borne:
+            add(stem + suffix[-1], _STEM, region.code)
     for region in regions.values():
         if region.level == "district" and region.name.endswith(("市", "区")) and len(
             region.name
