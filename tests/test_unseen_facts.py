@@ -184,3 +184,12 @@ def test_level_reached_after_a_rate_joined_by_a_list_mark(tmp_path: Path) -> Non
     # a value another noun reaches after the mark is not the metric's
     facts = _facts(tmp_path, "全区地区生产总值年均增长4.1%、服务业增加值达到5700.1亿元,", old)
     assert not _got(facts, "gdp")
+
+
+def test_the_amount_of_the_change_between_a_level_and_its_rate(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,比上年增加300亿元,增长4.1%,", old)
+    assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}
+    # the amount itself is no level of the metric
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,比上年增加300亿元,", old)
+    assert _got(facts, "gdp") == {("gdp", 5700.1)}

@@ -439,6 +439,11 @@ def _continuations(
         for a, b in background:
             if current.end <= a and b <= nxt.start:
                 between = between.replace(text[a:b], "", 1)
+        if (current.unit not in ("%", "‰") and nxt.unit not in ("%", "‰")
+                and same_dimension(current.unit, nxt.unit)
+                and re.fullmatch(str(cues()["change_amount_gap"]), between.replace(" ", ""))):
+            current = nxt  # …5700.1亿元，比上年增加300亿元，增长4.1%: the amount of the change
+            continue
         clause = _continues(between)
         if clause is None:
             return
