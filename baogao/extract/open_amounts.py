@@ -141,7 +141,7 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
         if not unit or not _plausible(numeral):
             continue
         num_start = match.start("num")
-        # 第 十四个: a space may stand after the ordinal mark
+        # 第 二个: a space may stand after the ordinal mark
         before = text[max(start, num_start - 3) : num_start].rstrip(" \u3000")
         after = text[match.end("unit") : match.end("unit") + 2] if unit_group else ""
         if before.endswith(skip_before) and not pre:

@@ -160,7 +160,7 @@ def unreadable(name: str) -> bool:
     if _BRACKETED.fullmatch(name):
         return True  # (61万套)（间）: an alternative unit in brackets, not an object
     if _UNIT_END.search(name):
-        return True  # (地区生产总值突)破万亿元: a measure cut off, not a noun
+        return True  # (产值突)破千亿元: a measure cut off by a line break, not a noun
     if _CHINESE_NUMERAL_END.search(name):
         return True  # 一九八○比一九: a number (a year) cut off, not a noun
     for i, (word, _) in enumerate(tagged[:-1]):
@@ -317,8 +317,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return year_of(last)  # 1979年比上年…利润增长33% (in the 1980 report): of 1979
     own = explicit_year(text, clause[1], pos)
     if own is not None and _base_years_only(text, clause[1], pos, own):
-        own = None  # 存贷款余额…分别是2016年的1.4倍: the base, not the value's year
-    # 地方财政收入年均增长15.9%、2016年达到45.19亿元: a year in the value's own clause dates
+        own = None  # …，是2010年的2.2倍: the base, not the value's year
+    # …年均增长5.2%、2025年达到512亿元: a year in the value's own clause dates
     # it even in a passage about several years
     compared = _compared_base(text, clause[1], pos) if own is not None else None
     # (2025年总量比2020年增加超7400亿元: a change over five years stays undated)
@@ -366,7 +366,7 @@ _MULTIPLE_OF = re.compile(r"的[\d.一二三四五六七八九十点]+倍")
 
 def _base_years_only(text: str, start: int, pos: int, period: int) -> bool:
     """True when ``period`` is printed before ``pos`` in its sentence only as the base of a
-    comparison (是2010年的2.2倍, 分别是2016年的1.4倍): the value is not dated by it."""
+    comparison (是2010年的2.2倍, in its clause or before it): the value is not dated by it."""
     found = [m for m in year_re().finditer(text, start, pos) if year_of(m) == period]
     return bool(found) and all(
         _BASE_YEAR.search(text, max(start, m.start() - 1), m.start()) is not None

@@ -131,7 +131,7 @@ class Reading:
     scope: str | None
     #: The name ended in 由/从: the amount is where a change started.
     baseline: bool = False
-    #: The object a comparison was named after (地区生产总值 of 地区生产总值占计划): the next
+    #: The object a comparison was named after (区属企业资产总额 of …占计划): the next
     #: value named by a change alone (同比下降2%) is of it, not of the comparison.
     carry: str | None = None
 

@@ -222,11 +222,11 @@ def _planned_measures() -> tuple[str, ...]:
     return (*vocab["metric_suffixes"], *vocab["planned_measures"])
 
 
-#: A footnote mark printed after a word (一般公共预算收入[1]).
+#: A footnote mark printed after a word (…工作满意度[1]).
 _NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
 #: An aside in brackets saying what a measure covers (（包括奖金在内）, （含艾滋病病毒感染儿童）).
 _SCOPE_ASIDE = re.compile(r"[（(]不?(?:包括|包含|含)[^（）()]{1,24}[）)]")
-#: A statement of what was left out of a measure (扣除价格因素, 扣除政策性减收和一次性收入因素).
+#: A statement of what was left out of a measure (扣除价格因素, 扣除留抵退税因素).
 _DEDUCTED = re.compile(r"[，,]?扣除[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
 
 
@@ -244,9 +244,9 @@ def _tidy(name: str) -> str:
     if at > 0 and {at, at + 1} <= _cuts(name):
         name = name[:at]  # 标准从202元(提高到): not 从事
     if "[" in name or "［" in name:
-        name = _NOTE_MARK.sub("", name)  # 一般公共预算收入[1]: a footnote mark
+        name = _NOTE_MARK.sub("", name)  # …满意度[1]: a footnote mark
     if "扣除" in name:
-        name = _DEDUCTED.sub("", name)  # …收入扣除政策性减收和一次性收入因素(增长): a basis
+        name = _DEDUCTED.sub("", name)  # …收入扣除留抵退税因素(增长): a basis
     if "包括" in name or "含" in name:
         name = _SCOPE_ASIDE.sub("", name)  # 工资总额（包括奖金在内）: what it covers, an aside
     changed = name.endswith(_tail_noise())  # one C-level test before the loop
