@@ -193,3 +193,27 @@ def test_the_amount_of_the_change_between_a_level_and_its_rate(tmp_path: Path) -
     # the amount itself is no level of the metric
     facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,比上年增加300亿元,", old)
     assert _got(facts, "gdp") == {("gdp", 5700.1)}
+
+
+def test_lead_in_subject_for_a_clause_opening_the_sentence(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%," + RESULTS
+    facts = _facts(tmp_path, "\n——经济发展稳中向好。全年增长4.1%、总量达5700.1亿元。\n", old)
+    assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}
+
+
+def test_share_of_the_budget_between_a_level_and_its_rate(tmp_path: Path) -> None:
+    for said in ("一般公共预算收入完成320.5亿元,为预算的102%,增长5.6%,",
+                 "一般公共预算收入完成320.5亿元,为年初预算的102%,同比增长5.6%,"):
+        facts = _facts(tmp_path, said)
+        assert _got(facts, "general_budget_revenue", "general_budget_revenue_growth") == {
+            ("general_budget_revenue", 320.5), ("general_budget_revenue_growth", 5.6)}, said
+
+
+def test_continuation_clauses_of_city_reports(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    for joint in ("增长率为", "年增长", "按可比价计算比上年增长", "按可比价格计算同比增长"):
+        facts = _facts(tmp_path, f"全区地区生产总值实现5700.1亿元,{joint}4.1%,", old)
+        assert _got(facts, "gdp_growth") == {("gdp_growth", 4.1)}, joint
+    # a yearly average over several years is still not the year's rate
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,年均增长4.1%,", old)
+    assert not _got(facts, "gdp_growth")

@@ -202,7 +202,9 @@ def carried_growth_mentions(
 @functools.lru_cache(maxsize=1)
 def _lead_in_re() -> re.Pattern[str]:
     openers = sorted(cues()["lead_in_openers"], key=len, reverse=True)
-    return re.compile(rf"(?:^|(?<=[，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
+    # a clause start: after a mark, or a sentence start (^ only matches at the text's start)
+    return re.compile(
+        rf"(?:^|(?<=[。！？\n，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
 
 
 def lead_in_mentions(
