@@ -66,7 +66,9 @@ def test_a_year_in_the_values_clause_dates_it_in_a_review_of_five_years(
 
 def test_a_footnote_mark_is_not_part_of_a_name(tmp_path: Path) -> None:
     doc = _rewritten(XICHENG_2023, tmp_path, ("工作满意度达到99.2%", "工作满意度[1]达到99.2%"))
-    assert _open(doc, "满意度[1]")["99.2%"].name == "居民对“疏整促”工作满意度"
+    # reading drops a note marker after a word (see test_unseen_shapes), so the evidence
+    # reads without it
+    assert _open(doc, "满意度达到99.2%")["99.2%"].name == "居民对“疏整促”工作满意度"
 
 
 def test_what_a_measure_leaves_out_is_not_part_of_its_name() -> None:

@@ -371,3 +371,32 @@ def test_a_header_broken_into_a_line_per_run(tmp_path: Path) -> None:
         "2023\n年西城区\n政府工作报告\n——\n2023\n年\n1\n月\n4\n日在北京市西城区第十七届人民代表大会"
         "第三次会议上\n区长\n刘东伟\n"))
     assert (doc.date, doc.speaker, doc.speaker_title) == ("2023-01-04", "刘东伟", "区长")
+
+
+def test_a_note_marker_and_a_space_where_a_line_broke(tmp_path: Path) -> None:
+    # 一般公共预算收入[1]17.7亿元, 同 比增长3%: a copy's note marker after a name and a space
+    # left where its line broke, inside a paragraph
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、",
+        "全区地区生产总值[1]实现5700.1亿元,同 比增长4.1%,一般公共预算收入扣除留抵退税后、"))
+    facts = {(f.indicator, f.value) for f in extract_facts(doc)}
+    assert {("gdp", 5700.1), ("gdp_growth", 4.1)} <= facts
+    assert "同比增长4.1%" in doc.text and "[1]" not in doc.text
+    # a byline's space stays: it is no paragraph
+    assert "区长 刘东伟" in _rewritten(XICHENG_2023, tmp_path).text
+
+
+def test_a_live_transcript_with_a_label_and_a_time_on_each_line(tmp_path: Path) -> None:
+    # [溫家寶]:一、2009年工作回顧 [09:05]: the labels and stamps are dropped, so the headings
+    # open their sections again
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    head, body = raw.split("各位代表", 1)
+    lines = ("各位代表" + body).split("\n")
+    text = head + "\n".join(f"[刘东伟]:{ln} [09:{i % 60:02d}]" if ln.strip() else ln
+                            for i, ln in enumerate(lines))
+    out = tmp_path / "transcript.txt"
+    out.write_text(text, "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert "[09:" not in doc.text and doc.text.count("[刘东伟]") <= 1
+    gdp = [f for f in extract_facts(doc) if f.indicator == "gdp" and f.value == 5700.1]
+    assert [(f.kind, f.period) for f in gdp] == [("actual", 2022)]

@@ -64,6 +64,15 @@ _PINYIN_GLOSS = re.compile(
     rf"(?<=[\u4e00-\u9fff])[(（][A-Za-zü{_TONE_MARKS}]{{0,6}}[{_TONE_MARKS}][a-zü{_TONE_MARKS}]{{0,6}}[)）]")
 # an HTML line-break tag a copy left in its text, whole or masked (<br />, <**r />)
 _TAG_FRAGMENT = re.compile(r"<[*A-Za-z][*A-Za-z ]{0,8}/>")
+# a note marker printed after a word (一般公共预算收入[1]17.7亿元): a reference, not text
+_NOTE_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])[\[［]\d{1,2}[\]］]")
+# a single space between two Chinese characters in a running paragraph (交出了一 份答卷, 同 比
+# 增长): where a copy's line break was; a line is a running paragraph when long and punctuated
+_BODY_LINE = re.compile(r"^[^\n]{60,}$", re.M)
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+# a live transcript's speaker label and time stamp on each line: [溫家寶]:…。 [09:06]
+_TRANSCRIPT_LABEL = re.compile(r"^[ \u3000]*\[([^\[\]\n]{2,8})\][:：]", re.M)
+_TIME_STAMP = re.compile(r"[ \u3000]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \u3000]*$", re.M)
 _ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[image: [^\]]*\]")
 _SECTION_START = re.compile(
     r"^(附件|名词解释|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、)"
@@ -147,8 +156,9 @@ def _delete(
 
 
 def _drop_spans(text: str) -> list[tuple[int, int]]:
-    """Invisible characters, spaces inside numbers, pinyin glosses, left-over line-break tags
-    and the spaces of letter-spaced lines (searched only when present)."""
+    """Invisible characters, spaces inside numbers, pinyin glosses, note markers, spaces
+    between Chinese characters of a paragraph, left-over line-break tags and the spaces of
+    letter-spaced lines (searched only when present)."""
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _INVISIBLE):
         spans += [m.span() for m in _INVISIBLE_RUN.finditer(text)]
@@ -156,11 +166,42 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _NUMBER_SPACE.finditer(text)]
     if any(mark in text for mark in _TONE_MARKS):
         spans += [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+    if "[" in text or "［" in text:
+        spans += [m.span() for m in _NOTE_MARKER.finditer(text)]
+    if " " in text:
+        spans += _paragraph_gaps(text)
+    if "]:" in text or "]：" in text:
+        spans += _transcript_marks(text)
     if "/>" in text:
         spans += [m.span() for m in _TAG_FRAGMENT.finditer(text)]
     if " " in text or "\u3000" in text:
         spans += _letter_spaces(text)
     return sorted(spans)
+
+
+def _transcript_marks(text: str) -> list[tuple[int, int]]:
+    """The speaker labels of a live transcript (one label opening three lines or more), but
+    the first, which may name the speaker, and the time stamps ending its lines."""
+    labels = list(_TRANSCRIPT_LABEL.finditer(text))
+    counts: dict[str, int] = {}
+    for m in labels:
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    repeated = {name for name, n in counts.items() if n >= 3}
+    if not repeated:
+        return []
+    spans = [m.span() for m in labels if m.group(1) in repeated][1:]
+    return spans + [m.span() for m in _TIME_STAMP.finditer(text)]
+
+
+def _paragraph_gaps(text: str) -> list[tuple[int, int]]:
+    """Single spaces between Chinese characters inside long punctuated lines."""
+    spans: list[tuple[int, int]] = []
+    for line in _BODY_LINE.finditer(text):
+        body = line.group()
+        if "。" in body and (body.count(" ") < 0.1 * len(body)):
+            spans += [(line.start() + m.start(), line.start() + m.end())
+                      for m in _CJK_GAP.finditer(body)]
+    return spans
 
 
 # a line whose every character stands alone between spaces: 省 长  王 清 宪, 增 长 5 . 2 %, or
