@@ -157,26 +157,6 @@ def test_closing_respectively_clause_gives_each_metric_its_rate(tmp_path: Path) 
         assert not _got(facts, "fiscal_revenue_growth"), said
 
 
-def test_live_transcript_speaker_tags_and_time_stamps_are_dropped(tmp_path: Path) -> None:
-    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
-    lines = raw.split("\n")
-    head, body = lines[:4], [ln for ln in lines[4:] if ln.strip()]
-    stamped = [f"[刘东伟]:{ln} [09:{i % 60:02d}]" for i, ln in enumerate(body)]
-    clean_file, live_file = tmp_path / "clean.txt", tmp_path / "live.txt"
-    clean_file.write_text("\n".join(head + body), "utf-8")
-    live_file.write_text("\n".join(head + stamped), "utf-8")
-    docs = [build_document(read_file(p, p.name)[0]) for p in (clean_file, live_file)]
-    assert docs[1].text == docs[0].text
-    got = [{(f.indicator, f.kind, f.period, f.value) for f in extract_facts(d)
-            if f.indicator and not f.open_vocabulary} for d in docs]
-    assert ("gdp", "actual", 2022, 5700.1) in got[1]
-    assert got[1] == got[0]
-    # a tag on a few lines only (a quoted exchange) is the text's own
-    quoted = head + body[:3] + ["[问]:这是一段问答。", "[答]:这是回答。"] + body[3:]
-    live_file.write_text("\n".join(quoted), "utf-8")
-    assert "[问]:这是一段问答。" in build_document(read_file(live_file, live_file.name)[0]).text
-
-
 def test_level_reached_after_a_rate_joined_by_a_list_mark(tmp_path: Path) -> None:
     old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
     facts = _facts(tmp_path, "全区地区生产总值年均增长4.1%、2022年达到5700.1亿元,", old)
@@ -217,3 +197,15 @@ def test_continuation_clauses_of_city_reports(tmp_path: Path) -> None:
     # a yearly average over several years is still not the year's rate
     facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,年均增长4.1%,", old)
     assert not _got(facts, "gdp_growth")
+
+
+def test_a_town_or_zone_of_the_region_is_never_the_region(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    for said in ("城关镇实现地区生产总值52.3亿元,增长8%,", "经开区实现地区生产总值52.3亿元,增长8%,",
+                 "新城街道全年完成地区生产总值52.3亿元,增长8%,"):
+        facts = _facts(tmp_path, said, old)
+        assert not _got(facts, "gdp", "gdp_growth"), said
+    # 城乡 is the whole region's town and country, not a 乡
+    facts = _facts(tmp_path, "城乡居民收入增长8%,", old)
+    assert ("disposable_income_per_capita_growth", 8.0) in _got(
+        facts, "disposable_income_per_capita_growth")

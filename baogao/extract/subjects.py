@@ -300,6 +300,8 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
     clause = text[clause_start : mention.start]
     if re.search(str(cues()["scope_lead"]), text[sentence.start : mention.start]):
         return False  # 扣除房地产开发投资后，固定资产投资…: a narrower measure
+    if re.search(str(cues()["sub_region_subject"]), clause):
+        return False  # 城关镇实现地区生产总值…: a town or zone of the region, not the region
     return not has_cue(clause, "scope_blockers")
 
 

@@ -494,42 +494,6 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     return out
 
 
-#: a live transcript's speaker tag opening a line ([温家宝]:, 【李强】：) and time stamp closing it
-_SPEAKER_TAG = re.compile(r"^[\[【][^\]】\d]{2,8}[\]】][:：]\s*")
-_TIME_STAMP = re.compile(r"\s*[\[【(（]\d{1,2}:\d{2}(?::\d{2})?[\]】)）]$")
-
-
-def _drop_transcript_marks(lines: list[_Line]) -> list[_Line]:
-    """A report copied from a live transcript opens most lines on the same speaker tag and
-    closes them on a time stamp: both are dropped, so headings and sentences read as usual.
-    Only when one tag (or the stamps) marks at least five lines and half of all lines."""
-
-    def shared(marks: list[str]) -> bool:
-        return len(marks) >= 5 and 2 * len(marks) >= len(lines)
-
-    tags = [m.group(0).rstrip() for ln in lines if (m := _SPEAKER_TAG.match(ln.text))]
-    tag = max(set(tags), key=tags.count) if tags else None
-    drop_tag = tag is not None and shared([t for t in tags if t == tag])
-    drop_stamp = shared([ln.text for ln in lines if _TIME_STAMP.search(ln.text)])
-    if not (drop_tag or drop_stamp):
-        return lines
-    out: list[_Line] = []
-    for line in lines:
-        start, end = 0, len(line.text)
-        tagged = _SPEAKER_TAG.match(line.text)
-        if drop_tag and tagged and tagged.group(0).rstrip() == tag:
-            start = tagged.end()
-        stamp = _TIME_STAMP.search(line.text) if drop_stamp else None
-        if stamp is not None and stamp.start() >= start:
-            end = stamp.start()
-        if (start, end) == (0, len(line.text)):
-            out.append(line)
-        elif end > start:
-            out.append(dataclasses.replace(line, text=line.text[start:end],
-                                           offsets=line.offsets[start:end]))
-    return out
-
-
 def _drop_chrome(lines: list[_Line]) -> list[_Line]:
     """Drop chrome lines, the value line after a bare label (来源： / 宁夏日报), breadcrumbs."""
     kept: list[_Line] = []
@@ -647,7 +611,6 @@ def normalize(text: str) -> NormalizedText:
     lines = _split_lines(chars, offsets)
     lines = _merge_table_rows(lines)
     lines = [ln for ln in lines if ln.text]
-    lines = _drop_transcript_marks(lines)
     lines = _drop_page_furniture(lines)
     lines = _drop_chrome(lines)
     lines = _join_wrapped(lines)
