@@ -400,3 +400,25 @@ def test_a_live_transcript_with_a_label_and_a_time_on_each_line(tmp_path: Path) 
     assert "[09:" not in doc.text and doc.text.count("[刘东伟]") <= 1
     gdp = [f for f in extract_facts(doc) if f.indicator == "gdp" and f.value == 5700.1]
     assert [(f.kind, f.period) for f in gdp] == [("actual", 2022)]
+
+
+def test_an_excerpt_of_a_few_hard_wrapped_lines(tmp_path: Path) -> None:
+    # an aggregator's excerpt: a heading and part of a paragraph cut at a print width into six
+    # lines (…同比增长 / 4.1%，…): fewer than ten long lines, and still rejoined
+    from baogao.read.normalize import visual_width
+
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    head = raw[: raw.index("刚刚过去的2022年")]
+    para = raw[raw.index("我们全面贯彻") : raw.index("2.4%。") + 5]
+    lines, line = [], ""
+    for ch in para:
+        line += ch
+        if visual_width(line) >= 68:
+            lines.append(line)
+            line = ""
+    out = tmp_path / "excerpt.txt"
+    out.write_text(head + "\n".join([*lines, line]) + "\n", "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert len(lines) == 6
+    facts = {(f.indicator, f.value, f.period) for f in extract_facts(doc)}
+    assert {("gdp_growth", 4.1, 2022), ("disposable_income_per_capita_growth", 2.4, 2022)} <= facts

@@ -385,16 +385,17 @@ def _merge_table_rows(lines: list[_Line]) -> list[_Line]:
 
 
 def _dominant_width(lines: list[_Line]) -> int | None:
-    """The printed width (``visual_width``) of the lines of a hard-wrapped text, if most long
+    """The printed width (``visual_width``) of the lines of a hard-wrapped text, if many long
     lines share it."""
     widths = [ln.last_width for ln in lines if len(ln.text) >= 20 and not ln.indented]
-    if len(widths) < 10:
+    if len(widths) < 6:
         return None
     counts: dict[int, int] = {}
     for w in widths:
         counts[w] = counts.get(w, 0) + 1
     width, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
-    return width if n >= 0.3 * len(widths) else None
+    # an excerpt of a few lines (six or more) is hard-wrapped when three of them share a width
+    return width if n >= 0.3 * len(widths) and (len(widths) >= 10 or n >= 3) else None
 
 
 def _ragged_width(lines: list[_Line]) -> int | None:
