@@ -155,3 +155,68 @@ def test_an_alternative_unit_is_not_a_name_and_a_lead_verb_is_not_kept() -> None
     # 布局海外仓100个以上 (安徽 2025): 布局 is what is done to them
     anhui = _report(ANHUI_2025)
     assert _open(anhui, "海外仓100个以上")["100个以上"].name == "海外仓"
+
+
+def test_a_year_standing_alone_as_a_clause_dates_the_levels_of_its_run(
+        tmp_path: Path) -> None:
+    # (这五年，)…，2025年，实现…；规模以上工业增加值1615亿元，是2020年的1.3倍，年均增长8.2%:
+    # the run's levels are 2025's, its yearly averages stay undated
+    doc = _rewritten(NINGXIA_2026, tmp_path, (
+        "地方一般公共预算收入突破500亿元，年均增长5.2%",
+        "连续攻坚，2025年，实现地区生产总值5315亿元，年均增长5.7%；"
+        "规模以上工业增加值1615亿元，是2020年的1.3倍，年均增长8.2%；"
+        "数字经济营业收入512亿元，年均增长15.2%"))
+    facts = {**_open(doc, "规模以上工业增加值1615亿元"), **_open(doc, "数字经济营业收入512亿元")}
+    assert (facts["1615亿元"].name, facts["1615亿元"].period) == ("规模以上工业增加值", 2025)
+    assert (facts["512亿元"].name, facts["512亿元"].period) == ("数字经济营业收入", 2025)
+    assert facts["15.2%"].period is None  # a yearly average over the five years
+
+
+def test_a_share_after_a_value_is_of_the_object_named_before(tmp_path: Path) -> None:
+    # …完成77.9亿元,增长13%,占全社会投资的比重达到61.2%: the share is of 建安投资
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全年建安投资同比增长22.1%",
+        "全年建安投资完成77.9亿元,增长13%,占全社会投资的比重达到61.2%"))
+    assert _open(doc, "建安投资完成")["61.2%"].name == "建安投资占全社会投资的比重"
+
+
+def test_a_change_in_the_perfective_is_of_the_object_named_before(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "户籍高校毕业生就业率达97.3%", "户籍高校毕业生就业率达97.3%,上升了1.7个百分点"))
+    assert _open(doc, "上升了")["1.7个百分点"].name == "户籍高校毕业生就业率上升"
+
+
+def test_an_estimate_of_the_whole_year_and_a_basis_aside_are_not_names(
+        tmp_path: Path) -> None:
+    # 预计全年 says when, (剔除…因素后同口径) on what basis: neither is the object
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "区属企业资产总额达5692.6亿元,同比增长1.4%",
+        "区属企业资产总额预计全年达到5692.6亿元,同比增长1.4%(剔除划转因素后同口径实际增长3.6%)"))
+    facts = _open(doc, "剔除划转")
+    assert facts["5692.6亿元"].name == "区属企业资产总额"
+    assert facts["3.6%"].name == "区属企业资产总额增长"
+
+
+def test_a_count_of_a_set_the_subject_belongs_to_is_not_read(tmp_path: Path) -> None:
+    # 成为…30个…试点地区之一: 30 counts the set, not anything of the report's place
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "成功入选全国城市一刻钟便民生活圈试点地区",
+        "成为全国推出的30个城市一刻钟便民生活圈试点地区之一"))
+    facts = _open(doc, "试点地区之一")
+    assert "99.2%" in facts and "30个" not in facts
+
+
+def test_the_rural_side_printed_as_one_part_is_not_shared_with_the_towns(
+        tmp_path: Path) -> None:
+    # 城镇和农村牧区常住居民…: the towns' residents, not 城镇牧区
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "居民人均可支配收入同比增长2.4%", "城镇和农村牧区常住居民人均消费支出分别增长2.4%、3.1%"))
+    facts = _open(doc, "人均消费支出")
+    assert facts["2.4%"].name == "城镇常住居民人均消费支出增长"
+    assert facts["3.1%"].name == "农村牧区常住居民人均消费支出增长"
+
+
+def test_a_threshold_word_is_not_part_of_a_name(tmp_path: Path) -> None:
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "综合撬动消费13.5亿元", "综合撬动消费13.5亿元,街道财政收入过10亿元"))
+    assert _open(doc, "街道财政收入")["10亿元"].name == "街道财政收入"

@@ -422,3 +422,24 @@ def test_an_excerpt_of_a_few_hard_wrapped_lines(tmp_path: Path) -> None:
     assert len(lines) == 6
     facts = {(f.indicator, f.value, f.period) for f in extract_facts(doc)}
     assert {("gdp_growth", 4.1, 2022), ("disposable_income_per_capita_growth", 2.4, 2022)} <= facts
+
+
+def test_an_excerpt_cut_at_no_one_width(tmp_path: Path) -> None:
+    # an aggregator's copy whose lines were cut at varying lengths, most of them inside a
+    # sentence (…一般公共 / 预算支出完成14.34亿元): after the salutation, a long line that
+    # ends inside its sentence goes on with the next one; a heading stays a heading
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    head = raw[: raw.index("刚刚过去的2022年")]
+    para = raw[raw.index("我们全面贯彻") : raw.index("2.4%。") + 5]
+    lines, pos = [], 0
+    for k in range(len(para)):
+        size = (38, 46, 41, 49, 43, 52)[len(lines) % 6]
+        if k - pos >= size:
+            lines.append(para[pos:k])
+            pos = k
+    out = tmp_path / "excerpt.txt"
+    out.write_text(head + "\n".join([*lines, para[pos:]]) + "\n", "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    facts = {(f.indicator, f.value, f.period) for f in extract_facts(doc)}
+    assert {("gdp_growth", 4.1, 2022), ("disposable_income_per_capita_growth", 2.4, 2022)} <= facts
+    assert "一、2022年工作回顾\n" in doc.text

@@ -331,6 +331,9 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return own if (free or in_clause) and not spans and own <= year else period
     if spans:
         return period
+    opened = None if growth or planned else _run_year(text, full, clause[1], pos)
+    if opened is not None and opened <= year:
+        return opened  # (过去五年…，)2021年，实现…；固定资产投资74.1亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
         # (资金…，是2010年的2.2倍，)全年…建成432万套: 2010 is a base, not its year; the
         # report's own dating holds (a review: the year before the report's)
@@ -371,6 +374,26 @@ def _base_years_only(text: str, start: int, pos: int, period: int) -> bool:
     return bool(found) and all(
         _BASE_YEAR.search(text, max(start, m.start() - 1), m.start()) is not None
         or _MULTIPLE_OF.match(text, m.end()) is not None for m in found)
+
+
+#: A year standing alone as a clause (…，2021年，实现…): it opens a run of figures.
+_RUN_OPENER = re.compile(r"(?:^|(?<=[，,；;：:。\s]))(?:(?:19|20)\d{2})年(?=[，,])")
+#: A year printed as a base before it (由2007年的, 比2007年): not a year of its own.
+_BASE_BEFORE = re.compile(r"(?:是|为|比|较|同|与|由|从)$")
+
+
+def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
+    """The year of a clause standing alone (2021年，) before the value's clause in its
+    full-stop sentence: a run of levels opened by its year is of that year, as long as no
+    other year is printed since except as a base (是2007年的2倍, 由2007年的…)."""
+    last = max(_RUN_OPENER.finditer(text, full, clause), key=lambda m: m.start(), default=None)
+    if last is None:
+        return None
+    for m in year_re().finditer(text, last.end(), pos):
+        if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None and (
+                not text.startswith("的", m.end())):
+            return None
+    return int(text[last.start() : last.start() + 4])
 
 
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):

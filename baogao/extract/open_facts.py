@@ -212,6 +212,8 @@ def _unsure(name: str) -> bool:
     unnamed (the number stays in its sentence, without a fact)."""
     if name in _skip_words("bare_names"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
+    if name.endswith(_skip_words("member_tails")):
+        return True  # (成为)30个典型旗县区之一: the count is of a set it belongs to
     words = _words(name)
     if all(tag in _NOT_NOUN_TAGS or tag == "b" for _, tag in words):
         return True  # 省级, 国家级 (和16家市级…), 更多: a modifier or an amount names nothing
@@ -302,6 +304,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     """The object (name as printed), action and scope of ``amount`` within its clause."""
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
+    if pre.endswith("了") and _growth_word(pre[:-1]):
+        pre = pre[:-1]  # (贡献率达53.6%，)上升了1.7个百分点: the change of the one before
     if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
         return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if text.startswith("的", amount.end):
@@ -319,7 +323,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     scope = _scope(text[clause[0] : amount.start])
     # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
     head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
-    compared = prev is not None and head.startswith(_comparison_leads())
+    # (非公经济增加值77.9亿元，)占GDP的比重达到61.2%: a share of the object named before
+    compared = prev is not None and (head.startswith(_comparison_leads()) or (
+        head.startswith("占") and any(w in head for w in _skip_words("share_words"))))
     # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
     reach = next((w for w in _longest_first(list(_skip_words("from_follow")))
                   if head.endswith(w)), "")
@@ -418,7 +424,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if compared and prev is not None:
         # 集成电路产量增长21%、占全国18%: the share is of the object named before
         carry = _strip_growth(_object(prev))
-        name = carry + _tidy(head)
+        share = not head.startswith(_comparison_leads())  # 占GDP的比重|达到: no verb kept
+        name = carry + _tidy(_strip_tail(head)[0] if share else head)
         action = None
     growth = _growth_word(pre.strip())
     # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object

@@ -111,6 +111,9 @@ def _shared_tail(parts: list[str]) -> str:
     if word in _skip_words("shared_tails") and len(last) > len(word):
         return word
     short = max(len(p) for p in parts[:-1])
+    paired = next((w for w in _skip_words("paired_leads") if last.startswith(w)), "")
+    if paired and short <= 3 and len(last) > len(paired) + 1:
+        return last[len(paired) :]  # 城镇和农村牧区|常住居民…: the rural side is one part
     if short <= 3 and len(last) >= short + 2:
         least = min(len(p) for p in parts[:-1])
         cut = min((c for c in _cuts(last) if c >= least), default=len(parts[0]))

@@ -227,7 +227,7 @@ _NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
 #: An aside in brackets saying what a measure covers (（包括奖金在内）, （含艾滋病病毒感染儿童）).
 _SCOPE_ASIDE = re.compile(r"[（(]不?(?:包括|包含|含)[^（）()]{1,24}[）)]")
 #: A statement of what was left out of a measure (扣除价格因素, 扣除留抵退税因素).
-_DEDUCTED = re.compile(r"[，,]?扣除[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
+_DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除)[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
 
 
 def _tidy(name: str) -> str:
@@ -245,7 +245,7 @@ def _tidy(name: str) -> str:
         name = name[:at]  # 标准从202元(提高到): not 从事
     if "[" in name or "［" in name:
         name = _NOTE_MARK.sub("", name)  # …满意度[1]: a footnote mark
-    if "扣除" in name:
+    if "扣除" in name or "剔除" in name:
         name = _DEDUCTED.sub("", name)  # …收入扣除留抵退税因素(增长): a basis
     if "包括" in name or "含" in name:
         name = _SCOPE_ASIDE.sub("", name)  # 工资总额（包括奖金在内）: what it covers, an aside
@@ -256,10 +256,14 @@ def _tidy(name: str) -> str:
             if name.endswith(word) and len(name) > len(word) + 1:
                 name = name[: -len(word)]
                 changed = True
+    if name.endswith("过") and len(name) > 3 and _words(name)[-1][0] == "过":
+        name = name[:-1]  # 县县财政收入过(10亿元): a threshold word, not part of the object
     if name.endswith("计划") and name[:-2].endswith(_planned_measures()):
         name = name[:-2]  # 能源生产计划(增长0.9%), 固定资产投资总额计划(为): the plan's measure
     while name and name[0] in "”》）)":
         name = name[1:]
+    if name[:1] in ("(", "（") and ")" not in name and "）" not in name:
+        name = name[1:]  # (剔除…因素后)同口径(增长): an aside left open
     while name and name[-1] in "“《（(":
         name = name[:-1]
     if name.count("“") != name.count("”"):

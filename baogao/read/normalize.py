@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -398,38 +397,8 @@ def _dominant_width(lines: list[_Line]) -> int | None:
     return width if n >= 0.3 * len(widths) and (len(widths) >= 10 or n >= 3) else None
 
 
-def _ragged_width(lines: list[_Line]) -> int | None:
-    """The wrap width of a hard-wrapped text whose lines do not share one width exactly (a
-    short excerpt; half-width digits and a copy's own wrapping make widths vary): the median
-    width of the long lines that end inside a sentence, when there are at least three, two in
-    five long lines, two in five of them lie within 15% of it and at most one long line in
-    five is wider than that; else None."""
-    cut: list[int] = []
-    widths: list[int] = []
-    for line, nxt in itertools.pairwise(lines):
-        if len(line.text) < 20 or line.indented:
-            continue
-        widths.append(line.last_width)
-        if (line.text[-1] not in _TERMINAL and nxt.text and not nxt.indented
-                and nxt.blank_before == 0 and not _HEADING_START.match(nxt.text)):
-            cut.append(line.last_width)
-    if len(cut) < 3 or 5 * len(cut) < 2 * len(widths):
-        return None
-    cut.sort()
-    median = cut[len(cut) // 2]
-    # wrapped lines share a width within a few characters; lines of a text that is not
-    # wrapped (paragraphs, flattened tables) that end without a mark vary widely
-    near = [w for w in cut if 17 * median <= 20 * w <= 23 * median]
-    if len(near) < 3 or 5 * len(near) < 2 * len(cut):
-        return None
-    # …and a wrapped text has few lines wider than its wrap (whole paragraphs on one line)
-    if 5 * sum(1 for w in widths if 20 * w > 23 * median) > len(widths):
-        return None
-    return median
-
-
 def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
-                 indents: bool = False, ragged: int | None = None) -> bool:
+                 indents: bool = False) -> bool:
     if prev.indented or nxt.indented or not prev.text or not nxt.text:
         return False
     if nxt.text[0] in _CONTINUATION or nxt.text.startswith(("是：", "是:")) or (
@@ -441,14 +410,6 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
     if soft_breaks and nxt.blank_before == 0:
         heading = _HEADING_START.match(prev.text) and len(prev.text) <= 40
         return not (heading or _HEADING_START.match(nxt.text) or prev.text[-1] in _TERMINAL)
-    if ragged is not None:
-        # a ragged hard wrap: a long line cut inside a sentence goes on in the next one
-        # at least 7/10 of the wrap width (a line dense in half-width digits is narrower),
-        # 17/20 for a line opening on a heading marker; never a line wider than the wrap
-        least = ragged * (17 if _HEADING_START.match(prev.text) else 14) // 20
-        return (least <= prev.last_width <= ragged * 23 // 20
-                and prev.text[-1] not in _TERMINAL
-                and nxt.blank_before == 0 and not _HEADING_START.match(nxt.text))
     full = width is not None and prev.last_width >= width - 2
     if _HEADING_START.match(nxt.text):
         # a heading follows a paragraph's end; after a full line cut inside a sentence the
@@ -466,6 +427,25 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
     return full
 
 
+def _cut_body(lines: list[_Line]) -> int:
+    """Where the body opens (the salutation's line) in a copy wrapped at no one width whose
+    long lines mostly end inside a sentence (an aggregator's excerpt: …一般公共 / 预算支出
+    完成14.34亿元); the number of lines when the copy is not such a one."""
+    long = [ln for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    cut = sum(1 for ln in long if ln.text[-1] not in _TERMINAL + _CLOSING)
+    if len(long) < 6 or cut < 0.6 * len(long):
+        return len(lines)
+    return next((k for k, ln in enumerate(lines) if ln.text.startswith("各位代表")), len(lines))
+
+
+def _cut_inside(prev: _Line, nxt: _Line) -> bool:
+    """A long line cut inside its sentence, and a line that goes on with it."""
+    return (len(prev.text) >= 20 and not prev.indented and not nxt.indented
+            and nxt.blank_before == 0 and prev.text[-1] not in _TERMINAL + _CLOSING
+            and not _HEADING_START.match(nxt.text)
+            and not (_HEADING_START.match(prev.text) and len(prev.text) <= 40))
+
+
 def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     """Rejoin lines broken inside a sentence.
 
@@ -481,10 +461,11 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     # a hard-wrapped text whose paragraphs open on a typed indent (　　) and whose other
     # lines do not: a line without one continues its paragraph
     indents = width is not None and sum(1 for ln in lines if ln.lead) >= 0.05 * len(lines)
-    ragged = None if width is not None or soft_breaks else _ragged_width(lines)
+    body = _cut_body(lines) if width is None and not soft_breaks else len(lines)
     out: list[_Line] = []
-    for line in lines:
-        if out and _should_join(out[-1], line, width, soft_breaks, indents, ragged):
+    for k, line in enumerate(lines):
+        if out and ((k > body and _cut_inside(out[-1], line))
+                    or _should_join(out[-1], line, width, soft_breaks, indents)):
             prev = out[-1]
             out[-1] = _Line(
                 prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before,
