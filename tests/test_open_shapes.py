@@ -220,3 +220,17 @@ def test_a_threshold_word_is_not_part_of_a_name(tmp_path: Path) -> None:
     doc = _rewritten(XICHENG_2023, tmp_path, (
         "综合撬动消费13.5亿元", "综合撬动消费13.5亿元,街道财政收入过10亿元"))
     assert _open(doc, "街道财政收入")["10亿元"].name == "街道财政收入"
+
+
+def test_a_basis_word_before_a_change_names_no_object(tmp_path: Path) -> None:
+    # …完成77.9亿元,可比增长22.1%: the change of the one before, on a comparable basis
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "全年建安投资同比增长22.1%", "全年建安投资完成77.9亿元,可比增长22.1%"))
+    assert _open(doc, "可比增长")["22.1%"].name == "建安投资增长"
+
+
+def test_a_yearly_rise_is_a_change_of_the_object_before(tmp_path: Path) -> None:
+    # …达3.2万人,年均递增3.5%: 递增 is a change word, 年均 no object
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "户籍高校毕业生就业率达97.3%", "户籍高校毕业生人数达3.2万人,年均递增3.5%"))
+    assert _open(doc, "年均递增")["3.5%"].name == "户籍高校毕业生人数递增"
