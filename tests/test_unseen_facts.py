@@ -4,6 +4,7 @@ repository): a real tune report's results sentence rewritten into each shape."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from conftest import SEEDS
@@ -79,3 +80,132 @@ def test_growth_word_opening_a_clause_carries_the_metric_just_named(tmp_path: Pa
     for said in ("外贸进出口总额达到120亿元,增幅高于全省2.5%,",
                  "外贸进出口实现恢复性增长,结构优化,增速达到3.8%,"):
         assert not _got(_facts(tmp_path, said), "foreign_trade_growth"), said
+
+
+def test_a_rate_at_a_low_level_is_still_the_rate(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "城镇调查失业率稳定在5%左右的较低水平,")
+    assert _got(facts, "surveyed_unemployment_rate") == {("surveyed_unemployment_rate", 5.0)}
+    # …but a value describing another noun is still not the metric's
+    facts = _facts(tmp_path, "一般公共预算收入超过300亿元的街道达到3个,")
+    assert not _got(facts, "general_budget_revenue")
+
+
+def test_a_background_clause_governs_nothing_after_it(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "在抗御60多年来最严重干旱的情况下,全年粮食总产达到161.3亿斤,")
+    assert _got(facts, "grain_output") == {("grain_output", 161.3)}
+    # a multi-year word opening the sentence on its own still governs it
+    facts = _facts(tmp_path, "三年来累计,全年粮食总产达到161.3亿斤,")
+    assert not _got(facts, "grain_output")
+
+
+def test_ragged_hard_wrap_of_a_short_excerpt_is_rejoined(tmp_path: Path) -> None:
+    """An excerpt copied out of a PDF whose wrapped lines vary in width (33 to 38 characters)
+    and are too few to share one: a line cut inside a sentence goes on in the next."""
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    lines = raw.split("\n")[:12]
+    cut_at = lines[7].index("地区生产总值") + 4  # 地区生产 / 总值实现5700.1亿元
+    rng = random.Random(3)
+    wrapped: list[str] = []
+    for i, line in enumerate(lines):
+        pos = 0
+        while len(line) - pos > 40:
+            step = rng.randint(33, 38)
+            if i == 7 and pos + step - 4 <= cut_at <= pos + step:
+                step = cut_at - pos
+            wrapped.append(line[pos : pos + step])
+            pos += step
+        wrapped.append(line[pos:])
+    clean_file, wrapped_file = tmp_path / "clean.txt", tmp_path / "wrapped.txt"
+    clean_file.write_text("\n".join(lines), "utf-8")
+    wrapped_file.write_text("\n".join(wrapped), "utf-8")
+    assert "地区生产\n总值实现" in wrapped_file.read_text("utf-8")
+    docs = [build_document(read_file(p, p.name)[0]) for p in (clean_file, wrapped_file)]
+    assert "全区地区生产总值实现5700.1亿元" in docs[1].text
+    got = [{(f.indicator, f.kind, f.period, f.value) for f in extract_facts(d)
+            if f.indicator and not f.open_vocabulary} for d in docs]
+    assert ("gdp", "actual", 2022, 5700.1) in got[0]
+    assert got[1] == got[0]
+    # the heading lines of the excerpt stay lines of their own
+    assert "\n一、2022年工作回顾\n" in docs[1].text
+
+
+def test_a_bracketed_gloss_or_footnote_after_the_name_is_a_note(tmp_path: Path) -> None:
+    for said in ("地区生产总值（GDP）实现612.3亿元,", "地区生产总值(GDP)实现612.3亿元,",
+                 "地区生产总值[1]612.3亿元,", "地区生产总值[注2]612.3亿元,"):
+        facts = _facts(tmp_path, said, "全区地区生产总值实现5700.1亿元,")
+        assert _got(facts, "gdp") == {("gdp", 612.3)}, said
+
+
+def test_a_stray_space_inside_the_continuation(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,同 比增长4.1%,",
+                   "全区地区生产总值实现5700.1亿元,同比增长4.1%,")
+    assert _got(facts, "gdp_growth") == {("gdp_growth", 4.1)}
+
+
+def test_closing_respectively_clause_gives_each_metric_its_rate(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%," + RESULTS
+    said = ("全区地区生产总值实现5700.1亿元,全社会固定资产投资突破900亿元,地方财政收入达506.3亿元,"
+            "分别增长4.1%、12%、5.6%,")
+    facts = _facts(tmp_path, said, old)
+    assert _got(facts, "gdp_growth", "fixed_asset_investment_growth", "fiscal_revenue_growth") == {
+        ("gdp_growth", 4.1), ("fixed_asset_investment_growth", 12.0),
+        ("fiscal_revenue_growth", 5.6)}
+    # as many rates as metrics, and no metric with a rate of its own already
+    for said in ("全区地区生产总值实现5700.1亿元,地方财政收入达506.3亿元,分别增长4.1%、12%、5.6%,",
+                 "全区地区生产总值实现5700.1亿元,增长3%,地方财政收入达506.3亿元,分别增长4.1%、5.6%,"):
+        facts = _facts(tmp_path, said, old)
+        assert not _got(facts, "fiscal_revenue_growth"), said
+
+
+def test_level_reached_after_a_rate_joined_by_a_list_mark(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    facts = _facts(tmp_path, "全区地区生产总值年均增长4.1%、2022年达到5700.1亿元,", old)
+    assert _got(facts, "gdp") == {("gdp", 5700.1)}
+    # a value another noun reaches after the mark is not the metric's
+    facts = _facts(tmp_path, "全区地区生产总值年均增长4.1%、服务业增加值达到5700.1亿元,", old)
+    assert not _got(facts, "gdp")
+
+
+def test_the_amount_of_the_change_between_a_level_and_its_rate(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,比上年增加300亿元,增长4.1%,", old)
+    assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}
+    # the amount itself is no level of the metric
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,比上年增加300亿元,", old)
+    assert _got(facts, "gdp") == {("gdp", 5700.1)}
+
+
+def test_lead_in_subject_for_a_clause_opening_the_sentence(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%," + RESULTS
+    facts = _facts(tmp_path, "\n——经济发展稳中向好。全年增长4.1%、总量达5700.1亿元。\n", old)
+    assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}
+
+
+def test_share_of_the_budget_between_a_level_and_its_rate(tmp_path: Path) -> None:
+    for said in ("一般公共预算收入完成320.5亿元,为预算的102%,增长5.6%,",
+                 "一般公共预算收入完成320.5亿元,为年初预算的102%,同比增长5.6%,"):
+        facts = _facts(tmp_path, said)
+        assert _got(facts, "general_budget_revenue", "general_budget_revenue_growth") == {
+            ("general_budget_revenue", 320.5), ("general_budget_revenue_growth", 5.6)}, said
+
+
+def test_continuation_clauses_of_city_reports(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    for joint in ("增长率为", "年增长", "按可比价计算比上年增长", "按可比价格计算同比增长"):
+        facts = _facts(tmp_path, f"全区地区生产总值实现5700.1亿元,{joint}4.1%,", old)
+        assert _got(facts, "gdp_growth") == {("gdp_growth", 4.1)}, joint
+    # a yearly average over several years is still not the year's rate
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,年均增长4.1%,", old)
+    assert not _got(facts, "gdp_growth")
+
+
+def test_a_town_or_zone_of_the_region_is_never_the_region(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    for said in ("城关镇实现地区生产总值52.3亿元,增长8%,", "经开区实现地区生产总值52.3亿元,增长8%,",
+                 "新城街道全年完成地区生产总值52.3亿元,增长8%,"):
+        facts = _facts(tmp_path, said, old)
+        assert not _got(facts, "gdp", "gdp_growth"), said
+    # 城乡 is the whole region's town and country, not a 乡
+    facts = _facts(tmp_path, "城乡居民收入增长8%,", old)
+    assert ("disposable_income_per_capita_growth", 8.0) in _got(
+        facts, "disposable_income_per_capita_growth")

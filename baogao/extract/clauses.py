@@ -314,7 +314,7 @@ def _continues(between: str) -> str | None:
     a clause made only of a growth phrase.
     """
     table = cues()
-    parts = re.split(r"[，,、]", between)
+    parts = re.split(r"[，,、]", between.replace(" ", ""))  # 同 比增长: a copy's stray space
     if len(parts) < 2 or len(parts) > 4 or len(parts[0]) > int(table["continuation_filler_max"]):
         return None
     middle = parts[1:-1]
@@ -349,6 +349,37 @@ def _grouped_continuation(
         return
     for mention, value in zip(group, chain, strict=True):
         yield _Hit(mention, clause, value)
+
+
+def respective_tail(
+    text: str, groups: list[list[Mention]], values: list[Value], end: int
+) -> Iterator[_Hit]:
+    """X实现a亿元，Y突破b亿元，Z达c亿元，分别增长p%、q%、r%: a clause of rates taken 分别
+    gives each metric of the sentence before it its rate in turn, when every one of them is
+    named alone and followed by a value of its own, and the rates are as many as they are."""
+    pattern = re.compile(str(cues()["respective_tail"]))
+    tail = next((i for i in range(1, len(values)) if pattern.fullmatch(
+        text[values[i - 1].end : values[i].start].replace(" ", ""))), None)
+    if tail is None:
+        return
+    before = [g for g in groups if g[-1].end <= values[tail].start]
+    if len(before) < 2 or any(len(g) != 1 for g in before):
+        return
+    mentions = [g[0] for g in before]
+    chain = _list_after(text, values, tail, end)
+    after = text[chain[-1].end : chain[-1].end + 1]
+    if len(chain) != len(mentions) or (after and after not in "，,；;。"):
+        return
+    if any(v.value is None or v.unit != "%" for v in chain):
+        return
+    bounds = [m.start for m in mentions[1:]] + [values[tail].start]
+    for mention, stop in zip(mentions, bounds, strict=True):
+        own = [v for v in values[:tail] if mention.end <= v.start < stop]
+        if not own or any(v.unit in ("%", "‰") for v in own):
+            return  # a metric with no level of its own, or a rate already: not this shape
+    verb = str(cues()["respective_tail_verb"])
+    for mention, value in zip(mentions, chain, strict=True):
+        yield _Hit(mention, verb, value)
 
 
 def _base_year(gap: str) -> int | None:
@@ -408,6 +439,11 @@ def _continuations(
         for a, b in background:
             if current.end <= a and b <= nxt.start:
                 between = between.replace(text[a:b], "", 1)
+        if (current.unit not in ("%", "‰") and nxt.unit not in ("%", "‰")
+                and same_dimension(current.unit, nxt.unit)
+                and re.fullmatch(str(cues()["change_amount_gap"]), between.replace(" ", ""))):
+            current = nxt  # …5700.1亿元，比上年增加300亿元，增长4.1%: the amount of the change
+            continue
         clause = _continues(between)
         if clause is None:
             return

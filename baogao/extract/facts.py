@@ -21,7 +21,13 @@ from decimal import Decimal
 from typing import Any
 
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
-from baogao.extract.clauses import Value, group_mentions, hits_for_group, same_dimension
+from baogao.extract.clauses import (
+    Value,
+    group_mentions,
+    hits_for_group,
+    respective_tail,
+    same_dimension,
+)
 from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
@@ -341,6 +347,7 @@ def sentence_readings(
     shares = share_mentions(text, sentence.start, sentence.end)
     mentions = [m for m in mentions if not any(_overlaps(m, x) for x in shares)] + shares
     mentions.sort(key=lambda m: m.start)
+    mentions = _without_glosses(text, mentions)
     if not mentions:
         return
     values = _values_in(text, sentence)
@@ -368,6 +375,11 @@ def sentence_readings(
                     base_year=hit.base_year,
                     span=hit.span,
                 )
+    if len(usable) == len(mentions):
+        for hit in respective_tail(text, groups, values, sentence.end):
+            reading = resolve(text, hit.mention, hit.gap, hit.value)
+            if reading is not None:
+                yield reading
 
 
 def _modifies_next_noun(text: str, mention: Mention) -> bool:
@@ -375,6 +387,20 @@ def _modifies_next_noun(text: str, mention: Mention) -> bool:
     return mention.end > mention.start and any(
         text.startswith(w, mention.end) for w in cue_words("mention_followers_block")
     )
+
+
+def _without_glosses(text: str, mentions: list[Mention]) -> list[Mention]:
+    """地区生产总值（GDP）实现…: a name in brackets right after a name of the same metric
+    glosses it; the bracket is a note, not a second subject."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        prev = kept[-1] if kept else None
+        if (prev is not None and prev.end > prev.start and prev.family == mention.family
+                and mention.start == prev.end + 1 and text[prev.end] in "（("
+                and text[mention.end : mention.end + 1] in ("）", ")")):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _overlaps(mention: Mention, other: Mention) -> bool:
@@ -529,8 +555,9 @@ def _reading_fact(
     ):
         return None  # 2005年与2000年相比…增长57.3%: a growth over five years, not one
     after = text[reading.end : reading.end + 1]
-    if after == "的" and not _followed_by_target_word(text, _as_value(reading)):
-        return None  # 超500亿元的县域: the value describes something else
+    if (after == "的" and not _followed_by_target_word(text, _as_value(reading))
+            and not re.compile(str(cues()["value_level_phrase"])).match(text, reading.end)):
+        return None  # 超500亿元的县域: the value describes something else (but 5%左右的较低水平)
     if after and any(text.startswith(w, reading.end) for w in cue_words("value_scope_followers")):
         return None  # 生产总值超200亿元县（区）达26个: a count of sub-regions
     if timing.kind == "actual" and _followed_by_target_word(text, _as_value(reading)):

@@ -202,7 +202,9 @@ def carried_growth_mentions(
 @functools.lru_cache(maxsize=1)
 def _lead_in_re() -> re.Pattern[str]:
     openers = sorted(cues()["lead_in_openers"], key=len, reverse=True)
-    return re.compile(rf"(?:^|(?<=[，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
+    # a clause start: after a mark, or a sentence start (^ only matches at the text's start)
+    return re.compile(
+        rf"(?:^|(?<=[。！？\n，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
 
 
 def lead_in_mentions(
@@ -273,7 +275,8 @@ def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
     A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
     that clause; one that opens the sentence without a value (近三年累计，…) governs the rest.
     """
-    head = text[floor:pos]
+    # 在抗御60多年来最严重干旱的情况下，…: a background clause governs nothing after it
+    head = re.sub(str(cues()["background_lead"]), "，", text[floor:pos])
     clause_start = max(head.rfind(c) for c in "，,；;") + 1
     if has_cue(head[clause_start:], "clause_blockers"):
         return True
@@ -297,6 +300,8 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
     clause = text[clause_start : mention.start]
     if re.search(str(cues()["scope_lead"]), text[sentence.start : mention.start]):
         return False  # 扣除房地产开发投资后，固定资产投资…: a narrower measure
+    if re.search(str(cues()["sub_region_subject"]), clause):
+        return False  # 城关镇实现地区生产总值…: a town or zone of the region, not the region
     return not has_cue(clause, "scope_blockers")
 
 
