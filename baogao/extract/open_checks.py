@@ -336,7 +336,7 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return period
     opened = None if growth or planned else _run_year(text, full, clause[1], pos)
     if opened is not None and opened <= year:
-        return opened  # (过去五年…，)2021年，实现…；固定资产投资74.1亿元: the run's year
+        return opened  # (这五年，)2025年，实现…；规模以上工业增加值1615亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
         # (资金…，是2010年的2.2倍，)全年…建成432万套: 2010 is a base, not its year; the
         # report's own dating holds (a review: the year before the report's)
@@ -381,14 +381,14 @@ def _base_years_only(text: str, start: int, pos: int, period: int) -> bool:
 
 #: A year standing alone as a clause (…，2021年，实现…): it opens a run of figures.
 _RUN_OPENER = re.compile(r"(?:^|(?<=[，,；;：:。\s]))(?:(?:19|20)\d{2})年(?=[，,])")
-#: A year printed as a base before it (由2007年的, 比2007年): not a year of its own.
+#: A year printed as a base before it (由2020年的, 比2020年): not a year of its own.
 _BASE_BEFORE = re.compile(r"(?:是|为|比|较|同|与|由|从)$")
 
 
 def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
     """The year of a clause standing alone (2021年，) before the value's clause in its
     full-stop sentence: a run of levels opened by its year is of that year, as long as no
-    other year is printed since except as a base (是2007年的2倍, 由2007年的…)."""
+    other year is printed since except as a base (是2020年的1.3倍, 由2020年的…)."""
     last = max(_RUN_OPENER.finditer(text, full, clause), key=lambda m: m.start(), default=None)
     if last is None:
         return None
@@ -401,7 +401,7 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
 
 def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
     """累计 before the value in its sentence, under a heading naming several years and no
-    one year (过去四年工作回顾: 固定资产投资累计完成约126亿元，实施…重大项目21个): a sum
+    one year (过去四年工作回顾: 累计新建便民商业网点21家): a sum
     over those years, not the last one's."""
     if "累计" not in doc.text[sentence:pos] or opens_single_year(doc, para):
         return False  # (过去五年…)2025年，…累计完成: that year's running total

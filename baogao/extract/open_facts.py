@@ -215,7 +215,7 @@ def _unsure(name: str) -> bool:
     if name in _skip_words("bare_names"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
     if name.endswith(_skip_words("member_tails")):
-        return True  # (成为)30个典型旗县区之一: the count is of a set it belongs to
+        return True  # (成为)30个…试点地区之一: the count is of a set it belongs to
     words = _words(name)
     if all(tag in _NOT_NOUN_TAGS or tag == "b" for _, tag in words):
         return True  # 省级, 国家级 (和16家市级…), 更多: a modifier or an amount names nothing
@@ -307,7 +307,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     head_start = max(clause[0], prev_end)
     pre = text[head_start : amount.start]
     if pre.endswith("了") and _growth_word(pre[:-1]):
-        pre = pre[:-1]  # (贡献率达53.6%，)上升了1.7个百分点: the change of the one before
+        pre = pre[:-1]  # (就业率达97.3%，)上升了2.3个百分点: the change of the one before
     if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
         return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if text.startswith("的", amount.end):
@@ -325,7 +325,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     scope = _scope(text[clause[0] : amount.start])
     # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
     head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
-    # (非公经济增加值77.9亿元，)占GDP的比重达到61.2%: a share of the object named before
+    # (建安投资66.4亿元，)占全社会投资的比重达到58.3%: a share of the object named before
     compared = prev is not None and (head.startswith(_comparison_leads()) or (
         head.startswith("占") and any(w in head for w in _skip_words("share_words"))))
     # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
@@ -426,7 +426,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if compared and prev is not None:
         # 集成电路产量增长21%、占全国18%: the share is of the object named before
         carry = _strip_growth(_object(prev))
-        share = not head.startswith(_comparison_leads())  # 占GDP的比重|达到: no verb kept
+        share = not head.startswith(_comparison_leads())  # 占全社会投资的比重|达到: no verb kept
         name = carry + _tidy(_strip_tail(head)[0] if share else head)
         action = None
     growth = _growth_word(pre.strip())
@@ -476,7 +476,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = drop_compared(name)  # 油料产量比上年|增加
     name = owned_rate(text, clause[0], name, prev.name if prev is not None else None)
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on) or (
-            _SHARE_INSIDE.search(name)):  # …比重达 24.5%数字经济(40%): two statements run on
+            _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on
         return None
     if joined and prev is not None and not action:
         action = prev.action
@@ -772,7 +772,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
-                        period = None  # (过去四年…)累计完成约126亿元: over the years
+                        period = None  # (过去四年…)累计新建…21家: over the years
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")

@@ -257,7 +257,7 @@ def _tidy(name: str) -> str:
                 name = name[: -len(word)]
                 changed = True
     if name.endswith("过") and len(name) > 3 and _words(name)[-1][0] == "过":
-        name = name[:-1]  # 县县财政收入过(10亿元): a threshold word, not part of the object
+        name = name[:-1]  # 街道财政收入过(8亿元): a threshold word, not part of the object
     if name.endswith("计划") and name[:-2].endswith(_planned_measures()):
         name = name[:-2]  # 能源生产计划(增长0.9%), 固定资产投资总额计划(为): the plan's measure
     while name and name[0] in "”》）)":
