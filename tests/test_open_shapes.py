@@ -234,3 +234,22 @@ def test_a_yearly_rise_is_a_change_of_the_object_before(tmp_path: Path) -> None:
     doc = _rewritten(XICHENG_2023, tmp_path, (
         "户籍高校毕业生就业率达97.3%", "户籍高校毕业生人数达3.2万人,年均递增3.5%"))
     assert _open(doc, "年均递增")["3.5%"].name == "户籍高校毕业生人数递增"
+
+
+def test_a_sum_under_a_heading_naming_several_years_is_not_one_years(
+        tmp_path: Path) -> None:
+    # 过去四年工作回顾: …累计新建便民商业网点21家 is over the four years, not 2022's;
+    # a value without 累计 keeps the report's dating
+    doc = _rewritten(XICHENG_2023, tmp_path, ("一、2022年工作回顾", "一、过去四年工作回顾"), (
+        "新建便民商业网点21家", "累计新建便民商业网点21家"))
+    assert _open(doc, "累计新建便民商业网点21家")["21家"].period is None
+    assert _open(doc, "户籍高校毕业生就业率达97.3%")["97.3%"].period == 2022
+
+
+def test_a_name_running_over_another_share_is_not_read(tmp_path: Path) -> None:
+    # …就业率达 97.3%数字经济占比40% (two statements run together, no mark between):
+    # the second share is not named with the first one's words and value
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "户籍高校毕业生就业率达97.3%", "户籍高校毕业生就业率达 97.3%数字经济占比40%"))
+    facts = _open(doc, "数字经济占比40%")
+    assert all("97.3%" not in f.name for f in facts.values())

@@ -24,6 +24,8 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.extract.catalog import cues
+from baogao.extract.facts import _Span
 from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate
 from baogao.extract.open_words import (
     _alternation,
@@ -37,6 +39,7 @@ from baogao.extract.periods import (
     deadline_year,
     explicit_year,
     future_target,
+    opens_single_year,
     plan_horizon,
     relative_year,
     section_year,
@@ -394,6 +397,21 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
                 not text.startswith("的", m.end())):
             return None
     return int(text[last.start() : last.start() + 4])
+
+
+def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
+    """累计 before the value in its sentence, under a heading naming several years and no
+    one year (过去四年工作回顾: 固定资产投资累计完成约126亿元，实施…重大项目21个): a sum
+    over those years, not the last one's."""
+    if "累计" not in doc.text[sentence:pos] or opens_single_year(doc, para):
+        return False  # (过去五年…)2025年，…累计完成: that year's running total
+    words = cues()["multi_year_paragraph"]
+    return any(_YEARS_SPAN.search(t) is not None or any(w in t for w in words)
+               for t in doc.section_path(doc.section_at(para.start))
+               if not _ONE_YEAR.search(t))
+
+
+_ONE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):

@@ -45,6 +45,7 @@ from baogao.extract.open_checks import (
     owned_rate,
     proposed,
     reviewed,
+    summed_over_years,
     unreadable,
     unreliable,
     years_spanned,
@@ -89,6 +90,7 @@ MULTI_YEAR = "多年"
 #: The scope of a starting value (从202元提高到270元: 202元 is the baseline).
 BASELINE = "起点"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_SHARE_INSIDE = re.compile(r"\d\s*(?:%|％|个百分点)\s*[\u4e00-\u9fff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -473,7 +475,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = _shared_noun(text, amount, name, clause[1])
     name = drop_compared(name)  # 油料产量比上年|增加
     name = owned_rate(text, clause[0], name, prev.name if prev is not None else None)
-    if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on):
+    if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on) or (
+            _SHARE_INSIDE.search(name)):  # …比重达 24.5%数字经济(40%): two statements run on
         return None
     if joined and prev is not None and not action:
         action = prev.action
@@ -767,6 +770,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         and not _multi_year_sentence(text, sentence), spans,
                         amount.unit in ("%", "倍"), timing.kind == "target")
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
+                    if period is not None and summed_over_years(
+                            doc, para, sentence.start, amount.start):
+                        period = None  # (过去四年…)累计完成约126亿元: over the years
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
