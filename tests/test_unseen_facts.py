@@ -209,3 +209,11 @@ def test_a_town_or_zone_of_the_region_is_never_the_region(tmp_path: Path) -> Non
     facts = _facts(tmp_path, "城乡居民收入增长8%,", old)
     assert ("disposable_income_per_capita_growth", 8.0) in _got(
         facts, "disposable_income_per_capita_growth")
+
+
+def test_the_older_name_of_the_general_budget_revenue(tmp_path: Path) -> None:
+    # 一般预算收入, before the 2014 budget law renamed it 一般公共预算收入
+    for name in ("地方财政一般预算收入", "财政一般预算收入", "一般预算收入"):
+        facts = _facts(tmp_path, f"{name}320.5亿元,增长5.6%,")
+        assert _got(facts, "general_budget_revenue", "general_budget_revenue_growth") == {
+            ("general_budget_revenue", 320.5), ("general_budget_revenue_growth", 5.6)}, name
