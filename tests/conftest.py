@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 
 from baogao.library import Library
+from baogao.models import Document
+from baogao.pipeline import build_document
+from baogao.read import read_file
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
@@ -38,6 +41,18 @@ def load_benchmark(name: str) -> ModuleType:
     sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def rewritten_report(path: Path, folder: Path, *pairs: tuple[str, str]) -> Document:
+    """The real report at ``path`` with each (old, new) replaced once, written to ``folder``
+    and read as a text file: a report of our corpus in the shape of one never seen here."""
+    text = read_file(path, path.name)[0].text
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    out = folder / "report.txt"
+    out.write_text(text, "utf-8")
+    return build_document(read_file(out, out.name)[0])
 
 
 @pytest.fixture(scope="session")

@@ -12,25 +12,15 @@ from baogao.extract.open_checks import own_period, unreadable
 from baogao.extract.open_facts import open_facts
 from baogao.extract.open_words import _tidy
 from baogao.models import Document, Fact
-from baogao.pipeline import build_document, read
-from baogao.read import read_file
+from baogao.pipeline import read
 from tests.conftest import PROVINCES, SEEDS
+from tests.conftest import rewritten_report as _rewritten
 
 XICHENG_2023 = SEEDS / "000_b5713cac4734963f.txt"
 NINGXIA_2026 = PROVINCES / "2026_宁夏回族自治区_政府工作报告.csv"
 FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
 ANHUI_2025 = FORMATS_2025 / "2025年安徽省政府工作报告.docx"
 
-
-def _rewritten(path: Path, tmp_path: Path, *pairs: tuple[str, str]) -> Document:
-    """The report at ``path`` with each (old, new) replaced once, read as a text file."""
-    text = read_file(path, path.name)[0].text
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    out = tmp_path / "report.txt"
-    out.write_text(text, "utf-8")
-    return build_document(read_file(out, out.name)[0])
 
 
 def _open(doc: Document, words: str) -> dict[str, Fact]:

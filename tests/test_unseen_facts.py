@@ -7,7 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from conftest import SEEDS
+from conftest import SEEDS, rewritten_report
 
 from baogao.extract import extract_facts
 from baogao.models import Fact
@@ -21,11 +21,7 @@ RESULTS = "一般公共预算收入扣除留抵退税后、同口径增长5.6%,"
 
 def _facts(tmp_path: Path, new: str, old: str = RESULTS) -> list[Fact]:
     """The catalog facts of the report with ``old`` replaced once by ``new``."""
-    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
-    assert old in raw
-    out = tmp_path / "report.txt"
-    out.write_text(raw.replace(old, new, 1), "utf-8")
-    doc = build_document(read_file(out, out.name)[0])
+    doc = rewritten_report(XICHENG_2023, tmp_path, (old, new))
     return [f for f in extract_facts(doc) if f.indicator and not f.open_vocabulary]
 
 

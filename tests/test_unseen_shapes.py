@@ -9,26 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import PROVINCES, SEEDS
+from conftest import rewritten_report as _rewritten
 
 from baogao.extract import extract_facts
-from baogao.models import Document
 from baogao.pipeline import build_document
 from baogao.read import read_file
 
 XICHENG_2023 = SEEDS / "000_b5713cac4734963f.txt"
 NINGXIA_2026 = PROVINCES / "2026_宁夏回族自治区_政府工作报告.csv"
 
-
-def _rewritten(path: Path, tmp_path: Path, *pairs: tuple[str, str]) -> Document:
-    """The report at ``path`` with each (old, new) replaced once, read as a text file."""
-    raw = read_file(path, path.name)[0]
-    text = raw.text
-    for old, new in pairs:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    out = tmp_path / "report.txt"
-    out.write_text(text, "utf-8")
-    return build_document(read_file(out, out.name)[0])
 
 
 def test_december_session_hears_next_years_report(tmp_path: Path) -> None:
