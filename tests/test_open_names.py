@@ -8,8 +8,14 @@ import pytest
 
 from baogao.extract import extract_facts
 from baogao.extract.facts import _Span
-from baogao.extract.open_checks import own_period, owned_rate, unreadable, years_spanned
-from baogao.extract.open_facts import _multi_year_sentence, open_facts
+from baogao.extract.open_checks import (
+    _multi_year_sentence,
+    own_period,
+    owned_rate,
+    unreadable,
+    years_spanned,
+)
+from baogao.extract.open_facts import open_facts
 from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL, SEEDS

@@ -26,12 +26,11 @@ from dataclasses import dataclass, replace
 
 from baogao.extract.facts import iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _unit_gate, find_amounts
+from baogao.extract.open_checks import _multi_year_paragraph, _multi_year_sentence
 from baogao.extract.open_facts import (
     _HAN,
     BASELINE,
     MULTI_YEAR,
-    _multi_year_paragraph,
-    _multi_year_sentence,
     body_spans,
     clauses,
     is_descriptor,

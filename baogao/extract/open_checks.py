@@ -501,3 +501,40 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     if at >= 0 and not (at and head[at - 1] in "比较同与"):
         return year + 1
     return year + 1 if section_year(doc, pos) == year + 1 else period
+
+
+_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
+
+
+@functools.lru_cache(maxsize=1)
+def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any paragraph-level multi-year word; any multi-year word (``in`` tests, as one search;
+    an empty word, found in any text, is an empty alternative, found too)."""
+    table = cues()
+    para = "|".join(re.escape(w) for w in table["multi_year_paragraph"])
+    every = "|".join(re.escape(w) for w in [*table["multi_year_paragraph"],
+                                             *table["multi_year_sentence"]])
+    return re.compile(para or "(?!)"), re.compile(every or "(?!)")
+
+
+def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
+    """A paragraph about several years: under a heading naming them (“十四五”时期) or opening
+    with them (这五年, 过去五年)."""
+    words = _multi_year_res()[0]
+    titles = [t for t in doc.section_path(doc.section_at(para.start))
+              if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
+    lead = doc.text[para.start : min(para.end, para.start + 12)]
+    if words.search(lead) is not None:
+        return True
+    # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
+    return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
+
+
+def _multi_year_sentence(text: str, sentence: _Span) -> bool:
+    """A sentence about several years (到2030年): a word naming several years in it, unless
+    it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
+    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
+    ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
+    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
+        w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+        for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))

@@ -32,12 +32,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate, find_amounts
 from baogao.extract.open_checks import (
+    _YEAR_TITLE,
     _after_amount,
     _compared_re,
+    _multi_year_paragraph,
+    _multi_year_sentence,
     base_estimated,
     drop_compared,
     later_year,
@@ -74,7 +76,6 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
-from baogao.extract.periods import opens_single_year
 from baogao.models import Document, Fact, Role
 from baogao.read.regions import resolve_one
 
@@ -598,49 +599,9 @@ def statement_count(doc: Document) -> int:
     return total
 
 
-_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
 #: A verb in the perfective (试办了, 进行了) after the value in its clause: done, not planned
 #: (not 为了, 除了, 了解, 了结).
 _DONE_ASPECT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?![解结])")
-
-
-def _multi_year(doc: Document, para: _Span, sentence: _Span) -> bool:
-    """A passage about several years: under a heading naming them (“十四五”时期), in a
-    paragraph opening with them (这五年, 过去五年) or a sentence naming them (到2030年)."""
-    return _multi_year_paragraph(doc, para) or _multi_year_sentence(doc.text, sentence)
-
-
-@functools.lru_cache(maxsize=1)
-def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Any paragraph-level multi-year word; any multi-year word (``in`` tests, as one search;
-    an empty word, found in any text, is an empty alternative, found too)."""
-    table = cues()
-    para = "|".join(re.escape(w) for w in table["multi_year_paragraph"])
-    every = "|".join(re.escape(w) for w in [*table["multi_year_paragraph"],
-                                             *table["multi_year_sentence"]])
-    return re.compile(para or "(?!)"), re.compile(every or "(?!)")
-
-
-def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
-    """The paragraph part of ``_multi_year``: its heading path or its opening words."""
-    words = _multi_year_res()[0]
-    titles = [t for t in doc.section_path(doc.section_at(para.start))
-              if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
-    lead = doc.text[para.start : min(para.end, para.start + 12)]
-    if words.search(lead) is not None:
-        return True
-    # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
-    return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
-
-
-def _multi_year_sentence(text: str, sentence: _Span) -> bool:
-    """The sentence part of ``_multi_year``: a word naming several years in it, unless
-    it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
-    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
-    ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
-    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
-        w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
-        for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
 
 
 @functools.lru_cache(maxsize=1)
