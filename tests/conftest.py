@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from baogao.extract import extract_facts
+from baogao.extract.open_facts import open_facts
 from baogao.library import Library
-from baogao.models import Document
-from baogao.pipeline import build_document
+from baogao.models import Document, Fact
+from baogao.pipeline import build_document, read
 from baogao.read import read_file
 
 DATA = Path(__file__).parent / "data"
@@ -53,6 +55,21 @@ def rewritten_report(path: Path, folder: Path, *pairs: tuple[str, str]) -> Docum
     out = folder / "report.txt"
     out.write_text(text, "utf-8")
     return build_document(read_file(out, out.name)[0])
+
+
+def national_open_facts(years: tuple[int, ...]) -> dict[int, list[Fact]]:
+    """The open facts of the national work report of each of ``years``."""
+    docs: dict[int, Document] = {}
+    for doc in read(NATIONAL):
+        if doc.year in years and doc.doc_type == "work_report" and doc.year not in docs:
+            docs[doc.year] = doc
+    assert set(docs) == set(years)
+    return {year: open_facts(doc, extract_facts(doc)) for year, doc in docs.items()}
+
+
+def facts_at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
+    """The facts of ``printed`` in a sentence holding ``words``."""
+    return [f for f in facts if f.text == printed and words in (f.evidence or "")]
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,10 @@ from baogao.extract.open_checks import (
     years_spanned,
 )
 from baogao.extract.open_facts import open_facts
-from baogao.models import Document, Fact
+from baogao.models import Fact
 from baogao.pipeline import read
-from tests.conftest import NATIONAL, SEEDS
+from tests.conftest import SEEDS, national_open_facts
+from tests.conftest import facts_at as _at
 
 YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1995, 2000, 2001, 2004, 2005,
          2006, 2008, 2009, 2010, 2011, 2012, 2024, 2025)
@@ -26,17 +27,7 @@ YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1995, 2000, 2001,
 
 @pytest.fixture(scope="module")
 def reports() -> dict[int, list[Fact]]:
-    docs: dict[int, Document] = {}
-    for doc in read(NATIONAL):
-        if doc.year in YEARS and doc.doc_type == "work_report" and doc.year not in docs:
-            docs[doc.year] = doc
-    assert set(docs) == set(YEARS)
-    return {year: open_facts(doc, extract_facts(doc)) for year, doc in docs.items()}
-
-
-def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
-    """The open facts of ``printed`` in a sentence holding ``words``."""
-    return [f for f in facts if f.text == printed and words in (f.evidence or "")]
+    return national_open_facts(YEARS)
 
 
 @pytest.mark.parametrize(("year", "printed", "words"), [

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from baogao.extract import extract_facts
 from baogao.extract.open_checks import unreadable
-from baogao.extract.open_facts import open_facts
-from baogao.models import Document, Fact
-from baogao.pipeline import read
-from tests.conftest import NATIONAL
+from baogao.models import Fact
+from tests.conftest import facts_at as _at
+from tests.conftest import national_open_facts
 
 YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2006, 2008, 2009,
          2010, 2011, 2012, 2024, 2025)
@@ -18,17 +16,7 @@ YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2006,
 
 @pytest.fixture(scope="module")
 def reports() -> dict[int, list[Fact]]:
-    docs: dict[int, Document] = {}
-    for doc in read(NATIONAL):
-        if doc.year in YEARS and doc.doc_type == "work_report" and doc.year not in docs:
-            docs[doc.year] = doc
-    assert set(docs) == set(YEARS)
-    return {year: open_facts(doc, extract_facts(doc)) for year, doc in docs.items()}
-
-
-def _at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
-    """The open facts of ``printed`` in a sentence holding ``words``."""
-    return [f for f in facts if f.text == printed and words in (f.evidence or "")]
+    return national_open_facts(YEARS)
 
 
 @pytest.mark.parametrize(("year", "printed", "words"), [
