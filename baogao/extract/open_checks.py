@@ -39,6 +39,7 @@ from baogao.extract.periods import (
     deadline_year,
     explicit_year,
     future_target,
+    has_cue_in,
     opens_single_year,
     plan_horizon,
     relative_year,
@@ -334,7 +335,12 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return own if (free or in_clause) and not spans and own <= year else period
     if spans:
         return period
+    if period is None and free and "last" in (relative_year(text, clause[1], pos),
+                                              relative_year(text, clause[0], clause[0] + 2)):
+        return year - 1  # (这五年，…。)去年对外贸易总额达到2.97万亿美元: that year
     opened = None if growth or planned else _run_year(text, full, clause[1], pos)
+    if opened is None and not (growth or planned) and relative_year(text, full, pos) is None:
+        opened = paragraph_run_year(text, para[0], full, pos)
     if opened is not None and opened <= year:
         return opened  # (这五年，)2025年，实现…；规模以上工业增加值1615亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
@@ -397,6 +403,51 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
                 not text.startswith("的", m.end())):
             return None
     return int(text[last.start() : last.start() + 4])
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_opener() -> re.Pattern[str]:
+    """A year opening a sentence of a paragraph as the year of what follows: alone in its
+    clause (2016年，到2017年底，) or estimated (预计2016年地区生产总值…)."""
+    one = year_re().pattern
+    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})(?:底|末)?(?=[，,])"
+                      rf"|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
+
+
+def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
+    """The year opening a sentence earlier in the paragraph (or the value's own, from
+    ``full``), when no other year is printed since but as a base (是2011年的2.2倍): a run of
+    levels after 预计2016年… or 到2017年底，… is of that year."""
+    last = max(_sentence_opener().finditer(text, para, pos), key=lambda m: m.start(),
+               default=None)
+    if last is None:
+        return None
+    found = year_re().search(text, last.start(), last.end())
+    if found is None:
+        return None
+    for m in year_re().finditer(text, last.end(), pos):
+        if _BASE_BEFORE.search(text, max(para, m.start() - 1), m.start()) is None and (
+                not text.startswith("的", m.end())):
+            return None
+    if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[max(full, *(text.rfind(c, full, pos) for c in "；;")) : pos] or (
+            any(not m.group(0).startswith("年均")  # (年均增长9%;) a level after: runs on
+                for m in _multi_year_res()[1].finditer(text, last.end(), pos))) or any(
+            text[m.start() - 1] not in "比较同与" for m in _YEAR_WORD.finditer(
+                text, last.end() if last.start() > para else full, pos)):
+        return None  # 今年…, 两年来…: the run has ended (not 比上年)
+    return year_of(found)
+
+
+def run_before(text: str, para: int, sentence: int, pos: int, year: int | None) -> int | None:
+    """The earlier year a value read as a target of the report's year belongs to, when a
+    run of its paragraph opened by that year reaches it and its own sentence names no year,
+    no target and no 今年 (1984年，…。全年施工的更新改造项目七万四千个, in the 1985 report)."""
+    if year is None or explicit_year(text, sentence, pos) is not None or has_cue_in(
+            text, sentence, pos, "target_cues") or proposed(text[sentence:pos]):
+        return None
+    opened = paragraph_run_year(text, para, sentence, pos)
+    return opened if opened is not None and opened < year and relative_year(
+        text, sentence, pos) is None else None
 
 
 def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
@@ -535,6 +586,14 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
     being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
     ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
+    record = _record_after()
     return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
         w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+        and record.match(text, m.end()) is None  # 创造了近五年来的最高水平: a record
         for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
+
+
+@functools.lru_cache(maxsize=1)
+def _record_after() -> re.Pattern[str]:
+    """What follows a span of years that makes it a record (近五年|来的最高水平)."""
+    return re.compile(str(cues()["record_after_span"]))
