@@ -68,6 +68,10 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     # an aside saying what a measure covers is not part of its name
     (1980, "60亿元", "全民所有制职工全年工资总额（包括奖金在内）比上年增加60亿元",
      "全民所有制职工全年工资总额增加"),
+    # a change printed right after the level, in the level's unit: the change is named
+    (2025, "约1500亿元", "居民存量房贷利息年支出减少约1500亿元", "居民存量房贷利息年支出减少"),
+    (2024, "20元", "城乡居民基础养老金月最低标准提高20元", "城乡居民基础养老金月最低标准提高"),
+    (2000, "800万人", "贫困人口减少800万人", "贫困人口减少"),
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:

@@ -60,6 +60,7 @@ from baogao.extract.open_words import (
     _after_last_action,
     _alternation,
     _comparison_leads,
+    change_named,
     _cuts,
     _growth_word,
     _head_words,
@@ -482,6 +483,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None
     if joined and prev is not None and not action:
         action = prev.action
+    name = change_named(text, head_start, amount.start, name, amount.unit)
     return Reading(name, action, scope, baseline, carry)
 
 
