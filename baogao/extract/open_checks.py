@@ -308,6 +308,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     """
     if year is None:
         return period
+    if growth and _SUMMED_CHANGE.search(text, clause[1], pos):
+        return None  # 能耗强度累计下降17.3%, 居民人均可支配收入五年增长30.8%: over years
     full = max(text.rfind("。", para[0], clause[0]) + 1, para[0])
     base = _compared_base(text, full, pos) if growth else None
     if base is not None:
@@ -371,6 +373,11 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     return period
 
 
+#: A change summed over years right before the value (累计下降, 五年增长).
+_SUMMED_CHANGE = re.compile(r"(?:累计|(?<![\d〇○零一二三四五六七八九])[两三四五六七八九十]年)"
+                            r"(?:下降|降低|提高|增长|减少|上升|翻番|翻一番)了?$")
+
+
 #: A year printed as the base of a comparison (是2010年的2.2倍, 比2010年, 较2010年).
 _BASE_YEAR = re.compile(r"(?:是|为|比|较|同|与)$")
 _MULTIPLE_OF = re.compile(r"的[\d.一二三四五六七八九十点]+倍")
@@ -410,8 +417,8 @@ def _sentence_opener() -> re.Pattern[str]:
     """A year opening a sentence of a paragraph as the year of what follows: alone in its
     clause (2016年，到2017年底，) or estimated (预计2016年地区生产总值…)."""
     one = year_re().pattern
-    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})(?:底|末)?(?=[，,])"
-                      rf"|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
+    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})"
+                      rf"(?:底|末)?(?=[，,])|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
 
 
 def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
@@ -429,7 +436,8 @@ def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
         if _BASE_BEFORE.search(text, max(para, m.start() - 1), m.start()) is None and (
                 not text.startswith("的", m.end())):
             return None
-    if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[max(full, *(text.rfind(c, full, pos) for c in "；;")) : pos] or (
+    own = max(full, *(text.rfind(c, full, pos) for c in "；;"))  # the value's ；-sentence
+    if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[own:pos] or (
             any(not m.group(0).startswith("年均")  # (年均增长9%;) a level after: runs on
                 for m in _multi_year_res()[1].finditer(text, last.end(), pos))) or any(
             text[m.start() - 1] not in "比较同与" for m in _YEAR_WORD.finditer(
@@ -577,8 +585,34 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     lead = doc.text[para.start : min(para.end, para.start + 12)]
     if words.search(lead) is not None:
         return True
+    if opens_single_year(doc, para):
+        return False  # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year
+    if _under_multi_year_line(doc, para):
+        return True
     # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
     return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
+
+
+#: The longest line read as a heading of the paragraphs after it (这是经济实力持续提升的五年。).
+_HEADING_LINE = 30
+_HANS = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _under_multi_year_line(doc: Document, para: _Span) -> bool:
+    """True when the nearest short line before the paragraph in its section, a heading the
+    outline does not know, names several years (这是绿美广东生态建设绘就新画卷的五年。)."""
+    section = doc.section_at(para.start)
+    floor = section.heading_end if section is not None else 0
+    end = para.start - 1
+    while end > floor:
+        start = doc.text.rfind("\n", floor, end) + 1
+        line = doc.text[start:end].strip()
+        if len(line) <= _HEADING_LINE and len(_HANS.findall(line)) >= 4:  # not PM|2.5 cut
+            return any(w in line for w in _skip_words("multi_year_lines"))
+        if opens_single_year(doc, _Span(start, end)):
+            return False  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
+        end = start - 1
+    return False
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
