@@ -332,7 +332,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         head.startswith("占") and any(w in head for w in _skip_words("share_words"))))
     # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
     reach = next((w for w in _skip_longest("from_follow")
-                  if head.endswith(w)), "")
+                  if head.endswith(w)), "") if head.endswith(_skip_words("from_follow")) else ""
     head = head[: len(head) - len(reach)]
     metric, metric_action = _strip_tail(head)
     metric_action = metric_action or reach or None

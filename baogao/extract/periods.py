@@ -219,11 +219,10 @@ def section_year(doc: Document, pos: int) -> int | None:
 
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
-    head = text[start:pos]
     for key, label in (("last_year", "last"), ("this_year", "this")):
         for word in cue_words(key):
-            idx = head.rfind(word)
-            if idx >= 0 and not (idx > 0 and head[idx - 1] in "比较同与"):
+            idx = text.rfind(word, start, pos)  # in place: the head may be a long paragraph
+            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
                 return label
     return None
 
