@@ -147,6 +147,7 @@ _UNIT_END = re.compile("[万亿](?:美)?元$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
+@functools.lru_cache(maxsize=32768)
 def unreadable(name: str) -> bool:
     """True when a name cannot be read as a noun phrase naming an object (see the module
     notes; the words are the ``compared_times``, ``time_leads``, ``clause_words``,
