@@ -457,3 +457,16 @@ def test_a_listed_noun_with_a_modifier_joins_the_list() -> None:
     # 20个|机关、企事业单位附属空间(对社会开放共享): 附属 is a modifier of the noun
     names = _named(_province("上海"), "20个机关、企事业单位附属空间")
     assert names["20个"] == "机关、企事业单位附属空间"
+
+
+def test_a_count_is_of_the_noun_before_the_verb_that_governs_the_next_amount() -> None:
+    # 21万名干部|包抓联企业46万户, 47家…中心卫生院|聘任100名, 124个镇|获评…: the count's object
+    # is the noun before the verb (not the verb, nor its own object)
+    assert _named(_province_2025("甘肃"), "包抓联企业46万户")["21万名"] == "干部"
+    assert _named(_province_2025("广东"), "中心卫生院聘任100名")["47家"] == "中心卫生院"
+    assert _named(_province_2025("广东"), "124个镇获评")["124个"] == "镇"
+    # …but a phrase of two verbs is not cut at the first (承接产业|转移主平台…)
+    assert _named(_province("广东"), "15个承接产业转移主平台落地项目")[
+        "15个"].startswith("承接产业转移主平台")
+    # a count before a capacity (40所普通高中办学能力) counts no capacity: not kept
+    assert "40所" not in _named(_province("甘肃"), "40所普通高中办学能力")

@@ -330,6 +330,16 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _PLAIN_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "b", "vn"})
 
 
+def _governing_verb(words: tuple[tuple[str, str], ...]) -> int:
+    """Where the one verb of a phrase running on to the next amount stands, when only plain
+    nouns follow it (干部|包抓联|企业 46万户, 中心卫生院|聘任 100名): the verb governs that amount,
+    and what comes before it is the counted object; -1 when none (承接产业转移主平台…项目)."""
+    verbs = [i for i, (w, t) in enumerate(words) if t == "v" and len(w) >= 2]
+    if len(verbs) != 1 or any(t != "n" for _, t in words[verbs[0] + 1 :]):
+        return -1
+    return verbs[0]
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
@@ -362,18 +372,26 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     generic, heads = _head_words()
     predicates = frozenset(_skip_words("post_stops"))
     words = _words(phrase)
+    # the phrase runs on to the next amount: a verb in it governs that one
+    governs = _governing_verb(words) if begin + len(phrase) == stop and _JOINS_AMOUNT.match(
+        text, stop) is not None else -1
     last_de = max((i for i, (w, _) in enumerate(words) if w == "的"), default=-1)
     for index, (word, tag) in enumerate(words):
         if index < last_de and (tag == "v" or ends.fullmatch(word)):
             # 150个优质学前教育资源牵头的幼儿园共同体: the object follows the 的
             kept = []
             at = sum(len(w) for w, _ in words[: last_de + 1])
-            return _tidy("".join(w for w, _ in words[last_de + 1 :]))
+            end = governs if governs > last_de + 1 else len(words)  # (的)中心卫生院|聘任100名
+            return _tidy("".join(w for w, _ in words[last_de + 1 : end]))
         if word in _skip_words("post_preps"):
             break  # 1324人凭转化贡献…: a preposition ends the noun wherever it stands
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 word in predicates or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
+        if at >= 1 and word in predicates and kept[-1][1] in _PLAIN_NOUN_TAGS:
+            break  # 124个镇|获评…: a one-character noun before its predicate
+        if (index == governs and at >= 2 and kept[-1][1] in _PLAIN_NOUN_TAGS):
+            break  # 47家中心卫生院|聘任100名, 21万名干部|包抓联企业46万户: the noun's verb
         if (at >= 2 and tag in ("a", "d", "ad") and len(word) >= 2 and index + 1 < len(words)
                 and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
                 and (index + 2 == len(words) or words[index + 2][1] not in _NOUN_TAGS)):
