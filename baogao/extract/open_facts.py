@@ -51,6 +51,7 @@ from baogao.extract.open_checks import (
     summed_over_years,
     unreadable,
     unreliable,
+    vague_fund,
     years_spanned,
 )
 from baogao.extract.open_lists import _parts_named, _strip_growth, bare_run, respectively
@@ -677,7 +678,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             sentence.start, text[amount.start : amount.end]) in covered:
                         continue  # a catalog fact states it, and no later amount reads prev
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
-                    if i in unpaired:
+                    if i in unpaired or (reading and vague_fund(text, sentence, amount,
+                                                                reading.name)):
                         reading = None
                     elif i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
