@@ -470,3 +470,15 @@ def test_a_count_is_of_the_noun_before_the_verb_that_governs_the_next_amount() -
         "15个"].startswith("承接产业转移主平台")
     # a count before a capacity (40所普通高中办学能力) counts no capacity: not kept
     assert "40所" not in _named(_province("甘肃"), "40所普通高中办学能力")
+
+
+def test_a_bare_measure_takes_the_owner_its_sentence_opens_on() -> None:
+    # 省属企业工业总产值、利润总额分别增长17.1%、4.2%: 利润总额 is the enterprises' too
+    assert _named(_province_2025("甘肃"), "省属企业工业总产值、利润总额")[
+        "4.2%"] == "省属企业利润总额增长"
+    names = _named(_province("甘肃"), "省属企业完成产业类投资553.1亿元")
+    assert names["553.1亿元"] == "省属企业产业类投资"
+    assert names["10.3%"] == "省属企业研发投入增长"
+    # …not when another owner is printed since (国有企业…，省属企业资产总额…，工业总产值)
+    named = _named(_province("甘肃"), "省属企业资产总额达到2.7万亿元")
+    assert "国有企业工业总产值" not in named.values()

@@ -69,6 +69,9 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
     (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
     (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
+    # a bare measure takes the owner its sentence opens on
+    (2008, "1.05倍", "全国国有企业资产总额比2002年增长60.98%", "国有企业税收"),
+    (1980, "30.8%", "机械工业1979年计划任务不足", "机械工业出口额"),
     # the spender's money opening its sentence, no purpose printed, is kept
     (2004, "300亿元以上", "今年中央财政投入增加300亿元以上", "中央财政投入增加"),
     # a change word leading the amount names the change even after another lead word

@@ -55,6 +55,7 @@ from baogao.extract.open_checks import (
     years_spanned,
 )
 from baogao.extract.open_lists import _parts_named, _strip_growth, bare_run, respectively
+from baogao.extract.open_owners import owned
 from baogao.extract.open_words import (
     _action_index,
     _actions,
@@ -746,14 +747,15 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
+                    name = owned(text, sentence.start, amount.start, reading.name)  # 省属企业|
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
-                        indicator=None, name=reading.name, kind=timing.kind,
+                        indicator=None, name=name, kind=timing.kind,
                         estimated=timing.estimated, period=period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
-                        value_high=_number(amount.value_high), key=key_of(reading.name),
+                        value_high=_number(amount.value_high), key=key_of(name),
                         action=reading.action,
                         scope=BASELINE if baseline else (
                             reading.scope or (MULTI_YEAR if multi or spans else None)),
