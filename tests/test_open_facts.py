@@ -482,3 +482,18 @@ def test_a_bare_measure_takes_the_owner_its_sentence_opens_on() -> None:
     # …not when another owner is printed since (国有企业…，省属企业资产总额…，工业总产值)
     named = _named(_province("甘肃"), "省属企业资产总额达到2.7万亿元")
     assert "国有企业工业总产值" not in named.values()
+
+
+def test_a_count_of_a_list_of_nouns_is_not_named_after_the_first(
+        xicheng_2023: Document) -> None:
+    # 7所学校、医院周边交通疏堵治理, 超5000场次专题教育、家长课堂等活动: the whole list's
+    assert "7所" not in _named(xicheng_2023, "实验二小等7所学校、医院")
+    assert "超5000场次" not in _named(_province_2025("广东"), "超5000场次专题教育、家长课堂")
+    # …but a noun followed by a clause of its own keeps its count (境外采购商、创历史新高)
+    assert _named(_province_2025("广东"), "约50万名境外采购商")["约50万名"] == "境外采购商"
+
+
+def test_a_change_printed_after_its_level_with_a_comparison_names_the_change() -> None:
+    # 船舶平均待泊时间同比减少8.9小时: the fall, not the waiting time
+    names = _named(_province("广西"), "船舶平均待泊时间同比减少")
+    assert names["8.9小时"] == "船舶平均待泊时间减少"

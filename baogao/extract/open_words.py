@@ -340,6 +340,21 @@ def _governing_verb(words: tuple[tuple[str, str], ...]) -> int:
     return verbs[0]
 
 
+def _list_cut(text: str, begin: int, post: str, stop: int) -> bool:
+    """True when the noun ``post`` read after an amount at ``begin`` is the first of a list
+    of nouns (学校、医院…, 专题教育、家长课堂等活动; not 采购商、|创历史新高, nor 47项经验、|
+    深圳综合改革试点48项经验): the amount counts the whole list. ``stop``: its clause end."""
+    end = begin + len(post)
+    if not post or not text.startswith(post, begin) or not text.startswith("、", end):
+        return False
+    after = _words(text[end + 1 : min(stop, end + 13)])
+    return bool(after) and after[0][1] in _PLAIN_NOUN_TAGS and len(after[0][0]) >= 2 and (
+        _DIGIT.search(text, end + 1, stop) is None)
+
+
+_DIGIT = re.compile(r"[\d]")
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
@@ -367,6 +382,7 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         listed = _listed_nouns(text, begin, found, stop)
         if listed:
             return listed
+
     kept: list[tuple[str, str]] = []
     at = 0
     generic, heads = _head_words()
