@@ -390,8 +390,8 @@ _GOVERNMENT_BYLINE = re.compile(
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
 #: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
 _DATED_BYLINE = re.compile(
-    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})"
-    rf"[）)]?$")
+    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
 )
