@@ -219,11 +219,10 @@ def section_year(doc: Document, pos: int) -> int | None:
 
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
-    head = text[start:pos]
     for key, label in (("last_year", "last"), ("this_year", "this")):
         for word in cue_words(key):
-            idx = head.rfind(word)
-            if idx >= 0 and not (idx > 0 and head[idx - 1] in "比较同与"):
+            idx = text.rfind(word, start, pos)  # in place: the head may be a long paragraph
+            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
                 return label
     return None
 
@@ -406,12 +405,17 @@ def _titles_multi_year(titles: tuple[str, ...]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _record_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["record_after_span"]))
+
+
 def first_cue(text: str, para: _Span, key: str) -> int:
     """Where the first cue word of ``key`` appears in the paragraph (its end if none)."""
     pattern = _cue_re(key)
     if pattern is None:
         return para.end
-    record = re.compile(str(cues()["record_after_span"]))
+    record = _record_re()
     for match in pattern.finditer(text, para.start, para.end):
         if record.match(text, match.end()) is None:  # 近五年来的最高水平: a record, no span
             return match.start()
