@@ -7,6 +7,7 @@ used only when the text is silent. Anything neither tells stays None.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import re
@@ -39,6 +40,8 @@ _CJK = "\u4e00-\u9fff"
 # (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
+#: the shortest name that fits (县长王丰向大会作…: 王丰, not 王丰向大会)
+_NAME_SHORTEST = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
 _REGION_IN_DATELINE = re.compile(
     rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
 )
@@ -65,9 +68,11 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
     titles = "|".join(sorted(cues["speaker_titles"], key=len, reverse=True))
     not_prefix = "".join(cues["not_a_title_prefix"])
-    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
+    not_after = "".join(cues["not_after_a_title"])
+    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强 / 县长付乐欣代表县人民政府
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。）)]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})(?![{not_after}])({_NAME_SHORTEST}?)"
+        rf"(?=作|向|在|所作|同志|代表[^。，,]{{0,15}}?政府|[（(，,。）)]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
@@ -170,6 +175,40 @@ def _late_dateline(head: str) -> str | None:
     return find_date(m.group(1)) if m else None
 
 
+_DAY_ONLY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})日")
+_PAGE_DATE = re.compile(r"((?:19|20)\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
+_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议")
+
+
+def _meeting_day(head: str, title: str | None) -> str | None:
+    """The day of the meeting a news page or a photo caption prints without its year (12月30日，
+    政和县第十八届人民代表大会第五次会议…开幕; 1月4日，在市十六届人大一次会议上…), dated by
+    the page's own date when that follows within 60 days, else by the title's year when the
+    meeting is in its first quarter (a report is heard early in its own year)."""
+    for m in _DAY_ONLY.finditer(head):
+        month, day = int(m.group(1)), int(m.group(2))
+        sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
+        if not _SESSION_WORDS.search(sentence):
+            continue
+        page = _PAGE_DATE.search(head[:600])
+        if page:
+            published = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
+            held = published and _day(published.year - (month > published.month), month, day)
+            if published and held and 0 <= (published - held).days <= 60:
+                return held.isoformat()
+        found = _YEAR_IN.search(title or "")
+        held = _day(int(found.group(1)), month, day) if found and month <= 3 else None
+        return held.isoformat() if held else None
+    return None
+
+
+def _day(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
@@ -193,6 +232,10 @@ _ANNUAL_PLAN = re.compile(
 _ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
 
 
+#: the adopted annual plan itself, printed (or announced) at the top: 咸阳市2023年国民经济和社会发展计划
+_ADOPTED_PLAN = re.compile(r"(?:19|20)\d\d年国民经济和社会发展计划(?!执行)")
+
+
 def _is_plan_report(head: str) -> bool:
     """An annual plan report (2023年国民经济和社会发展计划执行情况与2024年计划草案的报告,
     delivered 受…政府委托). A head of government speaking on behalf of the government (我代表
@@ -210,7 +253,8 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "npc_resolution"
     if "向公众报告" in head or "向社会公众报告" in head:
         return "public_report"
-    if _is_plan_report(head):
+    if _is_plan_report(head) or (_ADOPTED_PLAN.search((title or "") + "\n" + text[:300])
+                                 and "政府工作报告" not in head):
         return "plan_report"
     if re.search(r"预算执行情况", head) and "预算草案" in head:
         return "budget_report"
@@ -227,6 +271,20 @@ def _title_region(line: str) -> str | None:
         rf"^(?:[（(][{_CJK}]{{2,8}}[）)])?(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)"
         rf"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
     )  # a copy's title may lead with the province in brackets: (安徽省)2021年合肥市瑶海区…
+    return m.group(1) if m else None
+
+
+#: a plan or budget report's title: 关于重庆市开州区2024年预算执行情况和2025年预算草案的报告
+_OTHER_TITLE = re.compile(
+    rf"^(?:关于)?(?:印发)?《?([{_CJK}]{{2,20}}?)(?:19|20)\d\d年?度?(?:财政)?"
+    rf"(?:预算执行情况|国民经济和社会发展计划)")
+_REGION_AT_SESSION = re.compile(
+    rf"([{_CJK}]{{2,20}}?)第?{_ORD}届人(?:民代表)?大(?:会)?第?{_ORD}次会议")
+
+
+def _other_title_region(line: str) -> str | None:
+    """The region a plan or budget report's title names (see ``_OTHER_TITLE``)."""
+    m = _OTHER_TITLE.search(line)
     return m.group(1) if m else None
 
 
@@ -278,9 +336,12 @@ def _region_candidates(text: str, pre: str, hints: dict[str, str]) -> list[str]:
     if m:
         out.append(m.group(1))
     for line in _header_lines(pre):
-        found = _title_region(_unquoted(line))
+        found = _title_region(_unquoted(line)) or _other_title_region(line)
         if found:
             out.append(found)
+    m = _REGION_AT_SESSION.search(head)  # 鄂州市鄂城区十届人大二次会议开幕 (a news page)
+    if m and resolve(m.group(1)):
+        out.append(m.group(1))
     out += [hints[k] for k in ("region", "province") if hints.get(k)]
     for key in ("title", "article_title", "page_title"):
         value = _flat(hints.get(key, ""))
@@ -387,7 +448,7 @@ _BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
 _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
-    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")
 #: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
 _DATED_BYLINE = re.compile(
     rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
@@ -438,6 +499,11 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     return None, title_only
 
 
+_PLANNED_YEAR = re.compile(
+    r"((?:19|20)\d\d)年?度?(?:(?:国民经济和社会发展)?计划草案|(?:财政)?预算草案"
+    r"|国民经济和社会发展计划(?!执行))")
+
+
 def _find_year(
     date: str | None, meeting: str | None, region: str | None, title: str | None,
     text: str, hints: dict[str, str], doc_type: DocType,
@@ -447,10 +513,12 @@ def _find_year(
         # 12月27日在张湾区…会议上: the 2023 report, reviewing 2022)
         december = date[5:7] == "12" and region != NATIONAL and doc_type == "work_report"
         return int(date[:4]) + (1 if december else 0)
-    if doc_type == "plan_report":
-        m = re.search(r"((?:19|20)\d\d)年(?:国民经济和社会发展)?计划草案", text[:1500])
-        if m:
-            return int(m.group(1))
+    if doc_type in ("plan_report", "budget_report"):
+        # the year planned or budgeted: 2024年计划草案, 2025财政预算草案, or the adopted plan
+        # itself (关于印发《咸阳市2023年国民经济和社会发展计划》的通知)
+        years = [int(m.group(1)) for m in _PLANNED_YEAR.finditer(_flat(text[:1500]))]
+        if years:
+            return max(years)
     if title:
         m = _YEAR_IN.search(title)
         if m:
@@ -633,6 +701,23 @@ def _normalize_title(speaker_title: str | None, region: str | None) -> str | Non
     return speaker_title
 
 
+def _speaker_on_behalf(head: str, title: str | None) -> tuple[str | None, str | None]:
+    """The speaker a news page names: 县长付乐欣代表县人民政府向大会作政府工作报告, 陈永高代表县人民
+    政府向大会报告工作, or a headline 陈永高作政府工作报告 opening a line."""
+    titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
+    not_prefix = "".join(_cues()["not_a_title_prefix"])
+    m = re.search(rf"(?:(?<![{not_prefix}])({titles})|(?<![{_CJK}]))({_NAME})代表[^。，,]{{0,15}}?"
+                  rf"政府(?:向大会|作)", head)
+    if m is None:
+        m = re.search(rf"(?:^|\n)()({_NAME})作(?:政府)?工作报告", head)
+    if m is None:
+        return None, title
+    if m.group(1):
+        return m.group(2), m.group(1)
+    near = re.search(rf"({titles}){re.escape(m.group(2))}", head)
+    return m.group(2), near.group(1) if near else None
+
+
 _SPEAKER_IN_NEWS = re.compile(
     r"([区市县省]长|主席|总理)([\u4e00-\u9fff]{2,3}?)(?:介绍|说|指出|表示|强调|回答)"
 )
@@ -653,6 +738,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
         find_date(text[:400]) if doc_type == "npc_resolution" else None) or _late_dateline(
         _flat(text[:1500]))
+    date = date or _meeting_day(_flat(text[:1500]), title) or _meeting_day(pre_original, title)
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
     region = _find_region(text, pre, hints)
@@ -669,6 +755,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
         m = re.search(rf"({titles}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
+    if speaker is None and doc_type in ("work_report", "public_report"):
+        speaker, speaker_title = _speaker_on_behalf(_flat(text[:3000]), speaker_title)
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
     if speaker is None and doc_type == "public_report":
