@@ -7,15 +7,24 @@ used only when the text is silent. Anything neither tells stays None.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
+from typing import cast
 
 from baogao.models import DocType, Level
+from baogao.read.dating import (
+    NUM,
+    YEAR_IN,
+    chinese_int,
+    find_date,
+    find_dateline_date,
+    infer_year,
+    late_dateline,
+    meeting_day,
+)
 from baogao.read.regions import (
     NATIONAL,
     gazetteer,
@@ -26,11 +35,6 @@ from baogao.read.regions import (
     stem_of,
 )
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
-_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日")
-_SQUASHED_DATE = re.compile(r"((?:19|20)\d\d)(\d{2,4})日")
 _ORD = r"[一二三四五六七八九十]+"
 _MEETING = re.compile(
     rf"(第?{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第({_ORD})?次会议)"
@@ -50,7 +54,6 @@ _NATIONAL_CUES = re.compile(
     r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
 )
 _DATELINE = re.compile(r"会议上?[）)]?$")
-_YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
                          "\u200b": "", "\ufeff": ""})
@@ -69,7 +72,8 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     titles = "|".join(sorted(cues["speaker_titles"], key=len, reverse=True))
     not_prefix = "".join(cues["not_a_title_prefix"])
     not_after = "".join(cues["not_after_a_title"])
-    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强 / 县长付乐欣代表县人民政府
+    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强 /
+    # 县长付乐欣代表县人民政府
     title_name = re.compile(
         rf"(?<![{not_prefix}])({titles})(?![{not_after}])({_NAME_SHORTEST}?)"
         rf"(?=作|向|在|所作|同志|代表[^。，,]{{0,15}}?政府|[（(，,。）)]|[^{_CJK}]*$)"
@@ -110,105 +114,6 @@ def _npc_first_years() -> dict[int, int]:
     return {int(k): int(v) for k, v in raw["national"].items()}
 
 
-def chinese_int(text: str) -> int | None:
-    """Parse 2021, 二〇二一 (digit by digit) or 二十七 (positional) into an int."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        digits = [_CN_DIGIT.get(ch) for ch in text]
-        if any(d is None for d in digits):
-            return None
-        return int("".join(str(d) for d in digits))
-    tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens) if tens else 1
-    o = _CN_DIGIT.get(ones) if ones else 0
-    if t is None or o is None:
-        return None
-    return t * 10 + o
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
-
-
-def find_date(text: str) -> str | None:
-    """The first full date in ``text`` as ISO, including 二〇二六年一月二十七日 and a
-    date whose 年/月 were lost (2021110日 -> 2021-01-10 when only one reading is valid)."""
-    m = _DATE.search(text)
-    if m:
-        y, mo, d = (chinese_int(g) for g in m.groups())
-        if y is not None and mo is not None and d is not None and _valid(y, mo, d):
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _SQUASHED_DATE.search(text)
-    if m:
-        year, rest = int(m.group(1)), m.group(2)
-        readings = [
-            (int(rest[:k]), int(rest[k:]))
-            for k in range(1, len(rest))
-            if _valid(year, int(rest[:k]), int(rest[k:])) and not rest[k:].startswith("0")
-        ]
-        if len(readings) == 1:
-            mo, d = readings[0]
-            return f"{year:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-_DATELINE_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日\s*[(（]?\s*在")
-
-
-def find_dateline_date(text: str) -> str | None:
-    """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
-    other dates (成文日期, 发布日期) must not displace."""
-    m = _DATELINE_DATE.search(text)
-    return find_date(m.group(0)) if m else None
-
-
-_LATE_DATELINE = re.compile(
-    rf"——\s*({_NUM}年{_NUM}月{_NUM}日)\s*在[^。\n]{{0,40}}人民代表大会[^。\n]{{0,20}}会议上?"
-)
-
-
-def _late_dateline(head: str) -> str | None:
-    """The date of a dateline printed after the opening (a journal's abstract page runs the
-    salutation first and the title line ——2008年1月25日在…会议上 after it)."""
-    m = _LATE_DATELINE.search(head)
-    return find_date(m.group(1)) if m else None
-
-
-_DAY_ONLY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})日")
-_PAGE_DATE = re.compile(r"((?:19|20)\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
-_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议")
-
-
-def _meeting_day(head: str, title: str | None) -> str | None:
-    """The day of the meeting a news page or a photo caption prints without its year (12月30日，
-    政和县第十八届人民代表大会第五次会议…开幕; 1月4日，在市十六届人大一次会议上…), dated by
-    the page's own date when that follows within 60 days, else by the title's year when the
-    meeting is in its first quarter (a report is heard early in its own year)."""
-    for m in _DAY_ONLY.finditer(head):
-        month, day = int(m.group(1)), int(m.group(2))
-        sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
-        if not _SESSION_WORDS.search(sentence):
-            continue
-        page = _PAGE_DATE.search(head[:600])
-        if page:
-            published = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
-            held = published and _day(published.year - (month > published.month), month, day)
-            if published and held and 0 <= (published - held).days <= 60:
-                return held.isoformat()
-        found = _YEAR_IN.search(title or "")
-        held = _day(int(found.group(1)), month, day) if found and month <= 3 else None
-        return held.isoformat() if held else None
-    return None
-
-
-def _day(year: int, month: int, day: int) -> datetime.date | None:
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
@@ -232,7 +137,8 @@ _ANNUAL_PLAN = re.compile(
 _ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
 
 
-#: the adopted annual plan itself, printed (or announced) at the top: 咸阳市2023年国民经济和社会发展计划
+#: the adopted annual plan itself, printed (or announced) at the top:
+#: 咸阳市2023年国民经济和社会发展计划
 _ADOPTED_PLAN = re.compile(r"(?:19|20)\d\d年国民经济和社会发展计划(?!执行)")
 
 
@@ -444,14 +350,14 @@ def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
     return meeting if meeting.startswith("第") else "第" + meeting
 
 
-_BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
+_BARE_DATE = re.compile(rf"^[（(]?{NUM}年{NUM}月{NUM}日[）)]?$")
 _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")
 #: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
 _DATED_BYLINE = re.compile(
-    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
+    rf"^[（(]?{NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
@@ -520,7 +426,7 @@ def _find_year(
         if years:
             return max(years)
     if title:
-        m = _YEAR_IN.search(title)
+        m = YEAR_IN.search(title)
         if m:
             return int(m.group(1))
     if meeting and region == NATIONAL:
@@ -538,61 +444,10 @@ def _find_year(
     if hint.isascii() and hint.isdigit() and len(hint) == 4 and 1900 <= int(hint) <= 2100:
         return int(hint)
     for key in ("title", "article_title", "page_title"):
-        m = _YEAR_IN.search(hints.get(key, ""))
+        m = YEAR_IN.search(hints.get(key, ""))
         if m:
             return int(m.group(1))
     return infer_year(text)
-
-
-@functools.lru_cache(maxsize=1)
-def _year_references() -> dict[str, Any]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
-    table: dict[str, Any] = raw["year_references"]
-    return table
-
-
-def infer_year(text: str) -> int | None:
-    """The year of a report that prints none, from its own references: 2013年工作回顾 (a 2014
-    report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
-    (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
-    table = _year_references()
-    found: set[int] = set()
-    for pattern, offset in table["patterns"]:
-        for match in re.finditer(pattern, text):
-            found.add(int(match.group(1)) + int(offset))
-    bases: dict[str, int] = table["anniversaries"]
-    anniversary = re.compile(
-        "(" + "|".join(map(re.escape, bases)) + r")(\d{1,3}|[一二三四五六七八九十]{1,4})周年"
-    )
-    for sentence in re.split(r"[。；;！？\n]", text):
-        if not any(w in sentence for w in table["this_year"]):
-            continue
-        if any(w in sentence for w in table["other_years"]):
-            continue
-        for match in anniversary.finditer(sentence):
-            count = chinese_int(match.group(2))
-            if count is not None:
-                found.add(bases[match.group(1)] + count)
-    for sentence in re.split(r"[。；;！？\n]", _one_year_review(text, table)):
-        if not any(w in sentence for w in table["past_event_words"]) or any(
-                w in sentence for w in (*table["this_year"], *table["other_years"])):
-            continue
-        for match in anniversary.finditer(sentence):
-            count = chinese_int(match.group(2))
-            if count is not None:
-                found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
-    return found.pop() if len(found) == 1 else None
-
-
-def _one_year_review(text: str, table: dict[str, Any]) -> str:
-    """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
-    that leaves it (今年, 过去五年); empty when the text has no such opening."""
-    opening = re.search("|".join(table["one_year_review_openings"]), text)
-    if opening is None:
-        return ""
-    leave = re.compile("|".join(map(re.escape, table["one_year_review_leaves"])))
-    end = leave.search(text, opening.end())
-    return text[opening.end() : end.start() if end else len(text)]
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
@@ -736,9 +591,9 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
     date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
-        find_date(text[:400]) if doc_type == "npc_resolution" else None) or _late_dateline(
+        find_date(text[:400]) if doc_type == "npc_resolution" else None) or late_dateline(
         _flat(text[:1500]))
-    date = date or _meeting_day(_flat(text[:1500]), title) or _meeting_day(pre_original, title)
+    date = date or meeting_day(_flat(text[:1500]), title) or meeting_day(pre_original, title)
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
     region = _find_region(text, pre, hints)
