@@ -47,6 +47,7 @@ from baogao.extract.open_checks import (
     owned_rate,
     proposed,
     reviewed,
+    run_before,
     summed_over_years,
     unreadable,
     unreliable,
@@ -73,6 +74,7 @@ from baogao.extract.open_words import (
     _tidy,
     _verb_words,
     _words,
+    change_named,
     key_of,
     trim_name,
     vocabulary,
@@ -482,6 +484,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None
     if joined and prev is not None and not action:
         action = prev.action
+    name = change_named(text, head_start, amount.start, name, amount.unit)
     return Reading(name, action, scope, baseline, carry)
 
 
@@ -704,6 +707,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
                     dated = baseline and _YEAR_TITLE.search(text, clause[0], amount.start)
+                    if timing.kind == "target" and (ran := run_before(
+                            text, para.start, sentence.start, amount.start, doc.year)):
+                        timing = replace(timing, kind="actual", period=ran)  # 1984年，…。全年
                     if timing.kind == "target" and (_so_far().search(
                             text, sentence.start, amount.start) or baseline):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;

@@ -424,6 +424,24 @@ def _growth_word(phrase: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
+def _change_gap() -> re.Pattern[str]:
+    vocab = vocabulary()
+    return re.compile(f"(?:{_alternation(vocab['change_gap_words'])})?"
+                      f"(?P<verb>{_alternation(vocab['growth_words'])})了?")
+
+
+def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
+    """The name of a level with the change printed right after it, when the amount at
+    ``pos`` is that change in the level's own unit (居民存量房贷利息年支出|减少|约1500亿元,
+    最低工资标准每月|提高|183元): the value is the change, not the level."""
+    if unit in ("%", "‰", "倍", "个百分点") or _growth_word(name):
+        return name
+    at = text.rfind(name, head, pos)
+    found = _change_gap().fullmatch(text, at + len(name), pos) if at >= 0 else None
+    return name + found.group("verb") if found else name
+
+
+@functools.lru_cache(maxsize=1)
 def _comparison_leads() -> tuple[str, ...]:
     return tuple(vocabulary()["comparison_leads"])
 

@@ -15,7 +15,15 @@ from importlib import resources
 from typing import Any, cast
 
 from baogao.models import DocType, Level
-from baogao.read.regions import NATIONAL, gazetteer, level_of, region_of, resolve, split_region
+from baogao.read.regions import (
+    NATIONAL,
+    gazetteer,
+    level_of,
+    region_of,
+    resolve,
+    split_region,
+    stem_of,
+)
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -297,15 +305,65 @@ def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
         if known:
             return region
         fallback = fallback or region
-    return fallback or _first_known_region(head)
+    if fallback:
+        return fallback
+    level = _level_of_government(head)
+    found = _first_known_region(head)
+    if level == "province":
+        return _province_named(head, found)
+    if found or level not in (None, "city") or _MUNICIPAL.search(head) is None:
+        return found
+    return _province_named(head, None)
+
+
+#: a city's government speaking (受市人民政府委托, 我代表市人民政府): a municipality's report when
+#: the only division it names is a municipality (对重庆提出的…) and no prefecture is named
+_MUNICIPAL = re.compile(r"(?:受|代表)市(?:人民)?政府")
+
+
+def _province_named(head: str, found: str | None) -> str | None:
+    """The province (or municipality) a report is of when its header prints no full name: the
+    province of the first division named in full (…遂宁市畜牧业… in a report 我代表省人民政府),
+    provided its short name is printed too (构建和谐四川); else the one province whose short
+    name the text prints — a municipality only after 市政府 (``_MUNICIPAL``) and when no
+    prefecture's short name is printed, a province only after 省政府."""
+    gaz = gazetteer()
+    named = [full for full, shorts in gaz.provinces.items() if any(s in head for s in shorts)]
+    region = region_of(found)
+    if region is not None:
+        return region.path[0] if region.path[0] in named else None
+    municipal = _MUNICIPAL.search(head) is not None
+    fitting = [p for p in named if p.endswith("市") == municipal]
+    if len(fitting) != 1:
+        return None
+    if municipal and any(stem in head for stem in _prefecture_stems()):
+        return None
+    return fitting[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """Division names that are common words too (城区, 郊区): never found in the body alone."""
+    raw = json.loads(resources.files("baogao.data").joinpath("gazetteer.json").read_text("utf-8"))
+    return frozenset(raw["common_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _prefecture_stems() -> tuple[str, ...]:
+    """Short names of the prefectures (赣州, 成都) that are no province's short name."""
+    gaz = gazetteer()
+    shorts = {s for names in gaz.provinces.values() for s in names}
+    stems = {stem_of(r.name) for r in gaz.regions.values() if r.level == "city"}
+    return tuple(sorted(s for s in stems if s and s not in shorts))
 
 
 def _first_known_region(text: str) -> str | None:
     """The first province, prefecture or county named in full in ``text`` (a news page)."""
     gaz = gazetteer()
     best: tuple[int, int, str] | None = None
+    common = _common_names()
     for region in gaz.regions.values():
-        if region.level == "national":
+        if region.level == "national" or region.name in common:
             continue
         i = text.find(region.name)
         if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):
@@ -335,6 +393,10 @@ _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
+#: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
+_DATED_BYLINE = re.compile(
+    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
 )
@@ -359,7 +421,7 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
         if m:
             return m.group(1), title_only
     for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:8]:
-        m = _GOVERNMENT_BYLINE.match(line)
+        m = _GOVERNMENT_BYLINE.match(line) or _DATED_BYLINE.match(line)
         if m and not m.group(1).endswith(tuple(_cues()["byline_not_name_endings"])):
             return m.group(1), title_only
     head = lines[:8]
@@ -448,7 +510,26 @@ def infer_year(text: str) -> int | None:
             count = chinese_int(match.group(2))
             if count is not None:
                 found.add(bases[match.group(1)] + count)
+    for sentence in re.split(r"[。；;！？\n]", _one_year_review(text, table)):
+        if not any(w in sentence for w in table["past_event_words"]) or any(
+                w in sentence for w in (*table["this_year"], *table["other_years"])):
+            continue
+        for match in anniversary.finditer(sentence):
+            count = chinese_int(match.group(2))
+            if count is not None:
+                found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
     return found.pop() if len(found) == 1 else None
+
+
+def _one_year_review(text: str, table: dict[str, Any]) -> str:
+    """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
+    that leaves it (今年, 过去五年); empty when the text has no such opening."""
+    opening = re.search("|".join(table["one_year_review_openings"]), text)
+    if opening is None:
+        return ""
+    leave = re.compile("|".join(map(re.escape, table["one_year_review_leaves"])))
+    end = leave.search(text, opening.end())
+    return text[opening.end() : end.start() if end else len(text)]
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
