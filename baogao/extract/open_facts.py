@@ -66,6 +66,7 @@ from baogao.extract.open_words import (
     _growth_word,
     _head_words,
     _list_cut,
+    _list_name,
     _longest_first,
     _mid_verb,
     _post_phrase,
@@ -421,7 +422,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         if counted and post.endswith(_skip_words("uncountable_measures")):
             return None  # 8个|产业集群全产业链产值(突破…): the count is of the first noun
         if counted and _list_cut(text, amount.end, post, clause[1]):
-            return None  # 7所学校、医院周边…治理: the count is of a list left unnamed
+            post = _list_name(text, amount.end, clause[1])  # 7所|学校、医院|周边…治理
+            if not post:
+                return None  # 7700多项食品、药品和其他…标准: a list not read whole
         if (len(post) >= 2 or single) and _HAN.search(post):  # 2个|县|被命名为…
             # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
             # the number (not a list of examples ending in 等)

@@ -9,6 +9,7 @@ whole word (对口支援 keeps its 对, 供应链 holds no 供应). All word lis
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from importlib import resources
@@ -345,14 +346,48 @@ def _list_cut(text: str, begin: int, post: str, stop: int) -> bool:
     of nouns (学校、医院…, 专题教育、家长课堂等活动; not 采购商、|创历史新高, nor 47项经验、|
     深圳综合改革试点48项经验): the amount counts the whole list. ``stop``: its clause end."""
     end = begin + len(post)
-    if not post or not text.startswith(post, begin) or not text.startswith("、", end):
-        return False
+    if not post or not text.startswith(post, begin) or not text.startswith("、", end) or (
+            _DIGIT.search(post)):
+        return False  # (14个)750千伏电网工程、青疆联网通道: a noun of its own
     after = _words(text[end + 1 : min(stop, end + 13)])
     return bool(after) and after[0][1] in _PLAIN_NOUN_TAGS and len(after[0][0]) >= 2 and (
         _DIGIT.search(text, end + 1, stop) is None)
 
 
 _DIGIT = re.compile(r"[\d]")
+
+
+_ITEM_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "b"})
+
+
+def _list_name(text: str, begin: int, stop: int) -> str:
+    """The list of nouns an amount at ``begin`` counts, as printed: its items joined by 、
+    up to the first other word (学校、医院|周边…), with the noun after a closing 等
+    (专题教育、家长课堂等活动); "" when the list goes on past 和/及, or its last item is longer
+    than its first (省、自治区、直辖市工业效益: a predicate's noun run on)."""
+    words = _words(text[begin : min(stop, begin + 30)])
+    sizes: list[int] = []  # words per item
+    at, joined = 0, True  # where the list ends, a 、 just read
+    for i, (word, tag) in enumerate(words):
+        if tag in _ITEM_TAGS and word != "等":
+            if joined:
+                sizes.append(0)
+            sizes[-1] += 1
+            joined = False
+            at = sum(len(w) for w, _ in words[: i + 1])
+        elif word == "、" and not joined:
+            joined = True
+        elif word in ("和", "及", "与", "、"):
+            return ""
+        else:
+            if word == "等" and not joined and len(sizes) >= 2:
+                head = "".join(w for w, _ in itertools.takewhile(
+                    lambda wt: wt[1] in _ITEM_TAGS, words[i + 1 :]))
+                return text[begin : begin + at] + "等" + head if head else ""
+            break
+    if len(sizes) < 2 or joined or sizes[-1] > sizes[0]:
+        return ""
+    return text[begin : begin + at]
 
 
 def _post_phrase(text: str, begin: int, stop: int) -> str:
