@@ -133,6 +133,10 @@ def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, pr
     (2011, "2.97万亿美元", "去年对外贸易总额达到2.97万亿美元", "actual", 2010),
     # 近五年来的最高水平 is a record, not a span of years
     (2000, "77.7%", "国有和国有控股工业企业实现利润967亿元，增长77.7%", "actual", 1999),
+    # a target of the report's year whose paragraph last named the next year (1982年的计划，
+    # …比今年增长4%左右。…) is of the next year; a deadline (到明年底) names none
+    (1981, "8%", "要求消费部分增长5.7%，社会商品零售总额增长8%", "target", 1982),
+    (2009, "6000万人", "再解决6000万人安全饮水问题", "target", 2009),
     # a run of its paragraph opened by 1984年，: 今年 in another sentence does not date it
     (1985, "七万四千个", "全年施工的更新改造项目七万四千个", "actual", 1984),
 ])
