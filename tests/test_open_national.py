@@ -60,7 +60,9 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2010, "500多万台", "推广节能空调500多万台", "节能空调"),  # 多 before 万
     (2010, "1.5亿只", "推广节能空调500多万台、高效照明灯具1.5亿只", "高效照明灯具"),
     (2004, "83亿元", "再就业补助资金83亿元", "再就业补助资金"),  # 再就业: one noun
-    (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤"),  # 保证每年增产
+    # a change of a level printed before it names the change (增产原煤, 减少财政收入)
+    (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤增产"),
+    (1981, "五百二十亿元", "共计减少财政收入五百二十亿元", "财政收入减少"),
     (2005, "3877万吨", "全年粮食总产量达到46947万吨，增产3877万吨", "粮食总产量增产"),
     # the owner printed before 实现 in the clause is part of the object
     (2000, "967亿元", "国有和国有控股工业企业实现利润967亿元", "国有和国有控股工业企业利润"),
@@ -137,6 +139,8 @@ def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, pr
     # …比今年增长4%左右。…) is of the next year; a deadline (到明年底) names none
     (1981, "8%", "要求消费部分增长5.7%，社会商品零售总额增长8%", "target", 1982),
     (2009, "6000万人", "再解决6000万人安全饮水问题", "target", 2009),
+    # (拟投入…，)比上年预计数增加439亿元: the plan's change over this year's estimate
+    (2009, "439亿元", "中央财政拟投入社会保障资金2930亿元", "target", 2009),
     # a run of its paragraph opened by 1984年，: 今年 in another sentence does not date it
     (1985, "七万四千个", "全年施工的更新改造项目七万四千个", "actual", 1984),
 ])
@@ -151,6 +155,7 @@ def test_periods_from_the_values_own_words(reports: dict[int, list[Fact]], year:
     (2008, "4.25万亿元", "2003年到 2007年，中央财政对地方的转移支付累计4.25万亿元"),
     (2008, "10.6%", "比2002年增长65.5%，年均增长10.6%"),  # 年均 over five years
     (1988, "14.7%", "1987年全国进出口总额达到827亿美元，平均每年增长14.7%"),
+    (1981, "五百二十亿元", "从1979至1981年"),  # a range without 年 after its first year
 ])
 def test_a_year_in_another_clause_does_not_date_a_span(
         reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:

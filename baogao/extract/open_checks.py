@@ -219,12 +219,13 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     return owner + name if owner else name
 
 
-_BASE_ESTIMATE = re.compile(r"(?:比|较|同)" + year_re().pattern + "预计")
+_BASE_ESTIMATE = re.compile(r"(?:比|较|同)(?:" + year_re().pattern + "|上年|去年)预计")
 
 
 def base_estimated(text: str, start: int, pos: int) -> bool:
     """True when every 预计 before ``pos`` in the sentence estimates a compared base (棉纱
-    产量286.5万吨，比1980年预计增加9万吨: the plan's change over this year's estimate)."""
+    产量286.5万吨，比1980年预计增加9万吨; 拟投入…2930亿元，比上年预计数增加439亿元: the plan's
+    change over this year's estimate)."""
     count = text.count("预计", start, pos)
     return count > 0 and len(_BASE_ESTIMATE.findall(text, start, pos)) == count
 

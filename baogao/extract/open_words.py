@@ -507,7 +507,15 @@ def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
         return name
     at = text.rfind(name, head, pos)
     found = _change_gap().fullmatch(text, at + len(name), pos) if at >= 0 else None
-    return name + found.group("verb") if found else name
+    if found:
+        return name + found.group("verb")
+    # 减少|财政收入|五百二十亿元, 降低|企业成本|480亿元: a change of a level printed before it
+    # (not a count: 增加|学位|2100余个 adds items)
+    lead = _growth_word(text[head:at]) if at > head and at + len(name) == pos else None
+    if lead in _skip_words("level_change_leads") and "的" not in name and (
+            unit.lstrip("万亿") not in vocabulary()["count_units"]):
+        return name + str(lead)  # (not 用于提高|职工工资…的支出, 改造提升|高标准农田)
+    return name
 
 
 @functools.lru_cache(maxsize=1)
