@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any, cast
 
 from baogao.models import DocType, Level
+from baogao.read.meta_news import news_speaker
 from baogao.read.regions import NATIONAL, gazetteer, level_of, region_of, resolve, split_region
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -31,6 +32,8 @@ _CJK = "\u4e00-\u9fff"
 # (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
+# the shortest name the context allows: 县长王丰向大会作… gives 王丰
+_SHORT_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
 _REGION_IN_DATELINE = re.compile(
     rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
 )
@@ -53,13 +56,39 @@ def _cues() -> dict[str, list[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _guards() -> dict[str, dict[str, list[str]]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    return {k: {w: list(v) for w, v in raw[k].items() if not w.startswith("_")}
+            for k in ("title_not_after", "title_not_before")}
+
+
+@functools.lru_cache(maxsize=1)
+def title_alternation() -> str:
+    """The speaker titles as one regex alternation, longest first; a title ending in a guarded
+    word (主席) is refused after another office's words (大会执行主席, 县政协主席) and before the
+    start of another word (主席台, 主席团)."""
+    guards = _guards()
+    items = []
+    for title in sorted(_cues()["speaker_titles"], key=len, reverse=True):
+        item = title
+        for word, before in guards["title_not_after"].items():
+            if title.endswith(word):
+                item = "".join(f"(?<!{w})" for w in before) + item
+        for word, after in guards["title_not_before"].items():
+            if title.endswith(word):
+                item += "(?!" + "|".join(after) + ")"
+        items.append(item)
+    return "|".join(items)
+
+
+@functools.lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
-    titles = "|".join(sorted(cues["speaker_titles"], key=len, reverse=True))
+    titles = title_alternation()
     not_prefix = "".join(cues["not_a_title_prefix"])
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。）)]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
@@ -329,7 +358,10 @@ _BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
 _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
-    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")  # 好毕斯哈拉图: six characters
+# a byline of a date and a name set apart by a space: (2006年1月20日 张文岳)
+_DATE_AND_NAME = re.compile(
+    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+({_NAME})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
 )
@@ -354,7 +386,7 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
         if m:
             return m.group(1), title_only
     for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:8]:
-        m = _GOVERNMENT_BYLINE.match(line)
+        m = _GOVERNMENT_BYLINE.match(line) or _DATE_AND_NAME.match(line)
         if m and not m.group(1).endswith(tuple(_cues()["byline_not_name_endings"])):
             return m.group(1), title_only
     head = lines[:8]
@@ -376,19 +408,39 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     return None, title_only
 
 
+_YEAR_WORD = r"((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})"
+_DRAFT_YEAR = {
+    # 2023年国民经济和社会发展计划执行情况与2024年计划草案; the adopted plan itself
+    # (金乡县2021年国民经济和社会发展计划, not followed by 执行情况)
+    "plan_report": re.compile(rf"{_YEAR_WORD}年(?:(?:国民经济和社会发展)?计划草案|"
+                              rf"国民经济和社会发展计划(?!执行|草案))"),
+    # 2023年预算执行情况和2024年预算草案; 2024财政预算执行情况2025财政预算草案 (年 dropped)
+    "budget_report": re.compile(rf"{_YEAR_WORD}年?(?:年度)?[^\d。\n]{{0,6}}?预算草案"),
+}
+
+
+def _draft_year(head: str, doc_type: DocType) -> int | None:
+    """The year a plan or budget report plans for: the year of its draft (2024年预算草案),
+    not the reviewed year its title names first."""
+    pattern = _DRAFT_YEAR.get(doc_type)
+    m = pattern.search(head) if pattern else None
+    return chinese_int(m.group(1)) if m else None
+
+
 def _find_year(
     date: str | None, meeting: str | None, region: str | None, title: str | None,
     text: str, hints: dict[str, str], doc_type: DocType,
 ) -> int | None:
+    draft = _draft_year(text[:1500], doc_type)
     if date:
         # a local congress meeting in December hears the report for the coming year (——2022年
         # 12月27日在张湾区…会议上: the 2023 report, reviewing 2022)
-        december = date[5:7] == "12" and region != NATIONAL and doc_type == "work_report"
-        return int(date[:4]) + (1 if december else 0)
-    if doc_type == "plan_report":
-        m = re.search(r"((?:19|20)\d\d)年(?:国民经济和社会发展)?计划草案", text[:1500])
-        if m:
-            return int(m.group(1))
+        december = date[5:7] == "12" and region != NATIONAL
+        if december and draft in (int(date[:4]), int(date[:4]) + 1):
+            return draft
+        return int(date[:4]) + (1 if december and doc_type == "work_report" else 0)
+    if draft:
+        return draft
     if title:
         m = _YEAR_IN.search(title)
         if m:
@@ -583,10 +635,15 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     if speaker is None and pre_original:
         speaker, title_original = _find_speaker(pre_original)
         speaker_title = speaker_title or title_original
+    if speaker is None and doc_type == "work_report":
+        # a news page: the sentence reporting the delivery (县长王丰向大会作政府工作报告)
+        named, named_title = news_speaker(text[:3000].translate(_SPACES), title_alternation(),
+                                          tuple(_cues()["news_not_names"]))
+        if named:
+            speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:
         # a bare name in the byline; its title may be printed elsewhere (a photo caption)
-        titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
-        m = re.search(rf"({titles}){speaker}", pre_original + _flat(text[:1500]))
+        m = re.search(rf"({title_alternation()}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
