@@ -12,11 +12,12 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
+from typing import Any
 
 from baogao.models import DocType, Level
-from baogao.read.meta_news import news_speaker
-from baogao.read.regions import NATIONAL, gazetteer, level_of, region_of, resolve, split_region
+from baogao.read.meta_news import news_date, news_speaker
+from baogao.read.meta_region import RegionText, find_region, level_of_government
+from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -34,13 +35,6 @@ _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
 # the shortest name the context allows: 县长王丰向大会作… gives 王丰
 _SHORT_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
-_REGION_IN_DATELINE = re.compile(
-    rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
-)
-_REGION_OF_GOVERNMENT = re.compile(rf"(?:代表|受)([{_CJK}]{{2,15}}?)人民政府")
-_NATIONAL_CUES = re.compile(
-    r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
-)
 _DATELINE = re.compile(r"会议上?[）)]?$")
 _YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
@@ -214,6 +208,12 @@ _ANNUAL_PLAN = re.compile(
 _ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
 
 
+# the annual plan as adopted, its title on a line of its own: 咸阳市2023年国民经济和社会发展计划
+_ADOPTED_PLAN = re.compile(
+    r"^[\u4e00-\u9fff]{0,20}(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年"
+    r"国民经济和社会发展计划[ \t]*$", re.MULTILINE)
+
+
 def _is_plan_report(head: str) -> bool:
     """An annual plan report (2023年国民经济和社会发展计划执行情况与2024年计划草案的报告,
     delivered 受…政府委托). A head of government speaking on behalf of the government (我代表
@@ -239,104 +239,20 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "work_report"
     if _ON_BEHALF.search(head) and re.search(r"[向作]\S{0,40}报告", head):
         return "work_report"  # 我代表国务院，向大会作关于…五年计划的报告
+    if _ADOPTED_PLAN.search(head):
+        return "plan_report"
     return "other"
 
 
-def _title_region(line: str) -> str | None:
-    """The region a title line names: 2025年天津市政府工作报告 -> 天津市."""
-    m = re.search(
-        rf"^(?:[（(][{_CJK}]{{2,8}}[）)])?(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)"
-        rf"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
-    )  # a copy's title may lead with the province in brackets: (安徽省)2021年合肥市瑶海区…
-    return m.group(1) if m else None
-
-
-def _context_scopes(head: str, hints: dict[str, str]) -> list[str]:
-    """Region names that can disambiguate a shared county name: hint columns first, then the
-    provinces and prefectures the header names."""
-    scopes = [hints[k] for k in ("province", "region") if hints.get(k)]
-    gaz = gazetteer()
-    for region in gaz.regions.values():
-        if region.level in ("province", "city") and region.name in head:
-            scopes.append(region.name)
-    for full, shorts in gaz.provinces.items():
-        if any(s in head for s in shorts):
-            scopes.append(full)
-    return scopes
-
-
-def _resolve(name: str | None, head: str, hints: dict[str, str]) -> tuple[str | None, bool]:
-    """(region string, known) for a name read from the text; a name several divisions share
-    resolves only when the hints or the header name its province or city."""
-    if not name:
-        return None, False
-    found = resolve(name)
-    if len(found) == 1:
-        return found[0].full, True
-    if len(found) > 1:
-        for scope in _context_scopes(head, hints):
-            narrowed = resolve(name, within=scope)
-            if len(narrowed) == 1:
-                return narrowed[0].full, True
-        return name, False
-    return (name, False) if re.search(r"(省|市|区|县|旗|州|盟)$", name) else (None, False)
-
-
-def _region_candidates(text: str, pre: str, hints: dict[str, str]) -> list[str]:
-    """Region names in the order the text states them most reliably; hints last."""
-    out: list[str] = []
-    m = _REGION_IN_DATELINE.search(pre)
-    if m:
-        out.append(NATIONAL if m.group(2) else m.group(1))
-    head = _flat(text[:1500])
-    if _NATIONAL_CUES.search(head) or re.match(rf"第{_ORD}届全国人民代表", head):
-        out.append(NATIONAL)
-    m = _REGION_OF_GOVERNMENT.search(head)
-    if m:
-        out.append(m.group(1))
-    titles = "|".join(_cues()["speaker_titles"])
-    m = re.search(rf"([{_CJK}]{{2,15}}?)人民政府(?:{titles})", pre)
-    if m:
-        out.append(m.group(1))
-    for line in _header_lines(pre):
-        found = _title_region(_unquoted(line))
-        if found:
-            out.append(found)
-    out += [hints[k] for k in ("region", "province") if hints.get(k)]
-    for key in ("title", "article_title", "page_title"):
-        value = _flat(hints.get(key, ""))
-        if "国务院" in value or "中华人民共和国" in value:
-            out.append(NATIONAL)
-        found = _title_region(value)
-        if found:
-            out.append(found)
-    return [c for c in out if c]
-
-
 def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
-    head = _flat(text[:1500])
-    fallback: str | None = None
-    for candidate in _region_candidates(text, pre, hints):
-        region, known = _resolve(candidate, head, hints)
-        if known:
-            return region
-        fallback = fallback or region
-    return fallback or _first_known_region(head)
-
-
-def _first_known_region(text: str) -> str | None:
-    """The first province, prefecture or county named in full in ``text`` (a news page)."""
-    gaz = gazetteer()
-    best: tuple[int, int, str] | None = None
-    for region in gaz.regions.values():
-        if region.level == "national":
-            continue
-        i = text.find(region.name)
-        if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):
-            best = (i, -len(region.name), region.name)
-    if best is None:
-        return None
-    return _resolve(best[2], text, {})[0]
+    """The region the text names for itself (see baogao.read.meta_region)."""
+    hint_titles = tuple(_flat(hints.get(k, "")) for k in ("title", "article_title", "page_title"))
+    return find_region(RegionText(
+        head=_flat(text[:1500]), pre=pre,
+        header_lines=tuple(_unquoted(ln) for ln in _header_lines(pre)),
+        hint_titles=tuple(v for v in hint_titles if v), titles="|".join(_cues()["speaker_titles"]),
+        body=text,
+    ), hints)
 
 
 def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
@@ -367,6 +283,12 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+def _person(name: str) -> bool:
+    """False for words a title may precede that are no name (市长政府工作报告全文 is no
+    mayor named 政府工)."""
+    return not any(w in name for w in _cues()["news_not_names"])
+
+
 def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
     报告, 龚正市长在…会议), else a bare name on the lines after the dateline. ``spaced`` is the
@@ -375,12 +297,13 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
     for line in lines:
         m = title_name.search(line)
-        if m and m.group(2):
+        if m and m.group(2) and _person(m.group(2)):
             return m.group(2), m.group(1)
         m = name_title.search(line)
-        if m and m.group(1):
+        if m and m.group(1) and _person(m.group(1)):
             return m.group(1), m.group(2)
-    title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))), None)
+    title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))
+                       and _person(m.group(2))), None)
     for line in lines[:8]:
         m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
         if m:
@@ -578,18 +501,6 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     return None
 
 
-def _level_of_government(head: str) -> Level | None:
-    """The level of the government the speaker reports for when the text names no region:
-    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 or 我代表县政府 (county level)."""
-    levels: dict[str, str] = json.loads(
-        resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8")
-    )["government_levels"]
-    words = "|".join(sorted((w for w in levels if not w.startswith("_")), key=len, reverse=True))
-    m = re.search(rf"代表(?:本届|第?[一二三四五六七八九十]+届)?({words})"
-                  rf"(?:第?[一二三四五六七八九十]+届)?(?:人民)?政府", head)
-    return cast(Level, levels[m.group(1)]) if m else None
-
-
 def _normalize_title(speaker_title: str | None, region: str | None) -> str | None:
     if speaker_title is None:
         return None
@@ -652,10 +563,17 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         if m:
             speaker, speaker_title = m.group(2), m.group(1)
     speaker_title = _normalize_title(speaker_title, region)
+    if date is None and doc_type == "work_report":
+        printed = _YEAR_IN.search(title or "")
+        report_year = int(printed.group(1)) if printed else None
+        # unflattened: 2025-12-31 09:44:35 keeps its space; the original may hold a caption
+        # (1月4日，在市十六届人大一次会议上，市长…作政府工作报告) that cleaning dropped
+        date = news_date(text[:1500].translate(_SPACES), report_year) or news_date(
+            original[:1500].translate(_SPACES), report_year)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     level = found.level if found else level_of(path)
     if level is None and region is None:
-        level = _level_of_government(_flat(text[:1500]))
+        level = level_of_government(_flat(text[:1500]))
     return Metadata(
         title=title, region=found.full if found else region, region_path=path,
         level=level, year=year, date=date, speaker=speaker,
