@@ -16,7 +16,7 @@ from typing import Any
 
 from baogao.models import DocType, Level
 from baogao.read.meta_news import news_date, news_speaker
-from baogao.read.meta_region import RegionText, find_region, level_of_government
+from baogao.read.meta_region import RegionText, find_region, known_tail, level_of_government
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -285,8 +285,29 @@ _SPEAKER_LABEL = re.compile(
 
 def _person(name: str) -> bool:
     """False for words a title may precede that are no name (市长政府工作报告全文 is no
-    mayor named 政府工)."""
-    return not any(w in name for w in _cues()["news_not_names"])
+    mayor named 政府工; 县长王丰等在主席台就座 names no 王丰等)."""
+    return not any(w in name for w in _cues()["news_not_names"]) and not name.endswith(
+        tuple(_cues()["name_not_endings"]))
+
+
+_OFFICE_LEVELS = ("自治区", "自治州", "自治县", "自治旗", "省", "市", "县", "区", "旗", "州", "盟")
+
+
+def _department_head(lines: list[str]) -> tuple[str, str] | None:
+    """The byline of a budget or plan report, delivered by the head of a department:
+    三江侗族自治县财政局局长 梁冰 -> (梁冰, 县财政局局长); the office keeps the level of its
+    government (县, 市, 自治区) and drops the place's name, as 省长 does."""
+    heads = "|".join(sorted(_cues()["department_heads"], key=len, reverse=True))
+    for line in lines:
+        m = re.search(rf"(?:^|会议上|[）)])([{_CJK}]{{0,20}}?)({heads})({_NAME})$", line)
+        if not m or not _person(m.group(3)):
+            continue
+        prefix = m.group(1)
+        tail = known_tail(prefix)
+        level = next((w for w in _OFFICE_LEVELS if tail and tail.endswith(w)), None)
+        office = prefix[: len(prefix) - len(tail)] + level if tail and level else prefix
+        return m.group(3), office + m.group(2)
+    return None
 
 
 def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
@@ -296,8 +317,9 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     title_name, name_title = _speaker_patterns()
     lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
     for line in lines:
-        m = title_name.search(line)
-        if m and m.group(2) and _person(m.group(2)):
+        m = next((m for m in title_name.finditer(line) if m.group(2) and _person(m.group(2))),
+                 None)
+        if m:
             return m.group(2), m.group(1)
         m = name_title.search(line)
         if m and m.group(1) and _person(m.group(1)):
@@ -308,6 +330,9 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
         m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
         if m:
             return m.group(1), title_only
+    found = _department_head(lines[:8])
+    if found:
+        return found
     for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:8]:
         m = _GOVERNMENT_BYLINE.match(line) or _DATE_AND_NAME.match(line)
         if m and not m.group(1).endswith(tuple(_cues()["byline_not_name_endings"])):

@@ -14,16 +14,18 @@ import re
 
 _CJK = "\u4e00-\u9fff"
 # what stands before a name in a news sentence: a line start, punctuation, a space, or a title
-_BEFORE_NAME = r"(?:^|(?<=[\s，,。、：:；;！!”」]))"
+_BEFORE_NAME = r"(?:^|(?<=[\s，,。、：:；;！!”」])|(?<=听取)(?!了)|(?<=听取了))"
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}}?)"
 # the delivery of the report: 作政府工作报告, 作《政府工作报告》, 向大会报告工作
 _DELIVERS = (r"(?:代表[^。，,；\n]{0,16}?(?:人民)?政府)?(?:向大会|在会上|向会议)?"
-             r"(?:作了?[《“]?(?:政府)?工作报告|报告(?:政府)?工作)")
+             r"(?:所?作了?的?[《“]?(?:政府)?工作报告|报告(?:政府)?工作)")
 
 
 def _delivery(titles: str) -> re.Pattern[str]:
+    # 县长王丰向大会作…, 陈永高作…, or the name before its title: 王丰县长作…
     return re.compile(
-        rf"(?:(?<![副原前])({titles})|{_BEFORE_NAME})({_NAME}){_DELIVERS}", re.MULTILINE
+        rf"(?:(?<![副原前])({titles})|{_BEFORE_NAME})({_NAME})(?:({titles}))?{_DELIVERS}",
+        re.MULTILINE,
     )
 
 
@@ -38,7 +40,7 @@ def news_speaker(text: str, titles: str, not_names: tuple[str, ...]) -> tuple[st
         name = m.group(2)
         if name.endswith(not_names) or any(w in name for w in not_names):
             continue
-        return name, m.group(1)
+        return name, m.group(1) or m.group(3)
     return None, None
 
 
