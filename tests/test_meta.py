@@ -3,6 +3,7 @@ checked against values written by hand after reading the documents."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -142,3 +143,16 @@ def test_five_year_plan_report_on_behalf_of_the_government_is_a_work_report() ->
     plan = "受西城区人民政府委托，现将西城区2023年国民经济和社会发展计划执行情况与2024年"
     plan += "国民经济和社会发展计划草案的报告提请审议"
     assert detect_doc_type(plan, None) == "plan_report"
+
+
+def test_year_from_an_anniversary_celebrated_in_the_review_of_the_past_year() -> None:
+    """A copy with every year masked (XX年) is dated by what the year under review celebrated
+    (我们隆重庆祝新中国成立60周年 in the review of 2009: the 2010 report); a five-year review's
+    celebrations date nothing."""
+    doc = next(d for d in read_all(DATA / "corpus" / "national")[0]
+               if d.year == 2010 and d.doc_type == "work_report")
+    masked = re.sub(r"(?:19|20)\d\d年", "XX年", doc.text)
+    assert infer_year(masked) == 2010
+    five_years = masked.replace("一、XX年工作回顾", "一、过去五年工作回顾", 1).replace(
+        "过去的一年，极不平凡", "过去五年，极不平凡", 1)
+    assert infer_year(five_years) is None

@@ -58,13 +58,6 @@ def test_a_government_byline_of_a_six_character_name(tmp_path: Path) -> None:
     assert doc.speaker == "巴雅尔图门德"
 
 
-def test_a_byline_of_a_date_and_a_name(tmp_path: Path) -> None:
-    doc = _rewritten(XICHENG_2023, tmp_path, (
-        "——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
-        "北京市西城区人民政府区长 刘东伟\n", "(2023年1月4日 刘东伟)\n"))
-    assert (doc.speaker, doc.date) == ("刘东伟", "2023-01-04")
-
-
 def test_a_byline_word_after_a_title_is_no_name(tmp_path: Path) -> None:
     doc = _news(tmp_path, "区长政府工作报告全文\n各位代表:\n"
                 "现在,我代表西城区人民政府,向大会报告工作。\n")

@@ -10,7 +10,7 @@ from baogao.models import Fact
 from tests.conftest import facts_at as _at
 from tests.conftest import national_open_facts
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1986, 1988, 1999, 2000, 2004, 2005, 2006, 2008, 2009,
+YEARS = (1978, 1979, 1980, 1981, 1982, 1985, 1986, 1988, 1999, 2000, 2004, 2005, 2006, 2008, 2009,
          2010, 2011, 2012, 2024, 2025)
 
 
@@ -68,6 +68,10 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     # an aside saying what a measure covers is not part of its name
     (1980, "60亿元", "全民所有制职工全年工资总额（包括奖金在内）比上年增加60亿元",
      "全民所有制职工全年工资总额增加"),
+    # a change printed right after the level, in the level's unit: the change is named
+    (2025, "约1500亿元", "居民存量房贷利息年支出减少约1500亿元", "居民存量房贷利息年支出减少"),
+    (2024, "20元", "城乡居民基础养老金月最低标准提高20元", "城乡居民基础养老金月最低标准提高"),
+    (2000, "800万人", "贫困人口减少800万人", "贫困人口减少"),
 ])
 def test_names_lose_adverbs_and_verbs(reports: dict[int, list[Fact]], year: int,
                                       printed: str, words: str, name: str) -> None:
@@ -114,6 +118,12 @@ def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, pr
     # a value whose own clause names its year, in a review of five years
     (2008, "2000万人", "2007年中、高等职业教育在校生分别达到2000万人", "actual", 2007),
     (2008, "2.17万亿美元", "2007年进出口总额达到2.17万亿美元", "actual", 2007),
+    # 去年 opening its sentence, in a review of five years (这五年，…): the year before
+    (2011, "2.97万亿美元", "去年对外贸易总额达到2.97万亿美元", "actual", 2010),
+    # 近五年来的最高水平 is a record, not a span of years
+    (2000, "77.7%", "国有和国有控股工业企业实现利润967亿元，增长77.7%", "actual", 1999),
+    # a run of its paragraph opened by 1984年，: 今年 in another sentence does not date it
+    (1985, "七万四千个", "全年施工的更新改造项目七万四千个", "actual", 1984),
 ])
 def test_periods_from_the_values_own_words(reports: dict[int, list[Fact]], year: int,
                                            printed: str, words: str, kind: str,

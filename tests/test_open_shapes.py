@@ -243,3 +243,42 @@ def test_a_name_running_over_another_share_is_not_read(tmp_path: Path) -> None:
         "户籍高校毕业生就业率达97.3%", "户籍高校毕业生就业率达 97.3%科技服务业占比36%"))
     facts = _open(doc, "科技服务业占比36%")
     assert all("97.3%" not in f.name for f in facts.values())
+
+
+def test_a_run_opened_by_a_year_earlier_in_the_paragraph_dates_the_levels_after_it(
+        tmp_path: Path) -> None:
+    # (这五年，…)预计2025年地区生产总值…，是2020年的1.3倍…。工业技术改造投资1800亿元: 2025's,
+    # but not what 五年累计 sums, nor a level after a span of years
+    for opener in ("预计2025年地区生产总值", "到2025年底，地区生产总值"):
+        doc = _rewritten(NINGXIA_2026, tmp_path, (
+            "地区生产总值跨越5000亿元大关，年均增长5.7%。人均地区生产总值从5.6万元增至7.8万元，"
+            "超过1万美元，年均增长5.4%。",
+            f"{opener}跨越5000亿元大关，是2020年的1.3倍，年均增长5.7%。工业技术改造投资"
+            "1800亿元，五年累计完成技术改造投资8000亿元。"))
+        facts = _open(doc, "工业技术改造投资1800亿元")
+        assert (facts["1800亿元"].kind, facts["1800亿元"].period) == ("actual", 2025), opener
+        assert facts["8000亿元"].period is None, opener
+
+
+GUANGDONG_2026 = PROVINCES / "2026_广东省_政府工作报告.csv"
+GANSU_2026 = PROVINCES / "2026_甘肃省_政府工作报告.csv"
+
+
+def _report(path: Path) -> Document:
+    [doc] = list(read(path))
+    return doc
+
+
+def test_a_short_line_naming_five_years_heads_the_paragraph_after_it() -> None:
+    # 这是绿美广东生态建设绘就新画卷的五年。(a line of its own, no heading of the outline):
+    # the five years' totals after it are of no one year
+    facts = _open(_report(GUANGDONG_2026), "新建改造生活污水等地下管网管廊")
+    assert facts["9.9万公里"].period is None
+    # …but 五年来主要做了以下工作。…刚刚过去的2025年，…: the paragraph of that year stays 2025's
+    facts = _open(_report(GANSU_2026), "304个省列重大项目完成投资2929亿元")
+    assert (facts["2929亿元"].kind, facts["2929亿元"].period) == ("actual", 2025)
+
+
+def test_a_change_summed_over_years_has_no_one_period() -> None:
+    facts = _open(_report(NINGXIA_2026), "全区能耗强度累计下降17.3%")
+    assert facts["17.3%"].period is None  # 累计下降: over the 十四五 years

@@ -213,3 +213,37 @@ def test_the_older_name_of_the_general_budget_revenue(tmp_path: Path) -> None:
         facts = _facts(tmp_path, f"{name}320.5亿元,增长5.6%,")
         assert _got(facts, "general_budget_revenue", "general_budget_revenue_growth") == {
             ("general_budget_revenue", 320.5), ("general_budget_revenue_growth", 5.6)}, name
+
+
+#: the whole results sentence of the 2023 report
+RESULTS_SENTENCE = ("全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、"
+                    "同口径增长5.6%,居民人均可支配收入同比增长2.4%。")
+
+
+def _estimates(facts: list[Fact]) -> dict[str | None, bool]:
+    return {f.indicator: f.estimated for f in facts if f.period == 2022 and f.kind == "actual"
+            and f.indicator in ("gdp", "gdp_growth", "general_budget_revenue_growth",
+                                "disposable_income_per_capita_growth")}
+
+
+def test_a_same_below_note_carries_an_estimate_over_the_paragraph(tmp_path: Path) -> None:
+    said = ("预计全区地区生产总值实现5700.1亿元,比上年增长4.1%{note}。一般公共预算收入增长5.6%,"
+            "居民人均可支配收入增长2.4%。")
+    facts = _facts(tmp_path, said.format(note="(下同)"), RESULTS_SENTENCE)
+    assert _estimates(facts) == {"gdp": True, "gdp_growth": True,
+                                 "general_budget_revenue_growth": True,
+                                 "disposable_income_per_capita_growth": True}
+    # without the note the estimate ends with its sentence
+    facts = _facts(tmp_path, said.format(note=""), RESULTS_SENTENCE)
+    assert _estimates(facts) == {"gdp": True, "gdp_growth": True,
+                                 "general_budget_revenue_growth": False,
+                                 "disposable_income_per_capita_growth": False}
+
+
+def test_a_same_below_note_between_a_metric_and_its_rate(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "预计全区地区生产总值同比(下同)增长4.1%。一般公共预算收入下降5.6%。",
+                   RESULTS_SENTENCE)
+    wanted = ("gdp_growth", "general_budget_revenue_growth")
+    assert {(f.indicator, f.value, f.estimated) for f in facts if f.period == 2022
+            and f.kind == "actual" and f.indicator in wanted} == {
+        ("gdp_growth", 4.1, True), ("general_budget_revenue_growth", -5.6, True)}

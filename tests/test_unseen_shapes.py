@@ -432,3 +432,46 @@ def test_an_excerpt_cut_at_no_one_width(tmp_path: Path) -> None:
     facts = {(f.indicator, f.value, f.period) for f in extract_facts(doc)}
     assert {("gdp_growth", 4.1, 2022), ("disposable_income_per_capita_growth", 2.4, 2022)} <= facts
     assert "一、2022年工作回顾\n" in doc.text
+
+
+ANHUI_2026 = PROVINCES / "2026_安徽省_政府工作报告.csv"
+SHANGHAI_2026 = PROVINCES / "2026_上海市_政府工作报告.csv"
+
+
+def _headless(path: Path, folder: Path, *pairs: tuple[str, str]) -> tuple[str | None, str | None]:
+    """(region, level) of the report at ``path`` from its salutation on, its full region name
+    left out and each (old, new) replaced: a copy that prints no title, dateline or byline."""
+    raw = read_file(path, path.name)[0].text
+    body = raw[raw.index("各位代表"):]
+    for old, new in pairs:
+        assert old in body, old
+        body = body.replace(old, new)
+    out = folder / "copy.txt"
+    out.write_text(body, "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    return doc.region, doc.level
+
+
+def test_provincial_report_naming_one_of_its_cities_first(tmp_path: Path) -> None:
+    city = ("强化重点市重点行业联系包保服务", "强化合肥市重点行业联系包保服务")
+    assert _headless(ANHUI_2026, tmp_path, ("安徽省", ""), city) == ("安徽省", "province")
+    # the city is another province's and the province is not named: no region, not the city
+    other = ("强化重点市重点行业联系包保服务", "强化南京市重点行业联系包保服务")
+    assert _headless(ANHUI_2026, tmp_path, ("安徽省", ""), ("安徽", "本省"), other) == (
+        None, "province")
+
+
+def test_municipalitys_report_naming_only_itself_by_its_short_name(tmp_path: Path) -> None:
+    plan = ("现在，我代表人民政府，向大会报告工作", "受市人民政府委托，现将计划草案提请大会审查")
+    assert _headless(SHANGHAI_2026, tmp_path, ("上海市", ""), plan) == ("上海市", "province")
+    # a prefecture's short name printed too: it may be that city's report, so no region
+    other = ("集成电路、生物医药", "苏州集成电路、生物医药")
+    assert _headless(SHANGHAI_2026, tmp_path, ("上海市", ""), plan, other)[0] is None
+
+
+def test_byline_of_a_date_and_a_name(tmp_path: Path) -> None:
+    doc = _rewritten(ANHUI_2026, tmp_path, ("省人民政府省长 王清宪\n", "(2026年2月5日 王清宪)\n"))
+    assert doc.speaker == "王清宪"
+    # a date run into a verb is no byline
+    doc = _rewritten(ANHUI_2026, tmp_path, ("省人民政府省长 王清宪\n", "(2026年2月5日发布)\n"))
+    assert doc.speaker is None

@@ -496,6 +496,8 @@ def _strip_words(phrase: str, words: list[str], *, tail: bool = False) -> str:
     changed = True
     ordered = _longest_first(words)
     while changed and phrase:
+        if not (phrase.endswith(ordered) if tail else phrase.startswith(ordered)):
+            break  # no word of the list at that end: one test instead of one per word
         changed = False
         for word in ordered:
             if tail and phrase.endswith(word) and len(phrase) > len(word):

@@ -39,6 +39,7 @@ from baogao.extract.periods import (
     deadline_year,
     explicit_year,
     future_target,
+    has_cue_in,
     opens_single_year,
     plan_horizon,
     relative_year,
@@ -146,6 +147,7 @@ _UNIT_END = re.compile("[万亿](?:美)?元$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
 
 
+@functools.lru_cache(maxsize=32768)
 def unreadable(name: str) -> bool:
     """True when a name cannot be read as a noun phrase naming an object (see the module
     notes; the words are the ``compared_times``, ``time_leads``, ``clause_words``,
@@ -307,6 +309,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     """
     if year is None:
         return period
+    if growth and _SUMMED_CHANGE.search(text, clause[1], pos):
+        return None  # 能耗强度累计下降17.3%, 居民人均可支配收入五年增长30.8%: over years
     full = max(text.rfind("。", para[0], clause[0]) + 1, para[0])
     base = _compared_base(text, full, pos) if growth else None
     if base is not None:
@@ -334,7 +338,12 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return own if (free or in_clause) and not spans and own <= year else period
     if spans:
         return period
+    if period is None and free and "last" in (relative_year(text, clause[1], pos),
+                                              relative_year(text, clause[0], clause[0] + 2)):
+        return year - 1  # (这五年，…。)去年对外贸易总额达到2.97万亿美元: that year
     opened = None if growth or planned else _run_year(text, full, clause[1], pos)
+    if opened is None and not (growth or planned) and relative_year(text, full, pos) is None:
+        opened = paragraph_run_year(text, para[0], full, pos)
     if opened is not None and opened <= year:
         return opened  # (这五年，)2025年，实现…；规模以上工业增加值1615亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
@@ -363,6 +372,11 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
+
+
+#: A change summed over years right before the value (累计下降, 五年增长).
+_SUMMED_CHANGE = re.compile(r"(?:累计|(?<![\d〇○零一二三四五六七八九])[两三四五六七八九十]年)"
+                            r"(?:下降|降低|提高|增长|减少|上升|翻番|翻一番)了?$")
 
 
 #: A year printed as the base of a comparison (是2010年的2.2倍, 比2010年, 较2010年).
@@ -397,6 +411,52 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
                 not text.startswith("的", m.end())):
             return None
     return int(text[last.start() : last.start() + 4])
+
+
+@functools.lru_cache(maxsize=1)
+def _sentence_opener() -> re.Pattern[str]:
+    """A year opening a sentence of a paragraph as the year of what follows: alone in its
+    clause (2016年，到2017年底，) or estimated (预计2016年地区生产总值…)."""
+    one = year_re().pattern
+    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})"
+                      rf"(?:底|末)?(?=[，,])|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
+
+
+def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
+    """The year opening a sentence earlier in the paragraph (or the value's own, from
+    ``full``), when no other year is printed since but as a base (是2011年的2.2倍): a run of
+    levels after 预计2016年… or 到2017年底，… is of that year."""
+    last = max(_sentence_opener().finditer(text, para, pos), key=lambda m: m.start(),
+               default=None)
+    if last is None:
+        return None
+    found = year_re().search(text, last.start(), last.end())
+    if found is None:
+        return None
+    for m in year_re().finditer(text, last.end(), pos):
+        if _BASE_BEFORE.search(text, max(para, m.start() - 1), m.start()) is None and (
+                not text.startswith("的", m.end())):
+            return None
+    own = max(full, *(text.rfind(c, full, pos) for c in "；;"))  # the value's ；-sentence
+    if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[own:pos] or (
+            any(not m.group(0).startswith("年均")  # (年均增长9%;) a level after: runs on
+                for m in _multi_year_res()[1].finditer(text, last.end(), pos))) or any(
+            text[m.start() - 1] not in "比较同与" for m in _YEAR_WORD.finditer(
+                text, last.end() if last.start() > para else full, pos)):
+        return None  # 今年…, 两年来…: the run has ended (not 比上年)
+    return year_of(found)
+
+
+def run_before(text: str, para: int, sentence: int, pos: int, year: int | None) -> int | None:
+    """The earlier year a value read as a target of the report's year belongs to, when a
+    run of its paragraph opened by that year reaches it and its own sentence names no year,
+    no target and no 今年 (1984年，…。全年施工的更新改造项目七万四千个, in the 1985 report)."""
+    if year is None or explicit_year(text, sentence, pos) is not None or has_cue_in(
+            text, sentence, pos, "target_cues") or proposed(text[sentence:pos]):
+        return None
+    opened = paragraph_run_year(text, para, sentence, pos)
+    return opened if opened is not None and opened < year and relative_year(
+        text, sentence, pos) is None else None
 
 
 def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
@@ -526,8 +586,34 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     lead = doc.text[para.start : min(para.end, para.start + 12)]
     if words.search(lead) is not None:
         return True
+    if opens_single_year(doc, para):
+        return False  # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year
+    if _under_multi_year_line(doc, para):
+        return True
     # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
     return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
+
+
+#: The longest line read as a heading of the paragraphs after it (这是经济实力持续提升的五年。).
+_HEADING_LINE = 30
+_HANS = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _under_multi_year_line(doc: Document, para: _Span) -> bool:
+    """True when the nearest short line before the paragraph in its section, a heading the
+    outline does not know, names several years (这是绿美广东生态建设绘就新画卷的五年。)."""
+    section = doc.section_at(para.start)
+    floor = section.heading_end if section is not None else 0
+    end = para.start - 1
+    while end > floor:
+        start = doc.text.rfind("\n", floor, end) + 1
+        line = doc.text[start:end].strip()
+        if len(line) <= _HEADING_LINE and len(_HANS.findall(line)) >= 4:  # not PM|2.5 cut
+            return any(w in line for w in _skip_words("multi_year_lines"))
+        if opens_single_year(doc, _Span(start, end)):
+            return False  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
+        end = start - 1
+    return False
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
@@ -535,6 +621,14 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
     being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
     ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
+    record = _record_after()
     return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
         w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+        and record.match(text, m.end()) is None  # 创造了近五年来的最高水平: a record
         for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
+
+
+@functools.lru_cache(maxsize=1)
+def _record_after() -> re.Pattern[str]:
+    """What follows a span of years that makes it a record (近五年|来的最高水平)."""
+    return re.compile(str(cues()["record_after_span"]))

@@ -47,6 +47,7 @@ from baogao.extract.open_checks import (
     owned_rate,
     proposed,
     reviewed,
+    run_before,
     summed_over_years,
     unreadable,
     unreliable,
@@ -65,6 +66,7 @@ from baogao.extract.open_words import (
     _longest_first,
     _mid_verb,
     _post_phrase,
+    _skip_longest,
     _skip_words,
     _strip_lead,
     _strip_tail,
@@ -72,6 +74,7 @@ from baogao.extract.open_words import (
     _tidy,
     _verb_words,
     _words,
+    change_named,
     key_of,
     trim_name,
     vocabulary,
@@ -330,8 +333,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     compared = prev is not None and (head.startswith(_comparison_leads()) or (
         head.startswith("占") and any(w in head for w in _skip_words("share_words"))))
     # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
-    reach = next((w for w in _longest_first(list(_skip_words("from_follow")))
-                  if head.endswith(w)), "")
+    reach = next((w for w in _skip_longest("from_follow")
+                  if head.endswith(w)), "") if head.endswith(_skip_words("from_follow")) else ""
     head = head[: len(head) - len(reach)]
     metric, metric_action = _strip_tail(head)
     metric_action = metric_action or reach or None
@@ -402,7 +405,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 post, amount.end) and amount.end + len(post) >= next_start:
             post = post[: -len(measure)]  # 60个项目|总投资2703.3万元: the measure is the next one's
         post, verb = _strip_verbs(post)
-        generic = next((g for g in _longest_first(list(_skip_words("generic_objects")))
+        generic = next((g for g in _skip_longest("generic_objects")
                         if post.startswith(g) and len(post) > len(g)), "")
         if generic and not post.startswith(_head_words()[1] + ("建设",), len(generic)):
             post = generic  # 1项|指标(细颗粒物…未完成), 1053个|事项(“跨省通办”)
@@ -481,6 +484,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None
     if joined and prev is not None and not action:
         action = prev.action
+    name = change_named(text, head_start, amount.start, name, amount.unit)
     return Reading(name, action, scope, baseline, carry)
 
 
@@ -703,6 +707,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
                     dated = baseline and _YEAR_TITLE.search(text, clause[0], amount.start)
+                    if timing.kind == "target" and (ran := run_before(
+                            text, para.start, sentence.start, amount.start, doc.year)):
+                        timing = replace(timing, kind="actual", period=ran)  # 1984年，…。全年
                     if timing.kind == "target" and (_so_far().search(
                             text, sentence.start, amount.start) or baseline):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;

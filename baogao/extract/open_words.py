@@ -56,6 +56,12 @@ def _skip_words(name: str) -> tuple[str, ...]:
     return tuple(vocabulary()[name])
 
 
+@functools.lru_cache(maxsize=32)
+def _skip_longest(name: str) -> tuple[str, ...]:
+    """``_skip_words(name)`` longest first (sorted once, not per call)."""
+    return tuple(_longest_first(list(_skip_words(name))))
+
+
 @functools.lru_cache(maxsize=1)
 def _actions() -> list[str]:
     return _longest_first(vocabulary()["actions"])
@@ -92,6 +98,7 @@ def _verbs_as_nouns() -> tuple[str, ...]:
     return tuple({*_actions(), *vocab["lead_verbs"], *vocab["noun_tagged_verbs"]})
 
 
+@functools.lru_cache(maxsize=32768)
 def _strip_lead(phrase: str) -> tuple[str, str | None]:
     """Drop leading noise words and action words, each a whole word (新增规模以上工业企业,
     not 新 + 增规模…; 对口支援 keeps its 对); the first action word found is returned."""
@@ -137,6 +144,7 @@ def _action_index() -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
     return actions, frozenset(w for w in actions if w not in keep), lengths
 
 
+@functools.lru_cache(maxsize=32768)
 def _strip_tail(phrase: str) -> tuple[str, str | None]:
     """Drop trailing action words, each a whole word (老旧小区改造完工 → 老旧小区, 改造)."""
     action: str | None = None
@@ -159,6 +167,7 @@ def _strip_tail(phrase: str) -> tuple[str, str | None]:
     return phrase, action
 
 
+@functools.lru_cache(maxsize=32768)
 def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, str | None]:
     """The words after the last action word (a whole word) that is followed by a noun
     phrase; an action followed by a noun head (服务平台, 救助资金) belongs to the noun."""
@@ -230,6 +239,7 @@ _SCOPE_ASIDE = re.compile(r"[（(]不?(?:包括|包含|含)[^（）()]{1,24}[）
 _DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除)[\u4e00-\u9fff、和]{1,20}?因素(?:后)?")
 
 
+@functools.lru_cache(maxsize=32768)
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
@@ -405,10 +415,30 @@ def _growth_words() -> tuple[str, ...]:
 
 
 def _growth_word(phrase: str) -> str | None:
+    if not phrase.endswith(_growth_words()):  # one test before the loop
+        return None
     for word in _growth_words():
         if phrase.endswith(word):
             return word
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _change_gap() -> re.Pattern[str]:
+    vocab = vocabulary()
+    return re.compile(f"(?:{_alternation(vocab['change_gap_words'])})?"
+                      f"(?P<verb>{_alternation(vocab['growth_words'])})了?")
+
+
+def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
+    """The name of a level with the change printed right after it, when the amount at
+    ``pos`` is that change in the level's own unit (居民存量房贷利息年支出|减少|约1500亿元,
+    最低工资标准每月|提高|183元): the value is the change, not the level."""
+    if unit in ("%", "‰", "倍", "个百分点") or _growth_word(name):
+        return name
+    at = text.rfind(name, head, pos)
+    found = _change_gap().fullmatch(text, at + len(name), pos) if at >= 0 else None
+    return name + found.group("verb") if found else name
 
 
 @functools.lru_cache(maxsize=1)

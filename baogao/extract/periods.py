@@ -219,11 +219,10 @@ def section_year(doc: Document, pos: int) -> int | None:
 
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
-    head = text[start:pos]
     for key, label in (("last_year", "last"), ("this_year", "this")):
         for word in cue_words(key):
-            idx = head.rfind(word)
-            if idx >= 0 and not (idx > 0 and head[idx - 1] in "比较同与"):
+            idx = text.rfind(word, start, pos)  # in place: the head may be a long paragraph
+            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
                 return label
     return None
 
@@ -297,16 +296,43 @@ def _estimate_note_re() -> re.Pattern[str] | None:
     return re.compile(rf"[（(]{inner}(?:{cue.pattern}){inner}[)）]")
 
 
+@functools.lru_cache(maxsize=1)
+def _carry_note_re() -> re.Pattern[str] | None:
+    """A bracketed note saying what it qualifies holds for what follows: （下同）, (同比,下同)."""
+    cue = _cue_re("estimate_note_carries_on")
+    if cue is None:
+        return None
+    inner = r"[^（()）。；;\n\d]{0,8}?"
+    return re.compile(rf"[（(]{inner}(?:{cue.pattern}){inner}[)）]")
+
+
+def _carried_estimate(text: str, para: _Span, pos: int) -> bool:
+    """True when an earlier sentence of the paragraph opens with an estimate and marks itself
+    (下同) before its end: 预计全省生产总值完成7000亿元，比上年增长10%(下同)。全社会固定资产投资
+    …: the values after it are that estimate's too."""
+    carry = _carry_note_re()
+    if carry is None:
+        return False
+    for note in carry.finditer(text, para.start, pos):
+        start = max(text.rfind(c, para.start, note.start()) for c in "。！？!?") + 1
+        if has_cue_in(text, max(start, para.start), note.start(), "estimate_cues"):
+            return True
+    return False
+
+
 def noted_estimate(text: str, para: _Span, sentence: _Span, pos: int) -> bool:
     """True when a bracketed note calls the value at ``pos`` an estimate: a note right after
-    it (地区生产总值4500亿元（初步预计数，下同）), or one that says 下同 earlier in its
-    paragraph (…285亿元（预计，下同），增长5.5%；一般公共预算收入38亿元…)."""
+    it (地区生产总值4500亿元（初步预计数，下同）), one that says 下同 earlier in its
+    paragraph (…285亿元（预计，下同），增长5.5%；一般公共预算收入38亿元…), or a 下同 note in
+    an earlier sentence of the paragraph that opens with 预计."""
     pattern = _estimate_note_re()
     if pattern is None:
         return False
     for earlier in pattern.finditer(text, para.start, pos):
         if has_cue(earlier.group(0), "estimate_note_carries_on"):
             return True
+    if _carried_estimate(text, para, pos):
+        return True
     note = pattern.search(text, pos, min(sentence.end, pos + 30))
     # only the value's own digits and unit before the note (增长5%左右（预计数，下同）)
     return note is not None and re.fullmatch(
@@ -379,12 +405,17 @@ def _titles_multi_year(titles: tuple[str, ...]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _record_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["record_after_span"]))
+
+
 def first_cue(text: str, para: _Span, key: str) -> int:
     """Where the first cue word of ``key`` appears in the paragraph (its end if none)."""
     pattern = _cue_re(key)
     if pattern is None:
         return para.end
-    record = re.compile(str(cues()["record_after_span"]))
+    record = _record_re()
     for match in pattern.finditer(text, para.start, para.end):
         if record.match(text, match.end()) is None:  # 近五年来的最高水平: a record, no span
             return match.start()

@@ -251,7 +251,6 @@ def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
         head=_flat(text[:1500]), pre=pre,
         header_lines=tuple(_unquoted(ln) for ln in _header_lines(pre)),
         hint_titles=tuple(v for v in hint_titles if v), titles="|".join(_cues()["speaker_titles"]),
-        body=text,
     ), hints)
 
 
@@ -275,9 +274,10 @@ _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")  # 好毕斯哈拉图: six characters
-# a byline of a date and a name set apart by a space: (2006年1月20日 张文岳)
-_DATE_AND_NAME = re.compile(
-    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+({_NAME})[）)]?$")
+#: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
+_DATED_BYLINE = re.compile(
+    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
 )
@@ -334,7 +334,7 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     if found:
         return found
     for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:8]:
-        m = _GOVERNMENT_BYLINE.match(line) or _DATE_AND_NAME.match(line)
+        m = _GOVERNMENT_BYLINE.match(line) or _DATED_BYLINE.match(line)
         if m and not m.group(1).endswith(tuple(_cues()["byline_not_name_endings"])):
             return m.group(1), title_only
     head = lines[:8]
@@ -443,7 +443,26 @@ def infer_year(text: str) -> int | None:
             count = chinese_int(match.group(2))
             if count is not None:
                 found.add(bases[match.group(1)] + count)
+    for sentence in re.split(r"[。；;！？\n]", _one_year_review(text, table)):
+        if not any(w in sentence for w in table["past_event_words"]) or any(
+                w in sentence for w in (*table["this_year"], *table["other_years"])):
+            continue
+        for match in anniversary.finditer(sentence):
+            count = chinese_int(match.group(2))
+            if count is not None:
+                found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
     return found.pop() if len(found) == 1 else None
+
+
+def _one_year_review(text: str, table: dict[str, Any]) -> str:
+    """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
+    that leaves it (今年, 过去五年); empty when the text has no such opening."""
+    opening = re.search("|".join(table["one_year_review_openings"]), text)
+    if opening is None:
+        return ""
+    leave = re.compile("|".join(map(re.escape, table["one_year_review_leaves"])))
+    end = leave.search(text, opening.end())
+    return text[opening.end() : end.start() if end else len(text)]
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")

@@ -4,9 +4,9 @@ In order of reliability: the dateline (——2023年1月4日在北京市西城�
 nation's cues (代表国务院), the government spoken for (我代表西城区人民政府), a byline
 (安徽省人民政府省长), the title (2025年天津市政府工作报告, 关于重庆市开州区2024年预算执行情况
 和2025年预算草案的报告), the meeting a news page reports (鄂州市鄂城区十届人大二次会议开幕),
-collection hints; then, when the text names no region in those places, the one region of the
-level of the government spoken for (我代表省人民政府 … 和谐四川) or the first named in full,
-read with the divisions named right after it (鄂州市鄂城区).
+collection hints; then, when the text names no region in those places, the first named in full,
+read with the divisions named right after it (鄂州市鄂城区), or the province of the government
+spoken for whose short name is printed (我代表省人民政府 … 和谐四川).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from importlib import resources
 from typing import cast
 
 from baogao.models import Level
-from baogao.read.regions import NATIONAL, Region, gazetteer, resolve, resolve_one
+from baogao.read.regions import NATIONAL, gazetteer, region_of, resolve, resolve_one, stem_of
 
 _CJK = "\u4e00-\u9fff"
 _ORD = r"[一二三四五六七八九十]+"
@@ -44,15 +44,13 @@ class RegionText:
     """What the region is read from: ``head`` (the first 1,500 characters, flattened),
     ``pre`` (the header above the salutation), ``header_lines`` (its first lines, a quoted
     title read as the title it names), ``hint_titles`` (title column, ArticleTitle, <title>,
-    flattened), ``titles`` (the speaker titles as a regex alternation) and ``body`` (the whole
-    text)."""
+    flattened) and ``titles`` (the speaker titles as a regex alternation)."""
 
     head: str
     pre: str
     header_lines: tuple[str, ...]
     hint_titles: tuple[str, ...]
     titles: str
-    body: str
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,10 +156,54 @@ def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
         fallback = fallback or region
     if fallback:
         return fallback
-    word = government_word(t.head)
-    if word:
-        return _region_of_level(t.body, word)
-    return _first_known_region(t.head)
+    level = level_of_government(t.head)
+    found = _first_known_region(t.head)
+    if level == "province":
+        return _province_named(t.head, found)
+    if found or level not in (None, "city") or _MUNICIPAL.search(t.head) is None:
+        return found
+    return _province_named(t.head, None)
+
+
+#: a city's government speaking (受市人民政府委托, 我代表市人民政府): a municipality's report when
+#: the only division it names is a municipality (对重庆提出的…) and no prefecture is named
+_MUNICIPAL = re.compile(r"(?:受|代表)市(?:人民)?政府")
+
+
+def _province_named(head: str, found: str | None) -> str | None:
+    """The province (or municipality) a report is of when its header prints no full name: the
+    province of the first division named in full (…遂宁市畜牧业… in a report 我代表省人民政府),
+    provided its short name is printed too (构建和谐四川); else the one province whose short
+    name the text prints — a municipality only after 市政府 (``_MUNICIPAL``) and when no
+    prefecture's short name is printed, a province only after 省政府."""
+    gaz = gazetteer()
+    named = [full for full, shorts in gaz.provinces.items() if any(s in head for s in shorts)]
+    region = region_of(found)
+    if region is not None:
+        return region.path[0] if region.path[0] in named else None
+    municipal = _MUNICIPAL.search(head) is not None
+    fitting = [p for p in named if p.endswith("市") == municipal]
+    if len(fitting) != 1:
+        return None
+    if municipal and any(stem in head for stem in _prefecture_stems()):
+        return None
+    return fitting[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """Division names that are common words too (城区, 郊区): never found in the body alone."""
+    raw = json.loads(resources.files("baogao.data").joinpath("gazetteer.json").read_text("utf-8"))
+    return frozenset(raw["common_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _prefecture_stems() -> tuple[str, ...]:
+    """Short names of the prefectures (赣州, 成都) that are no province's short name."""
+    gaz = gazetteer()
+    shorts = {s for names in gaz.provinces.values() for s in names}
+    stems = {stem_of(r.name) for r in gaz.regions.values() if r.level == "city"}
+    return tuple(sorted(s for s in stems if s and s not in shorts))
 
 
 def government_word(head: str) -> str | None:
@@ -180,56 +222,14 @@ def level_of_government(head: str) -> Level | None:
     return cast(Level, _government_levels()[word]) if word else None
 
 
-def _of_kind(region: Region, word: str) -> bool:
-    """True when ``region`` is a division of the kind a government word names: 省 a province,
-    市 a municipality, a prefecture city or a county-level city, 县 a county, 州 a prefecture."""
-    if region.level == "national" or (region.level == "province"
-                                      and not gazetteer().children.get(region.code)):
-        return False
-    if word == "市":
-        return region.name.endswith("市")
-    if word in ("省", "自治区"):
-        return region.level == "province" and region.name.endswith(word)
-    return region.name.endswith(word) and region.level == _government_levels()[word]
-
-
-def _names_of(region: Region) -> tuple[str, ...]:
-    """The forms a region is named by in running text: its name, a province's short names."""
-    gaz = gazetteer()
-    if region.level == "province":
-        return (*gaz.provinces.get(region.name, ()), region.name)
-    return (region.name,)
-
-
-def _region_of_level(body: str, word: str) -> str | None:
-    """The region of the kind the government word names (我代表省人民政府 -> a province) that
-    the text names: the only one, or one named at least three times and twice as often as
-    any other. None otherwise: a report that names no region of its own kind keeps none."""
-    counts: list[tuple[int, str]] = []
-    for region in gazetteer().regions.values():
-        if not _of_kind(region, word):
-            continue
-        names = _names_of(region)
-        shortest = min(names, key=len)
-        n = body.count(shortest) if all(shortest in x for x in names) else max(
-            body.count(x) for x in names)
-        if n:
-            counts.append((n, region.full))
-    counts.sort(reverse=True)
-    if len(counts) == 1:
-        return counts[0][1]
-    if len(counts) > 1 and counts[0][0] >= 3 and counts[0][0] >= 2 * counts[1][0]:
-        return counts[0][1]
-    return None
-
-
 def _first_known_region(text: str) -> str | None:
     """The first province, prefecture or county named in full in ``text`` (a news page), read
     with the divisions named right after it (鄂州市鄂城区 is the district, not the city)."""
     gaz = gazetteer()
     best: tuple[int, int, str] | None = None
+    common = _common_names()
     for region in gaz.regions.values():
-        if region.level == "national":
+        if region.level == "national" or region.name in common:
             continue
         i = text.find(region.name)
         if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):

@@ -109,12 +109,14 @@ def stem_of(name: str, nations: list[str] | None = None) -> str | None:
     or None when the stem would be a single character."""
     nations = nations if nations is not None else _nations()
     stem = name
-    for suffix in _SUFFIXES:
-        if stem.endswith(suffix) and len(stem) > len(suffix):
-            stem = stem[: -len(suffix)]
-            break
+    if name.endswith(_SUFFIXES):  # one test before the loop
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) > len(suffix):
+                stem = stem[: -len(suffix)]
+                break
+    ends = tuple(nations)
     changed = True
-    while changed:
+    while changed and stem.endswith(ends):
         changed = False
         for nation in nations:
             if stem.endswith(nation) and len(stem) - len(nation) >= 2:
