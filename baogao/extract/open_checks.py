@@ -581,17 +581,15 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     """A paragraph about several years: under a heading naming them (“十四五”时期) or opening
     with them (这五年, 过去五年)."""
     words = _multi_year_res()[0]
-    titles = [t for t in doc.section_path(doc.section_at(para.start))
-              if not _YEAR_TITLE.search(t)]  # 2025年和“十四五”时期工作: one year
-    lead = doc.text[para.start : min(para.end, para.start + 12)]
-    if words.search(lead) is not None:
-        return True
+    if words.search(doc.text, para.start, min(para.end, para.start + 12)) is not None:
+        return True  # its lead (searched in place: the words are plain, no lookaround)
     if opens_single_year(doc, para):
         return False  # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year
     if _under_multi_year_line(doc, para):
         return True
-    # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year (as catalog facts read it)
-    return any(words.search(t) for t in titles) and not opens_single_year(doc, para)
+    # a title naming several years (2025年和“十四五”时期工作 names one year: not it)
+    return any(words.search(t) and not _YEAR_TITLE.search(t)
+               for t in doc.section_path(doc.section_at(para.start)))
 
 
 #: The longest line read as a heading of the paragraphs after it (这是经济实力持续提升的五年。).

@@ -388,6 +388,8 @@ def topic_mentions(
     """工农业总产值的增长速度，一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%…: a
     metric standing alone before a comma is the topic of the clauses of its full-stop
     sentence that open on a year and a plan or result word and name no metric of their own."""
+    if _topic_clause_re().search(text, start, end) is None:
+        return []  # no clause to carry a topic: the metrics need not be looked for
     full = max(floor, text.rfind("。", floor, start) + 1)
     named = [with_speed_noun(text, m) for m in find_mentions(text, full, end)]
     topics = [m for m in named if text[m.end : m.end + 1] in ("，", ",")]

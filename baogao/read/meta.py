@@ -41,6 +41,8 @@ _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
                          "\u200b": "", "\ufeff": ""})
 _FULLWIDTH_DIGITS = str.maketrans({chr(0xFF10 + i): str(i) for i in range(10)})
+_ODD_SPACE = re.compile("[\u3000\xa0\u2002\u2003\u200b\ufeff]")
+_FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,7 +94,10 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _flat(text: str) -> str:
     """Header text for matching: odd spaces made plain, full-width digits made ASCII, and the
     spaces typeset between Chinese characters (龚 正, 第十四届 人民代表大会) removed."""
-    text = text.translate(_SPACES).translate(_FULLWIDTH_DIGITS)
+    if _ODD_SPACE.search(text):  # translate walks every character: only when needed
+        text = text.translate(_SPACES)
+    if _FULLWIDTH_DIGIT.search(text):
+        text = text.translate(_FULLWIDTH_DIGITS)
     return _SPACE_IN_CJK.sub("", text)
 
 
