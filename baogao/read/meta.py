@@ -12,18 +12,22 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
 from baogao.models import DocType, Level
-from baogao.read.meta_news import news_date, news_speaker
+from baogao.read.dating import (
+    NUM,
+    YEAR_IN,
+    chinese_int,
+    find_date,
+    find_dateline_date,
+    infer_year,
+    late_dateline,
+    meeting_day,
+)
+from baogao.read.meta_news import news_speaker
 from baogao.read.meta_region import RegionText, find_region, known_tail, level_of_government
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
-_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日")
-_SQUASHED_DATE = re.compile(r"((?:19|20)\d\d)(\d{2,4})日")
 _ORD = r"[一二三四五六七八九十]+"
 _MEETING = re.compile(
     rf"(第?{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第({_ORD})?次会议)"
@@ -36,7 +40,6 @@ _NAME_ONLY = re.compile(rf"^{_NAME}$")
 # the shortest name the context allows: 县长王丰向大会作… gives 王丰
 _SHORT_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
 _DATELINE = re.compile(r"会议上?[）)]?$")
-_YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
                          "\u200b": "", "\ufeff": ""})
@@ -125,71 +128,6 @@ def _npc_first_years() -> dict[int, int]:
     return {int(k): int(v) for k, v in raw["national"].items()}
 
 
-def chinese_int(text: str) -> int | None:
-    """Parse 2021, 二〇二一 (digit by digit) or 二十七 (positional) into an int."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        digits = [_CN_DIGIT.get(ch) for ch in text]
-        if any(d is None for d in digits):
-            return None
-        return int("".join(str(d) for d in digits))
-    tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens) if tens else 1
-    o = _CN_DIGIT.get(ones) if ones else 0
-    if t is None or o is None:
-        return None
-    return t * 10 + o
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
-
-
-def find_date(text: str) -> str | None:
-    """The first full date in ``text`` as ISO, including 二〇二六年一月二十七日 and a
-    date whose 年/月 were lost (2021110日 -> 2021-01-10 when only one reading is valid)."""
-    m = _DATE.search(text)
-    if m:
-        y, mo, d = (chinese_int(g) for g in m.groups())
-        if y is not None and mo is not None and d is not None and _valid(y, mo, d):
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _SQUASHED_DATE.search(text)
-    if m:
-        year, rest = int(m.group(1)), m.group(2)
-        readings = [
-            (int(rest[:k]), int(rest[k:]))
-            for k in range(1, len(rest))
-            if _valid(year, int(rest[:k]), int(rest[k:])) and not rest[k:].startswith("0")
-        ]
-        if len(readings) == 1:
-            mo, d = readings[0]
-            return f"{year:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-_DATELINE_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日\s*[(（]?\s*在")
-
-
-def find_dateline_date(text: str) -> str | None:
-    """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
-    other dates (成文日期, 发布日期) must not displace."""
-    m = _DATELINE_DATE.search(text)
-    return find_date(m.group(0)) if m else None
-
-
-_LATE_DATELINE = re.compile(
-    rf"——\s*({_NUM}年{_NUM}月{_NUM}日)\s*在[^。\n]{{0,40}}人民代表大会[^。\n]{{0,20}}会议上?"
-)
-
-
-def _late_dateline(head: str) -> str | None:
-    """The date of a dateline printed after the opening (a journal's abstract page runs the
-    salutation first and the title line ——2008年1月25日在…会议上 after it)."""
-    m = _LATE_DATELINE.search(head)
-    return find_date(m.group(1)) if m else None
-
-
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
@@ -213,10 +151,9 @@ _ANNUAL_PLAN = re.compile(
 _ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
 
 
-# the annual plan as adopted, its title on a line of its own: 咸阳市2023年国民经济和社会发展计划
-_ADOPTED_PLAN = re.compile(
-    r"^[\u4e00-\u9fff]{0,20}(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年"
-    r"国民经济和社会发展计划[ \t]*$", re.MULTILINE)
+#: the adopted annual plan itself, printed (or announced) at the top:
+#: 咸阳市2023年国民经济和社会发展计划
+_ADOPTED_PLAN = re.compile(r"(?:19|20)\d\d年国民经济和社会发展计划(?!执行)")
 
 
 def _is_plan_report(head: str) -> bool:
@@ -236,7 +173,8 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "npc_resolution"
     if "向公众报告" in head or "向社会公众报告" in head:
         return "public_report"
-    if _is_plan_report(head):
+    if _is_plan_report(head) or (_ADOPTED_PLAN.search((title or "") + "\n" + text[:300])
+                                 and "政府工作报告" not in head):
         return "plan_report"
     if re.search(r"预算执行情况", head) and "预算草案" in head:
         return "budget_report"
@@ -244,8 +182,6 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "work_report"
     if _ON_BEHALF.search(head) and re.search(r"[向作]\S{0,40}报告", head):
         return "work_report"  # 我代表国务院，向大会作关于…五年计划的报告
-    if _ADOPTED_PLAN.search(head):
-        return "plan_report"
     return "other"
 
 
@@ -274,14 +210,14 @@ def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
     return meeting if meeting.startswith("第") else "第" + meeting
 
 
-_BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
+_BARE_DATE = re.compile(rf"^[（(]?{NUM}年{NUM}月{NUM}日[）)]?$")
 _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")  # 好毕斯哈拉图: six characters
 #: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
 _DATED_BYLINE = re.compile(
-    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
+    rf"^[（(]?{NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
@@ -395,7 +331,7 @@ def _find_year(
     if draft:
         return draft
     if title:
-        m = _YEAR_IN.search(title)
+        m = YEAR_IN.search(title)
         if m:
             return int(m.group(1))
     if meeting and region == NATIONAL:
@@ -413,61 +349,10 @@ def _find_year(
     if hint.isascii() and hint.isdigit() and len(hint) == 4 and 1900 <= int(hint) <= 2100:
         return int(hint)
     for key in ("title", "article_title", "page_title"):
-        m = _YEAR_IN.search(hints.get(key, ""))
+        m = YEAR_IN.search(hints.get(key, ""))
         if m:
             return int(m.group(1))
     return infer_year(text)
-
-
-@functools.lru_cache(maxsize=1)
-def _year_references() -> dict[str, Any]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
-    table: dict[str, Any] = raw["year_references"]
-    return table
-
-
-def infer_year(text: str) -> int | None:
-    """The year of a report that prints none, from its own references: 2013年工作回顾 (a 2014
-    report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
-    (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
-    table = _year_references()
-    found: set[int] = set()
-    for pattern, offset in table["patterns"]:
-        for match in re.finditer(pattern, text):
-            found.add(int(match.group(1)) + int(offset))
-    bases: dict[str, int] = table["anniversaries"]
-    anniversary = re.compile(
-        "(" + "|".join(map(re.escape, bases)) + r")(\d{1,3}|[一二三四五六七八九十]{1,4})周年"
-    )
-    for sentence in re.split(r"[。；;！？\n]", text):
-        if not any(w in sentence for w in table["this_year"]):
-            continue
-        if any(w in sentence for w in table["other_years"]):
-            continue
-        for match in anniversary.finditer(sentence):
-            count = chinese_int(match.group(2))
-            if count is not None:
-                found.add(bases[match.group(1)] + count)
-    for sentence in re.split(r"[。；;！？\n]", _one_year_review(text, table)):
-        if not any(w in sentence for w in table["past_event_words"]) or any(
-                w in sentence for w in (*table["this_year"], *table["other_years"])):
-            continue
-        for match in anniversary.finditer(sentence):
-            count = chinese_int(match.group(2))
-            if count is not None:
-                found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
-    return found.pop() if len(found) == 1 else None
-
-
-def _one_year_review(text: str, table: dict[str, Any]) -> str:
-    """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
-    that leaves it (今年, 过去五年); empty when the text has no such opening."""
-    opening = re.search("|".join(table["one_year_review_openings"]), text)
-    if opening is None:
-        return ""
-    leave = re.compile("|".join(map(re.escape, table["one_year_review_leaves"])))
-    end = leave.search(text, opening.end())
-    return text[opening.end() : end.start() if end else len(text)]
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
@@ -582,8 +467,9 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
     date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
-        find_date(text[:400]) if doc_type == "npc_resolution" else None) or _late_dateline(
+        find_date(text[:400]) if doc_type == "npc_resolution" else None) or late_dateline(
         _flat(text[:1500]))
+    date = date or meeting_day(_flat(text[:1500]), title) or meeting_day(pre_original, title)
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
     region = _find_region(text, pre, hints)
@@ -612,13 +498,6 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         if m:
             speaker, speaker_title = m.group(2), m.group(1)
     speaker_title = _normalize_title(speaker_title, region)
-    if date is None and doc_type == "work_report":
-        printed = _YEAR_IN.search(title or "")
-        report_year = int(printed.group(1)) if printed else None
-        # unflattened: 2025-12-31 09:44:35 keeps its space; the original may hold a caption
-        # (1月4日，在市十六届人大一次会议上，市长…作政府工作报告) that cleaning dropped
-        date = news_date(text[:1500].translate(_SPACES), report_year) or news_date(
-            original[:1500].translate(_SPACES), report_year)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     level = found.level if found else level_of(path)
     if level is None and region is None:
