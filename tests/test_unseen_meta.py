@@ -70,9 +70,14 @@ def test_year_of_a_page_that_prints_only_what_it_reviews(tmp_path: Path) -> None
     """No title, dateline or date: the year comes from how the text speaks of the year it
     reviews (and no other clue disagrees)."""
     for opening in ("2022年是极不平凡的一年。", "报告回顾了2022年的工作。",
-                    "在回顾2022年和过去五年工作时,区长说:"):
+                    "在回顾2022年和过去五年工作时,区长说:", "预计2022年全区实现生产总值5700亿元。",
+                    "2022年,是我区加快发展的一年。在区委领导下,我们圆满完成了各项目标任务。"):
         doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", opening + "\n"))
         assert doc.year == 2023, opening
+    # tasks still to complete say nothing of a year gone by
+    doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,",
+                                 "2022年,是关键的一年。我们要确保完成各项目标任务。\n"))
+    assert doc.year is None
     doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", "过去一年,"),
                   ("2023年是全面贯彻落实党的二十大精神的开局之年",
                    "2023年全区经济社会发展的主要预期目标是:"))
