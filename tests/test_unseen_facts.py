@@ -295,7 +295,8 @@ def test_rank_and_change_amount_between_a_level_and_its_growth(tmp_path: Path) -
 
 
 #: the targets sentence of the 2023 report
-TARGETS = "经济社会发展主要预期目标是:地区生产总值增长4%左右;一般公共预算收入增长4%;登记失业率控制在3.5%以内;"
+TARGETS = ("经济社会发展主要预期目标是:地区生产总值增长4%左右;一般公共预算收入增长4%;"
+           "登记失业率控制在3.5%以内;")
 
 
 def _targets(facts: list[Fact]) -> set[tuple[str | None, float | None]]:
