@@ -88,3 +88,18 @@ def test_six_character_name_after_the_government(tmp_path: Path) -> None:
     doc = _headed(tmp_path, HEADER.replace("北京市西城区人民政府区长 刘东伟",
                                            "西城区人民政府 好毕斯哈拉图"))
     assert doc.speaker == "好毕斯哈拉图"
+
+
+XICHENG_PLAN_2024 = SEEDS / "003_cd0a21e123bf8728.txt"
+
+
+def test_official_delivering_a_plan_report(tmp_path: Path) -> None:
+    for byline, want in (
+        ("北京市西城区发展和改革委员会主任 张三", ("张三", "北京市西城区发展和改革委员会主任")),
+        ("国务委员兼国家计划委员会主任 邹家华", ("邹家华", "国务委员兼国家计划委员会主任")),
+        ("区财政局局长 张三", ("张三", "区财政局局长")),
+        ("北京市西城区发展和改革委员会", (None, None)),  # an office is no speaker
+    ):
+        doc = rewritten_report(XICHENG_PLAN_2024, tmp_path, ("各位代表：", byline + "\n各位代表："))
+        assert doc.doc_type == "plan_report"
+        assert (doc.speaker, doc.speaker_title) == want, byline
