@@ -130,16 +130,3 @@ def test_name_before_title_and_the_report_it_made(tmp_path: Path) -> None:
                      "1月4日上午,刘东伟区长代表区人民政府向大会作政府工作报告。\n"):
         doc = _news(tmp_path, "西城区第十七届人民代表大会第三次会议开幕\n" + sentence)
         assert (doc.speaker, doc.speaker_title) == ("刘东伟", "区长"), sentence
-
-
-def test_budget_report_delivered_by_a_department_head(tmp_path: Path) -> None:
-    for byline, title in (("北京市西城区财政局局长 刘东伟", "区财政局局长"),
-                          ("区发展和改革委员会主任 刘东伟", "区发展和改革委员会主任")):
-        doc = _rewritten(XICHENG_2023, tmp_path, ("政府工作报告\n", "关于西城区2022年预算执行情况和"
-                                                  "2023年预算草案的报告\n"),
-                         ("北京市西城区人民政府区长 刘东伟\n", byline + "\n"))
-        assert (doc.speaker, doc.speaker_title) == ("刘东伟", title), byline
-    # a department alone is no speaker
-    doc = _rewritten(XICHENG_2023, tmp_path,
-                     ("北京市西城区人民政府区长 刘东伟\n", "北京市西城区财政局\n"))
-    assert doc.speaker is None

@@ -25,7 +25,7 @@ from baogao.read.dating import (
     meeting_day,
 )
 from baogao.read.meta_news import news_speaker
-from baogao.read.meta_region import RegionText, find_region, known_tail, level_of_government
+from baogao.read.meta_region import RegionText, find_region, level_of_government
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
 _ORD = r"[一二三四五六七八九十]+"
@@ -231,26 +231,6 @@ def _person(name: str) -> bool:
         tuple(_cues()["name_not_endings"]))
 
 
-_OFFICE_LEVELS = ("自治区", "自治州", "自治县", "自治旗", "省", "市", "县", "区", "旗", "州", "盟")
-
-
-def _department_head(lines: list[str]) -> tuple[str, str] | None:
-    """The byline of a budget or plan report, delivered by the head of a department:
-    三江侗族自治县财政局局长 梁冰 -> (梁冰, 县财政局局长); the office keeps the level of its
-    government (县, 市, 自治区) and drops the place's name, as 省长 does."""
-    heads = "|".join(sorted(_cues()["department_heads"], key=len, reverse=True))
-    for line in lines:
-        m = re.search(rf"(?:^|会议上|[）)])([{_CJK}]{{0,20}}?)({heads})({_NAME})$", line)
-        if not m or not _person(m.group(3)):
-            continue
-        prefix = m.group(1)
-        tail = known_tail(prefix)
-        level = next((w for w in _OFFICE_LEVELS if tail and tail.endswith(w)), None)
-        office = prefix[: len(prefix) - len(tail)] + level if tail and level else prefix
-        return m.group(3), office + m.group(2)
-    return None
-
-
 def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
     报告, 龚正市长在…会议), else a bare name on the lines after the dateline. ``spaced`` is the
@@ -271,9 +251,6 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
         m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
         if m:
             return m.group(1), title_only
-    found = _department_head(lines[:8])
-    if found:
-        return found
     for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:8]:
         m = _GOVERNMENT_BYLINE.match(line) or _DATED_BYLINE.match(line)
         if m and not m.group(1).endswith(tuple(_cues()["byline_not_name_endings"])):
@@ -449,6 +426,23 @@ def _normalize_title(speaker_title: str | None, region: str | None) -> str | Non
     return speaker_title
 
 
+#: the byline of the official delivering a plan or budget report: 深圳市发展和改革委员会主任
+#: 王宏彬, 国务委员兼国家计划委员会主任 邹家华, 县财政局局长 张三 (an office alone is no speaker)
+_OFFICIAL_BYLINE = re.compile(
+    rf"^([{_CJK}、]{{0,30}}?(?:委员会|发改委|发展改革委|计委|财政局|财政厅|财政部|发展和改革局|发展改革局)"
+    rf"(?:党组书记、)?(?:副)?(?:主任|局长|厅长|部长))[ \u3000\xa0]*"
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
+
+
+def _official_byline(spaced: str) -> tuple[str | None, str | None]:
+    """Speaker and title from a plan or budget report's byline (see ``_OFFICIAL_BYLINE``)."""
+    for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:10]:
+        m = _OFFICIAL_BYLINE.match(line)
+        if m:
+            return m.group(2), _flat(m.group(1))
+    return None, None
+
+
 _SPEAKER_IN_NEWS = re.compile(
     r"([区市县省]长|主席|总理)([\u4e00-\u9fff]{2,3}?)(?:介绍|说|指出|表示|强调|回答)"
 )
@@ -481,7 +475,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     if speaker is None and pre_original:
         speaker, title_original = _find_speaker(pre_original)
         speaker_title = speaker_title or title_original
-    if speaker is None and doc_type == "work_report":
+    if speaker is None and doc_type in ("work_report", "public_report"):
         # a news page: the sentence reporting the delivery (县长王丰向大会作政府工作报告)
         named, named_title = news_speaker(text[:3000].translate(_SPACES), title_alternation(),
                                           tuple(_cues()["news_not_names"]))
@@ -491,6 +485,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         # a bare name in the byline; its title may be printed elsewhere (a photo caption)
         m = re.search(rf"({title_alternation()}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
+    if speaker is None and doc_type in ("plan_report", "budget_report"):
+        speaker, speaker_title = _official_byline(_preamble(text))
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
     if speaker is None and doc_type == "public_report":
