@@ -318,7 +318,8 @@ def test_target_word_between_the_metric_and_its_growth(tmp_path: Path) -> None:
 
 
 def test_a_statistical_forecast_is_an_estimate(tmp_path: Path) -> None:
-    facts = _facts(tmp_path, RESULTS_SENTENCE.replace("全区", "据统计预测,全区", 1), RESULTS_SENTENCE)
+    said = RESULTS_SENTENCE.replace("全区", "据统计预测,全区", 1)
+    facts = _facts(tmp_path, said, RESULTS_SENTENCE)
     assert _estimates(facts) == {"gdp": True, "gdp_growth": True,
                                  "general_budget_revenue_growth": True,
                                  "disposable_income_per_capita_growth": True}
