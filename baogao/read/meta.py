@@ -77,7 +77,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强 /
     # 县长付乐欣代表县人民政府
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})(?![{not_after}])({_NAME_SHORTEST}?)"
+        rf"(?<![{not_prefix}])({titles})(?![{not_after}]|代表)({_NAME_SHORTEST}?)"
         rf"(?=作|向|在|所作|同志|代表[^。，,]{{0,15}}?政府|[（(，,。）)]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
@@ -579,20 +579,24 @@ def _official_byline(spaced: str) -> tuple[str | None, str | None]:
 
 
 def _speaker_on_behalf(head: str, title: str | None) -> tuple[str | None, str | None]:
-    """The speaker a news page names: 县长付乐欣代表县人民政府向大会作政府工作报告, 陈永高代表县人民
-    政府向大会报告工作, or a headline 陈永高作政府工作报告 opening a line."""
+    """The speaker a news page names: 县长付乐欣代表县人民政府向大会作政府工作报告, 陈永高(县长)
+    代表县人民政府向大会报告工作, or a headline 陈永高作政府工作报告 opening a line."""
     titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
     not_prefix = "".join(_cues()["not_a_title_prefix"])
-    m = re.search(rf"(?:(?<![{not_prefix}])({titles})|(?<![{_CJK}]))({_NAME})代表[^。，,]{{0,15}}?"
-                  rf"政府(?:向大会|作)", head)
-    if m is None:
-        m = re.search(rf"(?:^|\n)()({_NAME})作(?:政府)?工作报告", head)
-    if m is None:
-        return None, title
-    if m.group(1):
-        return m.group(2), m.group(1)
-    near = re.search(rf"({titles}){re.escape(m.group(2))}", head)
-    return m.group(2), near.group(1) if near else None
+    m = re.search(rf"(?:(?<![{not_prefix}])(?P<t1>{titles})(?P<n1>{_NAME_SHORTEST})"
+                  rf"|(?<![{_CJK}])(?P<n2>{_NAME_SHORTEST})(?P<t2>{titles})?)"
+                  rf"代表[^。，,]{{0,15}}?政府(?:向大会|作)", head)
+    if m is not None:
+        name, printed = m.group("n1") or m.group("n2"), m.group("t1") or m.group("t2")
+    else:
+        m = re.search(rf"(?:^|\n)({_NAME})作(?:政府)?工作报告", head)
+        if m is None:
+            return None, title
+        name, printed = m.group(1), None
+    if printed:
+        return name, printed
+    near = re.search(rf"({titles}){re.escape(name)}", head)
+    return name, near.group(1) if near else None
 
 
 _SPEAKER_IN_NEWS = re.compile(
@@ -635,7 +639,9 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     if speaker is None and doc_type in ("plan_report", "budget_report"):
         speaker, speaker_title = _official_byline(_preamble(text))
     if speaker is None and doc_type in ("work_report", "public_report"):
-        speaker, speaker_title = _speaker_on_behalf(_flat(text[:3000]), speaker_title)
+        # from the original too: cleaning drops a line like a photo caption (…作政府工作报告。)
+        speaker, speaker_title = _speaker_on_behalf(
+            _flat(text[:3000]) + "\n" + _flat(original[:3000]), speaker_title)
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
     if speaker is None and doc_type == "public_report":
