@@ -47,6 +47,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
+from baogao.extract.span_memo import per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -577,6 +578,7 @@ def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(para or "(?!)"), re.compile(every or "(?!)")
 
 
+@per_document  # the open facts, the commitments and the review ask it in turn
 def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     """A paragraph about several years: under a heading naming them (“十四五”时期) or opening
     with them (这五年, 过去五年)."""
