@@ -12,9 +12,19 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, cast
+from typing import cast
 
 from baogao.models import DocType, Level
+from baogao.read.dating import (
+    NUM,
+    YEAR_IN,
+    chinese_int,
+    find_date,
+    find_dateline_date,
+    infer_year,
+    late_dateline,
+    meeting_day,
+)
 from baogao.read.regions import (
     NATIONAL,
     gazetteer,
@@ -25,11 +35,6 @@ from baogao.read.regions import (
     stem_of,
 )
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
-_NUM = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
-_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日")
-_SQUASHED_DATE = re.compile(r"((?:19|20)\d\d)(\d{2,4})日")
 _ORD = r"[一二三四五六七八九十]+"
 _MEETING = re.compile(
     rf"(第?{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第({_ORD})?次会议)"
@@ -39,6 +44,8 @@ _CJK = "\u4e00-\u9fff"
 # (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
+#: the shortest name that fits (县长王丰向大会作…: 王丰, not 王丰向大会)
+_NAME_SHORTEST = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
 _REGION_IN_DATELINE = re.compile(
     rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
 )
@@ -47,7 +54,6 @@ _NATIONAL_CUES = re.compile(
     r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
 )
 _DATELINE = re.compile(r"会议上?[）)]?$")
-_YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
                          "\u200b": "", "\ufeff": ""})
@@ -67,9 +73,12 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
     titles = "|".join(sorted(cues["speaker_titles"], key=len, reverse=True))
     not_prefix = "".join(cues["not_a_title_prefix"])
-    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
+    not_after = "".join(cues["not_after_a_title"])
+    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强 /
+    # 县长付乐欣代表县人民政府
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_NAME}?)(?=作|向|在|所作|同志|[（(，,。）)]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})(?![{not_after}])({_NAME_SHORTEST}?)"
+        rf"(?=作|向|在|所作|同志|代表[^。，,]{{0,15}}?政府|[（(，,。）)]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
@@ -110,71 +119,6 @@ def _npc_first_years() -> dict[int, int]:
     return {int(k): int(v) for k, v in raw["national"].items()}
 
 
-def chinese_int(text: str) -> int | None:
-    """Parse 2021, 二〇二一 (digit by digit) or 二十七 (positional) into an int."""
-    if text.isdigit():
-        return int(text)
-    if "十" not in text:
-        digits = [_CN_DIGIT.get(ch) for ch in text]
-        if any(d is None for d in digits):
-            return None
-        return int("".join(str(d) for d in digits))
-    tens, _, ones = text.partition("十")
-    t = _CN_DIGIT.get(tens) if tens else 1
-    o = _CN_DIGIT.get(ones) if ones else 0
-    if t is None or o is None:
-        return None
-    return t * 10 + o
-
-
-def _valid(year: int, month: int, day: int) -> bool:
-    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
-
-
-def find_date(text: str) -> str | None:
-    """The first full date in ``text`` as ISO, including 二〇二六年一月二十七日 and a
-    date whose 年/月 were lost (2021110日 -> 2021-01-10 when only one reading is valid)."""
-    m = _DATE.search(text)
-    if m:
-        y, mo, d = (chinese_int(g) for g in m.groups())
-        if y is not None and mo is not None and d is not None and _valid(y, mo, d):
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    m = _SQUASHED_DATE.search(text)
-    if m:
-        year, rest = int(m.group(1)), m.group(2)
-        readings = [
-            (int(rest[:k]), int(rest[k:]))
-            for k in range(1, len(rest))
-            if _valid(year, int(rest[:k]), int(rest[k:])) and not rest[k:].startswith("0")
-        ]
-        if len(readings) == 1:
-            mo, d = readings[0]
-            return f"{year:04d}-{mo:02d}-{d:02d}"
-    return None
-
-
-_DATELINE_DATE = re.compile(rf"({_NUM})年({_NUM})月({_NUM})日\s*[(（]?\s*在")
-
-
-def find_dateline_date(text: str) -> str | None:
-    """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
-    other dates (成文日期, 发布日期) must not displace."""
-    m = _DATELINE_DATE.search(text)
-    return find_date(m.group(0)) if m else None
-
-
-_LATE_DATELINE = re.compile(
-    rf"——\s*({_NUM}年{_NUM}月{_NUM}日)\s*在[^。\n]{{0,40}}人民代表大会[^。\n]{{0,20}}会议上?"
-)
-
-
-def _late_dateline(head: str) -> str | None:
-    """The date of a dateline printed after the opening (a journal's abstract page runs the
-    salutation first and the title line ——2008年1月25日在…会议上 after it)."""
-    m = _LATE_DATELINE.search(head)
-    return find_date(m.group(1)) if m else None
-
-
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
@@ -198,6 +142,11 @@ _ANNUAL_PLAN = re.compile(
 _ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
 
 
+#: the adopted annual plan itself, printed (or announced) at the top:
+#: 咸阳市2023年国民经济和社会发展计划
+_ADOPTED_PLAN = re.compile(r"(?:19|20)\d\d年国民经济和社会发展计划(?!执行)")
+
+
 def _is_plan_report(head: str) -> bool:
     """An annual plan report (2023年国民经济和社会发展计划执行情况与2024年计划草案的报告,
     delivered 受…政府委托). A head of government speaking on behalf of the government (我代表
@@ -215,7 +164,8 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "npc_resolution"
     if "向公众报告" in head or "向社会公众报告" in head:
         return "public_report"
-    if _is_plan_report(head):
+    if _is_plan_report(head) or (_ADOPTED_PLAN.search((title or "") + "\n" + text[:300])
+                                 and "政府工作报告" not in head):
         return "plan_report"
     if re.search(r"预算执行情况", head) and "预算草案" in head:
         return "budget_report"
@@ -232,6 +182,20 @@ def _title_region(line: str) -> str | None:
         rf"^(?:[（(][{_CJK}]{{2,8}}[）)])?(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)"
         rf"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
     )  # a copy's title may lead with the province in brackets: (安徽省)2021年合肥市瑶海区…
+    return m.group(1) if m else None
+
+
+#: a plan or budget report's title: 关于重庆市开州区2024年预算执行情况和2025年预算草案的报告
+_OTHER_TITLE = re.compile(
+    rf"^(?:关于)?(?:印发)?《?([{_CJK}]{{2,20}}?)(?:19|20)\d\d年?度?(?:财政)?"
+    rf"(?:预算执行情况|国民经济和社会发展计划)")
+_REGION_AT_SESSION = re.compile(
+    rf"([{_CJK}]{{2,20}}?)第?{_ORD}届人(?:民代表)?大(?:会)?第?{_ORD}次会议")
+
+
+def _other_title_region(line: str) -> str | None:
+    """The region a plan or budget report's title names (see ``_OTHER_TITLE``)."""
+    m = _OTHER_TITLE.search(line)
     return m.group(1) if m else None
 
 
@@ -283,9 +247,12 @@ def _region_candidates(text: str, pre: str, hints: dict[str, str]) -> list[str]:
     if m:
         out.append(m.group(1))
     for line in _header_lines(pre):
-        found = _title_region(_unquoted(line))
+        found = _title_region(_unquoted(line)) or _other_title_region(line)
         if found:
             out.append(found)
+    m = _REGION_AT_SESSION.search(head)  # 鄂州市鄂城区十届人大二次会议开幕 (a news page)
+    if m and resolve(m.group(1)):
+        out.append(m.group(1))
     out += [hints[k] for k in ("region", "province") if hints.get(k)]
     for key in ("title", "article_title", "page_title"):
         value = _flat(hints.get(key, ""))
@@ -388,14 +355,14 @@ def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
     return meeting if meeting.startswith("第") else "第" + meeting
 
 
-_BARE_DATE = re.compile(rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[）)]?$")
+_BARE_DATE = re.compile(rf"^[（(]?{NUM}年{NUM}月{NUM}日[）)]?$")
 _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
-    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")
 #: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
 _DATED_BYLINE = re.compile(
-    rf"^[（(]?{_NUM}年{_NUM}月{_NUM}日[ \u3000\xa0]+"
+    rf"^[（(]?{NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
@@ -443,6 +410,11 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     return None, title_only
 
 
+_PLANNED_YEAR = re.compile(
+    r"((?:19|20)\d\d)年?度?(?:(?:国民经济和社会发展)?计划草案|(?:财政)?预算草案"
+    r"|国民经济和社会发展计划(?!执行))")
+
+
 def _find_year(
     date: str | None, meeting: str | None, region: str | None, title: str | None,
     text: str, hints: dict[str, str], doc_type: DocType,
@@ -452,12 +424,14 @@ def _find_year(
         # 12月27日在张湾区…会议上: the 2023 report, reviewing 2022)
         december = date[5:7] == "12" and region != NATIONAL and doc_type == "work_report"
         return int(date[:4]) + (1 if december else 0)
-    if doc_type == "plan_report":
-        m = re.search(r"((?:19|20)\d\d)年(?:国民经济和社会发展)?计划草案", text[:1500])
-        if m:
-            return int(m.group(1))
+    if doc_type in ("plan_report", "budget_report"):
+        # the year planned or budgeted: 2024年计划草案, 2025财政预算草案, or the adopted plan
+        # itself (关于印发《咸阳市2023年国民经济和社会发展计划》的通知)
+        years = [int(m.group(1)) for m in _PLANNED_YEAR.finditer(_flat(text[:1500]))]
+        if years:
+            return max(years)
     if title:
-        m = _YEAR_IN.search(title)
+        m = YEAR_IN.search(title)
         if m:
             return int(m.group(1))
     if meeting and region == NATIONAL:
@@ -475,61 +449,10 @@ def _find_year(
     if hint.isascii() and hint.isdigit() and len(hint) == 4 and 1900 <= int(hint) <= 2100:
         return int(hint)
     for key in ("title", "article_title", "page_title"):
-        m = _YEAR_IN.search(hints.get(key, ""))
+        m = YEAR_IN.search(hints.get(key, ""))
         if m:
             return int(m.group(1))
     return infer_year(text)
-
-
-@functools.lru_cache(maxsize=1)
-def _year_references() -> dict[str, Any]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
-    table: dict[str, Any] = raw["year_references"]
-    return table
-
-
-def infer_year(text: str) -> int | None:
-    """The year of a report that prints none, from its own references: 2013年工作回顾 (a 2014
-    report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
-    (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
-    table = _year_references()
-    found: set[int] = set()
-    for pattern, offset in table["patterns"]:
-        for match in re.finditer(pattern, text):
-            found.add(int(match.group(1)) + int(offset))
-    bases: dict[str, int] = table["anniversaries"]
-    anniversary = re.compile(
-        "(" + "|".join(map(re.escape, bases)) + r")(\d{1,3}|[一二三四五六七八九十]{1,4})周年"
-    )
-    for sentence in re.split(r"[。；;！？\n]", text):
-        if not any(w in sentence for w in table["this_year"]):
-            continue
-        if any(w in sentence for w in table["other_years"]):
-            continue
-        for match in anniversary.finditer(sentence):
-            count = chinese_int(match.group(2))
-            if count is not None:
-                found.add(bases[match.group(1)] + count)
-    for sentence in re.split(r"[。；;！？\n]", _one_year_review(text, table)):
-        if not any(w in sentence for w in table["past_event_words"]) or any(
-                w in sentence for w in (*table["this_year"], *table["other_years"])):
-            continue
-        for match in anniversary.finditer(sentence):
-            count = chinese_int(match.group(2))
-            if count is not None:
-                found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
-    return found.pop() if len(found) == 1 else None
-
-
-def _one_year_review(text: str, table: dict[str, Any]) -> str:
-    """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
-    that leaves it (今年, 过去五年); empty when the text has no such opening."""
-    opening = re.search("|".join(table["one_year_review_openings"]), text)
-    if opening is None:
-        return ""
-    leave = re.compile("|".join(map(re.escape, table["one_year_review_leaves"])))
-    end = leave.search(text, opening.end())
-    return text[opening.end() : end.start() if end else len(text)]
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
@@ -638,6 +561,23 @@ def _normalize_title(speaker_title: str | None, region: str | None) -> str | Non
     return speaker_title
 
 
+def _speaker_on_behalf(head: str, title: str | None) -> tuple[str | None, str | None]:
+    """The speaker a news page names: 县长付乐欣代表县人民政府向大会作政府工作报告, 陈永高代表县人民
+    政府向大会报告工作, or a headline 陈永高作政府工作报告 opening a line."""
+    titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
+    not_prefix = "".join(_cues()["not_a_title_prefix"])
+    m = re.search(rf"(?:(?<![{not_prefix}])({titles})|(?<![{_CJK}]))({_NAME})代表[^。，,]{{0,15}}?"
+                  rf"政府(?:向大会|作)", head)
+    if m is None:
+        m = re.search(rf"(?:^|\n)()({_NAME})作(?:政府)?工作报告", head)
+    if m is None:
+        return None, title
+    if m.group(1):
+        return m.group(2), m.group(1)
+    near = re.search(rf"({titles}){re.escape(m.group(2))}", head)
+    return m.group(2), near.group(1) if near else None
+
+
 _SPEAKER_IN_NEWS = re.compile(
     r"([区市县省]长|主席|总理)([\u4e00-\u9fff]{2,3}?)(?:介绍|说|指出|表示|强调|回答)"
 )
@@ -656,8 +596,9 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
     date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
-        find_date(text[:400]) if doc_type == "npc_resolution" else None) or _late_dateline(
+        find_date(text[:400]) if doc_type == "npc_resolution" else None) or late_dateline(
         _flat(text[:1500]))
+    date = date or meeting_day(_flat(text[:1500]), title) or meeting_day(pre_original, title)
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
     region = _find_region(text, pre, hints)
@@ -674,6 +615,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
         m = re.search(rf"({titles}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
+    if speaker is None and doc_type in ("work_report", "public_report"):
+        speaker, speaker_title = _speaker_on_behalf(_flat(text[:3000]), speaker_title)
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
     if speaker is None and doc_type == "public_report":

@@ -1,0 +1,170 @@
+"""Dates and years of a report: the dateline's date, a meeting day a news page prints without
+its year, and the year of a report that prints none, from its own references."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+NUM = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
+_DATE = re.compile(rf"({NUM})年({NUM})月({NUM})日")
+_SQUASHED_DATE = re.compile(r"((?:19|20)\d\d)(\d{2,4})日")
+YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
+
+
+def chinese_int(text: str) -> int | None:
+    """Parse 2021, 二〇二一 (digit by digit) or 二十七 (positional) into an int."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        digits = [_CN_DIGIT.get(ch) for ch in text]
+        if any(d is None for d in digits):
+            return None
+        return int("".join(str(d) for d in digits))
+    tens, _, ones = text.partition("十")
+    t = _CN_DIGIT.get(tens) if tens else 1
+    o = _CN_DIGIT.get(ones) if ones else 0
+    if t is None or o is None:
+        return None
+    return t * 10 + o
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
+
+
+def find_date(text: str) -> str | None:
+    """The first full date in ``text`` as ISO, including 二〇二六年一月二十七日 and a
+    date whose 年/月 were lost (2021110日 -> 2021-01-10 when only one reading is valid)."""
+    m = _DATE.search(text)
+    if m:
+        y, mo, d = (chinese_int(g) for g in m.groups())
+        if y is not None and mo is not None and d is not None and _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _SQUASHED_DATE.search(text)
+    if m:
+        year, rest = int(m.group(1)), m.group(2)
+        readings = [
+            (int(rest[:k]), int(rest[k:]))
+            for k in range(1, len(rest))
+            if _valid(year, int(rest[:k]), int(rest[k:])) and not rest[k:].startswith("0")
+        ]
+        if len(readings) == 1:
+            mo, d = readings[0]
+            return f"{year:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+_DATELINE_DATE = re.compile(rf"({NUM})年({NUM})月({NUM})日\s*[(（]?\s*在")
+
+
+def find_dateline_date(text: str) -> str | None:
+    """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
+    other dates (成文日期, 发布日期) must not displace."""
+    m = _DATELINE_DATE.search(text)
+    return find_date(m.group(0)) if m else None
+
+
+_LATE_DATELINE = re.compile(
+    rf"——\s*({NUM}年{NUM}月{NUM}日)\s*在[^。\n]{{0,40}}人民代表大会[^。\n]{{0,20}}会议上?"
+)
+
+
+def late_dateline(head: str) -> str | None:
+    """The date of a dateline printed after the opening (a journal's abstract page runs the
+    salutation first and the title line ——2008年1月25日在…会议上 after it)."""
+    m = _LATE_DATELINE.search(head)
+    return find_date(m.group(1)) if m else None
+
+
+_DAY_ONLY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})日")
+_PAGE_DATE = re.compile(r"((?:19|20)\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
+_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议")
+
+
+def meeting_day(head: str, title: str | None) -> str | None:
+    """The day of the meeting a news page or a photo caption prints without its year (12月30日，
+    政和县第十八届人民代表大会第五次会议…开幕; 1月4日，在市十六届人大一次会议上…), dated by
+    the page's own date when that follows within 60 days, else by the title's year when the
+    meeting is in its first quarter (a report is heard early in its own year)."""
+    for m in _DAY_ONLY.finditer(head):
+        month, day = int(m.group(1)), int(m.group(2))
+        sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
+        if not _SESSION_WORDS.search(sentence):
+            continue
+        page = _PAGE_DATE.search(head[:600])
+        if page:
+            published = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
+            held = published and _day(published.year - (month > published.month), month, day)
+            if published and held and 0 <= (published - held).days <= 60:
+                return held.isoformat()
+        found = YEAR_IN.search(title or "")
+        held = _day(int(found.group(1)), month, day) if found and month <= 3 else None
+        return held.isoformat() if held else None
+    return None
+
+
+def _day(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=1)
+def _year_references() -> dict[str, Any]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    table: dict[str, Any] = raw["year_references"]
+    return table
+
+
+def infer_year(text: str) -> int | None:
+    """The year of a report that prints none, from its own references: 2013年工作回顾 (a 2014
+    report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
+    (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
+    table = _year_references()
+    found: set[int] = set()
+    for pattern, offset in table["patterns"]:
+        for match in re.finditer(pattern, text):
+            found.add(int(match.group(1)) + int(offset))
+    bases: dict[str, int] = table["anniversaries"]
+    anniversary = re.compile(
+        "(" + "|".join(map(re.escape, bases)) + r")(\d{1,3}|[一二三四五六七八九十]{1,4})周年"
+    )
+    for sentence in re.split(r"[。；;！？\n]", text):
+        if not any(w in sentence for w in table["this_year"]):
+            continue
+        if any(w in sentence for w in table["other_years"]):
+            continue
+        for match in anniversary.finditer(sentence):
+            count = chinese_int(match.group(2))
+            if count is not None:
+                found.add(bases[match.group(1)] + count)
+    for sentence in re.split(r"[。；;！？\n]", _one_year_review(text, table)):
+        if not any(w in sentence for w in table["past_event_words"]) or any(
+                w in sentence for w in (*table["this_year"], *table["other_years"])):
+            continue
+        for match in anniversary.finditer(sentence):
+            count = chinese_int(match.group(2))
+            if count is not None:
+                found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_year_review(text: str, table: dict[str, Any]) -> str:
+    """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
+    that leaves it (今年, 过去五年); empty when the text has no such opening."""
+    opening = re.search("|".join(table["one_year_review_openings"]), text)
+    if opening is None:
+        return ""
+    leave = re.compile("|".join(map(re.escape, table["one_year_review_leaves"])))
+    end = leave.search(text, opening.end())
+    return text[opening.end() : end.start() if end else len(text)]
+
+
