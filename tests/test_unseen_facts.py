@@ -247,3 +247,48 @@ def test_a_same_below_note_between_a_metric_and_its_rate(tmp_path: Path) -> None
     assert {(f.indicator, f.value, f.estimated) for f in facts if f.period == 2022
             and f.kind == "actual" and f.indicator in wanted} == {
         ("gdp_growth", 4.1, True), ("general_budget_revenue_growth", -5.6, True)}
+
+
+def _news_page(tmp_path: Path, *pairs: tuple[str, str]) -> list[Fact]:
+    """The catalog facts of a news page retelling the 2023 report: a lead on the opening
+    session, then the report's results paragraph with each (old, new) replaced; no headings."""
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    start = raw.index("刚刚过去的2022年")
+    paragraph = raw[start : raw.index("\n", start)]
+    for old, new in pairs:
+        assert old in paragraph, old
+        paragraph = paragraph.replace(old, new, 1)
+    lead = ("发布时间:2023-01-05\n西城区第十七届人民代表大会第三次会议开幕\n"
+            "1月4日,北京市西城区第十七届人民代表大会第三次会议开幕。"
+            "区长刘东伟代表区人民政府向大会作政府工作报告。\n")
+    out = tmp_path / "news.txt"
+    out.write_text(lead + paragraph + "\n", "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert not doc.sections and doc.year == 2023
+    return [f for f in extract_facts(doc) if f.indicator and not f.open_vocabulary]
+
+
+def test_news_page_without_headings_dates_values_by_the_year_its_paragraph_names(
+    tmp_path: Path,
+) -> None:
+    facts = _news_page(tmp_path, ("刚刚过去的2022年", "报告指出:2022年"),
+                       ("较好完成了", "取得了好于预期的成绩,较好完成了"))
+    assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}
+    assert not [f for f in facts if f.kind == "target" or f.estimated]
+    # a paragraph naming no year dates nothing
+    facts = _news_page(tmp_path, ("刚刚过去的2022年,", ""))
+    assert not _got(facts, "gdp", "gdp_growth")
+
+
+def test_care_of_sign_printed_for_a_percent_sign(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,同比增长4.1℅,", "全区地区生产总值实现"
+                   "5700.1亿元,同比增长4.1%,")
+    assert _got(facts, "gdp_growth") == {("gdp_growth", 4.1)}
+
+
+def test_rank_and_change_amount_between_a_level_and_its_growth(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    for said in ("全区地区生产总值实现5700.1亿元,居全市第1位,同比增长4.1%,",
+                 "全区地区生产总值实现5700.1亿元,比上年增收220亿元,同比增长4.1%,"):
+        facts = _facts(tmp_path, said, old)
+        assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}, said

@@ -537,6 +537,16 @@ def _reading_fact(
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
+    elif not doc.sections and not dated and not own_year:
+        # a page without headings (a news page retelling the report: 报告指出：2010年，…。
+        # 初步核算，全县生产总值…): the year the paragraph names decides, as in an old report
+        # (预计 counts for its own sentence only)
+        by_paragraph = paragraph_year_timing(doc, dating or para, reading.start)
+        if by_paragraph is not None and by_paragraph.kind == "actual":
+            estimated = estimated_at(text, role, para, sentence, reading.start)
+            timing = Timing("actual", estimated, by_paragraph.period)
+        elif by_paragraph is not None:
+            timing = by_paragraph
     if timing is None or explicit is None:
         # a later year named (一九九○年…达到, 到1985年，…) makes the value a target of that year
         named = explicit if explicit is not None else deadline
