@@ -457,3 +457,43 @@ def test_a_listed_noun_with_a_modifier_joins_the_list() -> None:
     # 20个|机关、企事业单位附属空间(对社会开放共享): 附属 is a modifier of the noun
     names = _named(_province("上海"), "20个机关、企事业单位附属空间")
     assert names["20个"] == "机关、企事业单位附属空间"
+
+
+def test_a_count_is_of_the_noun_before_the_verb_that_governs_the_next_amount() -> None:
+    # 21万名干部|包抓联企业46万户, 47家…中心卫生院|聘任100名, 124个镇|获评…: the count's object
+    # is the noun before the verb (not the verb, nor its own object)
+    assert _named(_province_2025("甘肃"), "包抓联企业46万户")["21万名"] == "干部"
+    assert _named(_province_2025("广东"), "中心卫生院聘任100名")["47家"] == "中心卫生院"
+    assert _named(_province_2025("广东"), "124个镇获评")["124个"] == "镇"
+    # …but a phrase of two verbs is not cut at the first (承接产业|转移主平台…)
+    assert _named(_province("广东"), "15个承接产业转移主平台落地项目")[
+        "15个"].startswith("承接产业转移主平台")
+    # a count before a capacity (40所普通高中办学能力) counts no capacity: not kept
+    assert "40所" not in _named(_province("甘肃"), "40所普通高中办学能力")
+
+
+def test_a_bare_measure_takes_the_owner_its_sentence_opens_on() -> None:
+    # 省属企业工业总产值、利润总额分别增长17.1%、4.2%: 利润总额 is the enterprises' too
+    assert _named(_province_2025("甘肃"), "省属企业工业总产值、利润总额")[
+        "4.2%"] == "省属企业利润总额增长"
+    names = _named(_province("甘肃"), "省属企业完成产业类投资553.1亿元")
+    assert names["553.1亿元"] == "省属企业产业类投资"
+    assert names["10.3%"] == "省属企业研发投入增长"
+    # …not when another owner is printed since (国有企业…，省属企业资产总额…，工业总产值)
+    named = _named(_province("甘肃"), "省属企业资产总额达到2.7万亿元")
+    assert "国有企业工业总产值" not in named.values()
+
+
+def test_a_count_of_a_list_of_nouns_is_not_named_after_the_first(
+        xicheng_2023: Document) -> None:
+    # 7所学校、医院周边交通疏堵治理: the list is named; 7700多项食品、药品和其他…: not kept
+    assert _named(xicheng_2023, "实验二小等7所学校、医院")["7所"] == "学校、医院"
+    assert "超5000场次" not in _named(_province_2025("广东"), "超5000场次专题教育、家长课堂")
+    # …but a noun followed by a clause of its own keeps its count (境外采购商、创历史新高)
+    assert _named(_province_2025("广东"), "约50万名境外采购商")["约50万名"] == "境外采购商"
+
+
+def test_a_change_printed_after_its_level_with_a_comparison_names_the_change() -> None:
+    # 船舶平均待泊时间同比减少8.9小时: the fall, not the waiting time
+    names = _named(_province("广西"), "船舶平均待泊时间同比减少")
+    assert names["8.9小时"] == "船舶平均待泊时间减少"

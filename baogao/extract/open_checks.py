@@ -29,6 +29,8 @@ from baogao.extract.facts import _Span
 from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate
 from baogao.extract.open_words import (
     _alternation,
+    _growth_word,
+    _skip_longest,
     _skip_words,
     _tidy,
     _verb_words,
@@ -633,6 +635,24 @@ def _under_multi_year_line(doc: Document, para: _Span) -> bool:
 #: The walks of ``_under_multi_year_line`` made in the text (and year) last read, by (section
 #: floor, line end): what a walk from a line finds, so each line is passed once per section.
 _WALKS: tuple[str, int | None, dict[tuple[int, int], bool]] = ("", None, {})
+
+
+def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
+    """True when a name is only a kind of money (资金, 专项补助资金, 经费), or one whose
+    spender alone is printed (中央财政投入, 中央和地方投入) while the sentence says what it is
+    for: before it (国家助学制度进一步完善，中央财政投入223亿元; 为继续落实…，2003年中央财政支出)
+    or after it (…专项资金，主要用贴息方式支持企业技术改造). Such a name reads as all of that
+    money; the money of one purpose is not named."""
+    base = name[: -len(g)] if (g := _growth_word(name)) else name
+    actor = next((a for a in _skip_longest("fund_actors") if base.startswith(a)), "")
+    if base[len(actor) :] not in _skip_words("generic_funds"):
+        return False
+    if not actor:
+        return True
+    at = text.find(base, sentence.start, amount.end)
+    before = text[sentence.start : at if at >= 0 else amount.start]
+    return any(c in before for c in "，,；;：:") or any(
+        w in text[amount.end : sentence.end] for w in _skip_words("fund_purposes"))
 
 
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:

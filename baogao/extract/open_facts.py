@@ -51,9 +51,11 @@ from baogao.extract.open_checks import (
     summed_over_years,
     unreadable,
     unreliable,
+    vague_fund,
     years_spanned,
 )
 from baogao.extract.open_lists import _parts_named, _strip_growth, bare_run, respectively
+from baogao.extract.open_owners import owned
 from baogao.extract.open_words import (
     _action_index,
     _actions,
@@ -63,6 +65,8 @@ from baogao.extract.open_words import (
     _cuts,
     _growth_word,
     _head_words,
+    _list_cut,
+    _list_name,
     _longest_first,
     _mid_verb,
     _post_phrase,
@@ -417,6 +421,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             single_name = post
         if counted and post.endswith(_skip_words("uncountable_measures")):
             return None  # 8个|产业集群全产业链产值(突破…): the count is of the first noun
+        if counted and _list_cut(text, amount.end, post, clause[1]):
+            post = _list_name(text, amount.end, clause[1])  # 7所|学校、医院|周边…治理
+            if not post:
+                return None  # 7700多项食品、药品和其他…标准: a list not read whole
         if (len(post) >= 2 or single) and _HAN.search(post):  # 2个|县|被命名为…
             # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
             # the number (not a list of examples ending in 等)
@@ -677,7 +685,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             sentence.start, text[amount.start : amount.end]) in covered:
                         continue  # a catalog fact states it, and no later amount reads prev
                     reading = read_object(text, clause, amount, prev_end, nxt, prev)
-                    if i in unpaired:
+                    if i in unpaired or (reading and vague_fund(text, sentence, amount,
+                                                                reading.name)):
                         reading = None
                     elif i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
@@ -744,14 +753,15 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
+                    name = owned(text, sentence.start, amount.start, reading.name)  # 省属企业|
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
-                        indicator=None, name=reading.name, kind=timing.kind,
+                        indicator=None, name=name, kind=timing.kind,
                         estimated=timing.estimated, period=period,
                         value=_number(amount.value), unit=amount.unit, bound=amount.bound,
                         text=printed, evidence=text[sentence.start : sentence.end],
                         start=sentence.start, end=sentence.end, doc_id=doc.id,
-                        value_high=_number(amount.value_high), key=key_of(reading.name),
+                        value_high=_number(amount.value_high), key=key_of(name),
                         action=reading.action,
                         scope=BASELINE if baseline else (
                             reading.scope or (MULTI_YEAR if multi or spans else None)),

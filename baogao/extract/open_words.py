@@ -9,6 +9,7 @@ whole word (对口支援 keeps its 对, 供应链 holds no 供应). All word lis
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from importlib import resources
@@ -330,6 +331,65 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _PLAIN_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "b", "vn"})
 
 
+def _governing_verb(words: tuple[tuple[str, str], ...]) -> int:
+    """Where the one verb of a phrase running on to the next amount stands, when only plain
+    nouns follow it (干部|包抓联|企业 46万户, 中心卫生院|聘任 100名): the verb governs that amount,
+    and what comes before it is the counted object; -1 when none (承接产业转移主平台…项目)."""
+    verbs = [i for i, (w, t) in enumerate(words) if t == "v" and len(w) >= 2]
+    if len(verbs) != 1 or any(t != "n" for _, t in words[verbs[0] + 1 :]):
+        return -1
+    return verbs[0]
+
+
+def _list_cut(text: str, begin: int, post: str, stop: int) -> bool:
+    """True when the noun ``post`` read after an amount at ``begin`` is the first of a list
+    of nouns (学校、医院…, 专题教育、家长课堂等活动; not 采购商、|创历史新高, nor 47项经验、|
+    深圳综合改革试点48项经验): the amount counts the whole list. ``stop``: its clause end."""
+    end = begin + len(post)
+    if not post or not text.startswith(post, begin) or not text.startswith("、", end) or (
+            _DIGIT.search(post)):
+        return False  # (14个)750千伏电网工程、青疆联网通道: a noun of its own
+    after = _words(text[end + 1 : min(stop, end + 13)])
+    return bool(after) and after[0][1] in _PLAIN_NOUN_TAGS and len(after[0][0]) >= 2 and (
+        _DIGIT.search(text, end + 1, stop) is None)
+
+
+_DIGIT = re.compile(r"[\d]")
+
+
+_ITEM_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "b"})
+
+
+def _list_name(text: str, begin: int, stop: int) -> str:
+    """The list of nouns an amount at ``begin`` counts, as printed: its items joined by 、
+    up to the first other word (学校、医院|周边…), with the noun after a closing 等
+    (专题教育、家长课堂等活动); "" when the list goes on past 和/及, or its last item is longer
+    than its first (省、自治区、直辖市工业效益: a predicate's noun run on)."""
+    words = _words(text[begin : min(stop, begin + 30)])
+    sizes: list[int] = []  # words per item
+    at, joined = 0, True  # where the list ends, a 、 just read
+    for i, (word, tag) in enumerate(words):
+        if tag in _ITEM_TAGS and word != "等":
+            if joined:
+                sizes.append(0)
+            sizes[-1] += 1
+            joined = False
+            at = sum(len(w) for w, _ in words[: i + 1])
+        elif word == "、" and not joined:
+            joined = True
+        elif word in ("和", "及", "与", "、"):
+            return ""
+        else:
+            if word == "等" and not joined and len(sizes) >= 2:
+                head = "".join(w for w, _ in itertools.takewhile(
+                    lambda wt: wt[1] in _ITEM_TAGS, words[i + 1 :]))
+                return text[begin : begin + at] + "等" + head if head else ""
+            break
+    if len(sizes) < 2 or joined or sizes[-1] > sizes[0]:
+        return ""
+    return text[begin : begin + at]
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
@@ -357,23 +417,32 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         listed = _listed_nouns(text, begin, found, stop)
         if listed:
             return listed
+
     kept: list[tuple[str, str]] = []
     at = 0
     generic, heads = _head_words()
     predicates = frozenset(_skip_words("post_stops"))
     words = _words(phrase)
+    # the phrase runs on to the next amount: a verb in it governs that one
+    governs = _governing_verb(words) if begin + len(phrase) == stop and _JOINS_AMOUNT.match(
+        text, stop) is not None else -1
     last_de = max((i for i, (w, _) in enumerate(words) if w == "的"), default=-1)
     for index, (word, tag) in enumerate(words):
         if index < last_de and (tag == "v" or ends.fullmatch(word)):
             # 150个优质学前教育资源牵头的幼儿园共同体: the object follows the 的
             kept = []
             at = sum(len(w) for w, _ in words[: last_de + 1])
-            return _tidy("".join(w for w, _ in words[last_de + 1 :]))
+            end = governs if governs > last_de + 1 else len(words)  # (的)中心卫生院|聘任100名
+            return _tidy("".join(w for w, _ in words[last_de + 1 : end]))
         if word in _skip_words("post_preps"):
             break  # 1324人凭转化贡献…: a preposition ends the noun wherever it stands
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 word in predicates or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
+        if at >= 1 and word in predicates and kept[-1][1] in _PLAIN_NOUN_TAGS:
+            break  # 124个镇|获评…: a one-character noun before its predicate
+        if (index == governs and at >= 2 and kept[-1][1] in _PLAIN_NOUN_TAGS):
+            break  # 47家中心卫生院|聘任100名, 21万名干部|包抓联企业46万户: the noun's verb
         if (at >= 2 and tag in ("a", "d", "ad") and len(word) >= 2 and index + 1 < len(words)
                 and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
                 and (index + 2 == len(words) or words[index + 2][1] not in _NOUN_TAGS)):
