@@ -292,3 +292,26 @@ def test_rank_and_change_amount_between_a_level_and_its_growth(tmp_path: Path) -
                  "全区地区生产总值实现5700.1亿元,比上年增收220亿元,同比增长4.1%,"):
         facts = _facts(tmp_path, said, old)
         assert _got(facts, "gdp", "gdp_growth") == {("gdp", 5700.1), ("gdp_growth", 4.1)}, said
+
+
+#: the targets sentence of the 2023 report
+TARGETS = ("经济社会发展主要预期目标是:地区生产总值增长4%左右;一般公共预算收入增长4%;"
+           "登记失业率控制在3.5%以内;")
+
+
+def _targets(facts: list[Fact]) -> set[tuple[str | None, float | None]]:
+    return {(f.indicator, f.value) for f in facts if f.kind == "target" and f.period == 2023
+            and f.indicator in ("gdp_growth", "general_budget_revenue_growth")}
+
+
+def test_targets_listed_as_numbered_or_dashed_items(tmp_path: Path) -> None:
+    for first, second in (("1.", "2."), ("(1)", "(2)"), ("①", "②"), ("——", "——")):
+        said = f"主要预期目标:{first}地区生产总值增长6%左右;{second}一般公共预算收入增长5%;"
+        assert _targets(_facts(tmp_path, said, TARGETS)) == {
+            ("gdp_growth", 6.0), ("general_budget_revenue_growth", 5.0)}, first
+
+
+def test_target_word_between_the_metric_and_its_growth(tmp_path: Path) -> None:
+    said = "地区生产总值目标为增长6%左右;一般公共预算收入预期增长5%;"
+    assert _targets(_facts(tmp_path, said, TARGETS)) == {
+        ("gdp_growth", 6.0), ("general_budget_revenue_growth", 5.0)}

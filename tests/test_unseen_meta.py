@@ -70,9 +70,17 @@ def test_year_of_a_page_that_prints_only_what_it_reviews(tmp_path: Path) -> None
     """No title, dateline or date: the year comes from how the text speaks of the year it
     reviews (and no other clue disagrees)."""
     for opening in ("2022年是极不平凡的一年。", "报告回顾了2022年的工作。",
-                    "在回顾2022年和过去五年工作时,区长说:"):
+                    "在回顾2022年和过去五年工作时,区长说:", "预计2022年全区实现生产总值5700亿元。",
+                    "2022年,是我区加快发展的一年。在区委领导下,我们圆满完成了各项目标任务。"):
         doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", opening + "\n"))
         assert doc.year == 2023, opening
+    # a review of one year and the work of the next (回顾和2023年工作) dates nothing by itself
+    doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", "一、回顾和2023年工作\n"))
+    assert doc.year is None
+    # tasks still to complete say nothing of a year gone by
+    doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,",
+                                 "2022年,是关键的一年。我们要确保完成各项目标任务。\n"))
+    assert doc.year is None
     doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", "过去一年,"),
                   ("2023年是全面贯彻落实党的二十大精神的开局之年",
                    "2023年全区经济社会发展的主要预期目标是:"))
@@ -83,3 +91,18 @@ def test_six_character_name_after_the_government(tmp_path: Path) -> None:
     doc = _headed(tmp_path, HEADER.replace("北京市西城区人民政府区长 刘东伟",
                                            "西城区人民政府 好毕斯哈拉图"))
     assert doc.speaker == "好毕斯哈拉图"
+
+
+XICHENG_PLAN_2024 = SEEDS / "003_cd0a21e123bf8728.txt"
+
+
+def test_official_delivering_a_plan_report(tmp_path: Path) -> None:
+    for byline, want in (
+        ("北京市西城区发展和改革委员会主任 张三", ("张三", "北京市西城区发展和改革委员会主任")),
+        ("国务委员兼国家计划委员会主任 邹家华", ("邹家华", "国务委员兼国家计划委员会主任")),
+        ("区财政局局长 张三", ("张三", "区财政局局长")),
+        ("北京市西城区发展和改革委员会", (None, None)),  # an office is no speaker
+    ):
+        doc = rewritten_report(XICHENG_PLAN_2024, tmp_path, ("各位代表：", byline + "\n各位代表："))
+        assert doc.doc_type == "plan_report"
+        assert (doc.speaker, doc.speaker_title) == want, byline

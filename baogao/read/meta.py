@@ -561,6 +561,23 @@ def _normalize_title(speaker_title: str | None, region: str | None) -> str | Non
     return speaker_title
 
 
+#: the byline of the official delivering a plan or budget report: 深圳市发展和改革委员会主任
+#: 王宏彬, 国务委员兼国家计划委员会主任 邹家华, 县财政局局长 张三 (an office alone is no speaker)
+_OFFICIAL_BYLINE = re.compile(
+    rf"^([{_CJK}、]{{0,30}}?(?:委员会|发改委|发展改革委|计委|财政局|财政厅|财政部|发展和改革局|发展改革局)"
+    rf"(?:党组书记、)?(?:副)?(?:主任|局长|厅长|部长))[ \u3000\xa0]*"
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
+
+
+def _official_byline(spaced: str) -> tuple[str | None, str | None]:
+    """Speaker and title from a plan or budget report's byline (see ``_OFFICIAL_BYLINE``)."""
+    for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:10]:
+        m = _OFFICIAL_BYLINE.match(line)
+        if m:
+            return m.group(2), _flat(m.group(1))
+    return None, None
+
+
 def _speaker_on_behalf(head: str, title: str | None) -> tuple[str | None, str | None]:
     """The speaker a news page names: 县长付乐欣代表县人民政府向大会作政府工作报告, 陈永高代表县人民
     政府向大会报告工作, or a headline 陈永高作政府工作报告 opening a line."""
@@ -615,6 +632,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
         m = re.search(rf"({titles}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
+    if speaker is None and doc_type in ("plan_report", "budget_report"):
+        speaker, speaker_title = _official_byline(_preamble(text))
     if speaker is None and doc_type in ("work_report", "public_report"):
         speaker, speaker_title = _speaker_on_behalf(_flat(text[:3000]), speaker_title)
     if doc_type == "npc_resolution":
