@@ -89,8 +89,8 @@ def test_year_of_a_page_that_prints_only_what_it_reviews(tmp_path: Path) -> None
 
 def test_six_character_name_after_the_government(tmp_path: Path) -> None:
     doc = _headed(tmp_path, HEADER.replace("北京市西城区人民政府区长 刘东伟",
-                                           "西城区人民政府 好毕斯哈拉图"))
-    assert doc.speaker == "好毕斯哈拉图"
+                                           "西城区人民政府 巴雅尔图门德"))
+    assert doc.speaker == "巴雅尔图门德"
 
 
 XICHENG_PLAN_2024 = SEEDS / "003_cd0a21e123bf8728.txt"

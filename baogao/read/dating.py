@@ -92,7 +92,8 @@ def meeting_day(head: str, title: str | None) -> str | None:
     """The day of the meeting a news page or a photo caption prints without its year (12月30日，
     政和县第十八届人民代表大会第五次会议…开幕; 1月4日，在市十六届人大一次会议上…), dated by
     the page's own date when that follows within 60 days, else by the title's year when the
-    meeting is in its first quarter (a report is heard early in its own year)."""
+    meeting is in its first quarter (a report is heard early in its own year) or, the year
+    before, in November or December."""
     for m in _DAY_ONLY.finditer(head):
         month, day = int(m.group(1)), int(m.group(2))
         sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
@@ -105,7 +106,10 @@ def meeting_day(head: str, title: str | None) -> str | None:
             if published and held and 0 <= (published - held).days <= 60:
                 return held.isoformat()
         found = YEAR_IN.search(title or "")
-        held = _day(int(found.group(1)), month, day) if found and month <= 3 else None
+        if not found or 3 < month < 11:
+            return None
+        # a November or December meeting hears the next year's report
+        held = _day(int(found.group(1)) - (month >= 11), month, day)
         return held.isoformat() if held else None
     return None
 

@@ -12,7 +12,6 @@ import json
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import cast
 
 from baogao.models import DocType, Level
 from baogao.read.dating import (
@@ -25,15 +24,9 @@ from baogao.read.dating import (
     late_dateline,
     meeting_day,
 )
-from baogao.read.regions import (
-    NATIONAL,
-    gazetteer,
-    level_of,
-    region_of,
-    resolve,
-    split_region,
-    stem_of,
-)
+from baogao.read.meta_news import news_speaker
+from baogao.read.meta_region import RegionText, find_region, level_of_government
+from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
 _ORD = r"[一二三四五六七八九十]+"
 _MEETING = re.compile(
@@ -44,15 +37,8 @@ _CJK = "\u4e00-\u9fff"
 # (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
-#: the shortest name that fits (县长王丰向大会作…: 王丰, not 王丰向大会)
-_NAME_SHORTEST = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
-_REGION_IN_DATELINE = re.compile(
-    rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
-)
-_REGION_OF_GOVERNMENT = re.compile(rf"(?:代表|受)([{_CJK}]{{2,15}}?)人民政府")
-_NATIONAL_CUES = re.compile(
-    r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
-)
+# the shortest name the context allows: 县长王丰向大会作… gives 王丰
+_SHORT_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
 _DATELINE = re.compile(r"会议上?[）)]?$")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
@@ -69,16 +55,39 @@ def _cues() -> dict[str, list[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _guards() -> dict[str, dict[str, list[str]]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    return {k: {w: list(v) for w, v in raw[k].items() if not w.startswith("_")}
+            for k in ("title_not_after", "title_not_before")}
+
+
+@functools.lru_cache(maxsize=1)
+def title_alternation() -> str:
+    """The speaker titles as one regex alternation, longest first; a title ending in a guarded
+    word (主席) is refused after another office's words (大会执行主席, 县政协主席) and before the
+    start of another word (主席台, 主席团)."""
+    guards = _guards()
+    items = []
+    for title in sorted(_cues()["speaker_titles"], key=len, reverse=True):
+        item = title
+        for word, before in guards["title_not_after"].items():
+            if title.endswith(word):
+                item = "".join(f"(?<!{w})" for w in before) + item
+        for word, after in guards["title_not_before"].items():
+            if title.endswith(word):
+                item += "(?!" + "|".join(after) + ")"
+        items.append(item)
+    return "|".join(items)
+
+
+@functools.lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
-    titles = "|".join(sorted(cues["speaker_titles"], key=len, reverse=True))
+    titles = title_alternation()
     not_prefix = "".join(cues["not_a_title_prefix"])
-    not_after = "".join(cues["not_after_a_title"])
-    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强 /
-    # 县长付乐欣代表县人民政府
+    # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})(?![{not_after}])({_NAME_SHORTEST}?)"
-        rf"(?=作|向|在|所作|同志|代表[^。，,]{{0,15}}?政府|[（(，,。）)]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$)"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
@@ -176,168 +185,14 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
     return "other"
 
 
-def _title_region(line: str) -> str | None:
-    """The region a title line names: 2025年天津市政府工作报告 -> 天津市."""
-    m = re.search(
-        rf"^(?:[（(][{_CJK}]{{2,8}}[）)])?(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)"
-        rf"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
-    )  # a copy's title may lead with the province in brackets: (安徽省)2021年合肥市瑶海区…
-    return m.group(1) if m else None
-
-
-#: a plan or budget report's title: 关于重庆市开州区2024年预算执行情况和2025年预算草案的报告
-_OTHER_TITLE = re.compile(
-    rf"^(?:关于)?(?:印发)?《?([{_CJK}]{{2,20}}?)(?:19|20)\d\d年?度?(?:财政)?"
-    rf"(?:预算执行情况|国民经济和社会发展计划)")
-_REGION_AT_SESSION = re.compile(
-    rf"([{_CJK}]{{2,20}}?)第?{_ORD}届人(?:民代表)?大(?:会)?第?{_ORD}次会议")
-
-
-def _other_title_region(line: str) -> str | None:
-    """The region a plan or budget report's title names (see ``_OTHER_TITLE``)."""
-    m = _OTHER_TITLE.search(line)
-    return m.group(1) if m else None
-
-
-def _context_scopes(head: str, hints: dict[str, str]) -> list[str]:
-    """Region names that can disambiguate a shared county name: hint columns first, then the
-    provinces and prefectures the header names."""
-    scopes = [hints[k] for k in ("province", "region") if hints.get(k)]
-    gaz = gazetteer()
-    for region in gaz.regions.values():
-        if region.level in ("province", "city") and region.name in head:
-            scopes.append(region.name)
-    for full, shorts in gaz.provinces.items():
-        if any(s in head for s in shorts):
-            scopes.append(full)
-    return scopes
-
-
-def _resolve(name: str | None, head: str, hints: dict[str, str]) -> tuple[str | None, bool]:
-    """(region string, known) for a name read from the text; a name several divisions share
-    resolves only when the hints or the header name its province or city."""
-    if not name:
-        return None, False
-    found = resolve(name)
-    if len(found) == 1:
-        return found[0].full, True
-    if len(found) > 1:
-        for scope in _context_scopes(head, hints):
-            narrowed = resolve(name, within=scope)
-            if len(narrowed) == 1:
-                return narrowed[0].full, True
-        return name, False
-    return (name, False) if re.search(r"(省|市|区|县|旗|州|盟)$", name) else (None, False)
-
-
-def _region_candidates(text: str, pre: str, hints: dict[str, str]) -> list[str]:
-    """Region names in the order the text states them most reliably; hints last."""
-    out: list[str] = []
-    m = _REGION_IN_DATELINE.search(pre)
-    if m:
-        out.append(NATIONAL if m.group(2) else m.group(1))
-    head = _flat(text[:1500])
-    if _NATIONAL_CUES.search(head) or re.match(rf"第{_ORD}届全国人民代表", head):
-        out.append(NATIONAL)
-    m = _REGION_OF_GOVERNMENT.search(head)
-    if m:
-        out.append(m.group(1))
-    titles = "|".join(_cues()["speaker_titles"])
-    m = re.search(rf"([{_CJK}]{{2,15}}?)人民政府(?:{titles})", pre)
-    if m:
-        out.append(m.group(1))
-    for line in _header_lines(pre):
-        found = _title_region(_unquoted(line)) or _other_title_region(line)
-        if found:
-            out.append(found)
-    m = _REGION_AT_SESSION.search(head)  # 鄂州市鄂城区十届人大二次会议开幕 (a news page)
-    if m and resolve(m.group(1)):
-        out.append(m.group(1))
-    out += [hints[k] for k in ("region", "province") if hints.get(k)]
-    for key in ("title", "article_title", "page_title"):
-        value = _flat(hints.get(key, ""))
-        if "国务院" in value or "中华人民共和国" in value:
-            out.append(NATIONAL)
-        found = _title_region(value)
-        if found:
-            out.append(found)
-    return [c for c in out if c]
-
-
 def _find_region(text: str, pre: str, hints: dict[str, str]) -> str | None:
-    head = _flat(text[:1500])
-    fallback: str | None = None
-    for candidate in _region_candidates(text, pre, hints):
-        region, known = _resolve(candidate, head, hints)
-        if known:
-            return region
-        fallback = fallback or region
-    if fallback:
-        return fallback
-    level = _level_of_government(head)
-    found = _first_known_region(head)
-    if level == "province":
-        return _province_named(head, found)
-    if found or level not in (None, "city") or _MUNICIPAL.search(head) is None:
-        return found
-    return _province_named(head, None)
-
-
-#: a city's government speaking (受市人民政府委托, 我代表市人民政府): a municipality's report when
-#: the only division it names is a municipality (对重庆提出的…) and no prefecture is named
-_MUNICIPAL = re.compile(r"(?:受|代表)市(?:人民)?政府")
-
-
-def _province_named(head: str, found: str | None) -> str | None:
-    """The province (or municipality) a report is of when its header prints no full name: the
-    province of the first division named in full (…遂宁市畜牧业… in a report 我代表省人民政府),
-    provided its short name is printed too (构建和谐四川); else the one province whose short
-    name the text prints — a municipality only after 市政府 (``_MUNICIPAL``) and when no
-    prefecture's short name is printed, a province only after 省政府."""
-    gaz = gazetteer()
-    named = [full for full, shorts in gaz.provinces.items() if any(s in head for s in shorts)]
-    region = region_of(found)
-    if region is not None:
-        return region.path[0] if region.path[0] in named else None
-    municipal = _MUNICIPAL.search(head) is not None
-    fitting = [p for p in named if p.endswith("市") == municipal]
-    if len(fitting) != 1:
-        return None
-    if municipal and any(stem in head for stem in _prefecture_stems()):
-        return None
-    return fitting[0]
-
-
-@functools.lru_cache(maxsize=1)
-def _common_names() -> frozenset[str]:
-    """Division names that are common words too (城区, 郊区): never found in the body alone."""
-    raw = json.loads(resources.files("baogao.data").joinpath("gazetteer.json").read_text("utf-8"))
-    return frozenset(raw["common_words"])
-
-
-@functools.lru_cache(maxsize=1)
-def _prefecture_stems() -> tuple[str, ...]:
-    """Short names of the prefectures (赣州, 成都) that are no province's short name."""
-    gaz = gazetteer()
-    shorts = {s for names in gaz.provinces.values() for s in names}
-    stems = {stem_of(r.name) for r in gaz.regions.values() if r.level == "city"}
-    return tuple(sorted(s for s in stems if s and s not in shorts))
-
-
-def _first_known_region(text: str) -> str | None:
-    """The first province, prefecture or county named in full in ``text`` (a news page)."""
-    gaz = gazetteer()
-    best: tuple[int, int, str] | None = None
-    common = _common_names()
-    for region in gaz.regions.values():
-        if region.level == "national" or region.name in common:
-            continue
-        i = text.find(region.name)
-        if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):
-            best = (i, -len(region.name), region.name)
-    if best is None:
-        return None
-    return _resolve(best[2], text, {})[0]
+    """The region the text names for itself (see baogao.read.meta_region)."""
+    hint_titles = tuple(_flat(hints.get(k, "")) for k in ("title", "article_title", "page_title"))
+    return find_region(RegionText(
+        head=_flat(text[:1500]), pre=pre,
+        header_lines=tuple(_unquoted(ln) for ln in _header_lines(pre)),
+        hint_titles=tuple(v for v in hint_titles if v), titles="|".join(_cues()["speaker_titles"]),
+    ), hints)
 
 
 def _find_meeting(pre: str, text: str, doc_type: DocType) -> str | None:
@@ -359,7 +214,7 @@ _BARE_DATE = re.compile(rf"^[（(]?{NUM}年{NUM}月{NUM}日[）)]?$")
 _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?(?:政府)?工作报告$")
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
-    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")
+    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")  # 好毕斯哈拉图: six characters
 #: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
 _DATED_BYLINE = re.compile(
     rf"^[（(]?{NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
@@ -369,6 +224,13 @@ _SPEAKER_LABEL = re.compile(
 )
 
 
+def _person(name: str) -> bool:
+    """False for words a title may precede that are no name (市长政府工作报告全文 is no
+    mayor named 政府工; 县长王丰等在主席台就座 names no 王丰等)."""
+    return not any(w in name for w in _cues()["news_not_names"]) and not name.endswith(
+        tuple(_cues()["name_not_endings"]))
+
+
 def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
     报告, 龚正市长在…会议), else a bare name on the lines after the dateline. ``spaced`` is the
@@ -376,13 +238,15 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     title_name, name_title = _speaker_patterns()
     lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
     for line in lines:
-        m = title_name.search(line)
-        if m and m.group(2):
+        m = next((m for m in title_name.finditer(line) if m.group(2) and _person(m.group(2))),
+                 None)
+        if m:
             return m.group(2), m.group(1)
         m = name_title.search(line)
-        if m and m.group(1):
+        if m and m.group(1) and _person(m.group(1)):
             return m.group(1), m.group(2)
-    title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))), None)
+    title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))
+                       and _person(m.group(2))), None)
     for line in lines[:8]:
         m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
         if m:
@@ -410,26 +274,39 @@ def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
     return None, title_only
 
 
-_PLANNED_YEAR = re.compile(
-    r"((?:19|20)\d\d)年?度?(?:(?:国民经济和社会发展)?计划草案|(?:财政)?预算草案"
-    r"|国民经济和社会发展计划(?!执行))")
+_YEAR_WORD = r"((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})"
+_DRAFT_YEAR = {
+    # 2023年国民经济和社会发展计划执行情况与2024年计划草案; the adopted plan itself
+    # (金乡县2021年国民经济和社会发展计划, not followed by 执行情况)
+    "plan_report": re.compile(rf"{_YEAR_WORD}年(?:(?:国民经济和社会发展)?计划草案|"
+                              rf"国民经济和社会发展计划(?!执行|草案))"),
+    # 2023年预算执行情况和2024年预算草案; 2024财政预算执行情况2025财政预算草案 (年 dropped)
+    "budget_report": re.compile(rf"{_YEAR_WORD}年?(?:年度)?[^\d。\n]{{0,6}}?预算草案"),
+}
+
+
+def _draft_year(head: str, doc_type: DocType) -> int | None:
+    """The year a plan or budget report plans for: the year of its draft (2024年预算草案),
+    not the reviewed year its title names first."""
+    pattern = _DRAFT_YEAR.get(doc_type)
+    m = pattern.search(head) if pattern else None
+    return chinese_int(m.group(1)) if m else None
 
 
 def _find_year(
     date: str | None, meeting: str | None, region: str | None, title: str | None,
     text: str, hints: dict[str, str], doc_type: DocType,
 ) -> int | None:
+    draft = _draft_year(text[:1500], doc_type)
     if date:
         # a local congress meeting in December hears the report for the coming year (——2022年
         # 12月27日在张湾区…会议上: the 2023 report, reviewing 2022)
-        december = date[5:7] == "12" and region != NATIONAL and doc_type == "work_report"
-        return int(date[:4]) + (1 if december else 0)
-    if doc_type in ("plan_report", "budget_report"):
-        # the year planned or budgeted: 2024年计划草案, 2025财政预算草案, or the adopted plan
-        # itself (关于印发《咸阳市2023年国民经济和社会发展计划》的通知)
-        years = [int(m.group(1)) for m in _PLANNED_YEAR.finditer(_flat(text[:1500]))]
-        if years:
-            return max(years)
+        december = date[5:7] == "12" and region != NATIONAL
+        if december and draft in (int(date[:4]), int(date[:4]) + 1):
+            return draft
+        return int(date[:4]) + (1 if december and doc_type == "work_report" else 0)
+    if draft:
+        return draft
     if title:
         m = YEAR_IN.search(title)
         if m:
@@ -535,18 +412,6 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     return None
 
 
-def _level_of_government(head: str) -> Level | None:
-    """The level of the government the speaker reports for when the text names no region:
-    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 or 我代表县政府 (county level)."""
-    levels: dict[str, str] = json.loads(
-        resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8")
-    )["government_levels"]
-    words = "|".join(sorted((w for w in levels if not w.startswith("_")), key=len, reverse=True))
-    m = re.search(rf"代表(?:本届|第?[一二三四五六七八九十]+届)?({words})"
-                  rf"(?:第?[一二三四五六七八九十]+届)?(?:人民)?政府", head)
-    return cast(Level, levels[m.group(1)]) if m else None
-
-
 def _normalize_title(speaker_title: str | None, region: str | None) -> str | None:
     if speaker_title is None:
         return None
@@ -576,23 +441,6 @@ def _official_byline(spaced: str) -> tuple[str | None, str | None]:
         if m:
             return m.group(2), _flat(m.group(1))
     return None, None
-
-
-def _speaker_on_behalf(head: str, title: str | None) -> tuple[str | None, str | None]:
-    """The speaker a news page names: 县长付乐欣代表县人民政府向大会作政府工作报告, 陈永高代表县人民
-    政府向大会报告工作, or a headline 陈永高作政府工作报告 opening a line."""
-    titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
-    not_prefix = "".join(_cues()["not_a_title_prefix"])
-    m = re.search(rf"(?:(?<![{not_prefix}])({titles})|(?<![{_CJK}]))({_NAME})代表[^。，,]{{0,15}}?"
-                  rf"政府(?:向大会|作)", head)
-    if m is None:
-        m = re.search(rf"(?:^|\n)()({_NAME})作(?:政府)?工作报告", head)
-    if m is None:
-        return None, title
-    if m.group(1):
-        return m.group(2), m.group(1)
-    near = re.search(rf"({titles}){re.escape(m.group(2))}", head)
-    return m.group(2), near.group(1) if near else None
 
 
 _SPEAKER_IN_NEWS = re.compile(
@@ -627,15 +475,18 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     if speaker is None and pre_original:
         speaker, title_original = _find_speaker(pre_original)
         speaker_title = speaker_title or title_original
+    if speaker is None and doc_type in ("work_report", "public_report"):
+        # a news page: the sentence reporting the delivery (县长王丰向大会作政府工作报告)
+        named, named_title = news_speaker(text[:3000].translate(_SPACES), title_alternation(),
+                                          tuple(_cues()["news_not_names"]))
+        if named:
+            speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:
         # a bare name in the byline; its title may be printed elsewhere (a photo caption)
-        titles = "|".join(sorted(_cues()["speaker_titles"], key=len, reverse=True))
-        m = re.search(rf"({titles}){speaker}", pre_original + _flat(text[:1500]))
+        m = re.search(rf"({title_alternation()}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
     if speaker is None and doc_type in ("plan_report", "budget_report"):
         speaker, speaker_title = _official_byline(_preamble(text))
-    if speaker is None and doc_type in ("work_report", "public_report"):
-        speaker, speaker_title = _speaker_on_behalf(_flat(text[:3000]), speaker_title)
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
     if speaker is None and doc_type == "public_report":
@@ -646,7 +497,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     level = found.level if found else level_of(path)
     if level is None and region is None:
-        level = _level_of_government(_flat(text[:1500]))
+        level = level_of_government(_flat(text[:1500]))
     return Metadata(
         title=title, region=found.full if found else region, region_path=path,
         level=level, year=year, date=date, speaker=speaker,

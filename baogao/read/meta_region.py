@@ -1,0 +1,244 @@
+"""The region a report is about, from its own text (baogao.read.meta uses it).
+
+In order of reliability: the dateline (——2023年1月4日在北京市西城区第十七届人民代表大会…), the
+nation's cues (代表国务院), the government spoken for (我代表西城区人民政府), a byline
+(安徽省人民政府省长), the title (2025年天津市政府工作报告, 关于重庆市开州区2024年预算执行情况
+和2025年预算草案的报告), the meeting a news page reports (鄂州市鄂城区十届人大二次会议开幕),
+collection hints; then, when the text names no region in those places, the first named in full,
+read with the divisions named right after it (鄂州市鄂城区), or the province of the government
+spoken for whose short name is printed (我代表省人民政府 … 和谐四川).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import cast
+
+from baogao.models import Level
+from baogao.read.regions import NATIONAL, gazetteer, region_of, resolve, resolve_one, stem_of
+
+_CJK = "\u4e00-\u9fff"
+_ORD = r"[一二三四五六七八九十]+"
+_REGION_IN_DATELINE = re.compile(
+    rf"在([{_CJK}]{{0,20}}?)第?{_ORD}届(全国)?人民代表大会"
+)
+# a news page: 12月19日，鄂州市鄂城区十届人大二次会议开幕 / 长沙县第十八届人民代表大会第六次会议
+_REGION_OF_MEETING = re.compile(
+    rf"(?:^|(?<=[\s，,。、：:；;日]))([{_CJK}]{{2,20}}?)第?{_ORD}届"
+    rf"(?:人民代表大会|人大){_ORD}次会议", re.MULTILINE
+)
+_REGION_OF_GOVERNMENT = re.compile(rf"(?:代表|受)([{_CJK}]{{2,15}}?)人民政府")
+_NATIONAL_CUES = re.compile(
+    r"代表国务院|受国务院|国务院的(?:委托|决定)|代表中央人民政府|国务院总理"
+)
+# the longest run of names a chain can be: 广西壮族自治区柳州市三江侗族自治县
+_CHAIN = 24
+
+
+@dataclass(frozen=True)
+class RegionText:
+    """What the region is read from: ``head`` (the first 1,500 characters, flattened),
+    ``pre`` (the header above the salutation), ``header_lines`` (its first lines, a quoted
+    title read as the title it names), ``hint_titles`` (title column, ArticleTitle, <title>,
+    flattened) and ``titles`` (the speaker titles as a regex alternation)."""
+
+    head: str
+    pre: str
+    header_lines: tuple[str, ...]
+    hint_titles: tuple[str, ...]
+    titles: str
+
+
+@functools.lru_cache(maxsize=1)
+def _government_levels() -> dict[str, str]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    levels: dict[str, str] = raw["government_levels"]
+    return {k: v for k, v in levels.items() if not k.startswith("_")}
+
+
+def title_region(line: str) -> str | None:
+    """The region a title line names: 2025年天津市政府工作报告 -> 天津市; 关于重庆市开州区
+    2024年预算执行情况和2025年预算草案的报告 -> 重庆市开州区; 金乡县2021年国民经济和社会发展
+    计划 -> 金乡县."""
+    m = re.search(
+        rf"^(?:[（(][{_CJK}]{{2,8}}[）)])?(?:(?:19|20)\d\d年)?([{_CJK}]{{2,20}}?)"
+        rf"(?:(?:19|20)\d\d年)?(?:人民)?政府工作报告", line
+    )  # a copy's title may lead with the province in brackets: (安徽省)2021年合肥市瑶海区…
+    if m:
+        return m.group(1)
+    m = re.search(
+        rf"([{_CJK}]{{2,20}}?)(?:19|20)\d\d年?度?(?:[{_CJK}]{{0,4}}预算执行情况|"
+        rf"国民经济和社会发展计划)", line
+    )
+    return known_tail(m.group(1)) if m else None
+
+
+def known_tail(words: str) -> str | None:
+    """The longest end of ``words`` that names a known division: 关于印发新乡市 -> 新乡市,
+    12月19日鄂州市鄂城区 -> 鄂州市鄂城区; None when no end of it does (完成了县)."""
+    for i in range(len(words) - 1):
+        if resolve(words[i:]):
+            return words[i:]
+    return None
+
+
+def _context_scopes(head: str, hints: dict[str, str]) -> list[str]:
+    """Region names that can disambiguate a shared county name: hint columns first, then the
+    provinces and prefectures the header names."""
+    scopes = [hints[k] for k in ("province", "region") if hints.get(k)]
+    gaz = gazetteer()
+    for region in gaz.regions.values():
+        if region.level in ("province", "city") and region.name in head:
+            scopes.append(region.name)
+    for full, shorts in gaz.provinces.items():
+        if any(s in head for s in shorts):
+            scopes.append(full)
+    return scopes
+
+
+def resolve_in(name: str | None, head: str, hints: dict[str, str]) -> tuple[str | None, bool]:
+    """(region string, known) for a name read from the text; a name several divisions share
+    resolves only when the hints or the header name its province or city."""
+    if not name or name in _government_levels():
+        return None, False  # a bare government word (我代表自治区人民政府) names no region
+    found = resolve(name)
+    if len(found) == 1:
+        return found[0].full, True
+    if len(found) > 1:
+        for scope in _context_scopes(head, hints):
+            narrowed = resolve(name, within=scope)
+            if len(narrowed) == 1:
+                return narrowed[0].full, True
+        return name, False
+    return (name, False) if re.search(r"(省|市|区|县|旗|州|盟)$", name) else (None, False)
+
+
+def _candidates(t: RegionText, hints: dict[str, str]) -> list[str]:
+    """Region names in the order the text states them most reliably; hints last."""
+    out: list[str] = []
+    m = _REGION_IN_DATELINE.search(t.pre)
+    if m:
+        out.append(NATIONAL if m.group(2) else m.group(1))
+    if _NATIONAL_CUES.search(t.head) or re.match(rf"第{_ORD}届全国人民代表", t.head):
+        out.append(NATIONAL)
+    m = _REGION_OF_GOVERNMENT.search(t.head)
+    if m:
+        out.append(m.group(1))
+    m = re.search(rf"([{_CJK}]{{2,15}}?)人民政府(?:{t.titles})", t.pre)
+    if m:
+        out.append(m.group(1))
+    for line in t.header_lines:
+        found = title_region(line)
+        if found:
+            out.append(found)
+    out += [n for m in _REGION_OF_MEETING.finditer(t.head) if (n := known_tail(m.group(1)))][:1]
+    out += [hints[k] for k in ("region", "province") if hints.get(k)]
+    for value in t.hint_titles:
+        if "国务院" in value or "中华人民共和国" in value:
+            out.append(NATIONAL)
+        found = title_region(value)
+        if found:
+            out.append(found)
+    return [c for c in out if c]
+
+
+def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
+    """The region string the text names for itself, or None."""
+    fallback: str | None = None
+    for candidate in _candidates(t, hints):
+        region, known = resolve_in(candidate, t.head, hints)
+        if known:
+            return region
+        fallback = fallback or region
+    if fallback:
+        return fallback
+    level = level_of_government(t.head)
+    found = _first_known_region(t.head)
+    if level == "province":
+        return _province_named(t.head, found)
+    if found or level not in (None, "city") or _MUNICIPAL.search(t.head) is None:
+        return found
+    return _province_named(t.head, None)
+
+
+#: a city's government speaking (受市人民政府委托, 我代表市人民政府): a municipality's report when
+#: the only division it names is a municipality (对重庆提出的…) and no prefecture is named
+_MUNICIPAL = re.compile(r"(?:受|代表)市(?:人民)?政府")
+
+
+def _province_named(head: str, found: str | None) -> str | None:
+    """The province (or municipality) a report is of when its header prints no full name: the
+    province of the first division named in full (…遂宁市畜牧业… in a report 我代表省人民政府),
+    provided its short name is printed too (构建和谐四川); else the one province whose short
+    name the text prints — a municipality only after 市政府 (``_MUNICIPAL``) and when no
+    prefecture's short name is printed, a province only after 省政府."""
+    gaz = gazetteer()
+    named = [full for full, shorts in gaz.provinces.items() if any(s in head for s in shorts)]
+    region = region_of(found)
+    if region is not None:
+        return region.path[0] if region.path[0] in named else None
+    municipal = _MUNICIPAL.search(head) is not None
+    fitting = [p for p in named if p.endswith("市") == municipal]
+    if len(fitting) != 1:
+        return None
+    if municipal and any(stem in head for stem in _prefecture_stems()):
+        return None
+    return fitting[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _common_names() -> frozenset[str]:
+    """Division names that are common words too (城区, 郊区): never found in the body alone."""
+    raw = json.loads(resources.files("baogao.data").joinpath("gazetteer.json").read_text("utf-8"))
+    return frozenset(raw["common_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _prefecture_stems() -> tuple[str, ...]:
+    """Short names of the prefectures (赣州, 成都) that are no province's short name."""
+    gaz = gazetteer()
+    shorts = {s for names in gaz.provinces.values() for s in names}
+    stems = {stem_of(r.name) for r in gaz.regions.values() if r.level == "city"}
+    return tuple(sorted(s for s in stems if s and s not in shorts))
+
+
+def government_word(head: str) -> str | None:
+    """The kind of government the speaker reports for (省, 市, 州, 县, 旗…): 我代表州人民政府,
+    我代表旗十四届人民政府, 受市人民政府委托."""
+    words = "|".join(sorted(_government_levels(), key=len, reverse=True))
+    m = re.search(rf"(?:代表|受)(?:本届|第?{_ORD}届)?({words})(?:第?{_ORD}届)?(?:人民)?政府"
+                  rf"(?:委托)?", head)
+    return m.group(1) if m else None
+
+
+def level_of_government(head: str) -> Level | None:
+    """The level of the government the speaker reports for when the text names no region:
+    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 or 我代表县政府 (county level)."""
+    word = government_word(head)
+    return cast(Level, _government_levels()[word]) if word else None
+
+
+def _first_known_region(text: str) -> str | None:
+    """The first province, prefecture or county named in full in ``text`` (a news page), read
+    with the divisions named right after it (鄂州市鄂城区 is the district, not the city)."""
+    gaz = gazetteer()
+    best: tuple[int, int, str] | None = None
+    common = _common_names()
+    for region in gaz.regions.values():
+        if region.level == "national" or region.name in common:
+            continue
+        i = text.find(region.name)
+        if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):
+            best = (i, -len(region.name), region.name)
+    if best is None:
+        return None
+    start, name = best[0], best[2]
+    for end in range(min(len(text), start + _CHAIN), start + len(name), -1):
+        chain = resolve_one(text[start:end])
+        if chain is not None and chain.level != "national":
+            return chain.full
+    return resolve_in(name, text, {})[0]
