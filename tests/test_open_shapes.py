@@ -282,3 +282,23 @@ def test_a_short_line_naming_five_years_heads_the_paragraph_after_it() -> None:
 def test_a_change_summed_over_years_has_no_one_period() -> None:
     facts = _open(_report(NINGXIA_2026), "全区能耗强度累计下降17.3%")
     assert facts["17.3%"].period is None  # 累计下降: over the 十四五 years
+
+
+def test_a_basis_alone_names_no_object(tmp_path: Path) -> None:
+    # …同比增长1.4%,还原划转口径后增长3.1%: the growth of the object named before, on a
+    # basis; a basis inside a name (剔除自然因素影响后) is dropped from it
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "区属企业资产总额达5692.6亿元,同比增长1.4%",
+        "区属企业资产总额达5692.6亿元,同比增长1.4%,还原划转口径后增长3.1%"))
+    assert _open(doc, "还原划转口径后增长3.1%")["3.1%"].name == "区属企业资产总额增长"
+    [jiangxi] = list(read(FORMATS_2025 / "2025年江西省政府工作报告.docx"))
+    assert _open(jiangxi, "鄱阳湖区总磷浓度剔除自然因素影响后")["8.5%"].name == "鄱阳湖区总磷浓度"
+
+
+def test_a_respectively_list_with_one_value_in_its_clause_is_not_paired(
+        tmp_path: Path) -> None:
+    # A、B分别增长1.4%,2.6% (a comma for 、): which value is whose is not read
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "区属企业资产总额达5692.6亿元,同比增长1.4%",
+        "区属企业资产总额、营业收入分别增长1.4%,2.6%"))
+    assert "1.4%" not in _open(doc, "区属企业资产总额、营业收入分别增长")

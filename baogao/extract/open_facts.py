@@ -54,7 +54,13 @@ from baogao.extract.open_checks import (
     vague_fund,
     years_spanned,
 )
-from baogao.extract.open_lists import _parts_named, _strip_growth, bare_run, respectively
+from baogao.extract.open_lists import (
+    _list_parts,
+    _parts_named,
+    _strip_growth,
+    bare_run,
+    respectively,
+)
 from baogao.extract.open_owners import owned
 from baogao.extract.open_words import (
     _action_index,
@@ -201,6 +207,9 @@ _JOINED_VERBS = re.compile(r"((?:[\u4e00-\u9fff]{2}[、和])+[\u4e00-\u9fff]{2})
 #: A name that is only a time (2025年, 三季度, 年底): it names no object.
 _TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
                         r"|\d{1,2}[到至-]|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
+#: A basis alone (剔除房地产业后, 还原留抵退税口径后): the value's object is the one named
+#: before.
+_BASIS = re.compile(r"(?:剔除|扣除|还原|按)[\u4e00-\u9fff]{1,14}?后")
 #: An alternative printed inside a word (新（改）建): read without it.
 _INNER_ALT = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff][）)](?=[\u4e00-\u9fff])")
 #: Part-of-speech tags of a word that cannot name an object alone: numerals (首批, 千亿),
@@ -380,7 +389,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     base_unit = amount.unit.lstrip("万亿")
     name, verb = _strip_verbs(name)
     action = action or verb
-    if name in _skip_words("growth_words") or name in _not_names():
+    if name in _skip_words("growth_words") or name in _not_names() or _BASIS.fullmatch(name):
         name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
     if name in _skip_words("subject_measures") and prev is not None and (
             head_start > clause[0]
@@ -678,8 +687,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                 apart = text.find("分别", clause[0], clause[1])
                 unpaired = ({i for i, a in enumerate(inside) if a.start > apart}
                             if apart >= 0 and not respective else set())
-                if len(unpaired) < 2:
-                    unpaired = set()
+                if len(unpaired) < 2 and len(_list_parts(text[clause[0] : apart])) < 2:
+                    unpaired = set()  # (货物贸易、服务贸易分别增长15.3%,29.6%: one value)
                 if not respective and (paired := bare_run(text, clause, inside, singles)):
                     respective = {i: n for i, n in paired.items() if n}  # …，实际增长9.8%和8.5%
                     unpaired = {i for i, n in paired.items() if not n}

@@ -218,7 +218,8 @@ def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
             _list_parts(head), len(after)):
         return {}  # (城乡低保标准提高到)不低于740元/月和485元/月: a pair names two values
     parts = _list_parts(head)
-    runs = _value_runs(text, first.num_start, clause[1])
+    # (分别达)1.28万亿、1.18万亿、8200亿元: numbers printed without a unit hold places too
+    runs = _value_runs(text, gap_end if where >= 0 else first.num_start, clause[1])
     slot = {}
     size = 0
     for i in after:
