@@ -49,6 +49,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
+from baogao.extract.span_memo import per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -219,12 +220,13 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     return owner + name if owner else name
 
 
-_BASE_ESTIMATE = re.compile(r"(?:比|较|同)" + year_re().pattern + "预计")
+_BASE_ESTIMATE = re.compile(r"(?:比|较|同)(?:" + year_re().pattern + "|上年|去年)预计")
 
 
 def base_estimated(text: str, start: int, pos: int) -> bool:
     """True when every 预计 before ``pos`` in the sentence estimates a compared base (棉纱
-    产量286.5万吨，比1980年预计增加9万吨: the plan's change over this year's estimate)."""
+    产量286.5万吨，比1980年预计增加9万吨; 拟投入…2930亿元，比上年预计数增加439亿元: the plan's
+    change over this year's estimate)."""
     count = text.count("预计", start, pos)
     return count > 0 and len(_BASE_ESTIMATE.findall(text, start, pos)) == count
 
@@ -562,7 +564,30 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     at = head.rfind("明年")
     if at >= 0 and not (at and head[at - 1] in "比较同与"):
         return year + 1
-    return year + 1 if section_year(doc, pos) == year + 1 else period
+    if section_year(doc, pos) == year + 1 or _last_year_named(doc, pos) == year + 1:
+        return year + 1
+    return period
+
+
+#: A year named in its paragraph: written out, or 明年 / 今年 (not as a base: 比今年, 由今年).
+_NAMED_YEAR = re.compile(year_re().pattern + "|明年|今年")
+
+
+def _last_year_named(doc: Document, pos: int) -> int | None:
+    """The year last named before ``pos`` in its paragraph, not as a base nor as a deadline
+    (到明年底): 1982年的计划，…比今年增长4%左右。…要求消费部分增长5.7% (1982)."""
+    start = doc.text.rfind("\n", 0, pos) + 1
+    year = doc.year
+    for match in reversed(list(_NAMED_YEAR.finditer(doc.text, start, pos))):
+        if match.start() > start and doc.text[match.start() - 1] in "比较同与由从到至":
+            continue
+        word = match.group(0)
+        if word == "明年":
+            return year + 1 if year is not None else None
+        if word == "今年":
+            return year
+        return year_of(match)
+    return None
 
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
@@ -579,6 +604,7 @@ def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(para or "(?!)"), re.compile(every or "(?!)")
 
 
+@per_document  # the open facts, the commitments and the review ask it in turn
 def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     """A paragraph about several years: under a heading naming them (“十四五”时期) or opening
     with them (这五年, 过去五年)."""
@@ -602,18 +628,37 @@ _HANS = re.compile(r"[\u4e00-\u9fff]")
 def _under_multi_year_line(doc: Document, para: _Span) -> bool:
     """True when the nearest short line before the paragraph in its section, a heading the
     outline does not know, names several years (这是绿美广东生态建设绘就新画卷的五年。)."""
+    global _WALKS
     section = doc.section_at(para.start)
     floor = section.heading_end if section is not None else 0
     end = para.start - 1
+    walks = _WALKS
+    if walks[0] is not doc.text or walks[1] != doc.year:
+        walks = _WALKS = (doc.text, doc.year, {})
+    known = walks[2]  # the later paragraphs of a section walk back over the same lines
+    passed: list[int] = []
+    found = False
     while end > floor:
+        if (floor, end) in known:
+            found = known[(floor, end)]
+            break
+        passed.append(end)
         start = doc.text.rfind("\n", floor, end) + 1
         line = doc.text[start:end].strip()
         if len(line) <= _HEADING_LINE and len(_HANS.findall(line)) >= 4:  # not PM|2.5 cut
-            return any(w in line for w in _skip_words("multi_year_lines"))
+            found = any(w in line for w in _skip_words("multi_year_lines"))
+            break
         if opens_single_year(doc, _Span(start, end)):
-            return False  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
+            break  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
         end = start - 1
-    return False
+    for at in passed:
+        known[(floor, at)] = found
+    return found
+
+
+#: The walks of ``_under_multi_year_line`` made in the text (and year) last read, by (section
+#: floor, line end): what a walk from a line finds, so each line is passed once per section.
+_WALKS: tuple[str, int | None, dict[tuple[int, int], bool]] = ("", None, {})
 
 
 def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
