@@ -130,3 +130,11 @@ def test_name_before_title_and_the_report_it_made(tmp_path: Path) -> None:
                      "1月4日上午,刘东伟区长代表区人民政府向大会作政府工作报告。\n"):
         doc = _news(tmp_path, "西城区第十七届人民代表大会第三次会议开幕\n" + sentence)
         assert (doc.speaker, doc.speaker_title) == ("刘东伟", "区长"), sentence
+
+
+def test_a_county_by_its_former_name(tmp_path: Path) -> None:
+    # renamed counties (中甸县 -> 香格里拉市 in 2001, 苍山县 -> 兰陵县 in 2014) keep their code
+    for former, code in (("中甸县", "533401"), ("苍山县", "371324")):
+        doc = _news(tmp_path, f"2012年{former}人民政府工作报告\n各位代表:\n"
+                    "现在,我代表县人民政府,向大会报告工作。\n")
+        assert (doc.region_code, doc.level) == (code, "district"), former
