@@ -127,6 +127,7 @@ def test_region_of_the_level_of_the_government_spoken_for(tmp_path: Path) -> Non
 
 def test_name_before_title_and_the_report_it_made(tmp_path: Path) -> None:
     for sentence in ("会议听取了刘东伟区长所作的政府工作报告。\n",
+                     "上午,刘东伟区长在大会上作了题为《砥砺奋进》的政府工作报告。\n",
                      "1月4日上午,刘东伟区长代表区人民政府向大会作政府工作报告。\n"):
         doc = _news(tmp_path, "西城区第十七届人民代表大会第三次会议开幕\n" + sentence)
         assert (doc.speaker, doc.speaker_title) == ("刘东伟", "区长"), sentence
