@@ -139,3 +139,12 @@ def test_a_county_by_its_former_name(tmp_path: Path) -> None:
         doc = _news(tmp_path, f"2012年{former}人民政府工作报告\n各位代表:\n"
                     "现在,我代表县人民政府,向大会报告工作。\n")
         assert (doc.region_code, doc.level) == (code, "district"), former
+
+
+def test_a_head_of_another_level_is_not_the_speaker(tmp_path: Path) -> None:
+    # a district's report that quotes the premier's work report names no speaker of its own
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "北京市西城区人民政府区长 刘东伟\n",
+        "会前,代表们认真学习了国务院总理李强所作的政府工作报告。\n"))
+    assert doc.region == "北京市西城区"
+    assert doc.speaker != "李强"
