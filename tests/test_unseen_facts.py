@@ -315,3 +315,11 @@ def test_target_word_between_the_metric_and_its_growth(tmp_path: Path) -> None:
     said = "地区生产总值目标为增长6%左右;一般公共预算收入预期增长5%;"
     assert _targets(_facts(tmp_path, said, TARGETS)) == {
         ("gdp_growth", 6.0), ("general_budget_revenue_growth", 5.0)}
+
+
+def test_a_statistical_forecast_is_an_estimate(tmp_path: Path) -> None:
+    said = RESULTS_SENTENCE.replace("全区", "据统计预测,全区", 1)
+    facts = _facts(tmp_path, said, RESULTS_SENTENCE)
+    assert _estimates(facts) == {"gdp": True, "gdp_growth": True,
+                                 "general_budget_revenue_growth": True,
+                                 "disposable_income_per_capita_growth": True}

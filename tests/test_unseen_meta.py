@@ -26,7 +26,8 @@ def test_speaker_of_a_news_page_on_the_opening_session(tmp_path: Path) -> None:
             "1月4日,西城区第十七届人民代表大会第三次会议开幕。王一、张二等在主席台前排就座。\n")
     for said, want in (("区长刘东伟代表区人民政府向大会作政府工作报告。", ("刘东伟", "区长")),
                        ("在热烈的掌声中,刘东伟代表区人民政府向大会报告工作。", ("刘东伟", None)),
-                       ("区长刘东伟向大会作政府工作报告。", ("刘东伟", "区长"))):
+                       ("区长刘东伟向大会作政府工作报告。", ("刘东伟", "区长")),
+                       ("在热烈的掌声中,刘东伟区长代表区政府作政府工作报告。", ("刘东伟", "区长"))):
         doc = _headed(tmp_path, lead + said + "\n")
         assert (doc.speaker, doc.speaker_title) == want, said
     # the platform (主席台) is no title: no speaker rather than 台前排就座

@@ -475,3 +475,23 @@ def test_byline_of_a_date_and_a_name(tmp_path: Path) -> None:
     # a date run into a verb is no byline
     doc = _rewritten(ANHUI_2026, tmp_path, ("省人民政府省长 王清宪\n", "(2026年2月5日发布)\n"))
     assert doc.speaker is None
+
+
+def test_numbered_parts_under_an_unnumbered_review_heading_are_the_review(
+    tmp_path: Path,
+) -> None:
+    """A copy that lost the review heading's number (工作回顾) and numbers its parts 一、二、…:
+    those parts are the review, not the plan."""
+    raw = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    review = raw[raw.index("一、2022年工作回顾") : raw.index("二、2023年主要任务")]
+    parts = [(f"({n})", f"{n}、") for n in "一二三四五六"]
+    for old, _ in parts:
+        assert review.count(old) == 1, old
+    new_review = review.replace("一、2022年工作回顾", "过去一年工作回顾", 1)
+    for old, new in parts:
+        new_review = new_review.replace(old, new, 1)
+    doc = _rewritten(XICHENG_2023, tmp_path, (review, new_review),
+                     ("二、2023年主要任务", "今年主要任务"))
+    found = {(f.indicator, f.kind, f.period) for f in extract_facts(doc)
+             if f.indicator in ("pm25", "registered_unemployment_rate") and f.value in (32, 2.24)}
+    assert found == {("pm25", "actual", 2022), ("registered_unemployment_rate", "actual", 2022)}

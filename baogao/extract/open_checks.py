@@ -49,6 +49,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
+from baogao.extract.span_memo import per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -579,6 +580,7 @@ def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(para or "(?!)"), re.compile(every or "(?!)")
 
 
+@per_document  # the open facts, the commitments and the review ask it in turn
 def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
     """A paragraph about several years: under a heading naming them (“十四五”时期) or opening
     with them (这五年, 过去五年)."""
@@ -602,18 +604,37 @@ _HANS = re.compile(r"[\u4e00-\u9fff]")
 def _under_multi_year_line(doc: Document, para: _Span) -> bool:
     """True when the nearest short line before the paragraph in its section, a heading the
     outline does not know, names several years (这是绿美广东生态建设绘就新画卷的五年。)."""
+    global _WALKS
     section = doc.section_at(para.start)
     floor = section.heading_end if section is not None else 0
     end = para.start - 1
+    walks = _WALKS
+    if walks[0] is not doc.text or walks[1] != doc.year:
+        walks = _WALKS = (doc.text, doc.year, {})
+    known = walks[2]  # the later paragraphs of a section walk back over the same lines
+    passed: list[int] = []
+    found = False
     while end > floor:
+        if (floor, end) in known:
+            found = known[(floor, end)]
+            break
+        passed.append(end)
         start = doc.text.rfind("\n", floor, end) + 1
         line = doc.text[start:end].strip()
         if len(line) <= _HEADING_LINE and len(_HANS.findall(line)) >= 4:  # not PM|2.5 cut
-            return any(w in line for w in _skip_words("multi_year_lines"))
+            found = any(w in line for w in _skip_words("multi_year_lines"))
+            break
         if opens_single_year(doc, _Span(start, end)):
-            return False  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
+            break  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
         end = start - 1
-    return False
+    for at in passed:
+        known[(floor, at)] = found
+    return found
+
+
+#: The walks of ``_under_multi_year_line`` made in the text (and year) last read, by (section
+#: floor, line end): what a walk from a line finds, so each line is passed once per section.
+_WALKS: tuple[str, int | None, dict[tuple[int, int], bool]] = ("", None, {})
 
 
 def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:

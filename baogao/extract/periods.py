@@ -430,7 +430,13 @@ def opens_single_year(doc: Document, para: _Span) -> bool:
         return True
     if doc.year is None:
         return False
-    return re.match(rf"\s*(?:刚刚过去的)?{doc.year - 1}年[，,是]", head) is not None
+    return _last_year_opener(doc.year).match(head) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _last_year_opener(year: int) -> re.Pattern[str]:
+    """(刚刚过去的)2025年，…: a paragraph opening on the year before a report of ``year``."""
+    return re.compile(rf"\s*(?:刚刚过去的)?{year - 1}年[，,是]")
 
 
 def lead_in(text: str, para: _Span) -> str:

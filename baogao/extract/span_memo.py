@@ -1,10 +1,12 @@
-"""Results kept per span of the text last read: the catalog facts, the open facts and the
-commitments read the same sentences of a document in turn, so each reading is done once."""
+"""Results kept per span of the text (or document) last read: the catalog facts, the open
+facts, the commitments and the review read the same sentences and paragraphs of a document
+in turn, so each reading is done once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+import functools
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -26,3 +28,28 @@ class SpanMemo(Generic[T]):
         if found is None:
             found = last[1][(start, end)] = tuple(self._read(text, start, end))
         return found
+
+
+R = TypeVar("R")
+D = TypeVar("D")
+K = TypeVar("K", bound=Hashable)
+
+
+def per_document(read: Callable[[D, K], R]) -> Callable[[D, K], R]:
+    """``read(doc, span)`` kept by span for the document last read (by identity: a
+    ``Document`` is frozen), replaced whole when another document comes, so concurrent
+    callers at worst miss."""
+    last: list[tuple[Any, dict[Any, Any]]] = [(None, {})]
+
+    @functools.wraps(read)
+    def kept(doc: D, span: K) -> R:
+        seen = last[0]  # read once: another thread may replace it
+        if seen[0] is not doc:
+            seen = last[0] = (doc, {})
+        known: dict[K, R] = seen[1]
+        if span in known:
+            return known[span]
+        found = known[span] = read(doc, span)
+        return found
+
+    return kept

@@ -492,9 +492,10 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         speaker_title = speaker_title or title_original
     if speaker is None and doc_type in ("work_report", "public_report"):
         # a news page: the sentence reporting the delivery (县长王丰向大会作政府工作报告)
-        named, named_title = news_speaker(text[:3000].translate(_SPACES), title_alternation(),
-                                          tuple(_cues()["news_not_names"]),
-                                          lambda t: _title_fits(t, level))
+        # the original too: cleaning drops a delivery line as if a caption (…作政府工作报告。)
+        named, named_title = news_speaker(
+            (text[:3000] + "\n" + original[:3000]).translate(_SPACES), title_alternation(),
+            tuple(_cues()["news_not_names"]), lambda t: _title_fits(t, level))
         if named:
             speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:

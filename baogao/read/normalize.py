@@ -196,10 +196,10 @@ def _paragraph_gaps(text: str) -> list[tuple[int, int]]:
     """Single spaces between Chinese characters inside long punctuated lines."""
     spans: list[tuple[int, int]] = []
     for line in _BODY_LINE.finditer(text):
-        body = line.group()
-        if "。" in body and (body.count(" ") < 0.1 * len(body)):
-            spans += [(line.start() + m.start(), line.start() + m.end())
-                      for m in _CJK_GAP.finditer(body)]
+        a, b = line.span()  # searched in place (the line's ends stop the lookarounds)
+        gaps = text.count(" ", a, b)
+        if gaps and text.find("。", a, b) >= 0 and gaps < 0.1 * (b - a):
+            spans += [m.span() for m in _CJK_GAP.finditer(text, a, b)]
     return spans
 
 

@@ -189,6 +189,7 @@ def _assign_roles(
     roles: list[Role] = []
     current: Role = "other"
     seen_plan = False
+    review_plain = False  # the current review opened with an unnumbered heading
     for h, level in zip(headings, levels, strict=True):
         if level == 1:
             if h.scheme == "glossary":
@@ -197,8 +198,13 @@ def _assign_roles(
                 current = "glossary" if role_of(h.title, None) == "glossary" else "appendix"
             else:
                 found = role_of(h.title, doc_year)
+                if found is None and current == "review" and h.scheme == "cn" and review_plain:
+                    # 一、…力度加大 after an unnumbered review heading (工作回顾): the review's
+                    # own numbered parts, not the plan
+                    found = "review"
                 if found is None:
                     found = "plan" if seen_plan else "other"
+                review_plain = found == "review" and (h.scheme == "plain" or review_plain)
                 current = found
             seen_plan = seen_plan or current in ("plan", "review")
         roles.append(current)

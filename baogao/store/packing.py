@@ -29,6 +29,7 @@ import struct
 import zlib
 from array import array
 from itertools import accumulate, chain
+from typing import Any
 
 _RUNS = b"R"  # offset map as breakpoints: int32 pairs (i, offset), zlib
 _EDITS = b"E"  # original as pieces of the normalized text, JSON, zlib
@@ -114,7 +115,7 @@ def _pack_original(original: str, text: str, points: list[tuple[int, int]]) -> b
         pos = origin + length
     if pos < len(original):
         pieces.append(original[pos:])
-    if unpack_original(_encode(pieces), text) != original:
+    if _rebuild(pieces, text) != original:  # checked before encoding (JSON keeps pieces)
         return _PLAIN + zlib.compress(original.encode("utf-8"), 6)
     return _encode(pieces)
 
@@ -208,7 +209,11 @@ def unpack_original(blob: bytes | str, text: str) -> str:
         return zlib.decompress(body).decode("utf-8")
     if tag != _EDITS:
         return blob.decode("utf-8")
-    pieces = json.loads(zlib.decompress(body))
+    return _rebuild(json.loads(zlib.decompress(body)), text)
+
+
+def _rebuild(pieces: list[Any], text: str) -> str:
+    """The original from its pieces: literal strings, and (start, length) slices of ``text``."""
     out: list[str] = []
     i = 0
     while i < len(pieces):
