@@ -10,8 +10,8 @@ from baogao.models import Fact
 from tests.conftest import facts_at as _at
 from tests.conftest import national_open_facts
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1985, 1986, 1988, 1999, 2000, 2004, 2005, 2006, 2008, 2009,
-         2010, 2011, 2012, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1999, 2000, 2004, 2005, 2006,
+         2008, 2009, 2010, 2011, 2012, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,9 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2010, "500多万台", "推广节能空调500多万台", "节能空调"),  # 多 before 万
     (2010, "1.5亿只", "推广节能空调500多万台、高效照明灯具1.5亿只", "高效照明灯具"),
     (2004, "83亿元", "再就业补助资金83亿元", "再就业补助资金"),  # 再就业: one noun
-    (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤"),  # 保证每年增产
+    # a change of a level printed before it names the change (增产原煤, 减少财政收入)
+    (1988, "3000万吨以上", "保证每年增产原煤3000万吨以上", "原煤增产"),
+    (1981, "五百二十亿元", "共计减少财政收入五百二十亿元", "财政收入减少"),
     (2005, "3877万吨", "全年粮食总产量达到46947万吨，增产3877万吨", "粮食总产量增产"),
     # the owner printed before 实现 in the clause is part of the object
     (2000, "967亿元", "国有和国有控股工业企业实现利润967亿元", "国有和国有控股工业企业利润"),
@@ -69,6 +71,11 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
     (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
     (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
+    # two nouns joined by 和 before the predicate are counted together
+    (1984, "二十多位", "有二十多位外国元首和政府首脑先后来我国访问", "外国元首和政府首脑"),
+    # verbs joined by 和 before their object are not part of its name
+    (2008, "692项", "国务院各部门取消和调整行政审批项目692项", "行政审批项目"),
+    (1988, "255项", "国务院制定和颁布的行政法规有255项", "行政法规"),
     # a bare measure takes the owner its sentence opens on
     (2008, "1.05倍", "全国国有企业资产总额比2002年增长60.98%", "国有企业税收"),
     (1980, "30.8%", "机械工业1979年计划任务不足", "机械工业出口额"),
@@ -133,6 +140,12 @@ def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, pr
     (2011, "2.97万亿美元", "去年对外贸易总额达到2.97万亿美元", "actual", 2010),
     # 近五年来的最高水平 is a record, not a span of years
     (2000, "77.7%", "国有和国有控股工业企业实现利润967亿元，增长77.7%", "actual", 1999),
+    # a target of the report's year whose paragraph last named the next year (1982年的计划，
+    # …比今年增长4%左右。…) is of the next year; a deadline (到明年底) names none
+    (1981, "8%", "要求消费部分增长5.7%，社会商品零售总额增长8%", "target", 1982),
+    (2009, "6000万人", "再解决6000万人安全饮水问题", "target", 2009),
+    # (拟投入…，)比上年预计数增加439亿元: the plan's change over this year's estimate
+    (2009, "439亿元", "中央财政拟投入社会保障资金2930亿元", "target", 2009),
     # a run of its paragraph opened by 1984年，: 今年 in another sentence does not date it
     (1985, "七万四千个", "全年施工的更新改造项目七万四千个", "actual", 1984),
 ])
@@ -147,6 +160,7 @@ def test_periods_from_the_values_own_words(reports: dict[int, list[Fact]], year:
     (2008, "4.25万亿元", "2003年到 2007年，中央财政对地方的转移支付累计4.25万亿元"),
     (2008, "10.6%", "比2002年增长65.5%，年均增长10.6%"),  # 年均 over five years
     (1988, "14.7%", "1987年全国进出口总额达到827亿美元，平均每年增长14.7%"),
+    (1981, "五百二十亿元", "从1979至1981年"),  # a range without 年 after its first year
 ])
 def test_a_year_in_another_clause_does_not_date_a_span(
         reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:

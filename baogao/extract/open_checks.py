@@ -220,12 +220,13 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     return owner + name if owner else name
 
 
-_BASE_ESTIMATE = re.compile(r"(?:比|较|同)" + year_re().pattern + "预计")
+_BASE_ESTIMATE = re.compile(r"(?:比|较|同)(?:" + year_re().pattern + "|上年|去年)预计")
 
 
 def base_estimated(text: str, start: int, pos: int) -> bool:
     """True when every 预计 before ``pos`` in the sentence estimates a compared base (棉纱
-    产量286.5万吨，比1980年预计增加9万吨: the plan's change over this year's estimate)."""
+    产量286.5万吨，比1980年预计增加9万吨; 拟投入…2930亿元，比上年预计数增加439亿元: the plan's
+    change over this year's estimate)."""
     count = text.count("预计", start, pos)
     return count > 0 and len(_BASE_ESTIMATE.findall(text, start, pos)) == count
 
@@ -563,7 +564,30 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     at = head.rfind("明年")
     if at >= 0 and not (at and head[at - 1] in "比较同与"):
         return year + 1
-    return year + 1 if section_year(doc, pos) == year + 1 else period
+    if section_year(doc, pos) == year + 1 or _last_year_named(doc, pos) == year + 1:
+        return year + 1
+    return period
+
+
+#: A year named in its paragraph: written out, or 明年 / 今年 (not as a base: 比今年, 由今年).
+_NAMED_YEAR = re.compile(year_re().pattern + "|明年|今年")
+
+
+def _last_year_named(doc: Document, pos: int) -> int | None:
+    """The year last named before ``pos`` in its paragraph, not as a base nor as a deadline
+    (到明年底): 1982年的计划，…比今年增长4%左右。…要求消费部分增长5.7% (1982)."""
+    start = doc.text.rfind("\n", 0, pos) + 1
+    year = doc.year
+    for match in reversed(list(_NAMED_YEAR.finditer(doc.text, start, pos))):
+        if match.start() > start and doc.text[match.start() - 1] in "比较同与由从到至":
+            continue
+        word = match.group(0)
+        if word == "明年":
+            return year + 1 if year is not None else None
+        if word == "今年":
+            return year
+        return year_of(match)
+    return None
 
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")

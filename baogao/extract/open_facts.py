@@ -168,6 +168,14 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
             _words(w)[0][1] == "v" for w in listed.group(0).split("、")):
         # 关停、转型、提升|住宿业企业: verbs listed before their one object
         verb, name = listed.group(0).split("、")[-1], name[listed.end() :]
+    joined = None if listed else _JOINED_VERBS.search(name)
+    pair = re.split("[、和]", joined.group(1)) if joined else []
+    if joined and len(name) - joined.end() >= 3 and {0, joined.start(), joined.end(1)} <= {
+            0, *_cuts(name)} and all(_words(w)[0] == (w, "v") or (
+                i and w in {*_verb_words(), *_skip_words("tail_predicates")})
+            for i, w in enumerate(pair)):
+        # (国务院各部门)取消和调整|行政审批项目, 制定和颁布的|行政法规: the verbs' object
+        verb, name = pair[-1], name[joined.end() :]
     while True:
         words = _words(name)
         if (len(words) == 1 and len(name) >= 4 and name[:2] in verbs
@@ -189,6 +197,7 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
 
 
 _LISTED_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}")
+_JOINED_VERBS = re.compile(r"((?:[\u4e00-\u9fff]{2}[、和])+[\u4e00-\u9fff]{2})的?")
 #: A name that is only a time (2025年, 三季度, 年底): it names no object.
 _TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
                         r"|\d{1,2}[到至-]|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")

@@ -331,6 +331,18 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff]{2,12}")
 _PLAIN_NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "b", "vn"})
 
 
+def _noun_run(text: str, begin: int, stop: int) -> int:
+    """How long the plain nouns from ``begin`` run when an adverb or a verb follows them
+    (政府首脑|先后访华), or 0."""
+    words = _words(text[begin : min(stop, begin + 12)])
+    at = 0
+    for word, tag in words:
+        if tag not in _ITEM_TAGS:
+            return at if at >= 2 and tag in ("d", "t", "v") and len(word) >= 2 else 0
+        at += len(word)
+    return 0
+
+
 def _governing_verb(words: tuple[tuple[str, str], ...]) -> int:
     """Where the one verb of a phrase running on to the next amount stands, when only plain
     nouns follow it (干部|包抓联|企业 46万户, 中心卫生院|聘任 100名): the verb governs that amount,
@@ -410,6 +422,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
         after = stops.search(text, found.end(), stop)
         if (after.start() if after else stop) - found.end() > 3 and (
                 text[found.start() - 1] != "“"):
+            run = _noun_run(text, found.end(), stop)  # 外国元首和|政府首脑|先后访华
+            if run and all(t in _ITEM_TAGS - {"b"} or t == "t"  # (外国元首: t), not 大中型
+                           for _, t in _words(text[begin : found.start()])):
+                return _tidy(text[begin : found.end() + run])
             break
         found = after if after is None or after.start() < limit else None
     phrase = text[begin : found.start() if found else limit]
@@ -507,7 +523,15 @@ def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
         return name
     at = text.rfind(name, head, pos)
     found = _change_gap().fullmatch(text, at + len(name), pos) if at >= 0 else None
-    return name + found.group("verb") if found else name
+    if found:
+        return name + found.group("verb")
+    # 减少|财政收入|五百二十亿元, 降低|企业成本|480亿元: a change of a level printed before it
+    # (not a count: 增加|学位|2100余个 adds items)
+    lead = _growth_word(text[head:at]) if at > head and at + len(name) == pos else None
+    if lead in _skip_words("level_change_leads") and "的" not in name and (
+            unit.lstrip("万亿") not in vocabulary()["count_units"]):
+        return name + str(lead)  # (not 用于提高|职工工资…的支出, 改造提升|高标准农田)
+    return name
 
 
 @functools.lru_cache(maxsize=1)
