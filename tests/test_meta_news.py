@@ -127,6 +127,32 @@ def test_region_of_the_level_of_the_government_spoken_for(tmp_path: Path) -> Non
 
 def test_name_before_title_and_the_report_it_made(tmp_path: Path) -> None:
     for sentence in ("会议听取了刘东伟区长所作的政府工作报告。\n",
+                     "上午,刘东伟区长在大会上作了题为《砥砺奋进》的政府工作报告。\n",
                      "1月4日上午,刘东伟区长代表区人民政府向大会作政府工作报告。\n"):
         doc = _news(tmp_path, "西城区第十七届人民代表大会第三次会议开幕\n" + sentence)
         assert (doc.speaker, doc.speaker_title) == ("刘东伟", "区长"), sentence
+
+
+def test_a_county_by_its_former_name(tmp_path: Path) -> None:
+    # renamed counties (中甸县 -> 香格里拉市 in 2001, 苍山县 -> 兰陵县 in 2014) keep their code
+    for former, code in (("中甸县", "533401"), ("苍山县", "371324")):
+        doc = _news(tmp_path, f"2012年{former}人民政府工作报告\n各位代表:\n"
+                    "现在,我代表县人民政府,向大会报告工作。\n")
+        assert (doc.region_code, doc.level) == (code, "district"), former
+
+
+def test_a_head_of_another_level_is_not_the_speaker(tmp_path: Path) -> None:
+    # a district's report that quotes the premier's work report names no speaker of its own
+    doc = _rewritten(XICHENG_2023, tmp_path, (
+        "北京市西城区人民政府区长 刘东伟\n",
+        "会前,代表们认真学习了国务院总理李强所作的政府工作报告。\n"))
+    assert doc.region == "北京市西城区"
+    assert doc.speaker != "李强"
+
+
+def test_the_page_date_is_not_the_meeting_date(tmp_path: Path) -> None:
+    meeting = "1月4日,北京市西城区第十七届人民代表大会第三次会议开幕。区长刘东伟作政府工作报告。\n"
+    for page in ("发布日期:2023年01月05日\n", "2023年01月05日 来源:西城区融媒体中心\n"):
+        assert _news(tmp_path, page + meeting).date == "2023-01-04", page
+        # without the meeting's day, the page's date dates nothing
+        assert _news(tmp_path, page + "区长刘东伟作政府工作报告。\n").date is None, page

@@ -323,3 +323,13 @@ def test_a_statistical_forecast_is_an_estimate(tmp_path: Path) -> None:
     assert _estimates(facts) == {"gdp": True, "gdp_growth": True,
                                  "general_budget_revenue_growth": True,
                                  "disposable_income_per_capita_growth": True}
+
+
+def test_growth_net_of_prices_and_the_short_name_of_investment(tmp_path: Path) -> None:
+    old = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+    for said in ("全区地区生产总值实现5700.1亿元,扣除价格因素增长4.1%,",
+                 "全区地区生产总值实现5700.1亿元,剔除价格因素后实际增长4.1%,"):
+        assert _got(_facts(tmp_path, said, old), "gdp", "gdp_growth") == {
+            ("gdp", 5700.1), ("gdp_growth", 4.1)}, said
+    facts = _facts(tmp_path, "全区地区生产总值实现5700.1亿元,同比增长4.1%,固投增长8.5%,", old)
+    assert _got(facts, "fixed_asset_investment_growth") == {("fixed_asset_investment_growth", 8.5)}

@@ -20,6 +20,7 @@ from baogao.read.dating import (
     chinese_int,
     find_date,
     find_dateline_date,
+    header_date,
     infer_year,
     late_dateline,
     meeting_day,
@@ -92,6 +93,11 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
     return title_name, name_title
+
+
+def _plain_spaces(text: str) -> str:
+    """``text`` with odd spaces made plain (translated only when it holds one)."""
+    return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
 
 
 def _flat(text: str) -> str:
@@ -231,22 +237,24 @@ def _person(name: str) -> bool:
         tuple(_cues()["name_not_endings"]))
 
 
-def _find_speaker(pre: str, spaced: str = "") -> tuple[str | None, str | None]:
+def _find_speaker(pre: str, spaced: str = "", level: Level | None = None,
+                  ) -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
     报告, 龚正市长在…会议), else a bare name on the lines after the dateline. ``spaced`` is the
-    header before its spaces were removed (自治区政府 雪克来提·扎克尔: a government and a name)."""
+    header before its spaces were removed (自治区政府 雪克来提·扎克尔: a government and a name);
+    a title of another ``level`` than the report's (国务院总理 in a district's) is no byline."""
     title_name, name_title = _speaker_patterns()
     lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
     for line in lines:
-        m = next((m for m in title_name.finditer(line) if m.group(2) and _person(m.group(2))),
-                 None)
+        m = next((m for m in title_name.finditer(line) if m.group(2) and _person(m.group(2))
+                  and _title_fits(m.group(1), level)), None)
         if m:
             return m.group(2), m.group(1)
         m = name_title.search(line)
-        if m and m.group(1) and _person(m.group(1)):
+        if m and m.group(1) and _person(m.group(1)) and _title_fits(m.group(2), level):
             return m.group(1), m.group(2)
     title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))
-                       and _person(m.group(2))), None)
+                       and _person(m.group(2)) and _title_fits(m.group(1), level)), None)
     for line in lines[:8]:
         m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
         if m:
@@ -412,6 +420,18 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     return None
 
 
+def _title_fits(title: str | None, level: Level | None) -> bool:
+    """True unless ``title`` is the head of a government of another level than the report's
+    (总理 in a county's report, 县长 in a province's); unknown titles and levels fit."""
+    if title is None or level is None:
+        return True
+    levels: dict[str, list[str]] = json.loads(
+        resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8")
+    )["title_levels"]
+    office = next((o for o in levels if not o.startswith("_") and title.endswith(o)), None)
+    return office is None or level in levels[office]
+
+
 def _normalize_title(speaker_title: str | None, region: str | None) -> str | None:
     if speaker_title is None:
         return None
@@ -460,7 +480,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     pre_original = _preamble(_flat(original[:4000])) if original else ""
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
-    date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
+    date = find_dateline_date(pre) or header_date(pre) or header_date(pre_original) or (
         find_date(text[:400]) if doc_type == "npc_resolution" else None) or late_dateline(
         _flat(text[:1500]))
     date = date or meeting_day(_flat(text[:1500]), title) or meeting_day(pre_original, title)
@@ -471,16 +491,17 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         region = _find_region(original, pre_original, hints)
     found = region_of(region)
     path = found.path if found else (split_region(region) if region else ())
-    speaker, speaker_title = _find_speaker(pre, _preamble(text))
+    level = found.level if found else level_of(path)
+    speaker, speaker_title = _find_speaker(pre, _preamble(text), level)
     if speaker is None and pre_original:
-        speaker, title_original = _find_speaker(pre_original)
+        speaker, title_original = _find_speaker(pre_original, level=level)
         speaker_title = speaker_title or title_original
     if speaker is None and doc_type in ("work_report", "public_report"):
         # a news page: the sentence reporting the delivery (县长王丰向大会作政府工作报告)
         # the original too: cleaning drops a delivery line as if a caption (…作政府工作报告。)
         named, named_title = news_speaker(
-            (text[:3000] + "\n" + original[:3000]).translate(_SPACES), title_alternation(),
-            tuple(_cues()["news_not_names"]))
+            _plain_spaces(text[:3000] + "\n" + original[:3000]), title_alternation(),
+            tuple(_cues()["news_not_names"]), lambda t: _title_fits(t, level))
         if named:
             speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:
@@ -497,7 +518,6 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
             speaker, speaker_title = m.group(2), m.group(1)
     speaker_title = _normalize_title(speaker_title, region)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
-    level = found.level if found else level_of(path)
     if level is None and region is None:
         level = level_of_government(_flat(text[:1500]))
     return Metadata(
