@@ -148,3 +148,11 @@ def test_a_head_of_another_level_is_not_the_speaker(tmp_path: Path) -> None:
         "会前,代表们认真学习了国务院总理李强所作的政府工作报告。\n"))
     assert doc.region == "北京市西城区"
     assert doc.speaker != "李强"
+
+
+def test_the_page_date_is_not_the_meeting_date(tmp_path: Path) -> None:
+    meeting = "1月4日,北京市西城区第十七届人民代表大会第三次会议开幕。区长刘东伟作政府工作报告。\n"
+    for page in ("发布日期:2023年01月05日\n", "2023年01月05日 来源:西城区融媒体中心\n"):
+        assert _news(tmp_path, page + meeting).date == "2023-01-04", page
+        # without the meeting's day, the page's date dates nothing
+        assert _news(tmp_path, page + "区长刘东伟作政府工作报告。\n").date is None, page

@@ -64,6 +64,22 @@ def find_date(text: str) -> str | None:
 _DATELINE_DATE = re.compile(rf"({NUM})年({NUM})月({NUM})日\s*[(（]?\s*在")
 
 
+@functools.lru_cache(maxsize=1)
+def _page_date() -> re.Pattern[str]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    cues = raw["page_date"]
+    before = "|".join(map(re.escape, cues["labels_before"]))
+    after = "|".join(map(re.escape, cues["words_after"]))
+    date = rf"{NUM}年{NUM}月{NUM}日(?:\s*\d{{1,2}}:\d\d(?::\d\d)?)?"
+    return re.compile(rf"(?:{before})[\s:：|｜]*{date}|{date}(?=[\s|｜]*(?:{after}))")
+
+
+def header_date(text: str) -> str | None:
+    """The first full date of a header that is not the page's own (发布时间：2023年01月05日,
+    2023年01月05日 来源：…): a news page is published after the meeting it reports."""
+    return find_date(_page_date().sub(lambda m: " " * len(m.group(0)), text))
+
+
 def find_dateline_date(text: str) -> str | None:
     """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
     other dates (成文日期, 发布日期) must not displace."""

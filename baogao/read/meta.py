@@ -20,6 +20,7 @@ from baogao.read.dating import (
     chinese_int,
     find_date,
     find_dateline_date,
+    header_date,
     infer_year,
     late_dateline,
     meeting_day,
@@ -474,7 +475,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     pre_original = _preamble(_flat(original[:4000])) if original else ""
     title = _find_title(pre, text, hints)
     doc_type = detect_doc_type(text, title)
-    date = find_dateline_date(pre) or find_date(pre) or find_date(pre_original) or (
+    date = find_dateline_date(pre) or header_date(pre) or header_date(pre_original) or (
         find_date(text[:400]) if doc_type == "npc_resolution" else None) or late_dateline(
         _flat(text[:1500]))
     date = date or meeting_day(_flat(text[:1500]), title) or meeting_day(pre_original, title)
