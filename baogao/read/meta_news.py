@@ -8,6 +8,7 @@ missing; the meeting day such a page prints without its year is read by baogao.r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -21,6 +22,7 @@ _DELIVERS = (r"(?:代表[^。，,；\n]{0,16}?(?:人民)?政府)?(?:向大会|�
              r"|报告(?:政府)?工作)")
 
 
+@functools.lru_cache(maxsize=4)
 def _delivery(titles: str) -> re.Pattern[str]:
     # 县长王丰向大会作…, 陈永高作…, or the name before its title: 王丰县长作…
     return re.compile(
@@ -38,10 +40,29 @@ def news_speaker(text: str, titles: str, not_names: tuple[str, ...],
     regex alternation of speaker titles; a "name" ending in one of ``not_names`` (政府, 大会) is
     an organisation or a phrase, not a person. ``fits`` tells whether a title can be the
     speaker's (a county's report quoting 李强总理作的政府工作报告 names no speaker of its own)."""
-    for m in _delivery(titles).finditer(text):
-        name, title = m.group(2), m.group(1) or m.group(3)
-        if name.endswith(not_names) or any(w in name for w in not_names) or not fits(title):
-            continue
-        return name, title
+    pattern = _delivery(titles)
+    # every sentence that reports a delivery ends in one of the anchors: search only just
+    # before each (the whole text, position by position, is slow)
+    ends = sorted({i + len(a) for a in _ANCHORS for i in _find_all(text, a)})
+    for end in ends:
+        for m in pattern.finditer(text, max(0, end - _REACH), end + 2):
+            name, title = m.group(2), m.group(1) or m.group(3)
+            if name.endswith(not_names) or any(w in name for w in not_names) or not fits(title):
+                continue
+            return name, title
     return None, None
+
+
+#: how a delivery sentence ends (作政府工作报告, 向大会报告工作, 报告政府工作)
+_ANCHORS = ("工作报告", "报告工作", "报告政府工作")
+#: the longest delivery before its anchor: title, name, 代表…政府, 在大会上, 作了题为《…》的
+_REACH = 110
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
