@@ -95,6 +95,11 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return title_name, name_title
 
 
+def _plain_spaces(text: str) -> str:
+    """``text`` with odd spaces made plain (translated only when it holds one)."""
+    return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
+
+
 def _flat(text: str) -> str:
     """Header text for matching: odd spaces made plain, full-width digits made ASCII, and the
     spaces typeset between Chinese characters (龚 正, 第十四届 人民代表大会) removed."""
@@ -499,7 +504,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         # a news page: the sentence reporting the delivery (县长王丰向大会作政府工作报告)
         # the original too: cleaning drops a delivery line as if a caption (…作政府工作报告。)
         named, named_title = news_speaker(
-            (text[:3000] + "\n" + original[:3000]).translate(_SPACES), title_alternation(),
+            _plain_spaces(text[:3000] + "\n" + original[:3000]), title_alternation(),
             tuple(_cues()["news_not_names"]), lambda t: _title_fits(t, level))
         if named:
             speaker, speaker_title = named, named_title

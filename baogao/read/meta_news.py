@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _CJK = "\u4e00-\u9fff"
 # what stands before a name in a news sentence: a line start, punctuation, a space, or a title
@@ -40,29 +40,23 @@ def news_speaker(text: str, titles: str, not_names: tuple[str, ...],
     regex alternation of speaker titles; a "name" ending in one of ``not_names`` (政府, 大会) is
     an organisation or a phrase, not a person. ``fits`` tells whether a title can be the
     speaker's (a county's report quoting 李强总理作的政府工作报告 names no speaker of its own)."""
-    pattern = _delivery(titles)
-    # every sentence that reports a delivery ends in one of the anchors: search only just
-    # before each (the whole text, position by position, is slow)
-    ends = sorted({i + len(a) for a in _ANCHORS for i in _find_all(text, a)})
-    for end in ends:
-        for m in pattern.finditer(text, max(0, end - _REACH), end + 2):
-            name, title = m.group(2), m.group(1) or m.group(3)
-            if name.endswith(not_names) or any(w in name for w in not_names) or not fits(title):
-                continue
-            return name, title
+    for m in _deliveries(_delivery(titles), text):
+        name, title = m.group(2), m.group(1) or m.group(3)
+        if name.endswith(not_names) or any(w in name for w in not_names) or not fits(title):
+            continue
+        return name, title
     return None, None
 
 
-#: how a delivery sentence ends (作政府工作报告, 向大会报告工作, 报告政府工作)
-_ANCHORS = ("工作报告", "报告工作", "报告政府工作")
-#: the longest delivery before its anchor: title, name, 代表…政府, 在大会上, 作了题为《…》的
-_REACH = 110
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    found, i = [], text.find(word)
-    while i >= 0:
-        found.append(i)
-        i = text.find(word, i + 1)
-    return found
-
+def _deliveries(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` (a ``_delivery`` pattern), searched only in the lines that
+    hold 报告: a delivery ends in 工作报告 or 报告(政府)工作 and never spans a line break (its
+    titles, name and words are on one line), and the pattern tries every position of a line
+    it searches (lookbehinds and ``^`` see the real text before a line: the same matches)."""
+    start = 0
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text.find("报告", start, end) >= 0:
+            yield from pattern.finditer(text, start, end)
+        start = end + 1
