@@ -278,6 +278,12 @@ def test_news_page_without_headings_dates_values_by_the_year_its_paragraph_names
     # a paragraph naming no year dates nothing
     facts = _news_page(tmp_path, ("刚刚过去的2022年,", ""))
     assert not _got(facts, "gdp", "gdp_growth")
+    # the plan after the year reviewed is not that year's: 今年… and 报告提出，全区将…
+    last = "居民人均可支配收入同比增长2.4%。"
+    for plan in ("今年全区地区生产总值增长4%左右。",
+                 "报告提出,全区将加快发展,地区生产总值增长4%左右。"):
+        facts = _news_page(tmp_path, ("刚刚过去的2022年", "报告指出:2022年"), (last, last + plan))
+        assert _got(facts, "gdp_growth") == {("gdp_growth", 4.1)}, plan
 
 
 def test_care_of_sign_printed_for_a_percent_sign(tmp_path: Path) -> None:

@@ -439,6 +439,13 @@ def _fact(doc: Document, reading: Reading, timing: Timing, sentence: _Span) -> F
     )
 
 
+def _plan_since(text: str, start: int, pos: int, year: int | None) -> bool:
+    """True when words of a plan (提出, 今年, 力争, 将) come between the last mention of
+    ``year`` in text[start:pos] and ``pos``."""
+    at = text.rfind(f"{year}年", start, pos) if year is not None else -1
+    return at >= 0 and has_cue(text[at:pos], "plan_stretch_words")
+
+
 def _number(value: Decimal | None) -> float | None:
     if value is None:
         return None
@@ -537,11 +544,16 @@ def _reading_fact(
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
-    elif not doc.sections and not dated and not own_year:
+    elif (not doc.sections and not dated and not own_year
+          and relative_year(text, sentence.start, reading.start) is None
+          and not has_cue(text[sentence.start : reading.start], "target_cues")):
         # a page without headings (a news page retelling the report: 报告指出：2010年，…。
         # 初步核算，全县生产总值…): the year the paragraph names decides, as in an old report
         # (预计 counts for its own sentence only)
         by_paragraph = paragraph_year_timing(doc, dating or para, reading.start)
+        if by_paragraph is not None and by_paragraph.kind == "actual" and _plan_since(
+                text, (dating or para).start, reading.start, by_paragraph.period):
+            by_paragraph = None  # 2022年…。报告提出，全区将…增长4%: the plan, not that year
         if by_paragraph is not None and by_paragraph.kind == "actual":
             estimated = estimated_at(text, role, para, sentence, reading.start)
             timing = Timing("actual", estimated, by_paragraph.period)

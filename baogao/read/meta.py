@@ -425,11 +425,15 @@ def _title_fits(title: str | None, level: Level | None) -> bool:
     (总理 in a county's report, 县长 in a province's); unknown titles and levels fit."""
     if title is None or level is None:
         return True
-    levels: dict[str, list[str]] = json.loads(
-        resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8")
-    )["title_levels"]
-    office = next((o for o in levels if not o.startswith("_") and title.endswith(o)), None)
+    levels = _title_levels()
+    office = next((o for o in levels if title.endswith(o)), None)
     return office is None or level in levels[office]
+
+
+@functools.lru_cache(maxsize=1)
+def _title_levels() -> dict[str, tuple[str, ...]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    return {k: tuple(v) for k, v in raw["title_levels"].items() if not k.startswith("_")}
 
 
 def _normalize_title(speaker_title: str | None, region: str | None) -> str | None:

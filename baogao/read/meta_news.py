@@ -8,6 +8,7 @@ missing; the meeting day such a page prints without its year is read by baogao.r
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -21,6 +22,7 @@ _DELIVERS = (r"(?:代表[^。，,；\n]{0,16}?(?:人民)?政府)?(?:向大会|�
              r"|报告(?:政府)?工作)")
 
 
+@functools.lru_cache(maxsize=4)
 def _delivery(titles: str) -> re.Pattern[str]:
     # 县长王丰向大会作…, 陈永高作…, or the name before its title: 王丰县长作…
     return re.compile(
