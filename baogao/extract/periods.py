@@ -286,20 +286,12 @@ def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
             and not has_cue(own, "target_cues"))
 
 
-@functools.lru_cache(maxsize=1)
-def _estimate_note_re() -> re.Pattern[str] | None:
-    """A bracketed note calling values estimates: （预计）, (预计数,下同), （初步预计数，下同）."""
-    cue = _cue_re("estimate_cues")
-    if cue is None:
-        return None
-    inner = r"[^（()）。；;\n\d]{0,8}?"
-    return re.compile(rf"[（(]{inner}(?:{cue.pattern}){inner}[)）]")
-
-
-@functools.lru_cache(maxsize=1)
-def _carry_note_re() -> re.Pattern[str] | None:
-    """A bracketed note saying what it qualifies holds for what follows: （下同）, (同比,下同)."""
-    cue = _cue_re("estimate_note_carries_on")
+@functools.cache
+def _note_re(cues: str) -> re.Pattern[str] | None:
+    """A bracketed note holding one of the ``cues`` words: for ``estimate_cues`` a note calling
+    values estimates (（预计）, (预计数,下同), （初步预计数，下同）); for
+    ``estimate_note_carries_on`` one saying it holds for what follows (（下同）, (同比,下同))."""
+    cue = _cue_re(cues)
     if cue is None:
         return None
     inner = r"[^（()）。；;\n\d]{0,8}?"
@@ -310,7 +302,7 @@ def _carried_estimate(text: str, para: _Span, pos: int) -> bool:
     """True when an earlier sentence of the paragraph opens with an estimate and marks itself
     (下同) before its end: 预计全省生产总值完成7000亿元，比上年增长10%(下同)。全社会固定资产投资
     …: the values after it are that estimate's too."""
-    carry = _carry_note_re()
+    carry = _note_re("estimate_note_carries_on")
     if carry is None:
         return False
     for note in carry.finditer(text, para.start, pos):
@@ -325,7 +317,7 @@ def noted_estimate(text: str, para: _Span, sentence: _Span, pos: int) -> bool:
     it (地区生产总值4500亿元（初步预计数，下同）), one that says 下同 earlier in its
     paragraph (…285亿元（预计，下同），增长5.5%；一般公共预算收入38亿元…), or a 下同 note in
     an earlier sentence of the paragraph that opens with 预计."""
-    pattern = _estimate_note_re()
+    pattern = _note_re("estimate_cues")
     if pattern is None:
         return False
     for earlier in pattern.finditer(text, para.start, pos):
