@@ -687,7 +687,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                 apart = text.find("分别", clause[0], clause[1])
                 unpaired = ({i for i, a in enumerate(inside) if a.start > apart}
                             if apart >= 0 and not respective else set())
-                if len(unpaired) < 2 and len(_list_parts(text[clause[0] : apart])) < 2:
+                if (apart >= 0 and len(unpaired) < 2
+                        and len(_list_parts(text[clause[0] : apart])) < 2):
                     unpaired = set()  # (货物贸易、服务贸易分别增长15.3%,29.6%: one value)
                 if not respective and (paired := bare_run(text, clause, inside, singles)):
                     respective = {i: n for i, n in paired.items() if n}  # …，实际增长9.8%和8.5%
