@@ -410,11 +410,17 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
     last = max(_RUN_OPENER.finditer(text, full, clause), key=lambda m: m.start(), default=None)
     if last is None:
         return None
-    for m in year_re().finditer(text, last.end(), pos):
-        if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None and (
-                not text.startswith("的", m.end())):
-            return None
+    if not _only_bases(text, full, last.end(), pos):
+        return None
     return int(text[last.start() : last.start() + 4])
+
+
+def _only_bases(text: str, floor: int, start: int, end: int) -> bool:
+    """True when every year printed in ``text[start:end]`` stands as a base (是2020年的1.3倍,
+    由2020年的…), so a run opened before ``start`` goes on; ``floor`` bounds the look-back."""
+    return all(_BASE_BEFORE.search(text, max(floor, m.start() - 1), m.start()) is not None
+               or text.startswith("的", m.end())
+               for m in year_re().finditer(text, start, end))
 
 
 @functools.lru_cache(maxsize=1)
@@ -437,10 +443,8 @@ def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
     found = year_re().search(text, last.start(), last.end())
     if found is None:
         return None
-    for m in year_re().finditer(text, last.end(), pos):
-        if _BASE_BEFORE.search(text, max(para, m.start() - 1), m.start()) is None and (
-                not text.startswith("的", m.end())):
-            return None
+    if not _only_bases(text, para, last.end(), pos):
+        return None
     own = max(full, *(text.rfind(c, full, pos) for c in "；;"))  # the value's ；-sentence
     if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[own:pos] or (
             any(not m.group(0).startswith("年均")  # (年均增长9%;) a level after: runs on
