@@ -12,6 +12,7 @@ from conftest import PROVINCES, SEEDS
 from conftest import rewritten_report as _rewritten
 
 from baogao.extract import extract_facts
+from baogao.models import Document
 from baogao.pipeline import build_document
 from baogao.read import read_file
 
@@ -105,14 +106,14 @@ def test_an_opening_estimate_covers_the_items_of_its_list(tmp_path: Path) -> Non
     doc = _rewritten(XICHENG_2023, tmp_path, (listed, (
         "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
         "同口径增长5.6%;居民人均可支配收入同比增长2.4%。")))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("general_budget_revenue_growth", 5.6)] is True
     assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
     # an item that marks its own estimate shows the others are not estimates
     doc = _rewritten(XICHENG_2023, tmp_path, (listed, (
         "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
         "同口径增长5.6%;居民人均可支配收入预计同比增长2.4%。")))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("general_budget_revenue_growth", 5.6)] is False
 
 
@@ -184,6 +185,11 @@ def test_spaces_where_latin_meets_chinese_keep_the_name_whole(tmp_path: Path) ->
     assert not any(i == "gdp_growth" and v == -16.0 for i, _, v in got)
 
 
+def _estimates(doc: Document) -> dict[tuple[str | None, float | None], bool]:
+    """Whether each catalog fact of ``doc`` (by indicator and value) is marked an estimate."""
+    return {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+
+
 def _clean_facts(path: Path) -> set[tuple[str | None, int | None, float | None]]:
     doc = build_document(read_file(path, path.name)[0])
     return {(f.indicator, f.period, f.value) for f in extract_facts(doc)}
@@ -195,7 +201,7 @@ def test_an_estimate_before_a_line_cut_inside_its_sentence(tmp_path: Path) -> No
     doc = _rewritten(XICHENG_2023, tmp_path, (
         "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
         "经初步核算,预计\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("gdp", 5700.1)] is True
     assert estimated[("gdp_growth", 4.1)] is True
     assert estimated[("general_budget_revenue_growth", 5.6)] is True
@@ -205,13 +211,13 @@ def test_an_estimate_before_a_line_cut_inside_its_sentence(tmp_path: Path) -> No
         "全区地区生产总值预计实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除\n留抵退税后、"),
         ("同口径增长5.6%,居民人均可支配收入同比增长2.4%",
          "同口径增长5.6%;居民人均可支配收入同比增长2.4%"))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
     # a line that ends its sentence ends the estimate's reach
     doc = _rewritten(XICHENG_2023, tmp_path, (
         "全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入",
         "全区预计完成年度任务。\n全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入"))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("gdp", 5700.1)] is False
 
 
@@ -253,7 +259,7 @@ def test_a_note_after_a_value_calls_it_an_estimate(tmp_path: Path) -> None:
     doc = _rewritten(XICHENG_2023, tmp_path, (_LISTED, (
         "全区地区生产总值实现5700.1亿元(预计数,下同),同比增长4.1%;一般公共预算收入扣除留抵退税后、"
         "同口径增长5.6%。居民人均可支配收入同比增长2.4%。")))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("gdp", 5700.1)] is True
     assert estimated[("gdp_growth", 4.1)] is True
     assert estimated[("general_budget_revenue_growth", 5.6)] is True
@@ -262,7 +268,7 @@ def test_a_note_after_a_value_calls_it_an_estimate(tmp_path: Path) -> None:
     doc = _rewritten(XICHENG_2023, tmp_path, (_LISTED, (
         "全区地区生产总值实现5700.1亿元（初步预计）,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
         "同口径增长5.6%。居民人均可支配收入同比增长2.4%。")))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("gdp", 5700.1)] is True
     assert estimated[("general_budget_revenue_growth", 5.6)] is False
     assert estimated[("disposable_income_per_capita_growth", 2.4)] is False
@@ -288,7 +294,7 @@ def test_an_opening_estimate_covers_its_list_where_no_review_heading_is_seen(
                      (_LISTED, (
                          "全区预计地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入扣除留抵退税后、"
                          "同口径增长5.6%;居民人均可支配收入同比增长2.4%。")))
-    estimated = {(f.indicator, f.value): f.estimated for f in extract_facts(doc)}
+    estimated = _estimates(doc)
     assert estimated[("general_budget_revenue_growth", 5.6)] is True
     assert estimated[("disposable_income_per_capita_growth", 2.4)] is True
 
