@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import SEEDS, rewritten_report
+from conftest import NATIONAL, SEEDS, rewritten_report
 
 from baogao.extract import extract_facts
 from baogao.models import Document, Fact
@@ -74,3 +74,51 @@ def test_target_headline_frames_the_paragraph_right_after_it(tmp_path: Path) -> 
                             ("general_budget_revenue_growth", "target", 2023, 4.0),
                             ("registered_unemployment_rate", "target", 2023, 3.5)}
     assert all(TARGETS.startswith(f.evidence) or f.evidence in TARGETS for f in facts)
+
+
+def _results(tmp_path: Path, new: str) -> set[tuple[str | None, str, int | None, float | None]]:
+    return _keys(_catalog(rewritten_report(XICHENG_2023, tmp_path, (RESULTS, new))))
+
+
+def test_bound_after_a_respective_list_holds_for_every_value(tmp_path: Path) -> None:
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "地区生产总值增长4%左右;一般公共预算收入增长4%;",
+        "地区生产总值和一般公共预算收入分别增长4%和5%左右;"))
+    bounds = {(f.indicator, f.value, f.bound) for f in _catalog(doc) if f.kind == "target"}
+    assert {("gdp_growth", 4.0, "approx"),
+            ("general_budget_revenue_growth", 5.0, "approx")} <= bounds
+    # without 分别 the bound is the last value's own
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "地区生产总值增长4%左右;一般公共预算收入增长4%;",
+        "地区生产总值增长4%;一般公共预算收入增长4%和5%左右;"))
+    assert ("gdp_growth", 4.0, None) in {
+        (f.indicator, f.value, f.bound) for f in _catalog(doc) if f.kind == "target"}
+
+
+def test_local_share_of_revenue_is_not_fiscal_revenue_beside_the_total(tmp_path: Path) -> None:
+    both = _results(tmp_path, "财政总收入和地方财政收入分别增长7.1%和5.6%,")
+    assert ("fiscal_revenue_growth", "actual", 2022, 7.1) in both
+    assert ("fiscal_revenue_growth", "actual", 2022, 5.6) not in both
+    # alone, 地方财政收入 is the region's fiscal revenue
+    alone = _results(tmp_path, "地方财政收入增长5.6%,")
+    assert ("fiscal_revenue_growth", "actual", 2022, 5.6) in alone
+
+
+def test_old_names_of_the_general_budget_expenditure(tmp_path: Path) -> None:
+    for name in ("地方财政一般预算支出", "地方一般预算支出", "一般预算支出"):
+        assert ("general_budget_expenditure", "actual", 2022, 410.2) in _results(
+            tmp_path, f"{name}410.2亿元,"), name
+
+
+def test_local_governments_budget_in_a_national_report_is_not_the_nations(
+    tmp_path: Path,
+) -> None:
+    sentence = "一般公共预算支出规模29.7万亿元"  # the 2025 national report, the first row
+
+    def spending(*pairs: tuple[str, str]) -> list[float | None]:
+        doc = rewritten_report(NATIONAL, tmp_path, *pairs)
+        assert doc.level == "national"
+        return [f.value for f in _catalog(doc) if f.indicator == "general_budget_expenditure"]
+
+    assert spending() == [297000.0]
+    assert spending((sentence, "地方" + sentence)) == []

@@ -57,6 +57,7 @@ from baogao.extract.periods import (
 from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
+from baogao.extract.scopes import scoped_facts
 from baogao.extract.subjects import (
     carried_growth_mentions,
     carried_mentions,
@@ -654,7 +655,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
-    for fact in [*prose_facts(doc), *table_facts(doc)]:
+    for fact in scoped_facts(doc, [*prose_facts(doc), *table_facts(doc)]):
         key = _key(fact)
         if key in seen:
             continue

@@ -10,23 +10,12 @@ after it (a list of targets is one paragraph; what comes later may be anything).
 
 from __future__ import annotations
 
-import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
-from typing import Any
 
+from baogao.extract.catalog import page_shapes
 from baogao.extract.periods import Timing, _Span, future_target, has_cue, year_of, year_re
 from baogao.models import Document
-
-
-@functools.lru_cache(maxsize=1)
-def page_shapes() -> dict[str, Any]:
-    """The tables of ``baogao/data/page_shapes.json``."""
-    data: dict[str, Any] = json.loads(
-        resources.files("baogao.data").joinpath("page_shapes.json").read_text("utf-8"))
-    return data
 
 
 @dataclass(frozen=True)
