@@ -544,12 +544,13 @@ def _reading_fact(
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
-    elif (not doc.sections and not dated and not own_year
+    elif (doc.section_at(reading.start) is None and not dated and not own_year
           and relative_year(text, sentence.start, reading.start) is None
           and not has_cue(text[sentence.start : reading.start], "target_cues")):
         # a page without headings (a news page retelling the report: 报告指出：2010年，…。
-        # 初步核算，全县生产总值…): the year the paragraph names decides, as in an old report
-        # (预计 counts for its own sentence only)
+        # 初步核算，全县生产总值…), or the text before the first heading seen (a copy that lost
+        # the blank lines around 首先报告2001年的工作): the year the paragraph names decides, as
+        # in an old report (预计 counts for its own sentence only)
         by_paragraph = paragraph_year_timing(doc, dating or para, reading.start)
         if by_paragraph is not None and by_paragraph.kind == "actual" and _plan_since(
                 text, (dating or para).start, reading.start, by_paragraph.period):
