@@ -632,6 +632,11 @@ def _key(fact: Fact) -> tuple[Any, ...]:
     )
 
 
+def _part_of_nation(doc: Document, fact: Fact) -> bool:
+    """地方一般公共预算收入 in a national report: the local governments' part, not the nation's."""
+    return doc.level == "national" and fact.name.startswith(cue_words("national_part_prefixes"))
+
+
 def extract_facts(doc: Document) -> list[Fact]:
     """Indicator values and targets stated in ``doc``, each with the sentence it came from.
 
@@ -642,7 +647,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for fact in [*prose_facts(doc), *table_facts(doc)]:
         key = _key(fact)
-        if key in seen:
+        if key in seen or _part_of_nation(doc, fact):
             continue
         seen.add(key)
         facts.append(fact)
