@@ -20,6 +20,7 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "seeds" / "000_b5713cac4734963f.txt"
+DOC_SAMPLE = DATA / "formats" / "doc" / "2025年安徽省政府工作报告.doc"
 GOOD = [DATA / "seeds" / "001_c37d6c11197b0023.txt", DATA / "seeds" / "003_cd0a21e123bf8728.txt"]
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -260,6 +261,17 @@ def write_batch(folder: Path) -> dict[str, tuple[str, list[str]]]:
     expect["empty.txt"] = ("error", ["empty"])
     (folder / "noise.pdf").write_bytes(bytes(range(256)) * 64)
     expect["noise.pdf"] = ("error", ["PDF"])
+    doc = DOC_SAMPLE.read_bytes()
+    word95 = bytearray(doc)
+    # the WordDocument stream starts on a 512-byte sector with its signature, then its version
+    at = next(i for i in range(512, len(doc), 512) if doc[i:i + 2] == b"\xec\xa5")
+    struct.pack_into("<H", word95, at + 2, 0x65)
+    (folder / "word95.doc").write_bytes(bytes(word95))
+    expect["word95.doc"] = ("error", ["Word 6/95"])
+    (folder / "cut.doc").write_bytes(doc[: len(doc) // 3])
+    expect["cut.doc"] = ("error", ["not a readable .doc"])
+    write_docx(folder / "zip-named.doc", document_xml(text))
+    expect["zip-named.doc"] = ("error", ["rename it to .docx"])
     (folder / "dangling.txt").symlink_to(folder / "missing.txt")
     expect["dangling.txt"] = ("error", ["broken symbolic link"])
     (folder / "linked").symlink_to(GOOD[0].parent, target_is_directory=True)

@@ -28,7 +28,6 @@ from baogao.extract.facts import iter_sentences, timing_at
 from baogao.extract.open_amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open_checks import _multi_year_paragraph, _multi_year_sentence
 from baogao.extract.open_facts import (
-    _HAN,
     BASELINE,
     MULTI_YEAR,
     body_spans,
@@ -38,6 +37,7 @@ from baogao.extract.open_facts import (
     plan_like_role,
     vocabulary,
 )
+from baogao.extract.open_names import _HAN
 from baogao.models import Bound, Commitment, Document, Fact, Paragraph
 
 _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|"

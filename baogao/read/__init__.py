@@ -42,8 +42,10 @@ def _on_use(module: str, name: str) -> Reader:
 
 read_text = _on_use("baogao.read.text", "read_text")
 read_html = _on_use("baogao.read.html", "read_html")
+read_mhtml = _on_use("baogao.read.html", "read_mhtml")
 read_docx = _on_use("baogao.read.office", "read_docx")
 read_pdf = _on_use("baogao.read.office", "read_pdf")
+read_doc = _on_use("baogao.read.worddoc", "read_doc")
 read_csv = _on_use("baogao.read.tabular", "read_csv")
 read_json = _on_use("baogao.read.tabular", "read_json")
 read_jsonl = _on_use("baogao.read.tabular", "read_jsonl")
@@ -55,7 +57,11 @@ READERS: dict[str, Reader] = {
     ".html": read_html,
     ".htm": read_html,
     ".shtml": read_html,
+    ".mht": read_mhtml,
+    ".mhtml": read_mhtml,
     ".docx": read_docx,
+    ".doc": read_doc,
+    ".wps": read_doc,
     ".pdf": read_pdf,
     ".csv": read_csv,
     ".jsonl": read_jsonl,

@@ -8,6 +8,8 @@
 2. ``baogao.read.webpage.select_body`` keeps the report body (the densest run of prose, one
    copy of it) and raises ``NotAReport`` for block pages, index pages and pages with too
    little report text.
+
+A page a browser saved as one file (.mht / .mhtml, a MIME message) is read from its HTML part.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from baogao.errors import UnreadableFile
 from baogao.models import RawDocument
 from baogao.read.text import decode_bytes
 
@@ -239,9 +242,36 @@ def decode_html(raw: bytes, name: str) -> str:
 def read_html(path: Path, name: str) -> list[RawDocument]:
     """One document from an HTML page: the report body, with the page title and meta tags
     as hints; raises ``NotAReport`` (an ``InputError``) for pages that hold no report."""
+    return _page_document(decode_html(path.read_bytes(), name), name)
+
+
+def read_mhtml(path: Path, name: str) -> list[RawDocument]:
+    """A page saved by a browser as one file (.mht / .mhtml: a MIME message whose parts are
+    the page and its images): the first HTML part, read as ``read_html`` reads a page."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
+    for part in message.walk():
+        if part.get_content_type() != "text/html":
+            continue
+        raw = part.get_payload(decode=True)
+        if not isinstance(raw, bytes) or not raw.strip():
+            continue
+        charset = part.get_content_charset()
+        try:
+            html = raw.decode(charset) if charset else decode_html(raw, name)
+        except (LookupError, UnicodeDecodeError):
+            html = decode_html(raw, name)
+        return _page_document(html, name)
+    raise UnreadableFile(name, "no web page inside: a .mht/.mhtml archive holds its page as a "
+                         "text/html part, and this file has none")
+
+
+def _page_document(html: str, name: str) -> list[RawDocument]:
     from baogao.read.webpage import select_body
 
-    page = page_lines(decode_html(path.read_bytes(), name))
+    page = page_lines(html)
     text = select_body(page, name)
     hints = {"page_title": page.title} if page.title else {}
     hints.update(page.meta)

@@ -1,0 +1,259 @@
+"""The object, action and scope of one amount in its clause (``read_object``), and whether an
+amount only modifies the noun after it (``is_descriptor``)."""
+
+from __future__ import annotations
+
+from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate
+from baogao.extract.open_checks import (
+    _after_amount,
+    drop_compared,
+    owned_rate,
+    unreadable,
+    unreliable,
+)
+from baogao.extract.open_lists import _strip_growth
+from baogao.extract.open_names import (
+    _BASIS,
+    _CHANGE_UNITS,
+    _HAN,
+    _INNER_ALT,
+    _MEASURED_NOUN,
+    _NUMERAL_END,
+    _NUMERAL_ENDS,
+    _SHARE_INSIDE,
+    _TIME_ONLY,
+    Reading,
+    _compares,
+    _growth_actions,
+    _joined_action,
+    _not_names,
+    _object,
+    _scope,
+    _shared_noun,
+    _strip_verbs,
+    _subject_kept,
+    _subject_of,
+    _unsure,
+)
+from baogao.extract.open_words import (
+    _after_last_action,
+    _comparison_leads,
+    _growth_word,
+    _head_words,
+    _list_cut,
+    _list_name,
+    _mid_verb,
+    _post_phrase,
+    _skip_longest,
+    _skip_words,
+    _strip_lead,
+    _strip_tail,
+    _tail_predicate,
+    _tidy,
+    _words,
+    change_named,
+    trim_name,
+    vocabulary,
+)
+
+
+def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
+                next_start: int, prev: Reading | None) -> Reading | None:
+    """The object (name as printed), action and scope of ``amount`` within its clause."""
+    head_start = max(clause[0], prev_end)
+    pre = text[head_start : amount.start]
+    if pre.endswith("了") and _growth_word(pre[:-1]):
+        pre = pre[:-1]  # (就业率达97.3%，)上升了2.3个百分点: the change of the one before
+    if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
+        return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
+    if text.startswith("的", amount.end):
+        # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
+        # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
+        measure = next((m for m in _skip_words("owned_measures") if pre.endswith(m)), "")
+        owner = _post_phrase(text, amount.end + 1, next_start) if measure else ""
+        if not owner or _unsure(owner):
+            return None
+        return Reading(owner + measure, None, _scope(text[clause[0] : amount.start]))
+    if "（" in pre or "(" in pre:
+        pre = _INNER_ALT.sub(_joined_action, pre)
+    # 实施临时救助1399户2357人: a value right after another in the same clause
+    joined = head_start > clause[0] and pre.strip() in ("、", "和", "及", "")
+    scope = _scope(text[clause[0] : amount.start])
+    # 和美乡村 at a clause's start is a noun; after an amount 和 joins two (5个和3个)
+    head = pre.lstrip("、，和及与" if head_start > clause[0] else "、，")
+    # (建安投资66.4亿元，)占全社会投资的比重达到58.3%: a share of the object named before
+    compared = prev is not None and (head.startswith(_comparison_leads()) or (
+        head.startswith("占") and any(w in head for w in _skip_words("share_words"))))
+    # 城镇化率提高至|64.7%, (从174.09万户)增加到|235.31万户: the level a change reached
+    reach = next((w for w in _skip_longest("from_follow")
+                  if head.endswith(w)), "") if head.endswith(_skip_words("from_follow")) else ""
+    head = head[: len(head) - len(reach)]
+    metric, metric_action = _strip_tail(head)
+    metric_action = metric_action or reach or None
+    trimmed = _tidy(metric)
+    tidied = trimmed != metric and len(_strip_lead(trimmed)[0]) >= 2
+    if tidied:
+        # 研发经费投入预计年均(增长): 预计, 年均 are not the object; 投入 stays its noun
+        metric, metric_action2 = _strip_tail(trimmed)
+        metric_action = metric_action or metric_action2
+    if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
+        # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
+        name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
+        if action and len(name) <= 3:
+            name, action = action + name, None  # 帮扶就业率: the action names the rate
+        tail_action = metric_action
+    else:
+        source = metric if tidied else head
+        name, action = _after_last_action(source)
+        if action and (action + name).startswith(_skip_words("noun_compounds")):
+            name, action = action + name, None  # 疏解|腾退空间: the action word is the noun's
+        tail_action = None
+        if action and 0 < len(name) <= 3 and head_start == clause[0]:
+            name = _subject_kept(source, name, action)
+    name, lead_action = _strip_lead(name)
+    name, stripped = _strip_tail(name)
+    tail_action = tail_action or stripped
+    action = lead_action or action or tail_action
+    name = _tidy(name)
+    follows = text[amount.end : amount.end + 1]
+    base_unit = amount.unit.lstrip("万亿")
+    name, verb = _strip_verbs(name)
+    action = action or verb
+    if name in _skip_words("growth_words") or name in _not_names() or _BASIS.fullmatch(name):
+        name = ""  # (比例…)近3年提升21个百分点, 每年(安排): the object is named before
+    if name in _skip_words("subject_measures") and prev is not None and (
+            head_start > clause[0]
+            or (_after_amount(text, clause[0]) and not _subject_of(head, name))):
+        # 300个省列重大项目|累计完成投资2393.1亿元 (not 工业投资增长9.5%，…投资)
+        owner = _strip_growth(_object(prev))  # 固定资产投资增长5.6%，五年累计完成投资…
+        name = "" if owner.endswith(name) else owner + name
+    elif name in _skip_words("subject_measures"):
+        name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
+    elif name in _skip_words("generic_measures"):
+        # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
+        # object is the one counted right before (not one of an earlier clause)
+        near = head_start > clause[0] or _after_amount(text, clause[0])
+        name = _strip_growth(_object(prev)) + name if prev is not None and near else ""
+    # 完成5万平方米拆违任务: an action right before the amount puts its object after it
+    leads = (metric_action is not None and head.endswith(metric_action)
+             and metric_action not in _skip_words("object_before_words"))
+    counted = base_unit in vocabulary()["count_units"]
+    single_name = ""
+    runs_on = False
+    # 158条道路39.71公里护栏拆除: a second measure of the same thing names its own object
+    follows_prev = joined and not pre and prev is not None
+    if amount.unit not in ("%", "‰") and (
+        _HAN.match(follows) or follows == "“" or (
+            counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
+    ) and (counted or not name or leads or follows_prev):
+        post = _post_phrase(text, amount.end, next_start)
+        if name and post and _words(post)[0][0] in _skip_words("predicate_leads"):
+            post = ""  # 企业3万余家|实现复工复产: the object is the one named before
+        # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
+        post, post_action = (post, None) if "的" in post else _strip_lead(post)
+        post, post_tail = _strip_tail(post) if follows_prev else (post, None)
+        measure = next((m for m in _skip_words("generic_measures") if post.endswith(m)), "")
+        if measure and len(post) > len(measure) + 1 and text.startswith(
+                post, amount.end) and amount.end + len(post) >= next_start:
+            post = post[: -len(measure)]  # 60个项目|总投资2703.3万元: the measure is the next one's
+        post, verb = _strip_verbs(post)
+        generic = next((g for g in _skip_longest("generic_objects")
+                        if post.startswith(g) and len(post) > len(g)), "")
+        if generic and not post.startswith(_head_words()[1] + ("建设",), len(generic)):
+            post = generic  # 1项|指标(细颗粒物…未完成), 1053个|事项(“跨省通办”)
+        post_action = post_action or verb
+        if follows.isdigit() and not _MEASURED_NOUN.match(post):
+            post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
+        single = len(post) == 1 and counted and _words(post)[0][1] == "n"
+        if single:
+            single_name = post
+        if counted and post.endswith(_skip_words("uncountable_measures")):
+            return None  # 8个|产业集群全产业链产值(突破…): the count is of the first noun
+        if counted and _list_cut(text, amount.end, post, clause[1]):
+            post = _list_name(text, amount.end, clause[1])  # 7所|学校、医院|周边…治理
+            if not post:
+                return None  # 7700多项食品、药品和其他…标准: a list not read whole
+        if (len(post) >= 2 or single) and _HAN.search(post):  # 2个|县|被命名为…
+            # 实施卫生健康为民服务15项实事: a generic noun keeps the words printed before
+            # the number (not a list of examples ending in 等)
+            if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
+                    and head.endswith(name) and _words(name)[-1][1] != "v"):
+                post = name + post
+            runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
+            name = post
+            action = action or post_action or post_tail
+    carry: str | None = None
+    if compared and prev is not None:
+        # 集成电路产量增长21%、占全国18%: the share is of the object named before
+        carry = _strip_growth(_object(prev))
+        share = not head.startswith(_comparison_leads())  # 占全社会投资的比重|达到: no verb kept
+        name = carry + _tidy(_strip_tail(head)[0] if share else head)
+        action = None
+    growth = _growth_word(pre.strip())
+    # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
+    acted = (not name and head_start > clause[0] and pre.startswith(("、", "和"))
+             and _strip_lead(_tidy(pre[1:]))[0] == ""
+             and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
+    if not name and prev is not None and (growth or joined or (reach and not head) or acted):
+        name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
+        action = action or prev.action
+        scope = scope or prev.scope
+    trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
+    action = action or trim_action
+    change = growth or (action if action in _growth_actions() else None)
+    if (trimmed_name and amount.unit not in _CHANGE_UNITS and change and _compares(name)
+            and not _compares(trimmed_name) and not trimmed_name.endswith(change)
+            and not unreadable(trimmed_name)):
+        trimmed_name += change  # 农村贫困人口比上年|减少245万人: the change, not the level
+    if _TIME_ONLY.fullmatch(name) or (name and not trimmed_name):
+        # 从2020年的51%提升到2025年的70% (a date: the object named before in this clause),
+        # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
+        # sentence) name no object of their own
+        same = head_start > clause[0] or not trimmed_name
+        name = (_strip_growth(_object(prev)) + (growth or "") if prev is not None and same
+                else "")
+    else:
+        name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林, 谋划|项目
+        action = action or verb
+    # 细颗粒物年均浓度|40微克/立方米|(下降9.1%): a change named after a level keeps its object
+    inner = (_find_amounts(name, 0, len(name)) if amount.unit in _CHANGE_UNITS
+             and _unit_gate().search(name) else [])
+    if inner and inner[-1].end == len(name):
+        name = _tidy(name[: inner[-1].start])
+    name, done = _tail_predicate(name)
+    action = action or done
+    name, verb = _mid_verb(name)
+    if verb:
+        name, _ = _strip_verbs(name)  # 制定|修改|浦东新区法规
+    action = action or verb
+    if (not name or (len(name) < 2 and name != single_name) or not _HAN.search(name)
+            or (name[-1] in _NUMERAL_ENDS and _NUMERAL_END.search(name))):
+        return None  # (就业岗位8.3万余): a name ending in a number is a value run into it
+    owner, mark, measure = name.rpartition("、")
+    if mark and measure in _skip_words("generic_measures"):
+        name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
+    name = _shared_noun(text, amount, name, clause[1])
+    name = drop_compared(name)  # 油料产量比上年|增加
+    name = owned_rate(text, clause[0], name, prev.name if prev is not None else None)
+    if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on) or (
+            _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on
+        return None
+    if joined and prev is not None and not action:
+        action = prev.action
+    name = change_named(text, head_start, amount.start, name, amount.unit)
+    return Reading(name, action, scope, baseline, carry)
+
+
+def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
+    """A measure modifying the noun after it (500米服务半径, 50万吨甲醇制乙醇项目)."""
+    base = amount.unit.lstrip("万亿")
+    if base in vocabulary()["count_units"] or amount.unit in ("%", "‰"):
+        return False
+    follows = text[amount.end : amount.end + 1]
+    if not _HAN.match(follows):
+        return False
+    if base in vocabulary()["descriptor_units"] and follows not in "以内":
+        return True  # 公园24小时开放, 15分钟生活圈: a duration describing a service
+    post = _post_phrase(text, amount.end, stop) if not more else text[amount.end : stop]
+    tails = vocabulary()["descriptor_tails"]
+    return more or any(post.endswith(t) or t in post for t in tails)

@@ -1,0 +1,153 @@
+"""Formats government sites publish besides .docx and .html, read like their twins.
+
+Word 97–2003 .doc files (and WPS .wps, the same layout) read like their .docx twins.
+
+The .doc files in tests/data/formats/doc were saved by LibreOffice from the repository's own
+.docx files (the 2025 安徽 report; the 广东 民生实事 table fixture), so each has a twin whose
+reading is already checked: the text, the facts and the metadata must come out the same.
+A page saved by a browser as one file (.mht / .mhtml) reads like the page itself: the
+archives are made here from the official pages in tests/data/formats/provinces-2026-html
+the way browsers write them (multipart/related, quoted-printable or base64, images beside).
+"""
+
+from __future__ import annotations
+
+import email.charset
+import shutil
+import struct
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from pathlib import Path
+
+import pytest
+
+from baogao.errors import UnreadableFile
+from baogao.extract import extract_facts
+from baogao.library import Library
+from baogao.pipeline import build_document
+from baogao.read import read_file
+
+DATA = Path(__file__).parent / "data"
+DOC = DATA / "formats" / "doc"
+TWINS = [
+    (DOC / "2025年安徽省政府工作报告.doc",
+     DATA / "formats" / "provinces-2025" / "2025年安徽省政府工作报告.docx"),
+    (DOC / "广东民生实事表.doc", DATA / "tables" / "广东民生实事表.docx"),
+]
+
+
+@pytest.mark.parametrize(("doc", "docx"), TWINS, ids=lambda p: p.name)
+def test_doc_reads_as_its_docx_twin(doc: Path, docx: Path) -> None:
+    got = read_file(doc)
+    want = read_file(docx)
+    assert len(got) == 1 and got[0].format == "doc"
+    assert got[0].text == want[0].text
+
+
+def test_doc_table_rows_come_out_as_tab_separated_lines() -> None:
+    text = read_file(DOC / "广东民生实事表.doc")[0].text
+    rows = [line for line in text.splitlines() if line.startswith("\t")]
+    assert len(rows) >= 11  # the header and the ten items
+    assert rows[0].split("\t")[1:] == ["序号", "民生实事项目", "主要内容"]
+    assert all(len(r.split("\t")) == 4 for r in rows)
+
+
+def test_doc_gives_the_facts_and_metadata_of_the_docx() -> None:
+    doc, docx = TWINS[0]
+    a = build_document(read_file(doc)[0])
+    b = build_document(read_file(docx)[0])
+    assert (a.region, a.region_code, a.year, a.speaker, a.date) == (
+        b.region, b.region_code, b.year, b.speaker, b.date)
+    assert a.region == "安徽省" and a.speaker == "王清宪"
+    facts_a = [(f.indicator, f.kind, f.period, f.value, f.evidence) for f in extract_facts(a)]
+    facts_b = [(f.indicator, f.kind, f.period, f.value, f.evidence) for f in extract_facts(b)]
+    assert facts_a == facts_b and len(facts_a) > 10
+
+
+def test_wps_file_in_the_word_binary_layout_is_read(tmp_path: Path) -> None:
+    wps = tmp_path / "报告.wps"
+    shutil.copyfile(TWINS[0][0], wps)
+    assert read_file(wps)[0].text == read_file(TWINS[0][0])[0].text
+
+
+def test_doc_is_ingested_into_a_library(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile(TWINS[0][0], folder / TWINS[0][0].name)
+    with Library(tmp_path / "lib.db") as lib:
+        result = lib.ingest([folder])
+        assert not result.errors
+        [doc] = lib.documents()
+        assert doc.region == "安徽省" and doc.year == 2025
+        assert lib.facts(doc_id=doc.id)
+
+
+def _patched(tmp_path: Path, offset_in_stream: int, value: int) -> Path:
+    data = bytearray(TWINS[0][0].read_bytes())
+    start = next(i for i in range(512, len(data), 512) if data[i:i + 2] == b"\xec\xa5")
+    struct.pack_into("<H", data, start + offset_in_stream, value)
+    path = tmp_path / "patched.doc"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def test_encrypted_doc_is_refused_with_the_reason(tmp_path: Path) -> None:
+    path = _patched(tmp_path, 0x0A, 0x0100)
+    with pytest.raises(UnreadableFile, match="encrypted"):
+        read_file(path)
+
+
+def test_word95_doc_is_refused_with_the_reason(tmp_path: Path) -> None:
+    with pytest.raises(UnreadableFile, match="Word 6/95"):
+        read_file(_patched(tmp_path, 2, 0x65))
+
+
+@pytest.mark.parametrize(("head", "words"), [
+    (b"{\\rtf1\\ansi ", "RTF"),
+    (b"<html><body>", "web page"),
+    (b"\x00" * 16, "no OLE"),
+])
+def test_a_non_word_file_named_doc_is_refused_with_what_it_is(
+        tmp_path: Path, head: bytes, words: str) -> None:
+    path = tmp_path / "x.doc"
+    path.write_bytes(head + b"x" * 600)
+    with pytest.raises(UnreadableFile, match=words):
+        read_file(path)
+
+
+PAGES = DATA / "formats" / "provinces-2026-html"
+
+
+def _mhtml(page: Path, path: Path, encoding: str, charset_name: str) -> Path:
+    archive = MIMEMultipart("related", type="text/html")
+    archive["Snapshot-Content-Location"] = "http://example.gov.cn/report.html"
+    charset = email.charset.Charset(charset_name)
+    charset.body_encoding = email.charset.QP if encoding == "qp" else email.charset.BASE64
+    part = MIMEText("", "html")
+    part.set_payload(page.read_text("utf-8"), charset)
+    archive.attach(part)
+    archive.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "png"))
+    path.write_bytes(archive.as_bytes())
+    return path
+
+
+@pytest.mark.parametrize(("page", "encoding", "charset"), [
+    ("2026_HE.html", "qp", "utf-8"),
+    ("2026_SH.html", "base64", "gb18030"),
+])
+def test_mhtml_archive_reads_as_its_page(
+        tmp_path: Path, page: str, encoding: str, charset: str) -> None:
+    got = read_file(_mhtml(PAGES / page, tmp_path / "page.mht", encoding, charset))
+    want = read_file(PAGES / page)
+    assert got[0].text == want[0].text and got[0].hints == want[0].hints
+    assert len(got[0].text) > 5000
+
+
+def test_mhtml_without_a_page_is_refused_with_the_reason(tmp_path: Path) -> None:
+    archive = MIMEMultipart("related")
+    archive.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "png"))
+    path = tmp_path / "images.mhtml"
+    path.write_bytes(archive.as_bytes())
+    with pytest.raises(UnreadableFile, match="no web page inside"):
+        read_file(path)
