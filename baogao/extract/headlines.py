@@ -69,8 +69,8 @@ def governing_headline(
     doc: Document, para: _Span, current: Headline | None, previous: _Span | None
 ) -> Headline | None:
     """The headline governing ``para``: ``current`` while it lasts (a target headline only
-    for the paragraph right after it, ``previous``), None on a page with headings."""
-    if current is None or doc.sections:
+    for the paragraph right after it, ``previous``), None under a heading."""
+    if current is None or doc.section_at(para.start) is not None:
         return None
     if current.frames_next_only and previous != current.span:
         return None
