@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import NATIONAL, SEEDS, rewritten_report
 
-from baogao.extract import extract_facts
+from baogao.extract import extract_facts, find_mentions
 from baogao.models import Document, Fact
 from baogao.pipeline import build_document
 from baogao.read import read_file
@@ -122,3 +122,25 @@ def test_local_governments_budget_in_a_national_report_is_not_the_nations(
 
     assert spending() == [297000.0]
     assert spending((sentence, "地方" + sentence)) == []
+
+
+def test_digits_grouped_by_commas_keep_their_decimals(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值实现5,700.1亿元,同比增长4.1%,")
+    assert ("gdp", "actual", 2022, 5700.1) in got
+    assert not any(k[0] == "gdp" and k[3] != 5700.1 for k in got)  # never the 0.1 after the dot
+
+
+def test_yi_then_wan_written_in_digits_is_one_value(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值实现5700亿1000万元,同比增长4.1%,")
+    assert ("gdp", "actual", 2022, 5700.1) in got
+    assert not any(k[0] == "gdp" and k[3] != 5700.1 for k in got)
+
+
+def test_name_split_by_a_stray_space_is_still_the_name() -> None:
+    sentence = "全区地区生产总值实现5700.1亿元,同比增长4.1%,居民人均可支配收入同比增长2.4%。"
+    for spaced in ("全区地区生产 总值实现5700.1亿元",
+                   "全区地区生产总值实现5700.1亿元,同比增长4.1%,居民 人均可支配收入"):
+        text = sentence.replace(spaced.replace(" ", ""), spaced)
+        mentions = find_mentions(text)
+        assert [m.surface for m in mentions] == ["地区生产总值", "居民人均可支配收入"], spaced
+        assert all(text[m.start : m.end].replace(" ", "") == m.surface for m in mentions)
