@@ -544,12 +544,13 @@ def _reading_fact(
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
-    elif (not doc.sections and not dated and not own_year
+    elif (doc.section_at(reading.start) is None and not dated and not own_year
           and relative_year(text, sentence.start, reading.start) is None
           and not has_cue(text[sentence.start : reading.start], "target_cues")):
         # a page without headings (a news page retelling the report: 报告指出：2010年，…。
-        # 初步核算，全县生产总值…): the year the paragraph names decides, as in an old report
-        # (预计 counts for its own sentence only)
+        # 初步核算，全县生产总值…), or the text before the first heading seen (a copy that lost
+        # the blank lines around 首先报告2001年的工作): the year the paragraph names decides, as
+        # in an old report (预计 counts for its own sentence only)
         by_paragraph = paragraph_year_timing(doc, dating or para, reading.start)
         if by_paragraph is not None and by_paragraph.kind == "actual" and _plan_since(
                 text, (dating or para).start, reading.start, by_paragraph.period):
@@ -631,6 +632,11 @@ def _key(fact: Fact) -> tuple[Any, ...]:
     )
 
 
+def _part_of_nation(doc: Document, fact: Fact) -> bool:
+    """地方一般公共预算收入 in a national report: the local governments' part, not the nation's."""
+    return doc.level == "national" and fact.name.startswith(cue_words("national_part_prefixes"))
+
+
 def extract_facts(doc: Document) -> list[Fact]:
     """Indicator values and targets stated in ``doc``, each with the sentence it came from.
 
@@ -641,7 +647,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     for fact in [*prose_facts(doc), *table_facts(doc)]:
         key = _key(fact)
-        if key in seen:
+        if key in seen or _part_of_nation(doc, fact):
             continue
         seen.add(key)
         facts.append(fact)
