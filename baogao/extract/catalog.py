@@ -88,6 +88,14 @@ def cues() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def page_shapes() -> dict[str, Any]:
+    """The tables of ``baogao/data/page_shapes.json``: shapes of report pages (headlines,
+    shared bounds, scopes of names)."""
+    data: dict[str, Any] = json.loads(_data_text("page_shapes.json"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
 def load_catalog() -> dict[str, Indicator]:
     """All indicators of the catalog, by id, in file order."""
     reader = csv.DictReader(io.StringIO(_data_text("indicators.csv")))

@@ -28,6 +28,7 @@ from baogao.extract.clauses import (
     respective_tail,
     same_dimension,
 )
+from baogao.extract.headlines import Headline, governing_headline, headline_at
 from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
@@ -56,6 +57,7 @@ from baogao.extract.periods import (
 from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
+from baogao.extract.scopes import scoped_facts
 from baogao.extract.subjects import (
     carried_growth_mentions,
     carried_mentions,
@@ -65,9 +67,11 @@ from baogao.extract.subjects import (
     governed_by_blocker,
     is_threshold,
     lead_in_mentions,
+    own_region_names,
     scope_ok,
     share_mentions,
     standalone_mentions,
+    subject_start,
     topic_mentions,
     with_speed_noun,
 )
@@ -249,13 +253,15 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 # Sentences to readings ---------------------------------------------------------------------
 
 
-def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
-    """True when the words before a mention leave it the subject of its clause."""
+def _prefix_ok(text: str, mention: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
+    """True when the words before a mention (and before the report's own region name, when
+    it precedes the mention) leave it the subject of its clause."""
     if governed_by_blocker(text, floor, mention.start):
         return False
-    if mention.start <= floor:
+    start = subject_start(text, mention.start, floor, own)
+    if start <= floor:
         return True
-    before = text[max(floor, mention.start - 4) : mention.start]
+    before = text[max(floor, start - 4) : start]
     return any(before.endswith(w) for w in cue_words("mention_prefix_ok"))
 
 
@@ -319,13 +325,15 @@ def _followed_by_target_word(text: str, value: Value) -> bool:
 
 
 def sentence_readings(
-    text: str, sentence: _Span, context_start: int | None = None, lead: str = ""
+    text: str, sentence: _Span, context_start: int | None = None, lead: str = "",
+    own: tuple[str, ...] = (),
 ) -> Iterator[Reading]:
     """Every (metric, value) reading of one sentence.
 
     ``context_start`` (the paragraph start) widens the context in which contextual names
     (产量 after 粮食) are read; ``lead`` is the paragraph's opening sentence, which may set the
-    subject of clauses that name none (全年增长4.8%).
+    subject of clauses that name none (全年增长4.8%); ``own`` are the names of the report's
+    region, which may precede a metric (西藏地区生产总值).
     """
     if _maybe_value_re().search(text, sentence.start, sentence.end) is None:
         return
@@ -356,7 +364,7 @@ def sentence_readings(
     usable = [
         m
         for m in mentions
-        if (m.end == m.start or _prefix_ok(text, m, sentence.start))
+        if (m.end == m.start or _prefix_ok(text, m, sentence.start, own))
         and scope_ok(text, m, sentence)
         and not _modifies_next_noun(text, m)
     ]
@@ -469,7 +477,13 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
     text = doc.text
     old = doc.year is not None and doc.year < int(cues()["old_report_year"])
     list_lead: _Span | None = None  # a paragraph ending on a colon (…情况如下列：)
+    own = own_region_names(doc)
+    headline: Headline | None = None  # 2003年： / 主要目标 on a page without headings
+    previous: _Span | None = None
     for para in paragraph_spans(doc):
+        governing = governing_headline(doc, para, headline, previous)
+        headline = headline_at(doc, para) or headline
+        previous = para if text[para.start : para.end].strip() else previous
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:
             continue
@@ -483,8 +497,9 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
         lead = lead_in(text, para)
         for sentence in iter_sentences(text, para.start, para.end):
             multi = section_multi or cue_at < sentence.end
-            for reading in sentence_readings(text, sentence, para.start, lead):
-                fact = _reading_fact(doc, role, para, sentence, reading, multi, old, dating)
+            for reading in sentence_readings(text, sentence, para.start, lead, own):
+                fact = _reading_fact(doc, role, para, sentence, reading, multi, old, dating,
+                                     governing.timing if governing else None)
                 if fact is not None:
                     yield fact
 
@@ -498,6 +513,7 @@ def _reading_fact(
     multi: bool,
     old: bool,
     dating: _Span | None = None,
+    headline: Timing | None = None,
 ) -> Fact | None:
     """The fact a reading gives, once its period and kind are settled; None to drop it."""
     text = doc.text
@@ -550,8 +566,8 @@ def _reading_fact(
         # a page without headings (a news page retelling the report: 报告指出：2010年，…。
         # 初步核算，全县生产总值…), or the text before the first heading seen (a copy that lost
         # the blank lines around 首先报告2001年的工作): the year the paragraph names decides, as
-        # in an old report (预计 counts for its own sentence only)
-        by_paragraph = paragraph_year_timing(doc, dating or para, reading.start)
+        # in an old report (预计 counts for its own sentence only), else a headline above it
+        by_paragraph = paragraph_year_timing(doc, dating or para, reading.start) or headline
         if by_paragraph is not None and by_paragraph.kind == "actual" and _plan_since(
                 text, (dating or para).start, reading.start, by_paragraph.period):
             by_paragraph = None  # 2022年…。报告提出，全区将…增长4%: the plan, not that year
@@ -645,7 +661,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
-    for fact in [*prose_facts(doc), *table_facts(doc)]:
+    for fact in scoped_facts([*prose_facts(doc), *table_facts(doc)]):
         key = _key(fact)
         if key in seen or _part_of_nation(doc, fact):
             continue

@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from baogao.extract.catalog import cues
+from baogao.extract.catalog import cues, page_shapes
 from baogao.models import Bound
 from baogao.settings import limit
 
@@ -309,7 +310,41 @@ def find_quantities(
                 q for q in found if not any(e.start < q.end and q.start < e.end for e in extra)
             ]
             found = sorted([*found, *extra], key=lambda q: q.start)
+    if len(found) > 1 and "分别" in text[start:stop]:
+        found = _shared_bounds(text, found)
     return found
+
+
+_RATE_UNITS = frozenset({"%", "‰"})
+
+
+def _shared_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """分别增长10.6%和12.3%左右, 分别控制在4.2%、3%以内: the bound written after the last value
+    of a list taken 分别 holds for every value of the list."""
+    table = page_shapes()
+    joiners = tuple(table["shared_bound_joiners"])
+    suffixes = sorted((w for words in cues()["suffix_bounds"].values() for w in words),
+                      key=len, reverse=True)
+    out = list(found)
+    first = 0
+    for i in range(1, len(found) + 1):
+        if i < len(found) and text[found[i - 1].end : found[i].start] in joiners:
+            continue
+        run = found[first:i]
+        first = i
+        last = run[-1]
+        lead = text[max(0, run[0].start - int(table["shared_bound_lead"])) : run[0].start]
+        if (len(run) < 2 or last.bound is None or "分别" not in lead
+                or not any(text.startswith(w, last.end - len(w)) for w in suffixes)):
+            continue
+        units = {q.unit for q in run}
+        if len(units) > 1 and not units <= _RATE_UNITS:
+            continue
+        if any(q.bound is not None or q.value_high is not None for q in run[:-1]):
+            continue
+        for q in run[:-1]:
+            out[found.index(q)] = dataclasses.replace(q, bound=last.bound)
+    return out
 
 
 def first_quantity(text: str, start: int, end: int,
