@@ -59,6 +59,7 @@ from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.scopes import scoped_facts
+from baogao.extract.spans import carried_timing
 from baogao.extract.subjects import (
     carried_growth_mentions,
     carried_mentions,
@@ -525,9 +526,14 @@ def _reading_fact(
             return None
         return _fact(doc, reading, Timing("actual", False, reading.base_year), sentence)
     if reading.span == "start":
-        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator))
+        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator)) or (
+            carried_timing(doc, para, reading.start, "start"))
         return None if timing is None else _fact(doc, reading, timing, sentence)
     explicit = explicit_year(text, _year_floor(text, sentence, reading), reading.start)
+    if reading.span == "end" and explicit is None:
+        carried = carried_timing(doc, para, reading.start, "end")  # …增加到24715元 after a
+        if carried is not None:  # pair dated 从2005年的…增加到2011年的: 2011's level
+            return _fact(doc, reading, carried, sentence)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     deadline = deadline_year(text, sentence.start, reading.start)
@@ -584,7 +590,7 @@ def _reading_fact(
         timing = future_target(doc.year, named, horizon) or timing
     if timing is None and not dated:
         timing = section_year_timing(doc, reading.start)
-    if timing is not None and timing.kind == "target" and not dated:
+    if (timing is None or timing.kind == "target") and not dated:
         # 一般公共预算收入完成16.75亿元 in a budget report: last year's result, whatever the
         # outline made of the section
         timing = budget_result_timing(doc, sentence, reading.start, estimated_at(
