@@ -206,3 +206,28 @@ def test_share_of_the_budget_marks_last_years_result(tmp_path: Path) -> None:
     assert {("general_budget_revenue", "actual", 2023, 452.7),
             ("general_budget_revenue_growth", "actual", 2023, 8.8)} <= got
     assert ("general_budget_revenue", "actual", 2023, 470.0) not in got
+
+
+def test_estimate_clause_of_its_own_frames_the_paragraph(tmp_path: Path) -> None:
+    rest = ("全区地区生产总值实现5700.1亿元,同比增长4.1%。一般公共预算收入扣除留抵退税后、"
+            "同口径增长5.6%,居民人均可支配收入同比增长2.4%。\n")
+
+    def estimates(opening: str) -> dict[str | None, bool]:
+        doc = _page(tmp_path, opening + rest)
+        return {f.indicator: f.estimated for f in _catalog(doc) if f.period == 2022}
+
+    framed = estimates("区长在报告中说,初步预计,2022年,")
+    assert framed == {"gdp": True, "gdp_growth": True, "general_budget_revenue_growth": True,
+                      "disposable_income_per_capita_growth": True}
+    # 预计 inside the first sentence's clause: that sentence only
+    assert estimates("区长在报告中说,2022年,预计")["general_budget_revenue_growth"] is False
+
+
+def test_value_where_the_excerpt_is_cut_is_left_out(tmp_path: Path) -> None:
+    head = ("区长作政府工作报告。2022年:\n全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+            "一般公共预算收入扣除留抵退税后、同口径增长5.6%,居民人均可支配收入同比增长")
+    for cut in ("2.4%", "2.4%左"):
+        got = {f.indicator for f in _catalog(_page(tmp_path, head + cut))}
+        assert got == {"gdp", "gdp_growth", "general_budget_revenue_growth"}, cut
+    whole = {f.indicator for f in _catalog(_page(tmp_path, head + "2.4%。"))}
+    assert "disposable_income_per_capita_growth" in whole
