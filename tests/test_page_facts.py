@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import NATIONAL, SEEDS, rewritten_report
 
-from baogao.extract import extract_facts
+from baogao.extract import extract_facts, find_mentions
 from baogao.models import Document, Fact
 from baogao.pipeline import build_document
 from baogao.read import read_file
@@ -122,3 +122,63 @@ def test_local_governments_budget_in_a_national_report_is_not_the_nations(
 
     assert spending() == [297000.0]
     assert spending((sentence, "地方" + sentence)) == []
+
+
+def test_digits_grouped_by_commas_keep_their_decimals(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值实现5,700.1亿元,同比增长4.1%,")
+    assert ("gdp", "actual", 2022, 5700.1) in got
+    assert not any(k[0] == "gdp" and k[3] != 5700.1 for k in got)  # never the 0.1 after the dot
+
+
+def test_yi_then_wan_written_in_digits_is_one_value(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值实现5700亿1000万元,同比增长4.1%,")
+    assert ("gdp", "actual", 2022, 5700.1) in got
+    assert not any(k[0] == "gdp" and k[3] != 5700.1 for k in got)
+
+
+def test_name_split_by_a_stray_space_is_still_the_name() -> None:
+    sentence = "全区地区生产总值实现5700.1亿元,同比增长4.1%,居民人均可支配收入同比增长2.4%。"
+    for spaced in ("全区地区生产 总值实现5700.1亿元",
+                   "全区地区生产总值实现5700.1亿元,同比增长4.1%,居民 人均可支配收入"):
+        text = sentence.replace(spaced.replace(" ", ""), spaced)
+        mentions = find_mentions(text)
+        assert [m.surface for m in mentions] == ["地区生产总值", "居民人均可支配收入"], spaced
+        assert all(text[m.start : m.end].replace(" ", "") == m.surface for m in mentions)
+
+
+def test_budget_report_result_after_wan_cheng_is_last_years(tmp_path: Path) -> None:
+    """The 西城区 2024 plan report's revenue sentence laid out as a budget report whose table
+    row label (一、本级收入) the outline takes for a heading of the plan."""
+    page = tmp_path / "budget.txt"
+    page.write_text(
+        "关于西城区2023年预算执行情况和2024年预算草案的报告\n各位代表：\n"
+        "受西城区人民政府委托，现将西城区2023年预算执行情况和2024年预算草案的报告提请审议，"
+        "并请区政协委员提出意见。\n一、2023年预算执行情况\n（一）全区预算执行情况\n一、本级收入\n"
+        "——地方级一般公共预算收入完成1012.9亿元，同比增长10.6%。\n"
+        "——区级一般公共预算收入预计完成452.7亿元，同比增长8.8%。\n"
+        "二、2024年预算草案\n区级一般公共预算收入安排470亿元，增长4%。\n", "utf-8")
+    doc = build_document(read_file(page, page.name)[0])
+    assert doc.doc_type == "budget_report" and doc.year == 2024
+    assert doc.role_at(doc.text.index("——地方级")) == "plan"  # the outline's reading
+    assert {(f.indicator, f.kind, f.period, f.value, f.estimated) for f in _catalog(doc)} == {
+        ("general_budget_revenue", "actual", 2023, 1012.9, False),
+        ("general_budget_revenue_growth", "actual", 2023, 10.6, False),
+        ("general_budget_revenue", "actual", 2023, 452.7, True),
+        ("general_budget_revenue_growth", "actual", 2023, 8.8, True),
+        ("general_budget_revenue", "target", 2024, 470.0, False),
+        ("general_budget_revenue_growth", "target", 2024, 4.0, False)}
+
+
+def test_own_part_of_a_budget_total_is_the_general_budget(tmp_path: Path) -> None:
+    """The 西城区 2023 revenue (seed 003) in a budget report's total-and-own-part shape."""
+    page = tmp_path / "budget.txt"
+    page.write_text(
+        "关于西城区2023年预算执行情况和2024年预算草案的报告\n各位代表：\n"
+        "一、2023年预算执行情况\n"
+        "2023年，全区一般公共预算总收入1100亿元，其中：当年收入452.7亿元，同比增长8.8%；"
+        "上级补助收入47.3亿元。\n"
+        "2023年，区级一般公共预算总收入600亿元，其中：本级收入400亿元，同比增长5%。\n",
+        "utf-8")
+    doc = build_document(read_file(page, page.name)[0])
+    assert _keys(_catalog(doc)) == {("general_budget_revenue", "actual", 2023, 452.7),
+                                    ("general_budget_revenue_growth", "actual", 2023, 8.8)}

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from baogao.extract.budget import budget_result_timing, own_part_mentions
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
 from baogao.extract.clauses import (
     Value,
@@ -340,6 +341,7 @@ def sentence_readings(
     if not _may_hold_values(text, sentence):
         return  # no value, so no reading: the mentions need not be looked for
     mentions = find_mentions(text, sentence.start, sentence.end)
+    mentions += own_part_mentions(text, sentence.start, sentence.end)  # 其中：当年收入
     floor = sentence.start if context_start is None else context_start
     mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)
     if lead:
@@ -582,6 +584,11 @@ def _reading_fact(
         timing = future_target(doc.year, named, horizon) or timing
     if timing is None and not dated:
         timing = section_year_timing(doc, reading.start)
+    if timing is not None and timing.kind == "target" and not dated:
+        # 一般公共预算收入完成16.75亿元 in a budget report: last year's result, whatever the
+        # outline made of the section
+        timing = budget_result_timing(doc, sentence, reading.start, estimated_at(
+            text, role, para, sentence, reading.start)) or timing
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):

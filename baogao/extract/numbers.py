@@ -29,9 +29,12 @@ _STRIP_INSIDE = re.compile(_INSIDE)
 _AR_NUM = rf"\d(?:{_INSIDE}?\d)*(?:{_INSIDE}?[.·・]{_INSIDE}?\d(?:{_INSIDE}?\d)*)?"
 # 3，680亿斤: digits grouped by commas (a full-width comma only right before a unit or 万/亿)
 _GROUPED = (
-    r"\d{1,3}(?:,\d{3})+(?!\d)"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 12,885.5亿元: the decimals belong to it
     r"|\d{1,3}(?:，\d{3})+(?=[万亿]|[^\d，,。；;\s]{1,3}(?:[，,。；;\s]|$))"
 )
+# 108亿3038万元: 亿 and then the 万 below it, written in digits (read in 万 by ``_read``)
+_COMPOUND = r"\d{1,5}亿\d{1,4}(?=万)"
+_COMPOUND_PARTS = re.compile(r"(\d{1,5})亿(\d{1,4})")
 _CN_NUM = rf"[{_CN_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 
 
@@ -151,7 +154,7 @@ def _quantity_re() -> re.Pattern[str]:
     pre = _alternation([w for words in table["prefix_bounds"].values() for w in words])
     post = _alternation([w for words in table["suffix_bounds"].values() for w in words])
     seps = _alternation(table["range_separators"])
-    number = rf"(?:{_GROUPED}|{_AR_NUM}|{_CN_NUM})"
+    number = rf"(?:{_COMPOUND}|{_GROUPED}|{_AR_NUM}|{_CN_NUM})"
     gap = rf"{_INSIDE}?"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<sign>[-−])?"
@@ -242,7 +245,12 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     threshold = match.group("pre") and _bound_of().get(match.group("pre")) == "min"
     if match.group("num") and threshold and _magnitude_only(first):
         first = "一" + first
-    value = parse_number(first)
+    compound = _COMPOUND_PARTS.fullmatch(first)
+    if compound is not None:  # in 万 (the unit starts with it): 108亿3038 -> 1083038
+        value: Decimal | None = (Decimal(compound.group(1)) * 10**4 + Decimal(compound.group(2))
+                                 if unit.startswith("万") else None)
+    else:
+        value = parse_number(first)
     if value is None:
         return None
     high: Decimal | None = None
