@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import NATIONAL, SEEDS, rewritten_report
 
 from baogao.extract import extract_facts, find_mentions
+from baogao.extract.numbers import find_quantities
 from baogao.models import Document, Fact
 from baogao.pipeline import build_document
 from baogao.read import read_file
@@ -258,3 +259,10 @@ def test_year_with_a_zero_typed_as_a_digit(tmp_path: Path) -> None:
     for year in ("二0二二年", "二〇二二年"):
         doc = _page(tmp_path, f"区长作政府工作报告。{year}:\n" + results)
         assert ("gdp", "actual", 2022, 5700.1) in _keys(_catalog(doc)), year
+
+
+def test_tail_of_a_number_cut_by_a_line_break_is_no_value(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值实现57\n00.1亿元,同比增长4\n.1%,")
+    assert not any(k[0] in ("gdp", "gdp_growth") and k[1:3] == ("actual", 2022)
+                   and k[3] not in (5700.1, 4.1) for k in got)
+    assert not find_quantities("全区地区生产总值实现57\n00.1亿元")  # never 0.1亿元 or 100.1
