@@ -182,3 +182,52 @@ def test_own_part_of_a_budget_total_is_the_general_budget(tmp_path: Path) -> Non
     doc = build_document(read_file(page, page.name)[0])
     assert _keys(_catalog(doc)) == {("general_budget_revenue", "actual", 2023, 452.7),
                                     ("general_budget_revenue_growth", "actual", 2023, 8.8)}
+
+
+def test_undated_from_to_pairs_borrow_the_years_of_the_dated_one(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值从2017年的4500亿元增加到2022年的5700.1亿元,"
+                             "一般公共预算收入从400亿元增加到452.7亿元,")
+    assert {("gdp", "actual", 2017, 4500.0), ("gdp", "actual", 2022, 5700.1),
+            ("general_budget_revenue", "actual", 2017, 400.0),
+            ("general_budget_revenue", "actual", 2022, 452.7)} <= got
+
+
+def test_share_of_the_budget_marks_last_years_result(tmp_path: Path) -> None:
+    """A budget report's page without headings: the revenue of 西城区 (seed 003) given with
+    its share of the budget, in a paragraph that names no year."""
+    page = tmp_path / "budget.txt"
+    page.write_text(
+        "关于西城区2023年预算执行情况和2024年预算草案的报告\n"
+        "全区一般公共预算总收入1100亿元，其中：当年收入452.7亿元，完成预算的101.7%，"
+        "同比增长8.8%。\n区级一般公共预算收入安排470亿元，增长4%。\n", "utf-8")
+    doc = build_document(read_file(page, page.name)[0])
+    assert doc.year == 2024 and not doc.sections
+    got = _keys(_catalog(doc))
+    assert {("general_budget_revenue", "actual", 2023, 452.7),
+            ("general_budget_revenue_growth", "actual", 2023, 8.8)} <= got
+    assert ("general_budget_revenue", "actual", 2023, 470.0) not in got
+
+
+def test_estimate_clause_of_its_own_frames_the_paragraph(tmp_path: Path) -> None:
+    rest = ("全区地区生产总值实现5700.1亿元,同比增长4.1%。一般公共预算收入扣除留抵退税后、"
+            "同口径增长5.6%,居民人均可支配收入同比增长2.4%。\n")
+
+    def estimates(opening: str) -> dict[str | None, bool]:
+        doc = _page(tmp_path, opening + rest)
+        return {f.indicator: f.estimated for f in _catalog(doc) if f.period == 2022}
+
+    framed = estimates("区长在报告中说,初步预计,2022年,")
+    assert framed == {"gdp": True, "gdp_growth": True, "general_budget_revenue_growth": True,
+                      "disposable_income_per_capita_growth": True}
+    # 预计 inside the first sentence's clause: that sentence only
+    assert estimates("区长在报告中说,2022年,预计")["general_budget_revenue_growth"] is False
+
+
+def test_value_where_the_excerpt_is_cut_is_left_out(tmp_path: Path) -> None:
+    head = ("区长作政府工作报告。2022年:\n全区地区生产总值实现5700.1亿元,同比增长4.1%,"
+            "一般公共预算收入扣除留抵退税后、同口径增长5.6%,居民人均可支配收入同比增长")
+    for cut in ("2.4%", "2.4%左"):
+        got = {f.indicator for f in _catalog(_page(tmp_path, head + cut))}
+        assert got == {"gdp", "gdp_growth", "general_budget_revenue_growth"}, cut
+    whole = {f.indicator for f in _catalog(_page(tmp_path, head + "2.4%。"))}
+    assert "disposable_income_per_capita_growth" in whole

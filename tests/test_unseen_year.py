@@ -171,3 +171,25 @@ def test_page_opening_on_a_section_heading_has_no_title(tmp_path: Path) -> None:
     doc = _xicheng(tmp_path, "（三）2022年预算收支情况。\n", ("一、2022年工作回顾", "一、工作回顾"),
                    ("刚刚过去的2022年", "刚刚过去的一年"))
     assert doc.title is None and doc.year != 2022
+
+
+def test_national_session_sitting_names_the_nation(tmp_path: Path) -> None:
+    # a page on the session that prints no State Council cue of its own
+    lead = "十四届全国人大三次会议5日上午在人民大会堂开幕。\n"
+    doc = _national(tmp_path, lead, ("我代表国务院", "我代表"))
+    assert (doc.region, doc.level, doc.year) == ("中华人民共和国", "national", 2025)
+    # a local page on the same day: its own words (我市代表) name no nation
+    doc = _national(tmp_path, lead + "我市代表认真听取了报告。\n", ("我代表国务院", "我代表"))
+    assert doc.region != "中华人民共和国"
+
+
+def test_speaker_quoted_from_the_report(tmp_path: Path) -> None:
+    said = "李强总理在政府工作报告中提出,今年发展主要预期目标是国内生产总值增长5%左右。\n"
+    doc = _national(tmp_path, said)
+    assert (doc.speaker, doc.speaker_title) == ("李强", "国务院总理")
+    # a district's page quoting the premier: not its speaker
+    doc = _xicheng(tmp_path, "北京市西城区第十七届人民代表大会第三次会议开幕\n" + said)
+    assert doc.speaker is None
+    doc = _xicheng(tmp_path, "北京市西城区第十七届人民代表大会第三次会议开幕\n"
+                   "区长刘东伟在政府工作报告中指出,要稳中求进。\n")
+    assert (doc.speaker, doc.speaker_title) == ("刘东伟", "区长")

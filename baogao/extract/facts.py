@@ -29,7 +29,12 @@ from baogao.extract.clauses import (
     respective_tail,
     same_dimension,
 )
-from baogao.extract.headlines import Headline, governing_headline, headline_at
+from baogao.extract.headlines import (
+    Headline,
+    estimate_lead,
+    governing_headline,
+    headline_at,
+)
 from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
@@ -58,7 +63,8 @@ from baogao.extract.periods import (
 from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
-from baogao.extract.scopes import scoped_facts
+from baogao.extract.scopes import scoped_facts, uncut_facts
+from baogao.extract.spans import carried_timing
 from baogao.extract.subjects import (
     carried_growth_mentions,
     carried_mentions,
@@ -525,9 +531,14 @@ def _reading_fact(
             return None
         return _fact(doc, reading, Timing("actual", False, reading.base_year), sentence)
     if reading.span == "start":
-        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator))
+        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator)) or (
+            carried_timing(doc, para, reading.start, "start"))
         return None if timing is None else _fact(doc, reading, timing, sentence)
     explicit = explicit_year(text, _year_floor(text, sentence, reading), reading.start)
+    if reading.span == "end" and explicit is None:
+        carried = carried_timing(doc, para, reading.start, "end")  # …增加到24715元 after a
+        if carried is not None:  # pair dated 从2005年的…增加到2011年的: 2011's level
+            return _fact(doc, reading, carried, sentence)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     deadline = deadline_year(text, sentence.start, reading.start)
@@ -574,7 +585,8 @@ def _reading_fact(
                 text, (dating or para).start, reading.start, by_paragraph.period):
             by_paragraph = None  # 2022年…。报告提出，全区将…增长4%: the plan, not that year
         if by_paragraph is not None and by_paragraph.kind == "actual":
-            estimated = estimated_at(text, role, para, sentence, reading.start)
+            estimated = estimated_at(text, role, para, sentence, reading.start) or (
+                estimate_lead(text, para, reading.start))  # …透露，初步预计，2019年，…。
             timing = Timing("actual", estimated, by_paragraph.period)
         elif by_paragraph is not None:
             timing = by_paragraph
@@ -584,7 +596,7 @@ def _reading_fact(
         timing = future_target(doc.year, named, horizon) or timing
     if timing is None and not dated:
         timing = section_year_timing(doc, reading.start)
-    if timing is not None and timing.kind == "target" and not dated:
+    if (timing is None or timing.kind == "target") and not dated:
         # 一般公共预算收入完成16.75亿元 in a budget report: last year's result, whatever the
         # outline made of the section
         timing = budget_result_timing(doc, sentence, reading.start, estimated_at(
@@ -668,7 +680,7 @@ def extract_facts(doc: Document) -> list[Fact]:
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
-    for fact in scoped_facts([*prose_facts(doc), *table_facts(doc)]):
+    for fact in scoped_facts([*uncut_facts(doc, list(prose_facts(doc))), *table_facts(doc)]):
         key = _key(fact)
         if key in seen or _part_of_nation(doc, fact):
             continue

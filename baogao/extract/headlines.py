@@ -75,3 +75,11 @@ def governing_headline(
     if current.frames_next_only and previous != current.span:
         return None
     return current
+
+
+def estimate_lead(text: str, para: _Span, pos: int) -> bool:
+    """True when the paragraph's first sentence, before ``pos``, holds an estimate clause of
+    its own (报告透露，初步预计，2019年，…。财政总收入…): it frames the whole paragraph."""
+    stop = text.find("。", para.start, pos)
+    head = text[para.start : pos if stop < 0 else stop]
+    return re.search(str(page_shapes()["estimate_lead"]), head) is not None

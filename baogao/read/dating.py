@@ -259,3 +259,37 @@ def _one_year_review(text: str, table: dict[str, Any]) -> str:
     return text[opening.end() : end.start() if end else len(text)]
 
 
+_ORD_WORD = "[一二三四五六七八九十]+"
+
+
+@functools.lru_cache(maxsize=1)
+def _npc_first_years() -> dict[int, int]:
+    data = resources.files("baogao.data").joinpath("npc_sessions.json")
+    raw = json.loads(data.read_text("utf-8"))
+    return {int(k): int(v) for k, v in raw["national"].items()}
+
+
+#: a session of the National People's Congress, in full or short (第十三届全国人民代表大会第二次
+#: 会议, 十三届全国人大二次会议); never of its Standing Committee, whose sessions are numbered
+#: through the term (常务委员会第二十次会议), not by year
+_NPC_SESSION = re.compile(
+    rf"第?({_ORD_WORD})届全国(?:人民代表大会|人大)(?!常)第?({_ORD_WORD})次会议")
+#: the words that make a session named in a page's head the one it reports (提请十三届全国人大
+#: 二次会议审查, 十三届全国人大二次会议5日上午开幕), not one it recalls (从…会议以来)
+_SITTING_BEFORE = re.compile(r"(?:提请|向)$")
+_SITTING_AFTER = re.compile(
+    rf"^(?:[^。，,；;\n]{{0,12}}?(?:开幕|举行|闭幕)|今天|今日|(?:\d{{1,2}}|{_ORD_WORD})日)")
+
+
+def npc_session_year(text: str, sitting: bool = False) -> int | None:
+    """The year of the first NPC session ``text`` names (with ``sitting``, the first a news
+    head names as the one sitting), by the term calendar (baogao/data/npc_sessions.json: the
+    first year of each term; the Nth session sat in its first year + N - 1)."""
+    m = next((m for m in _NPC_SESSION.finditer(text) if not sitting or (
+        _SITTING_BEFORE.search(text, 0, m.start()) or _SITTING_AFTER.match(text[m.end():]))),
+        None)
+    if m is None:
+        return None
+    congress, session = chinese_int(m.group(1)), chinese_int(m.group(2))
+    first = _npc_first_years().get(congress or 0)
+    return first + session - 1 if first and session else None

@@ -25,8 +25,14 @@ from baogao.read.dating import (
     late_dateline,
     meeting_day,
     news_year,
+    npc_session_year,
 )
-from baogao.read.meta_news import news_speaker, official_byline, official_delivery
+from baogao.read.meta_news import (
+    news_speaker,
+    official_byline,
+    official_delivery,
+    said_speaker,
+)
 from baogao.read.meta_region import RegionText, find_region, level_of_government
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
@@ -127,13 +133,6 @@ class Metadata:
     meeting: str | None
     doc_type: DocType
     region_code: str | None = None
-
-
-@functools.lru_cache(maxsize=1)
-def _npc_first_years() -> dict[int, int]:
-    data = resources.files("baogao.data").joinpath("npc_sessions.json")
-    raw = json.loads(data.read_text("utf-8"))
-    return {int(k): int(v) for k, v in raw["national"].items()}
 
 
 def _preamble(text: str) -> str:
@@ -340,7 +339,7 @@ def _find_year(
         if m:
             return int(m.group(1))
     if region == NATIONAL:
-        held = _npc_session_year(meeting or "") or _npc_session_year(_flat(text[:1500]), True)
+        held = npc_session_year(meeting or "") or npc_session_year(_flat(text[:1500]), True)
         if held:
             return held
     if region == NATIONAL and doc_type == "npc_resolution":
@@ -355,32 +354,6 @@ def _find_year(
         if m:
             return int(m.group(1))
     return infer_year(text) or news_year(_flat(text[:1500]))
-
-
-#: a session of the National People's Congress, in full or short (第十三届全国人民代表大会第二次
-#: 会议, 十三届全国人大二次会议); never of its Standing Committee, whose sessions are numbered
-#: through the term (常务委员会第二十次会议), not by year
-_NPC_SESSION = re.compile(
-    rf"第?({_ORD})届全国(?:人民代表大会|人大)(?!常)第?({_ORD})次会议")
-#: the words that make a session named in a page's head the one it reports (提请十三届全国人大
-#: 二次会议审查, 十三届全国人大二次会议5日上午开幕), not one it recalls (从…会议以来)
-_SITTING_BEFORE = re.compile(r"(?:提请|向)$")
-_SITTING_AFTER = re.compile(
-    rf"^(?:[^。，,；;\n]{{0,12}}?(?:开幕|举行|闭幕)|今天|今日|(?:\d{{1,2}}|{_ORD})日)")
-
-
-def _npc_session_year(text: str, sitting: bool = False) -> int | None:
-    """The year of the first NPC session ``text`` names (with ``sitting``, the first a news
-    head names as the one sitting), by the term calendar (baogao/data/npc_sessions.json: the
-    first year of each term; the Nth session sat in its first year + N - 1)."""
-    m = next((m for m in _NPC_SESSION.finditer(text) if not sitting or (
-        _SITTING_BEFORE.search(text, 0, m.start()) or _SITTING_AFTER.match(text[m.end():]))),
-        None)
-    if m is None:
-        return None
-    congress, session = chinese_int(m.group(1)), chinese_int(m.group(2))
-    first = _npc_first_years().get(congress or 0)
-    return first + session - 1 if first and session else None
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
@@ -538,6 +511,10 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         named, named_title = news_speaker(
             _plain_spaces(text[:3000] + "\n" + original[:3000]), title_alternation(),
             tuple(_cues()["news_not_names"]), lambda t: _title_fits(t, level))
+        if named is None:  # 李克强总理在政府工作报告中提出
+            named, named_title = said_speaker(
+                _plain_spaces(text[:3000]), title_alternation(), tuple(_cues()["news_not_names"]),
+                lambda t: _title_fits(t, level), bare=level == "national")
         if named:
             speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:

@@ -53,6 +53,32 @@ def news_speaker(text: str, titles: str, not_names: tuple[str, ...],
     return None, None
 
 
+#: the report quoted as its speaker's words: 李克强总理在政府工作报告中提出, 省长张三在报告中指出
+_SAID = r"在(?:所作的?)?(?:政府)?(?:工作)?报告中(?:指出|提出|表示|强调|说|介绍|透露)"
+
+
+@functools.lru_cache(maxsize=4)
+def _saying(titles: str) -> re.Pattern[str]:
+    # the title before or after the name: 国务院总理李克强在…, 李克强总理在…, or none (李克强在…)
+    return re.compile(
+        rf"(?:(?<![副原前])({titles})|{_BEFORE_NAME})({_NAME})(?:({titles}))?{_SAID}", re.MULTILINE)
+
+
+def said_speaker(text: str, titles: str, not_names: tuple[str, ...],
+                 fits: Callable[[str | None], bool], bare: bool = False,
+                 ) -> tuple[str | None, str | None]:
+    """(speaker, title) from the first sentence quoting the report as a named person's words
+    (李克强总理在政府工作报告中提出 -> (李克强, 总理)), its title printed next to the name and
+    fitting the report's level; a bare name only when ``bare`` (a national page: its premier)."""
+    for m in _deliveries(_saying(titles), text):
+        name, title = m.group(2), m.group(1) or m.group(3)
+        if name.endswith(not_names) or any(w in name for w in not_names):
+            continue
+        if (title is not None and fits(title)) or (title is None and bare):
+            return name, title
+    return None, None
+
+
 def _deliveries(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)`` (a ``_delivery`` pattern), searched only in the lines that
     hold 报告: a delivery ends in 工作报告 or 报告(政府)工作 and never spans a line break (its

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import cast
 
 from baogao.models import Level
+from baogao.read.dating import npc_session_year
 from baogao.read.regions import NATIONAL, gazetteer, region_of, resolve, resolve_one, stem_of
 
 _CJK = "\u4e00-\u9fff"
@@ -51,6 +52,12 @@ class RegionText:
     header_lines: tuple[str, ...]
     hint_titles: tuple[str, ...]
     titles: str
+
+
+#: the words of a local government speaking of its own region (全省, 我市): a local page may
+#: name the national congress sitting (十三届全国人大二次会议5日开幕, 我市代表…)
+_LOCAL_WORDS = re.compile(
+    r"[全我本][省市县区州旗盟]|[省市县区州旗盟](?:人民)?政府|[省市县区州旗盟]长")
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,7 +172,8 @@ def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
     if fallback:
         return fallback
     level = level_of_government(t.head)
-    if level is None and _national_only().search(t.head):
+    if level is None and (_national_only().search(t.head) or (
+            npc_session_year(t.head, sitting=True) and not _LOCAL_WORDS.search(t.head))):
         return NATIONAL
     found = _first_known_region(t.head)
     word = government_word(t.head) or ("" if level or found else congress_word(t.head) or "")
