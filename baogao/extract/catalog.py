@@ -88,6 +88,14 @@ def cues() -> dict[str, Any]:
 
 
 @functools.lru_cache(maxsize=1)
+def page_shapes() -> dict[str, Any]:
+    """The tables of ``baogao/data/page_shapes.json``: shapes of report pages (headlines,
+    shared bounds, scopes of names)."""
+    data: dict[str, Any] = json.loads(_data_text("page_shapes.json"))
+    return data
+
+
+@functools.lru_cache(maxsize=1)
 def load_catalog() -> dict[str, Indicator]:
     """All indicators of the catalog, by id, in file order."""
     reader = csv.DictReader(io.StringIO(_data_text("indicators.csv")))
@@ -202,13 +210,33 @@ def _automaton() -> Any:
     return automaton
 
 
+#: a single space a copy left between two Chinese characters (社 会消费品零售总额)
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
+def _hits(text: str, start: int, stop: int) -> list[tuple[int, int, _Form]]:
+    """(first, after, form) of every surface form in ``text[start:stop]``; a name split by a
+    single space between Chinese characters is found too, its span running over the space."""
+    gaps = [m.start() for m in _CJK_GAP.finditer(text, start, stop)]
+    if not gaps:
+        return [(last - len(form.surface) + 1, last + 1, form)
+                for last, form in _automaton().iter(text, start, stop)]
+    at: list[int] = []  # position in ``text`` of each character of the squeezed span
+    pieces: list[str] = []
+    prev = start
+    for gap in [*gaps, stop]:
+        pieces.append(text[prev:gap])
+        at.extend(range(prev, gap))
+        prev = gap + 1
+    squeezed = "".join(pieces)
+    return [(at[last - len(form.surface) + 1], at[last] + 1, form)
+            for last, form in _automaton().iter(squeezed)]
+
+
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Catalog metric names in ``text[start:end]``, leftmost-longest, non-overlapping."""
     stop = len(text) if end is None else end
-    hits: list[tuple[int, int, _Form]] = []
-    for last, form in _automaton().iter(text, start, stop):
-        first = last - len(form.surface) + 1
-        hits.append((first, last + 1, form))
+    hits = _hits(text, start, stop)
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     mentions: list[Mention] = []
     covered = start

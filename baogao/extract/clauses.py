@@ -100,10 +100,11 @@ def _gap_ok(gap: str, grouped: bool) -> bool:
 
 
 def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[Value]:
-    """``values[first]`` and the values joined to it by 、/和/，only."""
+    """``values[first]`` and the values joined to it by 、/和/，only (a number and a phrase
+    such as 快于经济增速 are no list: 实际增长7.4%，快于经济增速)."""
     chain = [values[first]]
     for nxt in values[first + 1 :]:
-        if nxt.start >= stop:
+        if nxt.start >= stop or (nxt.value is None) != (chain[-1].value is None):
             break
         between = text[chain[-1].end : nxt.start]
         if between not in ("、", "和", "，", ",", "及"):
@@ -314,7 +315,8 @@ def _continues(between: str) -> str | None:
     a clause made only of a growth phrase.
     """
     table = cues()
-    parts = re.split(r"[，,、]", between.replace(" ", ""))  # 同 比增长: a copy's stray space
+    between = _note_re().sub("", between.replace(" ", ""))  # 同 比增长: a copy's stray space
+    parts = re.split(r"[，,、]", between)  # …比2017年同口径(下同)增长: the note changes nothing
     if len(parts) < 2 or len(parts) > 4 or len(parts[0]) > int(table["continuation_filler_max"]):
         return None
     middle = parts[1:-1]
@@ -423,7 +425,7 @@ def _continuations(
             return
         if any(a <= nxt.start < b for a, b in background):
             continue  # 在1979到1983年平均每年递增7.9%的基础上: background, not the metric
-        between = text[current.end : nxt.start]
+        between = re.sub(str(cues()["value_aside"]), "", text[current.end : nxt.start])
         base = _base_year(between.lstrip("，,")) if between[:1] in "，," else None
         if base is not None and current.unit not in ("%", "‰"):
             # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change

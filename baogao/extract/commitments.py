@@ -64,7 +64,7 @@ _TO = re.compile(r"[^，,；;。：:\d]{0,12}?(?:到|至)[^，,；;。：:\d]{0,
 _ENUMERATED = re.compile(r"(?:^|[，,；;：:。])?(?:[\u4e00-\u9fff]{1,8}、){2,}[\u4e00-\u9fff]{1,8}$")
 #: Bumped whenever the extractor's output changes; stored commitments of another version
 #: (or of a changed ``commitments.json``) are extracted again when read.
-EXTRACTOR_VERSION = 17
+EXTRACTOR_VERSION = 22
 
 
 @functools.lru_cache(maxsize=1)
@@ -399,6 +399,8 @@ def _promise(name: str, value: float | None, unit: str | None, text: str, eviden
         clause = re.split(r"[，,；;。：:]", evidence[:at])[-1]
         if evidence.startswith(tuple(_promise_words()["promise_estimate_leads"])):
             return False  # 初步测算，…可减轻企业和居民负担约5000亿元: an estimate
+        if clause.lstrip().startswith(tuple(_promise_words()["promise_forecast_leads"])):
+            return False  # 预计今年高校毕业生超过1170万人: a forecast, not a promise
         if _YEARS_BEFORE.search(evidence[:at]) or _YEARS_AFTER.match(evidence, at + len(text)):
             return False  # 争取用三年时间，解决750万户…; 总额4万亿元的两年投资计划
         if _difference(evidence[:at], unit):

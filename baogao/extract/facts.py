@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from baogao.extract.budget import budget_result_timing, own_part_mentions
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
 from baogao.extract.clauses import (
     Value,
@@ -27,6 +28,12 @@ from baogao.extract.clauses import (
     hits_for_group,
     respective_tail,
     same_dimension,
+)
+from baogao.extract.headlines import (
+    Headline,
+    estimate_lead,
+    governing_headline,
+    headline_at,
 )
 from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity
 from baogao.extract.periods import Timing as Timing
@@ -56,6 +63,8 @@ from baogao.extract.periods import (
 from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
+from baogao.extract.scopes import scoped_facts, uncut_facts
+from baogao.extract.spans import carried_timing
 from baogao.extract.subjects import (
     carried_growth_mentions,
     carried_mentions,
@@ -65,9 +74,11 @@ from baogao.extract.subjects import (
     governed_by_blocker,
     is_threshold,
     lead_in_mentions,
+    own_region_names,
     scope_ok,
     share_mentions,
     standalone_mentions,
+    subject_start,
     topic_mentions,
     with_speed_noun,
 )
@@ -249,13 +260,15 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 # Sentences to readings ---------------------------------------------------------------------
 
 
-def _prefix_ok(text: str, mention: Mention, floor: int) -> bool:
-    """True when the words before a mention leave it the subject of its clause."""
+def _prefix_ok(text: str, mention: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
+    """True when the words before a mention (and before the report's own region name, when
+    it precedes the mention) leave it the subject of its clause."""
     if governed_by_blocker(text, floor, mention.start):
         return False
-    if mention.start <= floor:
+    start = subject_start(text, mention.start, floor, own)
+    if start <= floor:
         return True
-    before = text[max(floor, mention.start - 4) : mention.start]
+    before = text[max(floor, start - 4) : start]
     return any(before.endswith(w) for w in cue_words("mention_prefix_ok"))
 
 
@@ -319,19 +332,22 @@ def _followed_by_target_word(text: str, value: Value) -> bool:
 
 
 def sentence_readings(
-    text: str, sentence: _Span, context_start: int | None = None, lead: str = ""
+    text: str, sentence: _Span, context_start: int | None = None, lead: str = "",
+    own: tuple[str, ...] = (),
 ) -> Iterator[Reading]:
     """Every (metric, value) reading of one sentence.
 
     ``context_start`` (the paragraph start) widens the context in which contextual names
     (产量 after 粮食) are read; ``lead`` is the paragraph's opening sentence, which may set the
-    subject of clauses that name none (全年增长4.8%).
+    subject of clauses that name none (全年增长4.8%); ``own`` are the names of the report's
+    region, which may precede a metric (西藏地区生产总值).
     """
     if _maybe_value_re().search(text, sentence.start, sentence.end) is None:
         return
     if not _may_hold_values(text, sentence):
         return  # no value, so no reading: the mentions need not be looked for
     mentions = find_mentions(text, sentence.start, sentence.end)
+    mentions += own_part_mentions(text, sentence.start, sentence.end)  # 其中：当年收入
     floor = sentence.start if context_start is None else context_start
     mentions += contextual_mentions(text, sentence.start, sentence.end, mentions, floor)
     if lead:
@@ -356,7 +372,7 @@ def sentence_readings(
     usable = [
         m
         for m in mentions
-        if (m.end == m.start or _prefix_ok(text, m, sentence.start))
+        if (m.end == m.start or _prefix_ok(text, m, sentence.start, own))
         and scope_ok(text, m, sentence)
         and not _modifies_next_noun(text, m)
     ]
@@ -469,7 +485,13 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
     text = doc.text
     old = doc.year is not None and doc.year < int(cues()["old_report_year"])
     list_lead: _Span | None = None  # a paragraph ending on a colon (…情况如下列：)
+    own = own_region_names(doc)
+    headline: Headline | None = None  # 2003年： / 主要目标 on a page without headings
+    previous: _Span | None = None
     for para in paragraph_spans(doc):
+        governing = governing_headline(doc, para, headline, previous)
+        headline = headline_at(doc, para) or headline
+        previous = para if text[para.start : para.end].strip() else previous
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:
             continue
@@ -483,8 +505,9 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
         lead = lead_in(text, para)
         for sentence in iter_sentences(text, para.start, para.end):
             multi = section_multi or cue_at < sentence.end
-            for reading in sentence_readings(text, sentence, para.start, lead):
-                fact = _reading_fact(doc, role, para, sentence, reading, multi, old, dating)
+            for reading in sentence_readings(text, sentence, para.start, lead, own):
+                fact = _reading_fact(doc, role, para, sentence, reading, multi, old, dating,
+                                     governing.timing if governing else None)
                 if fact is not None:
                     yield fact
 
@@ -498,6 +521,7 @@ def _reading_fact(
     multi: bool,
     old: bool,
     dating: _Span | None = None,
+    headline: Timing | None = None,
 ) -> Fact | None:
     """The fact a reading gives, once its period and kind are settled; None to drop it."""
     text = doc.text
@@ -507,9 +531,14 @@ def _reading_fact(
             return None
         return _fact(doc, reading, Timing("actual", False, reading.base_year), sentence)
     if reading.span == "start":
-        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator))
+        timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator)) or (
+            carried_timing(doc, para, reading.start, "start"))
         return None if timing is None else _fact(doc, reading, timing, sentence)
     explicit = explicit_year(text, _year_floor(text, sentence, reading), reading.start)
+    if reading.span == "end" and explicit is None:
+        carried = carried_timing(doc, para, reading.start, "end")  # …增加到24715元 after a
+        if carried is not None:  # pair dated 从2005年的…增加到2011年的: 2011's level
+            return _fact(doc, reading, carried, sentence)
     if _multi_year_clause(text, sentence, reading) and explicit is None:
         return None
     deadline = deadline_year(text, sentence.start, reading.start)
@@ -544,18 +573,20 @@ def _reading_fact(
         # an old report has no review/plan sections to lean on: the paragraph's year decides
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
-    elif (not doc.sections and not dated and not own_year
+    elif (doc.section_at(reading.start) is None and not dated and not own_year
           and relative_year(text, sentence.start, reading.start) is None
           and not has_cue(text[sentence.start : reading.start], "target_cues")):
         # a page without headings (a news page retelling the report: 报告指出：2010年，…。
-        # 初步核算，全县生产总值…): the year the paragraph names decides, as in an old report
-        # (预计 counts for its own sentence only)
-        by_paragraph = paragraph_year_timing(doc, dating or para, reading.start)
+        # 初步核算，全县生产总值…), or the text before the first heading seen (a copy that lost
+        # the blank lines around 首先报告2001年的工作): the year the paragraph names decides, as
+        # in an old report (预计 counts for its own sentence only), else a headline above it
+        by_paragraph = paragraph_year_timing(doc, dating or para, reading.start) or headline
         if by_paragraph is not None and by_paragraph.kind == "actual" and _plan_since(
                 text, (dating or para).start, reading.start, by_paragraph.period):
             by_paragraph = None  # 2022年…。报告提出，全区将…增长4%: the plan, not that year
         if by_paragraph is not None and by_paragraph.kind == "actual":
-            estimated = estimated_at(text, role, para, sentence, reading.start)
+            estimated = estimated_at(text, role, para, sentence, reading.start) or (
+                estimate_lead(text, para, reading.start))  # …透露，初步预计，2019年，…。
             timing = Timing("actual", estimated, by_paragraph.period)
         elif by_paragraph is not None:
             timing = by_paragraph
@@ -565,6 +596,11 @@ def _reading_fact(
         timing = future_target(doc.year, named, horizon) or timing
     if timing is None and not dated:
         timing = section_year_timing(doc, reading.start)
+    if (timing is None or timing.kind == "target") and not dated:
+        # 一般公共预算收入完成16.75亿元 in a budget report: last year's result, whatever the
+        # outline made of the section
+        timing = budget_result_timing(doc, sentence, reading.start, estimated_at(
+            text, role, para, sentence, reading.start)) or timing
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
     if timing is None or (reading.target_only and timing.kind != "target"):
@@ -631,6 +667,11 @@ def _key(fact: Fact) -> tuple[Any, ...]:
     )
 
 
+def _part_of_nation(doc: Document, fact: Fact) -> bool:
+    """地方一般公共预算收入 in a national report: the local governments' part, not the nation's."""
+    return doc.level == "national" and fact.name.startswith(cue_words("national_part_prefixes"))
+
+
 def extract_facts(doc: Document) -> list[Fact]:
     """Indicator values and targets stated in ``doc``, each with the sentence it came from.
 
@@ -639,9 +680,9 @@ def extract_facts(doc: Document) -> list[Fact]:
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
-    for fact in [*prose_facts(doc), *table_facts(doc)]:
+    for fact in scoped_facts([*uncut_facts(doc, list(prose_facts(doc))), *table_facts(doc)]):
         key = _key(fact)
-        if key in seen:
+        if key in seen or _part_of_nation(doc, fact):
             continue
         seen.add(key)
         facts.append(fact)

@@ -8,12 +8,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from baogao.extract.catalog import cues
+from baogao.extract.catalog import cues, page_shapes
 from baogao.models import Bound
 from baogao.settings import limit
 
@@ -28,9 +29,12 @@ _STRIP_INSIDE = re.compile(_INSIDE)
 _AR_NUM = rf"\d(?:{_INSIDE}?\d)*(?:{_INSIDE}?[.·・]{_INSIDE}?\d(?:{_INSIDE}?\d)*)?"
 # 3，680亿斤: digits grouped by commas (a full-width comma only right before a unit or 万/亿)
 _GROUPED = (
-    r"\d{1,3}(?:,\d{3})+(?!\d)"
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"  # 12,885.5亿元: the decimals belong to it
     r"|\d{1,3}(?:，\d{3})+(?=[万亿]|[^\d，,。；;\s]{1,3}(?:[，,。；;\s]|$))"
 )
+# 108亿3038万元: 亿 and then the 万 below it, written in digits (read in 万 by ``_read``)
+_COMPOUND = r"\d{1,5}亿\d{1,4}(?=万)"
+_COMPOUND_PARTS = re.compile(r"(\d{1,5})亿(\d{1,4})")
 _CN_NUM = rf"[{_CN_CHARS}]+(?:点[零〇一二两三四五六七八九]+)?"
 
 
@@ -150,7 +154,7 @@ def _quantity_re() -> re.Pattern[str]:
     pre = _alternation([w for words in table["prefix_bounds"].values() for w in words])
     post = _alternation([w for words in table["suffix_bounds"].values() for w in words])
     seps = _alternation(table["range_separators"])
-    number = rf"(?:{_GROUPED}|{_AR_NUM}|{_CN_NUM})"
+    number = rf"(?:{_COMPOUND}|{_GROUPED}|{_AR_NUM}|{_CN_NUM})"
     gap = rf"{_INSIDE}?"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<sign>[-−])?"
@@ -241,7 +245,12 @@ def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     threshold = match.group("pre") and _bound_of().get(match.group("pre")) == "min"
     if match.group("num") and threshold and _magnitude_only(first):
         first = "一" + first
-    value = parse_number(first)
+    compound = _COMPOUND_PARTS.fullmatch(first)
+    if compound is not None:  # in 万 (the unit starts with it): 108亿3038 -> 1083038
+        value: Decimal | None = (Decimal(compound.group(1)) * 10**4 + Decimal(compound.group(2))
+                                 if unit.startswith("万") else None)
+    else:
+        value = parse_number(first)
     if value is None:
         return None
     high: Decimal | None = None
@@ -309,7 +318,41 @@ def find_quantities(
                 q for q in found if not any(e.start < q.end and q.start < e.end for e in extra)
             ]
             found = sorted([*found, *extra], key=lambda q: q.start)
+    if len(found) > 1 and "分别" in text[start:stop]:
+        found = _shared_bounds(text, found)
     return found
+
+
+_RATE_UNITS = frozenset({"%", "‰"})
+
+
+def _shared_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """分别增长10.6%和12.3%左右, 分别控制在4.2%、3%以内: the bound written after the last value
+    of a list taken 分别 holds for every value of the list."""
+    table = page_shapes()
+    joiners = tuple(table["shared_bound_joiners"])
+    suffixes = sorted((w for words in cues()["suffix_bounds"].values() for w in words),
+                      key=len, reverse=True)
+    out = list(found)
+    first = 0
+    for i in range(1, len(found) + 1):
+        if i < len(found) and text[found[i - 1].end : found[i].start] in joiners:
+            continue
+        run = found[first:i]
+        first = i
+        last = run[-1]
+        lead = text[max(0, run[0].start - int(table["shared_bound_lead"])) : run[0].start]
+        if (len(run) < 2 or last.bound is None or "分别" not in lead
+                or not any(text.startswith(w, last.end - len(w)) for w in suffixes)):
+            continue
+        units = {q.unit for q in run}
+        if len(units) > 1 and not units <= _RATE_UNITS:
+            continue
+        if any(q.bound is not None or q.value_high is not None for q in run[:-1]):
+            continue
+        for q in run[:-1]:
+            out[found.index(q)] = dataclasses.replace(q, bound=last.bound)
+    return out
 
 
 def first_quantity(text: str, start: int, end: int,

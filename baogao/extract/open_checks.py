@@ -145,6 +145,15 @@ def drop_compared(name: str) -> str:
     return name[: found.start()] + rest
 
 
+def drop_year_end(name: str) -> str:
+    """A name without the year it ends with (农业总产值一九八一年|比一九八○年增长…: the year
+    dates the value, it is not part of its object)."""
+    last = max(year_re().finditer(name), key=lambda m: m.start(), default=None)
+    rest = _tidy(name[: last.start()]) if last is not None and last.end() == len(name) else ""
+    # 普通高等学校在校学生由|一九八○年的…: a start whose object is read with its change
+    return rest if len(rest) >= 2 and not rest.endswith(("由", "从")) else name
+
+
 _CHINESE_NUMERAL_END = re.compile("[零〇○一二两三四五六七八九十百千]{2}$")
 _UNIT_END = re.compile("[万亿](?:美)?元$")
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
@@ -176,6 +185,9 @@ def unreadable(name: str) -> bool:
                 and (tagged[i + 1][1] in ("t", "m") or tagged[i + 1][0] in _skip_words(
                     "time_tails"))):
             return True  # 比上年产值, …比去年同期, …由上年 (占比 stays)
+        if (i and word == "比" and not words[i - 1].endswith("占")
+                and tagged[-1][1] == "v"):
+            return True  # 增幅比一季度回落, 全国财政比年度预算超收: a comparison and its verb
     if _YEAR_SPAN.search(name):
         return True  # 五年内…, 两年平均每年递增, 居民人均可支配收入五年
     if words[0] in _skip_words("verb_leads") or any(
@@ -486,7 +498,7 @@ _ONE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 #: no one year's value.
 _YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年"
                          r"|(?:今后|近|过去|用)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
-                         r"|平均每年|每年平均")
+                         r"|平均每年|每年平均|(?<![人生户亩])每年(?=[增新减提安建])")
 #: Years already past (近三年, 过去五年): what they hold was done.
 _PAST_SPAN = re.compile(r"(?:近|过去)[2-9两三四五六七八九十]年")
 #: Years ahead or summed, anywhere before the value in its sentence (今后三年…，其中…;

@@ -174,6 +174,14 @@ def _so_far() -> re.Pattern[str]:
     return re.compile(_alternation(vocabulary()["so_far_words"]) + "|" + months)
 
 
+def _plan_year_section(doc: Document, role: Role, pos: int) -> bool:
+    """True in a plan section whose heading names the report's year (2024年政府工作任务): what
+    it expects of that year is planned, not done (a report read late in its year, 1982年…
+    预计, estimates the year's results instead)."""
+    return role == "plan" and doc.year is not None and any(
+        f"{doc.year}年" in title for title in doc.section_path(doc.section_at(pos)))
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -298,6 +306,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
+                    elif (period is not None and period == doc.year and timing.kind == "actual"
+                          and timing.estimated and _plan_year_section(doc, role, sentence.start)):
+                        # (2024年政府工作任务:) 预计今年高校毕业生超过1170万人: a forecast of
+                        # the plan's year, not a result
+                        timing = replace(timing, kind="target", estimated=False)
                     name = owned(text, sentence.start, amount.start, reading.name)  # 省属企业|
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,

@@ -128,9 +128,13 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
 
 _LISTED_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}")
 _JOINED_VERBS = re.compile(r"((?:[\u4e00-\u9fff]{2}[、和])+[\u4e00-\u9fff]{2})的?")
-#: A name that is only a time (2025年, 三季度, 年底): it names no object.
+#: A name that is only a time (2025年, 三季度, 年底) or the years of a five-year plan
+#: (“十一五”, “六五”时期, 第六个五年计划期间): it names no object.
 _TIME_ONLY = re.compile(r"(?:近|过去)?(?:(?:19|20)\d{2}年|[\d一二两三四五六七八九十]{1,2}年"
-                        r"|\d{1,2}[到至-]|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?")
+                        r"|\d{1,2}[到至-]|[一二三四]季度|[上下]半年|全年|\d{1,2}月)+(?:底|末|以来|前|的)?"
+                        r"|“?(?:十[一二三四五六七八九]?|[一二三四五六七八九])五”(?:时期|期间|计划期间|末)?"
+                        r"|(?:十[一二三四五]?|[一二三四五六七八九])五(?:时期|期间)"
+                        r"|第[一二三四五六七八九十]{1,3}个五年计划(?:期间|时期)?")
 #: A basis alone (剔除房地产业后, 还原留抵退税口径后): the value's object is the one named
 #: before.
 _BASIS = re.compile(r"(?:剔除|扣除|还原|按)[\u4e00-\u9fff]{1,14}?后")

@@ -7,6 +7,7 @@ from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit
 from baogao.extract.open_checks import (
     _after_amount,
     drop_compared,
+    drop_year_end,
     owned_rate,
     unreadable,
     unreliable,
@@ -233,7 +234,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if mark and measure in _skip_words("generic_measures"):
         name = owner + measure  # 新增22家国家级5G工厂、总数(达36家): the total of those
     name = _shared_noun(text, amount, name, clause[1])
-    name = drop_compared(name)  # 油料产量比上年|增加
+    name = drop_year_end(drop_compared(name))  # 油料产量比上年|增加, 农业总产值一九八一年
     name = owned_rate(text, clause[0], name, prev.name if prev is not None else None)
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on) or (
             _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on

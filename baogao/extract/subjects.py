@@ -30,6 +30,8 @@ from baogao.extract.catalog import (
 )
 from baogao.extract.numbers import Quantity, find_quantities, first_quantity
 from baogao.extract.periods import _Span, cue_words, has_cue
+from baogao.models import Document
+from baogao.read.regions import stem_of
 
 
 def _family_of(indicator: str) -> Family:
@@ -289,6 +291,26 @@ def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
                 return True
             at = head.find(word, at + 1)
     return False
+
+
+def own_region_names(doc: Document) -> tuple[str, ...]:
+    """The names a report may put before a metric of its own region (西藏自治区, 西藏):
+    the region's full name and its short form, longest first."""
+    if not doc.region_path:
+        return ()
+    name = doc.region_path[-1]
+    stem = stem_of(name)
+    return tuple(sorted({name, stem} if stem else {name}, key=len, reverse=True))
+
+
+def subject_start(text: str, pos: int, floor: int, own: tuple[str, ...]) -> int:
+    """Where the subject of a metric named at ``pos`` starts: before the report's own region
+    name written right before it (西藏地区生产总值, 河南省生产总值), else ``pos``."""
+    for name in own:
+        start = pos - len(name)
+        if start >= floor and text.startswith(name, start):
+            return start
+    return pos
 
 
 def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:

@@ -10,7 +10,7 @@ import re
 from importlib import resources
 from typing import Any
 
-_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+_CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
 NUM = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
 _DATE = re.compile(rf"({NUM})年({NUM})月({NUM})日")
@@ -71,12 +71,22 @@ def _page_date() -> re.Pattern[str]:
     before = "|".join(map(re.escape, cues["labels_before"]))
     after = "|".join(map(re.escape, cues["words_after"]))
     date = rf"{NUM}年{NUM}月{NUM}日(?:\s*\d{{1,2}}:\d\d(?::\d\d)?)?"
-    return re.compile(rf"(?:{before})[\s:：|｜]*{date}|{date}(?=[\s|｜]*(?:{after}))")
+    # a date stamped with its time (2004年02月25日08:07) is a page's, whatever the label
+    stamped = rf"{NUM}年{NUM}月{NUM}日\s*\d{{1,2}}:\d\d"
+    return re.compile(rf"(?:{before})[\s:：|｜]*{date}|{date}(?=[\s|｜]*(?:{after}))|{stamped}")
+
+
+#: a government's notice issuing the adopted plan or report (关于印发…的通知): the date it
+#: prints is the notice's, signed after the meeting
+_NOTICE = re.compile(r"印发[^。\n]{0,60}的通知")
 
 
 def header_date(text: str) -> str | None:
     """The first full date of a header that is not the page's own (发布时间：2023年01月05日,
-    2023年01月05日 来源：…): a news page is published after the meeting it reports."""
+    2023年01月05日 来源：…, 2004年02月25日08:07): a news page is published after the meeting it
+    reports; None for a notice issuing the report (关于印发…计划的通知), dated when issued."""
+    if _NOTICE.search(text):
+        return None
     return find_date(_page_date().sub(lambda m: " " * len(m.group(0)), text))
 
 
@@ -99,21 +109,34 @@ def late_dateline(head: str) -> str | None:
     return find_date(m.group(1)) if m else None
 
 
-_DAY_ONLY = re.compile(r"(?<![\d年.\-/])(\d{1,2})月(\d{1,2})日")
+_CN_DAY = "一二三四五六七八九十"
+# 1月4日, 01月16日, 一月八日: a day printed without its year (never right after a year or a digit)
+_DAY_ONLY = re.compile(rf"(?<![\d年.\-/〇○零{_CN_DAY}])(\d{{1,2}}|[{_CN_DAY}]{{1,2}})月"
+                       rf"(\d{{1,2}}|[{_CN_DAY}]{{1,3}})日")
 _PAGE_DATE = re.compile(r"((?:19|20)\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
-_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议")
+_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议|开幕")
+#: the day of a news dateline (新华社北京3月5日电, 浙江在线杭州01月16日讯) is the day the news was
+#: filed: the meeting's only when the news says it met that day (今天上午…开幕, 八日上午…开幕)
+_NEWS_DATELINE = re.compile(r"[电讯]")
+_TODAY = re.compile(r"今天|今日|本日")
 
 
-def meeting_day(head: str, title: str | None) -> str | None:
+def meeting_day(head: str, title: str | None, year: int | None = None) -> str | None:
     """The day of the meeting a news page or a photo caption prints without its year (12月30日，
     政和县第十八届人民代表大会第五次会议…开幕; 1月4日，在市十六届人大一次会议上…), dated by
-    the page's own date when that follows within 60 days, else by the title's year when the
-    meeting is in its first quarter (a report is heard early in its own year) or, the year
-    before, in November or December."""
+    the page's own date when that follows within 60 days, else by the title's year (or, when the
+    title prints none, ``year``: the report's year its text gives) when the meeting is in its
+    first quarter (a report is heard early in its own year) or, the year before, in November or
+    December. A news dateline's day (…3月13日电) is the meeting's only when the news says the
+    meeting sat that day."""
     for m in _DAY_ONLY.finditer(head):
-        month, day = int(m.group(1)), int(m.group(2))
+        month, day = chinese_int(m.group(1)), chinese_int(m.group(2))
+        if month is None or day is None:
+            continue
         sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
         if not _SESSION_WORDS.search(sentence):
+            continue
+        if _NEWS_DATELINE.match(sentence) and not _sat_that_day(sentence, m.group(2)):
             continue
         page = _PAGE_DATE.search(head[:600])
         if page:
@@ -122,12 +145,39 @@ def meeting_day(head: str, title: str | None) -> str | None:
             if published and held and 0 <= (published - held).days <= 60:
                 return held.isoformat()
         found = YEAR_IN.search(title or "")
-        if not found or 3 < month < 11:
+        reference = int(found.group(1)) if found else year
+        if reference is None or 3 < month < 11:
             return None
         # a November or December meeting hears the next year's report
-        held = _day(int(found.group(1)) - (month >= 11), month, day)
+        held = _day(reference - (month >= 11), month, day)
         return held.isoformat() if held else None
     return None
+
+
+_RELATIVE_DAY = re.compile(r"(?:昨日|昨天|今日|今天)[^。！？!?\n]{0,40}?(?:人民代表大会|人大|会议)")
+_STAMP = re.compile(rf"({NUM})年({NUM})月({NUM})日\s*\d{{1,2}}:\d\d|"
+                    r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d\d")
+
+
+def news_year(head: str) -> int | None:
+    """The year of a news page that reports the meeting as held today or yesterday (市政府
+    昨日向市十四届人大二次会议作的政府工作报告): its own time-stamped date's (2004年02月25日
+    08:07), unless that is the first of January."""
+    stamp = _STAMP.search(head[:600])
+    if stamp is None or _RELATIVE_DAY.search(head) is None:
+        return None
+    year, month, day = (chinese_int(g) for g in (
+        stamp.groups()[:3] if stamp.group(1) else stamp.groups()[3:]))
+    if year is None or (month, day) == (1, 1):
+        return None
+    return year
+
+
+def _sat_that_day(sentence: str, day: str) -> bool:
+    """True when the news after a dateline says the meeting sat on the dateline's day: 今天,
+    or the day repeated (新华社…一月八日电…八日上午…会议开幕)."""
+    return _TODAY.search(sentence) is not None or re.search(
+        rf"(?<![\d{_CN_DAY}]){re.escape(day)}日", sentence[1:]) is not None
 
 
 def _day(year: int, month: int, day: int) -> datetime.date | None:
@@ -149,7 +199,8 @@ def infer_year(text: str) -> int | None:
     report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
     (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
     table = _year_references()
-    found: set[int] = set()
+    text = _ZH_YEAR.sub(lambda m: str(chinese_int(m.group(1))), text)
+    found: set[int] = _plan_years(text, table["five_year_plans"])
     for pattern, offset in table["patterns"]:
         for match in re.finditer(pattern, text):
             found.add(int(match.group(1)) + int(offset))
@@ -177,6 +228,26 @@ def infer_year(text: str) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: a year printed in Chinese numerals (二〇〇四年, 二00四年: a zero typed as a digit)
+_ZH_YEAR = re.compile(
+    r"(?<![〇○零0-9一二三四五六七八九])([一二][〇○零0一二三四五六七八九]{3})(?=年)")
+
+
+def _plan_years(text: str, plans: dict[str, Any]) -> set[int]:
+    """Report years from a five-year plan's place named for this year or the past one:
+    今年是“十四五”开局之年 -> 2021; 过去一年是“十三五”规划收官之年 -> 2021 (the year after)."""
+    names = "|".join(sorted(plans["first_years"], key=len, reverse=True))
+    places = "|".join(sorted(plans["places"], key=len, reverse=True))
+    when = "|".join((*plans["this_year"], *plans["past_year"]))
+    pattern = re.compile(rf"({when})(?:是|为)[^。；;！？\n]{{0,30}}?[“\"]?({names})[”\"]?"
+                         rf"(?:规划|计划)?(?:实施)?的?({places})")
+    found: set[int] = set()
+    for m in pattern.finditer(text):
+        year = plans["first_years"][m.group(2)] + plans["places"][m.group(3)]
+        found.add(year + (m.group(1) in plans["past_year"]))
+    return found
+
+
 def _one_year_review(text: str, table: dict[str, Any]) -> str:
     """The review of the past year: from its opening (一、过去一年工作回顾) to the first word
     that leaves it (今年, 过去五年); empty when the text has no such opening."""
@@ -188,3 +259,37 @@ def _one_year_review(text: str, table: dict[str, Any]) -> str:
     return text[opening.end() : end.start() if end else len(text)]
 
 
+_ORD_WORD = "[一二三四五六七八九十]+"
+
+
+@functools.lru_cache(maxsize=1)
+def _npc_first_years() -> dict[int, int]:
+    data = resources.files("baogao.data").joinpath("npc_sessions.json")
+    raw = json.loads(data.read_text("utf-8"))
+    return {int(k): int(v) for k, v in raw["national"].items()}
+
+
+#: a session of the National People's Congress, in full or short (第十三届全国人民代表大会第二次
+#: 会议, 十三届全国人大二次会议); never of its Standing Committee, whose sessions are numbered
+#: through the term (常务委员会第二十次会议), not by year
+_NPC_SESSION = re.compile(
+    rf"第?({_ORD_WORD})届全国(?:人民代表大会|人大)(?!常)第?({_ORD_WORD})次会议")
+#: the words that make a session named in a page's head the one it reports (提请十三届全国人大
+#: 二次会议审查, 十三届全国人大二次会议5日上午开幕), not one it recalls (从…会议以来)
+_SITTING_BEFORE = re.compile(r"(?:提请|向)$")
+_SITTING_AFTER = re.compile(
+    rf"^(?:[^。，,；;\n]{{0,12}}?(?:开幕|举行|闭幕)|今天|今日|(?:\d{{1,2}}|{_ORD_WORD})日)")
+
+
+def npc_session_year(text: str, sitting: bool = False) -> int | None:
+    """The year of the first NPC session ``text`` names (with ``sitting``, the first a news
+    head names as the one sitting), by the term calendar (baogao/data/npc_sessions.json: the
+    first year of each term; the Nth session sat in its first year + N - 1)."""
+    m = next((m for m in _NPC_SESSION.finditer(text) if not sitting or (
+        _SITTING_BEFORE.search(text, 0, m.start()) or _SITTING_AFTER.match(text[m.end():]))),
+        None)
+    if m is None:
+        return None
+    congress, session = chinese_int(m.group(1)), chinese_int(m.group(2))
+    first = _npc_first_years().get(congress or 0)
+    return first + session - 1 if first and session else None

@@ -24,8 +24,15 @@ from baogao.read.dating import (
     infer_year,
     late_dateline,
     meeting_day,
+    news_year,
+    npc_session_year,
 )
-from baogao.read.meta_news import news_speaker
+from baogao.read.meta_news import (
+    news_speaker,
+    official_byline,
+    official_delivery,
+    said_speaker,
+)
 from baogao.read.meta_region import RegionText, find_region, level_of_government
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
@@ -38,8 +45,9 @@ _CJK = "\u4e00-\u9fff"
 # (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
 _NAME_ONLY = re.compile(rf"^{_NAME}$")
-# the shortest name the context allows: 县长王丰向大会作… gives 王丰
-_SHORT_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}}?)"
+# the shortest name the context allows: 县长王丰向大会作… gives 王丰, 主席司马义·铁力瓦尔地所作…
+# gives 司马义·铁力瓦尔地
+_SHORT_NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}?|[{_CJK}]{{2,5}}?)"
 _DATELINE = re.compile(r"会议上?[）)]?$")
 _SPACE_IN_CJK = re.compile(rf"(?<=[{_CJK}0-9·])[ \u3000\xa0\u2002\u2003\t]+(?=[{_CJK}0-9·])")
 _SPACES = str.maketrans({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ",
@@ -127,13 +135,6 @@ class Metadata:
     region_code: str | None = None
 
 
-@functools.lru_cache(maxsize=1)
-def _npc_first_years() -> dict[int, int]:
-    data = resources.files("baogao.data").joinpath("npc_sessions.json")
-    raw = json.loads(data.read_text("utf-8"))
-    return {int(k): int(v) for k, v in raw["national"].items()}
-
-
 def _preamble(text: str) -> str:
     """The header lines above the salutation (各位代表), or the first 600 characters."""
     idx = text.find("各位代表")
@@ -172,13 +173,25 @@ def _is_plan_report(head: str) -> bool:
     return _ANNUAL_PLAN.search(head) is not None or _ON_BEHALF.search(head) is None
 
 
+#: a resolution's title: 决议 early in a line (not 认真执行…会议的各项决议 in a report's body)
+_RESOLUTION_HEAD = re.compile(r"(?:^|\n)[^\n]{0,40}(?<!各项)决议")
+#: the work report itself being delivered or heard (现在，我代表国务院，向大会报告政府工作; 听取
+#: 国务院总理李克强关于政府工作的报告): a meeting's page naming the plan report it examines too
+_WORK_DELIVERY = re.compile(
+    r"我代表\S{0,20}?(?:国务院|政府)[，,]?\s*向(?:大会|会议)(?:报告(?:政府)?工作|作政府工作报告)"
+    r"|听取[^。，,；;]{0,20}?关于政府工作的报告")
+
+
 def detect_doc_type(text: str, title: str | None) -> DocType:
     """work_report, plan_report, budget_report, public_report, npc_resolution or other."""
     head = (title or "") + "\n" + text[:800]
-    if re.search(r"关于.{0,20}报告的决议", head) or (len(text) < 3000 and "决议" in head[:200]):
+    if re.search(r"关于.{0,20}报告的决议", head) or (len(text) < 3000 and _RESOLUTION_HEAD.search(
+            head[:200])):
         return "npc_resolution"
     if "向公众报告" in head or "向社会公众报告" in head:
         return "public_report"
+    if _WORK_DELIVERY.search(head):
+        return "work_report"  # the delivery heard, though the page names the plan report too
     if _is_plan_report(head) or (_ADOPTED_PLAN.search((title or "") + "\n" + text[:300])
                                  and "政府工作报告" not in head):
         return "plan_report"
@@ -237,6 +250,12 @@ def _person(name: str) -> bool:
         tuple(_cues()["name_not_endings"]))
 
 
+def _bare_name(line: str) -> bool:
+    """A header line that is a name alone: not a title word or an office (财政部, 县财政局)."""
+    return _NAME_ONLY.match(line) is not None and not line.endswith(
+        ("报告", "代表", *_cues()["byline_not_name_endings"]))
+
+
 def _find_speaker(pre: str, spaced: str = "", level: Level | None = None,
                   ) -> tuple[str | None, str | None]:
     """Speaker and title from the header: a byline (省长 胡玉亭, 安徽省人民政府省长王清宪作政府工作
@@ -266,12 +285,12 @@ def _find_speaker(pre: str, spaced: str = "", level: Level | None = None,
     head = lines[:8]
     after = next((i + 1 for i, ln in enumerate(head) if _DATELINE.search(ln)), len(head))
     for line in head[after:]:
-        if _NAME_ONLY.match(line) and not line.endswith(("报告", "代表")):
+        if _bare_name(line):
             return line, title_only
     # a byline block of a bare name and a bare date: 海青 / （2018年2月3日）
     for i, line in enumerate(head):
         near = head[max(0, i - 1) : i] + head[i + 1 : i + 2]
-        if _NAME_ONLY.match(line) and not line.endswith(("报告", "代表")) and any(
+        if _bare_name(line) and any(
             _BARE_DATE.match(n) for n in near
         ):
             return line, title_only
@@ -319,13 +338,10 @@ def _find_year(
         m = YEAR_IN.search(title)
         if m:
             return int(m.group(1))
-    if meeting and region == NATIONAL:
-        m = _MEETING.search(meeting)
-        congress = chinese_int(re.sub(r"[第届].*", "", meeting.lstrip("第")) or "")
-        session = chinese_int(m.group(2)) if m and m.group(2) else None
-        first = _npc_first_years().get(congress or 0)
-        if first and session:
-            return first + session - 1
+    if region == NATIONAL:
+        held = npc_session_year(meeting or "") or npc_session_year(_flat(text[:1500]), True)
+        if held:
+            return held
     if region == NATIONAL and doc_type == "npc_resolution":
         m = re.search(r"同意报告提出的((?:19|20)\d\d)年", text)
         if m:
@@ -337,7 +353,7 @@ def _find_year(
         m = YEAR_IN.search(hints.get(key, ""))
         if m:
             return int(m.group(1))
-    return infer_year(text)
+    return infer_year(text) or news_year(_flat(text[:1500]))
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
@@ -393,6 +409,12 @@ def _printed_title(line: str) -> str | None:
     return None
 
 
+#: a section heading's mark (一、 （三） 1.): a page opening on one is a part of a report, and
+#: its heading no title (（三）2013年预算收支情况 names the year reviewed, not the report's)
+_SECTION_MARK = re.compile(
+    r"[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]")
+
+
 def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
     """The title the text prints; a more specific hint (title column, ArticleTitle, <title>)
     replaces a generic one (政府工作报告); never a site name or a number."""
@@ -414,6 +436,7 @@ def _find_title(pre: str, text: str, hints: dict[str, str]) -> str | None:
         return m.group(1)
     first = text.split("\n", 1)[0].strip()
     if (4 <= len(first) <= 40 and not first.startswith("各位代表") and not first.isdigit()
+            and not _SECTION_MARK.match(first)
             and not _DATELINE.search(first) and not first.startswith(("——", "--"))
             and not any(w in first for w in cues["site_words"]) and re.search(f"[{_CJK}]", first)):
         return first
@@ -450,23 +473,6 @@ def _normalize_title(speaker_title: str | None, region: str | None) -> str | Non
     return speaker_title
 
 
-#: the byline of the official delivering a plan or budget report: 深圳市发展和改革委员会主任
-#: 王宏彬, 国务委员兼国家计划委员会主任 邹家华, 县财政局局长 张三 (an office alone is no speaker)
-_OFFICIAL_BYLINE = re.compile(
-    rf"^([{_CJK}、]{{0,30}}?(?:委员会|发改委|发展改革委|计委|财政局|财政厅|财政部|发展和改革局|发展改革局)"
-    rf"(?:党组书记、)?(?:副)?(?:主任|局长|厅长|部长))[ \u3000\xa0]*"
-    rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})$")
-
-
-def _official_byline(spaced: str) -> tuple[str | None, str | None]:
-    """Speaker and title from a plan or budget report's byline (see ``_OFFICIAL_BYLINE``)."""
-    for line in [ln.strip() for ln in spaced.split("\n") if ln.strip()][:10]:
-        m = _OFFICIAL_BYLINE.match(line)
-        if m:
-            return m.group(2), _flat(m.group(1))
-    return None, None
-
-
 _SPEAKER_IN_NEWS = re.compile(
     r"([区市县省]长|主席|总理)([\u4e00-\u9fff]{2,3}?)(?:介绍|说|指出|表示|强调|回答)"
 )
@@ -487,7 +493,6 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
     date = find_dateline_date(pre) or header_date(pre) or header_date(pre_original) or (
         find_date(text[:400]) if doc_type == "npc_resolution" else None) or late_dateline(
         _flat(text[:1500]))
-    date = date or meeting_day(_flat(text[:1500]), title) or meeting_day(pre_original, title)
     meeting = _find_meeting(pre, text, doc_type) or (
         _find_meeting(pre_original, "", doc_type) if pre_original else None)
     region = _find_region(text, pre, hints)
@@ -506,6 +511,10 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         named, named_title = news_speaker(
             _plain_spaces(text[:3000] + "\n" + original[:3000]), title_alternation(),
             tuple(_cues()["news_not_names"]), lambda t: _title_fits(t, level))
+        if named is None:  # 李克强总理在政府工作报告中提出
+            named, named_title = said_speaker(
+                _plain_spaces(text[:3000]), title_alternation(), tuple(_cues()["news_not_names"]),
+                lambda t: _title_fits(t, level), bare=level == "national")
         if named:
             speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:
@@ -513,7 +522,9 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         m = re.search(rf"({title_alternation()}){speaker}", pre_original + _flat(text[:1500]))
         speaker_title = m.group(1) if m else None
     if speaker is None and doc_type in ("plan_report", "budget_report"):
-        speaker, speaker_title = _official_byline(_preamble(text))
+        speaker, speaker_title = official_byline(_preamble(text))
+        if speaker is None:  # a news page: 受国务院委托，国家计委主任陈锦华向大会作了…的报告
+            speaker, speaker_title = official_delivery(_plain_spaces(text[:3000]))
     if doc_type == "npc_resolution":
         speaker, speaker_title = None, None
     if speaker is None and doc_type == "public_report":
@@ -521,6 +532,12 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         if m:
             speaker, speaker_title = m.group(2), m.group(1)
     speaker_title = _normalize_title(speaker_title, region)
+    if date is None:
+        # a meeting day printed without its year (1月10日，…会议开幕), dated by the title's year
+        # or by the year the text gives otherwise (its meeting, its plan, its own references)
+        known = _find_year(None, meeting, region, title, text, hints, doc_type)
+        date = meeting_day(_flat(text[:1500]), title, known) or meeting_day(
+            pre_original, title, known)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
         level = level_of_government(_flat(text[:1500]))

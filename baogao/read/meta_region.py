@@ -19,6 +19,7 @@ from importlib import resources
 from typing import cast
 
 from baogao.models import Level
+from baogao.read.dating import npc_session_year
 from baogao.read.regions import NATIONAL, gazetteer, region_of, resolve, resolve_one, stem_of
 
 _CJK = "\u4e00-\u9fff"
@@ -51,6 +52,20 @@ class RegionText:
     header_lines: tuple[str, ...]
     hint_titles: tuple[str, ...]
     titles: str
+
+
+#: the words of a local government speaking of its own region (全省, 我市): a local page may
+#: name the national congress sitting (十三届全国人大二次会议5日开幕, 我市代表…)
+_LOCAL_WORDS = re.compile(
+    r"[全我本][省市县区州旗盟]|[省市县区州旗盟](?:人民)?政府|[省市县区州旗盟]长")
+
+
+@functools.lru_cache(maxsize=1)
+def _national_only() -> re.Pattern[str]:
+    """Words only a national report prints (中央和地方预算, 国务院关于2013年国民经济和社会发展
+    计划): a page naming no region of its own is the nation's when it prints one."""
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    return re.compile("|".join(raw["national_only"]["patterns"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,9 +172,20 @@ def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
     if fallback:
         return fallback
     level = level_of_government(t.head)
+    if level is None and (_national_only().search(t.head) or (
+            npc_session_year(t.head, sitting=True) and not _LOCAL_WORDS.search(t.head))):
+        return NATIONAL
     found = _first_known_region(t.head)
+    word = government_word(t.head) or ("" if level or found else congress_word(t.head) or "")
     if level == "province":
-        return _province_named(t.head, found)
+        return _province_named(t.head, found) or (
+            None if found else _province_of_cities(t.head, word))
+    if found is None and (level == "city" or _government_levels().get(word) == "city"):
+        named = _prefecture_named(t.head, word)
+        if named:
+            return named
+    if found is None and _government_levels().get(word) == "province":
+        return _province_named(t.head, None) or _province_of_cities(t.head, word)
     if found or level not in (None, "city") or _MUNICIPAL.search(t.head) is None:
         return found
     return _province_named(t.head, None)
@@ -190,6 +216,40 @@ def _province_named(head: str, found: str | None) -> str | None:
     return fitting[0]
 
 
+#: the divisions a government word can be the government of, by how their names end
+_KINDS = {"自治区": ("自治区",), "省": ("省",), "自治州": ("自治州",), "州": ("自治州",),
+          "盟": ("盟",), "市": ("市",)}
+
+
+def _prefecture_named(head: str, word: str) -> str | None:
+    """A prefecture's report that prints no full name: the one division of the government's
+    kind (州: an autonomous prefecture; 市: a prefecture-level city) whose short name the head
+    prints (…共同描绘迪庆未来…, 成都晚报讯 市政府…), inside the province it names if it names
+    one; None when none or several are printed."""
+    kinds = _KINDS.get(word)
+    if kinds is None:
+        return None
+    provinces = {p for p, shorts in gazetteer().provinces.items() if any(s in head for s in shorts)}
+    named = {r.full for r in gazetteer().regions.values()
+             if r.level == "city" and r.name.endswith(kinds) and (stem := stem_of(r.name))
+             and len(stem) >= 2 and stem in head and (not provinces or r.path[0] in provinces)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _province_of_cities(head: str, word: str) -> str | None:
+    """A province's report that prints neither its full name nor its short name: the one
+    province of the government's kind (自治区, 省) whose prefectures' short names the head prints
+    (自治区两会在呼和浩特召开: 内蒙古自治区); None when they lie in several."""
+    kinds = _KINDS.get(word)
+    if kinds is None or word not in ("自治区", "省"):
+        return None
+    stems = set(_prefecture_stems())
+    provinces = {r.path[0] for r in gazetteer().regions.values()
+                 if r.level == "city" and (stem := stem_of(r.name)) in stems and stem in head}
+    one = provinces.pop() if len(provinces) == 1 else None
+    return one if one and one.endswith(kinds) else None
+
+
 @functools.lru_cache(maxsize=1)
 def _common_names() -> frozenset[str]:
     """Division names that are common words too (城区, 郊区): never found in the body alone."""
@@ -208,10 +268,21 @@ def _prefecture_stems() -> tuple[str, ...]:
 
 def government_word(head: str) -> str | None:
     """The kind of government the speaker reports for (省, 市, 州, 县, 旗…): 我代表州人民政府,
-    我代表旗十四届人民政府, 受市人民政府委托."""
+    我代表旗十四届人民政府, 受市人民政府委托; else the congress a news page reports, named by
+    its kind alone (州十二届人民代表大会第一次会议开幕, 市政府向市十四届人大二次会议作…,
+    自治区两会在…召开)."""
     words = "|".join(sorted(_government_levels(), key=len, reverse=True))
     m = re.search(rf"(?:代表|受)(?:本届|第?{_ORD}届)?({words})(?:第?{_ORD}届)?(?:人民)?政府"
                   rf"(?:委托)?", head)
+    return m.group(1) if m else None
+
+
+def congress_word(head: str) -> str | None:
+    """The kind of government whose congress a news page reports, named by its kind alone
+    (州十二届人民代表大会第一次会议开幕, 市政府向市十四届人大二次会议作…, 自治区两会在…召开)."""
+    words = "|".join(sorted(_government_levels(), key=len, reverse=True))
+    m = re.search(rf"(?:^|(?<=[\s，,。、：:；;—向在]))({words})(?:第?{_ORD}届(?:人民代表大会|人大)"
+                  rf"第?{_ORD}次会议|两会)", head, re.MULTILINE)
     return m.group(1) if m else None
 
 

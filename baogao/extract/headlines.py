@@ -1,0 +1,85 @@
+"""Headlines of pages without headings: a short line that dates or frames what follows.
+
+A news page retelling a report often breaks its text with bare lines the outline cannot take
+for numbered headings: a year (``2003年：`` before last year's results, ``2004年：`` before this
+year's plan) or a frame (``主要目标`` before the list of targets). Such a line is a headline: it
+holds no value and no sentence, only a year or a target cue. A year headline dates the
+paragraphs after it until the next headline; a target headline frames the paragraph right
+after it (a list of targets is one paragraph; what comes later may be anything).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from baogao.extract.catalog import page_shapes
+from baogao.extract.periods import Timing, _Span, future_target, has_cue, year_of, year_re
+from baogao.models import Document
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline line and the timing it gives the paragraphs it governs."""
+
+    span: _Span
+    timing: Timing
+    frames_next_only: bool
+
+
+def _headline_words(text: str, para: _Span) -> str | None:
+    """The words of a bare line (no sentence mark, no number besides a year), else None; a
+    paragraph ending on a colon may end on one too (…新的亮点。2003年：)."""
+    body = text[para.start : para.end].strip()
+    if body.endswith(("：", ":")):
+        body = re.split(r"[。！？!?]", body)[-1]
+    words = body.rstrip("：:").strip()
+    if not words or len(words) > int(page_shapes()["headline_max"]):
+        return None
+    if re.search(r"[。；;，,！？!?、]", words):
+        return None
+    if re.search(r"\d", year_re().sub("", words)):
+        return None
+    return words
+
+
+def headline_at(doc: Document, para: _Span) -> Headline | None:
+    """The headline ``para`` is, with the timing it gives, or None."""
+    words = _headline_words(doc.text, para)
+    if words is None or doc.year is None:
+        return None
+    years = [year_of(m) for m in year_re().finditer(words)]
+    if len(years) > 1:
+        return None
+    year = years[0] if years else None
+    if has_cue(words, "target_cues"):
+        timing = (Timing("target", False, doc.year) if year in (None, doc.year)
+                  else future_target(doc.year, year))
+        return None if timing is None else Headline(para, timing, frames_next_only=True)
+    if year is None or year_re().fullmatch(words) is None:
+        return None  # a year with other words (2003年回顾) is left to the words
+    if year < doc.year:
+        return Headline(para, Timing("actual", False, year), frames_next_only=False)
+    if year == doc.year:
+        return Headline(para, Timing("target", False, year), frames_next_only=False)
+    return None
+
+
+def governing_headline(
+    doc: Document, para: _Span, current: Headline | None, previous: _Span | None
+) -> Headline | None:
+    """The headline governing ``para``: ``current`` while it lasts (a target headline only
+    for the paragraph right after it, ``previous``), None under a heading."""
+    if current is None or doc.section_at(para.start) is not None:
+        return None
+    if current.frames_next_only and previous != current.span:
+        return None
+    return current
+
+
+def estimate_lead(text: str, para: _Span, pos: int) -> bool:
+    """True when the paragraph's first sentence, before ``pos``, holds an estimate clause of
+    its own (报告透露，初步预计，2019年，…。财政总收入…): it frames the whole paragraph."""
+    stop = text.find("。", para.start, pos)
+    head = text[para.start : pos if stop < 0 else stop]
+    return re.search(str(page_shapes()["estimate_lead"]), head) is not None

@@ -1,0 +1,48 @@
+"""Years a from-to pair lends to the pairs after it.
+
+A review often dates its first from-to pair and lets the next ones borrow the years:
+地区生产总值从2005年的28.02亿元增加到2011年的95.2亿元，…，人均生产总值从7738元增加到24715元;
+地方财政一般预算收入从1.39亿元增加到8.6亿元. The undated pairs after a dated one, in the same
+paragraph, are about the same two years: the start value of the first year, the end value of
+the second.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from baogao.extract.catalog import page_shapes
+from baogao.extract.periods import Timing, _Span
+from baogao.models import Document
+
+_YEAR = r"((?:19|20)\d{2})年"
+
+
+@functools.lru_cache(maxsize=1)
+def _dated_pair_re() -> re.Pattern[str]:
+    """从2005年的X增加到2011年的Y: a from-to pair with both years written."""
+    verbs = "|".join(map(re.escape, page_shapes()["span_verbs"]))
+    return re.compile(rf"[从由]{_YEAR}的?[^，,；;。从由]{{1,20}}?(?:{verbs})?[到至]{_YEAR}的?")
+
+
+def carried_years(doc: Document, para: _Span, pos: int) -> tuple[int, int] | None:
+    """The (from, to) years of the last dated from-to pair of the paragraph before ``pos``,
+    when both are past years of the report; else None."""
+    own = max(doc.text.rfind(w, para.start, pos) for w in "从由")  # the value's own pair
+    found = None
+    for match in _dated_pair_re().finditer(doc.text, para.start, pos):
+        if match.start() < own:
+            found = (int(match.group(1)), int(match.group(2)))
+    if found is None or doc.year is None or not found[0] < found[1] < doc.year:
+        return None
+    return found
+
+
+def carried_timing(doc: Document, para: _Span, pos: int, span: str) -> Timing | None:
+    """The timing of an undated start (``span`` "start") or end ("end") value of a from-to
+    pair, from the last dated pair before it in the paragraph."""
+    years = carried_years(doc, para, pos)
+    if years is None:
+        return None
+    return Timing("actual", False, years[0] if span == "start" else years[1])
