@@ -151,3 +151,82 @@ def test_mhtml_without_a_page_is_refused_with_the_reason(tmp_path: Path) -> None
     path.write_bytes(archive.as_bytes())
     with pytest.raises(UnreadableFile, match="no web page inside"):
         read_file(path)
+
+
+# PDFs: the text layer's printed lines put back into paragraphs. The two PDFs in
+# tests/data/formats/pdf were saved by LibreOffice from the repository's .docx reports.
+PDF = DATA / "formats" / "pdf"
+PDF_TWINS = [(PDF / f"2025年{p}政府工作报告.pdf",
+              DATA / "formats" / "provinces-2025" / f"2025年{p}政府工作报告.docx")
+             for p in ("安徽省", "江苏省")]
+
+
+def _fact_keys(path: Path) -> set[tuple[object, ...]]:
+    doc = build_document(read_file(path)[0])
+    return {(f.indicator, f.kind, f.period, f.value, f.bound) for f in extract_facts(doc)}
+
+
+@pytest.mark.parametrize(("pdf", "docx"), PDF_TWINS, ids=lambda p: p.name)
+def test_pdf_gives_the_catalog_facts_of_its_docx_twin(pdf: Path, docx: Path) -> None:
+    assert _fact_keys(pdf) == _fact_keys(docx)
+
+
+def test_pdf_lines_wrapped_inside_a_sentence_are_joined() -> None:
+    text = read_file(PDF_TWINS[0][0])[0].text
+    # printed as 粮食产 / 量 836.9 亿斤 over two lines, with gaps around the figure
+    assert "粮食产量836.9亿斤，再创历史新高。" in text
+    assert "全省地区生产总值增长5.8%，经济总量跨上5万亿元台阶。" in text
+    # the title, byline and headings stay lines of their own
+    lines = text.splitlines()
+    assert lines[0] == "2025年安徽省政府工作报告"
+    assert "一、2024年工作回顾" in lines
+
+
+def _reportlab_pdf(path: Path, lines: list[str], per_page: int, running: str) -> Path:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)]
+    for k, page in enumerate(pages, 1):
+        if k > 1:
+            c.setFont("STSong-Light", 9)
+            c.drawCentredString(297, 810, running)
+        c.setFont("STSong-Light", 12)
+        y = 780.0
+        for line in page:
+            c.drawString(60, y, line)
+            y -= 19
+        c.setFont("STSong-Light", 9)
+        c.drawCentredString(297, 30, f"— {k} —")
+        c.showPage()
+    c.save()
+    return path
+
+
+def test_pdf_running_header_and_page_numbers_do_not_enter_the_sentences(tmp_path: Path) -> None:
+    seed = read_file(DATA / "seeds" / "000_b5713cac4734963f.txt")[0].text
+    paragraphs = [p for p in seed.splitlines() if p.strip()][:40]
+    printed: list[str] = []
+    for para in paragraphs:  # wrapped at a fixed width (CJK 1, Latin ½), as a page prints
+        line, width = "", 0.0
+        for ch in para:
+            if width >= 37.5:
+                printed.append(line)
+                line, width = "", 0.0
+            line += ch
+            width += 1.0 if ord(ch) > 0x2E80 else 0.5
+        printed.append(line)
+    path = _reportlab_pdf(tmp_path / "report.pdf", printed, per_page=35, running="政府工作报告")
+    text = read_file(path)[0].text
+    assert text.count("政府工作报告") == seed[: sum(len(p) + 1 for p in paragraphs)].count(
+        "政府工作报告")
+    assert "—" not in "".join(ln for ln in text.splitlines() if len(ln) < 8)
+    # every sentence of the report comes out whole on one line (a paragraph may still be
+    # split where a printed line ends exactly on a sentence end)
+    lines = set(text.splitlines())
+    sentences = [s for p in paragraphs for s in p.strip().split("。") if len(s) > 40]
+    assert len(sentences) > 20
+    assert all(any(s in line for line in lines) for s in sentences)

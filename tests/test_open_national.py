@@ -10,8 +10,8 @@ from baogao.models import Fact
 from tests.conftest import facts_at as _at
 from tests.conftest import national_open_facts
 
-YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1999, 2000, 2004, 2005, 2006,
-         2008, 2009, 2010, 2011, 2012, 2024, 2025)
+YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1992, 1994, 1999, 2000, 2004,
+         2005, 2006, 2008, 2009, 2010, 2011, 2012, 2024, 2025)
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +140,8 @@ def test_values_over_several_years(reports: dict[int, list[Fact]], year: int, pr
     # 预计今年 under the plan's heading (2024年政府工作任务): the report's year, not the one
     # before, and an expected value, not a result (the contract's target)
     (2024, "超过1170万人", "预计今年高校毕业生超过1170万人", "target", 2024),
-    # …but 今年的亏损额预计 in a report read late in its year is that year's estimate
-    (1982, "四十多亿元", "今年的亏损额预计达四十多亿元", "actual", 1982),
+    # …but 今年一月至九月 in a report read late in its year is that year's result
+    (1982, "百分之十五点七", "今年一月至九月，全国刑事犯罪案件的发案数", "actual", 1982),
     (1988, "1930亿元", "预算外资金1987年达到1930亿元", "actual", 1987),
     # 1980 compared with 1952: a growth over 28 years, not of 1952
     (1981, "八点一倍", "1980年同完成经济恢复的1952年相比", "actual", None),
@@ -191,3 +191,50 @@ def test_a_base_year_of_another_clause_does_not_date_a_value(
     # (中央财政安排资金1713亿元，)是2010年的2.2倍，全年…建成432万套: a 2011 result
     [fact] = _at(reports[2012], "432万套", "是2010年的2.2倍")
     assert (fact.kind, fact.period) == ("actual", 2011)
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "name", "unit"), [
+    # a bracketed alternative after a one-character place is part of the noun counted
+    (2006, "2300个", "2300个县（市）已初步建立社会救助体系", "县（市）", "个"),
+    # 个 beginning 个体工商户: the count is in 户, of the households
+    (2012, "900多万", "降低900多万个体工商户税负", "个体工商户", "万户"),
+    # a name repeating the subject of the clause before carries it
+    (1994, "14764亿元", "城乡居民储蓄存款大幅度增加，年末存款余额达到14764亿元",
+     "城乡居民储蓄存款年末余额", "亿元"),
+    # a list opened by 有 names its items by the category's noun
+    (1992, "2714万吨", "当年新增加的主要生产能力有煤炭2714万吨", "煤炭生产能力", "万吨"),
+    (1992, "1491万吨", "当年新增加的主要生产能力有煤炭2714万吨，石油1491万吨", "石油生产能力",
+     "万吨"),
+])
+def test_counted_nouns_and_subjects_are_named(reports: dict[int, list[Fact]], year: int,
+                                              printed: str, words: str, name: str,
+                                              unit: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.name, fact.unit) == (name, unit)
+
+
+@pytest.mark.parametrize(("year", "printed", "words"), [
+    (1982, "四十多亿元", "今年的亏损额预计达四十多亿元"),  # 亏损额 of part of the enterprises
+    (1982, "三十一万人", "招生数由二十八万人增加到三十一万人"),  # 招生数: of what
+    (1980, "550亿元左右", "总的投资额控制在550亿元左右"),  # 总的投资额: of what
+])
+def test_bare_measures_are_not_kept(reports: dict[int, list[Fact]], year: int, printed: str,
+                                    words: str) -> None:
+    assert _at(reports[year], printed, words) == []
+
+
+def test_a_plan_figure_in_a_mid_year_report_is_that_years_target(
+        reports: dict[int, list[Fact]]) -> None:
+    # (1980, 今年国民经济计划的执行情况…) 全年工业总产值计划比上年增长6%
+    [fact] = _at(reports[1980], "6%", "全年工业总产值计划比上年增长6%")
+    assert (fact.kind, fact.period) == ("target", 1980)
+
+
+@pytest.mark.parametrize(("year", "printed", "words"), [
+    (2011, "7810亿元", "全国社会保障基金积累7810亿元，比五年前增加"),
+    (2008, "4140亿元", "全国社会保障基金积累4140亿元，比2002年增加"),
+])
+def test_a_level_compared_with_five_years_before_is_of_the_last_year(
+        reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.kind, fact.period, fact.scope) == ("actual", year - 1, None)

@@ -302,3 +302,33 @@ def test_a_respectively_list_with_one_value_in_its_clause_is_not_paired(
         "区属企业资产总额达5692.6亿元,同比增长1.4%",
         "区属企业资产总额、营业收入分别增长1.4%,2.6%"))
     assert "1.4%" not in _open(doc, "区属企业资产总额、营业收入分别增长")
+
+
+XICHENG_PLAN_2024 = SEEDS / "003_cd0a21e123bf8728.txt"
+
+
+def test_a_count_in_an_entity_measure_names_the_noun_it_counts() -> None:
+    [doc] = read(XICHENG_PLAN_2024)
+    facts = open_facts(doc, extract_facts(doc))
+    named = {(f.text, f.name) for f in facts}
+    assert ("3所", "医院") in named  # 3所|医院|交通综合治理
+    assert ("1325家", "中小微企业") in named  # 1325家|中小微企业|融资
+    assert ("20栋", "简易楼") in named  # 简易楼|解危排险|20栋
+    assert ("1100套", "保障性住房") in named  # 保障性住房|计划竣工|1100套
+
+
+def test_a_count_keeps_a_noun_ending_in_another_head() -> None:
+    # 191家工业企业营业收入超百亿元: not cut to 工业企业营业; 全国重点实验室 keeps 实验室
+    [doc] = read(PROVINCES / "2026_江苏省_政府工作报告.csv")
+    facts = open_facts(doc, extract_facts(doc))
+    assert not any(f.name.endswith("营业") for f in facts)
+    assert any(f.name == "全国重点实验室" and f.text == "44家" for f in facts)
+
+
+def test_a_count_after_from_and_before_its_change_is_the_start() -> None:
+    # 推动县中托管帮扶从15个县（市）扩大到57个县（市）: 15个 is where the change started
+    [doc] = read(PROVINCES / "2026_广东省_政府工作报告.csv")
+    facts = _open(doc, "从15个县（市）扩大到57个县（市）")
+    assert (facts["15个"].name, facts["15个"].kind, facts["15个"].scope) == (
+        "县（市）", "actual", "起点")
+    assert (facts["57个"].kind, facts["57个"].period) == ("target", 2026)

@@ -110,6 +110,11 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
+def measure_noun(text: str, at: int) -> str:
+    """The noun at ``at`` that carries its own measure (个体工商户: counted in 户), or ""."""
+    return next((n for n in vocabulary()["measure_nouns"] if text.startswith(n, at)), "")
+
+
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     """Numbers with a unit in ``text[start:end]`` that state a quantity.
 
@@ -167,6 +172,11 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
             unit = match.group("unit2") if not unit_group else unit
             if high is None or high <= value:
                 high = None
+        end_at = match.end()
+        if unit.endswith("个") and end_at == match.end("unit") and (
+                noun := measure_noun(text, end_at - 1)):
+            # 900多万个体工商户: the 个 begins the noun; its measure is the noun's (户)
+            unit, end_at = unit[:-1] + vocab["measure_nouns"][noun], end_at - 1
         pre_word = pre or ""
         start_at = match.start()
         if pre_word == "约" and start_at > start and (
@@ -175,7 +185,7 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
         bound = bounds.get(post or "") or bounds.get(pre_word)
         if bound is None and more:
             bound = "min"
-        found.append(Amount(start_at, match.end(), num_start, value, unit, bound, high))
+        found.append(Amount(start_at, end_at, num_start, value, unit, bound, high))
     return found
 
 

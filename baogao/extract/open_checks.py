@@ -711,3 +711,23 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
 def _record_after() -> re.Pattern[str]:
     """What follows a span of years that makes it a record (近五年|来的最高水平)."""
     return re.compile(str(cues()["record_after_span"]))
+
+
+#: A comparison right after a level with the start of several years (，比五年前增加…,
+#: ，比2005年末增长…): the level is the one reached at their end.
+_SINCE_START = re.compile(r"[，,]\s*(?:比|较)(?:(?P<span>[两二三四五六七八九十\d]{1,2})年前"
+                          r"|(?P<year>" + year_re().pattern + r")(?:末|底)?)"
+                          r"(?:增加|增长|提高|下降|减少|翻)")
+
+
+def stock_at_end(text: str, end: int, year: int) -> bool:
+    """True when the value ending at ``end`` is compared right after with the start of a span
+    of years that ends with the report's last year (全国社会保障基金积累7810亿元，比五年前增加
+    5800多亿元): a level at the end of a review of several years, not a sum over them."""
+    found = _SINCE_START.match(text, end)
+    if found is None:
+        return False
+    if found.group("span"):
+        return True
+    base = year_re().search(found.group(0))
+    return base is not None and year_of(base) < year - 2

@@ -47,6 +47,7 @@ from baogao.extract.open_checks import (
     proposed,
     reviewed,
     run_before,
+    stock_at_end,
     summed_over_years,
     vague_fund,
     years_spanned,
@@ -58,7 +59,7 @@ from baogao.extract.open_lists import (
     bare_run,
     respectively,
 )
-from baogao.extract.open_names import Reading, _listed_start, _unsure
+from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
 from baogao.extract.open_owners import owned
 from baogao.extract.open_reading import is_descriptor, read_object
 from baogao.extract.open_words import (
@@ -68,6 +69,7 @@ from baogao.extract.open_words import (
     _strip_lead,
     _tail_predicate,
     _tidy,
+    _words,
     key_of,
     trim_name,
     vocabulary,
@@ -182,6 +184,17 @@ def _plan_year_section(doc: Document, role: Role, pos: int) -> bool:
         f"{doc.year}年" in title for title in doc.section_path(doc.section_at(pos)))
 
 
+#: A plan's figure before the value in its clause (计划比上年增长, 计划增长): a target.
+_PLANNED = re.compile(r"计划(?:比(?:上年|去年)|较(?:上年|去年))?"
+                      r"(?:增长|增加|提高|下降|减少|达到|为)$")
+
+
+def _this_year_paragraph(text: str, para: int, pos: int) -> bool:
+    """True when the paragraph opens with 今年 and names no year before ``pos`` (今年国民
+    经济计划的执行情况…: a report read late in its year, about that year)."""
+    return text.startswith("今年", para) and _YEAR_TITLE.search(text, para, pos) is None
+
+
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value.normalize())
 
@@ -202,6 +215,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         para_multi: bool | None = None
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
+            category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
             listed: list[str] = []
             singles: list[str] = []  # names of the clauses just before, one value each
             amounts = find_amounts(text, sentence.start, sentence.end)
@@ -256,6 +270,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         if _strip_lead(_tidy(text[head_start : amount.start]))[0]:
                             prev = None
                         continue
+                    if (opened := listed_category(reading.name)) is not None:
+                        category = opened[1]  # (当年新增加的主要生产能力有)煤炭|2714万吨
+                        reading = replace(reading, name=opened[0] + category)
+                    elif category and len(_words(reading.name)) == 1 and text.startswith(
+                            reading.name, clause[0]):
+                        reading = replace(reading, name=reading.name + category)  # ，石油…
                     prev = reading
                     read.append(_strip_growth(reading.name))
                     printed = text[amount.start : amount.end]
@@ -264,7 +284,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     timing = timing_at(doc, role, para, sentence, amount.start)
                     after = text[amount.end : amount.end + 3]
                     baseline = reading.baseline or after.startswith(_skip_words(
-                        "from_follow")) or _listed_start(text, amount.end, clause[1])
+                        "from_follow")) or _listed_start(text, amount.end, clause[1]) or (
+                        text.endswith(("从", "由"), clause[0], amount.start) and any(
+                            w in text[amount.end : clause[1]]  # 从15个县（市）|扩大到
+                            for w in _skip_words("from_follow")))
                     if timing is None:
                         continue
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
@@ -278,6 +301,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
                     head = text[clause[0] : amount.start]
+                    if timing.kind == "actual" and _PLANNED.search(head):
+                        # 全年工业总产值计划比上年增长6%: the plan's figure, not the result
+                        timing = replace(timing, kind="target", estimated=False, period=(
+                            doc.year if _this_year_paragraph(text, para.start, amount.start)
+                            else timing.period))
                     if timing.kind == "target" and reviewed(text, para.start, amount.start):
                         # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
                         timing = replace(timing, kind="actual")
@@ -300,6 +328,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         and not _multi_year_sentence(text, sentence), spans,
                         amount.unit in ("%", "倍"), timing.kind == "target")
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
+                    stock = (period is None and (multi or spans) and timing.kind == "actual"
+                             and doc.year is not None and not baseline
+                             and stock_at_end(text, amount.end, doc.year))
+                    if stock and doc.year is not None:
+                        period = doc.year - 1  # (五年来) 积累7810亿元，比五年前增加…: the level
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years
@@ -322,7 +355,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         value_high=_number(amount.value_high), key=key_of(name),
                         action=reading.action,
                         scope=BASELINE if baseline else (
-                            reading.scope or (MULTI_YEAR if multi or spans else None)),
+                            reading.scope or (MULTI_YEAR if (multi or spans) and not stock
+                                              else None)),
                         open_vocabulary=True,
                     ))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []

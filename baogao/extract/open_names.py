@@ -283,3 +283,80 @@ def _shared_noun(text: str, amount: Amount, name: str, stop: int) -> str:
     if (lead[1] == "b" or lead[0].endswith("级")) and len(post) > len(lead[0]) + 1:
         return name + post[len(lead[0]) :]
     return name
+
+
+def counted_head(unit: str, name: str) -> tuple[str, str] | None:
+    """(the noun, the predicate) of a name read for a count in an entity measure that runs
+    past the noun it counts (3所|医院|交通综合治理, 1325家|中小微企业|融资, 简易楼|解危排险
+    20栋): the name ends at its last word ending in a head of the measure (``measure_heads``);
+    None when it already does, or holds no such word."""
+    table = vocabulary()["measure_heads"]
+    heads = table.get(unit.lstrip("万亿"), "")
+    if not heads or name[-1] in heads:
+        return None
+    cut = max((at for at in _cuts(name) if 2 <= at < len(name) and name[at - 1] in heads),
+              default=0)
+    rest = name[cut:]
+    if not cut or rest[-1] in _noun_ends() or not _HAN.match(rest) or rest[0] in "和及与" or (
+            _words(rest)[0][1] == "p" or _find_amounts(rest, 0, len(rest))):
+        # …工业企业|营业收入, 全国重点|实验室, 中试基地|和概念, 高等学校|由一九八○年的:
+        # the rest is a noun, a list, a quote or a comparison
+        return None
+    return name[:cut], rest.lstrip("的")
+
+
+@functools.lru_cache(maxsize=1)
+def _noun_ends() -> frozenset[str]:
+    """Last characters of a noun phrase that a count may count: every measure's heads and
+    the ``noun_end_chars`` (实验室, 总部, 车间, 项目)."""
+    table = vocabulary()["measure_heads"]
+    return frozenset("".join(v for k, v in table.items() if k != "_doc")
+                     + vocabulary()["noun_end_chars"])
+
+
+#: Tags of the words of a clause's subject (城乡居民|储蓄存款|大幅度增加).
+_SUBJECT_NOUNS = frozenset({"n", "nz", "l", "j"})
+
+
+def subject_shared(text: str, clause: int, name: str) -> str:
+    """A name carrying the subject of the clause before it in its sentence when the name is
+    that subject's last word under a time (城乡居民储蓄存款大幅度增加，|年末存款余额达到… →
+    城乡居民储蓄存款年末余额): that clause states no amount and is its subject (nouns only)
+    followed by an adverb and its predicate. Other names are returned as they are."""
+    if clause < 2 or text[clause - 1] not in "，,":
+        return name
+    begin = max(text.rfind(c, 0, clause - 1) for c in "，,；;。：:！？\n") + 1
+    before = text[begin : clause - 1]
+    if not before or _find_amounts(text, begin, clause - 1):
+        return name
+    words = _words(before)
+    lead = 0
+    while lead < len(words) and words[lead][1] in _SUBJECT_NOUNS:
+        lead += 1
+    subject = "".join(w for w, _ in words[:lead])
+    if (lead < 2 or lead == len(words) or words[lead][1] not in ("d", "ad")
+            or len(subject) < 4 or name.startswith(subject)):
+        return name
+    at = 0
+    for word, tag in _words(name)[:-1]:
+        if len(word) >= 2 and subject.endswith(word):
+            return subject + name[:at] + name[at + len(word) :]
+        if tag != "t":
+            return name  # only a time may stand before the subject's word (年末|存款余额)
+        at += len(word)
+    return name
+
+
+def listed_category(name: str) -> tuple[str, str] | None:
+    """(the first item, the category's head noun) of a name opening a list with 有
+    (当年新增加的主要生产能力有|煤炭 → 煤炭, 生产能力), 有 a word of its own after a noun;
+    None for any other name."""
+    at = name.rfind("有")
+    cuts = _cuts(name)
+    if at < 2 or at == len(name) - 1 or at not in cuts or at + 1 not in cuts:
+        return None
+    word, tag = _words(name[:at])[-1]
+    if tag not in ("n", "vn", "nz") or len(word) < 2:
+        return None
+    item = name[at + 1 :]
+    return (item, word) if _words(item)[0][1] in ("n", "nz", "j") else None

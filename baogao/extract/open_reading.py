@@ -3,7 +3,13 @@ amount only modifies the noun after it (``is_descriptor``)."""
 
 from __future__ import annotations
 
-from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, _unit_gate
+from baogao.extract.open_amounts import (
+    Amount,
+    _find_amounts,
+    _in_quotes,
+    _unit_gate,
+    measure_noun,
+)
 from baogao.extract.open_checks import (
     _after_amount,
     drop_compared,
@@ -35,6 +41,8 @@ from baogao.extract.open_names import (
     _subject_kept,
     _subject_of,
     _unsure,
+    counted_head,
+    subject_shared,
 )
 from baogao.extract.open_words import (
     _after_last_action,
@@ -147,7 +155,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         _HAN.match(follows) or follows == "“" or (
             counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
     ) and (counted or not name or leads or follows_prev):
-        post = _post_phrase(text, amount.end, next_start)
+        post = measure_noun(text, amount.end) or _post_phrase(text, amount.end, next_start)
         if name and post and _words(post)[0][0] in _skip_words("predicate_leads"):
             post = ""  # 企业3万余家|实现复工复产: the object is the one named before
         # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
@@ -236,9 +244,13 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = _shared_noun(text, amount, name, clause[1])
     name = drop_year_end(drop_compared(name))  # 油料产量比上年|增加, 农业总产值一九八一年
     name = owned_rate(text, clause[0], name, prev.name if prev is not None else None)
+    if head_start == clause[0] and carry is None:
+        name = subject_shared(text, clause[0], name)  # 城乡居民储蓄存款…，|年末存款余额
     if _unsure(name) or unreliable(text, clause, amount, name, action, runs_on) or (
             _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on
         return None
+    if (cut := counted_head(amount.unit, name)) is not None:
+        name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
     if joined and prev is not None and not action:
         action = prev.action
     name = change_named(text, head_start, amount.start, name, amount.unit)

@@ -403,14 +403,20 @@ def _list_name(text: str, begin: int, stop: int) -> str:
     return text[begin : begin + at]
 
 
+#: A one-character place noun whose alternatives follow in brackets (县（市）, 省（区、市）).
+_PLACE_CHARS = frozenset("省市县区乡镇村旗州盟")
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
     ends, trail, stops = _post_sets()
     limit = min(stop, begin + 20)
     found = stops.search(text, begin, limit)
-    if found and found.group() in "（(" and found.start() >= begin + 2:
-        # 4个立体停车楼（库）: a short aside in brackets right after the whole noun is its own
+    if found and found.group() in "（(" and (found.start() >= begin + 2 or (
+            found.start() == begin + 1 and text[begin] in _PLACE_CHARS)):
+        # 4个立体停车楼（库）, 2300个县（市）: a short aside in brackets right after the whole
+        # noun is its own
         close = _CLOSE.search(text, found.end(), min(stop, found.end() + 5))
         core = _post_phrase(text, begin, found.start())
         if close is not None and core == _tidy(text[begin : found.start()]):
