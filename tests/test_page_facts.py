@@ -100,6 +100,10 @@ def test_local_share_of_revenue_is_not_fiscal_revenue_beside_the_total(tmp_path:
     both = _results(tmp_path, "财政总收入和地方财政收入分别增长7.1%和5.6%,")
     assert ("fiscal_revenue_growth", "actual", 2022, 7.1) in both
     assert ("fiscal_revenue_growth", "actual", 2022, 5.6) not in both
+    # …and beside the plain 财政收入 of the same year
+    both = _results(tmp_path, "财政收入512.3亿元,其中地方财政收入320.5亿元,")
+    assert ("fiscal_revenue", "actual", 2022, 512.3) in both
+    assert ("fiscal_revenue", "actual", 2022, 320.5) not in both
     # alone, 地方财政收入 is the region's fiscal revenue
     alone = _results(tmp_path, "地方财政收入增长5.6%,")
     assert ("fiscal_revenue_growth", "actual", 2022, 5.6) in alone

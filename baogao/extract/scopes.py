@@ -3,9 +3,10 @@ page may have cut.
 
 Two names the catalog maps to one indicator can still mean different things in the same
 report: a county that prints 财政总收入 (all revenue collected) and 地方财政收入 (the part the
-county keeps) gives two values for ``fiscal_revenue``; only the wider name is that indicator,
-and the narrower one is left out. The rules are data (``page_shapes.json``). (A national
-report's 地方… names are left out by ``facts``.)
+county keeps) gives two values for ``fiscal_revenue`` of one year; only the wider name is that
+indicator, and the narrower one is left out (alone, or of another year, 地方财政收入 is the
+region's fiscal revenue). The rules are data (``page_shapes.json``). (A national report's
+地方… names are left out by ``facts``.)
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ _CLOSERS = "。；;！？!?）)”’」』，,、：:|\t"
 
 
 def _narrower(facts: list[Fact]) -> set[int]:
-    """Indexes of facts named by a narrower name of an indicator whose wider name the report
-    also uses."""
+    """Indexes of facts named by a narrower name of an indicator whose wider name gives a
+    value of the same kind and year too (财政收入 and 地方财政收入 of 2022 both)."""
     dropped: set[int] = set()
     for rule in page_shapes()["narrower_names"]:
         indicators = set(rule["indicators"])
-        wide = tuple(rule["wide"])
-        if not any(f.indicator in indicators and f.name.endswith(wide) for f in facts):
-            continue
+        narrow = set(rule["narrow"])
+        wide = {(f.indicator, f.kind, f.period) for f in facts
+                if f.indicator in indicators and f.name not in narrow
+                and f.name.endswith(tuple(rule["wide"]))}
         dropped |= {i for i, f in enumerate(facts)
-                    if f.indicator in indicators and f.name in rule["narrow"]}
+                    if f.name in narrow and (f.indicator, f.kind, f.period) in wide}
     return dropped
 
 
