@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import NATIONAL, SEEDS, rewritten_report
 
 from baogao.extract import extract_facts, find_mentions
+from baogao.extract.numbers import find_quantities
 from baogao.models import Document, Fact
 from baogao.pipeline import build_document
 from baogao.read import read_file
@@ -231,3 +232,37 @@ def test_value_where_the_excerpt_is_cut_is_left_out(tmp_path: Path) -> None:
         assert got == {"gdp", "gdp_growth", "general_budget_revenue_growth"}, cut
     whole = {f.indicator for f in _catalog(_page(tmp_path, head + "2.4%。"))}
     assert "disposable_income_per_capita_growth" in whole
+
+
+def test_part_of_a_year_governing_the_metric_is_not_the_year(tmp_path: Path) -> None:
+    for said in ("一季度受疫情影响,全区地区生产总值同比增长4.1%,",
+                 "全区1-11月地区生产总值同比增长4.1%,"):
+        assert ("gdp_growth", "actual", 2022, 4.1) not in _results(tmp_path, said), said
+    # a part of the year in an earlier clause, then 全年: the year's value
+    said = "上半年经济承压,全年全区地区生产总值同比增长4.1%,"
+    assert ("gdp_growth", "actual", 2022, 4.1) in _results(tmp_path, said)
+
+
+def test_bare_chi_zi_is_the_deficit(tmp_path: Path) -> None:
+    said = "赤字规模5.66万亿元"  # the 2025 national report, the first row
+
+    def deficits(*pairs: tuple[str, str]) -> set[tuple[str, int | None, float | None]]:
+        doc = rewritten_report(NATIONAL, tmp_path, *pairs)
+        return {(f.kind, f.period, f.value) for f in _catalog(doc) if f.indicator == "deficit"}
+
+    assert deficits() == deficits((said, "赤字5.66万亿元")) == {("target", 2025, 56600.0)}
+
+
+def test_year_with_a_zero_typed_as_a_digit(tmp_path: Path) -> None:
+    results = ("全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、"
+               "同口径增长5.6%,居民人均可支配收入同比增长2.4%。\n")
+    for year in ("二0二二年", "二〇二二年"):
+        doc = _page(tmp_path, f"区长作政府工作报告。{year}:\n" + results)
+        assert ("gdp", "actual", 2022, 5700.1) in _keys(_catalog(doc)), year
+
+
+def test_tail_of_a_number_cut_by_a_line_break_is_no_value(tmp_path: Path) -> None:
+    got = _results(tmp_path, "全区地区生产总值实现57\n00.1亿元,同比增长4\n.1%,")
+    assert not any(k[0] in ("gdp", "gdp_growth") and k[1:3] == ("actual", 2022)
+                   and k[3] not in (5700.1, 4.1) for k in got)
+    assert not find_quantities("全区地区生产总值实现57\n00.1亿元")  # never 0.1亿元 or 100.1

@@ -308,6 +308,8 @@ def find_quantities(
     for match in _quantity_re().finditer(text, start, stop):
         if not (match.group("num") or match.group("pnum")):
             continue
+        if _BROKEN_TAIL.match(text, max(0, match.start() - 2)) and match.start() >= 2:
+            continue  # 完成21⏎2.8亿元: the tail of a number a line break cut, not a value
         quantity = _read(match, require_unit)
         if quantity is not None:
             found.append(quantity)
@@ -324,6 +326,8 @@ def find_quantities(
 
 
 _RATE_UNITS = frozenset({"%", "‰"})
+#: a digit (or decimal point) and a line break right before a numeral
+_BROKEN_TAIL = re.compile(r"[\d.．]\n")
 
 
 def _shared_bounds(text: str, found: list[Quantity]) -> list[Quantity]:

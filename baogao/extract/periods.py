@@ -57,10 +57,11 @@ def _comparison_base_re() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _year_re() -> re.Pattern[str]:
-    """A year: 2025年, or in Chinese numerals as older reports write it (一九八三年)."""
+    """A year: 2025年, or in Chinese numerals as older reports write it (一九八三年, 二00四年
+    with a zero typed as a digit)."""
     digits = "〇○零一二三四五六七八九"
     # a copy may space out its digits (1 9 9 7 年)
-    return re.compile(rf"(?<![\d{digits}])((?:1 ?9|2 ?0) ?\d ?\d|[一二][{digits}]{{3}}) ?年")
+    return re.compile(rf"(?<![\d{digits}])((?:1 ?9|2 ?0) ?\d ?\d|[一二][{digits}0]{{3}}) ?年")
 
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")

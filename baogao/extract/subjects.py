@@ -27,6 +27,7 @@ from baogao.extract.catalog import (
     find_mentions,
     load_catalog,
     match_name,
+    page_shapes,
 )
 from baogao.extract.numbers import Quantity, find_quantities, first_quantity
 from baogao.extract.periods import _Span, cue_words, has_cue
@@ -324,7 +325,25 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
         return False  # 扣除房地产开发投资后，固定资产投资…: a narrower measure
     if re.search(str(cues()["sub_region_subject"]), clause):
         return False  # 城关镇实现地区生产总值…: a town or zone of the region, not the region
+    if _part_of_year(text[sentence.start : mention.start]):
+        return False  # 一季度受疫情影响，全国财政收入下降14.3%: a quarter, not the year
     return not has_cue(clause, "scope_blockers")
+
+
+@functools.lru_cache(maxsize=1)
+def _part_of_year_re() -> re.Pattern[str]:
+    return re.compile(str(page_shapes()["part_of_year"]))
+
+
+def _part_of_year(before: str) -> bool:
+    """True when a part of a year (一季度, 上半年, 1—11月) governs the metric named after
+    ``before``: in the metric's own clause, or opening the sentence with no 全年 since."""
+    clauses = re.split(r"[，,；;：:]", before)
+    pattern = _part_of_year_re()
+    if pattern.search(clauses[-1]):
+        return True
+    later = "".join(clauses[1:])
+    return len(clauses) > 1 and pattern.search(clauses[0]) is not None and "全年" not in later
 
 
 def elided_mentions(
