@@ -230,3 +230,23 @@ def test_pdf_running_header_and_page_numbers_do_not_enter_the_sentences(tmp_path
     sentences = [s for p in paragraphs for s in p.strip().split("。") if len(s) > 40]
     assert len(sentences) > 20
     assert all(any(s in line for line in lines) for s in sentences)
+
+
+def test_pdf_table_comes_out_as_rows_and_gives_the_docx_commitments() -> None:
+    """The 民生实事 table fixture saved as PDF by LibreOffice (no ruling lines; a long cell
+    wraps inside its column and the table runs over three pages): the rows come back whole
+    and give the same commitments as the .docx the PDF was saved from."""
+    from baogao.extract.commitments import extract_commitments
+    from baogao.pipeline import analyse, read
+
+    def said(path: Path) -> list[tuple[str, float | None, str | None]]:
+        [doc] = list(read(path))
+        return [(c.object, c.value, c.unit) for c in extract_commitments(doc, analyse(doc)[1])]
+
+    pdf = PDF / "广东民生实事表.pdf"
+    rows = [ln.split("\t") for ln in read_file(pdf)[0].text.splitlines() if ln.startswith("\t")]
+    assert rows[0][1:] == ["序号", "民生实事项目", "主要内容"]
+    assert [r[1] for r in rows[1:]] == list("一二三四五六七八九十")
+    assert all(len(r) == 4 for r in rows)
+    found = said(pdf)
+    assert len(found) > 40 and found == said(DATA / "tables" / "广东民生实事表.docx")

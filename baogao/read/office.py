@@ -243,7 +243,7 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    from baogao.read.pdflayout import PrintedLine, page_lines, reflow
+    from baogao.read.pdflayout import CharLine, PrintedLine, lay_out, page_chars, reflow
 
     try:
         pdf = pdfium.PdfDocument(str(path))
@@ -254,7 +254,8 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
                                  "without a password") from exc
         raise UnreadableFile(name, f"not a readable PDF (damaged or truncated: "
                              f"{_one_line(exc)})") from exc
-    pages: list[list[PrintedLine]] = []
+    pages: list[list[CharLine] | list[PrintedLine]] = []
+    shift = 0.0
     bad: list[int] = []
     max_chars = limit("max_document_chars")
     chars = 0
@@ -264,13 +265,15 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
             try:
                 page = pdf[i]
                 textpage = page.get_textpage()
-                pages.append(page_lines(textpage))
+                pages.append(page_chars(textpage, shift))
+                shift += page.get_height()
                 textpage.close()
                 page.close()
             except pdfium.PdfiumError:
                 bad.append(i + 1)
                 continue
-            chars += sum(len(ln.text) + 1 for ln in pages[-1])
+            chars += sum((len(ln.text) if isinstance(ln, PrintedLine) else len(ln)) + 1
+                         for ln in pages[-1])
             if chars > max_chars:  # stop reading before the text takes memory
                 raise LimitExceeded(name, f"text of the first {i + 1} of {n_pages} pages",
                                     "max_document_chars", max_chars)
@@ -278,7 +281,7 @@ def read_pdf(path: Path, name: str) -> list[RawDocument]:
         pdf.close()
     if bad and len(bad) == n_pages:
         raise UnreadableFile(name, f"no page of the PDF can be read (damaged: {n_pages} pages)")
-    text = reflow(pages)
+    text = reflow(lay_out(pages))
     if not text.strip():
         raise UnreadableFile(name, "PDF has no text layer (scanned?); run OCR first")
     warnings: tuple[str, ...] = ()

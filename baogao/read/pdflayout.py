@@ -1,4 +1,9 @@
-"""Lines of a PDF's text layer put back into paragraphs.
+"""Lines of a PDF's text layer put back into paragraphs, and its tables into rows.
+
+Lines are rebuilt from the characters' boxes (``page_chars``): some writers break the text
+layer after every character. Tables are found over the whole document at once, so that one
+running over a page break stays one (``lay_out``, ``baogao.read.pdftables``), and come out as
+TAB-led rows, which are never joined to other lines.
 
 A PDF holds printed lines, not paragraphs: a sentence of a report runs over two or three
 lines (粮食产 / 量836.9亿斤), and a figure is cut from its name at every line end. A line is
@@ -26,8 +31,12 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from baogao.read.pdftables import find_tables, pieces
+
 #: how far (in character heights) short of the right edge a wrapped line may end
 _EDGE_SLACK = 1.5
+#: prose lines needed to tell the width of a full line
+_MEASURED = 8
 #: without boxes: the share of a full line's width from which a line counts as wrapped
 _FULL_SHARE = 0.85
 _SENTENCE_END = tuple("。！？!?；;：:…")
@@ -41,32 +50,82 @@ _DIGITS = re.compile(r"\d+")
 @dataclass(frozen=True)
 class PrintedLine:
     """One line of a page's text layer; ``right`` is the right edge of its last visible
-    character and ``em`` its characters' median height (points), None when unknown."""
+    character and ``em`` its characters' median height (points), None when unknown; ``row``
+    marks a table row (TAB-led cells), which is never joined to another line."""
 
     text: str
     right: float | None = None
     em: float | None = None
+    row: bool = False
 
 
-def page_lines(textpage: Any) -> list[PrintedLine]:
-    """The lines of a pdfium text page with the boxes of their characters (loose boxes:
-    the font's full height, which a tight box of some CJK fonts reports as zero)."""
+Box = tuple[float, float, float, float]
+CharLine = list[tuple[str, Box]]
+
+
+def page_chars(textpage: Any, shift: float = 0.0) -> list[CharLine] | list[PrintedLine]:
+    """The printed lines of a pdfium text page as characters with their boxes, the page
+    moved down by ``shift`` points (pages stacked, so that a table can run over a page
+    break); the text layer's own lines (no boxes) when it counts its characters otherwise.
+
+    Lines are rebuilt from the characters' boxes (loose boxes: the font's full height, which
+    a tight box of some CJK fonts reports as zero), not from the text layer's line breaks,
+    which some writers put after every character: a line ends where the baseline moves by
+    half a character or the text goes back to the left.
+    """
     text: str = textpage.get_text_range()
-    boxes = len(text) == textpage.count_chars()
-    out: list[PrintedLine] = []
-    start = 0
-    for end in [*(i for i, ch in enumerate(text) if ch == "\n"), len(text)]:
-        line = text[start:end].rstrip("\r")
-        right = em = None
-        if boxes:
-            visible = [i for i in range(start, start + len(line)) if not text[i].isspace()]
-            if visible:
-                charboxes = [textpage.get_charbox(i, loose=True) for i in visible]
-                right = max(b[2] for b in charboxes)
-                heights = sorted(b[3] - b[1] for b in charboxes)
-                em = heights[len(heights) // 2]
-        out.append(PrintedLine(line, right, em))
-        start = end + 1
+    if len(text) != textpage.count_chars():
+        return [PrintedLine(line.rstrip("\r")) for line in text.split("\n")]
+    lines: list[CharLine] = []
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        x0, y0, x1, y1 = textpage.get_charbox(i, loose=True)
+        box = (x0, y0 - shift, x1, y1 - shift)
+        if lines:
+            last = lines[-1][-1][1]
+            em = max(last[3] - last[1], box[3] - box[1], 1.0)
+            if abs(box[1] - last[1]) <= 0.5 * em and box[0] >= last[0] - 0.5 * em:
+                lines[-1].append((ch, box))
+                continue
+        lines.append([(ch, box)])
+    return lines
+
+
+def _printed(chars: CharLine) -> PrintedLine:
+    """A line's text (a gap of a third of a character between two Latin letters or digits
+    is a space; other gaps are layout), right edge and character height."""
+    parts: list[str] = []
+    for j, (ch, box) in enumerate(chars):
+        before = chars[j - 1] if j else None
+        if before and ch.isascii() and ch.isalnum() and before[0].isascii() and (
+                before[0].isalnum()) and box[0] - before[1][2] > (box[3] - box[1]) / 3:
+            parts.append(" ")
+        parts.append(ch)
+    heights = sorted(box[3] - box[1] for _, box in chars)
+    return PrintedLine("".join(parts), max(box[2] for _, box in chars),
+                       heights[len(heights) // 2])
+
+
+def lay_out(pages: list[list[CharLine] | list[PrintedLine]]) -> list[list[PrintedLine]]:
+    """Every page's printed lines, the tables of the document (found over all pages at
+    once, so that one running over a page break stays one) as rows on the page where each
+    starts."""
+    flat: list[tuple[int, CharLine]] = [(k, ln) for k, page in enumerate(pages) for ln in page
+                                        if isinstance(ln, list)]
+    found = [piece for n, (_, ln) in enumerate(flat) for piece in pieces(ln, n)
+             if not _PAGE_NUMBER.fullmatch("".join(ch for ch, _ in ln))]
+    tables = {t.first: t for t in find_tables(found)}
+    taken = frozenset().union(*(t.lines for t in tables.values())) if tables else frozenset()
+    out: list[list[PrintedLine]] = [[ln for ln in page if isinstance(ln, PrintedLine)]
+                                    for page in pages]
+    for n, (k, ln) in enumerate(flat):
+        if n in tables:
+            out[k] += [PrintedLine("\t" + "\t".join(cells), row=True)
+                       for cells in tables[n].rows]
+            out[k].append(PrintedLine(""))
+        elif n not in taken:
+            out[k].append(_printed(ln))
     return out
 
 
@@ -79,15 +138,18 @@ def _ends_sentence(line: str) -> bool:
 
 
 def _reaches_edge(pages: list[list[PrintedLine]]) -> list[bool]:
-    """For every line of every page: does it run to the right edge of the text?"""
-    widths = sorted(_width(ln.text.strip()) for page in pages for ln in page if ln.text.strip())
-    full = widths[int(len(widths) * 0.9)] if len(widths) >= 5 else float("inf")
-    all_rights = sorted(ln.right for page in pages for ln in page if ln.right is not None)
+    """For every line of every page: does it run to the right edge of the text? Both
+    measures need enough prose lines (``_MEASURED``) to tell a full line; table rows are
+    not prose."""
+    prose = [ln for page in pages for ln in page if ln.text.strip() and not ln.row]
+    widths = sorted(_width(ln.text.strip()) for ln in prose)
+    full = widths[int(len(widths) * 0.9)] if len(widths) >= _MEASURED else float("inf")
+    all_rights = sorted(ln.right for ln in prose if ln.right is not None)
     out: list[bool] = []
     for page in pages:
-        rights = sorted(ln.right for ln in page if ln.right is not None)
-        pool = rights if len(rights) >= 5 else all_rights
-        edge = pool[int(len(pool) * 0.9)] if pool else None
+        rights = sorted(ln.right for ln in page if ln.right is not None and not ln.row)
+        pool = rights if len(rights) >= _MEASURED else all_rights
+        edge = pool[int(len(pool) * 0.9)] if len(pool) >= _MEASURED else None
         for ln in page:
             wide = _width(ln.text.strip()) >= _FULL_SHARE * full
             if ln.right is not None and ln.em and edge is not None:
@@ -119,10 +181,11 @@ def reflow(pages: list[list[PrintedLine]]) -> str:
     out: list[str] = []
     wrapped = False
     for ln, at_edge in zip(lines, _reaches_edge(pages), strict=True):
-        line = _GAP.sub("", ln.text.rstrip())
-        if wrapped and line.strip():
+        line = ln.text if ln.row else _GAP.sub("", ln.text.rstrip())
+        if wrapped and line.strip() and not ln.row:
             out[-1] += line.lstrip()  # no space: a figure cut at a line end (5. / 8%) joins
         else:
             out.append(line)
-        wrapped = bool(out[-1].strip()) and at_edge and not _ends_sentence(out[-1])
+        wrapped = (bool(out[-1].strip()) and at_edge and not ln.row
+                   and not _ends_sentence(out[-1]))
     return "\n".join(out)
