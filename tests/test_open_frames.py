@@ -132,3 +132,10 @@ def test_a_share_measure_is_shared_whole_by_the_listed_parts(
     assert first.name == "工业战略性新兴产业产值占规上工业比重"
     [second] = _at(jiangsu_2026, "52.1%", "产值占规上工业比重分别达42.1%")
     assert second.name == "高新技术产业产值占规上工业比重"
+
+
+def test_a_noun_opening_on_latin_capitals_is_counted() -> None:
+    # 新增5家|A股上市公司: the noun after the count begins with Latin letters
+    [doc] = read(Path(__file__).parent / "data" / "seeds" / "000_b5713cac4734963f.txt")
+    [fact] = _at(open_facts(doc, extract_facts(doc)), "5家", "新增5家A股上市公司")
+    assert fact.name == "A股上市公司" and fact.kind == "actual"
