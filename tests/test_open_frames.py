@@ -139,3 +139,37 @@ def test_a_noun_opening_on_latin_capitals_is_counted() -> None:
     [doc] = read(Path(__file__).parent / "data" / "seeds" / "000_b5713cac4734963f.txt")
     [fact] = _at(open_facts(doc, extract_facts(doc)), "5家", "新增5家A股上市公司")
     assert fact.name == "A股上市公司" and fact.kind == "actual"
+
+
+@pytest.fixture(scope="module")
+def anhui_2026() -> list[Fact]:
+    return _facts(PROVINCES / "2026_安徽省_政府工作报告.csv")
+
+
+def test_a_stop_word_inside_a_word_does_not_end_the_noun() -> None:
+    # 新增4所普通高等学校: the 等 of 高等 does not end the noun as the 等 of a list does
+    facts = _facts(FORMATS_2025 / "2025年江苏省政府工作报告.docx")
+    [fact] = _at(facts, "4所", "新增4所普通高等学校")
+    assert fact.name == "普通高等学校"
+
+
+def test_a_capacity_of_the_last_listed_project_is_not_the_lists_amount(
+        gansu_2026: list[Fact]) -> None:
+    # 加快金川四矿区贫矿资源综合开发利用、白银集团|7万吨|锌基合金等项目建设
+    assert _at(gansu_2026, "7万吨", "白银集团7万吨锌基合金") == []
+
+
+def test_the_body_a_clause_opens_on_owns_what_it_counts(anhui_2026: list[Fact]) -> None:
+    # 中国（安徽）自贸试验区累计推出259项制度创新成果: not the province's
+    [fact] = _at(anhui_2026, "259项", "自贸试验区累计推出259项")
+    assert fact.name == "中国（安徽）自贸试验区制度创新成果"
+    facts = _facts(FORMATS_2025 / "2025年江苏省政府工作报告.docx")
+    [shown] = _at(facts, "154项", "一体化发展示范区累计形成154项")
+    assert shown.name == "一体化发展示范区制度创新成果"
+
+
+def test_a_verb_opening_the_clause_is_no_owner() -> None:
+    # 复制推广自贸区|改革试点经验267项: 复制推广 is what was done, 自贸区 no owner
+    facts = _facts(PROVINCES / "2026_江西省_政府工作报告.csv")
+    [fact] = _at(facts, "267项", "复制推广自贸区改革试点经验267项")
+    assert fact.name == "自贸区改革试点经验"

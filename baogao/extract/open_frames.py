@@ -26,9 +26,10 @@ from baogao.extract.open_words import (
     _tidy,
     _verb_words,
     _words,
+    vocabulary,
 )
 
-__all__ = ["final_name", "open_names"]
+__all__ = ["final_name", "listed_descriptor", "open_names"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,3 +167,14 @@ def final_name(name: str, head: str, after: str = "", before: str = "") -> str |
                      else _qualifier(head, name) or _named_earlier(before, name))
         return qualifier + name if qualifier else None
     return name
+
+
+def listed_descriptor(text: str, start: int, end: int, unit: str, name: str) -> bool:
+    """True for a measure printed between the last of listed projects and the noun it
+    describes (金川四矿区…综合开发利用、白银集团|7万吨|锌基合金等项目): the capacity of one
+    item, not an amount of the list read before it."""
+    base = unit.lstrip("万亿")
+    if ("、" not in name or unit in ("%", "‰") or base in vocabulary()["count_units"]
+            or not _HAN.match(text, end)):
+        return False
+    return text.endswith(name[name.rfind("、") + 1 :], 0, start)
