@@ -116,3 +116,9 @@ def test_general_budget_revenue_as_a_budget_report_names_it(tmp_path: Path) -> N
     doc = rewritten_report(XICHENG_2023, tmp_path, (
         "一般公共预算收入扣除留抵退税后", "一般公共预算地方级财政收入扣除留抵退税后"))
     assert ("general_budget_revenue_growth", "actual", False, 2022, 5.6) in _keys(_catalog(doc))
+
+
+def test_total_local_fiscal_revenue_is_fiscal_revenue(tmp_path: Path) -> None:
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "一般公共预算收入扣除留抵退税后、同口径增长5.6%", "地方财政总收入同口径增长5.6%"))
+    assert ("fiscal_revenue_growth", "actual", False, 2022, 5.6) in _keys(_catalog(doc))
