@@ -116,3 +116,35 @@ def test_general_budget_revenue_as_a_budget_report_names_it(tmp_path: Path) -> N
     doc = rewritten_report(XICHENG_2023, tmp_path, (
         "一般公共预算收入扣除留抵退税后", "一般公共预算地方级财政收入扣除留抵退税后"))
     assert ("general_budget_revenue_growth", "actual", False, 2022, 5.6) in _keys(_catalog(doc))
+
+
+def test_total_local_fiscal_revenue_is_fiscal_revenue(tmp_path: Path) -> None:
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "一般公共预算收入扣除留抵退税后、同口径增长5.6%", "地方财政总收入同口径增长5.6%"))
+    assert ("fiscal_revenue_growth", "actual", False, 2022, 5.6) in _keys(_catalog(doc))
+
+
+def test_dateline_lead_that_runs_on_to_the_meeting(tmp_path: Path) -> None:
+    doc = _news(tmp_path, "本报北京1月4日讯 今天的区政府会议中心花团锦簇。上午9时,北京市西城区"
+                "第十七届人民代表大会第三次会议隆重开幕。区长刘东伟向大会作政府工作报告。\n")
+    assert (doc.date, doc.year) == ("2023-01-04", 2023)
+
+
+def test_shared_district_name_placed_by_the_prefectures_short_name(tmp_path: Path) -> None:
+    text = read_file(XICHENG_2023, XICHENG_2023.name)[0].text
+    body = text[text.index("各位代表"):].replace("北京市", "").replace("北京", "").replace(
+        "西城区", "鼓楼区").replace("西城", "鼓楼")
+    opening = ("讯 1月4日上午,鼓楼区第十七届人民代表大会第三次会议开幕,区长刘东伟向大会作"
+               "政府工作报告。\n")
+    for paper, want in (("南京日报", "江苏省南京市鼓楼区"), ("本报", None)):
+        out = tmp_path / "page.txt"
+        out.write_text(paper + opening + body, "utf-8")
+        doc = build_document(read_file(out, out.name)[0])
+        assert (doc.region if want else doc.region_code) == want, paper
+
+
+def test_whole_society_before_a_metric_keeps_it_the_subject(tmp_path: Path) -> None:
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "居民人均可支配收入同比增长2.4%。",
+        "居民人均可支配收入同比增长2.4%,全社会研发经费支出占GDP比重6.1%。"))
+    assert ("rd_intensity", "actual", False, 2022, 6.1) in _keys(_catalog(doc))

@@ -145,6 +145,10 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
         if month is None or day is None:
             continue
         sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
+        if _NEWS_DATELINE.match(sentence):
+            # a dateline's lead runs on (本报杭州2月27日讯 今天的省人民大会堂…。上午8时30分，
+            # …会议…开幕): its paragraph tells what sat that day
+            sentence = head[m.end() :].split("\n", 1)[0][:300]
         if not _SESSION_WORDS.search(sentence):
             continue
         if _NEWS_DATELINE.match(sentence) and not _sat_that_day(sentence, m.group(2)):
