@@ -435,8 +435,9 @@ def test_an_action_word_inside_a_known_compound_stays(xicheng_2024: Document) ->
 
 
 def test_a_generic_noun_after_a_count_is_what_is_counted(xicheng_2024: Document) -> None:
-    # 1项|指标(细颗粒物（PM2.5）年均浓度未完成): the count is of 指标
-    assert _named(xicheng_2024, "1项指标细颗粒物")["1项"].endswith("指标")
+    # 1项|指标(细颗粒物（PM2.5）年均浓度未完成): the count is of 指标, the 计划指标 the
+    # sentence named before (2023年20项计划指标中)
+    assert _named(xicheng_2024, "1项指标细颗粒物")["1项"] == "计划指标"
 
 
 def test_values_after_respectively_that_cannot_be_paired_are_not_named() -> None:

@@ -307,6 +307,16 @@ def _from_to(
         yield _Hit(mention, "达到", end_value, span="end")
 
 
+def _level_after_growth(between: str, current: Value, nxt: Value, mention: Mention) -> str | None:
+    """The verb joining a growth rate straight to the level it reached, no comma between
+    (地区生产总值同比增长12.6%达92.9亿元), else None."""
+    verb = between.replace(" ", "")
+    if (mention.family.level is not None and current.unit in ("%", "‰")
+            and nxt.unit not in ("%", "‰") and verb in cue_words("level_after_growth")):
+        return verb
+    return None
+
+
 def _continues(between: str) -> str | None:
     """The continuation clause (同比增长…) when ``between`` joins a value to the next one.
 
@@ -446,7 +456,7 @@ def _continuations(
                 and re.fullmatch(str(cues()["change_amount_gap"]), between.replace(" ", ""))):
             current = nxt  # …5700.1亿元，比上年增加300亿元，增长4.1%: the amount of the change
             continue
-        clause = _continues(between)
+        clause = _continues(between) or _level_after_growth(between, current, nxt, mention)
         if clause is None:
             return
         subject = mention

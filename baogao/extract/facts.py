@@ -603,6 +603,9 @@ def _reading_fact(
             text, role, para, sentence, reading.start)) or timing
     if timing is not None and reading.gap_target:
         timing = target_timing(timing, dated)
+    if (timing is not None and timing.kind == "actual" and not timing.estimated
+            and _under_target_lead(text, para, sentence, reading)):
+        timing = Timing("target", False, timing.period)
     if timing is None or (reading.target_only and timing.kind != "target"):
         return None
     if reading.target_only and not has_cue(text[para.start : reading.start], "target_cues"):
@@ -632,6 +635,14 @@ def _year_floor(text: str, sentence: _Span, reading: Reading) -> int:
         return sentence.start
     verb = max(text.rfind(w, sentence.start, reading.start) for w in ("到", "至"))
     return max(sentence.start, verb - 2) if verb >= 0 else sentence.start
+
+
+def _under_target_lead(text: str, para: _Span, sentence: _Span, reading: Reading) -> bool:
+    """A value in a list its full-stop sentence opens as targets or a budget (…预期目标为：
+    一般公共预算总收入48.24亿元；地方一般公共预算收入32.3亿元): the year's target."""
+    start = _full_sentence_start(text, para, sentence)
+    lead = re.compile(str(cues()["target_list_lead"]))
+    return lead.search(text, start, reading.start) is not None
 
 
 def _full_sentence_start(text: str, para: _Span, sentence: _Span) -> int:

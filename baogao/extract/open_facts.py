@@ -52,6 +52,7 @@ from baogao.extract.open_checks import (
     vague_fund,
     years_spanned,
 )
+from baogao.extract.open_frames import final_name, listed_descriptor
 from baogao.extract.open_lists import (
     _list_parts,
     _parts_named,
@@ -60,7 +61,7 @@ from baogao.extract.open_lists import (
     respectively,
 )
 from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
-from baogao.extract.open_owners import owned
+from baogao.extract.open_owners import clause_owned, owned
 from baogao.extract.open_reading import is_descriptor, read_object
 from baogao.extract.open_words import (
     _alternation,
@@ -344,7 +345,16 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # (2024年政府工作任务:) 预计今年高校毕业生超过1170万人: a forecast of
                         # the plan's year, not a result
                         timing = replace(timing, kind="target", estimated=False)
-                    name = owned(text, sentence.start, amount.start, reading.name)  # 省属企业|
+                    # 省属企业|…; 我区|外送电能力, (等)5项|指标, 迈上4个|万亿元台阶: framing words
+                    # dropped, a generic head qualified, a name that says nothing not kept
+                    name = final_name(clause_owned(text, clause[0], amount.start, owned(
+                        text, sentence.start, amount.start, reading.name)),
+                                      text[head_start : amount.start],
+                                      text[amount.end : clause[1]],
+                                      text[sentence.start : head_start])
+                    if name is None or listed_descriptor(text, amount.start, amount.end,
+                                                         amount.unit, name):
+                        continue
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=name, kind=timing.kind,

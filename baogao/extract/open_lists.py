@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from baogao.extract.open_frames import open_names
 from baogao.extract.open_words import (
     _comparison_leads,
     _cuts,
@@ -87,9 +88,20 @@ def _list_run(text: str, amounts: list[Amount]) -> list[int]:
     return run if len(run) >= 2 else []
 
 
+#: A comparison after a list's last part (死亡人数|较“十三五”同期, |比2020年): not its measure.
+_COMPARED = re.compile(r"(?<=..)[比较](?:上年|去年|20\d\d年|“[^”]{1,8}”).*$")
+
+
 def _shared_head(parts: list[str]) -> list[str]:
     """信访总量件次、人次: short later parts replace the first part's last word and share
-    the words before it (信访总量人次)."""
+    the words before it (信访总量人次); 生产安全事故起数、死亡人数: later parts that are only
+    a measure share the first part's subject (生产安全事故死亡人数)."""
+    measures = tuple(open_names()["list_measures"])
+    own = next((m for m in sorted(measures, key=len, reverse=True)
+                if parts[0].endswith(m) and len(parts[0]) >= len(m) + 2), "")
+    if own and len(parts) > 1 and all(_COMPARED.sub("", p) in measures for p in parts[1:]):
+        subject = parts[0][: len(parts[0]) - len(own)]
+        return [parts[0], *(subject + p for p in parts[1:])]
     first = _words(parts[0])
     last_word = first[-1][0] if first else ""
     if len(first) < 2 or not all(len(p) == len(last_word) for p in parts[1:]):
@@ -238,7 +250,13 @@ def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
     if len(parts) != size or len(parts) < 2 or any(k < 0 for k in slot.values()):
         return {}
     parts = _shared_head([_strip_lead(_tidy(part))[0] for part in parts])
-    tail = _measure_tail(parts[-1]) if inner_and else _shared_tail(parts)
+    shares = tuple(open_names()["share_tails"])
+    if inner_and or ("占" in parts[-1] and parts[-1].endswith(shares)
+                     and not any("占" in p for p in parts[:-1])):
+        # 工业战略性新兴产业、高新技术产业|产值占规上工业比重: the whole share is shared
+        tail = _measure_tail(parts[-1])
+    else:
+        tail = _shared_tail(parts)
     names = {}
     for i in after:
         part = parts[slot[i]]

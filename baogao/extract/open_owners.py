@@ -11,8 +11,10 @@ The words are data (``commitments.json``: ``owner_heads``, ``owner_leads``,
 from __future__ import annotations
 
 import functools
+import re
 
-from baogao.extract.open_words import _growth_word, _skip_words, _words
+from baogao.extract.open_frames import open_names
+from baogao.extract.open_words import _growth_word, _skip_words, _strip_lead, _words
 
 #: Word tags of the nouns an owner is made of.
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
@@ -53,4 +55,32 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
     if any(head in text[since:pos] for head in _skip_words("owner_heads")
            if not any(m.startswith(head) for m in _skip_words("owned_measures_bare"))):
         return name
+    return owner + name
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_owner_re() -> re.Pattern[str]:
+    vocab = open_names()
+    heads = "|".join(re.escape(h) for h in sorted(vocab["clause_owners"], key=len, reverse=True))
+    adverbs = "|".join(re.escape(a) for a in vocab["owner_adverbs"])
+    return re.compile(rf"([^，；。,、“”\d]{{2,20}}?(?:{heads}))(?:{adverbs})*")
+
+
+def clause_owned(text: str, clause_start: int, pos: int, name: str) -> str:
+    """``name`` with the place or body its clause opens on as the subject of a verb
+    (中国（安徽）自贸试验区|累计推出|259项|制度创新成果 → 中国（安徽）自贸试验区制度创新成果),
+    or unchanged (a clause opening on a verb: 新增|国家级开发区1家; a list: 浦东新区法规、…)."""
+    match = _clause_owner_re().match(text, clause_start, pos)
+    if match is None:
+        return name
+    owner = match.group(1)
+    rest = text[match.end(1) : pos]
+    adverbs = tuple(open_names()["owner_adverbs"])
+    while rest.startswith(adverbs) and _strip_lead(rest)[1] is None:
+        rest = rest[next(len(a) for a in adverbs if rest.startswith(a)) :]  # 累计|形成
+    words = _words(rest)
+    verb = not rest or _strip_lead(rest)[1] is not None or words[0][1] == "v"
+    if (_strip_lead(owner)[1] is not None or _words(owner)[0][1] == "v" or not verb
+            or owner in name or name.startswith(owner[:2]) or rest.startswith(name[:2])):
+        return name  # 新增|…开发区: a verb leads; 兰州新区、西固: no verb follows
     return owner + name

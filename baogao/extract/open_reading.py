@@ -3,6 +3,8 @@ amount only modifies the noun after it (``is_descriptor``)."""
 
 from __future__ import annotations
 
+import re
+
 from baogao.extract.open_amounts import (
     Amount,
     _find_amounts,
@@ -64,6 +66,9 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
+
+#: A noun opening on Latin capitals after a count (5家|A股上市公司, 10个|AAAA级景区).
+_LATIN_NOUN = re.compile(r"[A-Z]{1,5}[\u4e00-\u9fff]")
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
@@ -154,6 +159,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if amount.unit not in ("%", "‰") and (
         _HAN.match(follows) or follows == "“" or (
             counted and follows.isdigit() and not _in_quotes(text, amount.start, clause[0]))
+        or (counted and _LATIN_NOUN.match(text, amount.end) is not None)  # 5家|A股上市公司
     ) and (counted or not name or leads or follows_prev):
         post = measure_noun(text, amount.end) or _post_phrase(text, amount.end, next_start)
         if name and post and _words(post)[0][0] in _skip_words("predicate_leads"):

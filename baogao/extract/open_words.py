@@ -407,12 +407,25 @@ def _list_name(text: str, begin: int, stop: int) -> str:
 _PLACE_CHARS = frozenset("省市县区乡镇村旗州盟")
 
 
+@functools.lru_cache(maxsize=8192)
+def _cut_points(phrase: str) -> frozenset[int]:
+    """Where the words of ``phrase`` begin."""
+    points = [0]
+    for word, _ in _words(phrase):
+        points.append(points[-1] + len(word))
+    return frozenset(points)
+
+
 def _post_phrase(text: str, begin: int, stop: int) -> str:
     """The noun phrase right after an amount (10座|小型消防站): up to the first action or
     predicate word (3家|银行|签订…, 59处|房产|用于…), trailing adverbs dropped."""
     ends, trail, stops = _post_sets()
     limit = min(stop, begin + 20)
     found = stops.search(text, begin, limit)
+    if found is not None and found.start() > begin:
+        cuts = _cut_points(text[begin:limit])
+        while found is not None and found.start() - begin not in cuts:
+            found = stops.search(text, found.end(), limit)  # 4所普通高|等|学校: inside a word
     if found and found.group() in "（(" and (found.start() >= begin + 2 or (
             found.start() == begin + 1 and text[begin] in _PLACE_CHARS)):
         # 4个立体停车楼（库）, 2300个县（市）: a short aside in brackets right after the whole

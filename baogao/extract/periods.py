@@ -380,6 +380,10 @@ def timing_at(
         return Timing("target", False, year)
     if has_cue_in(text, sentence.start, pos, "target_cues"):
         return Timing("target", False, year)
+    if estimated and role == "other":
+        # a page without headings (据统计预测，全县地区生产总值增长12.6%): an estimate
+        # naming no year is of the year the report reviews
+        return Timing("actual", True, year - 1 if year else None)
     return None
 
 

@@ -15,6 +15,8 @@ _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "
 NUM = r"(?:\d{1,4}|[〇零○一二三四五六七八九十]{1,4})"
 _DATE = re.compile(rf"({NUM})年({NUM})月({NUM})日")
 _SQUASHED_DATE = re.compile(r"((?:19|20)\d\d)(\d{2,4})日")
+#: a date whose 年 was lost (——20211月12日在…会议上): the four digits are the year
+_YEARLESS_MARK_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)(\d{1,2})月(\d{1,2})日")
 YEAR_IN = re.compile(r"((?:19|20)\d\d)年")
 
 
@@ -40,13 +42,19 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 
 def find_date(text: str) -> str | None:
-    """The first full date in ``text`` as ISO, including 二〇二六年一月二十七日 and a
-    date whose 年/月 were lost (2021110日 -> 2021-01-10 when only one reading is valid)."""
+    """The first full date in ``text`` as ISO, including 二〇二六年一月二十七日, a date
+    whose 年 was lost (20211月12日 -> 2021-01-12) and one whose 年/月 were lost (2021110日 ->
+    2021-01-10 when only one reading is valid)."""
     m = _DATE.search(text)
     if m:
         y, mo, d = (chinese_int(g) for g in m.groups())
         if y is not None and mo is not None and d is not None and _valid(y, mo, d):
             return f"{y:04d}-{mo:02d}-{d:02d}"
+    m = _YEARLESS_MARK_DATE.search(text)
+    if m:
+        year, month, day = (int(g) for g in m.groups())
+        if _valid(year, month, day):
+            return f"{year:04d}-{month:02d}-{day:02d}"
     m = _SQUASHED_DATE.search(text)
     if m:
         year, rest = int(m.group(1)), m.group(2)
@@ -111,10 +119,13 @@ def late_dateline(head: str) -> str | None:
 
 _CN_DAY = "一二三四五六七八九十"
 # 1月4日, 01月16日, 一月八日: a day printed without its year (never right after a year or a digit)
+# (a copy that lost the 日 before the time of day: 3月4下午3:00…开幕)
 _DAY_ONLY = re.compile(rf"(?<![\d年.\-/〇○零{_CN_DAY}])(\d{{1,2}}|[{_CN_DAY}]{{1,2}})月"
-                       rf"(\d{{1,2}}|[{_CN_DAY}]{{1,3}})日")
+                       rf"(\d{{1,2}}|[{_CN_DAY}]{{1,3}})(?:日|(?=[上下]午|晚上))")
 _PAGE_DATE = re.compile(r"((?:19|20)\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
-_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议|开幕")
+#: words saying the day is the meeting's: the congress, its opening, or the report's delivery
+#: (1月20日，…县长李永军在作《政府工作报告》时)
+_SESSION_WORDS = re.compile(r"人民代表大会|人大|会议|开幕|作[《“]?政府工作报告")
 #: the day of a news dateline (新华社北京3月5日电, 浙江在线杭州01月16日讯) is the day the news was
 #: filed: the meeting's only when the news says it met that day (今天上午…开幕, 八日上午…开幕)
 _NEWS_DATELINE = re.compile(r"[电讯]")
@@ -134,6 +145,10 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
         if month is None or day is None:
             continue
         sentence = re.split(r"[。！？!?\n]", head[m.end() :], maxsplit=1)[0]
+        if _NEWS_DATELINE.match(sentence):
+            # a dateline's lead runs on (本报杭州2月27日讯 今天的省人民大会堂…。上午8时30分，
+            # …会议…开幕): its paragraph tells what sat that day
+            sentence = head[m.end() :].split("\n", 1)[0][:300]
         if not _SESSION_WORDS.search(sentence):
             continue
         if _NEWS_DATELINE.match(sentence) and not _sat_that_day(sentence, m.group(2)):

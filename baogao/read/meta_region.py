@@ -103,7 +103,7 @@ def known_tail(words: str) -> str | None:
 
 def _context_scopes(head: str, hints: dict[str, str]) -> list[str]:
     """Region names that can disambiguate a shared county name: hint columns first, then the
-    provinces and prefectures the header names."""
+    provinces and prefectures the header names (a prefecture by its short name last)."""
     scopes = [hints[k] for k in ("province", "region") if hints.get(k)]
     gaz = gazetteer()
     for region in gaz.regions.values():
@@ -112,6 +112,9 @@ def _context_scopes(head: str, hints: dict[str, str]) -> list[str]:
     for full, shorts in gaz.provinces.items():
         if any(s in head for s in shorts):
             scopes.append(full)
+    # a prefecture the header names by its short name only (深圳新闻网…龙华区)
+    scopes += [r.name for r in gaz.regions.values() if r.level == "city"
+               and (stem := stem_of(r.name)) in _prefecture_stems() and stem in head]
     return scopes
 
 

@@ -1,0 +1,180 @@
+"""The last look at an open fact's name: framing words, generic heads, thresholds.
+
+* A name opened by the reporting region or a stretch of months (我区外送电能力,
+  1—11月规模以上工业能耗强度) keeps only its object: the region is the document's, the
+  months belong to the period, not to the object.
+* A name that is only a generic head noun (项目, 指标, 经验) says nothing: it borrows the noun
+  phrase printed right before its number (深圳综合改革试点|48项|经验 → 深圳综合改革试点经验,
+  先行区建设|6个方面|16条|经验 → 先行区建设经验); with none (引进项目1002个, …等5项指标: a
+  count of examples), the fact is dropped — precision first.
+* A threshold passed (迈上4个万亿元台阶, 连跨4个万亿元台阶) is not an amount of anything.
+
+The word lists live in ``baogao/data/open_names.json``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+from baogao.extract.open_words import (
+    _after_last_action,
+    _strip_lead,
+    _tidy,
+    _verb_words,
+    _words,
+    vocabulary,
+)
+
+__all__ = ["final_name", "listed_descriptor", "open_names"]
+
+
+@functools.lru_cache(maxsize=1)
+def open_names() -> dict[str, Any]:
+    """The word tables in ``baogao/data/open_names.json``."""
+    text = resources.files("baogao.data").joinpath("open_names.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@functools.lru_cache(maxsize=1)
+def _framing() -> re.Pattern[str]:
+    """Framing words at the start of a name: the region (我区, 全市) or months (1—11月,
+    10月份, 前三季度)."""
+    regions = "|".join(re.escape(w) for w in sorted(open_names()["framing_leads"], key=len,
+                                                     reverse=True))
+    month = r"[0-9一二三四五六七八九十]{1,2}"
+    months = (rf"{month}(?:月份?)?(?:[—\-－~～至到]{month}月份?)|{month}月份|"
+              rf"前{month}个?(?:月|季度)|{month}季度")
+    return re.compile(rf"^(?:{regions}|{months})+")
+
+
+def strip_framing(name: str) -> str:
+    """``name`` without the region or months framing it (我区外送电能力 → 外送电能力);
+    unchanged when too little would be left."""
+    match = _framing().match(name)
+    if match is None:
+        return name
+    rest = _tidy(name[match.end() :])
+    return rest if len(rest) >= 2 else name
+
+
+#: A count right before the number (6个方面|16条经验): a part of the qualifier's, skipped.
+_COUNT_BEFORE = re.compile(r"[0-9.零一二两三四五六七八九十百千万亿多余]+[个项条家处类种批]"
+                           r"[\u4e00-\u9fff]{0,3}$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _qualifier(head: str, name: str) -> str:
+    """The noun phrase printed right before the number that qualifies a generic ``name``
+    (深圳综合改革试点|48项), or "" (an action, a list of examples ending in 等, nothing).
+    ``head`` runs from the amount before (or the clause start) to the number."""
+    if head.startswith((name + "、", name + "和")):
+        head = head[len(name) + 1 :]  # (…示范区47项)经验、|深圳综合改革试点|48项经验
+    if head.endswith(name):
+        head = head[: len(head) - len(name)]  # 引进项目|1002个: the name before the number
+    head = _COUNT_BEFORE.sub("", head)
+    if not head or head.endswith(("等", "、", "和", "及", "与")):
+        return ""
+    phrase, action = _after_last_action(head)
+    if action and not phrase:
+        return ""  # 引进|项目, 实施|项目: what was done, no qualifier
+    phrase = _tidy(_strip_lead(phrase)[0])
+    if head[: len(head) - len(phrase)].endswith(("、", "和", "及", "与")):
+        return ""  # (A、B、)C|3个案例: the last of the examples counted, not a qualifier
+    if (len(phrase) < 3 or not _HAN.search(phrase) or any(c.isdigit() for c in phrase)
+            or any(c in phrase for c in "、和及与")):
+        return ""  # (A、B、)C|3个案例: the last of the examples counted, not a qualifier
+    if not _noun_phrase(phrase):
+        return ""  # a verb, an adverb or a function word ends it: not a noun phrase
+    return strip_framing(phrase)
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """True when ``phrase`` ends in a noun, or in a verbal noun after a noun (先行区|建设)."""
+    words = _words(phrase)
+    if not words or "等" in phrase:
+        return False
+    word, tag = words[-1]
+    if tag == "vn":
+        return len(words) >= 2 and words[-2][1] in ("n", "nz", "ns", "nt")
+    return not tag.startswith(("v", "d", "p", "u", "c")) and word not in _verb_words()
+
+
+#: A modifier printed between a count and its generic head (21个|改造|项目, 192个|帮扶|项目).
+_MODIFIER = re.compile(r"[\u4e00-\u9fff]{2,6}")
+
+
+def _modifier(after: str, name: str) -> str:
+    """The words printed between the number and a generic ``name`` right after it
+    (21个|改造|项目 → 改造), or ""."""
+    at = after.find(name, 0, 8 + len(name))
+    if at <= 0 or not _MODIFIER.fullmatch(after[:at]):
+        return ""
+    return after[:at]
+
+
+_PUNCT = re.compile(r"[，,：:；;。、（）()“”]")
+
+
+def _said_earlier(before: str, modifier: str) -> str:
+    """The fuller phrase ending in ``modifier`` that the sentence printed before (提速推进
+    城中村改造，新启动21个|改造|项目 → 城中村改造), or ``modifier``."""
+    at = before.rfind(modifier)
+    if at < 0:
+        return modifier
+    chunk = _PUNCT.split(before[: at + len(modifier)])[-1]
+    phrase = _tidy(_strip_lead(_after_last_action(chunk)[0])[0])
+    if (phrase.endswith(modifier) and len(modifier) < len(phrase) <= len(modifier) + 8
+            and not any(c.isdigit() for c in phrase)):
+        return phrase
+    return modifier
+
+
+_CLASSIFIED = re.compile(r"^.*[0-9零一二两三四五六七八九十百千万亿多余]+[个项条家处类种批所座件]")
+
+
+def _named_earlier(before: str, name: str) -> str:
+    """The qualified ``name`` the sentence printed before (2023年20项|计划|指标中，19项指标
+    → 计划), or ""."""
+    at = before.rfind(name)
+    while at > 0:
+        chunk = _CLASSIFIED.sub("", _PUNCT.split(before[:at])[-1])
+        phrase = _tidy(_strip_lead(_after_last_action(chunk)[0])[0])
+        if 2 <= len(phrase) <= 8 and not any(c.isdigit() for c in phrase) and _noun_phrase(
+                phrase) and (phrase + name) in before:
+            return strip_framing(phrase)
+        at = before.rfind(name, 0, at)
+    return ""
+
+
+def final_name(name: str, head: str, after: str = "", before: str = "") -> str | None:
+    """``name`` without framing words, a generic head qualified by the words printed right
+    before the number (``head``: from the amount before, or the clause start, up to the
+    number) or between the number and the head (``after``: the rest of the clause; the
+    fuller phrase the sentence printed ``before`` ending in those words), or None when the
+    fact names nothing (a generic head alone, a threshold passed)."""
+    vocab = open_names()
+    if any(w in name for w in vocab["step_words"]):
+        return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元
+    name = strip_framing(name)
+    if name in vocab["generic_names"]:
+        modifier = _modifier(after, name)
+        qualifier = (_said_earlier(before, modifier) if modifier
+                     else _qualifier(head, name) or _named_earlier(before, name))
+        return qualifier + name if qualifier else None
+    return name
+
+
+def listed_descriptor(text: str, start: int, end: int, unit: str, name: str) -> bool:
+    """True for a measure printed between the last of listed projects and the noun it
+    describes (金川四矿区…综合开发利用、白银集团|7万吨|锌基合金等项目): the capacity of one
+    item, not an amount of the list read before it."""
+    base = unit.lstrip("万亿")
+    if ("、" not in name or unit in ("%", "‰") or base in vocabulary()["count_units"]
+            or not _HAN.match(text, end)):
+        return False
+    return text.endswith(name[name.rfind("、") + 1 :], 0, start)
