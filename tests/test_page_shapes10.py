@@ -148,3 +148,31 @@ def test_whole_society_before_a_metric_keeps_it_the_subject(tmp_path: Path) -> N
         "居民人均可支配收入同比增长2.4%。",
         "居民人均可支配收入同比增长2.4%,全社会研发经费支出占GDP比重6.1%。"))
     assert ("rd_intensity", "actual", False, 2022, 6.1) in _keys(_catalog(doc))
+
+
+def test_news_page_of_a_report_made_for_the_government(tmp_path: Path) -> None:
+    # a page that names the report 工作报告 only, the year told by what it reviews
+    page = ("央广网西城1月4日消息 1月4日,北京市西城区第十七届人民代表大会第三次会议开幕。"
+            "区长刘东伟代表西城区人民政府作工作报告。\n报告指出,2022年,是党的二十大胜利召开之年,是北京冬奥之年,也是"
+            "新一届区政府的届首之年,是极不平凡的一年。\n")
+    for results in ("", "2022年,西城区实现地区生产总值5700.1亿元,同比增长4.1%。\n"):
+        out = tmp_path / "page.txt"
+        out.write_text(page.replace("是极不平凡的一年", "是极为特殊的一年") + results
+                       if results else page, "utf-8")
+        doc = build_document(read_file(out, out.name)[0])
+        assert (doc.doc_type, doc.year, doc.date, doc.speaker) == (
+            "work_report", 2023, "2023-01-04", "刘东伟"), results
+    assert {("gdp", "actual", False, 2022, 5700.1),
+            ("gdp_growth", "actual", False, 2022, 4.1)} <= _keys(_catalog(doc))
+
+
+def test_speaker_named_before_the_day_and_the_meeting_of_the_delivery(tmp_path: Path) -> None:
+    doc = _news(tmp_path, "西城区第十七届人民代表大会第三次会议开幕\n北京市西城区区长刘东伟1月4日向"
+                "西城区第十七届人民代表大会第三次会议作政府工作报告时说,过去一年极不平凡。\n")
+    assert (doc.speaker, doc.speaker_title) == ("刘东伟", "区长")
+
+
+def test_price_index_capped_at_a_percentage(tmp_path: Path) -> None:
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "登记失业率控制在3.5%以内;", "登记失业率控制在3.5%以内;居民消费价格指数控制在3%以内;"))
+    assert ("cpi_growth", "target", False, 2023, 3.0) in _keys(_catalog(doc))

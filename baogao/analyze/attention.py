@@ -28,9 +28,10 @@ import json
 import logging
 import sqlite3
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -185,9 +186,11 @@ class TopicCounter:
     def count(self, text: str) -> dict[str, int]:
         """Keyword hits per topic id in ``text``."""
         counts = dict.fromkeys((t.id for t in self.topics), 0)
-        for _end, ids in self._automaton.iter_long(text):
+        # hits counted per keyword's topics in C, then spread over the topics
+        hits = Counter(map(itemgetter(1), self._automaton.iter_long(text)))
+        for ids, n in hits.items():
             for topic_id in ids:
-                counts[topic_id] += 1
+                counts[topic_id] += n
         return counts
 
 

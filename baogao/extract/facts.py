@@ -147,6 +147,14 @@ def _growth_reading(family: Family, gap: str, mention: Mention, value: Value) ->
     return None
 
 
+def _capped_index(text: str, mention: Mention, gap: str, value: Value) -> str | None:
+    """居民消费价格指数控制在3.5%以内: a price index capped at a percentage caps its rise."""
+    name = text[mention.start : mention.end]
+    if mention.family.growth is None or not name.endswith(tuple(cue_words("index_suffixes"))):
+        return None
+    return mention.family.growth if _bound(value, gap)[0] == "max" else None
+
+
 def _signed(indicator: str, gap: str, mention: Mention, value: Decimal) -> Decimal | None:
     """Apply 下降/降低 wording: negative for growth, as printed for a reduction indicator."""
     ind = load_catalog()[indicator]
@@ -214,7 +222,8 @@ def resolve(text: str, mention: Mention, gap: str, value: Value) -> Reading | No
             target_only=value.target_only,
         )
     if value.unit in ("%", "‰"):
-        indicator = _growth_reading(family, gap, mention, value)
+        indicator = _growth_reading(family, gap, mention, value) or _capped_index(
+            text, mention, gap, value)
         if indicator is None or value.unit == "‰":
             return None
         signed = _signed(indicator, gap, mention, value.value)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -145,6 +146,42 @@ _parse_cached = functools.lru_cache(maxsize=8192)(_parse_number)
 
 def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def begins_with(words: Iterable[str], chars: str) -> re.Pattern[str]:
+    """One character class of the characters a match can begin with: a digit, one of
+    ``chars`` or the first character of one of ``words`` (for ``scan``)."""
+    firsts = {w[0] for w in words if w} | set(chars)
+    return re.compile(r"[\d" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+
+
+def scan(pattern: re.Pattern[str], begins: re.Pattern[str], text: str, start: int,
+         end: int) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a pattern that never matches empty and
+    whose matches begin with a character of ``begins`` (one character class): the engine
+    skips to those characters and tries the long pattern only there, where ``finditer``
+    would try it at every position (same matches, several times faster)."""
+    pos = start
+    while (found := begins.search(text, pos, end)) is not None:
+        at = found.start()
+        match = pattern.match(text, at, end)
+        if match is None:
+            pos = at + 1
+            continue
+        yield match
+        pos = match.end()
+
+
+@functools.lru_cache(maxsize=1)
+def _quantity_begins() -> re.Pattern[str]:
+    """Where a ``_quantity_re`` match can begin: a bound word, a sign, 百分之 or a numeral."""
+    table = cues()
+    return begins_with([w for words in table["prefix_bounds"].values() for w in words],
+                       "-−百" + _CN_CHARS)
+
+
+def _quantities(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    return scan(_quantity_re(), _quantity_begins(), text, start, end)
 
 
 @functools.lru_cache(maxsize=1)
@@ -305,7 +342,7 @@ def find_quantities(
     found: list[Quantity] = []
     if require_unit and _unit_gate().search(text, start, stop) is None:
         return found
-    for match in _quantity_re().finditer(text, start, stop):
+    for match in _quantities(text, start, stop):
         if not (match.group("num") or match.group("pnum")):
             continue
         if _BROKEN_TAIL.match(text, max(0, match.start() - 2)) and match.start() >= 2:
@@ -368,7 +405,7 @@ def first_quantity(text: str, start: int, end: int,
     if "每" in text[start:end]:  # unit-first quantities may come first: read them all
         return next((q for q in find_quantities(text, start, end) if q.unit not in skip_units),
                     None)
-    for match in _quantity_re().finditer(text, start, end):
+    for match in _quantities(text, start, end):
         if not (match.group("num") or match.group("pnum")):
             continue
         quantity = _read(match, True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from baogao.extract.catalog import cues
-from baogao.extract.numbers import parse_number
+from baogao.extract.numbers import begins_with, parse_number, scan
 from baogao.extract.open_words import _alternation, _skip_words, vocabulary
 from baogao.extract.span_memo import SpanMemo
 from baogao.models import Bound
@@ -48,6 +48,14 @@ def _quantity_re() -> re.Pattern[str]:
         rf"(?:/(?:{per}))?)?"
         rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?P<post>{post})?"
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _quantity_start() -> re.Pattern[str]:
+    """Where a ``_quantity_re`` match can begin: a bound word, a digit or a numeral (see
+    ``numbers.scan``)."""
+    return begins_with([w for ws in cues()["prefix_bounds"].values() for w in ws],
+                       "零〇一二两三四五六七八九十百千万亿")
 
 
 @functools.lru_cache(maxsize=1)
@@ -132,7 +140,7 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
     rank_units = _skip_words("rank_units")
     bounds = _bounds()
     in_quotes = vocab["skip_in_quotes"]
-    for match in _quantity_re().finditer(text, start, end):
+    for match in scan(_quantity_re(), _quantity_start(), text, start, end):
         unit_group, pct, more, numeral, pre, post, sep = match.group(
             "unit", "pct", "more", "num", "pre", "post", "sep")
         if match.group("more0") and _MAGNITUDE_WORDS.search(numeral):

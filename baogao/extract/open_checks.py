@@ -49,7 +49,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
-from baogao.extract.span_memo import per_document
+from baogao.extract.span_memo import last_of, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -226,7 +226,7 @@ def owned_rate(text: str, clause: int, name: str, before: str | None) -> str:
     owner = next((before[: -len(r)] for r in rates if before.endswith(r) and before != r),
                  None)  # the rate before it in the same list (…平均解决率、|满意率)
     if owner is None and _after_amount(text, clause) and not before.endswith("率") and (
-            len(_find_amounts(text, max(text.rfind(c, 0, clause - 1) for c in "，,；;。") + 1,
+            len(_find_amounts(text, last_of(text, "。，,；;", 0, clause - 1) + 1,
                               clause)) == 1):
         owner = before  # …but not after 建议321件、提案526件，|办复率均达100%: of both
     return owner + name if owner else name

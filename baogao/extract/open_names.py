@@ -25,6 +25,7 @@ from baogao.extract.open_words import (
     _words,
     vocabulary,
 )
+from baogao.extract.span_memo import last_of
 from baogao.read.regions import resolve_one
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -325,7 +326,7 @@ def subject_shared(text: str, clause: int, name: str) -> str:
     followed by an adverb and its predicate. Other names are returned as they are."""
     if clause < 2 or text[clause - 1] not in "，,":
         return name
-    begin = max(text.rfind(c, 0, clause - 1) for c in "，,；;。：:！？\n") + 1
+    begin = last_of(text, "\n。，,；;：:！？", 0, clause - 1) + 1
     before = text[begin : clause - 1]
     if not before or _find_amounts(text, begin, clause - 1):
         return name

@@ -53,3 +53,15 @@ def per_document(read: Callable[[D, K], R]) -> Callable[[D, K], R]:
         return found
 
     return kept
+
+
+def last_of(text: str, chars: str, start: int, end: int) -> int:
+    """``max(text.rfind(c, start, end) for c in chars)``, each character after the first
+    sought only after the last one found: a character missing from a long text is not
+    sought back to ``start`` again and again (the same index, found in a few characters)."""
+    found = -1
+    for c in chars:
+        at = text.rfind(c, found + 1, end) if found >= 0 else text.rfind(c, start, end)
+        if at > found:
+            found = at
+    return found

@@ -156,6 +156,9 @@ _ANNUAL_PLAN = re.compile(
     r"(?:(?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})年(?:国民经济和社会发展)?计划执行情况"
 )
 _ON_BEHALF = re.compile(r"我代表(?:国务院|\S{0,12}人民政府|\S{0,12}政府)")
+#: a news page: the head of government reporting for it (…代表果洛州人民政府作工作报告)
+_GOVERNMENT_REPORTED = re.compile(
+    r"代表[^。，,；\n]{0,12}?人民政府[^。，,；\n]{0,6}?作(?:了)?工作报告")
 
 
 #: the adopted annual plan itself, printed (or announced) at the top:
@@ -201,6 +204,8 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "work_report"
     if _ON_BEHALF.search(head) and re.search(r"[向作]\S{0,40}报告", head):
         return "work_report"  # 我代表国务院，向大会作关于…五年计划的报告
+    if _GOVERNMENT_REPORTED.search(head):
+        return "work_report"  # 州长叶万彬代表果洛州人民政府作工作报告
     return "other"
 
 

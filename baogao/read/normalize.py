@@ -51,7 +51,9 @@ _DIGITS = "0123456789０１２３４５６７８９"
 _NUMBER_SPACES = " \u3000\xa0"
 # spaces typeset inside a number: 8 ．8 ％ -> 8.8%
 _NUMBER_SPACE = re.compile(r"(?<=[0-9０-９])[ \u3000\xa0]+(?=[％%]|[．.][0-9０-９])")
-_NUMBER_SPACE_HINTS = tuple(sp + mark for sp in _NUMBER_SPACES for mark in "％%．.")
+#: a space before a percent sign or a decimal point: where ``_NUMBER_SPACE`` may match (one
+#: scan of the text)
+_NUMBER_SPACE_HINT = re.compile(f"[{_NUMBER_SPACES}][％%．.]")
 # a line break inside a number (74.4 / 万亿元, 74. / 4); the characters before the break are
 # checked in ``_number_breaks``
 _BREAK_BEFORE_NUMBER = re.compile(r"\n[ \u3000]*(?=[万亿%％]|[．.][0-9０-９]|[0-9０-９])")
@@ -161,7 +163,7 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if any(ch in text for ch in _INVISIBLE):
         spans += [m.span() for m in _INVISIBLE_RUN.finditer(text)]
-    if any(hint in text for hint in _NUMBER_SPACE_HINTS):
+    if _NUMBER_SPACE_HINT.search(text):
         spans += [m.span() for m in _NUMBER_SPACE.finditer(text)]
     if any(mark in text for mark in _TONE_MARKS):
         spans += [m.span() for m in _PINYIN_GLOSS.finditer(text)]
