@@ -13,7 +13,7 @@ from baogao.extract.open_facts import open_facts
 from baogao.extract.open_frames import final_name, strip_framing
 from baogao.models import Fact
 from baogao.pipeline import read
-from tests.conftest import PROVINCES
+from tests.conftest import PROVINCES, national_open_facts
 from tests.conftest import facts_at as _at
 
 FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
@@ -173,3 +173,25 @@ def test_a_verb_opening_the_clause_is_no_owner() -> None:
     facts = _facts(PROVINCES / "2026_江西省_政府工作报告.csv")
     [fact] = _at(facts, "267项", "复制推广自贸区改革试点经验267项")
     assert fact.name == "自贸区改革试点经验"
+
+
+def test_a_compared_growth_is_named_with_the_object_before() -> None:
+    # 社会消费品零售总额增长4.1%，|增速高于全国|0.6个百分点: the growth of the same object
+    facts = _facts(FORMATS_2025 / "2025年甘肃省政府工作报告.docx")
+    [fact] = _at(facts, "0.6个百分点", "社会消费品零售总额增长4.1%，增速高于全国")
+    assert fact.name == "社会消费品零售总额增速高于全国"
+
+
+def test_a_level_after_a_compared_growth_is_the_objects() -> None:
+    # 全体居民人均可支配收入增速高于经济增速、突破3万元: 3万元 is the income
+    facts = _facts(PROVINCES / "2026_青海省_政府工作报告.csv")
+    [fact] = _at(facts, "突破3万元", "增速高于经济增速、突破3万元")
+    assert fact.name == "全体居民人均可支配收入"
+
+
+def test_vague_numbers_and_times_alone_are_not_facts() -> None:
+    reports = national_open_facts((1981, 1982))
+    # 把几十万个现有企业的技术改造做好: 几十万 states no number
+    assert [f for f in reports[1982] if "几十万个现有企业" in f.evidence] == []
+    # …，10月份增长了10.6%: a month, no object
+    assert _at(reports[1981], "10.6%", "10月份增长了10.6%") == []

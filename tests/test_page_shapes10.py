@@ -176,3 +176,22 @@ def test_price_index_capped_at_a_percentage(tmp_path: Path) -> None:
     doc = rewritten_report(XICHENG_2023, tmp_path, (
         "登记失业率控制在3.5%以内;", "登记失业率控制在3.5%以内;居民消费价格指数控制在3%以内;"))
     assert ("cpi_growth", "target", False, 2023, 3.0) in _keys(_catalog(doc))
+
+
+def test_rates_held_at_one_figure_each_hold_it(tmp_path: Path) -> None:
+    doc = rewritten_report(XICHENG_2023, tmp_path, (
+        "登记失业率控制在3.5%以内;", "调查失业率和登记失业率控制在3.5%以内;"))
+    keys = _keys(_catalog(doc))
+    assert {("surveyed_unemployment_rate", "target", False, 2023, 3.5),
+            ("registered_unemployment_rate", "target", False, 2023, 3.5)} <= keys
+
+
+def test_municipality_of_a_mayors_report_named_by_its_short_name(tmp_path: Path) -> None:
+    page = ("市长陈吉宁作政府工作报告提出今年北京主要预期目标\n今年预期目标\n"
+            "全市生产总值增长4%左右,一般公共预算收入增长4%。\n")
+    out = tmp_path / "page.txt"
+    for text, want in ((page, "北京市"), (page.replace("北京", "成都"), None)):
+        out.write_text(text, "utf-8")
+        doc = build_document(read_file(out, out.name)[0])
+        assert doc.region == want, text
+    assert doc.level is None

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from baogao.extract.catalog import Mention, convert, cues
+from baogao.extract.catalog import Mention, convert, cues, load_catalog
 from baogao.extract.numbers import Quantity
 from baogao.extract.periods import cue_words, ends_with_cue, year_of
 from baogao.extract.subjects import is_threshold, strip_thresholds
@@ -186,7 +186,8 @@ def hits_for_group(
     if grouped:
         if "分别" in gap and len(chain) == len(group):
             pairs = list(zip(group, chain, strict=True))
-        elif "分别" not in gap and len(chain) == 1 and re.search("[均都]", gap):
+        elif "分别" not in gap and len(chain) == 1 and (
+                re.search("[均都]", gap) or _shared_rate(group, gap)):
             pairs = [(m, first) for m in group]
         else:
             return
@@ -199,6 +200,14 @@ def hits_for_group(
         return
     yield _Hit(last, gap, first)
     yield from _continuations(text, last, values, index, stop)
+
+
+def _shared_rate(group: list[Mention], gap: str) -> bool:
+    """城镇调查失业率和登记失业率稳定在4.3%左右: rates held at one figure each hold it."""
+    catalog = load_catalog()
+    rates = all(m.family.level is not None and catalog[m.family.level].kind_of_value == "rate"
+                for m in group)
+    return rates and gap in cue_words("shared_rate_verbs")
 
 
 def _without_growth_noun(gap: str, mention: Mention) -> str:

@@ -168,6 +168,8 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
             continue  # “两个确立”, 支持民营经济发展“31条”, “双20条”: names, not amounts
         if num_start > start and _GLUED.match(text[num_start - 1]):
             continue
+        if num_start > start and text[num_start - 1] in "几数" and numeral[0] in "十百千万":
+            continue  # 几十万个现有企业, 数百家: no number is stated
         if unit.endswith(rank_units) and _RANKED.search(
                 text, max(start, num_start - 12), num_start):
             continue  # 全国排名46位、82位: ranks, not counts

@@ -351,7 +351,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         text, sentence.start, amount.start, reading.name)),
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],
-                                      text[sentence.start : head_start])
+                                      text[sentence.start : head_start], amount.unit)
                     if name is None or listed_descriptor(text, amount.start, amount.end,
                                                          amount.unit, name):
                         continue

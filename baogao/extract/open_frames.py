@@ -151,7 +151,14 @@ def _named_earlier(before: str, name: str) -> str:
     return ""
 
 
-def final_name(name: str, head: str, after: str = "", before: str = "") -> str | None:
+#: A growth compared with another before a level (全体居民人均可支配收入|增速高于经济增速|、
+#: 突破3万元): the level is the object's.
+_GROWTH_COMPARED = re.compile(r"(?<=..)(?:增速|增幅)(?:高于|快于|低于|慢于|超过).*$")
+_CHANGE_UNITS = ("%", "‰", "倍", "个百分点")
+
+
+def final_name(name: str, head: str, after: str = "", before: str = "",
+               unit: str = "") -> str | None:
     """``name`` without framing words, a generic head qualified by the words printed right
     before the number (``head``: from the amount before, or the clause start, up to the
     number) or between the number and the head (``after``: the rest of the clause; the
@@ -160,7 +167,11 @@ def final_name(name: str, head: str, after: str = "", before: str = "") -> str |
     vocab = open_names()
     if any(w in name for w in vocab["step_words"]):
         return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元
+    if _framing().fullmatch(name):
+        return None  # (工业总产值…，)10月份|增长了10.6%: a time, no object
     name = strip_framing(name)
+    if unit and unit not in _CHANGE_UNITS:
+        name = _GROWTH_COMPARED.sub("", name)
     if name in vocab["generic_names"]:
         modifier = _modifier(after, name)
         qualifier = (_said_earlier(before, modifier) if modifier

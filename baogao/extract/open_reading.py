@@ -71,6 +71,16 @@ from baogao.extract.open_words import (
 _LATIN_NOUN = re.compile(r"[A-Z]{1,5}[\u4e00-\u9fff]")
 
 
+#: A comparison after a generic measure (增速|高于全国): the measure of the object before.
+_COMPARED_TO = ("高于", "低于", "快于", "慢于")
+
+
+def _compared_measure(name: str) -> bool:
+    """True for a generic measure compared with another (增速高于全国)."""
+    return any(name.startswith(m) and name[len(m) :].startswith(_COMPARED_TO)
+               for m in _skip_words("generic_measures"))
+
+
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
@@ -143,9 +153,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = "" if owner.endswith(name) else owner + name
     elif name in _skip_words("subject_measures"):
         name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
-    elif name in _skip_words("generic_measures"):
+    elif name in _skip_words("generic_measures") or _compared_measure(name):
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
-        # object is the one counted right before (not one of an earlier clause)
+        # object is the one counted right before (not one of an earlier clause); (社会消费品
+        # 零售总额增长4.1%，)增速高于全国|0.6个百分点: the same
         near = head_start > clause[0] or _after_amount(text, clause[0])
         name = _strip_growth(_object(prev)) + name if prev is not None and near else ""
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it

@@ -196,7 +196,8 @@ def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
 
 #: a city's government speaking (受市人民政府委托, 我代表市人民政府): a municipality's report when
 #: the only division it names is a municipality (对重庆提出的…) and no prefecture is named
-_MUNICIPAL = re.compile(r"(?:受|代表)市(?:人民)?政府")
+#: (or a news page of the mayor's report: 应勇作政府工作报告…今年上海主要预期目标)
+_MUNICIPAL = re.compile(r"(?:受|代表)市(?:人民)?政府|市长[^。，,\n]{0,6}?作[《“]?政府工作报告")
 
 
 def _province_named(head: str, found: str | None) -> str | None:
