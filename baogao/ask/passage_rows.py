@@ -61,6 +61,14 @@ def _line_words(text: str) -> Callable[[int, int], str]:
     return words
 
 
+def _count_tokens(words: str) -> int:
+    """``len(words.split())``: counted on the string when its tokens are apart by single
+    spaces (printable: no other whitespace), else split."""
+    if words and words.isprintable() and "  " not in words and words[0] != " " != words[-1]:
+        return words.count(" ") + 1
+    return len(words.split())
+
+
 def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
     """Every passage of ``doc`` ready to index (pure: may run in a worker process)."""
     paths = [doc.section_path(s) for s in doc.sections]
@@ -80,7 +88,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
         words = words_of(s.start, s.heading_end)
         rows.append(PassageRow(
             kind="section", idx=s.index, start=s.start, end=s.heading_end, section=s.index,
-            role=s.role, ntokens=len(words.split()), words=words,
+            role=s.role, ntokens=_count_tokens(words), words=words,
             heading=headings[s.parent] if s.parent is not None else "",
             path=" > ".join(paths[s.index]),
             heading_path=" ".join(paths[s.parent]) if s.parent is not None else "",
@@ -90,7 +98,7 @@ def passage_rows(doc: Document) -> tuple[PassageRow, ...]:
         words = words_of(p.start, p.end)
         rows.append(PassageRow(
             kind="paragraph", idx=p.index, start=p.start, end=p.end, section=p.section,
-            role=section.role if section else "other", ntokens=len(words.split()),
+            role=section.role if section else "other", ntokens=_count_tokens(words),
             words=words, heading=headings[section.index] if section else "",
             path=" > ".join(paths[section.index]) if section else "",
             heading_path=" ".join(paths[section.index]) if section else "",
