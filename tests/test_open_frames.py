@@ -213,3 +213,13 @@ def test_households_counted_are_named_without_the_work_done() -> None:
     facts = _facts(FORMATS_2025 / "2025年安徽省政府工作报告.docx")
     [fact] = _at(facts, "4.5万户", "特殊困难老年人家庭适老化改造4.5万户")
     assert fact.name == "特殊困难老年人家庭"
+
+
+def test_year_end_and_whole_year_words_do_not_open_or_sit_in_a_name() -> None:
+    reports = national_open_facts((2002, 2005))
+    # 年末国家外汇储备达到2122亿美元: 年末 dates the stock
+    [stock] = _at(reports[2002], "2122亿美元", "年末国家外汇储备达到2122亿美元")
+    assert stock.name == "国家外汇储备" and stock.period == 2001
+    # 中央财政全年用于社会保障的资金达1465亿元
+    [spent] = _at(reports[2005], "1465亿元", "中央财政全年用于社会保障的资金")
+    assert spent.name == "中央财政用于社会保障的资金"

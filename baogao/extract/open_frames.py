@@ -48,13 +48,17 @@ def _framing() -> re.Pattern[str]:
                                                      reverse=True))
     month = r"[0-9一二三四五六七八九十]{1,2}"
     months = (rf"{month}(?:月份?)?(?:[—\-－~～至到]{month}月份?)|{month}月份|"
-              rf"前{month}个?(?:月|季度)|{month}季度")
+              rf"前{month}个?(?:月|季度)|第?{month}季度")
     return re.compile(rf"^(?:{regions}|{months})+")
 
 
 def strip_framing(name: str) -> str:
     """``name`` without the region or months framing it (我区外送电能力 → 外送电能力);
     unchanged when too little would be left."""
+    for word in open_names()["inner_times"]:
+        at = name.find(word, 2)
+        if at >= 2 and len(name) - at - len(word) >= 2:
+            name = name[:at] + name[at + len(word) :]  # 中央财政|全年|用于社会保障的资金
     match = _framing().match(name)
     if match is None:
         return name
