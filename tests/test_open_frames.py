@@ -195,3 +195,31 @@ def test_vague_numbers_and_times_alone_are_not_facts() -> None:
     assert [f for f in reports[1982] if "几十万个现有企业" in f.evidence] == []
     # …，10月份增长了10.6%: a month, no object
     assert _at(reports[1981], "10.6%", "10月份增长了10.6%") == []
+
+
+def test_a_multiple_put_against_a_base_is_the_subjects() -> None:
+    # 保教人员工资待遇提高到当地最低工资标准2倍以上: 当地最低工资标准 is the base
+    facts = _facts(FORMATS_2025 / "2025年宁夏政府工作报告.docx")
+    [fact] = _at(facts, "2倍以上", "提高到当地最低工资标准2倍以上")
+    assert fact.name == "公办幼儿园保教人员工资待遇"
+    # 特困人员基本生活保障标准不低于当地最低生活保障标准的1.6倍
+    [kept] = _at(_facts(PROVINCES / "2026_广东省_政府工作报告.csv"), "1.6倍",
+                 "不低于当地最低生活保障标准的1.6倍")
+    assert kept.name == "特困人员基本生活保障标准"
+
+
+def test_households_counted_are_named_without_the_work_done() -> None:
+    # 实施特殊困难老年人家庭适老化改造4.5万户: 4.5万户 counts the households
+    facts = _facts(FORMATS_2025 / "2025年安徽省政府工作报告.docx")
+    [fact] = _at(facts, "4.5万户", "特殊困难老年人家庭适老化改造4.5万户")
+    assert fact.name == "特殊困难老年人家庭"
+
+
+def test_year_end_and_whole_year_words_do_not_open_or_sit_in_a_name() -> None:
+    reports = national_open_facts((2002, 2005))
+    # 年末国家外汇储备达到2122亿美元: 年末 dates the stock
+    [stock] = _at(reports[2002], "2122亿美元", "年末国家外汇储备达到2122亿美元")
+    assert stock.name == "国家外汇储备" and stock.period == 2001
+    # 中央财政全年用于社会保障的资金达1465亿元
+    [spent] = _at(reports[2005], "1465亿元", "中央财政全年用于社会保障的资金")
+    assert spent.name == "中央财政用于社会保障的资金"

@@ -89,7 +89,7 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (1980, "270万吨", "1979年钢产量比上年增加270万吨", "钢产量增加"),
     # an aside saying what a measure covers is not part of its name
     (1980, "60亿元", "全民所有制职工全年工资总额（包括奖金在内）比上年增加60亿元",
-     "全民所有制职工全年工资总额增加"),
+     "全民所有制职工工资总额增加"),
     # a change printed right after the level, in the level's unit: the change is named
     (2025, "约1500亿元", "居民存量房贷利息年支出减少约1500亿元", "居民存量房贷利息年支出减少"),
     (2024, "20元", "城乡居民基础养老金月最低标准提高20元", "城乡居民基础养老金月最低标准提高"),

@@ -145,11 +145,15 @@ def hits_for_group(
     first = values[index]
     # 生产总值突破3万亿元、达到3.35万亿元: the words before the milestone link the metric
     raw_gap = _note_re().sub("", text[last.end : milestone.start].replace(" ", ""), count=1)
+    if index > values.index(milestone):
+        # 生产总值先后跨越两百亿元、三百亿元台阶，…达到316亿元: the adverb belongs to the milestones
+        raw_gap = re.sub(f"(?:{'|'.join(cue_words('milestone_adverbs'))})$", "", raw_gap)
     opens = last.start == 0 or text[last.start - 1] in "。；;\n" or text[last.start - 1].isspace()
     if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
         raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
     grouped = len(group) > 1
-    if not grouped and _from_gap_re().fullmatch(_without_growth_noun(raw_gap, last)):
+    framed = _contrast_gap_re().sub("", raw_gap, count=1)
+    if not grouped and _from_gap_re().fullmatch(_without_growth_noun(framed, last)):
         yield from _from_to(text, last, values, index, stop)
         return
     base = _base_year(raw_gap)
@@ -257,15 +261,28 @@ def _past_threshold(text: str, values: list[Value], index: int, stop: int) -> in
     first = values[index]
     if first.value is None or not is_threshold(text, first.start, first.end):
         return index
-    if index + 1 >= len(values) or values[index + 1].start >= stop:
+    last = _milestone_run(text, values, index, stop)
+    if last + 1 >= len(values) or values[last + 1].start >= stop:
         return index
-    between = text[first.end : values[index + 1].start].replace(" ", "")
+    between = text[values[last].end : values[last + 1].start].replace(" ", "")
     if re.fullmatch(str(cues()["threshold_then_exact"]), between) is None:
         return index
-    exact = values[index + 1]
+    exact = values[last + 1]
     if exact.value is None or not same_dimension(first.unit, exact.unit):
         return index
-    return index + 1
+    return last + 1
+
+
+def _milestone_run(text: str, values: list[Value], index: int, stop: int) -> int:
+    """The last milestone of a list of them (跨越两百亿元、三百亿元台阶, 接连突破8万亿元、9万亿元):
+    the values joined by a bare 、 after the first, which the milestone verb governs too."""
+    last = index
+    while (last + 1 < len(values) and values[last + 1].start < stop
+           and text[values[last].end : values[last + 1].start] == "、"
+           and values[last + 1].value is not None
+           and same_dimension(values[index].unit, values[last + 1].unit)):
+        last += 1
+    return last
 
 
 def same_dimension(unit: str, other: str) -> bool:
@@ -373,34 +390,73 @@ def _grouped_continuation(
 
 
 def respective_tail(
-    text: str, groups: list[list[Mention]], values: list[Value], end: int
+    text: str, groups: list[list[Mention]], values: list[Value], end: int, strict: bool = True
 ) -> Iterator[_Hit]:
     """X实现a亿元，Y突破b亿元，Z达c亿元，分别增长p%、q%、r%: a clause of rates taken 分别
     gives each metric of the sentence before it its rate in turn, when every one of them is
-    named alone and followed by a value of its own, and the rates are as many as they are."""
+    named alone and followed by a value of its own, and the rates are as many as they are.
+    Otherwise (``strict`` off when some metric of the sentence is not usable) the rates go to
+    the clauses of one amount each right before them, whatever they name (_tail_by_clauses)."""
     pattern = re.compile(str(cues()["respective_tail"]))
     tail = next((i for i in range(1, len(values)) if pattern.fullmatch(
         text[values[i - 1].end : values[i].start].replace(" ", ""))), None)
     if tail is None:
         return
-    before = [g for g in groups if g[-1].end <= values[tail].start]
-    if len(before) < 2 or any(len(g) != 1 for g in before):
-        return
-    mentions = [g[0] for g in before]
     chain = _list_after(text, values, tail, end)
     after = text[chain[-1].end : chain[-1].end + 1]
-    if len(chain) != len(mentions) or (after and after not in "，,；;。"):
+    if len(chain) < 2 or (after and after not in "，,；;。…"):  # …: the quote elides the rest
         return
     if any(v.value is None or v.unit != "%" for v in chain):
+        return
+    before = [g for g in groups if g[-1].end <= values[tail].start]
+    mentions = [g[0] for g in before]
+    if (not strict or len(before) < 2 or any(len(g) != 1 for g in before)
+            or len(chain) != len(mentions)):
+        yield from _tail_by_clauses(text, before, values, tail, chain)
         return
     bounds = [m.start for m in mentions[1:]] + [values[tail].start]
     for mention, stop in zip(mentions, bounds, strict=True):
         own = [v for v in values[:tail] if mention.end <= v.start < stop]
         if not own or any(v.unit in ("%", "‰") for v in own):
-            return  # a metric with no level of its own, or a rate already: not this shape
+            # a metric with no level of its own, or a rate already: not this shape
+            yield from _tail_by_clauses(text, before, values, tail, chain)
+            return
     verb = str(cues()["respective_tail_verb"])
     for mention, value in zip(mentions, chain, strict=True):
         yield _Hit(mention, verb, value)
+
+
+def _tail_by_clauses(
+    text: str, groups: list[list[Mention]], values: list[Value], tail: int, chain: list[Value]
+) -> Iterator[_Hit]:
+    """一般预算收入完成7309万元，累计支出64338万元，同比分别增长43.6%和32.4%: as many
+    clauses of one amount each as there are rates, right before them, take the rates in turn;
+    a clause naming a metric of the catalog gives it its rate, one naming none only holds its
+    place. Nothing when the clause before them holds an amount with no rate too."""
+    marks = "，,；;。\n"
+    right = max(text.rfind(c, 0, values[tail].start) for c in marks)
+    clauses: list[tuple[int, int, Value]] = []
+    for _ in chain:
+        if right < 0:
+            return
+        left = max(text.rfind(c, 0, right) for c in marks)
+        own = [v for v in values[:tail] if left < v.start < right]
+        if len(own) != 1 or own[0].value is None or own[0].unit in ("%", "‰"):
+            return
+        if clauses and not same_dimension(own[0].unit, clauses[0][2].unit):
+            return
+        clauses.append((left, right, own[0]))
+        right = left
+    if right >= 0 and text[right] not in "。\n":
+        previous = max(text.rfind(c, 0, right) for c in marks)
+        prior = [v for v in values[:tail] if previous < v.start < right]
+        if prior and prior[-1].unit not in ("%", "‰"):
+            return  # more amounts than rates: which ones take them is not clear
+    verb = str(cues()["respective_tail_verb"])
+    for (left, _right, amount), rate in zip(reversed(clauses), chain, strict=True):
+        named = [g for g in groups if left < g[0].start and g[-1].end <= amount.start]
+        if len(named) == 1 and len(named[0]) == 1 and named[0][0].family.level is not None:
+            yield _Hit(named[0][0], verb, rate)
 
 
 def _base_year(gap: str) -> int | None:

@@ -400,11 +400,11 @@ def sentence_readings(
                     base_year=hit.base_year,
                     span=hit.span,
                 )
-    if len(usable) == len(mentions):
-        for hit in respective_tail(text, groups, values, sentence.end):
-            reading = resolve(text, hit.mention, hit.gap, hit.value)
-            if reading is not None:
-                yield reading
+    strict = len(usable) == len(mentions)
+    for hit in respective_tail(text, groups, values, sentence.end, strict):
+        reading = resolve(text, hit.mention, hit.gap, hit.value)
+        if reading is not None:
+            yield reading
 
 
 def _modifies_next_noun(text: str, mention: Mention) -> bool:

@@ -48,13 +48,17 @@ def _framing() -> re.Pattern[str]:
                                                      reverse=True))
     month = r"[0-9一二三四五六七八九十]{1,2}"
     months = (rf"{month}(?:月份?)?(?:[—\-－~～至到]{month}月份?)|{month}月份|"
-              rf"前{month}个?(?:月|季度)|{month}季度")
+              rf"前{month}个?(?:月|季度)|第?{month}季度")
     return re.compile(rf"^(?:{regions}|{months})+")
 
 
 def strip_framing(name: str) -> str:
     """``name`` without the region or months framing it (我区外送电能力 → 外送电能力);
     unchanged when too little would be left."""
+    for word in open_names()["inner_times"]:
+        at = name.find(word, 2)
+        if at >= 2 and len(name) - at - len(word) >= 2:
+            name = name[:at] + name[at + len(word) :]  # 中央财政|全年|用于社会保障的资金
     match = _framing().match(name)
     if match is None:
         return name
@@ -157,6 +161,27 @@ _GROWTH_COMPARED = re.compile(r"(?<=..)(?:增速|增幅)(?:高于|快于|低于|
 _CHANGE_UNITS = ("%", "‰", "倍", "个百分点")
 
 
+def _multiple_of(head: str, name: str) -> str | None:
+    """The subject a multiple is of when ``name`` is the base it is put against (保教人员
+    工资待遇|提高到|当地最低工资标准|2倍以上 → 保教人员工资待遇; "" when no subject is
+    printed), or None when ``name`` is no base."""
+    core = head.rstrip("的")
+    if not core.endswith(name):
+        return None
+    inner = next((v for v in ("不低于", "不少于", "相当于", "提高到") if v in name[2:]), "")
+    if inner:  # 特困人员基本生活标准|不低于|当地最低生活保障标准的1.6倍: the name holds both
+        return _multiple_of(core[: len(core) - len(name)] + name, name[name.index(inner, 2)
+                                                                      + len(inner) :])
+    before = core[: len(core) - len(name)]
+    verb = next((v for v in sorted(open_names()["base_verbs"], key=len, reverse=True)
+                 if before.endswith(v)), "")
+    if not verb:
+        return None
+    subject = _tidy(_strip_lead(before[: len(before) - len(verb)])[0])
+    subject = _PUNCT.split(subject)[-1]
+    return subject if len(subject) >= 2 and _noun_phrase(subject) else ""
+
+
 def final_name(name: str, head: str, after: str = "", before: str = "",
                unit: str = "") -> str | None:
     """``name`` without framing words, a generic head qualified by the words printed right
@@ -167,11 +192,17 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
     vocab = open_names()
     if any(w in name for w in vocab["step_words"]):
         return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元
+    if unit.endswith("倍") and (based := _multiple_of(head, name)) is not None:
+        name = based
+        if not name:
+            return None  # 等于…建成住宅面积的二点六倍: a ratio to a base, no subject
     if _framing().fullmatch(name):
         return None  # (工业总产值…，)10月份|增长了10.6%: a time, no object
     name = strip_framing(name)
     if unit and unit not in _CHANGE_UNITS:
         name = _GROWTH_COMPARED.sub("", name)
+    if unit.endswith("户") and (at := name.rfind("家庭")) >= 2 and 0 < len(name) - at - 2 <= 4:
+        name = name[: at + 2]  # 特殊困难老年人家庭|适老化(改造4.5万户): the households counted
     if name in vocab["generic_names"]:
         modifier = _modifier(after, name)
         qualifier = (_said_earlier(before, modifier) if modifier

@@ -103,6 +103,26 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return title_name, name_title
 
 
+def _uncut_name(name: str, title: str, later: list[str]) -> str:
+    """The name a byline gives, or the longer one a later line gives after the same title
+    when it starts with it: a header line cut at its end (…县人民政府县长 李静) repeated whole
+    below (县长 李静芹)."""
+    longer = re.compile(rf"{re.escape(title)}({re.escape(name)}[{_CJK}]{{1,2}})(?![{_CJK}])")
+    for line in later:
+        m = longer.search(line)
+        if m and _person(m.group(1)):
+            return m.group(1)
+    return name
+
+
+@functools.lru_cache(maxsize=1)
+def _acting_byline() -> re.Pattern[str]:
+    """A byline of the executive deputy who delivers the report for the head (静宁县常务副县长
+    杨晓勇): the title and a name closing the line or followed by 作/向/代表."""
+    titles = "|".join(sorted(_cues()["acting_speaker_titles"], key=len, reverse=True))
+    return re.compile(rf"({titles})({_SHORT_NAME})(?=作|向|代表|[^{_CJK}]*$)")
+
+
 def _plain_spaces(text: str) -> str:
     """``text`` with odd spaces made plain (translated only when it holds one)."""
     return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
@@ -269,16 +289,19 @@ def _find_speaker(pre: str, spaced: str = "", level: Level | None = None,
     a title of another ``level`` than the report's (国务院总理 in a district's) is no byline."""
     title_name, name_title = _speaker_patterns()
     lines = [ln.strip() for ln in pre.split("\n") if ln.strip()]
-    for line in lines:
+    for i, line in enumerate(lines):
         m = next((m for m in title_name.finditer(line) if m.group(2) and _person(m.group(2))
                   and _title_fits(m.group(1), level)), None)
         if m:
-            return m.group(2), m.group(1)
+            return _uncut_name(m.group(2), m.group(1), lines[i + 1 :]), m.group(1)
         m = name_title.search(line)
         if m and m.group(1) and _person(m.group(1)) and _title_fits(m.group(2), level):
             return m.group(1), m.group(2)
     title_only = next((m.group(1) for ln in lines if (m := title_name.search(ln))
                        and _person(m.group(2)) and _title_fits(m.group(1), level)), None)
+    acting = next((m for ln in lines if (m := _acting_byline().search(ln))), None)
+    if acting is not None and title_only is None and _person(acting.group(2)):
+        return acting.group(2), acting.group(1)  # 静宁县常务副县长杨晓勇: acting for the head
     for line in lines[:8]:
         m = _NAME_AT_MEETING.match(line)  # 许勤在市五届人大二次会议上作的政府工作报告
         if m:

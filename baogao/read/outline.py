@@ -10,6 +10,7 @@ headings too. Each top section gets a ``role``; sub-sections inherit it.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -103,6 +104,39 @@ def _find_headings(text: str, spaced_lines: frozenset[int]) -> list[_Heading]:
             after_salutation = True
         pos += len(line) + 1
     return _drop_stray_arabic(headings)
+
+
+_CONTENTS = re.compile(r"^\s*目\s*录\s*$")
+
+
+def _without_contents(text: str, headings: list[_Heading]) -> list[_Heading]:
+    """Headings without a table of contents: the run of heading lines, nothing between them,
+    that opens the text after a line 目录, or that opens it and holds two sections of one rank
+    with nothing in the first (第一部分 报告／第二部分 预算表格: a list of them; the body's own
+    copies of these headings are lost as repeated lines). They list the sections; their last
+    one (第四部分 附表) would otherwise take in the whole report after it."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    by_start = {h.start: i for i, h in enumerate(headings)}
+    first = next((k for k, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return headings
+    after_label = _CONTENTS.match(lines[first]) is not None
+    k = first + 1 if after_label else first
+    run: list[int] = []
+    while k < len(lines) and (starts[k] in by_start or not lines[k].strip()):
+        if lines[k].strip():
+            run.append(by_start[starts[k]])
+        k += 1
+    if len(run) < 3:
+        return headings
+    if not after_label and not any(headings[a].scheme == headings[b].scheme
+                                   for a, b in itertools.pairwise(run)):
+        return headings  # nested headings opening the text (第一部分…／一、…／（一）…): no list
+    dropped = set(run)
+    return [h for i, h in enumerate(headings) if i not in dropped]
 
 
 def _appendix_title(h: _Heading, nxt: str, nxt_start: int) -> tuple[_Heading, bool]:
@@ -215,7 +249,7 @@ def build_outline(
     text: str, doc_year: int | None, spaced_lines: frozenset[int] = frozenset()
 ) -> tuple[tuple[Section, ...], tuple[Paragraph, ...]]:
     """Sections (heading tree with roles) and paragraphs of a normalized text."""
-    headings = _find_headings(text, spaced_lines)
+    headings = _without_contents(text, _find_headings(text, spaced_lines))
     levels = _levels(headings)
     roles = _assign_roles(headings, levels, doc_year)
     sections: list[Section] = []
