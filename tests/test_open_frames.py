@@ -223,3 +223,13 @@ def test_year_end_and_whole_year_words_do_not_open_or_sit_in_a_name() -> None:
     # 中央财政全年用于社会保障的资金达1465亿元
     [spent] = _at(reports[2005], "1465亿元", "中央财政全年用于社会保障的资金")
     assert spent.name == "中央财政用于社会保障的资金"
+
+
+def test_enact_amend_repeal_and_shut_down_are_actions() -> None:
+    # 立改废省政府规章12件: 立改废 is what was done to the 省政府规章
+    facts = _facts(FORMATS_2025 / "2025年青海省政府工作报告.docx")
+    [fact] = _at(facts, "12件", "立改废省政府规章12件")
+    assert fact.name == "省政府规章" and fact.action == "立改废"
+    # 全年关停小火电1669万千瓦
+    [shut] = _at(national_open_facts((2009,))[2009], "1669万千瓦", "关停小火电1669万千瓦")
+    assert shut.name == "小火电"
