@@ -176,3 +176,13 @@ def test_city_of_delegates_attending_its_congress_and_their_deliberation_day(
     assert doc.date is None
     doc = _page(tmp_path, page.replace("代表分团审议", "代表听取并审议"))
     assert doc.date == "2023-01-05"
+
+
+def test_deputy_delivering_the_report_for_the_head(tmp_path: Path) -> None:
+    opening = "讯 1月4日上午,西城区第十七届人民代表大会第三次会议开幕。"
+    for delivery, want in (
+            ("受区长刘东伟委托,副区长王五作政府工作报告。", ("王五", "副区长")),
+            ("受区人民政府委托,常务副区长王五向大会作政府工作报告。", ("王五", "常务副区长")),
+            ("区长刘东伟作政府工作报告。", ("刘东伟", "区长"))):
+        doc = _page(tmp_path, opening + delivery + "\n")
+        assert (doc.speaker, doc.speaker_title) == want, delivery

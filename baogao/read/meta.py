@@ -123,6 +123,24 @@ def _acting_byline() -> re.Pattern[str]:
     return re.compile(rf"({titles})({_SHORT_NAME})(?=作|向|代表|[^{_CJK}]*$)")
 
 
+@functools.lru_cache(maxsize=1)
+def _deputy_re() -> re.Pattern[str]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    titles = "|".join(sorted(raw["deputy_titles"]["titles"], key=len, reverse=True))
+    return re.compile(rf"受[^。，,；;\n]{{1,16}}?委托[，,]\s*({titles})({_SHORT_NAME})"
+                      rf"(?:代表[^。，,；;\n]{{0,16}}?政府)?(?:向[^。，,；;\n]{{0,30}}?(?:大会|会议))?"
+                      rf"[作做]了?[《“]?(?:政府)?工作报告")
+
+
+def _deputy_delivery(text: str) -> tuple[str | None, str | None]:
+    """(name, title) of a deputy who delivers the report for the head (受县长张三委托，副县长李四
+    作政府工作报告 -> (李四, 副县长)); (None, None) when no sentence says so."""
+    m = _deputy_re().search(text)
+    if m is None or not _person(m.group(2)):
+        return None, None
+    return m.group(2), m.group(1)
+
+
 def _plain_spaces(text: str) -> str:
     """``text`` with odd spaces made plain (translated only when it holds one)."""
     return text.translate(_SPACES) if _ODD_SPACE.search(text) else text
@@ -543,6 +561,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
             named, named_title = said_speaker(
                 _plain_spaces(text[:3000]), title_alternation(), tuple(_cues()["news_not_names"]),
                 lambda t: _title_fits(t, level), bare=level == "national")
+        if named is None:
+            named, named_title = _deputy_delivery(_plain_spaces(text[:3000]))
         if named:
             speaker, speaker_title = named, named_title
     if speaker and speaker_title is None:
