@@ -126,3 +126,19 @@ def test_year_named_as_this_one_or_called_last_year(tmp_path: Path) -> None:
     # 比去年: a comparison, not the year the page calls 去年
     doc = _page(tmp_path, opening + "2022年,全区地区生产总值比去年增长4.1%,综合实力不断增强。\n")
     assert doc.year is None
+
+
+def test_year_a_news_page_plans_or_reviews_in_its_own_words(tmp_path: Path) -> None:
+    opening = ("讯 1月4日上午,西城区第十七届人民代表大会第三次会议开幕,区长刘东伟向大会作政府"
+               "工作报告。\n")
+    for words in ("报告对2023年工作作出部署。", "刘东伟在报告中部署了2023年工作。",
+                  "2023年政府工作的总体要求是:坚持稳中求进。", "报告提出了2023年的目标任务。",
+                  "关于2023年的工作,报告提出八项任务。",
+                  "报告提出,2023年要重点抓好八个方面的工作。",
+                  "2022年全区完成地区生产总值5700.1亿元,同比增长4.1%。"):
+        doc = _page(tmp_path, opening + words + "\n")
+        assert (doc.year, doc.date) == (2023, "2023-01-04"), words
+    # the review of a year is no plan for it; a figure about which is not sure, no review
+    for words in ("关于2022年工作的回顾,报告说,过去一年极不平凡。",
+                  "2022年全区完成地区生产总值5700.1亿元,同比增长4.1%左右。"):
+        assert _page(tmp_path, opening + words + "\n").year is None, words
