@@ -142,3 +142,23 @@ def test_year_a_news_page_plans_or_reviews_in_its_own_words(tmp_path: Path) -> N
     for words in ("关于2022年工作的回顾,报告说,过去一年极不平凡。",
                   "2022年全区完成地区生产总值5700.1亿元,同比增长4.1%左右。"):
         assert _page(tmp_path, opening + words + "\n").year is None, words
+
+
+def test_preliminary_count_naming_no_year_is_of_the_year_reviewed(tmp_path: Path) -> None:
+    opening = ("2023-01-05 10:20 来源:西城区融媒体中心\n1月4日上午,西城区第十七届人民代表大会第三次"
+               "会议开幕,区长刘东伟向大会作政府工作报告。\n")
+    results = "全区地区生产总值实现5700.1亿元,同比增长4.1%;一般公共预算收入同口径增长5.6%。\n"
+    doc = _page(tmp_path, opening + "初步核算," + results)
+    assert doc.year == 2023
+    assert {("gdp", "actual", False, 2022, 5700.1), ("gdp_growth", "actual", False, 2022, 4.1),
+            ("general_budget_revenue_growth", "actual", False, 2022, 5.6)} <= _keys(doc)
+    # no preliminary count and no year: the page does not say which year the figures are of
+    assert not any(k[4] == 5700.1 for k in _keys(_page(tmp_path, opening + results)))
+
+
+def test_paper_issue_date_with_its_weekday_is_no_meeting_day(tmp_path: Path) -> None:
+    news = ("本报讯(记者 王五)1月4日上午,西城区第十七届人民代表大会第三次会议开幕,区长刘东伟"
+            "向大会作政府工作报告。\n")
+    for page in (news + "2023年01月05日 星期四\n", "2023年1月5日 星期四 第A01版\n" + news):
+        doc = _page(tmp_path, page)
+        assert (doc.year, doc.date) == (2023, "2023-01-04"), page

@@ -396,6 +396,9 @@ def timing_at(
         # a page without headings (据统计预测，全县地区生产总值增长12.6%): an estimate
         # naming no year is of the year the report reviews
         return Timing("actual", True, year - 1 if year else None)
+    if role == "other" and has_cue_in(text, para.start, pos, "preliminary_cues"):
+        # 据初步统计，全县完成地区生产总值…: the preliminary count of the year just ended
+        return Timing("actual", False, year - 1 if year else None)
     return None
 
 
