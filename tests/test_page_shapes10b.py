@@ -162,3 +162,17 @@ def test_paper_issue_date_with_its_weekday_is_no_meeting_day(tmp_path: Path) -> 
     for page in (news + "2023年01月05日 星期四\n", "2023年1月5日 星期四 第A01版\n" + news):
         doc = _page(tmp_path, page)
         assert (doc.year, doc.date) == (2023, "2023-01-04"), page
+
+
+def test_city_of_delegates_attending_its_congress_and_their_deliberation_day(
+        tmp_path: Path) -> None:
+    # the city's congress named by its kind alone, the city by a paper's name only
+    page = ("江苏手机报 01-05 22:50 责编:南京手机报\n1月5日下午,出席市十六届人大一次会议的代表"
+            "分团审议市长刘东伟所作的政府工作报告。\n代表们认为,2022年,全市经济发展稳中有进,"
+            "据初步预计,去年全市地区生产总值完成5700.1亿元,增长4.1%左右。\n")
+    doc = _page(tmp_path, page)
+    assert (doc.region, doc.level, doc.year) == ("江苏省南京市", "city", 2023)
+    # the day of the deliberation is not the day the report was delivered
+    assert doc.date is None
+    doc = _page(tmp_path, page.replace("代表分团审议", "代表听取并审议"))
+    assert doc.date == "2023-01-05"

@@ -149,7 +149,7 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
             # a dateline's lead runs on (本报杭州2月27日讯 今天的省人民大会堂…。上午8时30分，
             # …会议…开幕): its paragraph tells what sat that day
             sentence = head[m.end() :].split("\n", 1)[0][:300]
-        if not _SESSION_WORDS.search(sentence):
+        if not _SESSION_WORDS.search(sentence) or _deliberation_only(sentence):
             continue
         if _NEWS_DATELINE.match(sentence) and not _sat_that_day(sentence, m.group(2)):
             continue
@@ -167,6 +167,20 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
         held = _day(reference - (month >= 11), month, day)
         return held.isoformat() if held else None
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _deliberation_cue() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    cue = raw["deliberation_day"]
+    return tuple(cue["words"]), tuple(cue["unless"])
+
+
+def _deliberation_only(sentence: str) -> bool:
+    """True when the sentence after a day tells of the delegates deliberating the report
+    (…的代表分团审议市长所作的政府工作报告), not of the meeting's opening or the hearing."""
+    words, unless = _deliberation_cue()
+    return any(w in sentence for w in words) and not any(w in sentence for w in unless)
 
 
 _RELATIVE_DAY = re.compile(r"(?:昨日|昨天|今日|今天)[^。！？!?\n]{0,40}?(?:人民代表大会|人大|会议)")

@@ -283,10 +283,11 @@ def government_word(head: str) -> str | None:
 
 def congress_word(head: str) -> str | None:
     """The kind of government whose congress a news page reports, named by its kind alone
-    (州十二届人民代表大会第一次会议开幕, 市政府向市十四届人大二次会议作…, 自治区两会在…召开)."""
+    (州十二届人民代表大会第一次会议开幕, 市政府向市十四届人大二次会议作…, 自治区两会在…召开,
+    出席市五届人大二次会议的代表)."""
     words = "|".join(sorted(_government_levels(), key=len, reverse=True))
-    m = re.search(rf"(?:^|(?<=[\s，,。、：:；;—向在]))({words})(?:第?{_ORD}届(?:人民代表大会|人大)"
-                  rf"第?{_ORD}次会议|两会)", head, re.MULTILINE)
+    m = re.search(rf"(?:^|(?<=[\s，,。、：:；;—向在])|(?<=出席)|(?<=参加))({words})"
+                  rf"(?:第?{_ORD}届(?:人民代表大会|人大)第?{_ORD}次会议|两会)", head, re.MULTILINE)
     return m.group(1) if m else None
 
 
