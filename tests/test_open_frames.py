@@ -233,3 +233,13 @@ def test_enact_amend_repeal_and_shut_down_are_actions() -> None:
     # 全年关停小火电1669万千瓦
     [shut] = _at(national_open_facts((2009,))[2009], "1669万千瓦", "关停小火电1669万千瓦")
     assert shut.name == "小火电"
+
+
+def test_a_value_run_into_the_end_of_a_name_is_cut_off() -> None:
+    # 开行中欧班列2286列、增长7.7%: the growth is of 中欧班列, not of "中欧班列2286列"
+    facts = _facts(FORMATS_2025 / "2025年江苏省政府工作报告.docx")
+    [fact] = _at(facts, "7.7%", "开行中欧班列2286列、增长7.7%")
+    assert fact.name == "中欧班列"
+    # 每50公斤 is a rate's base, not a value run in
+    [price] = _at(national_open_facts((2012,))[2012], "16元", "稻谷最低收购价平均每50公斤")
+    assert "每50公斤" in price.name

@@ -138,6 +138,16 @@ def _said_earlier(before: str, modifier: str) -> str:
     return modifier
 
 
+@functools.lru_cache(maxsize=1)
+def _value_at_end() -> re.Pattern[str]:
+    """A value in a unit at the end of a name (中欧班列|2286列, 低效楼宇|近20万平方米):
+    another amount run into it (not 每50公斤, a rate's base)."""
+    units = "|".join(re.escape(u) for u in sorted([*vocabulary()["units"], "列"], key=len,
+                                                   reverse=True))
+    return re.compile(rf"(?<=[\u4e00-\u9fff”])(?<!每)(?:近|超|约|超过)?[0-9][0-9.]*[万亿]?"
+                      rf"(?:{units})$")
+
+
 _CLASSIFIED = re.compile(r"^.*[0-9零一二两三四五六七八九十百千万亿多余]+[个项条家处类种批所座件]")
 
 
@@ -196,6 +206,11 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
         name = based
         if not name:
             return None  # 等于…建成住宅面积的二点六倍: a ratio to a base, no subject
+    if (ran := _value_at_end().search(name)) is not None:
+        # 中欧班列|2286列(、增长7.7%), 低效楼宇|近20万平方米: another value run into the name
+        name = name[: ran.start()]
+        if len(name) < 2 or not _noun_phrase(name):
+            return None  # 输出|345亿度: what is left is no object
     if _framing().fullmatch(name):
         return None  # (工业总产值…，)10月份|增长了10.6%: a time, no object
     name = strip_framing(name)
