@@ -186,3 +186,17 @@ def test_deputy_delivering_the_report_for_the_head(tmp_path: Path) -> None:
             ("区长刘东伟作政府工作报告。", ("刘东伟", "区长"))):
         doc = _page(tmp_path, opening + delivery + "\n")
         assert (doc.speaker, doc.speaker_title) == want, delivery
+
+
+def test_work_report_page_naming_the_plan_and_budget_reports_only_as_examined(
+        tmp_path: Path) -> None:
+    opening = ("讯 1月4日上午,西城区第十七届人民代表大会第三次会议开幕,区长刘东伟向大会作政府"
+               "工作报告。")
+    examined = ("会议还书面审查了关于2022年国民经济和社会发展计划执行情况与2023年计划草案的报告、"
+                "关于2022年预算执行情况和2023年预算草案的报告。\n")
+    assert _page(tmp_path, opening + examined).doc_type == "work_report"
+    # the plan report delivered: a page of the plan report
+    plan = ("讯 1月5日上午,西城区第十七届人民代表大会第三次会议举行第二次全体会议,区发展和改革"
+            "委员会主任王五作关于2022年国民经济和社会发展计划执行情况与2023年计划草案的报告。"
+            "会议还审议了政府工作报告。\n")
+    assert _page(tmp_path, plan).doc_type == "plan_report"

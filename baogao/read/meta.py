@@ -223,6 +223,26 @@ _WORK_DELIVERY = re.compile(
     r"|听取[^。，,；;]{0,20}?关于政府工作的报告")
 
 
+#: the plan and budget reports a meeting examines besides the work report it hears
+#: (会议还书面审查了关于2018年国民经济和社会发展计划执行情况…的报告、关于…预算执行情况…的报告)
+_EXAMINED = re.compile(r"(?:审查|审议)了?[^。；;\n]*")
+_PLAN_OR_BUDGET = re.compile(r"(?:计划|预算)执行情况")
+_DELIVERED_WORK = re.compile(r"作[《“]?政府工作报告")
+
+
+def _others_only_examined(head: str) -> bool:
+    """True for a news page of the work report's delivery (市长张三作政府工作报告) that names the
+    plan and budget reports only as examined by the meeting (会议还书面审查了关于…计划执行情况
+    …的报告): every naming of them lies in such a clause."""
+    if _DELIVERED_WORK.search(head) is None:
+        return False
+    named = [m.start() for m in _PLAN_OR_BUDGET.finditer(head)]
+    if not named:
+        return False
+    examined = [(m.start(), m.end()) for m in _EXAMINED.finditer(head)]
+    return all(any(a <= pos < b for a, b in examined) for pos in named)
+
+
 def detect_doc_type(text: str, title: str | None) -> DocType:
     """work_report, plan_report, budget_report, public_report, npc_resolution or other."""
     head = (title or "") + "\n" + text[:800]
@@ -231,7 +251,7 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "npc_resolution"
     if "向公众报告" in head or "向社会公众报告" in head:
         return "public_report"
-    if _WORK_DELIVERY.search(head):
+    if _WORK_DELIVERY.search(head) or _others_only_examined(head):
         return "work_report"  # the delivery heard, though the page names the plan report too
     if _is_plan_report(head) or (_ADOPTED_PLAN.search((title or "") + "\n" + text[:300])
                                  and "政府工作报告" not in head):
