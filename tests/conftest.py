@@ -57,6 +57,21 @@ def rewritten_report(path: Path, folder: Path, *pairs: tuple[str, str]) -> Docum
     return build_document(read_file(out, out.name)[0])
 
 
+#: The opening lines of the 西城区 2023 report (title, byline), as a page without headings
+#: prints them before its body.
+PAGE_OPENING = ("政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
+                "北京市西城区人民政府区长 刘东伟\n")
+
+
+def headless_page(tmp_path: Path, body: str) -> Document:
+    """A page of the 西城区 2023 report without headings: its opening lines, then ``body``."""
+    out = tmp_path / "page.txt"
+    out.write_text(PAGE_OPENING + body, "utf-8")
+    doc = build_document(read_file(out, out.name)[0])
+    assert doc.year == 2023 and not doc.sections
+    return doc
+
+
 def national_open_facts(years: tuple[int, ...]) -> dict[int, list[Fact]]:
     """The open facts of the national work report of each of ``years``."""
     docs: dict[int, Document] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import NATIONAL, SEEDS, rewritten_report
+from conftest import NATIONAL, SEEDS, headless_page, rewritten_report
 
 from baogao.extract import extract_facts, find_mentions
 from baogao.extract.numbers import find_quantities
@@ -17,8 +17,6 @@ from baogao.read import read_file
 XICHENG_2023 = SEEDS / "000_b5713cac4734963f.txt"
 RESULTS = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
 #: the report's opening lines (title, byline, speaker): a page of the 2023 report of 西城区
-OPENING = ("政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
-           "北京市西城区人民政府区长 刘东伟\n")
 #: the report's targets for 2023, as its plan states them
 TARGETS = "地区生产总值增长4%左右;一般公共预算收入增长4%;登记失业率控制在3.5%以内。"
 
@@ -29,15 +27,6 @@ def _catalog(doc: Document) -> list[Fact]:
 
 def _keys(facts: list[Fact]) -> set[tuple[str | None, str, int | None, float | None]]:
     return {(f.indicator, f.kind, f.period, f.value) for f in facts}
-
-
-def _page(tmp_path: Path, body: str) -> Document:
-    """A page of the report without headings: its opening lines, then ``body``."""
-    out = tmp_path / "page.txt"
-    out.write_text(OPENING + body, "utf-8")
-    doc = build_document(read_file(out, out.name)[0])
-    assert doc.year == 2023 and not doc.sections
-    return doc
 
 
 def test_own_region_name_before_a_metric_keeps_it_the_subject(tmp_path: Path) -> None:
@@ -56,8 +45,8 @@ def test_year_headline_dates_the_paragraphs_after_it(tmp_path: Path) -> None:
     # the report's results sentence: a paragraph too long to be an item of a list
     results = ("全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、"
                "同口径增长5.6%,居民人均可支配收入同比增长2.4%。\n")
-    doc = _page(tmp_path, "区长作政府工作报告,报告显示了去年和今年的亮点。2022年:\n" + results
-                + "2023年:\n" + TARGETS + "\n")
+    doc = headless_page(tmp_path, "区长作政府工作报告,报告显示了去年和今年的亮点。2022年:\n"
+                        + results + "2023年:\n" + TARGETS + "\n")
     assert _keys(_catalog(doc)) == {
         ("gdp", "actual", 2022, 5700.1), ("gdp_growth", "actual", 2022, 4.1),
         ("general_budget_revenue_growth", "actual", 2022, 5.6),
@@ -65,11 +54,11 @@ def test_year_headline_dates_the_paragraphs_after_it(tmp_path: Path) -> None:
         ("gdp_growth", "target", 2023, 4.0), ("general_budget_revenue_growth", "target", 2023, 4.0),
         ("registered_unemployment_rate", "target", 2023, 3.5)}
     # no headline: nothing dates the results, so none is read
-    assert not _catalog(_page(tmp_path, results))
+    assert not _catalog(headless_page(tmp_path, results))
 
 
 def test_target_headline_frames_the_paragraph_right_after_it(tmp_path: Path) -> None:
-    doc = _page(tmp_path, "主要目标\n" + TARGETS + "\n全区地区生产总值增长4%左右。\n")
+    doc = headless_page(tmp_path, "主要目标\n" + TARGETS + "\n全区地区生产总值增长4%左右。\n")
     facts = _catalog(doc)
     assert _keys(facts) == {("gdp_growth", "target", 2023, 4.0),
                             ("general_budget_revenue_growth", "target", 2023, 4.0),
@@ -218,7 +207,7 @@ def test_estimate_clause_of_its_own_frames_the_paragraph(tmp_path: Path) -> None
             "同口径增长5.6%,居民人均可支配收入同比增长2.4%。\n")
 
     def estimates(opening: str) -> dict[str | None, bool]:
-        doc = _page(tmp_path, opening + rest)
+        doc = headless_page(tmp_path, opening + rest)
         return {f.indicator: f.estimated for f in _catalog(doc) if f.period == 2022}
 
     framed = estimates("区长在报告中说,初步预计,2022年,")
@@ -232,9 +221,9 @@ def test_value_where_the_excerpt_is_cut_is_left_out(tmp_path: Path) -> None:
     head = ("区长作政府工作报告。2022年:\n全区地区生产总值实现5700.1亿元,同比增长4.1%,"
             "一般公共预算收入扣除留抵退税后、同口径增长5.6%,居民人均可支配收入同比增长")
     for cut in ("2.4%", "2.4%左"):
-        got = {f.indicator for f in _catalog(_page(tmp_path, head + cut))}
+        got = {f.indicator for f in _catalog(headless_page(tmp_path, head + cut))}
         assert got == {"gdp", "gdp_growth", "general_budget_revenue_growth"}, cut
-    whole = {f.indicator for f in _catalog(_page(tmp_path, head + "2.4%。"))}
+    whole = {f.indicator for f in _catalog(headless_page(tmp_path, head + "2.4%。"))}
     assert "disposable_income_per_capita_growth" in whole
 
 
@@ -261,7 +250,7 @@ def test_year_with_a_zero_typed_as_a_digit(tmp_path: Path) -> None:
     results = ("全区地区生产总值实现5700.1亿元,同比增长4.1%,一般公共预算收入扣除留抵退税后、"
                "同口径增长5.6%,居民人均可支配收入同比增长2.4%。\n")
     for year in ("二0二二年", "二〇二二年"):
-        doc = _page(tmp_path, f"区长作政府工作报告。{year}:\n" + results)
+        doc = headless_page(tmp_path, f"区长作政府工作报告。{year}:\n" + results)
         assert ("gdp", "actual", 2022, 5700.1) in _keys(_catalog(doc)), year
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, rewritten_report
+from conftest import SEEDS, headless_page, rewritten_report
 
 from baogao.extract import extract_facts
 from baogao.models import Document, Fact
@@ -24,8 +24,6 @@ HEADER = ("政府工作报告\n——2023年1月4日在北京市西城区第十�
           "北京市西城区人民政府区长 刘东伟\n各位代表:\n现在,我代表西城区人民政府,向大会报告工作,"
           "请予审议,并请区政协委员提出意见。\n")
 RESULTS = "全区地区生产总值实现5700.1亿元,同比增长4.1%,"
-OPENING = ("政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
-           "北京市西城区人民政府区长 刘东伟\n")
 
 
 def _news(tmp_path: Path, header: str) -> Document:
@@ -84,21 +82,13 @@ def test_growth_joined_to_its_level_by_a_bare_verb(tmp_path: Path) -> None:
             ("gdp_growth", "actual", False, 2022, 4.1)} <= keys
 
 
-def _page(tmp_path: Path, body: str) -> Document:
-    out = tmp_path / "page.txt"
-    out.write_text(OPENING + body, "utf-8")
-    doc = build_document(read_file(out, out.name)[0])
-    assert doc.year == 2023 and not doc.sections
-    return doc
-
-
 def test_estimate_naming_no_year_on_a_page_without_headings(tmp_path: Path) -> None:
     results = "全区地区生产总值增长4.1%达5700.1亿元,一般公共预算收入同口径增长5.6%。\n"
-    doc = _page(tmp_path, "区长刘东伟作政府工作报告。\n据统计预测," + results)
+    doc = headless_page(tmp_path, "区长刘东伟作政府工作报告。\n据统计预测," + results)
     assert {("gdp", "actual", True, 2022, 5700.1), ("gdp_growth", "actual", True, 2022, 4.1),
             ("general_budget_revenue_growth", "actual", True, 2022, 5.6)} <= _keys(_catalog(doc))
     # no estimate and no year: the page does not say which year the figures are of
-    doc = _page(tmp_path, "区长刘东伟作政府工作报告。\n" + results)
+    doc = headless_page(tmp_path, "区长刘东伟作政府工作报告。\n" + results)
     assert not any(f.value == 5700.1 for f in _catalog(doc))
 
 

@@ -49,7 +49,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
-from baogao.extract.span_memo import last_of, per_document
+from baogao.extract.span_memo import last_match, last_of, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -444,12 +444,18 @@ def _sentence_opener() -> re.Pattern[str]:
                       rf"(?:底|末)?(?=[，,])|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
 
 
+#: How far back (characters) a year or a span opening a sentence of the paragraph is sought
+#: as the run a value belongs to: about three times the longest paragraph of the reports
+#: read here (1,386 characters), so only a text run into one line is cut short, and a value
+#: late in it is not searched back to the text's start every time (quadratic time).
+RUN_REACH = 4096
+
+
 def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
     """The year opening a sentence earlier in the paragraph (or the value's own, from
     ``full``), when no other year is printed since but as a base (是2011年的2.2倍): a run of
     levels after 预计2016年… or 到2017年底，… is of that year."""
-    last = max(_sentence_opener().finditer(text, para, pos), key=lambda m: m.start(),
-               default=None)
+    last = last_match(_sentence_opener(), text, max(para, pos - RUN_REACH), pos)
     if last is None:
         return None
     found = year_re().search(text, last.start(), last.end())
@@ -546,9 +552,8 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     if not spans and before > 0 and not _find_amounts(text, before, clause):
         spans = _spanned(text, _YEARS_SPAN.search(text, before, clause), pos)  # 用三年时间，
     if not spans and para is not None:
-        runs = list(_RUN_SPAN.finditer(text, para, pos))
-        last = max((m for m in runs if m.start() == para or text[m.start() - 1] in "。；;："),
-                   key=lambda m: m.start(), default=None)  # opening a sentence
+        last = last_match(_RUN_SPAN, text, max(para, pos - RUN_REACH), pos,
+                          lambda m: m.start() == para or text[m.start() - 1] in "。；;：")
         spans = past = last is not None and "年" not in _RUN_SPAN.sub(
             "", text[last.end() : pos]) and _spanned(text, last, last.end())  # 两年来，…
     return spans, past

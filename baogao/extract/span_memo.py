@@ -5,6 +5,7 @@ in turn, so each reading is done once."""
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Generic, TypeVar
 
@@ -64,4 +65,15 @@ def last_of(text: str, chars: str, start: int, end: int) -> int:
         at = text.rfind(c, found + 1, end) if found >= 0 else text.rfind(c, start, end)
         if at > found:
             found = at
+    return found
+
+
+
+def last_match(pattern: re.Pattern[str], text: str, start: int, end: int,
+               keep: Callable[[re.Match[str]], bool] = lambda m: True) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]`` that ``keep`` accepts."""
+    found = None
+    for m in pattern.finditer(text, start, end):
+        if keep(m):
+            found = m
     return found
