@@ -52,7 +52,12 @@ from baogao.extract.open_checks import (
     vague_fund,
     years_spanned,
 )
-from baogao.extract.open_frames import final_name, listed_descriptor
+from baogao.extract.open_frames import (
+    final_name,
+    fraction_subject,
+    listed_descriptor,
+    located,
+)
 from baogao.extract.open_lists import (
     _list_parts,
     _parts_named,
@@ -183,6 +188,27 @@ def _plan_year_section(doc: Document, role: Role, pos: int) -> bool:
     预计, estimates the year's results instead)."""
     return role == "plan" and doc.year is not None and any(
         f"{doc.year}年" in title for title in doc.section_path(doc.section_at(pos)))
+
+
+#: A span of years ahead (五年内): an estimate over it (五年内预计…) is a plan's figure.
+_SPAN_AHEAD = re.compile(r"[二三四五六七八九十]年内预计")
+#: A part of a year (上半年, 前三季度, 1—11月): a value for it is not the year's.
+_PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季度"
+                           r"|前[一二三四五六七八九十\d]{1,2}个月"
+                           r"|(?<![\d年])[1１一][—–－-]{1,2}(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月")
+
+
+def _part_of_year(text: str, start: int, pos: int) -> bool:
+    """True when the sentence dates the value at ``pos`` to a part of a year (今年上半年，…
+    增长23.6%), unless a whole year is named after it (去年下半年…，全年进出口总额…)."""
+    last = None
+    for found in _PART_OF_YEAR.finditer(text, start, pos):
+        if text[found.start() - 1] not in "从由":  # (年末…)从上半年5.5%降到5.3%: a base
+            last = found
+    return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
+
+
+_WHOLE_YEAR = re.compile(r"全年|年末|年底|(?:19|20)\d{2}年(?![一二三四1-9上下前])")
 
 
 #: A plan's figure before the value in its clause (计划比上年增长, 计划增长): a target.
@@ -318,6 +344,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             timing.estimated and base_estimated(  # 比1980年预计增加…
                                 text, sentence.start, amount.start))):
                         timing = replace(timing, kind="target", estimated=False, period=doc.year)
+                    if (timing.kind == "actual" and timing.estimated
+                            and _SPAN_AHEAD.search(text, sentence.start, amount.start)):
+                        # 五年内预计农民新建住宅…: an estimate over the plan's years, a target
+                        timing = replace(timing, kind="target", estimated=False)
                     spans, past = years_spanned(text, max(text.rfind(
                         "。", para.start, sentence.start) + 1, para.start), clause[0],
                         amount.start, doc.year, para.start)
@@ -337,6 +367,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years
+                    if period is not None and _part_of_year(text, sentence.start, amount.start):
+                        period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
@@ -352,8 +384,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],
                                       text[sentence.start : head_start], amount.unit)
-                    if name is None or listed_descriptor(text, amount.start, amount.end,
-                                                         amount.unit, name):
+                    if name is None or listed_descriptor(
+                            text, amount.start, amount.end, amount.unit, name) or located(
+                            text, amount.start, amount.end, amount.unit, name
+                    ) or fraction_subject(text, sentence.start, amount.start):
                         continue
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,

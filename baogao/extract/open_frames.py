@@ -8,6 +8,12 @@
   先行区建设|6个方面|16条|经验 → 先行区建设经验); with none (引进项目1002个, …等5项指标: a
   count of examples), the fact is dropped — precision first.
 * A threshold passed (迈上4个万亿元台阶, 连跨4个万亿元台阶) is not an amount of anything.
+* A count opened by 在 and followed by its noun (在500个行政村实施…, 在100多个国家和地区展开,
+  在四百多个工业企业中进行…试点) tells where something was done: the places are counted
+  only as the setting of another action, and the noun alone (行政村, 国家和地区) names no
+  object of the report — the fact is dropped (not 保持在650家以上: a level, named before).
+* A value said of a fraction of the subjects (有三分之一的省、市、自治区，工业产值平均每年的
+  增长速度都在百分之十二以上) is some of them's, not the object's: dropped.
 
 The word lists live in ``baogao/data/open_names.json``.
 """
@@ -29,7 +35,7 @@ from baogao.extract.open_words import (
     vocabulary,
 )
 
-__all__ = ["final_name", "listed_descriptor", "open_names"]
+__all__ = ["final_name", "fraction_subject", "listed_descriptor", "located", "open_names"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -223,6 +229,9 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
         qualifier = (_said_earlier(before, modifier) if modifier
                      else _qualifier(head, name) or _named_earlier(before, name))
         return qualifier + name if qualifier else None
+    if name in vocab["clause_generic_names"]:
+        qualifier = _qualifier(head, name)  # 保交房|7.4万套住房; not 解决|住房 (whose?)
+        return qualifier + name if qualifier else None
     return name
 
 
@@ -235,3 +244,26 @@ def listed_descriptor(text: str, start: int, end: int, unit: str, name: str) -> 
             or not _HAN.match(text, end)):
         return False
     return text.endswith(name[name.rfind("、") + 1 :], 0, start)
+
+
+def located(text: str, start: int, end: int, unit: str, name: str) -> bool:
+    """True for a count right after the preposition 在 whose noun follows it (在500个|行政村
+    实施…): the places where something was done, not an object counted (see the module
+    notes). ``start``/``end`` delimit the printed amount."""
+    if start < 1 or text[start - 1] != "在" or not name:
+        return False
+    if unit.lstrip("万亿") not in vocabulary()["count_units"]:
+        return False  # 稳定在95%以上, 控制在550亿元左右: a level
+    rest = text[end : end + len(name) + 8]
+    return _HAN.match(rest) is not None and name[:2] in rest
+
+
+#: A fraction of the subjects opening a clause (也有三分之一的省、市、自治区，…).
+_FRACTION_SUBJECT = re.compile(r"[一二三四五六七八九十几]分之[一二三四五六七八九十几]的"
+                               r"[\u4e00-\u9fff、]{1,12}[，,]")
+
+
+def fraction_subject(text: str, start: int, pos: int) -> bool:
+    """True when the sentence from ``start`` says the value at ``pos`` of a fraction of its
+    subjects (see the module notes)."""
+    return _FRACTION_SUBJECT.search(text, start, pos) is not None

@@ -113,6 +113,11 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
                 and not name.startswith(_skip_words("verb_nouns"))
                 and _words(name[2:])[0][1] in ("n", "nz", "l", "j")):
             return name[2:], verb or name[:2]  # 解决问题: one word of a verb and its object
+        if (len(words) >= 2 and len(words[0][0]) > 2 and name[:2] in verbs
+                and len(name) >= 5 and not name.startswith(_skip_words("verb_nouns"))
+                and _words(name[2:])[0][1] in ("n", "nz", "l", "j", "vn", "")):
+            name, verb = name[2:], verb or name[:2]  # 推进设备|更新项目: a verb run into a noun
+            continue
         if (len(words) < 2 or words[0][0] not in verbs
                 or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3)
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
