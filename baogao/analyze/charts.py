@@ -11,15 +11,14 @@ PingFang, Microsoft YaHei), so the file embeds no font and opens in any browser.
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from baogao.data import load_json
 from baogao.labels import amount
 
 if TYPE_CHECKING:
@@ -228,8 +227,7 @@ TILE = 58
 @functools.lru_cache(maxsize=1)
 def tile_layout() -> dict[str, tuple[int, int]]:
     """Province -> (column, row) of the tile-grid map (baogao/data/tile_grid.json)."""
-    raw = json.loads(resources.files("baogao.data").joinpath("tile_grid.json")
-                     .read_text("utf-8"))
+    raw = load_json("tile_grid.json")
     return {name: (int(pos[0]), int(pos[1])) for name, pos in raw["tiles"].items()}
 
 

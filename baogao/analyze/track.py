@@ -39,15 +39,14 @@ Verdicts (``better`` is the catalog's higher/lower column; outside the catalog: 
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
+from baogao.data import load_json
 from baogao.extract import load_catalog
 from baogao.models import Document, Fact, TrackRow, Verdict, region_fields
 from baogao.read.regions import canonical_region
@@ -61,8 +60,7 @@ log = logging.getLogger(__name__)
 
 @functools.lru_cache(maxsize=1)
 def _reasons() -> dict[str, str]:
-    text = resources.files("baogao.data").joinpath("track_reasons.json").read_text("utf-8")
-    data: dict[str, str] = json.loads(text)
+    data: dict[str, str] = load_json("track_reasons.json")
     return data
 
 

@@ -29,7 +29,6 @@ what.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -37,6 +36,7 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from baogao.data import load_json
 from baogao.extract.catalog import find_mentions, load_catalog
 from baogao.models import Bound, Verdict
 from baogao.read.regions import NATIONAL, canonical_region, gazetteer
@@ -102,8 +102,7 @@ class Question:
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The cue words of ``baogao/data/ask.json``."""
-    raw = resources.files("baogao.data").joinpath("ask.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("ask.json")
     return data
 
 

@@ -19,15 +19,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from importlib import resources
 from typing import Any
+
+from baogao.data import data_text
 
 _WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 def _data_lines(name: str) -> list[str]:
-    text = resources.files("baogao.data").joinpath(name).read_text("utf-8")
+    text = data_text(name)
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 

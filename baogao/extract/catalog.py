@@ -15,14 +15,14 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import json
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 import ahocorasick
+
+from baogao.data import data_text, load_json
 
 
 @dataclass(frozen=True)
@@ -76,14 +76,11 @@ class _Form:
     growth_word: str | None
 
 
-def _data_text(name: str) -> str:
-    return resources.files("baogao.data").joinpath(name).read_text("utf-8")
-
 
 @functools.lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     """The cue-word tables in ``baogao/data/cues.json``."""
-    data: dict[str, Any] = json.loads(_data_text("cues.json"))
+    data: dict[str, Any] = load_json("cues.json")
     return data
 
 
@@ -91,14 +88,14 @@ def cues() -> dict[str, Any]:
 def page_shapes() -> dict[str, Any]:
     """The tables of ``baogao/data/page_shapes.json``: shapes of report pages (headlines,
     shared bounds, scopes of names)."""
-    data: dict[str, Any] = json.loads(_data_text("page_shapes.json"))
+    data: dict[str, Any] = load_json("page_shapes.json")
     return data
 
 
 @functools.lru_cache(maxsize=1)
 def load_catalog() -> dict[str, Indicator]:
     """All indicators of the catalog, by id, in file order."""
-    reader = csv.DictReader(io.StringIO(_data_text("indicators.csv")))
+    reader = csv.DictReader(io.StringIO(data_text("indicators.csv")))
     catalog: dict[str, Indicator] = {}
     for row in reader:
         aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())

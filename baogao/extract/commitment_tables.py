@@ -18,13 +18,12 @@ text); a row without one becomes a commitment without a value, named by its name
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any
 
+from baogao.data import load_json
 from baogao.extract.open_facts import find_amounts, key_of
 from baogao.models import Commitment, Document, Paragraph
 
@@ -38,8 +37,7 @@ _INDEX = re.compile(r"^\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})[.．
 @functools.lru_cache(maxsize=1)
 def words() -> dict[str, Any]:
     """The word tables of ``baogao/data/commitment_words.json``."""
-    raw = resources.files("baogao.data").joinpath("commitment_words.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(raw)
+    data: dict[str, Any] = load_json("commitment_words.json")
     return data
 
 

@@ -21,11 +21,10 @@ The word lists live in ``baogao/data/open_names.json``.
 from __future__ import annotations
 
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any
 
+from baogao.data import load_json
 from baogao.extract.open_words import (
     _after_last_action,
     _strip_lead,
@@ -41,8 +40,7 @@ __all__ = ["final_name", "fraction_subject", "listed_descriptor", "located", "op
 @functools.lru_cache(maxsize=1)
 def open_names() -> dict[str, Any]:
     """The word tables in ``baogao/data/open_names.json``."""
-    text = resources.files("baogao.data").joinpath("open_names.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("open_names.json")
     return data
 
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import re
-from importlib import resources
 from typing import Any
 
 from baogao.ask.segment import tag_words
+from baogao.data import load_json
 
 
 @functools.lru_cache(maxsize=32768)
@@ -39,8 +38,7 @@ def _cuts(phrase: str) -> frozenset[int]:
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
     """The word tables in ``baogao/data/commitments.json``."""
-    text = resources.files("baogao.data").joinpath("commitments.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
+    data: dict[str, Any] = load_json("commitments.json")
     return data
 
 

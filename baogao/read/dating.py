@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime
 import functools
-import json
 import re
-from importlib import resources
 from typing import Any
+
+from baogao.data import load_json
 
 _CN_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
              "六": 6, "七": 7, "八": 8, "九": 9}
@@ -74,7 +74,7 @@ _DATELINE_DATE = re.compile(rf"({NUM})年({NUM})月({NUM})日\s*[(（]?\s*在")
 
 @functools.lru_cache(maxsize=1)
 def _page_date() -> re.Pattern[str]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     cues = raw["page_date"]
     before = "|".join(map(re.escape, cues["labels_before"]))
     after = "|".join(map(re.escape, cues["words_after"]))
@@ -171,7 +171,7 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
 
 @functools.lru_cache(maxsize=1)
 def _deliberation_cue() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     cue = raw["deliberation_day"]
     return tuple(cue["words"]), tuple(cue["unless"])
 
@@ -218,7 +218,7 @@ def _day(year: int, month: int, day: int) -> datetime.date | None:
 
 @functools.lru_cache(maxsize=1)
 def _year_references() -> dict[str, Any]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     table: dict[str, Any] = raw["year_references"]
     return table
 
@@ -293,8 +293,7 @@ _ORD_WORD = "[一二三四五六七八九十]+"
 
 @functools.lru_cache(maxsize=1)
 def _npc_first_years() -> dict[int, int]:
-    data = resources.files("baogao.data").joinpath("npc_sessions.json")
-    raw = json.loads(data.read_text("utf-8"))
+    raw = load_json("npc_sessions.json")
     return {int(k): int(v) for k, v in raw["national"].items()}
 
 

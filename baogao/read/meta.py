@@ -8,11 +8,10 @@ used only when the text is silent. Anything neither tells stays None.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from baogao.data import load_json
 from baogao.models import DocType, Level
 from baogao.read.dating import (
     NUM,
@@ -59,13 +58,13 @@ _FULLWIDTH_DIGIT = re.compile("[\uff10-\uff19]")
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> dict[str, list[str]]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     return {k: list(v) for k, v in raw.items() if not k.startswith("_")}
 
 
 @functools.lru_cache(maxsize=1)
 def _guards() -> dict[str, dict[str, list[str]]]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     return {k: {w: list(v) for w, v in raw[k].items() if not w.startswith("_")}
             for k in ("title_not_after", "title_not_before")}
 
@@ -125,7 +124,7 @@ def _acting_byline() -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=1)
 def _deputy_re() -> re.Pattern[str]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     titles = "|".join(sorted(raw["deputy_titles"]["titles"], key=len, reverse=True))
     return re.compile(rf"受[^。，,；;\n]{{1,16}}?委托[，,]\s*({titles})({_SHORT_NAME})"
                       rf"(?:代表[^。，,；;\n]{{0,16}}?政府)?(?:向[^。，,；;\n]{{0,30}}?(?:大会|会议))?"
@@ -521,7 +520,7 @@ def _title_fits(title: str | None, level: Level | None) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _title_levels() -> dict[str, tuple[str, ...]]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     return {k: tuple(v) for k, v in raw["title_levels"].items() if not k.startswith("_")}
 
 

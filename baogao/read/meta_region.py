@@ -12,12 +12,11 @@ spoken for whose short name is printed (我代表省人民政府 … 和谐四�
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import cast
 
+from baogao.data import load_json
 from baogao.models import Level
 from baogao.read.dating import npc_session_year
 from baogao.read.regions import NATIONAL, gazetteer, region_of, resolve, resolve_one, stem_of
@@ -64,13 +63,13 @@ _LOCAL_WORDS = re.compile(
 def _national_only() -> re.Pattern[str]:
     """Words only a national report prints (中央和地方预算, 国务院关于2013年国民经济和社会发展
     计划): a page naming no region of its own is the nation's when it prints one."""
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     return re.compile("|".join(raw["national_only"]["patterns"]))
 
 
 @functools.lru_cache(maxsize=1)
 def _government_levels() -> dict[str, str]:
-    raw = json.loads(resources.files("baogao.data").joinpath("meta_cues.json").read_text("utf-8"))
+    raw = load_json("meta_cues.json")
     levels: dict[str, str] = raw["government_levels"]
     return {k: v for k, v in levels.items() if not k.startswith("_")}
 
@@ -257,7 +256,7 @@ def _province_of_cities(head: str, word: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _common_names() -> frozenset[str]:
     """Division names that are common words too (城区, 郊区): never found in the body alone."""
-    raw = json.loads(resources.files("baogao.data").joinpath("gazetteer.json").read_text("utf-8"))
+    raw = load_json("gazetteer.json")
     return frozenset(raw["common_words"])
 
 

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
 import opencc
+
+from baogao.data import load_json
 
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
@@ -105,7 +105,7 @@ def _converter() -> opencc.OpenCC:
 
 @functools.lru_cache(maxsize=1)
 def _chrome() -> tuple[frozenset[str], re.Pattern[str]]:
-    raw = json.loads(resources.files("baogao.data").joinpath("chrome.json").read_text("utf-8"))
+    raw = load_json("chrome.json")
     lines = frozenset(raw["lines"])
     return lines, re.compile("|".join(f"(?:{p})" for p in raw["patterns"]))
 

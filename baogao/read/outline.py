@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import functools
 import itertools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from baogao.data import load_json
 from baogao.models import Paragraph, Role, Section
 
 _CN = "一二三四五六七八九十"
@@ -43,7 +42,7 @@ class _Heading:
 
 @functools.lru_cache(maxsize=1)
 def _role_cues() -> list[tuple[Role, tuple[str, ...]]]:
-    raw = json.loads(resources.files("baogao.data").joinpath("roles.json").read_text("utf-8"))
+    raw = load_json("roles.json")
     return [(role, tuple(words)) for role, words in raw["cues"]]
 
 
@@ -182,7 +181,7 @@ def _levels(headings: list[_Heading]) -> list[int]:
 
 @functools.lru_cache(maxsize=1)
 def _plan_opening_words() -> tuple[str, ...]:
-    raw = json.loads(resources.files("baogao.data").joinpath("roles.json").read_text("utf-8"))
+    raw = load_json("roles.json")
     return tuple(raw["plan_opening_words"])
 
 

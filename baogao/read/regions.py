@@ -30,8 +30,8 @@ import functools
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from baogao.data import data_text
 from baogao.models import Level
 
 NATIONAL = "中华人民共和国"
@@ -88,14 +88,11 @@ class Gazetteer:
     short_to_full: dict[str, str]
 
 
-def _data(name: str) -> str:
-    return resources.files("baogao.data").joinpath(name).read_text("utf-8")
-
 
 def _nations() -> list[str]:
     """Ethnic group names used in autonomous-area names, longest first (蒙古族, 蒙古, 壮族…)."""
     words: set[str] = set()
-    for line in _data("gazetteer_nations.txt").splitlines():
+    for line in data_text("gazetteer_nations.txt").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             words.add(line)
@@ -129,10 +126,10 @@ def stem_of(name: str, nations: list[str] | None = None) -> str | None:
 @functools.lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The shipped gazetteer, loaded once."""
-    raw = json.loads(_data("gazetteer.json"))
+    raw = json.loads(data_text("gazetteer.json"))
     national_code = str(raw["national_code"])
     rows: dict[str, str] = {}
-    for line in _data("gazetteer_divisions.tsv").splitlines():
+    for line in data_text("gazetteer_divisions.tsv").splitlines():
         if line and not line.startswith("#"):
             code, name = line.split("\t")
             rows[code] = name
@@ -188,7 +185,7 @@ def gazetteer() -> Gazetteer:
         add(code, _OFFICIAL, province)
     for short, code in raw.get("abbreviations", {}).items():
         add(short, _FORMER, code)  # 科左后旗 for 科尔沁左翼后旗
-    for entry in json.loads(_data("gazetteer_former.json"))["former"]:
+    for entry in json.loads(data_text("gazetteer_former.json"))["former"]:
         add(entry["former"], _FORMER, entry["code"])
         stem = stem_of(entry["former"], nations)
         if stem:

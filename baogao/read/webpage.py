@@ -16,11 +16,10 @@ whose densest block has too little text to be a report. Cue words and thresholds
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 
+from baogao.data import load_json
 from baogao.errors import NotAReport
 from baogao.read.html import Page, PageLine
 from baogao.read.normalize import is_chrome
@@ -48,7 +47,7 @@ class _Cues:
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> _Cues:
-    raw = json.loads(resources.files("baogao.data").joinpath("webpage.json").read_text("utf-8"))
+    raw = load_json("webpage.json")
     return _Cues(
         block_words=tuple(raw["block_page_words"]), marks=frozenset(raw["sentence_marks"]),
         heading_starts=tuple(raw["heading_starts"]), report_words=tuple(raw["report_words"]),
