@@ -83,11 +83,10 @@ def test_noun_phrases_with_those_words_stay(name: str) -> None:
     (1982, "百分之三十三", "食糖增长百分之三十三", "actual", None),
     # 其中 goes on with the sentence before and its deadline (到一九八五年，…。其中，…)
     (1982, "四百零二亿元", "其中，出口总额将达到四百零二亿元", "target", 1985),
-    # a verb in the perfective after the value: done, not planned (在…中进行了…试点)
-    (1982, "四百多个", "在四百多个工业企业中进行了以税代利的试点", "actual", None),
     # a range of years, a span opening the sentence
     (1982, "一百五十二亿元", "从一九七九年到一九八一年", "actual", None),
-    (1982, "三亿平方米", "五年内预计农民新建住宅", "actual", None),
+    # 五年内预计 (the sixth plan's years, 1981-85): an estimate ahead, a target (round 10)
+    (1982, "三亿平方米", "五年内预计农民新建住宅", "target", None),
     (2009, "8.95%", "近三年累计", "actual", None),
     # 今年合计 is this year's total, not a span
     (2025, "11.86万亿元", "今年合计新增政府债务总规模", "target", 2025),
@@ -198,9 +197,10 @@ def test_plans_and_subjects_in_names(reports: dict[int, list[Fact]], year: int, 
 
 def test_a_past_range_of_years_opening_the_full_stop_sentence(
         reports: dict[int, list[Fact]]) -> None:
-    # 从一九六六年到一九七六年的十一年中，…；也有三分之一的省…百分之十二以上 (1978 report)
-    [fact] = _at(reports[1978], "百分之十二以上", "也有三分之一的省")
-    assert (fact.kind, fact.period) == ("actual", None)
+    # 从一九六六年到一九七六年的十一年中，…；也有三分之一的省…百分之十二以上 (1978 report):
+    # the rate of a third of the provinces is no fact of the country (round 10; judged wrong
+    # in three tuning samples), so nothing is dated there
+    assert not _at(reports[1978], "百分之十二以上", "也有三分之一的省")
 
 
 @pytest.mark.parametrize(("year", "printed", "words"), [
