@@ -38,6 +38,7 @@ from baogao.extract.open_words import (
     vocabulary,
 )
 from baogao.extract.periods import (
+    RUN_REACH,
     deadline_year,
     explicit_year,
     future_target,
@@ -442,13 +443,6 @@ def _sentence_opener() -> re.Pattern[str]:
     one = year_re().pattern
     return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})"
                       rf"(?:底|末)?(?=[，,])|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
-
-
-#: How far back (characters) a year or a span opening a sentence of the paragraph is sought
-#: as the run a value belongs to: about three times the longest paragraph of the reports
-#: read here (1,386 characters), so only a text run into one line is cut short, and a value
-#: late in it is not searched back to the text's start every time (quadratic time).
-RUN_REACH = 4096
 
 
 def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:

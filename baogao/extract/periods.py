@@ -299,6 +299,13 @@ def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
             and not has_cue(own, "target_cues"))
 
 
+#: How far back (characters) a value's paragraph is read for what frames it (a 下同 note, a
+#: year or a span opening a run): about three times the longest paragraph of the reports read
+#: here (1,386 characters), so only a text run into one line is cut short, and a value late
+#: in it is not searched back to the text's start every time (quadratic time).
+RUN_REACH = 4096
+
+
 @functools.cache
 def _note_re(cues: str) -> re.Pattern[str] | None:
     """A bracketed note holding one of the ``cues`` words: for ``estimate_cues`` a note calling
@@ -318,9 +325,10 @@ def _carried_estimate(text: str, para: _Span, pos: int) -> bool:
     carry = _note_re("estimate_note_carries_on")
     if carry is None:
         return False
-    for note in carry.finditer(text, para.start, pos):
-        start = max(text.rfind(c, para.start, note.start()) for c in "。！？!?") + 1
-        if has_cue_in(text, max(start, para.start), note.start(), "estimate_cues"):
+    floor = max(para.start, pos - RUN_REACH)
+    for note in carry.finditer(text, floor, pos):
+        start = max(text.rfind(c, floor, note.start()) for c in "。！？!?") + 1
+        if has_cue_in(text, max(start, floor), note.start(), "estimate_cues"):
             return True
     return False
 
@@ -333,7 +341,7 @@ def noted_estimate(text: str, para: _Span, sentence: _Span, pos: int) -> bool:
     pattern = _note_re("estimate_cues")
     if pattern is None:
         return False
-    for earlier in pattern.finditer(text, para.start, pos):
+    for earlier in pattern.finditer(text, max(para.start, pos - RUN_REACH), pos):
         if has_cue(earlier.group(0), "estimate_note_carries_on"):
             return True
     if _carried_estimate(text, para, pos):
@@ -489,12 +497,13 @@ def target_timing(timing: Timing, dated: bool) -> Timing | None:
 
 def paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
     """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
-    year = explicit_year(doc.text, para.start, pos)
+    floor = max(para.start, pos - RUN_REACH)
+    year = explicit_year(doc.text, floor, pos)
     if year is None or doc.year is None:
         return None
     if year > doc.year:
         return future_target(doc.year, year)
-    estimated = has_cue(doc.text[para.start : pos], "estimate_cues")
+    estimated = has_cue(doc.text[floor:pos], "estimate_cues")
     if year == doc.year:
         # …预计可以胜利完成。…将比上年增长3%以上: this year's estimated result, late in the year
         return Timing("actual", True, year) if estimated else Timing("target", False, year)
