@@ -93,3 +93,45 @@ def test_values_of_a_part_of_the_year_have_no_period(national: dict[int, list[Fa
     assert fact.period == 2025
     [whole] = _at(national[2010], "2.2万亿美元", "全年进出口总额")
     assert whole.period == 2009
+
+
+def test_a_turn_to_another_subject_stops_the_name_before(
+        national: dict[int, list[Fact]]) -> None:
+    # 钢产量比上年增加270万吨，而能源消耗总量（按…7，000大卡…），比上年降低了100万吨: the fall
+    # is of 能源消耗总量 (7，000 is one number, not two clauses), not of 钢产量
+    assert not [f for f in _at(national[1980], "100万吨", "比上年降低了100万吨")
+                if f.name.startswith("钢产量")]
+    [rise] = _at(national[1980], "270万吨", "钢产量比上年增加270万吨")
+    assert rise.name.startswith("钢产量")
+
+
+def test_a_bound_word_after_a_space(national_2011: list[Fact]) -> None:
+    [fact] = _at(national_2011, "70% 以上", "政策范围内的医保基金支付水平提高到")
+    assert (fact.name, fact.value, fact.bound) == ("政策范围内的医保基金支付水平", 70.0, "min")
+
+
+@pytest.fixture(scope="module")
+def national_2011() -> list[Fact]:
+    return national_open_facts((2011,))[2011]
+
+
+def test_names_closed_by_their_head_or_action(national: dict[int, list[Fact]]) -> None:
+    reports = national_open_facts((2010,))
+    [fact] = _at(reports[2010], "6183座", "6183座病险水库除险加固工程开工建设")
+    assert fact.name == "病险水库除险加固工程"
+    [seed] = read(SEEDS / "000_b5713cac4734963f.txt")
+    facts = open_facts(seed, extract_facts(seed))
+    assert [f.name for f in _at(facts, "134户", "完成134户适老化改造")] == ["适老化改造"]
+    # the households are counted when they are named before the work
+    guangdong = _facts(FORMATS_2025 / "2025年广东省政府工作报告.docx")
+    assert [f.name for f in _at(guangdong, "8.8万户", "8.8万户特殊困难老年人家庭适老化改造")] == [
+        "特殊困难老年人家庭"]
+    [closed] = _at(national[2009], "1054处", "关闭小煤矿1054处")
+    assert closed.name == "小煤矿"
+
+
+def test_a_year_before_laihua_is_that_year(national: dict[int, list[Fact]]) -> None:
+    reports = national_open_facts((1988,))
+    # 1987年|来华旅游…: the year 1987, not 87年来 (since)
+    [fact] = _at(reports[1988], "2690万人次", "1987年来华旅游入境总人数")
+    assert fact.period == 1987

@@ -46,7 +46,8 @@ def _quantity_re() -> re.Pattern[str]:
         # 500多万台: an approximation mark may also stand before the multiplier
         rf"(?P<unit>(?:(?P<more0>{more})(?={mult}))?(?:{mult})?(?P<more>{more})?(?:{units})"
         rf"(?:/(?:{per}))?)?"
-        rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?P<post>{post})?"
+        # 70% 以上: a space printed before the bound word (a PDF copy)
+        rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?: ?(?P<post>{post}))?"
     )
 
 

@@ -495,8 +495,9 @@ _ONE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
-#: no one year's value.
-_YEARS_SPAN = re.compile(r"(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来|累计)|未来[两三四五]年"
+#: no one year's value (not the year 1987年|来华…).
+_YEARS_SPAN = re.compile(r"(?<!\d)(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来(?!华)|累计)"
+                         r"|未来[两三四五]年"
                          r"|(?:今后|近|过去|用)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
                          r"|平均每年|每年平均|(?<![人生户亩])每年(?=[增新减提安建])")
 #: Years already past (近三年, 过去五年): what they hold was done.

@@ -98,11 +98,14 @@ BASELINE = "起点"
 # Documents ---------------------------------------------------------------------------------
 
 
-_CLAUSE_END = re.compile("[，,：:；;。！？]")
+#: Words turning to another subject at a clause's start (而能源消耗总量…).
+_TURN_WORDS = ("而", "但")
+#: A clause end: ，：；。 but not a comma grouping the thousands of a number (7，000大卡).
+_CLAUSE_END = re.compile(r"[：:；;。！？]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
 
 
 def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """Clauses of a sentence, split on ，：；."""
+    """Clauses of a sentence, split on ，：； (not inside 7，000: one number)."""
     begin = start
     for match in _CLAUSE_END.finditer(text, start, end):
         if match.start() > begin:
@@ -254,6 +257,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
             for clause in clauses(text, sentence.start, sentence.end):
                 inside = [a for a in amounts if clause[0] <= a.start < clause[1]]
                 if not inside:
+                    if text.startswith(_TURN_WORDS, clause[0]):
+                        prev = None  # (钢产量增加270万吨，)而能源消耗总量…，|比上年降低了…
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)

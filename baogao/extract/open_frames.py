@@ -220,7 +220,7 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
     name = strip_framing(name)
     if unit and unit not in _CHANGE_UNITS:
         name = _GROWTH_COMPARED.sub("", name)
-    if unit.endswith("户") and (at := name.rfind("家庭")) >= 2 and 0 < len(name) - at - 2 <= 4:
+    if unit.endswith("户") and (at := name.rfind("家庭")) >= 2 and 0 < len(name) - at - 2 <= 5:
         name = name[: at + 2]  # 特殊困难老年人家庭|适老化(改造4.5万户): the households counted
     if name in vocab["generic_names"]:
         modifier = _modifier(after, name)

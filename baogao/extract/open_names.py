@@ -119,7 +119,10 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
             name, verb = name[2:], verb or name[:2]  # 推进设备|更新项目: a verb run into a noun
             continue
         if (len(words) < 2 or words[0][0] not in verbs
-                or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3)
+                or (len(words[1][0]) < 2 and len(name) - len(words[0][0]) <= 3 and not (
+                    # 关闭|小|煤矿: a one-character adjective opening the object
+                    len(words) == 3 and words[1][1] == "a" and words[2][1] == "n"
+                    and words[0][1] == "v"))
                 or name.startswith(_skip_words("verb_nouns"))):  # 营造林任务 stays
             return name, verb  # 生产安全事故: a noun that opens with a verb
         rest = name[len(words[0][0]) :]

@@ -470,10 +470,17 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             return _tidy("".join(w for w, _ in words[last_de + 1 : end]))
         if word in _skip_words("post_preps"):
             break  # 1324人凭转化贡献…: a preposition ends the noun wherever it stands
+        if (at >= 2 and ends.fullmatch(word) and index + 1 == len(words)
+                and kept[-1][0].endswith("化")):
+            kept.append((word, "n"))  # 134户|适老化改造 (，): the action ends the clause as
+            break  # the noun of a quality made (适老化), not a predicate of a noun before it
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
-                word in predicates or not phrase.startswith(heads, at + len(word))))):
+                (word in predicates and not phrase.startswith(
+                    _skip_words("closing_heads"), at + len(word)))
+                or not phrase.startswith(heads, at + len(word))))):
             break  # 6个全国整治项目: an action before a noun head is inside the noun
-        if at >= 1 and word in predicates and kept[-1][1] in _PLAIN_NOUN_TAGS:
+        if at >= 1 and word in predicates and kept[-1][1] in _PLAIN_NOUN_TAGS and not (
+                phrase.startswith(_skip_words("closing_heads"), at + len(word))):
             break  # 124个镇|获评…: a one-character noun before its predicate
         if (index == governs and at >= 2 and kept[-1][1] in _PLAIN_NOUN_TAGS):
             break  # 47家中心卫生院|聘任100名, 21万名干部|包抓联企业46万户: the noun's verb
@@ -481,9 +488,11 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
                 and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
                 and (index + 2 == len(words) or words[index + 2][1] not in _NOUN_TAGS)):
             break  # 286件政协提案|高效办结, 10万户购房群众|如期拿到: an adverb and its verb
-        if at >= 2 and ends.fullmatch(word) and phrase.startswith(generic, at + len(word)):
-            # 11.7万个政务服务事项|实现…: the generic head closes the noun before a verb
-            head = next(h for h in generic if phrase.startswith(h, at + len(word)))
+        closing = (*generic, *_skip_words("closing_heads"))
+        if at >= 2 and ends.fullmatch(word) and phrase.startswith(closing, at + len(word)):
+            # 11.7万个政务服务事项|实现…: the generic head closes the noun before a verb;
+            # 6183座病险水库除险加固|工程|开工建设: so does 工程 after its action
+            head = next(h for h in closing if phrase.startswith(h, at + len(word)))
             rest = _words(phrase[at + len(word) + len(head) :])
             if not rest or rest[0][1] not in ("n", "nz", "ng", "nt", "l", "j", "b", ""):
                 kept.append((word + head, "n"))
