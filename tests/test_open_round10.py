@@ -135,3 +135,19 @@ def test_a_year_before_laihua_is_that_year(national: dict[int, list[Fact]]) -> N
     # 1987年|来华旅游…: the year 1987, not 87年来 (since)
     [fact] = _at(reports[1988], "2690万人次", "1987年来华旅游入境总人数")
     assert fact.period == 1987
+
+
+def test_a_time_adverb_and_its_verb_end_the_noun_after_a_count() -> None:
+    guangxi = _facts(PROVINCES / "2026_广西壮族自治区_政府工作报告.csv")
+    [fact] = _at(guangxi, "超10万户", "购房群众如期拿到合格房屋")
+    assert fact.name == "购房群众"
+
+
+def test_names_opening_on_a_bound_noun_are_dropped() -> None:
+    # (药店零售和医疗机构使用)|环节抽检超9000批次: the owner of the 环节 was cut off
+    anhui = _facts(FORMATS_2025 / "2025年安徽省政府工作报告.docx")
+    guangdong = _facts(PROVINCES / "2026_广东省_政府工作报告.csv")
+    assert not _at(guangdong, "超9000批次", "医疗机构使用环节抽检超9000批次")
+    assert not _at(guangdong, "超1500批次", "零售使用环节抽检超1500批次")
+    # (上线运行重点事项办理)|时限压缩69%
+    assert not [f for f in anhui + guangdong if f.name.startswith(("环节", "时限"))]

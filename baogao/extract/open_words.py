@@ -488,6 +488,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
                 and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
                 and (index + 2 == len(words) or words[index + 2][1] not in _NOUN_TAGS)):
             break  # 286件政协提案|高效办结, 10万户购房群众|如期拿到: an adverb and its verb
+        if (at >= 2 and tag == "t" and len(word) >= 2 and index + 1 < len(words)
+                and words[index + 1][1] == "v" and len(words[index + 1][0]) >= 2
+                and kept[-1][1] in _PLAIN_NOUN_TAGS):
+            break  # 10万户购房群众|如期(t)拿到合格房屋: a time adverb and its verb, any object
         closing = (*generic, *_skip_words("closing_heads"))
         if at >= 2 and ends.fullmatch(word) and phrase.startswith(closing, at + len(word)):
             # 11.7万个政务服务事项|实现…: the generic head closes the noun before a verb;
