@@ -134,7 +134,7 @@ def test_a_year_before_laihua_is_that_year(national: dict[int, list[Fact]]) -> N
     reports = national_open_facts((1988,))
     # 1987年|来华旅游…: the year 1987, not 87年来 (since)
     [fact] = _at(reports[1988], "2690万人次", "1987年来华旅游入境总人数")
-    assert fact.period == 1987
+    assert (fact.name, fact.period) == ("来华旅游入境总人数", 1987)
 
 
 def test_a_time_adverb_and_its_verb_end_the_noun_after_a_count() -> None:

@@ -209,7 +209,7 @@ _YEARS_RUN = re.compile(r"连续[\d一二两三四五六七八九十]+年$")
 _KEY_MARKS = re.compile(r"[“”\"《》〈〉（）()\s·]")
 _YEARS_LEAD = re.compile(
     r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|(?:到|至|截至|截止)?\d{1,4})年(?:底|末)?"
-    r"(?:来|以来)?(?=.)")
+    r"(?:来(?!华)|以来)?(?=.)")  # not 1987年|来华旅游…: 来华 is the object's
 _PLAN_LEAD = re.compile(r"^“?(?:十[一二三四五]?|[六七八九])五”?(?:期间|时期)")
 _YEARS_TAIL = re.compile(r"(?<=..)(?:近|过去)?[两三四五六七八九十]{1,2}年(?:来|以来|间)?$")
 #: A rank printed after the object (高速公路通车里程全国第四): not part of its name.
