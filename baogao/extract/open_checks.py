@@ -331,7 +331,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     full = max(text.rfind("。", para[0], clause[0]) + 1, para[0])
     base = _compared_base(text, full, pos) if growth else None
     if base is not None:
-        earlier = [year_of(m) for m in year_re().finditer(text, full, base[0])]
+        # (到一九八五年…将从一九八○年的…增加到…；)在校学生…比一九八○年: the value's year
+        # is the last one named before the base that is not a base or a start itself
+        earlier = [year_of(m) for m in year_re().finditer(text, full, base[0])
+                   if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None]
         named = earlier[-1] if earlier else None
         if base[1] < (named or period or year) - 1:
             return None  # 一九八二年预计同一九八○年比较: over two years too
@@ -498,13 +501,14 @@ _ONE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 #: no one year's value (not the year 1987年|来华…).
 _YEARS_SPAN = re.compile(r"(?<!\d)(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来(?!华)|累计)"
                          r"|未来[两三四五]年"
-                         r"|(?:今后|近|过去|用)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
+                         r"|(?:今后|近|过去|用|这)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
                          r"|平均每年|每年平均|(?<![人生户亩])每年(?=[增新减提安建])")
 #: Years already past (近三年, 过去五年): what they hold was done.
 _PAST_SPAN = re.compile(r"(?:近|过去)[2-9两三四五六七八九十]年")
 #: Years ahead or summed, anywhere before the value in its sentence (今后三年…，其中…;
-#: “十一五”前四年累计…): no one year's value.
-_AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计")
+#: “十一五”前四年累计…; 按照十年规划，在这十年里，…): no one year's value.
+_AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
+                         r"|这[2-9两三四五六七八九十]年[里内中间]")
 
 
 @functools.lru_cache(maxsize=1)

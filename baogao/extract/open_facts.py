@@ -80,6 +80,7 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
+from baogao.extract.periods_plan import future_result, plan_years_target, span_to_report_year
 from baogao.models import Document, Fact, Role
 
 __all__ = [
@@ -356,14 +357,23 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     spans, past = years_spanned(text, max(text.rfind(
                         "。", para.start, sentence.start) + 1, para.start), clause[0],
                         amount.start, doc.year, para.start)
-                    if timing.kind == "target" and past:
+                    if timing.kind == "target" and (past or span_to_report_year(
+                            text, sentence.start, amount.start, doc.year, role)):
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
+                    if timing.kind == "actual" and not timing.estimated and future_result(
+                            head):  # (这五年里…)国民生产总值将比1980年增长1.7倍: a goal
+                        timing = replace(timing, kind="target")
                     period = own_period(text, doc.year, (para.start, para.end), (
                         sentence.start, clause[0]), amount.start, None if multi or spans or (
                         baseline and not dated) else timing.period, multi and not baseline
                         and not _multi_year_sentence(text, sentence), spans,
                         amount.unit in ("%", "倍"), timing.kind == "target")
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
+                    if period == doc.year and timing.kind == "target" and plan_years_target(
+                            doc, role, sentence.start, amount.start):
+                        # (第六个五年计划的报告:) …十五个港口建设一百三十二个深水泊位: the
+                        # plan's years, not the year the report is delivered in
+                        period, spans = None, True
                     stock = (period is None and (multi or spans) and timing.kind == "actual"
                              and doc.year is not None and not baseline
                              and stock_at_end(text, amount.end, doc.year))

@@ -1,0 +1,97 @@
+"""Values of several years that a report's words date to one year: a plan of several years,
+a span of past years that ends in the report's own year, a result still to come.
+
+* A report on a five-year plan (现在，我代表国务院，作关于我国国民经济和社会发展第六个五年
+  计划的报告) speaks in its plan part of the plan's years, not of the year it is delivered in:
+  a target there that names no year of its own (…十五个港口建设一百三十二个深水泊位; 第六个
+  五年计划规定，在全国推广…四十项重大科技成果) is of no one year.
+* A span of years ending in the report's own year (从1979至1981年…共计减少财政收入五百二十亿
+  元, in the 1981 report) is reviewed outside the plan part: a result, not a target.
+* A value its clause puts in the future (我国国民生产总值将比1980年增长1.7倍) is a target
+  even where the paragraph last named past years.
+
+The words are data (``cues.json``: ``plan_report_opening``, ``future_result``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from baogao.extract.catalog import cues
+from baogao.extract.periods import year_of, year_re
+from baogao.extract.span_memo import per_document
+from baogao.models import Document, Role
+
+#: How far into a report its opening is read for the plan it reports on.
+_OPENING = 300
+#: Any year word a sentence may date its value with (a year, 今年, 明年, 本年, 去年, 上年).
+_YEAR_WORDS = re.compile(year_re().pattern + r"|今年|明年|本年|去年|上年")
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_report_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["plan_report_opening"]))
+
+
+@functools.lru_cache(maxsize=1)
+def _future_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["future_result"]))
+
+
+@per_document
+def plan_report(doc: Document, _: None = None) -> bool:
+    """True when the report's opening, before its first heading, says it reports on a plan
+    of several years (作关于…第六个五年计划的报告)."""
+    first = min((s.start for s in doc.sections if s.start > 0), default=len(doc.text))
+    head = doc.text[: min(first, _OPENING)]
+    return _plan_report_re().search(head) is not None
+
+
+def plan_years_target(doc: Document, role: Role, sentence: int, pos: int) -> bool:
+    """True when a target at ``pos`` in the plan part of a report on a plan of several years
+    names no year of its own: no year word in its full-stop sentence before it and none in
+    its section's titles (…十五个港口建设一百三十二个深水泊位 in the 1982 report)."""
+    if role != "plan" or not plan_report(doc, None):
+        return False
+    text = doc.text
+    start = max(text.rfind("。", 0, sentence), text.rfind("\n", 0, sentence)) + 1
+    if _YEAR_WORDS.search(text, start, pos) is not None:
+        return False
+    titles = doc.section_path(doc.section_at(pos))
+    return not any(_YEAR_WORDS.search(t) for t in titles)
+
+
+@functools.lru_cache(maxsize=1)
+def _range_re() -> re.Pattern[str]:
+    """Two years joined as a range (从1979至1981年, 从一九七九年到一九八一年)."""
+    one = year_re().pattern
+    bare = r"(?<!\d)(?:19|20)\d{2}"
+    return re.compile(rf"(?:{one}|{bare})\s*(?:到|至|—|－|-)\s*(?:{one})")
+
+
+def span_to_report_year(text: str, sentence: int, pos: int, year: int | None,
+                        role: Role) -> bool:
+    """True when the sentence before ``pos`` names a range of years that starts before the
+    report's ``year`` and ends in it, outside the plan part (从1979至1981年…共计减少…, in the
+    1981 report's review): what it sums was done."""
+    if year is None or role == "plan":
+        return False
+    for match in _range_re().finditer(text, sentence, pos):
+        span = match.group(0)
+        years = [year_of(m) for m in year_re().finditer(span)]
+        bare = _BARE_FIRST.match(span)  # 从1979至1981年: no 年 after the first year
+        if bare is not None:
+            years.insert(0, int(bare.group(1)))
+        if len(years) >= 2 and years[0] < year == years[-1]:
+            return True
+    return False
+
+
+#: A range's first year written without 年 (1979至1981年).
+_BARE_FIRST = re.compile(r"\s*((?:19|20)\d{2})(?!\s*年)")
+
+
+def future_result(head: str) -> bool:
+    """True when the words before a value put it in the future (将比1980年增长, 将达到)."""
+    return _future_re().search(head) is not None
