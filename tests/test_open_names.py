@@ -53,7 +53,7 @@ def test_names_that_are_no_object_are_not_kept(reports: dict[int, list[Fact]], y
 
 @pytest.mark.parametrize(("year", "printed", "words", "name"), [
     (2011, "1.7万公里", "新建和加固堤防1.7万公里", "堤防"),  # the second verb leads
-    (2011, "2130万名", "共资助学生2130万名", "学生"),
+    (2011, "2130万名", "共资助学生2130万名", "资助学生"),  # those reached, not all
     (1995, "百分之七点八", "社会商品零售总额扣除价格因素增长", "社会商品零售总额"),
     # the amount is the change printed right after the level: the change is named
     (1979, "一百三十亿元左右", "农村社队和农民的收入估计将增加", "农村社队和农民的收入增加"),

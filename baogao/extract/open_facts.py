@@ -66,7 +66,7 @@ from baogao.extract.open_lists import (
     respectively,
 )
 from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
-from baogao.extract.open_owners import clause_owned, owned
+from baogao.extract.open_owners import clause_owned, fiscal_owned, owned, reached
 from baogao.extract.open_reading import is_descriptor, read_object
 from baogao.extract.open_words import (
     _alternation,
@@ -384,8 +384,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="target", estimated=False)
                     # 省属企业|…; 我区|外送电能力, (等)5项|指标, 迈上4个|万亿元台阶: framing words
                     # dropped, a generic head qualified, a name that says nothing not kept
-                    name = final_name(clause_owned(text, clause[0], amount.start, owned(
-                        text, sentence.start, amount.start, reading.name)),
+                    # 中央财政安排|科技投入 (the budget's), 惠及|消费者 (those reached)
+                    owner_named = fiscal_owned(text, sentence.start, amount.start, owned(
+                        text, sentence.start, amount.start, reached(
+                            text, amount.start, amount.end, reading.name)))
+                    name = final_name(clause_owned(text, clause[0], amount.start, owner_named),
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],
                                       text[sentence.start : head_start], amount.unit)

@@ -84,3 +84,60 @@ def clause_owned(text: str, clause_start: int, pos: int, name: str) -> str:
             or owner in name or name.startswith(owner[:2]) or rest.startswith(name[:2])):
         return name  # 新增|…开发区: a verb leads; 兰州新区、西固: no verb follows
     return owner + name
+
+
+@functools.lru_cache(maxsize=1)
+def _fiscal_re() -> re.Pattern[str]:
+    """A sentence opening on a budget and its verb (今年中央财政拟安排…, 省财政投入…)."""
+    vocab = open_names()
+
+    def alt(key: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(vocab[key], key=len, reverse=True))
+
+    years = r"[0-9]{4}年|[一二三四五六七八九〇○零]{4}年"
+    return re.compile(rf"(?:(?:{alt('fiscal_times')}|{years})[，,]?)?({alt('fiscal_owners')})"
+                      rf"(?=[^，,；;。]{{0,8}}?(?:{alt('fiscal_verbs')}))")
+
+
+def fiscal_owned(text: str, start: int, pos: int, name: str) -> str:
+    """``name`` of the value at ``pos`` with the budget its sentence (from ``start``) opens on
+    as the payer (中央财政安排|科技投入716亿元 → 中央财政科技投入: the central budget's, not
+    all 科技投入 of the country), when ``name`` is a fund (``money_heads``), names no payer
+    of its own and no other budget is printed since (…，地方财政每年将安排支出…). A
+    clause opening on the budget inside the sentence does the same."""
+    match = _fiscal_re().match(text, start, pos)
+    if match is None:  # (抓紧…规划，)中央财政今年再安排…: the clause opens on it
+        clause = max(text.rfind(mark, start, pos) for mark in "，,；;") + 1
+        match = _fiscal_re().match(text, clause, pos) if clause > start else None
+    if match is None:
+        return name
+    owner = match.group(1)
+    growth = _growth_word(name) or ""
+    bare = name[: len(name) - len(growth)]
+    if not bare.endswith(tuple(open_names()["money_heads"])) or bare.startswith(
+            (owner, "中央", "国家", "地方", "财政", "各级", "省", "市", "区", "县")):
+        return name
+    if "财政" in text[match.end(1) : pos] or "中央" in text[match.end(1) : pos]:
+        return name  # another budget spoken of since
+    return owner + name
+
+
+def reached(text: str, start: int, end: int, name: str) -> str:
+    """A generic group (``reached_nouns``: 学生, 企业, 消费者) counted after a verb that
+    reaches it (惠及消费者150余万人, 走访各类企业6924家, 带动|2.55万家|企业) keeps the verb:
+    the 150万 are the consumers reached, not the region's consumers. ``start``/``end``
+    delimit the printed amount."""
+    vocab = open_names()
+    if name not in vocab["reached_nouns"]:
+        return name
+    verbs = tuple(vocab["reach_verbs"])
+    before = text[max(0, start - len(name) - 8) : start]
+    at = before.rfind(name)
+    if at >= 0 and len(before) - at - len(name) <= 2:  # 惠及消费者|150余万人, 资助学生|超过
+        lead = before[:at]
+    elif text.startswith(name, end) or text.startswith(name, end + 1):  # 带动|2.55万家|企业
+        lead = before.rstrip("超近约逾")
+    else:
+        return name
+    verb = next((v for v in verbs if lead.endswith(v)), "")
+    return verb + name if verb else name
