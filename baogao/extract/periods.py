@@ -228,14 +228,21 @@ def _relative_words_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+#: What follows 去年 when it names a level held, not the year spoken of (今年…保持了去年的
+#: 水平): a base, like 比去年.
+_LEVEL_OF = ("的水平",)
+
+
 def relative_year(text: str, start: int, pos: int) -> str | None:
-    """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
+    """``this`` or ``last`` when 今年 / 去年 (not 比去年, not 去年的水平) appears before
+    ``pos``."""
     if _relative_words_re().search(text, start, pos) is None:
         return None
     for key, label in (("last_year", "last"), ("this_year", "this")):
         for word in cue_words(key):
             idx = text.rfind(word, start, pos)  # in place: the head may be a long paragraph
-            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
+            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与") and not (
+                    text.startswith(_LEVEL_OF, idx + len(word))):
                 return label
     return None
 
