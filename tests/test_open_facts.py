@@ -192,7 +192,9 @@ def test_a_date_is_not_a_name() -> None:
 
 def test_a_generic_head_after_an_action_closes_the_noun() -> None:
     # 198项高频政务服务事项实现跨境通办: 服务 before 事项 is inside the noun
-    assert _named(_province("广东"), "198项高频政务服务事项")["198项"] == "高频政务服务事项"
+    # (the predicate after the count says which of them: open_owners.restricted)
+    assert _named(_province("广东"), "198项高频政务服务事项")["198项"] == (
+        "实现跨境通办的高频政务服务事项")
 
 
 def test_a_comparison_term_and_a_trailing_preposition_are_not_the_object() -> None:
@@ -298,7 +300,8 @@ def test_a_bare_investment_takes_the_projects_before_it() -> None:
 
 def test_a_count_before_a_list_of_nouns_counts_them_all() -> None:
     # 4个|地区和园区(入选…): the count is of both nouns, not of 地区 alone
-    assert _named(_province("江苏"), "个地区和园区入选")["4个"] == "地区和园区"
+    # (and the predicate says which: 入选国家碳达峰试点的, open_owners.restricted)
+    assert _named(_province("江苏"), "个地区和园区入选")["4个"] == "入选国家碳达峰试点的地区和园区"
     assert _named(_province("宁夏"), "省区市和港澳台地区")["31个"] == "省区市和港澳台地区"
 
 def test_a_list_running_on_is_not_cut_after_its_second_noun(xicheng_2024: Document) -> None:

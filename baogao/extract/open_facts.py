@@ -66,7 +66,16 @@ from baogao.extract.open_lists import (
     respectively,
 )
 from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
-from baogao.extract.open_owners import clause_owned, fiscal_owned, owned, reached
+from baogao.extract.open_owners import (
+    clause_owned,
+    counted_first,
+    fiscal_owned,
+    listed_examples,
+    owned,
+    per_unit,
+    reached,
+    restricted,
+)
 from baogao.extract.open_reading import is_descriptor, read_object
 from baogao.extract.open_words import (
     _alternation,
@@ -395,9 +404,16 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     # 省属企业|…; 我区|外送电能力, (等)5项|指标, 迈上4个|万亿元台阶: framing words
                     # dropped, a generic head qualified, a name that says nothing not kept
                     # 中央财政安排|科技投入 (the budget's), 惠及|消费者 (those reached)
-                    owner_named = fiscal_owned(text, sentence.start, amount.start, owned(
-                        text, sentence.start, amount.start, reached(
-                            text, amount.start, amount.end, reading.name)))
+                    # A、B等|人大代表建议 (the class), 58个|酒庄|的旅游环线 (the noun counted),
+                    # 获评A级以上的|三级公立综合医院 (the ones the predicate says), 每个街道|…
+                    owner_named = per_unit(text, head_start, amount.start, restricted(
+                        text, clause, amount.start, amount.end, fiscal_owned(
+                            text, sentence.start, amount.start, owned(
+                                text, sentence.start, amount.start, reached(
+                                    text, amount.start, amount.end, counted_first(
+                                        text, amount.end, listed_examples(
+                                            text, amount.start, reading.name),
+                                        amount.unit)))), amount.unit))
                     name = final_name(clause_owned(text, clause[0], amount.start, owner_named),
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],

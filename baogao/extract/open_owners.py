@@ -141,3 +141,116 @@ def reached(text: str, start: int, end: int, name: str) -> str:
         return name
     verb = next((v for v in verbs if lead.endswith(v)), "")
     return verb + name if verb else name
+
+
+#: Words a clause may open on before a count that is its subject (其中|5家企业入选…).
+_SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区",
+                            "全国", "全年", "目前", "现有"})
+#: The longest predicate kept before a counted noun.
+_PREDICATE_MAX = 16
+
+
+def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: str,
+               unit: str) -> str:
+    """A count opening its clause whose noun is the subject of the rest of it (49家|三级公立
+    综合医院|获评A级以上, 2个|县（市）|获评全国百强县) counts only the ones the predicate
+    says: the name keeps it (获评A级以上的三级公立综合医院), not the noun alone, which
+    would read as all of them. Unchanged when the predicate holds another number, runs long,
+    or opens on no verb; ``start``/``end`` delimit the printed amount."""
+    if (not name or not text.startswith(name, end) or "的" in name
+            or name in open_names()["generic_names"]):
+        return name  # a generic head (7处|项目|启动施工) is qualified by final_name or dropped
+    if not _words(_ASIDE.sub("", name) or name)[-1][1].startswith(("n", "j", "l")):
+        return name  # (14座)苏州河桥梁景观灯光|提升: the name ends in no noun
+    if unit.lstrip("万亿") not in _skip_words("count_units"):
+        return name
+    if text[clause[0] : start].strip() not in _SUBJECT_LEADS:
+        return name  # 推动|4000家企业…, 为|60处…: another verb governs the count
+    rest = text[end + len(name) : clause[1]].split("、")[0]
+    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(rest)
+            or not _HAN_ONLY.fullmatch(rest)):
+        return name
+    words = [(w, t) for w, t in _words(rest) if w != "了"]
+    if not words or not (words[0][1].startswith(("v", "p")) or words[0][0] in ("被", "获")):
+        return name
+    if not any(t.startswith("v") for _, t in words):
+        return name
+    if any(j in name for j in "和及与") and words[-1][0] in name:
+        return name  # 建筑材料企业和木材|采伐企业: the list of nouns goes on
+    return "".join(w for w, _ in words) + "的" + name
+
+
+_ASIDE = re.compile(r"[（(][^）)]*[）)]$")
+_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两]")
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff“”（）()A-Za-z]+")
+
+
+#: Nouns that may open a counted noun's phrase before 的 (58个|酒庄|的旅游环线).
+_NOUN_TAGS_DE = ("n", "nz", "ns", "nt", "j", "x")
+#: A unit of a rate opening its base (每个街道, 每万城镇常住人口, 每千人).
+_PER_UNIT = re.compile(r"每(?:个|一个|[万千百])")
+_PER_TAIL = re.compile(r"^(.{2,}?)(?:超过|超|达到|达|不少于|不低于)?(每[万千百]?人口?)$")
+
+
+def counted_first(text: str, end: int, name: str, unit: str) -> str:
+    """The noun a count is of when the phrase after it is ``A的B`` and A is a plain noun
+    (58个|酒庄|的旅游环线, 三千项|先进技术|的规划): A is counted, not B. ``end`` is where
+    the printed amount ends."""
+    if "的" not in name or not text.startswith(name, end):
+        return name
+    if unit.lstrip("万亿") not in _skip_words("count_units"):
+        return name
+    first = name.split("的", 1)[0]
+    words = _words(first)
+    if len(first) < 2 or not words or not all(t.startswith(_NOUN_TAGS_DE) for _, t in words):
+        return name
+    if first.endswith(("以上", "以下", "级", "型")):
+        return name  # 副高级以上职称|的医疗专家: a trait of the noun after 的
+    return first
+
+
+def per_unit(text: str, clause_start: int, pos: int, name: str) -> str:
+    """A value said per unit keeps the unit in its name: printed before the name since
+    ``clause_start`` (the amount before, or the clause's start: 每个街道|新增体育场地设施
+    不少于1片 → 每个街道体育场地设施, 每万城镇常住人口|配备18名社区工作者) or run into
+    the name's end (食品抽检量超每千人|6.5批次 → 每千人食品抽检量); read alone, the value
+    would be the whole region's."""
+    tail = _PER_TAIL.match(name)
+    if tail is not None:
+        return tail.group(2) + tail.group(1)
+    if "每" in name:
+        return name
+    head = text[clause_start:pos]
+    found = _PER_UNIT.search(head)
+    if found is None or -1 < head.rfind(name) < found.start():
+        return name  # (…每个街道…，)体育设施: the unit is another name's
+    words = _words(head[found.end() :])
+    unit_noun = ""
+    for word, tag in words:
+        if not tag.startswith(("n", "j", "l", "m", "q")) or word == name:
+            break
+        unit_noun += word
+    if not unit_noun or name.startswith(unit_noun):
+        return name
+    return found.group(0) + unit_noun + name
+
+
+def listed_examples(text: str, pos: int, name: str) -> str:
+    """A name holding the last of listed examples and their class (A、B、C等|人大代表建议,
+    cut after the 、 before C) keeps the class only (人大代表建议); a name opening on 等
+    drops it (特困救助|等补贴补助 → 补贴补助). ``pos`` is where the printed amount starts."""
+    if len(name) >= 3 and _words(name)[0][0] == "等":
+        return name[1:]  # not 等级民宿
+    at = text.rfind(name, max(0, pos - len(name) - 6), pos)
+    if at <= 0 or text[at - 1] != "、":
+        return name
+    item = re.split(r"[，,；;、：:]", text[max(0, at - 40) : at - 1])[-1]
+    if not item or _DIGIT.search(item):
+        return name  # (警力3200余人)、“西城大妈”和民兵等…力量: amounts listed, not examples
+    cut = 0
+    for word, _ in _words(name):
+        cut += len(word)
+        if word == "等":
+            rest = name[cut:]
+            return rest if len(rest) >= 2 else name
+    return name
