@@ -50,6 +50,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
+from baogao.extract.periods_plan import opening_year
 from baogao.extract.span_memo import last_match, last_of, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
@@ -364,6 +365,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     opened = None if growth or planned else _run_year(text, full, clause[1], pos)
     if opened is None and not (growth or planned) and relative_year(text, full, pos) is None:
         opened = paragraph_run_year(text, para[0], full, pos)
+    if opened is None and free and not (growth or planned):
+        opened = opening_year(text, full, pos, year)  # (过去五年…)1987年来华…，创汇…
     if opened is not None and opened <= year:
         return opened  # (这五年，)2025年，实现…；规模以上工业增加值1615亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):

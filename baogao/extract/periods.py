@@ -229,8 +229,14 @@ def _relative_words_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in words))
 
 
+#: What follows 去年 when it names a level held, not the year spoken of (今年…保持了去年的
+#: 水平): a base, like 比去年.
+_LEVEL_OF = ("的水平",)
+
+
 def relative_year(text: str, start: int, pos: int) -> str | None:
-    """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
+    """``this`` or ``last`` when 今年 / 去年 (not 比去年, not 去年的水平) appears before
+    ``pos``."""
     far = pos - start > _FAR and all(_relative_words())
     if not far and _relative_words_re().search(text, start, pos) is None:
         return None
@@ -239,7 +245,8 @@ def relative_year(text: str, start: int, pos: int) -> str | None:
             # a long head (a paragraph, a report run into one line): the word's last start
             # looked up in the text's index, not sought back over the head for each value
             idx = _last_start(text, word, start, pos) if far else text.rfind(word, start, pos)
-            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
+            if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与") and not (
+                    text.startswith(_LEVEL_OF, idx + len(word))):
                 return label
     return None
 

@@ -9,6 +9,9 @@ a span of past years that ends in the report's own year, a result still to come.
   元, in the 1981 report) is reviewed outside the plan part: a result, not a target.
 * A value its clause puts in the future (我国国民生产总值将比1980年增长1.7倍) is a target
   even where the paragraph last named past years.
+* A year opening a full-stop sentence dates its levels even in a passage about several years
+  (过去五年…。1987年来华旅游入境总人数达到2690万人次，创汇18.4亿美元), as long as nothing
+  after it names another year or several (年均, 累计, 五年).
 
 The words are data (``cues.json``: ``plan_report_opening``, ``future_result``).
 """
@@ -95,3 +98,30 @@ _BARE_FIRST = re.compile(r"\s*((?:19|20)\d{2})(?!\s*年)")
 def future_result(head: str) -> bool:
     """True when the words before a value put it in the future (将比1980年增长, 将达到)."""
     return _future_re().search(head) is not None
+
+
+#: What may follow a year that does not date what comes after it (2020年以来, 2025年底前,
+#: 1987年比, 到2025年): a start, an end, a base.
+_NOT_OPENING = re.compile(r"\s*(?:以来|来(?!华)|起|以前|以后|前|后|底|末|到|至|比|同|与|较|相比"
+                          r"|[—－\-~～])")
+#: Words naming several years, or a year, between the opening year and the value.
+_SEVERAL = re.compile(r"年均|平均每年|每年平均|累计|合计|[两三四五六七八九十]年|以来"
+                      r"|今年|去年|明年|上年|本年")
+
+
+def opening_year(text: str, full: int, pos: int, year: int | None) -> int | None:
+    """The year a full-stop sentence opens on (at ``full``: 1987年来华旅游入境总人数达到…，
+    创汇18.4亿美元; 2000年进出口总额达4743亿美元，其中出口…) when it dates the level at
+    ``pos``: no other year printed since but as a base, and no word naming several years or
+    another year (年均, 累计, 五年, 今年) before it; None otherwise, or when it is after the
+    report's ``year``."""
+    match = year_re().match(text, full)
+    if match is None or year is None or _NOT_OPENING.match(text, match.end()):
+        return None
+    found = year_of(match)
+    if found > year or _SEVERAL.search(text, match.end(), pos):
+        return None
+    for other in year_re().finditer(text, match.end(), pos):
+        if text[other.start() - 1] not in "比较同与由从" and not text.startswith("的", other.end()):
+            return None
+    return found
