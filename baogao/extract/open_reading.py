@@ -3,6 +3,7 @@ amount only modifies the noun after it (``is_descriptor``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from baogao.extract.open_amounts import (
@@ -77,8 +78,13 @@ _COMPARED_TO = ("高于", "低于", "快于", "慢于")
 
 def _compared_measure(name: str) -> bool:
     """True for a generic measure compared with another (增速高于全国)."""
-    return any(name.startswith(m) and name[len(m) :].startswith(_COMPARED_TO)
-               for m in _skip_words("generic_measures"))
+    return name.startswith(_compared_heads())
+
+
+@functools.lru_cache(maxsize=1)
+def _compared_heads() -> tuple[str, ...]:
+    """Every generic measure followed by a comparison word (增速高于, 比重低于)."""
+    return tuple(m + c for m in _skip_words("generic_measures") for c in _COMPARED_TO)
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
