@@ -55,6 +55,7 @@ from baogao.extract.open_checks import (
 from baogao.extract.open_frames import (
     final_name,
     fraction_subject,
+    joined_list,
     listed_descriptor,
     located,
 )
@@ -411,7 +412,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if name is None or listed_descriptor(
                             text, amount.start, amount.end, amount.unit, name) or located(
                             text, amount.start, amount.end, amount.unit, name
-                    ) or fraction_subject(text, sentence.start, amount.start):
+                    ) or fraction_subject(text, sentence.start, amount.start) or joined_list(
+                            text, amount.start, amount.end, amount.unit):
                         continue
                     found.append(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
