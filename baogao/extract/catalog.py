@@ -216,8 +216,10 @@ def _hits(text: str, start: int, stop: int) -> list[tuple[int, int, _Form]]:
     single space between Chinese characters is found too, its span running over the space."""
     gaps = [m.start() for m in _CJK_GAP.finditer(text, start, stop)]
     if not gaps:
-        return [(last - len(form.surface) + 1, last + 1, form)
-                for last, form in _automaton().iter(text, start, stop)]
+        # the span is sliced: iter(text, start, stop) copies the whole text on each call
+        # (a sentence of a report run into one line would be quadratic)
+        return [(start + last - len(form.surface) + 1, start + last + 1, form)
+                for last, form in _automaton().iter(text[start:stop])]
     at: list[int] = []  # position in ``text`` of each character of the squeezed span
     pieces: list[str] = []
     prev = start

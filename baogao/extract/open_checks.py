@@ -383,8 +383,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if planned and any(w in text[pos : para[1] if stop < 0 else stop]
                        for w in _skip_words("plan_span_after")):
         return None  # …一百个课题进行攻关，争取…在第六个五年计划期间取得成果
-    last = max(_plan_span().finditer(text, para[0], pos), key=lambda m: m.start(),
-               default=None)
+    last = max(_plan_span().finditer(text, max(para[0], pos - RUN_REACH), pos),
+               key=lambda m: m.start(), default=None)
     if planned and last is not None and year_re().search(text, last.end(), pos) is None and (
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None

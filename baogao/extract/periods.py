@@ -9,13 +9,14 @@ opens on one year: 刚刚过去的2025年).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from baogao.extract.catalog import cues
-from baogao.extract.span_memo import SpanMemo
+from baogao.extract.span_memo import SpanMemo, last_of
 from baogao.models import Document, Kind, Role
 
 
@@ -230,14 +231,47 @@ def _relative_words_re() -> re.Pattern[str]:
 
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年) appears before ``pos``."""
-    if _relative_words_re().search(text, start, pos) is None:
+    far = pos - start > _FAR and all(_relative_words())
+    if not far and _relative_words_re().search(text, start, pos) is None:
         return None
     for key, label in (("last_year", "last"), ("this_year", "this")):
         for word in cue_words(key):
-            idx = text.rfind(word, start, pos)  # in place: the head may be a long paragraph
+            # a long head (a paragraph, a report run into one line): the word's last start
+            # looked up in the text's index, not sought back over the head for each value
+            idx = _last_start(text, word, start, pos) if far else text.rfind(word, start, pos)
             if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
                 return label
     return None
+
+
+#: A head longer than this is read through the text's index of relative words.
+_FAR = 512
+
+
+@functools.lru_cache(maxsize=1)
+def _relative_words() -> tuple[str, ...]:
+    return cue_words("last_year") + cue_words("this_year")
+
+
+#: Where each relative word starts in the text last read (overlapping starts too).
+_word_starts: list[tuple[str, dict[str, list[int]]]] = [("", {})]
+
+
+def _last_start(text: str, word: str, start: int, pos: int) -> int:
+    """``text.rfind(word, start, pos)`` by bisection in the text's index of ``word``."""
+    seen = _word_starts[0]  # read once: another thread may replace it
+    if seen[0] is not text:
+        seen = _word_starts[0] = (text, {})
+    starts = seen[1].get(word)
+    if starts is None:
+        starts = []
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+        seen[1][word] = starts
+    i = bisect.bisect_right(starts, pos - len(word)) - 1
+    return starts[i] if i >= 0 and starts[i] >= start else -1
 
 
 #: what a line ends on when its sentence ends with it
@@ -281,9 +315,7 @@ def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
     地区生产总值564亿元…；固定资产投资280亿元…；社会消费品零售总额206亿元… — the items
     after a semicolon, up to the full stop, share the opening clause's 预计 unless they carry a
     year, 今年/去年 or a target word of their own, or some item marks its own 预计."""
-    start = _wrapped_start(text, max(
-        text.rfind("。", 0, sentence.start), text.rfind("\n", 0, sentence.start)) + 1,
-        ends="。！？!?")
+    start = _wrapped_start(text, last_of(text, "。\n", 0, sentence.start) + 1, ends="。！？!?")
     if start >= sentence.start:
         return False
     clauses = re.split(r"[；;]", text[start : _full_stop_after(text, pos)])
