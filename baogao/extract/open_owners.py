@@ -172,7 +172,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
             and not any(t.startswith("v") and t != "vn" for _, t in _words(head))):
         return name  # 推动|4000家企业…, 为|60处…, 推进白塔寺等|4个片区: a verb governs it
     rest = text[end + len(name) : clause[1]].split("、")[0]
-    if rest.endswith(_LEVELS) and text.startswith("、", end + len(name) + len(rest)):
+    if (_words(rest)[-1][0] in _LEVELS if rest else False) and text.startswith(
+            "、", end + len(name) + len(rest)):
         return name  # 50部文艺作品|获得国家|、省级奖项: the predicate goes on after 、
     if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", rest))
             or not _HAN_ONLY.fullmatch(rest)):
