@@ -101,7 +101,8 @@ def _gap_ok(gap: str, grouped: bool) -> bool:
 
 def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[Value]:
     """``values[first]`` and the values joined to it by 、/和/，only (a number and a phrase
-    such as 快于经济增速 are no list: 实际增长7.4%，快于经济增速)."""
+    such as 快于经济增速 are no list: 实际增长7.4%，快于经济增速; nor, after a comma, two
+    numbers of different dimensions)."""
     chain = [values[first]]
     for nxt in values[first + 1 :]:
         if nxt.start >= stop or (nxt.value is None) != (chain[-1].value is None):
@@ -109,6 +110,9 @@ def _list_after(text: str, values: list[Value], first: int, stop: int) -> list[V
         between = text[chain[-1].end : nxt.start]
         if between not in ("、", "和", "，", ",", "及"):
             break
+        if between in ("，", ",") and nxt.value is not None and not same_dimension(
+                chain[-1].unit, nxt.unit):
+            break  # 增长11.5%，两项指标稳居全市第一: a count after a rate is no item of its list
         chain.append(nxt)
     return chain
 

@@ -593,6 +593,11 @@ def _reading_fact(
         if by_paragraph is not None and by_paragraph.kind == "actual" and _plan_since(
                 text, (dating or para).start, reading.start, by_paragraph.period):
             by_paragraph = None  # 2022年…。报告提出，全区将…增长4%: the plan, not that year
+        if (by_paragraph is not None and by_paragraph.kind == "target" and doc.year is not None
+                and _past_year_since(text, (dating or para).start, reading.start)):
+            # 报告分为2014年工作回顾、2015年重点工作…。…过去的一年，…全年完成生产总值…: the
+            # year reviewed, not the year the report's parts name last
+            by_paragraph = Timing("actual", False, doc.year - 1)
         if by_paragraph is not None and by_paragraph.kind == "actual":
             estimated = estimated_at(text, role, para, sentence, reading.start) or (
                 estimate_lead(text, para, reading.start))  # …透露，初步预计，2019年，…。
@@ -635,6 +640,20 @@ def _reading_fact(
     if timing.kind == "actual" and reading.gap_bound:
         reading = replace(reading, bound=None, gap_bound=False)
     return _fact(doc, reading, timing, sentence)
+
+
+_NAMED_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _past_year_since(text: str, start: int, pos: int) -> bool:
+    """True when, after the last year named between ``start`` and ``pos``, the text turns to
+    the year just past (过去的一年, 一年来) and not to this year (今年)."""
+    named = list(_NAMED_YEAR.finditer(text, start, pos))
+    if not named:
+        return False
+    after = text[named[-1].end() : pos]
+    return any(w in after for w in cue_words("last_year")) and not any(
+        w in after for w in cue_words("this_year"))
 
 
 def _year_floor(text: str, sentence: _Span, reading: Reading) -> int:
@@ -692,6 +711,19 @@ def _part_of_nation(doc: Document, fact: Fact) -> bool:
     return doc.level == "national" and fact.name.startswith(cue_words("national_part_prefixes"))
 
 
+def _wider_than_local(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without a budget revenue under its bare name when the report gives the same
+    name with a local prefix too, for the same kind and year (公共财政收入14.5亿元…；地方公共财政
+    收入8.06亿元: the bare one is the total collected, upper levels' shares included)."""
+    if doc.level == "national":
+        return facts
+    rule = cues()["local_part"]
+    indicators, prefixes = set(rule["indicators"]), tuple(rule["prefixes"])
+    local = {(f.indicator, f.kind, f.period, f.name[len(p):]) for f in facts
+             for p in prefixes if f.indicator in indicators and f.name.startswith(p)}
+    return [f for f in facts if (f.indicator, f.kind, f.period, f.name) not in local]
+
+
 def extract_facts(doc: Document) -> list[Fact]:
     """Indicator values and targets stated in ``doc``, each with the sentence it came from.
 
@@ -700,7 +732,8 @@ def extract_facts(doc: Document) -> list[Fact]:
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
-    for fact in scoped_facts([*uncut_facts(doc, list(prose_facts(doc))), *table_facts(doc)]):
+    found = scoped_facts([*uncut_facts(doc, list(prose_facts(doc))), *table_facts(doc)])
+    for fact in _wider_than_local(doc, found):
         key = _key(fact)
         if key in seen or _part_of_nation(doc, fact):
             continue

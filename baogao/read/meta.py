@@ -39,7 +39,7 @@ _ORD = r"[一二三四五六七八九十]+"
 _MEETING = re.compile(
     rf"(第?{_ORD}届(?:全国)?人民代表大会(?:常务委员会)?第({_ORD})?次会议)"
 )
-_CJK = "\u4e00-\u9fff"
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # a person's name: 2-4 characters, or a transliterated name with a middle dot
 # (five characters: 乌云其木格; Mongolian, Tibetan and Uyghur names are often that long)
 _NAME = rf"(?:[{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,5}})"
@@ -391,9 +391,10 @@ def _find_year(
 ) -> int | None:
     draft = _draft_year(text[:1500], doc_type)
     if date:
-        # a local congress meeting in December hears the report for the coming year (——2022年
-        # 12月27日在张湾区…会议上: the 2023 report, reviewing 2022)
-        december = date[5:7] == "12" and region != NATIONAL
+        # a local congress meeting in November or December hears the report for the coming year
+        # (——2022年12月27日在张湾区…会议上: the 2023 report, reviewing 2022; ——2016年11月26日在
+        # 芷江侗族自治县第八届…第一次会议上: the 2017 report)
+        december = date[5:7] in ("11", "12") and region != NATIONAL
         if december and draft in (int(date[:4]), int(date[:4]) + 1):
             return draft
         return int(date[:4]) + (1 if december and doc_type == "work_report" else 0)

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterator
 
 from baogao.read.regions import resolve
 
-_CJK = "\u4e00-\u9fff"
+# a name may hold a character of CJK Extension A (高文䘵)
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 # what stands before a name in a news sentence: a line start, punctuation, a space, or a title
 _BEFORE_NAME = r"(?:^|(?<=[\s，,。、：:；;！!”」])|(?<=听取)(?!了)|(?<=听取了))"
 # the shortest name the sentence allows (司马义·铁力瓦尔地所作的…: 所 is no part of the name)

@@ -28,6 +28,9 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _RANK = {name: i for i, (name, _) in enumerate(_SCHEMES)}
 _SPECIAL = re.compile(r"^(附件\s*\d*|附表\s*\d*|名词解释)[:：.．、]?\s*(.*)$")
 _TERMINAL = "。；！？!?;"
+#: a longer unnumbered heading on the year reviewed, no other figure in it (2024年全市上下解放
+#: 思想 奋发进取 交出了一份经济社会高质量发展的优异成绩单)
+_YEAR_LINE = re.compile(r"(?:19|20)\d\d年[^\d]+")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ def _heading_of(line: str, start: int, spaced: bool, after_salutation: bool) -> 
     unpunctuated = not any(ch in line for ch in _TERMINAL + "，,：:")
     if after_salutation and unpunctuated and 2 <= len(line) <= 40 and (
         spaced or (len(line) <= 25 and role_of(line, None) in ("review", "plan", "self_building"))
+        or (_YEAR_LINE.fullmatch(line) is not None and role_of(line, None) == "review")
     ):
         return _Heading("plain", "", line, start, end, end)
     return None
