@@ -78,3 +78,67 @@ def test_every_dated_carried_value_holds_the_dating_char() -> None:
         assert match is not None and match.group("year") is not None and char in dated
     assert year_re.fullmatch("在建国初期的一九五二年") is not None
     assert re.search(re.escape(char), "在建国初期的一九五二年")
+
+
+# Look-ups that replaced scans back over a long text (a report run into one line) -------------
+
+_PIECES = [*"2019年，,。；;：！？!?\n预计到至截底末来近过去三五两以后前比较同与今本明上x一二",
+           "2020年", "预计2016年", "两年来", "近三年", "1 9 9 7年", "一九八二年", "截至2019年",
+           "十年来", "过去五年", "去年", "今年", "上一年", "过去一年", "本年度"]
+
+
+def _random_texts(count: int, longest: int) -> list[str]:
+    rng = random.Random(12)
+    return ["".join(rng.choice(_PIECES) for _ in range(rng.randrange(longest)))
+            for _ in range(count)]
+
+
+def test_last_of_is_the_last_of_any_character() -> None:
+    from baogao.extract.span_memo import last_of
+
+    rng = random.Random(3)
+    for text in _random_texts(3000, 400):
+        start, end = sorted((rng.randrange(len(text) + 1), rng.randrange(len(text) + 2)))
+        for chars in ("\n", "。\n", "\n。，,；;：:！？"):
+            assert last_of(text, chars, start, end) == max(
+                text.rfind(c, start, end) for c in chars)
+
+
+def test_last_opening_finds_what_a_scan_finds() -> None:
+    from baogao.extract.open_checks import _RUN_SPAN, _SENTENCE_STOPS, _sentence_opener
+    from baogao.extract.span_memo import last_match, last_opening
+
+    rng = random.Random(4)
+    for text in _random_texts(3000, 60):
+        start = rng.randrange(len(text) + 1)
+        end = rng.randrange(start, len(text) + 1)
+        para = rng.randrange(start + 1)
+        scanned = last_match(_sentence_opener(), text, start, end)
+        found = last_opening(_sentence_opener(), text, start, end, _SENTENCE_STOPS,
+                             "到至截预12一二")
+        assert (found and found.span()) == (scanned and scanned.span())
+        scanned = last_match(_RUN_SPAN, text, start, end,
+                             lambda m, t=text, p=para: (m.start() == p
+                                                        or t[m.start() - 1] in "。；;："))
+        found = last_opening(_RUN_SPAN, text, start, end, "。；;：",
+                             "23456789两三四五六七八九十近过", para)
+        assert (found and found.span()) == (scanned and scanned.span())
+
+
+def test_relative_year_over_a_long_head_reads_as_a_scan() -> None:
+    from baogao.extract.periods import cue_words, relative_year
+
+    def scanned(text: str, start: int, pos: int) -> str | None:
+        for key, label in (("last_year", "last"), ("this_year", "this")):
+            for word in cue_words(key):
+                idx = text.rfind(word, start, pos)
+                if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
+                    return label
+        return None
+
+    rng = random.Random(5)
+    for text in _random_texts(400, 1500):
+        for _ in range(10):
+            start = rng.randrange(len(text) + 1)
+            pos = rng.randrange(start, len(text) + 1)
+            assert relative_year(text, start, pos) == scanned(text, start, pos)

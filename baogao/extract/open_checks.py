@@ -50,7 +50,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
-from baogao.extract.span_memo import last_match, last_of, per_document
+from baogao.extract.span_memo import last_of, last_opening, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -436,6 +436,11 @@ def _only_bases(text: str, floor: int, start: int, end: int) -> bool:
                for m in year_re().finditer(text, start, end))
 
 
+#: What a sentence opener comes right after (the look-behind of ``_sentence_opener``); what
+#: it begins with is given where it is sought (到, 至, 截至, 预计 or a year's first digit).
+_SENTENCE_STOPS = "。；;！？!?\n"
+
+
 @functools.lru_cache(maxsize=1)
 def _sentence_opener() -> re.Pattern[str]:
     """A year opening a sentence of a paragraph as the year of what follows: alone in its
@@ -449,7 +454,8 @@ def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
     """The year opening a sentence earlier in the paragraph (or the value's own, from
     ``full``), when no other year is printed since but as a base (是2011年的2.2倍): a run of
     levels after 预计2016年… or 到2017年底，… is of that year."""
-    last = last_match(_sentence_opener(), text, max(para, pos - RUN_REACH), pos)
+    last = last_opening(_sentence_opener(), text, max(para, pos - RUN_REACH), pos,
+                        _SENTENCE_STOPS, "到至截预12一二")
     if last is None:
         return None
     found = year_re().search(text, last.start(), last.end())
@@ -547,8 +553,8 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     if not spans and before > 0 and not _find_amounts(text, before, clause):
         spans = _spanned(text, _YEARS_SPAN.search(text, before, clause), pos)  # 用三年时间，
     if not spans and para is not None:
-        last = last_match(_RUN_SPAN, text, max(para, pos - RUN_REACH), pos,
-                          lambda m: m.start() == para or text[m.start() - 1] in "。；;：")
+        last = last_opening(_RUN_SPAN, text, max(para, pos - RUN_REACH), pos, "。；;：",
+                            "23456789两三四五六七八九十近过", para)
         spans = past = last is not None and "年" not in _RUN_SPAN.sub(
             "", text[last.end() : pos]) and _spanned(text, last, last.end())  # 两年来，…
     return spans, past

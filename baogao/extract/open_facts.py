@@ -55,6 +55,7 @@ from baogao.extract.open_checks import (
 from baogao.extract.open_frames import (
     final_name,
     fraction_subject,
+    joined_list,
     listed_descriptor,
     located,
 )
@@ -63,6 +64,7 @@ from baogao.extract.open_lists import (
     _parts_named,
     _strip_growth,
     bare_run,
+    each_named,
     respectively,
 )
 from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
@@ -411,9 +413,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if name is None or listed_descriptor(
                             text, amount.start, amount.end, amount.unit, name) or located(
                             text, amount.start, amount.end, amount.unit, name
-                    ) or fraction_subject(text, sentence.start, amount.start):
+                    ) or fraction_subject(text, sentence.start, amount.start) or joined_list(
+                            text, amount.start, amount.end, amount.unit):
                         continue
-                    found.append(Fact(
+                    # 游客人次、旅游花费|均增长10%以上: the value is each measure's (results
+                    # only: a promise of the list stays one commitment, tracked as printed)
+                    found.extend(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=name, kind=timing.kind,
                         estimated=timing.estimated, period=period,
@@ -426,7 +431,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if (multi or spans) and not stock
                                               else None)),
                         open_vocabulary=True,
-                    ))
+                    ) for name in (each_named(text[head_start : amount.start], name)
+                                   if timing.kind == "actual" else [name]))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 if not named and len(read) == len(inside) > 1:
                     # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%

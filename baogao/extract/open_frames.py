@@ -34,7 +34,8 @@ from baogao.extract.open_words import (
     vocabulary,
 )
 
-__all__ = ["final_name", "fraction_subject", "listed_descriptor", "located", "open_names"]
+__all__ = ["final_name", "fraction_subject", "joined_list", "listed_descriptor", "located",
+           "open_names"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -267,3 +268,21 @@ def fraction_subject(text: str, start: int, pos: int) -> bool:
     """True when the sentence from ``start`` says the value at ``pos`` of a fraction of its
     subjects (see the module notes)."""
     return _FRACTION_SUBJECT.search(text, start, pos) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _joined_re() -> re.Pattern[str]:
+    vocab = open_names()
+    verbs = "|".join(re.escape(w) for w in vocab["joined_verbs"])
+    bodies = "|".join(re.escape(w) for w in vocab["larger_bodies"])
+    return re.compile(rf"(?:{verbs})[^，,；;。、0-9]{{0,10}}?(?:{bodies})[^，,；;。、0-9]{{0,4}}$")
+
+
+def joined_list(text: str, start: int, end: int, unit: str) -> bool:
+    """True for a count printed right after a list the region joined (6家“小剧场”入围|全市
+    首批|15家|演艺空间培育项目, 入选|世界旅游联盟|50个典型案例): the count is the list's,
+    of the whole country or city, not an amount of the region's (not 入选国家领航级智能工厂
+    |2家: the region's count after its noun). ``start``/``end`` delimit the printed amount."""
+    if unit.lstrip("万亿") not in vocabulary()["count_units"] or not _HAN.match(text, end):
+        return False
+    return _joined_re().search(text, max(0, start - 24), start) is not None

@@ -132,6 +132,10 @@ def _shared_tail(parts: list[str]) -> str:
         if len(parts[0]) == 1 or (cut > short and len(_words(last[len(parts[0]) : cut])) == 1 and (
                 cut - len(parts[0]) >= 2)):
             cut = len(parts[0])  # 城镇、农村居民…: 居民 is a word of its own
+        if last.startswith("“", cut):
+            # 东盟、共建|“一带一路”国家|进出口总额: a quoted name is the last part's own,
+            # never shared; the measure is
+            return _measure_tail(last)
         return last[cut:]
     rest = last[len(words[0][0]) :] if len(words) > 1 else ""
     if 3 <= len(rest) <= 4 and rest.endswith(own):
@@ -268,3 +272,31 @@ def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
             return {}
         names[i] = name + growth
     return names
+
+
+def each_named(head: str, name: str) -> list[str]:
+    """The names of a value said of each of listed measures (游客人次、旅游花费|均增长10%以上,
+    旅游人次和花费增长|均超20%): one per part, each measure with the subject it shares
+    (旅游人次、旅游花费); ``[name]`` when the value is not said of each (no 均 in ``head``,
+    the text before the number) or the list ends in examples (…等主要指标)."""
+    if "均" not in head or "等" in name or "占" in name:
+        return [name]  # …占地区生产总值和…的比重: one share, not a list of measures
+    growth = _growth_word(name) or ""
+    parts = _list_parts(name[: len(name) - len(growth)], ("、", "和"))
+    if len(parts) < 2 or any(len(p) < 2 for p in parts):
+        return [name]
+    tail = _shared_tail(parts)  # 城市生活垃圾和建筑垃圾|利用率: the measure is shared
+    if tail:
+        parts = [p if p.endswith(tail) else p + tail for p in parts[:-1]] + parts[-1:]
+    else:
+        parts = _shared_head(parts)  # 旅游人次和|花费: the subject is shared
+    if not all(_measured(p) for p in parts):
+        return [name]  # 基本养老保险、基本医疗保险参保率: a part without its measure
+    return [p + growth for p in parts]
+
+
+def _measured(part: str) -> bool:
+    """True when ``part`` ends in a measure (参保率, 余额, 人次, 花费), not a bare noun."""
+    ends = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"),
+            *open_names()["list_measures"])
+    return part.endswith(ends)

@@ -147,7 +147,7 @@ def reached(text: str, start: int, end: int, name: str) -> str:
 _SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区",
                             "全国", "全年", "目前", "现有"})
 #: The longest predicate kept before a counted noun.
-_PREDICATE_MAX = 16
+_PREDICATE_MAX = 20
 
 
 def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: str,
@@ -164,14 +164,24 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
         return name  # (14座)苏州河桥梁景观灯光|提升: the name ends in no noun
     if unit.lstrip("万亿") not in _skip_words("count_units"):
         return name
-    if text[clause[0] : start].strip() not in _SUBJECT_LEADS:
-        return name  # 推动|4000家企业…, 为|60处…: another verb governs the count
+    head = text[clause[0] : start].strip()
+    if head not in _SUBJECT_LEADS and not (
+            _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
+            and not _words(head)[0][1].startswith("v")
+            and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
+            and not any(t.startswith("v") and t != "vn" for _, t in _words(head))):
+        return name  # 推动|4000家企业…, 为|60处…, 推进白塔寺等|4个片区: a verb governs it
     rest = text[end + len(name) : clause[1]].split("、")[0]
-    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(rest)
+    if (_words(rest)[-1][0] in _LEVELS if rest else False) and text.startswith(
+            "、", end + len(name) + len(rest)):
+        return name  # 50部文艺作品|获得国家|、省级奖项: the predicate goes on after 、
+    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", rest))
             or not _HAN_ONLY.fullmatch(rest)):
         return name
     words = [(w, t) for w, t in _words(rest) if w != "了"]
-    if not words or not (words[0][1].startswith(("v", "p")) or words[0][0] in ("被", "获")):
+    opening = 1 if len(words) > 1 and words[0][1] == "d" else 0  # 新|认定为, 均|入选
+    if not words or not (words[opening][1].startswith(("v", "p"))
+                         or words[opening][0] in ("被", "获")):
         return name
     if not any(t.startswith("v") for _, t in words):
         return name
@@ -180,8 +190,13 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     return "".join(w for w, _ in words) + "的" + name
 
 
+_LEVELS = ("国家", "全国", "省", "市", "区", "县", "国际", "世界")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]$")
-_DIGIT = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两]")
+#: Another number in a predicate (not a rank: 百强, 500强; not 万 of 万企兴万村).
+_DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十两][个项家所座条名批]")
+_RANK = re.compile(r"[0-9百千]+强|[0-9]+小时")  # 百强, 500强; 24小时开放
+#: Examples printed before the count (吴忠仪表|等|3家企业入选…): its subject still.
+_EXAMPLES_BEFORE = re.compile(r"[^，,；;：:。]{2,24}等")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff“”（）()A-Za-z]+")
 
 

@@ -3,6 +3,7 @@ amount only modifies the noun after it (``is_descriptor``)."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from baogao.extract.open_amounts import (
@@ -75,10 +76,19 @@ _LATIN_NOUN = re.compile(r"[A-Z]{1,5}[\u4e00-\u9fff]")
 _COMPARED_TO = ("高于", "低于", "快于", "慢于")
 
 
+#: A level (人形机器人产量|突破5000台): not an amount acted on by the verb before the list.
+_LEVEL_ENDS = ("量", "率", "规模", "能力", "比重", "水平")
+
+
 def _compared_measure(name: str) -> bool:
     """True for a generic measure compared with another (增速高于全国)."""
-    return any(name.startswith(m) and name[len(m) :].startswith(_COMPARED_TO)
-               for m in _skip_words("generic_measures"))
+    return name.startswith(_compared_heads())
+
+
+@functools.lru_cache(maxsize=1)
+def _compared_heads() -> tuple[str, ...]:
+    """Every generic measure followed by a comparison word (增速高于, 比重低于)."""
+    return tuple(m + c for m in _skip_words("generic_measures") for c in _COMPARED_TO)
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
@@ -268,7 +278,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None
     if (cut := counted_head(amount.unit, name)) is not None:
         name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
-    if joined and prev is not None and not action:
+    if prev is not None and not action and (joined or (
+            head_start > clause[0] and pre.startswith("、") and carry is None
+            and amount.unit not in _CHANGE_UNITS and prev.action not in _growth_actions()
+            and prev.action != "累计" and not name.endswith(_LEVEL_ENDS)
+            and not any(w in name for w in ("总", "占", "于", "比")))):
+        # 淘汰落后炼铁产能4659万吨、|水泥产能8700万吨: a listed item shares the verb before
         action = prev.action
     name = change_named(text, head_start, amount.start, name, amount.unit)
     return Reading(name, action, scope, baseline, carry)

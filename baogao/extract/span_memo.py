@@ -85,3 +85,24 @@ def last_match(pattern: re.Pattern[str], text: str, start: int, end: int,
         if keep(m):
             found = m
     return found
+
+
+def last_opening(pattern: re.Pattern[str], text: str, start: int, end: int, stops: str,
+                 firsts: str, opens_at: int = 0) -> re.Match[str] | None:
+    """The last match of ``pattern`` in ``text[start:end]`` that begins at ``opens_at`` or
+    right after one of the ``stops`` characters, for a pattern whose matches begin with one
+    of the ``firsts`` characters and never hold a stop character (so no match hides another:
+    ``last_match`` with that ``keep`` finds the same). Tried at those places only, the last
+    first, instead of scanning for the pattern at every character."""
+    after = [m.end() for m in _opening_re(stops, firsts).finditer(text, max(start - 1, 0), end)]
+    if start <= opens_at < end:
+        after.insert(0, opens_at)
+    for at in reversed(after):
+        if (found := pattern.match(text, at, end)) is not None:
+            return found
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _opening_re(stops: str, firsts: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(stops)}](?=[{re.escape(firsts)}])")
