@@ -112,3 +112,18 @@ def test_an_unnumbered_heading_on_the_year_reviewed() -> None:
     row = _doc("各位代表:\n现在,我代表市人民政府向大会报告工作。\n一、2024年工作回顾\n"
                "2024年全市上下奋发进取交出了一份地区生产总值增长6%的成绩单\n")
     assert [s.title for s in row.sections] == ["2024年工作回顾"]
+
+
+def test_a_reposting_sites_line_break_token_is_a_line_break() -> None:
+    doc = _doc("政 府 工 作 报 告hd9\n2020年6月4日在县十七届人大五次会议上hd9\n陆志前hd9\n"
+               "各位代表:hd9\n"
+               "现在,我代表县人民政府向大会报告工作,请予审查。hd9庚子开年极不寻常。"
+               "hd92019年及今年以来工作回顾hd92019年是我县攻坚克难的一年。hd9经济发展提质增效。"
+               "地区生产总值增长8.4%;固定资产投资增长11.5%。较好地完成了年度目标任务。hd9脱贫摘帽提前实现。\n")
+    assert (doc.year, doc.speaker) == (2020, "陆志前")
+    assert [(s.title, s.role) for s in doc.sections] == [("2019年及今年以来工作回顾", "review")]
+    assert _catalog(doc) == [("fixed_asset_investment_growth", "actual", False, 2019, 11.5, None),
+                             ("gdp_growth", "actual", False, 2019, 8.4, None)]
+    # 人均GDP inside sentences is no break
+    gdp = _doc(_HEAD + "人均GDP达到8万元。全县GDP增长6%,GDP总量居全市第一。\n")
+    assert "人均GDP达到" in gdp.text

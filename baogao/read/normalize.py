@@ -249,10 +249,39 @@ def _number_breaks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: a three-character token a reposting site writes where the copied text broke its lines
+#: (…会议上hd9 / …圆满完成。hd9 / 2019年及今年以来工作回顾hd92019年是…): never inside a Latin word
+_BREAK_TOKEN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{2}|[0-9][A-Za-z][A-Za-z0-9])")
+_SENTENCE_END = "。！？；：:!?;"
+
+
+def _repost_breaks(text: str) -> str:
+    """``text`` with a reposting site's line-break token put back as line breaks (same length:
+    the token's first character becomes the break, the rest invisible). A token is one when it
+    stands at least three times after a sentence end or at a line end and mostly there (人均GDP,
+    which stands inside sentences, is none)."""
+    counts: dict[str, list[int]] = {}
+    for m in _BREAK_TOKEN.finditer(text):
+        token = m.group(1)
+        before = text[m.start() - 1] if m.start() else "\n"
+        after = text[m.end()] if m.end() < len(text) else "\n"
+        at_break = before in _SENTENCE_END or after in "\n\r"
+        tally = counts.setdefault(token, [0, 0])
+        tally[0] += 1
+        tally[1] += at_break
+    tokens = [t for t, (n, k) in counts.items() if k >= 3 and 2 * k >= n]
+    if not tokens:
+        return text
+    pattern = re.compile(rf"(?<![A-Za-z0-9])(?:{'|'.join(map(re.escape, tokens))})")
+    return pattern.sub(lambda m: "\n" + "\u200b" * (len(m.group()) - 1), text)
+
+
 def _char_level(text: str) -> tuple[str, list[int]]:
     """Per-character substitutions; returns the new text and its offsets into ``text``."""
     if is_mostly_traditional(text):
         text = to_simplified(text)
+    if _BREAK_TOKEN.search(text):
+        text = _repost_breaks(text)
     chars, offsets = _delete(text, None, _drop_spans(text))
     breaks = _number_breaks(chars)
     if breaks:
