@@ -142,3 +142,32 @@ def test_relative_year_over_a_long_head_reads_as_a_scan() -> None:
             start = rng.randrange(len(text) + 1)
             pos = rng.randrange(start, len(text) + 1)
             assert relative_year(text, start, pos) == scanned(text, start, pos)
+
+
+# Open facts: amounts looked for only as far as needed; a place name sought after its suffix ----
+
+
+def test_has_amount_is_whether_any_amount_is_found(documents: list[Document]) -> None:
+    from baogao.extract.open_amounts import _find_amounts, has_amount
+
+    found = 0
+    for doc in documents:
+        for start, end in _spans(doc):
+            some = bool(_find_amounts(doc.text, start, end))
+            found += some
+            assert has_amount(doc.text, start, end) == some
+    assert found > 100  # spans with amounts and spans without were both tried
+
+
+def test_place_suffix_gate_never_hides_a_place(documents: list[Document]) -> None:
+    from baogao.extract.open_names import _place_suffix, _scope_tables
+
+    places = _scope_tables()[2]
+    skipped = 0
+    for doc in documents:
+        for start, end in _spans(doc):
+            head = doc.text[start:end]
+            if _place_suffix().search(head, 2) is None:
+                skipped += 1
+                assert places.search(head) is None
+    assert skipped > 100

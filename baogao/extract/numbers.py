@@ -101,12 +101,14 @@ def _parse_cn(text: str) -> Decimal | None:
     return Decimal(f"{integer}." + "".join(str(_DIGITS[ch]) for ch in frac))
 
 
-def parse_number(text: str) -> Decimal | None:
+def parse_number(text: str, max_chars: int | None = None) -> Decimal | None:
     """Read one numeral: Arabic (``5700.1``, ``-4.4``), Chinese (``一千二百万``, ``两``,
     ``七点五``), Arabic with a Chinese multiplier (``1.2万``), or ``百分之…`` (returned as the
-    percent number). Returns None when ``text`` is not a numeral.
+    percent number). Returns None when ``text`` is not a numeral, or longer than
+    ``max_chars`` (default: the ``max_numeral_chars`` limit).
     """
-    max_chars = limit("max_numeral_chars")
+    if max_chars is None:  # a caller reading many numerals reads the limit once
+        max_chars = limit("max_numeral_chars")
     if len(text) <= _CACHED_CHARS:  # numerals recur: short ones are kept
         return _parse_cached(text, max_chars)
     return _parse_number(text, max_chars)
