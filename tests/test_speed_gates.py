@@ -171,3 +171,18 @@ def test_place_suffix_gate_never_hides_a_place(documents: list[Document]) -> Non
                 skipped += 1
                 assert places.search(head) is None
     assert skipped > 100
+
+
+def test_break_token_pattern_finds_what_a_lookbehind_first_one_finds(
+        documents: list[Document]) -> None:
+    from baogao.read.normalize import _BREAK_TOKEN
+
+    plain = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{2}|[0-9][A-Za-z][A-Za-z0-9])")
+    rng = random.Random(6)
+    texts = [doc.original for doc in documents]
+    texts += ["".join(rng.choice("ab1Z9。\n，x中 ") for _ in range(rng.randrange(30)))
+              for _ in range(5000)]
+    assert any(plain.search(text) for text in texts)
+    for text in texts:
+        assert [m.span() for m in _BREAK_TOKEN.finditer(text)] == [
+            m.span() for m in plain.finditer(text)]
