@@ -193,3 +193,15 @@ def test_a_year_end_rate_and_a_budget_revenue_named_with_finance() -> None:
     facts = _catalog(huoqiu)
     assert ("general_budget_revenue", "actual", True, 2023, 26.17, None) in facts
     assert ("general_budget_revenue_growth", "actual", True, 2023, 4.6, None) in facts
+
+
+def test_the_years_growth_carried_from_the_metric_named_before() -> None:
+    # mip.lcpkj.cn (fresh13 58): 地区生产总值增速保持在合理区间，初步预计全年增长6.3%
+    doc = _doc(
+        "根据“重庆发布”消息,2019年,重庆地区生产总值增速保持在合理区间,初步预计全年增长6.3%,"
+        "人均地区生产总值突破1万美元。\n(图侵删)\n1月11日,重庆召开第五届人民代表大会第三次"
+        "会议,重庆市人民政府市长唐良智作政府工作报告。\n对于今年政府工作要求,会议提出,2020年"
+        "重庆地区生产总值增长6%,固定资产投资增长6%左右。\n")
+    gdp = [f for f in _catalog(doc) if f[0] == "gdp_growth"]
+    assert gdp == [("gdp_growth", "actual", True, 2019, 6.3, None),
+                   ("gdp_growth", "target", False, 2020, 6.0, None)]

@@ -184,8 +184,9 @@ def _carried_growth_re() -> re.Pattern[str]:
 def carried_growth_mentions(
     text: str, start: int, end: int, mentions: list[Mention]
 ) -> list[Mention]:
-    """增速 / 增幅 opening a clause (外贸进出口实现恢复性增长，增速达到3.8%): the growth of the
-    metric named in the clause just before, when that clause gives no value of its own."""
+    """增速 / 增幅 / 全年增长 opening a clause (外贸进出口实现恢复性增长，增速达到3.8%; 地区生产
+    总值增速保持在合理区间，初步预计全年增长6.3%): the growth of the metric named in the clause
+    just before, when that clause gives no value of its own."""
     found: list[Mention] = []
     for match in _carried_growth_re().finditer(text, start, end):
         if _covered(mentions, match.start(), match.end()):
