@@ -205,3 +205,20 @@ def test_the_years_growth_carried_from_the_metric_named_before() -> None:
     gdp = [f for f in _catalog(doc) if f[0] == "gdp_growth"]
     assert gdp == [("gdp_growth", "actual", True, 2019, 6.3, None),
                    ("gdp_growth", "target", False, 2020, 6.0, None)]
+
+
+def test_a_plan_report_whose_digits_stand_apart() -> None:
+    # hzsc.gov.cn (fresh13b b02): 2019 年…执行情况及 2020 年…计划草案; 二、2019 年…情况
+    doc = _doc(
+        "各位代表:\n\n受区政府委托,向大会报告我区 2019 年国民经济和社会发展计划执行情况及 2020 年"
+        "国民经济和社会发展计划草案,请予审议,并请区政协委员和列席人员提出意见。\n\n"
+        "一、2019 年国民经济和社会发展计划执行情况\n\n2019 年是新中国成立 70 周年。全年预计地区"
+        "生产总值增长 6%;社会消费品零售总额 401亿元,增长 8. 5%。 完成财政总收入 166 亿元,其中"
+        "一般公共预算收入 85 亿元,增长 5. 6%;新增城镇就业 12700 人。\n\n"
+        "二、2019 年经济和社会发展情况\n\n(一)坚持产业升级促动,竞争优势不断强化\n\n"
+        "主导产业多点开花。 优化发展文创产业。 引进省文投集团等重大项目,央视短视频基地落户。\n")
+    assert (doc.doc_type, doc.year) == ("plan_report", 2020)
+    assert [s.role for s in doc.sections if s.level == 1] == ["review", "review"]
+    facts = _catalog(doc)
+    assert ("general_budget_revenue", "actual", False, 2019, 85.0, None) in facts
+    assert ("retail_sales_growth", "actual", True, 2019, 8.5, None) in facts

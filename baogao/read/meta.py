@@ -393,7 +393,7 @@ def _find_year(
     date: str | None, meeting: str | None, region: str | None, title: str | None,
     text: str, hints: dict[str, str], doc_type: DocType,
 ) -> int | None:
-    draft = _draft_year(text[:1500], doc_type)
+    draft = _draft_year(_flat(text[:1500]), doc_type)  # flat: 2020 年国民经济和社会发展计划草案
     if date:
         # a local congress meeting in November or December hears the report for the coming year
         # (——2022年12月27日在张湾区…会议上: the 2023 report, reviewing 2022; ——2016年11月26日在

@@ -4,20 +4,23 @@ the hand annotation in notes/annot.txt and the page addresses in notes/urls.tsv.
 Split rule, fixed before any page was collected: a page is held out when the last hex digit of
 md5(url) is even (0 2 4 6 8 a c e), else tune.
 
-    .venv/bin/python benchmarks/data/fresh13/notes/build.py
+    .venv/bin/python benchmarks/data/fresh13/notes/build.py [FOLDER]
+
+FOLDER (default: this set) is a set laid out the same way (fresh13b).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 from baogao.read.regions import resolve_one
 
-HERE = Path(__file__).resolve().parent
-FOLDER = HERE.parent
+FOLDER = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent.parent).resolve()
+HERE = FOLDER / "notes"
 UNITS = {"gdp": "亿元", "gdp_per_capita": "元", "general_budget_revenue": "亿元",
          "general_budget_expenditure": "亿元", "fiscal_revenue": "亿元", "retail_sales": "亿元",
          "foreign_trade": "亿元", "foreign_investment_actual": "亿美元",
