@@ -222,3 +222,17 @@ def test_a_plan_report_whose_digits_stand_apart() -> None:
     facts = _catalog(doc)
     assert ("general_budget_revenue", "actual", False, 2019, 85.0, None) in facts
     assert ("retail_sales_growth", "actual", True, 2019, 8.5, None) in facts
+
+
+def test_a_sectors_budget_revenue_is_not_the_districts() -> None:
+    # hzsc.gov.cn (fresh13b b02): 优化发展金融服务业。…完成一般公共预算收入 18. 08 亿元。
+    doc = _doc(
+        "各位代表:\n\n受区政府委托,向大会报告我区 2019 年国民经济和社会发展计划执行情况及 2020 年"
+        "国民经济和社会发展计划草案。\n\n一、2019 年国民经济和社会发展计划执行情况\n\n"
+        "完成财政总收入 166 亿元,其中一般公共预算收入 85 亿元,增长 5. 6%。\n\n"
+        "二、2019 年经济和社会发展情况\n\n(一)坚持产业升级促动,竞争优势不断强化\n\n"
+        "主导产业多点开花。 优化发展金融服务业。 深入推进“凤凰行动”计划,深交所杭州基地正式落地。"
+        " 评定杰出金融人才 4 名,突出贡献金融人才 12名。 完成一般公共预算收入 18. 08 亿元。 "
+        "优化发展文创产业。 着力打造凤凰山南影视基地。 完成一般公共预算收入 4. 97 亿元。\n")
+    revenue = [f for f in _catalog(doc) if f[0] == "general_budget_revenue"]
+    assert revenue == [("general_budget_revenue", "actual", False, 2019, 85.0, None)]

@@ -76,6 +76,7 @@ from baogao.extract.subjects import (
     lead_in_mentions,
     own_region_names,
     scope_ok,
+    sector_scoped,
     share_mentions,
     standalone_mentions,
     subject_start,
@@ -384,6 +385,7 @@ def sentence_readings(
         for m in mentions
         if (m.end == m.start or _prefix_ok(text, m, sentence.start, own))
         and scope_ok(text, m, sentence)
+        and not sector_scoped(text, m, sentence, floor)
         and not _modifies_next_noun(text, m)
     ]
     groups = group_mentions(text, usable)
