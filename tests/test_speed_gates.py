@@ -186,3 +186,39 @@ def test_break_token_pattern_finds_what_a_lookbehind_first_one_finds(
     for text in texts:
         assert [m.span() for m in _BREAK_TOKEN.finditer(text)] == [
             m.span() for m in plain.finditer(text)]
+
+
+def test_qualitative_phrases_found_from_their_opening_characters(
+        documents: list[Document]) -> None:
+    from baogao.extract.facts import (
+        _any_qualitative_re,
+        _opening,
+        _phrases,
+        _qualitative_re,
+        _qualitative_target_re,
+    )
+
+    patterns = (_any_qualitative_re(), _qualitative_re(), _qualitative_target_re())
+    assert all(_opening(p) is not None for p in patterns)  # the quick path is taken
+    found = 0
+    for doc in documents:
+        for start, end in _spans(doc):
+            for pattern in patterns:
+                spans = [m.span() for m in pattern.finditer(doc.text, start, end)]
+                found += len(spans)
+                assert [m.span() for m in _phrases(pattern, doc.text, start, end)] == spans
+    assert found > 10
+
+
+def test_opening_chars_of_a_pattern() -> None:
+    from baogao.extract.numbers import opening_chars
+
+    def opening(pattern: str) -> str | None:
+        found = opening_chars(re.compile(pattern))
+        return found.pattern if found else None
+
+    assert opening("完成|达到|[与和同]x") == "[与同和完达]"
+    assert opening("(?:力争)?保持") == "[保力]"
+    assert opening("[a-c]x|(?:y|z)+") == "[abcyz]"
+    for pattern in ("x*", "a?", "^a", "(?i)a", "[^a]b", r"\dx", "(?=a)a", "(?:a|b?)c"):
+        assert opening(pattern) is None  # may open on anything, or match empty
