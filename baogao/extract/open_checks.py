@@ -80,6 +80,9 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
     if _amount_inside(name) or _clause_inside(name) or unreadable(name):
         return True
     words = _words(name)
+    if text[amount.end : amount.end + 1] and amount.unit[-1] + text[amount.end] in _skip_words(
+            "unit_words"):
+        return True  # (有)13亿人|口的发展中国家(是…成就): whatever name was read after it
     if text.startswith(name, amount.end) and (amount.unit[-1] + name[:1] in _skip_words(
             "unit_words") or (len(words) > 1 and len(words[0][0]) == 1
                               and words[1][1] in _FUNCTION_TAGS

@@ -22,6 +22,10 @@ _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
 _OPENING = 24
 
 
+#: The marks a clause opens after.
+_CLAUSE_MARK = re.compile(r"[，,；;]")
+
+
 @functools.lru_cache(maxsize=4096)
 def _owner(opening: str) -> str:
     """The owner ``opening`` (a sentence's first characters) opens on, or ""."""
@@ -48,10 +52,17 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
     growth = _growth_word(name) or ""
     if name[: len(name) - len(growth)] not in _skip_words("owned_measures_bare"):
         return name
-    owner = _owner(text[start : start + _OPENING])
+    begin = start
+    for clause in sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)),
+                         reverse=True):
+        found = _owner(text[clause : clause + _OPENING])
+        if found and not name.startswith(_words(found)[-1][0]):
+            begin = clause  # 国有企业…，省属企业资产总额…，|工业总产值: 省属企业's
+            break
+    owner = _owner(text[begin : begin + _OPENING])
     if not owner or name.startswith(_words(owner)[-1][0]):
         return name  # (全年)工业|总产值: the owner's word begins the measure
-    since = text.find(owner, start) + len(owner)
+    since = text.find(owner, begin) + len(owner)
     if any(head in text[since:pos] for head in _skip_words("owner_heads")
            if not any(m.startswith(head) for m in _skip_words("owned_measures_bare"))):
         return name
@@ -145,7 +156,7 @@ def reached(text: str, start: int, end: int, name: str) -> str:
 
 #: Words a clause may open on before a count that is its subject (其中|5家企业入选…).
 _SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区",
-                            "全国", "全年", "目前", "现有"})
+                            "全国", "全年", "目前", "现有", "已有", "已经有", "又有", "还有"})
 #: The longest predicate kept before a counted noun.
 _PREDICATE_MAX = 20
 
@@ -160,7 +171,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if (not name or not text.startswith(name, end) or "的" in name
             or name in open_names()["generic_names"]):
         return name  # a generic head (7处|项目|启动施工) is qualified by final_name or dropped
-    if not _words(_ASIDE.sub("", name) or name)[-1][1].startswith(("n", "j", "l")):
+    if not _DIVISIONS.search(name) and not _words(_ASIDE.sub("", name) or name)[-1][1].startswith(
+            ("n", "j", "l")):
         return name  # (14座)苏州河桥梁景观灯光|提升: the name ends in no noun
     if unit.lstrip("万亿") not in _skip_words("count_units"):
         return name
@@ -179,7 +191,13 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
             or not _HAN_ONLY.fullmatch(rest)):
         return name
     words = [(w, t) for w, t in _words(rest) if w != "了"]
-    opening = 1 if len(words) > 1 and words[0][1] == "d" else 0  # 新|认定为, 均|入选
+    opening = 0
+    whole = tuple(open_names()["whole_adverbs"])
+    if rest.startswith(whole) and not _DIVISIONS.search(name):
+        return name  # 20件民生实事|全部完成: all of them (not 28个省（区、市）|全部免征…)
+    while opening < len(words) - 1 and (words[opening][1] == "d" or words[opening][0]
+                                        in (*open_names()["predicate_adverbs"], *whole)):
+        opening += 1  # 新|认定为, 先后|访华, (省（区、市）)全部|免征
     if not words or not (words[opening][1].startswith(("v", "p"))
                          or words[opening][0] in ("被", "获")):
         return name
@@ -190,6 +208,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     return "".join(w for w, _ in words) + "的" + name
 
 
+#: A noun naming a list of divisions (省（区、市）, 县（市、区）).
+_DIVISIONS = re.compile(r"[（(][^）)]*、[^）)]*[）)]$")
 _LEVELS = ("国家", "全国", "省", "市", "区", "县", "国际", "世界")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]$")
 #: Another number in a predicate (not a rank: 百强, 500强; not 万 of 万企兴万村).
@@ -217,8 +237,10 @@ def counted_first(text: str, end: int, name: str, unit: str) -> str:
         return name
     first = name.split("的", 1)[0]
     words = _words(first)
-    if len(first) < 2 or not words or not all(t.startswith(_NOUN_TAGS_DE) for _, t in words):
-        return name
+    if len(first) < 2 or not words or not all(
+            t.startswith(_NOUN_TAGS_DE) or (t == "a" and i < len(words) - 1)
+            for i, (_, t) in enumerate(words)):
+        return name  # (三千项)先进|技术|的规划: an adjective may open the noun
     if first.endswith(("以上", "以下", "级", "型")):
         return name  # 副高级以上职称|的医疗专家: a trait of the noun after 的
     return first

@@ -21,6 +21,7 @@ from baogao.extract.open_checks import (
     unreadable,
     unreliable,
 )
+from baogao.extract.open_frames import open_names
 from baogao.extract.open_lists import _strip_growth
 from baogao.extract.open_names import (
     _BASIS,
@@ -232,6 +233,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
+        flow = prev.action or ""
+        if growth and flow in open_names()["flow_actions"] and prev.carry is None:
+            # 新登记经营主体320万户、|增长13%: the growth of those registered, not of all
+            if f"新{flow}{_strip_growth(_object(prev))}" in text[clause[0] : amount.start]:
+                flow = "新" + flow
+            carry, name = name, flow + name  # (…总量达…: the stock again, not the flow)
         action = action or prev.action
         scope = scope or prev.scope
     trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
