@@ -69,3 +69,40 @@ def test_the_growth_of_a_flow_keeps_its_action() -> None:
 def test_a_bare_measure_takes_the_owner_of_the_clause_before() -> None:
     # 国有企业…，省属企业资产总额达到2.7万亿元，工业总产值突破1万亿元: 省属企业's
     assert _names(_province("甘肃"), "突破1万亿元", "省属企业资产总额") == ["省属企业工业总产值"]
+
+
+def test_counts_listed_before_their_nouns_share_the_verb() -> None:
+    # 国家安排资金改造和新建1.88万所乡镇卫生院、786所县医院、285所县中医院和534所…: each
+    # is renovated or built, not the stock of county hospitals
+    facts = national_open_facts((2008,))[2008]
+    assert {f.action for f in facts_at(facts, "285所", "改造和新建")} == {"改造"}
+    assert {f.action for f in facts_at(facts, "534所", "改造和新建")} == {"改造"}
+
+
+def test_a_change_in_the_clause_after_keeps_the_budget_that_pays() -> None:
+    # 中央财政拟安排补贴资金1335亿元，|比上年增加60.4亿元: still the central budget's
+    assert _names(national_open_facts((2010,))[2010], "60.4亿元", "农机具购置补贴") == [
+        "中央财政补贴资金增加"]
+
+
+def test_a_count_said_in_passing_after_a_copula_is_no_fact() -> None:
+    # 藏族是中国56个民族大家庭的一员: describes, counts nothing
+    assert facts_at(national_open_facts((1992,))[1992], "56个", "民族大家庭") == []
+
+
+def test_a_count_acted_on_by_the_noun_counted_before_is_no_fact() -> None:
+    # 408支家医团队共签约46万人: the 46万 are the residents signed, not teams
+    doc = next(read(Path(__file__).parent / "data" / "seeds" / "003_cd0a21e123bf8728.txt"))
+    facts = open_facts(doc, extract_facts(doc))
+    assert _names(facts, "408支", "408支家医团队") == ["家医团队"]
+    assert facts_at(facts, "46万人", "408支家医团队") == []
+
+
+def test_those_served_keep_what_they_were_served() -> None:
+    facts = _province_2025("甘肃")
+    # 为5.58万名农民工追回工资7.2亿元: the workers whose wages were recovered
+    assert _names(facts, "5.58万名", "农民工追回工资") == ["追回工资的农民工"]
+    # 为10323名低保困难老年人免费实施白内障手术
+    assert _names(facts, "10323名", "白内障手术") == ["免费实施白内障手术的低保困难老年人"]
+    # 为超61万名孕妇免费提供地中海贫血、唐氏综合征…的产前筛查: a list, left as printed
+    assert _names(_province_2025("广东"), "超61万名", "地中海贫血") == ["孕妇"]

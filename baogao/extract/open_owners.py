@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.extract.open_amounts import _find_amounts
 from baogao.extract.open_frames import open_names
 from baogao.extract.open_words import _growth_word, _skip_words, _strip_lead, _words
 
@@ -117,9 +118,13 @@ def fiscal_owned(text: str, start: int, pos: int, name: str) -> str:
     of its own and no other budget is printed since (…，地方财政每年将安排支出…). A
     clause opening on the budget inside the sentence does the same."""
     match = _fiscal_re().match(text, start, pos)
-    if match is None:  # (抓紧…规划，)中央财政今年再安排…: the clause opens on it
-        clause = max(text.rfind(mark, start, pos) for mark in "，,；;") + 1
-        match = _fiscal_re().match(text, clause, pos) if clause > start else None
+    clauses = sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)), reverse=True)
+    for clause in clauses if match is None else ():
+        # (抓紧…规划，)中央财政今年再安排…: the clause opens on it; (…，中央财政拟安排补贴
+        # 资金1335亿元，)|比上年增加60.4亿元: or a clause before, whose funds these still are
+        match = _fiscal_re().match(text, clause, pos)
+        if match is not None or _find_amounts(text, clause, pos):
+            break
     if match is None:
         return name
     owner = match.group(1)
@@ -157,6 +162,8 @@ def reached(text: str, start: int, end: int, name: str) -> str:
 #: Words a clause may open on before a count that is its subject (其中|5家企业入选…).
 _SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区",
                             "全国", "全年", "目前", "现有", "已有", "已经有", "又有", "还有"})
+#: A preposition opening a clause before a count of those it serves (免费为|10323名…).
+_SERVED_LEAD = re.compile(r"(?:免费|还|又|共|累计|先后|分批次)?[为向给对]")
 #: The longest predicate kept before a counted noun.
 _PREDICATE_MAX = 20
 
@@ -177,7 +184,16 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if unit.lstrip("万亿") not in _skip_words("count_units"):
         return name
     head = text[clause[0] : start].strip()
-    if head not in _SUBJECT_LEADS and not (
+    served = (_SERVED_LEAD.fullmatch(head) is not None
+              and unit.lstrip("万亿") in open_names()["served_units"])
+    if served:
+        # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
+        stop = next((a.start for a in _find_amounts(text, end + len(name), clause[1])),
+                    clause[1])
+        if "、" in text[end + len(name) : stop]:
+            return name  # 为|超61万名|孕妇|免费提供地中海贫血、唐氏综合征…的产前筛查: a list
+        clause = (clause[0], stop)
+    elif head not in _SUBJECT_LEADS and not (
             _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
             and not _words(head)[0][1].startswith("v")
             and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
