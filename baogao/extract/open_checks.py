@@ -50,7 +50,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
-from baogao.extract.periods_plan import opening_year
+from baogao.extract.periods_plan import clause_deadline, opening_year
 from baogao.extract.span_memo import last_of, last_opening, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
@@ -386,6 +386,11 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     lead = max(text.rfind("。", para[0], full - 1) + 1, para[0]) if text.startswith(
         "其中", full) else full
     deadline = deadline_year(text, lead, pos)
+    loose = clause_deadline(text, lead, pos) if planned and not growth and (
+        _CHANGE_HEAD.search(text, clause[1], pos) is None) else None
+    if loose is not None and explicit_year(text, lead, pos) is None and future_target(
+            year, loose, plan_horizon(text, para[0], pos)) is not None:
+        return loose  # 到一九八五年全日制高等学校招生数将从…；在校学生达到一百三十万人
     if deadline is not None and explicit_year(text, lead, pos) == deadline and future_target(
             year, deadline, plan_horizon(text, para[0], pos)) is not None:
         return deadline
@@ -403,6 +408,11 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
+
+
+#: A change before the value in its clause (即增产五百七十八亿斤): an amount added, not the
+#: level a deadline dates.
+_CHANGE_HEAD = re.compile(r"增产|减产|增加|增长|减少|下降|降低|提高|节约|新增")
 
 
 #: A change summed over years right before the value (累计下降, 五年增长).

@@ -91,7 +91,13 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
-from baogao.extract.periods_plan import future_result, plan_years_target, span_to_report_year
+from baogao.extract.periods_plan import (
+    future_result,
+    last_year_before,
+    plan_years_target,
+    span_to_report_year,
+    this_year_estimate,
+)
 from baogao.models import Document, Fact, Role
 
 __all__ = [
@@ -365,6 +371,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             and _SPAN_AHEAD.search(text, sentence.start, amount.start)):
                         # 五年内预计农民新建住宅…: an estimate over the plan's years, a target
                         timing = replace(timing, kind="target", estimated=False)
+                    if timing.kind == "target" and this_year_estimate(
+                            doc, role, sentence.start, amount.start, timing.period):
+                        # (1981 report, 今年１至９月…:) 糖料产量将比去年增长10%以上: the
+                        # year's estimate, not a target
+                        timing = replace(timing, kind="actual", estimated=True)
                     spans, past = years_spanned(text, max(text.rfind(
                         "。", para.start, sentence.start) + 1, para.start), clause[0],
                         amount.start, doc.year, para.start)
@@ -379,6 +390,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         baseline and not dated) else timing.period, multi and not baseline
                         and not _multi_year_sentence(text, sentence), spans,
                         amount.unit in ("%", "倍"), timing.kind == "target")
+                    if period is None and multi and not (spans or baseline) and (
+                            timing.kind == "actual"):
+                        # (这五年…)粮食产量…，去年达到…；农民人均纯收入达到5919元: 去年's
+                        period = last_year_before(text, doc.year, max(text.rfind(
+                            "。", para.start, sentence.start) + 1, para.start), clause[0],
+                            amount.start)
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
                     if period == doc.year and timing.kind == "target" and plan_years_target(
                             doc, role, sentence.start, amount.start):

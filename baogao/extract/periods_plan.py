@@ -22,7 +22,7 @@ import functools
 import re
 
 from baogao.extract.catalog import cues
-from baogao.extract.periods import year_of, year_re
+from baogao.extract.periods import has_cue, year_of, year_re
 from baogao.extract.span_memo import per_document
 from baogao.models import Document, Role
 
@@ -125,3 +125,82 @@ def opening_year(text: str, full: int, pos: int, year: int | None) -> int | None
         if text[other.start() - 1] not in "比较同与由从" and not text.startswith("的", other.end()):
             return None
     return found
+
+
+#: Words naming several years, or a part of one, in the value's own clause (年均, 累计, 五年,
+#: 以来, 上半年): the clause is not dated by a year named before it.
+_OWN_SPAN = re.compile(r"年均|平均每年|每年|累计|合计|共计|[\d两二三四五六七八九十]年|以来"
+                       r"|上半年|下半年|季度|[一二三四五六七八九十\d]+月")
+#: 去年 (or 上年) as the year a clause is of, not as a base or a start (比去年, 由去年).
+_LAST_YEAR_WORD = re.compile(r"(?<![比较同与从由])(?:去年|上年)(?!同期|水平|的水平)")
+#: Any year word.
+_ANY_YEAR = re.compile(year_re().pattern + r"|今年|明年|本年|去年|上年|前年")
+
+
+def last_year_before(text: str, year: int | None, full: int, clause: int,
+                     pos: int) -> int | None:
+    """The year before the report's ``year`` when 去年 dates a clause earlier in the value's
+    full-stop sentence (from ``full``) and nothing names another year or several since:
+    粮食产量屡创历史新高，去年达到1.09万亿斤，连续7年增产；农民人均纯收入达到5919元 (2011
+    report: 2010); 中央财政此项支出从2006年…增加到去年的98亿元，高校资助面超过20% (2008
+    report: 2007). None otherwise."""
+    if year is None:
+        return None
+    words = list(_ANY_YEAR.finditer(text, full, pos))
+    if not words or words[-1].end() > clause:
+        return None  # no year word before the value's clause, or one inside it
+    last = words[-1]
+    if _LAST_YEAR_WORD.match(text, last.start()) is None or (
+            last.start() > full and text[last.start() - 1] in "比较同与从由"):
+        return None
+    if _OWN_SPAN.search(text, clause, pos):
+        return None
+    return year - 1
+
+
+@functools.lru_cache(maxsize=1)
+def _late_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["late_in_year"]))
+
+
+@per_document
+def late_in_year(doc: Document, _: None = None) -> bool:
+    """True when the report names months of its own year already past (今年１至９月安排了…,
+    今年一到九月, 今年上半年): it is read late in that year (the 1980-82 reports), so what it
+    says of 今年 outside its plan part is an estimate of the year's result."""
+    return _late_re().search(doc.text) is not None
+
+
+def this_year_estimate(doc: Document, role: Role, sentence: int, pos: int,
+                       period: int | None) -> bool:
+    """True when a target of the report's own year at ``pos`` is an estimate of that year's
+    result: the report is read late in its year, the value is outside its plan part, and no
+    target word (计划, 力争, 拟安排…) comes before it in its sentence (糖料产量将比去年增长10%
+    以上; 全国各城镇职工住宅的竣工面积可达到八千万平方米, in the 1981 report)."""
+    if role == "plan" or period is None or period != doc.year or not late_in_year(doc, None):
+        return False
+    head = doc.text[sentence:pos]
+    return not has_cue(head, "target_cues") and _PLAN_WORD.search(head) is None
+
+
+#: A plan's or a budget's word before the value: its figure, not the year's estimate.
+_PLAN_WORD = re.compile(r"计划|预算|安排|要求|规定|拟|争取|目标")
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_deadline_re() -> re.Pattern[str]:
+    """到 + a year opening a clause, the clause running on (，到一九八五年全日制高等学校
+    招生数将…): the deadline of what the clause and the ones after it in its sentence plan."""
+    return re.compile(rf"(?:^|(?<=[，,：:；;。\s]))(?:到|至)(?:{year_re().pattern})(?:底|末)?")
+
+
+def clause_deadline(text: str, start: int, pos: int) -> int | None:
+    """The year of the last deadline opening a clause between ``start`` and ``pos`` (第六个
+    五年计划规定，到一九八五年全日制高等学校招生数将从…增加到四十万人…；在校学生达到一百三十
+    万人: 1985), whether or not a comma follows it; None when there is none."""
+    last = max(_clause_deadline_re().finditer(text, start, pos), key=lambda m: m.start(),
+               default=None)
+    if last is None:
+        return None
+    years = list(year_re().finditer(last.group(0)))
+    return year_of(years[-1]) if years else None

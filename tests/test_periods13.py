@@ -1,0 +1,62 @@
+"""Periods and kinds of open facts of national work reports (tuning years only, never 3 or
+7; round 13): 去年 dating a later clause of its sentence in a review of several years; a
+report read late in its year (1981: 今年１至９月) whose 今年 outside the plan is an estimate;
+a deadline opening a clause (到一九八五年全日制…；在校学生…) dating the plan's levels after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from baogao.extract.periods_plan import clause_deadline, last_year_before
+from baogao.models import Fact
+from tests.conftest import facts_at, national_open_facts
+
+YEARS = (1981, 1982, 2008, 2011)
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[int, list[Fact]]:
+    return national_open_facts(YEARS)
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "kind", "period"), [
+    # (the five years' review:) 粮食产量…，去年达到1.09万亿斤，连续7年增产；农民人均纯收入…
+    (2011, "5919元", "农民人均纯收入达到5919元", "actual", 2010),
+    # …从2006年20.5亿元增加到去年的98亿元，高校资助面超过20%
+    (2008, "超过20%", "增加到去年的98亿元，高校资助面超过20%", "actual", 2007),
+    (2008, "超过90%", "中等职业学校资助面超过90%", "actual", 2007),
+    # a span in the value's own clause still leaves it undated
+    (2011, "5771万人", "城镇新增就业5771万人", "actual", None),
+    # the 1981 report, read in November (今年１至９月): its 今年 is the year's estimate
+    (1981, "10%以上", "糖料产量将比去年增长10%以上", "actual", 1981),
+    (1981, "八千万平方米", "竣工面积可达到八千万平方米", "actual", 1981),
+    # …but the next year's plan stays a target
+    (1981, "5.7%", "要求消费部分增长5.7%", "target", 1982),
+    # 到一九八五年 opening a clause dates the plan's levels after it in its sentence
+    (1982, "一百三十万人", "在校学生达到一百三十万人", "target", 1985),
+    # …not a growth over the plan's years
+    (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", None),
+])
+def test_period_and_kind(reports: dict[int, list[Fact]], year: int, printed: str, words: str,
+                         kind: str, period: int | None) -> None:
+    found = facts_at(reports[year], printed, words)
+    assert found, (year, printed)
+    assert all((f.kind, f.period) == (kind, period) for f in found), [
+        (f.name, f.kind, f.period) for f in found]
+
+
+def test_last_year_before() -> None:
+    text = "粮食产量屡创历史新高，去年达到1.09万亿斤，连续7年增产；农民人均纯收入达到5919元"
+    clause = text.index("农民")
+    assert last_year_before(text, 2011, 0, clause, text.index("5919")) == 2010
+    text = "粮食产量比去年增长2%，农民人均纯收入达到5919元"  # 比去年: a base
+    assert last_year_before(text, 2011, 0, text.index("农民"), text.index("5919")) is None
+    text = "去年粮食产量达到1万亿斤，五年累计新增就业5000万人"  # a span in its own clause
+    assert last_year_before(text, 2011, 0, text.index("五年"), text.index("5000")) is None
+
+
+def test_clause_deadline() -> None:
+    text = "第六个五年计划规定，到一九八五年全日制高等学校招生数将从一九八○年的二十八万人增加到"
+    assert clause_deadline(text, 0, len(text)) == 1985
+    text = "增加到2025年的…"  # an end, not a clause's deadline
+    assert clause_deadline(text, 0, len(text)) is None
