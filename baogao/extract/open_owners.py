@@ -119,9 +119,12 @@ def fiscal_owned(text: str, start: int, pos: int, name: str) -> str:
     clause opening on the budget inside the sentence does the same."""
     match = _fiscal_re().match(text, start, pos)
     clauses = sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)), reverse=True)
-    for clause in clauses if match is None else ():
+    for at, clause in enumerate(clauses if match is None else ()):
         # (抓紧…规划，)中央财政今年再安排…: the clause opens on it; (…，中央财政拟安排补贴
-        # 资金1335亿元，)|比上年增加60.4亿元: or a clause before, whose funds these still are
+        # 资金1335亿元，)|比上年增加60.4亿元: or, for a change, a clause before, whose funds
+        # these still are (not 投入国债资金 after 中央财政用于…的支出987亿元)
+        if at and not _growth_word(name):
+            break
         match = _fiscal_re().match(text, clause, pos)
         if match is not None or _find_amounts(text, clause, pos):
             break
