@@ -76,6 +76,7 @@ from baogao.extract.subjects import (
     lead_in_mentions,
     own_region_names,
     scope_ok,
+    sector_scoped,
     share_mentions,
     standalone_mentions,
     subject_start,
@@ -206,6 +207,7 @@ def resolve(text: str, mention: Mention, gap: str, value: Value) -> Reading | No
             mention.growth_word is not None
             or has_cue(gap, "growth_words")
             or has_cue(phrase, "qualitative_growth_words")
+            or text.startswith(("增长", "增速"), value.end)  # 进出口保持稳定增长: of the growth
         )
         chosen = family.growth if growthy and family.growth else family.level or family.growth
         if chosen is None:
@@ -383,6 +385,7 @@ def sentence_readings(
         for m in mentions
         if (m.end == m.start or _prefix_ok(text, m, sentence.start, own))
         and scope_ok(text, m, sentence)
+        and not sector_scoped(text, m, sentence, floor)
         and not _modifies_next_noun(text, m)
     ]
     groups = group_mentions(text, usable)
@@ -468,7 +471,11 @@ def _plan_since(text: str, start: int, pos: int, year: int | None) -> bool:
     """True when words of a plan (提出, 今年, 力争, 将) come between the last mention of
     ``year`` in text[start:pos] and ``pos``."""
     at = text.rfind(f"{year}年", start, pos) if year is not None else -1
-    return at >= 0 and has_cue(text[at:pos], "plan_stretch_words")
+    # the targets that year completed are no plan (2019年，…较好完成了…计划主要目标任务)
+    return at >= 0 and has_cue(_COMPLETED.sub("", text[at:pos]), "plan_stretch_words")
+
+
+_COMPLETED = re.compile(r"完成了?[^。；;，,]{0,40}?目标(?:任务)?")
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -563,7 +570,11 @@ def _reading_fact(
         full = _Span(_full_sentence_start(text, para, sentence), sentence.end)
         opening = paragraph_year_timing(doc, full, reading.start)
     end = reading.span == "end" and role == "review" and reading.unit != "%"
-    if multi and not end and not _multi_year_ok(doc, reading, role, dated or opening is not None):
+    # 今年 dates a value in a five-year passage too (过去五年…年均增长15%。报告提出今年的预期
+    # 目标是生产总值增长11%)
+    this_year = multi and relative_year(text, sentence.start, reading.start) == "this"
+    if multi and not end and not _multi_year_ok(
+            doc, reading, role, dated or opening is not None or this_year):
         # …but a rate a five-year plan's section says is reached is a target of its last year
         opening = plan_end_timing(doc, reading.start, _kind_of(reading.indicator))
         if opening is None or role == "review":

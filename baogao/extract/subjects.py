@@ -184,8 +184,9 @@ def _carried_growth_re() -> re.Pattern[str]:
 def carried_growth_mentions(
     text: str, start: int, end: int, mentions: list[Mention]
 ) -> list[Mention]:
-    """增速 / 增幅 opening a clause (外贸进出口实现恢复性增长，增速达到3.8%): the growth of the
-    metric named in the clause just before, when that clause gives no value of its own."""
+    """增速 / 增幅 / 全年增长 opening a clause (外贸进出口实现恢复性增长，增速达到3.8%; 地区生产
+    总值增速保持在合理区间，初步预计全年增长6.3%): the growth of the metric named in the clause
+    just before, when that clause gives no value of its own."""
     found: list[Mention] = []
     for match in _carried_growth_re().finditer(text, start, end):
         if _covered(mentions, match.start(), match.end()):
@@ -312,6 +313,28 @@ def subject_start(text: str, pos: int, floor: int, own: tuple[str, ...]) -> int:
         if start >= floor and text.startswith(name, start):
             return start
     return pos
+
+
+#: a paragraph's run-in topic naming a sector (优化发展金融服务业。 做强文创产业。): the metric a
+#: later sentence gives without a subject of its own (完成一般公共预算收入18.08亿元) is the sector's
+_SECTOR_TOPIC = re.compile(r"(?:^|(?<=[。！？\n]))\s*([^。！？，,；;\n\d]{2,14}?业)\s*[。！]")
+_SUBJECTLESS = re.compile(r"\s*(?:全年)?(?:累计)?(?:完成|实现)?\s*$")
+
+
+def sector_scoped(text: str, mention: Mention, sentence: _Span, floor: int) -> bool:
+    """True when a metric opens its sentence with no subject (完成一般公共预算收入…) after a
+    sentence of its paragraph that names a sector as the topic (优化发展金融服务业。), with no
+    region-wide word (全区, 我市) in between: the value is the sector's, not the region's."""
+    if floor >= sentence.start or not _SUBJECTLESS.fullmatch(text, sentence.start, mention.start):
+        return False
+    totals = cue_words("sector_scoped_indicators")
+    if not any(i in totals for i in (mention.family.level, mention.family.growth) if i):
+        return False  # 规上工业增加值 after 做强先进制造业。 is the region's industry
+    topics = list(_SECTOR_TOPIC.finditer(text, floor, sentence.start))
+    if not topics:
+        return False
+    between = text[topics[-1].end() : sentence.start]
+    return re.search(r"全[省市县区旗州盟]|[我本][省市县区旗州盟]", between) is None
 
 
 def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:

@@ -98,6 +98,20 @@ def header_date(text: str) -> str | None:
     return find_date(_page_date().sub(lambda m: " " * len(m.group(0)), text))
 
 
+#: a news page telling this year's targets (今年预期目标, 提出今年上海主要预期目标)
+_THIS_YEARS_TARGETS = re.compile(r"今年[^。；;\n]{0,12}?(?:预期目标|主要目标|发展目标)")
+
+
+def page_year(head: str) -> int | None:
+    """The year of a news page that tells this year's targets (今年预期目标) and prints its own
+    date (2019年01月28日 星期一) in the first quarter, when reports are heard: that date's."""
+    m = _page_date().search(head[:600])
+    if m is None or _THIS_YEARS_TARGETS.search(head) is None:
+        return None
+    found = find_date(m.group(0))
+    return int(found[:4]) if found and int(found[5:7]) <= 3 else None
+
+
 def find_dateline_date(text: str) -> str | None:
     """The date of the dateline (2025年3月21日在…人民代表大会…会议上), which a page header's
     other dates (成文日期, 发布日期) must not displace."""
@@ -166,6 +180,38 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
         # a November or December meeting hears the next year's report
         held = _day(reference - (month >= 11), month, day)
         return held.isoformat() if held else None
+    return _day_of_page_month(head)
+
+
+#: a day printed without its month (…第一次会议7日在会议中心开幕, 市长张三8日上午作…)
+_DAY_NUMBER = re.compile(rf"(?<![\d月年.\-/〇○零{_CN_DAY}])(\d{{1,2}}|[{_CN_DAY}]{{1,3}})日"
+                         r"(?=\s*(?:[上下]午|晚上|在|召开|开幕|举行|[，,]))")
+
+
+def _day_of_page_month(head: str) -> str | None:
+    """The meeting's day when a news page prints the day alone (惠州市第十一届人民代表大会第一次
+    会议7日在会议中心开幕): dated by the page's own date (发布时间：2012年01月12日), in its month
+    or the month before, when that falls within 20 days before the page's."""
+    page = _PAGE_DATE.search(head[:600])
+    if page is None:
+        return None
+    published = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
+    if published is None:
+        return None
+    for m in _DAY_NUMBER.finditer(head):
+        day = chinese_int(m.group(1))
+        start = max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1
+        rest = re.split(r"[。！？!?\n]", head[m.start() :], maxsplit=1)[0]
+        sentence = head[start : m.start()] + rest
+        if day is None or not _SESSION_WORDS.search(sentence) or _deliberation_only(sentence):
+            continue
+        month_before = (published.replace(day=1) - datetime.timedelta(days=1))
+        for year, month in ((published.year, published.month),
+                            (month_before.year, month_before.month)):
+            held = _day(year, month, day)
+            if held and 0 <= (published - held).days <= 20:
+                return held.isoformat()
+        return None
     return None
 
 

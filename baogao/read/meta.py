@@ -25,6 +25,7 @@ from baogao.read.dating import (
     meeting_day,
     news_year,
     npc_session_year,
+    page_year,
 )
 from baogao.read.meta_news import (
     news_speaker,
@@ -223,8 +224,10 @@ _WORK_DELIVERY = re.compile(
 
 
 #: the plan and budget reports a meeting examines besides the work report it hears
-#: (会议还书面审查了关于2018年国民经济和社会发展计划执行情况…的报告、关于…预算执行情况…的报告)
-_EXAMINED = re.compile(r"(?:审查|审议)了?[^。；;\n]*")
+#: (会议还书面审查了关于2018年国民经济和社会发展计划执行情况…的报告、关于…预算执行情况…的报告),
+#: or hears from the officials who deliver them (下午，市财政局局长郭锡龄作了2005年预算执行情况
+#: 和2006年预算草案报告，市发改委主任潘建国作了…计划执行情况与2006年计划草案报告)
+_EXAMINED = re.compile(r"(?:审查|审议)了?[^。；;\n]*|(?:主任|局长|厅长)\S{0,5}?作了?[^。；;\n]*")
 _PLAN_OR_BUDGET = re.compile(r"(?:计划|预算)执行情况")
 _DELIVERED_WORK = re.compile(r"作[《“]?政府工作报告")
 
@@ -232,7 +235,8 @@ _DELIVERED_WORK = re.compile(r"作[《“]?政府工作报告")
 def _others_only_examined(head: str) -> bool:
     """True for a news page of the work report's delivery (市长张三作政府工作报告) that names the
     plan and budget reports only as examined by the meeting (会议还书面审查了关于…计划执行情况
-    …的报告): every naming of them lies in such a clause."""
+    …的报告) or as delivered by the officials in charge of them (市发改委主任潘建国作了…计划执行
+    情况…报告): every naming of them lies in such a clause."""
     if _DELIVERED_WORK.search(head) is None:
         return False
     named = [m.start() for m in _PLAN_OR_BUDGET.finditer(head)]
@@ -389,7 +393,7 @@ def _find_year(
     date: str | None, meeting: str | None, region: str | None, title: str | None,
     text: str, hints: dict[str, str], doc_type: DocType,
 ) -> int | None:
-    draft = _draft_year(text[:1500], doc_type)
+    draft = _draft_year(_flat(text[:1500]), doc_type)  # flat: 2020 年国民经济和社会发展计划草案
     if date:
         # a local congress meeting in November or December hears the report for the coming year
         # (——2022年12月27日在张湾区…会议上: the 2023 report, reviewing 2022; ——2016年11月26日在
@@ -400,7 +404,9 @@ def _find_year(
         return int(date[:4]) + (1 if december and doc_type == "work_report" else 0)
     if draft:
         return draft
-    if title:
+    # a year from a title that names a report (2019年松溪县人民政府工作报告), not from a news
+    # page's headline (2010年广州人均生产总值1万美元: the year of a five-year goal)
+    if title and any(w in title for w in _cues()["title_endings"]):
         m = YEAR_IN.search(title)
         if m:
             return int(m.group(1))
@@ -419,7 +425,8 @@ def _find_year(
         m = YEAR_IN.search(hints.get(key, ""))
         if m:
             return int(m.group(1))
-    return infer_year(text) or news_year(_flat(text[:1500]))
+    head = _flat(text[:1500])
+    return infer_year(text) or news_year(head) or page_year(head)
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
@@ -461,17 +468,35 @@ def _unquoted(line: str) -> str:
     return m.group(1) + m.group(2) if m else line
 
 
+#: a reposting site's timestamp (公文搜 2021-07-27 17:14:09 政府报告): a line with it is no title
+_TIMESTAMP = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
+#: a page's breadcrumb trail (您当前所在位置: 首页>政府信息公开>…>政府工作报告): no title
+_BREADCRUMB = re.compile(r"首页\s*[>＞»›]|[>＞»›]\s*首页|当前(?:所在)?位置")
+#: a province in brackets a reposting site prefixes to a county's title: (福建省)2019年松溪县…
+_PREFIXED_PROVINCE = re.compile(r"^[（(][^（()）]{2,8}(?:省|自治区|市)[）)]")
+
+
+def _noted_title(line: str) -> str:
+    """A title without the notes a reposting site adds around it: 2019年松溪县人民政府工作报告
+    for (福建省)2019年松溪县人民政府工作报告(全文)."""
+    notes = "|".join(map(re.escape, _cues()["title_notes"]))
+    return re.sub(rf"[（(](?:{notes})[）)]$", "", _PREFIXED_PROVINCE.sub("", line)).strip()
+
+
 def _printed_title(line: str) -> str | None:
     """The title a header line prints: the line itself, or its head when the dateline and
     byline run on after it (2026年江苏省政府工作报告——2026年2月3日在…会议上 省长 刘小涛)."""
+    if _TIMESTAMP.search(line) or _BREADCRUMB.search(line):
+        return None
     line = _unquoted(line)
-    if _is_title(line):
-        return line
-    m = _TITLE_CUT.search(line)
-    if m and m.start() >= 4:
-        head = line[: m.start()].strip()
-        if _is_title(head):
-            return head
+    for candidate in (line, _noted_title(line)):
+        if _is_title(candidate):
+            return candidate
+        m = _TITLE_CUT.search(candidate)
+        if m and m.start() >= 4:
+            head = candidate[: m.start()].strip()
+            if _is_title(head):
+                return head
     return None
 
 

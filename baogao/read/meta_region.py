@@ -297,6 +297,25 @@ def level_of_government(head: str) -> Level | None:
     return cast(Level, _government_levels()[word]) if word else None
 
 
+#: what follows a two-character county's name when it is the name (房县人民政府, 陇县第十七届…)
+_AFTER_SHORT_NAME = re.compile(r"人民|政府|第?[一二三四五六七八九十]+届|人大|[委长]")
+
+
+def _name_at(text: str, name: str) -> int:
+    """Where ``name`` first stands in ``text`` as a name: a two-character county name (兴县,
+    和县) inside a phrase (工业强县、和谐兴县) is a word, so it counts only at the start of a
+    run of Chinese text or before its government or congress (兴县人民政府); -1 if nowhere."""
+    i = text.find(name)
+    if len(name) > 2:
+        return i
+    while i >= 0:
+        before = text[i - 1] if i else ""
+        if not re.match(rf"[{_CJK}]", before) or _AFTER_SHORT_NAME.match(text, i + len(name)):
+            return i
+        i = text.find(name, i + 1)
+    return -1
+
+
 def _first_known_region(text: str) -> str | None:
     """The first province, prefecture or county named in full in ``text`` (a news page), read
     with the divisions named right after it (鄂州市鄂城区 is the district, not the city)."""
@@ -306,7 +325,7 @@ def _first_known_region(text: str) -> str | None:
     for region in gaz.regions.values():
         if region.level == "national" or region.name in common:
             continue
-        i = text.find(region.name)
+        i = _name_at(text, region.name)
         if i >= 0 and (best is None or (i, -len(region.name)) < best[:2]):
             best = (i, -len(region.name), region.name)
     if best is None:

@@ -207,7 +207,8 @@ def _plan_openings(title: str) -> list[int]:
 
 def role_of(title: str, doc_year: int | None, is_plan_report: bool = False) -> Role | None:
     """The role a top-section title announces, or None when the title does not say."""
-    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)年", title)]
+    # (a space before 年 in a copy whose digits stand apart: 二、2019 年经济和社会发展情况)
+    years = [int(y) for y in re.findall(r"((?:19|20)\d\d)\s?年", title)]
     years += _plan_openings(title)
     if doc_year and years:
         if all(y < doc_year for y in years):
