@@ -222,3 +222,17 @@ def test_opening_chars_of_a_pattern() -> None:
     assert opening("[a-c]x|(?:y|z)+") == "[abcyz]"
     for pattern in ("x*", "a?", "^a", "(?i)a", "[^a]b", r"\dx", "(?=a)a", "(?:a|b?)c"):
         assert opening(pattern) is None  # may open on anything, or match empty
+
+
+def test_clause_ends_found_as_by_a_lookbehind_first_pattern(documents: list[Document]) -> None:
+    from baogao.extract.open_facts import _CLAUSE_END
+
+    plain = re.compile(r"[：:；;。！？]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
+    rng = random.Random(7)
+    texts = [doc.text for doc in documents]
+    texts += ["".join(rng.choice("1，,2。a；3") for _ in range(rng.randrange(20)))
+              for _ in range(3000)]
+    for text in texts:
+        for start in range(0, len(text) + 1, max(1, len(text) // 40)):
+            assert [m.span() for m in _CLAUSE_END.finditer(text, start)] == [
+                m.span() for m in plain.finditer(text, start)]

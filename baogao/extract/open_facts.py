@@ -122,7 +122,9 @@ BASELINE = "起点"
 #: Words turning to another subject at a clause's start (而能源消耗总量…).
 _TURN_WORDS = ("而", "但")
 #: A clause end: ，：；。 but not a comma grouping the thousands of a number (7，000大卡).
-_CLAUSE_END = re.compile(r"[：:；;。！？]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
+#: (Every branch opens on its character and looks behind after it: the engine skips ahead to
+#: those characters; a branch opening on a lookbehind was tried at every character.)
+_CLAUSE_END = re.compile(r"[：:；;。！？]|[，,](?<!\d[，,])|[，,](?!\d{3}(?!\d))")
 
 
 def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
