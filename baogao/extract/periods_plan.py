@@ -224,3 +224,31 @@ def stated_now(text: str, sentence: int, clause: int, pos: int) -> bool:
     if found is None:
         return False
     return blockers.search(text, sentence, pos) is None
+
+
+@functools.lru_cache(maxsize=1)
+def _lived_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = cues()
+    return re.compile(str(table["lived_span"])), re.compile(str(table["lived_span_blockers"]))
+
+
+def lived_span(text: str, sentence: int, pos: int) -> bool:
+    """True when a span of years stands before the value at ``pos`` in its sentence and no
+    word of a plan or of the future does (大庆原油产量在十七年间平均每年增长百分之二十八, in
+    the 1978 report; 两年中新建铁路铺轨一千四百多公里, in the 1955 report on the first five-
+    year plan): years already lived, so a result, not a target."""
+    span, blockers = _lived_res()
+    return span.search(text, sentence, pos) is not None and (
+        blockers.search(text, sentence, pos) is None)
+
+
+def future_period(text: str, year: int | None, sentence: int, pos: int,
+                  period: int | None) -> int | None:
+    """The period of a value its clause puts in the future (将增加到, 将要新建): the year of
+    the report when it was given the year before it only because it stands in a review part
+    and no year is written before it in its sentence (国营机械化农场将增加到152个, in the 1956
+    report's account of the 1956 plan); else ``period``."""
+    if year is None or period != year - 1:
+        return period
+    words = _ANY_YEAR.search(text, sentence, pos)
+    return year if words is None else period
