@@ -236,3 +236,48 @@ def test_a_sectors_budget_revenue_is_not_the_districts() -> None:
         "优化发展文创产业。 着力打造凤凰山南影视基地。 完成一般公共预算收入 4. 97 亿元。\n")
     revenue = [f for f in _catalog(doc) if f[0] == "general_budget_revenue"]
     assert revenue == [("general_budget_revenue", "actual", False, 2019, 85.0, None)]
+
+
+def test_list_items_under_a_targets_lead_are_targets() -> None:
+    # chinahuzhouhr.com (fresh13b c02): each target on its own line after 主要预期目标：
+    doc = _doc(
+        "2017年4月22日,湖州市第八届人民代表大会第一次会议开幕。\n代市长钱三雄作政府工作报告,"
+        "极简版,只有600字。\n2017年主要工作\n全市经济社会发展主要预期目标:\n"
+        "地区生产总值增长7.5%以上;\n固定资产投资增长11%;\n社会消费品零售总额增长10%以上;\n"
+        "财政总收入、地方财政收入均增长7%;\n")
+    facts = _catalog(doc)
+    assert ("gdp_growth", "target", False, 2017, 7.5, "min") in facts
+    assert ("fixed_asset_investment_growth", "target", False, 2017, 11.0, None) in facts
+
+
+def test_a_news_pages_year_from_what_the_mayor_said_the_year_will_do() -> None:
+    # tp.hkcd.com (fresh13b c03), traditional: …在作《政府工作報告》時稱,2017年將全面做好…
+    doc = _doc(
+        "湖南日報1月6日訊(記者 徐亞平 徐典波)今天上午,岳陽市第八屆人民代表大會第一次會議開幕。"
+        "岳陽市市長劉和生在作《政府工作報告》時稱,2017年將全面做好穩增長、促改革、調結構、"
+        "惠民生、防風險等工作。主要預期目標是:GDP增長9%左右;規模工業增加值增長8%,"
+        "公共財政預算收入增長10%左右。\n")
+    assert (doc.region, doc.year, doc.date, doc.speaker) == (
+        "湖南省岳阳市", 2017, "2017-01-06", "刘和生")
+    assert ("gdp_growth", "target", False, 2017, 9.0, "approx") in _catalog(doc)
+
+
+def test_a_level_grown_to_and_a_part_of_the_district() -> None:
+    # gongwensou.com (fresh13b c06): 四年来，…地区生产总值增长到132亿元
+    jinshi = _doc(
+        "2017年2月7日在津市市第十七届人民代表大会第二次会议上\n市长 陈章杰\n各位代表:\n"
+        "过去四年及2016年工作回顾\n四年来,我们全力以赴兴产业,综合实力大为增强。地区生产总值"
+        "增长到132亿元,财政总收入增长到6.43亿元,金融机构各项存贷款余额达到110.9亿元。\n")
+    assert _catalog(jinshi) == [("fiscal_revenue", "actual", False, 2016, 6.43, None),
+                                ("gdp", "actual", False, 2016, 132.0, None)]
+    # longwan.gov.cn (fresh13b c08): 其中区本级… is a part of the district, not the district
+    longwan = _doc(
+        "2013年1月8日在温州市龙湾区\n第七届人民代表大会第二次会议上\n区人民政府区长王军\n"
+        "各位代表:\n一、2012年工作回顾\n预计全区实现生产总值437亿元,同比增长7%;社会消费品零售"
+        "总额257.5亿元,增长5.7%。其中区本级实现生产总值280亿元,同比增长4.5%;财政总收入30.32"
+        "亿元,增长0.7%;社会消费品零售总额79亿元,增长4.8%。单位生产总值综合能耗下降7%。\n")
+    facts = _catalog(longwan)
+    assert [f for f in facts if f[0] in ("gdp", "fiscal_revenue", "retail_sales")] == [
+        ("gdp", "actual", True, 2012, 437.0, None),
+        ("retail_sales", "actual", True, 2012, 257.5, None)]
+    assert ("energy_intensity_reduction", "actual", False, 2012, 7.0, None) in facts
