@@ -281,3 +281,17 @@ def test_a_level_grown_to_and_a_part_of_the_district() -> None:
         ("gdp", "actual", True, 2012, 437.0, None),
         ("retail_sales", "actual", True, 2012, 257.5, None)]
     assert ("energy_intensity_reduction", "actual", False, 2012, 7.0, None) in facts
+
+
+def test_an_item_that_marks_no_estimate_among_items_that_do() -> None:
+    # m.ilynn.cn (fresh13b c12), traditional: …生產總值預計達到739億元…；社會消費品零售總額預計
+    # 達到437億元…；實現一般公共預算收入92.28億元 (the revenue, closed at year end, is no estimate)
+    doc = _doc(
+        "政 府 工 作 報 告\n——2016年1月12日在濟南市市中區第十七屆人民代表大會第五次會議上\n"
+        "區 長 王勤光\n各位代表:\n一、“十二五”期間全區經濟社會發展回顧\n經濟實力顯著增強。"
+        "2015年,全區生產總值預計達到739億元,是“十一五”末的1.6倍,年均增長10%;社會消費品"
+        "零售總額預計達到437億元,年均增長14%;實現一般公共預算收入92.28億元,是“十一五”末的"
+        "近2倍,年均增長14.3%。\n")
+    assert _catalog(doc) == [("gdp", "actual", True, 2015, 739.0, None),
+                             ("general_budget_revenue", "actual", False, 2015, 92.28, None),
+                             ("retail_sales", "actual", True, 2015, 437.0, None)]
