@@ -295,3 +295,15 @@ def test_an_item_that_marks_no_estimate_among_items_that_do() -> None:
     assert _catalog(doc) == [("gdp", "actual", True, 2015, 739.0, None),
                              ("general_budget_revenue", "actual", False, 2015, 92.28, None),
                              ("retail_sales", "actual", True, 2015, 437.0, None)]
+
+
+def test_a_district_paper_page_dated_by_its_review_opening() -> None:
+    # tnb.cqtn.com (fresh13b d02): 2018年，在市委、市政府和区委坚强领导下，在区人大、区政协监督
+    # 支持下，…保持了经济持续健康发展: the 2019 report of a district
+    doc = _doc(
+        "第A3版:要闻总第393期 >2019-01-17编印\n\n一 图 读 懂 政 府 工 作 报 告\n\n"
+        "  2018年,在市委、市政府和区委坚强领导下,在区人大、区政协监督支持下,我们坚持以习近平"
+        "新时代中国特色社会主义思想为指导,坚持稳中求进工作总基调,保持了经济持续健康发展和社会"
+        "大局稳定。\n  预计地区生产总值360亿元、增长8.5%,经济运行在预期的合理区间。\n")
+    assert (doc.level, doc.year) == ("district", 2019)
+    assert ("gdp", "actual", True, 2018, 360.0, None) in _catalog(doc)
