@@ -307,3 +307,18 @@ def test_a_district_paper_page_dated_by_its_review_opening() -> None:
         "大局稳定。\n  预计地区生产总值360亿元、增长8.5%,经济运行在预期的合理区间。\n")
     assert (doc.level, doc.year) == ("district", 2019)
     assert ("gdp", "actual", True, 2018, 360.0, None) in _catalog(doc)
+
+
+def test_a_later_paragraph_of_a_five_year_passage_borrows_its_years() -> None:
+    # handmsg.com (fresh13b e01), traditional: 地區生產總值由2010年的…增加到2015年的…。/
+    # …糧食產量由431.6億斤增加到565.4億斤 (a paragraph that names no year of its own)
+    doc = _doc(
+        "1月22日至29日,自治區兩會在呼和浩特召開。會上,自治區主席巴特爾代表自治區政府向大會作了"
+        "政府工作報告。回顧了“十二五”時期和2015年經濟社會發展,提出了“十三五”時期經濟社會發展的"
+        "主要任務和2016年重點工作。\n綜合經濟實力顯著增強。地區生產總值由2010年的1.17萬億元增加到"
+        "2015年的1.8萬億元,年均增長10%。\n轉型升級步伐明顯加快。農牧業提質增效,糧食產量由431.6"
+        "億斤增加到565.4億斤,牲畜存欄由1.08億頭只增加到1.36億頭只。\n")
+    assert doc.year == 2016
+    grain = [f for f in _catalog(doc) if f[0] == "grain_output"]
+    assert grain == [("grain_output", "actual", False, 2010, 431.6, None),
+                     ("grain_output", "actual", False, 2015, 565.4, None)]
