@@ -592,9 +592,11 @@ def _reading_fact(
         if opening is None or role == "review":
             return None
     floor = _year_floor(text, sentence, reading)
-    timing = opening or timing_at(  # a list item is framed by its lead (主要预期目标：)
-        doc, role, dating or para, sentence, reading.start,
-        floor if floor > sentence.start else None)
+    # a list item under a lead that names targets (主要预期目标：) is framed by it
+    framed = dating if dating is not None and has_cue(
+        text[dating.start : para.start], "target_cues") else para
+    timing = opening or timing_at(
+        doc, role, framed, sentence, reading.start, floor if floor > sentence.start else None)
     if opening is not None and opening.kind == "actual" and not opening.estimated and (
             estimated_at(text, role, para, sentence, reading.start)):
         timing = Timing("actual", True, opening.period)  # 2018年，…。预计：全县GDP…
