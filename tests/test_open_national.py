@@ -76,8 +76,10 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
     (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
     (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
-    # two nouns joined by 和 before the predicate are counted together
-    (1984, "二十多位", "有二十多位外国元首和政府首脑先后来我国访问", "外国元首和政府首脑"),
+    # two nouns joined by 和 before the predicate are counted together (and keep the
+    # predicate that says which: those who visited, not all of them)
+    (1984, "二十多位", "有二十多位外国元首和政府首脑先后来我国访问",
+     "先后来我国访问的外国元首和政府首脑"),
     # verbs joined by 和 before their object are not part of its name
     (2008, "692项", "国务院各部门取消和调整行政审批项目692项", "行政审批项目"),
     (1988, "255项", "国务院制定和颁布的行政法规有255项", "行政法规"),

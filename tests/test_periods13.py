@@ -1,17 +1,18 @@
 """Periods and kinds of open facts of national work reports (tuning years only, never 3 or
 7; round 13): 去年 dating a later clause of its sentence in a review of several years; a
 report read late in its year (1981: 今年１至９月) whose 今年 outside the plan is an estimate;
-a deadline opening a clause (到一九八五年全日制…；在校学生…) dating the plan's levels after it."""
+a deadline opening a clause (到一九八五年全日制…；在校学生…) dating the plan's levels after it;
+a value stated as what is (共有, 拥有) in a plan part: a fact, not a target."""
 
 from __future__ import annotations
 
 import pytest
 
-from baogao.extract.periods_plan import clause_deadline, last_year_before
+from baogao.extract.periods_plan import clause_deadline, last_year_before, stated_now
 from baogao.models import Fact
 from tests.conftest import facts_at, national_open_facts
 
-YEARS = (1981, 1982, 2008, 2011)
+YEARS = (1978, 1981, 1982, 1984, 2008, 2011)
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,13 @@ def reports() -> dict[int, list[Fact]]:
     (1982, "一百三十万人", "在校学生达到一百三十万人", "target", 1985),
     # …not a growth over the plan's years
     (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", None),
+    # what is, said in a plan part: not a target
+    (1978, "五十多个", "我国是一个共有五十多个民族的统一国家", "actual", 1978),
+    (1984, "95%以上", "拥有占全世界95%以上核武器", "actual", 1984),
+    # …but 现有 naming the enterprises of a plan's spending stays the plan's
+    (1982, "一千三百亿元", "用于现有企业设备更新", "target", None),
+    # a span of years after a target in its sentence (…，八年内使它们…): no single year
+    (1978, "十二个", "抓好十二个大面积商品粮基地", "target", None),
 ])
 def test_period_and_kind(reports: dict[int, list[Fact]], year: int, printed: str, words: str,
                          kind: str, period: int | None) -> None:
@@ -60,3 +68,11 @@ def test_clause_deadline() -> None:
     assert clause_deadline(text, 0, len(text)) == 1985
     text = "增加到2025年的…"  # an end, not a clause's deadline
     assert clause_deadline(text, 0, len(text)) is None
+
+
+def test_stated_now() -> None:
+    text = "我国是一个共有五十多个民族的统一国家"
+    assert stated_now(text, 0, 0, text.index("五十"))
+    text = "目前全国有县级医院1万所，今后五年要新建500所"
+    assert stated_now(text, 0, 0, text.index("1万"))
+    assert not stated_now(text, 0, text.index("今后"), text.index("500"))  # planned

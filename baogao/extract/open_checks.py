@@ -66,6 +66,8 @@ def _after_amount(text: str, at: int) -> bool:
     return bool(_find_amounts(text, max(begin, stop + 1), at - 1))
 
 
+#: A copula right before a count (是中国|56个…的一员, 是一个共有|五十多个民族的…国家).
+_COPULA_BEFORE = re.compile(r"是[^，,；;、\d]{0,6}$")
 #: Tags of particles, adverbs, prepositions and conjunctions.
 _FUNCTION_TAGS = frozenset({"u", "uj", "ul", "uz", "ug", "uv", "d", "p", "c"})
 
@@ -79,7 +81,13 @@ def unreliable(text: str, clause: tuple[int, int], amount: Amount, name: str,
         return True  # 达到|耕地总面积|的64%: the name is the base of the share
     if _amount_inside(name) or _clause_inside(name) or unreadable(name):
         return True
+    if _COPULA_BEFORE.search(text, clause[0], amount.start) and text.startswith(
+            name[:2], amount.end) and "的" in text[amount.end : amount.end + len(name) + 1]:
+        return True  # (藏族)是中国|56个民族大家庭的一员: a count said in passing, describing
     words = _words(name)
+    if text[amount.end : amount.end + 1] and amount.unit[-1] + text[amount.end] in _skip_words(
+            "unit_words"):
+        return True  # (有)13亿人|口的发展中国家(是…成就): whatever name was read after it
     if text.startswith(name, amount.end) and (amount.unit[-1] + name[:1] in _skip_words(
             "unit_words") or (len(words) > 1 and len(words[0][0]) == 1
                               and words[1][1] in _FUNCTION_TAGS

@@ -96,6 +96,7 @@ from baogao.extract.periods_plan import (
     last_year_before,
     plan_years_target,
     span_to_report_year,
+    stated_now,
     this_year_estimate,
 )
 from baogao.models import Document, Fact, Role
@@ -371,6 +372,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             and _SPAN_AHEAD.search(text, sentence.start, amount.start)):
                         # 五年内预计农民新建住宅…: an estimate over the plan's years, a target
                         timing = replace(timing, kind="target", estimated=False)
+                    if timing.kind == "target" and stated_now(
+                            text, sentence.start, clause[0], amount.start):
+                        timing = replace(timing, kind="actual")  # 我国是一个共有五十多个民族的…
                     if timing.kind == "target" and this_year_estimate(
                             doc, role, sentence.start, amount.start, timing.period):
                         # (1981 report, 今年１至９月…:) 糖料产量将比去年增长10%以上: the

@@ -197,6 +197,11 @@ def _multiple_of(head: str, name: str) -> str | None:
     return subject if len(subject) >= 2 and _noun_phrase(subject) else ""
 
 
+#: A clause ending in 的有 before its number (其中依法判刑的有|二万…人): what it counts is
+#: the noun the 的 clause leaves unprinted.
+_HEADLESS = re.compile(r"的(?:共|约|还|已|只)?有(?:约|近|超过|达)?$")
+
+
 def final_name(name: str, head: str, after: str = "", before: str = "",
                unit: str = "") -> str | None:
     """``name`` without framing words, a generic head qualified by the words printed right
@@ -220,6 +225,8 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
             return None  # 输出|345亿度: what is left is no object
     if _framing().fullmatch(name):
         return None  # (工业总产值…，)10月份|增长了10.6%: a time, no object
+    if _HEADLESS.search(head) and (not _noun_phrase(name) or _words(name)[-1][1] == "f"):
+        return None  # 其中依法判刑的有|…人, 限额以上的有|921个: a 的 clause without its noun
     name = strip_framing(name)
     if unit and unit not in _CHANGE_UNITS:
         name = _GROWTH_COMPARED.sub("", name)

@@ -118,6 +118,10 @@ def _shared_tail(parts: list[str]) -> str:
     words = _words(last)
     word = words[-1][0] if words else ""
     own = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"))
+    always = next((t for t in open_names()["always_shared_tails"]
+                   if last.endswith(t) and len(last) > len(t) + 1), "")
+    if always and not any(always in p for p in parts[:-1]):
+        return always  # 化学需氧量、二氧化硫排放量: a substance ending in 量 still emitted
     if any(p.endswith(own) for p in parts[:-1]):
         return ""
     if word in _skip_words("shared_tails") and len(last) > len(word):

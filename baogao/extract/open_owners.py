@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.extract.open_amounts import _find_amounts
 from baogao.extract.open_frames import open_names
 from baogao.extract.open_words import _growth_word, _skip_words, _strip_lead, _words
 
@@ -20,6 +21,10 @@ from baogao.extract.open_words import _growth_word, _skip_words, _strip_lead, _w
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
 #: How many of the sentence's first characters are read for its owner.
 _OPENING = 24
+
+
+#: The marks a clause opens after.
+_CLAUSE_MARK = re.compile(r"[，,；;]")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -48,10 +53,17 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
     growth = _growth_word(name) or ""
     if name[: len(name) - len(growth)] not in _skip_words("owned_measures_bare"):
         return name
-    owner = _owner(text[start : start + _OPENING])
+    begin = start
+    for clause in sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)),
+                         reverse=True):
+        found = _owner(text[clause : clause + _OPENING])
+        if found and not name.startswith(_words(found)[-1][0]):
+            begin = clause  # 国有企业…，省属企业资产总额…，|工业总产值: 省属企业's
+            break
+    owner = _owner(text[begin : begin + _OPENING])
     if not owner or name.startswith(_words(owner)[-1][0]):
         return name  # (全年)工业|总产值: the owner's word begins the measure
-    since = text.find(owner, start) + len(owner)
+    since = text.find(owner, begin) + len(owner)
     if any(head in text[since:pos] for head in _skip_words("owner_heads")
            if not any(m.startswith(head) for m in _skip_words("owned_measures_bare"))):
         return name
@@ -106,9 +118,16 @@ def fiscal_owned(text: str, start: int, pos: int, name: str) -> str:
     of its own and no other budget is printed since (…，地方财政每年将安排支出…). A
     clause opening on the budget inside the sentence does the same."""
     match = _fiscal_re().match(text, start, pos)
-    if match is None:  # (抓紧…规划，)中央财政今年再安排…: the clause opens on it
-        clause = max(text.rfind(mark, start, pos) for mark in "，,；;") + 1
-        match = _fiscal_re().match(text, clause, pos) if clause > start else None
+    clauses = sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)), reverse=True)
+    for at, clause in enumerate(clauses if match is None else ()):
+        # (抓紧…规划，)中央财政今年再安排…: the clause opens on it; (…，中央财政拟安排补贴
+        # 资金1335亿元，)|比上年增加60.4亿元: or, for a change, a clause before, whose funds
+        # these still are (not 投入国债资金 after 中央财政用于…的支出987亿元)
+        if at and not _growth_word(name):
+            break
+        match = _fiscal_re().match(text, clause, pos)
+        if match is not None or _find_amounts(text, clause, pos):
+            break
     if match is None:
         return name
     owner = match.group(1)
@@ -145,7 +164,9 @@ def reached(text: str, start: int, end: int, name: str) -> str:
 
 #: Words a clause may open on before a count that is its subject (其中|5家企业入选…).
 _SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区",
-                            "全国", "全年", "目前", "现有"})
+                            "全国", "全年", "目前", "现有", "已有", "已经有", "又有", "还有"})
+#: A preposition opening a clause before a count of those it serves (免费为|10323名…).
+_SERVED_LEAD = re.compile(r"(?:免费|还|又|共|累计|先后|分批次)?[为向给对]")
 #: The longest predicate kept before a counted noun.
 _PREDICATE_MAX = 20
 
@@ -160,12 +181,22 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if (not name or not text.startswith(name, end) or "的" in name
             or name in open_names()["generic_names"]):
         return name  # a generic head (7处|项目|启动施工) is qualified by final_name or dropped
-    if not _words(_ASIDE.sub("", name) or name)[-1][1].startswith(("n", "j", "l")):
+    if not _DIVISIONS.search(name) and not _words(_ASIDE.sub("", name) or name)[-1][1].startswith(
+            ("n", "j", "l")):
         return name  # (14座)苏州河桥梁景观灯光|提升: the name ends in no noun
     if unit.lstrip("万亿") not in _skip_words("count_units"):
         return name
     head = text[clause[0] : start].strip()
-    if head not in _SUBJECT_LEADS and not (
+    served = (_SERVED_LEAD.fullmatch(head) is not None
+              and unit.lstrip("万亿") in open_names()["served_units"])
+    if served:
+        # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
+        stop = next((a.start for a in _find_amounts(text, end + len(name), clause[1])),
+                    clause[1])
+        if "、" in text[end + len(name) : stop]:
+            return name  # 为|超61万名|孕妇|免费提供地中海贫血、唐氏综合征…的产前筛查: a list
+        clause = (clause[0], stop)
+    elif head not in _SUBJECT_LEADS and not (
             _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
             and not _words(head)[0][1].startswith("v")
             and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
@@ -179,7 +210,13 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
             or not _HAN_ONLY.fullmatch(rest)):
         return name
     words = [(w, t) for w, t in _words(rest) if w != "了"]
-    opening = 1 if len(words) > 1 and words[0][1] == "d" else 0  # 新|认定为, 均|入选
+    opening = 0
+    whole = tuple(open_names()["whole_adverbs"])
+    if rest.startswith(whole) and not _DIVISIONS.search(name):
+        return name  # 20件民生实事|全部完成: all of them (not 28个省（区、市）|全部免征…)
+    while opening < len(words) - 1 and (words[opening][1] == "d" or words[opening][0]
+                                        in (*open_names()["predicate_adverbs"], *whole)):
+        opening += 1  # 新|认定为, 先后|访华, (省（区、市）)全部|免征
     if not words or not (words[opening][1].startswith(("v", "p"))
                          or words[opening][0] in ("被", "获")):
         return name
@@ -190,6 +227,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     return "".join(w for w, _ in words) + "的" + name
 
 
+#: A noun naming a list of divisions (省（区、市）, 县（市、区）).
+_DIVISIONS = re.compile(r"[（(][^）)]*、[^）)]*[）)]$")
 _LEVELS = ("国家", "全国", "省", "市", "区", "县", "国际", "世界")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]$")
 #: Another number in a predicate (not a rank: 百强, 500强; not 万 of 万企兴万村).
@@ -217,8 +256,10 @@ def counted_first(text: str, end: int, name: str, unit: str) -> str:
         return name
     first = name.split("的", 1)[0]
     words = _words(first)
-    if len(first) < 2 or not words or not all(t.startswith(_NOUN_TAGS_DE) for _, t in words):
-        return name
+    if len(first) < 2 or not words or not all(
+            t.startswith(_NOUN_TAGS_DE) or (t == "a" and i < len(words) - 1)
+            for i, (_, t) in enumerate(words)):
+        return name  # (三千项)先进|技术|的规划: an adjective may open the noun
     if first.endswith(("以上", "以下", "级", "型")):
         return name  # 副高级以上职称|的医疗专家: a trait of the noun after 的
     return first

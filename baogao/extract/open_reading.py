@@ -21,6 +21,7 @@ from baogao.extract.open_checks import (
     unreadable,
     unreliable,
 )
+from baogao.extract.open_frames import open_names
 from baogao.extract.open_lists import _strip_growth
 from baogao.extract.open_names import (
     _BASIS,
@@ -48,6 +49,7 @@ from baogao.extract.open_names import (
     subject_shared,
 )
 from baogao.extract.open_words import (
+    _actions,
     _after_last_action,
     _comparison_leads,
     _growth_word,
@@ -232,6 +234,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
+        flow = prev.action or ""
+        if growth and flow in open_names()["flow_actions"] and prev.carry is None:
+            # 新登记经营主体320万户、|增长13%: the growth of those registered, not of all
+            if f"新{flow}{_strip_growth(_object(prev))}" in text[clause[0] : amount.start]:
+                flow = "新" + flow
+            carry, name = name, flow + name  # (…总量达…: the stock again, not the flow)
         action = action or prev.action
         scope = scope or prev.scope
     trimmed_name, trim_action, baseline = trim_name(name) if name else (name, None, False)
@@ -279,14 +287,31 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (cut := counted_head(amount.unit, name)) is not None:
         name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
     if prev is not None and not action and (joined or (
-            head_start > clause[0] and pre.startswith("、") and carry is None
+            head_start > clause[0] and carry is None
+            and (pre.startswith("、") or (pre[-1:] in ("、", "和") and pre[:-1] == prev.name))
             and amount.unit not in _CHANGE_UNITS and prev.action not in _growth_actions()
             and prev.action != "累计" and not name.endswith(_LEVEL_ENDS)
             and not any(w in name for w in ("总", "占", "于", "比")))):
         # 淘汰落后炼铁产能4659万吨、|水泥产能8700万吨: a listed item shares the verb before
+        # (改造和新建1.88万所乡镇卫生院、|786所县医院: also a count printed before its noun)
         action = prev.action
     name = change_named(text, head_start, amount.start, name, amount.unit)
+    if prev is not None and _acts_on_another(pre, prev.name, name):
+        return None  # (408支)家医团队|共签约|46万人: the people signed, not the teams
     return Reading(name, action, scope, baseline, carry)
+
+
+def _acts_on_another(pre: str, before: str, name: str) -> bool:
+    """True when the noun counted just before (``before``) is the subject of the verb
+    right before this amount and the name read is that noun again: the amount counts
+    the verb's object, which is not printed (408支家医团队|共签约|46万人)."""
+    if not before or name != before or not pre.startswith(before) or len(pre) <= len(before):
+        return False
+    words = _words(pre[len(before) :])
+    verb, tag = words[-1]
+    return (tag == "v" and all(t == "d" for _, t in words[:-1]) and verb in _actions()
+            and verb not in _skip_words("growth_words")
+            and not verb.endswith(_skip_words("from_follow")))
 
 
 def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:

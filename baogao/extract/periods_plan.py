@@ -204,3 +204,23 @@ def clause_deadline(text: str, start: int, pos: int) -> int | None:
         return None
     years = list(year_re().finditer(last.group(0)))
     return year_of(years[-1]) if years else None
+
+
+@functools.lru_cache(maxsize=1)
+def _state_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = cues()
+    now = "|".join(re.escape(w) for w in table["state_now"])
+    blockers = "|".join(re.escape(w) for w in table["state_now_blockers"])
+    return re.compile(now), re.compile(blockers)
+
+
+def stated_now(text: str, sentence: int, clause: int, pos: int) -> bool:
+    """True when the value at ``pos`` is stated as what is: a state word (目前全国有, 共有,
+    拥有) in its own clause before it, and no word of a plan, a change or a time to come in
+    its full-stop sentence before it (我国是一个共有五十多个民族的统一国家; 拥有占全世界95%
+    以上核武器的美苏两国): a fact of the moment, not a target."""
+    now, blockers = _state_words()
+    found = now.search(text, clause, pos)
+    if found is None:
+        return False
+    return blockers.search(text, sentence, pos) is None
