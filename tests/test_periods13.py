@@ -2,17 +2,23 @@
 7; round 13): 去年 dating a later clause of its sentence in a review of several years; a
 report read late in its year (1981: 今年１至９月) whose 今年 outside the plan is an estimate;
 a deadline opening a clause (到一九八五年全日制…；在校学生…) dating the plan's levels after it;
-a value stated as what is (共有, 拥有) in a plan part: a fact, not a target."""
+a value stated as what is (共有, 拥有) in a plan part: a fact, not a target; a span of years
+already lived (在十七年间, 两年中) before a value with no plan word: a result."""
 
 from __future__ import annotations
 
 import pytest
 
-from baogao.extract.periods_plan import clause_deadline, last_year_before, stated_now
+from baogao.extract.periods_plan import (
+    clause_deadline,
+    last_year_before,
+    lived_span,
+    stated_now,
+)
 from baogao.models import Fact
 from tests.conftest import facts_at, national_open_facts
 
-YEARS = (1978, 1981, 1982, 1984, 2008, 2011)
+YEARS = (1955, 1978, 1981, 1982, 1984, 2008, 2011)
 
 
 @pytest.fixture(scope="module")
@@ -38,12 +44,16 @@ def reports() -> dict[int, list[Fact]]:
     # …not a growth over the plan's years
     (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", None),
     # what is, said in a plan part: not a target
-    (1978, "五十多个", "我国是一个共有五十多个民族的统一国家", "actual", 1978),
     (1984, "95%以上", "拥有占全世界95%以上核武器", "actual", 1984),
     # …but 现有 naming the enterprises of a plan's spending stays the plan's
     (1982, "一千三百亿元", "用于现有企业设备更新", "target", None),
     # a span of years after a target in its sentence (…，八年内使它们…): no single year
     (1978, "十二个", "抓好十二个大面积商品粮基地", "target", None),
+    # years already lived before the value, no plan word: a result of no one year
+    (1978, "百分之二十八", "大庆原油产量在十七年间平均每年增长", "actual", None),
+    (1955, "一千四百多公里", "两年中新建铁路铺轨", "actual", None),
+    # …but the plan's own years stay a target (在这十年里, 五年内)
+    (1978, "百分之八十五以上", "按照十年规划，在这十年里", "target", None),
 ])
 def test_period_and_kind(reports: dict[int, list[Fact]], year: int, printed: str, words: str,
                          kind: str, period: int | None) -> None:
@@ -76,3 +86,12 @@ def test_stated_now() -> None:
     text = "目前全国有县级医院1万所，今后五年要新建500所"
     assert stated_now(text, 0, 0, text.index("1万"))
     assert not stated_now(text, 0, text.index("今后"), text.index("500"))  # planned
+
+
+def test_lived_span() -> None:
+    text = "大庆原油产量在十七年间平均每年增长百分之二十八"
+    assert lived_span(text, 0, text.index("百分之"))
+    text = "在今后三年中，新建电站十个"
+    assert not lived_span(text, 0, text.index("十个"))
+    text = "两年中要新建铁路一千公里"  # a plan word
+    assert not lived_span(text, 0, text.index("一千"))

@@ -94,6 +94,7 @@ from baogao.extract.open_words import (
 from baogao.extract.periods_plan import (
     future_result,
     last_year_before,
+    lived_span,
     plan_years_target,
     span_to_report_year,
     stated_now,
@@ -372,6 +373,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             and _SPAN_AHEAD.search(text, sentence.start, amount.start)):
                         # 五年内预计农民新建住宅…: an estimate over the plan's years, a target
                         timing = replace(timing, kind="target", estimated=False)
+                    if timing.kind == "target" and lived_span(text, sentence.start, amount.start):
+                        # 大庆…在十七年间平均每年增长: years lived, a result of no one year
+                        timing = replace(timing, kind="actual", period=None)
                     if timing.kind == "target" and stated_now(
                             text, sentence.start, clause[0], amount.start):
                         timing = replace(timing, kind="actual")  # 我国是一个共有五十多个民族的…

@@ -224,3 +224,19 @@ def stated_now(text: str, sentence: int, clause: int, pos: int) -> bool:
     if found is None:
         return False
     return blockers.search(text, sentence, pos) is None
+
+
+@functools.lru_cache(maxsize=1)
+def _lived_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = cues()
+    return re.compile(str(table["lived_span"])), re.compile(str(table["lived_span_blockers"]))
+
+
+def lived_span(text: str, sentence: int, pos: int) -> bool:
+    """True when a span of years stands before the value at ``pos`` in its sentence and no
+    word of a plan or of the future does (大庆原油产量在十七年间平均每年增长百分之二十八, in
+    the 1978 report; 两年中新建铁路铺轨一千四百多公里, in the 1955 report on the first five-
+    year plan): years already lived, so a result, not a target."""
+    span, blockers = _lived_res()
+    return span.search(text, sentence, pos) is not None and (
+        blockers.search(text, sentence, pos) is None)
