@@ -3,7 +3,8 @@
 report read late in its year (1981: 今年１至９月) whose 今年 outside the plan is an estimate;
 a deadline opening a clause (到一九八五年全日制…；在校学生…) dating the plan's levels after it;
 a value stated as what is (共有, 拥有) in a plan part: a fact, not a target; a span of years
-already lived (在十七年间, 两年中) before a value with no plan word: a result."""
+already lived (在十七年间, 两年中) before a value with no plan word: a result; a value put in
+the future (将增加到, 将要新建) in a review part: a target of the report's year (or of 明年)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from baogao.extract.periods_plan import (
 from baogao.models import Fact
 from tests.conftest import facts_at, national_open_facts
 
-YEARS = (1955, 1978, 1981, 1982, 1984, 2008, 2011)
+YEARS = (1954, 1955, 1956, 1978, 1981, 1982, 1984, 2008, 2011)
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,14 @@ def reports() -> dict[int, list[Fact]]:
     (1955, "一千四百多公里", "两年中新建铁路铺轨", "actual", None),
     # …but the plan's own years stay a target (在这十年里, 五年内)
     (1978, "百分之八十五以上", "按照十年规划，在这十年里", "target", None),
+    # a plan's span opening an earlier sentence of the paragraph (今后八年，…。在这同时，…)
+    (1978, "一百二十个", "国家计划新建和续建一百二十个大型项目", "target", None),
+    # 将增加到, 将要新建 (the 1956 report's account of the 1956 plan): targets of 1956, the
+    # 1957 of 比五年计划原定1957年…的水平 in the paragraph being a base
+    (1956, "152个", "国营机械化农场将增加到152个", "target", 1956),
+    (1956, "24个", "将要新建安徽响洪甸水库", "target", 1956),
+    # 预计明年春耕时将达…: next year's, planned
+    (1954, "五十万个以上", "预计明年春耕时将达五十万个以上", "target", 1955),
 ])
 def test_period_and_kind(reports: dict[int, list[Fact]], year: int, printed: str, words: str,
                          kind: str, period: int | None) -> None:

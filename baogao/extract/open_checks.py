@@ -628,6 +628,9 @@ def _last_year_named(doc: Document, pos: int) -> int | None:
     for match in reversed(list(_NAMED_YEAR.finditer(doc.text, start, pos))):
         if match.start() > start and doc.text[match.start() - 1] in "比较同与由从到至":
             continue
+        if _COMPARED_IN_CLAUSE.search(doc.text, max(start, doc.text.rfind(
+                "，", start, match.start()) + 1), match.start()):
+            continue  # 比五年计划原定1957年…的水平超过: a level compared with, not a year named
         word = match.group(0)
         if word == "明年":
             return year + 1 if year is not None else None
@@ -638,6 +641,9 @@ def _last_year_named(doc: Document, pos: int) -> int | None:
 
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
+#: A comparison opening the clause before a year (比五年计划原定1957年的水平): the year is a
+#: base, however many words stand between.
+_COMPARED_IN_CLAUSE = re.compile(r"[比较](?!上年|去年|今年)")
 
 
 @functools.lru_cache(maxsize=1)

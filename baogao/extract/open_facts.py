@@ -92,6 +92,7 @@ from baogao.extract.open_words import (
     vocabulary,
 )
 from baogao.extract.periods_plan import (
+    future_period,
     future_result,
     last_year_before,
     lived_span,
@@ -390,9 +391,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if timing.kind == "target" and (past or span_to_report_year(
                             text, sentence.start, amount.start, doc.year, role)):
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
-                    if timing.kind == "actual" and not timing.estimated and future_result(
-                            head):  # (这五年里…)国民生产总值将比1980年增长1.7倍: a goal
-                        timing = replace(timing, kind="target")
+                    if timing.kind == "actual" and (not timing.estimated or "明年" in text[
+                            sentence.start : amount.start]) and future_result(head):
+                        # (这五年里…)国民生产总值将比1980年增长1.7倍: a goal; 国营机械化农场
+                        # 将增加到152个 (1956 report): the report's year, not the one reviewed
+                        timing = replace(timing, kind="target", estimated=False, period=(
+                            future_period(text, doc.year, sentence.start, amount.start,
+                                          timing.period)))
                     period = own_period(text, doc.year, (para.start, para.end), (
                         sentence.start, clause[0]), amount.start, None if multi or spans or (
                         baseline and not dated) else timing.period, multi and not baseline

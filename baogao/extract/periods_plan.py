@@ -240,3 +240,15 @@ def lived_span(text: str, sentence: int, pos: int) -> bool:
     span, blockers = _lived_res()
     return span.search(text, sentence, pos) is not None and (
         blockers.search(text, sentence, pos) is None)
+
+
+def future_period(text: str, year: int | None, sentence: int, pos: int,
+                  period: int | None) -> int | None:
+    """The period of a value its clause puts in the future (将增加到, 将要新建): the year of
+    the report when it was given the year before it only because it stands in a review part
+    and no year is written before it in its sentence (国营机械化农场将增加到152个, in the 1956
+    report's account of the 1956 plan); else ``period``."""
+    if year is None or period != year - 1:
+        return period
+    words = _ANY_YEAR.search(text, sentence, pos)
+    return year if words is None else period
