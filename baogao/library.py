@@ -123,11 +123,12 @@ _WORKER_KNOWN: frozenset[str] = frozenset()
 
 
 def _init_worker(known: frozenset[str]) -> None:
-    from baogao.workers import die_with_parent
+    from baogao.workers import collect_less, die_with_parent
 
     global _WORKER_KNOWN
     _WORKER_KNOWN = known
     die_with_parent()
+    collect_less()
 
 
 def _run_in_worker(task: Task) -> TaskResult:
@@ -313,6 +314,13 @@ class Library:
         is written whole or not at all; documents already stored are not stored again, and
         files unchanged since they were read are not parsed again.
         """
+        from baogao.workers import fewer_collections
+
+        with fewer_collections():
+            return self._ingest(paths, jobs, on_file)
+
+    def _ingest(self, paths: Iterable[str | Path], jobs: int,
+                on_file: Callable[[Parsed], None] | None) -> IngestReport:
         from baogao.ask import index as _search_index
         from baogao.store.writer import BatchWriter
 

@@ -260,3 +260,17 @@ def test_passage_words_from_one_cut_equal_cutting_each_passage() -> None:
             if s.parent is not None and s.index in paths:
                 assert paths[s.index].heading == index_text(" ".join(doc.section_path(
                     doc.sections[s.parent])))
+
+
+def test_ingest_collects_garbage_less_often_and_puts_the_thresholds_back(
+        tmp_path: Path) -> None:
+    import gc
+
+    from baogao.workers import INGEST_GC_THRESHOLD
+
+    before = gc.get_threshold()
+    seen: list[int] = []
+    with Library(tmp_path / "lib.db") as lib:
+        report = lib.ingest([SEED], on_file=lambda _: seen.append(gc.get_threshold()[0]))
+    assert report.added == 1 and seen and all(t >= INGEST_GC_THRESHOLD for t in seen)
+    assert gc.get_threshold() == before

@@ -106,3 +106,14 @@ def test_those_served_keep_what_they_were_served() -> None:
     assert _names(facts, "10323名", "白内障手术") == ["免费实施白内障手术的低保困难老年人"]
     # 为超61万名孕妇免费提供地中海贫血、唐氏综合征…的产前筛查: a list, left as printed
     assert _names(_province_2025("广东"), "超61万名", "地中海贫血") == ["孕妇"]
+
+
+def test_a_plan_alone_takes_what_it_plans() -> None:
+    # 年内完成6000套改造计划 (开展城中村改造专项行动，…): 城中村改造, not 计划
+    assert _names(_province_2025("宁夏"), "6000套", "改造计划") == ["城中村改造计划"]
+
+
+def test_a_change_after_a_space_keeps_its_sign() -> None:
+    # 化学需氧量、二氧化硫排放量分别下降 9.66%和13.14%
+    assert _names(national_open_facts((2010,))[2010], "9.66%", "化学需氧量") == [
+        "化学需氧量排放量下降"]

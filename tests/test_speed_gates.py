@@ -142,3 +142,83 @@ def test_relative_year_over_a_long_head_reads_as_a_scan() -> None:
             start = rng.randrange(len(text) + 1)
             pos = rng.randrange(start, len(text) + 1)
             assert relative_year(text, start, pos) == scanned(text, start, pos)
+
+
+# Open facts: amounts looked for only as far as needed; a place name sought after its suffix ----
+
+
+def test_has_amount_is_whether_any_amount_is_found(documents: list[Document]) -> None:
+    from baogao.extract.open_amounts import _find_amounts, has_amount
+
+    found = 0
+    for doc in documents:
+        for start, end in _spans(doc):
+            some = bool(_find_amounts(doc.text, start, end))
+            found += some
+            assert has_amount(doc.text, start, end) == some
+    assert found > 100  # spans with amounts and spans without were both tried
+
+
+def test_place_suffix_gate_never_hides_a_place(documents: list[Document]) -> None:
+    from baogao.extract.open_names import _place_suffix, _scope_tables
+
+    places = _scope_tables()[2]
+    skipped = 0
+    for doc in documents:
+        for start, end in _spans(doc):
+            head = doc.text[start:end]
+            if _place_suffix().search(head, 2) is None:
+                skipped += 1
+                assert places.search(head) is None
+    assert skipped > 100
+
+
+def test_break_token_pattern_finds_what_a_lookbehind_first_one_finds(
+        documents: list[Document]) -> None:
+    from baogao.read.normalize import _BREAK_TOKEN
+
+    plain = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{2}|[0-9][A-Za-z][A-Za-z0-9])")
+    rng = random.Random(6)
+    texts = [doc.original for doc in documents]
+    texts += ["".join(rng.choice("ab1Z9。\n，x中 ") for _ in range(rng.randrange(30)))
+              for _ in range(5000)]
+    assert any(plain.search(text) for text in texts)
+    for text in texts:
+        assert [m.span() for m in _BREAK_TOKEN.finditer(text)] == [
+            m.span() for m in plain.finditer(text)]
+
+
+def test_qualitative_phrases_found_from_their_opening_characters(
+        documents: list[Document]) -> None:
+    from baogao.extract.facts import (
+        _any_qualitative_re,
+        _opening,
+        _phrases,
+        _qualitative_re,
+        _qualitative_target_re,
+    )
+
+    patterns = (_any_qualitative_re(), _qualitative_re(), _qualitative_target_re())
+    assert all(_opening(p) is not None for p in patterns)  # the quick path is taken
+    found = 0
+    for doc in documents:
+        for start, end in _spans(doc):
+            for pattern in patterns:
+                spans = [m.span() for m in pattern.finditer(doc.text, start, end)]
+                found += len(spans)
+                assert [m.span() for m in _phrases(pattern, doc.text, start, end)] == spans
+    assert found > 10
+
+
+def test_opening_chars_of_a_pattern() -> None:
+    from baogao.extract.numbers import opening_chars
+
+    def opening(pattern: str) -> str | None:
+        found = opening_chars(re.compile(pattern))
+        return found.pattern if found else None
+
+    assert opening("完成|达到|[与和同]x") == "[与同和完达]"
+    assert opening("(?:力争)?保持") == "[保力]"
+    assert opening("[a-c]x|(?:y|z)+") == "[abcyz]"
+    for pattern in ("x*", "a?", "^a", "(?i)a", "[^a]b", r"\dx", "(?=a)a", "(?:a|b?)c"):
+        assert opening(pattern) is None  # may open on anything, or match empty

@@ -35,7 +35,13 @@ from baogao.extract.headlines import (
     governing_headline,
     headline_at,
 )
-from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity
+from baogao.extract.numbers import (
+    Quantity,
+    find_quantities,
+    may_hold_quantity,
+    opening_chars,
+    scan,
+)
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
 from baogao.extract.periods import (
@@ -287,13 +293,29 @@ def _may_hold_values(text: str, sentence: _Span) -> bool:
     """False when ``_values_in`` surely finds nothing (a cheap test of the same patterns)."""
     start, end = sentence.start, sentence.end
     return (may_hold_quantity(text, start, end)
-            or _any_qualitative_re().search(text, start, end) is not None)
+            or next(_phrases(_any_qualitative_re(), text, start, end), None) is not None)
 
 
 @functools.lru_cache(maxsize=1)
 def _any_qualitative_re() -> re.Pattern[str]:
     """Matches where ``_qualitative_re`` or ``_qualitative_target_re`` does."""
     return re.compile(f"(?:{_qualitative_re().pattern})|(?:{_qualitative_target_re().pattern})")
+
+
+@functools.lru_cache(maxsize=8)
+def _opening(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    return opening_chars(pattern)
+
+
+def _phrases(pattern: re.Pattern[str], text: str, start: int, end: int
+             ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a qualitative phrase pattern, tried only
+    where a phrase can open (``numbers.scan``: the phrase list is tried at every character
+    otherwise)."""
+    opening = _opening(pattern)
+    if opening is None:
+        return pattern.finditer(text, start, end)
+    return scan(pattern, opening, text, start, end)
 
 
 def _values_in(text: str, sentence: _Span) -> list[Value]:
@@ -303,7 +325,7 @@ def _values_in(text: str, sentence: _Span) -> list[Value]:
         if not _is_milestone_count(text, q)
     ]
     for pattern, target_only in ((_qualitative_re(), False), (_qualitative_target_re(), True)):
-        for match in pattern.finditer(text, sentence.start, sentence.end):
+        for match in _phrases(pattern, text, sentence.start, sentence.end):
             if not any(v.start < match.end() and match.start() < v.end for v in values):
                 values.append(Value(match.start(), match.end(), None, "", target_only=target_only))
     values.sort(key=lambda v: v.start)

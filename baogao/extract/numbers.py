@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from baogao.extract.catalog import cues, page_shapes
 from baogao.models import Bound
@@ -101,12 +102,14 @@ def _parse_cn(text: str) -> Decimal | None:
     return Decimal(f"{integer}." + "".join(str(_DIGITS[ch]) for ch in frac))
 
 
-def parse_number(text: str) -> Decimal | None:
+def parse_number(text: str, max_chars: int | None = None) -> Decimal | None:
     """Read one numeral: Arabic (``5700.1``, ``-4.4``), Chinese (``一千二百万``, ``两``,
     ``七点五``), Arabic with a Chinese multiplier (``1.2万``), or ``百分之…`` (returned as the
-    percent number). Returns None when ``text`` is not a numeral.
+    percent number). Returns None when ``text`` is not a numeral, or longer than
+    ``max_chars`` (default: the ``max_numeral_chars`` limit).
     """
-    max_chars = limit("max_numeral_chars")
+    if max_chars is None:  # a caller reading many numerals reads the limit once
+        max_chars = limit("max_numeral_chars")
     if len(text) <= _CACHED_CHARS:  # numerals recur: short ones are kept
         return _parse_cached(text, max_chars)
     return _parse_number(text, max_chars)
@@ -153,6 +156,59 @@ def begins_with(words: Iterable[str], chars: str) -> re.Pattern[str]:
     ``chars`` or the first character of one of ``words`` (for ``scan``)."""
     firsts = {w[0] for w in words if w} | set(chars)
     return re.compile(r"[\d" + "".join(re.escape(c) for c in sorted(firsts)) + "]")
+
+
+def opening_chars(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``begins_with`` read from ``pattern`` itself: one character class of the characters
+    its matches open on, when every alternative opens on a literal character or a class of
+    them, or an optional part before one (a phrase list: 完成…|(?:力争)?保持…|[与和同]…);
+    None when one may open otherwise (an empty match, an anchor, a lookaround, a negated or
+    category class, a case-insensitive pattern): ``scan`` could not skip to it."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    if pattern.flags & re.IGNORECASE:
+        return None
+    chars = _opening_chars(_parser.parse(pattern.pattern).data)
+    if not chars:
+        return None
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+def _opening_chars(items: Any) -> set[str] | None:
+    """The characters a parsed sequence's first item must consume one of, or None."""
+    if not items:
+        return None
+    op, av = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return {chr(av)}
+    if name == "IN":
+        found: set[str] = set()
+        for kind, value in av:
+            if str(kind) == "LITERAL":
+                found.add(chr(value))
+            elif str(kind) == "RANGE" and value[1] - value[0] < 64:
+                found.update(chr(c) for c in range(value[0], value[1] + 1))
+            else:
+                return None  # a negation, a category (\d) or a wide range
+        return found
+    if name == "SUBPATTERN":
+        return None if av[1] or av[2] else _opening_chars(av[-1])  # no inline flags
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        inner = _opening_chars(av[2])
+        if av[0] >= 1 or inner is None:
+            return inner
+        after = _opening_chars(items[1:])  # (?:力争)?保持…: its body, or what follows
+        return None if after is None else inner | after
+    if name == "BRANCH":
+        union: set[str] = set()
+        for alternative in av[1]:
+            opens = _opening_chars(alternative)
+            if opens is None:
+                return None
+            union |= opens
+        return union
+    return None
 
 
 def scan(pattern: re.Pattern[str], begins: re.Pattern[str], text: str, start: int,

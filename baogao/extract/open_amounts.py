@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,6 +21,7 @@ from baogao.extract.numbers import begins_with, parse_number, scan
 from baogao.extract.open_words import _alternation, _skip_words, vocabulary
 from baogao.extract.span_memo import SpanMemo
 from baogao.models import Bound
+from baogao.settings import limit
 
 __all__ = ["Amount", "find_amounts"]
 
@@ -133,10 +135,20 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
 
 
 def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
-    found: list[Amount] = []
+    return list(_iter_amounts(text, start, end))
+
+
+def has_amount(text: str, start: int, end: int) -> bool:
+    """``bool(_find_amounts(text, start, end))``, stopping at the first amount."""
+    return next(_iter_amounts(text, start, end), None) is not None
+
+
+def _iter_amounts(text: str, start: int, end: int) -> Iterator[Amount]:
+    """The amounts of ``_find_amounts``, one by one (``has_amount`` stops at the first)."""
     if _unit_gate().search(text, start, end) is None:
-        return found
+        return
     vocab = vocabulary()
+    max_chars = limit("max_numeral_chars")  # read once here, not once per numeral
     skip_before, skip_after = _skip_words("skip_before"), _skip_words("skip_after")
     rank_units = _skip_words("rank_units")
     bounds = _bounds()
@@ -174,12 +186,12 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
         if unit.endswith(rank_units) and _RANKED.search(
                 text, max(start, num_start - 12), num_start):
             continue  # 全国排名46位、82位: ranks, not counts
-        value = parse_number(numeral.replace("·", "."))
+        value = parse_number(numeral.replace("·", "."), max_chars)
         if value is None:
             continue
         high: Decimal | None = None
         if sep:
-            high = parse_number(match.group("num2"))
+            high = parse_number(match.group("num2"), max_chars)
             unit = match.group("unit2") if not unit_group else unit
             if high is None or high <= value:
                 high = None
@@ -196,8 +208,7 @@ def _find_amounts(text: str, start: int, end: int) -> list[Amount]:
         bound = bounds.get(post or "") or bounds.get(pre_word)
         if bound is None and more:
             bound = "min"
-        found.append(Amount(start_at, end_at, num_start, value, unit, bound, high))
-    return found
+        yield Amount(start_at, end_at, num_start, value, unit, bound, high)
 
 
 #: The amounts of the text last read, by span: the commitments read the sentences the open

@@ -26,7 +26,7 @@ import re
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span
-from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate
+from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate, has_amount
 from baogao.extract.open_words import (
     _alternation,
     _growth_word,
@@ -63,7 +63,7 @@ def _after_amount(text: str, at: int) -> bool:
         return False
     begin = max(0, at - 40)
     stop = max(text.rfind(c, begin, at - 1) for c in "，,；;。：:")
-    return bool(_find_amounts(text, max(begin, stop + 1), at - 1))
+    return has_amount(text, max(begin, stop + 1), at - 1)
 
 
 #: A copula right before a count (是中国|56个…的一员, 是一个共有|五十多个民族的…国家).
@@ -575,8 +575,9 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
         past = True  # 从一九六六年到一九七六年的十一年中，…；(1978 report) done
     spans = spans or span is not None or _AHEAD_SPAN.search(text, sentence, pos) is not None
     before = max(text.rfind(c, sentence, clause - 1) for c in "，,；;") + 1
-    if not spans and before > 0 and not _find_amounts(text, before, clause):
-        spans = _spanned(text, _YEARS_SPAN.search(text, before, clause), pos)  # 用三年时间，
+    if not spans and before > 0 and (found := _YEARS_SPAN.search(text, before, clause)):
+        # (the span looked for before the amounts: none, and no amount need be looked for)
+        spans = not has_amount(text, before, clause) and _spanned(text, found, pos)  # 用三年时间，
     if not spans and para is not None:
         last = last_opening(_RUN_SPAN, text, max(para, pos - RUN_REACH), pos, "。；;：",
                             "23456789两三四五六七八九十近过", para)

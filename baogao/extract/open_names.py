@@ -8,7 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes
+from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, has_amount
 from baogao.extract.open_checks import _compared_re
 from baogao.extract.open_words import (
     _action_index,
@@ -43,11 +43,20 @@ def _scope_tables(
             re.compile(rf"[\u4e00-\u9fff]{{2,5}}?(?:{suffixes})"), tuple(_actions()))
 
 
+@functools.lru_cache(maxsize=1)
+def _place_suffix() -> re.Pattern[str]:
+    """A place suffix alone: a place name ends on one at index 2 or later (a quick test
+    before the place-name pattern, which is tried at every character)."""
+    return re.compile(_alternation(vocabulary()["place_suffixes"]))
+
+
 def _scope(clause_head: str) -> str | None:
     scopes, blockers, places, actions = _scope_tables()
     for word in scopes:
         if word in clause_head:
             return word.strip("“”")
+    if _place_suffix().search(clause_head, 2) is None:
+        return None  # no place name: the pattern below would find none
     for match in places.finditer(clause_head):
         place = match.group(0)
         if any(b in place for b in blockers) or place.startswith(("全", "各", "本")):
@@ -307,7 +316,7 @@ def counted_head(unit: str, name: str) -> tuple[str, str] | None:
               default=0)
     rest = name[cut:]
     if not cut or rest[-1] in _noun_ends() or not _HAN.match(rest) or rest[0] in "和及与" or (
-            _words(rest)[0][1] == "p" or _find_amounts(rest, 0, len(rest))):
+            _words(rest)[0][1] == "p" or has_amount(rest, 0, len(rest))):
         # …工业企业|营业收入, 全国重点|实验室, 中试基地|和概念, 高等学校|由一九八○年的:
         # the rest is a noun, a list, a quote or a comparison
         return None
@@ -336,7 +345,7 @@ def subject_shared(text: str, clause: int, name: str) -> str:
         return name
     begin = last_of(text, "\n。，,；;：:！？", 0, clause - 1) + 1
     before = text[begin : clause - 1]
-    if not before or _find_amounts(text, begin, clause - 1):
+    if not before or has_amount(text, begin, clause - 1):
         return name
     words = _words(before)
     lead = 0

@@ -187,15 +187,15 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if unit.lstrip("万亿") not in _skip_words("count_units"):
         return name
     head = text[clause[0] : start].strip()
-    served = (_SERVED_LEAD.fullmatch(head) is not None
-              and unit.lstrip("万亿") in open_names()["served_units"])
-    if served:
+    if (_SERVED_LEAD.fullmatch(head) is not None
+            and unit.lstrip("万亿") in open_names()["served_units"]):
         # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
         stop = next((a.start for a in _find_amounts(text, end + len(name), clause[1])),
                     clause[1])
-        if "、" in text[end + len(name) : stop]:
+        predicate = text[end + len(name) : stop].rstrip("、和及")
+        if "、" in predicate:
             return name  # 为|超61万名|孕妇|免费提供地中海贫血、唐氏综合征…的产前筛查: a list
-        clause = (clause[0], stop)
+        clause = (clause[0], end + len(name) + len(predicate))
     elif head not in _SUBJECT_LEADS and not (
             _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
             and not _words(head)[0][1].startswith("v")

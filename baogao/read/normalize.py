@@ -251,7 +251,9 @@ def _number_breaks(text: str) -> list[tuple[int, int]]:
 
 #: a three-character token a reposting site writes where the copied text broke its lines
 #: (…会议上hd9 / …圆满完成。hd9 / 2019年及今年以来工作回顾hd92019年是…): never inside a Latin word
-_BREAK_TOKEN = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{2}|[0-9][A-Za-z][A-Za-z0-9])")
+#: (the character before is tested after the token: a pattern opening on a character class is
+#: sought by the engine's quick scan, one opening on a lookbehind is tried at every character)
+_BREAK_TOKEN = re.compile(r"([A-Za-z][A-Za-z0-9]{2}|[0-9][A-Za-z][A-Za-z0-9])(?<![A-Za-z0-9]{4})")
 _SENTENCE_END = "。！？；：:!?;"
 
 

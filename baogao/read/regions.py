@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baogao.data import data_text
@@ -89,8 +90,10 @@ class Gazetteer:
 
 
 
-def _nations() -> list[str]:
-    """Ethnic group names used in autonomous-area names, longest first (蒙古族, 蒙古, 壮族…)."""
+@functools.lru_cache(maxsize=1)
+def _nations() -> tuple[str, ...]:
+    """Ethnic group names used in autonomous-area names, longest first (蒙古族, 蒙古, 壮族…);
+    read once (``stem_of`` runs for every document's own region names)."""
     words: set[str] = set()
     for line in data_text("gazetteer_nations.txt").splitlines():
         line = line.strip()
@@ -98,10 +101,10 @@ def _nations() -> list[str]:
             words.add(line)
             if line.endswith("族") and len(line) > 2:
                 words.add(line[:-1])
-    return sorted(words, key=len, reverse=True)
+    return tuple(sorted(words, key=len, reverse=True))
 
 
-def stem_of(name: str, nations: list[str] | None = None) -> str | None:
+def stem_of(name: str, nations: Sequence[str] | None = None) -> str | None:
     """The short form of a division name (杭州市 -> 杭州, 恩施土家族苗族自治州 -> 恩施),
     or None when the stem would be a single character."""
     nations = nations if nations is not None else _nations()
