@@ -236,3 +236,89 @@ def test_a_sectors_budget_revenue_is_not_the_districts() -> None:
         "优化发展文创产业。 着力打造凤凰山南影视基地。 完成一般公共预算收入 4. 97 亿元。\n")
     revenue = [f for f in _catalog(doc) if f[0] == "general_budget_revenue"]
     assert revenue == [("general_budget_revenue", "actual", False, 2019, 85.0, None)]
+
+
+def test_list_items_under_a_targets_lead_are_targets() -> None:
+    # chinahuzhouhr.com (fresh13b c02): each target on its own line after 主要预期目标：
+    doc = _doc(
+        "2017年4月22日,湖州市第八届人民代表大会第一次会议开幕。\n代市长钱三雄作政府工作报告,"
+        "极简版,只有600字。\n2017年主要工作\n全市经济社会发展主要预期目标:\n"
+        "地区生产总值增长7.5%以上;\n固定资产投资增长11%;\n社会消费品零售总额增长10%以上;\n"
+        "财政总收入、地方财政收入均增长7%;\n")
+    facts = _catalog(doc)
+    assert ("gdp_growth", "target", False, 2017, 7.5, "min") in facts
+    assert ("fixed_asset_investment_growth", "target", False, 2017, 11.0, None) in facts
+
+
+def test_a_news_pages_year_from_what_the_mayor_said_the_year_will_do() -> None:
+    # tp.hkcd.com (fresh13b c03), traditional: …在作《政府工作報告》時稱,2017年將全面做好…
+    doc = _doc(
+        "湖南日報1月6日訊(記者 徐亞平 徐典波)今天上午,岳陽市第八屆人民代表大會第一次會議開幕。"
+        "岳陽市市長劉和生在作《政府工作報告》時稱,2017年將全面做好穩增長、促改革、調結構、"
+        "惠民生、防風險等工作。主要預期目標是:GDP增長9%左右;規模工業增加值增長8%,"
+        "公共財政預算收入增長10%左右。\n")
+    assert (doc.region, doc.year, doc.date, doc.speaker) == (
+        "湖南省岳阳市", 2017, "2017-01-06", "刘和生")
+    assert ("gdp_growth", "target", False, 2017, 9.0, "approx") in _catalog(doc)
+
+
+def test_a_level_grown_to_and_a_part_of_the_district() -> None:
+    # gongwensou.com (fresh13b c06): 四年来，…地区生产总值增长到132亿元
+    jinshi = _doc(
+        "2017年2月7日在津市市第十七届人民代表大会第二次会议上\n市长 陈章杰\n各位代表:\n"
+        "过去四年及2016年工作回顾\n四年来,我们全力以赴兴产业,综合实力大为增强。地区生产总值"
+        "增长到132亿元,财政总收入增长到6.43亿元,金融机构各项存贷款余额达到110.9亿元。\n")
+    assert _catalog(jinshi) == [("fiscal_revenue", "actual", False, 2016, 6.43, None),
+                                ("gdp", "actual", False, 2016, 132.0, None)]
+    # longwan.gov.cn (fresh13b c08): 其中区本级… is a part of the district, not the district
+    longwan = _doc(
+        "2013年1月8日在温州市龙湾区\n第七届人民代表大会第二次会议上\n区人民政府区长王军\n"
+        "各位代表:\n一、2012年工作回顾\n预计全区实现生产总值437亿元,同比增长7%;社会消费品零售"
+        "总额257.5亿元,增长5.7%。其中区本级实现生产总值280亿元,同比增长4.5%;财政总收入30.32"
+        "亿元,增长0.7%;社会消费品零售总额79亿元,增长4.8%。单位生产总值综合能耗下降7%。\n")
+    facts = _catalog(longwan)
+    assert [f for f in facts if f[0] in ("gdp", "fiscal_revenue", "retail_sales")] == [
+        ("gdp", "actual", True, 2012, 437.0, None),
+        ("retail_sales", "actual", True, 2012, 257.5, None)]
+    assert ("energy_intensity_reduction", "actual", False, 2012, 7.0, None) in facts
+
+
+def test_an_item_that_marks_no_estimate_among_items_that_do() -> None:
+    # m.ilynn.cn (fresh13b c12), traditional: …生產總值預計達到739億元…；社會消費品零售總額預計
+    # 達到437億元…；實現一般公共預算收入92.28億元 (the revenue, closed at year end, is no estimate)
+    doc = _doc(
+        "政 府 工 作 報 告\n——2016年1月12日在濟南市市中區第十七屆人民代表大會第五次會議上\n"
+        "區 長 王勤光\n各位代表:\n一、“十二五”期間全區經濟社會發展回顧\n經濟實力顯著增強。"
+        "2015年,全區生產總值預計達到739億元,是“十一五”末的1.6倍,年均增長10%;社會消費品"
+        "零售總額預計達到437億元,年均增長14%;實現一般公共預算收入92.28億元,是“十一五”末的"
+        "近2倍,年均增長14.3%。\n")
+    assert _catalog(doc) == [("gdp", "actual", True, 2015, 739.0, None),
+                             ("general_budget_revenue", "actual", False, 2015, 92.28, None),
+                             ("retail_sales", "actual", True, 2015, 437.0, None)]
+
+
+def test_a_district_paper_page_dated_by_its_review_opening() -> None:
+    # tnb.cqtn.com (fresh13b d02): 2018年，在市委、市政府和区委坚强领导下，在区人大、区政协监督
+    # 支持下，…保持了经济持续健康发展: the 2019 report of a district
+    doc = _doc(
+        "第A3版:要闻总第393期 >2019-01-17编印\n\n一 图 读 懂 政 府 工 作 报 告\n\n"
+        "  2018年,在市委、市政府和区委坚强领导下,在区人大、区政协监督支持下,我们坚持以习近平"
+        "新时代中国特色社会主义思想为指导,坚持稳中求进工作总基调,保持了经济持续健康发展和社会"
+        "大局稳定。\n  预计地区生产总值360亿元、增长8.5%,经济运行在预期的合理区间。\n")
+    assert (doc.level, doc.year) == ("district", 2019)
+    assert ("gdp", "actual", True, 2018, 360.0, None) in _catalog(doc)
+
+
+def test_a_later_paragraph_of_a_five_year_passage_borrows_its_years() -> None:
+    # handmsg.com (fresh13b e01), traditional: 地區生產總值由2010年的…增加到2015年的…。/
+    # …糧食產量由431.6億斤增加到565.4億斤 (a paragraph that names no year of its own)
+    doc = _doc(
+        "1月22日至29日,自治區兩會在呼和浩特召開。會上,自治區主席巴特爾代表自治區政府向大會作了"
+        "政府工作報告。回顧了“十二五”時期和2015年經濟社會發展,提出了“十三五”時期經濟社會發展的"
+        "主要任務和2016年重點工作。\n綜合經濟實力顯著增強。地區生產總值由2010年的1.17萬億元增加到"
+        "2015年的1.8萬億元,年均增長10%。\n轉型升級步伐明顯加快。農牧業提質增效,糧食產量由431.6"
+        "億斤增加到565.4億斤,牲畜存欄由1.08億頭只增加到1.36億頭只。\n")
+    assert doc.year == 2016
+    grain = [f for f in _catalog(doc) if f[0] == "grain_output"]
+    assert grain == [("grain_output", "actual", False, 2010, 431.6, None),
+                     ("grain_output", "actual", False, 2015, 565.4, None)]

@@ -242,9 +242,14 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     for first, after, form in hits:
         if first < covered:
             continue
-        mentions.append(
-            Mention(first, after, form.surface, form.stem, form.family, form.growth_word)
-        )
+        if form.growth_word and form.family.level and text.startswith(("到", "至"), after):
+            # 地区生产总值增长到132亿元: the level the metric grew to, named by its stem
+            after -= len(form.growth_word)
+            mentions.append(Mention(first, after, text[first:after], form.stem, form.family, None))
+        else:
+            mentions.append(
+                Mention(first, after, form.surface, form.stem, form.family, form.growth_word)
+            )
         covered = after
     return mentions
 

@@ -500,6 +500,15 @@ def _plan_since(text: str, start: int, pos: int, year: int | None) -> bool:
 _COMPLETED = re.compile(r"完成了?[^。；;，,]{0,40}?目标(?:任务)?")
 
 
+def _own_estimates_only(text: str, start: int, pos: int) -> bool:
+    """True when the items before ``pos`` mark their own 预计 (全区生产总值预计达到739亿元…；
+    社会消费品零售总额预计达到437亿元…；实现一般公共预算收入92.28亿元): the item at ``pos``,
+    which marks none, is no estimate."""
+    clauses = re.split(r"[；;]", text[start:pos])
+    marked = [has_cue(c, "estimate_cues") for c in clauses]
+    return len(clauses) >= 3 and not marked[-1] and all(marked[:-1])
+
+
 def _number(value: Decimal | None) -> float | None:
     if value is None:
         return None
@@ -591,6 +600,9 @@ def _reading_fact(
         # a year opening the full-stop sentence dates its clauses after a semicolon too
         full = _Span(_full_sentence_start(text, para, sentence), sentence.end)
         opening = paragraph_year_timing(doc, full, reading.start)
+        if opening is not None and opening.estimated and _own_estimates_only(
+                text, full.start, reading.start):
+            opening = Timing(opening.kind, False, opening.period)
     end = reading.span == "end" and role == "review" and reading.unit != "%"
     # 今年 dates a value in a five-year passage too (过去五年…年均增长15%。报告提出今年的预期
     # 目标是生产总值增长11%)
@@ -602,9 +614,11 @@ def _reading_fact(
         if opening is None or role == "review":
             return None
     floor = _year_floor(text, sentence, reading)
+    # a list item under a lead that names targets (主要预期目标：) is framed by it
+    framed = dating if dating is not None and has_cue(
+        text[dating.start : para.start], "target_cues") else para
     timing = opening or timing_at(
-        doc, role, para, sentence, reading.start, floor if floor > sentence.start else None
-    )
+        doc, role, framed, sentence, reading.start, floor if floor > sentence.start else None)
     if opening is not None and opening.kind == "actual" and not opening.estimated and (
             estimated_at(text, role, para, sentence, reading.start)):
         timing = Timing("actual", True, opening.period)  # 2018年，…。预计：全县GDP…

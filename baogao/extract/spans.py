@@ -34,9 +34,29 @@ def carried_years(doc: Document, para: _Span, pos: int) -> tuple[int, int] | Non
     for match in _dated_pair_re().finditer(doc.text, para.start, pos):
         if match.start() < own:
             found = (int(match.group(1)), int(match.group(2)))
+    if found is None and re.search(_YEAR, doc.text[para.start : pos]) is None:
+        found = _earlier_pair(doc, para.start)
     if found is None or doc.year is None or not found[0] < found[1] < doc.year:
         return None
     return found
+
+
+#: how far back a paragraph naming no year looks for the dated pair of the passage it goes on
+_PASSAGE_REACH = 1500
+
+
+def _earlier_pair(doc: Document, start: int) -> tuple[int, int] | None:
+    """The years of the last dated pair in the same section before a paragraph that names no
+    year, when no year is written between that pair and the paragraph (地区生产总值由2010年的…
+    增加到2015年的…。…\n…粮食产量由431.6亿斤增加到565.4亿斤: the same five years)."""
+    section = doc.section_at(start)
+    floor = max(section.start if section is not None else 0, start - _PASSAGE_REACH)
+    last = None
+    for match in _dated_pair_re().finditer(doc.text, floor, start):
+        last = match
+    if last is None or re.search(_YEAR, doc.text[last.end() : start]):
+        return None
+    return int(last.group(1)), int(last.group(2))
 
 
 def carried_timing(doc: Document, para: _Span, pos: int, span: str) -> Timing | None:

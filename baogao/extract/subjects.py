@@ -350,6 +350,9 @@ def scope_ok(text: str, mention: Mention, sentence: _Span) -> bool:
         return False  # 城关镇实现地区生产总值…: a town or zone of the region, not the region
     if _part_of_year(text[sentence.start : mention.start]):
         return False  # 一季度受疫情影响，全国财政收入下降14.3%: a quarter, not the year
+    opening = max(text.rfind("。", 0, mention.start), text.rfind("\n", 0, mention.start)) + 1
+    if text.startswith(cue_words("part_scope_openers"), opening):
+        return False  # 其中区本级实现生产总值280亿元…；财政总收入30.32亿元: a part of the whole
     return not has_cue(clause, "scope_blockers")
 
 

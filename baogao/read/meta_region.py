@@ -290,10 +290,18 @@ def congress_word(head: str) -> str | None:
     return m.group(1) if m else None
 
 
+def _overseeing_word(head: str) -> str | None:
+    """The kind of government a review says its congress oversees (在区人大、区政协监督支持下)."""
+    words = "|".join(sorted(_government_levels(), key=len, reverse=True))
+    m = re.search(rf"在({words})人大[、和及]?(?:{words})?政协(?:的)?监督", head)
+    return m.group(1) if m else None
+
+
 def level_of_government(head: str) -> Level | None:
     """The level of the government the speaker reports for when the text names no region:
-    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 or 我代表县政府 (county level)."""
-    word = government_word(head)
+    我代表州人民政府 (a prefecture), 我代表旗十四届人民政府 or 我代表县政府 (county level), or
+    the congress that oversees it (在区人大、区政协监督支持下)."""
+    word = government_word(head) or _overseeing_word(head)
     return cast(Level, _government_levels()[word]) if word else None
 
 
