@@ -4,7 +4,8 @@ report read late in its year (1981: 今年１至９月) whose 今年 outside the
 a deadline opening a clause (到一九八五年全日制…；在校学生…) dating the plan's levels after it;
 a value stated as what is (共有, 拥有) in a plan part: a fact, not a target; a span of years
 already lived (在十七年间, 两年中) before a value with no plan word: a result; a value put in
-the future (将增加到, 将要新建) in a review part: a target of the report's year (or of 明年)."""
+the future (将增加到, 将要新建) in a review part: a target of the report's year (or of 明年); a
+verb with 了 before a value and no plan word (成立了二十九个自治州): done, not planned."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 
 from baogao.extract.periods_plan import (
     clause_deadline,
+    done_in_clause,
     last_year_before,
     lived_span,
     stated_now,
@@ -19,7 +21,7 @@ from baogao.extract.periods_plan import (
 from baogao.models import Fact
 from tests.conftest import facts_at, national_open_facts
 
-YEARS = (1954, 1955, 1956, 1978, 1981, 1982, 1984, 2008, 2011)
+YEARS = (1954, 1955, 1956, 1958, 1959, 1978, 1981, 1982, 1984, 2008, 2011)
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +65,12 @@ def reports() -> dict[int, list[Fact]]:
     (1956, "24个", "将要新建安徽响洪甸水库", "target", 1956),
     # 预计明年春耕时将达…: next year's, planned
     (1954, "五十万个以上", "预计明年春耕时将达五十万个以上", "target", 1955),
+    # 了 before the value, no plan word: done (of no one year unless its sentence names one)
+    (1959, "二十九个", "自治区内成立了二十九个自治州", "actual", None),
+    (1959, "七十九倍", "中等学校学生增加了七十九倍", "actual", None),
+    (1958, "一百二十二项", "并且议定了一百二十二项", "actual", 1958),
+    # …but a plan's figure stays a target (拟定为…，比…增加了二十二亿元)
+    (1958, "二十二亿元", "比一九五七年的预计数增加了二十二亿元", "target", 1958),
 ])
 def test_period_and_kind(reports: dict[int, list[Fact]], year: int, printed: str, words: str,
                          kind: str, period: int | None) -> None:
@@ -104,3 +112,12 @@ def test_lived_span() -> None:
     assert not lived_span(text, 0, text.index("十个"))
     text = "两年中要新建铁路一千公里"  # a plan word
     assert not lived_span(text, 0, text.index("一千"))
+
+
+def test_done_in_clause() -> None:
+    text = "此外，还在青海等省内成立了二十九个自治州"
+    assert done_in_clause(text, 0, 0, text.index("二十九"))
+    text = "一九五九年的计划，提出了钢产量一千八百万吨"  # a plan word: proposed
+    assert not done_in_clause(text, 0, text.index("提出"), text.index("一千"))
+    text = "为了保证供应，新建粮库一百个"  # 为了: no 了 of a verb
+    assert not done_in_clause(text, 0, text.index("新建"), text.index("一百"))

@@ -92,10 +92,12 @@ from baogao.extract.open_words import (
     vocabulary,
 )
 from baogao.extract.periods_plan import (
+    done_in_clause,
     future_period,
     future_result,
     last_year_before,
     lived_span,
+    named_year_or_none,
     plan_years_target,
     span_to_report_year,
     stated_now,
@@ -374,6 +376,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             and _SPAN_AHEAD.search(text, sentence.start, amount.start)):
                         # 五年内预计农民新建住宅…: an estimate over the plan's years, a target
                         timing = replace(timing, kind="target", estimated=False)
+                    if timing.kind == "target" and done_in_clause(
+                            text, sentence.start, clause[0], amount.start):
+                        # …内成立了二十九个自治州: done, of the year its sentence names if any
+                        timing = replace(timing, kind="actual", period=named_year_or_none(
+                            text, sentence.start, amount.start, timing.period))
                     if timing.kind == "target" and lived_span(text, sentence.start, amount.start):
                         # 大庆…在十七年间平均每年增长: years lived, a result of no one year
                         timing = replace(timing, kind="actual", period=None)

@@ -252,3 +252,26 @@ def future_period(text: str, year: int | None, sentence: int, pos: int,
         return period
     words = _ANY_YEAR.search(text, sentence, pos)
     return year if words is None else period
+
+
+#: 了 after a verb (成立了, 增加了), not 为了, 除了, 了解, 了结.
+_PERFECTIVE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?![解结])")
+
+
+@functools.lru_cache(maxsize=1)
+def _plan_before_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["done_before_plan"]))
+
+
+def done_in_clause(text: str, sentence: int, clause: int, pos: int) -> bool:
+    """True when a verb with 了 comes before the value at ``pos`` in its clause and no word
+    of a plan or of the future before it in its sentence (…自治区内成立了二十九个自治州;
+    同解放前比较，…中等学校学生增加了七十九倍, in the 1959 report): done, a result."""
+    return _PERFECTIVE.search(text, clause, pos) is not None and (
+        _plan_before_re().search(text, sentence, pos) is None)
+
+
+def named_year_or_none(text: str, sentence: int, pos: int, period: int | None) -> int | None:
+    """``period`` when a year word (a year, 今年, 去年) stands before ``pos`` in its sentence,
+    else None: a result read out of a plan part names no year by itself (成立了二十九个自治州)."""
+    return period if _ANY_YEAR.search(text, sentence, pos) is not None else None
