@@ -241,3 +241,24 @@ def test_a_level_compared_with_five_years_before_is_of_the_last_year(
         reports: dict[int, list[Fact]], year: int, printed: str, words: str) -> None:
     [fact] = _at(reports[year], printed, words)
     assert (fact.kind, fact.period, fact.scope) == ("actual", year - 1, None)
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "value", "unit"), [
+    (1986, "五千三百亿元", "全民所有制单位固定资产投资总额达到五千三百亿元", "5300", "亿元"),
+    (1986, "五千万吨", "原油开采能力五千万吨", "5000", "万吨"),
+    (1986, "一亿吨", "港口深水泊位吞吐能力一亿吨", "1", "亿吨"),
+])
+def test_a_chinese_numeral_keeps_its_order_in_the_unit_as_printed(
+        reports: dict[int, list[Fact]], year: int, printed: str, words: str, value: str,
+        unit: str) -> None:
+    """五千三百亿元 is 5300 亿元, as 5300亿元 is: open facts keep the printed unit."""
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.value, fact.unit) == (float(value), unit)
+
+
+def test_a_numeral_with_two_orders_is_read_whole() -> None:
+    from baogao.extract.open_amounts import find_amounts
+
+    text = "粮食产量达到三亿三千五百万吨"
+    [amount] = find_amounts(text, 0, len(text))
+    assert (amount.value, amount.unit) == (335_000_000, "吨")

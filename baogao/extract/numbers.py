@@ -330,6 +330,19 @@ def _magnitude_only(numeral: str) -> bool:
     return bool(re.fullmatch(r"[十百千万]亿?|[十百千]万", numeral))
 
 
+def printed_order(numeral: str) -> tuple[str, str] | None:
+    """五千三百亿 → (五千三百, 亿): a Chinese numeral whose only order of magnitude (万, 亿,
+    万亿) closes it, split so that the order can stay in the unit as printed (5300 亿元, as
+    5300亿元 reads). None for Arabic numerals, a bare order (万) and numerals with two orders
+    (三亿三千五百万, read whole)."""
+    if not numeral or numeral[-1] not in "万亿" or re.search(r"\d", numeral):
+        return None
+    head = numeral.rstrip("万亿")
+    if not head or "万" in head or "亿" in head:
+        return None
+    return head, numeral[len(head):]
+
+
 def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     unit = _unit_of(match, "pct", "unit")
     if require_unit and not unit and not match.group("sep"):

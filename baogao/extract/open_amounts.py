@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from baogao.extract.catalog import cues
-from baogao.extract.numbers import begins_with, parse_number, scan
+from baogao.extract.numbers import begins_with, parse_number, printed_order, scan
 from baogao.extract.open_words import _alternation, _skip_words, vocabulary
 from baogao.extract.span_memo import SpanMemo
 from baogao.models import Bound
@@ -189,6 +189,12 @@ def _iter_amounts(text: str, start: int, end: int) -> Iterator[Amount]:
         value = parse_number(numeral.replace("·", "."), max_chars)
         if value is None:
             continue
+        if not sep and not more and unit[:1] not in "万亿%" and (
+                split := printed_order(numeral)) is not None:
+            # 五千三百亿元 is 5300 亿元, as 5300亿元 is: the order stays in the unit as printed
+            head = parse_number(split[0], max_chars)
+            if head is not None:
+                value, unit = head, split[1] + unit
         high: Decimal | None = None
         if sep:
             high = parse_number(match.group("num2"), max_chars)
