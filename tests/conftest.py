@@ -14,7 +14,7 @@ import pytest
 from baogao.extract import extract_facts
 from baogao.extract.open_facts import open_facts
 from baogao.library import Library
-from baogao.models import Document, Fact
+from baogao.models import Document, Fact, RawDocument
 from baogao.pipeline import build_document, read
 from baogao.read import read_file
 
@@ -70,6 +70,19 @@ def headless_page(tmp_path: Path, body: str) -> Document:
     doc = build_document(read_file(out, out.name)[0])
     assert doc.year == 2023 and not doc.sections
     return doc
+
+
+def page_doc(text: str) -> Document:
+    """A report excerpt read as baogao reads a text file (a page of the fresh sets)."""
+    return build_document(RawDocument(source="page.txt", row=0, text=text, format="txt"))
+
+
+def catalog_rows(doc: Document) -> list[tuple[object, ...]]:
+    """The catalog facts of ``doc`` as sorted (indicator, kind, estimated, period, value,
+    bound) rows."""
+    facts: list[Fact] = extract_facts(doc)
+    return sorted((f.indicator, f.kind, f.estimated, f.period, f.value, f.bound)
+                  for f in facts if f.indicator)
 
 
 def national_open_facts(years: tuple[int, ...]) -> dict[int, list[Fact]]:

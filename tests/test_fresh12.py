@@ -6,20 +6,9 @@ past after the parts' years. Each test holds a short quotation of a real page.""
 
 from __future__ import annotations
 
-from baogao.extract import extract_facts
-from baogao.models import Document, Fact, RawDocument
-from baogao.pipeline import build_document
 from baogao.read.dating import infer_year
-
-
-def _doc(text: str) -> Document:
-    return build_document(RawDocument(source="page.txt", row=0, text=text, format="txt"))
-
-
-def _catalog(doc: Document) -> list[tuple[object, ...]]:
-    facts: list[Fact] = extract_facts(doc)
-    return sorted((f.indicator, f.kind, f.estimated, f.period, f.value, f.bound)
-                  for f in facts if f.indicator)
+from tests.conftest import catalog_rows as _catalog
+from tests.conftest import page_doc as _doc
 
 
 def test_year_from_the_parts_a_news_page_lists() -> None:

@@ -7,20 +7,8 @@ short quotation of a real tune page."""
 
 from __future__ import annotations
 
-from baogao.extract import extract_facts
-from baogao.models import Document, Fact, RawDocument
-from baogao.pipeline import build_document
-
-
-def _doc(text: str) -> Document:
-    return build_document(RawDocument(source="page.txt", row=0, text=text, format="txt"))
-
-
-def _catalog(doc: Document) -> list[tuple[object, ...]]:
-    facts: list[Fact] = extract_facts(doc)
-    return sorted((f.indicator, f.kind, f.estimated, f.period, f.value, f.bound)
-                  for f in facts if f.indicator)
-
+from tests.conftest import catalog_rows as _catalog
+from tests.conftest import page_doc as _doc
 
 #: gongwensou.com's copy of the 松溪县 report (fresh13 03): a province in brackets before the
 #: title, (全文) after it, a timestamp line, a line-break token, lines cut at a fixed width
