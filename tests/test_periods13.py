@@ -44,8 +44,6 @@ def reports() -> dict[int, list[Fact]]:
     (1981, "5.7%", "要求消费部分增长5.7%", "target", 1982),
     # 到一九八五年 opening a clause dates the plan's levels after it in its sentence
     (1982, "一百三十万人", "在校学生达到一百三十万人", "target", 1985),
-    # …not a growth over the plan's years
-    (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", None),
     # what is, said in a plan part: not a target
     (1984, "95%以上", "拥有占全世界95%以上核武器", "actual", 1984),
     # …but 现有 naming the enterprises of a plan's spending stays the plan's
@@ -55,8 +53,6 @@ def reports() -> dict[int, list[Fact]]:
     # years already lived before the value, no plan word: a result of no one year
     (1978, "百分之二十八", "大庆原油产量在十七年间平均每年增长", "actual", None),
     (1955, "一千四百多公里", "两年中新建铁路铺轨", "actual", None),
-    # …but the plan's own years stay a target (在这十年里, 五年内)
-    (1978, "百分之八十五以上", "按照十年规划，在这十年里", "target", None),
     # a plan's span opening an earlier sentence of the paragraph (今后八年，…。在这同时，…)
     (1978, "一百二十个", "国家计划新建和续建一百二十个大型项目", "target", None),
     # 将增加到, 将要新建 (the 1956 report's account of the 1956 plan): targets of 1956, the

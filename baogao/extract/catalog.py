@@ -84,6 +84,12 @@ def cues() -> dict[str, Any]:
     return data
 
 
+@functools.cache
+def cue_pattern(key: str) -> re.Pattern[str]:
+    """The regular expression stored under ``key`` in ``cues.json``, compiled once."""
+    return re.compile(str(cues()[key]))
+
+
 @functools.lru_cache(maxsize=1)
 def page_shapes() -> dict[str, Any]:
     """The tables of ``baogao/data/page_shapes.json``: shapes of report pages (headlines,

@@ -24,7 +24,7 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.catalog import cues
+from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.facts import _Span
 from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate, has_amount
 from baogao.extract.open_words import (
@@ -738,17 +738,11 @@ def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
     being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
     ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
-    record = _record_after()
+    record = cue_pattern("record_after_span")
     return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
         w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
         and record.match(text, m.end()) is None  # 创造了近五年来的最高水平: a record
         for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
-
-
-@functools.lru_cache(maxsize=1)
-def _record_after() -> re.Pattern[str]:
-    """What follows a span of years that makes it a record (近五年|来的最高水平)."""
-    return re.compile(str(cues()["record_after_span"]))
 
 
 #: A comparison right after a level with the start of several years (，比五年前增加…,

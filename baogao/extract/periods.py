@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from baogao.extract.catalog import cues
+from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.span_memo import SpanMemo, last_of
 from baogao.models import Document, Kind, Role
 
@@ -464,17 +464,12 @@ def _titles_multi_year(titles: tuple[str, ...]) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=1)
-def _record_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["record_after_span"]))
-
-
 def first_cue(text: str, para: _Span, key: str) -> int:
     """Where the first cue word of ``key`` appears in the paragraph (its end if none)."""
     pattern = _cue_re(key)
     if pattern is None:
         return para.end
-    record = _record_re()
+    record = cue_pattern("record_after_span")
     for match in pattern.finditer(text, para.start, para.end):
         if record.match(text, match.end()) is None:  # 近五年来的最高水平: a record, no span
             return match.start()

@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.catalog import cues
+from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.periods import has_cue, year_of, year_re
 from baogao.extract.span_memo import per_document
 from baogao.models import Document, Role
@@ -32,23 +32,13 @@ _OPENING = 300
 _YEAR_WORDS = re.compile(year_re().pattern + r"|今年|明年|本年|去年|上年")
 
 
-@functools.lru_cache(maxsize=1)
-def _plan_report_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["plan_report_opening"]))
-
-
-@functools.lru_cache(maxsize=1)
-def _future_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["future_result"]))
-
-
 @per_document
 def plan_report(doc: Document, _: None = None) -> bool:
     """True when the report's opening, before its first heading, says it reports on a plan
     of several years (作关于…第六个五年计划的报告)."""
     first = min((s.start for s in doc.sections if s.start > 0), default=len(doc.text))
     head = doc.text[: min(first, _OPENING)]
-    return _plan_report_re().search(head) is not None
+    return cue_pattern("plan_report_opening").search(head) is not None
 
 
 def plan_years_target(doc: Document, role: Role, sentence: int, pos: int) -> bool:
@@ -97,7 +87,7 @@ _BARE_FIRST = re.compile(r"\s*((?:19|20)\d{2})(?!\s*年)")
 
 def future_result(head: str) -> bool:
     """True when the words before a value put it in the future (将比1980年增长, 将达到)."""
-    return _future_re().search(head) is not None
+    return cue_pattern("future_result").search(head) is not None
 
 
 #: What may follow a year that does not date what comes after it (2020年以来, 2025年底前,
@@ -158,17 +148,12 @@ def last_year_before(text: str, year: int | None, full: int, clause: int,
     return year - 1
 
 
-@functools.lru_cache(maxsize=1)
-def _late_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["late_in_year"]))
-
-
 @per_document
 def late_in_year(doc: Document, _: None = None) -> bool:
     """True when the report names months of its own year already past (今年１至９月安排了…,
     今年一到九月, 今年上半年): it is read late in that year (the 1980-82 reports), so what it
     says of 今年 outside its plan part is an estimate of the year's result."""
-    return _late_re().search(doc.text) is not None
+    return cue_pattern("late_in_year").search(doc.text) is not None
 
 
 def this_year_estimate(doc: Document, role: Role, sentence: int, pos: int,
@@ -258,17 +243,12 @@ def future_period(text: str, year: int | None, sentence: int, pos: int,
 _PERFECTIVE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?![解结])")
 
 
-@functools.lru_cache(maxsize=1)
-def _plan_before_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["done_before_plan"]))
-
-
 def done_in_clause(text: str, sentence: int, clause: int, pos: int) -> bool:
     """True when a verb with 了 comes before the value at ``pos`` in its clause and no word
     of a plan or of the future before it in its sentence (…自治区内成立了二十九个自治州;
     同解放前比较，…中等学校学生增加了七十九倍, in the 1959 report): done, a result."""
     return _PERFECTIVE.search(text, clause, pos) is not None and (
-        _plan_before_re().search(text, sentence, pos) is None)
+        cue_pattern("done_before_plan").search(text, sentence, pos) is None)
 
 
 def named_year_or_none(text: str, sentence: int, pos: int, period: int | None) -> int | None:
