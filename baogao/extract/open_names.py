@@ -212,11 +212,16 @@ _SUBJECT_TAGS = frozenset({"n", "nz", "ns", "l", "j", "b", ""})
 _OWNER_TAGS = frozenset({"c", "f", "v", "vn"})
 
 
+#: A span of years a clause may open on before its subject (五年内, 三年来).
+_SPAN_LEAD = re.compile(r"^[一二三四五六七八九十两\d]{1,2}年(?:内|来|间|中)")
+
+
 def _subject_kept(source: str, name: str, action: str) -> str:
     """城镇新增就业, 高等教育新增学位: when the action leaves a short noun, a short noun
     phrase printed right before the action is part of the object (not a place: 广州新增学位
     names 学位 with the scope 广州)."""
     before = source[: len(source) - len(name) - len(action)]
+    before = _SPAN_LEAD.sub("", before, count=1)  # 五年内|预计农民新建住宅
     before = _strip_lead(_tidy(before))[0]  # 全年|城镇新建住宅
     run_on = action in _skip_words("run_on_verbs")
     if not 2 <= len(before) <= (14 if run_on else 6) or not source.endswith(

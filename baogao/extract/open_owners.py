@@ -187,6 +187,9 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if unit.lstrip("万亿") not in _skip_words("count_units"):
         return name
     head = text[clause[0] : start].strip()
+    run = _count_run(text, clause, start)
+    if run is not None:
+        head = run[0]  # 28个省（区、市）、|2300个县（市）|已初步建立…: the run's own lead
     if (_SERVED_LEAD.fullmatch(head) is not None
             and unit.lstrip("万亿") in open_names()["served_units"]):
         # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
@@ -202,12 +205,12 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
             and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
             and not any(t.startswith("v") and t != "vn" for _, t in _words(head))):
         return name  # 推动|4000家企业…, 为|60处…, 推进白塔寺等|4个片区: a verb governs it
-    rest = text[end + len(name) : clause[1]].split("、")[0]
+    rest = run[1] if run is not None else text[end + len(name) : clause[1]].split("、")[0]
     if (_words(rest)[-1][0] in _LEVELS if rest else False) and text.startswith(
             "、", end + len(name) + len(rest)):
         return name  # 50部文艺作品|获得国家|、省级奖项: the predicate goes on after 、
     if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", rest))
-            or not _HAN_ONLY.fullmatch(rest)):
+            or not _HAN_ONLY.fullmatch(_RANK.sub("强", rest))):  # 跻身全国30强
         return name
     words = [(w, t) for w, t in _words(rest) if w != "了"]
     opening = 0
@@ -227,10 +230,48 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     return "".join(w for w, _ in words) + "的" + name
 
 
-#: A noun naming a list of divisions (省（区、市）, 县（市、区）).
-_DIVISIONS = re.compile(r"[（(][^）)]*、[^）)]*[）)]$")
+def _count_run(text: str, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
+    """(the words before the run, the predicate after it) of counts listed with 、 before
+    one predicate that each of them does (28个省（区、市）、2300个县（市）|已初步建立社会救助
+    体系的基本框架), the amount at ``start`` one of them; None when it is not in such a run
+    or the predicate lists what each does (获评全国百强区、百强县、千强镇)."""
+    amounts = _find_amounts(text, clause[0], clause[1])
+    at = next((i for i, a in enumerate(amounts) if a.start == start), None)
+    if at is None or len(amounts) < 2:
+        return None
+
+    def joined(i: int) -> bool:  # amount i and i + 1 are two counted nouns and a 、
+        gap = text[amounts[i].end : amounts[i + 1].start]
+        noun = _BRACKETS.sub("", gap[:-1])  # 省（区、市）
+        return (gap.endswith("、") and len(noun) > 0 and _HAN_ONLY.fullmatch(noun) is not None
+                and not any(t.startswith("v") and t != "vn" for _, t in _words(noun)))
+
+    first, last = at, at
+    while first > 0 and joined(first - 1):
+        first -= 1
+    while last + 1 < len(amounts) and joined(last):
+        last += 1
+    counts = _skip_words("count_units")
+    if first == last or any(a.unit.lstrip("万亿") not in counts
+                            for a in amounts[first : last + 1]):
+        return None
+    tail = text[amounts[last].end : clause[1]]
+    noun = ""
+    for word, tag in _words(tail):
+        if tag.startswith(("d", "v", "p")) or word in ("被", "获"):
+            break
+        noun += word
+    predicate = tail[len(noun) :]
+    if not noun or not predicate or "、" in predicate:
+        return None
+    return text[clause[0] : amounts[first].start].strip(), predicate
+
+
+#: A noun naming a list of divisions (省（区、市）, 县（市、区）, 县（市）).
+_DIVISIONS = re.compile(r"[（(][^）)]*、[^）)]*[）)]$|^[省市县区镇乡][（(][^）)]+[）)]$")
 _LEVELS = ("国家", "全国", "省", "市", "区", "县", "国际", "世界")
 _ASIDE = re.compile(r"[（(][^）)]*[）)]$")
+_BRACKETS = re.compile(r"[（(][^）)]*[）)]")
 #: Another number in a predicate (not a rank: 百强, 500强; not 万 of 万企兴万村).
 _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十两][个项家所座条名批]")
 _RANK = re.compile(r"[0-9百千]+强|[0-9]+小时")  # 百强, 500强; 24小时开放
@@ -310,3 +351,23 @@ def listed_examples(text: str, pos: int, name: str) -> str:
             rest = name[cut:]
             return rest if len(rest) >= 2 else name
     return name
+
+
+#: A quoted term a clause opens on (“牛羊菜果薯药粮种”), the owner of the group counted
+#: right after it.
+_QUOTED_LEAD = re.compile(r"“[^“”]{2,16}”")
+
+
+def quoted_group(text: str, clause_start: int, head_start: int, name: str) -> str:
+    """``name`` of a value read after a count that follows a quoted term opening the clause
+    (“牛羊菜果薯药粮种”8个|产业集群全产业链产值突破6100亿元): the measure is of the group
+    the quoted term names, printed before the count, and keeps it
+    (“牛羊菜果薯药粮种”产业集群全产业链产值). Other names are returned as they are."""
+    if head_start <= clause_start or not name or not text.startswith(name, head_start):
+        return name
+    before = _find_amounts(text, clause_start, head_start)
+    if not before or before[-1].end != head_start or before[-1].unit.lstrip(
+            "万亿") not in _skip_words("count_units"):
+        return name
+    lead = _strip_lead(text[clause_start : before[-1].start])[0]
+    return lead + name if _QUOTED_LEAD.fullmatch(lead) else name

@@ -48,6 +48,7 @@ from baogao.extract.open_names import (
     counted_head,
     subject_shared,
 )
+from baogao.extract.open_owners import quoted_group
 from baogao.extract.open_words import (
     _actions,
     _after_last_action,
@@ -151,6 +152,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     tail_action = tail_action or stripped
     action = lead_action or action or tail_action
     name = _tidy(name)
+    if (action is not None and action in open_names()["modifier_actions"]
+            and name.endswith(tuple(open_names()["rate_ends"])) and action + name in head):
+        # 新建居住区养老设施配建率: the action describes the noun the rate is of
+        name, action = action + name, None
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
     name, verb = _strip_verbs(name)
@@ -296,6 +301,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # (改造和新建1.88万所乡镇卫生院、|786所县医院: also a count printed before its noun)
         action = prev.action
     name = change_named(text, head_start, amount.start, name, amount.unit)
+    name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     if prev is not None and _acts_on_another(pre, prev.name, name):
         return None  # (408支)家医团队|共签约|46万人: the people signed, not the teams
     return Reading(name, action, scope, baseline, carry)

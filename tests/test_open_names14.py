@@ -1,0 +1,73 @@
+"""Names of open facts, round 14: a rate of newly built things, the quoted group a count
+follows, a rank in a predicate, counts listed before one predicate, and a subject after a
+span of years (open_reading, open_owners, open_names). Tuning documents only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from baogao.extract import extract_facts
+from baogao.extract.open_facts import open_facts
+from baogao.models import Document, Fact
+from baogao.pipeline import read
+from tests.conftest import facts_at, national_open_facts
+
+PROVINCES = Path(__file__).parent / "data" / "corpus" / "provinces-2026"
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+
+
+def _province(name: str) -> list[Fact]:
+    docs: list[Document] = list(read(next(PROVINCES.glob(f"2026_{name}*.csv"))))
+    return [f for doc in docs for f in open_facts(doc, extract_facts(doc))]
+
+
+def _province_2025(name: str) -> list[Fact]:
+    doc = next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
+    return open_facts(doc, extract_facts(doc))
+
+
+def _names(facts: list[Fact], printed: str, words: str) -> list[str]:
+    return sorted(f.name for f in facts_at(facts, printed, words))
+
+
+def test_a_rate_keeps_the_action_that_describes_its_noun() -> None:
+    # 新建居住区养老设施配建率均达100%: the rate of newly built residential areas; nothing
+    # was built by it (not 居住区养老设施配建率 with the action 新建)
+    facts = facts_at(_province("宁夏"), "100%", "新建居住区养老设施配建率")
+    assert [(f.name, f.action) for f in facts] == [("新建居住区养老设施配建率", None)]
+
+
+def test_a_measure_after_a_quoted_group_and_its_count_keeps_the_group() -> None:
+    # “牛羊菜果薯药粮种”8个产业集群全产业链产值突破6100亿元: the eight clusters' output
+    assert _names(_province_2025("甘肃"), "突破6100亿元", "牛羊菜果薯药粮种") == [
+        "“牛羊菜果薯药粮种”产业集群全产业链产值"]
+
+
+def test_a_rank_in_the_predicate_does_not_stop_it_restricting_the_count() -> None:
+    # 9家国家级经开区跻身全国30强: the nine that entered the top 30, not all of them
+    assert _names(_province_2025("江苏"), "9家", "跻身全国30强") == ["跻身全国30强的国家级经开区"]
+    # 7家企业上榜全球国际承包商250强 (江西)
+    assert _names(_province_2025("江西"), "7家", "国际承包商250强") == [
+        "上榜全球国际承包商250强的企业"]
+
+
+def test_counts_listed_before_one_predicate_each_keep_it() -> None:
+    national = national_open_facts((2006,))[2006]
+    # 28个省（区、市）、2300个县（市）已初步建立社会救助体系的基本框架: both counts are of
+    # those that built it
+    words = "2300个县（市）已初步建立"
+    assert _names(national, "28个", words) == ["已初步建立社会救助体系的基本框架的省（区、市）"]
+    assert _names(national, "2300个", words) == ["已初步建立社会救助体系的基本框架的县（市）"]
+
+
+def test_counts_before_a_predicate_that_lists_what_each_did_stay_bare() -> None:
+    # 17个区、2个县（市）、124个镇获评全国百强区、百强县、千强镇: each its own title; not
+    # read as all of them winning the first
+    facts = _province_2025("广东")
+    assert _names(facts, "2个", "获评全国百强区、百强县、千强镇") == ["县（市）"]
+
+
+def test_a_subject_after_a_span_of_years_keeps_its_action_object() -> None:
+    # 五年内预计农民新建住宅二十五亿平方米: the houses farmers build, not all houses
+    assert _names(national_open_facts((1982,))[1982], "二十五亿平方米", "农民新建住宅") == [
+        "农民新建住宅"]
