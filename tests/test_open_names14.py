@@ -71,3 +71,28 @@ def test_a_subject_after_a_span_of_years_keeps_its_action_object() -> None:
     # 五年内预计农民新建住宅二十五亿平方米: the houses farmers build, not all houses
     assert _names(national_open_facts((1982,))[1982], "二十五亿平方米", "农民新建住宅") == [
         "农民新建住宅"]
+
+
+def test_spending_in_a_sentence_opening_on_its_areas_is_spending_on_them() -> None:
+    national = national_open_facts((2005, 2012))
+    # 各级政府加大对科技、教育、文化、卫生、体育事业的投入，全国财政支出2.82万亿元: not all of
+    # the national spending of 2011
+    assert _names(national[2012], "2.82万亿元", "加大对科技") == [
+        "全国财政用于科技、教育、文化、卫生、体育事业的支出"]
+    # …的支持，中央财政用于这些方面的支出987亿元，投入国债资金147亿元
+    assert _names(national[2005], "147亿元", "加大对科技") == [
+        "用于科技、教育、文化、卫生、体育事业的国债资金"]
+
+
+def test_a_count_of_people_before_a_de_phrase_is_of_the_people() -> None:
+    # 解决了500多万名集体企业退休人员养老保障的历史遗留问题: the retirees are counted
+    assert _names(national_open_facts((2012,))[2012], "500多万名", "历史遗留问题") == [
+        "集体企业退休人员"]
+
+
+def test_a_count_after_another_counts_noun_and_de_is_owned_by_it() -> None:
+    national = national_open_facts((1982, 1984))
+    # 三十八个科技项目的一百个课题: the projects' topics, not any 课题
+    assert _names(national[1982], "一百个", "一百个课题") == ["科技项目的课题"]
+    # 三十多种主要产品产量，提前两年达到…: the count is of products, not an output: not kept
+    assert facts_at(national[1984], "三十多种", "主要产品产量") == []

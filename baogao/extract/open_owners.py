@@ -15,7 +15,14 @@ import re
 
 from baogao.extract.open_amounts import _find_amounts
 from baogao.extract.open_frames import open_names
-from baogao.extract.open_words import _growth_word, _skip_words, _strip_lead, _words
+from baogao.extract.open_names import counted_head
+from baogao.extract.open_words import (
+    _growth_word,
+    _skip_words,
+    _strip_lead,
+    _words,
+    vocabulary,
+)
 
 #: Word tags of the nouns an owner is made of.
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
@@ -111,12 +118,37 @@ def _fiscal_re() -> re.Pattern[str]:
                       rf"(?=[^，,；;。]{{0,8}}?(?:{alt('fiscal_verbs')}))")
 
 
+#: A sentence opening on the areas its spending goes to (各级政府加大对科技、教育…事业的
+#: 投入，…).
+_PURPOSE = re.compile(r"[^，,；;。]{0,8}?加大对([^，,；;。的]{2,30})的(?:支持|投入)(?:力度)?[，,]")
+
+
+def purposed(text: str, start: int, pos: int, name: str) -> str:
+    """``name`` of a fund or spending at ``pos`` in a sentence (from ``start``) that opens on
+    the areas the spending is raised for (各级政府加大对科技、教育、文化、卫生、体育事业的
+    投入，|全国财政支出2.82万亿元): the spending on them, not all of it
+    (全国财政用于科技、教育、文化、卫生、体育事业的支出); ``这些方面`` in the name is
+    those areas. Other names are returned as they are."""
+    match = _PURPOSE.match(text, start, pos)
+    if match is None or ("用于" in name and "这些方面" not in name):
+        return name
+    if "这些方面" in name:
+        return name.replace("这些方面", match.group(1))
+    growth = _growth_word(name) or ""
+    if not name[: len(name) - len(growth)].endswith(tuple(open_names()["money_heads"])):
+        return name
+    owner = next((o for o in sorted(open_names()["fiscal_owners"], key=len, reverse=True)
+                  if name.startswith(o) and len(name) > len(o)), "")
+    return f"{owner}用于{match.group(1)}的{name[len(owner) :]}"  # 全国财政|支出
+
+
 def fiscal_owned(text: str, start: int, pos: int, name: str) -> str:
     """``name`` of the value at ``pos`` with the budget its sentence (from ``start``) opens on
     as the payer (中央财政安排|科技投入716亿元 → 中央财政科技投入: the central budget's, not
     all 科技投入 of the country), when ``name`` is a fund (``money_heads``), names no payer
     of its own and no other budget is printed since (…，地方财政每年将安排支出…). A
     clause opening on the budget inside the sentence does the same."""
+    name = purposed(text, start, pos, name)
     match = _fiscal_re().match(text, start, pos)
     clauses = sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)), reverse=True)
     for at, clause in enumerate(clauses if match is None else ()):
@@ -371,3 +403,37 @@ def quoted_group(text: str, clause_start: int, head_start: int, name: str) -> st
         return name
     lead = _strip_lead(text[clause_start : before[-1].start])[0]
     return lead + name if _QUOTED_LEAD.fullmatch(lead) else name
+
+
+def counted_before_de(text: str, end: int, post: str, unit: str) -> str:
+    """The noun a count of people or bodies is of when the phrase after it reads ``A的B``
+    and only A holds a noun of the measure (500多万名|集体企业退休人员养老保障的|历史遗留
+    问题: the retirees are counted, not the problem): that noun; ``post`` (the phrase read
+    after the amount ending at ``end``) otherwise."""
+    heads = vocabulary()["measure_heads"].get(unit.lstrip("万亿"), "")
+    if not heads or not post or post[-1] in heads:
+        return post
+    at = text.find("的", end, end + 24)
+    if at < 0 or not text.startswith(post, at + 1) or _find_amounts(text, end, at):
+        return post
+    cut = counted_head(unit, text[end:at])
+    return cut[0] if cut is not None and _HAN_ONLY.fullmatch(cut[0]) else post
+
+
+def counted_owner(text: str, head_start: int, start: int, end: int, name: str) -> str:
+    """``name`` of a count printed after another count's noun and 的 (三十八个|科技项目的|一百个
+    课题): the noun counted before owns it (科技项目的课题), which alone would read as any
+    课题. ``head_start`` is where the amount before ended; ``start``/``end`` delimit this
+    one."""
+    pre = text[head_start:start]
+    if len(pre) < 3 or not pre.endswith("的") or not name or not text.startswith(name, end):
+        return name
+    before = _find_amounts(text, max(0, head_start - 12), head_start)
+    if not before or before[-1].end != head_start or before[-1].unit.lstrip(
+            "万亿") not in _skip_words("count_units"):
+        return name
+    owner = pre[:-1]
+    if not _HAN_ONLY.fullmatch(owner) or not all(
+            t in ("n", "nz", "j", "l") for _, t in _words(owner)):
+        return name
+    return owner + "的" + name

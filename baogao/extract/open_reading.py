@@ -48,7 +48,7 @@ from baogao.extract.open_names import (
     counted_head,
     subject_shared,
 )
-from baogao.extract.open_owners import quoted_group
+from baogao.extract.open_owners import counted_before_de, counted_owner, quoted_group
 from baogao.extract.open_words import (
     _actions,
     _after_last_action,
@@ -190,6 +190,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         or (counted and _LATIN_NOUN.match(text, amount.end) is not None)  # 5家|A股上市公司
     ) and (counted or not name or leads or follows_prev):
         post = measure_noun(text, amount.end) or _post_phrase(text, amount.end, next_start)
+        post = counted_before_de(text, amount.end, post, amount.unit)  # 退休人员…的|问题
         if name and post and _words(post)[0][0] in _skip_words("predicate_leads"):
             post = ""  # 企业3万余家|实现复工复产: the object is the one named before
         # 30万人次取得职业资格…的劳动者: an action inside a 的 phrase stays
@@ -302,6 +303,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         action = prev.action
     name = change_named(text, head_start, amount.start, name, amount.unit)
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
+    name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
         return None  # (408支)家医团队|共签约|46万人: the people signed, not the teams
     return Reading(name, action, scope, baseline, carry)
