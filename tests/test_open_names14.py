@@ -96,3 +96,15 @@ def test_a_count_after_another_counts_noun_and_de_is_owned_by_it() -> None:
     assert _names(national[1982], "一百个", "一百个课题") == ["科技项目的课题"]
     # 三十多种主要产品产量，提前两年达到…: the count is of products, not an output: not kept
     assert facts_at(national[1984], "三十多种", "主要产品产量") == []
+
+
+def test_listed_sectors_share_their_chain_measure() -> None:
+    # 冶金有色、新材料、装备制造产业链产值均增长20%以上: each sector's chain output
+    assert _names(_province_2025("甘肃"), "20%以上", "产业链产值均增长") == [
+        "冶金有色产业链产值", "新材料产业链产值", "装备制造产业链产值"]
+
+
+def test_a_trait_before_a_count_and_a_measure_is_not_the_name() -> None:
+    # 全球单机规模最大、技术领先的2座35万千瓦塔式槽式光热发电项目: the words before the count
+    # describe the projects printed after the measure; not the name of the 2座
+    assert facts_at(_province("青海"), "2座", "技术领先的2座") == []

@@ -226,6 +226,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
             name = post
             action = action or post_action or post_tail
+        elif counted and follows.isdigit() and pre.endswith("的") and name:
+            # 技术领先的|2座|35万千瓦…项目: the words before are a trait of the noun after
+            # the count, which is not read
+            return None
     carry: str | None = None
     if compared and prev is not None:
         # 集成电路产量增长21%、占全国18%: the share is of the object named before
