@@ -179,8 +179,9 @@ def reached(text: str, start: int, end: int, name: str) -> str:
     the 150万 are the consumers reached, not the region's consumers. ``start``/``end``
     delimit the printed amount."""
     vocab = open_names()
-    if name not in vocab["reached_nouns"]:
-        return name
+    if not name.endswith(tuple(vocab["reached_nouns"])) or name.startswith(
+            tuple(vocab["reach_verbs"])):
+        return name  # (惠及)3岁以下婴幼儿, 残疾学生: a group ending in one is one too
     verbs = tuple(vocab["reach_verbs"])
     before = text[max(0, start - len(name) - 8) : start]
     at = before.rfind(name)
