@@ -198,7 +198,9 @@ def test_a_base_year_of_another_clause_does_not_date_a_value(
 
 @pytest.mark.parametrize(("year", "printed", "words", "name", "unit"), [
     # a bracketed alternative after a one-character place is part of the noun counted
-    (2006, "2300个", "2300个县（市）已初步建立社会救助体系", "县（市）", "个"),
+    # (and the predicate the listed counts share restricts it)
+    (2006, "2300个", "2300个县（市）已初步建立社会救助体系",
+     "已初步建立社会救助体系的基本框架的县（市）", "个"),
     # 个 beginning 个体工商户: the count is in 户, of the households
     (2012, "900多万", "降低900多万个体工商户税负", "个体工商户", "万户"),
     # a name repeating the subject of the clause before carries it
