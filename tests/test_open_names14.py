@@ -115,3 +115,13 @@ def test_a_group_reached_keeps_the_verb_when_its_noun_ends_in_a_reached_one() ->
     assert _names(_province("江苏"), "124万名", "育儿补贴惠及") == ["惠及婴幼儿"]
     # 惠及残疾学生超7.6万名: 残疾学生 ends in 学生, a group reached
     assert _names(_province_2025("广东"), "超7.6万名", "惠及残疾学生") == ["惠及残疾学生"]
+
+
+def test_an_action_alone_is_not_a_name() -> None:
+    # …阻击战完成综合治理2413.62万亩: 综合治理 says what was done, not to what
+    assert facts_at(_province("甘肃"), "2413.62万亩", "完成综合治理") == []
+
+
+def test_a_short_listed_item_shares_the_owner_of_the_item_before() -> None:
+    # 增加铁路新线1423公里、复线643公里: the railway's double track, not any 复线
+    assert _names(national_open_facts((2000,))[2000], "643公里", "复线643公里") == ["铁路复线"]

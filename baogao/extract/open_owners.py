@@ -438,3 +438,22 @@ def counted_owner(text: str, head_start: int, start: int, end: int, name: str) -
             t in ("n", "nz", "j", "l") for _, t in _words(owner)):
         return name
     return owner + "的" + name
+
+
+def listed_head(pre: str, before: str | None, name: str) -> str:
+    """``name`` of an item printed between 、 (``pre`` the text from the amount before) and
+    its amount, right after the amount of ``before`` (the name read for it), when the item
+    is a short word of the same length and head as the last
+    word of ``before`` (铁路新线1423公里、|复线643公里): the words before that last word are
+    its owner too (铁路复线). Other names are returned as they are."""
+    if (not before or not pre.startswith("、") or pre[1:] != name or len(name) != 2
+            or not _HAN_ONLY.fullmatch(name)):
+        return name
+    growth = _growth_word(before) or ""
+    before = before[: len(before) - len(growth)]  # 铁路新线|增加
+    words = _words(before)
+    last = words[-1][0] if words else ""
+    if (len(words) < 2 or last == name or len(last) != len(name) or last[-1] != name[-1]
+            or not all(t in ("n", "nz", "j", "l", "ns") for _, t in words)):
+        return name
+    return before[: len(before) - len(last)] + name

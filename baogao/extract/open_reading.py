@@ -48,7 +48,12 @@ from baogao.extract.open_names import (
     counted_head,
     subject_shared,
 )
-from baogao.extract.open_owners import counted_before_de, counted_owner, quoted_group
+from baogao.extract.open_owners import (
+    counted_before_de,
+    counted_owner,
+    listed_head,
+    quoted_group,
+)
 from baogao.extract.open_words import (
     _actions,
     _after_last_action,
@@ -306,6 +311,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # (改造和新建1.88万所乡镇卫生院、|786所县医院: also a count printed before its noun)
         action = prev.action
     name = change_named(text, head_start, amount.start, name, amount.unit)
+    if head_start > clause[0] and prev is not None:
+        name = listed_head(pre, prev.name, name)  # 铁路新线…、|复线: 铁路复线
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
