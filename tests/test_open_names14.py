@@ -14,6 +14,7 @@ from tests.conftest import facts_at, national_open_facts
 
 PROVINCES = Path(__file__).parent / "data" / "corpus" / "provinces-2026"
 FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 def _province(name: str) -> list[Fact]:
@@ -125,3 +126,10 @@ def test_an_action_alone_is_not_a_name() -> None:
 def test_a_short_listed_item_shares_the_owner_of_the_item_before() -> None:
     # 增加铁路新线1423公里、复线643公里: the railway's double track, not any 复线
     assert _names(national_open_facts((2000,))[2000], "643公里", "复线643公里") == ["铁路复线"]
+
+
+def test_a_verbal_noun_before_another_and_the_action_keeps_both() -> None:
+    # 完成10.7万平方米违法建设拆除 (seed 000): 违法建设 was torn down, not 违法
+    doc = next(read(SEEDS / "000_b5713cac4734963f.txt"))
+    assert _names(open_facts(doc, extract_facts(doc)), "10.7万平方米", "违法建设拆除") == [
+        "违法建设"]

@@ -478,6 +478,11 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
                 (word in predicates and not phrase.startswith(
                     _skip_words("closing_heads"), at + len(word)))
                 or not phrase.startswith(heads, at + len(word))))):
+            if (len(kept) == 1 and kept[0][1] == tag == "vn" and index + 1 < len(words)
+                    and words[index + 1][0] in _actions()):
+                # 违法|建设|拆除: a verbal noun alone is no object; with the next one it is
+                # (违法建设), the action following
+                kept.append((word, "n"))
             break  # 6个全国整治项目: an action before a noun head is inside the noun
         if at >= 1 and word in predicates and kept[-1][1] in _PLAIN_NOUN_TAGS and not (
                 phrase.startswith(_skip_words("closing_heads"), at + len(word))):
