@@ -133,3 +133,9 @@ def test_a_verbal_noun_before_another_and_the_action_keeps_both() -> None:
     doc = next(read(SEEDS / "000_b5713cac4734963f.txt"))
     assert _names(open_facts(doc, extract_facts(doc)), "10.7万平方米", "违法建设拆除") == [
         "违法建设"]
+
+
+def test_a_multiple_against_a_base_is_not_named_by_the_base() -> None:
+    # …平均每年六千二百万平方米，等于一九五三年到一九八○年…平均每年建成住宅面积的二点六倍:
+    # the multiple is of the years before, not of 住宅面积; not kept
+    assert facts_at(national_open_facts((1982,))[1982], "二点六倍", "平均每年建成住宅面积") == []

@@ -80,6 +80,9 @@ from baogao.extract.open_words import (
 _LATIN_NOUN = re.compile(r"[A-Z]{1,5}[\u4e00-\u9fff]")
 
 
+#: A multiple against a base (等于一九五〇年的|一点八倍): of a subject printed before.
+_AGAINST_BASE = re.compile(r"(?:等于|相当于)[^，,；;。]*的$")
+
 #: A comparison after a generic measure (增速|高于全国): the measure of the object before.
 _COMPARED_TO = ("高于", "低于", "快于", "慢于")
 
@@ -116,6 +119,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         if not owner or _unsure(owner):
             return None
         return Reading(owner + measure, None, _scope(text[clause[0] : amount.start]))
+    if amount.unit == "倍" and _AGAINST_BASE.search(pre):
+        return None  # (建成住宅…，)等于…平均每年建成住宅面积的|二点六倍: of the subject before
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
