@@ -139,3 +139,8 @@ def test_a_multiple_against_a_base_is_not_named_by_the_base() -> None:
     # …平均每年六千二百万平方米，等于一九五三年到一九八○年…平均每年建成住宅面积的二点六倍:
     # the multiple is of the years before, not of 住宅面积; not kept
     assert facts_at(national_open_facts((1982,))[1982], "二点六倍", "平均每年建成住宅面积") == []
+
+
+def test_a_place_alone_is_not_a_name() -> None:
+    # 化隆县谢家滩乡拉扎村3.73亿立方米山体滑坡: the village is where, not what
+    assert facts_at(_province("青海"), "3.73亿立方米", "拉扎村") == []

@@ -177,6 +177,18 @@ def _joined_action(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+#: One level of a place name (化隆县, 谢家滩乡, 拉扎村).
+_PLACE_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|盟|旗|乡|镇|村|街道)")
+
+
+def _place_chain(name: str) -> bool:
+    """True when ``name`` is only places, one inside the other, the first a known region
+    (化隆县谢家滩乡拉扎村)."""
+    levels = _PLACE_LEVEL.findall(name)
+    return (len(levels) >= 2 and "".join(levels) == name
+            and resolve_one(levels[0]) is not None)
+
+
 def _unsure(name: str) -> bool:
     """True when a name cannot be read with confidence: one word that is not a noun
     (a numeral, pronoun, time, adverb) or a verb naming what was done (整合, 就业: the
@@ -186,6 +198,8 @@ def _unsure(name: str) -> bool:
     unnamed (the number stays in its sentence, without a fact)."""
     if name in _skip_words("bare_names"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
+    if _place_chain(name):
+        return True  # 化隆县谢家滩乡拉扎村(3.73亿立方米山体滑坡): a place is no object
     if name.endswith(_skip_words("member_tails")):
         return True  # (成为)30个…试点地区之一: the count is of a set it belongs to
     words = _words(name)
