@@ -178,7 +178,8 @@ def _joined_action(match: re.Match[str]) -> str:
 
 
 #: One level of a place name (化隆县, 谢家滩乡, 拉扎村).
-_PLACE_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|盟|旗|乡|镇|村|街道)")
+_PLACE_LEVEL = re.compile(
+    r"[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|自治州|州|县|区|盟|旗|乡|镇|村|街道)")
 
 
 def _place_chain(name: str) -> bool:
