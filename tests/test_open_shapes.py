@@ -312,7 +312,7 @@ def test_a_count_in_an_entity_measure_names_the_noun_it_counts() -> None:
     facts = open_facts(doc, extract_facts(doc))
     named = {(f.text, f.name) for f in facts}
     assert ("3所", "医院") in named  # 3所|医院|交通综合治理
-    assert ("1325家", "中小微企业") in named  # 1325家|中小微企业|融资
+    assert ("1325家", "带动中小微企业") in named  # (带动)1325家|中小微企业|融资: those reached
     assert ("20栋", "简易楼") in named  # 简易楼|解危排险|20栋
     assert ("1100套", "保障性住房") in named  # 保障性住房|计划竣工|1100套
 
