@@ -68,6 +68,7 @@ from baogao.extract.open_lists import (
     respectively,
 )
 from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
+from baogao.extract.spans import level_at_end
 from baogao.extract.open_owners import (
     clause_owned,
     counted_first,
@@ -426,9 +427,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period, spans = None, True
                     stock = (period is None and (multi or spans) and timing.kind == "actual"
                              and doc.year is not None and not baseline
-                             and stock_at_end(text, amount.end, doc.year))
+                             and (stock_at_end(text, amount.end, doc.year) or level_at_end(
+                                 text, sentence.start, amount.start)))
                     if stock and doc.year is not None:
-                        period = doc.year - 1  # (五年来) 积累7810亿元，比五年前增加…: the level
+                        # (五年来) 积累7810亿元，比五年前增加…; 青壮年文盲率下降到6%: the level
+                        # at the end of the years reviewed, the last one's
+                        period = doc.year - 1
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years

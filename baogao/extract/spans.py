@@ -13,7 +13,8 @@ import functools
 import re
 
 from baogao.extract.catalog import page_shapes
-from baogao.extract.periods import Timing, _Span
+from baogao.extract.open_words import vocabulary
+from baogao.extract.periods import Timing, _Span, year_re
 from baogao.models import Document
 
 _YEAR = r"((?:19|20)\d{2})年"
@@ -66,3 +67,23 @@ def carried_timing(doc: Document, para: _Span, pos: int, span: str) -> Timing | 
     if years is None:
         return None
     return Timing("actual", False, years[0] if span == "start" else years[1])
+
+
+@functools.lru_cache(maxsize=1)
+def _end_level_re() -> re.Pattern[str]:
+    """A verb of a level reached, right before a value: 达到, 提高到, (由…)增加到."""
+    words = vocabulary()
+    verbs = sorted({*words["end_level_verbs"], *words["from_follow"]}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, verbs)) + ")了?$")
+
+
+def level_at_end(text: str, sentence: int, pos: int) -> bool:
+    """True when the value at ``pos``, in a review of several past years, is the level they
+    ended at: a verb of a level reached right before it (青壮年文盲率下降到6%; 普通高等教育本科生
+    和研究生规模达到1144万人; the 到 side of 由1655亿美元增加到3251亿美元), with no word of a sum
+    or a flow over the years (新增, 建成, 累计, 合计, “六五”期间, 年均: ``span_sum_words``) and
+    no year written before it in its sentence (the years' own dating holds)."""
+    head = text[sentence:pos]
+    return (_end_level_re().search(head) is not None
+            and not any(w in head for w in vocabulary()["span_sum_words"])
+            and year_re().search(head) is None)
