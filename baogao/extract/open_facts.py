@@ -68,7 +68,6 @@ from baogao.extract.open_lists import (
     respectively,
 )
 from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
-from baogao.extract.spans import level_at_end
 from baogao.extract.open_owners import (
     clause_owned,
     counted_first,
@@ -104,6 +103,7 @@ from baogao.extract.periods_plan import (
     stated_now,
     this_year_estimate,
 )
+from baogao.extract.spans import level_at_end
 from baogao.models import Document, Fact, Role
 
 __all__ = [
