@@ -334,11 +334,12 @@ def test_a_yearly_capacity_describes_the_project_after_it() -> None:
 
 
 def test_a_review_of_past_years_in_a_plan_part_states_results() -> None:
-    # the 说明 of the next five-year plan opens with 这五年: its values are results
+    # the 说明 of the next five-year plan opens with 这五年: its values are results (the
+    # level reached at the end of the five years: 2025's, round 14)
     doc = _province("上海")
     facts = [f for f in open_facts(doc, extract_facts(doc))
              if "从4.16万亿元增加到5.67万亿元" in f.evidence and f.text == "5.67万亿元"]
-    assert facts and all(f.kind == "actual" and f.period is None for f in facts)
+    assert facts and all(f.kind == "actual" and f.period == 2025 for f in facts)
 
 
 def test_a_name_holding_an_amount_of_its_own_is_not_kept() -> None:

@@ -91,6 +91,7 @@ from baogao.extract.open_words import (
     trim_name,
     vocabulary,
 )
+from baogao.extract.periods import start_timing
 from baogao.extract.periods_plan import (
     done_in_clause,
     future_period,
@@ -103,6 +104,7 @@ from baogao.extract.periods_plan import (
     stated_now,
     this_year_estimate,
 )
+from baogao.extract.spans import level_at_end
 from baogao.models import Document, Fact, Role
 
 __all__ = [
@@ -426,9 +428,19 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period, spans = None, True
                     stock = (period is None and (multi or spans) and timing.kind == "actual"
                              and doc.year is not None and not baseline
-                             and stock_at_end(text, amount.end, doc.year))
+                             and (stock_at_end(text, amount.end, doc.year) or level_at_end(
+                                 text, sentence.start, clause[0], amount.start, printed,
+                                 reading.action)))
                     if stock and doc.year is not None:
-                        period = doc.year - 1  # (五年来) 积累7810亿元，比五年前增加…: the level
+                        # (五年来) 积累7810亿元，比五年前增加…; 青壮年文盲率下降到6%: the level
+                        # at the end of the years reviewed, the last one's
+                        period = doc.year - 1
+                    if period is None and baseline and not dated and (multi or spans) and (
+                            timing.kind == "actual") and (
+                            started := start_timing(doc, role, para, amount.start, "level")):
+                        # (五年来) 城镇化率由45.9%|提高到…: the level the five years started
+                        # from, the year before them (as the catalog's starts)
+                        period = started.period
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years

@@ -13,7 +13,8 @@ import functools
 import re
 
 from baogao.extract.catalog import page_shapes
-from baogao.extract.periods import Timing, _Span
+from baogao.extract.open_words import vocabulary
+from baogao.extract.periods import Timing, _Span, year_re
 from baogao.models import Document
 
 _YEAR = r"((?:19|20)\d{2})年"
@@ -66,3 +67,44 @@ def carried_timing(doc: Document, para: _Span, pos: int, span: str) -> Timing | 
     if years is None:
         return None
     return Timing("actual", False, years[0] if span == "start" else years[1])
+
+
+@functools.lru_cache(maxsize=1)
+def _level_verbs() -> tuple[str, ...]:
+    """Verbs of a level reached (达到, 提高到, 增长到), longest first."""
+    words = vocabulary()
+    return tuple(sorted({*words["end_level_verbs"], *words["from_follow"]}, key=len,
+                        reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _end_level_re() -> re.Pattern[str]:
+    """A verb of a level reached, right before a value: 达到, 提高到, (由…)增加到."""
+    return re.compile("(?:" + "|".join(map(re.escape, _level_verbs())) + ")了?$")
+
+
+#: The longest opening clause of a sentence read as its lead-in (“六五”期间，; 五年来，).
+_LEAD_IN = 8
+
+
+def level_at_end(text: str, sentence: int, clause: int, pos: int, printed: str,
+                 action: str | None) -> bool:
+    """True when the value ``printed`` at ``pos``, in a review of several past years, is the
+    level they ended at: a verb of a level reached right before it or opening it (青壮年文盲率
+    下降到6%; 规模达到1144万人; the 到 side of 由1655亿美元增加到3251亿美元; 余额突破6万亿元),
+    its action (if any) being such a verb, with no word of a sum or a flow over the years in
+    its clause or in a short lead-in opening its sentence (新增, 建成, 累计, 合计, “六五”期间,
+    年均: ``span_sum_words``) and no year written before it in its sentence (the years' own
+    dating holds)."""
+    words = vocabulary()
+    verbs = _level_verbs()
+    if _end_level_re().search(text, sentence, pos) is None and not printed.startswith(
+            tuple(words["end_level_prefixes"])):
+        return False
+    if action is not None and action not in verbs:
+        return False  # 引进…超800家, 完成水利投资超1000亿元: done over the years
+    lead = min((i for i in (text.find(c, sentence, pos) for c in "，,：:") if i >= 0),
+               default=pos)
+    heads = [text[clause:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
+    return not any(w in h for h in heads for w in words["span_sum_words"]) and (
+        year_re().search(text, sentence, pos) is None)
