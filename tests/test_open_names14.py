@@ -144,3 +144,23 @@ def test_a_multiple_against_a_base_is_not_named_by_the_base() -> None:
 def test_a_place_alone_is_not_a_name() -> None:
     # 化隆县谢家滩乡拉扎村3.73亿立方米山体滑坡: the village is where, not what
     assert facts_at(_province("青海"), "3.73亿立方米", "拉扎村") == []
+
+
+def test_a_quality_made_keeps_its_action() -> None:
+    # 实施居家适老化改造4.4万户: 适老化 alone names no work done
+    assert _names(_province_2025("江西"), "4.4万户", "居家适老化改造") == ["居家适老化改造"]
+
+
+def test_a_share_named_by_what_it_is_of_is_a_share() -> None:
+    # 民营企业、外资企业出口分别占全省的50.6%、41.9%
+    assert _names(_province_2025("江苏"), "41.9%", "分别占全省") == ["外资企业出口占全省比重"]
+
+
+def test_a_bare_noun_listed_after_a_noun_and_its_measure_shares_the_measure() -> None:
+    # 勘探新增石油地质储量3000万吨、天然气200亿立方米
+    assert _names(_province_2025("青海"), "200亿立方米", "石油地质储量") == ["天然气地质储量"]
+
+
+def test_a_noun_opening_a_clause_owns_the_generic_count_after_it() -> None:
+    # 生态环境9项约束性指标全部完成: the environment's binding targets
+    assert _names(_province("宁夏"), "9项", "约束性指标全部完成") == ["生态环境约束性指标"]

@@ -170,6 +170,15 @@ def _parts_named(names: dict[int, str]) -> list[str]:
     return [_strip_growth(n) for _, n in sorted(names.items())] if len(names) > 1 else []
 
 
+def share_named(name: str, unit: str) -> str:
+    """A share named only by what it is of (外资企业出口占全省|41.9%): its measure is
+    the share (外资企业出口占全省比重). Other names are returned as they are."""
+    if unit not in ("%", "‰") or not name.endswith(tuple(
+            "占" + w for w in _skip_words("compared_wholes"))) or name.startswith("占"):
+        return name
+    return name + "比重"
+
+
 def _strip_growth(name: str) -> str:
     growth = _growth_word(name)
     return name[: len(name) - len(growth)] if growth and len(name) > len(growth) else name
@@ -274,7 +283,7 @@ def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
         name = part if part is parts[-1] or not tail else part + tail[overlap:]
         if len(name) < 2:
             return {}
-        names[i] = name + growth
+        names[i] = share_named(name + growth, amounts[i].unit)
     return names
 
 

@@ -17,12 +17,15 @@ from baogao.extract.open_amounts import _find_amounts
 from baogao.extract.open_frames import open_names
 from baogao.extract.open_names import counted_head
 from baogao.extract.open_words import (
+    _actions,
     _growth_word,
     _skip_words,
     _strip_lead,
+    _verb_words,
     _words,
     vocabulary,
 )
+from baogao.read.regions import resolve_one
 
 #: Word tags of the nouns an owner is made of.
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
@@ -457,3 +460,49 @@ def listed_head(pre: str, before: str | None, name: str) -> str:
             or not all(t in ("n", "nz", "j", "l", "ns") for _, t in words)):
         return name
     return before[: len(before) - len(last)] + name
+
+
+def listed_tail(pre: str, before: str | None, name: str) -> str:
+    """``name`` of a bare noun printed between 、 (``pre`` the text from the amount before)
+    and its amount, right after an amount named by a short noun and a measure of the
+    ``listed_measures`` (石油地质储量3000万吨、|天然气200亿立方米): the measure is shared
+    (天然气地质储量). Other names are returned as they are."""
+    if not before or not pre.startswith("、") or pre[1:] != name or not 2 <= len(name) <= 4:
+        return name
+    measures = sorted(open_names()["listed_measures"], key=len, reverse=True)
+    measure = next((m for m in measures if before.endswith(m)), "")
+    noun = before[: len(before) - len(measure)]
+    if not measure or not 2 <= len(noun) <= 4 or name.endswith(tuple(measures)):
+        return name
+    if not all(t in ("n", "nz", "j") for _, t in _words(noun + "，" + name) if t != "x"):
+        return name
+    return name + measure
+
+
+#: Tags of the words of a noun owning the count after it (生态环境|9项约束性指标).
+_LEAD_OWNER_TAGS = frozenset({"n", "nz", "l", "j"})
+
+
+@functools.lru_cache(maxsize=1)
+def _lead_verbs() -> frozenset[str]:
+    """Verbs and actions that cannot be part of an owner before a count."""
+    return frozenset({*_verb_words(), *_actions(), *_skip_words("lead_verbs")})
+
+
+def lead_owner(text: str, clause_start: int, start: int, name: str) -> str:
+    """``name`` of a count read from the generic noun after it (``generic_objects``: 指标,
+    项目, 任务), when its clause opens on a short noun right before the count (生态环境|9项|
+    约束性指标全部完成): that noun owns the counted ones (生态环境约束性指标), not a place
+    (a scope), framing words or a verb. Other names are returned as they are."""
+    lead = text[clause_start:start]
+    if (not 2 <= len(lead) <= 6 or not name.endswith(_skip_words("generic_objects"))
+            or name.startswith(lead) or lead in name
+            or _strip_lead(lead)[0] != lead or resolve_one(lead) is not None
+            or any(len(v) >= 2 and v in lead for v in _lead_verbs())):
+        return name  # 全面完成|25项民生实事: a verb, not an owner
+    words = _words(lead)
+    if not all(t in _LEAD_OWNER_TAGS for _, t in words) or words[0][0] in _skip_words(
+            "lead_noise") or any(w in _skip_words("scopes") or w in _skip_words(
+                "compared_wholes") or w in _skip_words("lead_verbs") for w, _ in words):
+        return name
+    return lead + name

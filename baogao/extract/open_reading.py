@@ -22,7 +22,7 @@ from baogao.extract.open_checks import (
     unreliable,
 )
 from baogao.extract.open_frames import open_names
-from baogao.extract.open_lists import _strip_growth
+from baogao.extract.open_lists import _strip_growth, share_named
 from baogao.extract.open_names import (
     _BASIS,
     _CHANGE_UNITS,
@@ -51,7 +51,9 @@ from baogao.extract.open_names import (
 from baogao.extract.open_owners import (
     counted_before_de,
     counted_owner,
+    lead_owner,
     listed_head,
+    listed_tail,
     quoted_group,
 )
 from baogao.extract.open_words import (
@@ -166,6 +168,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             and name.endswith(tuple(open_names()["rate_ends"])) and action + name in head):
         # 新建居住区养老设施配建率: the action describes the noun the rate is of
         name, action = action + name, None
+    made = next((a for a in (tail_action, action) if a in open_names()["quality_actions"]), "")
+    if made and name.endswith("化") and name + made in head:
+        name += made  # 居家适老化|改造4.4万户: a quality made names nothing without it
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
     name, verb = _strip_verbs(name)
@@ -234,7 +239,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                     and head.endswith(name) and _words(name)[-1][1] != "v"):
                 post = name + post
             runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
-            name = post
+            name = post if head_start > clause[0] else lead_owner(
+                text, clause[0], amount.start, post)  # 生态环境|9项约束性指标
             action = action or post_action or post_tail
         elif counted and follows.isdigit() and pre.endswith("的") and name:
             # 技术领先的|2座|35万千瓦…项目: the words before are a trait of the noun after
@@ -318,11 +324,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = change_named(text, head_start, amount.start, name, amount.unit)
     if head_start > clause[0] and prev is not None:
         name = listed_head(pre, prev.name, name)  # 铁路新线…、|复线: 铁路复线
+        name = listed_tail(pre, prev.name, name)  # 石油地质储量…、|天然气: …地质储量
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
         return None  # (408支)家医团队|共签约|46万人: the people signed, not the teams
-    return Reading(name, action, scope, baseline, carry)
+    return Reading(share_named(name, amount.unit), action, scope, baseline, carry)
 
 
 def _acts_on_another(pre: str, before: str, name: str) -> bool:
