@@ -164,3 +164,18 @@ def test_a_bare_noun_listed_after_a_noun_and_its_measure_shares_the_measure() ->
 def test_a_noun_opening_a_clause_owns_the_generic_count_after_it() -> None:
     # 生态环境9项约束性指标全部完成: the environment's binding targets
     assert _names(_province("宁夏"), "9项", "约束性指标全部完成") == ["生态环境约束性指标"]
+
+
+def test_a_predicate_of_progress_restricts_nothing() -> None:
+    # 19所“小而精”“小而美”学校创建全面展开 (seed 000): all 19 under way
+    doc = next(read(SEEDS / "000_b5713cac4734963f.txt"))
+    assert _names(open_facts(doc, extract_facts(doc)), "19所", "创建全面展开") == [
+        "“小而精”“小而美”学校"]
+    # 16家高水平医院建设加速推进
+    assert _names(_province_2025("江苏"), "16家", "建设加速推进") == ["高水平医院"]
+
+
+def test_a_change_compared_with_last_year_after_a_flow_is_of_the_flow() -> None:
+    # 新开工10亿元以上制造业项目248个、比上年增加36个: more started, not more projects
+    assert _names(_province_2025("安徽"), "36个", "比上年增加36个") == [
+        "新开工10亿元以上制造业项目增加"]

@@ -251,6 +251,9 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     words = [(w, t) for w, t in _words(rest) if w != "了"]
     opening = 0
     whole = tuple(open_names()["whole_adverbs"])
+    pace = open_names()["progress_predicates"]
+    if any(a in rest for a in pace["adverbs"]) and rest.endswith(tuple(pace["verbs"])):
+        return name  # 16家高水平医院|建设加速推进, 19所…学校|创建全面展开: all under way
     if rest.startswith(whole) and not _DIVISIONS.search(name):
         return name  # 20件民生实事|全部完成: all of them (not 28个省（区、市）|全部免征…)
     while opening < len(words) - 1 and (words[opening][1] == "d" or words[opening][0]

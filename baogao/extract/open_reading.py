@@ -252,6 +252,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         carry = _strip_growth(_object(prev))
         share = not head.startswith(_comparison_leads())  # 占全社会投资的比重|达到: no verb kept
         name = carry + _tidy(_strip_tail(head)[0] if share else head)
+        if (not share and prev.carry is None and prev.action is not None
+                and prev.action in open_names()["flow_actions"]):
+            name = prev.action + name  # 新开工…项目248个、|比上年增加36个: of those started
         action = None
     growth = _growth_word(pre.strip())
     # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
