@@ -179,3 +179,8 @@ def test_a_change_compared_with_last_year_after_a_flow_is_of_the_flow() -> None:
     # 新开工10亿元以上制造业项目248个、比上年增加36个: more started, not more projects
     assert _names(_province_2025("安徽"), "36个", "比上年增加36个") == [
         "新开工10亿元以上制造业项目增加"]
+
+
+def test_a_share_in_a_sentence_opening_on_an_enterprise_is_its_share() -> None:
+    # 酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%
+    assert _names(_province("甘肃"), "70%", "高端产品占比") == ["酒钢集团高端产品占比"]

@@ -61,8 +61,9 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
     on, when it is a bare measure without it (利润总额增长 → 省属企业利润总额增长), and no
     other owner is printed since (国有企业…，省属企业资产总额…，工业总产值: not 国有企业's)."""
     growth = _growth_word(name) or ""
-    if name[: len(name) - len(growth)] not in _skip_words("owned_measures_bare"):
-        return name
+    if name[: len(name) - len(growth)] not in _skip_words("owned_measures_bare") and not (
+            name.endswith(tuple(open_names()["owned_share_tails"]))):
+        return name  # (酒钢集团…，)高端产品占比: a share of the owner's output too
     begin = start
     for clause in sorted((m.end() for m in _CLAUSE_MARK.finditer(text, start, pos)),
                          reverse=True):
@@ -70,8 +71,11 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
         if found and not name.startswith(_words(found)[-1][0]):
             begin = clause  # 国有企业…，省属企业资产总额…，|工业总产值: 省属企业's
             break
+    if begin != start and name[: len(name) - len(growth)] not in _skip_words(
+            "owned_measures_bare"):
+        return name  # (…，)澳资企业超6600户…，“四新”产业占比: only the sentence's owner
     owner = _owner(text[begin : begin + _OPENING])
-    if not owner or name.startswith(_words(owner)[-1][0]):
+    if not owner or name.startswith(_words(owner)[-1][0]) or name.startswith(owner[:2]):
         return name  # (全年)工业|总产值: the owner's word begins the measure
     since = text.find(owner, begin) + len(owner)
     if any(head in text[since:pos] for head in _skip_words("owner_heads")
