@@ -75,7 +75,7 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
             "owned_measures_bare"):
         return name  # (…，)澳资企业超6600户…，“四新”产业占比: only the sentence's owner
     owner = _owner(text[begin : begin + _OPENING])
-    if not owner or name.startswith(_words(owner)[-1][0]) or name.startswith(owner[:2]):
+    if not owner or name.startswith((_words(owner)[-1][0], owner[:2])):
         return name  # (全年)工业|总产值: the owner's word begins the measure
     since = text.find(owner, begin) + len(owner)
     if any(head in text[since:pos] for head in _skip_words("owner_heads")
