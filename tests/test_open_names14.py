@@ -184,3 +184,8 @@ def test_a_change_compared_with_last_year_after_a_flow_is_of_the_flow() -> None:
 def test_a_share_in_a_sentence_opening_on_an_enterprise_is_its_share() -> None:
     # 酒钢集团“三化”改造实现产业重塑，高端产品占比从30%提高到70%
     assert _names(_province("甘肃"), "70%", "高端产品占比") == ["酒钢集团高端产品占比"]
+
+
+def test_a_count_before_a_de_phrase_opening_on_a_place_word_is_of_that_noun() -> None:
+    # 优化已建成超1.6万个户外劳动者“爱心驿站”的公益服务: the stations, not 公益
+    assert _names(_province_2025("广东"), "超1.6万个", "爱心驿站") == ["户外劳动者“爱心驿站”"]

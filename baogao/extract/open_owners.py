@@ -324,7 +324,7 @@ _HAN_ONLY = re.compile(r"[\u4e00-\u9fff“”（）()A-Za-z]+")
 
 
 #: Nouns that may open a counted noun's phrase before 的 (58个|酒庄|的旅游环线).
-_NOUN_TAGS_DE = ("n", "nz", "ns", "nt", "j", "x")
+_NOUN_TAGS_DE = ("n", "nz", "ns", "nt", "j", "x", "s")
 #: A unit of a rate opening its base (每个街道, 每万城镇常住人口, 每千人).
 _PER_UNIT = re.compile(r"每(?:个|一个|[万千百])")
 _PER_TAIL = re.compile(r"^(.{2,}?)(?:超过|超|达到|达|不少于|不低于)?(每[万千百]?人口?)$")
