@@ -189,3 +189,12 @@ def test_a_share_in_a_sentence_opening_on_an_enterprise_is_its_share() -> None:
 def test_a_count_before_a_de_phrase_opening_on_a_place_word_is_of_that_noun() -> None:
     # 优化已建成超1.6万个户外劳动者“爱心驿站”的公益服务: the stations, not 公益
     assert _names(_province_2025("广东"), "超1.6万个", "爱心驿站") == ["户外劳动者“爱心驿站”"]
+
+
+def test_a_fall_keeps_its_sign_in_the_name() -> None:
+    # 重工业总产值一九八一年比一九八○年下降百分之四点七: a fall, not a level or a rise
+    assert _names(national_open_facts((1982,))[1982], "百分之四点七", "重工业总产值") == [
+        "重工业总产值下降"]
+    # 累计单位国内生产总值能耗下降14.38% (2010)
+    assert _names(national_open_facts((2010,))[2010], "14.38%", "前四年累计") == [
+        "单位国内生产总值能耗下降"]
