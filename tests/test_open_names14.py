@@ -198,3 +198,9 @@ def test_a_fall_keeps_its_sign_in_the_name() -> None:
     # 累计单位国内生产总值能耗下降14.38% (2010)
     assert _names(national_open_facts((2010,))[2010], "14.38%", "前四年累计") == [
         "单位国内生产总值能耗下降"]
+
+
+def test_a_plan_mark_after_a_measure_is_not_the_name() -> None:
+    # 用于发展教育、科学、文化、卫生事业的经费计划为九百六十七亿元 (1982)
+    assert _names(national_open_facts((1982,))[1982], "九百六十七亿元", "经费计划为") == [
+        "用于发展教育、科学、文化、卫生事业的经费"]

@@ -332,6 +332,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
         return None  # (408支)家医团队|共签约|46万人: the people signed, not the teams
+    mark = next((m for m in open_names()["plan_marks"] if name.endswith(m)), "")
+    if mark and len(name) >= len(mark) + 3 and not counted and not name[: -len(mark)].endswith(
+            ("年度", "年")):  # (比)年度计划: the plan compared with
+        name = name[: -len(mark)]  # …的经费|计划为967亿元, 广义货币|预期增长14%: the plan's
     down = next((w for w in open_names()["decrease_words"] if pre.rstrip().endswith(w)), "")
     if down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry:
         name += down  # 重工业总产值…下降|百分之四点七: the fall, not the level (its sign)
