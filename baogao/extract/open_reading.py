@@ -334,7 +334,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None  # (408支)家医团队|共签约|46万人: the people signed, not the teams
     mark = next((m for m in open_names()["plan_marks"] if name.endswith(m)), "")
     if mark and len(name) >= len(mark) + 3 and not counted and not name[: -len(mark)].endswith(
-            ("年度", "年")):  # (比)年度计划: the plan compared with
+            ("年度", "年", "占", "比", "超", "较", "于")):  # (比)年度计划, 占计划: compared
         name = name[: -len(mark)]  # …的经费|计划为967亿元, 广义货币|预期增长14%: the plan's
     down = next((w for w in open_names()["decrease_words"] if pre.rstrip().endswith(w)), "")
     if down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry:
