@@ -50,7 +50,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
-from baogao.extract.periods_plan import clause_deadline, opening_year
+from baogao.extract.periods_plan import clause_deadline, colon_lead_year, opening_year
 from baogao.extract.span_memo import last_of, last_opening, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
@@ -363,6 +363,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if own is None and alone is not None and text.startswith(("，", ","), alone.end()) and (
             alone.end() + 1 == clause[1]):
         own = year_of(alone)
+        # 1997年，城镇居民人均可支配收入达到5160元，五年来年均实际增长6%: the lone year dates
+        # the clause after it, whatever years the sentence names later
+        in_clause = not (has_cue_in(text, clause[1], pos, "multi_year_paragraph")
+                         or has_cue_in(text, clause[1], pos, "multi_year_sentence"))
     if own is not None:
         return own if (free or in_clause) and not spans and own <= year else period
     if spans:
@@ -375,6 +379,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         opened = paragraph_run_year(text, para[0], full, pos)
     if opened is None and free and not (growth or planned):
         opened = opening_year(text, full, pos, year)  # (过去五年…)1987年来华…，创汇…
+    if opened is None and not (growth or planned or spans):
+        opened = colon_lead_year(text, full, pos, year)  # …一九五四年预计产量…：…；原煤…
     if opened is not None and opened <= year:
         return opened  # (这五年，)2025年，实现…；规模以上工业增加值1615亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
@@ -526,7 +532,7 @@ _ONE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
 #: no one year's value (not the year 1987年|来华…).
-_YEARS_SPAN = re.compile(r"(?<!\d)(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来(?!华)|累计)"
+_YEARS_SPAN = re.compile(r"(?<!\d)(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|中|来(?!华)|累计)"
                          r"|未来[两三四五]年"
                          r"|(?:今后|近|过去|用|这)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
                          r"|平均每年|每年平均|(?<![人生户亩])每年(?=[增新减提安建])")

@@ -370,8 +370,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and (_done_before().search(head) or (
                             _DONE_ASPECT.search(text, amount.end, clause[1]))):
-                        # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done
-                        timing = replace(timing, kind="actual")
+                        # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done;
+                        # in a plan part, of no one year unless its sentence names one
+                        # (两年…，产品成本已降低百分之九点六, in the 1955 report)
+                        timing = replace(timing, kind="actual", period=timing.period if (
+                            role != "plan") else named_year_or_none(
+                            text, sentence.start, amount.start, timing.period))
                     if timing.kind == "actual" and (proposed(head) or (  # (去年超收…)拟增加…
                             timing.estimated and base_estimated(  # 比1980年预计增加…
                                 text, sentence.start, amount.start))):

@@ -263,8 +263,9 @@ def _tidy(name: str) -> str:
     while changed:
         changed = False
         for word in _tail_noise():
-            if name.endswith(word) and len(name) > len(word) + 1:
-                name = name[: -len(word)]
+            if name.endswith(word) and len(name) > len(word) + 1 and not (
+                    word == "约" and name[-2] in vocabulary()["approx_word_blockers"]):
+                name = name[: -len(word)]  # (not 国际条约, 签约: the 约 of a word)
                 changed = True
     if name.endswith("过") and len(name) > 3 and _words(name)[-1][0] == "过":
         name = name[:-1]  # 街道财政收入过(8亿元): a threshold word, not part of the object
