@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 
 from baogao.extract.numbers import printed_in_yi
+from baogao.extract.open_facts import share_subject
 from baogao.models import Fact
 from baogao.read.normalize import normalize
 from tests.conftest import facts_at, national_open_facts
@@ -72,3 +73,39 @@ def test_treaty_keeps_its_yue(reports: dict[int, list[Fact]]) -> None:
     """约 after 条 is the word 条约, not 'about': the name keeps it."""
     [fact] = facts_at(reports[1998], "187个", "缔结或者参加国际条约")
     assert fact.name == "国际条约"
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "kind", "period"), [
+    # 一九五四年…比一九五二年增长…；…如铁增长…，水泥增长…: the year of the full-stop sentence's
+    # first clause makes the later clauses' changes results (1955 report), over two years
+    (1955, "百分之六十一", "水泥增长百分之六十一", "actual", None),
+    # 于一九五五年第一季度，…又提高到十四斤以上: done (又提高到), a part of a year
+    (1955, "十四斤以上", "每百斤大豆的出油量又提高到十四斤以上", "actual", None),
+])
+def test_results_in_a_plan_part(reports: dict[int, list[Fact]], year: int, printed: str,
+                                words: str, kind: str, period: int | None) -> None:
+    found = facts_at(reports[year], printed, words)
+    assert found, (year, printed)
+    assert all(f.kind == kind and f.period == period for f in found), [
+        (f.name, f.kind, f.period) for f in found]
+
+
+def test_names_of_old_reports(reports: dict[int, list[Fact]]) -> None:
+    # a share printed alone (占支出总数的…) is of the object the clause before names
+    [fact] = facts_at(reports[1955], "百分之五十五点八", "占支出总数的百分之五十五点八")
+    assert fact.name == "属于基本建设投资占支出总数"
+    # 例如 opens an example, no part of its name
+    [fact] = facts_at(reports[1955], "百分之五十六", "例如本溪钢铁公司的生产工人只占职工总数")
+    assert fact.name.startswith("本溪钢铁公司")
+    later = national_open_facts((2000, 2010))
+    # 考虑价格下降因素 is a basis, no name: the fact is not kept with it (2000 report)
+    assert not [f for f in later[2000] if f.name and "考虑" in f.name]
+    [fact] = facts_at(later[2010], "65.5%", "占规划总投资的65.5%")
+    assert fact.name == "重灾区已完成投资占规划总投资"
+
+
+def test_share_subject() -> None:
+    assert share_subject("重灾区已完成投资") == "重灾区已完成投资"
+    assert share_subject("1956年地方基本建设投资总额共为") == "地方基本建设投资总额"
+    assert share_subject("各项税收中，工商税收为") is None
+    assert share_subject("比上年") is None

@@ -511,8 +511,29 @@ def run_before(text: str, para: int, sentence: int, pos: int, year: int | None) 
             text, sentence, pos, "target_cues") or proposed(text[sentence:pos]):
         return None
     opened = paragraph_run_year(text, para, sentence, pos)
+    if opened is None:
+        opened = _full_stop_year(text, para, sentence, pos)
     return opened if opened is not None and opened < year and relative_year(
         text, sentence, pos) is None else None
+
+
+def _full_stop_year(text: str, para: int, sentence: int, pos: int) -> int | None:
+    """The year an earlier clause of the value's full-stop sentence is of, when the value
+    stands in a later clause after a semicolon (一九五四年工业总产值比一九五二年增长了百分之五十三
+    点七；重要产品的产量都有显著增长，如…水泥增长百分之六十一, in the 1955 report): no other
+    year printed since but as a base, no span and no 今年 or 去年 since."""
+    full = max(text.rfind("。", para, sentence) + 1, para)
+    if full >= sentence:
+        return None
+    found = explicit_year(text, full, sentence)
+    if found is None or has_cue_in(text, full, pos, "target_cues"):
+        return None
+    since = max(m.end() for m in year_re().finditer(text, full, sentence)
+                if year_of(m) == found)
+    if _RUN_SPAN.search(text, since, pos) or _YEARS_SPAN.search(text, since, pos) or any(
+            text[m.start() - 1] not in "比较同与" for m in _YEAR_WORD.finditer(text, since, pos)):
+        return None
+    return found
 
 
 def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
