@@ -67,6 +67,11 @@ def test_spaced_digits_read_whole(reports: dict[int, list[Fact]]) -> None:
     assert (fact.value, fact.unit, fact.period) == (1858.0, "亿美元", None)
     [fact] = facts_at(reports[1998], "10.06‰", "人口自然增长率下降到")
     assert (fact.value, fact.period) == (10.06, 1997)
+    # one digit spaced from its order (钢产量达到1 亿吨以上)
+    assert normalize("钢产量达到1 亿吨以上").text == "钢产量达到1亿吨以上"
+    assert normalize("表 1 万").text == "表 1 万"  # a digit after a space: not a number's
+    [fact] = facts_at(reports[1998], "1亿吨以上", "1997年钢产量达到1亿吨以上")
+    assert (fact.value, fact.unit, fact.period) == (1.0, "亿吨", 1997)
 
 
 def test_treaty_keeps_its_yue(reports: dict[int, list[Fact]]) -> None:
@@ -97,7 +102,10 @@ def test_names_of_old_reports(reports: dict[int, list[Fact]]) -> None:
     # 例如 opens an example, no part of its name
     [fact] = facts_at(reports[1955], "百分之五十六", "例如本溪钢铁公司的生产工人只占职工总数")
     assert fact.name.startswith("本溪钢铁公司")
-    later = national_open_facts((2000, 2010))
+    later = national_open_facts((1980, 2000, 2010))
+    # 约占 (产值约占…的45%左右): 约 is the bound's, not the share's name
+    [fact] = facts_at(later[1980], "45%左右", "产值约占全国全民所有制工业企业总产值")
+    assert fact.name == "产值占全国全民所有制工业企业总产值"
     # 考虑价格下降因素 is a basis, no name: the fact is not kept with it (2000 report)
     assert not [f for f in later[2000] if f.name and "考虑" in f.name]
     [fact] = facts_at(later[2010], "65.5%", "占规划总投资的65.5%")

@@ -236,6 +236,9 @@ _NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
 #: or that it holds for the figures after it too ((下同)).
 _SCOPE_ASIDE = re.compile(r"[（(](?:不?(?:包括|包含|含)[^（）()]{1,24}|下同|同比，?下同)[）)]")
 #: A statement of what was left out of a measure (扣除价格因素, 扣除留抵退税因素).
+#: 约 right before 占 (产值约占…的45%左右): the value's bound, no part of the share's name
+#: (not 节约, 签约 before 占用).
+_APPROX_SHARE = re.compile(r"(?<![节签合预制公条契特邀相履守集])约占")
 _DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除|考虑)[\u4e00-\u9fff、和]{1,20}?因素(?:影响)?(?:后)?")
 
 
@@ -255,6 +258,8 @@ def _tidy(name: str) -> str:
         name = name[:at]  # 标准从202元(提高到): not 从事
     if "[" in name or "［" in name:
         name = _NOTE_MARK.sub("", name)  # …满意度[1]: a footnote mark
+    if "约占" in name:
+        name = _APPROX_SHARE.sub("占", name)  # 产值约占(…总产值的45%左右): 约 is the bound's
     if "扣除" in name or "剔除" in name or "考虑" in name:
         name = _DEDUCTED.sub("", name)  # …收入扣除留抵退税因素(增长): a basis
     if "包括" in name or "含" in name or "下同" in name:

@@ -183,9 +183,11 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
 
 #: a number typeset one digit at a time (1 6 5 5 亿美元, 1 5 ．3 ％, 1 9 9 7 年): single digits
 #: (a decimal point stays with the digit after it) each followed by one space, at least two,
-#: right before a Chinese character or a percent sign; a column of numbers (12 34) never is
+#: right before a Chinese character or a percent sign, or one digit after a Chinese character
+#: right before 万 or 亿; a column of numbers (12 34) never is
 _SPACED_DIGITS = re.compile(
-    r"(?<![0-9０-９.．])[0-9０-９](?: (?:[0-9０-９]|[.．][0-9０-９]))+ ?(?=[\u4e00-\u9fff%％‰])")
+    r"(?<![0-9０-９.．])[0-9０-９](?: (?:[0-9０-９]|[.．][0-9０-９]))+ ?(?=[\u4e00-\u9fff%％‰])"
+    r"|(?<=[\u4e00-\u9fff])[0-9０-９] (?=[万亿])")  # 钢产量达到1 亿吨: one digit, then its order
 
 
 def _spaced_digits(text: str) -> list[tuple[int, int]]:
