@@ -117,3 +117,15 @@ def test_share_subject() -> None:
     assert share_subject("1956年地方基本建设投资总额共为") == "地方基本建设投资总额"
     assert share_subject("各项税收中，工商税收为") is None
     assert share_subject("比上年") is None
+
+
+def test_a_deadline_runs_on_in_its_paragraph(reports: dict[int, list[Fact]]) -> None:
+    """到一九五七年，铁路货物周转量将达到…。内河轮驳船货物周转量将达到…: the sentences after
+    a deadline opening its paragraph plan for that year too (1955); a change over the plan's
+    years stays undated; 人公里, 吨海里 are units."""
+    [fact] = facts_at(reports[1955], "一百五十三亿吨公里", "内河轮驳船货物周转量将达到")
+    assert (fact.kind, fact.period, fact.value, fact.unit) == ("target", 1957, 153.0, "亿吨公里")
+    [fact] = facts_at(reports[1955], "二亿四千万人海里", "旅客周转量将达到二亿四千万人海里")
+    assert (fact.name, fact.period, fact.unit) == ("旅客周转量", 1957, "亿人海里")
+    [fact] = facts_at(reports[1955], "百分之七十八点七", "旅客周转量将达到三十四亿人公里")
+    assert (fact.name, fact.period) == ("旅客周转量增长", None)

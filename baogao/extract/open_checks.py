@@ -400,6 +400,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if deadline is not None and explicit_year(text, lead, pos) == deadline and future_target(
             year, deadline, plan_horizon(text, para[0], pos)) is not None:
         return deadline
+    if planned and not growth and explicit_year(text, full, pos) is None and (
+            run := paragraph_run_year(text, para[0], full, pos)) is not None and future_target(
+            year, run, plan_horizon(text, para[0], pos)) is not None:
+        return run  # 到一九五七年，铁路货物周转量将达到…。内河轮驳船…将达到…: that year's
     if period is None:
         return None
     if relative_year(text, clause[0], pos) == "this":
