@@ -129,3 +129,20 @@ def test_a_deadline_runs_on_in_its_paragraph(reports: dict[int, list[Fact]]) -> 
     assert (fact.name, fact.period, fact.unit) == ("旅客周转量", 1957, "亿人海里")
     [fact] = facts_at(reports[1955], "百分之七十八点七", "旅客周转量将达到三十四亿人公里")
     assert (fact.name, fact.period) == ("旅客周转量增长", None)
+
+
+def test_numbers_grouped_by_commas() -> None:
+    """14，328，144，000元 (the 1956 budget) is one number; the share printed after it and the
+    change after the share are of the object it names; 1978、1979两年共… is a sum over two
+    years (1980 report): no year of its own, no years in its name."""
+    found = national_open_facts((1956, 1980))
+    [fact] = facts_at(found[1956], "14，328，144，000元", "1956年国营企业收入为")
+    assert (fact.name, fact.value, fact.unit) == ("国营企业收入", 14328144000.0, "元")
+    [share] = facts_at(found[1956], "48.19%", "1956年国营企业收入为")
+    assert share.name == "国营企业收入占本年预算收入"
+    [change] = facts_at(found[1956], "26.48%", "1956年国营企业收入为")
+    assert change.name == "国营企业收入增长"
+    [fact] = facts_at(found[1980], "4，900多万吨", "1978、1979两年共增产粮食")
+    assert (fact.name, fact.period, fact.value) == ("粮食增产", None, 4900.0)
+    # 投产井新增生产能力|达到1，000万吨 read as 能力 alone: a generic head, not kept
+    assert not facts_at(found[1980], "1，000万吨", "投产井新增生产能力")

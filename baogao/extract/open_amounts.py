@@ -47,7 +47,9 @@ def _quantity_re() -> re.Pattern[str]:
     per = _alternation(vocab["per_units"])
     digits = "零〇一二两三四五六七八九"
     # 5·8%: a middle dot between digits is a decimal point (older printed reports)
-    number = rf"(?:\d+(?:[.·]\d+)?|[{digits}十百千万亿]+(?:点[{digits}]+)?)"
+    # 14，328，144，000元: digits grouped by commas (the older reports' budgets) read whole
+    number = (rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+(?![\d.·])|\d+(?:[.·]\d+)?"
+              rf"|[{digits}十百千万亿]+(?:点[{digits}]+)?)")
     unit = rf"(?:百分之)?(?:{mult})?(?:{units})"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{number})"
@@ -108,7 +110,7 @@ def _in_quotes(text: str, pos: int, floor: int) -> bool:
 
 
 _RANKED = re.compile("排名|位次|名次|位列|排在|居全国|居全省")
-_ARABIC = re.compile(r"\d+(?:[.·]\d+)?")
+_ARABIC = re.compile(r"\d+(?:[.·]\d+)?|\d{1,3}(?:[,，]\d{3})+")
 _SMALL_COUNT = re.compile(r"[二两三四五六七八九十]")
 _MAGNITUDE = re.compile(r"[十百千万亿点]")
 _GLUED = re.compile(r"[\dA-Za-z.]")

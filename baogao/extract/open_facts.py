@@ -336,8 +336,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     elif category and len(_words(reading.name)) == 1 and text.startswith(
                             reading.name, clause[0]):
                         reading = replace(reading, name=reading.name + category)  # ，石油…
-                    if prev is None and reading.name.startswith("占") and (
-                            subject := share_subject(last_head)):
+                    if reading.name.startswith("占") and (subject := share_subject(
+                            last_head) if prev is None else None if prev.name.startswith(
+                            "占") else _strip_growth(prev.name)):
                         # (重灾区已完成投资6545亿元，)占规划总投资的65.5%: the share is of the
                         # object the clause before names, and so is a change after it
                         reading = replace(reading, name=subject + reading.name, carry=subject)

@@ -211,6 +211,9 @@ _YEARS_LEAD = re.compile(
     r"^(?:(?:近|过去|这)[\d一二两三四五六七八九十]+|(?:到|至|截至|截止)?\d{1,4})年(?:底|末)?"
     r"(?:来(?!华)|以来)?(?=.)")  # not 1987年|来华旅游…: 来华 is the object's
 _PLAN_LEAD = re.compile(r"^“?(?:十[一二三四五]?|[六七八九])五”?(?:期间|时期)")
+#: Years listed before a name (1978、1979两年共增产粮食): the period's, not the object's.
+_YEAR_LIST_LEAD = re.compile(r"^(?:(?:19|20)\d{2}年?[、和])+(?:19|20)\d{2}年?"
+                             r"(?:[两三四五六七八九十]年)?(?:共|合计|累计)?(?=.)")
 _YEARS_TAIL = re.compile(r"(?<=..)(?:近|过去)?[两三四五六七八九十]{1,2}年(?:来|以来|间)?$")
 #: A rank printed after the object (高速公路通车里程全国第四): not part of its name.
 _RANK_TAIL = re.compile(r"(?<=..)(?:全国|全省|全市|全区|西北|中部|西部|东部)?"
@@ -246,6 +249,8 @@ _DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除|考虑)[\u4e00-\u9fff、和]{1,
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
+        if "、" in name:
+            name = _YEAR_LIST_LEAD.sub("", name)  # 1978、1979两年共(增产粮食)
         name = _YEARS_LEAD.sub("", name)  # 近3年(全社会研发经费投入)
         name = _YEARS_RUN.sub("", name)  # 达标率连续七年(保持)
         name = _YEARS_TAIL.sub("", name)  # 居民人均可支配收入五年(增长)
