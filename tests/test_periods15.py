@@ -146,3 +146,11 @@ def test_numbers_grouped_by_commas() -> None:
     assert (fact.name, fact.period, fact.value) == ("粮食增产", None, 4900.0)
     # 投产井新增生产能力|达到1，000万吨 read as 能力 alone: a generic head, not kept
     assert not facts_at(found[1980], "1，000万吨", "投产井新增生产能力")
+
+
+def test_two_years_joined_are_a_span() -> None:
+    """在一九五三年和一九五四年的非生产性的投资占…，但…只占全部投资的百分之十四点五 (1955): the
+    two years', no one year."""
+    found = national_open_facts((1955,))[1955]
+    [fact] = facts_at(found, "百分之十四点五", "非生产性投资只占全部投资")
+    assert fact.period is None

@@ -572,10 +572,11 @@ _AHEAD_SPAN = re.compile(r"(?:今后|未来)[2-9两三四五六七八九十]年|
 
 @functools.lru_cache(maxsize=1)
 def _year_range() -> re.Pattern[str]:
-    """Two years joined as a range (从一九七九年到一九八一年, 2003年到 2007年)."""
+    """Two years joined as a range (从一九七九年到一九八一年, 2003年到 2007年) or as a pair
+    (在一九五三年和一九五四年的…投资: the two years')."""
     one = year_re().pattern
     bare = r"(?<!\d)(?:19|20)\d{2}"  # 从1979至1981年: no 年 after the first year
-    return re.compile(rf"(?:{one}|{bare})\s*(?:到|至|—|－|-)\s*{one}")
+    return re.compile(rf"(?:{one}|{bare})\s*(?:到|至|—|－|-)\s*{one}|{one}(?:和|、){one}")
 
 
 def years_spanned(text: str, sentence: int, clause: int, pos: int,
