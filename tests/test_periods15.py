@@ -154,3 +154,13 @@ def test_two_years_joined_are_a_span() -> None:
     found = national_open_facts((1955,))[1955]
     [fact] = facts_at(found, "百分之十四点五", "非生产性投资只占全部投资")
     assert fact.period is None
+
+
+def test_months_so_far_and_price_bases() -> None:
+    """今年一月至九月 (the 1982 report, read in December) is part of a year: no year's value;
+    按一九五二年不变价格计算 is a price base, not the value's year (1958 report: 1957's)."""
+    found = national_open_facts((1958, 1982))
+    [fact] = facts_at(found[1982], "百分之十五点七", "今年一月至九月，全国刑事犯罪案件的发案数")
+    assert (fact.kind, fact.period) == ("actual", None)
+    for fact in facts_at(found[1958], "百分之四点一", "按一九五二年不变价格计算"):
+        assert fact.period == 1957
