@@ -52,6 +52,7 @@ from baogao.extract.periods import (
 )
 from baogao.extract.periods_plan import clause_deadline, colon_lead_year, opening_year
 from baogao.extract.span_memo import last_of, last_opening, per_document
+from baogao.extract.spans import reached_level
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -400,10 +401,13 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if deadline is not None and explicit_year(text, lead, pos) == deadline and future_target(
             year, deadline, plan_horizon(text, para[0], pos)) is not None:
         return deadline
-    if planned and not growth and explicit_year(text, full, pos) is None and (
-            run := paragraph_run_year(text, para[0], full, pos)) is not None and future_target(
+    if planned and not growth and reached_level(text, clause[1], pos) and explicit_year(
+            text, full, pos) is None and (run := paragraph_run_year(
+            text, para[0], full, pos)) is not None and future_target(
             year, run, plan_horizon(text, para[0], pos)) is not None:
-        return run  # 到一九五七年，铁路货物周转量将达到…。内河轮驳船…将达到…: that year's
+        # 到一九五七年，铁路货物周转量将达到…。内河轮驳船…将达到…: a level that year reaches
+        # (not a flow over the plan's years: …港口建设一百三十二个深水泊位)
+        return run
     if period is None:
         return None
     if relative_year(text, clause[0], pos) == "this":

@@ -108,3 +108,9 @@ def level_at_end(text: str, sentence: int, clause: int, pos: int, printed: str,
     heads = [text[clause:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
     return not any(w in h for h in heads for w in words["span_sum_words"]) and (
         year_re().search(text, sentence, pos) is None)
+
+
+def reached_level(text: str, clause: int, pos: int) -> bool:
+    """True when a verb of a level reached (达到, 增加到, 提高到) stands right before the value
+    at ``pos`` in its clause (from ``clause``): the value is a level, not a flow."""
+    return _end_level_re().search(text, clause, pos) is not None
