@@ -123,6 +123,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return Reading(owner + measure, None, _scope(text[clause[0] : amount.start]))
     if amount.unit == "倍" and _AGAINST_BASE.search(pre):
         return None  # (建成住宅…，)等于…平均每年建成住宅面积的|二点六倍: of the subject before
+    if _each_value(pre):
+        return None  # 15个街道各增加|1块体育场地, 职业技术大学、高等职业学校各|2所: per item
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
@@ -169,8 +171,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # 新建居住区养老设施配建率: the action describes the noun the rate is of
         name, action = action + name, None
     made = next((a for a in (tail_action, action) if a in open_names()["quality_actions"]), "")
-    if made and name.endswith("化") and name + made in head:
-        name += made  # 居家适老化|改造4.4万户: a quality made names nothing without it
+    if made and name.endswith(tuple(open_names()["quality_ends"])) and name + made in head:
+        # 居家适老化|改造4.4万户, 公共建筑节能|改造: a quality made names nothing without it
+        name += made
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
     name, verb = _strip_verbs(name)
@@ -340,6 +343,21 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry:
         name += down  # 重工业总产值…下降|百分之四点七: the fall, not the level (its sign)
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry)
+
+
+#: 各 and what follows it up to the amount (各增加|1块, 各|2所).
+_EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
+
+
+def _each_value(pre: str) -> bool:
+    """True when the amount follows 各 alone or 各 and a verb (15个街道各增加1块体育场地):
+    the value is each one's, not a total, and no name says so (not 各类学位, a noun)."""
+    match = _EACH.search(pre)
+    if match is None or (match.start() > 0 and _HAN.match(pre, match.start() - 1) is not None
+                         and _words(pre[: match.start() + 1])[-1][0] != "各"):
+        return False  # 各 inside a word (各地区), not the pronoun
+    verb = match.group(1)
+    return not verb or all(tag == "v" for _, tag in _words(verb))
 
 
 def _acts_on_another(pre: str, before: str, name: str) -> bool:

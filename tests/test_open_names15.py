@@ -1,0 +1,111 @@
+"""Names of open facts, round 15: a verb that is part of the noun (启动区, 帮扶单位, 消费帮扶,
+爱国卫生组织, 有组织), a class word after a verb (建设类项目), a quality made (建筑节能改造),
+a value each of several has (各增加1块), a comparison with the year's plan (超年度计划), a
+fall printed as 再降 and trailing 共有 (open_words, open_reading). Tuning documents only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from baogao.extract import extract_facts
+from baogao.extract.open_facts import open_facts
+from baogao.models import Document, Fact
+from baogao.pipeline import read
+from tests.conftest import facts_at, national_open_facts
+
+PROVINCES = Path(__file__).parent / "data" / "corpus" / "provinces-2026"
+FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
+SEEDS = Path(__file__).parent / "data" / "seeds"
+
+
+def _province(name: str) -> list[Fact]:
+    docs: list[Document] = list(read(next(PROVINCES.glob(f"2026_{name}*.csv"))))
+    return [f for doc in docs for f in open_facts(doc, extract_facts(doc))]
+
+
+def _province_2025(name: str) -> list[Fact]:
+    doc = next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
+    return open_facts(doc, extract_facts(doc))
+
+
+def _seed(prefix: str) -> list[Fact]:
+    doc = next(read(next(SEEDS.glob(f"{prefix}_*.txt"))))
+    return open_facts(doc, extract_facts(doc))
+
+
+def _names(facts: list[Fact], printed: str, words: str) -> list[str]:
+    return sorted(f.name for f in facts_at(facts, printed, words))
+
+
+def test_an_action_and_one_noun_character_closing_the_clause_make_one_noun() -> None:
+    facts = _province_2025("广东")
+    # 加快建设3个先行启动区: the count is of 先行启动区 (not 先行, 启动 read as a verb)
+    assert _names(facts, "3个", "先行启动区") == ["先行启动区"]
+    # 新增9个国家县域商业建设行动县、21个…: of 行动县, as the next count is of 试点县
+    assert _names(facts, "9个", "国家县域商业建设行动县") == ["国家县域商业建设行动县"]
+
+
+def test_a_helping_verb_before_its_agent_or_after_its_field_is_part_of_the_noun() -> None:
+    facts = _province("甘肃")
+    # 37家中央定点帮扶单位援助资金31.08亿元: the units that help, and their aid
+    assert _names(facts, "37家", "中央定点帮扶单位") == ["中央定点帮扶单位"]
+    assert _names(facts, "31.08亿元", "中央定点帮扶单位") == ["中央定点帮扶单位援助资金"]
+    facts = _province_2025("甘肃")
+    # …援助资金38.8亿元、消费帮扶94.9亿元: 消费帮扶 is one program, not 消费 helped
+    assert _names(facts, "94.9亿元", "消费帮扶") == ["消费帮扶"]
+    assert _names(facts, "38.8亿元", "中央定点帮扶单位") == [
+        "东部协作省份和中央定点帮扶单位援助资金"]
+
+
+def test_kept_verbs_at_the_end_of_a_noun_and_after_you_stay() -> None:
+    # 累计建成爱国卫生组织1.1万余个: the organisations (组织 is no action here)
+    assert _names(_seed("000"), "1.1万余个", "爱国卫生组织") == ["爱国卫生组织"]
+    # 力争有组织有规模外出就业25万人次以上: 有组织 is a trait of the migration
+    assert _names(_province("青海"), "25万人次以上", "有组织有规模外出就业") == [
+        "有组织有规模外出就业"]
+
+
+def test_a_class_word_after_a_verb_keeps_the_verb() -> None:
+    # 其中26个建设类项目以“交钥匙”方式全部完工: 建设类项目, never 类项目
+    names = _names(_seed("003"), "26个", "建设类项目")
+    assert names and all("建设类项目" in n for n in names)
+
+
+def test_a_quality_made_keeps_its_action() -> None:
+    # 落实公共建筑节能改造600万平方米: the area renovated to save energy
+    assert _names(_province("上海"), "600万平方米", "公共建筑节能改造") == ["公共建筑节能改造"]
+
+
+def test_a_value_each_of_several_has_is_not_kept() -> None:
+    # 15个街道各增加1块体育场地: one ground for each street, not one in all
+    assert facts_at(_seed("000"), "1块", "各增加1块体育场地") == []
+    assert _names(_seed("000"), "15个", "各增加1块体育场地") == ["街道"]
+    # 职业技术大学、高等职业学校各2所: two of each
+    assert facts_at(_province_2025("广西"), "2所", "高等职业学校各2所") == []
+
+
+def test_a_share_over_the_year_plan_is_of_the_amount_before() -> None:
+    # 省重大项目投资7300亿元、超年度计划目标13.9%
+    assert _names(_province_2025("江苏"), "13.9%", "超年度计划目标") == [
+        "省重大项目投资超年度计划目标"]
+    # 304个省列重大项目完成投资2929亿元、超年度计划28%
+    assert _names(_province("甘肃"), "28%", "超年度计划28%") == ["省列重大项目投资超年度计划"]
+
+
+def test_a_fall_printed_as_zai_jiang_keeps_its_sign() -> None:
+    # 电信网络诈骗发案数、损失数分别再降16.86%、9.27%: a fall, not a level
+    names = _names(_province_2025("江西"), "16.86%", "分别再降")
+    assert names == ["电信网络诈骗发案数再降"]
+
+
+def test_a_running_total_before_a_measure_is_no_noun_of_it() -> None:
+    national = national_open_facts((2010,))[2010]
+    # “十一五”前四年累计单位国内生产总值能耗下降14.38%: 累计 is no action of 单位
+    assert _names(national, "14.38%", "累计单位国内生产总值") == ["单位国内生产总值能耗下降"]
+
+
+def test_gongyou_after_a_name_is_not_part_of_it() -> None:
+    # 全国基本建设的投资共有140亿元 (1956): 共有 says how many, not what
+    national = national_open_facts((1956,))[1956]
+    names = {f.name for f in national if "共有" in (f.evidence or "")}
+    assert names and not any(n.endswith("共有") for n in names)
