@@ -109,3 +109,44 @@ def test_gongyou_after_a_name_is_not_part_of_it() -> None:
     national = national_open_facts((1956,))[1956]
     names = {f.name for f in national if "共有" in (f.evidence or "")}
     assert names and not any(n.endswith("共有") for n in names)
+
+
+def test_a_share_of_a_named_whole_is_named_a_share() -> None:
+    # 11类民生支出占一般公共预算支出80.2%: the share, not the spending
+    assert _names(_province_2025("甘肃"), "80.2%", "11类民生支出占") == [
+        "11类民生支出占一般公共预算支出比重"]
+    # 民营企业、外资企业出口分别占全省的50.6%、41.9%: each owner its own share
+    facts = _province_2025("江苏")
+    assert _names(facts, "50.6%", "外资企业出口分别占全省") == ["民营企业出口占全省比重"]
+    assert _names(facts, "41.9%", "外资企业出口分别占全省") == ["外资企业出口占全省比重"]
+
+
+def test_a_threshold_class_and_a_ratio_are_no_amounts() -> None:
+    # 临夏州经济总量跻身500亿元行列: a class passed, not the county's output
+    assert facts_at(_province_2025("甘肃"), "500亿元", "跻身500亿元行列") == []
+    # 全国每出口4辆汽车就有1辆安徽造: a ratio; neither 4 nor 1 is a count of cars
+    facts = _province_2025("安徽")
+    assert facts_at(facts, "4辆", "每出口4辆汽车") == []
+    assert facts_at(facts, "1辆", "每出口4辆汽车") == []
+
+
+def test_a_growth_printed_after_its_value_names_it() -> None:
+    # 汽车产量继续保持40%以上增长: the growth of car output (not 汽车产量继续)
+    assert _names(_province_2025("安徽"), "40%以上", "汽车产量继续保持") == ["汽车产量增长"]
+    # PM2.5年均浓度较“十三五”末改善16.5%: the improvement, not the level
+    assert _names(_province("江苏"), "16.5%", "改善16.5%") == ["PM2.5年均浓度改善"]
+
+
+def test_people_served_with_a_list_of_services_are_not_named_alone() -> None:
+    # 为超61万名孕妇免费提供地中海贫血、唐氏综合征…的产前筛查: not all pregnant women
+    assert facts_at(_province_2025("广东"), "超61万名", "孕妇免费提供") == []
+    # 为超53万名适龄妇女免费提供乳腺癌和宫颈癌筛查: a short service goes into the name
+    assert _names(_province("广东"), "超53万名", "适龄妇女免费提供") == [
+        "免费提供乳腺癌和宫颈癌筛查的适龄妇女"]
+
+
+def test_a_listed_sector_shares_only_what_follows_the_last_sector() -> None:
+    # 制造业、战略性新兴产业贷款分别增长12.7%、27.2%: 制造业贷款 (not 制造业新兴产业贷款)
+    assert _names(_province_2025("广西"), "12.7%", "战略性新兴产业贷款") == ["制造业贷款增长"]
+    # 制造业、普惠小微贷款余额分别增长10.7%、13.3%: 贷款余额 still shared
+    assert _names(_province("安徽"), "10.7%", "普惠小微贷款余额") == ["制造业贷款余额增长"]

@@ -210,8 +210,9 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
     fuller phrase the sentence printed ``before`` ending in those words), or None when the
     fact names nothing (a generic head alone, a threshold passed)."""
     vocab = open_names()
-    if any(w in name for w in vocab["step_words"]):
-        return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元
+    if any(w in name for w in vocab["step_words"]) or after.startswith(
+            tuple(vocab["step_words"])):
+        return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元, 跻身500亿元|行列
     if name.startswith(tuple(vocab["bound_leads"])):
         return None  # (医疗机构使用)|环节抽检, (办理)|时限压缩: cut from the owner
     if unit.endswith("倍") and (based := _multiple_of(head, name)) is not None:

@@ -273,6 +273,21 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     return "".join(w for w, _ in words) + "的" + name
 
 
+def served_unsaid(text: str, clause: tuple[int, int], start: int, end: int, name: str,
+                  unit: str) -> bool:
+    """True for a count of people or bodies served (为|超61万名|孕妇|免费提供地中海贫血、
+    唐氏综合征…的产前筛查) whose service cannot go into the name (a list, or too long):
+    the bare noun would read as all of them, so the fact is not kept (precision first).
+    ``start``/``end`` delimit the printed amount."""
+    if (not name or not text.startswith(name, end) or "的" in name
+            or unit.lstrip("万亿") not in open_names()["served_units"]
+            or _SERVED_LEAD.fullmatch(text[clause[0] : start].strip()) is None):
+        return False
+    stop = next((a.start for a in _find_amounts(text, end + len(name), clause[1])), clause[1])
+    predicate = text[end + len(name) : stop].rstrip("、和及")
+    return bool(predicate) and ("、" in predicate or len(predicate) > _PREDICATE_MAX)
+
+
 def _count_run(text: str, clause: tuple[int, int], start: int) -> tuple[str, str] | None:
     """(the words before the run, the predicate after it) of counts listed with 、 before
     one predicate that each of them does (28个省（区、市）、2300个县（市）|已初步建立社会救助

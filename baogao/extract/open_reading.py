@@ -125,6 +125,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None  # (建成住宅…，)等于…平均每年建成住宅面积的|二点六倍: of the subject before
     if _each_value(pre):
         return None  # 15个街道各增加|1块体育场地, 职业技术大学、高等职业学校各|2所: per item
+    if _RATIO.search(text, clause[0], clause[1]):
+        return None  # 全国每出口4辆汽车就有1辆安徽造: a ratio, neither amount a total
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
@@ -340,11 +342,20 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             ("年度", "年", "占", "比", "超", "较", "于")):  # (比)年度计划, 占计划: compared
         name = name[: -len(mark)]  # …的经费|计划为967亿元, 广义货币|预期增长14%: the plan's
     down = next((w for w in open_names()["decrease_words"] if pre.rstrip().endswith(w)), "")
-    if down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry:
+    if (down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry
+            and not name.endswith(down)):
         name += down  # 重工业总产值…下降|百分之四点七: the fall, not the level (its sign)
+    later = _LATER_GROWTH.match(text, amount.end) if pre.endswith(("保持", "实现")) else None
+    if (later and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry
+            and later.group(1) in _skip_words("growth_words")):
+        name += later.group(1)  # 汽车产量继续保持|40%以上|增长: the growth, printed after
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry)
 
 
+#: A change word printed right after a change (保持40%以上|增长, 5%的|增长).
+_LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
+#: A ratio printed as 每…就有… (每出口4辆汽车就有1辆…).
+_RATIO = re.compile(r"每[^，,；;。]{0,12}\d[^，,；;。]{0,12}就有")
 #: 各 and what follows it up to the amount (各增加|1块, 各|2所).
 _EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
 
