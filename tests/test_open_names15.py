@@ -150,3 +150,16 @@ def test_a_listed_sector_shares_only_what_follows_the_last_sector() -> None:
     assert _names(_province_2025("广西"), "12.7%", "战略性新兴产业贷款") == ["制造业贷款增长"]
     # 制造业、普惠小微贷款余额分别增长10.7%、13.3%: 贷款余额 still shared
     assert _names(_province("安徽"), "10.7%", "普惠小微贷款余额") == ["制造业贷款余额增长"]
+
+
+def test_a_bare_measure_takes_the_owner_its_sentence_opens_on() -> None:
+    # 区属企业资产总额达5692.6亿元,同比增长1.4%,实现营收615.5亿元,同比增长8.2%
+    facts = _seed("000")
+    assert _names(facts, "615.5亿元", "实现营收615.5亿元") == ["区属企业营收"]
+    assert _names(facts, "8.2%", "实现营收615.5亿元") == ["区属企业营收增长"]
+
+
+def test_joined_tax_cuts_are_one_object_with_their_purpose() -> None:
+    # 支持科技创新和制造业发展减税降费退税超3000亿元: not 退税 alone
+    names = _names(_province_2025("江苏"), "超3000亿元", "减税降费退税")
+    assert names and all(n.endswith("减税降费退税") for n in names)
