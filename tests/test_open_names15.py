@@ -163,3 +163,19 @@ def test_joined_tax_cuts_are_one_object_with_their_purpose() -> None:
     # 支持科技创新和制造业发展减税降费退税超3000亿元: not 退税 alone
     names = _names(_province_2025("江苏"), "超3000亿元", "减税降费退税")
     assert names and all(n.endswith("减税降费退税") for n in names)
+
+
+def test_a_verb_after_a_counted_noun_ends_the_noun() -> None:
+    # 玉柴甲醇发动机、超高纯稀土粉体等20项科技创新成果填补国内空白: the count is of the
+    # achievements (not of 国内空白, 填补 read as a verb inside the name)
+    assert _names(_province("广西"), "20项", "填补国内空白") == ["科技创新成果"]
+    # 197家二级以上医院开设体重管理门诊: the hospitals that opened one
+    assert _names(_province("安徽"), "197家", "开设体重管理门诊") == [
+        "开设体重管理门诊的二级以上医院"]
+
+
+def test_a_count_after_a_place_and_you_is_the_subject_of_its_predicate() -> None:
+    # 全国共有18万户私营商店转为公私合营商店和合作商店 (1956): those that turned, not all
+    national = national_open_facts((1956,))[1956]
+    assert _names(national, "18万户", "私营商店转为") == [
+        "转为公私合营商店和合作商店的私营商店"]

@@ -288,11 +288,13 @@ def _tidy(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """Words that end the noun phrase after an amount (a word made of action words or
-    predicate words: 改造, 更新改造, 用于, 签订, 顺利完成…), trailing words dropped
+    """Words that end the noun phrase after an amount (a word made of action words,
+    predicate words or verbs of ``mid_verbs``: 改造, 更新改造, 用于, 签订, 顺利完成, 填补…),
+    trailing words dropped
     (首批, 新, 各…), and the name stops (以 only when not 以上/以下/以内)."""
     vocab = vocabulary()
-    ends = re.compile(rf"(?:{_alternation([*_actions(), *vocab['post_stops']])})+")
+    ends = re.compile(
+        rf"(?:{_alternation([*_actions(), *vocab['post_stops'], *vocab['mid_verbs']])})+")
     trail = frozenset(vocab["post_trail"])
     stops = "".join(re.escape(c) for c in vocab["name_stops"] if c != "以")
     return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
