@@ -199,7 +199,7 @@ def test_a_generic_head_after_an_action_closes_the_noun() -> None:
 
 def test_a_comparison_term_and_a_trailing_preposition_are_not_the_object() -> None:
     names = _named(_province("江苏"), "PM2.5年均浓度较“十三五”末改善")
-    assert names["16.5%"] == "PM2.5年均浓度"
+    assert names["16.5%"] == "PM2.5年均浓度改善"  # the change named, not the level
     doc = _province("河北")
     [start] = [f for f in open_facts(doc, extract_facts(doc))
                if "可再生能源占电力装机比重由" in f.evidence and f.text == "47.6%"]
