@@ -179,3 +179,14 @@ def test_a_count_after_a_place_and_you_is_the_subject_of_its_predicate() -> None
     national = national_open_facts((1956,))[1956]
     assert _names(national, "18万户", "私营商店转为") == [
         "转为公私合营商店和合作商店的私营商店"]
+
+
+def test_a_generic_measure_compared_with_a_year_is_the_one_before() -> None:
+    # 地区生产总值年均增长4.8%，2025年总量比2020年增加超7400亿元: GDP's total, not 总量
+    names = _names(_province("广西"), "超7400亿元", "总量比2020年增加")
+    assert names == ["地区生产总值总量增加"]
+
+
+def test_a_measure_before_a_project_running_past_an_action_describes_it() -> None:
+    # …、135万吨聚烯烃升级改造项目开工: the project's capacity, not the CCUS project's
+    assert facts_at(_province_2025("宁夏"), "135万吨", "聚烯烃升级改造项目") == []

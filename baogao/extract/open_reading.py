@@ -190,7 +190,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = "" if owner.endswith(name) else owner + name
     elif name in _skip_words("subject_measures"):
         name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
-    elif name in _skip_words("generic_measures") or _compared_measure(name):
+    elif name in _skip_words("generic_measures") or _compared_measure(name) or (
+            _compares(name) and trim_name(name)[0] in _skip_words("generic_measures")):
+        # (…年均增长4.8%，)2025年总量比2020年|增加…: the measure compared is the same one
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
         # object is the one counted right before (not one of an earlier clause); (社会消费品
         # 零售总额增长4.1%，)增速高于全国|0.6个百分点: the same
@@ -352,6 +354,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry)
 
 
+#: The Chinese characters after a measure up to a stop (…万吨|聚烯烃升级改造项目).
+_NOUN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
 #: A change word printed right after a change (保持40%以上|增长, 5%的|增长).
 _LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
 #: A ratio printed as 每…就有… (每出口4辆汽车就有1辆…).
@@ -396,4 +400,8 @@ def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
         return True  # 公园24小时开放, 15分钟生活圈: a duration describing a service
     post = _post_phrase(text, amount.end, stop) if not more else text[amount.end : stop]
     tails = vocabulary()["descriptor_tails"]
-    return more or any(post.endswith(t) or t in post for t in tails)
+    if more or any(post.endswith(t) or t in post for t in tails):
+        return True
+    # 135万吨|聚烯烃升级改造项目|开工: the noun runs on past an action to a project
+    run = _NOUN_RUN.match(text, amount.end, stop)
+    return run is not None and any(t in run.group(0) for t in tails)
