@@ -192,8 +192,9 @@ def share_named(name: str, unit: str) -> str:
     words = _words(name[:at + 1]) if at > 1 else ()
     whole = name[at + 1 :]
     if (not words or words[-1] != ("占", "v") or len(whole) < 2 or whole.startswith("比")
-            or any(w in whole for w in (*_skip_words("share_words"), "占比", "率"))):
-        return name
+            or any(w in whole for w in (*_skip_words("share_words"), "占比", "率"))
+            or whole.endswith(tuple(open_names()["planned_wholes"]))):
+        return name  # 区属企业资产总额占计划: a share of the plan is how far it got
     return name + "比重"  # 11类民生支出占一般公共预算支出|80.2%: the share of that whole
 
 
