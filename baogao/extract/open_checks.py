@@ -51,7 +51,7 @@ from baogao.extract.periods import (
     year_re,
 )
 from baogao.extract.periods_plan import clause_deadline, opening_year
-from baogao.extract.span_memo import last_of, last_opening, per_document
+from baogao.extract.span_memo import SpanMemo, last_of, last_opening, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -736,13 +736,24 @@ def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     """A sentence about several years (到2030年): a word naming several years in it, unless
     it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
-    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
+    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it). Kept
+    by span: the open facts (once per value), the commitments and the review ask it."""
+    return bool(_multi_year_sentences(text, sentence.start, sentence.end))
+
+
+def _several_years_in(text: str, start: int, end: int) -> tuple[bool, ...]:
+    """``(True,)`` when ``text[start:end]`` is a sentence about several years, else ``()``."""
     ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
     record = cue_pattern("record_after_span")
-    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
-        w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+    return (True,) if any(
+        not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
+            w in text[max(start, m.start() - 16) : m.start()] for w in drawn)
         and record.match(text, m.end()) is None  # 创造了近五年来的最高水平: a record
-        for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
+        for m in _multi_year_res()[1].finditer(text, start, end)) else ()
+
+
+#: ``_multi_year_sentence`` of the text last read, by span (see ``SpanMemo``).
+_multi_year_sentences: SpanMemo[bool] = SpanMemo(_several_years_in)
 
 
 #: A comparison right after a level with the start of several years (，比五年前增加…,
