@@ -563,8 +563,9 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     spans = "年" in head and _YEARS_SPAN.search(head) is not None
     past = spans and _PAST_SPAN.search(head) is not None
     if not spans:  # a span opening the sentence (近三年累计，…), no year word since
-        opening = min((i for i in (text.find(c, sentence, pos) for c in "，,：:") if i >= 0),
-                      default=pos)
+        opening = min((i for i in (text.find("，", sentence, pos), text.find(",", sentence, pos),
+                                   text.find("：", sentence, pos), text.find(":", sentence, pos))
+                       if i >= 0), default=pos)
         last = _YEARS_SPAN.search(text, sentence, opening)
         spans = last is not None and "年" not in text[last.end() : pos] and not (
             text[last.end() : last.end() + 4].lstrip("来的").startswith(
@@ -574,7 +575,8 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     if ends and year is not None and ends[-1] < year:
         past = True  # 从一九六六年到一九七六年的十一年中，…；(1978 report) done
     spans = spans or span is not None or _AHEAD_SPAN.search(text, sentence, pos) is not None
-    before = max(text.rfind(c, sentence, clause - 1) for c in "，,；;") + 1
+    before = max(text.rfind("，", sentence, clause - 1), text.rfind(",", sentence, clause - 1),
+                 text.rfind("；", sentence, clause - 1), text.rfind(";", sentence, clause - 1)) + 1
     if not spans and before > 0 and (found := _YEARS_SPAN.search(text, before, clause)):
         # (the span looked for before the amounts: none, and no amount need be looked for)
         spans = not has_amount(text, before, clause) and _spanned(text, found, pos)  # 用三年时间，
