@@ -34,6 +34,7 @@ from baogao.extract.headlines import (
     estimate_lead,
     governing_headline,
     headline_at,
+    opened_year,
 )
 from baogao.extract.numbers import (
     Quantity,
@@ -535,9 +536,12 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
     own = own_region_names(doc)
     headline: Headline | None = None  # 2003年： / 主要目标 on a page without headings
     previous: _Span | None = None
+    opened: Headline | None = None  # 2018年，在…领导下，… opening a page without headings
     for para in paragraph_spans(doc):
-        governing = governing_headline(doc, para, headline, previous)
+        opened = None if opened is None else opened_year(doc, para, opened)
+        governing = governing_headline(doc, para, headline, previous) or opened
         headline = headline_at(doc, para) or headline
+        opened = opened_year(doc, para, None) or opened
         previous = para if text[para.start : para.end].strip() else previous
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:

@@ -89,6 +89,11 @@ def title_alternation() -> str:
     return "|".join(items)
 
 
+#: what may follow a byline's name on the same line when a copy ran the byline into the text
+#: (…会议上 县长 谭秀中 一、2012 年工作回顾: the first heading; 各位代表: the salutation)
+_RUN_ON = r"(?:[一二三四五六七八九十]{1,2}、|各位代表)"
+
+
 @functools.lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
@@ -96,7 +101,7 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     not_prefix = "".join(cues["not_a_title_prefix"])
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$|{_RUN_ON})"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
