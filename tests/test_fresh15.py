@@ -1,0 +1,163 @@
+"""Reading reports nobody here had seen (issue 9, session 15; measured by
+benchmarks/fresh_pages.py on the annotated pages of benchmarks/data/fresh15, tune split only):
+a review heading and a byline run into the text, the year a news page gives in its speaker's
+review or in the record of a plan's year, asides between a level and its growth, a list's
+estimate, and the bare lines after a past year opening a page. Each test holds a short
+quotation of a real tune page."""
+
+from __future__ import annotations
+
+from tests.conftest import catalog_rows as _catalog
+from tests.conftest import page_doc as _doc
+
+#: zxedu.cn's copy of the 四川省 2008 report (fresh15 07): the review heading lost its line
+#: break, the numbered parts of the review follow
+SICHUAN = (
+    "2008年四川省政府工作报告\n四川省省长蒋巨峰\n2008年1月24日在四川省十一届人大一次会议上\n"
+    "各位代表,我代表省人民政府,向大会报告工作,请予审查,并请省政协委员提出意见。\n"
+    "2007年经济社会发展情况及本届政府工作回顾过去的一年,按照党中央、国务院的部署和要求,"
+    "在省委的领导下,较好地完成了省十届人大五次会议确定的主要目标任务。初步统计,全省生产总值"
+    "突破一万亿元,达到10505.3亿元,增长14.2%。\n"
+    "一、产业培育力度加大\n"
+    "现代农业发展初见成效。农业增加值2092.1亿元,增长4.4%;粮食总产量3448.4万吨,增长6.1%。\n"
+    "工业强省战略强力推进。规模以上工业增加值3580.7亿元,增长25.4%;净利润646.9亿元,"
+    "增长51.4%。\n"
+)
+
+
+def test_a_review_heading_run_into_its_paragraph_opens_the_review() -> None:
+    facts = _catalog(_doc(SICHUAN))
+    assert ("grain_output", "actual", False, 2007, 689.68, None) in facts
+    assert ("industrial_value_added_growth", "actual", False, 2007, 25.4, None) in facts
+    # the milestone of the clause that gives the exact level is no fact of its own
+    assert [f for f in facts if f[0] == "gdp"] == [("gdp", "actual", False, 2007, 10505.3, None)]
+
+
+#: jinchutou.com's copy of the 沂源县 2013 summary (fresh15 03): title, byline, first headings
+#: and the list run into one line
+YIYUAN = (
+    "4页政府工作报告(摘要)政府工作报告(摘要)—— 2013 年 1 月 16 日在沂源县第十七届人民代表"
+    "大会第二次会议上 县长 谭秀中 一、2012 年工作回顾(一)积极应对复杂严峻形势,稳增长促发展"
+    "取得新成效预计全年实现生 产总值 212.8 亿元,同比增长 10.5 %;全社会固定资产投资 117.2 "
+    "亿元,增长 23.2%;地方财政收入 14.1 亿元, 增长 16.6%;社会消费品零售总额 94.2 亿元,"
+    "增长 16%;进出口总额同比增长 12.6 %;金融机构各项存贷款余额分别达到 134 亿元和 96.6 亿元。\n"
+)
+
+
+def test_a_byline_run_into_the_first_heading_gives_the_speaker() -> None:
+    doc = _doc(YIYUAN)
+    assert (doc.speaker, doc.speaker_title, doc.date) == ("谭秀中", "县长", "2013-01-16")
+
+
+def test_a_lists_estimate_after_a_run_in_section_marker_covers_its_items() -> None:
+    facts = _catalog(_doc(YIYUAN))
+    assert ("fixed_asset_investment_growth", "actual", True, 2012, 23.2, None) in facts
+    assert ("fiscal_revenue", "actual", True, 2012, 14.1, None) in facts
+    assert ("foreign_trade_growth", "actual", True, 2012, 12.6, None) in facts
+
+
+#: the 盐田区 2012 report (fresh15 12): items dated with the year the estimate names
+YANTIAN = (
+    "政府工作报告——2012年1月3日在盐田区第四届人民代表大会第一次会议上盐田区人民政府区长杜玲\n"
+    "各位代表:\n一、过去五年工作回顾\n"
+    "(一)五年来,经济实力实现跨越性提升。本区生产总值先后跨越两百亿元、三百亿元台阶,预计2011年"
+    "达到316亿元,比2006年增长85.7%;财政一般预算收入实现翻倍增长,从2006年的8.8亿元增至2011年"
+    "的20.2亿元;2011年社会消费品零售总额达41.6亿元,全社会固定资产投资五年累计完成406.5亿元。\n"
+)
+
+
+def test_an_item_dated_with_the_estimates_own_year_shares_the_estimate() -> None:
+    facts = _catalog(_doc(YANTIAN))
+    assert ("gdp", "actual", True, 2011, 316.0, None) in facts
+    assert ("retail_sales", "actual", True, 2011, 41.6, None) in facts
+    assert ("general_budget_revenue", "actual", True, 2011, 20.2, None) in facts
+    # the milestones crossed on the way are no facts
+    assert not [f for f in facts if f[0] == "gdp" and f[4] in (200.0, 300.0)]
+
+
+#: fznews.com.cn's page on the 台江区 congress (fresh15 40): no year printed but the review's
+TAIJIANG = (
+    "台江区十八届人大一次会议开幕\n12月21日上午,台江区第十八届人民代表大会第一次会议在台江区"
+    "文化活动中心开幕。\n刘广辉代区长代表区政府向大会作政府工作报告。\n"
+    "刘广辉说,2021年,在市委、市政府和区委的坚强领导下,在区人大、区政协的监督支持下,区政府"
+    "坚持以习近平新时代中国特色社会主义思想为指导,统筹疫情防控和经济社会发展,产业转型加速"
+    "推进,各项工作都取得了新的进展。\n"
+)
+
+
+def test_a_news_page_takes_its_year_from_the_speakers_review_opening() -> None:
+    doc = _doc(TAIJIANG)
+    assert (doc.region, doc.year, doc.speaker, doc.speaker_title) == (
+        "福建省福州市台江区", 2022, "刘广辉", "代区长")
+
+
+#: gxwzrd.gov.cn's reading of the 梧州市 2012 report (fresh15 23)
+WUZHOU = (
+    "2月2日,梧州市十三届人大二次会议开幕,市长王凯代表市人民政府,向大会作《政府工作报告》。"
+    "《报告》客观总结我市在“十二五”开局之年所取得的成绩,并以一系列切实可行的措施,描绘出"
+    "新一年的发展蓝图。\n"
+    "财政收入实现三年翻番。预计完成财政收入76.1亿元,比2008年翻1.7番,同比增长35.6%,增速排"
+    "全区第2位。\n"
+    "固定资产投资实现三年翻番。预计完成全社会固定资产投资632亿元,比2008年翻1.7番,同比增长"
+    "34.9%,投资完成进度连续三年排全区第1位。\n"
+)
+
+
+def test_the_record_of_a_plans_year_dates_a_news_page() -> None:
+    assert _doc(WUZHOU).year == 2012
+
+
+def test_a_doubling_is_an_aside_and_the_growth_after_it_is_annual() -> None:
+    facts = _catalog(_doc(WUZHOU))
+    assert ("fiscal_revenue_growth", "actual", True, 2011, 35.6, None) in facts
+    assert ("fixed_asset_investment_growth", "actual", True, 2011, 34.9, None) in facts
+
+
+#: the 武汉市 2005 report (fresh15 20)
+WUHAN = (
+    "武汉市2005年政府工作报告一、2004年工作回顾2004年,是武汉全面贯彻科学发展观的一年。"
+    "预计全年实现生产总值1956亿元,增长14.5%;全口径财政收入288.6亿元,增长25%,其中地方一般"
+    "预算收入104亿元,增长29.3%。\n"
+)
+
+
+def test_total_caliber_fiscal_revenue_is_fiscal_revenue() -> None:
+    facts = _catalog(_doc(WUHAN))
+    assert ("fiscal_revenue", "actual", True, 2004, 288.6, None) in facts
+    assert ("fiscal_revenue_growth", "actual", True, 2004, 25.0, None) in facts
+    assert ("general_budget_revenue", "actual", True, 2004, 104.0, None) in facts
+
+
+#: ptlc.gov.cn's 荔城区 plan report of 2023 (fresh15 15)
+LICHENG = (
+    "关于莆田市荔城区2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划草案"
+    "的报告\n一、2022年国民经济和社会发展计划执行情况\n"
+    "初步预计,荔城地区生产总值635亿元,完成年计划710亿元的89.4%(主要是二产、三产未达预期"
+    "目标),增长2.0%。固定资产投资300亿元,完成年计划385亿元的77.9%(主要是纳统项目剩余投资"
+    "不足),下降18.4%。\n"
+)
+
+
+def test_a_plan_figure_and_its_share_are_an_aside_before_the_growth() -> None:
+    facts = _catalog(_doc(LICHENG))
+    assert ("gdp_growth", "actual", True, 2022, 2.0, None) in facts
+    assert ("fixed_asset_investment_growth", "actual", False, 2022, -18.4, None) in facts
+    assert not [f for f in facts if f[4] in (710.0, 89.4, 385.0, 77.9)]
+
+
+#: a district's 一图读懂 page (fresh13b d02, tune): a past year opens the page, bare lines follow
+TONGLIANG = (
+    "第A3版:要闻总第393期 >2019-01-17编印\n\n"
+    "一 图 读 懂 政 府 工 作 报 告\n刊发日期:2019-01-17 阅读次数: 作者:  语音阅读:\n"
+    "  2018年,在市委、市政府和区委坚强领导下,在区人大、区政协监督支持下,我们坚持稳中求进"
+    "工作总基调,打好“三大攻坚战”,保持了经济持续健康发展和社会大局稳定。\n"
+    "  预计地区生产总值360亿元、增长8.5%,经济运行在预期的合理区间,工业增加值105亿元、增长8%。\n"
+    "  全社会固定资产投资172亿元、增长13%,社会消费品零售总额76亿元、增长10%。\n"
+)
+
+
+def test_a_past_year_opening_a_page_dates_the_bare_lines_after_it() -> None:
+    facts = _catalog(_doc(TONGLIANG))
+    assert ("fixed_asset_investment_growth", "actual", False, 2018, 13.0, None) in facts
+    assert ("retail_sales", "actual", False, 2018, 76.0, None) in facts
+    assert ("gdp", "actual", True, 2018, 360.0, None) in facts
