@@ -97,7 +97,8 @@ WUZHOU = (
     "《报告》客观总结我市在“十二五”开局之年所取得的成绩,并以一系列切实可行的措施,描绘出"
     "新一年的发展蓝图。\n"
     "财政收入实现三年翻番。预计完成财政收入76.1亿元,比2008年翻1.7番,同比增长35.6%,增速排"
-    "全区第2位。\n"
+    "全区第2位。其中一般预算收入52亿元,比2009年翻1.1番,同比增长36%。岑溪市和藤县财政收入均"
+    "突破10亿元大关。\n"
     "固定资产投资实现三年翻番。预计完成全社会固定资产投资632亿元,比2008年翻1.7番,同比增长"
     "34.9%,投资完成进度连续三年排全区第1位。\n"
 )
@@ -119,6 +120,14 @@ WUHAN = (
     "预计全年实现生产总值1956亿元,增长14.5%;全口径财政收入288.6亿元,增长25%,其中地方一般"
     "预算收入104亿元,增长29.3%。\n"
 )
+
+
+def test_a_part_opening_on_qizhong_is_of_the_totals_year() -> None:
+    facts = _catalog(_doc(WUZHOU))
+    assert ("general_budget_revenue", "actual", False, 2011, 52.0, None) in facts
+    assert ("general_budget_revenue_growth", "actual", False, 2011, 36.0, None) in facts
+    # two counties' revenue passing a milestone is not the city's
+    assert not [f for f in facts if f[0] == "fiscal_revenue" and f[4] == 10.0]
 
 
 def test_total_caliber_fiscal_revenue_is_fiscal_revenue() -> None:

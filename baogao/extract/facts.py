@@ -66,6 +66,7 @@ from baogao.extract.periods import (
     section_year_timing,
     start_timing,
     target_timing,
+    timing_or_part,
 )
 from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
@@ -621,7 +622,7 @@ def _reading_fact(
     # a list item under a lead that names targets (主要预期目标：) is framed by it
     framed = dating if dating is not None and has_cue(
         text[dating.start : para.start], "target_cues") else para
-    timing = opening or timing_at(
+    timing = opening or timing_or_part(
         doc, role, framed, sentence, reading.start, floor if floor > sentence.start else None)
     if opening is not None and opening.kind == "actual" and not opening.estimated and (
             estimated_at(text, role, para, sentence, reading.start)):

@@ -465,6 +465,29 @@ def timing_at(
     return None
 
 
+def timing_or_part(
+    doc: Document, role: Role, para: _Span, sentence: _Span, pos: int, floor: int | None = None
+) -> Timing | None:
+    """``timing_at``, else, for a sentence opening on 其中 (a part of the total the sentence
+    before gives: 预计完成财政收入76.1亿元…。其中一般预算收入52亿元…), the year of that total
+    as an actual; its 预计 stays with its own sentence."""
+    timing = timing_at(doc, role, para, sentence, pos, floor)
+    if timing is not None:
+        return timing
+    text = doc.text
+    start = max(para.start, text.rfind("。", para.start, sentence.start) + 1)
+    if start <= para.start or not text[start : sentence.end].lstrip().startswith("其中"):
+        return None
+    before = max(para.start, text.rfind("。", para.start, start - 1) + 1)
+    digit = re.search(r"\d", text[before : start - 1])
+    if digit is None:
+        return None
+    total = timing_at(doc, role, para, _Span(before, start - 1), before + digit.start())
+    if total is None or total.kind != "actual":
+        return None
+    return Timing("actual", False, total.period)
+
+
 # Paragraphs of one year or of several ----------------------------------------------------
 
 
