@@ -170,3 +170,84 @@ def test_a_past_year_opening_a_page_dates_the_bare_lines_after_it() -> None:
     assert ("fixed_asset_investment_growth", "actual", False, 2018, 13.0, None) in facts
     assert ("retail_sales", "actual", False, 2018, 76.0, None) in facts
     assert ("gdp", "actual", True, 2018, 360.0, None) in facts
+
+
+#: rdcwh.dongtou.gov.cn's plan report of 洞头区 (fresh15b b02): its title line cut before 计划草案
+DONGTOU = (
+    "2015年国民经济和社会发展计划执行情况与2016年国民经济\n"
+    "发布日期:2016-06-02浏览次数:字号:[ ]\n"
+    "    2015年是“十二五”的收官之年,也是科学谋划“十三五”发展蓝图的规划之年。一年来,全区坚持"
+    "以科学发展观为指导,实现了经济社会平稳健康发展。全年实现地区生产总值61.48亿元,同比增长"
+    "8.6%,增速排名居全市第二;一般公共预算收入实现5.42亿元,同比增长11.1%。\n"
+    "    一、2015年国民经济和社会发展计划执行情况\n"
+    "工业转型加快。节能降耗持续推进,预计单位地区生产总值综合能耗同比下降1.5%。\n"
+    "出台了《洞头区五大产业培育提升扶持政策》。\n"
+)
+
+
+def test_a_plan_title_cut_before_its_draft_still_gives_the_year() -> None:
+    doc = _doc(DONGTOU)
+    assert (doc.doc_type, doc.year) == ("plan_report", 2016)
+    facts = _catalog(doc)
+    assert ("gdp", "actual", False, 2015, 61.48, None) in facts
+    assert ("energy_intensity_reduction", "actual", True, 2015, 1.5, None) in facts
+
+
+#: chinagate.cn's page of the 山西 2017 report (fresh15b b04): the plan part alone
+SHANXI = (
+    "|\n二、2017年工作安排\n"
+    "2017年是全面贯彻省第十一次党代会精神的起步之年,也是山西走出经济困难局面的攻坚之年。\n"
+    "主要预期指标是:地区生产总值增长5.5%左右,全社会固定资产投资增长目标根据新的统计口径设置,"
+    "社会消费品零售总额增长7%左右,一般公共预算收入增速由负转平,城乡居民人均可支配收入分别增长"
+    "6%左右和6%以上,居民消费价格涨幅控制在3%左右,城镇新增就业45万人,城镇登记失业率控制在"
+    "4.2%以内。\n"
+)
+
+
+def test_a_numbered_heading_on_a_years_work_plan_gives_the_year() -> None:
+    doc = _doc(SHANXI)
+    assert doc.year == 2017
+    facts = _catalog(doc)
+    assert ("gdp_growth", "target", False, 2017, 5.5, "approx") in facts
+    assert ("registered_unemployment_rate", "target", False, 2017, 4.2, "max") in facts
+    assert ("urban_new_jobs", "target", False, 2017, 45.0, None) in facts
+
+
+#: qdhnews.com.cn's page on the 淳安县 congress (fresh15b b05)
+CHUNAN = (
+    "您当前的位置: 淳安新闻 > 时政要闻\n"
+    "县十六届人大二次会议隆重开幕 余永青主持 董毓民作政府工作报告 郑荣胜黄海峰刘小松董文吉等出席\n"
+    "发布时间:2018-01-17 08:23:59\n\n"
+    "  群贤毕至谋发展,凝心聚力著华章。昨日下午,县第十六届人民代表大会第二次会议在千岛湖水之灵"
+    "剧场隆重开幕。来自全县各条战线的人大代表,汇聚一堂,依法履职,共商淳安发展大计。\n\n"
+    "  杭州市人大常委会副主任郑荣胜,新安江电厂副厂长杨斌应邀出席会议并在主席台就座。\n\n"
+    "  县委副书记、县长董毓民代表县人民政府作《政府工作报告》。《报告》共分四个部分:一、2017年"
+    "工作回顾;二、2018年工作指导思想和总体要求;三、2018年工作预期目标和主要任务。\n\n"
+    "  董毓民说,2017年是实施“坚定秀水富民路、建设康美千岛湖”战略的开局之年,县政府在杭州市委、"
+    "市政府和县委的正确领导下,在县人大、县政协的监督支持下,较好地完成了各项目标任务。\n"
+)
+
+
+def test_a_countys_page_naming_its_city_is_the_countys() -> None:
+    doc = _doc(CHUNAN)
+    assert (doc.region, doc.level, doc.year) == ("浙江省杭州市淳安县", "district", 2018)
+
+
+def test_yesterdays_meeting_is_dated_by_the_pages_stamp() -> None:
+    assert _doc(CHUNAN).date == "2018-01-16"
+
+
+#: a 台州 news page (fresh15b b06): a photo caption before the news
+TAIZHOU = (
+    "台州市五届人大一次会议今日上午9时在台州学院椒江校区礼堂开幕。\n"
+    "图为张兵市长作政府工作报告\n薛少仙主持大会\n"
+    "3月28日讯 今天上午,备受瞩目的台州市第五届人民代表大会第一次会议在市区隆重开幕。\n"
+    "市长张兵代表市政府向大会作政府工作报告。报告共分三个部分:一、2016年和过去六年工作回顾;"
+    "二、今后五年发展目标;三、2017年重点工作。\n"
+    "张兵说,2016年,是“十三五”开局之年。全市生产总值达到3843亿元,增长7.7%。\n"
+)
+
+
+def test_a_photo_captions_words_are_no_part_of_the_speakers_name() -> None:
+    doc = _doc(TAIZHOU)
+    assert (doc.speaker, doc.speaker_title) == ("张兵", "市长")
