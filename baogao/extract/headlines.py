@@ -105,9 +105,11 @@ def opened_year(doc: Document, para: _Span, current: Headline | None) -> Headlin
     opening = opening_year_timing(doc, para)
     if opening is not None:
         return Headline(para, opening, frames_next_only=False)
-    body = text[para.start : para.end]
-    lead = re.split(r"\d", body, maxsplit=1)[0]  # a target word framing the values after it
-    if current is None or year_re().search(body) or has_cue(lead, "target_cues") or (
+    body = text[para.start : para.end].strip()
+    lead = re.split(r"\d", body, maxsplit=1)[0]  # a word turning to the plan before the values
+    shape = page_shapes()["opened_year"]
+    if current is None or len(body) > int(shape["line_max"]) or year_re().search(body) or any(
+            w in lead for w in shape["turn_words"]) or has_cue(lead, "target_cues") or (
             relative_year(text, para.start, para.end) is not None):
         return None
     return current

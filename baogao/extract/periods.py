@@ -316,8 +316,9 @@ def _full_stop_after(text: str, pos: int) -> int:
     return stop if newline < 0 else newline
 
 
-#: a section marker inside a line: （一）, (二), 三、
-_RUN_IN_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、")
+#: a section marker inside a line: （一）, (二), or 三、 after a space or a mark (not 统一、)
+_RUN_IN_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]"
+                          r"|(?:^|(?<=[\s，,。：:；;)）]))[一二三四五六七八九十]{1,2}、")
 
 
 def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
