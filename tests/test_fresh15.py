@@ -256,6 +256,7 @@ def test_a_photo_captions_words_are_no_part_of_the_speakers_name() -> None:
 def test_a_past_years_lines_stop_at_the_words_that_turn_to_the_plan() -> None:
     # the tune page's opening and results, and after them a line added here in the words a news
     # page gives the plan in: the past year does not reach it
-    facts = _catalog(_doc(TONGLIANG + "  报告提出,地区生产总值增长7%左右,一般公共预算收入增长6%。\n"))
+    added = "  报告提出,地区生产总值增长7%左右,一般公共预算收入增长6%。\n"
+    facts = _catalog(_doc(TONGLIANG + added))
     assert ("fixed_asset_investment_growth", "actual", False, 2018, 13.0, None) in facts
     assert not [f for f in facts if f[4] in (7.0, 6.0)]
