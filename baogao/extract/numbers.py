@@ -343,6 +343,20 @@ def printed_order(numeral: str) -> tuple[str, str] | None:
     return head, numeral[len(head):]
 
 
+def printed_in_yi(numeral: str) -> Decimal | None:
+    """二十六亿六千万 → 26.6: a Chinese numeral with 亿 and a part below it, read in 亿 so that
+    the order stays in the unit (26.6亿美元), as ``printed_order`` keeps the one order of a
+    numeral that ends on it. None for Arabic numerals, numerals ending on their order, with
+    万亿, with 亿 twice, or with a part below 万."""
+    if (not numeral or numeral.count("亿") != 1 or numeral[-1] == "亿" or "万亿" in numeral
+            or re.search(r"\d", numeral)):
+        return None
+    value = _parse_cn(numeral)
+    if value is None or value % 10**4:
+        return None  # 一亿五千零七十二万四千: no whole number of 万 below the 亿, read whole
+    return value / _BIG_UNITS["亿"]
+
+
 def _read(match: re.Match[str], require_unit: bool) -> Quantity | None:
     unit = _unit_of(match, "pct", "unit")
     if require_unit and not unit and not match.group("sep"):

@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from baogao.extract.catalog import cues
-from baogao.extract.numbers import begins_with, parse_number, printed_order, scan
+from baogao.extract.numbers import (
+    begins_with,
+    parse_number,
+    printed_in_yi,
+    printed_order,
+    scan,
+)
 from baogao.extract.open_words import _alternation, _skip_words, vocabulary
 from baogao.extract.span_memo import SpanMemo
 from baogao.models import Bound
@@ -195,6 +201,9 @@ def _iter_amounts(text: str, start: int, end: int) -> Iterator[Amount]:
             head = parse_number(split[0], max_chars)
             if head is not None:
                 value, unit = head, split[1] + unit
+        elif not sep and not more and unit[:1] not in "万亿%" and (
+                in_yi := printed_in_yi(numeral)) is not None:
+            value, unit = in_yi, "亿" + unit  # 二十六亿六千万美元 is 26.6 亿美元
         high: Decimal | None = None
         if sep:
             high = parse_number(match.group("num2"), max_chars)

@@ -50,7 +50,7 @@ from baogao.extract.periods import (
     year_of,
     year_re,
 )
-from baogao.extract.periods_plan import clause_deadline, opening_year
+from baogao.extract.periods_plan import clause_deadline, colon_lead_year, opening_year
 from baogao.extract.span_memo import last_of, last_opening, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
@@ -363,6 +363,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if own is None and alone is not None and text.startswith(("，", ","), alone.end()) and (
             alone.end() + 1 == clause[1]):
         own = year_of(alone)
+        # 1997年，城镇居民人均可支配收入达到5160元，五年来年均实际增长6%: the lone year dates
+        # the clause after it, whatever years the sentence names later
+        in_clause = not (has_cue_in(text, clause[1], pos, "multi_year_paragraph")
+                         or has_cue_in(text, clause[1], pos, "multi_year_sentence"))
     if own is not None:
         return own if (free or in_clause) and not spans and own <= year else period
     if spans:
@@ -375,6 +379,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         opened = paragraph_run_year(text, para[0], full, pos)
     if opened is None and free and not (growth or planned):
         opened = opening_year(text, full, pos, year)  # (过去五年…)1987年来华…，创汇…
+    if opened is None and not (growth or planned or spans):
+        opened = colon_lead_year(text, full, pos, year)  # …一九五四年预计产量…：…；原煤…
     if opened is not None and opened <= year:
         return opened  # (这五年，)2025年，实现…；规模以上工业增加值1615亿元: the run's year
     if period is not None and period < year - 1 and _base_years_only(text, full, pos, period):
@@ -505,8 +511,29 @@ def run_before(text: str, para: int, sentence: int, pos: int, year: int | None) 
             text, sentence, pos, "target_cues") or proposed(text[sentence:pos]):
         return None
     opened = paragraph_run_year(text, para, sentence, pos)
+    if opened is None:
+        opened = _full_stop_year(text, para, sentence, pos)
     return opened if opened is not None and opened < year and relative_year(
         text, sentence, pos) is None else None
+
+
+def _full_stop_year(text: str, para: int, sentence: int, pos: int) -> int | None:
+    """The year an earlier clause of the value's full-stop sentence is of, when the value
+    stands in a later clause after a semicolon (一九五四年工业总产值比一九五二年增长了百分之五十三
+    点七；重要产品的产量都有显著增长，如…水泥增长百分之六十一, in the 1955 report): no other
+    year printed since but as a base, no span and no 今年 or 去年 since."""
+    full = max(text.rfind("。", para, sentence) + 1, para)
+    if full >= sentence:
+        return None
+    found = explicit_year(text, full, sentence)
+    if found is None or has_cue_in(text, full, pos, "target_cues"):
+        return None
+    since = max(m.end() for m in year_re().finditer(text, full, sentence)
+                if year_of(m) == found)
+    if _RUN_SPAN.search(text, since, pos) or _YEARS_SPAN.search(text, since, pos) or any(
+            text[m.start() - 1] not in "比较同与" for m in _YEAR_WORD.finditer(text, since, pos)):
+        return None
+    return found
 
 
 def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
@@ -526,7 +553,7 @@ _ONE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 #: A clause about several years (力争3年内, 近5年来, 未来两年, 今后八年, 近三年, 前四年累计):
 #: no one year's value (not the year 1987年|来华…).
-_YEARS_SPAN = re.compile(r"(?<!\d)(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|来(?!华)|累计)"
+_YEARS_SPAN = re.compile(r"(?<!\d)(?:[2-9两三四五六七八九十]|\d{2})年(?:内|间|中|来(?!华)|累计)"
                          r"|未来[两三四五]年"
                          r"|(?:今后|近|过去|用|这)[2-9两三四五六七八九十]年|前[2-9两三四五六七八九十]年累计"
                          r"|平均每年|每年平均|(?<![人生户亩])每年(?=[增新减提安建])")

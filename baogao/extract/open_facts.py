@@ -275,6 +275,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
             listed: list[str] = []
             singles: list[str] = []  # names of the clauses just before, one value each
+            last_head = ""  # the words before the first amount of the clause before
             amounts = find_amounts(text, sentence.start, sentence.end)
             if not amounts:
                 continue
@@ -335,6 +336,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     elif category and len(_words(reading.name)) == 1 and text.startswith(
                             reading.name, clause[0]):
                         reading = replace(reading, name=reading.name + category)  # ，石油…
+                    if prev is None and reading.name.startswith("占") and (
+                            subject := share_subject(last_head)):
+                        # (重灾区已完成投资6545亿元，)占规划总投资的65.5%: the share is of the
+                        # object the clause before names, and so is a change after it
+                        reading = replace(reading, name=subject + reading.name, carry=subject)
                     prev = reading
                     read.append(_strip_growth(reading.name))
                     printed = text[amount.start : amount.end]
@@ -370,8 +376,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and (_done_before().search(head) or (
                             _DONE_ASPECT.search(text, amount.end, clause[1]))):
-                        # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done
-                        timing = replace(timing, kind="actual")
+                        # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done;
+                        # in a plan part, of no one year unless its sentence names one
+                        # (两年…，产品成本已降低百分之九点六, in the 1955 report)
+                        timing = replace(timing, kind="actual", period=timing.period if (
+                            role != "plan") else named_year_or_none(
+                            text, sentence.start, amount.start, timing.period))
                     if timing.kind == "actual" and (proposed(head) or (  # (去年超收…)拟增加…
                             timing.estimated and base_estimated(  # 比1980年预计增加…
                                 text, sentence.start, amount.start))):
@@ -495,10 +505,31 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     ) for name in (each_named(text[head_start : amount.start], name)
                                    if timing.kind == "actual" else [name]))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []
+                last_head = text[clause[0] : inside[0].start]
                 if not named and len(read) == len(inside) > 1:
                     # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
                     listed = read
     return found
+
+
+#: A year opening a clause's head (1956年国营企业收入为…): not part of the object.
+_HEAD_YEAR = re.compile(r"^(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年")
+
+
+def share_subject(head: str) -> str | None:
+    """The object a clause names before its amount (1956年国营企业收入为|14,328,144,000元;
+    重灾区已完成投资|6545亿元), as the owner of a share printed alone in the clause after it
+    (占本年预算收入的48.19%); None when the head is not one plain noun phrase (a comma, a
+    comparison, a 的是 frame, a share itself)."""
+    head = _HEAD_YEAR.sub("", head.strip())
+    name = _tidy(_strip_lead(_tidy(head))[0])
+    for verb in ("共为", "为", "是", "达到", "达"):
+        if name.endswith(verb) and len(name) > len(verb) + 1:
+            name = _tidy(name[: -len(verb)])
+            break
+    if len(name) < 2 or re.search(r"[，,、：:；;（(）)“”\d]|占|比|的是|中$", name):
+        return None
+    return None if _unsure(name) else name
 
 
 def enrich(facts: list[Fact]) -> list[Fact]:

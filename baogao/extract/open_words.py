@@ -236,7 +236,7 @@ _NOTE_MARK = re.compile(r"[\[［]\d{1,2}[\]］]")
 #: or that it holds for the figures after it too ((下同)).
 _SCOPE_ASIDE = re.compile(r"[（(](?:不?(?:包括|包含|含)[^（）()]{1,24}|下同|同比，?下同)[）)]")
 #: A statement of what was left out of a measure (扣除价格因素, 扣除留抵退税因素).
-_DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除)[\u4e00-\u9fff、和]{1,20}?因素(?:影响)?(?:后)?")
+_DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除|考虑)[\u4e00-\u9fff、和]{1,20}?因素(?:影响)?(?:后)?")
 
 
 @functools.lru_cache(maxsize=32768)
@@ -255,7 +255,7 @@ def _tidy(name: str) -> str:
         name = name[:at]  # 标准从202元(提高到): not 从事
     if "[" in name or "［" in name:
         name = _NOTE_MARK.sub("", name)  # …满意度[1]: a footnote mark
-    if "扣除" in name or "剔除" in name:
+    if "扣除" in name or "剔除" in name or "考虑" in name:
         name = _DEDUCTED.sub("", name)  # …收入扣除留抵退税因素(增长): a basis
     if "包括" in name or "含" in name or "下同" in name:
         name = _SCOPE_ASIDE.sub("", name)  # 工资总额（包括奖金在内）: what it covers, an aside
@@ -263,8 +263,9 @@ def _tidy(name: str) -> str:
     while changed:
         changed = False
         for word in _tail_noise():
-            if name.endswith(word) and len(name) > len(word) + 1:
-                name = name[: -len(word)]
+            if name.endswith(word) and len(name) > len(word) + 1 and not (
+                    word == "约" and name[-2] in vocabulary()["approx_word_blockers"]):
+                name = name[: -len(word)]  # (not 国际条约, 签约: the 约 of a word)
                 changed = True
     if name.endswith("过") and len(name) > 3 and _words(name)[-1][0] == "过":
         name = name[:-1]  # 街道财政收入过(8亿元): a threshold word, not part of the object

@@ -161,7 +161,8 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
             text.startswith("的", match.end())
             or (text.startswith(("，", ","), match.end()) and not before.startswith("年"))
         )  # 增加到2025年的…, 到一九四九年，…: the year the value belongs to
-        if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not end_year:
+        if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not (
+                end_year or _from_date(text, before, match.end())):
             continue
         if re.match(str(cues()["year_multiple_base"]), text[match.end() : match.end() + 8]):
             continue  # 达到44亿元，是2012年的1.6倍: the base of a multiple, not the value's year
@@ -170,6 +171,19 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
             continue  # …but 一九五七年比一九五六年: the value is about the first year
         found = _year_of(match)
     return found
+
+
+#: A date a level holds from (从2002年1月1日起, 自2004年7月1日起): the month and day after
+#: the year, then 起.
+_SINCE_DATE = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,2})月"
+                         r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日)?起")
+
+
+def _from_date(text: str, before: str, end: int) -> bool:
+    """True when the year ending at ``end`` opens a date a level holds from (从2002年1月1日
+    起，我国关税总水平已由15.3%降到12%): the level is that year's, the year no start of a
+    span."""
+    return before.endswith(("从", "自", "由")) and _SINCE_DATE.match(text, end) is not None
 
 
 @functools.lru_cache(maxsize=1)

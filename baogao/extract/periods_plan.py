@@ -255,3 +255,37 @@ def named_year_or_none(text: str, sentence: int, pos: int, period: int | None) -
     """``period`` when a year word (a year, 今年, 去年) stands before ``pos`` in its sentence,
     else None: a result read out of a plan part names no year by itself (成立了二十九个自治州)."""
     return period if _ANY_YEAR.search(text, sentence, pos) is not None else None
+
+
+
+#: What stands before a year printed as a base (比1980年, 同一九四九年, 等于一九四九年的).
+_BASE_MARK = "比较同与由从于是为"
+
+
+def _dating_years(text: str, start: int, end: int) -> list[int]:
+    """The years printed in ``text[start:end]`` that are not bases of a comparison."""
+    return [year_of(m) for m in year_re().finditer(text, start, end)
+            if not (m.start() > start and text[m.start() - 1] in _BASE_MARK)
+            and not text.startswith("的", m.end())]
+
+
+def colon_lead_year(text: str, full: int, pos: int, year: int | None) -> int | None:
+    """The one year a lead ending on a colon names, when the value at ``pos`` is an item of
+    the list after it in the same full-stop sentence (from ``full``) and the items up to it
+    name no year (but bases), no 今年/去年 and no span of their own: 拿几项最重要的工业产品的
+    一九五四年预计产量来同一九四九年产量比较一下，我们可以看到以下的动人的数字：电力…；原煤八千
+    一百九十九万吨，等于一九四九年的二点六倍 (1954: 1954's). None when the lead names no year,
+    several, or one after the report's ``year``."""
+    colon = max(text.rfind("：", full, pos), text.rfind(":", full, pos))
+    if colon < 0 or year is None or _OWN_SPAN.search(year_re().sub("", text[colon:pos])):
+        return None
+    if _dating_years(text, colon, pos) or _RELATIVE_YEAR.search(text, colon, pos):
+        return None
+    named = set(_dating_years(text, full, colon))
+    if len(named) != 1:
+        return None
+    found = named.pop()
+    return found if found <= year else None
+
+
+_RELATIVE_YEAR = re.compile(r"今年|明年|本年|去年|上年|前年")

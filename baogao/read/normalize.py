@@ -177,7 +177,24 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _TAG_FRAGMENT.finditer(text)]
     if " " in text or "\u3000" in text:
         spans += _letter_spaces(text)
+        spans += _spaced_digits(text)
     return sorted(spans)
+
+
+#: a number typeset one digit at a time (1 6 5 5 亿美元, 1 5 ．3 ％, 1 9 9 7 年): single digits
+#: (a decimal point stays with the digit after it) each followed by one space, at least two,
+#: right before a Chinese character or a percent sign; a column of numbers (12 34) never is
+_SPACED_DIGITS = re.compile(
+    r"(?<![0-9０-９.．])[0-9０-９](?: (?:[0-9０-９]|[.．][0-9０-９]))+ ?(?=[\u4e00-\u9fff%％‰])")
+
+
+def _spaced_digits(text: str) -> list[tuple[int, int]]:
+    """The spaces inside numbers typeset one digit at a time (1 6 5 5 亿美元 → 1655亿美元)."""
+    spans: list[tuple[int, int]] = []
+    for m in _SPACED_DIGITS.finditer(text):
+        spans += [(m.start() + i, m.start() + i + 1) for i, ch in enumerate(m.group())
+                  if ch == " "]
+    return spans
 
 
 def _transcript_marks(text: str) -> list[tuple[int, int]]:
