@@ -77,6 +77,7 @@ from baogao.extract.open_owners import (
     per_unit,
     reached,
     restricted,
+    served_unsaid,
 )
 from baogao.extract.open_reading import is_descriptor, read_object
 from baogao.extract.open_words import (
@@ -485,7 +486,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             text, amount.start, amount.end, amount.unit, name) or located(
                             text, amount.start, amount.end, amount.unit, name
                     ) or fraction_subject(text, sentence.start, amount.start) or joined_list(
-                            text, amount.start, amount.end, amount.unit):
+                            text, amount.start, amount.end, amount.unit) or served_unsaid(
+                            text, clause, amount.start, amount.end, reading.name, amount.unit):
                         continue
                     # 游客人次、旅游花费|均增长10%以上: the value is each measure's (results
                     # only: a promise of the list stays one commitment, tracked as printed)

@@ -27,6 +27,8 @@ from typing import Any
 from baogao.data import load_json
 from baogao.extract.open_words import (
     _after_last_action,
+    _growth_word,
+    _skip_words,
     _strip_lead,
     _tidy,
     _verb_words,
@@ -210,8 +212,13 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
     fuller phrase the sentence printed ``before`` ending in those words), or None when the
     fact names nothing (a generic head alone, a threshold passed)."""
     vocab = open_names()
-    if any(w in name for w in vocab["step_words"]):
-        return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元
+    growth = _growth_word(name) or ""
+    bare = name[: len(name) - len(growth)]
+    if bare in _skip_words("owned_measures_bare") and bare in _skip_words("bare_names"):
+        return None  # 营收 alone, with no owner found for it: a measure of nothing named
+    if any(w in name for w in vocab["step_words"]) or after.startswith(
+            tuple(vocab["step_words"])):
+        return None  # 迈上4个万亿元台阶, 万亿元台阶|突破9万亿元, 跻身500亿元|行列
     if name.startswith(tuple(vocab["bound_leads"])):
         return None  # (医疗机构使用)|环节抽检, (办理)|时限压缩: cut from the owner
     if unit.endswith("倍") and (based := _multiple_of(head, name)) is not None:

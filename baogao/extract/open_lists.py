@@ -130,6 +130,16 @@ def _shared_tail(parts: list[str]) -> str:
     paired = next((w for w in _skip_words("paired_leads") if last.startswith(w)), "")
     if paired and short <= 3 and len(last) > len(paired) + 1:
         return last[len(paired) :]  # 城镇和农村牧区|常住居民…: the rural side is one part
+    sectors = tuple(open_names()["sector_ends"])
+    if short <= 3 and all(p.endswith(sectors) for p in parts[:-1]):
+        # 制造业、战略性新兴产业|贷款: a sector is a whole noun; what follows the last
+        # part's own sector is shared (工业、制造业|技改投资)
+        at = ends = 0
+        for part, _ in words:
+            at += len(part)
+            ends = at if part.endswith(sectors) else ends
+        if 0 < ends <= len(last) - 2:
+            return last[ends:]
     if short <= 3 and len(last) >= short + 2:
         least = min(len(p) for p in parts[:-1])
         cut = min((c for c in _cuts(last) if c >= least), default=len(parts[0]))
@@ -171,12 +181,21 @@ def _parts_named(names: dict[int, str]) -> list[str]:
 
 
 def share_named(name: str, unit: str) -> str:
-    """A share named only by what it is of (外资企业出口占全省|41.9%): its measure is
-    the share (外资企业出口占全省比重). Other names are returned as they are."""
-    if unit not in ("%", "‰") or not name.endswith(tuple(
-            "占" + w for w in _skip_words("compared_wholes"))) or name.startswith("占"):
+    """A share named only by what it is of (外资企业出口占全省|41.9%, 特色农牧业产值占农业总
+    产值|超过88%): its measure is the share (…占全省比重). Other names are returned as
+    they are."""
+    if unit not in ("%", "‰") or name.startswith("占"):
         return name
-    return name + "比重"
+    if name.endswith(tuple("占" + w for w in _skip_words("compared_wholes"))):
+        return name + "比重"
+    at = name.rfind("占")
+    words = _words(name[:at + 1]) if at > 1 else ()
+    whole = name[at + 1 :]
+    if (not words or words[-1] != ("占", "v") or len(whole) < 2 or whole.startswith("比")
+            or any(w in whole for w in (*_skip_words("share_words"), "占比", "率"))
+            or whole.endswith(tuple(open_names()["planned_wholes"]))):
+        return name  # 区属企业资产总额占计划: a share of the plan is how far it got
+    return name + "比重"  # 11类民生支出占一般公共预算支出|80.2%: the share of that whole
 
 
 def _strip_growth(name: str) -> str:

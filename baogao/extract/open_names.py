@@ -197,8 +197,10 @@ def _unsure(name: str) -> bool:
     (``bare_names``) or a name still led by a verb (``lead_verbs``). Such a
     fact is not kept: a number shown under a wrong name is worse than a number left
     unnamed (the number stays in its sentence, without a fact)."""
-    if name in _skip_words("bare_names"):
+    if name in _skip_words("bare_names") and name not in _skip_words("owned_measures_bare"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
+        # (营收 alone may still take the owner its sentence opens on: open_owners.owned;
+        # open_frames.final_name drops it when none)
     if _place_chain(name):
         return True  # 化隆县谢家滩乡拉扎村(3.73亿立方米山体滑坡): a place is no object
     if name.endswith(_skip_words("member_tails")):

@@ -239,7 +239,7 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
         if "、" in predicate:
             return name  # 为|超61万名|孕妇|免费提供地中海贫血、唐氏综合征…的产前筛查: a list
         clause = (clause[0], end + len(name) + len(predicate))
-    elif head not in _SUBJECT_LEADS and not (
+    elif head not in _SUBJECT_LEADS and not _existential(head) and not (
             _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
             and not _words(head)[0][1].startswith("v")
             and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
@@ -271,6 +271,30 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if any(j in name for j in "和及与") and words[-1][0] in name:
         return name  # 建筑材料企业和木材|采伐企业: the list of nouns goes on
     return "".join(w for w, _ in words) + "的" + name
+
+
+def _existential(head: str) -> bool:
+    """True for a clause opening on a time or place and 有 before its count (现在全国有|
+    100多个城市建立了…): the count is the subject of what follows, as after 有 alone."""
+    if not head.endswith("有") or not 2 < len(head) <= 8:
+        return False
+    return all(tag in ("t", "s", "ns", "f", "d") or word in _SUBJECT_LEADS
+               for word, tag in _words(head[:-1]))
+
+
+def served_unsaid(text: str, clause: tuple[int, int], start: int, end: int, name: str,
+                  unit: str) -> bool:
+    """True for a count of people or bodies served (为|超61万名|孕妇|免费提供地中海贫血、
+    唐氏综合征…的产前筛查) whose service cannot go into the name (a list, or too long):
+    the bare noun would read as all of them, so the fact is not kept (precision first).
+    ``start``/``end`` delimit the printed amount."""
+    if (not name or not text.startswith(name, end) or "的" in name
+            or unit.lstrip("万亿") not in open_names()["served_units"]
+            or _SERVED_LEAD.fullmatch(text[clause[0] : start].strip()) is None):
+        return False
+    stop = next((a.start for a in _find_amounts(text, end + len(name), clause[1])), clause[1])
+    predicate = text[end + len(name) : stop].rstrip("、和及")
+    return bool(predicate) and ("、" in predicate or len(predicate) > _PREDICATE_MAX)
 
 
 def _count_run(text: str, clause: tuple[int, int], start: int) -> tuple[str, str] | None:

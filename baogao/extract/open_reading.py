@@ -123,6 +123,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return Reading(owner + measure, None, _scope(text[clause[0] : amount.start]))
     if amount.unit == "倍" and _AGAINST_BASE.search(pre):
         return None  # (建成住宅…，)等于…平均每年建成住宅面积的|二点六倍: of the subject before
+    if _each_value(pre):
+        return None  # 15个街道各增加|1块体育场地, 职业技术大学、高等职业学校各|2所: per item
+    if _RATIO.search(text, clause[0], clause[1]):
+        return None  # 全国每出口4辆汽车就有1辆安徽造: a ratio, neither amount a total
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
@@ -169,8 +173,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # 新建居住区养老设施配建率: the action describes the noun the rate is of
         name, action = action + name, None
     made = next((a for a in (tail_action, action) if a in open_names()["quality_actions"]), "")
-    if made and name.endswith("化") and name + made in head:
-        name += made  # 居家适老化|改造4.4万户: a quality made names nothing without it
+    if made and name.endswith(tuple(open_names()["quality_ends"])) and name + made in head:
+        # 居家适老化|改造4.4万户, 公共建筑节能|改造: a quality made names nothing without it
+        name += made
     follows = text[amount.end : amount.end + 1]
     base_unit = amount.unit.lstrip("万亿")
     name, verb = _strip_verbs(name)
@@ -185,7 +190,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = "" if owner.endswith(name) else owner + name
     elif name in _skip_words("subject_measures"):
         name = _subject_of(head, name) + name  # 省重大项目|完成投资7290亿元
-    elif name in _skip_words("generic_measures") or _compared_measure(name):
+    elif name in _skip_words("generic_measures") or _compared_measure(name) or (
+            _compares(name) and trim_name(name)[0] in _skip_words("generic_measures")):
+        # (…年均增长4.8%，)2025年总量比2020年|增加…: the measure compared is the same one
         # (38家股权基金,)规模累计达1000亿元; a sentence opening 总量达… names nothing; the
         # object is the one counted right before (not one of an earlier clause); (社会消费品
         # 零售总额增长4.1%，)增速高于全国|0.6个百分点: the same
@@ -337,9 +344,35 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             ("年度", "年", "占", "比", "超", "较", "于")):  # (比)年度计划, 占计划: compared
         name = name[: -len(mark)]  # …的经费|计划为967亿元, 广义货币|预期增长14%: the plan's
     down = next((w for w in open_names()["decrease_words"] if pre.rstrip().endswith(w)), "")
-    if down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry:
+    if (down and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry
+            and not name.endswith(down)):
         name += down  # 重工业总产值…下降|百分之四点七: the fall, not the level (its sign)
+    later = _LATER_GROWTH.match(text, amount.end) if pre.endswith(("保持", "实现")) else None
+    if (later and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry
+            and later.group(1) in _skip_words("growth_words")):
+        name += later.group(1)  # 汽车产量继续保持|40%以上|增长: the growth, printed after
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry)
+
+
+#: The Chinese characters after a measure up to a stop (…万吨|聚烯烃升级改造项目).
+_NOUN_RUN = re.compile(r"[\u4e00-\u9fff]{2,16}")
+#: A change word printed right after a change (保持40%以上|增长, 5%的|增长).
+_LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
+#: A ratio printed as 每…就有… (每出口4辆汽车就有1辆…).
+_RATIO = re.compile(r"每[^，,；;。]{0,12}\d[^，,；;。]{0,12}就有")
+#: 各 and what follows it up to the amount (各增加|1块, 各|2所).
+_EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
+
+
+def _each_value(pre: str) -> bool:
+    """True when the amount follows 各 alone or 各 and a verb (15个街道各增加1块体育场地):
+    the value is each one's, not a total, and no name says so (not 各类学位, a noun)."""
+    match = _EACH.search(pre)
+    if match is None or (match.start() > 0 and _HAN.match(pre, match.start() - 1) is not None
+                         and _words(pre[: match.start() + 1])[-1][0] != "各"):
+        return False  # 各 inside a word (各地区), not the pronoun
+    verb = match.group(1)
+    return not verb or all(tag == "v" for _, tag in _words(verb))
 
 
 def _acts_on_another(pre: str, before: str, name: str) -> bool:
@@ -367,4 +400,8 @@ def is_descriptor(text: str, amount: Amount, stop: int, more: bool) -> bool:
         return True  # 公园24小时开放, 15分钟生活圈: a duration describing a service
     post = _post_phrase(text, amount.end, stop) if not more else text[amount.end : stop]
     tails = vocabulary()["descriptor_tails"]
-    return more or any(post.endswith(t) or t in post for t in tails)
+    if more or any(post.endswith(t) or t in post for t in tails):
+        return True
+    # 135万吨|聚烯烃升级改造项目|开工: the noun runs on past an action to a project
+    run = _NOUN_RUN.match(text, amount.end, stop)
+    return run is not None and any(t in run.group(0) for t in tails)

@@ -113,6 +113,8 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
                 continue
             if not is_action and len(phrase) <= len(word):
                 continue
+            if phrase.startswith(_skip_words("bound_suffixes"), len(word)):
+                return phrase, action  # 建设|类项目, 服务|型政府: the word opens the noun
             if word in _skip_words("noun_leads"):
                 after, tag = _words(phrase[len(word) :])[0]
                 if tag in ("n", "nz", "l", "j") and not after.startswith(_verbs_as_nouns()):
@@ -175,6 +177,7 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
     actions, _, lengths = _action_index()
     cuts = _cuts(phrase)
     heads = _skip_words("noun_heads")
+    keep = _skip_words("tail_keep")
     glued = _skip_words("action_glue_before")
     best: tuple[int, str] | None = None
     # 工业对经济增长贡献率: an action inside a 对 phrase belongs to the measure after it
@@ -188,10 +191,12 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
             end = idx + size
             if (len(word) < size or word not in actions or word in skip or end >= len(phrase)
                     or (end not in cuts and phrase[end] not in "及和与")
-                    or phrase[end] == "的" or phrase.endswith(glued, 0, idx)):
-                continue  # 工业增长的贡献率, 实际使用外资: the action is inside the noun
-            if phrase.startswith(heads, end):
-                continue
+                    or phrase[end] == "的" or (
+                        phrase.endswith(glued, 0, idx) and _words(phrase[:idx])[-1][0] in glued)):
+                continue  # 工业增长的贡献率, 实际使用外资, 有组织: the action is inside the noun
+            if phrase.startswith(heads, end) or (
+                    word in keep and phrase.startswith(_skip_words("agent_heads"), end)):
+                continue  # 帮扶|单位, 建设|单位: a kept action names its agent (not 累计|单位…)
             best = (idx, word)
             break
         if best is not None:
@@ -284,11 +289,13 @@ def _tidy(name: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
-    """Words that end the noun phrase after an amount (a word made of action words or
-    predicate words: 改造, 更新改造, 用于, 签订, 顺利完成…), trailing words dropped
+    """Words that end the noun phrase after an amount (a word made of action words,
+    predicate words or verbs of ``mid_verbs``: 改造, 更新改造, 用于, 签订, 顺利完成, 填补…),
+    trailing words dropped
     (首批, 新, 各…), and the name stops (以 only when not 以上/以下/以内)."""
     vocab = vocabulary()
-    ends = re.compile(rf"(?:{_alternation([*_actions(), *vocab['post_stops']])})+")
+    ends = re.compile(
+        rf"(?:{_alternation([*_actions(), *vocab['post_stops'], *vocab['mid_verbs']])})+")
     trail = frozenset(vocab["post_trail"])
     stops = "".join(re.escape(c) for c in vocab["name_stops"] if c != "以")
     return ends, trail, re.compile(rf"[{stops}]|以(?![上下内])")
@@ -475,10 +482,17 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
                 and kept[-1][0].endswith("化")):
             kept.append((word, "n"))  # 134户|适老化改造 (，): the action ends the clause as
             break  # the noun of a quality made (适老化), not a predicate of a noun before it
+        if (at >= 2 and index + 2 == len(words) and word in _action_index()[0]
+                and len(words[-1][0]) == 1 and words[-1][0] in _skip_words("closing_chars")
+                and begin + len(phrase) < len(text) and text[begin + len(phrase)] in "，。；、"):
+            kept.extend([(word, "n"), words[-1]])  # 3个|先行启动区, …建设行动县: the
+            break  # action and the one noun character closing the clause make one noun
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 (word in predicates and not phrase.startswith(
                     _skip_words("closing_heads"), at + len(word)))
-                or not phrase.startswith(heads, at + len(word))))):
+                or not (phrase.startswith(heads, at + len(word)) or (
+                    word in _skip_words("tail_keep")
+                    and phrase.startswith(_skip_words("agent_heads"), at + len(word))))))):
             if (len(kept) == 1 and kept[0][1] == tag == "vn" and index + 1 < len(words)
                     and words[index + 1][0] in _actions()):
                 # 违法|建设|拆除: a verbal noun alone is no object; with the next one it is
@@ -504,6 +518,9 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             # 6183座病险水库除险加固|工程|开工建设: so does 工程 after its action
             head = next(h for h in closing if phrase.startswith(h, at + len(word)))
             rest = _words(phrase[at + len(word) + len(head) :])
+            if rest and len(rest) == 1 and rest[0][0] in _skip_words("closing_chars"):
+                kept.extend([(word + head, "n"), rest[0]])  # …建设|行动|县: the noun's end
+                break
             if not rest or rest[0][1] not in ("n", "nz", "ng", "nt", "l", "j", "b", ""):
                 kept.append((word + head, "n"))
                 break
