@@ -233,10 +233,6 @@ def test_a_countys_page_naming_its_city_is_the_countys() -> None:
     assert (doc.region, doc.level, doc.year) == ("浙江省杭州市淳安县", "district", 2018)
 
 
-def test_yesterdays_meeting_is_dated_by_the_pages_stamp() -> None:
-    assert _doc(CHUNAN).date == "2018-01-16"
-
-
 #: a 台州 news page (fresh15b b06): a photo caption before the news
 TAIZHOU = (
     "台州市五届人大一次会议今日上午9时在台州学院椒江校区礼堂开幕。\n"

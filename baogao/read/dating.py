@@ -180,25 +180,7 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
         # a November or December meeting hears the next year's report
         held = _day(reference - (month >= 11), month, day)
         return held.isoformat() if held else None
-    return _day_of_page_month(head) or _relative_day(head)
-
-
-def _relative_day(head: str) -> str | None:
-    """The meeting's day when a news page says it sat yesterday or today (昨日下午，县第十六届
-    人民代表大会第二次会议…开幕) and stamps its own time (发布时间:2018-01-17 08:23:59): the
-    stamp's day, or the day before; None unless the stamp is the first date printed."""
-    stamp = _STAMP.search(head[:600]) or _FLAT_STAMP.search(head[:600])
-    said = _RELATIVE_DAY.search(head)
-    first = _PAGE_DATE.search(head[:600])
-    if stamp is None or said is None or first is None or first.start() < stamp.start():
-        return None
-    groups = [g for g in stamp.groups() if g is not None][:3]
-    year, month, day = (chinese_int(g) for g in groups)
-    published = _day(year, month, day) if year and month and day else None
-    if published is None:
-        return None
-    held = published - datetime.timedelta(days=1 if said.group(0).startswith("昨") else 0)
-    return held.isoformat()
+    return _day_of_page_month(head)
 
 
 #: a day printed without its month (…第一次会议7日在会议中心开幕, 市长张三8日上午作…)
@@ -247,8 +229,6 @@ def _deliberation_only(sentence: str) -> bool:
     return any(w in sentence for w in words) and not any(w in sentence for w in unless)
 
 
-#: a page's stamp read from a header whose spaces were removed (2018-01-1708:23:59)
-_FLAT_STAMP = re.compile(r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s*\d{1,2}:\d\d")
 _RELATIVE_DAY = re.compile(r"(?:昨日|昨天|今日|今天)[^。！？!?\n]{0,40}?(?:人民代表大会|人大|会议)")
 _STAMP = re.compile(rf"({NUM})年({NUM})月({NUM})日\s*\d{{1,2}}:\d\d|"
                     r"((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\s+\d{1,2}:\d\d")
