@@ -57,6 +57,7 @@ from baogao.extract.open_owners import (
     quoted_group,
 )
 from baogao.extract.open_words import (
+    _PLACE_CHARS,
     _actions,
     _after_last_action,
     _comparison_leads,
@@ -230,7 +231,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         post_action = post_action or verb
         if follows.isdigit() and not _MEASURED_NOUN.match(post):
             post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
-        single = len(post) == 1 and counted and _words(post)[0][1] == "n"
+        single = len(post) == 1 and counted and (_words(post)[0][1] == "n" or (
+            # 19个地级以上市和|2个|县: a place level listed after another is its own
+            post in _PLACE_CHARS and prev is not None and prev.name[-1:] in _PLACE_CHARS
+            and pre[-1:] in ("、", "和") and pre[:-1] == prev.name))
         if single:
             single_name = post
         if counted and post.endswith(_skip_words("uncountable_measures")):
