@@ -208,3 +208,11 @@ def test_a_service_verb_before_a_noun_head_opens_the_noun() -> None:
     # 达到服务能力标准的乡镇卫生院、社区卫生服务中心占比: not 能力标准的…
     names = _names(_province("青海"), "90%以上", "达到服务能力标准")
     assert names == ["服务能力标准的乡镇卫生院、社区卫生服务中心占比"]
+
+
+def test_money_for_a_purpose_is_not_the_value_of_its_object() -> None:
+    # 投入567亿元办好民生实事: the money spent on them, not 民生实事 worth 567亿元: not kept
+    assert facts_at(_province_2025("安徽"), "567亿元", "办好民生实事") == []
+    # 国务院决定今年安排30亿元建设资金 (2005): the funds, 建设 part of their name
+    national = national_open_facts((2005,))[2005]
+    assert _names(national, "30亿元", "安排30亿元建设资金") == ["建设资金"]
