@@ -216,3 +216,8 @@ def test_money_for_a_purpose_is_not_the_value_of_its_object() -> None:
     # 国务院决定今年安排30亿元建设资金 (2005): the funds, 建设 part of their name
     national = national_open_facts((2005,))[2005]
     assert _names(national, "30亿元", "安排30亿元建设资金") == ["建设资金"]
+
+
+def test_people_served_without_a_noun_are_not_named_by_the_service() -> None:
+    # 为1万人提供互助保障服务: 互助保障 is what they got, not what was counted
+    assert facts_at(_province_2025("甘肃"), "1万人", "提供互助保障服务") == []
