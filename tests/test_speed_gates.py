@@ -236,3 +236,23 @@ def test_clause_ends_found_as_by_a_lookbehind_first_pattern(documents: list[Docu
         for start in range(0, len(text) + 1, max(1, len(text) // 40)):
             assert [m.span() for m in _CLAUSE_END.finditer(text, start)] == [
                 m.span() for m in plain.finditer(text, start)]
+
+
+# Work kept for the document (or text) last read is never another document's ----------------
+
+
+def test_kept_body_spans_and_several_years_follow_the_document(documents: list[Document]) -> None:
+    """Body spans (kept per document) and the several-years test (kept per sentence span of
+    the text last read) give what a fresh reading gives, documents read in turn."""
+    from baogao.extract.open_checks import _multi_year_sentence, _several_years_in
+    from baogao.extract.open_facts import _body_spans, body_spans
+
+    several = 0
+    for doc in [*documents, *reversed(documents), documents[0]]:
+        assert list(body_spans(doc)) == list(_body_spans(doc))
+        assert list(body_spans(doc)) == list(_body_spans(doc))  # kept, not used up
+        for start, end in _spans(doc):
+            fresh = bool(_several_years_in(doc.text, start, end))
+            assert _multi_year_sentence(doc.text, _Span(start, end)) is fresh
+            several += fresh
+    assert several > 10  # some sentences are about several years

@@ -92,7 +92,8 @@ class YearPassages:
                 if para.is_table_row:
                     continue
                 top = next(((a, b) for a, b in tops if a <= para.start < b), None)
-                if doc.role_at(para.start) != "review" or (run is not None and run[0] != top):
+                review = doc.role_at(para.start) == "review"
+                if not review or (run is not None and run[0] != top):
                     run = None
                 several, one_year_lead = self._paragraph(_Span(para.start, para.end))
                 if one_year_lead:
@@ -101,7 +102,7 @@ class YearPassages:
                     carried.add(para.start)
                 elif several:
                     run = (top,)
-                if run is None and doc.role_at(para.start) == "review" and self._turns(
+                if run is None and review and self._turns(
                         _Span(para.start, para.end)):
                     run = (top,)  # 2025年目标的完成，标志着“十四五”顺利收官。这五年，…
             self._carried = frozenset(carried)

@@ -51,7 +51,7 @@ from baogao.extract.periods import (
     year_re,
 )
 from baogao.extract.periods_plan import clause_deadline, colon_lead_year, opening_year
-from baogao.extract.span_memo import last_of, last_opening, per_document
+from baogao.extract.span_memo import SpanMemo, last_of, last_opening, per_document
 from baogao.models import Document
 from baogao.read.regions import resolve_one
 
@@ -590,8 +590,9 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     spans = "年" in head and _YEARS_SPAN.search(head) is not None
     past = spans and _PAST_SPAN.search(head) is not None
     if not spans:  # a span opening the sentence (近三年累计，…), no year word since
-        opening = min((i for i in (text.find(c, sentence, pos) for c in "，,：:") if i >= 0),
-                      default=pos)
+        opening = min((i for i in (text.find("，", sentence, pos), text.find(",", sentence, pos),
+                                   text.find("：", sentence, pos), text.find(":", sentence, pos))
+                       if i >= 0), default=pos)
         last = _YEARS_SPAN.search(text, sentence, opening)
         spans = last is not None and "年" not in text[last.end() : pos] and not (
             text[last.end() : last.end() + 4].lstrip("来的").startswith(
@@ -601,7 +602,8 @@ def years_spanned(text: str, sentence: int, clause: int, pos: int,
     if ends and year is not None and ends[-1] < year:
         past = True  # 从一九六六年到一九七六年的十一年中，…；(1978 report) done
     spans = spans or span is not None or _AHEAD_SPAN.search(text, sentence, pos) is not None
-    before = max(text.rfind(c, sentence, clause - 1) for c in "，,；;") + 1
+    before = max(text.rfind("，", sentence, clause - 1), text.rfind(",", sentence, clause - 1),
+                 text.rfind("；", sentence, clause - 1), text.rfind(";", sentence, clause - 1)) + 1
     if not spans and before > 0 and (found := _YEARS_SPAN.search(text, before, clause)):
         # (the span looked for before the amounts: none, and no amount need be looked for)
         spans = not has_amount(text, before, clause) and _spanned(text, found, pos)  # 用三年时间，
@@ -763,13 +765,24 @@ def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
 def _multi_year_sentence(text: str, sentence: _Span) -> bool:
     """A sentence about several years (到2030年): a word naming several years in it, unless
     it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
-    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it)."""
+    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it). Kept
+    by span: the open facts (once per value), the commitments and the review ask it."""
+    return bool(_multi_year_sentences(text, sentence.start, sentence.end))
+
+
+def _several_years_in(text: str, start: int, end: int) -> tuple[bool, ...]:
+    """``(True,)`` when ``text[start:end]`` is a sentence about several years, else ``()``."""
     ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
     record = cue_pattern("record_after_span")
-    return any(not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
-        w in text[max(sentence.start, m.start() - 16) : m.start()] for w in drawn)
+    return (True,) if any(
+        not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
+            w in text[max(start, m.start() - 16) : m.start()] for w in drawn)
         and record.match(text, m.end()) is None  # 创造了近五年来的最高水平: a record
-        for m in _multi_year_res()[1].finditer(text, sentence.start, sentence.end))
+        for m in _multi_year_res()[1].finditer(text, start, end)) else ()
+
+
+#: ``_multi_year_sentence`` of the text last read, by span (see ``SpanMemo``).
+_multi_year_sentences: SpanMemo[bool] = SpanMemo(_several_years_in)
 
 
 #: A comparison right after a level with the start of several years (，比五年前增加…,

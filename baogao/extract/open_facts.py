@@ -144,7 +144,19 @@ def clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:
-    """Running-text paragraphs outside headings and tables, with their role."""
+    """Running-text paragraphs outside headings and tables, with their role (worked out
+    once per document: the open facts and the commitments walk them in turn)."""
+    seen = _BODY_SPANS[0]  # read once: another thread may replace it
+    if seen[0] is not doc:
+        seen = _BODY_SPANS[0] = (doc, tuple(_body_spans(doc)))
+    return iter(seen[1])
+
+
+#: The body spans of the document last read (by identity: a ``Document`` is frozen).
+_BODY_SPANS: list[tuple[Document | None, tuple[tuple[Role, _Span], ...]]] = [(None, ())]
+
+
+def _body_spans(doc: Document) -> Iterator[tuple[Role, _Span]]:
     headings = [(s.start, s.heading_end) for s in doc.sections]
     # Headings in order and apart (as outlines are): the one holding a paragraph's start is
     # found by bisection, then the ones right after it, instead of a loop over all of them.

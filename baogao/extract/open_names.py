@@ -367,9 +367,9 @@ def subject_shared(text: str, clause: int, name: str) -> str:
         return name
     begin = last_of(text, "\n。，,；;：:！？", 0, clause - 1) + 1
     before = text[begin : clause - 1]
-    if not before or has_amount(text, begin, clause - 1):
+    if not before:
         return name
-    words = _words(before)
+    words = _words(before)  # (whether that clause states an amount is asked last: it costs more)
     lead = 0
     while lead < len(words) and words[lead][1] in _SUBJECT_NOUNS:
         lead += 1
@@ -380,6 +380,8 @@ def subject_shared(text: str, clause: int, name: str) -> str:
     at = 0
     for word, tag in _words(name)[:-1]:
         if len(word) >= 2 and subject.endswith(word):
+            if has_amount(text, begin, clause - 1):
+                return name
             return subject + name[:at] + name[at + len(word) :]
         if tag != "t":
             return name  # only a time may stand before the subject's word (年末|存款余额)

@@ -4,6 +4,7 @@ in turn, so each reading is done once."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable, Hashable, Iterable
@@ -93,14 +94,35 @@ def last_opening(pattern: re.Pattern[str], text: str, start: int, end: int, stop
     right after one of the ``stops`` characters, for a pattern whose matches begin with one
     of the ``firsts`` characters and never hold a stop character (so no match hides another:
     ``last_match`` with that ``keep`` finds the same). Tried at those places only, the last
-    first, instead of scanning for the pattern at every character."""
-    after = [m.end() for m in _opening_re(stops, firsts).finditer(text, max(start - 1, 0), end)]
-    if start <= opens_at < end:
-        after.insert(0, opens_at)
-    for at in reversed(after):
-        if (found := pattern.match(text, at, end)) is not None:
+    first, instead of scanning for the pattern at every character.
+
+    The places are found once per text (every stop character followed by a first one) and
+    picked out by bisection: a caller asking for every value of a long paragraph walks back
+    over it once, not once per value."""
+    stop_at = _stop_places(text, stops, firsts)
+    # a stop at p opens a match at p + 1 when lo <= p and p + 1 < end (the lookahead reads
+    # no further than ``end``)
+    low = bisect.bisect_left(stop_at, max(start - 1, 0))
+    for k in range(bisect.bisect_left(stop_at, end - 1) - 1, low - 1, -1):
+        if (found := pattern.match(text, stop_at[k] + 1, end)) is not None:
             return found
+    if start <= opens_at < end:
+        return pattern.match(text, opens_at, end)
     return None
+
+
+def _stop_places(text: str, stops: str, firsts: str) -> list[int]:
+    """Where in ``text`` a ``stops`` character stands before a ``firsts`` one, in order (kept
+    for the text last read, per pair of character sets)."""
+    kept = _STOP_PLACES.get((stops, firsts))  # read once: another thread may replace it
+    if kept is None or kept[0] is not text:
+        kept = (text, [m.start() for m in _opening_re(stops, firsts).finditer(text)])
+        _STOP_PLACES[(stops, firsts)] = kept
+    return kept[1]
+
+
+#: ``_stop_places`` of the text last read, by (stops, firsts).
+_STOP_PLACES: dict[tuple[str, str], tuple[str, list[int]]] = {}
 
 
 @functools.lru_cache(maxsize=16)

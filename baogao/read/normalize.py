@@ -310,7 +310,7 @@ def _char_level(text: str) -> tuple[str, list[int]]:
     return chars, offsets
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     text: str
     offsets: list[int]
@@ -546,9 +546,9 @@ def _drop_chrome(lines: list[_Line]) -> list[_Line]:
         if is_chrome(text):
             skip_next = text.endswith(("：", ":")) and text not in ("各位代表：", "各位代表:")
             continue
-        neighbours = {lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)}
-        if len(text) <= 20 and neighbours & {">", "»", "＞"}:
-            continue
+        if len(text) <= 20 and {lines[j].text for j in (i - 1, i + 1) if 0 <= j < len(lines)
+                                } & {">", "»", "＞"}:
+            continue  # a breadcrumb between > marks
         kept.append(ln)
     return _drop_preamble_noise(kept)
 
