@@ -72,8 +72,10 @@ def test_the_adopted_annual_plan_is_a_plan_report(tmp_path: Path) -> None:
 # --- a news page's year, date and region --------------------------------------------------
 
 def _no_year_clue(tmp_path: Path, header: str, sentence: str) -> Document:
+    # the year the review and the plan's heading (二、2023年主要任务) name both removed
     return _news(tmp_path, header,
-                 ("一、2022年工作回顾\n刚刚过去的2022年,", "一、工作回顾\n" + sentence))
+                 ("一、2022年工作回顾\n刚刚过去的2022年,", "一、工作回顾\n" + sentence),
+                 ("二、2023年主要任务", "二、主要任务"))
 
 
 def test_year_of_a_news_page_from_what_the_report_reviews(tmp_path: Path) -> None:
@@ -87,6 +89,14 @@ def test_year_of_a_news_page_from_what_the_report_reviews(tmp_path: Path) -> Non
     # a review of a five-year period names no single year
     doc = _no_year_clue(tmp_path, header, "报告回顾了2018年以来的工作。过去一年,")
     assert doc.year is None
+
+
+def test_year_of_a_news_page_from_the_heading_of_its_plan(tmp_path: Path) -> None:
+    # no year reviewed left: the plan's numbered heading (二、2023年主要任务) names the year
+    header = "西城区第十七届人民代表大会第三次会议开幕\n区长刘东伟向大会作政府工作报告。\n"
+    review = ("一、2022年工作回顾\n刚刚过去的2022年,", "一、工作回顾\n过去一年,")
+    doc = _news(tmp_path, header, review)
+    assert doc.year == 2023
 
 
 def test_region_of_a_news_page_from_the_meeting_it_reports(tmp_path: Path) -> None:

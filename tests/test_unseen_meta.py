@@ -78,11 +78,14 @@ def test_year_of_a_page_that_prints_only_what_it_reviews(tmp_path: Path) -> None
         doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", opening + "\n"))
         assert doc.year == 2023, opening
     # a review of one year and the work of the next (回顾和2023年工作) dates nothing by itself
-    doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", "一、回顾和2023年工作\n"))
+    # (the plan's heading 二、2023年主要任务 would name the year: it goes too)
+    plain_plan = ("二、2023年主要任务", "二、主要任务")
+    doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", "一、回顾和2023年工作\n"),
+                  plain_plan)
     assert doc.year is None
     # tasks still to complete say nothing of a year gone by
     doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,",
-                                 "2022年,是关键的一年。我们要确保完成各项目标任务。\n"))
+                                 "2022年,是关键的一年。我们要确保完成各项目标任务。\n"), plain_plan)
     assert doc.year is None
     doc = _headed(tmp_path, "", ("一、2022年工作回顾\n刚刚过去的2022年,", "过去一年,"),
                   ("2023年是全面贯彻落实党的二十大精神的开局之年",

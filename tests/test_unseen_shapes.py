@@ -313,7 +313,8 @@ def test_year_of_a_news_page_copy_from_its_quoted_title_or_its_review_heading(
 ) -> None:
     # a news page: site lines spaced by blank lines, then 2012年苍山县两会《政府工作报告》
     undated = (("政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"
-                "北京市西城区人民政府区长 刘东伟\n", ""), ("刚刚过去的2022年", "2022年"))
+                "北京市西城区人民政府区长 刘东伟\n", ""), ("刚刚过去的2022年", "2022年"),
+               ("二、2023年主要任务", "二、主要任务"))
     doc = _rewritten(XICHENG_2023, tmp_path, *undated, ("一、2022年工作回顾", "一、工作回顾"))
     assert doc.year is None
     doc = _rewritten(XICHENG_2023, tmp_path, *undated, ("一、2022年工作回顾", "一、工作回顾"),

@@ -499,12 +499,20 @@ def _continuations(
     """Clauses continuing a metric after its value: …5700.1亿元,同比增长4.1%."""
     current = values[index]
     background = [m.span() for m in _background_re().finditer(text, current.end, stop)]
+    skip = -1
     for offset, nxt in enumerate(values[index + 1 :], start=index + 1):
+        if offset <= skip:
+            continue
         if nxt.start >= stop or nxt.value is None:
             return
+        share = _plan_share(text, current, values, offset, stop)
+        if share is not None:
+            current, skip = values[share], share  # 完成年计划710亿元的89.4%: an aside
+            continue
         if any(a <= nxt.start < b for a, b in background):
             continue  # 在1979到1983年平均每年递增7.9%的基础上: background, not the metric
         between = re.sub(str(cues()["value_aside"]), "", text[current.end : nxt.start])
+        between = re.sub(str(cues()["doubling_aside"]), "", between, count=1)
         base = _base_year(between.lstrip("，,")) if between[:1] in "，," else None
         if base is not None and current.unit not in ("%", "‰"):
             # …达到了X，比一九五二年的Y增长Z%: Y is the base year's level, Z the change
@@ -535,6 +543,22 @@ def _continuations(
             subject = replace(mention, growth_word=None)
         yield _Hit(subject, clause, nxt)
         current = nxt
+
+
+def _plan_share(
+    text: str, current: Value, values: list[Value], offset: int, stop: int
+) -> int | None:
+    """The index of the share done when the value at ``offset`` is the plan figure a level is
+    measured against (635亿元，完成年计划710亿元的89.4%): both are an aside, not the metric's."""
+    nxt = values[offset]
+    share = offset + 1
+    if (current.unit in ("%", "‰") or share >= len(values) or values[share].start >= stop
+            or values[share].unit != "%" or not same_dimension(current.unit, nxt.unit)):
+        return None
+    gap = text[current.end : nxt.start].replace(" ", "")
+    if re.search(str(cues()["plan_share_gap"]), gap) is None:
+        return None
+    return share if text[nxt.end : values[share].start].strip() == "的" else None
 
 
 @functools.lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from baogao.extract.headlines import (
     estimate_lead,
     governing_headline,
     headline_at,
+    opened_year,
 )
 from baogao.extract.numbers import (
     Quantity,
@@ -65,6 +66,7 @@ from baogao.extract.periods import (
     section_year_timing,
     start_timing,
     target_timing,
+    timing_or_part,
 )
 from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
@@ -535,9 +537,12 @@ def prose_facts(doc: Document) -> Iterator[Fact]:
     own = own_region_names(doc)
     headline: Headline | None = None  # 2003年： / 主要目标 on a page without headings
     previous: _Span | None = None
+    opened: Headline | None = None  # 2018年，在…领导下，… opening a page without headings
     for para in paragraph_spans(doc):
-        governing = governing_headline(doc, para, headline, previous)
+        opened = None if opened is None else opened_year(doc, para, opened)
+        governing = governing_headline(doc, para, headline, previous) or opened
         headline = headline_at(doc, para) or headline
+        opened = opened_year(doc, para, None) or opened
         previous = para if text[para.start : para.end].strip() else previous
         role = doc.role_at(para.start)
         if role in _SKIP_ROLES:
@@ -617,7 +622,7 @@ def _reading_fact(
     # a list item under a lead that names targets (主要预期目标：) is framed by it
     framed = dating if dating is not None and has_cue(
         text[dating.start : para.start], "target_cues") else para
-    timing = opening or timing_at(
+    timing = opening or timing_or_part(
         doc, role, framed, sentence, reading.start, floor if floor > sentence.start else None)
     if opening is not None and opening.kind == "actual" and not opening.estimated and (
             estimated_at(text, role, para, sentence, reading.start)):

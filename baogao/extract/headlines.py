@@ -14,7 +14,16 @@ import re
 from dataclasses import dataclass
 
 from baogao.extract.catalog import page_shapes
-from baogao.extract.periods import Timing, _Span, future_target, has_cue, year_of, year_re
+from baogao.extract.periods import (
+    Timing,
+    _Span,
+    future_target,
+    has_cue,
+    opening_year_timing,
+    relative_year,
+    year_of,
+    year_re,
+)
 from baogao.models import Document
 
 
@@ -83,3 +92,24 @@ def estimate_lead(text: str, para: _Span, pos: int) -> bool:
     stop = text.find("。", para.start, pos)
     head = text[para.start : pos if stop < 0 else stop]
     return re.search(str(page_shapes()["estimate_lead"]), head) is not None
+
+
+def opened_year(doc: Document, para: _Span, current: Headline | None) -> Headline | None:
+    """On a page without headings, the past year a paragraph opens on (2018年，在市委…领导下，
+    …) dates the bare lines after it that name no year, no 今年/去年 and no target (an
+    infographic's 预计地区生产总值…。 / 全社会固定资产投资172亿元、增长13%…): the paragraph's
+    year while it lasts, for the paragraphs after ``para``; None once one names a time."""
+    text = doc.text
+    if doc.section_at(para.start) is not None:
+        return None
+    opening = opening_year_timing(doc, para)
+    if opening is not None:
+        return Headline(para, opening, frames_next_only=False)
+    body = text[para.start : para.end].strip()
+    lead = re.split(r"\d", body, maxsplit=1)[0]  # a word turning to the plan before the values
+    shape = page_shapes()["opened_year"]
+    if current is None or len(body) > int(shape["line_max"]) or year_re().search(body) or any(
+            w in lead for w in shape["turn_words"]) or has_cue(lead, "target_cues") or (
+            relative_year(text, para.start, para.end) is not None):
+        return None
+    return current

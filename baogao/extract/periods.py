@@ -330,6 +330,11 @@ def _full_stop_after(text: str, pos: int) -> int:
     return stop if newline < 0 else newline
 
 
+#: a section marker inside a line: （一）, (二), or 三、 after a space or a mark (not 统一、)
+_RUN_IN_MARK = re.compile(r"[（(][一二三四五六七八九十]{1,2}[)）]"
+                          r"|(?:^|(?<=[\s，,。：:；;)）]))[一二三四五六七八九十]{1,2}、")
+
+
 def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
     """True when the value sits in a later item of a list that an estimate opens (in a review
     of the past year; the estimate before the list's first value): 2022年预计实现
@@ -345,10 +350,22 @@ def _list_estimated(text: str, sentence: _Span, pos: int) -> bool:
         return False  # no opening estimate, or each item marks its own (…；…预计完成180亿元)
     cue = _cue_re("estimate_cues")
     found = cue.search(clauses[0]) if cue is not None else None
-    if found is None or re.search(r"\d", _year_re().sub("", clauses[0][: found.start()])):
+    if found is None:
+        return False
+    before = clauses[0][: found.start()]
+    # a heading run into the line starts the list afresh (…会议上 县长 谭秀中 一、2012 年工作
+    # 回顾(一)…取得新成效预计全年实现…: the byline's day is no value before the estimate)
+    marks = list(_RUN_IN_MARK.finditer(before))
+    before = before[marks[-1].end() :] if marks else before
+    if re.search(r"\d", _year_re().sub("", before)):
         return False  # the estimate comes after a value (棉纱286.5万吨，比1980年预计增加…)
     own = text[sentence.start : pos]
-    return (_year_re().search(own) is None and relative_year(text, sentence.start, pos) is None
+    # a year of its own, not a comparison base (…358亿元，比2009年翻1.2番，同比增长26%), nor
+    # the year the estimate names (预计2011年达到316亿元；…增至2011年的20.2亿元)
+    year = explicit_year(text, sentence.start, pos)
+    estimate_years = {_year_of(m) for m in _year_re().finditer(clauses[0], found.end())}
+    return ((year is None or year in estimate_years)
+            and relative_year(text, sentence.start, pos) is None
             and not has_cue(own, "target_cues"))
 
 
@@ -463,6 +480,29 @@ def timing_at(
     return None
 
 
+def timing_or_part(
+    doc: Document, role: Role, para: _Span, sentence: _Span, pos: int, floor: int | None = None
+) -> Timing | None:
+    """``timing_at``, else, for a sentence opening on 其中 (a part of the total the sentence
+    before gives: 预计完成财政收入76.1亿元…。其中一般预算收入52亿元…), the year of that total
+    as an actual; its 预计 stays with its own sentence."""
+    timing = timing_at(doc, role, para, sentence, pos, floor)
+    if timing is not None:
+        return timing
+    text = doc.text
+    start = max(para.start, text.rfind("。", para.start, sentence.start) + 1)
+    if start <= para.start or not text[start : sentence.end].lstrip().startswith("其中"):
+        return None
+    before = max(para.start, text.rfind("。", para.start, start - 1) + 1)
+    digit = re.search(r"\d", text[before : start - 1])
+    if digit is None:
+        return None
+    total = timing_at(doc, role, para, _Span(before, start - 1), before + digit.start())
+    if total is None or total.kind != "actual":
+        return None
+    return Timing("actual", False, total.period)
+
+
 # Paragraphs of one year or of several ----------------------------------------------------
 
 
@@ -521,16 +561,23 @@ def compared_over_years(
     """True when a comparison base year before the previous one governs the value.
 
     The base (与2000年相比, 同1978年相比) governs its whole full-stop sentence, including
-    the clauses after a semicolon: 1986年同1978年相比，…增长102%；国民收入…增长94.9%.
+    the clauses after a semicolon: 1986年同1978年相比，…增长102%；国民收入…增长94.9%; not a
+    value compared with the year before after it (比2008年翻1.7番，同比增长35.6%).
     """
     if period is None:
         return False
     start = max(text.rfind("。", floor, sentence.start), text.rfind("\n", floor, sentence.start))
     start = max(start + 1, floor)
     for match in _comparison_base_re().finditer(text, start, pos):
+        if _ANNUAL_COMPARISON.search(text, match.end(), pos):
+            continue  # 比2008年翻1.7番，同比增长35.6%: the value's own comparison is annual
         if int(match.group("base").translate(_CN_YEAR_DIGITS)) < period - 1:
             return True
     return False
+
+
+#: a comparison with the year before, nearer the value than an older base
+_ANNUAL_COMPARISON = re.compile(r"同比|比上年|较上年|比去年")
 
 
 def target_timing(timing: Timing, dated: bool) -> Timing | None:

@@ -310,7 +310,9 @@ _ZH_YEAR = re.compile(
 
 def _plan_years(text: str, plans: dict[str, Any]) -> set[int]:
     """Report years from a five-year plan's place named for this year or the past one:
-    今年是“十四五”开局之年 -> 2021; 过去一年是“十三五”规划收官之年 -> 2021 (the year after)."""
+    今年是“十四五”开局之年 -> 2021; 过去一年是“十三五”规划收官之年 -> 2021 (the year after);
+    the record achieved in a plan's year is a year reviewed (在“十二五”开局之年所取得的成绩 ->
+    2012)."""
     names = "|".join(sorted(plans["first_years"], key=len, reverse=True))
     places = "|".join(sorted(plans["places"], key=len, reverse=True))
     when = "|".join((*plans["this_year"], *plans["past_year"]))
@@ -320,6 +322,11 @@ def _plan_years(text: str, plans: dict[str, Any]) -> set[int]:
     for m in pattern.finditer(text):
         year = plans["first_years"][m.group(2)] + plans["places"][m.group(3)]
         found.add(year + (m.group(1) in plans["past_year"]))
+    # the record of a plan's year, so a year reviewed: 总结我市在“十二五”开局之年所取得的成绩
+    achieved = re.compile(rf"[“\"]?({names})[”\"]?(?:规划|计划)?(?:实施)?的?({places})"
+                          rf"所?取得(?:了)?的(?:成绩|成就|成效)")
+    for m in achieved.finditer(text):
+        found.add(plans["first_years"][m.group(1)] + plans["places"][m.group(2)] + 1)
     return found
 
 

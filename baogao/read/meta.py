@@ -89,6 +89,11 @@ def title_alternation() -> str:
     return "|".join(items)
 
 
+#: what may follow a byline's name on the same line when a copy ran the byline into the text
+#: (…会议上 县长 谭秀中 一、2012 年工作回顾: the first heading; 各位代表: the salutation)
+_RUN_ON = r"(?:[一二三四五六七八九十]{1,2}、|各位代表)"
+
+
 @functools.lru_cache(maxsize=1)
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     cues = _cues()
@@ -96,10 +101,12 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     not_prefix = "".join(cues["not_a_title_prefix"])
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$)"
+        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$|{_RUN_ON})"
     )
     # 龚正市长在上海市第十六届人民代表大会…
-    name_title = re.compile(rf"(?:^|日|—|-)({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
+    # (a photo caption: 图为张兵市长作政府工作报告)
+    name_title = re.compile(
+        rf"(?:^|日|—|-)(?:图为)?({_NAME}?)(?<![{not_prefix}])({titles})(?:在|向|作)")
     return title_name, name_title
 
 
@@ -374,8 +381,10 @@ _YEAR_WORD = r"((?:19|20)\d\d|[一二][〇○零一二三四五六七八九]{3})
 _DRAFT_YEAR = {
     # 2023年国民经济和社会发展计划执行情况与2024年计划草案; the adopted plan itself
     # (金乡县2021年国民经济和社会发展计划, not followed by 执行情况)
+    # …执行情况与2016年国民经济 (a title line cut before 计划草案): the year after 与
     "plan_report": re.compile(rf"{_YEAR_WORD}年(?:(?:国民经济和社会发展)?计划草案|"
-                              rf"国民经济和社会发展计划(?!执行|草案))"),
+                              rf"国民经济和社会发展计划(?!执行|草案))"
+                              rf"|计划执行情况[与和及]{_YEAR_WORD}年国民经济"),
     # 2023年预算执行情况和2024年预算草案; 2024财政预算执行情况2025财政预算草案 (年 dropped)
     "budget_report": re.compile(rf"{_YEAR_WORD}年?(?:年度)?[^\d。\n]{{0,6}}?预算草案"),
 }
@@ -386,7 +395,7 @@ def _draft_year(head: str, doc_type: DocType) -> int | None:
     not the reviewed year its title names first."""
     pattern = _DRAFT_YEAR.get(doc_type)
     m = pattern.search(head) if pattern else None
-    return chinese_int(m.group(1)) if m else None
+    return chinese_int(m.group(1) or m.group(2)) if m else None
 
 
 def _find_year(

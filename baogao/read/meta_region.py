@@ -188,9 +188,26 @@ def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
             return named
     if found is None and _government_levels().get(word) == "province":
         return _province_named(t.head, None) or _province_of_cities(t.head, word)
+    if found is not None and "district" in (level, _government_levels().get(word)):
+        county = _county_within(t.head, found)
+        if county is not None:
+            return county  # 县…会议 on a page naming 杭州市 first and 淳安 by its short name
     if found or level not in (None, "city") or _MUNICIPAL.search(t.head) is None:
         return found
     return _province_named(t.head, None)
+
+
+def _county_within(head: str, found: str) -> str | None:
+    """The one county-level division under ``found`` (a prefecture or province a county's page
+    names in full: 在杭州市委…领导下) whose short name the head prints (共商淳安发展大计);
+    None when ``found`` is no higher division or none or several are printed."""
+    region = region_of(found)
+    if region is None or region.level not in ("city", "province"):
+        return None
+    named = {r.full for r in gazetteer().regions.values()
+             if r.level == "district" and r.path[: len(region.path)] == region.path
+             and (stem := stem_of(r.name)) and len(stem) >= 2 and stem in head}
+    return named.pop() if len(named) == 1 else None
 
 
 #: a city's government speaking (受市人民政府委托, 我代表市人民政府): a municipality's report when

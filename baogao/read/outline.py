@@ -68,6 +68,9 @@ def _heading_of(line: str, start: int, spaced: bool, after_salutation: bool) -> 
             return None
         return _Heading(name, m.group(1), rest[:cut].rstrip("。：:"), start,
                         start + m.end() + cut, end)
+    run_in = _run_in_review(line) if after_salutation else None
+    if run_in is not None:
+        return _Heading("plain", "", line[:run_in], start, start + run_in, end)
     unpunctuated = not any(ch in line for ch in _TERMINAL + "，,：:")
     if after_salutation and unpunctuated and 2 <= len(line) <= 40 and (
         spaced or (len(line) <= 25 and role_of(line, None) in ("review", "plan", "self_building"))
@@ -75,6 +78,22 @@ def _heading_of(line: str, start: int, spaced: bool, after_salutation: bool) -> 
     ):
         return _Heading("plain", "", line, start, end, end)
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _run_in_pattern() -> re.Pattern[str]:
+    openings = "|".join(map(re.escape, load_json("roles.json")["run_in_review_openings"]))
+    return re.compile(rf"(?:19|20)\d\d\s?年[^，,。：:；;！？\d]{{2,36}}?回顾(?={openings})")
+
+
+def _run_in_review(line: str) -> int | None:
+    """Length of a year-led review heading run into its first paragraph, else None.
+
+    (2007年经济社会发展情况及本届政府工作回顾过去的一年，按照…: the copy lost the line break
+    after 回顾; the paragraph goes on with the opening of a review.)
+    """
+    m = _run_in_pattern().match(line)
+    return m.end() if m else None
 
 
 def _title_end(rest: str) -> int | None:
