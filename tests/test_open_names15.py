@@ -190,3 +190,34 @@ def test_a_generic_measure_compared_with_a_year_is_the_one_before() -> None:
 def test_a_measure_before_a_project_running_past_an_action_describes_it() -> None:
     # …、135万吨聚烯烃升级改造项目开工: the project's capacity, not the CCUS project's
     assert facts_at(_province_2025("宁夏"), "135万吨", "聚烯烃升级改造项目") == []
+
+
+def test_a_predicate_after_a_counted_noun_is_no_part_of_it() -> None:
+    # 青海拉面、青绣…等49个特色劳务品牌发展壮大: the brands (not …品牌发展壮大)
+    assert _names(_province_2025("青海"), "49个", "特色劳务品牌发展壮大") == ["特色劳务品牌"]
+    # 全市16个区首次全部获评全国双拥模范城: 首次 is no part of the noun
+    assert _names(_province("上海"), "16个", "16个区首次") == ["区"]
+
+
+def test_a_place_level_listed_after_another_is_its_own() -> None:
+    # 19个地级以上市和2个县被命名为…: the two are counties (not 地级以上市 again)
+    assert _names(_province("广东"), "2个", "19个地级以上市和2个县") == ["县"]
+
+
+def test_a_service_verb_before_a_noun_head_opens_the_noun() -> None:
+    # 达到服务能力标准的乡镇卫生院、社区卫生服务中心占比: not 能力标准的…
+    names = _names(_province("青海"), "90%以上", "达到服务能力标准")
+    assert names == ["服务能力标准的乡镇卫生院、社区卫生服务中心占比"]
+
+
+def test_money_for_a_purpose_is_not_the_value_of_its_object() -> None:
+    # 投入567亿元办好民生实事: the money spent on them, not 民生实事 worth 567亿元: not kept
+    assert facts_at(_province_2025("安徽"), "567亿元", "办好民生实事") == []
+    # 国务院决定今年安排30亿元建设资金 (2005): the funds, 建设 part of their name
+    national = national_open_facts((2005,))[2005]
+    assert _names(national, "30亿元", "安排30亿元建设资金") == ["建设资金"]
+
+
+def test_people_served_without_a_noun_are_not_named_by_the_service() -> None:
+    # 为1万人提供互助保障服务: 互助保障 is what they got, not what was counted
+    assert facts_at(_province_2025("甘肃"), "1万人", "提供互助保障服务") == []

@@ -288,10 +288,12 @@ def served_unsaid(text: str, clause: tuple[int, int], start: int, end: int, name
     唐氏综合征…的产前筛查) whose service cannot go into the name (a list, or too long):
     the bare noun would read as all of them, so the fact is not kept (precision first).
     ``start``/``end`` delimit the printed amount."""
-    if (not name or not text.startswith(name, end) or "的" in name
-            or unit.lstrip("万亿") not in open_names()["served_units"]
+    if (not name or "的" in name or unit.lstrip("万亿") not in open_names()["served_units"]
             or _SERVED_LEAD.fullmatch(text[clause[0] : start].strip()) is None):
         return False
+    if not text.startswith(name, end):
+        # 为|1万人|提供互助保障服务: no noun counted, the name is what they got
+        return "\u4e00" <= text[end : end + 1] <= "\u9fff"
     stop = next((a.start for a in _find_amounts(text, end + len(name), clause[1])), clause[1])
     predicate = text[end + len(name) : stop].rstrip("、和及")
     return bool(predicate) and ("、" in predicate or len(predicate) > _PREDICATE_MAX)

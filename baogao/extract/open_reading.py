@@ -57,6 +57,7 @@ from baogao.extract.open_owners import (
     quoted_group,
 )
 from baogao.extract.open_words import (
+    _PLACE_CHARS,
     _actions,
     _after_last_action,
     _comparison_leads,
@@ -223,6 +224,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 post, amount.end) and amount.end + len(post) >= next_start:
             post = post[: -len(measure)]  # 60个项目|总投资2703.3万元: the measure is the next one's
         post, verb = _strip_verbs(post)
+        if verb is not None and _purpose(text, amount, post, verb):
+            post, verb = verb + post, None  # 投入567亿元|办好民生实事
+        if post_action is not None and _purpose(text, amount, post, post_action):
+            post, post_action = post_action + post, None  # 安排10亿元|支持乡村振兴
         generic = next((g for g in _skip_longest("generic_objects")
                         if post.startswith(g) and len(post) > len(g)), "")
         if generic and not post.startswith(_head_words()[1] + ("建设",), len(generic)):
@@ -230,7 +235,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         post_action = post_action or verb
         if follows.isdigit() and not _MEASURED_NOUN.match(post):
             post = ""  # 22个750千伏和…, 13.07万户46万群众: no noun after the measure
-        single = len(post) == 1 and counted and _words(post)[0][1] == "n"
+        single = len(post) == 1 and counted and (_words(post)[0][1] == "n" or (
+            # 19个地级以上市和|2个|县: a place level listed after another is its own
+            post in _PLACE_CHARS and prev is not None and prev.name[-1:] in _PLACE_CHARS
+            and pre[-1:] in ("、", "和") and pre[:-1] == prev.name))
         if single:
             single_name = post
         if counted and post.endswith(_skip_words("uncountable_measures")):
@@ -294,6 +302,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 else "")
     else:
         name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林, 谋划|项目
+        if verb is not None and _purpose(text, amount, name, verb):
+            name, verb = trimmed_name, None  # 投入567亿元|办好民生实事
         action = action or verb
     # 细颗粒物年均浓度|40微克/立方米|(下降9.1%): a change named after a level keeps its object
     inner = (_find_amounts(name, 0, len(name)) if amount.unit in _CHANGE_UNITS
@@ -373,6 +383,14 @@ def _each_value(pre: str) -> bool:
         return False  # 各 inside a word (各地区), not the pronoun
     verb = match.group(1)
     return not verb or all(tag == "v" for _, tag in _words(verb))
+
+
+def _purpose(text: str, amount: Amount, post: str, verb: str) -> bool:
+    """True when ``verb`` says what an amount of money is for and is printed right after
+    it (投入567亿元|办好|民生实事): the name keeps it, the money being no value of the
+    object."""
+    return (verb in open_names()["purpose_verbs"] and amount.unit.lstrip("万亿").endswith("元")
+            and text.startswith(f"{verb}{post}", amount.end))
 
 
 def _acts_on_another(pre: str, before: str, name: str) -> bool:

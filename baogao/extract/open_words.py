@@ -113,8 +113,11 @@ def _strip_lead(phrase: str) -> tuple[str, str | None]:
                 continue
             if not is_action and len(phrase) <= len(word):
                 continue
-            if phrase.startswith(_skip_words("bound_suffixes"), len(word)):
-                return phrase, action  # 建设|类项目, 服务|型政府: the word opens the noun
+            if phrase.startswith(_skip_words("bound_suffixes"), len(word)) or (
+                    word in _skip_words("noun_verbs")
+                    and phrase.startswith(_head_words()[1], len(word))):
+                # 建设|类项目, 服务|型政府, 服务|能力标准: the word opens the noun
+                return phrase, action
             if word in _skip_words("noun_leads"):
                 after, tag = _words(phrase[len(word) :])[0]
                 if tag in ("n", "nz", "l", "j") and not after.startswith(_verbs_as_nouns()):
