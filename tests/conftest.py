@@ -22,6 +22,7 @@ DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
 CORPUS = DATA / "corpus"
 PROVINCES = CORPUS / "provinces-2026"
+FORMATS_2025 = DATA / "formats" / "provinces-2025"
 NATIONAL = CORPUS / "national" / "government_work_reports.jsonl"
 EXPECTED = DATA / "expected"
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -98,6 +99,29 @@ def national_open_facts(years: tuple[int, ...]) -> dict[int, list[Fact]]:
 def facts_at(facts: list[Fact], printed: str, words: str) -> list[Fact]:
     """The facts of ``printed`` in a sentence holding ``words``."""
     return [f for f in facts if f.text == printed and words in (f.evidence or "")]
+
+
+def province_open_facts(name: str) -> list[Fact]:
+    """The open facts of the 2026 report (CSV) of the province whose name starts ``name``."""
+    docs: list[Document] = list(read(next(PROVINCES.glob(f"2026_{name}*.csv"))))
+    return [f for doc in docs for f in open_facts(doc, extract_facts(doc))]
+
+
+def province_2025_open_facts(name: str) -> list[Fact]:
+    """The open facts of the 2025 report (.docx) of the province whose name starts ``name``."""
+    doc = next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
+    return open_facts(doc, extract_facts(doc))
+
+
+def seed_open_facts(prefix: str) -> list[Fact]:
+    """The open facts of the seed document whose file name starts ``prefix``."""
+    doc = next(read(next(SEEDS.glob(f"{prefix}_*.txt"))))
+    return open_facts(doc, extract_facts(doc))
+
+
+def names_at(facts: list[Fact], printed: str, words: str) -> list[str]:
+    """The names of the facts of ``printed`` in a sentence holding ``words``, sorted."""
+    return sorted(f.name for f in facts_at(facts, printed, words))
 
 
 @pytest.fixture(scope="session")

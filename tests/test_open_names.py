@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from baogao.extract import extract_facts
 from baogao.extract.facts import _Span
 from baogao.extract.open_checks import (
     _multi_year_sentence,
@@ -15,11 +14,9 @@ from baogao.extract.open_checks import (
     unreadable,
     years_spanned,
 )
-from baogao.extract.open_facts import open_facts
 from baogao.models import Fact
-from baogao.pipeline import read
-from tests.conftest import SEEDS, national_open_facts
 from tests.conftest import facts_at as _at
+from tests.conftest import national_open_facts, seed_open_facts
 
 YEARS = (1978, 1979, 1980, 1981, 1982, 1984, 1985, 1986, 1988, 1995, 2000, 2001, 2004, 2005,
          2006, 2008, 2009, 2010, 2011, 2012, 2024, 2025)
@@ -119,9 +116,7 @@ def test_a_record_since_years_does_not_span_the_next_clause() -> None:
     assert years_spanned(text, 0, text.index("单位"), text.index("10.08")) == (True, False)
 
 
-def _seed(prefix: str) -> list[Fact]:
-    doc = next(read(next(SEEDS.glob(f"{prefix}_*.txt"))))
-    return open_facts(doc, extract_facts(doc))
+_seed = seed_open_facts
 
 
 def test_seed_names_lose_verbs_and_adverbs() -> None:

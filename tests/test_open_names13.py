@@ -9,26 +9,18 @@ from pathlib import Path
 
 from baogao.extract import extract_facts
 from baogao.extract.open_facts import open_facts
-from baogao.models import Document, Fact
 from baogao.pipeline import read
-from tests.conftest import facts_at, national_open_facts
+from tests.conftest import (
+    facts_at,
+    names_at,
+    national_open_facts,
+    province_2025_open_facts,
+    province_open_facts,
+)
 
-PROVINCES = Path(__file__).parent / "data" / "corpus" / "provinces-2026"
-FORMATS_2025 = Path(__file__).parent / "data" / "formats" / "provinces-2025"
-
-
-def _province(name: str) -> list[Fact]:
-    docs: list[Document] = list(read(next(PROVINCES.glob(f"2026_{name}*.csv"))))
-    return [f for doc in docs for f in open_facts(doc, extract_facts(doc))]
-
-
-def _province_2025(name: str) -> list[Fact]:
-    doc = next(read(next(FORMATS_2025.glob(f"2025年{name}*.docx"))))
-    return open_facts(doc, extract_facts(doc))
-
-
-def _names(facts: list[Fact], printed: str, words: str) -> list[str]:
-    return sorted(f.name for f in facts_at(facts, printed, words))
+_province = province_open_facts
+_province_2025 = province_2025_open_facts
+_names = names_at
 
 
 def test_a_count_of_divisions_or_visitors_keeps_its_predicate() -> None:
