@@ -114,7 +114,7 @@ def analyse(doc: Document) -> tuple[Document, list[Fact], list[Term]]:
     """Extract the facts (catalog ones, then every other number with a unit) and glossary
     terms of a document."""
     from baogao.extract import extract_facts, extract_terms
-    from baogao.extract.open_facts import enrich, open_facts
+    from baogao.extract.open.facts import enrich, open_facts
 
     facts = extract_facts(doc)
     return doc, [*enrich(facts), *open_facts(doc, facts)], extract_terms(doc)

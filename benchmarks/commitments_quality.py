@@ -49,7 +49,7 @@ from typing import Any
 
 from baogao.analyze.commitments import track_documents
 from baogao.extract.commitments import extract_commitments
-from baogao.extract.open_facts import body_spans, find_amounts
+from baogao.extract.open.facts import body_spans, find_amounts
 from baogao.models import Commitment, CommitmentRow, Document, Fact
 from baogao.pipeline import analyse, read
 from baogao.read.normalize import normalize

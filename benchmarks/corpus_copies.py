@@ -219,7 +219,7 @@ def stage_costs(sources: list[Path] = SOURCES) -> dict[str, float]:
     from baogao.ask.passage_rows import passage_rows
     from baogao.extract import extract_facts, extract_terms
     from baogao.extract.commitments import extract_commitments
-    from baogao.extract.open_facts import enrich, open_facts
+    from baogao.extract.open.facts import enrich, open_facts
     from baogao.models import Document
     from baogao.pipeline import content_hash
     from baogao.read import iter_files, read_file

@@ -55,7 +55,7 @@ from pathlib import Path
 
 from baogao.errors import InputError
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import enrich, open_facts
+from baogao.extract.open.facts import enrich, open_facts
 from baogao.models import Document, Fact
 from baogao.pipeline import build_document
 from baogao.read import read_file

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
+from baogao.extract.open.facts import open_facts
 from baogao.library import Library
 from baogao.models import Document, Fact, RawDocument
 from baogao.pipeline import build_document, read

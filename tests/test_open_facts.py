@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import find_amounts, key_of, open_facts, statement_count
+from baogao.extract.open.facts import find_amounts, key_of, open_facts, statement_count
 from baogao.models import Document
 from baogao.pipeline import read
 from baogao.store import Store
@@ -192,7 +192,7 @@ def test_a_date_is_not_a_name() -> None:
 
 def test_a_generic_head_after_an_action_closes_the_noun() -> None:
     # 198项高频政务服务事项实现跨境通办: 服务 before 事项 is inside the noun
-    # (the predicate after the count says which of them: open_owners.restricted)
+    # (the predicate after the count says which of them: open.owners.restricted)
     assert _named(_province("广东"), "198项高频政务服务事项")["198项"] == (
         "实现跨境通办的高频政务服务事项")
 
@@ -255,7 +255,7 @@ def test_a_count_before_a_measure_is_not_named_by_the_measure() -> None:
 
 def test_a_predicate_after_the_amount_keeps_the_object_before_it() -> None:
     doc = next(read(SEEDS / "001_c37d6c11197b0023.txt"))
-    # 惠及 stays: the enterprises reached, not all of them (open_owners.reached)
+    # 惠及 stays: the enterprises reached, not all of them (open.owners.reached)
     assert _named(doc, "惠及企业3万余家")["3万余家"] == "惠及企业"
 
 
@@ -300,7 +300,7 @@ def test_a_bare_investment_takes_the_projects_before_it() -> None:
 
 def test_a_count_before_a_list_of_nouns_counts_them_all() -> None:
     # 4个|地区和园区(入选…): the count is of both nouns, not of 地区 alone
-    # (and the predicate says which: 入选国家碳达峰试点的, open_owners.restricted)
+    # (and the predicate says which: 入选国家碳达峰试点的, open.owners.restricted)
     assert _named(_province("江苏"), "个地区和园区入选")["4个"] == "入选国家碳达峰试点的地区和园区"
     assert _named(_province("宁夏"), "省区市和港澳台地区")["31个"] == "省区市和港澳台地区"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
-from baogao.extract.open_frames import final_name, strip_framing
+from baogao.extract.open.facts import open_facts
+from baogao.extract.open.frames import final_name, strip_framing
 from baogao.models import Fact
 from baogao.pipeline import read
 from tests.conftest import PROVINCES, national_open_facts

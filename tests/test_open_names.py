@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from baogao.extract.facts import _Span
-from baogao.extract.open_checks import (
+from baogao.extract.open.checks import (
     _multi_year_sentence,
     own_period,
     owned_rate,

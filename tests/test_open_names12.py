@@ -1,12 +1,12 @@
 """Names of open facts, round 12: whose a fund is, which of a counted noun, per unit, listed
-examples and measures said of each (open_owners, open_lists, open_frames)."""
+examples and measures said of each (open.owners, open.lists, open.frames)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
+from baogao.extract.open.facts import open_facts
 from baogao.models import Document
 from baogao.pipeline import read
 from tests.conftest import facts_at, national_open_facts

@@ -1,6 +1,6 @@
 """Names of open facts, round 13: which of a counted group a predicate says, a 的 clause
 without its noun, a measure the listed parts share, the growth of a flow, and the owner a
-later clause opens on (open_owners, open_frames, open_lists, open_reading). Tuning
+later clause opens on (open.owners, open.frames, open.lists, open.reading). Tuning
 documents only."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
+from baogao.extract.open.facts import open_facts
 from baogao.pipeline import read
 from tests.conftest import (
     facts_at,

@@ -1,13 +1,13 @@
 """Names of open facts, round 14: a rate of newly built things, the quoted group a count
 follows, a rank in a predicate, counts listed before one predicate, and a subject after a
-span of years (open_reading, open_owners, open_names). Tuning documents only."""
+span of years (open.reading, open.owners, open_names). Tuning documents only."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
+from baogao.extract.open.facts import open_facts
 from baogao.pipeline import read
 from tests.conftest import (
     facts_at,

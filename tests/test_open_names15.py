@@ -1,7 +1,7 @@
 """Names of open facts, round 15: a verb that is part of the noun (启动区, 帮扶单位, 消费帮扶,
 爱国卫生组织, 有组织), a class word after a verb (建设类项目), a quality made (建筑节能改造),
 a value each of several has (各增加1块), a comparison with the year's plan (超年度计划), a
-fall printed as 再降 and trailing 共有 (open_words, open_reading). Tuning documents only."""
+fall printed as 再降 and trailing 共有 (open.words, open.reading). Tuning documents only."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from baogao.extract.open_checks import unreadable
+from baogao.extract.open.checks import unreadable
 from baogao.models import Fact
 from tests.conftest import facts_at as _at
 from tests.conftest import national_open_facts
@@ -262,7 +262,7 @@ def test_a_chinese_numeral_keeps_its_order_in_the_unit_as_printed(
 
 def test_a_numeral_with_two_orders_keeps_its_yi() -> None:
     """三亿三千五百万吨 is 3.35 亿吨 (round 15: the 亿 stays in the unit, as 3.35亿吨 reads)."""
-    from baogao.extract.open_amounts import find_amounts
+    from baogao.extract.open.amounts import find_amounts
 
     text = "粮食产量达到三亿三千五百万吨"
     [amount] = find_amounts(text, 0, len(text))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
-from baogao.extract.open_frames import fraction_subject, located
+from baogao.extract.open.facts import open_facts
+from baogao.extract.open.frames import fraction_subject, located
 from baogao.models import Fact
 from baogao.pipeline import read
 from tests.conftest import PROVINCES, SEEDS, national_open_facts

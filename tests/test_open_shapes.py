@@ -7,10 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from baogao.extract import extract_facts
-from baogao.extract.open_amounts import find_amounts
-from baogao.extract.open_checks import own_period, unreadable
-from baogao.extract.open_facts import open_facts
-from baogao.extract.open_words import _tidy
+from baogao.extract.open.amounts import find_amounts
+from baogao.extract.open.checks import own_period, unreadable
+from baogao.extract.open.facts import open_facts
+from baogao.extract.open.words import _tidy
 from baogao.models import Document, Fact
 from baogao.pipeline import read
 from tests.conftest import PROVINCES, SEEDS

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from baogao.extract import extract_facts
-from baogao.extract.open_facts import open_facts
+from baogao.extract.open.facts import open_facts
 from baogao.extract.spans import level_at_end
 from baogao.models import Fact
 from baogao.pipeline import read

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from baogao.extract.numbers import printed_in_yi
-from baogao.extract.open_facts import share_subject
+from baogao.extract.open.facts import share_subject
 from baogao.models import Fact
 from baogao.read.normalize import normalize
 from tests.conftest import facts_at, national_open_facts

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from baogao.extract.facts import iter_sentences
-from baogao.extract.open_facts import body_spans, find_amounts
+from baogao.extract.open.facts import body_spans, find_amounts
 from baogao.library import Library
 from baogao.models import Fact
 from baogao.web import create_app

@@ -105,7 +105,7 @@ def test_last_of_is_the_last_of_any_character() -> None:
 
 
 def test_last_opening_finds_what_a_scan_finds() -> None:
-    from baogao.extract.open_checks import _RUN_SPAN, _SENTENCE_STOPS, _sentence_opener
+    from baogao.extract.open.checks import _RUN_SPAN, _SENTENCE_STOPS, _sentence_opener
     from baogao.extract.span_memo import last_match, last_opening
 
     rng = random.Random(4)
@@ -148,7 +148,7 @@ def test_relative_year_over_a_long_head_reads_as_a_scan() -> None:
 
 
 def test_has_amount_is_whether_any_amount_is_found(documents: list[Document]) -> None:
-    from baogao.extract.open_amounts import _find_amounts, has_amount
+    from baogao.extract.open.amounts import _find_amounts, has_amount
 
     found = 0
     for doc in documents:
@@ -160,7 +160,7 @@ def test_has_amount_is_whether_any_amount_is_found(documents: list[Document]) ->
 
 
 def test_place_suffix_gate_never_hides_a_place(documents: list[Document]) -> None:
-    from baogao.extract.open_names import _place_suffix, _scope_tables
+    from baogao.extract.open.names import _place_suffix, _scope_tables
 
     places = _scope_tables()[2]
     skipped = 0
@@ -225,7 +225,7 @@ def test_opening_chars_of_a_pattern() -> None:
 
 
 def test_clause_ends_found_as_by_a_lookbehind_first_pattern(documents: list[Document]) -> None:
-    from baogao.extract.open_facts import _CLAUSE_END
+    from baogao.extract.open.facts import _CLAUSE_END
 
     plain = re.compile(r"[：:；;。！？]|(?<!\d)[，,]|[，,](?!\d{3}(?!\d))")
     rng = random.Random(7)
@@ -244,8 +244,8 @@ def test_clause_ends_found_as_by_a_lookbehind_first_pattern(documents: list[Docu
 def test_kept_body_spans_and_several_years_follow_the_document(documents: list[Document]) -> None:
     """Body spans (kept per document) and the several-years test (kept per sentence span of
     the text last read) give what a fresh reading gives, documents read in turn."""
-    from baogao.extract.open_checks import _multi_year_sentence, _several_years_in
-    from baogao.extract.open_facts import _body_spans, body_spans
+    from baogao.extract.open.checks import _multi_year_sentence, _several_years_in
+    from baogao.extract.open.facts import _body_spans, body_spans
 
     several = 0
     for doc in [*documents, *reversed(documents), documents[0]]:

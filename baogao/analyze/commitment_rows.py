@@ -226,7 +226,7 @@ def cache_version() -> str:
     files = [root / "analyze" / name for name in (
         "commitments.py", "commitment_rows.py", "review.py", "track.py")]
     files += [root / "models.py", root / "read" / "regions.py"]
-    files += sorted((root / "extract").glob("*.py")) + sorted(
+    files += sorted((root / "extract").rglob("*.py")) + sorted(
         p for p in (root / "data").rglob("*") if p.is_file())
     return files_digest(files)
 

@@ -58,7 +58,7 @@ from baogao.analyze.review import review_sentences as review_sentences
 from baogao.analyze.track import direction_of, judge_value, name_distance
 from baogao.extract.commitments import extract_commitments, printed_amount
 from baogao.extract.facts import _Span
-from baogao.extract.open_facts import (
+from baogao.extract.open.facts import (
     BASELINE,
     MULTI_YEAR,
     key_of,

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from baogao.data import load_json
-from baogao.extract.open_facts import find_amounts, key_of
+from baogao.extract.open.facts import find_amounts, key_of
 from baogao.models import Commitment, Document, Paragraph
 
 _DIGIT = re.compile(r"\d")
@@ -224,7 +224,7 @@ def table_commitments(doc: Document) -> list[Commitment]:
         _unnamed,
         commitment_fact,
     )
-    from baogao.extract.open_facts import enrich, open_facts
+    from baogao.extract.open.facts import enrich, open_facts
 
     tables = list(list_tables(doc))
     if not tables:

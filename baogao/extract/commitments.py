@@ -25,9 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from baogao.extract.facts import iter_sentences, timing_at
-from baogao.extract.open_amounts import Amount, _unit_gate, find_amounts
-from baogao.extract.open_checks import _multi_year_paragraph, _multi_year_sentence
-from baogao.extract.open_facts import (
+from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
+from baogao.extract.open.checks import _multi_year_paragraph, _multi_year_sentence
+from baogao.extract.open.facts import (
     BASELINE,
     MULTI_YEAR,
     body_spans,
@@ -37,7 +37,7 @@ from baogao.extract.open_facts import (
     plan_like_role,
     vocabulary,
 )
-from baogao.extract.open_names import _HAN
+from baogao.extract.open.names import _HAN
 from baogao.models import Bound, Commitment, Document, Fact, Paragraph
 
 _NUMBERED = re.compile(r"[（(]\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[）)]|"

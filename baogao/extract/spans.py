@@ -13,7 +13,7 @@ import functools
 import re
 
 from baogao.extract.catalog import page_shapes
-from baogao.extract.open_words import vocabulary
+from baogao.extract.open.words import vocabulary
 from baogao.extract.periods import Timing, _Span, year_re
 from baogao.models import Document
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from baogao.extract.open_frames import open_names
-from baogao.extract.open_words import (
+from baogao.extract.open.frames import open_names
+from baogao.extract.open.words import (
     _comparison_leads,
     _cuts,
     _growth_word,
@@ -23,7 +23,7 @@ from baogao.extract.open_words import (
 )
 
 if TYPE_CHECKING:
-    from baogao.extract.open_amounts import Amount
+    from baogao.extract.open.amounts import Amount
 
 
 

@@ -26,8 +26,8 @@ import re
 
 from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.facts import _Span
-from baogao.extract.open_amounts import Amount, _find_amounts, _unit_gate, has_amount
-from baogao.extract.open_words import (
+from baogao.extract.open.amounts import Amount, _find_amounts, _unit_gate, has_amount
+from baogao.extract.open.words import (
     _alternation,
     _growth_word,
     _skip_longest,

@@ -1,6 +1,6 @@
 """How the object of an amount is named: scope, verbs before a name, names that cannot be
 trusted, a subject printed before an action, the projects of a bare 投资, comparisons, and a
-modifier sharing the next amount's noun. ``open_reading.read_object`` puts them together."""
+modifier sharing the next amount's noun. ``open.reading.read_object`` puts them together."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from baogao.extract.open_amounts import Amount, _find_amounts, _in_quotes, has_amount
-from baogao.extract.open_checks import _compared_re
-from baogao.extract.open_words import (
+from baogao.extract.open.amounts import Amount, _find_amounts, _in_quotes, has_amount
+from baogao.extract.open.checks import _compared_re
+from baogao.extract.open.words import (
     _action_index,
     _actions,
     _alternation,
@@ -199,8 +199,8 @@ def _unsure(name: str) -> bool:
     unnamed (the number stays in its sentence, without a fact)."""
     if name in _skip_words("bare_names") and name not in _skip_words("owned_measures_bare"):
         return True  # 产值, 贡献率, 增量 alone: the object they measure is printed elsewhere
-        # (营收 alone may still take the owner its sentence opens on: open_owners.owned;
-        # open_frames.final_name drops it when none)
+        # (营收 alone may still take the owner its sentence opens on: open.owners.owned;
+        # open.frames.final_name drops it when none)
     if _place_chain(name):
         return True  # 化隆县谢家滩乡拉扎村(3.73亿立方米山体滑坡): a place is no object
     if name.endswith(_skip_words("member_tails")):

@@ -6,14 +6,14 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.open_amounts import (
+from baogao.extract.open.amounts import (
     Amount,
     _find_amounts,
     _in_quotes,
     _unit_gate,
     measure_noun,
 )
-from baogao.extract.open_checks import (
+from baogao.extract.open.checks import (
     _after_amount,
     drop_compared,
     drop_year_end,
@@ -21,9 +21,9 @@ from baogao.extract.open_checks import (
     unreadable,
     unreliable,
 )
-from baogao.extract.open_frames import open_names
-from baogao.extract.open_lists import _strip_growth, share_named
-from baogao.extract.open_names import (
+from baogao.extract.open.frames import open_names
+from baogao.extract.open.lists import _strip_growth, share_named
+from baogao.extract.open.names import (
     _BASIS,
     _CHANGE_UNITS,
     _HAN,
@@ -48,7 +48,7 @@ from baogao.extract.open_names import (
     counted_head,
     subject_shared,
 )
-from baogao.extract.open_owners import (
+from baogao.extract.open.owners import (
     counted_before_de,
     counted_owner,
     lead_owner,
@@ -56,7 +56,7 @@ from baogao.extract.open_owners import (
     listed_tail,
     quoted_group,
 )
-from baogao.extract.open_words import (
+from baogao.extract.open.words import (
     _PLACE_CHARS,
     _actions,
     _after_last_action,

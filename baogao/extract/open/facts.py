@@ -12,17 +12,17 @@ across reports (quotes, action words and generic suffixes such as 改造/建设/
 ``scope`` marks a value about a part (a city, 累计, 年均, 其中). Kind and period come from the
 catalog extractor's timing rules (review → actual of year-1, plan → target of the year).
 
-Names are cut only at word boundaries (``open_words``: 对口支援 keeps its 对, 社区卫生服务中心
+Names are cut only at word boundaries (``open.words``: 对口支援 keeps its 对, 社区卫生服务中心
 its 服务); the noun after an amount ends at its predicate (3家|银行|签订…); a comparison is
 named with the object compared (集成电路产量…占全国); lists pair their i-th subject and value
-with or without 分别 (``open_lists``).
+with or without 分别 (``open.lists``).
 
 Numbers counted but not read: ordinals (第3个), ranks (前10), numbers inside slogans in
 quotation marks (“两个确立”, “31条”), and the single 一 (一批, 一个). All word lists live in
 ``baogao/data/commitments.json``.
 
 This module walks the documents (paragraphs, sentences, clauses) and dates each value;
-``open_reading`` names the object of one amount, with the naming helpers of ``open_names``.
+``open.reading`` names the object of one amount, with the naming helpers of ``open_names``.
 """
 
 from __future__ import annotations
@@ -36,8 +36,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from baogao.extract.facts import _Span, iter_sentences, timing_at
-from baogao.extract.open_amounts import Amount, _unit_gate, find_amounts
-from baogao.extract.open_checks import (
+from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
+from baogao.extract.open.checks import (
     _YEAR_TITLE,
     _multi_year_paragraph,
     _multi_year_sentence,
@@ -52,14 +52,14 @@ from baogao.extract.open_checks import (
     vague_fund,
     years_spanned,
 )
-from baogao.extract.open_frames import (
+from baogao.extract.open.frames import (
     final_name,
     fraction_subject,
     joined_list,
     listed_descriptor,
     located,
 )
-from baogao.extract.open_lists import (
+from baogao.extract.open.lists import (
     _list_parts,
     _parts_named,
     _strip_growth,
@@ -67,8 +67,8 @@ from baogao.extract.open_lists import (
     each_named,
     respectively,
 )
-from baogao.extract.open_names import Reading, _listed_start, _unsure, listed_category
-from baogao.extract.open_owners import (
+from baogao.extract.open.names import Reading, _listed_start, _unsure, listed_category
+from baogao.extract.open.owners import (
     clause_owned,
     counted_first,
     fiscal_owned,
@@ -79,8 +79,8 @@ from baogao.extract.open_owners import (
     restricted,
     served_unsaid,
 )
-from baogao.extract.open_reading import is_descriptor, read_object
-from baogao.extract.open_words import (
+from baogao.extract.open.reading import is_descriptor, read_object
+from baogao.extract.open.words import (
     _alternation,
     _mid_verb,
     _skip_words,

@@ -25,7 +25,7 @@ import re
 from typing import Any
 
 from baogao.data import load_json
-from baogao.extract.open_words import (
+from baogao.extract.open.words import (
     _after_last_action,
     _growth_word,
     _skip_words,

@@ -24,7 +24,7 @@ from baogao.extract.numbers import (
     printed_order,
     scan,
 )
-from baogao.extract.open_words import _alternation, _skip_words, vocabulary
+from baogao.extract.open.words import _alternation, _skip_words, vocabulary
 from baogao.extract.span_memo import SpanMemo
 from baogao.models import Bound
 from baogao.settings import limit

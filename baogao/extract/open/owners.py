@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.open_amounts import _find_amounts
-from baogao.extract.open_frames import open_names
-from baogao.extract.open_names import counted_head
-from baogao.extract.open_words import (
+from baogao.extract.open.amounts import _find_amounts
+from baogao.extract.open.frames import open_names
+from baogao.extract.open.names import counted_head
+from baogao.extract.open.words import (
     _actions,
     _growth_word,
     _skip_words,
