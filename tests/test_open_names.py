@@ -8,12 +8,12 @@ import pytest
 
 from baogao.extract.facts import _Span
 from baogao.extract.open.checks import (
-    _multi_year_sentence,
     own_period,
     owned_rate,
     unreadable,
     years_spanned,
 )
+from baogao.extract.open.multiyear import _multi_year_sentence
 from baogao.models import Fact
 from tests.conftest import facts_at as _at
 from tests.conftest import national_open_facts, seed_open_facts

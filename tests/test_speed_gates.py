@@ -244,8 +244,8 @@ def test_clause_ends_found_as_by_a_lookbehind_first_pattern(documents: list[Docu
 def test_kept_body_spans_and_several_years_follow_the_document(documents: list[Document]) -> None:
     """Body spans (kept per document) and the several-years test (kept per sentence span of
     the text last read) give what a fresh reading gives, documents read in turn."""
-    from baogao.extract.open.checks import _multi_year_sentence, _several_years_in
     from baogao.extract.open.facts import _body_spans, body_spans
+    from baogao.extract.open.multiyear import _multi_year_sentence, _several_years_in
 
     several = 0
     for doc in [*documents, *reversed(documents), documents[0]]:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences
-from baogao.extract.open.checks import _multi_year_paragraph, _multi_year_sentence
 from baogao.extract.open.facts import vocabulary
+from baogao.extract.open.multiyear import _multi_year_paragraph, _multi_year_sentence
 from baogao.models import Commitment, Document
 
 _CLAUSE = re.compile(r"[，,；;]")

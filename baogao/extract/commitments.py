@@ -26,7 +26,6 @@ from dataclasses import dataclass, replace
 
 from baogao.extract.facts import iter_sentences, timing_at
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
-from baogao.extract.open.checks import _multi_year_paragraph, _multi_year_sentence
 from baogao.extract.open.facts import (
     BASELINE,
     MULTI_YEAR,
@@ -37,6 +36,7 @@ from baogao.extract.open.facts import (
     plan_like_role,
     vocabulary,
 )
+from baogao.extract.open.multiyear import _multi_year_paragraph, _multi_year_sentence
 from baogao.extract.open.names import _HAN
 from baogao.models import Bound, Commitment, Document, Fact, Paragraph
 

@@ -24,9 +24,10 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.catalog import cue_pattern, cues
+from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span
 from baogao.extract.open.amounts import Amount, _find_amounts, _unit_gate, has_amount
+from baogao.extract.open.multiyear import _multi_year_res
 from baogao.extract.open.words import (
     _alternation,
     _growth_word,
@@ -51,7 +52,7 @@ from baogao.extract.periods import (
     year_re,
 )
 from baogao.extract.periods_plan import clause_deadline, colon_lead_year, opening_year
-from baogao.extract.span_memo import SpanMemo, last_of, last_opening, per_document
+from baogao.extract.span_memo import last_of, last_opening
 from baogao.extract.spans import reached_level
 from baogao.models import Document
 from baogao.read.regions import resolve_one
@@ -287,8 +288,6 @@ def reviewed(text: str, begin: int, at: int) -> bool:
     pattern, past = _period_words()
     found = [m.group(0) for m in pattern.finditer(text, begin, at)]
     return bool(found) and found[-1] in past
-
-
 
 
 # The period a value's own words give ------------------------------------------------------
@@ -680,78 +679,9 @@ def _last_year_named(doc: Document, pos: int) -> int | None:
     return None
 
 
-_YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
 #: A comparison opening the clause before a year (比五年计划原定1957年的水平): the year is a
 #: base, however many words stand between.
 _COMPARED_IN_CLAUSE = re.compile(r"[比较](?!上年|去年|今年)")
-
-
-@functools.lru_cache(maxsize=1)
-def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Any paragraph-level multi-year word; any multi-year word (``in`` tests, as one search;
-    an empty word, found in any text, is an empty alternative, found too)."""
-    table = cues()
-    para = "|".join(re.escape(w) for w in table["multi_year_paragraph"])
-    every = "|".join(re.escape(w) for w in [*table["multi_year_paragraph"],
-                                             *table["multi_year_sentence"]])
-    return re.compile(para or "(?!)"), re.compile(every or "(?!)")
-
-
-@per_document  # the open facts, the commitments and the review ask it in turn
-def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
-    """A paragraph about several years: under a heading naming them (“十四五”时期) or opening
-    with them (这五年, 过去五年)."""
-    words = _multi_year_res()[0]
-    if words.search(doc.text, para.start, min(para.end, para.start + 12)) is not None:
-        return True  # its lead (searched in place: the words are plain, no lookaround)
-    if opens_single_year(doc, para):
-        return False  # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year
-    if _under_multi_year_line(doc, para):
-        return True
-    # a title naming several years (2025年和“十四五”时期工作 names one year: not it)
-    return any(words.search(t) and not _YEAR_TITLE.search(t)
-               for t in doc.section_path(doc.section_at(para.start)))
-
-
-#: The longest line read as a heading of the paragraphs after it (这是经济实力持续提升的五年。).
-_HEADING_LINE = 30
-_HANS = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _under_multi_year_line(doc: Document, para: _Span) -> bool:
-    """True when the nearest short line before the paragraph in its section, a heading the
-    outline does not know, names several years (这是绿美广东生态建设绘就新画卷的五年。)."""
-    global _WALKS
-    section = doc.section_at(para.start)
-    floor = section.heading_end if section is not None else 0
-    end = para.start - 1
-    walks = _WALKS
-    if walks[0] is not doc.text or walks[1] != doc.year:
-        walks = _WALKS = (doc.text, doc.year, {})
-    known = walks[2]  # the later paragraphs of a section walk back over the same lines
-    passed: list[int] = []
-    found = False
-    while end > floor:
-        if (floor, end) in known:
-            found = known[(floor, end)]
-            break
-        passed.append(end)
-        start = doc.text.rfind("\n", floor, end) + 1
-        line = doc.text[start:end].strip()
-        if len(line) <= _HEADING_LINE and len(_HANS.findall(line)) >= 4:  # not PM|2.5 cut
-            found = any(w in line for w in _skip_words("multi_year_lines"))
-            break
-        if opens_single_year(doc, _Span(start, end)):
-            break  # (五年来主要做了以下工作。…)刚刚过去的2025年，…: that year's
-        end = start - 1
-    for at in passed:
-        known[(floor, at)] = found
-    return found
-
-
-#: The walks of ``_under_multi_year_line`` made in the text (and year) last read, by (section
-#: floor, line end): what a walk from a line finds, so each line is passed once per section.
-_WALKS: tuple[str, int | None, dict[tuple[int, int], bool]] = ("", None, {})
 
 
 def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
@@ -770,29 +700,6 @@ def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
     before = text[sentence.start : at if at >= 0 else amount.start]
     return any(c in before for c in "，,；;：:") or any(
         w in text[amount.end : sentence.end] for w in _skip_words("fund_purposes"))
-
-
-def _multi_year_sentence(text: str, sentence: _Span) -> bool:
-    """A sentence about several years (到2030年): a word naming several years in it, unless
-    it is part of one year's word (今年合计新增…: ``single_year_words``) or names a plan
-    being drawn up (制定…实施意见和规划纲要: ``document_verbs`` shortly before it). Kept
-    by span: the open facts (once per value), the commitments and the review ask it."""
-    return bool(_multi_year_sentences(text, sentence.start, sentence.end))
-
-
-def _several_years_in(text: str, start: int, end: int) -> tuple[bool, ...]:
-    """``(True,)`` when ``text[start:end]`` is a sentence about several years, else ``()``."""
-    ones, drawn = _skip_words("single_year_words"), _skip_words("document_verbs")
-    record = cue_pattern("record_after_span")
-    return (True,) if any(
-        not any(text.startswith(w, m.end() - len(w)) for w in ones) and not any(
-            w in text[max(start, m.start() - 16) : m.start()] for w in drawn)
-        and record.match(text, m.end()) is None  # 创造了近五年来的最高水平: a record
-        for m in _multi_year_res()[1].finditer(text, start, end)) else ()
-
-
-#: ``_multi_year_sentence`` of the text last read, by span (see ``SpanMemo``).
-_multi_year_sentences: SpanMemo[bool] = SpanMemo(_several_years_in)
 
 
 #: A comparison right after a level with the start of several years (，比五年前增加…,

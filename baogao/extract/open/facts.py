@@ -38,9 +38,6 @@ from decimal import Decimal
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open.checks import (
-    _YEAR_TITLE,
-    _multi_year_paragraph,
-    _multi_year_sentence,
     base_estimated,
     later_year,
     own_period,
@@ -66,6 +63,11 @@ from baogao.extract.open.lists import (
     bare_run,
     each_named,
     respectively,
+)
+from baogao.extract.open.multiyear import (
+    _YEAR_TITLE,
+    _multi_year_paragraph,
+    _multi_year_sentence,
 )
 from baogao.extract.open.names import Reading, _listed_start, _unsure, listed_category
 from baogao.extract.open.owners import (
