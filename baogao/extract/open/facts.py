@@ -56,6 +56,7 @@ from baogao.extract.open.frames import (
     listed_descriptor,
     located,
 )
+from baogao.extract.open.grammar import grammar_checked
 from baogao.extract.open.lists import (
     _list_parts,
     _parts_named,
@@ -519,14 +520,20 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if (multi or spans) and not stock
                                               else None)),
                         open_vocabulary=True,
-                    ) for name in (each_named(text[head_start : amount.start], name)
-                                   if timing.kind == "actual" else [name]))
+                    ) for name in _checked(each_named(text[head_start : amount.start], name)
+                                           if timing.kind == "actual" else [name]))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 last_head = text[clause[0] : inside[0].start]
                 if not named and len(read) == len(inside) > 1:
                     # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
                     listed = read
     return found
+
+
+def _checked(names: list[str]) -> list[str]:
+    """``names`` without grammar words, those that then name no object left out
+    (``open.grammar``)."""
+    return [n for n in map(grammar_checked, names) if n is not None]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

@@ -1,0 +1,68 @@
+"""Names of open facts, round 16: grammar words are no part of a name (open.grammar). A
+conjunction or discourse adverb opening the clause (则, 并且, 但是, 即), a verb of stating
+before the number (拟定为, 却是), a name that is only a grammar word or the plan a value is
+measured against (年度计划), one opening on a pronoun (它所属的…), and a bare class with
+nothing that says which (区, 镇, 单位). Tuning documents only (national reports of years not
+ending in 3 or 7, tune provinces)."""
+
+from __future__ import annotations
+
+from tests.conftest import (
+    facts_at,
+    names_at,
+    national_open_facts,
+    province_2025_open_facts,
+    province_open_facts,
+)
+
+_names = names_at
+
+
+def test_a_conjunction_opening_the_clause_is_no_part_of_the_name() -> None:
+    facts = national_open_facts((1956,))[1956]
+    # …不可比的因素，则本年收入实际增长15.83%: the year's revenue, not 则本年收入
+    assert _names(facts, "15.83%", "则本年收入") == ["本年收入"]
+    # 并且减价40%供应新式农具: a price cut, no object is left once 并且 goes
+    assert _names(facts, "40%", "并且减价") == []
+    # 1953年只征收了351亿斤: 只 and a verb alone name nothing
+    assert _names(facts, "351亿斤", "只征收") == []
+    assert _names(facts, "380亿斤", "都只征收") == []
+
+
+def test_a_verb_of_stating_before_the_number_is_no_part_of_the_name() -> None:
+    facts = national_open_facts((1958, 1959))
+    # 钢产量拟定为六百二十四万八千吨: the steel output
+    assert _names(facts[1958], "六百二十四万八千吨", "钢产量拟定为") == ["钢产量"]
+    # 增长的绝对数却是六百九十二万吨: a bare 绝对数 (of what?) is not kept
+    assert _names(facts[1959], "六百九十二万吨", "绝对数却是") == []
+    assert _names(facts[1959], "八百二十亿元", "绝对数却是") == []
+
+
+def test_the_plan_a_value_is_measured_against_is_not_its_name() -> None:
+    facts = national_open_facts((1958,))[1958]
+    # (工业总产值…)超过年度计划百分之四点一: 4.1% is by how much the output beat the plan
+    assert "年度计划" not in _names(facts, "百分之四点一", "超过年度计划")
+    assert all(f.name not in ("年度计划", "原定的年度计划", "原定计划")
+               for f in facts_at(facts, "百分之四点一", "计划"))
+
+
+def test_a_value_after_即_restating_the_one_before_is_not_kept_under_a_verb() -> None:
+    facts = national_open_facts((1955,))[1955]
+    # 粮食增长百分之十七点六，即增产五百七十八亿斤: not a fact named 即增产 (nor 增产)
+    assert all(f.name not in ("即增产", "增产")
+               for f in facts_at(facts, "五百七十八亿斤", "即增产"))
+
+
+def test_a_name_opening_on_a_pronoun_is_not_kept() -> None:
+    facts = national_open_facts((1954,))[1954]
+    # 但是它所属的生产企业却有百分之二十五没有完成计划: some of its enterprises
+    assert _names(facts, "百分之二十五", "它所属的生产企业") == []
+
+
+def test_a_bare_class_of_places_or_bodies_is_not_a_name() -> None:
+    # 17个区、2个县（市）、124个镇获评全国百强区…: counts of some districts and towns
+    facts = province_2025_open_facts("广东")
+    assert _names(facts, "17个", "124个镇") == []
+    assert _names(facts, "124个", "124个镇") == []
+    # 宁东基地等4个单位荣获首届“中国节水奖”: 单位 alone
+    assert _names(province_open_facts("宁夏"), "4个", "4个单位荣获") == []
