@@ -46,7 +46,7 @@ def test_the_plan_a_value_is_measured_against_is_not_its_name() -> None:
                for f in facts_at(facts, "百分之四点一", "计划"))
 
 
-def test_a_value_after_即_restating_the_one_before_is_not_kept_under_a_verb() -> None:
+def test_a_value_after_ji_restating_the_one_before_is_not_kept_under_a_verb() -> None:
     facts = national_open_facts((1955,))[1955]
     # 粮食增长百分之十七点六，即增产五百七十八亿斤: not a fact named 即增产 (nor 增产)
     assert all(f.name not in ("即增产", "增产")
