@@ -66,3 +66,42 @@ def test_a_bare_class_of_places_or_bodies_is_not_a_name() -> None:
     assert _names(facts, "124个", "124个镇") == []
     # 宁东基地等4个单位荣获首届“中国节水奖”: 单位 alone
     assert _names(province_open_facts("宁夏"), "4个", "4个单位荣获") == []
+
+
+def test_an_adverb_before_the_verb_and_a_list_number_are_no_part_of_the_name() -> None:
+    facts = national_open_facts((1956,))[1956]
+    # 1955年地方财政共收入7，443，491，000元: the local revenue
+    assert _names(facts, "7，443，491，000元", "地方财政共收入") == ["地方财政收入"]
+    # （三）信贷保险收入共收到2，360，816，000元: the credit and insurance revenue
+    assert _names(facts, "2，360，816，000元", "信贷保险收入共收到") == ["信贷保险收入"]
+    # “引江济淮”全年共调水4.75亿立方米: the water the project moved
+    assert _names(province_2025_open_facts("安徽"), "4.75亿立方米", "共调水") == [
+        "“引江济淮”调水"]
+
+
+def test_a_level_after_a_net_increase_is_of_the_object_itself() -> None:
+    # 经营主体净增98万户、突破1900万户: 1900万 is how many there are, not the increase
+    facts = province_2025_open_facts("广东")
+    assert _names(facts, "98万户", "经营主体净增") == ["经营主体净增"]
+    assert _names(facts, "突破1900万户", "经营主体净增") == ["经营主体"]
+
+
+def test_a_verb_of_stating_takes_the_subject_printed_before_it() -> None:
+    facts = national_open_facts((1958, 1959))
+    # 一九五八年的工业总产值，拟定为六百四十三亿七千万元…，比…增加…，增长百分之十四点六
+    assert _names(facts[1958], "六百四十三亿七千万元", "一九五八年的工业总产值") == ["工业总产值"]
+    assert _names(facts[1958], "百分之十四点六", "一九五八年的工业总产值") == ["工业总产值增长"]
+    # (一九五九年基本建设投资总额，)通过国家预算的部分，拟定为…: a part, not the subject
+    assert _names(facts[1959], "二百七十亿元", "通过国家预算的部分") == []
+
+
+def test_a_name_cut_from_its_clause_is_not_kept() -> None:
+    facts = national_open_facts((1955, 1956, 1959, 1960))
+    # 汽车：全部建成后的年产能力将为九万辆: never 后的年产能力
+    assert _names(facts[1955], "九万辆", "全部建成后的年产能力") == []
+    # 1955年国家决算在工业建设方面支出…: never 方面支出
+    assert "方面支出" not in _names(facts[1956], "5，960，281，000元", "工业建设方面支出")
+    # 机床（不包括简易机床，下同）增加了一万四千三百台: never 下同）增加
+    assert _names(facts[1959], "一万四千三百台", "下同）增加") == []
+    # 平均一个人民公社拥有六万四千亩耕地: the land is printed after the number
+    assert _names(facts[1960], "六万四千亩", "平均一个人民公社拥有") == []

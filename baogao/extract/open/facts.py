@@ -56,7 +56,7 @@ from baogao.extract.open.frames import (
     listed_descriptor,
     located,
 )
-from baogao.extract.open.grammar import grammar_checked
+from baogao.extract.open.grammar import grammar_checked, stated_subject
 from baogao.extract.open.lists import (
     _list_parts,
     _parts_named,
@@ -521,7 +521,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                                               else None)),
                         open_vocabulary=True,
                     ) for name in _checked(each_named(text[head_start : amount.start], name)
-                                           if timing.kind == "actual" else [name]))
+                                           if timing.kind == "actual" else [name],
+                                           text[sentence.start : amount.start]))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 last_head = text[clause[0] : inside[0].start]
                 if not named and len(read) == len(inside) > 1:
@@ -530,10 +531,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
     return found
 
 
-def _checked(names: list[str]) -> list[str]:
-    """``names`` without grammar words, those that then name no object left out
-    (``open.grammar``)."""
-    return [n for n in map(grammar_checked, names) if n is not None]
+def _checked(names: list[str], before: str) -> list[str]:
+    """``names`` without grammar words, those that then name no object left out unless
+    only a verb of stating, whose subject is printed before it in the sentence (``before``:
+    up to the number), was left (``open.grammar``)."""
+    kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
+    return [n for n in kept if n is not None]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

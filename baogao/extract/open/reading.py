@@ -22,6 +22,7 @@ from baogao.extract.open.checks import (
     unreliable,
 )
 from baogao.extract.open.frames import open_names
+from baogao.extract.open.grammar import level_of
 from baogao.extract.open.lists import _strip_growth, share_named
 from baogao.extract.open.names import (
     _BASIS,
@@ -103,6 +104,14 @@ def _compared_measure(name: str) -> bool:
 def _compared_heads() -> tuple[str, ...]:
     """Every generic measure followed by a comparison word (增速高于, 比重低于)."""
     return tuple(m + c for m in _skip_words("generic_measures") for c in _COMPARED_TO)
+
+
+@functools.lru_cache(maxsize=1)
+def _level_verbs() -> tuple[str, ...]:
+    """Verbs of a level reached (达到, 突破, 超过): the ``end_level_verbs`` and prefixes."""
+    vocab = vocabulary()
+    return tuple(sorted({*vocab["end_level_verbs"], *vocab["end_level_prefixes"]}, key=len,
+                        reverse=True))
 
 
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
@@ -278,6 +287,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
+        if not growth and amount.unit not in _CHANGE_UNITS and (
+                (acted and pre[1:].startswith(_level_verbs()))
+                or (joined and text.startswith(_level_verbs(), amount.start))):
+            name = level_of(name)  # 经营主体净增98万户、|突破1900万户: the total itself
         flow = prev.action or ""
         if growth and flow in open_names()["flow_actions"] and prev.carry is None:
             # 新登记经营主体320万户、|增长13%: the growth of those registered, not of all
