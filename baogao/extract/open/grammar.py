@@ -60,6 +60,21 @@ def _cut_bracket(name: str) -> bool:
     return False
 
 
+def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``words`` without the adverbs standing between a subject and its verb (地方财政|共|
+    收入, 粮食产量|将要|增长); never the first or last word, nor one inside quotes
+    (“一次就诊只挂一次号”医疗机构 is kept as printed)."""
+    inner = _table("inner_adverbs")
+    kept: list[tuple[str, str]] = []
+    quoted = False
+    for i, (word, tag) in enumerate(words):
+        quoted = quoted or "“" in word
+        if quoted or not (0 < i < len(words) - 1 and tag == "d" and word in inner):
+            kept.append((word, tag))
+        quoted = quoted and "”" not in word
+    return kept
+
+
 @functools.lru_cache(maxsize=8192)
 def grammar_checked(name: str) -> str | None:
     """``name`` without the grammar words opening or closing it, or None when it names no
@@ -68,9 +83,7 @@ def grammar_checked(name: str) -> str | None:
     stripped = False
     if len(words) > 3 and words[0][0] in "（(" and words[1][1] == "m" and words[2][0] in "）)":
         words = words[3:]  # （三）|信贷保险收入: a list's number
-    inner = _table("inner_adverbs")
-    words = [w for i, w in enumerate(words)  # 地方财政|共|收入, 粮食产量|将要|增长
-             if not (0 < i < len(words) - 1 and w[1] == "d" and w[0] in inner)]
+    words = _without_inner_adverbs(words)
     while len(words) > 1 and words[0][0] in _table("lead_particles"):
         words.pop(0)  # 则|本年收入, 并且|减价
         stripped = True
