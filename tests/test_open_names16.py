@@ -2,7 +2,7 @@
 conjunction or discourse adverb opening the clause (则, 并且, 但是, 即), a verb of stating
 before the number (拟定为, 却是), a name that is only a grammar word or the plan a value is
 measured against (年度计划), one opening on a pronoun (它所属的…), and a bare class with
-nothing that says which (区, 镇, 单位). Tuning documents only (national reports of years not
+nothing that says which (单位, 省份). Tuning documents only (national reports of years not
 ending in 3 or 7, tune provinces)."""
 
 from __future__ import annotations
@@ -60,12 +60,12 @@ def test_a_name_opening_on_a_pronoun_is_not_kept() -> None:
 
 
 def test_a_bare_class_of_places_or_bodies_is_not_a_name() -> None:
-    # 17个区、2个县（市）、124个镇获评全国百强区…: counts of some districts and towns
-    facts = province_2025_open_facts("广东")
-    assert _names(facts, "17个", "124个镇") == []
-    assert _names(facts, "124个", "124个镇") == []
-    # 宁东基地等4个单位荣获首届“中国节水奖”: 单位 alone
+    # 宁东基地等4个单位荣获首届“中国节水奖”: 单位 alone names no object
     assert _names(province_open_facts("宁夏"), "4个", "4个单位荣获") == []
+    # 陇原绿电通达大江南北，惠及26个省份: nor 省份 alone
+    assert _names(province_open_facts("甘肃"), "26个", "惠及26个省份") == []
+    # …but a place level counted stays (17个区、2个县（市）、124个镇获评…)
+    assert _names(province_2025_open_facts("广东"), "124个", "124个镇") == ["镇"]
 
 
 def test_an_adverb_before_the_verb_and_a_list_number_are_no_part_of_the_name() -> None:
@@ -105,3 +105,13 @@ def test_a_name_cut_from_its_clause_is_not_kept() -> None:
     assert _names(facts[1959], "一万四千三百台", "下同）增加") == []
     # 平均一个人民公社拥有六万四千亩耕地: the land is printed after the number
     assert _names(facts[1960], "六万四千亩", "平均一个人民公社拥有") == []
+
+
+def test_a_trait_before_a_compound_and_a_verb_of_a_relative_clause_stay() -> None:
+    facts = national_open_facts((1982, 2006))
+    # 拟发行长期建设国债600亿元，比上年减少200亿元: the long-term construction bonds
+    assert _names(facts[2006], "600亿元", "长期建设国债") == ["长期建设国债"]
+    assert _names(facts[2006], "200亿元", "长期建设国债") == ["长期建设国债减少"]
+    # 国家用于提高农副产品收购价格的支出四百四十二亿元: the spending on raising prices
+    assert _names(facts[1982], "四百四十二亿元", "农副产品收购价格") == [
+        "提高农副产品收购价格的支出"]

@@ -28,7 +28,7 @@ from baogao.data import load_json
 from baogao.extract.open.names import _unsure
 from baogao.extract.open.words import _words
 
-__all__ = ["grammar_checked", "level_of", "stated_subject"]
+__all__ = ["grammar_checked", "level_of", "modified", "stated_subject"]
 
 
 #: Tags of a word that can name an object besides nouns (n…): idioms, abbreviations, verbal
@@ -99,7 +99,8 @@ def grammar_checked(name: str) -> str | None:
     stem = level_of(rest)
     if stem != rest and (stem in _table("grammar_names") or stem in _table("tail_particles")):
         return None  # 拟定|增长: the change of a grammar word
-    if (len(rest) < 2 or rest in _table("grammar_names") or rest in _table("bare_class_names")
+    if ((len(rest) < 2 and rest not in _table("place_levels"))
+            or rest in _table("grammar_names") or rest in _table("bare_class_names")
             or words[0][0] in _table("pronoun_leads") or _grammar_only(words)
             or (stripped and _unsure(rest))):
         return None
@@ -138,3 +139,12 @@ def stated_subject(name: str, before: str) -> str | None:
             or grammar_checked(subject) != subject):
         return None
     return subject + name[len(stem) :]
+
+
+def modified(source: str, name: str) -> str:
+    """``name`` with the trait the tagger reads as an adverb printed right before it in
+    ``source`` (长期|建设国债), or ``name``."""
+    if not source.endswith(name) or len(source) == len(name):
+        return name
+    word = _words(source[: len(source) - len(name)])[-1][0]
+    return word + name if word in _table("modifier_adverbs") else name
