@@ -115,3 +115,13 @@ def test_a_trait_before_a_compound_and_a_verb_of_a_relative_clause_stay() -> Non
     # 国家用于提高农副产品收购价格的支出四百四十二亿元: the spending on raising prices
     assert _names(facts[1982], "四百四十二亿元", "农副产品收购价格") == [
         "提高农副产品收购价格的支出"]
+
+
+def test_the_people_reached_and_the_event_of_a_damage_are_named() -> None:
+    facts = national_open_facts((1999, 2008, 2009))
+    # 扶贫对象覆盖4007万人: the people the programme reaches
+    assert _names(facts[2009], "4007万人", "扶贫对象覆盖") == ["扶贫对象"]
+    # …发生历史罕见的洪涝灾害，直接经济损失2000多亿元: the floods' damage
+    assert _names(facts[1999], "2000多亿元", "直接经济损失") == ["洪涝灾害直接经济损失"]
+    # 中央建设投资总计为1521亿元: never 投资总计 (the owner cut off)
+    assert "投资总计" not in _names(facts[2008], "1521亿元", "中央建设投资总计")

@@ -28,7 +28,7 @@ from baogao.data import load_json
 from baogao.extract.open.names import _unsure
 from baogao.extract.open.words import _words
 
-__all__ = ["grammar_checked", "level_of", "modified", "stated_subject"]
+__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "stated_subject"]
 
 
 #: Tags of a word that can name an object besides nouns (n…): idioms, abbreviations, verbal
@@ -91,6 +91,9 @@ def grammar_checked(name: str) -> str | None:
         words.pop()  # 钢产量|拟定, 绝对数|却是
         stripped = True
     rest = "".join(w for w, _ in words)
+    for tail in _table("reach_tails"):  # 扶贫对象|覆盖(4007万人): the people reached
+        if rest.endswith(tail) and rest[: -len(tail)].endswith(tuple(_table("reached_heads"))):
+            rest = rest[: -len(tail)]
     if stripped and not any(t in _OBJECT_TAGS or t.startswith("n") or (
             t == "v" and len(words) > 1) for _, t in words):
         return None  # 即|增产, 只|征收, 或者|超额地: no noun is left (其他|收入 is one)
@@ -148,3 +151,19 @@ def modified(source: str, name: str) -> str:
         return name
     word = _words(source[: len(source) - len(name)])[-1][0]
     return word + name if word in _table("modifier_adverbs") else name
+
+
+def event_owned(name: str, before: str) -> str:
+    """A measure of damage named alone (直接经济损失) with the event printed in a clause before
+    it in its sentence (``before``: up to the number; …发生历史罕见的洪涝灾害，|直接经济损失
+    2000多亿元 → 洪涝灾害直接经济损失), or ``name``."""
+    if name not in _table("event_measures"):
+        return name
+    cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"))
+    if cut <= 0:
+        return name
+    clause = before[:cut]
+    for event in sorted(_table("events"), key=len, reverse=True):
+        if clause.endswith(event):
+            return event + name
+    return name
