@@ -64,12 +64,13 @@ def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]
     """``words`` without the adverbs standing between a subject and its verb (地方财政|共|
     收入, 粮食产量|将要|增长); never the first or last word, nor one inside quotes
     (“一次就诊只挂一次号”医疗机构 is kept as printed)."""
-    inner = _table("inner_adverbs")
+    inner, modals = _table("inner_adverbs"), _table("inner_modals")
     kept: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(words):
         quoted = quoted or "“" in word
-        if quoted or not (0 < i < len(words) - 1 and tag == "d" and word in inner):
+        if quoted or not (0 < i < len(words) - 1 and (
+                (tag == "d" and word in inner) or word in modals)):
             kept.append((word, tag))
         quoted = quoted and "”" not in word
     return kept
