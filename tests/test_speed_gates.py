@@ -125,6 +125,35 @@ def test_last_opening_finds_what_a_scan_finds() -> None:
         assert (found and found.span()) == (scanned and scanned.span())
 
 
+def test_last_match_end_finds_what_a_scan_finds(documents: list[Document]) -> None:
+    """The last sector topic (优化发展金融服务业。) and the last printed year before a place,
+    picked from matches found once per text, are those a scan of the span finds, on the tune
+    seeds' paragraphs and on random texts (a report run into one line read them quadratically)."""
+    from baogao.extract.facts import _NAMED_YEAR
+    from baogao.extract.span_memo import last_match_end
+    from baogao.extract.subjects import _SECTOR_TOPIC
+
+    def scanned(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+        found = list(pattern.finditer(text, start, end))
+        return found[-1].end() if found else -1
+
+    rng = random.Random(5)
+    cases = [(doc.text, p.start) for doc in documents for p in paragraph_spans(doc)]
+    pieces = [*_PIECES, "优化发展金融服务业", "做强文创产业", "业", " ", "\n", "全省"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(300)))
+        cases.append((text, rng.randrange(len(text) + 1)))
+    topics = years = 0
+    for text, floor in cases:
+        end = rng.randrange(floor, len(text) + 1)
+        for pattern, group in ((_SECTOR_TOPIC, 1), (_NAMED_YEAR, 0)):
+            found = last_match_end(pattern, text, floor, end, group)
+            assert found == scanned(pattern, text, floor, end)
+            topics += pattern is _SECTOR_TOPIC and found >= 0
+            years += pattern is _NAMED_YEAR and found >= 0
+    assert topics and years  # both patterns were found, not only missed
+
+
 def test_relative_year_over_a_long_head_reads_as_a_scan() -> None:
     from baogao.extract.periods import cue_words, relative_year
 

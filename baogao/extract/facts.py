@@ -72,6 +72,7 @@ from baogao.extract.periods import estimated_at as estimated_at
 from baogao.extract.periods import iter_sentences as iter_sentences
 from baogao.extract.periods import timing_at as timing_at
 from baogao.extract.scopes import scoped_facts, uncut_facts
+from baogao.extract.span_memo import last_match_end
 from baogao.extract.spans import carried_timing
 from baogao.extract.subjects import (
     carried_growth_mentions,
@@ -700,10 +701,10 @@ _NAMED_YEAR = re.compile(r"(?:19|20)\d\d年")
 def _past_year_since(text: str, start: int, pos: int) -> bool:
     """True when, after the last year named between ``start`` and ``pos``, the text turns to
     the year just past (过去的一年, 一年来) and not to this year (今年)."""
-    named = list(_NAMED_YEAR.finditer(text, start, pos))
-    if not named:
+    named_end = last_match_end(_NAMED_YEAR, text, start, pos)
+    if named_end < 0:
         return False
-    after = text[named[-1].end() : pos]
+    after = text[named_end : pos]
     return any(w in after for w in cue_words("last_year")) and not any(
         w in after for w in cue_words("this_year"))
 

@@ -77,6 +77,36 @@ def last_of(text: str, chars: str, start: int, end: int) -> int:
         reach *= 2
 
 
+def last_match_end(pattern: re.Pattern[str], text: str, start: int, end: int,
+                   group: int = 0) -> int:
+    """Where the last match of ``pattern`` in ``text[start:end]`` ends, or -1: the matches
+    of a scan of the whole text are found once per text and picked out by bisection, so a
+    caller asking from every sentence of a long paragraph does not rescan it each time.
+
+    A match counts when it ends by ``end`` and its ``group`` starts at ``start`` or after.
+    Only for patterns whose matches end at their first stop and hold no other match ending
+    elsewhere (a year ``2023年``; a short sentence), for which this is the last match a scan
+    of ``text[start:end]`` finds."""
+    starts, ends = _match_places(pattern, text, group)
+    k = bisect.bisect_right(ends, end) - 1
+    return ends[k] if k >= 0 and starts[k] >= start else -1
+
+
+def _match_places(pattern: re.Pattern[str], text: str,
+                  group: int) -> tuple[list[int], list[int]]:
+    """The (group) starts and the ends of every match of ``pattern`` in ``text``, in order
+    (kept for the text last read, per pattern and group)."""
+    kept = _MATCH_PLACES.get((pattern, group))  # read once: another thread may replace it
+    if kept is None or kept[0] is not text:
+        found = list(pattern.finditer(text))
+        kept = (text, ([m.start(group) for m in found], [m.end() for m in found]))
+        _MATCH_PLACES[(pattern, group)] = kept
+    return kept[1]
+
+
+#: ``_match_places`` of the text last read, by pattern and group.
+_MATCH_PLACES: dict[tuple[re.Pattern[str], int], tuple[str, tuple[list[int], list[int]]]] = {}
+
 
 def last_match(pattern: re.Pattern[str], text: str, start: int, end: int,
                keep: Callable[[re.Match[str]], bool] = lambda m: True) -> re.Match[str] | None:

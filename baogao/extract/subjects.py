@@ -31,6 +31,7 @@ from baogao.extract.catalog import (
 )
 from baogao.extract.numbers import Quantity, find_quantities, first_quantity
 from baogao.extract.periods import _Span, cue_words, has_cue
+from baogao.extract.span_memo import last_match_end
 from baogao.models import Document
 from baogao.read.regions import stem_of
 
@@ -330,10 +331,10 @@ def sector_scoped(text: str, mention: Mention, sentence: _Span, floor: int) -> b
     totals = cue_words("sector_scoped_indicators")
     if not any(i in totals for i in (mention.family.level, mention.family.growth) if i):
         return False  # 规上工业增加值 after 做强先进制造业。 is the region's industry
-    topics = list(_SECTOR_TOPIC.finditer(text, floor, sentence.start))
-    if not topics:
+    topic_end = last_match_end(_SECTOR_TOPIC, text, floor, sentence.start, group=1)
+    if topic_end < 0:
         return False
-    between = text[topics[-1].end() : sentence.start]
+    between = text[topic_end : sentence.start]
     return re.search(r"全[省市县区旗州盟]|[我本][省市县区旗州盟]", between) is None
 
 
