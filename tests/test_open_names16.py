@@ -125,3 +125,23 @@ def test_the_people_reached_and_the_event_of_a_damage_are_named() -> None:
     assert _names(facts[1999], "2000多亿元", "直接经济损失") == ["洪涝灾害直接经济损失"]
     # 中央建设投资总计为1521亿元: never 投资总计 (the owner cut off)
     assert "投资总计" not in _names(facts[2008], "1521亿元", "中央建设投资总计")
+
+
+def test_a_later_measure_of_a_group_takes_the_owner_of_the_first() -> None:
+    facts = national_open_facts((1956,))[1956]
+    # 1956年全国高等学校新招生16.3万人，毕业学生6.4万人，在校学生将达到38万余人
+    assert _names(facts, "6.4万人", "全国高等学校新招生") == ["全国高等学校毕业学生"]
+    assert _names(facts, "38万余人", "全国高等学校新招生") == ["全国高等学校在校学生"]
+    # 普通中学（包括高中和初中）新招生213.7万人，毕业学生97.6万人: the aside is read off
+    assert _names(facts, "97.6万人", "普通中学") == ["普通中学毕业学生"]
+
+
+def test_a_modal_or_an_adverb_closing_the_subject_is_read_off() -> None:
+    facts = national_open_facts((1956, 1960))
+    # 夏征和秋征的总额准备增加到约414亿斤，比1955年增加约34亿斤
+    assert _names(facts[1956], "约34亿斤", "夏征和秋征") == ["夏征和秋征的总额增加"]
+    # …农业税在农业产量中所占的比例仍将不超过12%
+    assert _names(facts[1956], "不超过12%", "所占的比例仍将") == [
+        "农民负担的全部农业税在农业产量中所占的比例"]
+    # 还要在一九五九年粮食总产量的基础上，再增加一千八百亿斤以上
+    assert "全国粮食总产量应该增加" not in _names(facts[1960], "一千八百亿斤以上", "再增加")

@@ -56,7 +56,12 @@ from baogao.extract.open.frames import (
     listed_descriptor,
     located,
 )
-from baogao.extract.open.grammar import event_owned, grammar_checked, stated_subject
+from baogao.extract.open.grammar import (
+    event_owned,
+    grammar_checked,
+    sibling_owned,
+    stated_subject,
+)
 from baogao.extract.open.lists import (
     _list_parts,
     _parts_named,
@@ -534,10 +539,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
 def _checked(names: list[str], before: str) -> list[str]:
     """``names`` without grammar words, those that then name no object left out unless
     only a verb of stating, whose subject is printed before it in the sentence (``before``:
-    up to the number), was left; a measure of damage takes the event printed before it
-    (``open.grammar``)."""
+    up to the number), was left; a measure of damage takes the event printed before it,
+    a later measure of a group the owner of the first (``open.grammar``)."""
     kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
-    return [event_owned(n, before) for n in kept if n is not None]
+    return [sibling_owned(event_owned(n, before), before) for n in kept if n is not None]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

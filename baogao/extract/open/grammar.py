@@ -26,9 +26,10 @@ from typing import Any
 
 from baogao.data import load_json
 from baogao.extract.open.names import _unsure
-from baogao.extract.open.words import _words
+from baogao.extract.open.words import _tidy, _words
 
-__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "stated_subject"]
+__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "sibling_owned",
+           "stated_subject"]
 
 
 #: Tags of a word that can name an object besides nouns (n…): idioms, abbreviations, verbal
@@ -167,4 +168,32 @@ def event_owned(name: str, before: str) -> str:
     for event in sorted(_table("events"), key=len, reverse=True):
         if clause.endswith(event):
             return event + name
+    return name
+
+
+def _bracketless(phrase: str) -> str:
+    """``phrase`` without a bracketed aside (普通中学（包括高中和初中） → 普通中学)."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", phrase)
+
+
+def sibling_owned(name: str, before: str) -> str:
+    """A measure named alone whose group's first measure was printed earlier in the sentence
+    after its owner (``before``: the sentence up to the number; 全国高等学校新招生16.3万人，
+    毕业学生6.4万人 → 全国高等学校毕业学生), or ``name``."""
+    groups: list[list[str]] = load_json("name_grammar.json")["sibling_measures"]
+    group = next((g for g in groups if name in g), [])
+    if not group:
+        return name
+    clauses = _CLAUSE_MARKS.split(before)
+    for clause in reversed(clauses[:-1]):
+        for measure in sorted(group, key=len, reverse=True):
+            at = clause.find(measure)
+            if at < 0:
+                continue
+            owner = _tidy(_YEAR_LEAD.sub("", _bracketless(clause[:at])))
+            if not owner:
+                break  # (…新招生16.3万人，)|毕业学生6.4万人，|在校学生: the one before
+            if len(owner) >= 2 and not any(c.isdigit() for c in owner) and not _unsure(owner):
+                return owner + name
+            return name
     return name
