@@ -145,3 +145,13 @@ def test_a_modal_or_an_adverb_closing_the_subject_is_read_off() -> None:
         "农民负担的全部农业税在农业产量中所占的比例"]
     # 还要在一九五九年粮食总产量的基础上，再增加一千八百亿斤以上
     assert "全国粮食总产量应该增加" not in _names(facts[1960], "一千八百亿斤以上", "再增加")
+
+
+def test_a_time_clause_or_a_predicate_is_not_a_name() -> None:
+    facts = national_open_facts((1981, 1984, 1985))
+    # 基本建设投资总额，今年2月修订计划时减少为三百亿元: never 2月修订计划时
+    assert _names(facts[1981], "三百亿元", "修订计划时") == []
+    # 拥有占全世界95%以上核武器的…: never 拥有占全世界比重
+    assert _names(facts[1984], "95%以上", "拥有占全世界") == []
+    # 计划内签约成交的技术引进项目有一千多项: the verbs describing the projects stay
+    assert _names(facts[1985], "一千多项", "签约成交的技术引进项目") == ["签约成交的技术引进项目"]

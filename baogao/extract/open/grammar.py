@@ -99,8 +99,9 @@ def grammar_checked(name: str) -> str | None:
     if stripped and not any(t in _OBJECT_TAGS or t.startswith("n") or (
             t == "v" and len(words) > 1) for _, t in words):
         return None  # 即|增产, 只|征收, 或者|超额地: no noun is left (其他|收入 is one)
-    if _cut_bracket(rest) or rest.endswith(tuple(_table("object_after_tails"))):
-        return None  # 下同）增加; 平均一个人民公社拥有(六万四千亩耕地)
+    if (_cut_bracket(rest) or rest.endswith(tuple(_table("object_after_tails")))
+            or (len(words) > 1 and words[-1][0] in _table("time_tails"))):
+        return None  # 下同）增加; 平均一个人民公社拥有(六万四千亩耕地); 修订计划时
     stem = level_of(rest)
     if stem != rest and (stem in _table("grammar_names") or stem in _table("tail_particles")):
         return None  # 拟定|增长: the change of a grammar word
