@@ -59,6 +59,7 @@ from baogao.extract.open.frames import (
 from baogao.extract.open.grammar import (
     event_owned,
     grammar_checked,
+    parallel_owned,
     sibling_owned,
     stated_subject,
 )
@@ -540,9 +541,11 @@ def _checked(names: list[str], before: str) -> list[str]:
     """``names`` without grammar words, those that then name no object left out unless
     only a verb of stating, whose subject is printed before it in the sentence (``before``:
     up to the number), was left; a measure of damage takes the event printed before it,
-    a later measure of a group the owner of the first (``open.grammar``)."""
+    a later measure of a group the owner of the first, an owner alone the measure of its
+    counterpart's clause (``open.grammar``)."""
     kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
-    return [sibling_owned(event_owned(n, before), before) for n in kept if n is not None]
+    return [parallel_owned(sibling_owned(event_owned(n, before), before), before)
+            for n in kept if n is not None]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

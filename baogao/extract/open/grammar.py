@@ -28,7 +28,8 @@ from baogao.data import load_json
 from baogao.extract.open.names import _unsure
 from baogao.extract.open.words import _tidy, _words
 
-__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "sibling_owned",
+__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "parallel_owned",
+           "sibling_owned",
            "stated_subject"]
 
 
@@ -63,15 +64,18 @@ def _cut_bracket(name: str) -> bool:
 
 def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``words`` without the adverbs standing between a subject and its verb (地方财政|共|
-    收入, 粮食产量|将要|增长); never the first or last word, nor one inside quotes
-    (“一次就诊只挂一次号”医疗机构 is kept as printed)."""
+    收入, 粮食产量|将要|增长; never the first or last word) or before the verb of a predicate
+    read before its noun (陆续|开工的紧急救援中心), nor one inside quotes (“一次就诊只挂一次号”
+    医疗机构 is kept as printed)."""
     inner, modals = _table("inner_adverbs"), _table("inner_modals")
+    predicate = _table("predicate_adverbs")
     kept: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(words):
         quoted = quoted or "“" in word
-        if quoted or not (0 < i < len(words) - 1 and (
-                (tag == "d" and word in inner) or word in modals)):
+        stray = (0 < i < len(words) - 1 and ((tag == "d" and word in inner) or word in modals)
+                 ) or (word in predicate and i < len(words) - 1 and words[i + 1][1] in ("v", "d"))
+        if quoted or not stray:  # 陆续|开工的紧急救援中心: an adverb of the predicate
             kept.append((word, tag))
         quoted = quoted and "”" not in word
     return kept
@@ -198,3 +202,27 @@ def sibling_owned(name: str, before: str) -> str:
                 return owner + name
             return name
     return name
+
+
+def parallel_owned(name: str, before: str) -> str:
+    """An owner named alone (农村) whose measure the clause before printed after a counterpart
+    owner (``before``: the sentence up to the number; 城镇人均居住面积增加到8.7平方米，|农村
+    增加到22平方米 → 农村人均居住面积), or ``name``."""
+    groups: list[list[str]] = load_json("name_grammar.json")["parallel_owners"]
+    group = next((g for g in groups if name in g), [])
+    clauses = _CLAUSE_MARKS.split(before)
+    if not group or len(clauses) < 2:
+        return name
+    previous = clauses[-2].strip()
+    other = next((o for o in sorted(group, key=len, reverse=True)
+                  if o != name and previous.startswith(o)), "")
+    if not other:
+        return name
+    verbs = "|".join(re.escape(v) for v in sorted(_table("parallel_verbs"), key=len,
+                                                   reverse=True))
+    found = re.match(rf"(.+?)(?:{verbs}|\d)", previous[len(other) :])
+    measure = found.group(1) if found else ""
+    if len(measure) < 2 or _unsure(measure) or _words(measure)[-1][1] not in (
+            "n", "nz", "l", "j", "vn", ""):
+        return name
+    return name + measure

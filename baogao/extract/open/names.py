@@ -156,7 +156,7 @@ def _relative(rest: str) -> bool:
     的 (审议|通过|的法律): the verb and what follows are a clause describing the head, not an
     action done to it."""
     words = _words(rest)
-    if len(words) > 2 and words[0][1] == "v" and words[1][0] == "的" and (
+    if len(words) > 2 and words[0][1] in ("v", "p") and words[1][0] == "的" and (
             words[2][1].startswith("n") or words[2][1] in _OBJECT_NOUN_TAGS):
         return True  # 通过|的|法律
     at = rest.find("的")
