@@ -165,3 +165,9 @@ def test_an_owner_alone_and_a_predicate_read_before_its_noun() -> None:
     assert _names(facts[1988], "30项", "审议通过的法律") == ["审议通过的法律"]
     # 290所紧急救援中心陆续开工: 陆续 is how they started, no part of the name
     assert _names(facts[2005], "290所", "紧急救援中心陆续开工") == ["开工的紧急救援中心"]
+
+
+def test_a_predicate_of_progress_restricts_nothing() -> None:
+    # 4个国家级区域医疗中心建设进展顺利: all four, not "建设进展顺利的" ones
+    assert _names(province_open_facts("甘肃"), "4个", "国家级区域医疗中心建设进展顺利") == [
+        "国家级区域医疗中心"]
