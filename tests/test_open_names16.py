@@ -114,7 +114,7 @@ def test_a_trait_before_a_compound_and_a_verb_of_a_relative_clause_stay() -> Non
     assert _names(facts[2006], "200亿元", "长期建设国债") == ["长期建设国债减少"]
     # 国家用于提高农副产品收购价格的支出四百四十二亿元: the spending on raising prices
     assert _names(facts[1982], "四百四十二亿元", "农副产品收购价格") == [
-        "提高农副产品收购价格的支出"]
+        "用于提高农副产品收购价格的支出"]
 
 
 def test_the_people_reached_and_the_event_of_a_damage_are_named() -> None:
@@ -171,3 +171,11 @@ def test_a_predicate_of_progress_restricts_nothing() -> None:
     # 4个国家级区域医疗中心建设进展顺利: all four, not "建设进展顺利的" ones
     assert _names(province_open_facts("甘肃"), "4个", "国家级区域医疗中心建设进展顺利") == [
         "国家级区域医疗中心"]
+
+
+def test_money_keeps_the_verb_saying_what_it_is_for() -> None:
+    # 支持科技创新和制造业发展的主要政策减税降费及退税超过900亿元: the relief is for that
+    assert _names(province_2025_open_facts("安徽"), "超过900亿元", "减税降费") == [
+        "支持科技创新和制造业发展的主要政策减税降费及退税"]
+    # …but a count after 支持 is of the things supported (支持“两重”项目136个)
+    assert _names(province_2025_open_facts("安徽"), "136个", "“两重”项目") == ["“两重”项目"]

@@ -29,7 +29,7 @@ from baogao.extract.open.names import _unsure
 from baogao.extract.open.words import _tidy, _words
 
 __all__ = ["event_owned", "grammar_checked", "level_of", "modified", "parallel_owned",
-           "sibling_owned",
+           "purpose_kept", "sibling_owned",
            "stated_subject"]
 
 
@@ -226,3 +226,16 @@ def parallel_owned(name: str, before: str) -> str:
             "n", "nz", "l", "j", "vn", ""):
         return name
     return name + measure
+
+
+def purpose_kept(name: str, before: str, unit: str) -> str:
+    """An amount of money whose name the sentence printed right after a verb of purpose
+    (支持|科技创新和制造业发展的减税降费及退税超过900亿元): the verb says what the money is for
+    and stays in the name; ``name`` otherwise (a count after one, 支持|10家企业, is of the
+    things supported)."""
+    if not unit.endswith("元"):
+        return name
+    for verb in _table("purpose_leads"):
+        if f"{verb}{name}" in before and not name.startswith(verb):
+            return verb + name
+    return name
