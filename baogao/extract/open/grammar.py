@@ -73,8 +73,9 @@ def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]
     quoted = False
     for i, (word, tag) in enumerate(words):
         quoted = quoted or "“" in word
-        stray = (0 < i < len(words) - 1 and ((tag == "d" and word in inner) or word in modals)
-                 ) or (word in predicate and i < len(words) - 1 and words[i + 1][1] in ("v", "d"))
+        before_verb = i < len(words) - 1 and words[i + 1][1] in ("v", "d")
+        stray = (0 < i < len(words) - 1 and ((tag == "d" and word in inner) or (
+            word in modals and before_verb))) or (word in predicate and before_verb)
         if quoted or not stray:  # 陆续|开工的紧急救援中心: an adverb of the predicate
             kept.append((word, tag))
         quoted = quoted and "”" not in word
