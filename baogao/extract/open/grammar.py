@@ -63,20 +63,18 @@ def _cut_bracket(name: str) -> bool:
 
 
 def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``words`` without the adverbs standing between a subject and its verb (地方财政|共|
-    收入, 粮食产量|将要|增长; never the first or last word) or before the verb of a predicate
-    read before its noun (陆续|开工的紧急救援中心), nor one inside quotes (“一次就诊只挂一次号”
-    医疗机构 is kept as printed)."""
+    """``words`` without the adverbs and modals standing between a subject and its verb
+    (地方财政|共|收入, 粮食产量|将要|增长; never the first or last word, nor one inside quotes:
+    “一次就诊只挂一次号”医疗机构 is kept as printed)."""
     inner, modals = _table("inner_adverbs"), _table("inner_modals")
-    predicate = _table("predicate_adverbs")
     kept: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(words):
         quoted = quoted or "“" in word
         before_verb = i < len(words) - 1 and words[i + 1][1] in ("v", "d")
-        stray = (0 < i < len(words) - 1 and ((tag == "d" and word in inner) or (
-            word in modals and before_verb))) or (word in predicate and before_verb)
-        if quoted or not stray:  # 陆续|开工的紧急救援中心: an adverb of the predicate
+        stray = 0 < i < len(words) - 1 and ((tag == "d" and word in inner) or (
+            word in modals and before_verb))
+        if quoted or not stray:
             kept.append((word, tag))
         quoted = quoted and "”" not in word
     return kept
