@@ -1,9 +1,10 @@
 """Reading reports nobody here had seen (issue 9, session 16; measured by
-benchmarks/fresh_pages.py on the annotated pages of benchmarks/data/fresh16 and the tune splits
-of the earlier sets): the year of a page that prints none, told by a year said to be done
-(2004年是…之年。一年来), a plan heading alone on its line, a numbered heading on a year done, a
-sentence of this year naming its year's tasks, or the plan's guiding thought; a growth rate after
-its scope (自然口径, 自然增幅); a list opened by 即; a wire story's speaker; 和县 that is a
+benchmarks/fresh_pages.py on the annotated pages of benchmarks/data/fresh16, fresh16b and the
+tune splits of the earlier sets): the year of a page that prints none, told by a year said to be
+done (2004年是…之年。一年来), a plan heading alone on its line, a numbered heading on a year done,
+a sentence of this year naming its year's tasks, the plan's guiding thought, or a news page's
+对2019年工作进行了回顾; a growth rate after its scope (自然口径, 自然增幅); a list opened by 即; a
+wire story's speaker; a byline's name not run on into a later delivery (刘革安作); 和县 that is a
 conjunction. Each test holds a short quotation of a real tune page."""
 
 from __future__ import annotations
@@ -159,3 +160,23 @@ def test_a_list_opened_by_ji_reads_its_first_item() -> None:
     facts = _catalog(_doc(XIZANG_2018))
     assert ("gdp_growth", "target", False, 2018, 10.0, "approx") in facts
     assert ("fixed_asset_investment_growth", "target", False, 2018, 18.0, "approx") in facts
+
+
+#: zjjnews.cn's news page on the 张家界市 2020 report (fresh16b 06): the speaker's name before a
+#: delivery in a later line, and the year the review names before 进行了回顾
+ZHANGJIAJIE_2020 = (
+    "市七届人大四次会议隆重开幕\n虢正贵主持大会并宣布开幕\n刘革安作政府工作报告\n大会会议现场\n"
+    "掌上张家界1月6日讯 1月6日上午,市第七届人民代表大会第四次会议在市人大会堂隆重开幕。\n"
+    "在热烈的掌声中,市委副书记、市长刘革安代表市人民政府作《政府工作报告》。\n"
+    "市委副书记、市长刘革安作《政府工作报告》报告对2019年工作进行了回顾。过去一年,全市经济发展迈出"
+    "坚实步伐。地区生产总值增长7.7%(预计数,下同),固定资产投资增长11%,社会消费品零售总额增长"
+    "10.5%,地方一般公共预算收入增长8.76%,均高于全省平均水平。\n"
+)
+
+
+def test_a_delivery_after_the_name_is_no_part_of_it_and_the_review_names_its_year() -> None:
+    doc = _doc(ZHANGJIAJIE_2020)
+    assert (doc.speaker, doc.speaker_title, doc.year) == ("刘革安", "市长", 2020)
+    facts = _catalog(doc)
+    assert ("gdp_growth", "actual", True, 2019, 7.7, None) in facts
+    assert ("general_budget_revenue_growth", "actual", True, 2019, 8.76, None) in facts

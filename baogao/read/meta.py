@@ -114,7 +114,9 @@ def _uncut_name(name: str, title: str, later: list[str]) -> str:
     """The name a byline gives, or the longer one a later line gives after the same title
     when it starts with it: a header line cut at its end (…县人民政府县长 李静) repeated whole
     below (县长 李静芹)."""
-    longer = re.compile(rf"{re.escape(title)}({re.escape(name)}[{_CJK}]{{1,2}})(?![{_CJK}])")
+    # (not a delivery run on to the name: 市长刘革安作《政府工作报告》 is 刘革安)
+    longer = re.compile(rf"{re.escape(title)}({re.escape(name)}(?!作|向|在|代表|所作|同志)"
+                        rf"[{_CJK}]{{1,2}})(?![{_CJK}])")
     for line in later:
         m = longer.search(line)
         if m and _person(m.group(1)):
