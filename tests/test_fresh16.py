@@ -4,7 +4,8 @@ tune splits of the earlier sets): the year of a page that prints none, told by a
 done (2004年是…之年。一年来), a plan heading alone on its line, a numbered heading on a year done,
 a sentence of this year naming its year's tasks, the plan's guiding thought, or a news page's
 对2019年工作进行了回顾; a growth rate after its scope (自然口径, 自然增幅); a list opened by 即; a
-wire story's speaker; a byline's name not run on into a later delivery (刘革安作); 和县 that is a
+wire story's speaker; a byline's name not run on into a later delivery (刘革安作); a value stated
+once as an estimate; the level a county's head gives a page naming no region; 和县 that is a
 conjunction. Each test holds a short quotation of a real tune page."""
 
 from __future__ import annotations
@@ -180,3 +181,39 @@ def test_a_delivery_after_the_name_is_no_part_of_it_and_the_review_names_its_yea
     facts = _catalog(doc)
     assert ("gdp_growth", "actual", True, 2019, 7.7, None) in facts
     assert ("general_budget_revenue_growth", "actual", True, 2019, 8.76, None) in facts
+
+
+#: fjsen.com's news page on the 福建省 2014 report (fresh16b 17): a subheading restates the
+#: estimate the body gives
+FUJIAN_2014 = (
+    "福建省十二届人大二次会议开幕 提出今年生产总值增长10.5%\n"
+    "东南网1月12日讯 今日上午,福建省十二届人大二次会议在福建会堂开幕。\n"
+    "省长苏树林代表省政府向大会作政府工作报告\n2013年全省生产总值21910亿元\n"
+    "报告首先总结了过去一年的主要工作。\n"
+    "初步预计,2013年全省生产总值21910亿元,增长11%;居民消费价格总水平上涨2.5%。\n"
+)
+
+
+def test_a_value_stated_once_as_an_estimate_is_the_estimate() -> None:
+    gdp = [f for f in _catalog(_doc(FUJIAN_2014)) if f[0] == "gdp"]
+    assert gdp == [("gdp", "actual", True, 2013, 21910.0, None)]
+
+
+#: srxzc.com's news page on the 上饶县 2019 report (fresh16b 23): the review names its year
+#: before the government's work, and the county's head gives the level of a page naming no
+#: county the gazetteer knows
+SHANGRAOXIAN_2019 = (
+    "3月6日,上饶县第十六届人民代表大会第四次会议第一次全体会议在县机关大礼堂隆重召开。\n"
+    "在全场热烈的掌声中,县委副书记、县长何党生向大会作《政府工作报告》。\n"
+    "何党生首先回顾了2018年县人民政府工作。他说,2018年,是全面贯彻党的十九大精神的开局之年,也是"
+    "我县脱贫“摘帽”的决胜之年。全年完成生产总值237.2亿元,增长9.4%,总量和增幅均列全市第三。"
+    "全社会固定资产投资增长10.6%。\n"
+)
+
+
+def test_the_review_of_a_years_government_work_and_the_heads_level() -> None:
+    doc = _doc(SHANGRAOXIAN_2019)
+    assert (doc.year, doc.level, doc.speaker) == (2019, "district", "何党生")
+    facts = _catalog(doc)
+    assert ("gdp", "actual", False, 2018, 237.2, None) in facts
+    assert ("fixed_asset_investment_growth", "actual", False, 2018, 10.6, None) in facts

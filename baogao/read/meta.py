@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from baogao.data import load_json
 from baogao.models import DocType, Level
@@ -555,6 +556,15 @@ def _title_fits(title: str | None, level: Level | None) -> bool:
     return office is None or level in levels[office]
 
 
+def _level_of_title(title: str | None) -> Level | None:
+    """The level of a government whose head alone bears ``title`` (县长, 旗长, 州长: a page
+    naming no region is read at its speaker's level); None for 市长 or 主席 (several levels)."""
+    levels = _title_levels()
+    office = next((o for o in levels if title and title.endswith(o)), None)
+    found = levels[office] if office else ()
+    return cast(Level, found[0]) if len(found) == 1 else None
+
+
 @functools.lru_cache(maxsize=1)
 def _title_levels() -> dict[str, tuple[str, ...]]:
     raw = load_json("meta_cues.json")
@@ -644,7 +654,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
             pre_original, title, known)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
-        level = level_of_government(_flat(text[:1500]))
+        level = level_of_government(_flat(text[:1500])) or _level_of_title(speaker_title)
     return Metadata(
         title=title, region=found.full if found else region, region_path=path,
         level=level, year=year, date=date, speaker=speaker,
