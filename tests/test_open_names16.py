@@ -177,3 +177,13 @@ def test_money_keeps_the_verb_saying_what_it_is_for() -> None:
         "支持科技创新和制造业发展的主要政策减税降费及退税"]
     # …but a count after 支持 is of the things supported (支持“两重”项目136个)
     assert _names(province_2025_open_facts("安徽"), "136个", "“两重”项目") == ["“两重”项目"]
+
+
+def test_a_locative_or_a_list_after_有_is_not_the_object() -> None:
+    facts = national_open_facts((1955, 1956, 1959))
+    # 五年内除建设十三个大型水库外: never 大型水库外
+    assert _names(facts[1955], "十三个", "大型水库外") == []
+    # 1956年施工线路有包头——兰州线、内江——昆明线等25条: the lines under way
+    assert _names(facts[1956], "25条", "施工线路有") == ["施工线路"]
+    # …有生铁、钢、原油…糖等十七种: examples, no category named
+    assert _names(facts[1959], "十七种", "制糖设备、糖等") == []

@@ -95,6 +95,11 @@ def grammar_checked(name: str) -> str | None:
     while len(words) > 1 and words[-1][0] in _table("tail_particles"):
         words.pop()  # 钢产量|拟定, 绝对数|却是
         stripped = True
+    if len(words) > 2 and words[-1][0] == "等" and "有" in [w for w, _ in words[:-1]]:
+        at = [w for w, _ in words].index("有")  # 施工线路|有|包头——兰州线、…等: the category
+        if at == 0:
+            return None  # 有|生铁、钢、原油…等(十七种): examples, no category
+        words, stripped = words[:at], True
     rest = "".join(w for w, _ in words)
     for tail in _table("reach_tails"):  # 扶贫对象|覆盖(4007万人): the people reached
         if rest.endswith(tail) and rest[: -len(tail)].endswith(tuple(_table("reached_heads"))):
@@ -103,8 +108,10 @@ def grammar_checked(name: str) -> str | None:
             t == "v" and len(words) > 1) for _, t in words):
         return None  # 即|增产, 只|征收, 或者|超额地: no noun is left (其他|收入 is one)
     if (_cut_bracket(rest) or rest.endswith(tuple(_table("object_after_tails")))
-            or (len(words) > 1 and words[-1][0] in _table("time_tails"))):
-        return None  # 下同）增加; 平均一个人民公社拥有(六万四千亩耕地); 修订计划时
+            or (len(words) > 1 and words[-1][0] in _table("time_tails"))
+            or (len(words) > 1 and words[-1][0] in _table("locative_tails")
+                and words[-1][1] in ("f", "n"))):
+        return None  # 下同）增加; …拥有(六万四千亩耕地); 修订计划时; 流域内(16条)
     stem = level_of(rest)
     if stem != rest and (stem in _table("grammar_names") or stem in _table("tail_particles")):
         return None  # 拟定|增长: the change of a grammar word
