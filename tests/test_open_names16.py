@@ -179,7 +179,7 @@ def test_money_keeps_the_verb_saying_what_it_is_for() -> None:
     assert _names(province_2025_open_facts("安徽"), "136个", "“两重”项目") == ["“两重”项目"]
 
 
-def test_a_locative_or_a_list_after_有_is_not_the_object() -> None:
+def test_a_locative_or_examples_after_you_are_not_the_object() -> None:
     facts = national_open_facts((1955, 1956, 1959))
     # 五年内除建设十三个大型水库外: never 大型水库外
     assert _names(facts[1955], "十三个", "大型水库外") == []
