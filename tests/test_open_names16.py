@@ -187,3 +187,11 @@ def test_a_locative_or_examples_after_you_are_not_the_object() -> None:
     assert _names(facts[1956], "25条", "施工线路有") == ["施工线路"]
     # …有生铁、钢、原油…糖等十七种: examples, no category named
     assert _names(facts[1959], "十七种", "制糖设备、糖等") == []
+
+
+def test_a_basis_or_a_verb_closing_the_subject_is_read_off() -> None:
+    facts = national_open_facts((1955, 1956))
+    # 工人职员的平均工资以货币计算约增长百分之三十三: the wage, counted in money
+    assert _names(facts[1955], "百分之三十三", "以货币计算") == ["工人职员的平均工资"]
+    # 夏征和秋征的总额准备增加到约414亿斤: the total of the summer and autumn levies
+    assert _names(facts[1956], "约414亿斤", "夏征和秋征") == ["夏征和秋征的总额"]

@@ -52,6 +52,10 @@ def _grammar_only(words: list[tuple[str, str]]) -> bool:
         t in grammar or (t == "d" and len(w) == 1) for w, t in words)
 
 
+#: A basis closing a name (以货币计算, 按可比价格计算): how the value is counted.
+_BASIS_TAIL = re.compile(r"(?:以|按)[\u4e00-\u9fff]{1,10}计算$")
+
+
 def _cut_bracket(name: str) -> bool:
     """True when ``name`` closes a bracket it does not open (下同）增加): cut inside it."""
     depth = 0
@@ -84,8 +88,9 @@ def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]
 def grammar_checked(name: str) -> str | None:
     """``name`` without the grammar words opening or closing it, or None when it names no
     object."""
-    words = list(_words(name))
-    stripped = False
+    based = _BASIS_TAIL.sub("", name)  # 工人职员的平均工资|以货币计算
+    words = list(_words(based if len(based) >= 2 else name))
+    stripped = based != name
     if len(words) > 3 and words[0][0] in "（(" and words[1][1] == "m" and words[2][0] in "）)":
         words = words[3:]  # （三）|信贷保险收入: a list's number
     words = _without_inner_adverbs(words)
