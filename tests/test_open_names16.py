@@ -195,3 +195,8 @@ def test_a_basis_or_a_verb_closing_the_subject_is_read_off() -> None:
     assert _names(facts[1955], "百分之三十三", "以货币计算") == ["工人职员的平均工资"]
     # 夏征和秋征的总额准备增加到约414亿斤: the total of the summer and autumn levies
     assert _names(facts[1956], "约414亿斤", "夏征和秋征") == ["夏征和秋征的总额"]
+
+
+def test_a_net_increase_after_a_total_is_named_as_a_change() -> None:
+    # 全省经营主体达59.3万户、净增2万多户: the net increase of the market entities
+    assert _names(province_2025_open_facts("青海"), "2万多户", "净增2万多户") == ["经营主体净增"]
