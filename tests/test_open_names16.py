@@ -13,6 +13,7 @@ from tests.conftest import (
     national_open_facts,
     province_2025_open_facts,
     province_open_facts,
+    seed_open_facts,
 )
 
 _names = names_at
@@ -200,3 +201,11 @@ def test_a_basis_or_a_verb_closing_the_subject_is_read_off() -> None:
 def test_a_net_increase_after_a_total_is_named_as_a_change() -> None:
     # 全省经营主体达59.3万户、净增2万多户: the net increase of the market entities
     assert _names(province_2025_open_facts("青海"), "2万多户", "净增2万多户") == ["经营主体净增"]
+
+
+def test_a_listed_proposal_takes_its_owner_and_a_title_counts_no_people() -> None:
+    facts = seed_open_facts("000")
+    # 办理市区人大代表议案1件、建议56件和政协提案229件: the deputies' suggestions
+    assert _names(facts, "56件", "办理市区人大代表议案") == ["市区人大代表建议"]
+    # 14人获“北京市接诉即办工作先进个人”称号: the 14 are people, not titles
+    assert _names(facts, "14人", "先进个人") == []

@@ -63,6 +63,7 @@ from baogao.extract.open.grammar import (
     purpose_kept,
     sibling_owned,
     stated_subject,
+    titled,
 )
 from baogao.extract.open.lists import (
     _list_parts,
@@ -546,7 +547,7 @@ def _checked(names: list[str], before: str, unit: str) -> list[str]:
     counterpart's clause; money keeps the verb saying what it is for (``open.grammar``)."""
     kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
     return [purpose_kept(parallel_owned(sibling_owned(event_owned(n, before), before), before),
-                         before, unit) for n in kept if n is not None]
+                         before, unit) for n in kept if n is not None and not titled(n, unit)]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

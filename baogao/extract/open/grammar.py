@@ -26,11 +26,19 @@ from typing import Any
 
 from baogao.data import load_json
 from baogao.extract.open.names import _unsure
-from baogao.extract.open.words import _tidy, _words
+from baogao.extract.open.words import _strip_lead, _tidy, _words
 
-__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "parallel_owned",
-           "purpose_kept", "sibling_owned",
-           "stated_subject"]
+__all__ = [
+    "event_owned",
+    "grammar_checked",
+    "level_of",
+    "modified",
+    "parallel_owned",
+    "purpose_kept",
+    "sibling_owned",
+    "stated_subject",
+    "titled",
+]
 
 
 #: Tags of a word that can name an object besides nouns (n…): idioms, abbreviations, verbal
@@ -201,12 +209,13 @@ def sibling_owned(name: str, before: str) -> str:
     if not group:
         return name
     clauses = _CLAUSE_MARKS.split(before)
-    for clause in reversed(clauses[:-1]):
+    for index in range(len(clauses) - 1, -1, -1):  # the number's clause too (议案1件、|建议)
+        clause = clauses[index]
         for measure in sorted(group, key=len, reverse=True):
             at = clause.find(measure)
-            if at < 0:
+            if at < 0 or (measure == name and index == len(clauses) - 1):
                 continue
-            owner = _tidy(_YEAR_LEAD.sub("", _bracketless(clause[:at])))
+            owner = _strip_lead(_tidy(_YEAR_LEAD.sub("", _bracketless(clause[:at]))))[0]
             if not owner:
                 break  # (…新招生16.3万人，)|毕业学生6.4万人，|在校学生: the one before
             if len(owner) >= 2 and not any(c.isdigit() for c in owner) and not _unsure(owner):
@@ -237,6 +246,13 @@ def parallel_owned(name: str, before: str) -> str:
             "n", "nz", "l", "j", "vn", ""):
         return name
     return name + measure
+
+
+def titled(name: str, unit: str) -> bool:
+    """True for a count of people named by the title they got (14人获…|称号): not a count of
+    titles."""
+    return unit.lstrip("万亿") in _table("person_units") and name.endswith(
+        tuple(_table("title_heads")))
 
 
 def purpose_kept(name: str, before: str, unit: str) -> str:
