@@ -29,6 +29,7 @@ from baogao.extract.clauses import (
     respective_tail,
     same_dimension,
 )
+from baogao.extract.guards import dated
 from baogao.extract.headlines import (
     Headline,
     estimate_lead,
@@ -783,7 +784,8 @@ def extract_facts(doc: Document) -> list[Fact]:
     Prose facts come first, then table facts; a fact stated twice (same indicator, kind,
     period, value and bound) is kept once, at its first statement; stated once as an estimate
     (初步预计，2013年全省生产总值21910亿元) and once without the word (a news page's subheading
-    2013年全省生产总值21910亿元), it is the estimate.
+    2013年全省生产总值21910亿元), it is the estimate. A fact whose period could not be told is
+    not kept (``guards.dated``).
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
@@ -796,4 +798,4 @@ def extract_facts(doc: Document) -> list[Fact]:
             continue
         seen.add(key)
         facts.append(fact)
-    return facts
+    return dated(facts)
