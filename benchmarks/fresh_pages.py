@@ -135,6 +135,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path, help="folder with pages/, manifest.jsonl, expected/")
     parser.add_argument("--details", action="store_true",
                         help="list wrong and missed facts and wrong fields (tune split only)")
+    parser.add_argument("--split", choices=SPLITS,
+                        help="print one split only (tune while working: the held-out figures "
+                             "are looked at in aggregate, at most twice a session)")
     args = parser.parse_args()
     folder: Path = args.folder
     split_of = load_manifest(folder)
@@ -143,7 +146,7 @@ def main() -> None:
     annotated = {r["source"] for r in expected} | {s for s, _ in load_read_without_facts(
         folder / "expected" / "facts")}
     entries = json.loads((folder / "expected" / "meta.json").read_text("utf-8"))
-    for split in SPLITS:
+    for split in (args.split,) if args.split else SPLITS:
         names = [n for n, s in split_of.items() if s == split]
         print(f"\n######## {split}: {len(names)} pages, {sum(n in refused for n in names)} "
               "refused or unreadable")

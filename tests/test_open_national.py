@@ -77,7 +77,7 @@ def test_unreadable_names_are_not_kept(reports: dict[int, list[Fact]], year: int
     (2006, "245万人", "农村贫困人口比上年减少245万人", "农村贫困人口减少"),
     (2005, "332亿元", "已偿还历年拖欠工资332亿元", "历年拖欠工资"),  # 偿还: a lead verb
     (1981, "二千六百多项", "1980年全国涌现出重大科研成果", "重大科研成果"),  # 涌现出: mid verb
-    (2006, "600亿元", "拟发行长期建设国债600亿元", "建设国债"),  # 建设国债: one noun
+    (2006, "600亿元", "拟发行长期建设国债600亿元", "长期建设国债"),  # 长期: a trait
     # two nouns joined by 和 before the predicate are counted together (and keep the
     # predicate that says which: those who visited, not all of them)
     (1984, "二十多位", "有二十多位外国元首和政府首脑先后来我国访问",

@@ -278,6 +278,12 @@ def _common_names() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _conjunctions() -> tuple[str, ...]:
+    """Conjunctions that open a county's two-character name (和县)."""
+    return tuple(load_json("gazetteer.json")["conjunctions"])
+
+
+@functools.lru_cache(maxsize=1)
 def _prefecture_stems() -> tuple[str, ...]:
     """Short names of the prefectures (赣州, 成都) that are no province's short name."""
     gaz = gazetteer()
@@ -329,13 +335,17 @@ _AFTER_SHORT_NAME = re.compile(r"人民|政府|第?[一二三四五六七八九�
 def _name_at(text: str, name: str) -> int:
     """Where ``name`` first stands in ``text`` as a name: a two-character county name (兴县,
     和县) inside a phrase (工业强县、和谐兴县) is a word, so it counts only at the start of a
-    run of Chinese text or before its government or congress (兴县人民政府); -1 if nowhere."""
+    run of Chinese text or before its government or congress (兴县人民政府), and one opening on
+    a conjunction (和县: 市政府和县委) only at the start of a run; -1 if nowhere."""
     i = text.find(name)
     if len(name) > 2:
         return i
+    # 和县 after a word is 和 (and) + 县委: 在市委、市政府和县委的领导下
+    joined = name.startswith(_conjunctions())
     while i >= 0:
         before = text[i - 1] if i else ""
-        if not re.match(rf"[{_CJK}]", before) or _AFTER_SHORT_NAME.match(text, i + len(name)):
+        after_word = bool(re.match(rf"[{_CJK}]", before))
+        if not after_word or (not joined and _AFTER_SHORT_NAME.match(text, i + len(name))):
             return i
         i = text.find(name, i + 1)
     return -1

@@ -56,6 +56,7 @@ from baogao.extract.open.frames import (
     listed_descriptor,
     located,
 )
+from baogao.extract.open.grammar import event_owned, grammar_checked, stated_subject
 from baogao.extract.open.lists import (
     _list_parts,
     _parts_named,
@@ -531,14 +532,24 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.scope or (MULTI_YEAR if (multi or spans) and not stock
                                               else None)),
                         open_vocabulary=True,
-                    ) for name in (each_named(text[head_start : amount.start], name)
-                                   if timing.kind == "actual" else [name]))
+                    ) for name in _checked(each_named(text[head_start : amount.start], name)
+                                           if timing.kind == "actual" else [name],
+                                           text[sentence.start : amount.start]))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 last_head = text[clause[0] : inside[0].start]
                 if not named and len(read) == len(inside) > 1:
                     # 完成产业类投资553.1亿元、研发投入133.5亿元，|分别增长10.6%、10.3%
                     listed = read
     return found
+
+
+def _checked(names: list[str], before: str) -> list[str]:
+    """``names`` without grammar words, those that then name no object left out unless
+    only a verb of stating, whose subject is printed before it in the sentence (``before``:
+    up to the number), was left; a measure of damage takes the event printed before it
+    (``open.grammar``)."""
+    kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
+    return [event_owned(n, before) for n in kept if n is not None]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

@@ -137,11 +137,29 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
         rest = name[len(words[0][0]) :]
         noun = len(words) == 2 and len(rest) == 2 and words[1][1] in ("n", "nz", "l", "j", "vn")
         if (len(rest) < 3 and not noun) or rest[0] in "的了着过和及与、" or (
-                words[1][1].startswith("n") and rest.startswith("的", len(words[1][0]))):
-            # 生产|原油; 上缴国家的利润: the verb and its object modify (not 淘汰落后的…)
+                words[1][1].startswith("n") and rest.startswith("的", len(words[1][0]))
+        ) or _relative(rest):
+            # 生产|原油; 上缴国家的利润, 提高农副产品收购价格的支出: the verb and its object
+            # modify (not 淘汰落后的…)
             return name, verb
         verb = verb or words[0][0]
         name = rest
+
+
+#: Tags of the words of a verb's object inside a relative clause (提高|农副产品收购价格|的支出).
+_OBJECT_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "l", "j", "vn", "c", ""})
+
+
+def _relative(rest: str) -> bool:
+    """True when ``rest`` (what follows a leading verb) is a noun phrase, then 的 and the head
+    noun (农副产品收购价格|的|支出, 科技创新和制造业发展|的|主要政策…): the verb and its object
+    are a clause describing the head, not an action done to it."""
+    at = rest.find("的")
+    if at < 2 or at == len(rest) - 1 or at not in _cuts(rest):
+        return False
+    head, tag = _words(rest[at + 1 :])[0]  # (被评为新长征突击手)的|有: no head noun
+    return (tag in _OBJECT_NOUN_TAGS or tag.startswith("n") or len(head) >= 2) and all(
+        tag in _OBJECT_NOUN_TAGS for _, tag in _words(rest[:at]))
 
 
 _LISTED_VERBS = re.compile(r"(?:[\u4e00-\u9fff]{2}、)+[\u4e00-\u9fff]{2}")

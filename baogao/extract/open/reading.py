@@ -22,6 +22,7 @@ from baogao.extract.open.checks import (
     unreliable,
 )
 from baogao.extract.open.frames import open_names
+from baogao.extract.open.grammar import level_of, modified
 from baogao.extract.open.lists import _strip_growth, share_named
 from baogao.extract.open.names import (
     _BASIS,
@@ -39,6 +40,7 @@ from baogao.extract.open.names import (
     _joined_action,
     _not_names,
     _object,
+    _relative,
     _scope,
     _shared_noun,
     _strip_verbs,
@@ -105,6 +107,14 @@ def _compared_heads() -> tuple[str, ...]:
     return tuple(m + c for m in _skip_words("generic_measures") for c in _COMPARED_TO)
 
 
+@functools.lru_cache(maxsize=1)
+def _level_verbs() -> tuple[str, ...]:
+    """Verbs of a level reached (达到, 突破, 超过): the ``end_level_verbs`` and prefixes."""
+    vocab = vocabulary()
+    return tuple(sorted({*vocab["end_level_verbs"], *vocab["end_level_prefixes"]}, key=len,
+                        reverse=True))
+
+
 def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: int,
                 next_start: int, prev: Reading | None) -> Reading | None:
     """The object (name as printed), action and scope of ``amount`` within its clause."""
@@ -150,6 +160,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # 研发经费投入预计年均(增长): 预计, 年均 are not the object; 投入 stays its noun
         metric, metric_action2 = _strip_tail(trimmed)
         metric_action = metric_action or metric_action2
+    clause_of = False  # the name is a clause describing its head noun (…的支出)
     if metric.endswith(tuple(vocabulary()["metric_suffixes"])):
         # 重点建设用地安全利用率达到95%: a metric noun phrase, not cut at 建设
         name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
@@ -159,12 +170,16 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     else:
         source = metric if tidied else head
         name, action = _after_last_action(source)
+        clause_of = bool(action) and _relative(name) and source.endswith(f"{action}{name}")
+        if clause_of:
+            name, action = f"{action}{name}", None  # 提高|农副产品收购价格的支出: of the 支出
         if action and (action + name).startswith(_skip_words("noun_compounds")):
             name, action = action + name, None  # 疏解|腾退空间: the action word is the noun's
+            name = modified(source, name)  # 长期|建设国债: a trait before the compound
         tail_action = None
         if action and 0 < len(name) <= 3 and head_start == clause[0]:
             name = _subject_kept(source, name, action)
-    name, lead_action = _strip_lead(name)
+    name, lead_action = (name, None) if clause_of else _strip_lead(name)
     name, stripped = _strip_tail(name)
     tail_action = tail_action or stripped
     action = lead_action or action or tail_action
@@ -278,6 +293,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
         name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
+        if not growth and amount.unit not in _CHANGE_UNITS and (
+                (acted and pre[1:].startswith(_level_verbs()))
+                or (joined and text.startswith(_level_verbs(), amount.start))):
+            name = level_of(name)  # 经营主体净增98万户、|突破1900万户: the total itself
         flow = prev.action or ""
         if growth and flow in open_names()["flow_actions"] and prev.carry is None:
             # 新登记经营主体320万户、|增长13%: the growth of those registered, not of all
