@@ -9,7 +9,8 @@
   count its goals build (打造4个国家先进制造业集群) too; a change, a yearly average, a ceiling
   and a count of no action (提出了28个主要指标) keep none;
 * the later values of a list after one verb of a level (比重分别达56.2%、34.7%; 分别超过2%、
-  5%) are levels too; a total (总数186家) in a five-year review is the last year's;
+  5%) are levels too, and so is a level after a flow listed before it in its clause (新增上市
+  公司48家、总量达122家); a total (总数186家) in a five-year review is the last year's;
 * the two sides of a from-to pair reviewing the last plan outside the review part (the 说明
   of the next plan: “十四五”时期…分别从771家、481家增加到1076家、636家) are of the year before
   its five years and of its last year; the start of a pair in a plan's goals (城镇化率从47.5%
@@ -74,6 +75,11 @@ def _one(facts: list[Fact], printed: str, words: str) -> Fact:
     # the second value of a list after one verb of a level; a total at the five years' end
     ("广东", "34.7%", "增加值占规模以上工业增加值比重分别达56.2%、34.7%", "actual", 2025),
     ("安徽", "186家", "总数186家", "actual", 2025),
+    # a level after a flow of its own clause's list (新增…48家、|总量达122家), a 建成区 in a
+    # name (no flow), a level 接近 one
+    ("江西", "122家", "新增上市公司48家、总量达122家", "actual", 2025),
+    ("江西", "46.84%", "城市建成区园林绿化覆盖率、绿地率分别达46.84%、43.46%", "actual", 2025),
+    ("江西", "接近2万家", "规模以上工业企业接近2万家", "actual", 2025),
     # a pair reviewing “十四五” in the 说明 of the next plan
     ("上海", "771家", "分别从771家、481家增加到1076家、636家", "actual", 2020),
     ("上海", "1076家", "分别从771家、481家增加到1076家、636家", "actual", 2025),

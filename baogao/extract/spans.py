@@ -119,7 +119,10 @@ def level_at_end(text: str, sentence: int, clause: int, pos: int, printed: str,
         return False  # 引进…超800家, 完成水利投资超1000亿元: done over the years
     lead = min((i for i in (text.find(c, sentence, pos) for c in "，,：:") if i >= 0),
                default=pos)
-    heads = [text[clause:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
+    # the value's own part of its clause: after the last 、 before it (新增上市公司48家、|总量达
+    # 122家: the flow before is another value's), not inside a list it closes
+    own = max(clause, text.rfind("、", clause, at) + 1)
+    heads = [text[own:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
     return not any(w in h for h in heads for w in words["span_sum_words"]) and (
         year_re().search(text, sentence, pos) is None)
 
