@@ -1,9 +1,11 @@
 """Reading reports nobody here had seen (issue 9, session 16; measured by
-benchmarks/fresh_pages.py on the annotated pages of benchmarks/data/fresh16 and the tune splits
-of the earlier sets): the year of a page that prints none, told by a year said to be done
-(2004年是…之年。一年来), a plan heading alone on its line, a numbered heading on a year done, a
-sentence of this year naming its year's tasks, or the plan's guiding thought; a growth rate after
-its scope (自然口径, 自然增幅); a list opened by 即; a wire story's speaker; 和县 that is a
+benchmarks/fresh_pages.py on the annotated pages of benchmarks/data/fresh16, fresh16b and the
+tune splits of the earlier sets): the year of a page that prints none, told by a year said to be
+done (2004年是…之年。一年来), a plan heading alone on its line, a numbered heading on a year done,
+a sentence of this year naming its year's tasks, the plan's guiding thought, or a news page's
+对2019年工作进行了回顾; a growth rate after its scope (自然口径, 自然增幅); a list opened by 即; a
+wire story's speaker; a byline's name not run on into a later delivery (刘革安作); a value stated
+once as an estimate; the level a county's head gives a page naming no region; 和县 that is a
 conjunction. Each test holds a short quotation of a real tune page."""
 
 from __future__ import annotations
@@ -159,3 +161,59 @@ def test_a_list_opened_by_ji_reads_its_first_item() -> None:
     facts = _catalog(_doc(XIZANG_2018))
     assert ("gdp_growth", "target", False, 2018, 10.0, "approx") in facts
     assert ("fixed_asset_investment_growth", "target", False, 2018, 18.0, "approx") in facts
+
+
+#: zjjnews.cn's news page on the 张家界市 2020 report (fresh16b 06): the speaker's name before a
+#: delivery in a later line, and the year the review names before 进行了回顾
+ZHANGJIAJIE_2020 = (
+    "市七届人大四次会议隆重开幕\n虢正贵主持大会并宣布开幕\n刘革安作政府工作报告\n大会会议现场\n"
+    "掌上张家界1月6日讯 1月6日上午,市第七届人民代表大会第四次会议在市人大会堂隆重开幕。\n"
+    "在热烈的掌声中,市委副书记、市长刘革安代表市人民政府作《政府工作报告》。\n"
+    "市委副书记、市长刘革安作《政府工作报告》报告对2019年工作进行了回顾。过去一年,全市经济发展迈出"
+    "坚实步伐。地区生产总值增长7.7%(预计数,下同),固定资产投资增长11%,社会消费品零售总额增长"
+    "10.5%,地方一般公共预算收入增长8.76%,均高于全省平均水平。\n"
+)
+
+
+def test_a_delivery_after_the_name_is_no_part_of_it_and_the_review_names_its_year() -> None:
+    doc = _doc(ZHANGJIAJIE_2020)
+    assert (doc.speaker, doc.speaker_title, doc.year) == ("刘革安", "市长", 2020)
+    facts = _catalog(doc)
+    assert ("gdp_growth", "actual", True, 2019, 7.7, None) in facts
+    assert ("general_budget_revenue_growth", "actual", True, 2019, 8.76, None) in facts
+
+
+#: fjsen.com's news page on the 福建省 2014 report (fresh16b 17): a subheading restates the
+#: estimate the body gives
+FUJIAN_2014 = (
+    "福建省十二届人大二次会议开幕 提出今年生产总值增长10.5%\n"
+    "东南网1月12日讯 今日上午,福建省十二届人大二次会议在福建会堂开幕。\n"
+    "省长苏树林代表省政府向大会作政府工作报告\n2013年全省生产总值21910亿元\n"
+    "报告首先总结了过去一年的主要工作。\n"
+    "初步预计,2013年全省生产总值21910亿元,增长11%;居民消费价格总水平上涨2.5%。\n"
+)
+
+
+def test_a_value_stated_once_as_an_estimate_is_the_estimate() -> None:
+    gdp = [f for f in _catalog(_doc(FUJIAN_2014)) if f[0] == "gdp"]
+    assert gdp == [("gdp", "actual", True, 2013, 21910.0, None)]
+
+
+#: srxzc.com's news page on the 上饶县 2019 report (fresh16b 23): the review names its year
+#: before the government's work, and the county's head gives the level of a page naming no
+#: county the gazetteer knows
+SHANGRAOXIAN_2019 = (
+    "3月6日,上饶县第十六届人民代表大会第四次会议第一次全体会议在县机关大礼堂隆重召开。\n"
+    "在全场热烈的掌声中,县委副书记、县长何党生向大会作《政府工作报告》。\n"
+    "何党生首先回顾了2018年县人民政府工作。他说,2018年,是全面贯彻党的十九大精神的开局之年,也是"
+    "我县脱贫“摘帽”的决胜之年。全年完成生产总值237.2亿元,增长9.4%,总量和增幅均列全市第三。"
+    "全社会固定资产投资增长10.6%。\n"
+)
+
+
+def test_the_review_of_a_years_government_work_and_the_heads_level() -> None:
+    doc = _doc(SHANGRAOXIAN_2019)
+    assert (doc.year, doc.level, doc.speaker) == (2019, "district", "何党生")
+    facts = _catalog(doc)
+    assert ("gdp", "actual", False, 2018, 237.2, None) in facts
+    assert ("fixed_asset_investment_growth", "actual", False, 2018, 10.6, None) in facts

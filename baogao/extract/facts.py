@@ -781,14 +781,18 @@ def extract_facts(doc: Document) -> list[Fact]:
     """Indicator values and targets stated in ``doc``, each with the sentence it came from.
 
     Prose facts come first, then table facts; a fact stated twice (same indicator, kind,
-    period, value and bound) is kept once, at its first statement.
+    period, value and bound) is kept once, at its first statement; stated once as an estimate
+    (初步预计，2013年全省生产总值21910亿元) and once without the word (a news page's subheading
+    2013年全省生产总值21910亿元), it is the estimate.
     """
     seen: set[tuple[Any, ...]] = set()
     facts: list[Fact] = []
     found = scoped_facts([*uncut_facts(doc, list(prose_facts(doc))), *table_facts(doc)])
+    estimates = {_key(f) for f in found if f.estimated}
     for fact in _wider_than_local(doc, found):
         key = _key(fact)
-        if key in seen or _part_of_nation(doc, fact):
+        if key in seen or _part_of_nation(doc, fact) or (
+                not fact.estimated and _key(replace(fact, estimated=True)) in estimates):
             continue
         seen.add(key)
         facts.append(fact)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import cast
 
 from baogao.data import load_json
 from baogao.models import DocType, Level
@@ -114,7 +115,9 @@ def _uncut_name(name: str, title: str, later: list[str]) -> str:
     """The name a byline gives, or the longer one a later line gives after the same title
     when it starts with it: a header line cut at its end (…县人民政府县长 李静) repeated whole
     below (县长 李静芹)."""
-    longer = re.compile(rf"{re.escape(title)}({re.escape(name)}[{_CJK}]{{1,2}})(?![{_CJK}])")
+    # (not a delivery run on to the name: 市长刘革安作《政府工作报告》 is 刘革安)
+    longer = re.compile(rf"{re.escape(title)}({re.escape(name)}(?!作|向|在|代表|所作|同志)"
+                        rf"[{_CJK}]{{1,2}})(?![{_CJK}])")
     for line in later:
         m = longer.search(line)
         if m and _person(m.group(1)):
@@ -553,6 +556,15 @@ def _title_fits(title: str | None, level: Level | None) -> bool:
     return office is None or level in levels[office]
 
 
+def _level_of_title(title: str | None) -> Level | None:
+    """The level of a government whose head alone bears ``title`` (县长, 旗长, 州长: a page
+    naming no region is read at its speaker's level); None for 市长 or 主席 (several levels)."""
+    levels = _title_levels()
+    office = next((o for o in levels if title and title.endswith(o)), None)
+    found = levels[office] if office else ()
+    return cast(Level, found[0]) if len(found) == 1 else None
+
+
 @functools.lru_cache(maxsize=1)
 def _title_levels() -> dict[str, tuple[str, ...]]:
     raw = load_json("meta_cues.json")
@@ -642,7 +654,7 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
             pre_original, title, known)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
-        level = level_of_government(_flat(text[:1500]))
+        level = level_of_government(_flat(text[:1500])) or _level_of_title(speaker_title)
     return Metadata(
         title=title, region=found.full if found else region, region_path=path,
         level=level, year=year, date=date, speaker=speaker,
