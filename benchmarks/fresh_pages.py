@@ -1,7 +1,7 @@
 """Facts and metadata on reports nobody here has seen: excerpts of public web pages, annotated by
 reading them, kept outside the repository.
 
-    python benchmarks/fresh_pages.py /work/fresh [--details]
+    python benchmarks/fresh_pages.py /work/fresh [more folders] [--details] [--split tune]
 
 The folder holds ``pages/*.txt`` (one report excerpt each, UTF-8), ``manifest.jsonl`` (one line
 per page: ``file``, ``url``, ``query``, ``split`` = ``tune`` or ``heldout``, fixed by a rule
@@ -77,7 +77,7 @@ def _line(label: str, s: Score) -> str:
 
 
 def facts_report(split: str, expected: list[dict[str, Any]], facts: dict[tuple[str, int],
-                 list[Fact]], details: bool) -> None:
+                 list[Fact]], details: bool) -> Score:
     scored = {r["indicator"] for r in expected}
     print(f"\n== facts, {split} ({len(facts)} pages)")
     print(f"{'':40} {'tp':>4} {'fp':>4} {'fn':>4} {'precision':>10} {'recall':>8}")
@@ -95,10 +95,11 @@ def facts_report(split: str, expected: list[dict[str, Any]], facts: dict[tuple[s
             print("WRONG ", key)
         for key in sorted(overall.missed, key=str):
             print("MISSED", key)
+    return table.get("*", Score())
 
 
 def meta_report(split: str, entries: list[dict[str, Any]], docs: dict[str, Document],
-                details: bool) -> None:
+                details: bool) -> dict[str, list[int]]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     misses: list[str] = []
     for entry in entries:
@@ -128,36 +129,66 @@ def meta_report(split: str, entries: list[dict[str, Any]], docs: dict[str, Docum
             print(f"{name:20} {right:4}/{total:<4} {right / total:6.3f}")
     if details:
         print("\n".join(misses) or "(no wrong fields)")
+    return counts
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("folder", type=Path, help="folder with pages/, manifest.jsonl, expected/")
-    parser.add_argument("--details", action="store_true",
-                        help="list wrong and missed facts and wrong fields (tune split only)")
-    parser.add_argument("--split", choices=SPLITS,
-                        help="print one split only (tune while working: the held-out figures "
-                             "are looked at in aggregate, at most twice a session)")
-    args = parser.parse_args()
-    folder: Path = args.folder
+def _print_totals(split: str, facts: Score, counts: dict[str, list[int]]) -> None:
+    print(f"\n######## all folders, {split}")
+    print(_line("facts all", facts))
+    for name in ("region/level/year", *META_FIELDS):
+        right, total = counts.get(name, [0, 0])
+        if total:
+            print(f"{name:20} {right:4}/{total:<4} {right / total:6.3f}")
+
+
+def report(folder: Path, splits: tuple[str, ...], details: bool,
+           totals: dict[str, tuple[Score, dict[str, list[int]]]]) -> None:
+    """Print one folder's figures per split and add them to ``totals``."""
     split_of = load_manifest(folder)
     docs, refused = read_pages(folder, sorted(split_of))
     expected = load_expected(folder / "expected" / "facts")
     annotated = {r["source"] for r in expected} | {s for s, _ in load_read_without_facts(
         folder / "expected" / "facts")}
     entries = json.loads((folder / "expected" / "meta.json").read_text("utf-8"))
-    for split in (args.split,) if args.split else SPLITS:
+    for split in splits:
         names = [n for n, s in split_of.items() if s == split]
-        print(f"\n######## {split}: {len(names)} pages, {sum(n in refused for n in names)} "
-              "refused or unreadable")
+        print(f"\n######## {folder.name} {split}: {len(names)} pages, "
+              f"{sum(n in refused for n in names)} refused or unreadable")
         facts = {(n, 0): extract_facts(docs[n]) for n in names if n in docs and n in annotated}
         facts.update({(n, 0): [] for n in names if n in refused and n in annotated})
         rows = [r for r in expected if split_of.get(r["source"]) == split]
-        show = args.details and split == "tune"
-        facts_report(split, rows, facts, show)
-        meta_report(split, [e for e in entries if split_of.get(e["source"]) == split], docs, show)
+        show = details and split == "tune"
+        scored = facts_report(split, rows, facts, show)
+        counts = meta_report(split, [e for e in entries if split_of.get(e["source"]) == split],
+                             docs, show)
         if show and refused:
             print("refused:", {n: r for n, r in refused.items() if split_of[n] == split})
+        total, meta = totals.setdefault(split, (Score(), defaultdict(lambda: [0, 0])))
+        total.tp, total.fp, total.fn = total.tp + scored.tp, total.fp + scored.fp, \
+            total.fn + scored.fn
+        for name, (right, n) in counts.items():
+            meta[name][0] += right
+            meta[name][1] += n
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("folders", type=Path, nargs="+",
+                        help="folders with pages/, manifest.jsonl, expected/ (several: each, "
+                             "then all together)")
+    parser.add_argument("--details", action="store_true",
+                        help="list wrong and missed facts and wrong fields (tune split only)")
+    parser.add_argument("--split", choices=SPLITS,
+                        help="print one split only (tune while working: the held-out figures "
+                             "are looked at in aggregate, at most twice a session)")
+    args = parser.parse_args()
+    splits = (args.split,) if args.split else SPLITS
+    totals: dict[str, tuple[Score, dict[str, list[int]]]] = {}
+    for folder in args.folders:
+        report(folder, splits, args.details, totals)
+    if len(args.folders) > 1:
+        for split in splits:
+            _print_totals(split, *totals[split])
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ done (2004年是…之年。一年来), a plan heading alone on its line, a numb
 a sentence of this year naming its year's tasks, the plan's guiding thought, or a news page's
 对2019年工作进行了回顾; a growth rate after its scope (自然口径, 自然增幅); a list opened by 即; a
 wire story's speaker; a byline's name not run on into a later delivery (刘革安作); a value stated
-once as an estimate; the level a county's head gives a page naming no region; 和县 that is a
+once as an estimate; the level a county's head gives a page naming no region; 会上 that is no
+speaker; 和县 that is a
 conjunction. Each test holds a short quotation of a real tune page."""
 
 from __future__ import annotations
@@ -217,3 +218,14 @@ def test_the_review_of_a_years_government_work_and_the_heads_level() -> None:
     facts = _catalog(doc)
     assert ("gdp", "actual", False, 2018, 237.2, None) in facts
     assert ("fixed_asset_investment_growth", "actual", False, 2018, 10.6, None) in facts
+
+
+#: a news page on the 济南市 2025 report (fresh15 27): the delivery is told without its speaker
+JINAN_2025 = (
+    "1月13日,济南市第十八届人民代表大会第四次会议开幕,会上作政府工作报告。\n"
+    "报告提出,2025年全市地区生产总值增长5.5%左右。\n"
+)
+
+
+def test_at_the_meeting_is_no_speaker() -> None:
+    assert _doc(JINAN_2025).speaker is None
