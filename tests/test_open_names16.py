@@ -13,6 +13,7 @@ from tests.conftest import (
     national_open_facts,
     province_2025_open_facts,
     province_open_facts,
+    seed_open_facts,
 )
 
 _names = names_at
@@ -114,7 +115,7 @@ def test_a_trait_before_a_compound_and_a_verb_of_a_relative_clause_stay() -> Non
     assert _names(facts[2006], "200亿元", "长期建设国债") == ["长期建设国债减少"]
     # 国家用于提高农副产品收购价格的支出四百四十二亿元: the spending on raising prices
     assert _names(facts[1982], "四百四十二亿元", "农副产品收购价格") == [
-        "提高农副产品收购价格的支出"]
+        "用于提高农副产品收购价格的支出"]
 
 
 def test_the_people_reached_and_the_event_of_a_damage_are_named() -> None:
@@ -125,3 +126,86 @@ def test_the_people_reached_and_the_event_of_a_damage_are_named() -> None:
     assert _names(facts[1999], "2000多亿元", "直接经济损失") == ["洪涝灾害直接经济损失"]
     # 中央建设投资总计为1521亿元: never 投资总计 (the owner cut off)
     assert "投资总计" not in _names(facts[2008], "1521亿元", "中央建设投资总计")
+
+
+def test_a_later_measure_of_a_group_takes_the_owner_of_the_first() -> None:
+    facts = national_open_facts((1956,))[1956]
+    # 1956年全国高等学校新招生16.3万人，毕业学生6.4万人，在校学生将达到38万余人
+    assert _names(facts, "6.4万人", "全国高等学校新招生") == ["全国高等学校毕业学生"]
+    assert _names(facts, "38万余人", "全国高等学校新招生") == ["全国高等学校在校学生"]
+    # 普通中学（包括高中和初中）新招生213.7万人，毕业学生97.6万人: the aside is read off
+    assert _names(facts, "97.6万人", "普通中学") == ["普通中学毕业学生"]
+
+
+def test_a_modal_or_an_adverb_closing_the_subject_is_read_off() -> None:
+    facts = national_open_facts((1956, 1960))
+    # 夏征和秋征的总额准备增加到约414亿斤，比1955年增加约34亿斤
+    assert _names(facts[1956], "约34亿斤", "夏征和秋征") == ["夏征和秋征的总额增加"]
+    # …农业税在农业产量中所占的比例仍将不超过12%
+    assert _names(facts[1956], "不超过12%", "所占的比例仍将") == [
+        "农民负担的全部农业税在农业产量中所占的比例"]
+    # 还要在一九五九年粮食总产量的基础上，再增加一千八百亿斤以上
+    assert "全国粮食总产量应该增加" not in _names(facts[1960], "一千八百亿斤以上", "再增加")
+
+
+def test_a_time_clause_or_a_predicate_is_not_a_name() -> None:
+    facts = national_open_facts((1981, 1984, 1985))
+    # 基本建设投资总额，今年2月修订计划时减少为三百亿元: never 2月修订计划时
+    assert _names(facts[1981], "三百亿元", "修订计划时") == []
+    # 拥有占全世界95%以上核武器的…: never 拥有占全世界比重
+    assert _names(facts[1984], "95%以上", "拥有占全世界") == []
+    # 计划内签约成交的技术引进项目有一千多项: the verbs describing the projects stay
+    assert _names(facts[1985], "一千多项", "签约成交的技术引进项目") == ["签约成交的技术引进项目"]
+
+
+def test_an_owner_alone_and_a_second_verb_before_de() -> None:
+    facts = national_open_facts((1988, 1998))
+    # 城镇人均居住面积增加到8.7平方米，农村增加到22平方米: the rural floor space per head
+    assert _names(facts[1998], "22平方米", "农村增加到") == ["农村人均居住面积"]
+    # 国务院提请全国人大常委会审议通过的法律有30项: the laws passed after review
+    assert _names(facts[1988], "30项", "审议通过的法律") == ["审议通过的法律"]
+
+
+def test_a_predicate_of_progress_restricts_nothing() -> None:
+    # 4个国家级区域医疗中心建设进展顺利: all four, not "建设进展顺利的" ones
+    assert _names(province_open_facts("甘肃"), "4个", "国家级区域医疗中心建设进展顺利") == [
+        "国家级区域医疗中心"]
+
+
+def test_money_keeps_the_verb_saying_what_it_is_for() -> None:
+    # 支持科技创新和制造业发展的主要政策减税降费及退税超过900亿元: the relief is for that
+    assert _names(province_2025_open_facts("安徽"), "超过900亿元", "减税降费") == [
+        "支持科技创新和制造业发展的主要政策减税降费及退税"]
+    # …but a count after 支持 is of the things supported (支持“两重”项目136个)
+    assert _names(province_2025_open_facts("安徽"), "136个", "“两重”项目") == ["“两重”项目"]
+
+
+def test_a_locative_or_examples_after_you_are_not_the_object() -> None:
+    facts = national_open_facts((1955, 1956, 1959))
+    # 五年内除建设十三个大型水库外: never 大型水库外
+    assert _names(facts[1955], "十三个", "大型水库外") == []
+    # 1956年施工线路有包头——兰州线、内江——昆明线等25条: the lines under way
+    assert _names(facts[1956], "25条", "施工线路有") == ["施工线路"]
+    # …有生铁、钢、原油…糖等十七种: examples, no category named
+    assert _names(facts[1959], "十七种", "制糖设备、糖等") == []
+
+
+def test_a_basis_or_a_verb_closing_the_subject_is_read_off() -> None:
+    facts = national_open_facts((1955, 1956))
+    # 工人职员的平均工资以货币计算约增长百分之三十三: the wage, counted in money
+    assert _names(facts[1955], "百分之三十三", "以货币计算") == ["工人职员的平均工资"]
+    # 夏征和秋征的总额准备增加到约414亿斤: the total of the summer and autumn levies
+    assert _names(facts[1956], "约414亿斤", "夏征和秋征") == ["夏征和秋征的总额"]
+
+
+def test_a_net_increase_after_a_total_is_named_as_a_change() -> None:
+    # 全省经营主体达59.3万户、净增2万多户: the net increase of the market entities
+    assert _names(province_2025_open_facts("青海"), "2万多户", "净增2万多户") == ["经营主体净增"]
+
+
+def test_a_listed_proposal_takes_its_owner_and_a_title_counts_no_people() -> None:
+    facts = seed_open_facts("000")
+    # 办理市区人大代表议案1件、建议56件和政协提案229件: the deputies' suggestions
+    assert _names(facts, "56件", "办理市区人大代表议案") == ["市区人大代表建议"]
+    # 14人获“北京市接诉即办工作先进个人”称号: the 14 are people, not titles
+    assert _names(facts, "14人", "先进个人") == []

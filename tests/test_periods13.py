@@ -44,8 +44,8 @@ def reports() -> dict[int, list[Fact]]:
     (1981, "5.7%", "要求消费部分增长5.7%", "target", 1982),
     # 到一九八五年 opening a clause dates the plan's levels after it in its sentence
     (1982, "一百三十万人", "在校学生达到一百三十万人", "target", 1985),
-    # what is, said in a plan part: not a target
-    (1984, "95%以上", "拥有占全世界95%以上核武器", "actual", 1984),
+    # (what is, said in a plan part: 拥有占全世界95%以上核武器, 1984, is no longer a fact:
+    # its name is a predicate, not an object — names16)
     # …but 现有 naming the enterprises of a plan's spending stays the plan's
     (1982, "一千三百亿元", "用于现有企业设备更新", "target", None),
     # a span of years after a target in its sentence (…，八年内使它们…): no single year
@@ -59,8 +59,8 @@ def reports() -> dict[int, list[Fact]]:
     # 1957 of 比五年计划原定1957年…的水平 in the paragraph being a base
     (1956, "152个", "国营机械化农场将增加到152个", "target", 1956),
     (1956, "24个", "将要新建安徽响洪甸水库", "target", 1956),
-    # 预计明年春耕时将达…: next year's, planned
-    (1954, "五十万个以上", "预计明年春耕时将达五十万个以上", "target", 1955),
+    # (预计明年春耕时将达五十万个以上, 1954, is no longer a fact: its name would be the time
+    # 春耕时, the cooperatives being named in the clause before — names16)
     # 了 before the value, no plan word: done (of no one year unless its sentence names one)
     (1959, "二十九个", "自治区内成立了二十九个自治州", "actual", None),
     (1959, "七十九倍", "中等学校学生增加了七十九倍", "actual", None),

@@ -56,7 +56,15 @@ from baogao.extract.open.frames import (
     listed_descriptor,
     located,
 )
-from baogao.extract.open.grammar import event_owned, grammar_checked, stated_subject
+from baogao.extract.open.grammar import (
+    event_owned,
+    grammar_checked,
+    parallel_owned,
+    purpose_kept,
+    sibling_owned,
+    stated_subject,
+    titled,
+)
 from baogao.extract.open.lists import (
     _list_parts,
     _parts_named,
@@ -534,7 +542,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         open_vocabulary=True,
                     ) for name in _checked(each_named(text[head_start : amount.start], name)
                                            if timing.kind == "actual" else [name],
-                                           text[sentence.start : amount.start]))
+                                           text[sentence.start : amount.start], amount.unit))
                 singles = [*singles, *read] if len(read) == len(inside) == 1 else []
                 last_head = text[clause[0] : inside[0].start]
                 if not named and len(read) == len(inside) > 1:
@@ -543,13 +551,15 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
     return found
 
 
-def _checked(names: list[str], before: str) -> list[str]:
+def _checked(names: list[str], before: str, unit: str) -> list[str]:
     """``names`` without grammar words, those that then name no object left out unless
     only a verb of stating, whose subject is printed before it in the sentence (``before``:
-    up to the number), was left; a measure of damage takes the event printed before it
-    (``open.grammar``)."""
+    up to the number), was left; a measure of damage takes the event printed before it,
+    a later measure of a group the owner of the first, an owner alone the measure of its
+    counterpart's clause; money keeps the verb saying what it is for (``open.grammar``)."""
     kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
-    return [event_owned(n, before) for n in kept if n is not None]
+    return [purpose_kept(parallel_owned(sibling_owned(event_owned(n, before), before), before),
+                         before, unit) for n in kept if n is not None and not titled(n, unit)]
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

@@ -26,9 +26,19 @@ from typing import Any
 
 from baogao.data import load_json
 from baogao.extract.open.names import _unsure
-from baogao.extract.open.words import _words
+from baogao.extract.open.words import _strip_lead, _tidy, _words
 
-__all__ = ["event_owned", "grammar_checked", "level_of", "modified", "stated_subject"]
+__all__ = [
+    "event_owned",
+    "grammar_checked",
+    "level_of",
+    "modified",
+    "parallel_owned",
+    "purpose_kept",
+    "sibling_owned",
+    "stated_subject",
+    "titled",
+]
 
 
 #: Tags of a word that can name an object besides nouns (n…): idioms, abbreviations, verbal
@@ -50,6 +60,10 @@ def _grammar_only(words: list[tuple[str, str]]) -> bool:
         t in grammar or (t == "d" and len(w) == 1) for w, t in words)
 
 
+#: A basis closing a name (以货币计算, 按可比价格计算): how the value is counted.
+_BASIS_TAIL = re.compile(r"(?:以|按)[\u4e00-\u9fff]{1,10}计算$")
+
+
 def _cut_bracket(name: str) -> bool:
     """True when ``name`` closes a bracket it does not open (下同）增加): cut inside it."""
     depth = 0
@@ -61,16 +75,18 @@ def _cut_bracket(name: str) -> bool:
 
 
 def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """``words`` without the adverbs standing between a subject and its verb (地方财政|共|
-    收入, 粮食产量|将要|增长); never the first or last word, nor one inside quotes
-    (“一次就诊只挂一次号”医疗机构 is kept as printed)."""
+    """``words`` without the adverbs and modals standing between a subject and its verb
+    (地方财政|共|收入, 粮食产量|将要|增长; never the first or last word, nor one inside quotes:
+    “一次就诊只挂一次号”医疗机构 is kept as printed)."""
     inner, modals = _table("inner_adverbs"), _table("inner_modals")
     kept: list[tuple[str, str]] = []
     quoted = False
     for i, (word, tag) in enumerate(words):
         quoted = quoted or "“" in word
-        if quoted or not (0 < i < len(words) - 1 and (
-                (tag == "d" and word in inner) or word in modals)):
+        before_verb = i < len(words) - 1 and words[i + 1][1] in ("v", "d")
+        stray = 0 < i < len(words) - 1 and ((tag == "d" and word in inner) or (
+            word in modals and before_verb))
+        if quoted or not stray:
             kept.append((word, tag))
         quoted = quoted and "”" not in word
     return kept
@@ -80,8 +96,9 @@ def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]
 def grammar_checked(name: str) -> str | None:
     """``name`` without the grammar words opening or closing it, or None when it names no
     object."""
-    words = list(_words(name))
-    stripped = False
+    based = _BASIS_TAIL.sub("", name)  # 工人职员的平均工资|以货币计算
+    words = list(_words(based if len(based) >= 2 else name))
+    stripped = based != name
     if len(words) > 3 and words[0][0] in "（(" and words[1][1] == "m" and words[2][0] in "）)":
         words = words[3:]  # （三）|信贷保险收入: a list's number
     words = _without_inner_adverbs(words)
@@ -91,6 +108,11 @@ def grammar_checked(name: str) -> str | None:
     while len(words) > 1 and words[-1][0] in _table("tail_particles"):
         words.pop()  # 钢产量|拟定, 绝对数|却是
         stripped = True
+    if len(words) > 2 and words[-1][0] == "等" and "有" in [w for w, _ in words[:-1]]:
+        at = [w for w, _ in words].index("有")  # 施工线路|有|包头——兰州线、…等: the category
+        if at == 0:
+            return None  # 有|生铁、钢、原油…等(十七种): examples, no category
+        words, stripped = words[:at], True
     rest = "".join(w for w, _ in words)
     for tail in _table("reach_tails"):  # 扶贫对象|覆盖(4007万人): the people reached
         if rest.endswith(tail) and rest[: -len(tail)].endswith(tuple(_table("reached_heads"))):
@@ -98,8 +120,11 @@ def grammar_checked(name: str) -> str | None:
     if stripped and not any(t in _OBJECT_TAGS or t.startswith("n") or (
             t == "v" and len(words) > 1) for _, t in words):
         return None  # 即|增产, 只|征收, 或者|超额地: no noun is left (其他|收入 is one)
-    if _cut_bracket(rest) or rest.endswith(tuple(_table("object_after_tails"))):
-        return None  # 下同）增加; 平均一个人民公社拥有(六万四千亩耕地)
+    if (_cut_bracket(rest) or rest.endswith(tuple(_table("object_after_tails")))
+            or (len(words) > 1 and words[-1][0] in _table("time_tails"))
+            or (len(words) > 1 and words[-1][0] in _table("locative_tails")
+                and words[-1][1] in ("f", "n"))):
+        return None  # 下同）增加; …拥有(六万四千亩耕地); 修订计划时; 流域内(16条)
     stem = level_of(rest)
     if stem != rest and (stem in _table("grammar_names") or stem in _table("tail_particles")):
         return None  # 拟定|增长: the change of a grammar word
@@ -167,4 +192,77 @@ def event_owned(name: str, before: str) -> str:
     for event in sorted(_table("events"), key=len, reverse=True):
         if clause.endswith(event):
             return event + name
+    return name
+
+
+def _bracketless(phrase: str) -> str:
+    """``phrase`` without a bracketed aside (普通中学（包括高中和初中） → 普通中学)."""
+    return re.sub(r"[（(][^（）()]*[）)]", "", phrase)
+
+
+def sibling_owned(name: str, before: str) -> str:
+    """A measure named alone whose group's first measure was printed earlier in the sentence
+    after its owner (``before``: the sentence up to the number; 全国高等学校新招生16.3万人，
+    毕业学生6.4万人 → 全国高等学校毕业学生), or ``name``."""
+    groups: list[list[str]] = load_json("name_grammar.json")["sibling_measures"]
+    group = next((g for g in groups if name in g), [])
+    if not group:
+        return name
+    clauses = _CLAUSE_MARKS.split(before)
+    for index in range(len(clauses) - 1, -1, -1):  # the number's clause too (议案1件、|建议)
+        clause = clauses[index]
+        for measure in sorted(group, key=len, reverse=True):
+            at = clause.find(measure)
+            if at < 0 or (measure == name and index == len(clauses) - 1):
+                continue
+            owner = _strip_lead(_tidy(_YEAR_LEAD.sub("", _bracketless(clause[:at]))))[0]
+            if not owner:
+                break  # (…新招生16.3万人，)|毕业学生6.4万人，|在校学生: the one before
+            if len(owner) >= 2 and not any(c.isdigit() for c in owner) and not _unsure(owner):
+                return owner + name
+            return name
+    return name
+
+
+def parallel_owned(name: str, before: str) -> str:
+    """An owner named alone (农村) whose measure the clause before printed after a counterpart
+    owner (``before``: the sentence up to the number; 城镇人均居住面积增加到8.7平方米，|农村
+    增加到22平方米 → 农村人均居住面积), or ``name``."""
+    groups: list[list[str]] = load_json("name_grammar.json")["parallel_owners"]
+    group = next((g for g in groups if name in g), [])
+    clauses = _CLAUSE_MARKS.split(before)
+    if not group or len(clauses) < 2:
+        return name
+    previous = clauses[-2].strip()
+    other = next((o for o in sorted(group, key=len, reverse=True)
+                  if o != name and previous.startswith(o)), "")
+    if not other:
+        return name
+    verbs = "|".join(re.escape(v) for v in sorted(_table("parallel_verbs"), key=len,
+                                                   reverse=True))
+    found = re.match(rf"(.+?)(?:{verbs}|\d)", previous[len(other) :])
+    measure = found.group(1) if found else ""
+    if len(measure) < 2 or _unsure(measure) or _words(measure)[-1][1] not in (
+            "n", "nz", "l", "j", "vn", ""):
+        return name
+    return name + measure
+
+
+def titled(name: str, unit: str) -> bool:
+    """True for a count of people named by the title they got (14人获…|称号): not a count of
+    titles."""
+    return unit.lstrip("万亿") in _table("person_units") and name.endswith(
+        tuple(_table("title_heads")))
+
+
+def purpose_kept(name: str, before: str, unit: str) -> str:
+    """An amount of money whose name the sentence printed right after a verb of purpose
+    (支持|科技创新和制造业发展的减税降费及退税超过900亿元): the verb says what the money is for
+    and stays in the name; ``name`` otherwise (a count after one, 支持|10家企业, is of the
+    things supported)."""
+    if not unit.endswith("元"):
+        return name
+    for verb in _table("purpose_leads"):
+        if f"{verb}{name}" in before and not name.startswith(verb):
+            return verb + name
     return name

@@ -152,8 +152,13 @@ _OBJECT_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "l", "j", "vn", "c", ""})
 
 def _relative(rest: str) -> bool:
     """True when ``rest`` (what follows a leading verb) is a noun phrase, then 的 and the head
-    noun (农副产品收购价格|的|支出, 科技创新和制造业发展|的|主要政策…): the verb and its object
-    are a clause describing the head, not an action done to it."""
+    noun (农副产品收购价格|的|支出, 科技创新和制造业发展|的|主要政策…), or a second verb and
+    的 (审议|通过|的法律): the verb and what follows are a clause describing the head, not an
+    action done to it."""
+    words = _words(rest)
+    if len(words) > 2 and words[0][1] in ("v", "p") and words[1][0] == "的" and (
+            words[2][1].startswith("n") or words[2][1] in _OBJECT_NOUN_TAGS):
+        return True  # 通过|的|法律
     at = rest.find("的")
     if at < 2 or at == len(rest) - 1 or at not in _cuts(rest):
         return False

@@ -170,7 +170,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     else:
         source = metric if tidied else head
         name, action = _after_last_action(source)
-        clause_of = bool(action) and _relative(name) and source.endswith(f"{action}{name}")
+        clause_of = bool(action) and _relative(name) and source.endswith(
+            f"{action}{name}") and not _unsure(f"{action}{name}")
         if clause_of:
             name, action = f"{action}{name}", None  # 提高|农副产品收购价格的支出: of the 支出
         if action and (action + name).startswith(_skip_words("noun_compounds")):
