@@ -117,3 +117,13 @@ def test_one_year_and_five_heading(tmp_path: Path) -> None:
     assert _one(facts, "8000多个", "实施对口支援协作项目8000多个").period is None
     assert _one(facts, "76.2%", "常住人口城镇化率达76.2%").period == 2025
     assert _one(facts, "28.3%", "可再生能源发电量增长28.3%").period == 2025
+
+
+def test_part_opened_by_five_years_of_effort(tmp_path: Path) -> None:
+    """A five-year part opened by 经过五年… (no 五年来, no “十四五”时期) is one too."""
+    doc = rewritten_report(
+        next(PROVINCES.glob("2026_江苏*.csv")), tmp_path,
+        ("“十四五”时期是江苏发展历程中极不平凡的五年", "经过五年接续奋斗，江苏发展历程中极不平凡"))
+    facts = open_facts(doc, extract_facts(doc))
+    assert _one(facts, "8000多个", "实施对口支援协作项目8000多个").period is None
+    assert _one(facts, "28.3%", "可再生能源发电量增长28.3%").period == 2025

@@ -84,22 +84,18 @@ def _part_at(doc: Document, pos: int) -> bool | None:
 @per_document
 def _part_openers(doc: Document, _: None = None) -> tuple[list[int], list[bool]]:
     """Where each paragraph opening a part starts, and whether the part is about several
-    years (True: 过去五年，…, “十四五”时期是…, a short line 这是…的五年。) or one (False:
-    刚刚过去的2025年，…)."""
-    starts: list[int] = []
-    kinds: list[bool] = []
+    years (True: 过去五年，…, “十四五”时期是…, 经过五年…, a short line 这是…的五年。) or one
+    (False: 刚刚过去的2025年，…)."""
+    found: list[tuple[int, bool]] = []
     span = int(cues()["single_year_opener_span"])
     for para in paragraph_spans(doc):
         if opens_single_year(doc, para):
-            kind = False
-        elif has_cue_in(doc.text, para.start, min(para.end, para.start + span),
-                        "five_year_review") or _multi_year_line(doc.text[para.start : para.end]):
-            kind = True
-        else:
-            continue
-        starts.append(para.start)
-        kinds.append(kind)
-    return starts, kinds
+            found.append((para.start, False))
+        elif any(has_cue_in(doc.text, para.start, min(para.end, para.start + span), key)
+                 for key in ("five_year_review", "multi_year_part_openers")) or (
+                _multi_year_line(doc.text[para.start : para.end])):
+            found.append((para.start, True))
+    return [f[0] for f in found], [f[1] for f in found]
 
 
 def _multi_year_line(line: str) -> bool:
