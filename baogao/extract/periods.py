@@ -666,20 +666,41 @@ def _small_number(word: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _plan_name_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["five_year_plan"]["name"]))
+
+
+def _plan_end(match: re.Match[str]) -> int | None:
+    """The last year of the five-year plan a match of the plan's name names (“十五五” → 2030,
+    第六个五年计划 → 1985)."""
+    table = cues()["five_year_plan"]
+    ordinal = _small_number(match.group("short") or match.group("long") or "")
+    if ordinal is None:
+        return None
+    fixed: dict[str, int] = table["end_years"]
+    return fixed.get(str(ordinal), int(table["end_year_base"]) + 5 * ordinal)
+
+
 @functools.lru_cache(maxsize=1024)
 def _plan_end_of_titles(titles: tuple[str, ...]) -> int | None:
-    table = cues()["five_year_plan"]
-    pattern = re.compile(str(table["name"]))
     for title in reversed(titles):
-        match = pattern.search(title)
-        if match is None:
-            continue
-        ordinal = _small_number(match.group("short") or match.group("long") or "")
-        if ordinal is None:
-            return None
-        fixed: dict[str, int] = table["end_years"]
-        return fixed.get(str(ordinal), int(table["end_year_base"]) + 5 * ordinal)
+        match = _plan_name_re().search(title)
+        if match is not None:
+            return _plan_end(match)
     return None
+
+
+def plan_end_of(doc: Document, pos: int) -> int | None:
+    """The last year of the five-year plan the sections around ``pos`` are titled after
+    (二、“十五五”时期的主要目标任务 → 2030), or None."""
+    return _plan_end_of_titles(tuple(doc.section_path(doc.section_at(pos))))
+
+
+def plan_end_named(text: str, start: int, end: int) -> int | None:
+    """The last year of the last five-year plan ``text[start:end]`` names, or None."""
+    last = max(_plan_name_re().finditer(text, start, end), key=lambda m: m.start(), default=None)
+    return None if last is None else _plan_end(last)
 
 
 def plan_end_timing(doc: Document, pos: int, kind_of_value: str) -> Timing | None:

@@ -22,7 +22,15 @@ import functools
 import re
 
 from baogao.extract.catalog import cue_pattern, cues
-from baogao.extract.periods import has_cue, year_of, year_re
+from baogao.extract.periods import (
+    RUN_REACH,
+    future_target,
+    has_cue,
+    plan_end_named,
+    plan_end_of,
+    year_of,
+    year_re,
+)
 from baogao.extract.span_memo import per_document
 from baogao.models import Document, Role
 
@@ -289,3 +297,31 @@ def colon_lead_year(text: str, full: int, pos: int, year: int | None) -> int | N
 
 
 _RELATIVE_YEAR = re.compile(r"今年|明年|本年|去年|上年|前年")
+
+
+def plan_goal_year(doc: Document, pos: int) -> int | None:
+    """The last year of the plan of several years whose goals the section around ``pos``
+    sets: the five-year plan its title names (二、“十五五”时期的主要目标任务 in the 2026
+    report → 2030; “十二五”时期的主要目标和任务 in the 2011 report → 2015), else the report's
+    year and the four after it when a title says 今后五年 (``plan_ahead_five``); None when
+    that year is not after the report's own (a review of the plan just ended). A plan only
+    named in the text (结合“十五五”规划编制，…) sets no goals of its own there."""
+    if doc.year is None:
+        return None
+    end = plan_end_of(doc, pos)
+    if end is None and any(w in t for t in doc.section_path(doc.section_at(pos))
+                           for w in cues()["plan_ahead_five"]):
+        end = doc.year + 4
+    return end if future_target(doc.year, end) is not None else None
+
+
+def plan_start_year(doc: Document, para: int, pos: int) -> int | None:
+    """The year before the five years of the plan a starting value at ``pos`` outside a
+    review part is about (从771家增加到1076家 after “十四五”时期 in the 说明 of the next plan:
+    2020; 城镇化率从47.5%提高到51.5% under “十二五”时期的主要目标和任务 in the 2011 report:
+    2010): the last plan its paragraph names before it, else the one its section is titled
+    after; None when neither names one or that year is not before the report's."""
+    if doc.year is None:
+        return None
+    end = plan_end_named(doc.text, max(para, pos - RUN_REACH), pos) or plan_end_of(doc, pos)
+    return end - 5 if end is not None and end - 5 < doc.year else None

@@ -83,6 +83,15 @@ def _end_level_re() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(map(re.escape, _level_verbs())) + ")了?$")
 
 
+#: The values of a list printed between a verb of a level reached and a later value of the
+#: list (分别达|24.1%和|50.2%, 分别增至|37座、|14座).
+_LISTED_BEFORE = re.compile(r"(?:[\d.]+[^\d，,；;。：:、和及]{0,6}[、和及])+$")
+
+
+#: The start of a from-to pair (从771家…增加到…, 由45.9%提高到…).
+_PAIR_START = re.compile(r"[从由][^，,；;。]*?\d")
+
+
 #: The longest opening clause of a sentence read as its lead-in (“六五”期间，; 五年来，).
 _LEAD_IN = 8
 
@@ -98,14 +107,22 @@ def level_at_end(text: str, sentence: int, clause: int, pos: int, printed: str,
     dating holds)."""
     words = vocabulary()
     verbs = _level_verbs()
-    if _end_level_re().search(text, sentence, pos) is None and not printed.startswith(
-            tuple(words["end_level_prefixes"])):
+    prefixes = tuple(words["end_level_prefixes"])
+    listed = _LISTED_BEFORE.search(text, clause, pos)  # 分别达24.1%和|50.2%: the list's verb
+    at = listed.start() if listed else pos
+    if _end_level_re().search(text, sentence, at) is None and not printed.startswith(
+            prefixes) and not (listed and text.endswith(prefixes, sentence, at)):
         return False
-    if action is not None and action not in verbs:
+    paired = _PAIR_START.search(text, clause, at) is not None and text.endswith(
+        tuple(words["from_follow"]), clause, at)  # (认定…)从771家增加到|1076家: the 到 side
+    if action is not None and action not in verbs and not paired:
         return False  # 引进…超800家, 完成水利投资超1000亿元: done over the years
     lead = min((i for i in (text.find(c, sentence, pos) for c in "，,：:") if i >= 0),
                default=pos)
-    heads = [text[clause:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
+    # the value's own part of its clause: after the last 、 before it (新增上市公司48家、|总量达
+    # 122家: the flow before is another value's), not inside a list it closes
+    own = max(clause, text.rfind("、", clause, at) + 1)
+    heads = [text[own:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
     return not any(w in h for h in heads for w in words["span_sum_words"]) and (
         year_re().search(text, sentence, pos) is None)
 

@@ -77,6 +77,7 @@ from baogao.extract.open.multiyear import (
     _YEAR_TITLE,
     _multi_year_paragraph,
     _multi_year_sentence,
+    goal_level,
 )
 from baogao.extract.open.names import Reading, _listed_start, _unsure, listed_category
 from baogao.extract.open.owners import (
@@ -111,6 +112,8 @@ from baogao.extract.periods_plan import (
     last_year_before,
     lived_span,
     named_year_or_none,
+    plan_goal_year,
+    plan_start_year,
     plan_years_target,
     span_to_report_year,
     stated_now,
@@ -470,12 +473,21 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # (五年来) 积累7810亿元，比五年前增加…; 青壮年文盲率下降到6%: the level
                         # at the end of the years reviewed, the last one's
                         period = doc.year - 1
+                    if period is None and multi and not (spans or baseline) and (
+                            timing.kind == "target") and goal_level(
+                            text, sentence.start, clause[0], amount.start, printed,
+                            reading.action, amount.unit):
+                        # (“十五五”时期的主要目标任务:) 常住人口城镇化率提升至67%左右: where
+                        # the plan's years end, its last year's
+                        period = plan_goal_year(doc, amount.start)
                     if period is None and baseline and not dated and (multi or spans) and (
-                            timing.kind == "actual") and (
-                            started := start_timing(doc, role, para, amount.start, "level")):
+                            timing.kind == "actual"):
                         # (五年来) 城镇化率由45.9%|提高到…: the level the five years started
-                        # from, the year before them (as the catalog's starts)
-                        period = started.period
+                        # from, the year before them (as the catalog's starts); outside the
+                        # review, those of the plan named (“十四五”时期…从771家|增加到…)
+                        started = start_timing(doc, role, para, amount.start, "level")
+                        period = started.period if started else None if role == "review" else (
+                            plan_start_year(doc, para.start, amount.start))
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years

@@ -1,20 +1,28 @@
 """Passages about several years: a paragraph under or opening with words that name several
 years (这五年, “十四五”时期, a short line 这是…的五年。), and a sentence holding such a word.
 
+A section titled after one year and several (“十四五”时期和2025年工作回顾, 过去一年和五年的工作
+回顾) holds two parts: a paragraph belongs to the part the last paragraph opening a part
+before it in that section opens — on the five years (“十四五”时期是…的五年, 过去五年, 这是…的
+五年。) or on the one year (刚刚过去的2025年, 过去一年) — whatever its own words or its
+subsection's heading ((四)在发展中增进民生福祉…) say.
+
 The open facts, the commitments and the review all ask these; answers are kept per document
 and per span. The words live in ``baogao/data/cues.json`` and ``commitments.json``.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
 from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.facts import _Span
-from baogao.extract.open.words import _skip_words
-from baogao.extract.periods import opens_single_year
+from baogao.extract.open.words import _skip_words, vocabulary
+from baogao.extract.periods import has_cue_in, opens_single_year, paragraph_spans
 from baogao.extract.span_memo import SpanMemo, per_document
+from baogao.extract.spans import level_at_end
 from baogao.models import Document
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
@@ -42,9 +50,60 @@ def _multi_year_paragraph(doc: Document, para: _Span) -> bool:
         return False  # 刚刚过去的2025年… under a “十四五”时期工作回顾 heading: that year
     if _under_multi_year_line(doc, para):
         return True
+    part = _part_at(doc, para.start)
+    if part is not None:
+        return part  # (“十四五”时期和2025年工作回顾:) “十四五”时期是…的五年。…（四）…
     # a title naming several years (2025年和“十四五”时期工作 names one year: not it)
     return any(words.search(t) and not _YEAR_TITLE.search(t)
                for t in doc.section_path(doc.section_at(para.start)))
+
+
+@functools.lru_cache(maxsize=1)
+def _several_years_title() -> re.Pattern[str]:
+    return re.compile(str(cues()["several_years_title"]))
+
+
+def _part_at(doc: Document, pos: int) -> bool | None:
+    """Whether the paragraph at ``pos`` is in the part about several years of the outermost
+    section around it whose title names several years (see the module notes): the kind of
+    the last part opener before it in that section; None when there is no such section or
+    no opener before it."""
+    section = doc.section_at(pos)
+    outer = None
+    while section is not None:
+        if _several_years_title().search(section.title):
+            outer = section
+        section = doc.sections[section.parent] if section.parent is not None else None
+    if outer is None:
+        return None
+    starts, kinds = _part_openers(doc, None)
+    i = bisect.bisect_left(starts, pos) - 1
+    return kinds[i] if i >= 0 and starts[i] >= outer.start else None
+
+
+@per_document
+def _part_openers(doc: Document, _: None = None) -> tuple[list[int], list[bool]]:
+    """Where each paragraph opening a part starts, and whether the part is about several
+    years (True: 过去五年，…, “十四五”时期是…, 经过五年…, a short line 这是…的五年。) or one
+    (False: 刚刚过去的2025年，…)."""
+    found: list[tuple[int, bool]] = []
+    span = int(cues()["single_year_opener_span"])
+    for para in paragraph_spans(doc):
+        if opens_single_year(doc, para):
+            found.append((para.start, False))
+        elif any(has_cue_in(doc.text, para.start, min(para.end, para.start + span), key)
+                 for key in ("five_year_review", "multi_year_part_openers")) or (
+                _multi_year_line(doc.text[para.start : para.end])):
+            found.append((para.start, True))
+    return [f[0] for f in found], [f[1] for f in found]
+
+
+def _multi_year_line(line: str) -> bool:
+    """A short line naming several years, read as the heading of what follows (这是经济实力
+    持续提升的五年。)."""
+    line = line.strip()
+    return len(line) <= _HEADING_LINE and len(_HANS.findall(line)) >= 4 and any(
+        w in line for w in _skip_words("multi_year_lines"))
 
 
 #: The longest line read as a heading of the paragraphs after it (这是经济实力持续提升的五年。).
@@ -109,3 +168,18 @@ def _several_years_in(text: str, start: int, end: int) -> tuple[bool, ...]:
 
 #: ``_multi_year_sentence`` of the text last read, by span (see ``SpanMemo``).
 _multi_year_sentences: SpanMemo[bool] = SpanMemo(_several_years_in)
+
+
+def goal_level(text: str, sentence: int, clause: int, pos: int, printed: str,
+               action: str | None, unit: str) -> bool:
+    """True when a goal of several years at ``pos`` states where they end (a level reached:
+    常住人口城镇化率提升至67%左右, 比重分别超过2%、5%; or a count of what an action builds
+    by then: 打造4个国家先进制造业集群), not a change or a flow over them (降低16%, 年均增长5%,
+    新增, 每年: ``span_sum_words``) nor a count of what is under way or named (已开工建设的
+    …项目有九十三个, 提出了28个主要指标; only ``goal_count_actions`` build): a value of the
+    plan's last year."""
+    if level_at_end(text, sentence, clause, pos, printed, action):
+        return True
+    words = vocabulary()
+    return action in cues()["goal_count_actions"] and unit.lstrip("万亿") in words[
+        "count_units"] and not any(w in text[clause:pos] for w in words["span_sum_words"])
