@@ -37,13 +37,7 @@ from baogao.extract.headlines import (
     headline_at,
     opened_year,
 )
-from baogao.extract.numbers import (
-    Quantity,
-    find_quantities,
-    may_hold_quantity,
-    opening_chars,
-    scan,
-)
+from baogao.extract.numbers import Quantity, find_quantities, may_hold_quantity, opening_chars, scan
 from baogao.extract.periods import Timing as Timing
 from baogao.extract.periods import _Span as _Span
 from baogao.extract.periods import (
