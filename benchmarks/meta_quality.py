@@ -1,6 +1,6 @@
 """Accuracy of document metadata against the hand-checked set, and web-page body extraction.
 
-    python benchmarks/meta_quality.py [--details]
+    python benchmarks/meta_quality.py [--details] [--split tune]
 
 Expected values: ``tests/data/expected/meta.json`` (written by reading the documents; an entry
 with ``"refused": true`` is a saved page that holds no report and must be refused; ``title``
@@ -192,11 +192,15 @@ def meta_figures(details: list[str] | None = None) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list every wrong field")
+    parser.add_argument("--split", choices=("tune", "held-out"),
+                        help="print one split only (tune while working: the held-out figures "
+                             "are looked at in aggregate, at most twice a session)")
     args = parser.parse_args()
+    splits = (args.split,) if args.split else ("tune", "held-out")
     details: list[str] = []
     figures = meta_figures(details)
     columns = [*HEADLINE, *(f for f in FIELDS if f not in HEADLINE), "refused"]
-    for split in ("tune", "held-out"):
+    for split in splits:
         print(f"\n== metadata, {split} (share of documents right; n = documents)")
         print(f"{'format':9} {'n':>3} " + " ".join(f"{c[:12]:>12}" for c in columns))
         for fmt, cells in figures["meta"].get(split, {}).items():
@@ -205,6 +209,8 @@ def main() -> None:
             print(f"{fmt:9} {n:>3} " + " ".join(row))
     print("\n== web pages: body vs clean text of the same report (character 6-grams)")
     for split, held in (("tune", 0.0), ("held-out", 1.0)):
+        if split not in splits:
+            continue
         rows = {k: v for k, v in figures["body"].items() if v["held_out"] == held}
         for code, v in rows.items():
             base = (f"   (trafilatura: recall {v['baseline_recall']:.3f} precision "
@@ -217,7 +223,7 @@ def main() -> None:
             print(f"{split:8} mean: recall {r:.3f} precision {p:.3f}")
     if args.details:
         print("\n== wrong fields")
-        print("\n".join(details) or "(none)")
+        print("\n".join(d for d in details if d.split()[0] in splits) or "(none)")
 
 
 if __name__ == "__main__":

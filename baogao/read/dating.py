@@ -273,8 +273,19 @@ def infer_year(text: str) -> int | None:
     """The year of a report that prints none, from its own references: 2013年工作回顾 (a 2014
     report), 刚刚过去的2013年, 今年是2019年, or an anniversary in a sentence about this year
     (今年以来…为做好国庆70周年服务保障工作…: 2019). None unless every clue agrees."""
+    found = year_clues(text)
+    return found.pop() if len(found) == 1 else None
+
+
+def arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals (二〇〇四年) written in digits (2004年)."""
+    return _ZH_YEAR.sub(lambda m: str(chinese_int(m.group(1))), text)
+
+
+def year_clues(text: str) -> set[int]:
+    """Every report year the text's own references give (see ``infer_year``)."""
     table = _year_references()
-    text = _ZH_YEAR.sub(lambda m: str(chinese_int(m.group(1))), text)
+    text = arabic_years(text)
     found: set[int] = _plan_years(text, table["five_year_plans"])
     for pattern, offset in table["patterns"]:
         for match in re.finditer(pattern, text):
@@ -300,7 +311,7 @@ def infer_year(text: str) -> int | None:
             count = chinese_int(match.group(2))
             if count is not None:
                 found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
-    return found.pop() if len(found) == 1 else None
+    return found
 
 
 #: a year printed in Chinese numerals (二〇〇四年, 二00四年: a zero typed as a digit)

@@ -21,7 +21,6 @@ from baogao.read.dating import (
     find_date,
     find_dateline_date,
     header_date,
-    infer_year,
     late_dateline,
     meeting_day,
     news_year,
@@ -35,6 +34,7 @@ from baogao.read.meta_news import (
     said_speaker,
 )
 from baogao.read.meta_region import RegionText, find_region, level_of_government
+from baogao.read.meta_years import text_year
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
 _ORD = r"[一二三四五六七八九十]+"
@@ -438,7 +438,7 @@ def _find_year(
         if m:
             return int(m.group(1))
     head = _flat(text[:1500])
-    return infer_year(text) or news_year(head) or page_year(head)
+    return text_year(text) or news_year(head) or page_year(head)
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")

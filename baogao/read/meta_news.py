@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+from baogao.data import load_json
 from baogao.read.regions import resolve
 
 # a name may hold a character of CJK Extension A (高文䘵)
@@ -59,14 +60,22 @@ def news_speaker(text: str, titles: str, not_names: tuple[str, ...],
 
 
 #: the report quoted as its speaker's words: 李克强总理在政府工作报告中提出, 省长张三在报告中指出
-_SAID = r"在(?:所作的?)?(?:政府)?(?:工作)?报告中(?:指出|提出|表示|强调|说|介绍|透露)"
+_SAID = r"在(?:所作的?)?(?:政府)?(?:工作)?报告中(?:{adverbs})?(?:指出|提出|表示|强调|说|介绍|透露)"
 
 
 @functools.lru_cache(maxsize=4)
 def _saying(titles: str) -> re.Pattern[str]:
     # the title before or after the name: 国务院总理李克强在…, 李克强总理在…, or none (李克强在…)
     return re.compile(
-        rf"(?:(?<![副原前])({titles})|{_BEFORE_NAME})({_NAME})(?:({titles}))?{_SAID}", re.MULTILINE)
+        rf"(?:(?<![副原前])({titles})|{_BEFORE_NAME})({_NAME})(?:({titles}))?{_said()}",
+        re.MULTILINE)
+
+
+@functools.lru_cache(maxsize=1)
+def _said() -> str:
+    """``_SAID`` with the adverbs a news page may put before the verb (在报告中首先指出)."""
+    adverbs = load_json("meta_cues.json")["said_adverbs"]["words"]
+    return _SAID.replace("{adverbs}", "|".join(map(re.escape, adverbs)))
 
 
 def said_speaker(text: str, titles: str, not_names: tuple[str, ...],

@@ -1,0 +1,104 @@
+"""The year of a page whose header is gone, from the sentences of its body (issue 9, session 17).
+
+A year told as done (2024年，我们…实现地区生产总值440.5亿元; 2016年达到1156.49亿元) is before
+the report's; a year told as planned (2019年…主要预期目标是…) is the report's; the answer is the
+one year every clue allows, or none. Real pages (tests/data/pages17, copies of tune pages of the
+fresh sets) and real national reports, read without the lines that print their year.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import DATA, NATIONAL
+
+from baogao.models import Document
+from baogao.pipeline import build_document
+from baogao.read import read_file
+from baogao.read.meta_years import text_year, topic_years
+from baogao.read.normalize import normalize
+
+PAGES = DATA / "pages17"
+
+
+def _without_header(tmp_path: Path, name: str, first_body_line: str,
+                    *dropped: str) -> Document:
+    """The page ``name`` from ``first_body_line`` on, without the lines holding ``dropped``."""
+    text = (PAGES / name).read_text("utf-8")
+    start = text.index(first_body_line)
+    body = "\n".join(ln for ln in text[start:].split("\n")
+                     if not any(d in ln for d in dropped))
+    out = tmp_path / name
+    out.write_text(body, "utf-8")
+    return build_document(read_file(out, name)[0])
+
+
+def test_a_review_opening_on_the_year_done_dates_the_page(tmp_path: Path) -> None:
+    # 2024年，我们紧扣…，实现地区生产总值440.5亿元、增长5.4%: 2024 is done, the report is 2025's
+    doc = _without_header(tmp_path, "52_hanbin2025.txt", "各位代表")
+    assert doc.title is None and doc.date is None
+    assert doc.year == 2025
+
+
+def test_a_level_reached_in_a_year_dates_the_page(tmp_path: Path) -> None:
+    # 生产总值年均增长12.2%，2016年达到1156.49亿元 in a six-year review: a 2017 report
+    doc = _without_header(tmp_path, "c01_hanzhong2017.txt", "各位代表")
+    assert doc.title is None and doc.date is None
+    assert doc.year == 2017
+
+
+def test_the_year_read_dates_a_december_meeting(tmp_path: Path) -> None:
+    # the page's timestamp dropped: 12月26日…区第十七届人民代表大会第三次会议 is dated by the
+    # year the body gives (报告指出，2013年，我区…出色完成了…: a 2014 report heard in December)
+    doc = _without_header(tmp_path, "c07_gongjing2014.txt", "贡井区第十七届", "2013-12-26")
+    assert (doc.year, doc.date) == (2014, "2013-12-26")
+
+
+def test_clues_that_disagree_give_no_year(tmp_path: Path) -> None:
+    text = (PAGES / "52_hanbin2025.txt").read_text("utf-8")
+    body = text[text.index("各位代表"):]
+    assert text_year(body) == 2025
+    # a year planned that is not the one after the year done: no year
+    planned_2019 = "2019年，全区经济社会发展的主要预期目标是：地区生产总值增长7%左右。"
+    assert text_year(body + "\n" + planned_2019) is None
+    # a year done as late as the year planned: no year
+    assert text_year(planned_2019 + "2019年全区实现地区生产总值440.5亿元。") is None
+
+
+def test_words_holding_yao_and_quoted_slogans_are_no_plan() -> None:
+    # …省委、省政府工作要求 (要求), 重要, 纲要: no plan word; the sentence tells 2023 as done
+    sentence = ("2023年，面对纷繁复杂的发展形势和交织叠加的风险挑战，在以习近平同志为核心的党中央"
+                "坚强领导下，全市上下认真贯彻落实党中央、国务院决策部署和省委、省政府工作要求，"
+                "实现了经济社会发展的重要目标")
+    assert topic_years(sentence.replace("的重要目标", "的重要任务")).at_least == {2024}
+    assert topic_years("2022年，统筹落实“疫情要防住、经济要稳住”的重大要求，完成了各项任务。"
+                       ).at_least == {2023}
+    assert topic_years("2020年，全市要坚持稳中求进，地区生产总值增长6%左右。").planned == {2020}
+
+
+def test_spans_and_comparisons_are_no_year_done() -> None:
+    assert text_year("到2020年，全市生产总值达到1万亿元。") is None
+    assert text_year("全市生产总值比2010年翻一番，2016年以来累计完成投资500亿元。") is None
+    assert text_year("2016年3月，完成投资50亿元。") is None
+
+
+def _national_body(year: int) -> str:
+    rows = [json.loads(line) for line in NATIONAL.read_text("utf-8").splitlines()]
+    row = next(r for r in rows if r.get("year") == str(year))
+    text = normalize(row["content"]).text
+    return text[text.index("各位代表"):]
+
+
+def test_national_reports_without_their_header() -> None:
+    # 2004年，国内生产总值达到13.65万亿元 (2005); 2001年国内生产总值达到95933亿元 (2002);
+    # 1999年，…各方面工作都取得了新的成绩 (2000); 1997年国内生产总值达到74772亿元 (1998)
+    for year in (2005, 2002, 2000, 1998):
+        assert text_year(_national_body(year)) == year, year
+
+
+def test_speaker_quoted_with_an_adverb_before_the_verb() -> None:
+    # the 1964 national report's abstract: 周恩来总理在报告中首先指出，从第二届…以来
+    raw = next(r for r in read_file(NATIONAL, NATIONAL.name) if r.hints.get("year") == "1964")
+    doc = build_document(raw)
+    assert (doc.speaker, doc.speaker_title) == ("周恩来", "国务院总理")
