@@ -91,10 +91,39 @@ def _national_body(year: int) -> str:
 
 
 def test_national_reports_without_their_header() -> None:
-    # 2004年，国内生产总值达到13.65万亿元 (2005); 2001年国内生产总值达到95933亿元 (2002);
-    # 1999年，…各方面工作都取得了新的成绩 (2000); 1997年国内生产总值达到74772亿元 (1998)
-    for year in (2005, 2002, 2000, 1998):
+    # 2004年，国内生产总值达到13.65万亿元 (2005); 1999年，…各方面工作都取得了新的成绩 (2000);
+    # 1997年国内生产总值达到74772亿元 and two more levels of 1997 (1998); 一、1994年国内工作的
+    # 回顾 (1995); 2011年，是“十二五”开局之年，做好今年的工作…至关重要 (2011)
+    for year in (2005, 2000, 1998, 1995, 2011):
         assert text_year(_national_body(year)) == year, year
+
+
+def test_one_level_reached_in_a_multi_year_review_is_not_enough() -> None:
+    # one sentence of a five-year review tells a year done, not the last one reviewed: the
+    # 2008 national report's 2006年，全国国有企业资产总额比2002年增长60.98%
+    sentence = "2006年，全国国有企业资产总额比2002年增长60.98%，实现利润增长2.23倍。"
+    assert topic_years(sentence).at_least == {2007}
+    assert text_year(sentence) is None
+    # two sentences telling the same year done are: 2016年达到… twice (汉中, a 2017 report)
+    two = ("生产总值年均增长12.2%，2016年达到1156.49亿元；"
+           "规模以上工业总产值年均增长19.2%，2016年达到1145.07亿元。")
+    assert text_year(two) == 2017
+
+
+def test_a_change_from_one_year_to_another_and_tasks_done() -> None:
+    # 地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元 (湖州, a 2017 report)
+    assert topic_years("地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%。"
+                       ).at_least == {2017}
+    # 基本上完成了八届全国人大二次会议确定的1994年的工作任务 (the 1995 national report)
+    assert topic_years("经过一年来的努力，我们基本上完成了八届全国人大二次会议确定的1994年的"
+                       "工作任务。").at_least == {1995}
+
+
+def test_a_level_reached_is_no_plan_word() -> None:
+    # 规模以上 is no target's 以上, 完成…目标 no 目标是
+    assert topic_years("2021年，全市规模以上工业增加值增长6.7%，节能指标均完成下达任务目标。"
+                       ).at_least == {2022}
+    assert topic_years("2021年，地区生产总值增长7%以上。").at_least == frozenset()
 
 
 def test_speaker_quoted_with_an_adverb_before_the_verb() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from baogao.data import load_json
@@ -31,6 +32,12 @@ class _TopicCues:
     reached: re.Pattern[str]
     not_after: re.Pattern[str]
     not_before: re.Pattern[str]
+    #: a change from one year's level to a later year's (从2011年的1520亿元增加到2016年的…)
+    from_to: re.Pattern[str]
+    #: how many sentences must tell the one year done when nothing else dates the text
+    done_support: int
+    #: the tasks a past session set for a year said completed (完成了…确定的1994年的工作任务)
+    done_tasks: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,64 +59,83 @@ def _topic_cues() -> _TopicCues:
         reached=re.compile(rf"[^，,；;]{{0,12}}?(?:{verbs})[^，,；;\d]{{0,8}}?\d+(?:\.\d+)?"
                            rf"(?:{units})"),
         not_after=re.compile("(?:" + "|".join(map(re.escape, done["not_after"])) + ")$"),
-        not_before=re.compile("|".join(done["not_before"])))
+        not_before=re.compile("|".join(done["not_before"])),
+        from_to=re.compile(done["from_to"]), done_tasks=re.compile(done["done_tasks"]),
+        done_support=int(raw["done_support"]))
 
 
 @dataclass(frozen=True)
 class TopicYears:
-    """Report years the sentences opening on a year allow: ``at_least`` from years told as
-    done (each the year after), ``planned`` from years told as planned."""
+    """Report years the sentences of a text allow: ``at_least`` from years told as done (each
+    the year after; ``done_sentences`` counts the sentences telling each, a sentence opening on
+    the year and naming no other year counting as enough alone), ``planned`` from years told as
+    planned."""
 
     at_least: frozenset[int]
     planned: frozenset[int]
+    done_sentences: tuple[tuple[int, int], ...] = ()
 
 
 def topic_years(text: str) -> TopicYears:
-    """The clues of the sentences of ``text`` that open on a year (see ``TopicYears``)."""
+    """The clues of the sentences of ``text`` that open on a year or tell a level reached in
+    one (see ``TopicYears``)."""
     cues = _topic_cues()
-    done: set[int] = set()
+    done: Counter[int] = Counter()
+    opening: set[int] = set()
     planned: set[int] = set()
     for sentence in _SENTENCE.split(arabic_years(text)):
-        sentence = _QUOTED.sub("", sentence.strip())
-        m = cues.opening.search(sentence, 0, cues.lead_within + 12)
-        if m is None or m.start() > cues.lead_within:
+        if "年" not in sentence:
             continue
-        rest = sentence[m.end():].lstrip()
-        past, plan = cues.past.search(rest), cues.plan.search(rest)
-        if past and not plan:
-            done.add(int(m.group(1)) + 1)
-        elif plan and not past and cues.plan_strong.search(rest):
-            planned.add(int(m.group(1)))
-    return TopicYears(frozenset(done | _reached_years(text, cues)), frozenset(planned))
+        sentence = _QUOTED.sub("", sentence.strip())
+        told = _reached_years(sentence, cues)
+        m = cues.opening.search(sentence, 0, cues.lead_within + 12)
+        if m is not None and m.start() <= cues.lead_within:
+            rest = sentence[m.end():].lstrip()
+            past, plan = cues.past.search(rest), cues.plan.search(rest)
+            if past and not plan:
+                told.add(int(m.group(1)) + 1)
+                if not _EARLIER_YEAR.search(rest):
+                    opening.add(int(m.group(1)) + 1)
+            elif plan and not past and cues.plan_strong.search(rest):
+                planned.add(int(m.group(1)))
+        done.update(told)
+    for year in opening:
+        done[year] = max(done[year], _topic_cues().done_support)  # a review's own opening
+    return TopicYears(frozenset(done), frozenset(planned), tuple(sorted(done.items())))
+
+
+#: an earlier year a sentence compares with (比2002年增长, 是2007年的1.7倍): a multi-year review
+_EARLIER_YEAR = re.compile(r"(?:19|20)\d\d年")
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
 
 
-def _reached_years(text: str, cues: _TopicCues) -> set[int]:
-    """The year after each year a sentence with no plan word tells a level reached in
-    (财政总收入年均增长15.2%、2016年达到105.67亿元 -> 2017): not a year bounding a span or a
-    comparison (到2020年, 比2010年, 2016年以来, 2016年3月)."""
+def _reached_years(sentence: str, cues: _TopicCues) -> set[int]:
+    """The year after each year ``sentence``, with no plan word, tells a level reached in
+    (财政总收入年均增长15.2%、2016年达到105.67亿元 -> 2017; 从2011年的1520亿元增加到2016年的
+    2243.1亿元 -> 2017; 完成了…确定的1994年的工作任务 -> 1995): not a year bounding a span or
+    a comparison otherwise (到2020年, 比2010年, 2016年以来, 2016年3月)."""
     found: set[int] = set()
-    for sentence in _SENTENCE.split(arabic_years(text)):
-        if "年" not in sentence:
+    if cues.plan.search(sentence):
+        return found
+    for form in (cues.from_to, cues.done_tasks):
+        found.update(int(m.group(1)) + 1 for m in form.finditer(sentence))
+    for m in _YEAR.finditer(sentence):
+        if (cues.not_after.search(sentence, 0, m.start())
+                or cues.not_before.match(sentence, m.end())
+                or not cues.reached.match(sentence, m.end())):
             continue
-        sentence = _QUOTED.sub("", sentence)
-        if cues.plan.search(sentence):
-            continue
-        for m in _YEAR.finditer(sentence):
-            if (cues.not_after.search(sentence, 0, m.start())
-                    or cues.not_before.match(sentence, m.end())
-                    or not cues.reached.match(sentence, m.end())):
-                continue
-            found.add(int(m.group(1)) + 1)
+        found.add(int(m.group(1)) + 1)
     return found
 
 
 def text_year(text: str) -> int | None:
     """The report's year from its text alone: the one year the exact clues (``year_clues``)
     and the planned years give, when no year told as done is as late; with neither, the one
-    year after the years told as done. None when the clues disagree or there are none."""
+    year after the years told as done, when they all agree and at least two sentences tell it
+    (one sentence of a five-year review, 2006年…比2002年增长60.98%, tells a year done, not the
+    last). None when the clues disagree or there are none."""
     topic = topic_years(text)
     exact = year_clues(text) | topic.planned
     if len(exact) > 1:
@@ -117,4 +143,7 @@ def text_year(text: str) -> int | None:
     if exact:
         year = next(iter(exact))
         return year if all(y <= year for y in topic.at_least) else None
-    return next(iter(topic.at_least)) if len(topic.at_least) == 1 else None
+    if len(topic.done_sentences) != 1:
+        return None
+    year, sentences = topic.done_sentences[0]
+    return year if sentences >= _topic_cues().done_support else None
