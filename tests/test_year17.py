@@ -16,7 +16,9 @@ from conftest import DATA, NATIONAL
 from baogao.models import Document
 from baogao.pipeline import build_document
 from baogao.read import read_file
-from baogao.read.meta_years import text_year, topic_years
+from baogao.read.dating import infer_year
+from baogao.read.meta import detect_doc_type
+from baogao.read.meta_years import heading_years, text_year, topic_years
 from baogao.read.normalize import normalize
 
 PAGES = DATA / "pages17"
@@ -131,3 +133,36 @@ def test_speaker_quoted_with_an_adverb_before_the_verb() -> None:
     raw = next(r for r in read_file(NATIONAL, NATIONAL.name) if r.hints.get("year") == "1964")
     doc = build_document(raw)
     assert (doc.speaker, doc.speaker_title) == ("周恩来", "国务院总理")
+
+
+def test_a_party_congress_awaited_is_held_in_the_reports_year() -> None:
+    # the 山西 2017 plan part (fresh15b b04): …以优异成绩迎接党的十九大胜利召开
+    assert infer_year("全力促进经济稳步向好、民生不断改善和社会和谐稳定，为塑造美好形象、实现振兴"
+                      "崛起奠定更加坚实的基础，以优异成绩迎接党的十九大胜利召开。") == 2017
+    # a past campaign's quoted name (the 西城 2023 report's glossary) and a review tell nothing
+    assert infer_year("西城区在全区范围内开展的“百日提升 喜迎二十大”专项整治行动。") is None
+    assert infer_year("过去一年，我们以实际行动喜迎党的二十大胜利召开。") is None
+
+
+def test_a_work_reports_plan_part_alone_is_a_work_report() -> None:
+    # dlnp.com.cn's copy of the plan part of the 西藏 2010 report (fresh16 22), and 山西 2017's
+    for head in ("2010年主要任务\n今年是全面完成“十一五”规划目标任务的决战之年，也是承前启后的关键"
+                 "之年，做好政府各项工作责任重大、意义深远。\n政府工作的总体要求是：高举中国特色"
+                 "社会主义伟大旗帜。\n",
+                 "二、2017年工作安排\n2017年是全面贯彻省第十一次党代会精神的起步之年。政府工作的"
+                 "总体要求是，深入学习贯彻习近平总书记系列重要讲话精神。\n"):
+        assert detect_doc_type(head, None) == "work_report"
+    # a plan report's own words stay what they were
+    assert detect_doc_type("2021年经济社会发展的总体要求是：坚持稳中求进。\n", None) == "other"
+
+
+def test_headings_opening_on_a_year() -> None:
+    # the 2011 national report's 三、2011年的工作; a review named 2023年工作总结和…发展成就
+    assert heading_years("三、2011年的工作\n2011年，是“十二五”开局之年。") == {2011}
+    assert heading_years("一、2025年工作总结和“十四五”发展成就\n") == {2026}
+    assert heading_years("二、2012年工作总体部署\n") == {2012}
+    # a plan's heading (the 1980 national report, heard in September: 1981年国民经济计划的
+    # 任务和主要指标), a title, the first line of a sentence: nothing
+    assert heading_years("二、1981年国民经济计划的任务和主要指标\n") == set()
+    assert heading_years("2026年江苏省政府工作报告\n") == set()
+    assert heading_years("1981年发展国民经济的主要任务，是继续贯彻执行调整\n") == set()

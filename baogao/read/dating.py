@@ -283,10 +283,12 @@ def arabic_years(text: str) -> str:
 
 
 def year_clues(text: str) -> set[int]:
-    """Every report year the text's own references give (see ``infer_year``)."""
+    """Every report year the text's own references give (see ``infer_year``; also a Party
+    congress awaited: 迎接党的十九大胜利召开 -> 2017)."""
     table = _year_references()
     text = arabic_years(text)
     found: set[int] = _plan_years(text, table["five_year_plans"])
+    found |= _congress_ahead(text, table["congress_ahead"])
     for pattern, offset in table["patterns"]:
         for match in re.finditer(pattern, text):
             found.add(int(match.group(1)) + int(offset))
@@ -311,6 +313,18 @@ def year_clues(text: str) -> set[int]:
             count = chinese_int(match.group(2))
             if count is not None:
                 found.add(bases[match.group(1)] + count + 1)  # celebrated in the year reviewed
+    return found
+
+
+def _congress_ahead(text: str, cue: dict[str, Any]) -> set[int]:
+    """The year of a Party congress a sentence awaits (以优异成绩迎接党的十九大胜利召开 -> 2017):
+    not in a quoted name (“百日提升 喜迎二十大”专项整治行动, a past campaign) nor in a sentence
+    telling the past (…了, 过去一年, 去年)."""
+    found: set[int] = set()
+    for sentence in re.split(r"[。；;！？!?\n]", re.sub(r"“[^”\n]{0,40}”", "", text)):
+        m = re.search(cue["pattern"], sentence)
+        if m and not any(w in sentence for w in cue["not_with"]):
+            found.add(cue["congresses"][m.group(1)])
     return found
 
 

@@ -277,6 +277,8 @@ def detect_doc_type(text: str, title: str | None) -> DocType:
         return "work_report"  # 我代表国务院，向大会作关于…五年计划的报告
     if _GOVERNMENT_REPORTED.search(head):
         return "work_report"  # 州长叶万彬代表果洛州人民政府作工作报告
+    if any(w in head for w in _cues()["work_report_words"]):
+        return "work_report"  # a work report's plan part alone: 政府工作的总体要求是…
     return "other"
 
 

@@ -13,6 +13,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from baogao.data import load_json
 from baogao.read.dating import arabic_years, year_clues
@@ -130,6 +131,39 @@ def _reached_years(sentence: str, cues: _TopicCues) -> set[int]:
     return found
 
 
+_HEADING_YEAR = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[）)])?\s*((?:19|20)\d\d)年")
+
+
+_CLAUSE_MARK = re.compile(r"[，,。；;：:]")
+
+
+@functools.lru_cache(maxsize=1)
+def _heading_cue() -> dict[str, Any]:
+    cue: dict[str, Any] = load_json("meta_cues.json")["year_references"]["year_headings"]
+    return cue
+
+
+def heading_years(text: str) -> set[int]:
+    """The report's years the headings opening on a year tell: a review's the next year
+    (一、2024年工作回顾, 2023年工作总结和“十四五”发展成就 -> 2025, 2024), work to do its own year
+    (二、2012年工作总体部署, 三、2011年的工作); see ``year_headings`` in meta_cues.json."""
+    cue = _heading_cue()
+    found: set[int] = set()
+    for line in arabic_years(text).split("\n"):
+        line = line.strip()
+        m = _HEADING_YEAR.match(line)
+        if m is None or len(line) > cue["max_length"] or _CLAUSE_MARK.search(line):
+            continue  # a sentence's first line (1981年发展国民经济的主要任务，是…) is no heading
+        rest = line[m.end():]
+        if any(w in rest for w in cue["review"]) and not any(
+                w in rest for w in ("报告", "执行情况")):
+            found.add(int(m.group(1)) + 1)
+        elif any(w in rest for w in cue["plan"]) and not any(w in rest for w in cue["neither"]):
+            found.add(int(m.group(1)))
+    return found
+
+
 def text_year(text: str) -> int | None:
     """The report's year from its text alone: the one year the exact clues (``year_clues``)
     and the planned years give, when no year told as done is as late; with neither, the one
@@ -137,7 +171,7 @@ def text_year(text: str) -> int | None:
     (one sentence of a five-year review, 2006年…比2002年增长60.98%, tells a year done, not the
     last). None when the clues disagree or there are none."""
     topic = topic_years(text)
-    exact = year_clues(text) | topic.planned
+    exact = year_clues(text) | topic.planned | heading_years(text)
     if len(exact) > 1:
         return None
     if exact:
