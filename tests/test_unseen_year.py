@@ -43,7 +43,8 @@ def test_standing_committee_session_gives_no_year(tmp_path: Path) -> None:
     # the Standing Committee numbers its sessions through the term: 第十次会议 is no year
     silent = (("2024年工作回顾", "过去一年工作回顾"), ("“十四五”规划收官之年", "关键之年"),
               ("中华人民共和国成立75周年", "中华人民共和国成立周年"),
-              ("三、2025年政府工作任务", "三、政府工作任务"))
+              ("三、2025年政府工作任务", "三、政府工作任务"),
+              ("二、2025年经济社会发展总体要求", "二、经济社会发展总体要求"))
     for lead in ("3月5日,十四届全国人大常委会第二次会议在北京人民大会堂举行。\n",
                  "第十四届全国人民代表大会常务委员会第二次会议\n"):
         doc = _national(tmp_path, lead, *silent)

@@ -166,3 +166,15 @@ def test_headings_opening_on_a_year() -> None:
     assert heading_years("二、1981年国民经济计划的任务和主要指标\n") == set()
     assert heading_years("2026年江苏省政府工作报告\n") == set()
     assert heading_years("1981年发展国民经济的主要任务，是继续贯彻执行调整\n") == set()
+
+
+def test_a_title_year_the_body_contradicts_gives_no_year(tmp_path: Path) -> None:
+    # the 汉滨 2025 report's body (2024年，我们…实现地区生产总值440.5亿元) under a title naming the
+    # year reviewed, as some sites print it: the title and the body disagree, so no year
+    text = (PAGES / "52_hanbin2025.txt").read_text("utf-8")
+    body = text[text.index("各位代表"):]
+    for title, year in (("汉滨区2024年政府工作报告", None), ("汉滨区2025年政府工作报告", 2025)):
+        out = tmp_path / "page.txt"
+        out.write_text(title + "\n" + body, "utf-8")
+        doc = build_document(read_file(out, "page.txt")[0])
+        assert (doc.title, doc.year) == (title, year)

@@ -423,7 +423,10 @@ def _find_year(
     if title and any(w in title for w in _cues()["title_endings"]):
         m = YEAR_IN.search(title)
         if m:
-            return int(m.group(1))
+            # a title some sites give the year reviewed (旅顺口区2012年政府工作报告 for the
+            # report reviewing 2012): when the body's own clues give another year, none
+            told = text_year(text)
+            return int(m.group(1)) if told in (None, int(m.group(1))) else None
     if region == NATIONAL:
         held = npc_session_year(meeting or "") or npc_session_year(_flat(text[:1500]), True)
         if held:
@@ -435,12 +438,13 @@ def _find_year(
     hint = hints.get("year", "").strip()
     if hint.isascii() and hint.isdigit() and len(hint) == 4 and 1900 <= int(hint) <= 2100:
         return int(hint)
+    told = text_year(text)
     for key in ("title", "article_title", "page_title"):
         m = YEAR_IN.search(hints.get(key, ""))
-        if m:
-            return int(m.group(1))
+        if m:  # a hint the body's own clues contradict gives none (see the title above)
+            return int(m.group(1)) if told in (None, int(m.group(1))) else None
     head = _flat(text[:1500])
-    return text_year(text) or news_year(head) or page_year(head)
+    return told or news_year(head) or page_year(head)
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
