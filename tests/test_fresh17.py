@@ -4,7 +4,8 @@ of the earlier sets): a year headline with a word saying which way it looks (回
 展望2018年); a paragraph opening on a part of a year (2022年一季度，…) whose values are the
 quarter's; 地方生产总值 as a name of GDP; 万元GDP综合能耗 as energy intensity, not GDP; a
 completion share against the year's target (完成全年总量目标的107%) between a level and its
-growth; a cumulative lead shared by a bare clause after it (累计完成…，实际利用外资19亿美元).
+growth; a cumulative lead shared by a bare clause after it (累计完成…，实际利用外资19亿美元);
+增 alone before a rate (生产总值增 8.8%, 同比增8.7%) as a growth.
 Each test reads a real tune page (tests/data/fresh17) or a variant of one."""
 
 from __future__ import annotations
@@ -99,3 +100,23 @@ def test_a_cumulative_lead_is_shared_by_the_bare_clause_after_it() -> None:
     # a variant without the cumulative word: the year's own value
     text = HAINING_2022.replace("累计完成固定", "全年完成固定")
     assert ("foreign_investment_actual", "actual", False, 2021, 19.0, None) in _catalog(_doc(text))
+
+
+#: the 洛江区 2020 report as a document library prints it (fresh15 33, tune): a PDF's text
+#: with characters lost, 生产总值增 8.8% (增 for 增长)
+LUOJIANG_2020 = _page("33_luojiang2020.txt")
+
+
+def test_zeng_alone_before_a_rate_is_a_growth() -> None:
+    facts = _catalog(_doc(LUOJIANG_2020))
+    assert ("gdp_growth", "actual", True, 2019, 8.8, None) in facts
+
+
+def test_zeng_alone_after_a_level_is_its_growth_and_no_level_of_a_net_increase() -> None:
+    # variants of the quotation's wording: 同比增 after a level; 净增 with an amount
+    text = LUOJIANG_2020.replace("全区地区\n生产总值增 8.8%", "全区地区\n生产总值120亿元,同比增 8.8%")
+    facts = _catalog(_doc(text))
+    assert ("gdp_growth", "actual", True, 2019, 8.8, None) in facts
+    assert [f for f in facts if f[0] == "gdp" and f[4] == 120.0]
+    text = LUOJIANG_2020.replace("全区地区\n生产总值增 8.8%", "全区地区\n生产总值净增 8亿元")
+    assert not [f for f in _catalog(_doc(text)) if f[0] == "gdp" and f[4] == 8.0]
