@@ -114,7 +114,8 @@ def test_zeng_alone_before_a_rate_is_a_growth() -> None:
 
 def test_zeng_alone_after_a_level_is_its_growth_and_no_level_of_a_net_increase() -> None:
     # variants of the quotation's wording: 同比增 after a level; 净增 with an amount
-    text = LUOJIANG_2020.replace("全区地区\n生产总值增 8.8%", "全区地区\n生产总值120亿元,同比增 8.8%")
+    text = LUOJIANG_2020.replace("全区地区\n生产总值增 8.8%",
+                                 "全区地区\n生产总值120亿元,同比增 8.8%")
     facts = _catalog(_doc(text))
     assert ("gdp_growth", "actual", True, 2019, 8.8, None) in facts
     assert [f for f in facts if f[0] == "gdp" and f[4] == 120.0]
