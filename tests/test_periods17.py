@@ -1,0 +1,54 @@
+"""Periods of open facts in the national reports of 1975-1998 (round 17, tuning years only):
+
+* a change compared with a base year several years before is about the year its sentence
+  names before the base: 一九八二年预计同一九八○年比较，棉花增长… (1982); 1980年同完成经济恢复的
+  1952年相比，工农业总产值增长八点一倍 (1981); 工业总产值一九七四年预计比一九六四年增长…，…原煤
+  增长百分之九十一 (1975); the plan's year that opens a list of goals, for the change stated
+  with each level (到一九八五年，…；棉花三百六十万吨，增长百分之三十三, 1982; 一九九○年…国民生产
+  总值达到…，比一九八○年增长一点六倍, 1986);
+* a rate per year stated with such a change (平均每年递增百分之八点七) and a change over the
+  plan's five years (五年内…增长百分之四十四) stay undated.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from baogao.models import Fact
+from tests.conftest import facts_at, national_open_facts
+
+YEARS = (1975, 1981, 1982, 1986)
+
+
+@pytest.fixture(scope="module")
+def national() -> dict[int, list[Fact]]:
+    return national_open_facts(YEARS)
+
+
+def _one(facts: list[Fact], printed: str, words: str) -> Fact:
+    found = facts_at(facts, printed, words)
+    assert len(found) == 1, [(f.name, f.period) for f in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "kind", "period"), [
+    # two years compared: the later one's (预计: an estimate of the report's own year)
+    (1982, "百分之二十一点九", "一九八二年预计同一九八○年比较，棉花增长", "actual", 1982),
+    (1982, "百分之六十一点七", "一九八二年预计同一九八○年比较，纱增长", "actual", 1982),
+    (1982, "九点九倍", "洗衣机增长九点九倍", "actual", 1982),
+    (1981, "八点一倍", "1980年同完成经济恢复的1952年相比", "actual", 1980),
+    (1981, "二十六倍", "工业固定资产增长二十六倍", "actual", 1980),
+    (1975, "百分之九十一", "工业总产值一九七四年预计比一九六四年增长一点九倍", "actual", 1974),
+    # the goals of a five-year plan for its last year: the level and its change
+    (1982, "百分之三十三", "棉花三百六十万吨，增长百分之三十三", "target", 1985),
+    (1982, "三百六十万吨", "棉花三百六十万吨，增长百分之三十三", "target", 1985),
+    (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", 1985),
+    (1986, "一点六倍", "国民生产总值达到一万一千一百七十亿元，比一九八○年增长", "target", 1990),
+    # a rate per year, a change over the plan's five years: of no one year
+    (1982, "百分之八点一", "出口总额将达到四百零二亿元，平均每年递增", "target", None),
+    (1986, "百分之四十四", "五年内全国工农业总产值增长百分之三十八", "target", None),
+])
+def test_period(national: dict[int, list[Fact]], year: int, printed: str, words: str,
+                kind: str, period: int | None) -> None:
+    fact = _one(national[year], printed, words)
+    assert (fact.kind, fact.period) == (kind, period), fact.name
