@@ -7,7 +7,15 @@
   with each level (到一九八五年，…；棉花三百六十万吨，增长百分之三十三, 1982; 一九九○年…国民生产
   总值达到…，比一九八○年增长一点六倍, 1986);
 * a rate per year stated with such a change (平均每年递增百分之八点七) and a change over the
-  plan's five years (五年内…增长百分之四十四) stay undated.
+  plan's five years (五年内…增长百分之四十四) stay undated;
+* a level in a later clause of a full-stop sentence opened by a year (一九五七年全国工业中的…；
+  工业和基本建设方面的职工达到一千零一十九万人) is of that year, and so is a sentence opening
+  with 其中 that goes on with one dating its total (…在一九五七年达到了…。其中，工业总产值达到
+  了…); a base value after 比…年的 (比一九五二年的六百一十五万人) is of the base's year (1959);
+* a value counted up to a past date (到一九五四年十一月底为止，共积压器材…) is a result of that
+  year, not a target of the report's (1955);
+* of 去年 and 今年 earlier in a paragraph, the one nearest the value dates it (在去年农业丰收和
+  今年…的基础上，…。国营机械化农场将增加到152个，耕地面积达到758万亩: the report's year, 1956).
 """
 
 from __future__ import annotations
@@ -17,7 +25,7 @@ import pytest
 from baogao.models import Fact
 from tests.conftest import facts_at, national_open_facts
 
-YEARS = (1975, 1981, 1982, 1986)
+YEARS = (1955, 1956, 1959, 1975, 1981, 1982, 1986)
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +55,16 @@ def _one(facts: list[Fact], printed: str, words: str) -> Fact:
     # a rate per year, a change over the plan's five years: of no one year
     (1982, "百分之八点一", "出口总额将达到四百零二亿元，平均每年递增", "target", None),
     (1986, "百分之四十四", "五年内全国工农业总产值增长百分之三十八", "target", None),
+    # a run of clauses opened by a year, 其中 going on with it, a base value
+    (1959, "一千零一十九万人", "工业和基本建设方面的职工达到一千零一十九万人", "actual", 1957),
+    (1959, "六百一十五万人", "比一九五二年的六百一十五万人增长", "actual", 1952),
+    (1959, "六百五十亿二千万元", "其中，工业总产值达到了六百五十亿二千万元", "actual", 1957),
+    (1959, "六百零三亿五千万元", "农业总产值达到了六百零三亿五千万元", "actual", 1957),
+    # counted up to a past date
+    (1955, "一千零五十七万元", "到一九五四年十一月底为止，共积压器材", "actual", 1954),
+    # 今年 nearer than 去年
+    (1956, "758万亩", "耕地面积达到758万亩", "target", 1956),
+    (1956, "8.4%", "粮食产量将要达到3，989亿斤，比1955年增长8.4%", "target", 1956),
 ])
 def test_period(national: dict[int, list[Fact]], year: int, printed: str, words: str,
                 kind: str, period: int | None) -> None:
