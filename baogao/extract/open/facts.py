@@ -95,6 +95,7 @@ from baogao.extract.open.period_compare import (
     base_value_year,
     continued_year,
     past_point_year,
+    share_at_end,
 )
 from baogao.extract.open.reading import is_descriptor, read_object
 from baogao.extract.open.words import (
@@ -485,7 +486,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                              and doc.year is not None and not baseline
                              and (stock_at_end(text, amount.end, doc.year) or level_at_end(
                                  text, sentence.start, clause[0], amount.start, printed,
-                                 reading.action)))
+                                 reading.action) or share_at_end(
+                                 text, sentence.start, clause[0], amount.start, amount.unit)))
                     if stock and doc.year is not None:
                         # (五年来) 积累7810亿元，比五年前增加…; 青壮年文盲率下降到6%: the level
                         # at the end of the years reviewed, the last one's

@@ -18,6 +18,7 @@ import functools
 import re
 
 from baogao.extract.catalog import cues
+from baogao.extract.open.words import vocabulary
 from baogao.extract.periods import explicit_year, year_of, year_re
 
 
@@ -84,3 +85,20 @@ def past_point_year(text: str, sentence: int, pos: int, year: int | None) -> int
         return None
     named = year_of(found)
     return named if named < year else None
+
+
+#: A share printed as its own clause's value: 占…的56%以上 (not 占全国人口65%的地区: a
+#: qualifier, which is not a value of its own).
+_SHARE_HEAD = re.compile(r"占[^，,；;。、]{1,40}的$")
+
+
+def share_at_end(text: str, sentence: int, clause: int, pos: int, unit: str) -> bool:
+    """True when the value at ``pos`` is a share its clause states (中等职业学校的在校生占高中
+    阶段教育总人数的56%以上): a level, in a review of several years the one they ended at, as
+    long as no word of a sum or a flow over the years stands in its clause and no year is
+    written before it in its sentence (the years' own dating holds)."""
+    if unit != "%" or _SHARE_HEAD.search(text, clause, pos) is None:
+        return False
+    head = text[clause:pos]
+    return not any(w in head for w in vocabulary()["span_sum_words"]) and (
+        year_re().search(text, sentence, pos) is None)
