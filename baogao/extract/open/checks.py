@@ -349,7 +349,9 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         named = earlier[-1] if earlier else None
         if base[1] < (named or period or year) - 1:
             # 一九八二年预计同一九八○年比较，棉花增长…: of 1982; 平均每年递增…: of none
-            return compared_year(text, clause[1], pos, named, base[1], year)
+            # (到1992年，…达到15500亿元左右。…)将比1980年增长1.7倍: the run's year
+            return compared_year(text, clause[1], pos, named if named is not None else (
+                paragraph_run_year(text, para[0], full, pos)), base[1], year)
     last = max(_LAST_COMPARED.finditer(text, clause[0], pos), key=lambda m: m.start(),
                default=None)
     if last is not None and year_of(last) < year:

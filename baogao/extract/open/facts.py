@@ -94,6 +94,7 @@ from baogao.extract.open.owners import (
 from baogao.extract.open.period_compare import (
     base_value_year,
     continued_year,
+    deadline_after,
     past_point_year,
     share_at_end,
 )
@@ -512,6 +513,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period = None  # (过去四年…)累计新建…21家: over the years
                     if period is not None and _part_of_year(text, sentence.start, amount.start):
                         period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
+                    if period == doc.year and timing.kind == "target" and (
+                            ahead := deadline_after(text, sentence.start, amount.start,
+                                                    clause[1], doc.year, 10)) is not None:
+                        period = ahead  # 粮食增长…，即增产…，到一九五七年达到…: of 1957
                     if (based := base_value_year(text, clause[0], amount.start)) is not None:
                         period = based  # 比一九五二年的六百一十五万人: the base's own year
                     if period is not None and doc.year is not None and period != doc.year:

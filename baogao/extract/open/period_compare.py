@@ -102,3 +102,31 @@ def share_at_end(text: str, sentence: int, clause: int, pos: int, unit: str) -> 
     head = text[clause:pos]
     return not any(w in head for w in vocabulary()["span_sum_words"]) and (
         year_re().search(text, sentence, pos) is None)
+
+
+@functools.lru_cache(maxsize=1)
+def _deadline_after_re() -> re.Pattern[str]:
+    return re.compile(rf"[，,](?:即[^，,；;。]*[，,])?(?:到|至)(?:{year_re().pattern})"
+                      r"(?:底|末)?(?:将)?(?:达到|达|增加到|提高到|为)")
+
+
+#: Any year word before the value (a year, 今年, 明年, 去年, 本年, 上年): its own dating holds.
+_YEAR_WORDS = re.compile(r"今年|明年|去年|本年|上年")
+
+
+def deadline_after(text: str, sentence: int, pos: int, end: int, year: int | None,
+                   horizon: int) -> int | None:
+    """The year of a deadline right after the value's clause that the same item reaches
+    (粮食增长百分之十七点六，即增产五百七十八亿斤，到一九五七年达到三千八百五十六亿斤, in the
+    1955 report): a target of that year, not of the report's, when nothing before the value in
+    its sentence names a year but as another item's deadline (from ``sentence``; ``end`` is
+    where its clause ends)."""
+    if year is None or _YEAR_WORDS.search(text, sentence, pos) or any(
+            text[max(sentence, m.start() - 1) : m.start()] not in ("到", "至")
+            for m in year_re().finditer(text, sentence, pos)):
+        return None  # (…，到一九五七年达到…，)棉花增长…: another item's deadline does not
+    found = _deadline_after_re().match(text, end)
+    if found is None:
+        return None
+    named = year_of(found)
+    return named if year < named <= year + horizon else None
