@@ -122,14 +122,15 @@ def test_share_subject() -> None:
 
 def test_a_deadline_runs_on_in_its_paragraph(reports: dict[int, list[Fact]]) -> None:
     """到一九五七年，铁路货物周转量将达到…。内河轮驳船货物周转量将达到…: the sentences after
-    a deadline opening its paragraph plan for that year too (1955); a change over the plan's
-    years stays undated; 人公里, 吨海里 are units."""
+    a deadline opening its paragraph plan for that year too (1955), and so does the change
+    stated with such a level (round 17); 人公里, 吨海里 are units."""
     [fact] = facts_at(reports[1955], "一百五十三亿吨公里", "内河轮驳船货物周转量将达到")
     assert (fact.kind, fact.period, fact.value, fact.unit) == ("target", 1957, 153.0, "亿吨公里")
     [fact] = facts_at(reports[1955], "二亿四千万人海里", "旅客周转量将达到二亿四千万人海里")
     assert (fact.name, fact.period, fact.unit) == ("旅客周转量", 1957, "亿人海里")
     [fact] = facts_at(reports[1955], "百分之七十八点七", "旅客周转量将达到三十四亿人公里")
-    assert (fact.name, fact.period) == ("旅客周转量增长", None)
+    # (round 17: a change stated with a level of a plan's year is of that year)
+    assert (fact.name, fact.period) == ("旅客周转量增长", 1957)
 
 
 def test_numbers_grouped_by_commas() -> None:
