@@ -17,7 +17,7 @@ from baogao.models import Document
 from baogao.pipeline import build_document
 from baogao.read import read_file
 from baogao.read.dating import infer_year
-from baogao.read.meta import detect_doc_type
+from baogao.read.meta import detect_doc_type, extract_metadata
 from baogao.read.meta_years import heading_years, text_year, topic_years
 from baogao.read.normalize import normalize
 
@@ -178,3 +178,12 @@ def test_a_title_year_the_body_contradicts_gives_no_year(tmp_path: Path) -> None
         out.write_text(title + "\n" + body, "utf-8")
         doc = build_document(read_file(out, "page.txt")[0])
         assert (doc.title, doc.year) == (title, year)
+
+
+def test_a_byline_released_by_the_head() -> None:
+    # a wiki page's byline (fresh17b b05): 2014年1月6日武汉市第十三届人民代表大会第三次会议上由市长
+    # 唐良智发布
+    meta = extract_metadata("2014年武汉市政府工作报告\n2014年1月6日武汉市第十三届人民代表大会第三次"
+                            "会议上由市长唐良智发布\n各位代表：\n现在，我代表市人民政府向大会报告"
+                            "工作。", {})
+    assert (meta.speaker, meta.speaker_title) == ("唐良智", "市长")

@@ -101,8 +101,10 @@ def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     titles = title_alternation()
     not_prefix = "".join(cues["not_a_title_prefix"])
     # 省长胡玉亭 / 安徽省人民政府省长王清宪作政府工作报告 / 国务院总理李强
+    released = "|".join(cues["byline_release_verbs"])  # 由市长唐良智发布
     title_name = re.compile(
-        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|[（(，,。）)]|[^{_CJK}]*$|{_RUN_ON})"
+        rf"(?<![{not_prefix}])({titles})({_SHORT_NAME}?)(?=作|向|在|所作|同志|代表|{released}"
+        rf"|[（(，,。）)]|[^{_CJK}]*$|{_RUN_ON})"
     )
     # 龚正市长在上海市第十六届人民代表大会…
     # (a photo caption: 图为张兵市长作政府工作报告)
