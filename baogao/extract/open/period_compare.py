@@ -24,8 +24,7 @@ from baogao.extract.periods import explicit_year, year_of, year_re
 
 @functools.lru_cache(maxsize=1)
 def _average_re() -> re.Pattern[str]:
-    words: list[str] = cues()["compared_average"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(str(cues()["compared_average"]))
 
 
 def compared_year(text: str, clause: int, pos: int, named: int | None, base: int,
