@@ -110,15 +110,19 @@ def test_a_measure_named_per_year_is_no_rate_per_year(tmp_path: Path) -> None:
 
 def test_a_price_year_is_not_the_value_s(tmp_path: Path) -> None:
     """按一九八○年不变价格计算，…比一九七八年增长…: 1980 fixes the prices, it is not the year the
-    change reaches; with no other year named the change keeps none (the 1988 report reworded)."""
+    change reaches, nor is 1979 in 1979年以来 (a span's start); with no other year named the
+    change keeps none (the 1988 report reworded)."""
     doc = next(d for d in read(NATIONAL) if d.year == 1988 and d.doc_type == "work_report")
     source = tmp_path / "1988.txt"
     source.write_text(f"{doc.title}\n{doc.text}", "utf-8")
     anchor = "外贸出口增长27.8%，国家外汇结存上升。"
     added = ("按一九八○年不变价格计算，工农业总产值比一九七八年增长百分之三十一，全民所有制职工"
              "年平均工资增长百分之六十二。")
+    since = "1979年以来，农民人均纯收入比1978年增长百分之六十。"  # a span's start, too
     (tmp_path / "out").mkdir()
-    reworded = rewritten_report(source, tmp_path / "out", (anchor, anchor + added))
+    reworded = rewritten_report(source, tmp_path / "out", (anchor, anchor + added + since))
     facts = open_facts(reworded, extract_facts(reworded))
     assert [(f.kind, f.period) for f in facts_at(facts, "百分之六十二", added)] == [
+        ("actual", None)]
+    assert [(f.kind, f.period) for f in facts_at(facts, "百分之六十", since)] == [
         ("actual", None)]
