@@ -138,7 +138,8 @@ def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, 
 @functools.lru_cache(maxsize=1)
 def _carried_re() -> re.Pattern[str]:
     words = sorted([*cues()["carried_names"], *_head_nouns()], key=len, reverse=True)
-    return re.compile(rf"(?<=[，,、；;])(?:全年)?(?:{words_pattern(words)})")
+    # (?<=[，,、；;])(?:全年)?(?:w1|w2…) tries 全年w1, 全年w2, …, then w1, w2, …
+    return re.compile(words_pattern([*(f"全年{w}" for w in words), *words], after="[，,、；;]"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,7 +181,7 @@ def carried_mentions(
 @functools.lru_cache(maxsize=1)
 def _carried_growth_re() -> re.Pattern[str]:
     words = sorted(cue_words("carried_growth_names"), key=len, reverse=True)
-    return re.compile(rf"(?<=[，,])(?:{words_pattern(words)})")
+    return re.compile(words_pattern(words, after="[，,]"))
 
 
 def carried_growth_mentions(
