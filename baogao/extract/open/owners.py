@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.data import load_json
 from baogao.extract.open.amounts import _find_amounts
 from baogao.extract.open.frames import open_names
 from baogao.extract.open.names import counted_head
@@ -539,3 +540,42 @@ def lead_owner(text: str, clause_start: int, start: int, name: str) -> str:
                 "compared_wholes") or w in _skip_words("lead_verbs") for w, _ in words):
         return name
     return lead + name
+
+
+#: A place class counted (县, 县（市）, 省（区、市）), ending its noun.
+_PLACE_COUNTED = re.compile(r"[省市县区乡镇村旗](?:（[^（）]{1,8}）|(?![\u4e00-\u9fff]))")
+#: Word tags that may close a subject owning places (试点, 帮扶).
+_SUBJECT_END_TAGS = frozenset({"n", "nz", "vn", "j", "l", "v"})
+
+
+def place_owned(text: str, clause_start: int, start: int, end: int, name: str,
+                unit: str) -> str:
+    """``name`` of a count of places printed after a subject and a mark of reach in its
+    clause (``place_reach_marks``: 新型农村合作医疗制度试点|已扩大到|671个县, 推动县中托管帮扶
+    |从15个县（市）扩大到…): the subject's places (…试点县, 县中托管帮扶县（市）) when the name
+    read is the place alone or the subject alone; other names are returned as they are."""
+    place = _PLACE_COUNTED.match(text, end)
+    if place is None or unit.lstrip("万") not in vocabulary()["count_units"]:
+        return name
+    head = text[clause_start:start]
+    cut = min((at for at in (head.find(m) for m in _place_marks()[0]) if at > 0), default=-1)
+    if cut < 0:
+        return name
+    subject = _strip_lead(head[:cut].strip("，, "))[0]
+    for tail in _place_marks()[1]:
+        if subject.endswith(tail):
+            subject = subject[: -len(tail)]  # 新型农村合作医疗试点|范围(扩大到…)
+    words = _words(subject)
+    if (not 2 <= len(subject) <= 16 or any(c.isdigit() for c in subject)
+            or words[-1][1] not in _SUBJECT_END_TAGS or resolve_one(subject) is not None
+            or subject[-1] in "的了"):
+        return name
+    return subject + place.group(0) if name in (place.group(0), subject) else name
+
+
+@functools.lru_cache(maxsize=1)
+def _place_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The marks of reach after a subject owning places, and the words closing a subject
+    that are its extent, not it (``place_subject_tails``: 范围)."""
+    table = load_json("name_grammar.json")
+    return tuple(table["place_reach_marks"]), tuple(table["place_subject_tails"])
