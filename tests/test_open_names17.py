@@ -110,3 +110,26 @@ def test_a_qualifier_between_the_action_and_a_count_stays_with_the_noun_counted(
     assert _names(seed_open_facts("003"), "11个", "西单商圈") == ["西单商圈停车场"]
     # 开发储备公益性岗位超8000个: 储备 is a second verb, not a qualifier
     assert _names(province_open_facts("广东"), "超8000个", "公益性岗位") == ["公益性岗位"]
+
+
+def test_a_verb_of_addition_after_a_level_of_money_makes_the_value_its_change() -> None:
+    facts = national_open_facts((2009, 1995))
+    # 企业退休人员养老金人均每月新增110元: the rise, not the pension
+    assert _names(facts[2009], "110元", "人均每月新增") == ["企业退休人员养老金新增"]
+    # 居民储蓄存款新增6300多亿元
+    assert _names(facts[1995], "6300多亿元", "居民储蓄存款新增") == ["居民储蓄存款新增"]
+
+
+def test_a_share_of_the_words_after_it_is_not_kept_under_the_words_before() -> None:
+    facts = province_2025_open_facts("江西")
+    # 力争城市建成区50%以上面积达到海绵城市建设标准: not a share of 城市建成区
+    assert _names(facts, "50%以上", "城市建成区50%以上面积") == []
+    # 衔接资金的62%用于产业发展 (甘肃)
+    assert _names(province_2025_open_facts("甘肃"), "62%", "衔接资金的62%用于") == []
+    # …but a rate run into the next sentence stays (…达标率达到100%家庭…, in the seeds)
+    assert _names(seed_open_facts("001"), "100%", "规范化建设达标率达到100%家庭") != []
+
+
+def test_a_count_of_provinces_reached_by_a_flow_is_named_with_it() -> None:
+    # 绿电外送拓展至22个省区市
+    assert _names(province_open_facts("青海"), "22个", "绿电外送拓展至") == ["绿电外送省区市"]

@@ -542,8 +542,8 @@ def lead_owner(text: str, clause_start: int, start: int, name: str) -> str:
     return lead + name
 
 
-#: A place class counted (县, 县（市）, 省（区、市）), ending its noun.
-_PLACE_COUNTED = re.compile(r"[省市县区乡镇村旗](?:（[^（）]{1,8}）|(?![\u4e00-\u9fff]))")
+#: A place class counted (县, 县（市）, 省区市, 省（区、市）), ending its noun.
+_PLACE_COUNTED = re.compile(r"[省市县区乡镇村旗]{1,3}(?:（[^（）]{1,8}）|(?![\u4e00-\u9fff]))")
 #: Word tags that may close a subject owning places (试点, 帮扶).
 _SUBJECT_END_TAGS = frozenset({"n", "nz", "vn", "j", "l", "v"})
 

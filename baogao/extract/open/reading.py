@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.data import load_json
 from baogao.extract.open.amounts import (
     Amount,
     _find_amounts,
@@ -125,6 +126,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         pre = pre[:-1]  # (就业率达97.3%，)上升了2.3个百分点: the change of the one before
     if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
         return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
+    if amount.unit in ("%", "‰") and _share_of_next(text, amount.end, pre):
+        return None  # 低空经济集聚全国30%以上|产业链企业: a share of the ones named after it
     if text.startswith("的", amount.end):
         # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
         # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
@@ -430,6 +433,23 @@ def _qualifier(head: str, name: str, action: str | None, post: str) -> bool:
             and not any(tag in ("m", "t", "r", "p") for _, tag in words)
             and resolve_one(name) is None and not _unsure(name)
             and not any(c.isdigit() for c in name))
+
+
+#: Tags of a word after a share that makes the share one of the words after it.
+_SHARE_OF_TAGS = frozenset({"n", "nz", "l", "vn", "p", "a"})
+
+
+def _share_of_next(text: str, end: int, pre: str) -> bool:
+    """True when the share ending at ``end`` is followed by a noun, a preposition, an
+    adjective or a verb of ``share_predicates`` (全国30%以上|产业链企业, 80%以上|在农村,
+    62%|用于产业发展): it is the share of what those words say. A rate before it (…合格率
+    99.7%|辖区…, a sentence run into the next) is read as printed."""
+    if not _HAN.match(text, end) or text.startswith("的", end):
+        return False
+    word, tag = _words(text[end : end + 8])[0]
+    if _tidy(pre).endswith("率") or re.sub(r"[达到为是]+$", "", _tidy(pre)).endswith("率"):
+        return False
+    return tag in _SHARE_OF_TAGS or word in load_json("name_grammar.json")["share_predicates"]
 
 
 def _purpose(text: str, amount: Amount, post: str, verb: str) -> bool:
