@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from baogao.extract.alternation import words_pattern
 from baogao.extract.budget import budget_result_timing, own_part_mentions
 from baogao.extract.catalog import Family, Mention, convert, cues, find_mentions, load_catalog
 from baogao.extract.clauses import (
@@ -127,7 +128,7 @@ def _qualitative_target_re() -> re.Pattern[str]:
 def _maybe_value_re() -> re.Pattern[str]:
     """Anything that can start a value: a digit, a Chinese numeral, a qualitative phrase."""
     words = [*cue_words("qualitative_value_hints")]
-    return re.compile("[0-9零〇一二两三四五六七八九十百千万亿]|" + "|".join(map(re.escape, words)))
+    return re.compile("[0-9零〇一二两三四五六七八九十百千万亿]|" + words_pattern(words))
 
 
 def _catalog_unit(indicator: str) -> str:

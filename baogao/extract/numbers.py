@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from baogao.extract.alternation import words_pattern
 from baogao.extract.catalog import cues, page_shapes
 from baogao.models import Bound
 from baogao.settings import limit
@@ -148,7 +149,7 @@ _parse_cached = functools.lru_cache(maxsize=8192)(_parse_number)
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return words_pattern(sorted(words, key=len, reverse=True))
 
 
 def begins_with(words: Iterable[str], chars: str) -> re.Pattern[str]:

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from baogao.extract.alternation import words_pattern
 from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.span_memo import SpanMemo, last_of
 from baogao.models import Document, Kind, Role
@@ -84,8 +85,8 @@ def year_of(match: re.Match[str]) -> int:
 
 @functools.lru_cache(maxsize=64)
 def _cue_re(key: str) -> re.Pattern[str] | None:
-    words = [re.escape(w) for w in cue_words(key) if w]
-    return re.compile("|".join(words)) if words else None
+    words = [w for w in cue_words(key) if w]
+    return re.compile(words_pattern(words)) if words else None
 
 
 def has_cue(text: str, key: str) -> bool:
@@ -240,7 +241,7 @@ def _relative_words_re() -> re.Pattern[str]:
     words = sorted(cue_words("last_year") + cue_words("this_year"), key=len, reverse=True)
     if not words or not all(words):
         return re.compile("")  # no gate (an empty word is found anywhere)
-    return re.compile("|".join(re.escape(w) for w in words))
+    return re.compile(words_pattern(words))
 
 
 #: What follows 去年 when it names a level held, not the year spoken of (今年…保持了去年的

@@ -20,6 +20,7 @@ import functools
 import re
 from typing import Any
 
+from baogao.extract.alternation import words_pattern
 from baogao.extract.catalog import (
     Family,
     Mention,
@@ -137,7 +138,7 @@ def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, 
 @functools.lru_cache(maxsize=1)
 def _carried_re() -> re.Pattern[str]:
     words = sorted([*cues()["carried_names"], *_head_nouns()], key=len, reverse=True)
-    return re.compile(rf"(?<=[，,、；;])(?:全年)?(?:{'|'.join(re.escape(w) for w in words)})")
+    return re.compile(rf"(?<=[，,、；;])(?:全年)?(?:{words_pattern(words)})")
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,7 +180,7 @@ def carried_mentions(
 @functools.lru_cache(maxsize=1)
 def _carried_growth_re() -> re.Pattern[str]:
     words = sorted(cue_words("carried_growth_names"), key=len, reverse=True)
-    return re.compile(rf"(?<=[，,])(?:{'|'.join(re.escape(w) for w in words)})")
+    return re.compile(rf"(?<=[，,])(?:{words_pattern(words)})")
 
 
 def carried_growth_mentions(
@@ -209,7 +210,7 @@ def _lead_in_re() -> re.Pattern[str]:
     openers = sorted(cues()["lead_in_openers"], key=len, reverse=True)
     # a clause start: after a mark, or a sentence start (^ only matches at the text's start)
     return re.compile(
-        rf"(?:^|(?<=[。！？\n，,；;：:]))(?:{'|'.join(re.escape(w) for w in openers)})")
+        rf"(?:^|(?<=[。！？\n，,；;：:]))(?:{words_pattern(openers)})")
 
 
 def lead_in_mentions(

@@ -185,9 +185,13 @@ def _drop_spans(text: str) -> list[tuple[int, int]]:
 #: (a decimal point stays with the digit after it) each followed by one space, at least two,
 #: right before a Chinese character or a percent sign, or one digit after a Chinese character
 #: right before 万 or 亿; a column of numbers (12 34) never is
+#: (each branch opens on its digit and looks behind after it: the engine skips ahead to
+#: digits; a branch opening on a lookbehind was tried at every character)
 _SPACED_DIGITS = re.compile(
-    r"(?<![0-9０-９.．])[0-9０-９](?: (?:[0-9０-９]|[.．][0-9０-９]))+ ?(?=[\u4e00-\u9fff%％‰])"
-    r"|(?<=[\u4e00-\u9fff])[0-9０-９] (?=[万亿])")  # 钢产量达到1 亿吨: one digit, then its order
+    r"[0-9０-９](?<![0-9０-９.．][0-9０-９])(?: (?:[0-9０-９]|[.．][0-9０-９]))+ ?"
+    r"(?=[\u4e00-\u9fff%％‰])"
+    # 钢产量达到1 亿吨: one digit, then its order
+    r"|[0-9０-９](?<=[\u4e00-\u9fff][0-9０-９]) (?=[万亿])")
 
 
 def _spaced_digits(text: str) -> list[tuple[int, int]]:

@@ -17,6 +17,7 @@ import bisect
 import functools
 import re
 
+from baogao.extract.alternation import words_pattern
 from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.facts import _Span
 from baogao.extract.open.words import _skip_words, vocabulary
@@ -33,9 +34,8 @@ def _multi_year_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Any paragraph-level multi-year word; any multi-year word (``in`` tests, as one search;
     an empty word, found in any text, is an empty alternative, found too)."""
     table = cues()
-    para = "|".join(re.escape(w) for w in table["multi_year_paragraph"])
-    every = "|".join(re.escape(w) for w in [*table["multi_year_paragraph"],
-                                             *table["multi_year_sentence"]])
+    para = words_pattern(table["multi_year_paragraph"])
+    every = words_pattern([*table["multi_year_paragraph"], *table["multi_year_sentence"]])
     return re.compile(para or "(?!)"), re.compile(every or "(?!)")
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from baogao.ask.segment import tag_words
 from baogao.data import load_json
+from baogao.extract.alternation import words_pattern
 
 
 @functools.lru_cache(maxsize=32768)
@@ -47,7 +48,7 @@ def _longest_first(words: list[str]) -> list[str]:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in _longest_first(words))
+    return words_pattern(_longest_first(words))
 
 
 @functools.lru_cache(maxsize=32)
