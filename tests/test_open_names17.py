@@ -133,3 +133,24 @@ def test_a_share_of_the_words_after_it_is_not_kept_under_the_words_before() -> N
 def test_a_count_of_provinces_reached_by_a_flow_is_named_with_it() -> None:
     # 绿电外送拓展至22个省区市
     assert _names(province_open_facts("青海"), "22个", "绿电外送拓展至") == ["绿电外送省区市"]
+
+
+def test_a_source_after_cong_stays_in_the_name_and_the_change_is_kept() -> None:
+    # 农民每人平均从集体分得的收入总共只增加了10.5元: 从集体 is no start of a change
+    facts = national_open_facts((1980,))[1980]
+    assert _names(facts, "10.5元", "从集体分得") == ["农民每人平均从集体分得的收入增加"]
+    # …但 标准从202元提高到…: a start still cuts the name (城镇化率从47.5%提高到51.5%)
+    assert _names(national_open_facts((2011,))[2011], "51.5%", "城镇化率从47.5%") == ["城镇化率"]
+
+
+def test_a_growth_said_of_each_listed_measure_is_in_each_name() -> None:
+    # 全年接待游客人次、旅游总花费均增长10%以上
+    assert _names(province_2025_open_facts("河北"), "10%以上", "均增长10%以上") == [
+        "旅游总花费增长", "游客人次增长"]
+
+
+def test_a_flow_verb_after_fenbie_is_the_action_of_each_value() -> None:
+    # “上海标准”、“上海品牌”分别新增11个和27项
+    facts = province_2025_open_facts("上海")
+    assert _actions(facts, "11个", "分别新增11个和27项") == ["新增"]
+    assert _actions(facts, "27项", "分别新增11个和27项") == ["新增"]

@@ -61,6 +61,7 @@ from baogao.extract.open.grammar import (
     grammar_checked,
     parallel_owned,
     purpose_kept,
+    respective_verb,
     sibling_owned,
     stated_subject,
     titled,
@@ -349,7 +350,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
                         listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
                         reading = None if _unsure(listed_name) else Reading(
-                            listed_name, reading.action if reading else None,
+                            listed_name, (reading.action if reading else None) or (
+                                respective_verb(text, apart, amount.start)),
                             reading.scope if reading else None)
                     head_start = prev_end
                     prev_end = amount.end

@@ -37,6 +37,7 @@ __all__ = [
     "modified",
     "parallel_owned",
     "purpose_kept",
+    "respective_verb",
     "sibling_owned",
     "stated_subject",
     "titled",
@@ -320,3 +321,13 @@ def list_item(head: str, name: str, unit: str) -> bool:
     return (unit not in _CHANGE_UNITS and not unit.endswith("元")
             and bare == name and _words(name)[-1][1] != "v"
             and not any(w in name for w in _table("list_item_levels")))
+
+
+def respective_verb(text: str, apart: int, start: int) -> str | None:
+    """The flow verb printed right after 分别 (at ``apart``) before the values it pairs with
+    their subjects (“上海标准”、“上海品牌”分别|新增|11个和27项): each value's action; None
+    when no such verb follows 分别 or 分别 is not in the clause."""
+    if apart < 0 or apart + 2 >= start:
+        return None
+    word, tag = _words(text[apart + 2 : start])[0]
+    return word if tag == "v" and word in _table("list_verbs") else None

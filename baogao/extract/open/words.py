@@ -254,7 +254,13 @@ _APPROX_SHARE = re.compile(r"(?<![节签合预制公条契特邀相履守集])�
 _DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除|考虑)[\u4e00-\u9fff、和]{1,20}?因素(?:影响)?(?:后)?")
 
 
+#: What may follow 从 in a name cut before the amount it starts from (从|202元, 从2020年的|
+#: 645元, 从上年的…): a number, a time, or nothing; 从集体分得的收入 is a source inside the name.
+_FROM_BASE = re.compile(r"[\d零〇一二两三四五六七八九十每]|上年|去年|今年|本年|上半年|年初|年末|$")
+
+
 @functools.lru_cache(maxsize=32768)
+
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
@@ -268,8 +274,8 @@ def _tidy(name: str) -> str:
     if "第" in name or "前" in name:
         name = _RANK_TAIL.sub("", name)  # 高速公路通车里程全国第四
     at = name.find("从", 1)
-    if at > 0 and {at, at + 1} <= _cuts(name):
-        name = name[:at]  # 标准从202元(提高到): not 从事
+    if at > 0 and {at, at + 1} <= _cuts(name) and _FROM_BASE.match(name, at + 1):
+        name = name[:at]  # 标准从202元(提高到): not 从事, nor 从集体(分得的收入)
     if "[" in name or "［" in name:
         name = _NOTE_MARK.sub("", name)  # …满意度[1]: a footnote mark
     if "约占" in name:
