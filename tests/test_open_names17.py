@@ -154,3 +154,15 @@ def test_a_flow_verb_after_fenbie_is_the_action_of_each_value() -> None:
     facts = province_2025_open_facts("上海")
     assert _actions(facts, "11个", "分别新增11个和27项") == ["新增"]
     assert _actions(facts, "27项", "分别新增11个和27项") == ["新增"]
+
+
+def test_a_word_opening_on_he_after_a_count_is_not_cut_at_he() -> None:
+    # 打造5个“五好两宜”和美乡村片区: 和美乡村 is one word
+    assert _names(province_2025_open_facts("上海"), "5个", "“五好两宜”和美乡村片区") == [
+        "“五好两宜”和美乡村片区"]
+
+
+def test_a_count_restricted_by_an_idiom_and_a_verb_keeps_its_predicate() -> None:
+    # 49个机关、企事业单位附属空间对外开放共享
+    assert _names(province_open_facts("上海"), "49个", "附属空间对外开放共享") == [
+        "对外开放共享的机关、企事业单位附属空间"]

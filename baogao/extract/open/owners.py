@@ -265,7 +265,9 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
                                         in (*open_names()["predicate_adverbs"], *whole)):
         opening += 1  # 新|认定为, 先后|访华, (省（区、市）)全部|免征
     if not words or not (words[opening][1].startswith(("v", "p"))
-                         or words[opening][0] in ("被", "获")):
+                         or words[opening][0] in ("被", "获") or (  # 对外开放|共享: an idiom
+                             words[opening][1] == "l"
+                             and any(t == "v" for _, t in words[opening + 1 :]))):
         return name
     if not any(t.startswith("v") for _, t in words):
         return name

@@ -450,8 +450,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     found = stops.search(text, begin, limit)
     if found is not None and found.start() > begin:
         cuts = _cut_points(text[begin:limit])
-        while found is not None and found.start() - begin not in cuts:
-            found = stops.search(text, found.end(), limit)  # 4所普通高|等|学校: inside a word
+        while found is not None and (found.start() - begin not in cuts or (
+                found.group() in "和及与" and found.end() - begin not in cuts)):
+            # 4所普通高|等|学校, “五好两宜”|和|美乡村片区: inside a word
+            found = stops.search(text, found.end(), limit)
     if found and found.group() in "（(" and (found.start() >= begin + 2 or (
             found.start() == begin + 1 and text[begin] in _PLACE_CHARS)):
         # 4个立体停车楼（库）, 2300个县（市）: a short aside in brackets right after the whole
