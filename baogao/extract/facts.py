@@ -30,7 +30,7 @@ from baogao.extract.clauses import (
     respective_tail,
     same_dimension,
 )
-from baogao.extract.guards import dated
+from baogao.extract.guards import dated, whole_year
 from baogao.extract.headlines import (
     Headline,
     estimate_lead,
@@ -279,7 +279,7 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 def _prefix_ok(text: str, mention: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
     """True when the words before a mention (and before the report's own region name, when
     it precedes the mention) leave it the subject of its clause."""
-    if governed_by_blocker(text, floor, mention.start):
+    if governed_by_blocker(text, floor, mention.start, mention.end):
         return False
     start = subject_start(text, mention.start, floor, own)
     if start <= floor:
@@ -793,4 +793,4 @@ def extract_facts(doc: Document) -> list[Fact]:
             continue
         seen.add(key)
         facts.append(fact)
-    return dated(facts)
+    return dated(whole_year(doc, facts))

@@ -65,11 +65,26 @@ def headline_at(doc: Document, para: _Span) -> Headline | None:
         timing = (Timing("target", False, doc.year) if year in (None, doc.year)
                   else future_target(doc.year, year))
         return None if timing is None else Headline(para, timing, frames_next_only=True)
-    if year is None or year_re().fullmatch(words) is None:
-        return None  # a year with other words (2003年回顾) is left to the words
+    if year is None:
+        return None
+    if year_re().fullmatch(words) is None:
+        return _worded_year(words, year, doc.year, para)
     if year < doc.year:
         return Headline(para, Timing("actual", False, year), frames_next_only=False)
     if year == doc.year:
+        return Headline(para, Timing("target", False, year), frames_next_only=False)
+    return None
+
+
+def _worded_year(words: str, year: int, doc_year: int, para: _Span) -> Headline | None:
+    """A year headline with one word saying which way it looks: 回顾2017年 / 2017年成绩单
+    (a past year's results, dated to it), 展望2018年 (the report's year, its targets); any
+    other word (2003年的成就), or a word looking the other way, leaves the line to its words."""
+    rest = year_re().sub("", words, count=1).strip()
+    shapes = page_shapes()
+    if rest in shapes["headline_review_words"] and year < doc_year:
+        return Headline(para, Timing("actual", False, year), frames_next_only=False)
+    if rest in shapes["headline_outlook_words"] and year == doc_year:
         return Headline(para, Timing("target", False, year), frames_next_only=False)
     return None
 

@@ -275,7 +275,7 @@ def share_mentions(text: str, start: int, end: int) -> list[Mention]:
     return found
 
 
-def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
+def governed_by_blocker(text: str, floor: int, pos: int, end: int | None = None) -> bool:
     """True when a multi-year word (累计, 近三年, 年均增长) before ``pos`` governs it.
 
     A blocker followed by a value in its own clause (…、年均增长5.7%，人均…) belongs to
@@ -286,6 +286,8 @@ def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
     clause_start = max(head.rfind(c) for c in "，,；;") + 1
     if has_cue(head[clause_start:], "clause_blockers"):
         return True
+    if end is not None and _shares_cumulative_lead(text, head, clause_start, floor, end):
+        return True
     for word in cue_words("clause_blockers"):
         at = head.find(word)
         while word and at >= 0:
@@ -295,6 +297,24 @@ def governed_by_blocker(text: str, floor: int, pos: int) -> bool:
                 return True
             at = head.find(word, at + 1)
     return False
+
+
+def _shares_cumulative_lead(text: str, head: str, clause_start: int, floor: int, end: int
+                            ) -> bool:
+    """True when the metric (ending at ``end``) opens a bare clause, its value right after its
+    name with no verb, after a comma that closes a cumulative clause with its own value:
+    累计完成固定资产投资2543亿元，实际利用外资19亿美元 — the second total is over the same years."""
+    if head[clause_start:].strip() or clause_start < 1 or head[clause_start - 1] not in "，,":
+        return False
+    name = text[floor + clause_start : end]
+    if re.match(r"\s*\d", text[end : end + 4]) is None or re.search(
+            str(cues()["change_in_name"]), name) is not None:
+        return False  # a verb after the name (…，地区生产总值增长7%) makes a clause of its own
+    if not any(word in name for word in cue_words("cumulative_shared")):
+        return False  # a year's level (…，地区生产总值1200亿元) is no total over the years
+    previous = head[max(head.rfind(c, 0, clause_start - 1) for c in "，,；;。：:") + 1 :
+                    clause_start - 1]
+    return re.search(str(cues()["cumulative_lead"]), previous.strip()) is not None
 
 
 def own_region_names(doc: Document) -> tuple[str, ...]:
