@@ -166,3 +166,17 @@ def test_a_count_restricted_by_an_idiom_and_a_verb_keeps_its_predicate() -> None
     # 49个机关、企事业单位附属空间对外开放共享
     assert _names(province_open_facts("上海"), "49个", "附属空间对外开放共享") == [
         "对外开放共享的机关、企事业单位附属空间"]
+
+
+def test_one_of_a_pair_of_owners_before_the_action_stays_in_the_name() -> None:
+    facts = national_open_facts((1988, 1982))
+    # 城市新建职工住宅8.5亿平方米，农村新建住房39亿平方米
+    assert _names(facts[1988], "8.5亿平方米", "城市新建职工住宅") == ["城市职工住宅"]
+    # 五年内预计农民新建住宅…，在农村新建公共福利设施三亿平方米
+    assert _names(facts[1982], "三亿平方米", "在农村新建公共福利设施") == ["农村公共福利设施"]
+
+
+def test_a_measure_of_money_after_a_count_of_entities_is_theirs() -> None:
+    # 累计引进重点企业177家、注册资本1100亿元
+    facts = seed_open_facts("003")
+    assert _names(facts, "1100亿元", "重点企业177家、注册资本") == ["重点企业注册资本"]

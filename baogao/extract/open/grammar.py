@@ -35,6 +35,7 @@ __all__ = [
     "list_item",
     "list_verb",
     "modified",
+    "paired_owner",
     "parallel_owned",
     "purpose_kept",
     "respective_verb",
@@ -331,3 +332,17 @@ def respective_verb(text: str, apart: int, start: int) -> str | None:
         return None
     word, tag = _words(text[apart + 2 : start])[0]
     return word if tag == "v" and word in _table("list_verbs") else None
+
+
+def paired_owner(source: str, name: str, action: str) -> str:
+    """``name`` with the owner printed right before its action when that owner is one of a
+    pair (``parallel_owners``: 城市|新建|职工住宅, beside 农村新建住房; 在农村|新建|公共福利
+    设施): the owner tells the object apart from its counterpart, not only where it is."""
+    if not source.endswith(action + name):
+        return name
+    before = _SPAN_LEAD.sub("", source[: len(source) - len(action) - len(name)])
+    before = _strip_lead(_tidy(before))[0]
+    before = before[1:] if before.startswith("在") else before
+    groups: list[list[str]] = load_json("name_grammar.json")["parallel_owners"]
+    owners = {o for group in groups for o in group if len(o) == 2}
+    return before + name if before in owners and not name.startswith(before) else name

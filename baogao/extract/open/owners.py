@@ -515,6 +515,19 @@ def listed_tail(pre: str, before: str | None, name: str) -> str:
     return name + measure
 
 
+def listed_measure(pre: str, before: str | None, name: str) -> str:
+    """``name`` of a measure of money printed alone between 、 and its amount right after a
+    count of entities (``entity_measures`` after ``entity_heads``: 引进重点企业177家、|注册
+    资本1100亿元): those entities' measure (重点企业注册资本). Other names are returned as
+    they are."""
+    table = load_json("name_grammar.json")
+    if (not before or not pre.startswith("、") or pre[1:] != name
+            or name not in table["entity_measures"]
+            or not before.endswith(tuple(table["entity_heads"]))):
+        return name
+    return before[before.rfind("等") + 1 :] + name  # (中煤绿能科技等)|企业注册资本
+
+
 #: Tags of the words of a noun owning the count after it (生态环境|9项约束性指标).
 _LEAD_OWNER_TAGS = frozenset({"n", "nz", "l", "j"})
 

@@ -23,7 +23,13 @@ from baogao.extract.open.checks import (
     unreliable,
 )
 from baogao.extract.open.frames import open_names
-from baogao.extract.open.grammar import level_of, list_item, list_verb, modified
+from baogao.extract.open.grammar import (
+    level_of,
+    list_item,
+    list_verb,
+    modified,
+    paired_owner,
+)
 from baogao.extract.open.lists import _strip_growth, share_named
 from baogao.extract.open.names import (
     _BASIS,
@@ -56,6 +62,7 @@ from baogao.extract.open.owners import (
     counted_owner,
     lead_owner,
     listed_head,
+    listed_measure,
     listed_tail,
     quoted_group,
 )
@@ -185,6 +192,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         if action and head_start == clause[0] and (0 < len(name) <= 3 or (
                 len(name) > 3 and all(t == "v" for _, t in _words(name)))):
             name = _subject_kept(source, name, action)  # (农牧区劳动力实现)|转移就业: verbs
+        elif action and head_start == clause[0]:
+            name = paired_owner(source, name, action)  # 城市|新建|职工住宅, 在农村|新建|…
     name, lead_action = (name, None) if clause_of else _strip_lead(name)
     name, stripped = _strip_tail(name)
     tail_action = tail_action or stripped
@@ -372,6 +381,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if head_start > clause[0] and prev is not None:
         name = listed_head(pre, prev.name, name)  # 铁路新线…、|复线: 铁路复线
         name = listed_tail(pre, prev.name, name)  # 石油地质储量…、|天然气: …地质储量
+        name = listed_measure(pre, prev.name, name)  # 重点企业177家、|注册资本: theirs
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
