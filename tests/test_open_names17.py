@@ -180,3 +180,9 @@ def test_a_measure_of_money_after_a_count_of_entities_is_theirs() -> None:
     # 累计引进重点企业177家、注册资本1100亿元
     facts = seed_open_facts("003")
     assert _names(facts, "1100亿元", "重点企业177家、注册资本") == ["重点企业注册资本"]
+
+
+def test_a_quoted_title_with_a_numeral_does_not_stop_a_restricting_predicate() -> None:
+    # 4部作品获“五个一工程”奖 (宁夏)
+    assert _names(province_2025_open_facts("宁夏"), "4部", "五个一工程") == [
+        "获“五个一工程”奖的作品"]

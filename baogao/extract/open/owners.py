@@ -250,7 +250,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if (_words(rest)[-1][0] in _LEVELS if rest else False) and text.startswith(
             "、", end + len(name) + len(rest)):
         return name  # 50部文艺作品|获得国家|、省级奖项: the predicate goes on after 、
-    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", rest))
+    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", _QUOTED.sub(
+            "", rest)))  # (4部作品)获“五个一工程”奖: a number inside a quoted title
             or not _HAN_ONLY.fullmatch(_RANK.sub("强", rest))):  # 跻身全国30强
         return name
     words = [(w, t) for w, t in _words(rest) if w != "了"]
@@ -349,6 +350,7 @@ _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十两][个项家
 _RANK = re.compile(r"[0-9百千]+强|[0-9]+小时")  # 百强, 500强; 24小时开放
 #: Examples printed before the count (吴忠仪表|等|3家企业入选…): its subject still.
 _EXAMPLES_BEFORE = re.compile(r"[^，,；;：:。]{2,24}等")
+_QUOTED = re.compile(r"“[^“”]{1,16}”")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff“”（）()A-Za-z]+")
 
 
