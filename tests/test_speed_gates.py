@@ -158,12 +158,14 @@ def test_relative_year_over_a_long_head_reads_as_a_scan() -> None:
     from baogao.extract.periods import cue_words, relative_year
 
     def scanned(text: str, start: int, pos: int) -> str | None:
+        found: tuple[int, str] | None = None  # the word nearest pos wins
         for key, label in (("last_year", "last"), ("this_year", "this")):
             for word in cue_words(key):
                 idx = text.rfind(word, start, pos)
-                if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与"):
-                    return label
-        return None
+                if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与") and (
+                        found is None or idx > found[0]):
+                    found = (idx, label)
+        return found[1] if found else None
 
     rng = random.Random(5)
     for text in _random_texts(400, 1500):

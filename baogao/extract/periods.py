@@ -251,19 +251,22 @@ _LEVEL_OF = ("的水平",)
 
 def relative_year(text: str, start: int, pos: int) -> str | None:
     """``this`` or ``last`` when 今年 / 去年 (not 比去年, not 去年的水平) appears before
-    ``pos``."""
+    ``pos``; the one nearest ``pos`` when both do (在去年农业丰收和今年…的基础上，…。国营机械化
+    农场将增加到152个，耕地面积达到758万亩, in the 1956 report: this year's)."""
     far = pos - start > _FAR and all(_relative_words())
     if not far and _relative_words_re().search(text, start, pos) is None:
         return None
+    found: tuple[int, str] | None = None
     for key, label in (("last_year", "last"), ("this_year", "this")):
         for word in cue_words(key):
             # a long head (a paragraph, a report run into one line): the word's last start
             # looked up in the text's index, not sought back over the head for each value
             idx = _last_start(text, word, start, pos) if far else text.rfind(word, start, pos)
             if idx >= 0 and not (idx > start and text[idx - 1] in "比较同与") and not (
-                    text.startswith(_LEVEL_OF, idx + len(word))):
-                return label
-    return None
+                    text.startswith(_LEVEL_OF, idx + len(word))) and (
+                    found is None or idx > found[0]):
+                found = (idx, label)
+    return found[1] if found else None
 
 
 #: A head longer than this is read through the text's index of relative words.

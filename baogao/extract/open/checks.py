@@ -28,6 +28,7 @@ from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span
 from baogao.extract.open.amounts import Amount, _find_amounts, _unit_gate, has_amount
 from baogao.extract.open.multiyear import _multi_year_res
+from baogao.extract.open.period_compare import compared_year
 from baogao.extract.open.words import (
     _alternation,
     _growth_word,
@@ -323,9 +324,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     years cleared it; ``spans`` when its clause names a span (五年共); ``growth`` when it is
     a change (%, 倍); ``planned`` when it is a target.
 
-    * a change from a base more than a year before (1980年同1952年相比…增长八点一倍,
-      比一九八○年增长…；原煤…增长百分之十二点九): over several years, none, unless
-      already read as of the year compared (一九八二年预计同一九八○年比较);
+    * a change from a base more than a year before: of the year its sentence names before
+      the base (1980年同1952年相比…增长八点一倍: 1980; 到一九八五年…比一九八○年增长…；原煤…
+      增长百分之十二点九: 1985), none when no year is named or its clause gives a rate per
+      year (平均每年递增…; see ``period_compare``);
     * a year its own clause names (2007年中、高等职业教育在校生…), or a clause of the year
       alone just before it (2007年，国内生产总值达到…): that year;
     * a deadline opening its full-stop sentence (到一九八五年，…；原煤七亿吨): that year;
@@ -346,7 +348,10 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
                    if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None]
         named = earlier[-1] if earlier else None
         if base[1] < (named or period or year) - 1:
-            return None  # 一九八二年预计同一九八○年比较: over two years too
+            # 一九八二年预计同一九八○年比较，棉花增长…: of 1982; 平均每年递增…: of none
+            # (到1992年，…达到15500亿元左右。…)将比1980年增长1.7倍: the run's year
+            return compared_year(text, clause[1], pos, named if named is not None else (
+                paragraph_run_year(text, para[0], full, pos)), base[1], year)
     last = max(_LAST_COMPARED.finditer(text, clause[0], pos), key=lambda m: m.start(),
                default=None)
     if last is not None and year_of(last) < year:

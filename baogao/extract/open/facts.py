@@ -91,6 +91,13 @@ from baogao.extract.open.owners import (
     restricted,
     served_unsaid,
 )
+from baogao.extract.open.period_compare import (
+    base_value_year,
+    continued_year,
+    deadline_after,
+    past_point_year,
+    share_at_end,
+)
 from baogao.extract.open.reading import is_descriptor, read_object
 from baogao.extract.open.words import (
     _alternation,
@@ -388,6 +395,18 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if timing.kind == "target" and (ran := run_before(
                             text, para.start, sentence.start, amount.start, doc.year)):
                         timing = replace(timing, kind="actual", period=ran)  # 1984年，…。全年
+                    elif timing.kind == "actual" and timing.period is not None and ((
+                            ran := run_before(text, para.start, sentence.start, amount.start,
+                                              doc.year) or continued_year(
+                                text, para.start, sentence.start, amount.start))
+                            and ran < timing.period):
+                        # 一九五七年…达到十七万五千人，…；职工达到一千零一十九万人 (1959): the
+                        # year opening its full-stop sentence, not the report's last one
+                        timing = replace(timing, period=ran)
+                    if timing.kind == "target" and (point := past_point_year(
+                            text, sentence.start, amount.start, doc.year)) is not None:
+                        # 到一九五四年十一月底为止，共积压器材…: built up by a past date
+                        timing = replace(timing, kind="actual", period=point)
                     if timing.kind == "target" and (_so_far().search(
                             text, sentence.start, amount.start) or baseline):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;
@@ -468,7 +487,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                              and doc.year is not None and not baseline
                              and (stock_at_end(text, amount.end, doc.year) or level_at_end(
                                  text, sentence.start, clause[0], amount.start, printed,
-                                 reading.action)))
+                                 reading.action) or share_at_end(
+                                 text, sentence.start, clause[0], amount.start, amount.unit)))
                     if stock and doc.year is not None:
                         # (五年来) 积累7810亿元，比五年前增加…; 青壮年文盲率下降到6%: the level
                         # at the end of the years reviewed, the last one's
@@ -493,6 +513,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period = None  # (过去四年…)累计新建…21家: over the years
                     if period is not None and _part_of_year(text, sentence.start, amount.start):
                         period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
+                    if period == doc.year and timing.kind == "target" and (
+                            ahead := deadline_after(text, sentence.start, amount.start,
+                                                    clause[1], doc.year, 10)) is not None:
+                        period = ahead  # 粮食增长…，即增产…，到一九五七年达到…: of 1957
+                    if (based := base_value_year(text, clause[0], amount.start)) is not None:
+                        period = based  # 比一九五二年的六百一十五万人: the base's own year
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")

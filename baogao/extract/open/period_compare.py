@@ -1,0 +1,132 @@
+"""Years of open facts that a comparison or an earlier sentence dates.
+
+* ``compared_year``: a change compared with a base year several years before;
+* ``base_value_year``: a base value printed after 比…年的;
+* ``continued_year``: a sentence opening with 其中 that goes on with the one before;
+* ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止).
+
+一九八二年预计同一九八○年比较，棉花增长百分之二十一点九 (the 1982 report); 1980年同完成经济恢复的
+1952年相比，工农业总产值增长八点一倍 (1981); 到一九八五年，…比一九八○年增长百分之十二点三；棉花
+三百六十万吨，增长百分之三十三 (1982): the change is of the level the year named before the base
+reaches, against the base; it is about that year. A rate per year in the change's clause
+(平均每年递增百分之八点七) belongs to no one year and stays undated.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from baogao.extract.catalog import cues
+from baogao.extract.open.words import vocabulary
+from baogao.extract.periods import explicit_year, year_of, year_re
+
+
+@functools.lru_cache(maxsize=1)
+def _average_re() -> re.Pattern[str]:
+    words: list[str] = cues()["compared_average"]
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def compared_year(text: str, clause: int, pos: int, named: int | None, base: int,
+                  year: int) -> int | None:
+    """The year a change at ``pos`` compared with ``base`` is about: ``named``, the year its
+    full-stop sentence names before the base (not as a base or a start itself), when it
+    comes after the base and no later than ten years after the report's ``year`` (a plan's
+    horizon), and the change's clause (from ``clause``) gives no rate per year; else None."""
+    if named is None or not base < named <= year + 10:
+        return None
+    if _average_re().search(text, clause, pos) is not None:
+        return None  # (比一九八○年增长百分之五十一点八，)平均每年递增百分之八点七
+    return named
+
+
+@functools.lru_cache(maxsize=1)
+def _base_value_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:比|较|同|与)\s*(?:{year_re().pattern})(?:底|末)?的$")
+
+
+def base_value_year(text: str, clause: int, pos: int) -> int | None:
+    """The year of a base value printed after 比…年的 right before ``pos`` in its clause
+    (比一九五二年的六百一十五万人增长百分之六十六): that year's level, not the one compared."""
+    found = _base_value_re().search(text, max(clause, pos - 16), pos)
+    return year_of(found) if found is not None else None
+
+
+def continued_year(text: str, para: int, sentence: int, pos: int) -> int | None:
+    """The year of the full-stop sentence before, for a value in one opening with 其中 that
+    goes on with it (我国的工农业总产值在一九五七年达到了…。其中，工业总产值达到了…, 1959): the
+    last year that sentence names not as a base, when the value's own full-stop sentence names
+    none up to ``pos`` but as a base (比一九五二年的…)."""
+    full = max(text.rfind("。", para, sentence) + 1, para)
+    if not text.startswith("其中", full) or full <= para:
+        return None
+    if explicit_year(text, full, pos) is not None or any(
+            text[m.start() - 1] not in "比较同与" for m in year_re().finditer(text, full, pos)):
+        return None
+    before = max(text.rfind("。", para, full - 1) + 1, para)
+    return explicit_year(text, before, full - 1)
+
+
+@functools.lru_cache(maxsize=1)
+def _past_point_re() -> re.Pattern[str]:
+    months = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:份)?(?:底|末)?"
+    return re.compile(rf"(?:到|至|截至|截止到?)\s*(?:{year_re().pattern})"
+                      rf"(?:{months}|底|末)(?:为止|止)")
+
+
+def past_point_year(text: str, sentence: int, pos: int, year: int | None) -> int | None:
+    """The year of a past point its sentence counts a value up to (第一汽车制造厂的建设到
+    一九五四年十一月底为止，共积压器材…, in the 1955 report), when it is before the report's
+    ``year``: what had built up by then, a result of that year, not a target."""
+    found = max(_past_point_re().finditer(text, sentence, pos), key=lambda m: m.start(),
+                default=None)
+    if found is None or year is None:
+        return None
+    named = year_of(found)
+    return named if named < year else None
+
+
+#: A share printed as its own clause's value: 占…的56%以上 (not 占全国人口65%的地区: a
+#: qualifier, which is not a value of its own).
+_SHARE_HEAD = re.compile(r"占[^，,；;。、]{1,40}的$")
+
+
+def share_at_end(text: str, sentence: int, clause: int, pos: int, unit: str) -> bool:
+    """True when the value at ``pos`` is a share its clause states (中等职业学校的在校生占高中
+    阶段教育总人数的56%以上): a level, in a review of several years the one they ended at, as
+    long as no word of a sum or a flow over the years stands in its clause and no year is
+    written before it in its sentence (the years' own dating holds)."""
+    if unit != "%" or _SHARE_HEAD.search(text, clause, pos) is None:
+        return False
+    head = text[clause:pos]
+    return not any(w in head for w in vocabulary()["span_sum_words"]) and (
+        year_re().search(text, sentence, pos) is None)
+
+
+@functools.lru_cache(maxsize=1)
+def _deadline_after_re() -> re.Pattern[str]:
+    return re.compile(rf"[，,](?:即[^，,；;。]*[，,])?(?:到|至)(?:{year_re().pattern})"
+                      r"(?:底|末)?(?:将)?(?:达到|达|增加到|提高到|为)")
+
+
+#: Any year word before the value (a year, 今年, 明年, 去年, 本年, 上年): its own dating holds.
+_YEAR_WORDS = re.compile(r"今年|明年|去年|本年|上年")
+
+
+def deadline_after(text: str, sentence: int, pos: int, end: int, year: int | None,
+                   horizon: int) -> int | None:
+    """The year of a deadline right after the value's clause that the same item reaches
+    (粮食增长百分之十七点六，即增产五百七十八亿斤，到一九五七年达到三千八百五十六亿斤, in the
+    1955 report): a target of that year, not of the report's, when nothing before the value in
+    its sentence names a year but as another item's deadline (from ``sentence``; ``end`` is
+    where its clause ends)."""
+    if year is None or _YEAR_WORDS.search(text, sentence, pos) or any(
+            text[max(sentence, m.start() - 1) : m.start()] not in ("到", "至")
+            for m in year_re().finditer(text, sentence, pos)):
+        return None  # (…，到一九五七年达到…，)棉花增长…: another item's deadline does not
+    found = _deadline_after_re().match(text, end)
+    if found is None:
+        return None
+    named = year_of(found)
+    return named if year < named <= year + horizon else None
