@@ -70,7 +70,7 @@ _NOTE_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])[\[［]\d{1,2}[\]］]")
 # a single space between two Chinese characters in a running paragraph (交出了一 份答卷, 同 比
 # 增长): where a copy's line break was; a line is a running paragraph when long and punctuated
 _BODY_LINE = re.compile(r"^[^\n]{60,}$", re.M)
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")  # sought from its space
 # a live transcript's speaker label and time stamp on each line: [溫家寶]:…。 [09:06]
 _TRANSCRIPT_LABEL = re.compile(r"^[ \u3000]*\[([^\[\]\n]{2,8})\][:：]", re.M)
 _TIME_STAMP = re.compile(r"[ \u3000]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \u3000]*$", re.M)
