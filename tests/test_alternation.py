@@ -80,3 +80,20 @@ def test_a_word_before_a_longer_one_it_begins_keeps_the_alternation() -> None:
 def test_empty_words_keep_the_alternation() -> None:
     assert words_pattern(["", "五年"]) == "|五年"
     assert words_pattern([]) == ""
+
+
+def test_words_after_a_mark_match_as_the_lookbehind_alternation(
+        documents: list[Document]) -> None:
+    # (?<=[，,])(?:…) as carried growth names are sought: the lookbehind moves after each
+    # word's first character, and the matches stay the same
+    words = ["比上年增长", "同比增长", "增长速度", "比上年", "增长率", "增长", "其中", "增速"]
+    plain = re.compile(f"(?<=[，,])(?:{'|'.join(words)})")
+    tree = re.compile(words_pattern(words, after="[，,]"))
+    assert tree.pattern.startswith("(?:比(?<=[，,]比)")
+    found = 0
+    for doc in documents:
+        spans = [m.span() for m in plain.finditer(doc.text)]
+        assert [m.span() for m in tree.finditer(doc.text)] == spans
+        found += len(spans)
+    assert found > 0
+    assert words_pattern(["五年", "五年来"], after="[，,]") == "(?<=[，,])(?:五年|五年来)"

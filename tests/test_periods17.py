@@ -25,10 +25,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from baogao.extract import extract_facts
+from baogao.extract.open.facts import open_facts
 from baogao.models import Fact
-from tests.conftest import facts_at, national_open_facts
+from baogao.pipeline import read
+from tests.conftest import NATIONAL, facts_at, national_open_facts, rewritten_report
 
 YEARS = (1955, 1956, 1959, 1975, 1981, 1982, 1986, 1988, 1998)
 
@@ -82,3 +87,42 @@ def test_period(national: dict[int, list[Fact]], year: int, printed: str, words:
                 kind: str, period: int | None) -> None:
     fact = _one(national[year], printed, words)
     assert (fact.kind, fact.period) == (kind, period), fact.name
+
+
+def test_a_measure_named_per_year_is_no_rate_per_year(tmp_path: Path) -> None:
+    """职工年平均工资增长百分之六十二 in a comparison of 1987 with 1982 is a change of a measure
+    named 年平均 (the average wage), of 1987; 平均每年递增 after it is the rate per year. The
+    1988 report (tuning), with the sentence in the shape of one never seen here."""
+    doc = next(d for d in read(NATIONAL) if d.year == 1988 and d.doc_type == "work_report")
+    source = tmp_path / "1988.txt"
+    source.write_text(f"{doc.title}\n{doc.text}", "utf-8")
+    anchor = "外贸出口增长27.8%，国家外汇结存上升。"
+    added = ("1987年同1982年相比，国民收入增长百分之五十八，全民所有制职工年平均工资增长百分之"
+             "六十二。")
+    (tmp_path / "out").mkdir()
+    reworded = rewritten_report(source, tmp_path / "out", (anchor, anchor + added))
+    facts = open_facts(reworded, extract_facts(reworded))
+    assert [(f.kind, f.period) for f in facts_at(facts, "百分之五十八", added)] == [
+        ("actual", 1987)]
+    assert [(f.kind, f.period) for f in facts_at(facts, "百分之六十二", added)] == [
+        ("actual", 1987)]
+
+
+def test_a_price_year_is_not_the_value_s(tmp_path: Path) -> None:
+    """按一九八○年不变价格计算，…比一九七八年增长…: 1980 fixes the prices, it is not the year the
+    change reaches, nor is 1979 in 1979年以来 (a span's start); with no other year named the
+    change keeps none (the 1988 report reworded)."""
+    doc = next(d for d in read(NATIONAL) if d.year == 1988 and d.doc_type == "work_report")
+    source = tmp_path / "1988.txt"
+    source.write_text(f"{doc.title}\n{doc.text}", "utf-8")
+    anchor = "外贸出口增长27.8%，国家外汇结存上升。"
+    added = ("按一九八○年不变价格计算，工农业总产值比一九七八年增长百分之三十一，全民所有制职工"
+             "年平均工资增长百分之六十二。")
+    since = "1979年以来，农民人均纯收入比1978年增长百分之六十。"  # a span's start, too
+    (tmp_path / "out").mkdir()
+    reworded = rewritten_report(source, tmp_path / "out", (anchor, anchor + added + since))
+    facts = open_facts(reworded, extract_facts(reworded))
+    assert [(f.kind, f.period) for f in facts_at(facts, "百分之六十二", added)] == [
+        ("actual", None)]
+    assert [(f.kind, f.period) for f in facts_at(facts, "百分之六十", since)] == [
+        ("actual", None)]

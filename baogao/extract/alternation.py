@@ -23,19 +23,28 @@ _END = ""  # key of a word ending at a node (no character is empty)
 _Node = dict[str, "_Node"]
 
 
-def words_pattern(words: Iterable[str]) -> str:
+def words_pattern(words: Iterable[str], after: str = "") -> str:
     """The words as a regular expression matching exactly what their alternation matches
-    (see the module docstring); the plain alternation when the tree would not be equal."""
+    (see the module docstring); the plain alternation when the tree would not be equal.
+
+    ``after``, one character class (``[，,]``): only words right after one of its characters,
+    as ``(?<=[，,])(?:…)`` finds them, tested after each word's first character (a pattern
+    opening on a lookbehind is tried at every character)."""
     listed = list(words)
     if not listed or "" in listed or not _longer_first(listed):
-        return "|".join(re.escape(w) for w in listed)
+        plain = "|".join(re.escape(w) for w in listed)
+        return f"(?<={after})(?:{plain})" if after else plain
     tree: _Node = {}
     for word in listed:
         node = tree
         for ch in word:
             node = node.setdefault(ch, {})
         node[_END] = {}
-    return _branch(tree)
+    if not after:
+        return _branch(tree)
+    parts = [f"{re.escape(ch)}(?<={after}{re.escape(ch)}){_branch(child)}"
+             for ch, child in tree.items()]
+    return parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
 
 
 def _longer_first(words: list[str]) -> bool:

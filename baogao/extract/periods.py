@@ -62,8 +62,10 @@ def _year_re() -> re.Pattern[str]:
     """A year: 2025年, or in Chinese numerals as older reports write it (一九八三年, 二00四年
     with a zero typed as a digit)."""
     digits = "〇○零一二三四五六七八九"
-    # a copy may space out its digits (1 9 9 7 年)
-    return re.compile(rf"(?<![\d{digits}])((?:1 ?9|2 ?0) ?\d ?\d|[一二][{digits}0]{{3}}) ?年")
+    # a copy may space out its digits (1 9 9 7 年); not after a digit, tested after the
+    # first digit (a pattern opening on a lookbehind is tried at every character)
+    return re.compile(rf"((?:1(?<![\d{digits}]1) ?9|2(?<![\d{digits}]2) ?0) ?\d ?\d"
+                      rf"|[一二](?<![\d{digits}][一二])[{digits}0]{{3}}) ?年")
 
 
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "000123456789")

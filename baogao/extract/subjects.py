@@ -138,7 +138,8 @@ def _shared_noun_list(text: str, start: int, pos: int, word: str) -> tuple[int, 
 @functools.lru_cache(maxsize=1)
 def _carried_re() -> re.Pattern[str]:
     words = sorted([*cues()["carried_names"], *_head_nouns()], key=len, reverse=True)
-    return re.compile(rf"(?<=[，,、；;])(?:全年)?(?:{words_pattern(words)})")
+    # (?<=[，,、；;])(?:全年)?(?:w1|w2…) tries 全年w1, 全年w2, …, then w1, w2, …
+    return re.compile(words_pattern([*(f"全年{w}" for w in words), *words], after="[，,、；;]"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -180,7 +181,7 @@ def carried_mentions(
 @functools.lru_cache(maxsize=1)
 def _carried_growth_re() -> re.Pattern[str]:
     words = sorted(cue_words("carried_growth_names"), key=len, reverse=True)
-    return re.compile(rf"(?<=[，,])(?:{words_pattern(words)})")
+    return re.compile(words_pattern(words, after="[，,]"))
 
 
 def carried_growth_mentions(
@@ -471,13 +472,38 @@ def _topic_clause_re() -> re.Pattern[str]:
     return re.compile(str(cues()["topic_clause"]))
 
 
+@functools.lru_cache(maxsize=1)
+def _topic_gate_re() -> re.Pattern[str]:
+    """Where ``_topic_clause_re`` finds a match at all: what its closing lookahead looks for,
+    when all before the lookahead may be empty (then a match stands wherever the lookahead
+    holds, and only there). That search skips ahead to the lookahead's first characters; the
+    clause pattern, which opens on optional words, is tried at every character. The clause
+    pattern itself when it has no such shape."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    pattern = _topic_clause_re()
+    head, sep, body = pattern.pattern.rpartition("(?=")
+    items = _parser.parse(pattern.pattern).data
+    if not sep or not body.endswith(")") or not items:
+        return pattern
+    op, av = items[-1]
+    lead = _parser.parse(head).getwidth()[0] if head else 0
+    gate = body[:-1]
+    try:
+        same = (str(op) == "ASSERT" and av[0] == 1
+                and repr(_parser.parse(gate).data) == repr(av[1].data))
+    except re.error:
+        same = False
+    return re.compile(gate) if same and lead == 0 else pattern
+
+
 def topic_mentions(
     text: str, start: int, end: int, floor: int, mentions: list[Mention]
 ) -> list[Mention]:
     """工农业总产值的增长速度，一九八一年计划为3.7%，实际达到4.6%；一九八二年计划为4%…: a
     metric standing alone before a comma is the topic of the clauses of its full-stop
     sentence that open on a year and a plan or result word and name no metric of their own."""
-    if _topic_clause_re().search(text, start, end) is None:
+    if _topic_gate_re().search(text, start, end) is None:
         return []  # no clause to carry a topic: the metrics need not be looked for
     full = max(floor, text.rfind("。", floor, start) + 1)
     named = [with_speed_noun(text, m) for m in find_mentions(text, full, end)]

@@ -70,7 +70,7 @@ _NOTE_MARKER = re.compile(r"(?<=[\u4e00-\u9fff])[\[［]\d{1,2}[\]］]")
 # a single space between two Chinese characters in a running paragraph (交出了一 份答卷, 同 比
 # 增长): where a copy's line break was; a line is a running paragraph when long and punctuated
 _BODY_LINE = re.compile(r"^[^\n]{60,}$", re.M)
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_CJK_GAP = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff])")  # sought from its space
 # a live transcript's speaker label and time stamp on each line: [溫家寶]:…。 [09:06]
 _TRANSCRIPT_LABEL = re.compile(r"^[ \u3000]*\[([^\[\]\n]{2,8})\][:：]", re.M)
 _TIME_STAMP = re.compile(r"[ \u3000]*\[\d{1,2}:\d{2}(?::\d{2})?\][ \u3000]*$", re.M)
@@ -487,11 +487,14 @@ def _cut_body(lines: list[_Line]) -> int:
     """Where the body opens (the salutation's line) in a copy wrapped at no one width whose
     long lines mostly end inside a sentence (an aggregator's excerpt: …一般公共 / 预算支出
     完成14.34亿元); the number of lines when the copy is not such a one."""
-    long = [ln for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    body = next((k for k, ln in enumerate(lines) if ln.text.startswith("各位代表")), len(lines))
+    # only the body's lines vote: a page's title, byline and furniture above the salutation
+    # (breadcrumbs, 【字体：大 中 小】) end inside no sentence of the report
+    long = [ln for ln in lines[body:] if len(ln.text) >= 20 and not ln.indented]
     cut = sum(1 for ln in long if ln.text[-1] not in _TERMINAL + _CLOSING)
     if len(long) < 6 or cut < 0.6 * len(long):
         return len(lines)
-    return next((k for k, ln in enumerate(lines) if ln.text.startswith("各位代表")), len(lines))
+    return body
 
 
 def _cut_inside(prev: _Line, nxt: _Line) -> bool:

@@ -345,7 +345,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         # (到一九八五年…将从一九八○年的…增加到…；)在校学生…比一九八○年: the value's year
         # is the last one named before the base that is not a base or a start itself
         earlier = [year_of(m) for m in year_re().finditer(text, full, base[0])
-                   if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None]
+                   if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None
+                   and not text.startswith(_NOT_DATING, m.end())]  # 按1980年不变价格
         named = earlier[-1] if earlier else None
         if base[1] < (named or period or year) - 1:
             # 一九八二年预计同一九八○年比较，棉花增长…: of 1982; 平均每年递增…: of none
@@ -426,6 +427,12 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
+
+
+#: What follows a year that only fixes the prices a value is counted in (按一九八○年不变价格
+#: 计算) or opens a span (1979年以来): not the value's year.
+_NOT_DATING = ("不变价", "可比价", "价格", "的价格", "的不变价", "的可比价", "以来", "来", "起",
+               "以后", "后", "以前", "前")
 
 
 #: A change before the value in its clause (即增产五百七十八亿斤): an amount added, not the

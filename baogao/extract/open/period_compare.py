@@ -24,8 +24,7 @@ from baogao.extract.periods import explicit_year, year_of, year_re
 
 @functools.lru_cache(maxsize=1)
 def _average_re() -> re.Pattern[str]:
-    words: list[str] = cues()["compared_average"]
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(str(cues()["compared_average"]))
 
 
 def compared_year(text: str, clause: int, pos: int, named: int | None, base: int,
@@ -95,11 +94,11 @@ _SHARE_HEAD = re.compile(r"占[^，,；;。、]{1,40}的$")
 def share_at_end(text: str, sentence: int, clause: int, pos: int, unit: str) -> bool:
     """True when the value at ``pos`` is a share its clause states (中等职业学校的在校生占高中
     阶段教育总人数的56%以上): a level, in a review of several years the one they ended at, as
-    long as no word of a sum or a flow over the years stands in its clause and no year is
-    written before it in its sentence (the years' own dating holds)."""
+    long as no word of a sum or a flow over the years stands before it in its sentence and no
+    year is written there (the years' own dating holds)."""
     if unit != "%" or _SHARE_HEAD.search(text, clause, pos) is None:
         return False
-    head = text[clause:pos]
+    head = text[sentence:pos]  # (五年累计…，)占…的20%: a share of a sum, not a level
     return not any(w in head for w in vocabulary()["span_sum_words"]) and (
         year_re().search(text, sentence, pos) is None)
 
