@@ -79,9 +79,9 @@ def main() -> None:
     parser.add_argument("--details", action="store_true")
     args = parser.parse_args()
     base_tp = 0
-    lost = {w: 0 for w in args.widths}
-    new = {w: 0 for w in args.widths}
-    tps = {w: 0 for w in args.widths}
+    lost = dict.fromkeys(args.widths, 0)
+    new = dict.fromkeys(args.widths, 0)
+    tps = dict.fromkeys(args.widths, 0)
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         for folder in args.folders:
