@@ -5,7 +5,8 @@ of the earlier sets): a year headline with a word saying which way it looks (回
 quarter's; 地方生产总值 as a name of GDP; 万元GDP综合能耗 as energy intensity, not GDP; a
 completion share against the year's target (完成全年总量目标的107%) between a level and its
 growth; a cumulative lead shared by a bare clause after it (累计完成…，实际利用外资19亿美元);
-增 alone before a rate (生产总值增 8.8%, 同比增8.7%) as a growth.
+增 alone before a rate (生产总值增 8.8%, 同比增8.7%) as a growth; a government site's frame
+(breadcrumb, print bar, 上一篇/下一篇, footer) read as furniture, not as the report.
 Each test reads a real tune page (tests/data/fresh17) or a variant of one."""
 
 from __future__ import annotations
@@ -121,3 +122,22 @@ def test_zeng_alone_after_a_level_is_its_growth_and_no_level_of_a_net_increase()
     assert [f for f in facts if f[0] == "gdp" and f[4] == 120.0]
     text = LUOJIANG_2020.replace("全区地区\n生产总值增 8.8%", "全区地区\n生产总值净增 8亿元")
     assert not [f for f in _catalog(_doc(text)) if f[0] == "gdp" and f[4] == 8.0]
+
+
+#: the 邯郸市 2025 report as a document library prints it (fresh17 09, tune), and the same text
+#: framed the way a government site frames a page: a breadcrumb, the font-size and print bar,
+#: links to the pages before and after, the site's footer
+HANDAN_2025 = _page("09_handan2025.txt")
+SITE_FRAME = (
+    "首页 > 政务公开 > 政府工作报告\n【字体：大 中 小】 打印本页 关闭窗口\n",
+    "\n上一篇：关于印发2023年度重点工作任务分解方案的通知\n下一篇：2023年度政府信息公开工作报告\n"
+    "主办单位：市人民政府办公室 网站标识码：1304000000 冀ICP备05000000号\n",
+)
+
+
+def test_a_sites_frame_around_a_report_changes_nothing_read() -> None:
+    bare = _catalog(_doc(HANDAN_2025))
+    assert ("gdp", "actual", False, 2024, 4704.3, None) in bare
+    framed = _doc(SITE_FRAME[0] + HANDAN_2025 + SITE_FRAME[1])
+    assert "上一篇" not in framed.text and "主办单位" not in framed.text
+    assert _catalog(framed) == bare

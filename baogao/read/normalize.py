@@ -487,11 +487,14 @@ def _cut_body(lines: list[_Line]) -> int:
     """Where the body opens (the salutation's line) in a copy wrapped at no one width whose
     long lines mostly end inside a sentence (an aggregator's excerpt: …一般公共 / 预算支出
     完成14.34亿元); the number of lines when the copy is not such a one."""
-    long = [ln for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    body = next((k for k, ln in enumerate(lines) if ln.text.startswith("各位代表")), len(lines))
+    # only the body's lines vote: a page's title, byline and furniture above the salutation
+    # (breadcrumbs, 【字体：大 中 小】) end inside no sentence of the report
+    long = [ln for ln in lines[body:] if len(ln.text) >= 20 and not ln.indented]
     cut = sum(1 for ln in long if ln.text[-1] not in _TERMINAL + _CLOSING)
     if len(long) < 6 or cut < 0.6 * len(long):
         return len(lines)
-    return next((k for k, ln in enumerate(lines) if ln.text.startswith("各位代表")), len(lines))
+    return body
 
 
 def _cut_inside(prev: _Line, nxt: _Line) -> bool:
