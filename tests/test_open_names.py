@@ -54,7 +54,7 @@ def test_names_that_are_no_object_are_not_kept(reports: dict[int, list[Fact]], y
     (1995, "百分之七点八", "社会商品零售总额扣除价格因素增长", "社会商品零售总额"),
     # the amount is the change printed right after the level: the change is named
     (1979, "一百三十亿元左右", "农村社队和农民的收入估计将增加", "农村社队和农民的收入增加"),
-    (2009, "110元", "企业退休人员养老金人均每月新增110元", "企业退休人员养老金"),
+    (2009, "110元", "企业退休人员养老金人均每月新增110元", "企业退休人员养老金新增"),
     (2008, "450亿元", "削减财政赤字450亿元", "财政赤字"),
     # the plan's span opening a name is its period's
     (2001, "7%左右", "“十五”期间年均经济增长速度预期目标", "年均经济增长速度预期目标"),

@@ -93,9 +93,10 @@ def test_a_count_after_another_counts_noun_and_de_is_owned_by_it() -> None:
 
 
 def test_listed_sectors_share_their_chain_measure() -> None:
-    # 冶金有色、新材料、装备制造产业链产值均增长20%以上: each sector's chain output
+    # 冶金有色、新材料、装备制造产业链产值均增长20%以上: each sector's chain output, its
+    # growth (names17: 均增长 is in each name, as 分别增长 is)
     assert _names(_province_2025("甘肃"), "20%以上", "产业链产值均增长") == [
-        "冶金有色产业链产值", "新材料产业链产值", "装备制造产业链产值"]
+        "冶金有色产业链产值增长", "新材料产业链产值增长", "装备制造产业链产值增长"]
 
 
 def test_a_trait_before_a_count_and_a_measure_is_not_the_name() -> None:

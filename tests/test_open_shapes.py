@@ -328,8 +328,9 @@ def test_a_count_keeps_a_noun_ending_in_another_head() -> None:
 
 def test_a_count_after_from_and_before_its_change_is_the_start() -> None:
     # 推动县中托管帮扶从15个县（市）扩大到57个县（市）: 15个 is where the change started
+    # (the counties of the 帮扶, names17: the bare 县（市） was judged cut)
     [doc] = read(PROVINCES / "2026_广东省_政府工作报告.csv")
     facts = _open(doc, "从15个县（市）扩大到57个县（市）")
     assert (facts["15个"].name, facts["15个"].kind, facts["15个"].scope) == (
-        "县（市）", "actual", "起点")
+        "县中托管帮扶县（市）", "actual", "起点")
     assert (facts["57个"].kind, facts["57个"].period) == ("target", 2026)

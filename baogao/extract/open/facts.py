@@ -61,6 +61,7 @@ from baogao.extract.open.grammar import (
     grammar_checked,
     parallel_owned,
     purpose_kept,
+    respective_verb,
     sibling_owned,
     stated_subject,
     titled,
@@ -87,6 +88,7 @@ from baogao.extract.open.owners import (
     listed_examples,
     owned,
     per_unit,
+    place_owned,
     reached,
     restricted,
     served_unsaid,
@@ -323,6 +325,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                 if not inside:
                     if text.startswith(_TURN_WORDS, clause[0]):
                         prev = None  # (钢产量增加270万吨，)而能源消耗总量…，|比上年降低了…
+                    elif prev is not None and prev.led is not None:
+                        prev = replace(prev, led=None)  # (新增…，)…建成投运，|…: the list ended
                     continue
                 prev_end = clause[0]
                 respective = respectively(text, clause, inside, listed)
@@ -355,7 +359,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
                         listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
                         reading = None if _unsure(listed_name) else Reading(
-                            listed_name, reading.action if reading else None,
+                            listed_name, (reading.action if reading else None) or (
+                                respective_verb(text, apart, amount.start)),
                             reading.scope if reading else None)
                     head_start = prev_end
                     prev_end = amount.end
@@ -544,15 +549,18 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     # 中央财政安排|科技投入 (the budget's), 惠及|消费者 (those reached)
                     # A、B等|人大代表建议 (the class), 58个|酒庄|的旅游环线 (the noun counted),
                     # 获评A级以上的|三级公立综合医院 (the ones the predicate says), 每个街道|…
-                    owner_named = per_unit(text, head_start, amount.start, restricted(
-                        text, clause, amount.start, amount.end, fiscal_owned(
-                            text, sentence.start, amount.start, owned(
-                                text, sentence.start, amount.start, reached(
-                                    text, amount.start, amount.end, counted_first(
-                                        text, amount.end, listed_examples(
-                                            text, amount.start, reading.name),
-                                        amount.unit)))), amount.unit))
-                    name = final_name(clause_owned(text, clause[0], amount.start, owner_named),
+                    owner_named = listed_examples(text, amount.start, reading.name)
+                    owner_named = counted_first(text, amount.end, owner_named, amount.unit)
+                    owner_named = reached(text, amount.start, amount.end, owner_named)
+                    owner_named = owned(text, sentence.start, amount.start, owner_named)
+                    owner_named = fiscal_owned(text, sentence.start, amount.start, owner_named)
+                    owner_named = restricted(text, clause, amount.start, amount.end,
+                                             owner_named, amount.unit)
+                    owner_named = per_unit(text, head_start, amount.start, owner_named)
+                    owner_named = place_owned(text, clause[0], amount.start, amount.end,
+                                              owner_named, amount.unit)
+                    owner_named = clause_owned(text, clause[0], amount.start, owner_named)
+                    name = final_name(owner_named,
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],
                                       text[sentence.start : head_start], amount.unit)
@@ -590,14 +598,21 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
 
 
 def _checked(names: list[str], before: str, unit: str) -> list[str]:
-    """``names`` without grammar words, those that then name no object left out unless
-    only a verb of stating, whose subject is printed before it in the sentence (``before``:
-    up to the number), was left; a measure of damage takes the event printed before it,
-    a later measure of a group the owner of the first, an owner alone the measure of its
-    counterpart's clause; money keeps the verb saying what it is for (``open.grammar``)."""
-    kept = (grammar_checked(n) or stated_subject(n, before) for n in names)
-    return [purpose_kept(parallel_owned(sibling_owned(event_owned(n, before), before), before),
-                         before, unit) for n in kept if n is not None and not titled(n, unit)]
+    """``names`` read by grammar (``open.grammar``), in turn; ``before`` is the sentence up
+    to the number."""
+    checked: list[str] = []
+    for name in names:
+        # grammar words off (则|本年收入); a name left as a verb of stating alone takes the
+        # subject printed before it (一九五八年的工业总产值，|拟定为…); none: not kept
+        read = grammar_checked(name) or stated_subject(name, before)
+        if read is None or titled(read, unit):
+            continue  # nor a count of people named by their title (14人获…|称号)
+        read = event_owned(read, before)  # 洪涝灾害，|直接经济损失: the event's damage
+        read = sibling_owned(read, before)  # 全国高等学校新招生…，|毕业学生: the group's
+        read = parallel_owned(read, before)  # 城镇人均居住面积…，|农村: the measure's owner
+        read = purpose_kept(read, before, unit)  # 支持|…的减税降费: what money is for
+        checked.append(read)
+    return checked
 
 
 #: A year opening a clause's head (1956年国营企业收入为…): not part of the object.

@@ -25,16 +25,20 @@ import re
 from typing import Any
 
 from baogao.data import load_json
-from baogao.extract.open.names import _unsure
+from baogao.extract.open.names import _CHANGE_UNITS, _SPAN_LEAD, _unsure
 from baogao.extract.open.words import _strip_lead, _tidy, _words
 
 __all__ = [
     "event_owned",
     "grammar_checked",
     "level_of",
+    "list_item",
+    "list_verb",
     "modified",
+    "paired_owner",
     "parallel_owned",
     "purpose_kept",
+    "respective_verb",
     "sibling_owned",
     "stated_subject",
     "titled",
@@ -96,6 +100,13 @@ def _without_inner_adverbs(words: list[tuple[str, str]]) -> list[tuple[str, str]
 def grammar_checked(name: str) -> str | None:
     """``name`` without the grammar words opening or closing it, or None when it names no
     object."""
+    framed = _framing().sub("", name, count=1)  # 国家预算规定|国防费支出, 一九五四年计划的|…
+    if framed != name:
+        if len(framed) < 2 or _unsure(framed):
+            return None  # 一九八○年|上升: nothing named after the year
+        name = framed
+    if name.startswith("在") and name[1:] in _table("locative_places"):
+        return None  # 在城镇(安排600万人): where, not what
     based = _BASIS_TAIL.sub("", name)  # 工人职员的平均工资|以货币计算
     words = list(_words(based if len(based) >= 2 else name))
     stripped = based != name
@@ -128,12 +139,27 @@ def grammar_checked(name: str) -> str | None:
     stem = level_of(rest)
     if stem != rest and (stem in _table("grammar_names") or stem in _table("tail_particles")):
         return None  # 拟定|增长: the change of a grammar word
+    if len(words) > 1 and all(t == "v" for _, t in words) and words[0][0] in _table(
+            "aspect_verbs"):
+        return None  # 开始提升(40%职工的工资级别): verbs alone
     if ((len(rest) < 2 and rest not in _table("place_levels"))
             or rest in _table("grammar_names") or rest in _table("bare_class_names")
             or words[0][0] in _table("pronoun_leads") or _grammar_only(words)
             or (stripped and _unsure(rest))):
         return None
     return rest
+
+
+@functools.lru_cache(maxsize=1)
+def _framing() -> re.Pattern[str]:
+    """A year, or a plan or budget and its verb of setting (``framing_sources``,
+    ``framing_verbs``), opening a name: 一九五四年|, 国家预算规定|, 我国第一个五年计划规定|,
+    计划要求|, 计划的|."""
+    sources = "|".join(sorted(_table("framing_sources"), key=len, reverse=True))
+    verbs = "|".join(sorted(_table("framing_verbs"), key=len, reverse=True))
+    year = r"(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年(?:的|度)?"
+    return re.compile(rf"^(?:{year})?(?:[\u4e00-\u9fff“”]{{0,8}}?(?:{sources})(?:{verbs})(?!的)"
+                      rf"|(?:{sources})的)|^{year}")
 
 
 def level_of(name: str) -> str:
@@ -265,4 +291,58 @@ def purpose_kept(name: str, before: str, unit: str) -> str:
     for verb in _table("purpose_leads"):
         if f"{verb}{name}" in before and not name.startswith(verb):
             return verb + name
+    at = before.rfind(name)
+    head = before[:at] if at > 0 else ""
+    for verb in _table("purpose_leads"):
+        done = head.rfind(verb)
+        acted = head[done + len(verb) :] if done >= 0 else ""
+        if acted and len(acted) <= 2 and _words(acted)[0] == (acted, "v"):
+            return verb + acted + name  # 用于|提高|职工工资和实行奖金制度的支出
     return name
+
+
+def list_verb(head: str, action: str | None) -> str | None:
+    """The verb ``head`` (a clause up to its first amount) opens on before its object, when
+    the bare items listed in the clauses after it share it (``list_verbs``: 全年新增|大中型
+    发电机组容量…, 五年内扩大|淡水养殖面积…); None for a verb after a subject (城镇新增就业)
+    or one of another kind."""
+    if action is None or action not in _table("list_verbs"):
+        return None
+    return action if _strip_lead(_tidy(_SPAN_LEAD.sub("", head.strip())))[1] == action else None
+
+
+def list_item(head: str, name: str, unit: str) -> bool:
+    """True when ``head`` (a clause up to its first amount) is only the bare noun ``name``:
+    an item of the list a verb opened in the clause before (五年内新增…，|采煤能力八千万吨，|
+    电气化里程二千四百公里; a part after 其中), not a level, a rate or a total
+    (``list_item_levels``), money (协议金额120亿美元: another kind of amount) or a name
+    closing on a verb (…再就业)."""
+    bare = _tidy(head.strip())
+    bare = bare[2:] if bare.startswith("其中") else bare  # (新增公路…，)其中|高速公路…: a part
+    return (unit not in _CHANGE_UNITS and not unit.endswith("元")
+            and bare == name and _words(name)[-1][1] != "v"
+            and not any(w in name for w in _table("list_item_levels")))
+
+
+def respective_verb(text: str, apart: int, start: int) -> str | None:
+    """The flow verb printed right after 分别 (at ``apart``) before the values it pairs with
+    their subjects (“上海标准”、“上海品牌”分别|新增|11个和27项): each value's action; None
+    when no such verb follows 分别 or 分别 is not in the clause."""
+    if apart < 0 or apart + 2 >= start:
+        return None
+    word, tag = _words(text[apart + 2 : start])[0]
+    return word if tag == "v" and word in _table("list_verbs") else None
+
+
+def paired_owner(source: str, name: str, action: str) -> str:
+    """``name`` with the owner printed right before its action when that owner is one of a
+    pair (``parallel_owners``: 城市|新建|职工住宅, beside 农村新建住房; 在农村|新建|公共福利
+    设施): the owner tells the object apart from its counterpart, not only where it is."""
+    if not source.endswith(action + name):
+        return name
+    before = _SPAN_LEAD.sub("", source[: len(source) - len(action) - len(name)])
+    before = _strip_lead(_tidy(before))[0]
+    before = before[1:] if before.startswith("在") else before
+    groups: list[list[str]] = load_json("name_grammar.json")["parallel_owners"]
+    owners = {o for group in groups for o in group if len(o) == 2}
+    return before + name if before in owners and not name.startswith(before) else name

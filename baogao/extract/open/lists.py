@@ -314,7 +314,11 @@ def each_named(head: str, name: str) -> list[str]:
     if "均" not in head or "等" in name or "占" in name:
         return [name]  # …占地区生产总值和…的比重: one share, not a list of measures
     growth = _growth_word(name) or ""
-    parts = _list_parts(name[: len(name) - len(growth)], ("、", "和"))
+    stem = name[: len(name) - len(growth)]
+    after = head[head.rfind("均") + 1 :].strip()
+    if not growth and after in _skip_words("growth_words"):
+        growth = after  # 游客人次、旅游总花费|均增长|10%以上: the growth of each
+    parts = _list_parts(stem, ("、", "和"))
     if len(parts) < 2 or any(len(p) < 2 for p in parts):
         return [name]
     tail = _shared_tail(parts)  # 城市生活垃圾和建筑垃圾|利用率: the measure is shared

@@ -84,6 +84,9 @@ class Reading:
     #: The object a comparison was named after (区属企业资产总额 of …占计划): the next
     #: value named by a change alone (同比下降2%) is of it, not of the comparison.
     carry: str | None = None
+    #: The verb its clause opened on before the object, shared by the bare items listed in
+    #: the clauses after it (全年新增|…容量1500多万千瓦，|高等级公路1900公里).
+    led: str | None = None
 
 
 @functools.lru_cache(maxsize=1)

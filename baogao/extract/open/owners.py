@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.data import load_json
 from baogao.extract.open.amounts import _find_amounts
 from baogao.extract.open.frames import open_names
 from baogao.extract.open.names import counted_head
@@ -249,7 +250,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if (_words(rest)[-1][0] in _LEVELS if rest else False) and text.startswith(
             "、", end + len(name) + len(rest)):
         return name  # 50部文艺作品|获得国家|、省级奖项: the predicate goes on after 、
-    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", rest))
+    if (not rest or len(rest) > _PREDICATE_MAX or _DIGIT.search(_RANK.sub("", _QUOTED.sub(
+            "", rest)))  # (4部作品)获“五个一工程”奖: a number inside a quoted title
             or not _HAN_ONLY.fullmatch(_RANK.sub("强", rest))):  # 跻身全国30强
         return name
     words = [(w, t) for w, t in _words(rest) if w != "了"]
@@ -264,7 +266,9 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
                                         in (*open_names()["predicate_adverbs"], *whole)):
         opening += 1  # 新|认定为, 先后|访华, (省（区、市）)全部|免征
     if not words or not (words[opening][1].startswith(("v", "p"))
-                         or words[opening][0] in ("被", "获")):
+                         or words[opening][0] in ("被", "获") or (  # 对外开放|共享: an idiom
+                             words[opening][1] == "l"
+                             and any(t == "v" for _, t in words[opening + 1 :]))):
         return name
     if not any(t.startswith("v") for _, t in words):
         return name
@@ -346,6 +350,7 @@ _DIGIT = re.compile(r"[0-9０-９]|[一二三四五六七八九十两][个项家
 _RANK = re.compile(r"[0-9百千]+强|[0-9]+小时")  # 百强, 500强; 24小时开放
 #: Examples printed before the count (吴忠仪表|等|3家企业入选…): its subject still.
 _EXAMPLES_BEFORE = re.compile(r"[^，,；;：:。]{2,24}等")
+_QUOTED = re.compile(r"“[^“”]{1,16}”")
 _HAN_ONLY = re.compile(r"[\u4e00-\u9fff“”（）()A-Za-z]+")
 
 
@@ -512,6 +517,19 @@ def listed_tail(pre: str, before: str | None, name: str) -> str:
     return name + measure
 
 
+def listed_measure(pre: str, before: str | None, name: str) -> str:
+    """``name`` of a measure of money printed alone between 、 and its amount right after a
+    count of entities (``entity_measures`` after ``entity_heads``: 引进重点企业177家、|注册
+    资本1100亿元): those entities' measure (重点企业注册资本). Other names are returned as
+    they are."""
+    table = load_json("name_grammar.json")
+    if (not before or not pre.startswith("、") or pre[1:] != name
+            or name not in table["entity_measures"]
+            or not before.endswith(tuple(table["entity_heads"]))):
+        return name
+    return before[before.rfind("等") + 1 :] + name  # (中煤绿能科技等)|企业注册资本
+
+
 #: Tags of the words of a noun owning the count after it (生态环境|9项约束性指标).
 _LEAD_OWNER_TAGS = frozenset({"n", "nz", "l", "j"})
 
@@ -539,3 +557,42 @@ def lead_owner(text: str, clause_start: int, start: int, name: str) -> str:
                 "compared_wholes") or w in _skip_words("lead_verbs") for w, _ in words):
         return name
     return lead + name
+
+
+#: A place class counted (县, 县（市）, 省区市, 省（区、市）), ending its noun.
+_PLACE_COUNTED = re.compile(r"[省市县区乡镇村旗]{1,3}(?:（[^（）]{1,8}）|(?![\u4e00-\u9fff]))")
+#: Word tags that may close a subject owning places (试点, 帮扶).
+_SUBJECT_END_TAGS = frozenset({"n", "nz", "vn", "j", "l", "v"})
+
+
+def place_owned(text: str, clause_start: int, start: int, end: int, name: str,
+                unit: str) -> str:
+    """``name`` of a count of places printed after a subject and a mark of reach in its
+    clause (``place_reach_marks``: 新型农村合作医疗制度试点|已扩大到|671个县, 推动县中托管帮扶
+    |从15个县（市）扩大到…): the subject's places (…试点县, 县中托管帮扶县（市）) when the name
+    read is the place alone or the subject alone; other names are returned as they are."""
+    place = _PLACE_COUNTED.match(text, end)
+    if place is None or unit.lstrip("万") not in vocabulary()["count_units"]:
+        return name
+    head = text[clause_start:start]
+    cut = min((at for at in (head.find(m) for m in _place_marks()[0]) if at > 0), default=-1)
+    if cut < 0:
+        return name
+    subject = _strip_lead(head[:cut].strip("，, "))[0]
+    for tail in _place_marks()[1]:
+        if subject.endswith(tail):
+            subject = subject[: -len(tail)]  # 新型农村合作医疗试点|范围(扩大到…)
+    words = _words(subject)
+    if (not 2 <= len(subject) <= 16 or any(c.isdigit() for c in subject)
+            or words[-1][1] not in _SUBJECT_END_TAGS or resolve_one(subject) is not None
+            or subject[-1] in "的了"):
+        return name
+    return subject + place.group(0) if name in (place.group(0), subject) else name
+
+
+@functools.lru_cache(maxsize=1)
+def _place_marks() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The marks of reach after a subject owning places, and the words closing a subject
+    that are its extent, not it (``place_subject_tails``: 范围)."""
+    table = load_json("name_grammar.json")
+    return tuple(table["place_reach_marks"]), tuple(table["place_subject_tails"])

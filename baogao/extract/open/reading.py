@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from baogao.data import load_json
 from baogao.extract.open.amounts import (
     Amount,
     _find_amounts,
@@ -22,7 +23,13 @@ from baogao.extract.open.checks import (
     unreliable,
 )
 from baogao.extract.open.frames import open_names
-from baogao.extract.open.grammar import level_of, modified
+from baogao.extract.open.grammar import (
+    level_of,
+    list_item,
+    list_verb,
+    modified,
+    paired_owner,
+)
 from baogao.extract.open.lists import _strip_growth, share_named
 from baogao.extract.open.names import (
     _BASIS,
@@ -55,6 +62,7 @@ from baogao.extract.open.owners import (
     counted_owner,
     lead_owner,
     listed_head,
+    listed_measure,
     listed_tail,
     quoted_group,
 )
@@ -80,6 +88,7 @@ from baogao.extract.open.words import (
     trim_name,
     vocabulary,
 )
+from baogao.read.regions import resolve_one
 
 #: A noun opening on Latin capitals after a count (5家|A股上市公司, 10个|AAAA级景区).
 _LATIN_NOUN = re.compile(r"[A-Z]{1,5}[\u4e00-\u9fff]")
@@ -124,6 +133,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         pre = pre[:-1]  # (就业率达97.3%，)上升了2.3个百分点: the change of the one before
     if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
         return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
+    if amount.unit in ("%", "‰") and _share_of_next(text, amount.end, pre):
+        return None  # 低空经济集聚全国30%以上|产业链企业: a share of the ones named after it
     if text.startswith("的", amount.end):
         # 超过20%的(有23种), 覆盖94%的(农村人口), 成为全国首个经济总量突破5万亿元的(城市):
         # a value describing what follows; 总投资200亿元的交易中心 is that one's 总投资
@@ -178,8 +189,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             name, action = action + name, None  # 疏解|腾退空间: the action word is the noun's
             name = modified(source, name)  # 长期|建设国债: a trait before the compound
         tail_action = None
-        if action and 0 < len(name) <= 3 and head_start == clause[0]:
-            name = _subject_kept(source, name, action)
+        if action and head_start == clause[0] and (0 < len(name) <= 3 or (
+                len(name) > 3 and all(t == "v" for _, t in _words(name)))):
+            name = _subject_kept(source, name, action)  # (农牧区劳动力实现)|转移就业: verbs
+        elif action and head_start == clause[0]:
+            name = paired_owner(source, name, action)  # 城市|新建|职工住宅, 在农村|新建|…
     name, lead_action = (name, None) if clause_of else _strip_lead(name)
     name, stripped = _strip_tail(name)
     tail_action = tail_action or stripped
@@ -269,6 +283,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             if (post in _skip_words("generic_objects") and name and not pre.endswith("等")
                     and head.endswith(name) and _words(name)[-1][1] != "v"):
                 post = name + post
+            elif _qualifier(head, name, action, post):
+                post = name + post  # 推出|长江经济带高质量发展|84项|政策措施: its field
             runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
             name = post if head_start > clause[0] else lead_owner(
                 text, clause[0], amount.start, post)  # 生态环境|9项约束性指标
@@ -365,6 +381,7 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if head_start > clause[0] and prev is not None:
         name = listed_head(pre, prev.name, name)  # 铁路新线…、|复线: 铁路复线
         name = listed_tail(pre, prev.name, name)  # 石油地质储量…、|天然气: …地质储量
+        name = listed_measure(pre, prev.name, name)  # 重点企业177家、|注册资本: theirs
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
@@ -381,7 +398,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (later and amount.unit in _CHANGE_UNITS and not _growth_word(name) and not carry
             and later.group(1) in _skip_words("growth_words")):
         name += later.group(1)  # 汽车产量继续保持|40%以上|增长: the growth, printed after
-    return Reading(share_named(name, amount.unit), action, scope, baseline, carry)
+    led = list_verb(pre, action) if head_start == clause[0] else None
+    if (led is None and action is None and head_start == clause[0] and carry is None
+            and prev is not None and prev.led is not None and list_item(pre, name, amount.unit)):
+        action = led = prev.led  # 全年新增…容量1500多万千瓦，|高等级公路1900公里: the list's verb
+    return Reading(share_named(name, amount.unit), action, scope, baseline, carry, led)
 
 
 #: The Chinese characters after a measure up to a stop (…万吨|聚烯烃升级改造项目).
@@ -403,6 +424,42 @@ def _each_value(pre: str) -> bool:
         return False  # 各 inside a word (各地区), not the pronoun
     verb = match.group(1)
     return not verb or all(tag == "v" for _, tag in _words(verb))
+
+
+#: Tags of the last word of a qualifier printed between an action and a count (长江经济带
+#: 高质量发展, …的): a noun, a verbal noun, a word of the report lexicon, or 的.
+_QUALIFIER_ENDS = frozenset({"n", "nz", "vn", "l", "j", "uj", ""})
+
+
+def _qualifier(head: str, name: str, action: str | None, post: str) -> bool:
+    """True when ``name``, read between the clause's action and a count (推出|长江经济带高质量
+    发展|84项|政策措施), qualifies the noun counted after it: a noun phrase printed right
+    before the count, led by the action, neither a place (a scope), a time, nor examples."""
+    if not name or not action or not head.endswith(action + name) or head.endswith("等"):
+        return False
+    words = _words(name)
+    return (2 <= len(name) <= 12 and len(post) >= 2 and words[-1][1] in _QUALIFIER_ENDS
+            and words[0][1] not in ("v", "vn")  # 开发|储备|公益性岗位: a second verb
+            and not any(tag in ("m", "t", "r", "p") for _, tag in words)
+            and resolve_one(name) is None and not _unsure(name)
+            and not any(c.isdigit() for c in name))
+
+
+#: Tags of a word after a share that makes the share one of the words after it.
+_SHARE_OF_TAGS = frozenset({"n", "nz", "l", "vn", "p", "a"})
+
+
+def _share_of_next(text: str, end: int, pre: str) -> bool:
+    """True when the share ending at ``end`` is followed by a noun, a preposition, an
+    adjective or a verb of ``share_predicates`` (全国30%以上|产业链企业, 80%以上|在农村,
+    62%|用于产业发展): it is the share of what those words say. A rate before it (…合格率
+    99.7%|辖区…, a sentence run into the next) is read as printed."""
+    if not _HAN.match(text, end) or text.startswith("的", end):
+        return False
+    word, tag = _words(text[end : end + 8])[0]
+    if _tidy(pre).endswith("率") or re.sub(r"[达到为是]+$", "", _tidy(pre)).endswith("率"):
+        return False
+    return tag in _SHARE_OF_TAGS or word in load_json("name_grammar.json")["share_predicates"]
 
 
 def _purpose(text: str, amount: Amount, post: str, verb: str) -> bool:

@@ -254,7 +254,13 @@ _APPROX_SHARE = re.compile(r"(?<![节签合预制公条契特邀相履守集])�
 _DEDUCTED = re.compile(r"[，,]?(?:扣除|剔除|考虑)[\u4e00-\u9fff、和]{1,20}?因素(?:影响)?(?:后)?")
 
 
+#: What may follow 从 in a name cut before the amount it starts from (从|202元, 从2020年的|
+#: 645元, 从上年的…): a number, a time, or nothing; 从集体分得的收入 is a source inside the name.
+_FROM_BASE = re.compile(r"[\d零〇一二两三四五六七八九十每]|上年|去年|今年|本年|上半年|年初|年末|$")
+
+
 @functools.lru_cache(maxsize=32768)
+
 def _tidy(name: str) -> str:
     name = name.strip(" 　，、,:：的了①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")  # ⑤(城乡低保标准): an item mark
     if "年" in name:
@@ -268,8 +274,8 @@ def _tidy(name: str) -> str:
     if "第" in name or "前" in name:
         name = _RANK_TAIL.sub("", name)  # 高速公路通车里程全国第四
     at = name.find("从", 1)
-    if at > 0 and {at, at + 1} <= _cuts(name):
-        name = name[:at]  # 标准从202元(提高到): not 从事
+    if at > 0 and {at, at + 1} <= _cuts(name) and _FROM_BASE.match(name, at + 1):
+        name = name[:at]  # 标准从202元(提高到): not 从事, nor 从集体(分得的收入)
     if "[" in name or "［" in name:
         name = _NOTE_MARK.sub("", name)  # …满意度[1]: a footnote mark
     if "约占" in name:
@@ -444,8 +450,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     found = stops.search(text, begin, limit)
     if found is not None and found.start() > begin:
         cuts = _cut_points(text[begin:limit])
-        while found is not None and found.start() - begin not in cuts:
-            found = stops.search(text, found.end(), limit)  # 4所普通高|等|学校: inside a word
+        while found is not None and (found.start() - begin not in cuts or (
+                found.group() in "和及与" and found.end() - begin not in cuts)):
+            # 4所普通高|等|学校, “五好两宜”|和|美乡村片区: inside a word
+            found = stops.search(text, found.end(), limit)
     if found and found.group() in "（(" and (found.start() >= begin + 2 or (
             found.start() == begin + 1 and text[begin] in _PLACE_CHARS)):
         # 4个立体停车楼（库）, 2300个县（市）: a short aside in brackets right after the whole
@@ -583,6 +591,15 @@ def _change_gap() -> re.Pattern[str]:
                       f"(?P<verb>{_alternation(vocab['growth_words'])})了?")
 
 
+@functools.lru_cache(maxsize=1)
+def _money_change() -> re.Pattern[str]:
+    """A gap word and a verb of addition (``money_change_verbs`` of name_grammar.json) between
+    a level of money and its amount."""
+    verbs: list[str] = load_json("name_grammar.json")["money_change_verbs"]
+    return re.compile(f"(?:{_alternation(vocabulary()['change_gap_words'])})?"
+                      f"(?P<verb>{_alternation(verbs)})")
+
+
 def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
     """The name of a level with the change printed right after it, when the amount at
     ``pos`` is that change in the level's own unit (居民存量房贷利息年支出|减少|约1500亿元,
@@ -593,6 +610,9 @@ def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
     found = _change_gap().fullmatch(text, at + len(name), pos) if at >= 0 else None
     if found:
         return name + found.group("verb")
+    added = _money_change().fullmatch(text, at + len(name), pos) if at >= 0 else None
+    if added and unit.endswith("元"):
+        return name + added.group("verb")  # 企业退休人员养老金人均每月|新增|110元
     # 减少|财政收入|五百二十亿元, 降低|企业成本|480亿元: a change of a level printed before it
     # (not a count: 增加|学位|2100余个 adds items)
     lead = _growth_word(text[head:at]) if at > head and at + len(name) == pos else None
