@@ -186,3 +186,18 @@ def test_a_quoted_title_with_a_numeral_does_not_stop_a_restricting_predicate() -
     # 4部作品获“五个一工程”奖 (宁夏)
     assert _names(province_2025_open_facts("宁夏"), "4部", "五个一工程") == [
         "获“五个一工程”奖的作品"]
+
+
+def test_a_count_after_a_modifier_sharing_the_noun_shares_the_verb() -> None:
+    # 新增2家国家级和16家市级专精特新“小巨人”企业、74家市级专精特新中小企业
+    facts = seed_open_facts("000")
+    assert _actions(facts, "16家", "新增2家国家级和16家") == ["新增"]
+    assert _actions(facts, "74家", "新增2家国家级和16家") == ["新增"]
+
+
+def test_a_verb_of_addition_heading_a_list_is_shared_but_not_one_without_an_object() -> None:
+    facts = national_open_facts((2000, 1980))
+    # 增加铁路新线1423公里、复线643公里
+    assert _actions(facts[2000], "643公里", "增加铁路新线1423公里") == ["增加"]
+    # 自行车1，484万辆，增加224万辆，缝纫机860万架: 增加 has no object of its own there
+    assert _actions(facts[1980], "860万架", "缝纫机860万架") == [None]

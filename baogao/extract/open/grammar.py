@@ -308,7 +308,8 @@ def list_verb(head: str, action: str | None) -> str | None:
     or one of another kind."""
     if action is None or action not in _table("list_verbs"):
         return None
-    return action if _strip_lead(_tidy(_SPAN_LEAD.sub("", head.strip())))[1] == action else None
+    rest, first = _strip_lead(_tidy(_SPAN_LEAD.sub("", head.strip())))
+    return action if first == action and rest else None  # (…，)增加|224万辆: no object, no list
 
 
 def list_item(head: str, name: str, unit: str) -> bool:

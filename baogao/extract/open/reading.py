@@ -370,8 +370,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
     if prev is not None and not action and (joined or (
             head_start > clause[0] and carry is None
-            and (pre.startswith("、") or (pre[-1:] in ("、", "和") and pre[:-1] == prev.name))
-            and amount.unit not in _CHANGE_UNITS and prev.action not in _growth_actions()
+            and (pre.startswith("、") or (pre[-1:] in ("、", "和") and len(pre) > 1 and (
+                pre[:-1] == prev.name or _shared_modifier(pre[:-1], prev.name, name))))
+            and amount.unit not in _CHANGE_UNITS and (
+                prev.action not in _growth_actions() or prev.led is not None)
             and prev.action != "累计" and not name.endswith(_LEVEL_ENDS)
             and not any(w in name for w in ("总", "占", "于", "比")))):
         # 淘汰落后炼铁产能4659万吨、|水泥产能8700万吨: a listed item shares the verb before
@@ -413,6 +415,13 @@ _LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
 _RATIO = re.compile(r"每[^，,；;。]{0,12}\d[^，,；;。]{0,12}就有")
 #: 各 and what follows it up to the amount (各增加|1块, 各|2所).
 _EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
+
+
+def _shared_modifier(modifier: str, before: str, name: str) -> bool:
+    """True when the value before was named by ``modifier`` and the noun it shares with this
+    one (新增2家|国家级|和16家市级专精特新“小巨人”企业): both are items of one list."""
+    return (before.startswith(modifier) and len(before) > len(modifier)
+            and name.endswith(before[len(modifier) :]))
 
 
 def _each_value(pre: str) -> bool:
