@@ -453,8 +453,22 @@ def _dominant_width(lines: list[_Line]) -> int | None:
     return width if n >= 0.3 * len(widths) and (len(widths) >= 10 or n >= 3) else None
 
 
+#: a line opening on a year (2022年一季度，…): after a full line's sentence end, likely a new
+#: paragraph, whose period it sets
+_YEAR_OPENER = re.compile(r"(?:19|20)\d{2}年")
+
+
+def _clustered(lines: list[_Line], width: int | None) -> bool:
+    """Whether most long lines of a hard-wrapped text reach its width (within one character):
+    a text wrapped at a display width, whose lines end wherever the width falls."""
+    if width is None:
+        return False
+    long = [ln for ln in lines if len(ln.text) >= 20 and not ln.indented]
+    return sum(1 for ln in long if width - 2 <= ln.last_width <= width + 2) >= 0.5 * len(long)
+
+
 def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
-                 indents: bool = False) -> bool:
+                 indents: bool = False, clustered: bool = False) -> bool:
     if prev.indented or nxt.indented or not prev.text or not nxt.text:
         return False
     if nxt.text[0] in _CONTINUATION or nxt.text.startswith(("是：", "是:")) or (
@@ -475,6 +489,13 @@ def _should_join(prev: _Line, nxt: _Line, width: int | None, soft_breaks: bool,
         return True  # a full line ending on a closing quote: 专精特新“小巨人” / 企业113家
     if indents and full and prev.text[-1] in "。！？；：" and not nxt.lead:
         return True  # paragraphs open on an indent: a full line's sentence end is not one
+    if clustered and full and prev.text[-1] in "。！？；：!?;:" and nxt.blank_before == 0 \
+            and not nxt.lead and not (_HEADING_START.match(prev.text) and len(prev.text) <= 40) \
+            and not _YEAR_OPENER.match(nxt.text):
+        # a text wrapped at one display width: a line reaching the width was cut there, its
+        # sentence end falling on the width by chance; a paragraph ends on a short line, or
+        # (a paragraph that happened to fill its last line) before a line opening on a year
+        return True
     if prev.text[-1] in _TERMINAL:
         return False
     # a wrapped dateline: ——2023年1月4日在北京市西城区第十七届 / 人民代表大会第三次会议上
@@ -524,10 +545,11 @@ def _join_wrapped(lines: list[_Line]) -> list[_Line]:
     # lines do not: a line without one continues its paragraph
     indents = width is not None and sum(1 for ln in lines if ln.lead) >= 0.05 * len(lines)
     body = _cut_body(lines) if width is None and not soft_breaks else len(lines)
+    clustered = not soft_breaks and not indents and _clustered(lines, width)
     out: list[_Line] = []
     for k, line in enumerate(lines):
         if out and ((k > body and _cut_inside(out[-1], line))
-                    or _should_join(out[-1], line, width, soft_breaks, indents)):
+                    or _should_join(out[-1], line, width, soft_breaks, indents, clustered)):
             prev = out[-1]
             out[-1] = _Line(
                 prev.text + line.text, prev.offsets + line.offsets, False, prev.blank_before,
