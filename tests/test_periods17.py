@@ -20,7 +20,9 @@
 * of 去年 and 今年 earlier in a paragraph, the one nearest the value dates it (在去年农业丰收和
   今年…的基础上，…。国营机械化农场将增加到152个，耕地面积达到758万亩: the report's year, 1956);
 * a share stated in a review of several years (中等职业学校的在校生占高中阶段教育总人数的56%以上,
-  1998) is the level they ended at, of the last one.
+  1998) is the level they ended at, of the last one;
+* outside a plan part, a value in a clause with no timing of its own going on with one its
+  sentence read as done (已由15.3%降到12%，涉及5300多个税目, 2002) is done too.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from baogao.models import Fact
 from baogao.pipeline import read
 from tests.conftest import NATIONAL, facts_at, national_open_facts, rewritten_report
 
-YEARS = (1955, 1956, 1959, 1975, 1981, 1982, 1986, 1988, 1998)
+YEARS = (1955, 1956, 1959, 1975, 1981, 1982, 1986, 1988, 1998, 2002)
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +84,8 @@ def _one(facts: list[Fact], printed: str, words: str) -> Fact:
     (1956, "8.4%", "粮食产量将要达到3，989亿斤，比1955年增长8.4%", "target", 1956),
     # a share stated in a review of five years: the level they ended at
     (1998, "56%以上", "中等职业学校的在校生占高中阶段教育总人数的56%以上", "actual", 1997),
+    # an item going on with a value read as done, with no timing of its own: done too
+    (2002, "5300多个", "我国关税总水平已由15.3%降到12%，涉及5300多个税目", "actual", 2002),
 ])
 def test_period(national: dict[int, list[Fact]], year: int, printed: str, words: str,
                 kind: str, period: int | None) -> None:

@@ -97,6 +97,7 @@ from baogao.extract.open.period_compare import (
     base_value_year,
     continued_year,
     deadline_after,
+    listed_after_done,
     past_point_year,
     share_at_end,
 )
@@ -113,7 +114,7 @@ from baogao.extract.open.words import (
     trim_name,
     vocabulary,
 )
-from baogao.extract.periods import start_timing
+from baogao.extract.periods import Timing, start_timing
 from baogao.extract.periods_plan import (
     done_in_clause,
     future_period,
@@ -308,6 +309,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         para_multi: bool | None = None
         for sentence in iter_sentences(text, para.start, para.end):
             prev: Reading | None = None
+            done_run: Timing | None = None  # the timing of a value read as done just before
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
             listed: list[str] = []
             singles: list[str] = []  # names of the clauses just before, one value each
@@ -387,6 +389,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if (sentence.start, printed) in covered:
                         continue
                     timing = timing_at(doc, role, para, sentence, amount.start)
+                    first = timing
                     after = text[amount.end : amount.end + 3]
                     baseline = reading.baseline or after.startswith(_skip_words(
                         "from_follow")) or _listed_start(text, amount.end, clause[1]) or (
@@ -458,6 +461,15 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # (1981 report, 今年１至９月…:) 糖料产量将比去年增长10%以上: the
                         # year's estimate, not a target
                         timing = replace(timing, kind="actual", estimated=True)
+                    if first is not None and first.kind == "target" and timing.kind == "actual":
+                        # (从29.6件 is where a change started, not a value done)
+                        done_run = None if baseline else timing
+                    elif timing == first and timing.kind == "target" and role != "plan" and (
+                            listed_done := done_run) is not None and listed_after_done(
+                            text, clause[0], amount.start):
+                        # 成立了二十九个自治州，五十四个自治县; 已由15.3%降到12%，涉及5300多个
+                        # 税目: an item going on with a value read as done is done too
+                        timing = listed_done
                     spans, past = years_spanned(text, max(text.rfind(
                         "。", para.start, sentence.start) + 1, para.start), clause[0],
                         amount.start, doc.year, para.start)

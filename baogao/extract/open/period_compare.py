@@ -3,7 +3,10 @@
 * ``compared_year``: a change compared with a base year several years before;
 * ``base_value_year``: a base value printed after 比…年的;
 * ``continued_year``: a sentence opening with 其中 that goes on with the one before;
-* ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止).
+* ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止);
+* ``share_at_end``: a share stated in a review of several years, the level they ended at;
+* ``deadline_after``: a target whose item reaches a deadline right after it (…，到一九五七年达到);
+* ``listed_after_done``: a clause with no timing of its own after a value read as done.
 
 一九八二年预计同一九八○年比较，棉花增长百分之二十一点九 (the 1982 report); 1980年同完成经济恢复的
 1952年相比，工农业总产值增长八点一倍 (1981); 到一九八五年，…比一九八○年增长百分之十二点三；棉花
@@ -129,3 +132,15 @@ def deadline_after(text: str, sentence: int, pos: int, end: int, year: int | Non
         return None
     named = year_of(found)
     return named if year < named <= year + horizon else None
+
+
+#: Words that give a clause a timing of its own: a plan's or the future's, a year's.
+_OWN_TIMING = re.compile(r"将|要|拟|计划|争取|力争|确保|预计|预期|目标|今年|明年|去年|本年|上年|"
+                         r"\d{4}年|[一二][〇○零一二三四五六七八九]{3}年")
+
+
+def listed_after_done(text: str, clause: int, pos: int) -> bool:
+    """True when the value at ``pos`` stands in a clause with no timing of its own (五十四个自治
+    县; 涉及5300多个税目): after a value its sentence read as done (成立了二十九个自治州, 已由15.3%
+    降到12%), it goes on with it and is done too."""
+    return _OWN_TIMING.search(text, clause, pos) is None
