@@ -157,7 +157,7 @@ def heading_years(text: str) -> set[int]:
             continue  # a sentence's first line (1981年发展国民经济的主要任务，是…) is no heading
         rest = line[m.end():]
         if any(w in rest for w in cue["review"]) and not any(
-                w in rest for w in ("报告", "执行情况")):
+                w in rest for w in cue["review_not"]):
             found.add(int(m.group(1)) + 1)
         elif any(w in rest for w in cue["plan"]) and not any(w in rest for w in cue["neither"]):
             found.add(int(m.group(1)))
