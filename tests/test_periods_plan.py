@@ -31,11 +31,10 @@ def reports() -> dict[int, list[Fact]]:
     # a span of years ending in the report's own year, reviewed: a result
     (1981, "五百二十亿元", "从1979至1981年", "actual", None),
     # 将比1980年增长: a goal, even where the paragraph last named past years (在这五年里),
-    # of the year its run opens with (到1992年，…达到15500亿元左右。…实现了这个目标，…)
-    (1988, "1.7倍", "我国国民生产总值将比1980年增长1.7倍", "target", 1992),
-    # a growth's year is not a base printed before its own base (从一九八○年的…): the
-    # deadline opening its sentence (到一九八五年全日制高等学校招生数将从一九八○年的…)
-    (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", 1985),
+    # over the years since 1980: no one year
+    (1988, "1.7倍", "我国国民生产总值将比1980年增长1.7倍", "target", None),
+    # a growth's year is not a base printed before its own base (从一九八○年的…)
+    (1982, "百分之十三点六", "在校学生达到一百三十万人，比一九八○年增长", "target", None),
     # a year opening the sentence dates its levels in a passage about five years
     (1988, "18.4亿美元", "1987年来华旅游入境总人数达到2690万人次，创汇", "actual", 1987),
     (2001, "2492亿美元", "2000年进出口总额达4743亿美元，其中出口", "actual", 2000),

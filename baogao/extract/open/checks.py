@@ -28,7 +28,6 @@ from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span
 from baogao.extract.open.amounts import Amount, _find_amounts, _unit_gate, has_amount
 from baogao.extract.open.multiyear import _multi_year_res
-from baogao.extract.open.period_compare import compared_year
 from baogao.extract.open.words import (
     _alternation,
     _growth_word,
@@ -324,10 +323,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     years cleared it; ``spans`` when its clause names a span (五年共); ``growth`` when it is
     a change (%, 倍); ``planned`` when it is a target.
 
-    * a change from a base more than a year before: of the year its sentence names before
-      the base (1980年同1952年相比…增长八点一倍: 1980; 到一九八五年…比一九八○年增长…；原煤…
-      增长百分之十二点九: 1985), none when no year is named or its clause gives a rate per
-      year (平均每年递增…; see ``period_compare``);
+    * a change from a base more than a year before (1980年同1952年相比…增长八点一倍,
+      比一九八○年增长…；原煤…增长百分之十二点九): over several years, none;
     * a year its own clause names (2007年中、高等职业教育在校生…), or a clause of the year
       alone just before it (2007年，国内生产总值达到…): that year;
     * a deadline opening its full-stop sentence (到一九八五年，…；原煤七亿吨): that year;
@@ -349,10 +346,9 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
                    and not text.startswith(_NOT_DATING, m.end())]  # 按1980年不变价格
         named = earlier[-1] if earlier else None
         if base[1] < (named or period or year) - 1:
-            # 一九八二年预计同一九八○年比较，棉花增长…: of 1982; 平均每年递增…: of none
-            # (到1992年，…达到15500亿元左右。…)将比1980年增长1.7倍: the run's year
-            return compared_year(text, clause[1], pos, named if named is not None else (
-                paragraph_run_year(text, para[0], full, pos)), base[1], year)
+            # 一九八二年预计同一九八○年比较，棉花增长…; 1992年同1987年相比…增长: a change
+            # over several years is no one year's (a year's growth read from it would be wrong)
+            return None
     last = max(_LAST_COMPARED.finditer(text, clause[0], pos), key=lambda m: m.start(),
                default=None)
     if last is not None and year_of(last) < year:

@@ -1,6 +1,5 @@
 """Years of open facts that a comparison or an earlier sentence dates.
 
-* ``compared_year``: a change compared with a base year several years before;
 * ``base_value_year``: a base value printed after 比…年的;
 * ``continued_year``: a sentence opening with 其中 that goes on with the one before;
 * ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止);
@@ -8,11 +7,8 @@
 * ``deadline_after``: a target whose item reaches a deadline right after it (…，到一九五七年达到);
 * ``listed_after_done``: a clause with no timing of its own after a value read as done.
 
-一九八二年预计同一九八○年比较，棉花增长百分之二十一点九 (the 1982 report); 1980年同完成经济恢复的
-1952年相比，工农业总产值增长八点一倍 (1981); 到一九八五年，…比一九八○年增长百分之十二点三；棉花
-三百六十万吨，增长百分之三十三 (1982): the change is of the level the year named before the base
-reaches, against the base; it is about that year. A rate per year in the change's clause
-(平均每年递增百分之八点七) belongs to no one year and stays undated.
+A change compared with a base several years before (1992年同1987年相比…增长) is over those
+years, no one year's, and stays undated (``open.checks.own_period``).
 """
 
 from __future__ import annotations
@@ -23,24 +19,6 @@ import re
 from baogao.extract.catalog import cues
 from baogao.extract.open.words import vocabulary
 from baogao.extract.periods import explicit_year, year_of, year_re
-
-
-@functools.lru_cache(maxsize=1)
-def _average_re() -> re.Pattern[str]:
-    return re.compile(str(cues()["compared_average"]))
-
-
-def compared_year(text: str, clause: int, pos: int, named: int | None, base: int,
-                  year: int) -> int | None:
-    """The year a change at ``pos`` compared with ``base`` is about: ``named``, the year its
-    full-stop sentence names before the base (not as a base or a start itself), when it
-    comes after the base and no later than ten years after the report's ``year`` (a plan's
-    horizon), and the change's clause (from ``clause``) gives no rate per year; else None."""
-    if named is None or not base < named <= year + 10:
-        return None
-    if _average_re().search(text, clause, pos) is not None:
-        return None  # (比一九八○年增长百分之五十一点八，)平均每年递增百分之八点七
-    return named
 
 
 @functools.lru_cache(maxsize=1)
@@ -112,8 +90,10 @@ def _deadline_after_re() -> re.Pattern[str]:
                       r"(?:底|末)?(?:将)?(?:达到|达|增加到|提高到|为)")
 
 
-#: Any year word before the value (a year, 今年, 明年, 去年, 本年, 上年): its own dating holds.
-_YEAR_WORDS = re.compile(r"今年|明年|去年|本年|上年")
+@functools.lru_cache(maxsize=1)
+def _year_words_re() -> re.Pattern[str]:
+    """Any year word before the value (今年, 明年, 去年, 本年, 上年): its own dating holds."""
+    return re.compile(str(cues()["year_words"]))
 
 
 def deadline_after(text: str, sentence: int, pos: int, end: int, year: int | None,
@@ -123,7 +103,7 @@ def deadline_after(text: str, sentence: int, pos: int, end: int, year: int | Non
     1955 report): a target of that year, not of the report's, when nothing before the value in
     its sentence names a year but as another item's deadline (from ``sentence``; ``end`` is
     where its clause ends)."""
-    if year is None or _YEAR_WORDS.search(text, sentence, pos) or any(
+    if year is None or _year_words_re().search(text, sentence, pos) or any(
             text[max(sentence, m.start() - 1) : m.start()] not in ("到", "至")
             for m in year_re().finditer(text, sentence, pos)):
         return None  # (…，到一九五七年达到…，)棉花增长…: another item's deadline does not
@@ -134,13 +114,14 @@ def deadline_after(text: str, sentence: int, pos: int, end: int, year: int | Non
     return named if year < named <= year + horizon else None
 
 
-#: Words that give a clause a timing of its own: a plan's or the future's, a year's.
-_OWN_TIMING = re.compile(r"将|要|拟|计划|争取|力争|确保|预计|预期|目标|今年|明年|去年|本年|上年|"
-                         r"\d{4}年|[一二][〇○零一二三四五六七八九]{3}年")
+@functools.lru_cache(maxsize=1)
+def _own_timing_re() -> re.Pattern[str]:
+    """Words that give a clause a timing of its own: a plan's or the future's, a year's."""
+    return re.compile(str(cues()["own_timing"]))
 
 
 def listed_after_done(text: str, clause: int, pos: int) -> bool:
     """True when the value at ``pos`` stands in a clause with no timing of its own (五十四个自治
     县; 涉及5300多个税目): after a value its sentence read as done (成立了二十九个自治州, 已由15.3%
     降到12%), it goes on with it and is done too."""
-    return _OWN_TIMING.search(text, clause, pos) is None
+    return _own_timing_re().search(text, clause, pos) is None
