@@ -40,6 +40,7 @@ from baogao.extract.open.words import (
 )
 from baogao.extract.periods import (
     RUN_REACH,
+    cue_words,
     deadline_year,
     explicit_year,
     future_target,
@@ -343,7 +344,7 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         # is the last one named before the base that is not a base or a start itself
         earlier = [year_of(m) for m in year_re().finditer(text, full, base[0])
                    if _BASE_BEFORE.search(text, max(full, m.start() - 1), m.start()) is None
-                   and not text.startswith(_NOT_DATING, m.end())]  # 按1980年不变价格
+                   and not text.startswith(cue_words("not_dating_after_year"), m.end())]
         named = earlier[-1] if earlier else None
         if base[1] < (named or period or year) - 1:
             # 一九八二年预计同一九八○年比较，棉花增长…; 1992年同1987年相比…增长: a change
@@ -423,12 +424,6 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
-
-
-#: What follows a year that only fixes the prices a value is counted in (按一九八○年不变价格
-#: 计算) or opens a span (1979年以来): not the value's year.
-_NOT_DATING = ("不变价", "可比价", "价格", "的价格", "的不变价", "的可比价", "以来", "来", "起",
-               "以后", "后", "以前", "前")
 
 
 #: A change before the value in its clause (即增产五百七十八亿斤): an amount added, not the
