@@ -152,7 +152,10 @@ def _candidates(t: RegionText, hints: dict[str, str]) -> list[str]:
         found = title_region(line)
         if found:
             out.append(found)
-    out += [n for m in _REGION_OF_MEETING.finditer(t.head) if (n := known_tail(m.group(1)))][:1]
+    meeting = _meeting_region([n for m in _REGION_OF_MEETING.finditer(t.head)
+                               if (n := known_tail(m.group(1)))])
+    if meeting:
+        out.append(meeting)
     out += [hints[k] for k in ("region", "province") if hints.get(k)]
     for value in t.hint_titles:
         if "国务院" in value or "中华人民共和国" in value:
@@ -161,6 +164,21 @@ def _candidates(t: RegionText, hints: dict[str, str]) -> list[str]:
         if found:
             out.append(found)
     return [c for c in out if c]
+
+
+def _meeting_region(names: list[str]) -> str | None:
+    """The region of the congress a news page reports: the first named, or a division inside it
+    named later (深圳二屆人大二次會議開幕 in the headline, 坪山區二屆人大二次會議開幕 in the
+    story: the district's congress, the city named for the reader)."""
+    if not names:
+        return None
+    first = region_of(resolve_in(names[0], "", {})[0])
+    for name in names[1:]:
+        inner = region_of(resolve_in(name, "", {})[0])
+        if (first is not None and inner is not None and len(inner.path) > len(first.path)
+                and inner.path[: len(first.path)] == first.path):
+            return name
+    return names[0]
 
 
 def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
@@ -188,10 +206,15 @@ def find_region(t: RegionText, hints: dict[str, str]) -> str | None:
             return named
     if found is None and _government_levels().get(word) == "province":
         return _province_named(t.head, None) or _province_of_cities(t.head, word)
-    if found is not None and "district" in (level, _government_levels().get(word)):
+    county_level = "district" in (level, _government_levels().get(word))
+    if found is not None and county_level:
         county = _county_within(t.head, found)
         if county is not None:
             return county  # 县…会议 on a page naming 杭州市 first and 淳安 by its short name
+    if found is None and county_level:
+        county = _county_self_named(t.head)
+        if county is not None:
+            return county  # 我代表县人民政府…关心、支持绩溪发展的各界人士
     if found or level not in (None, "city") or _MUNICIPAL.search(t.head) is None:
         return found
     return _province_named(t.head, None)
@@ -207,6 +230,60 @@ def _county_within(head: str, found: str) -> str | None:
     named = {r.full for r in gazetteer().regions.values()
              if r.level == "district" and r.path[: len(region.path)] == region.path
              and (stem := stem_of(r.name)) and len(stem) >= 2 and stem in head}
+    return named.pop() if len(named) == 1 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _self_region_words() -> tuple[str, ...]:
+    """Phrases a county's report names its own county in by its short name ({} the name)."""
+    return tuple(load_json("meta_cues.json")["self_region_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _county_stems() -> dict[str, tuple[str, ...]]:
+    """Short name (two characters or more) -> the county-level divisions that bear it."""
+    out: dict[str, list[str]] = {}
+    common = _common_names()
+    higher = _higher_stems() | frozenset(load_json("gazetteer.json")["county_stems_in_words"])
+    for r in gazetteer().regions.values():
+        stem = stem_of(r.name)
+        if (r.level == "district" and stem and len(stem) >= 2 and r.name not in common
+                and stem not in higher):
+            out.setdefault(stem, []).append(r.full)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _higher_stems() -> frozenset[str]:
+    """Short names of the provinces and prefectures (河北, 宁夏, 赣州)."""
+    gaz = gazetteer()
+    return frozenset({s for names in gaz.provinces.values() for s in names}
+                     | {stem for r in gaz.regions.values() if r.level == "city"
+                        and (stem := stem_of(r.name))})
+
+
+def _said_alone(head: str, phrase: str, stem: str) -> bool:
+    """True when ``phrase`` (naming ``stem``) stands in ``head`` with the short name not running
+    on into a province's or prefecture's name (美丽新宁夏 names 宁夏, not 新宁)."""
+    i = head.find(phrase)
+    while i >= 0:
+        end = i + phrase.index(stem) + len(stem)
+        if stem[-1] + head[end : end + 1] not in _higher_stems():
+            return True
+        i = head.find(phrase, i + 1)
+    return False
+
+
+def _county_self_named(head: str) -> str | None:
+    """The one county-level division a county's report names as its own by its short name in
+    a phrase of its own (关心、支持绩溪发展, 落户宜丰, 幸福武清), when it prints no full name;
+    None when no such phrase or several divisions are so named (or one short name several
+    divisions share)."""
+    phrases = _self_region_words()
+    named: set[str] = set()
+    for stem, fulls in _county_stems().items():
+        if stem in head and any(_said_alone(head, p.format(stem), stem) for p in phrases):
+            named.update(fulls)
     return named.pop() if len(named) == 1 else None
 
 
