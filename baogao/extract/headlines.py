@@ -38,12 +38,16 @@ class Headline:
 
 def _headline_words(text: str, para: _Span) -> str | None:
     """The words of a bare line (no sentence mark, no number besides a year), else None; a
-    paragraph ending on a colon may end on one too (…新的亮点。2003年：)."""
+    paragraph ending on a colon may end on one too (…新的亮点。2003年：). A line naming targets
+    may be longer (今年经济社会发展主要预期目标)."""
     body = text[para.start : para.end].strip()
     if body.endswith(("：", ":")):
         body = re.split(r"[。！？!?]", body)[-1]
     words = body.rstrip("：:").strip()
-    if not words or len(words) > int(page_shapes()["headline_max"]):
+    shapes = page_shapes()
+    longest = int(shapes["headline_target_max" if has_cue(words, "target_cues")
+                         else "headline_max"])
+    if not words or len(words) > longest:
         return None
     if re.search(r"[。；;，,！？!?、]", words):
         return None
@@ -61,7 +65,8 @@ def headline_at(doc: Document, para: _Span) -> Headline | None:
     if len(years) > 1:
         return None
     year = years[0] if years else None
-    if has_cue(words, "target_cues"):
+    if has_cue(words, "target_cues") and not any(
+            w in words for w in page_shapes()["headline_result_words"]):
         timing = (Timing("target", False, doc.year) if year in (None, doc.year)
                   else future_target(doc.year, year))
         return None if timing is None else Headline(para, timing, frames_next_only=True)
@@ -96,9 +101,21 @@ def governing_headline(
     for the paragraph right after it, ``previous``), None under a heading."""
     if current is None or doc.section_at(para.start) is not None:
         return None
-    if current.frames_next_only and previous != current.span:
+    if current.frames_next_only and previous != current.span and not _items_since(
+            doc.text, current.span, para):
         return None
     return current
+
+
+def _items_since(text: str, headline: _Span, para: _Span) -> bool:
+    """True when ``para`` and every line between ``headline`` and it are items of one list,
+    one a line (生产总值增长15%；): short lines, each with a figure, none ending a sentence."""
+    shape = page_shapes()["headline_items"]
+    lines = [line.strip() for line in text[headline.end : para.end].splitlines()]
+    lines = [line for line in lines if line]
+    return bool(lines) and all(
+        len(line) <= int(shape["line_max"]) and re.search(r"\d", line) is not None
+        and not line.endswith(tuple(shape["not_endings"])) for line in lines)
 
 
 def estimate_lead(text: str, para: _Span, pos: int) -> bool:
