@@ -164,6 +164,53 @@ def heading_years(text: str) -> set[int]:
     return found
 
 
+_FIGURE_SENTENCE = re.compile(r"[。！？!?\n]")
+
+
+@functools.lru_cache(maxsize=1)
+def _figure_re() -> re.Pattern[str]:
+    """A figure distinctive enough to name one fact: a decimal or a number of three digits or
+    more, with a unit of a level (8.5万元, 4.72万亿元, 2221亿元), never a bare rate."""
+    units = "|".join(map(re.escape, _heading_cue_all()["figure_units"]))
+    return re.compile(rf"(?<![\d.])(?:\d+\.\d+|\d{{3,}})(?:{units})")
+
+
+@functools.lru_cache(maxsize=1)
+def _heading_cue_all() -> dict[str, Any]:
+    cue: dict[str, Any] = load_json("meta_cues.json")["year_references"]["same_figure"]
+    return cue
+
+
+def same_figure_years(text: str) -> set[int]:
+    """The report's year a figure printed twice tells: once in a sentence naming one year, once
+    in a sentence of 去年 (or after one in its paragraph) and no year (标题 2023年上海居民人均可支配收入达8.5万元 and
+    去年…居民人均可支配收入达到8.5万元: 去年 is 2023, the report 2024)."""
+    cue = _heading_cue_all()
+    by_year: dict[str, set[int]] = {}
+    relative: dict[str, set[int]] = {}
+    for para in arabic_years(text).split("\n"):
+        offset: int | None = None  # 去年…稳步改善。居民人均可支配收入达到8.5万元: 去年 goes on
+        for sentence in _FIGURE_SENTENCE.split(para):
+            years = {int(y) for y in _YEAR.findall(sentence)}
+            offsets = {o for w, o in cue["relative"].items() if w in sentence}
+            if years or len(offsets) > 1:
+                offset = None
+            elif offsets:
+                offset = next(iter(offsets))
+            figures = set(_figure_re().findall(sentence))
+            if len(years) == 1 and not offsets:
+                for f in figures:
+                    by_year.setdefault(f, set()).update(years)
+            elif not years and offset is not None:
+                for f in figures:
+                    relative.setdefault(f, set()).add(offset)
+    found: set[int] = set()
+    for figure, offsets in relative.items():
+        for year in by_year.get(figure, ()):
+            found.update(year + o for o in offsets)
+    return found
+
+
 def text_year(text: str) -> int | None:
     """The report's year from its text alone: the one year the exact clues (``year_clues``)
     and the planned years give, when no year told as done is as late; with neither, the one
@@ -171,7 +218,7 @@ def text_year(text: str) -> int | None:
     (one sentence of a five-year review, 2006年…比2002年增长60.98%, tells a year done, not the
     last). None when the clues disagree or there are none."""
     topic = topic_years(text)
-    exact = year_clues(text) | topic.planned | heading_years(text)
+    exact = year_clues(text) | topic.planned | heading_years(text) | same_figure_years(text)
     if len(exact) > 1:
         return None
     if exact:
