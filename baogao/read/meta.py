@@ -34,7 +34,7 @@ from baogao.read.meta_news import (
     said_speaker,
 )
 from baogao.read.meta_region import RegionText, find_region, level_of_government
-from baogao.read.meta_years import text_year
+from baogao.read.meta_years import heading_years, text_year
 from baogao.read.regions import NATIONAL, level_of, region_of, split_region
 
 _ORD = r"[一二三四五六七八九十]+"
@@ -426,9 +426,9 @@ def _find_year(
         m = YEAR_IN.search(title)
         if m:
             # a title some sites give the year reviewed (旅顺口区2012年政府工作报告 for the
-            # report reviewing 2012): when the body's own clues give another year, none
-            told = text_year(text)
-            return int(m.group(1)) if told in (None, int(m.group(1))) else None
+            # report reviewing 2012): when the body's own clues give another year, the year
+            # its own review heading gives (2012年及过去五年政府工作回顾 -> 2013), else none
+            return _title_or_body_year(int(m.group(1)), text)
     if region == NATIONAL:
         held = npc_session_year(meeting or "") or npc_session_year(_flat(text[:1500]), True)
         if held:
@@ -443,10 +443,20 @@ def _find_year(
     told = text_year(text)
     for key in ("title", "article_title", "page_title"):
         m = YEAR_IN.search(hints.get(key, ""))
-        if m:  # a hint the body's own clues contradict gives none (see the title above)
-            return int(m.group(1)) if told in (None, int(m.group(1))) else None
+        if m:  # a hint the body's own clues contradict gives way (see the title above)
+            return _title_or_body_year(int(m.group(1)), text)
     head = _flat(text[:1500])
     return told or news_year(head) or page_year(head)
+
+
+def _title_or_body_year(title_year: int, text: str) -> int | None:
+    """A title's year, unless the body's own clues give another: then the body's year when its
+    own review heading gives it (2012年及过去五年政府工作回顾 under a title 2012年政府工作报告:
+    2013), else none."""
+    told = text_year(text)
+    if told in (None, title_year):
+        return title_year
+    return told if heading_years(text) == {told} else None
 
 
 _SITE_SEPARATOR = re.compile(r"\s[-_|｜—]+\s?|[-_|｜](?=[^-_|｜]*$)")
