@@ -171,21 +171,22 @@ _FIGURE_SENTENCE = re.compile(r"[。！？!?\n]")
 def _figure_re() -> re.Pattern[str]:
     """A figure distinctive enough to name one fact: a decimal or a number of three digits or
     more, with a unit of a level (8.5万元, 4.72万亿元, 2221亿元), never a bare rate."""
-    units = "|".join(map(re.escape, _heading_cue_all()["figure_units"]))
+    units = "|".join(map(re.escape, _same_figure_cue()["figure_units"]))
     return re.compile(rf"(?<![\d.])(?:\d+\.\d+|\d{{3,}})(?:{units})")
 
 
 @functools.lru_cache(maxsize=1)
-def _heading_cue_all() -> dict[str, Any]:
+def _same_figure_cue() -> dict[str, Any]:
     cue: dict[str, Any] = load_json("meta_cues.json")["year_references"]["same_figure"]
     return cue
 
 
 def same_figure_years(text: str) -> set[int]:
     """The report's year a figure printed twice tells: once in a sentence naming one year, once
-    in a sentence of 去年 (or after one in its paragraph) and no year (标题 2023年上海居民人均可支配收入达8.5万元 and
-    去年…居民人均可支配收入达到8.5万元: 去年 is 2023, the report 2024)."""
-    cue = _heading_cue_all()
+    in a sentence of 去年 (or after one in its paragraph) naming none (a headline 2023年上海居民
+    人均可支配收入达8.5万元, then 去年…。居民人均可支配收入达到8.5万元: 去年 is 2023, the report
+    2024)."""
+    cue = _same_figure_cue()
     by_year: dict[str, set[int]] = {}
     relative: dict[str, set[int]] = {}
     for para in arabic_years(text).split("\n"):
