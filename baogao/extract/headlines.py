@@ -109,13 +109,14 @@ def governing_headline(
 
 def _items_since(text: str, headline: _Span, para: _Span) -> bool:
     """True when ``para`` and every line between ``headline`` and it are items of one list,
-    one a line (生产总值增长15%；): short lines, each with a figure, none ending a sentence."""
+    one a line (生产总值增长15%；, 居民收入增长与经济增长基本同步): short lines, none ending a
+    sentence."""
     shape = page_shapes()["headline_items"]
     lines = [line.strip() for line in text[headline.end : para.end].splitlines()]
     lines = [line for line in lines if line]
     return bool(lines) and all(
-        len(line) <= int(shape["line_max"]) and re.search(r"\d", line) is not None
-        and not line.endswith(tuple(shape["not_endings"])) for line in lines)
+        len(line) <= int(shape["line_max"]) and not line.endswith(tuple(shape["not_endings"]))
+        for line in lines)
 
 
 def estimate_lead(text: str, para: _Span, pos: int) -> bool:
