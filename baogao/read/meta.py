@@ -165,7 +165,12 @@ def _flat(text: str) -> str:
         text = text.translate(_SPACES)
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
-    return _SPACE_IN_CJK.sub("", text)
+    return _WRAPPED_DATE.sub("", _SPACE_IN_CJK.sub("", text))
+
+
+#: a line break inside a date (2019年3月\n21日在…会议上, 2月11\n日): the date is one
+_WRAPPED_DATE = re.compile(
+    r"(?:(?<=\d)|(?<=[年月]))[ \t\u3000]*\n[ \t\u3000]*(?=[年月日]|\d{1,2}[月日])")
 
 
 @dataclass(frozen=True)
