@@ -165,12 +165,19 @@ def _flat(text: str) -> str:
         text = text.translate(_SPACES)
     if _FULLWIDTH_DIGIT.search(text):
         text = text.translate(_FULLWIDTH_DIGITS)
-    return _WRAPPED_DATE.sub("", _SPACE_IN_CJK.sub("", text))
+    text = _SPACE_IN_CJK.sub("", text)
+    return _unwrapped_dates(text) if "\n" in text else text
 
 
-#: a line break inside a date (2019年3月\n21日在…会议上, 2月11\n日): the date is one
+#: a date broken over lines (2019年3月\n21日在…会议上, 2月11\n日, 2023\n年\n1\n月\n4\n日): one date
 _WRAPPED_DATE = re.compile(
-    r"(?:(?<=\d)|(?<=[年月]))[ \t\u3000]*\n[ \t\u3000]*(?=[年月日]|\d{1,2}[月日])")
+    r"(?:(?:19|20)\d\d\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月")
+
+
+def _unwrapped_dates(text: str) -> str:
+    """``text`` with the line breaks inside its dates removed."""
+    return _WRAPPED_DATE.sub(
+        lambda m: re.sub(r"\s+", "", m.group(0)) if "\n" in m.group(0) else m.group(0), text)
 
 
 @dataclass(frozen=True)
