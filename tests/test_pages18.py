@@ -1,0 +1,167 @@
+"""Page metadata and page shapes of session 18 (issue 9; measured by benchmarks/fresh_pages.py on
+the tune splits of benchmarks/data/fresh13 … fresh18): a county that names itself only by its
+short name in a phrase of its own (关心、支持绩溪发展, 落户宜丰, 幸福武清); the district's congress
+over the city a headline names; a target line (今年经济社会发展主要预期目标) framing a list one item
+a line; a figure printed under one year and again after 去年; a news lede asking about a year's
+plan and answering of 今年; a title's year (the year reviewed) giving way to the body's review
+heading; a bullet opening a line; a date broken over lines. Each test reads a real tune page
+(copied to tests/data/pages18) or a variant of one."""
+
+from __future__ import annotations
+
+from tests.conftest import DATA
+from tests.conftest import catalog_rows as _catalog
+from tests.conftest import page_doc as _doc
+
+PAGES = DATA / "pages18"
+
+
+def _page(name: str) -> str:
+    """A tune page as the search tool stored it (copied from benchmarks/data)."""
+    return (PAGES / name).read_text("utf-8")
+
+
+#: the plan part of the 绩溪县 2019 report (fresh18 16): the county is named only in the thanks
+#: (向所有关心、支持绩溪发展的各界友人) and in 驻绩部队
+JIXI_2019 = _page("16_jixi2019_p3.txt")
+
+
+def test_a_county_named_only_in_its_own_thanks_is_the_report_region() -> None:
+    doc = _doc(JIXI_2019)
+    assert (doc.region, doc.level, doc.year) == ("安徽省宣城市绩溪县", "district", 2019)
+
+
+def test_a_county_short_name_counts_only_in_a_phrase_of_its_own() -> None:
+    # the same short name in a passing mention (绩溪的客商) names no region
+    assert _doc(JIXI_2019.replace("支持绩溪发展", "支持本县发展").replace(
+        "驻绩部队", "驻绩溪的客商")).region is None
+    # nor on a page whose government is no county's (我代表市人民政府)
+    assert _doc(JIXI_2019.replace("县人民政府", "市人民政府")).region != "安徽省宣城市绩溪县"
+
+
+def test_a_county_project_settling_in_it_and_a_slogan_name_the_county() -> None:
+    yifeng = _doc(_page("20_yifeng2009.txt"))  # …大项目成功落户宜丰
+    assert yifeng.region == "江西省宜春市宜丰县"
+    wuqing = _doc(_page("40_wuqing_plan2021.txt"))  # 为建设京津明珠、幸福武清奠定了坚实基础
+    assert wuqing.region == "天津市武清区"
+
+
+def test_a_short_name_that_is_a_word_or_runs_into_a_province_names_no_county() -> None:
+    # 落户安居等服务 (安居区), 美丽新宁夏 (新宁县): words and a province's name, not counties
+    text = ("各位代表：现在，我代表县人民政府向大会报告工作。一年来，我们优化创业融资、落户安居等"
+            "服务，助力美丽新宁夏建设。")
+    assert _doc(text).region is None
+
+
+#: 深圳商报 on the 坪山区 2022 report: the headline names 深圳, the story 坪山區's congress
+PINGSHAN_2022 = (DATA / "fresh17" / "35_pingshan2022_news.txt").read_text("utf-8")
+
+
+def test_the_district_congress_over_the_city_a_headline_names() -> None:
+    doc = _doc(PINGSHAN_2022)
+    assert (doc.region, doc.level) == ("广东省深圳市坪山区", "district")
+
+
+#: the 江门市 2011 report (fresh18 26, Traditional): 今年經濟社會發展主要預期目標 on its own line,
+#: then one target a line ending on ；
+JIANGMEN_2011 = _page("26_jiangmen2011.txt")
+
+
+def test_a_target_line_frames_a_list_one_item_a_line() -> None:
+    facts = _catalog(_doc(JIANGMEN_2011))
+    for row in (("gdp_growth", "target", False, 2011, 15.0, None),
+                ("fixed_asset_investment_growth", "target", False, 2011, 25.0, None),
+                ("retail_sales_growth", "target", False, 2011, 18.0, None),
+                ("foreign_trade_growth", "target", False, 2011, 10.0, None),
+                ("general_budget_revenue_growth", "target", False, 2011, 13.0, None),
+                ("cpi_growth", "target", False, 2011, 4.0, "approx"),
+                ("registered_unemployment_rate", "target", False, 2011, 3.2, "max")):
+        assert row in facts, row
+
+
+def test_a_target_line_naming_results_frames_nothing() -> None:
+    # 主要预期目标完成情况: the results of last year's targets, not this year's targets (the
+    # variants are made on the page as read: simplified, its pinyin glosses gone)
+    text = _doc(JIANGMEN_2011).text.replace(
+        "今年经济社会发展主要预期目标", "去年经济社会发展主要预期目标完成情况")
+    facts = _catalog(_doc(text))
+    assert ("fixed_asset_investment_growth", "target", False, 2011, 25.0, None) not in facts
+
+
+def test_a_dated_item_under_a_target_line_keeps_its_own_year() -> None:
+    text = _doc(JIANGMEN_2011).text.replace(
+        "全社会固定资产投资增长25%", "2010年全社会固定资产投资增长25%")
+    facts = _catalog(_doc(text))
+    assert ("fixed_asset_investment_growth", "actual", False, 2010, 25.0, None) in facts
+    assert ("fixed_asset_investment_growth", "target", False, 2011, 25.0, None) not in facts
+
+
+#: two wire stories on the 上海 2024 report (fresh17b b07): the headline 2023年上海居民人均可支配
+#: 收入达8.5万元, the story 去年上海民生福祉稳步改善。居民人均可支配收入达到8.5万元
+SHANGHAI_2024 = _page("b07_shanghai2024_news.txt")
+
+
+def test_a_figure_under_a_year_and_again_after_last_year_dates_the_report() -> None:
+    doc = _doc(SHANGHAI_2024)
+    assert doc.year == 2024
+    facts = _catalog(doc)
+    assert ("gdp_growth", "actual", False, 2023, 5.0, None) in facts
+    assert ("disposable_income_per_capita", "actual", False, 2023, 85000.0, None) in facts
+
+
+def test_a_figure_repeated_after_this_year_dates_nothing() -> None:
+    # a target may keep last year's level (今年…粮食总产量稳定在…): 今年 is not the year named
+    assert _doc(SHANGHAI_2024.replace("去年上海", "今年上海")).year is None
+
+
+def test_a_news_lede_asking_about_the_years_plan_dates_the_report() -> None:
+    # 2026年宜宾经济社会发展的重点是什么?又有哪些发展目标?记者从会上了解到,今年宜宾将…
+    doc = _doc(_page("06_yibin2026_news.txt"))
+    assert (doc.region, doc.year) == ("四川省宜宾市", 2026)
+
+
+#: a reposting site's copy titled 旅顺口区2012年政府工作报告 (the year reviewed); the body's
+#: own heading: 2012年及过去五年政府工作回顾
+LVSHUNKOU = _page("41_lvshunkou2013.txt")
+
+
+def test_a_title_naming_the_year_reviewed_gives_way_to_the_review_heading() -> None:
+    doc = _doc(LVSHUNKOU)
+    assert doc.year == 2013
+    facts = _catalog(doc)
+    assert ("gdp", "actual", True, 2012, 267.0, None) in facts
+    assert ("general_budget_revenue_growth", "actual", True, 2012, 25.2, None) in facts
+
+
+def test_a_title_contradicted_by_a_sentence_alone_gives_no_year() -> None:
+    # 刚刚过去的2012年 (2013) against the title's 2012, and no review heading: none, as before
+    text = LVSHUNKOU.replace("2012年及过去五年政府工作回顾", "过去五年政府工作").replace(
+        "2012年是本届政府任期的最后一年", "刚刚过去的2012年是本届政府任期的最后一年")
+    assert _doc(text).year is None
+
+
+#: an infographic on a province's 2023 report (fresh17b b06): 2023年预期目标, then ● items
+PROVINCE_2023 = _page("b06_province2023_news.txt")
+
+
+def test_bulleted_target_items_under_a_year_line_are_the_years_targets() -> None:
+    facts = _catalog(_doc(PROVINCE_2023))
+    for row in (("gdp_growth", "target", False, 2023, 6.5, "approx"),
+                ("urban_new_jobs", "target", False, 2023, 70.0, "min"),
+                ("surveyed_unemployment_rate", "target", False, 2023, 5.5, "approx"),
+                ("cpi_growth", "target", False, 2023, 3.0, "approx"),
+                ("grain_output", "target", False, 2023, 500.0, "min")):
+        assert row in facts, row
+    # an item with no figure keeps the list going: nothing after it falls back to 2022
+    assert not [f for f in facts if f[3] == 2022 and f[0] == "grain_output"]
+
+
+def test_a_date_broken_over_lines_is_read_whole() -> None:
+    head = "政府工作报告\n——2020年4月22日在石门县第十七届人民代表大会第五次会议上\n县长 郭碧勋\n"
+    body = "各位代表:\n现在,我代表县人民政府,向大会报告政府工作。\n一、2019年工作回顾\n"
+    for broken in ("2020年4月22\n日", "2020年\n4月22日", "2020年4月\n22日"):
+        doc = _doc(head.replace("2020年4月22日", broken) + body)
+        assert doc.date == "2020-04-22", broken
+    # a page stamp's digits do not run into the next line's month
+    doc = _doc("发布时间:2024-04-14\n1月4日,石门县第十七届人民代表大会第五次会议开幕。\n" + body)
+    assert doc.date != "2024-04-14"
