@@ -51,9 +51,9 @@ from pathlib import Path
 from typing import Any
 
 from baogao.analyze.commitments import track_documents
+from baogao.errors import BaogaoError
 from baogao.extract.commitments import extract_commitments
 from baogao.extract.open.facts import body_spans, find_amounts
-from baogao.errors import BaogaoError
 from baogao.models import Commitment, CommitmentRow, Document, Fact
 from baogao.pipeline import analyse, read
 from baogao.read.normalize import normalize
