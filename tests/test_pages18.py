@@ -165,3 +165,40 @@ def test_a_date_broken_over_lines_is_read_whole() -> None:
     # a page stamp's digits do not run into the next line's month
     doc = _doc("发布时间:2024-04-14\n1月4日,石门县第十七届人民代表大会第五次会议开幕。\n" + body)
     assert doc.date != "2024-04-14"
+
+
+#: the 石门县 2020 report (fresh18 02): 全年完成地区生产总值295.7亿元,增长8.9%,排名全市第3
+SHIMEN_2020 = _page("02_shimen2020.txt")
+
+
+def test_a_higher_regions_figure_beside_the_pages_own_is_not_the_pages() -> None:
+    text = SHIMEN_2020.replace(
+        "增长8.9%,排名全市第3", "增长8.9%,全省地区生产总值增长6.2%,排名全市第3")
+    facts = _catalog(_doc(text))
+    assert ("gdp_growth", "actual", False, 2019, 8.9, None) in facts
+    assert not [f for f in facts if f[4] == 6.2]
+    # on a county page 全市 is the prefecture's whole too (not on a county-level city's)
+    text = SHIMEN_2020.replace("增长8.9%,排名全市第3", "增长8.9%,全市实现地区生产总值1400.12亿元")
+    assert not [f for f in _catalog(_doc(text)) if f[4] == 1400.12]
+
+
+def test_a_province_page_keeps_its_own_whole() -> None:
+    text = ("政府工作报告\n——2019年1月20日在福建省第十三届人民代表大会第二次会议上\n各位代表:\n"
+            "一、2018年工作回顾\n全省地区生产总值增长8.3%,全国国内生产总值增长6.6%。\n")
+    facts = _catalog(_doc(text))
+    assert ("gdp_growth", "actual", False, 2018, 8.3, None) in facts
+    assert not [f for f in facts if f[4] == 6.6]
+
+
+def test_an_actual_its_sentence_calls_a_target_is_withheld() -> None:
+    # a copy whose lines ran together: the plan's targets after 预期目标 read as last year's
+    text = ("政府工作报告\n——2023年2月1日在果洛州第十五届人民代表大会第二次会议上\n各位代表:\n"
+            "2022年全州地区生产总值增长2.5%。果洛州划定发展预期目标，地区生产总值增长3%；"
+            "全社会固定资产投资增长7%。")
+    facts = _catalog(_doc(text))
+    assert ("gdp_growth", "actual", False, 2022, 2.5, None) in facts
+    assert not [f for f in facts if f[1] == "actual" and f[4] in (3.0, 7.0)]
+    # a review of targets met keeps its actuals (完成了…预期目标，…；全社会固定资产投资增长7%)
+    text = text.replace("果洛州划定发展预期目标，", "完成了年初确定的预期目标，")
+    assert ("fixed_asset_investment_growth", "actual", False, 2022, 7.0, None) in _catalog(
+        _doc(text))

@@ -30,7 +30,7 @@ from baogao.extract.clauses import (
     respective_tail,
     same_dimension,
 )
-from baogao.extract.guards import dated, results_not_targets, whole_year
+from baogao.extract.guards import guarded
 from baogao.extract.headlines import (
     Headline,
     estimate_lead,
@@ -793,4 +793,4 @@ def extract_facts(doc: Document) -> list[Fact]:
             continue
         seen.add(key)
         facts.append(fact)
-    return results_not_targets(dated(whole_year(doc, facts)))
+    return guarded(doc, facts)

@@ -98,3 +98,92 @@ def results_not_targets(facts: list[Fact]) -> list[Fact]:
     results of the year came out as targets of the report's year. A target is never 预计d, ranked
     or counted as a share of a plan met; such a value is withheld rather than re-dated."""
     return [f for f in facts if f.kind != "target" or not _stated_as_done(f)]
+
+
+def _other_wholes(doc: Document) -> tuple[str, ...]:
+    """The words naming the whole of a region other than ``doc``'s (全省 on a county's page, 全国
+    on a province's): none when the page's level is not known."""
+    rule = page_shapes()["other_region_wholes"]
+    level: str | None = doc.level
+    region = doc.region or ""
+    if level is None:  # a page naming no region: the whole it speaks of most (全市 …, 全市 …)
+        level, own = _self_whole(doc.text, rule["self_words"])
+        if own == "全县":
+            region = "县"
+    if level is None or level not in rule["by_level"]:
+        return ()
+    words = list(rule["by_level"][level])
+    if level == "district" and region and not region.endswith("市"):
+        words += rule["district_not_city"]  # 全市 on a 区 or 县 page is the prefecture
+    return tuple(words)
+
+
+def _self_whole(text: str, self_words: dict[str, str]) -> tuple[str | None, str | None]:
+    """(level, word) of the whole a page names itself by when it names no region: the 全X word
+    it prints at least twice and twice as often as any other; (None, None) when none does."""
+    counts = sorted(((text.count(w), w) for w in self_words), reverse=True)
+    top, word = counts[0]
+    if top < 2 or (len(counts) > 1 and counts[1][0] * 2 > top):
+        return None, None
+    return self_words[word], word
+
+
+def own_region(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without those whose name is led by the whole of another region: a county's
+    page comparing itself with its province (全县…增长8.1%，全省地区生产总值增长6%) gives the
+    county's growth, not the province's as the county's."""
+    others = _other_wholes(doc)
+    if not others:
+        return facts
+    joiners = tuple(page_shapes()["other_region_wholes"]["joiners"])
+    lead = re.compile("(?:" + "|".join(map(re.escape, others)) + ")(?:"
+                      + "|".join(map(re.escape, joiners)) + ")?$")
+    kept: list[Fact] = []
+    for fact in facts:
+        sentence = fact.evidence
+        at = sentence.find(fact.text) if fact.text else -1
+        name_at = sentence.rfind(fact.name, 0, at) if at > 0 and fact.name else -1
+        if name_at >= 0 and (lead.search(sentence, max(0, name_at - 6), name_at)
+                             or fact.name.startswith(others)):
+            continue
+        kept.append(fact)
+    return kept
+
+
+@functools.cache
+def _plan_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, page_shapes()["actual_plan_words"])))
+
+
+@functools.cache
+def _done_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, page_shapes()["actual_done_words"])))
+
+
+def _stated_as_planned(text: str, fact: Fact) -> bool:
+    """Whether the words before the value of an actual, back to its full stop, call it a
+    target (果洛州划定发展预期目标，地区生产总值增长3%；全社会固定资产投资增长7%) with no word
+    telling it done (完成了年初确定的预期目标，…增长8%; 同比增长)."""
+    at = text.find(fact.text, fact.start) if fact.text else -1
+    if at < 0:
+        return False
+    stop = max(text.rfind(mark, 0, fact.start) for mark in "。！？!?\n") + 1
+    reach = int(page_shapes()["result_reach"])
+    lead = text[max(stop, at - 2 * reach) : at]
+    return _plan_re().search(lead) is not None and _done_re().search(
+        text, max(stop, at - 2 * reach), at + len(fact.text) + reach) is None
+
+
+def guarded(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` of ``doc`` that pass every guard: read in a whole year's paragraph, of the
+    page's own region, dated, and a target or an actual as its own sentence says."""
+    return targets_not_results(doc, results_not_targets(dated(own_region(
+        doc, whole_year(doc, facts)))))
+
+
+def targets_not_results(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the actuals whose own sentence calls them targets: a page whose
+    paragraphs ran together (a copy on one line) read the plan's targets as last year's
+    results; such a value is withheld rather than re-dated (see ``results_not_targets``)."""
+    return [f for f in facts
+            if f.kind != "actual" or f.estimated or not _stated_as_planned(doc.text, f)]
