@@ -278,8 +278,13 @@ def infer_year(text: str) -> int | None:
 
 
 def arabic_years(text: str) -> str:
-    """``text`` with its years in Chinese numerals (二〇〇四年) written in digits (2004年)."""
+    """``text`` with its years in Chinese numerals (二〇〇四年) written in digits (2004年), and a
+    year typeset apart from its 年 (一、2019 年政府工作回顾, a PDF's text layer) closed up."""
+    text = _SPACED_YEAR.sub(r"\1年", text) if " 年" in text else text
     return _ZH_YEAR.sub(lambda m: str(chinese_int(m.group(1))), text)
+
+
+_SPACED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)[ \u3000\xa0]+年")
 
 
 def year_clues(text: str) -> set[int]:
