@@ -9,6 +9,7 @@ heading; a bullet opening a line; a date broken over lines. Each test reads a re
 
 from __future__ import annotations
 
+from baogao.read.meta_years import text_year
 from tests.conftest import DATA
 from tests.conftest import catalog_rows as _catalog
 from tests.conftest import page_doc as _doc
@@ -205,11 +206,10 @@ def test_an_actual_its_sentence_calls_a_target_is_withheld() -> None:
 
 
 def test_a_spaced_year_heading_and_a_one_year_review_heading_date_the_body() -> None:
-    from baogao.read.meta_years import text_year
     # a PDF's text layer: 一、2019 年政府工作回顾 (2020)
     assert text_year("各位代表:\n一、2019 年政府工作回顾\n一年来,在区委领导下,…。\n") == 2020
     # 一、过去一年工作回顾, then the year its first sentence opens on (2024)
-    assert text_year("各位代表:\n一、过去一年工作回顾\n2023年,是内蒙古发展史上具有里程碑意义的一年。"
-                     "习近平总书记再次亲临我区考察。\n") == 2024
+    assert text_year("各位代表:\n一、过去一年工作回顾\n2023年,是内蒙古发展史上具有里程碑意义的"
+                     "一年。习近平总书记再次亲临我区考察。\n") == 2024
     # the year opening a later paragraph of the review dates nothing by itself
     assert text_year("各位代表:\n一、过去一年工作回顾\n一年来,…。\n2023年,是…的一年。\n") is None
