@@ -9,6 +9,8 @@ heading; a bullet opening a line; a date broken over lines. Each test reads a re
 
 from __future__ import annotations
 
+import re
+
 from baogao.read.meta_years import text_year
 from tests.conftest import DATA
 from tests.conftest import catalog_rows as _catalog
@@ -158,12 +160,12 @@ def test_bulleted_target_items_under_a_year_line_are_the_years_targets() -> None
 
 
 def test_a_date_broken_over_lines_is_read_whole() -> None:
-    head = "政府工作报告\n——2020年4月22日在石门县第十七届人民代表大会第五次会议上\n县长 郭碧勋\n"
-    body = "各位代表:\n现在,我代表县人民政府,向大会报告政府工作。\n一、2019年工作回顾\n"
+    # the 石门县 2020 page prints its dateline 2020年4月22日 three times: broken at each
     for broken in ("2020年4月22\n日", "2020年\n4月22日", "2020年4月\n22日"):
-        doc = _doc(head.replace("2020年4月22日", broken) + body)
+        doc = _doc(_page("02_shimen2020.txt").replace("2020年4月22日", broken))
         assert doc.date == "2020-04-22", broken
     # a page stamp's digits do not run into the next line's month
+    body = "各位代表:\n现在,我代表县人民政府,向大会报告政府工作。\n一、2019年工作回顾\n"
     doc = _doc("发布时间:2024-04-14\n1月4日,石门县第十七届人民代表大会第五次会议开幕。\n" + body)
     assert doc.date != "2024-04-14"
 
@@ -192,15 +194,18 @@ def test_a_province_page_keeps_its_own_whole() -> None:
 
 
 def test_an_actual_its_sentence_calls_a_target_is_withheld() -> None:
-    # a copy whose lines ran together: the plan's targets after 预期目标 read as last year's
-    text = ("政府工作报告\n——2023年2月1日在果洛州第十五届人民代表大会第二次会议上\n各位代表:\n"
-            "2022年全州地区生产总值增长2.5%。果洛州划定发展预期目标，地区生产总值增长3%；"
-            "全社会固定资产投资增长7%。")
-    facts = _catalog(_doc(text))
-    assert ("gdp_growth", "actual", False, 2022, 2.5, None) in facts
-    assert not [f for f in facts if f[1] == "actual" and f[4] in (3.0, 7.0)]
+    # a news page on the 果洛州 2023 report (fresh16 48) as a copy on one line: the plan's
+    # targets (果洛州划定发展预期目标，地区生产总值增长3%；全社会固定资产投资增长7%；…) no
+    # longer come out as 2022's results
+    one = re.sub(r"\s*\n\s*", "", _page("48_guoluo2023_news.txt"))
+    actual = [f for f in _catalog(_doc(one)) if f[1] == "actual"]
+    assert ("gdp_growth", "actual", False, 2022, 2.7, None) in actual
+    assert not [f for f in actual if f[0] == "gdp_growth" and f[4] == 3.0]
+    assert not [f for f in actual if f[0] == "fixed_asset_investment_growth" and f[4] == 7.0]
     # a review of targets met keeps its actuals (完成了…预期目标，…；全社会固定资产投资增长7%)
-    text = text.replace("果洛州划定发展预期目标，", "完成了年初确定的预期目标，")
+    text = ("政府工作报告\n——2023年2月1日在果洛州第十五届人民代表大会第二次会议上\n各位代表:\n"
+            "2022年全州地区生产总值增长2.5%。完成了年初确定的预期目标，地区生产总值增长3%；"
+            "全社会固定资产投资增长7%。")
     assert ("fixed_asset_investment_growth", "actual", False, 2022, 7.0, None) in _catalog(
         _doc(text))
 
@@ -213,3 +218,18 @@ def test_a_spaced_year_heading_and_a_one_year_review_heading_date_the_body() -> 
                      "一年。习近平总书记再次亲临我区考察。\n") == 2024
     # the year opening a later paragraph of the review dates nothing by itself
     assert text_year("各位代表:\n一、过去一年工作回顾\n一年来,…。\n2023年,是…的一年。\n") is None
+
+
+def test_targets_of_a_sentence_opening_on_an_estimate_or_saying_the_years_tasks_done() -> None:
+    # a copy on one line: the plan's 今年 earlier in the paragraph, then the year's estimate
+    head = "政府工作报告\n——2018年1月24日在龙华区第一届人民代表大会第二次会议上\n各位代表:\n"
+    text = head + ("今年要重点抓好八个方面的工作。预计地区生产总值超过2100亿元,增长8.8%左右;"
+                   "规模以上工业增加值突破1100亿元,增长10%以上;社会消费品零售总额285亿元,增长9.3%。")
+    facts = _catalog(_doc(text))
+    assert not [f for f in facts if f[1] == "target" and f[4] in (10.0, 285.0, 9.3)]
+    text = head + ("2017年及今年以来工作回顾。经济发展提质增效。地区生产总值增长8.4%;固定资产投资"
+                   "增长11.5%,较好地完成了年度目标任务。")
+    assert not [f for f in _catalog(_doc(text)) if f[1] == "target"]
+    # a sentence of targets keeps them (今年的主要预期目标是：…)
+    text = head + "今年的主要预期目标是:地区生产总值增长8%左右;固定资产投资增长10%。"
+    assert ("gdp_growth", "target", False, 2018, 8.0, "approx") in _catalog(_doc(text))

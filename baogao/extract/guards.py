@@ -72,32 +72,53 @@ def _result_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(str(shapes["result_estimate"])), re.compile(str(shapes["result_outcome"]))
 
 
-def _stated_as_done(fact: Fact) -> bool:
+def _stated_as_done(text: str, fact: Fact) -> bool:
     """Whether the sentence of ``fact`` gives its value as an outcome: an estimate word before
     it (预计地区生产总值超过2100亿元), or a rank, record or share of a plan met (居全省第4位,
-    创历史新高, 完成年计划710亿元的89.4%), and no word calling it a target (预期目标, 力争)."""
+    创历史新高, 完成年计划710亿元的89.4%), and no word calling it a target (预期目标, 力争); or
+    its full sentence, back to the full stop, opens on an estimate (预计地区生产总值…；规模以上工业
+    增加值…增长10%以上；…) or says the year's tasks done (…；地方一般公共预算收入增长9.11%，较好
+    地完成了年度目标任务)."""
     sentence = fact.evidence
     at = sentence.find(fact.text) if fact.text else -1
     if at < 0:
         return False
     reach = int(page_shapes()["result_reach"])  # a run-on line is not one statement
     near = sentence[max(0, at - reach) : at + len(fact.text) + reach]
+    if has_cue(near, "target_cues"):
+        return False
     estimate, outcome = _result_res()
     old = fact.year is not None and fact.year < int(cues()["old_report_year"])
-    if (old or estimate.search(sentence, max(0, at - reach), at) is None) and (
-            outcome.search(near) is None):
-        return False
-    return not has_cue(near, "target_cues")
+    if (not old and estimate.search(sentence, max(0, at - reach), at)) or outcome.search(near):
+        return True
+    return not old and _full_sentence_done(text, fact)
 
 
-def results_not_targets(facts: list[Fact]) -> list[Fact]:
+@functools.cache
+def _sentence_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    shapes = page_shapes()
+    return (re.compile(str(shapes["result_sentence_opening"])),
+            re.compile(str(shapes["result_sentence_done"])))
+
+
+def _full_sentence_done(text: str, fact: Fact) -> bool:
+    """Whether the full sentence of ``fact`` (its clauses between two full stops) opens on an
+    estimate or says the year's tasks done."""
+    stop = max(text.rfind(mark, 0, fact.start) for mark in "。！？!?\n") + 1
+    ends = [i for mark in "。！？!?\n" if (i := text.find(mark, fact.start)) >= 0]
+    end = min(ends) if ends else len(text)
+    opening, done = _sentence_res()
+    return opening.match(text, stop) is not None or done.search(text, stop, end) is not None
+
+
+def results_not_targets(doc: Document, facts: list[Fact]) -> list[Fact]:
     """``facts`` without the targets whose own sentence states the value as done.
 
     First looks at unseen pages, and the same pages with their headings or line breaks lost,
     read review sentences as the plan (a page whose outline did not survive the copy): the
     results of the year came out as targets of the report's year. A target is never 预计d, ranked
     or counted as a share of a plan met; such a value is withheld rather than re-dated."""
-    return [f for f in facts if f.kind != "target" or not _stated_as_done(f)]
+    return [f for f in facts if f.kind != "target" or not _stated_as_done(doc.text, f)]
 
 
 def _other_wholes(doc: Document) -> tuple[str, ...]:
@@ -177,7 +198,7 @@ def _stated_as_planned(text: str, fact: Fact) -> bool:
 def guarded(doc: Document, facts: list[Fact]) -> list[Fact]:
     """``facts`` of ``doc`` that pass every guard: read in a whole year's paragraph, of the
     page's own region, dated, and a target or an actual as its own sentence says."""
-    return targets_not_results(doc, results_not_targets(dated(own_region(
+    return targets_not_results(doc, results_not_targets(doc, dated(own_region(
         doc, whole_year(doc, facts)))))
 
 
