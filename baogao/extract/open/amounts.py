@@ -134,6 +134,7 @@ def _plausible(numeral: str) -> bool:
 
 
 _DIGIT_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿、"
 
 
 def _guessed_range(text: str, floor: int, num_start: int, numeral: str) -> bool:
@@ -146,7 +147,7 @@ def _guessed_range(text: str, floor: int, num_start: int, numeral: str) -> bool:
     if lower is None or upper is None or lower >= upper or len(numeral) < 2:
         return False
     # not the last of a list of numbers (十一、十二个): the digit stands alone
-    return num_start - 3 < floor or text[num_start - 3] not in "零〇一二两三四五六七八九十百千万亿、"
+    return num_start - 3 < floor or text[num_start - 3] not in _NUMERAL_CHARS
 
 
 def measure_noun(text: str, at: int) -> str:
