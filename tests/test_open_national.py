@@ -297,3 +297,15 @@ def test_power_units_and_guessed_ranges(text: str, found: list[tuple[str, str]])
 
     amounts = find_amounts(text, 0, len(text))
     assert [(a.value, a.unit) for a in amounts] == [(Decimal(v), u) for v, u in found]
+
+
+def test_a_numeral_counting_yi_with_a_wan_inside_keeps_its_yi() -> None:
+    """二万零一百八十八亿元 is 20188 亿元, as 20188亿元 reads (not 2.0188e12 元)."""
+    from baogao.extract.numbers import printed_order
+    from baogao.extract.open.amounts import find_amounts
+
+    assert printed_order("二万零一百八十八亿") == ("二万零一百八十八", "亿")
+    assert printed_order("三亿三千五百万") is None  # two orders: read whole
+    text = "国内生产总值达到二万零一百八十八亿元"
+    [amount] = find_amounts(text, 0, len(text))
+    assert (amount.value, amount.unit) == (Decimal("20188"), "亿元")
