@@ -233,3 +233,16 @@ def test_targets_of_a_sentence_opening_on_an_estimate_or_saying_the_years_tasks_
     # a sentence of targets keeps them (今年的主要预期目标是：…)
     text = head + "今年的主要预期目标是:地区生产总值增长8%左右;固定资产投资增长10%。"
     assert ("gdp_growth", "target", False, 2018, 8.0, "approx") in _catalog(_doc(text))
+
+
+def test_no_estimate_of_the_reports_own_year() -> None:
+    # a 解读 of the 梧州 2012 report (fresh15 23) as a copy on one line: its lede (2012年，是…
+    # 关键之年) no longer dates the estimates after it (预计完成地区生产总值690亿元: 2011's)
+    one = re.sub(r"\s*\n\s*", "", _page("23_wuzhou2012.txt"))
+    doc = _doc(one)
+    assert doc.year == 2012
+    assert not [f for f in _catalog(doc) if f[1] == "actual" and f[2] and f[3] == 2012]
+    # an estimate of the year just past stays (预计，全县财政总收入12.34亿元: 2011's)
+    text = ("政府工作报告\n——2012年1月5日在松溪县第十六届人民代表大会第二次会议上\n各位代表:\n"
+            "预计,全县财政总收入12.34亿元。\n")
+    assert ("fiscal_revenue", "actual", True, 2011, 12.34, None) in _catalog(_doc(text))

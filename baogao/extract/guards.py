@@ -197,9 +197,31 @@ def _stated_as_planned(text: str, fact: Fact) -> bool:
 
 def guarded(doc: Document, facts: list[Fact]) -> list[Fact]:
     """``facts`` of ``doc`` that pass every guard: read in a whole year's paragraph, of the
-    page's own region, dated, and a target or an actual as its own sentence says."""
-    return targets_not_results(doc, results_not_targets(doc, dated(own_region(
-        doc, whole_year(doc, facts)))))
+    page's own region, dated, a target or an actual as its own sentence says, and no estimate
+    of a year not yet over."""
+    return past_estimates(doc, targets_not_results(doc, results_not_targets(doc, dated(
+        own_region(doc, whole_year(doc, facts))))))
+
+
+def past_estimates(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the estimated results (预计…) of the report's own year or a later
+    one: a local report heard in the first months of its year estimates the year just past (a
+    report heard in December is dated the next year), so such a value was dated wrong (a copy
+    whose lines ran together: 2012年，是…关键之年。…预计完成地区生产总值690亿元 is 2011's),
+    unless its own sentence names that year."""
+    late = doc.date is not None and doc.date[5:7] in ("11", "12")
+    if (doc.year is None or doc.doc_type not in ("work_report", "plan_report")
+            or doc.level == "national" or late):
+        return facts  # the State Council's reports were heard in any month until 1983
+    return [f for f in facts if not (f.kind == "actual" and f.estimated and f.period is not None
+                                     and f.period >= doc.year and not _names_year(f))]
+
+
+def _names_year(fact: Fact) -> bool:
+    """Whether the sentence of ``fact`` prints its period before the value (预计2023年，GDP完成
+    226.85亿元): then the page's year, not the value's, is the one in doubt."""
+    at = fact.evidence.find(fact.text) if fact.text else -1
+    return at > 0 and f"{fact.period}年" in fact.evidence[:at]
 
 
 def targets_not_results(doc: Document, facts: list[Fact]) -> list[Fact]:
