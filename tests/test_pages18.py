@@ -230,9 +230,14 @@ def test_targets_of_a_sentence_opening_on_an_estimate_or_saying_the_years_tasks_
     text = head + ("2017年及今年以来工作回顾。经济发展提质增效。地区生产总值增长8.4%;固定资产投资"
                    "增长11.5%,较好地完成了年度目标任务。")
     assert not [f for f in _catalog(_doc(text)) if f[1] == "target"]
-    # a sentence of targets keeps them (今年的主要预期目标是：…)
+    # a sentence of targets keeps them (今年的主要预期目标是：…), one promising the year's tasks
+    # done too (确保全面完成年度目标任务: a plan, not a past completion)
     text = head + "今年的主要预期目标是:地区生产总值增长8%左右;固定资产投资增长10%。"
     assert ("gdp_growth", "target", False, 2018, 8.0, "approx") in _catalog(_doc(text))
+    text = head + ("今年的主要预期目标是:地区生产总值增长8%左右,规模以上工业增加值增长9%,固定资产"
+                   "投资增长10%,社会消费品零售总额增长10%,一般公共预算收入增长6%,居民消费价格涨幅"
+                   "控制在3%左右,全面完成市下达的节能减排目标任务。")
+    assert ("cpi_growth", "target", False, 2018, 3.0, "approx") in _catalog(_doc(text))
 
 
 def test_no_estimate_of_the_reports_own_year() -> None:
