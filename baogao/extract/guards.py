@@ -214,14 +214,18 @@ def past_estimates(doc: Document, facts: list[Fact]) -> list[Fact]:
             or doc.level == "national" or late):
         return facts  # the State Council's reports were heard in any month until 1983
     return [f for f in facts if not (f.kind == "actual" and f.estimated and f.period is not None
-                                     and f.period >= doc.year and not _names_year(f))]
+                                     and f.period >= doc.year and not _names_year(doc.text, f))]
 
 
-def _names_year(fact: Fact) -> bool:
-    """Whether the sentence of ``fact`` prints its period before the value (预计2023年，GDP完成
-    226.85亿元): then the page's year, not the value's, is the one in doubt."""
-    at = fact.evidence.find(fact.text) if fact.text else -1
-    return at > 0 and f"{fact.period}年" in fact.evidence[:at]
+def _names_year(text: str, fact: Fact) -> bool:
+    """Whether the full sentence of ``fact``, back to its full stop, prints its period before
+    the value (预计2023年，GDP完成226.85亿元，增长6.5%): then the page's year, not the value's,
+    is the one in doubt."""
+    at = text.find(fact.text, fact.start) if fact.text else -1
+    if at < 0:
+        return False
+    stop = max(text.rfind(mark, 0, fact.start) for mark in "。！？!?\n") + 1
+    return f"{fact.period}年" in text[stop:at]
 
 
 def targets_not_results(doc: Document, facts: list[Fact]) -> list[Fact]:
