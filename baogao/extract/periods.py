@@ -709,6 +709,12 @@ def plan_end_named(text: str, start: int, end: int) -> int | None:
     return None if last is None else _plan_end(last)
 
 
+def plan_names(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Each five-year plan ``text[start:end]`` names: where its name ends and its last year
+    (第一个五年计划|期间 → 1957)."""
+    return [(m.end(), _plan_end(m)) for m in _plan_name_re().finditer(text, start, end)]
+
+
 def plan_end_timing(doc: Document, pos: int, kind_of_value: str) -> Timing | None:
     """A target of the last year of the five-year plan the section around ``pos`` is titled
     after (二、“十二五”时期的主要目标和任务 in a 2011 report: 2015), for a rate the plan says

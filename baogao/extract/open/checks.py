@@ -47,6 +47,7 @@ from baogao.extract.periods import (
     has_cue_in,
     opens_single_year,
     plan_horizon,
+    plan_names,
     relative_year,
     section_year,
     year_of,
@@ -723,3 +724,57 @@ def stock_at_end(text: str, end: int, year: int) -> bool:
         return True
     base = year_re().search(found.group(0))
     return base is not None and year_of(base) < year - 2
+
+
+#: A word summing values over years (累计, 共计, 总和, 五年国家共安排), and a span of years
+#: it may sum over (五年, 几年来, 十一年中, “十五”期间, 第一个五年计划期间, 规划实施以来).
+_SUM_WORD = re.compile(r"累计|合计|共计|总计|总和|(?<![公中总一])共(?![同享建产青和担赢商治识性])")
+_SPAN_WORD = re.compile(r"(?<![\d〇○零一二三四五六七八九十百第])(?:十[一二三四五六七八九]?|[两二三四五六七八九]"
+                        r"|[2-9]|1\d)年(?:来|间|中|内|里)?(?![级度前后底末初代])"
+                        r"|[几多]年(?:来|间|中|内|里)?|五”(?:期间|时期|以来)|五年计划期间"
+                        r"|(?:规划|计划)实施(?:以来|[两二三四五六七八九十]年来)")
+#: A word naming one year (2005年, 今年, 全年): what follows it is of that year.
+_ONE_YEAR_WORD = re.compile(year_re().pattern + r"|今年|去年|全年|当年|本年|上年")
+
+
+def summed_span(text: str, sentence: int, clause: int, pos: int, unit: str) -> bool:
+    """True when a word of a sum stands before the value at ``pos`` in its sentence after a
+    span of years, with no one year named since (五年国家共安排国债资金3000亿元，建设水利工程
+    1500项; 几年来，全国共计关闭小煤矿1.1万处; 比第一个五年计划期间…的总和五百三十七个), or a
+    flow (新增, 建成) in its clause after years since a start (“十四五”规划实施以来，新增…): a
+    total over those years, of no one year. A level its own clause reaches (五年来共完成造林…，
+    森林覆盖率达到18.21%) is not summed, nor a rate (累计国债余额占国内生产总值比重20%左右: a
+    share; 累计下降17.3%: a change, see ``own_period``)."""
+    if unit in ("%", "倍", "个百分点", "‰"):
+        return False
+    own = text[clause:pos]
+    for span in _SPAN_WORD.finditer(text, sentence, pos):
+        if _ONE_YEAR_WORD.search(text, span.end(), pos) is not None:
+            continue
+        found = _SUM_WORD.search(text, span.end(), pos)
+        if found is not None and (found.start() >= clause or not reached_level(
+                text, clause, pos)):
+            return True
+        if span.group(0).endswith("来") and any(w in own for w in _FLOW_WORDS):
+            return True
+    return False
+
+
+#: Words of a flow over years since a start (“十四五”以来，新增…).
+_FLOW_WORDS = ("新增", "新建", "建成", "净增")
+
+
+def past_plan_span(text: str, sentence: int, pos: int, year: int | None) -> bool:
+    """True when the value at ``pos`` is of the years of a five-year plan ended before the
+    report's ``year`` that its sentence names before it, no one year named since (第一个五年
+    计划期间，国家对经济和文化部门的基本建设投资总额共为四百九十三亿元; 苏联在我国第一个五年计划
+    期间帮助我们建设的一百六十六个重大建设项目, in the 1959 report): a total or a change over
+    them, of no one year."""
+    if year is None:
+        return False
+    return any(end is not None and end < year and text.startswith(_PLAN_YEARS, at) and (
+        _ONE_YEAR_WORD.search(text, at, pos) is None) for at, end in plan_names(text, sentence, pos))
+
+
+#: Words after a plan's name that make it its years (第一个五年计划|期间, “十五”|时期).
+_PLAN_YEARS = ("期间", "时期", "中", "内", "计划期间", "计划时期", "计划中")

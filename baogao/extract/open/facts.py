@@ -41,11 +41,13 @@ from baogao.extract.open.checks import (
     base_estimated,
     later_year,
     own_period,
+    past_plan_span,
     proposed,
     reviewed,
     run_before,
     stock_at_end,
     summed_over_years,
+    summed_span,
     vague_fund,
     years_spanned,
 )
@@ -98,6 +100,7 @@ from baogao.extract.open.period_compare import (
     continued_year,
     deadline_after,
     listed_after_done,
+    pair_year,
     past_point_year,
     share_at_end,
 )
@@ -528,6 +531,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years
+                    if period is not None and (summed_span(text, sentence.start, clause[0],
+                                                           amount.start, amount.unit)
+                                               or past_plan_span(text, sentence.start,
+                                                                 amount.start, doc.year)):
+                        period = None  # 五年国家共安排…; 第一个五年计划期间…: over the years
                     if period is not None and _part_of_year(text, sentence.start, amount.start):
                         period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
                     if period == doc.year and timing.kind == "target" and (
@@ -536,6 +544,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period = ahead  # 粮食增长…，即增产…，到一九五七年达到…: of 1957
                     if (based := base_value_year(text, clause[0], amount.start)) is not None:
                         period = based  # 比一九五二年的六百一十五万人: the base's own year
+                    if (paired := pair_year(text, sentence.start, clause[0], amount.start,
+                                            doc.year, baseline)) is not None:
+                        # 2003年至2007年，…由382万人(2003)增加到567万人(2007)
+                        period, stock = paired, stock or not baseline
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
