@@ -47,7 +47,6 @@ from baogao.extract.periods import (
     has_cue_in,
     opens_single_year,
     plan_horizon,
-    plan_names,
     relative_year,
     section_year,
     year_of,
@@ -469,11 +468,12 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
     return int(text[last.start() : last.start() + 4])
 
 
-def _only_bases(text: str, floor: int, start: int, end: int) -> bool:
+def _only_bases(text: str, floor: int, start: int, end: int, same: int | None = None) -> bool:
     """True when every year printed in ``text[start:end]`` stands as a base (是2020年的1.3倍,
-    由2020年的…), so a run opened before ``start`` goes on; ``floor`` bounds the look-back."""
+    由2020年的…) or is the run's own year ``same`` again, so a run opened before ``start``
+    goes on; ``floor`` bounds the look-back."""
     return all(_BASE_BEFORE.search(text, max(floor, m.start() - 1), m.start()) is not None
-               or text.startswith("的", m.end())
+               or text.startswith("的", m.end()) or year_of(m) == same
                for m in year_re().finditer(text, start, end))
 
 
@@ -487,7 +487,7 @@ def _sentence_opener() -> re.Pattern[str]:
     """A year opening a sentence of a paragraph as the year of what follows: alone in its
     clause (2016年，到2017年底，) or estimated (预计2016年地区生产总值…)."""
     one = year_re().pattern
-    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})"
+    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计|在)?(?:{one})"
                       rf"(?:底|末)?(?=[，,])|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
 
 
@@ -496,13 +496,13 @@ def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
     ``full``), when no other year is printed since but as a base (是2011年的2.2倍): a run of
     levels after 预计2016年… or 到2017年底，… is of that year."""
     last = last_opening(_sentence_opener(), text, max(para, pos - RUN_REACH), pos,
-                        _SENTENCE_STOPS, "到至截预12一二")
+                        _SENTENCE_STOPS, "到至截预在12一二")
     if last is None:
         return None
     found = year_re().search(text, last.start(), last.end())
     if found is None:
         return None
-    if not _only_bases(text, para, last.end(), pos):
+    if not _only_bases(text, para, last.end(), pos, year_of(found)):
         return None
     own = max(full, *(text.rfind(c, full, pos) for c in "；;"))  # the value's ；-sentence
     if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[own:pos] or (
@@ -519,13 +519,20 @@ def run_before(text: str, para: int, sentence: int, pos: int, year: int | None) 
     run of its paragraph opened by that year reaches it and its own sentence names no year,
     no target and no 今年 (1984年，…。全年施工的更新改造项目七万四千个, in the 1985 report)."""
     if year is None or explicit_year(text, sentence, pos) is not None or has_cue_in(
-            text, sentence, pos, "target_cues") or proposed(text[sentence:pos]):
+            text, sentence, pos, "target_cues") or proposed(text[sentence:pos]) or (
+            _SPAN_BASE.search(text, sentence, pos)):
         return None
     opened = paragraph_run_year(text, para, sentence, pos)
     if opened is None:
         opened = _full_stop_year(text, para, sentence, pos)
     return opened if opened is not None and opened < year and relative_year(
         text, sentence, pos) is None else None
+
+
+#: A comparison with a time several years before (同解放前比较，…增加了七十九倍): a change
+#: over those years, of no one year.
+_SPAN_BASE = re.compile(r"(?:同|与|和|跟)(?!上年|去年|上一年|(?:19|20)\d\d年"
+                        r"|[一二][〇○零一二三四五六七八九]{3}年)[^，,；;。]{1,8}(?:相比|比较)")
 
 
 def _full_stop_year(text: str, para: int, sentence: int, pos: int) -> int | None:
@@ -725,56 +732,3 @@ def stock_at_end(text: str, end: int, year: int) -> bool:
     base = year_re().search(found.group(0))
     return base is not None and year_of(base) < year - 2
 
-
-#: A word summing values over years (累计, 共计, 总和, 五年国家共安排), and a span of years
-#: it may sum over (五年, 几年来, 十一年中, “十五”期间, 第一个五年计划期间, 规划实施以来).
-_SUM_WORD = re.compile(r"累计|合计|共计|总计|总和|(?<![公中总一])共(?![同享建产青和担赢商治识性])")
-_SPAN_WORD = re.compile(r"(?<![\d〇○零一二三四五六七八九十百第])(?:十[一二三四五六七八九]?|[两二三四五六七八九]"
-                        r"|[2-9]|1\d)年(?:来|间|中|内|里)?(?![级度前后底末初代])"
-                        r"|[几多]年(?:来|间|中|内|里)?|五”(?:期间|时期|以来)|五年计划期间"
-                        r"|(?:规划|计划)实施(?:以来|[两二三四五六七八九十]年来)")
-#: A word naming one year (2005年, 今年, 全年): what follows it is of that year.
-_ONE_YEAR_WORD = re.compile(year_re().pattern + r"|今年|去年|全年|当年|本年|上年")
-
-
-def summed_span(text: str, sentence: int, clause: int, pos: int, unit: str) -> bool:
-    """True when a word of a sum stands before the value at ``pos`` in its sentence after a
-    span of years, with no one year named since (五年国家共安排国债资金3000亿元，建设水利工程
-    1500项; 几年来，全国共计关闭小煤矿1.1万处; 比第一个五年计划期间…的总和五百三十七个), or a
-    flow (新增, 建成) in its clause after years since a start (“十四五”规划实施以来，新增…): a
-    total over those years, of no one year. A level its own clause reaches (五年来共完成造林…，
-    森林覆盖率达到18.21%) is not summed, nor a rate (累计国债余额占国内生产总值比重20%左右: a
-    share; 累计下降17.3%: a change, see ``own_period``)."""
-    if unit in ("%", "倍", "个百分点", "‰"):
-        return False
-    own = text[clause:pos]
-    for span in _SPAN_WORD.finditer(text, sentence, pos):
-        if _ONE_YEAR_WORD.search(text, span.end(), pos) is not None:
-            continue
-        found = _SUM_WORD.search(text, span.end(), pos)
-        if found is not None and (found.start() >= clause or not reached_level(
-                text, clause, pos)):
-            return True
-        if span.group(0).endswith("来") and any(w in own for w in _FLOW_WORDS):
-            return True
-    return False
-
-
-#: Words of a flow over years since a start (“十四五”以来，新增…).
-_FLOW_WORDS = ("新增", "新建", "建成", "净增")
-
-
-def past_plan_span(text: str, sentence: int, pos: int, year: int | None) -> bool:
-    """True when the value at ``pos`` is of the years of a five-year plan ended before the
-    report's ``year`` that its sentence names before it, no one year named since (第一个五年
-    计划期间，国家对经济和文化部门的基本建设投资总额共为四百九十三亿元; 苏联在我国第一个五年计划
-    期间帮助我们建设的一百六十六个重大建设项目, in the 1959 report): a total or a change over
-    them, of no one year."""
-    if year is None:
-        return False
-    return any(end is not None and end < year and text.startswith(_PLAN_YEARS, at) and (
-        _ONE_YEAR_WORD.search(text, at, pos) is None) for at, end in plan_names(text, sentence, pos))
-
-
-#: Words after a plan's name that make it its years (第一个五年计划|期间, “十五”|时期).
-_PLAN_YEARS = ("期间", "时期", "中", "内", "计划期间", "计划时期", "计划中")

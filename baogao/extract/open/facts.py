@@ -35,19 +35,18 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open.checks import (
     base_estimated,
     later_year,
     own_period,
-    past_plan_span,
     proposed,
     reviewed,
     run_before,
     stock_at_end,
     summed_over_years,
-    summed_span,
     vague_fund,
     years_spanned,
 )
@@ -104,6 +103,7 @@ from baogao.extract.open.period_compare import (
     past_point_year,
     share_at_end,
 )
+from baogao.extract.open.period_spans import past_plan_span, summed_span
 from baogao.extract.open.reading import is_descriptor, read_object
 from baogao.extract.open.words import (
     _alternation,
@@ -117,7 +117,7 @@ from baogao.extract.open.words import (
     trim_name,
     vocabulary,
 )
-from baogao.extract.periods import Timing, start_timing
+from baogao.extract.periods import Timing, has_cue_in, start_timing
 from baogao.extract.periods_plan import (
     done_in_clause,
     future_period,
@@ -239,6 +239,14 @@ _DONE_ASPECT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?![解结])")
 
 
 @functools.lru_cache(maxsize=1)
+def _done_after() -> re.Pattern[str]:
+    """已 soon after the value in its clause, then a verb of a thing done (17个项目已经完工
+    投入生产; not 超5000个已建成自然村的…: 已建成 describes what follows): done, not planned."""
+    verbs = _alternation(cues()["done_after_verbs"])
+    return re.compile(rf"[^，,；;。将要的]{{1,8}}已经?[^，,；;。将要]{{0,3}}?(?:{verbs})")
+
+
+@functools.lru_cache(maxsize=1)
 def _done_before() -> re.Pattern[str]:
     """Words of a clause stating what exists already (已建成, 已有): a result in a plan."""
     return re.compile(_alternation(vocabulary()["done_before"]))
@@ -248,7 +256,9 @@ def _done_before() -> re.Pattern[str]:
 def _so_far() -> re.Pattern[str]:
     """Words dating a value to this year so far (今年以来, 截至目前, 一月到九月): a result,
     not a plan."""
-    months = r"[一二三四五六七八九十\d]{1,2}月份?(?:到|至|－|-)[一二三四五六七八九十\d]{1,2}月"
+    month = r"[一二三四五六七八九十\d]{1,2}"
+    months = (rf"{month}月?份?(?:到|至|－|-|——|—){month}月"
+              rf"|(?:到|至|截至){month}月份?(?:底|末)?为止")
     return re.compile(_alternation(vocabulary()["so_far_words"]) + "|" + months)
 
 
@@ -265,7 +275,9 @@ _SPAN_AHEAD = re.compile(r"[二三四五六七八九十]年内预计")
 #: A part of a year (上半年, 前三季度, 1—11月): a value for it is not the year's.
 _PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季度"
                            r"|前[一二三四五六七八九十\d]{1,2}个月"
-                           r"|(?<![\d年])[1１一][—–－-]{1,2}(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月")
+                           r"|(?<!\d)(?<![\d〇○零一二三四五六七八九]年)[1１一][—–－-]{1,2}"
+                           r"(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月"
+                           r"|(?:到|至|截至)[一二三四五六七八九十\d]{1,2}月份?(?:底|末)?为止")
 
 
 def _part_of_year(text: str, start: int, pos: int) -> bool:
@@ -276,6 +288,13 @@ def _part_of_year(text: str, start: int, pos: int) -> bool:
         if text[found.start() - 1] not in "从由":  # (年末…)从上半年5.5%降到5.3%: a base
             last = found
     return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
+
+
+def _same_period(text: str, para: int, clause: int, pos: int) -> bool:
+    """True when the value at ``pos`` is compared with the same part of last year (比去年同期)
+    after its paragraph dated its figures to a part of this one (到5月份为止，…。…，其中建筑
+    安装工程比去年同期增长80%, in the 1956 report): a result so far, not the year's."""
+    return "同期" in text[clause:pos] and _part_of_year(text, para, pos)
 
 
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|(?:19|20)\d{2}年(?![一二三四1-9上下前])")
@@ -310,7 +329,11 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         if gate.search(text, para.start, para.end) is None:
             continue  # no number with a unit in the paragraph
         para_multi: bool | None = None
+        last_done: Timing | None = None  # the last value of the sentence before, if done
         for sentence in iter_sentences(text, para.start, para.end):
+            # 上海市…已降低到三百八十六点一斤…。其中国营棉纺织厂…为…: the parts of a result
+            carried, last_done = last_done if text.startswith(
+                "其中", sentence.start) else None, None
             prev: Reading | None = None
             done_run: Timing | None = None  # the timing of a value read as done just before
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
@@ -414,12 +437,16 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 一九五七年…达到十七万五千人，…；职工达到一千零一十九万人 (1959): the
                         # year opening its full-stop sentence, not the report's last one
                         timing = replace(timing, period=ran)
+                    if timing.kind == "target" and carried is not None and not has_cue_in(
+                            text, sentence.start, amount.start, "target_cues"):
+                        timing = carried  # (…已降低到…。)其中国营棉纺织厂…为…: done too
                     if timing.kind == "target" and (point := past_point_year(
                             text, sentence.start, amount.start, doc.year)) is not None:
                         # 到一九五四年十一月底为止，共积压器材…: built up by a past date
                         timing = replace(timing, kind="actual", period=point)
                     if timing.kind == "target" and (_so_far().search(
-                            text, sentence.start, amount.start) or baseline):
+                            text, sentence.start, amount.start) or baseline or _same_period(
+                            text, para.start, clause[0], amount.start)):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
@@ -433,7 +460,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and (_done_before().search(head) or (
-                            _DONE_ASPECT.search(text, amount.end, clause[1]))):
+                            _DONE_ASPECT.search(text, amount.end, clause[1]))
+                            or _done_after().match(text, amount.end, clause[1])):
                         # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done;
                         # in a plan part, of no one year unless its sentence names one
                         # (两年…，产品成本已降低百分之九点六, in the 1955 report)
@@ -536,7 +564,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                                                or past_plan_span(text, sentence.start,
                                                                  amount.start, doc.year)):
                         period = None  # 五年国家共安排…; 第一个五年计划期间…: over the years
-                    if period is not None and _part_of_year(text, sentence.start, amount.start):
+                    if period is not None and (_part_of_year(
+                            text, sentence.start, amount.start) or _same_period(
+                            text, para.start, clause[0], amount.start)):
                         period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
                     if period == doc.year and timing.kind == "target" and (
                             ahead := deadline_after(text, sentence.start, amount.start,
@@ -544,10 +574,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period = ahead  # 粮食增长…，即增产…，到一九五七年达到…: of 1957
                     if (based := base_value_year(text, clause[0], amount.start)) is not None:
                         period = based  # 比一九五二年的六百一十五万人: the base's own year
-                    if (paired := pair_year(text, sentence.start, clause[0], amount.start,
-                                            doc.year, baseline)) is not None:
+                    if (side := pair_year(text, sentence.start, clause[0], amount.start,
+                                          doc.year, baseline)) is not None:
                         # 2003年至2007年，…由382万人(2003)增加到567万人(2007)
-                        period, stock = paired, stock or not baseline
+                        period, stock = side, stock or not baseline
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
@@ -585,6 +615,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     # 游客人次、旅游花费|均增长10%以上: the value is each measure's (results
                     # only: a promise of the list stays one commitment, tracked as printed)
+                    last_done = Timing("actual", timing.estimated, period) if (
+                        timing.kind == "actual") else None
                     found.extend(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=name, kind=timing.kind,
