@@ -119,6 +119,7 @@ from baogao.extract.open.words import (
 )
 from baogao.extract.periods import Timing, has_cue_in, start_timing
 from baogao.extract.periods_plan import (
+    ahead_target,
     done_in_clause,
     future_period,
     future_result,
@@ -422,6 +423,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         text.endswith(("从", "由"), clause[0], amount.start) and any(
                             w in text[amount.end : clause[1]]  # 从15个县（市）|扩大到
                             for w in _skip_words("from_follow")))
+                    if timing is None:  # 到2030年，…: a year after the report's
+                        timing = ahead_target(text, doc.year, para.start, sentence.start,
+                                              amount.start)
                     if timing is None:
                         continue
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
@@ -547,7 +551,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.action, amount.unit):
                         # (“十五五”时期的主要目标任务:) 常住人口城镇化率提升至67%左右: where
                         # the plan's years end, its last year's
-                        period = plan_goal_year(doc, amount.start)
+                        period = plan_goal_year(doc, amount.start, sentence.start)
                     if period is None and baseline and not dated and (multi or spans) and (
                             timing.kind == "actual"):
                         # (五年来) 城镇化率由45.9%|提高到…: the level the five years started
