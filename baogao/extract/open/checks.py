@@ -310,8 +310,9 @@ def _compared_base(text: str, start: int, pos: int) -> tuple[int, int] | None:
     found: tuple[int, int] | None = None
     for match in year_re().finditer(text, start, pos):
         before = text[max(start, match.start() - 1) : match.start()]
-        if before in ("比", "较", "同", "与") or text.startswith(("相比", "比较"), match.end()):
-            found = (match.start(), year_of(match))
+        if before in ("比", "较", "同", "与") or text.startswith(("相比", "比较"), match.end()) or (
+                before == "是" and _MULTIPLE_OF.match(text, match.end())):
+            found = (match.start(), year_of(match))  # (分别)是2007年的1.8倍: a base too
     return found
 
 
@@ -338,7 +339,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if growth and _SUMMED_CHANGE.search(text, clause[1], pos):
         return None  # 能耗强度累计下降17.3%, 居民人均可支配收入五年增长30.8%: over years
     full = max(text.rfind("。", para[0], clause[0]) + 1, para[0])
-    base = _compared_base(text, full, pos) if growth else None
+    changed = growth or _CHANGED_SINCE.search(text, clause[1], pos) is not None
+    base = _compared_base(text, full, pos) if changed else None
     if base is not None:
         # (到一九八五年…将从一九八○年的…增加到…；)在校学生…比一九八○年: the value's year
         # is the last one named before the base that is not a base or a start itself
@@ -370,8 +372,16 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         # the clause after it, whatever years the sentence names later
         in_clause = not (has_cue_in(text, clause[1], pos, "multi_year_paragraph")
                          or has_cue_in(text, clause[1], pos, "multi_year_sentence"))
+    if own is None and (by := _DEADLINE_LEAD.search(text, clause[0], clause[1])):
+        own, in_clause = year_of(by), True  # (…，)而到2010年，|全市人均生产总值预计达到…
+    if own is not None and own > year and in_clause and planned and future_target(
+            year, own, plan_horizon(text, para[0], pos)) is not None:
+        return own  # (…未来五年…:)而到2010年，全市人均生产总值预计达到1万美元
     if own is not None:
         return own if (free or in_clause) and not spans and own <= year else period
+    if relative_year(text, clause[1], pos) == "this" and not _YEARS_SPAN.search(
+            text, clause[1], pos):
+        return year  # (…今年和未来五年…:)今年广州的地区生产总值预期增长12%
     if spans:
         return period
     if period is None and free and "last" in (relative_year(text, clause[1], pos),
@@ -424,6 +434,16 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             _YEAR_WORD.search(text, last.end(), pos) is None):
         return None
     return period
+
+
+#: A deadline standing alone as the clause right before the value's (…，而到2010年，|…).
+_DEADLINE_LEAD = re.compile(r"(?:^|(?<=[，,；;：:]))(?:而|并|并且|同时)?(?:到|至)(?:"
+                            + year_re().pattern + r")(?:底|末)?[，,]\s*$")
+
+
+#: A count changed since a base right before the value in its clause (比2007年净增|65家).
+_CHANGED_SINCE = re.compile(r"(?:比|较)[^，,；;。]{1,12}(?:增加|净增|新增|增长|减少|下降|提高|降低"
+                            r"|扩大|缩小|多|少)了?$")
 
 
 #: A change before the value in its clause (即增产五百七十八亿斤): an amount added, not the
@@ -655,8 +675,8 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     the 1980 report) with no year in its sentence."""
     year = doc.year
     if kind != "target" or year is None or period != year or explicit_year(
-            doc.text, sentence, pos) is not None:
-        return period
+            doc.text, sentence, pos) is not None or _spoken_year_before(doc):
+        return period  # (a report of 2014 delivered on 2013-12-26:) 明年 is 2014
     head = doc.text[sentence:pos]
     at = head.rfind("明年")
     if at >= 0 and not (at and head[at - 1] in "比较同与"):
@@ -664,6 +684,13 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     if section_year(doc, pos) == year + 1 or _last_year_named(doc, pos) == year + 1:
         return year + 1
     return period
+
+
+def _spoken_year_before(doc: Document) -> bool:
+    """True when the report of its year was delivered late in the year before (a district's
+    report for 2014 read on 2013-12-26): its 明年 is the report's own year."""
+    return bool(doc.date and doc.year and doc.date[:4].isdigit()
+                and int(doc.date[:4]) == doc.year - 1)
 
 
 #: A year named in its paragraph: written out, or 明年 / 今年 (not as a base: 比今年, 由今年).

@@ -291,6 +291,15 @@ def _part_of_year(text: str, start: int, pos: int) -> bool:
     return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
 
 
+#: A clause of a change alone (增长, 比上年增长): the change of the level just before it.
+_BARE_GROWTH = re.compile(r"\s*(?:比上年|较上年|同比)?(?:增长|下降|增加|提高|降低|减少)了?\s*")
+
+
+#: A base year compared with (比2012年(下同), 是2007年的): changes after it may be over the
+#: years since.
+_SEVERAL_YEARS_BASE = re.compile(r"(?:比|较|是)(?:19|20)\d{2}年")
+
+
 def _same_period(text: str, para: int, clause: int, pos: int) -> bool:
     """True when the value at ``pos`` is compared with the same part of last year (比去年同期)
     after its paragraph dated its figures to a part of this one (到5月份为止，…。…，其中建筑
@@ -336,6 +345,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
             carried, last_done = last_done if text.startswith(
                 "其中", sentence.start) else None, None
             prev: Reading | None = None
+            level_before: Timing | None = None  # the value just before in the sentence
             done_run: Timing | None = None  # the timing of a value read as done just before
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
             listed: list[str] = []
@@ -530,6 +540,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             "。", para.start, sentence.start) + 1, para.start), clause[0],
                             amount.start)
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
+                    if period is None and level_before is not None and (
+                            level_before.kind == timing.kind == "actual") and (
+                            _BARE_GROWTH.fullmatch(text, clause[0], amount.start)) and not (
+                            _SEVERAL_YEARS_BASE.search(text, para.start, amount.start)):
+                        # 预计2011年全市…，人均生产总值4.4万元，|增长10.4%(，年均增长…): the
+                        # change of the level just before, of its year
+                        period = level_before.period
                     if period == doc.year and timing.kind == "target" and plan_years_target(
                             doc, role, sentence.start, amount.start):
                         # (第六个五年计划的报告:) …十五个港口建设一百三十二个深水泊位: the
@@ -621,6 +638,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     # only: a promise of the list stays one commitment, tracked as printed)
                     last_done = Timing("actual", timing.estimated, period) if (
                         timing.kind == "actual") else None
+                    level_before = Timing(timing.kind, timing.estimated, period) if (
+                        amount.unit != "%") else None
                     found.extend(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=name, kind=timing.kind,
