@@ -141,3 +141,27 @@ def test_already_built_describing_what_follows_is_no_result() -> None:
     the value is planned."""
     found = facts_at(province_open_facts("广东"), "超5000个", "改造提升超5000个已建成自然村")
     assert [(f.kind, f.period) for f in found] == [("target", 2026)]
+
+
+PAGES = Path(__file__).parent / "data" / "pages18"
+
+
+def _page_facts(name: str) -> list[Fact]:
+    """The open facts of a tune web page of the fresh sets (copied from benchmarks/data)."""
+    doc = next(read(PAGES / name))
+    return open_facts(doc, extract_facts(doc))
+
+
+@pytest.mark.parametrize(("page", "printed", "words", "kind", "period"), [
+    # changes since a base year four years before: of no one year
+    ("02_cangshan2012.txt", "65家", "比2007年净增65家", "actual", None),
+    ("02_cangshan2012.txt", "1.7倍", "分别是2007年的1.8倍、1.7倍", "actual", None),
+    # 明年 in a report of 2014 read on 2013-12-26: 2014
+    ("c07_gongjing2014.txt", "11%", "农民人均纯收入增长11%", "target", 2014),
+    # the change of a dated level right before it, not the 年均 one after
+    ("49_huizhou2012.txt", "10.4%", "人均生产总值4.4万元,增长10.4%,年均", "actual", 2011),
+])
+def test_page_period(page: str, printed: str, words: str, kind: str,
+                     period: int | None) -> None:
+    found = [(f.kind, f.period) for f in facts_at(_page_facts(page), printed, words)]
+    assert (kind, period) in found, found
