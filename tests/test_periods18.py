@@ -165,3 +165,13 @@ def test_page_period(page: str, printed: str, words: str, kind: str,
                      period: int | None) -> None:
     found = [(f.kind, f.period) for f in facts_at(_page_facts(page), printed, words)]
     assert (kind, period) in found, found
+
+
+def test_results_since_a_plan_began(tmp_path: Path) -> None:
+    """“十四五”以来，…从4762家增加到1.2万家 in the plan part of the 2024 report (in the middle
+    of the plan): results since the plan began, the start of the year before it, the end of
+    the year reviewed (not targets of the plan's last year)."""
+    since = "“十四五”以来，国家级专精特新“小巨人”企业从4762家增加到1.2万家。"
+    facts = _reworded(tmp_path, 2024, "今年发展主要预期目标是", since)
+    assert _timing(facts, "4762家", since) == [("actual", 2020)]
+    assert _timing(facts, "1.2万家", since) == [("actual", 2023)]

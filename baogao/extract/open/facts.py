@@ -575,8 +575,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # from, the year before them (as the catalog's starts); outside the
                         # review, those of the plan named (“十四五”时期…从771家|增加到…)
                         started = start_timing(doc, role, para, amount.start, "level")
-                        period = started.period if started else None if role == "review" else (
-                            plan_start_year(doc, para.start, amount.start))
+                        period = started.period if started else plan_start_year(
+                            doc, para.start, amount.start)
                     if period is not None and summed_over_years(
                             doc, para, sentence.start, amount.start):
                         period = None  # (过去四年…)累计新建…21家: over the years
