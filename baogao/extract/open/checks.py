@@ -378,7 +378,13 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
             year, own, plan_horizon(text, para[0], pos)) is not None:
         return own  # (…未来五年…:)而到2010年，全市人均生产总值预计达到1万美元
     if own is not None:
-        return own if (free or in_clause) and not spans and own <= year else period
+        # (“八五”期间，…，)到1995年底全国发电装机容量达到…: a year of the value's own clause
+        # holds over a span named in an earlier clause
+        alone_own = in_clause and _YEARS_SPAN.search(text, clause[1], pos) is None and (
+            _plan_span().search(text, clause[1], pos) is None) and (
+            explicit_year(text, clause[1], pos) == own)
+        return own if (free or in_clause) and (not spans or alone_own) and own <= year else (
+            period)
     if relative_year(text, clause[1], pos) == "this" and not _YEARS_SPAN.search(
             text, clause[1], pos):
         return year  # (…今年和未来五年…:)今年广州的地区生产总值预期增长12%
@@ -574,12 +580,16 @@ def _full_stop_year(text: str, para: int, sentence: int, pos: int) -> int | None
     return found
 
 
-def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
+def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int,
+                      clause: int | None = None) -> bool:
     """累计 before the value in its sentence, under a heading naming several years and no
     one year (过去四年工作回顾: 累计新建便民商业网点21家): a sum
     over those years, not the last one's."""
     if "累计" not in doc.text[sentence:pos] or opens_single_year(doc, para):
         return False  # (过去五年…)2025年，…累计完成: that year's running total
+    if clause is not None and "累计" not in doc.text[clause:pos] and reached_level(
+            doc.text, clause, pos):
+        return False  # (…累计新增…，)到1995年底全国发电装机容量达到…: a level of its own
     words = cues()["multi_year_paragraph"]
     return any(_YEARS_SPAN.search(t) is not None or any(w in t for w in words)
                for t in doc.section_path(doc.section_at(para.start))

@@ -578,7 +578,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period = started.period if started else plan_start_year(
                             doc, para.start, amount.start)
                     if period is not None and summed_over_years(
-                            doc, para, sentence.start, amount.start):
+                            doc, para, sentence.start, amount.start, clause[0]):
                         period = None  # (过去四年…)累计新建…21家: over the years
                     if period is not None and (summed_span(text, sentence.start, clause[0],
                                                            amount.start, amount.unit)
