@@ -180,7 +180,8 @@ def test_results_since_a_plan_began(tmp_path: Path) -> None:
 def test_a_level_at_a_year_end_after_a_sum(tmp_path: Path) -> None:
     """(1998 report) “八五”期间，全国累计新增发电装机容量7500万千瓦，到1995年底全国发电装机
     容量达到2.17亿千瓦: the sum is over the plan's years, the level of the year it names."""
-    added = "“八五”期间，全国累计新增发电装机容量7500万千瓦，到1995年底全国发电装机容量达到2.17亿千瓦。"
+    added = ("“八五”期间，全国累计新增发电装机容量7500万千瓦，到1995年底全国发电装机容量达到"
+             "2.17亿千瓦。")
     facts = _reworded(tmp_path, 1998, "计划生育工作成绩显著，", added)
     assert _timing(facts, "7500万千瓦", added) == [("actual", None)]
     assert _timing(facts, "2.17亿千瓦", added) == [("actual", 1995)]
