@@ -160,6 +160,11 @@ def _page_facts(name: str) -> list[Fact]:
     ("c07_gongjing2014.txt", "11%", "农民人均纯收入增长11%", "target", 2014),
     # the change of a dated level right before it, not the 年均 one after
     ("49_huizhou2012.txt", "10.4%", "人均生产总值4.4万元,增长10.4%,年均", "actual", 2011),
+    # a page without headings: a paragraph after 刚刚过去的2015年, an estimate (预计…，经济运行
+    # 在预期的合理区间，…): results of the year reviewed, not targets
+    ("b01_shandong2016.txt", "127.5万人", "农村劳动力转移就业127.5万人", "actual", 2015),
+    ("d02_tongliang2019.txt", "105亿元", "经济运行在预期的合理区间,工业增加值105亿元", "actual",
+     2018),
 ])
 def test_page_period(page: str, printed: str, words: str, kind: str,
                      period: int | None) -> None:

@@ -117,7 +117,15 @@ from baogao.extract.open.words import (
     trim_name,
     vocabulary,
 )
-from baogao.extract.periods import Timing, has_cue_in, start_timing
+from baogao.extract.periods import (
+    Timing,
+    explicit_year,
+    has_cue,
+    has_cue_in,
+    opens_single_year,
+    relative_year,
+    start_timing,
+)
 from baogao.extract.periods_plan import (
     ahead_target,
     done_in_clause,
@@ -291,6 +299,14 @@ def _part_of_year(text: str, start: int, pos: int) -> bool:
     return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
 
 
+def _own_plan_words(text: str, sentence: int, pos: int) -> bool:
+    """True when the value's own sentence up to ``pos`` plans or names a year (a target cue,
+    今年, 明年, a year written out); 预期的 (在预期的合理区间) describes, it plans nothing."""
+    head = text[sentence:pos].replace("预期的", "")
+    return has_cue(head, "target_cues") or relative_year(head, 0, len(head)) is not None or (
+        explicit_year(head, 0, len(head)) is not None)
+
+
 #: A clause of a change alone (增长, 比上年增长): the change of the level just before it.
 _BARE_GROWTH = re.compile(r"\s*(?:比上年|较上年|同比)?(?:增长|下降|增加|提高|降低|减少)了?\s*")
 
@@ -438,6 +454,14 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                                               amount.start)
                     if timing is None:
                         continue
+                    if timing.kind == "target" and role == "other" and doc.year is not None and (
+                            opens_single_year(doc, para) or text.startswith(
+                                "预计", sentence.start)) and not _own_plan_words(
+                            text, sentence.start, amount.start):
+                        # a page with no headings: 刚刚过去的2015年，…。城镇新增就业…; 预计地区
+                        # 生产总值…，经济运行在预期的合理区间，工业增加值…: the year reviewed
+                        timing = Timing("actual", timing.estimated or text.startswith(
+                            "预计", sentence.start), doc.year - 1)
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
                     dated = baseline and _YEAR_TITLE.search(text, clause[0], amount.start)
                     if timing.kind == "target" and (ran := run_before(
