@@ -291,6 +291,8 @@ def test_chinese_numerals_before_power_units_are_amounts(
     ("每年减少粮食二、三十亿斤", []),
     ("八、九十万人", []),
     ("零下三度", []),  # 度 alone is a degree, not a quantity here
+    ("新增发电能力十多万千瓦", [("10", "万千瓦")]),  # 十多万: more than 十万, no count of ten
+    ("十多个国家", []),
 ])
 def test_power_units_and_guessed_ranges(text: str, found: list[tuple[str, str]]) -> None:
     from baogao.extract.open.amounts import find_amounts
