@@ -9,6 +9,7 @@ as printed, its paragraph and report around it unchanged.
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,20 @@ def test_a_loss_or_a_two_year_change_is_no_output(
         national: dict[int, set[tuple[str, str, int | None, float | None]]]) -> None:
     """The 1979 report's 增长百分之五十五点三 after the pair is over two years: not read."""
     assert all(f[3] != 55.3 for f in national[51])
+
+
+@pytest.mark.parametrize(("sentence", "read"), [
+    ("钢材产量达到1.2亿吨。", []),  # 钢 opens 钢材: not steel
+    ("钢铁产量达到1.2亿吨。", []),
+    ("钢筋用量达到500万吨。", []),
+    ("原煤入洗量达到5亿吨。", []),  # 原煤 opens another measure
+    ("原煤达到10.9亿吨，钢突破7000万吨。", [("coal_output", 109000), ("steel_output", 7000)]),
+    ("钢三千九百万吨，增长百分之五点一。", [("steel_output", 3900)]),
+])
+def test_bare_names_are_read_only_before_their_value(sentence: str,
+                                                      read: list[tuple[str, int]]) -> None:
+    from baogao.extract.facts import sentence_readings
+    from baogao.extract.periods import _Span
+
+    readings = sentence_readings(sentence, _Span(0, len(sentence)))
+    assert [(r.indicator, r.value) for r in readings] == [(i, Decimal(v)) for i, v in read]
