@@ -9,6 +9,9 @@ fact count once. Expected facts marked ``doubtful`` are never counted missing, a
 matching them is not counted wrong. A line with ``"none": true`` and no indicator marks a report
 read in full that states no catalog value: it is scored, so any fact read from it is wrong.
 Only indicators that the expected files annotate are scored (the others are not checked).
+An indicator added to the catalog after most reports were annotated (steel_output,
+coal_output) is scored only in the documents marked as read for it (lines with ``read_for``
+and no indicator), so a report annotated before it existed does not count its facts wrong.
 
 Scores are printed by split and format. The held-out split is the team-wide one: the provinces
 of ``HELD_OUT_PROVINCES`` (both years, every format), national reports of years ending in 3 or
