@@ -91,6 +91,7 @@ from baogao.extract.open.owners import (
     place_owned,
     reached,
     restricted,
+    served_owned,
     served_unsaid,
 )
 from baogao.extract.open.period_compare import (
@@ -560,6 +561,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     owner_named = place_owned(text, clause[0], amount.start, amount.end,
                                               owner_named, amount.unit)
                     owner_named = clause_owned(text, clause[0], amount.start, owner_named)
+                    owner_named = served_owned(text, clause[0], amount.start, owner_named,
+                                               amount.unit)  # 为6107名|…新生|发放|资助金
                     name = final_name(owner_named,
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],

@@ -30,7 +30,7 @@ from baogao.extract.open.grammar import (
     modified,
     paired_owner,
 )
-from baogao.extract.open.lists import _strip_growth, share_named
+from baogao.extract.open.lists import _strip_growth, parallel_count, share_named
 from baogao.extract.open.names import (
     _BASIS,
     _CHANGE_UNITS,
@@ -131,6 +131,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     pre = text[head_start : amount.start]
     if pre.endswith("了") and _growth_word(pre[:-1]):
         pre = pre[:-1]  # (就业率达97.3%，)上升了2.3个百分点: the change of the one before
+    if head_start == clause[0] and (lead := _lead_particle(pre)):
+        pre = pre[len(lead) :]  # (现代工业增长…，)即|平均每年递增: the same object goes on
     if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
         return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if amount.unit in ("%", "‰") and _share_of_next(text, amount.end, pre):
@@ -149,6 +151,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None  # 15个街道各增加|1块体育场地, 职业技术大学、高等职业学校各|2所: per item
     if _RATIO.search(text, clause[0], clause[1]):
         return None  # 全国每出口4辆汽车就有1辆安徽造: a ratio, neither amount a total
+    if head_start > clause[0] and prev is not None and (parallel := parallel_count(
+            text, amount.end, clause[1], pre, prev.name, amount.unit)) is not None:
+        return Reading(parallel, None, _scope(text[clause[0] : amount.start]))  # 、158项|实现…
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
@@ -177,6 +182,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
         if action and len(name) <= 3:
             name, action = action + name, None  # 帮扶就业率: the action names the rate
+        elif action and _whole_place(metric[: len(metric) - len(name) - len(action)]):
+            name, action = metric, None  # 整县|建成|美丽乡村比例: the rate of whole counties
         tail_action = metric_action
     else:
         source = metric if tidied else head
@@ -304,11 +311,14 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             name = prev.action + name  # 新开工…项目248个、|比上年增加36个: of those started
         action = None
     growth = _growth_word(pre.strip())
+    average = ""  # 平均每年 printed alone before the growth of the object named before
     # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
     acted = (not name and head_start > clause[0] and pre.startswith(("、", "和"))
              and _strip_lead(_tidy(pre[1:]))[0] == ""
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
+        average = next((w for w in load_json("name_grammar.json")["average_leads"]
+                        if growth and pre.strip() == w + growth), "")
         name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
         if not growth and amount.unit not in _CHANGE_UNITS and (
                 (acted and pre[1:].startswith(_level_verbs()))
@@ -404,6 +414,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (led is None and action is None and head_start == clause[0] and carry is None
             and prev is not None and prev.led is not None and list_item(pre, name, amount.unit)):
         action = led = prev.led  # 全年新增…容量1500多万千瓦，|高等级公路1900公里: the list's verb
+    if average and growth and name.endswith(growth):
+        # (现代工业增长…，即)平均每年|递增: the yearly average of the same growth
+        name = name[: -len(growth)] + average + growth
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry, led)
 
 
@@ -415,6 +428,23 @@ _LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
 _RATIO = re.compile(r"每[^，,；;。]{0,12}\d[^，,；;。]{0,12}就有")
 #: 各 and what follows it up to the amount (各增加|1块, 各|2所).
 _EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
+
+
+def _whole_place(lead: str) -> bool:
+    """True for 整 and a level of place (整县, 整村: every part of one county, village) printed
+    before the action a rate counts (整县|建成美丽乡村比例)."""
+    return (len(lead) == 2 and lead[0] == "整"
+            and lead[1] in load_json("name_grammar.json")["place_levels"])
+
+
+def _lead_particle(pre: str) -> str:
+    """The conjunction or discourse adverb a clause opens on (即, 则, 但是: ``lead_particles``
+    of ``name_grammar.json``) when words follow it before the amount, else ""."""
+    words = _words(pre) if pre else ()
+    if len(words) > 1 and words[0][0] in load_json("name_grammar.json")["lead_particles"] and (
+            len(words) < 3 or words[2][0] != "的"):  # 则|增加的铁路总长度: a verb and 的 name
+        return words[0][0]
+    return ""
 
 
 def _shared_modifier(modifier: str, before: str, name: str) -> bool:
