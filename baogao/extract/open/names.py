@@ -363,8 +363,7 @@ def counted_head(unit: str, name: str) -> tuple[str, str] | None:
     cut = max((at for at in _cuts(name) if 2 <= at < len(name) and name[at - 1] in heads),
               default=0)
     rest = name[cut:]
-    if not cut or rest[-1] in _noun_ends() or rest.endswith(_skip_words("noun_heads")) or (
-            not _HAN.match(rest)) or rest[0] in "和及与" or (
+    if not cut or rest[-1] in _noun_ends() or not _HAN.match(rest) or rest[0] in "和及与" or (
             _words(rest)[0][1] == "p" or has_amount(rest, 0, len(rest))):
         # …工业企业|营业收入, 全国重点|实验室, 中试基地|和概念, 高等学校|由一九八○年的:
         # the rest is a noun, a list, a quote or a comparison

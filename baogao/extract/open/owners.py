@@ -245,6 +245,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     run = _count_run(text, clause, start)
     if run is not None:
         head = run[0]  # 28个省（区、市）、|2300个县（市）|已初步建立…: the run's own lead
+        if head in _FLOW_LEADS:
+            return name  # 新增22个…试点、8个整县|推进…试点: the last noun runs on, no predicate
     if (_SERVED_LEAD.fullmatch(head) is not None
             and unit.lstrip("万亿") in open_names()["served_units"]):
         # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
