@@ -35,6 +35,9 @@ full government work reports (not the NPC resolutions) of 1978 onward whose year
 ``"pool": "national-heldout"`` is scored against that pool (built only when needed).
 ``--pool national-tune`` does the same for the other national years (1978 onward, years not
 ending in 3 or 7), the national tuning part; judged files mark ``"pool": "national-tune"``.
+``--pool pages-tune`` and ``--pool pages-heldout`` draw from the open facts of the annotated web
+pages in ``benchmarks/data/fresh1*`` (reports of every level, 1999–2025, none of them used to
+tune open facts before session 18), split by the md5(url) rule recorded in each manifest.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from baogao.analyze.commitments import track_documents
+from baogao.errors import BaogaoError
 from baogao.extract.commitments import extract_commitments
 from baogao.extract.open.facts import body_spans, find_amounts
 from baogao.models import Commitment, CommitmentRow, Document, Fact
@@ -283,6 +287,36 @@ def _national_pool(shared: Path, heldout: bool) -> list[dict[str, Any]]:
             for item in open_items(doc.title or doc.id, split, analyse(doc)[1])]
 
 
+def _pages_pool(split: str) -> list[dict[str, Any]]:
+    """Open facts of the annotated web pages (``benchmarks/data/fresh1*``) of one split (the
+    md5(url) rule recorded in each manifest), ids ``<set>/<page>#i``. Pages baogao refuses give
+    none."""
+    items: list[dict[str, Any]] = []
+    for folder in sorted(DATA.glob("fresh1*")):
+        rows = [json.loads(line) for line in
+                (folder / "manifest.jsonl").read_text("utf-8").splitlines() if line.strip()]
+        for row in rows:
+            if row["split"] != split:
+                continue
+            try:
+                docs = _docs(folder / "pages" / row["file"])
+            except BaogaoError:
+                continue
+            for doc in docs[:1]:
+                items.extend(open_items(f"{folder.name}/{row['file']}", split, analyse(doc)[1]))
+    return items
+
+
+def pages_tune_pool(shared: Path) -> list[dict[str, Any]]:
+    """Open facts of the tune split of the annotated web pages."""
+    return _pages_pool("tune")
+
+
+def pages_heldout_pool(shared: Path) -> list[dict[str, Any]]:
+    """Open facts of the held-out split of the annotated web pages."""
+    return _pages_pool("heldout")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", default="/work/shared", help="The shared inputs folder.")
@@ -292,11 +326,12 @@ def main() -> None:
     parser.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
                         help="Draw the sample from this part only.")
     parser.add_argument("--pool", choices=("seeds-provinces", "national-heldout",
-                                           "national-tune"),
+                                           "national-tune", "pages-tune", "pages-heldout"),
                         default="seeds-provinces",
                         help="Draw the sample from the seeds and provinces, or from the "
                              "held-out national work reports (years ending in 3 or 7), or "
-                             "from the national tuning work reports (the other years).")
+                             "from the national tuning work reports (the other years), or from "
+                             "the annotated web pages of benchmarks/data/fresh1* (one split).")
     args = parser.parse_args()
     shared = Path(args.shared)
     cover: dict[str, list[int]] = {"tune": [0, 0], "heldout": [0, 0]}
@@ -317,7 +352,8 @@ def main() -> None:
     report_commitments(shared)
     judged = sorted(DATA.glob("open_facts_judged*.json"))
     pools = {"seeds-provinces": open_pool}
-    builders = {"national-heldout": national_heldout_pool, "national-tune": national_tune_pool}
+    builders = {"national-heldout": national_heldout_pool, "national-tune": national_tune_pool,
+                "pages-tune": pages_tune_pool, "pages-heldout": pages_heldout_pool}
     for pool_name, build in builders.items():
         if (args.sample and args.pool == pool_name) or any(
                 _pool_of(path) == pool_name for path in judged):
