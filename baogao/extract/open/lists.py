@@ -146,10 +146,14 @@ def _shared_tail(parts: list[str]) -> str:
     if word in _skip_words("shared_tails") and len(last) > len(word):
         return word
     short = max(len(p) for p in parts[:-1])
+    sectors = tuple(open_names()["sector_ends"])
+    if (len(words) >= 3 and len(words[1][0]) == 2 and words[1][0].endswith(sectors)
+            and short <= 5 and not any(p.endswith(sectors) for p in parts[:-1])):
+        # 电子信息、汽车、机械|产业主营业务收入: the sector word and the measure are shared
+        return last[len(words[0][0]) :]
     paired = next((w for w in _skip_words("paired_leads") if last.startswith(w)), "")
     if paired and short <= 3 and len(last) > len(paired) + 1:
         return last[len(paired) :]  # 城镇和农村牧区|常住居民…: the rural side is one part
-    sectors = tuple(open_names()["sector_ends"])
     if short <= 3 and all(p.endswith(sectors) for p in parts[:-1]):
         # 制造业、战略性新兴产业|贷款: a sector is a whole noun; what follows the last
         # part's own sector is shared (工业、制造业|技改投资)
@@ -340,7 +344,9 @@ def each_named(head: str, name: str) -> list[str]:
     旅游人次和花费增长|均超20%): one per part, each measure with the subject it shares
     (旅游人次、旅游花费); ``[name]`` when the value is not said of each (no 均 in ``head``,
     the text before the number) or the list ends in examples (…等主要指标)."""
-    if "均" not in head or "等" in name or "占" in name:
+    # 组建率、物业管理覆盖率|超过90%: listed rates add up to no one rate, the value is each's
+    rates = "均" not in head and name.endswith("率") and "、" in name
+    if ("均" not in head and not rates) or "等" in name or "占" in name:
         return [name]  # …占地区生产总值和…的比重: one share, not a list of measures
     growth = _growth_word(name) or ""
     stem = name[: len(name) - len(growth)]

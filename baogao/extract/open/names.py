@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from baogao.data import load_json
 from baogao.extract.open.amounts import Amount, _find_amounts, _in_quotes, has_amount
 from baogao.extract.open.checks import _compared_re
 from baogao.extract.open.words import (
@@ -107,8 +108,11 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     verb: str | None = None
     verbs = _skip_words("lead_verbs")
     listed = _LISTED_VERBS.match(name)
-    if listed and len(name) - listed.end() >= 3 and all(
-            _words(w)[0][1] == "v" for w in listed.group(0).split("、")):
+    items = listed.group(0).split("、") if listed else []
+    if listed and len(name) - listed.end() >= 3 and _words(items[-1])[0] == (
+            items[-1], "v") and all(
+            _words(w)[0][1] == "v" or w in _verb_words() or (_words(w)[0][1] == "n"
+            and len(_words(w)) == 1) for w in items[:-1]):
         # 关停、转型、提升|住宿业企业: verbs listed before their one object
         verb, name = listed.group(0).split("、")[-1], name[listed.end() :]
     joined = None if listed else _JOINED_VERBS.search(name)
@@ -363,12 +367,21 @@ def counted_head(unit: str, name: str) -> tuple[str, str] | None:
     cut = max((at for at in _cuts(name) if 2 <= at < len(name) and name[at - 1] in heads),
               default=0)
     rest = name[cut:]
+    if rest in _net_changes():
+        return None  # 规模以上工业企业|净增: the change counted, named so
     if not cut or rest[-1] in _noun_ends() or not _HAN.match(rest) or rest[0] in "和及与" or (
             _words(rest)[0][1] == "p" or has_amount(rest, 0, len(rest))):
         # …工业企业|营业收入, 全国重点|实验室, 中试基地|和概念, 高等学校|由一九八○年的:
         # the rest is a noun, a list, a quote or a comparison
         return None
     return name[:cut], rest.lstrip("的")
+
+
+@functools.lru_cache(maxsize=1)
+def _net_changes() -> frozenset[str]:
+    """Net changes of a count (净增, 净增加: the ``flow_tails`` of name_grammar.json that
+    open on 净)."""
+    return frozenset(w for w in load_json("name_grammar.json")["flow_tails"] if w.startswith("净"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -536,10 +536,19 @@ def listed_head(pre: str, before: str | None, name: str) -> str:
     before = before[: len(before) - len(growth)]  # 铁路新线|增加
     words = _words(before)
     last = words[-1][0] if words else ""
+    if (len(last) > len(name) and last[-1] == name[-1] and len(before) > len(name) and any(
+            {last[-2], name[0]} == set(pair) for pair in _opposites())):
+        return before[: -len(name)] + name  # 实际利用外资…、|内资: 实际利用内资
     if (len(words) < 2 or last == name or len(last) != len(name) or last[-1] != name[-1]
             or not all(t in ("n", "nz", "j", "l", "ns") for _, t in words)):
         return name
     return before[: len(before) - len(last)] + name
+
+
+@functools.lru_cache(maxsize=1)
+def _opposites() -> tuple[str, ...]:
+    """Pairs of characters of counterpart objects (``opposite_chars``: 内外, 进出)."""
+    return tuple(load_json("name_grammar.json")["opposite_chars"])
 
 
 def listed_tail(pre: str, before: str | None, name: str) -> str:

@@ -45,6 +45,7 @@ from baogao.extract.open.names import (
     _compares,
     _growth_actions,
     _joined_action,
+    _net_changes,
     _not_names,
     _object,
     _relative,
@@ -235,7 +236,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # object is the one counted right before (not one of an earlier clause); (社会消费品
         # 零售总额增长4.1%，)增速高于全国|0.6个百分点: the same
         near = head_start > clause[0] or _after_amount(text, clause[0])
-        name = _strip_growth(_object(prev)) + name if prev is not None and near else ""
+        name = _stock_owner(_strip_growth(_object(prev)), name) + name if (
+            prev is not None and near) else ""
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it
     leads = (metric_action is not None and head.endswith(metric_action)
              and metric_action not in _skip_words("object_before_words"))
@@ -344,8 +346,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
         # sentence) name no object of their own
         same = head_start > clause[0] or not trimmed_name
-        name = (_strip_growth(_object(prev)) + (growth or "") if prev is not None and same
-                else "")
+        # (…达到186家，)比2007年|净增|65家: the net change of the same object, named so
+        net = action if not growth and action in _net_changes() else ""
+        name = (_strip_growth(_object(prev)) + (growth or net or "") if prev is not None
+                and same else "")
     else:
         name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林, 谋划|项目
         if verb is not None and _purpose(text, amount, name, verb):
@@ -428,6 +432,15 @@ _LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
 _RATIO = re.compile(r"每[^，,；;。]{0,12}\d[^，,；;。]{0,12}就有")
 #: 各 and what follows it up to the amount (各增加|1块, 各|2所).
 _EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
+
+
+def _stock_owner(owner: str, measure: str) -> str:
+    """The owner of a total (总面积, 总数) named after a flow of it (新植果树经济林44万亩，|
+    总面积达到76万亩): without the verb of the flow (果树经济林总面积)."""
+    words = _words(owner) if measure.startswith("总") else ()
+    if len(words) >= 2 and words[0][1] == "v" and words[0][0].startswith("新"):
+        return owner[len(words[0][0]) :]
+    return owner
 
 
 def _whole_place(lead: str) -> bool:
