@@ -42,6 +42,7 @@ __all__ = [
     "sibling_owned",
     "stated_subject",
     "titled",
+    "whole_carried",
 ]
 
 
@@ -250,6 +251,23 @@ def sibling_owned(name: str, before: str) -> str:
                 return owner + name
             return name
     return name
+
+
+#: A share with its whole (在工农业总产值中所占的比重) in a clause before.
+_WHOLE_SHARE = re.compile(r"在([^，,；;。在]{2,16}?)中(?:所占的?|占)(比重|比例)")
+
+
+def whole_carried(name: str, before: str) -> str:
+    """A share printed without its whole (农业和农村副业|所占的比重) after a clause of the same
+    sentence that printed it (现代工业|在工农业总产值中|所占的比重…，): the same whole
+    (农业和农村副业在工农业总产值中所占的比重); ``before`` is the sentence up to the number."""
+    at = name.find("所占的")
+    if at < 2 or "在" in name or not name.endswith(("比重", "比例")):
+        return name
+    found = next(reversed(list(_WHOLE_SHARE.finditer(before))), None)  # the nearest
+    if found is None or not name.endswith(found.group(2)):
+        return name
+    return f"{name[:at]}在{found.group(1)}中{name[at:]}"
 
 
 def parallel_owned(name: str, before: str) -> str:

@@ -108,11 +108,8 @@ def _strip_verbs(name: str) -> tuple[str, str | None]:
     verb: str | None = None
     verbs = _skip_words("lead_verbs")
     listed = _LISTED_VERBS.match(name)
-    items = listed.group(0).split("、") if listed else []
-    if listed and len(name) - listed.end() >= 3 and _words(items[-1])[0] == (
-            items[-1], "v") and all(
-            _words(w)[0][1] == "v" or w in _verb_words() or (_words(w)[0][1] == "n"
-            and len(_words(w)) == 1) for w in items[:-1]):
+    if listed and len(name) - listed.end() >= 3 and all(
+            _words(w)[0][1] == "v" for w in listed.group(0).split("、")):
         # 关停、转型、提升|住宿业企业: verbs listed before their one object
         verb, name = listed.group(0).split("、")[-1], name[listed.end() :]
     joined = None if listed else _JOINED_VERBS.search(name)
