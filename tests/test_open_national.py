@@ -267,3 +267,45 @@ def test_a_numeral_with_two_orders_keeps_its_yi() -> None:
     text = "粮食产量达到三亿三千五百万吨"
     [amount] = find_amounts(text, 0, len(text))
     assert (amount.value, amount.unit) == (Decimal("3.35"), "亿吨")
+
+
+@pytest.mark.parametrize(("year", "printed", "words", "value", "unit"), [
+    # a 千 before 瓦 opens the unit 千瓦 (一千九百五十|万千瓦), it is no numeral
+    (1986, "一千九百五十万千瓦", "五年内新增发电装机容量一千九百五十万千瓦", "1950", "万千瓦"),
+    (1982, "三千六百六十万千瓦", "全国电站建设总规模为三千六百六十万千瓦", "3660", "万千瓦"),
+    # 度 (kilowatt-hours) read after 万 or 亿 only
+    (1982, "三千六百二十亿度", "发电量三千六百二十亿度", "3620", "亿度"),
+])
+def test_chinese_numerals_before_power_units_are_amounts(
+        reports: dict[int, list[Fact]], year: int, printed: str, words: str, value: str,
+        unit: str) -> None:
+    [fact] = _at(reports[year], printed, words)
+    assert (fact.value, fact.unit) == (float(value), unit)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("发电量由二千零三十亿度增加到二千五百六十亿度", [("2030", "亿度"), ("2560", "亿度")]),
+    ("一九五七年新增加的发电量三十二亿五千万度", [("32.5", "亿度")]),
+    ("全年发电量2566亿千瓦小时", [("2566", "亿千瓦小时")]),  # not 亿千瓦 and a stray 小时
+    ("大约多耗电二、三百亿度，多耗煤几千万吨", []),  # two guesses (二、三百): no number
+    ("每年减少粮食二、三十亿斤", []),
+    ("八、九十万人", []),
+    ("零下三度", []),  # 度 alone is a degree, not a quantity here
+])
+def test_power_units_and_guessed_ranges(text: str, found: list[tuple[str, str]]) -> None:
+    from baogao.extract.open.amounts import find_amounts
+
+    amounts = find_amounts(text, 0, len(text))
+    assert [(a.value, a.unit) for a in amounts] == [(Decimal(v), u) for v, u in found]
+
+
+def test_a_numeral_counting_yi_with_a_wan_inside_keeps_its_yi() -> None:
+    """二万零一百八十八亿元 is 20188 亿元, as 20188亿元 reads (not 2.0188e12 元)."""
+    from baogao.extract.numbers import printed_order
+    from baogao.extract.open.amounts import find_amounts
+
+    assert printed_order("二万零一百八十八亿") == ("二万零一百八十八", "亿")
+    assert printed_order("三亿三千五百万") is None  # two orders: read whole
+    text = "国内生产总值达到二万零一百八十八亿元"
+    [amount] = find_amounts(text, 0, len(text))
+    assert (amount.value, amount.unit) == (Decimal("20188"), "亿元")

@@ -129,7 +129,7 @@ def test_last_match_end_finds_what_a_scan_finds(documents: list[Document]) -> No
     """The last sector topic (优化发展金融服务业。) and the last printed year before a place,
     picked from matches found once per text, are those a scan of the span finds, on the tune
     seeds' paragraphs and on random texts (a report run into one line read them quadratically)."""
-    from baogao.extract.facts import _NAMED_YEAR
+    from baogao.extract.fact_timing import _NAMED_YEAR
     from baogao.extract.span_memo import last_match_end
     from baogao.extract.subjects import _SECTOR_TOPIC
 

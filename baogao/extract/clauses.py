@@ -59,6 +59,11 @@ def _continuation_re() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _comma_verb_re() -> re.Pattern[str]:
+    return re.compile(str(cues()["comma_verb_gap"]))
+
+
+@functools.lru_cache(maxsize=1)
 def _from_gap_re() -> re.Pattern[str]:
     return re.compile(str(cues()["from_gap"]))
 
@@ -155,6 +160,9 @@ def hits_for_group(
     opens = last.start == 0 or text[last.start - 1] in "。；;\n" or text[last.start - 1].isspace()
     if raw_gap[:1] in ("：", ":") and opens and len(group) == 1:
         raw_gap = raw_gap[1:]  # 粮食：达到三千八百五十六亿斤 (a list of plan items)
+    elif raw_gap[:1] in ("，", ",") and len(group) == 1 and _comma_verb_re().fullmatch(
+            raw_gap, 1):
+        raw_gap = raw_gap[1:]  # 一九五八年的工农业总产值，拟定为…: the metric, then its figure
     grouped = len(group) > 1
     framed = _contrast_gap_re().sub("", raw_gap, count=1)
     if not grouped and _from_gap_re().fullmatch(_without_growth_noun(framed, last)):
@@ -174,8 +182,11 @@ def hits_for_group(
         return
     plan_verb = _plan_verb(gap) if not grouped and last.list_size <= 1 else None
     if plan_verb is not None:
-        # 粮食产量计划达到3.6亿吨, 国民生产总值计划增长8%: the plan's figure, a target
+        # 粮食产量计划达到3.6亿吨, 国民生产总值计划增长8%: the plan's figure, a target; so
+        # are the clauses continuing it (工农业总产值计划为1241亿元，比上年增长4.5%)
         yield _Hit(last, plan_verb, first, target=True)
+        for hit in _continuations(text, last, values, index, stop):
+            yield replace(hit, target=True)
         return
     if not grouped and last.list_size > 1:
         chain = _list_after(text, values, index, stop)

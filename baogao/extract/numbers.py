@@ -335,13 +335,15 @@ def printed_order(numeral: str) -> tuple[str, str] | None:
     """五千三百亿 → (五千三百, 亿): a Chinese numeral whose only order of magnitude (万, 亿,
     万亿) closes it, split so that the order can stay in the unit as printed (5300 亿元, as
     5300亿元 reads). None for Arabic numerals, a bare order (万) and numerals with two orders
-    (三亿三千五百万, read whole)."""
+    (三亿三千五百万, read whole). A 万 inside a numeral closing on 亿 counts the 亿s
+    (二万零一百八十八亿 → (二万零一百八十八, 亿), as 20188亿元 reads)."""
     if not numeral or numeral[-1] not in "万亿" or re.search(r"\d", numeral):
         return None
     head = numeral.rstrip("万亿")
-    if not head or "万" in head or "亿" in head:
+    order = numeral[len(head):]
+    if not head or "亿" in head or ("万" in head and order != "亿"):
         return None
-    return head, numeral[len(head):]
+    return head, order
 
 
 def printed_in_yi(numeral: str) -> Decimal | None:

@@ -596,6 +596,14 @@ def target_timing(timing: Timing, dated: bool) -> Timing | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _estimated_base_re() -> re.Pattern[str]:
+    """An estimate that is the base of a comparison (比一九五六年预计数, 比1980年预计, 比上年
+    预计): the value compared with it is no estimate."""
+    base = r"(?:比|较|同)(?:" + _year_re().pattern + r"|上年|去年|今年)"
+    return re.compile(base + r"的?预计(?:数字|数)?")
+
+
 def paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None:
     """Actual of a past year, or target of the report's year, named earlier in the paragraph."""
     floor = max(para.start, pos - RUN_REACH)
@@ -604,7 +612,8 @@ def paragraph_year_timing(doc: Document, para: _Span, pos: int) -> Timing | None
         return None
     if year > doc.year:
         return future_target(doc.year, year)
-    estimated = has_cue(doc.text[floor:pos], "estimate_cues")
+    # (not the estimate of a compared base: 比一九五六年预计数增长, 比1980年预计增加)
+    estimated = has_cue(_estimated_base_re().sub("", doc.text[floor:pos]), "estimate_cues")
     if year == doc.year:
         # …预计可以胜利完成。…将比上年增长3%以上: this year's estimated result, late in the year
         return Timing("actual", True, year) if estimated else Timing("target", False, year)

@@ -45,16 +45,20 @@ def _quantity_re() -> re.Pattern[str]:
     units = _alternation(vocab["units"])
     more = _alternation(vocab["approx_marks"])
     per = _alternation(vocab["per_units"])
+    after_mult = _alternation(vocab["multiplied_units"])
     digits = "零〇一二两三四五六七八九"
     # 5·8%: a middle dot between digits is a decimal point (older printed reports)
     # 14，328，144，000元: digits grouped by commas (the older reports' budgets) read whole
+    # 一千二百万千瓦: a 千 before 瓦 opens the unit 千瓦, it is no numeral
     number = (rf"(?:\d{{1,3}}(?:[,，]\d{{3}})+(?![\d.·])|\d+(?:[.·]\d+)?"
-              rf"|[{digits}十百千万亿]+(?:点[{digits}]+)?)")
-    unit = rf"(?:百分之)?(?:{mult})?(?:{units})"
+              rf"|(?:[{digits}十百万亿]|千(?!瓦))+(?:点[{digits}]+)?)")
+    unit = rf"(?:百分之)?(?:(?:{mult})?(?:{units})|(?:{mult})(?:{after_mult}))"
     return re.compile(
         rf"(?P<pre>{pre})?(?P<pct>百分之)?(?P<num>{number})"
         # 500多万台: an approximation mark may also stand before the multiplier
-        rf"(?P<unit>(?:(?P<more0>{more})(?={mult}))?(?:{mult})?(?P<more>{more})?(?:{units})"
+        # 二千零三十亿度: a unit read only after 万 or 亿 (度 alone is a degree, a time)
+        rf"(?P<unit>(?:(?P<more0>{more})(?={mult}))?(?:(?:{mult})?(?P<more>{more})?(?:{units})"
+        rf"|(?:(?:{mult})|(?<=[万亿]))(?P<more1>{more})?(?:{after_mult}))"
         rf"(?:/(?:{per}))?)?"
         # 70% 以上: a space printed before the bound word (a PDF copy)
         rf"(?:(?P<sep>{seps})(?P<num2>{number})(?P<unit2>{unit}))?(?: ?(?P<post>{post}))?"
@@ -75,7 +79,7 @@ def _unit_gate() -> re.Pattern[str]:
     right before a unit (the quantity pattern's number always ends with one), or 百分之."""
     vocab = vocabulary()
     mult = _alternation(vocab["multipliers"])
-    units = _alternation(vocab["units"])
+    units = _alternation([*vocab["units"], *vocab["multiplied_units"]])
     more = _alternation(vocab["approx_marks"])
     return re.compile(rf"[\d零〇一二两三四五六七八九十百千万亿](?:{mult})?(?:{more})?(?:{units})"
                       r"|百分之")
@@ -129,6 +133,23 @@ def _plausible(numeral: str) -> bool:
     return True
 
 
+_DIGIT_VALUES = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_NUMERAL_CHARS = "零〇一二两三四五六七八九十百千万亿、"
+
+
+def _guessed_range(text: str, floor: int, num_start: int, numeral: str) -> bool:
+    """True when a lone smaller digit and 、 stand right before a Chinese numeral (二、三百亿度,
+    三、五千个, 八、九十万人): two guesses at one magnitude, not a number and a list item."""
+    if num_start - 2 < floor or text[num_start - 1] != "、":
+        return False
+    lower = _DIGIT_VALUES.get(text[num_start - 2])
+    upper = _DIGIT_VALUES.get(numeral[0])
+    if lower is None or upper is None or lower >= upper or len(numeral) < 2:
+        return False
+    # not the last of a list of numbers (十一、十二个): the digit stands alone
+    return num_start - 3 < floor or text[num_start - 3] not in _NUMERAL_CHARS
+
+
 def measure_noun(text: str, at: int) -> str:
     """The noun at ``at`` that carries its own measure (个体工商户: counted in 户), or ""."""
     return next((n for n in vocabulary()["measure_nouns"] if text.startswith(n, at)), "")
@@ -166,7 +187,7 @@ def _iter_amounts(text: str, start: int, end: int) -> Iterator[Amount]:
             "unit", "pct", "more", "num", "pre", "post", "sep")
         if match.group("more0") and _MAGNITUDE_WORDS.search(numeral):
             continue  # 六亿三千多万: the 万 multiplies only the part after 亿
-        more = more or match.group("more0")
+        more = more or match.group("more0") or match.group("more1")
         if not unit_group and not pct:
             continue  # no unit: not a quantity
         unit = (unit_group or "").replace(more or "@", "", 1)
@@ -191,6 +212,8 @@ def _iter_amounts(text: str, start: int, end: int) -> Iterator[Amount]:
             continue
         if num_start > start and text[num_start - 1] in "几数" and numeral[0] in "十百千万":
             continue  # 几十万个现有企业, 数百家: no number is stated
+        if _guessed_range(text, start, num_start, numeral):
+            continue  # 多耗电二、三百亿度, 八、九十万人: two guesses, no number is stated
         if unit.endswith(rank_units) and _RANKED.search(
                 text, max(start, num_start - 12), num_start):
             continue  # 全国排名46位、82位: ranks, not counts
