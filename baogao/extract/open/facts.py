@@ -81,7 +81,13 @@ from baogao.extract.open.multiyear import (
     _multi_year_sentence,
     goal_level,
 )
-from baogao.extract.open.names import Reading, _listed_start, _unsure, listed_category
+from baogao.extract.open.names import (
+    Reading,
+    _listed_start,
+    _unsure,
+    category_flow,
+    listed_category,
+)
 from baogao.extract.open.owners import (
     clause_owned,
     counted_first,
@@ -313,6 +319,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
             prev: Reading | None = None
             done_run: Timing | None = None  # the timing of a value read as done just before
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
+            category_action: str | None = None  # (当年)新增加(的主要生产能力有…)
             listed: list[str] = []
             singles: list[str] = []  # names of the clauses just before, one value each
             last_head = ""  # the words before the first amount of the clause before
@@ -375,10 +382,14 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     if (opened := listed_category(reading.name)) is not None:
                         category = opened[1]  # (当年新增加的主要生产能力有)煤炭|2714万吨
-                        reading = replace(reading, name=opened[0] + category)
-                    elif category and len(_words(reading.name)) == 1 and text.startswith(
-                            reading.name, clause[0]):
-                        reading = replace(reading, name=reading.name + category)  # ，石油…
+                        category_action = category_flow(reading.name, opened[0])
+                        reading = replace(reading, name=opened[0] + category,
+                                          action=reading.action or category_action)
+                    elif category and text.startswith(reading.name, clause[0]):
+                        # ，石油…, ，发电机组容量…: the category's items, new as it says
+                        reading = replace(reading, name=reading.name + category if len(
+                            _words(reading.name)) == 1 else reading.name,
+                            action=reading.action or category_action)
                     if reading.name.startswith("占") and (subject := share_subject(
                             last_head) if prev is None else None if prev.name.startswith(
                             "占") else _strip_growth(prev.name)):

@@ -147,8 +147,9 @@ def _shared_tail(parts: list[str]) -> str:
         return word
     short = max(len(p) for p in parts[:-1])
     sectors = tuple(open_names()["sector_ends"])
-    if (len(words) >= 3 and words[1][0] in ("产业", "行业")
-            and short <= 5 and not any(p.endswith(sectors) for p in parts[:-1])):
+    if (len(words) >= 3 and words[1][0] in ("产业", "行业") and words[0][1] != "m"
+            and short <= 5 and min(len(p) for p in parts[:-1]) >= 2
+            and not any(p.endswith(sectors) for p in parts[:-1])):
         # 电子信息、汽车、机械|产业主营业务收入: the sector word and the measure are shared
         return last[len(words[0][0]) :]
     paired = next((w for w in _skip_words("paired_leads") if last.startswith(w)), "")

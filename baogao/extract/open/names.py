@@ -438,3 +438,11 @@ def listed_category(name: str) -> tuple[str, str] | None:
         return None
     item = name[at + 1 :]
     return (item, word) if _words(item)[0][1] in ("n", "nz", "j") else None
+
+
+def category_flow(name: str, item: str) -> str | None:
+    """The verb of a flow in the words of a category opening a list (当年|新增加|的主要生产能力
+    有|煤炭 → 新增加): the action of its items, or None (``list_verbs`` of name_grammar.json)."""
+    lead = name[: len(name) - len(item)]
+    verbs = sorted(load_json("name_grammar.json")["list_verbs"], key=len, reverse=True)
+    return next((v for v in verbs if v in lead), None)

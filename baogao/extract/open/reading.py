@@ -386,7 +386,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on
         return None
     if (cut := counted_head(amount.unit, name)) is not None:
-        name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
+        if (verb := _verb_object(head, action, cut[1])) and text.startswith(name, amount.end):
+            # 免除|3000多万名|农村寄宿制学生|住宿费: those whose fee the verb waived
+            name, action = f"{verb}{cut[1]}的{cut[0]}", None
+        else:
+            name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
     if prev is not None and not action and (joined or (
             head_start > clause[0] and carry is None
             and (pre.startswith("、") or (pre[-1:] in ("、", "和") and len(pre) > 1 and (
@@ -446,6 +450,27 @@ def _stock_owner(owner: str, measure: str) -> str:
     if len(words) >= 2 and words[0][1] == "v" and words[0][0].startswith("新"):
         return owner[len(words[0][0]) :]
     return owner
+
+
+def _verb_object(head: str, action: str | None, rest: str) -> str:
+    """The verb a clause opens on (after no subject) before a count whose noun runs into a
+    plain noun after it (免除|3000多万名|农村寄宿制学生|住宿费, 实施|1万名|老年人|白内障复明
+    工程): that noun is the verb's object, the count of those it is done for; else ""."""
+    head = head.strip()
+    lead_words = _words(head) if head else ()
+    verb = action if action and head.endswith(action) else (
+        head if len(lead_words) == 1 and lead_words[0][1] == "v" else "")
+    words = _words(rest)
+    verbal = ("p", "m") if rest.endswith(_skip_words("noun_heads")) else ("v", "vn", "p", "m")
+    if (not verb or len(rest) < 2 or words[-1][1] not in ("n", "nz", "l", "j")
+            or any(t in verbal for _, t in words)):  # (白内障复明)工程: a programme's name
+        return ""
+    lead = head[: len(head) - len(verb)]
+    return "" if lead and any(t in _OWNER_NOUN_TAGS for _, t in _words(lead)) else verb
+
+
+#: Tags of a subject printed before a clause's verb.
+_OWNER_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "l", "j", "nr"})
 
 
 def _whole_place(lead: str) -> bool:
