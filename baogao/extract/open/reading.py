@@ -386,7 +386,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on
         return None
     if (cut := counted_head(amount.unit, name)) is not None:
-        if (verb := _verb_object(head, action, cut[1])) and text.startswith(name, amount.end):
+        if (verb := _verb_object(head, action, cut[1])) and text.startswith(name, amount.end) and (
+                amount.end + len(name) == clause[1]):  # (not 乡村医生|线下|培训: cut short)
             # 免除|3000多万名|农村寄宿制学生|住宿费: those whose fee the verb waived
             name, action = f"{verb}{cut[1]}的{cut[0]}", None
         else:
