@@ -463,8 +463,8 @@ def _verb_object(head: str, action: str | None, rest: str) -> str:
         head if len(lead_words) == 1 and lead_words[0][1] == "v" else "")
     words = _words(rest)
     verbal = ("p", "m") if rest.endswith(_skip_words("noun_heads")) else ("v", "vn", "p", "m")
-    if (not verb or len(rest) < 2 or words[-1][1] not in ("n", "nz", "l", "j")
-            or any(t in verbal for _, t in words)):  # (白内障复明)工程: a programme's name
+    if (not verb or len(rest) < 2 or words[-1][1] not in ("n", "nz", "l", "j") or len(words) > 3
+            or any(t in verbal or t == "c" for _, t in words)):  # (白内障复明)工程: a programme
         return ""
     lead = head[: len(head) - len(verb)]
     return "" if lead and any(t in _OWNER_NOUN_TAGS for _, t in _words(lead)) else verb
