@@ -296,7 +296,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 post = name + post  # 推出|长江经济带高质量发展|84项|政策措施: its field
             closing = text[amount.end + len(post) : clause[1]]
             if (action in load_json("name_grammar.json")["activity_verbs"] and closing
-                    and text.startswith(post, amount.end) and closing in _actions()
+                    and text.startswith(post, amount.end)
+                    and closing in load_json("name_grammar.json")["activity_words"]
                     and not any(c.isdigit() for c in post)):
                 post += closing  # 完成|31万平方米|…旧住房|改造: the activity is the object
             runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
