@@ -35,6 +35,8 @@ full government work reports (not the NPC resolutions) of 1978 onward whose year
 ``"pool": "national-heldout"`` is scored against that pool (built only when needed).
 ``--pool national-tune`` does the same for the other national years (1978 onward, years not
 ending in 3 or 7), the national tuning part; judged files mark ``"pool": "national-tune"``.
+``--pool national-old`` draws from the old national work reports (before 1978, years not
+ending in 3 or 7: 1954-1975), tuning too.
 ``--pool pages-tune`` and ``--pool pages-heldout`` draw from the open facts of the annotated web
 pages in ``benchmarks/data/fresh1*`` (reports of every level, 1999–2025, none of them used to
 tune open facts before session 18), split by the md5(url) rule recorded in each manifest.
@@ -269,6 +271,19 @@ def national_tune(doc: Document) -> bool:
             and doc.year is not None and doc.year >= 1978 and doc.year % 10 not in (3, 7))
 
 
+def national_old(doc: Document) -> bool:
+    """A national work report before 1978 whose year does not end in 3 or 7 (tuning)."""
+    return (doc.level == "national" and doc.doc_type == "work_report"
+            and doc.year is not None and doc.year < 1978 and doc.year % 10 not in (3, 7))
+
+
+def national_old_pool(shared: Path) -> list[dict[str, Any]]:
+    """Open facts of the old national tuning work reports (1954-1977, not 1957)."""
+    path = shared / "corpus" / "national" / "government_work_reports.jsonl"
+    return [item for doc in _docs(path) if national_old(doc)
+            for item in open_items(doc.title or doc.id, "tune", analyse(doc)[1])]
+
+
 def national_heldout_pool(shared: Path) -> list[dict[str, Any]]:
     """Open facts of the held-out national work reports, ids ``<title>#i``."""
     return _national_pool(shared, heldout=True)
@@ -326,7 +341,8 @@ def main() -> None:
     parser.add_argument("--split", choices=("all", "tune", "heldout"), default="all",
                         help="Draw the sample from this part only.")
     parser.add_argument("--pool", choices=("seeds-provinces", "national-heldout",
-                                           "national-tune", "pages-tune", "pages-heldout"),
+                                           "national-tune", "national-old", "pages-tune",
+                                           "pages-heldout"),
                         default="seeds-provinces",
                         help="Draw the sample from the seeds and provinces, or from the "
                              "held-out national work reports (years ending in 3 or 7), or "
@@ -353,7 +369,8 @@ def main() -> None:
     judged = sorted(DATA.glob("open_facts_judged*.json"))
     pools = {"seeds-provinces": open_pool}
     builders = {"national-heldout": national_heldout_pool, "national-tune": national_tune_pool,
-                "pages-tune": pages_tune_pool, "pages-heldout": pages_heldout_pool}
+                "national-old": national_old_pool, "pages-tune": pages_tune_pool,
+                "pages-heldout": pages_heldout_pool}
     for pool_name, build in builders.items():
         if (args.sample and args.pool == pool_name) or any(
                 _pool_of(path) == pool_name for path in judged):

@@ -33,8 +33,9 @@ def reports() -> dict[int, list[Fact]]:
     (1954, "一万三千五百十三台", "金属切削机床一万三千五百十三台", "actual", 1954),
     # 1997年，…达到5160元，五年来年均…: the lone year dates its clause
     (1998, "5160元", "1997年，城镇居民人均可支配收入达到5160元", "actual", 1997),
-    # 从百分之四十一点五降低到百分之二十一点一: the start of a fall, undated here
-    (1954, "百分之四十一点五", "其中国防费从百分之四十一点五降低到", "actual", None),
+    # (已从一九五〇年的…降低到一九五四年的…，)其中国防费从百分之四十一点五降低到…: the start of
+    # a fall within the span its sentence dates, of the span's first year (round 18)
+    (1954, "百分之四十一点五", "其中国防费从百分之四十一点五降低到", "actual", 1950),
     # 两年…，产品成本已降低…: done (已降低) over the two years reviewed, no one year
     (1955, "百分之九点六", "产品成本已降低百分之九点六", "actual", None),
 ])

@@ -163,7 +163,8 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
         end_year = before.endswith(("到", "至")) and (
             text.startswith("的", match.end())
             or (text.startswith(("，", ","), match.end()) and not before.startswith("年"))
-        )  # 增加到2025年的…, 到一九四九年，…: the year the value belongs to
+            or _POINT_AFTER.match(text, match.end()) is not None
+        )  # 增加到2025年的…, 到一九四九年，…, 到1995年底全国…: the year the value belongs to
         if any(before.endswith(w) for w in cue_words("year_blockers_before")) and not (
                 end_year or _from_date(text, before, match.end())):
             continue
@@ -174,6 +175,11 @@ def explicit_year(text: str, start: int, pos: int) -> int | None:
             continue  # …but 一九五七年比一九五六年: the value is about the first year
         found = _year_of(match)
     return found
+
+
+#: The end of a year right after it, not a deadline before it (到1995年底|全国发电装机容量
+#: 达到…; not 到2025年底前).
+_POINT_AFTER = re.compile(r"[底末](?!前|以前|之前)")
 
 
 #: A date a level holds from (从2002年1月1日起, 自2004年7月1日起): the month and day after
@@ -716,6 +722,12 @@ def plan_end_named(text: str, start: int, end: int) -> int | None:
     """The last year of the last five-year plan ``text[start:end]`` names, or None."""
     last = max(_plan_name_re().finditer(text, start, end), key=lambda m: m.start(), default=None)
     return None if last is None else _plan_end(last)
+
+
+def plan_names(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
+    """Each five-year plan ``text[start:end]`` names: where its name ends and its last year
+    (第一个五年计划|期间 → 1957)."""
+    return [(m.end(), _plan_end(m)) for m in _plan_name_re().finditer(text, start, end)]
 
 
 def plan_end_timing(doc: Document, pos: int, kind_of_value: str) -> Timing | None:

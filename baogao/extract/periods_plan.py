@@ -24,10 +24,13 @@ import re
 from baogao.extract.catalog import cue_pattern, cues
 from baogao.extract.periods import (
     RUN_REACH,
+    Timing,
+    explicit_year,
     future_target,
     has_cue,
     plan_end_named,
     plan_end_of,
+    plan_horizon,
     year_of,
     year_re,
 )
@@ -299,7 +302,24 @@ def colon_lead_year(text: str, full: int, pos: int, year: int | None) -> int | N
 _RELATIVE_YEAR = re.compile(r"今年|明年|本年|去年|上年|前年")
 
 
-def plan_goal_year(doc: Document, pos: int) -> int | None:
+def ahead_target(text: str, year: int | None, para: int, sentence: int,
+                 pos: int) -> Timing | None:
+    """A target of the year its sentence names before ``pos`` when that year is after the
+    report's (力争到2027年，新建改造城市燃气管道10万公里; 到2030年，…达到12亿亩), within the
+    horizon of a plan; None otherwise, or when that year is compared with another (一九五七年
+    比一九五二年，…将增长…: a change over the years between, of no one year)."""
+    named = explicit_year(text, sentence, pos)
+    if named is None or any(year_of(m) == named and _COMPARED_NEXT.match(text, m.end())
+                            for m in year_re().finditer(text, sentence, pos)):
+        return None
+    return future_target(year, named, plan_horizon(text, para, pos))
+
+
+#: A comparison right after a year (一九五七年比一九五二年, 一九五七年同一九五二年比较).
+_COMPARED_NEXT = re.compile(r"\s*(?:比|同|与|较)")
+
+
+def plan_goal_year(doc: Document, pos: int, sentence: int | None = None) -> int | None:
     """The last year of the plan of several years whose goals the section around ``pos``
     sets: the five-year plan its title names (二、“十五五”时期的主要目标任务 in the 2026
     report → 2030; “十二五”时期的主要目标和任务 in the 2011 report → 2015), else the report's
@@ -309,6 +329,8 @@ def plan_goal_year(doc: Document, pos: int) -> int | None:
     if doc.year is None:
         return None
     end = plan_end_of(doc, pos)
+    if end is None and sentence is not None:
+        end = plan_end_named(doc.text, sentence, pos)  # “十五五”时期，…提高到70%左右
     if end is None and any(w in t for t in doc.section_path(doc.section_at(pos))
                            for w in cues()["plan_ahead_five"]):
         end = doc.year + 4

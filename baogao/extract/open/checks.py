@@ -310,8 +310,9 @@ def _compared_base(text: str, start: int, pos: int) -> tuple[int, int] | None:
     found: tuple[int, int] | None = None
     for match in year_re().finditer(text, start, pos):
         before = text[max(start, match.start() - 1) : match.start()]
-        if before in ("比", "较", "同", "与") or text.startswith(("相比", "比较"), match.end()):
-            found = (match.start(), year_of(match))
+        if before in ("比", "较", "同", "与") or text.startswith(("相比", "比较"), match.end()) or (
+                before == "是" and _MULTIPLE_OF.match(text, match.end())):
+            found = (match.start(), year_of(match))  # (分别)是2007年的1.8倍: a base too
     return found
 
 
@@ -338,7 +339,8 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     if growth and _SUMMED_CHANGE.search(text, clause[1], pos):
         return None  # 能耗强度累计下降17.3%, 居民人均可支配收入五年增长30.8%: over years
     full = max(text.rfind("。", para[0], clause[0]) + 1, para[0])
-    base = _compared_base(text, full, pos) if growth else None
+    changed = growth or _CHANGED_SINCE.search(text, clause[1], pos) is not None
+    base = _compared_base(text, full, pos) if changed else None
     if base is not None:
         # (到一九八五年…将从一九八○年的…增加到…；)在校学生…比一九八○年: the value's year
         # is the last one named before the base that is not a base or a start itself
@@ -370,8 +372,22 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         # the clause after it, whatever years the sentence names later
         in_clause = not (has_cue_in(text, clause[1], pos, "multi_year_paragraph")
                          or has_cue_in(text, clause[1], pos, "multi_year_sentence"))
+    if own is None and (by := _DEADLINE_LEAD.search(text, clause[0], clause[1])):
+        own, in_clause = year_of(by), True  # (…，)而到2010年，|全市人均生产总值预计达到…
+    if own is not None and own > year and in_clause and planned and future_target(
+            year, own, plan_horizon(text, para[0], pos)) is not None:
+        return own  # (…未来五年…:)而到2010年，全市人均生产总值预计达到1万美元
     if own is not None:
-        return own if (free or in_clause) and not spans and own <= year else period
+        # (“八五”期间，…，)到1995年底全国发电装机容量达到…: a year of the value's own clause
+        # holds over a span named in an earlier clause
+        alone_own = in_clause and _YEARS_SPAN.search(text, clause[1], pos) is None and (
+            _plan_span().search(text, clause[1], pos) is None) and (
+            explicit_year(text, clause[1], pos) == own)
+        return own if (free or in_clause) and (not spans or alone_own) and own <= year else (
+            period)
+    if relative_year(text, clause[1], pos) == "this" and not _YEARS_SPAN.search(
+            text, clause[1], pos):
+        return year  # (…今年和未来五年…:)今年广州的地区生产总值预期增长12%
     if spans:
         return period
     if period is None and free and "last" in (relative_year(text, clause[1], pos),
@@ -426,6 +442,16 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
     return period
 
 
+#: A deadline standing alone as the clause right before the value's (…，而到2010年，|…).
+_DEADLINE_LEAD = re.compile(r"(?:^|(?<=[，,；;：:]))(?:而|并|并且|同时)?(?:到|至)(?:"
+                            + year_re().pattern + r")(?:底|末)?[，,]\s*$")
+
+
+#: A count changed since a base right before the value in its clause (比2007年净增|65家).
+_CHANGED_SINCE = re.compile(r"(?:比|较)[^，,；;。]{1,12}(?:增加|净增|新增|增长|减少|下降|提高|降低"
+                            r"|扩大|缩小|多|少)了?$")
+
+
 #: A change before the value in its clause (即增产五百七十八亿斤): an amount added, not the
 #: level a deadline dates.
 _CHANGE_HEAD = re.compile(r"增产|减产|增加|增长|减少|下降|降低|提高|节约|新增")
@@ -468,11 +494,12 @@ def _run_year(text: str, full: int, clause: int, pos: int) -> int | None:
     return int(text[last.start() : last.start() + 4])
 
 
-def _only_bases(text: str, floor: int, start: int, end: int) -> bool:
+def _only_bases(text: str, floor: int, start: int, end: int, same: int | None = None) -> bool:
     """True when every year printed in ``text[start:end]`` stands as a base (是2020年的1.3倍,
-    由2020年的…), so a run opened before ``start`` goes on; ``floor`` bounds the look-back."""
+    由2020年的…) or is the run's own year ``same`` again, so a run opened before ``start``
+    goes on; ``floor`` bounds the look-back."""
     return all(_BASE_BEFORE.search(text, max(floor, m.start() - 1), m.start()) is not None
-               or text.startswith("的", m.end())
+               or text.startswith("的", m.end()) or year_of(m) == same
                for m in year_re().finditer(text, start, end))
 
 
@@ -486,7 +513,7 @@ def _sentence_opener() -> re.Pattern[str]:
     """A year opening a sentence of a paragraph as the year of what follows: alone in its
     clause (2016年，到2017年底，) or estimated (预计2016年地区生产总值…)."""
     one = year_re().pattern
-    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计)?(?:{one})"
+    return re.compile(rf"(?:^|(?<=[。；;！？!?\n]))(?:(?:到|至|截至|预计|在)?(?:{one})"
                       rf"(?:底|末)?(?=[，,])|预计(?:{one})(?!以来|来|起|以后|前|后|[到至—－-]))")
 
 
@@ -495,13 +522,13 @@ def paragraph_run_year(text: str, para: int, full: int, pos: int) -> int | None:
     ``full``), when no other year is printed since but as a base (是2011年的2.2倍): a run of
     levels after 预计2016年… or 到2017年底，… is of that year."""
     last = last_opening(_sentence_opener(), text, max(para, pos - RUN_REACH), pos,
-                        _SENTENCE_STOPS, "到至截预12一二")
+                        _SENTENCE_STOPS, "到至截预在12一二")
     if last is None:
         return None
     found = year_re().search(text, last.start(), last.end())
     if found is None:
         return None
-    if not _only_bases(text, para, last.end(), pos):
+    if not _only_bases(text, para, last.end(), pos, year_of(found)):
         return None
     own = max(full, *(text.rfind(c, full, pos) for c in "；;"))  # the value's ；-sentence
     if _RUN_SPAN.search(text, last.end(), pos) or "累计" in text[own:pos] or (
@@ -518,13 +545,20 @@ def run_before(text: str, para: int, sentence: int, pos: int, year: int | None) 
     run of its paragraph opened by that year reaches it and its own sentence names no year,
     no target and no 今年 (1984年，…。全年施工的更新改造项目七万四千个, in the 1985 report)."""
     if year is None or explicit_year(text, sentence, pos) is not None or has_cue_in(
-            text, sentence, pos, "target_cues") or proposed(text[sentence:pos]):
+            text, sentence, pos, "target_cues") or proposed(text[sentence:pos]) or (
+            _SPAN_BASE.search(text, sentence, pos)):
         return None
     opened = paragraph_run_year(text, para, sentence, pos)
     if opened is None:
         opened = _full_stop_year(text, para, sentence, pos)
     return opened if opened is not None and opened < year and relative_year(
         text, sentence, pos) is None else None
+
+
+#: A comparison with a time several years before (同解放前比较，…增加了七十九倍): a change
+#: over those years, of no one year.
+_SPAN_BASE = re.compile(r"(?:同|与|和|跟)(?!上年|去年|上一年|(?:19|20)\d\d年"
+                        r"|[一二][〇○零一二三四五六七八九]{3}年)[^，,；;。]{1,8}(?:相比|比较)")
 
 
 def _full_stop_year(text: str, para: int, sentence: int, pos: int) -> int | None:
@@ -546,12 +580,16 @@ def _full_stop_year(text: str, para: int, sentence: int, pos: int) -> int | None
     return found
 
 
-def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int) -> bool:
+def summed_over_years(doc: Document, para: _Span, sentence: int, pos: int,
+                      clause: int | None = None) -> bool:
     """累计 before the value in its sentence, under a heading naming several years and no
     one year (过去四年工作回顾: 累计新建便民商业网点21家): a sum
     over those years, not the last one's."""
     if "累计" not in doc.text[sentence:pos] or opens_single_year(doc, para):
         return False  # (过去五年…)2025年，…累计完成: that year's running total
+    if clause is not None and "累计" not in doc.text[clause:pos] and reached_level(
+            doc.text, clause, pos):
+        return False  # (…累计新增…，)到1995年底全国发电装机容量达到…: a level of its own
     words = cues()["multi_year_paragraph"]
     return any(_YEARS_SPAN.search(t) is not None or any(w in t for w in words)
                for t in doc.section_path(doc.section_at(para.start))
@@ -647,8 +685,8 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     the 1980 report) with no year in its sentence."""
     year = doc.year
     if kind != "target" or year is None or period != year or explicit_year(
-            doc.text, sentence, pos) is not None:
-        return period
+            doc.text, sentence, pos) is not None or _spoken_year_before(doc):
+        return period  # (a report of 2014 delivered on 2013-12-26:) 明年 is 2014
     head = doc.text[sentence:pos]
     at = head.rfind("明年")
     if at >= 0 and not (at and head[at - 1] in "比较同与"):
@@ -656,6 +694,13 @@ def later_year(doc: Document, sentence: int, pos: int, period: int | None,
     if section_year(doc, pos) == year + 1 or _last_year_named(doc, pos) == year + 1:
         return year + 1
     return period
+
+
+def _spoken_year_before(doc: Document) -> bool:
+    """True when the report of its year was delivered late in the year before (a district's
+    report for 2014 read on 2013-12-26): its 明年 is the report's own year."""
+    return bool(doc.date and doc.year and doc.date[:4].isdigit()
+                and int(doc.date[:4]) == doc.year - 1)
 
 
 #: A year named in its paragraph: written out, or 明年 / 今年 (not as a base: 比今年, 由今年).
@@ -723,3 +768,4 @@ def stock_at_end(text: str, end: int, year: int) -> bool:
         return True
     base = year_re().search(found.group(0))
     return base is not None and year_of(base) < year - 2
+

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
+from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open.checks import (
@@ -106,9 +107,11 @@ from baogao.extract.open.period_compare import (
     continued_year,
     deadline_after,
     listed_after_done,
+    pair_year,
     past_point_year,
     share_at_end,
 )
+from baogao.extract.open.period_spans import past_plan_span, summed_span
 from baogao.extract.open.reading import is_descriptor, read_object
 from baogao.extract.open.words import (
     _alternation,
@@ -122,8 +125,17 @@ from baogao.extract.open.words import (
     trim_name,
     vocabulary,
 )
-from baogao.extract.periods import Timing, start_timing
+from baogao.extract.periods import (
+    Timing,
+    explicit_year,
+    has_cue,
+    has_cue_in,
+    opens_single_year,
+    relative_year,
+    start_timing,
+)
 from baogao.extract.periods_plan import (
+    ahead_target,
     done_in_clause,
     future_period,
     future_result,
@@ -244,6 +256,14 @@ _DONE_ASPECT = re.compile(r"(?<=[\u4e00-\u9fff])(?<![为除])了(?![解结])")
 
 
 @functools.lru_cache(maxsize=1)
+def _done_after() -> re.Pattern[str]:
+    """已 soon after the value in its clause, then a verb of a thing done (17个项目已经完工
+    投入生产; not 超5000个已建成自然村的…: 已建成 describes what follows): done, not planned."""
+    verbs = _alternation(cues()["done_after_verbs"])
+    return re.compile(rf"[^，,；;。将要的]{{1,8}}已经?[^，,；;。将要]{{0,3}}?(?:{verbs})")
+
+
+@functools.lru_cache(maxsize=1)
 def _done_before() -> re.Pattern[str]:
     """Words of a clause stating what exists already (已建成, 已有): a result in a plan."""
     return re.compile(_alternation(vocabulary()["done_before"]))
@@ -253,7 +273,9 @@ def _done_before() -> re.Pattern[str]:
 def _so_far() -> re.Pattern[str]:
     """Words dating a value to this year so far (今年以来, 截至目前, 一月到九月): a result,
     not a plan."""
-    months = r"[一二三四五六七八九十\d]{1,2}月份?(?:到|至|－|-)[一二三四五六七八九十\d]{1,2}月"
+    month = r"[一二三四五六七八九十\d]{1,2}"
+    months = (rf"{month}月?份?(?:到|至|－|-|——|—){month}月"
+              rf"|(?:到|至|截至){month}月份?(?:底|末)?为止")
     return re.compile(_alternation(vocabulary()["so_far_words"]) + "|" + months)
 
 
@@ -270,7 +292,9 @@ _SPAN_AHEAD = re.compile(r"[二三四五六七八九十]年内预计")
 #: A part of a year (上半年, 前三季度, 1—11月): a value for it is not the year's.
 _PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季度"
                            r"|前[一二三四五六七八九十\d]{1,2}个月"
-                           r"|(?<![\d年])[1１一][—–－-]{1,2}(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月")
+                           r"|(?<!\d)(?<![\d〇○零一二三四五六七八九]年)[1１一][—–－-]{1,2}"
+                           r"(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月"
+                           r"|(?:到|至|截至)[一二三四五六七八九十\d]{1,2}月份?(?:底|末)?为止")
 
 
 def _part_of_year(text: str, start: int, pos: int) -> bool:
@@ -281,6 +305,30 @@ def _part_of_year(text: str, start: int, pos: int) -> bool:
         if text[found.start() - 1] not in "从由":  # (年末…)从上半年5.5%降到5.3%: a base
             last = found
     return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
+
+
+def _own_plan_words(text: str, sentence: int, pos: int) -> bool:
+    """True when the value's own sentence up to ``pos`` plans or names a year (a target cue,
+    今年, 明年, a year written out); 预期的 (在预期的合理区间) describes, it plans nothing."""
+    head = text[sentence:pos].replace("预期的", "")
+    return has_cue(head, "target_cues") or relative_year(head, 0, len(head)) is not None or (
+        explicit_year(head, 0, len(head)) is not None)
+
+
+#: A clause of a change alone (增长, 比上年增长): the change of the level just before it.
+_BARE_GROWTH = re.compile(r"\s*(?:比上年|较上年|同比)?(?:增长|下降|增加|提高|降低|减少)了?\s*")
+
+
+#: A base year compared with (比2012年(下同), 是2007年的): changes after it may be over the
+#: years since.
+_SEVERAL_YEARS_BASE = re.compile(r"(?:比|较|是)(?:19|20)\d{2}年")
+
+
+def _same_period(text: str, para: int, clause: int, pos: int) -> bool:
+    """True when the value at ``pos`` is compared with the same part of last year (比去年同期)
+    after its paragraph dated its figures to a part of this one (到5月份为止，…。…，其中建筑
+    安装工程比去年同期增长80%, in the 1956 report): a result so far, not the year's."""
+    return "同期" in text[clause:pos] and _part_of_year(text, para, pos)
 
 
 _WHOLE_YEAR = re.compile(r"全年|年末|年底|(?:19|20)\d{2}年(?![一二三四1-9上下前])")
@@ -315,8 +363,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
         if gate.search(text, para.start, para.end) is None:
             continue  # no number with a unit in the paragraph
         para_multi: bool | None = None
+        last_done: Timing | None = None  # the last value of the sentence before, if done
         for sentence in iter_sentences(text, para.start, para.end):
+            # 上海市…已降低到三百八十六点一斤…。其中国营棉纺织厂…为…: the parts of a result
+            carried, last_done = last_done if text.startswith(
+                "其中", sentence.start) else None, None
             prev: Reading | None = None
+            level_before: Timing | None = None  # the value just before in the sentence
             done_run: Timing | None = None  # the timing of a value read as done just before
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
             category_action: str | None = None  # (当年)新增加(的主要生产能力有…)
@@ -409,8 +462,19 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         text.endswith(("从", "由"), clause[0], amount.start) and any(
                             w in text[amount.end : clause[1]]  # 从15个县（市）|扩大到
                             for w in _skip_words("from_follow")))
+                    if timing is None:  # 到2030年，…: a year after the report's
+                        timing = ahead_target(text, doc.year, para.start, sentence.start,
+                                              amount.start)
                     if timing is None:
                         continue
+                    if timing.kind == "target" and role == "other" and doc.year is not None and (
+                            opens_single_year(doc, para) or text.startswith(
+                                "预计", sentence.start)) and not _own_plan_words(
+                            text, sentence.start, amount.start):
+                        # a page with no headings: 刚刚过去的2015年，…。城镇新增就业…; 预计地区
+                        # 生产总值…，经济运行在预期的合理区间，工业增加值…: the year reviewed
+                        timing = Timing("actual", timing.estimated or text.startswith(
+                            "预计", sentence.start), doc.year - 1)
                     # 从2020年的645元/月(提高到…): a start dated in its clause keeps its year
                     dated = baseline and _YEAR_TITLE.search(text, clause[0], amount.start)
                     if timing.kind == "target" and (ran := run_before(
@@ -424,12 +488,16 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 一九五七年…达到十七万五千人，…；职工达到一千零一十九万人 (1959): the
                         # year opening its full-stop sentence, not the report's last one
                         timing = replace(timing, period=ran)
+                    if timing.kind == "target" and carried is not None and not has_cue_in(
+                            text, sentence.start, amount.start, "target_cues"):
+                        timing = carried  # (…已降低到…。)其中国营棉纺织厂…为…: done too
                     if timing.kind == "target" and (point := past_point_year(
                             text, sentence.start, amount.start, doc.year)) is not None:
                         # 到一九五四年十一月底为止，共积压器材…: built up by a past date
                         timing = replace(timing, kind="actual", period=point)
                     if timing.kind == "target" and (_so_far().search(
-                            text, sentence.start, amount.start) or baseline):
+                            text, sentence.start, amount.start) or baseline or _same_period(
+                            text, para.start, clause[0], amount.start)):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
@@ -443,7 +511,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and (_done_before().search(head) or (
-                            _DONE_ASPECT.search(text, amount.end, clause[1]))):
+                            _DONE_ASPECT.search(text, amount.end, clause[1]))
+                            or _done_after().match(text, amount.end, clause[1])):
                         # (优化)已建成超1.6万个…; 在一百多个国营农场和一些县试办了…: done;
                         # in a plan part, of no one year unless its sentence names one
                         # (两年…，产品成本已降低百分之九点六, in the 1955 report)
@@ -508,6 +577,13 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             "。", para.start, sentence.start) + 1, para.start), clause[0],
                             amount.start)
                     period = later_year(doc, sentence.start, amount.start, period, timing.kind)
+                    if period is None and level_before is not None and (
+                            level_before.kind == timing.kind == "actual") and (
+                            _BARE_GROWTH.fullmatch(text, clause[0], amount.start)) and not (
+                            _SEVERAL_YEARS_BASE.search(text, para.start, amount.start)):
+                        # 预计2011年全市…，人均生产总值4.4万元，|增长10.4%(，年均增长…): the
+                        # change of the level just before, of its year
+                        period = level_before.period
                     if period == doc.year and timing.kind == "target" and plan_years_target(
                             doc, role, sentence.start, amount.start):
                         # (第六个五年计划的报告:) …十五个港口建设一百三十二个深水泊位: the
@@ -529,19 +605,26 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             reading.action, amount.unit):
                         # (“十五五”时期的主要目标任务:) 常住人口城镇化率提升至67%左右: where
                         # the plan's years end, its last year's
-                        period = plan_goal_year(doc, amount.start)
+                        period = plan_goal_year(doc, amount.start, sentence.start)
                     if period is None and baseline and not dated and (multi or spans) and (
                             timing.kind == "actual"):
                         # (五年来) 城镇化率由45.9%|提高到…: the level the five years started
                         # from, the year before them (as the catalog's starts); outside the
                         # review, those of the plan named (“十四五”时期…从771家|增加到…)
                         started = start_timing(doc, role, para, amount.start, "level")
-                        period = started.period if started else None if role == "review" else (
-                            plan_start_year(doc, para.start, amount.start))
+                        period = started.period if started else plan_start_year(
+                            doc, para.start, amount.start)
                     if period is not None and summed_over_years(
-                            doc, para, sentence.start, amount.start):
+                            doc, para, sentence.start, amount.start, clause[0]):
                         period = None  # (过去四年…)累计新建…21家: over the years
-                    if period is not None and _part_of_year(text, sentence.start, amount.start):
+                    if period is not None and (summed_span(text, sentence.start, clause[0],
+                                                           amount.start, amount.unit)
+                                               or past_plan_span(text, sentence.start,
+                                                                 amount.start, doc.year)):
+                        period = None  # 五年国家共安排…; 第一个五年计划期间…: over the years
+                    if period is not None and (_part_of_year(
+                            text, sentence.start, amount.start) or _same_period(
+                            text, para.start, clause[0], amount.start)):
                         period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
                     if period == doc.year and timing.kind == "target" and (
                             ahead := deadline_after(text, sentence.start, amount.start,
@@ -549,6 +632,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         period = ahead  # 粮食增长…，即增产…，到一九五七年达到…: of 1957
                     if (based := base_value_year(text, clause[0], amount.start)) is not None:
                         period = based  # 比一九五二年的六百一十五万人: the base's own year
+                    if (side := pair_year(text, sentence.start, clause[0], amount.start,
+                                          doc.year, baseline)) is not None:
+                        # 2003年至2007年，…由382万人(2003)增加到567万人(2007)
+                        period, stock = side, stock or not baseline
                     if period is not None and doc.year is not None and period != doc.year:
                         # 到一九八五年，…；原煤七亿吨 (target); 1979年比上年…增长 (actual)
                         timing = replace(timing, kind="target" if period > doc.year else "actual")
@@ -588,6 +675,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     # 游客人次、旅游花费|均增长10%以上: the value is each measure's (results
                     # only: a promise of the list stays one commitment, tracked as printed)
+                    last_done = Timing("actual", timing.estimated, period) if (
+                        timing.kind == "actual") else None
+                    level_before = Timing(timing.kind, timing.estimated, period) if (
+                        amount.unit != "%") else None
                     found.extend(Fact(
                         source=doc.source, row=doc.row, region=doc.region, year=doc.year,
                         indicator=None, name=name, kind=timing.kind,

@@ -5,7 +5,10 @@
 * ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止);
 * ``share_at_end``: a share stated in a review of several years, the level they ended at;
 * ``deadline_after``: a target whose item reaches a deadline right after it (…，到一九五七年达到);
-* ``listed_after_done``: a clause with no timing of its own after a value read as done.
+* ``listed_after_done``: a clause with no timing of its own after a value read as done;
+* ``pair_year``: a side of a change from one level to another (由X增加到Y) that the years
+  of the span (从2003年到2007年，…; 从2002年的…增加到2007年的…) or its own year (从1997年的)
+  date: the start the first year's, the end the last one's.
 
 A change compared with a base several years before (1992年同1987年相比…增长) is over those
 years, no one year's, and stays undated (``open.checks.own_period``).
@@ -125,3 +128,51 @@ def listed_after_done(text: str, clause: int, pos: int) -> bool:
     县; 涉及5300多个税目): after a value its sentence read as done (成立了二十九个自治州, 已由15.3%
     降到12%), it goes on with it and is done too."""
     return _own_timing_re().search(text, clause, pos) is None
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Years of a span (2003年至2007年, 从1979至1981年, 从2002年的…增加到2007年的…); a start
+    dated right before a value (从1997年的, 由2002年末); the 到 side of a pair before a value
+    (由1600万人增加到)."""
+    one = year_re().pattern
+    bare = r"(?<!\d)(?:19|20)\d{2}"
+    ends = "|".join(map(re.escape, sorted(vocabulary()["from_follow"], key=len, reverse=True)))
+    span = re.compile(rf"(?:{one}|{bare})(?:底|末)?\s*(?:到|至|—|－|-)\s*{one}(?!以来|来)"
+                      rf"|[从由]\s*{one}(?:底|末)?的?[^，,；;。]*?(?:{ends})\s*{one}")
+    start = re.compile(rf"[从由]\s*(?:{one})(?:底|末)?的?\s*$")
+    end = re.compile(rf"[从由][^，,；;。]*?\d[^，,；;。]*?(?:{ends})\s*$")
+    return span, start, end
+
+
+def pair_year(text: str, sentence: int, clause: int, pos: int, year: int | None,
+              start: bool) -> int | None:
+    """The year of the value at ``pos`` as a side of a change from one level to another: the
+    start (``start``: 由382万人|增加到…) the first year of the span its sentence names before
+    it (2003年至2007年，全国普通高校招生人数由|382万人…: 2003) or its own (从1997年的|8671万人),
+    the end (…增加到|567万人) the last year of that span (2007); None when the value is
+    neither side, no span is named, or another year is written between the span and the
+    value (its own dating holds). A start is a level known when the report speaks: of a year
+    before the report's."""
+    if year is None:
+        return None
+    span_re, start_re, end_re = _pair_res()
+    if start:
+        own = start_re.search(text, max(clause, pos - 16), pos)
+        if own is not None:
+            named = year_of(own)
+            return named if named < year else None
+    elif end_re.search(text, clause, pos) is None:
+        return None
+    last = max(span_re.finditer(text, sentence, pos), key=lambda m: m.start(), default=None)
+    if last is None or year_re().search(text, last.end(), pos) is not None:
+        return None
+    years = [year_of(m) for m in year_re().finditer(last.group(0))]
+    if len(years) == 1:  # 从1979至1981年: the first year written without 年
+        years.insert(0, int(re.search(r"(?:19|20)\d{2}", last.group(0)).group(0)))  # type: ignore[union-attr]
+    first, final = years[0], years[-1]
+    if first >= final:
+        return None
+    if start:
+        return first if first < year else None
+    return final
