@@ -525,7 +525,8 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             # the object follows the 的, and the clause before it says which ones
             end = governs if governs > last_de + 1 else len(words)  # (的)中心卫生院|聘任100名
             if "".join(w for w, _ in words[last_de + 1 : end]).endswith(_level_heads()) or (
-                    found is None and limit < stop):  # cut at the limit: no whole phrase
+                    found is None and limit < stop) or any(  # cut at the limit: no whole phrase
+                    c.isdigit() for c in phrase):  # (8671万人)增加到2007年的…: another amount
                 return _tidy("".join(w for w, _ in words[last_de + 1 : end]))  # (28种)…的生产水平
             first = 0
             while first < last_de and words[first][1] == "d":
