@@ -245,9 +245,13 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
     mentions: list[Mention] = []
     covered = start
+    bare = _bare_alias_follow()
     for first, after, form in hits:
         if first < covered:
             continue
+        if (form.surface in bare[0] and form.growth_word is None
+                and not bare[1].match(text, after, stop)):
+            continue  # 钢材产量, 钢铁, 原煤入洗量: a bare name opening a longer word
         if form.growth_word and form.family.level and text.startswith(("到", "至"), after):
             # 地区生产总值增长到132亿元: the level the metric grew to, named by its stem
             after -= len(form.growth_word)
@@ -258,6 +262,15 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
             )
         covered = after
     return mentions
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_alias_follow() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The names read only right before their value (钢, 原煤: a list item of an old report,
+    钢三千九百万吨, 原煤：从…, 钢由…增加到…) and what may follow them (cues ``bare_aliases``,
+    ``bare_alias_follow``)."""
+    table = cues()
+    return frozenset(table["bare_aliases"]), re.compile(str(table["bare_alias_follow"]))
 
 
 def match_name(name: str) -> Mention | None:

@@ -139,7 +139,7 @@ def reading_fact(
         return _fact(doc, reading, Timing("actual", False, reading.base_year), sentence)
     if reading.span == "start":
         timing = start_timing(doc, role, para, reading.start, _kind_of(reading.indicator)) or (
-            carried_timing(doc, para, reading.start, "start"))
+            carried_timing(doc, dating or para, reading.start, "start"))
         return None if timing is None else _fact(doc, reading, timing, sentence)
     explicit = explicit_year(text, _year_floor(text, sentence, reading), reading.start)
     if reading.span == "end" and explicit is None:

@@ -257,10 +257,12 @@ def _bound(value: Value, gap: str) -> tuple[Bound | None, bool]:
 # Sentences to readings ---------------------------------------------------------------------
 
 
-def _prefix_ok(text: str, mention: Mention, floor: int, own: tuple[str, ...] = ()) -> bool:
+def _prefix_ok(text: str, mention: Mention, floor: int, own: tuple[str, ...] = (),
+               blockers: bool = True) -> bool:
     """True when the words before a mention (and before the report's own region name, when
-    it precedes the mention) leave it the subject of its clause."""
-    if governed_by_blocker(text, floor, mention.start, mention.end):
+    it precedes the mention) leave it the subject of its clause (``blockers``: nor does a
+    multi-year word govern it)."""
+    if blockers and governed_by_blocker(text, floor, mention.start, mention.end):
         return False
     start = subject_start(text, mention.start, floor, own)
     if start <= floor:
@@ -377,10 +379,15 @@ def sentence_readings(
     values = _values_in(text, sentence)
     qualitative = [v for v in values if v.value is None]
     mentions = [m for m in mentions if not any(q.start <= m.start < q.end for q in qualitative)]
+    # 这两年中，钢产量由…增加到…: under years that govern the clause, the two ends of a
+    # from-to pair are still levels (dated by those years); nothing else of it is read
+    pairs_only = [m for m in mentions if m.end > m.start and text.startswith(("由", "从"), m.end)
+                  and not _prefix_ok(text, m, sentence.start, own)
+                  and _prefix_ok(text, m, sentence.start, own, blockers=False)]
     usable = [
         m
         for m in mentions
-        if (m.end == m.start or _prefix_ok(text, m, sentence.start, own))
+        if (m.end == m.start or m in pairs_only or _prefix_ok(text, m, sentence.start, own))
         and scope_ok(text, m, sentence)
         and not sector_scoped(text, m, sentence, floor)
         and not _modifies_next_noun(text, m)
@@ -392,6 +399,8 @@ def sentence_readings(
         stop = later[0] if later else sentence.end
         planned = _after_plan_word(text, group[0])
         for hit in hits_for_group(text, group, values, stop):
+            if hit.mention in pairs_only and hit.span not in ("start", "end"):
+                continue
             reading = resolve(text, hit.mention, hit.gap, hit.value)
             if reading is not None:
                 yield replace(

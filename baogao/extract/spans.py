@@ -17,14 +17,21 @@ from baogao.extract.open.words import vocabulary
 from baogao.extract.periods import Timing, _Span, year_re
 from baogao.models import Document
 
-_YEAR = r"((?:19|20)\d{2})年"
+_YEAR = r"((?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})年"
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
+
+
+def _year_int(digits: str) -> int:
+    """1986 or 一九八六 as an int."""
+    return int("".join(_CN_DIGITS.get(c, c) for c in digits))
 
 
 @functools.lru_cache(maxsize=1)
 def _dated_pair_re() -> re.Pattern[str]:
     """从2005年的X增加到2011年的Y: a from-to pair with both years written."""
     verbs = "|".join(map(re.escape, page_shapes()["span_verbs"]))
-    return re.compile(rf"[从由]{_YEAR}的?[^，,；;。从由]{{1,20}}?(?:{verbs})?[到至]{_YEAR}的?")
+    # (从一九八○年至一九八五年: the two years may stand side by side)
+    return re.compile(rf"[从由]{_YEAR}的?[^，,；;。从由]{{0,20}}?(?:{verbs})?[到至]{_YEAR}的?")
 
 
 def carried_years(doc: Document, para: _Span, pos: int) -> tuple[int, int] | None:
@@ -34,12 +41,56 @@ def carried_years(doc: Document, para: _Span, pos: int) -> tuple[int, int] | Non
     found = None
     for match in _dated_pair_re().finditer(doc.text, para.start, pos):
         if match.start() < own:
-            found = (int(match.group(1)), int(match.group(2)))
+            found = (_year_int(match.group(1)), _year_int(match.group(2)))
     if found is None and re.search(_YEAR, doc.text[para.start : pos]) is None:
         found = _earlier_pair(doc, para.start)
+    if found is None and own >= 0:
+        found = _past_years_pair(doc, para, pos)
+    if found is None and own >= 0 and doc.year is not None:
+        compared = _compared_years(doc, para, own)
+        if compared is not None and compared[0] < doc.year:
+            return compared  # (a plan's later year may lie ahead)
     if found is None or doc.year is None or not found[0] < found[1] < doc.year:
         return None
     return found
+
+
+#: A lead comparing two years (一九五七年的计划产量比一九五二年的产量增长的情况如下列：).
+_COMPARED_YEARS = re.compile(rf"{_YEAR}的?[^，,；;。：:]{{0,12}}?比{_YEAR}")
+
+
+def _compared_years(doc: Document, para: _Span, own: int) -> tuple[int, int] | None:
+    """(earlier, later) when the text before the value's own pair in ``para`` (a list under
+    its lead) compares a later year with an earlier one and names no other year: 钢：从一百
+    三十五万吨增加到四百十二万吨 under …一九五七年的计划产量比一九五二年的产量…如下列："""
+    head = doc.text[para.start : own]
+    found = list(_COMPARED_YEARS.finditer(head))
+    if len(found) != 1 or len(re.findall(_YEAR, head)) != 2:
+        return None
+    later, earlier = _year_int(found[0].group(1)), _year_int(found[0].group(2))
+    return (earlier, later) if earlier < later else None
+
+
+#: Past years opening a sentence (这两年中，…; 五年来，…; 过去三年里，…): a from-to pair after
+#: them runs from the year before them to the last one, the year before the report's.
+_PAST_YEARS = re.compile(r"^(?:这|过去的?)?([两二三四五六七八九十])年(?:中|里|间|来)[，,]")
+_SMALL = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _past_years_pair(doc: Document, para: _Span, pos: int) -> tuple[int, int] | None:
+    """(the year before the past years, the last of them) when the full-stop sentence of
+    ``pos`` opens on past years (这两年中，钢产量由…增加到…, in a report of 1979: 1976 and 1978),
+    outside a plan (这五年中 of a plan is ahead) and naming no year itself."""
+    start = max(para.start, doc.text.rfind("。", para.start, pos) + 1)
+    head = doc.text[start:pos].lstrip()
+    match = _PAST_YEARS.match(head)
+    if (match is None or doc.year is None or doc.role_at(pos) == "plan"
+            or re.search(_YEAR, head)):
+        return None
+    if head[0] not in "这过" and not match.group(0).endswith(("来，", "来,")):
+        return None  # 两年中 alone may be any two years
+    last = doc.year - 1
+    return last - _SMALL[match.group(1)], last
 
 
 #: how far back a paragraph naming no year looks for the dated pair of the passage it goes on
@@ -57,7 +108,7 @@ def _earlier_pair(doc: Document, start: int) -> tuple[int, int] | None:
         last = match
     if last is None or re.search(_YEAR, doc.text[last.end() : start]):
         return None
-    return int(last.group(1)), int(last.group(2))
+    return _year_int(last.group(1)), _year_int(last.group(2))
 
 
 def carried_timing(doc: Document, para: _Span, pos: int, span: str) -> Timing | None:
@@ -66,7 +117,10 @@ def carried_timing(doc: Document, para: _Span, pos: int, span: str) -> Timing | 
     years = carried_years(doc, para, pos)
     if years is None:
         return None
-    return Timing("actual", False, years[0] if span == "start" else years[1])
+    year = years[0] if span == "start" else years[1]
+    if doc.year is not None and year >= doc.year:
+        return Timing("target", False, year)
+    return Timing("actual", False, year)
 
 
 @functools.lru_cache(maxsize=1)

@@ -193,8 +193,8 @@ def _iter_amounts(text: str, start: int, end: int) -> Iterator[Amount]:
         unit = (unit_group or "").replace(more or "@", "", 1)
         if pct:
             unit = "%"
-        if not unit or not _plausible(numeral):
-            continue
+        if not unit or not (_plausible(numeral) or (numeral == "十" and match.group("more0"))):
+            continue  # (十多万人, 十余万千瓦: more than 十万, not a count of ten things)
         num_start = match.start("num")
         # 第 二个: a space may stand after the ordinal mark
         before = text[max(start, num_start - 3) : num_start].rstrip(" \u3000")
