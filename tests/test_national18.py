@@ -70,7 +70,7 @@ def national() -> dict[int, set[tuple[str, str, int | None, float | None]]]:
     """Steel and coal facts of the national tune reports, by row."""
     found: dict[int, set[tuple[str, str, int | None, float | None]]] = {}
     for doc in read(NATIONAL):
-        if doc.row in (44, 51, 57, 61, 36):
+        if doc.row in (44, 51, 52, 57, 61, 36):
             found[doc.row] = {(f.indicator or "", f.kind, f.period, f.value)
                               for f in extract_facts(doc)
                               if f.indicator in ("steel_output", "coal_output")}
@@ -95,6 +95,8 @@ def national() -> dict[int, set[tuple[str, str, int | None, float | None]]]:
     # 提出了钢产量一千八百万吨、煤产量三亿八千万吨 (1959 report): 提出了 leaves the subject
     (57, ("steel_output", "target", 1959, 1800.0)),
     (36, ("steel_output", "actual", 1997, 10000.0)),  # 1亿吨以上 in the catalog's 万吨
+    # 到一九八五年，粮食产量达到八千亿斤，钢产量六千万吨 (1978 report): the deadline dates both
+    (52, ("steel_output", "target", 1985, 6000.0)),
 ])
 def test_steel_and_coal_output(national: dict[int, set[tuple[str, str, int | None,
                                                               float | None]]],

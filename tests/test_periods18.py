@@ -69,6 +69,8 @@ def national() -> dict[int, list[Fact]]:
     (1956, "8种", "在重工业部一、二两月份的8种主要产品中", "actual", None),
     # a year after the report's
     (1955, "九百三十万吨", "抚顺矿务局所属煤矿为九百三十万吨", "target", 1957),
+    # (钢产量六千万吨 of the same sentence is a catalog fact, steel_output target 1985:
+    # tests/test_national18.py)
     (2011, "4%", "2012年财政性教育经费支出占国内生产总值比重达到4%", "target", 2012),
 ])
 def test_period(national: dict[int, list[Fact]], year: int, printed: str, words: str,
