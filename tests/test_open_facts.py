@@ -471,7 +471,7 @@ def test_a_count_is_of_the_noun_before_the_verb_that_governs_the_next_amount() -
     # 21万名干部|包抓联企业46万户, 47家…中心卫生院|聘任100名, 124个镇|获评…: the count's object
     # is the noun before the verb (not the verb, nor its own object)
     assert _named(_province_2025("甘肃"), "包抓联企业46万户")["21万名"] == "干部"
-    assert _named(_province_2025("广东"), "中心卫生院聘任100名")["47家"] == "中心卫生院"
+    assert _named(_province_2025("广东"), "中心卫生院聘任100名")["47家"] == "升级建设的中心卫生院"
     assert _named(_province_2025("广东"), "124个镇获评")["124个"] == "镇"
     # …but a phrase of two verbs is not cut at the first (承接产业|转移主平台…)
     assert _named(_province("广东"), "15个承接产业转移主平台落地项目")[

@@ -66,6 +66,7 @@ from baogao.extract.open.grammar import (
     sibling_owned,
     stated_subject,
     titled,
+    whole_carried,
 )
 from baogao.extract.open.lists import (
     _list_parts,
@@ -81,7 +82,13 @@ from baogao.extract.open.multiyear import (
     _multi_year_sentence,
     goal_level,
 )
-from baogao.extract.open.names import Reading, _listed_start, _unsure, listed_category
+from baogao.extract.open.names import (
+    Reading,
+    _listed_start,
+    _unsure,
+    category_flow,
+    listed_category,
+)
 from baogao.extract.open.owners import (
     clause_owned,
     counted_first,
@@ -92,6 +99,7 @@ from baogao.extract.open.owners import (
     place_owned,
     reached,
     restricted,
+    served_owned,
     served_unsaid,
 )
 from baogao.extract.open.period_compare import (
@@ -378,6 +386,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
             level_before: Timing | None = None  # the value just before in the sentence
             done_run: Timing | None = None  # the timing of a value read as done just before
             category = ""  # 主要生产能力有|煤炭…，石油…: the head of a list's items
+            category_action: str | None = None  # (当年)新增加(的主要生产能力有…)
             listed: list[str] = []
             singles: list[str] = []  # names of the clauses just before, one value each
             last_head = ""  # the words before the first amount of the clause before
@@ -440,10 +449,14 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         continue
                     if (opened := listed_category(reading.name)) is not None:
                         category = opened[1]  # (当年新增加的主要生产能力有)煤炭|2714万吨
-                        reading = replace(reading, name=opened[0] + category)
-                    elif category and len(_words(reading.name)) == 1 and text.startswith(
-                            reading.name, clause[0]):
-                        reading = replace(reading, name=reading.name + category)  # ，石油…
+                        category_action = category_flow(reading.name, opened[0])
+                        reading = replace(reading, name=opened[0] + category,
+                                          action=reading.action or category_action)
+                    elif category and text.startswith(reading.name, clause[0]):
+                        # ，石油…, ，发电机组容量…: the category's items, new as it says
+                        reading = replace(reading, name=reading.name + category if len(
+                            _words(reading.name)) == 1 else reading.name,
+                            action=reading.action or category_action)
                     if reading.name.startswith("占") and (subject := share_subject(
                             last_head) if prev is None else None if prev.name.startswith(
                             "占") else _strip_growth(prev.name)):
@@ -662,6 +675,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     owner_named = place_owned(text, clause[0], amount.start, amount.end,
                                               owner_named, amount.unit)
                     owner_named = clause_owned(text, clause[0], amount.start, owner_named)
+                    owner_named = served_owned(text, clause[0], amount.start, owner_named,
+                                               amount.unit)  # 为6107名|…新生|发放|资助金
                     name = final_name(owner_named,
                                       text[head_start : amount.start],
                                       text[amount.end : clause[1]],
@@ -716,6 +731,7 @@ def _checked(names: list[str], before: str, unit: str) -> list[str]:
         read = event_owned(read, before)  # 洪涝灾害，|直接经济损失: the event's damage
         read = sibling_owned(read, before)  # 全国高等学校新招生…，|毕业学生: the group's
         read = parallel_owned(read, before)  # 城镇人均居住面积…，|农村: the measure's owner
+        read = whole_carried(read, before)  # (…在工农业总产值中所占的比重…，)|农业…所占的比重
         read = purpose_kept(read, before, unit)  # 支持|…的减税降费: what money is for
         checked.append(read)
     return checked

@@ -26,7 +26,7 @@ from typing import Any
 
 from baogao.data import load_json
 from baogao.extract.open.names import _CHANGE_UNITS, _SPAN_LEAD, _unsure
-from baogao.extract.open.words import _strip_lead, _tidy, _words
+from baogao.extract.open.words import _growth_word, _strip_lead, _tidy, _words
 
 __all__ = [
     "event_owned",
@@ -42,6 +42,7 @@ __all__ = [
     "sibling_owned",
     "stated_subject",
     "titled",
+    "whole_carried",
 ]
 
 
@@ -231,7 +232,9 @@ def sibling_owned(name: str, before: str) -> str:
     after its owner (``before``: the sentence up to the number; 全国高等学校新招生16.3万人，
     毕业学生6.4万人 → 全国高等学校毕业学生), or ``name``."""
     groups: list[list[str]] = load_json("name_grammar.json")["sibling_measures"]
-    group = next((g for g in groups if name in g), [])
+    growth = _growth_word(name) or ""
+    stem = name[: len(name) - len(growth)]  # (…在校学生达到…，比上年)|增长17%: the same
+    group = next((g for g in groups if name in g or (growth and stem in g)), [])
     if not group:
         return name
     clauses = _CLAUSE_MARKS.split(before)
@@ -239,7 +242,7 @@ def sibling_owned(name: str, before: str) -> str:
         clause = clauses[index]
         for measure in sorted(group, key=len, reverse=True):
             at = clause.find(measure)
-            if at < 0 or (measure == name and index == len(clauses) - 1):
+            if at < 0 or (measure in (name, stem) and index == len(clauses) - 1):
                 continue
             owner = _strip_lead(_tidy(_YEAR_LEAD.sub("", _bracketless(clause[:at]))))[0]
             if not owner:
@@ -248,6 +251,23 @@ def sibling_owned(name: str, before: str) -> str:
                 return owner + name
             return name
     return name
+
+
+#: A share with its whole (在工农业总产值中所占的比重) in a clause before.
+_WHOLE_SHARE = re.compile(r"在([^，,；;。在]{2,16}?)中(?:所占的?|占)(比重|比例)")
+
+
+def whole_carried(name: str, before: str) -> str:
+    """A share printed without its whole (农业和农村副业|所占的比重) after a clause of the same
+    sentence that printed it (现代工业|在工农业总产值中|所占的比重…，): the same whole
+    (农业和农村副业在工农业总产值中所占的比重); ``before`` is the sentence up to the number."""
+    at = name.find("所占的")
+    if at < 2 or "在" in name or not name.endswith(("比重", "比例")):
+        return name
+    found = next(reversed(list(_WHOLE_SHARE.finditer(before))), None)  # the nearest
+    if found is None or not name.endswith(found.group(2)):
+        return name
+    return f"{name[:at]}在{found.group(1)}中{name[at:]}"
 
 
 def parallel_owned(name: str, before: str) -> str:
@@ -308,7 +328,10 @@ def list_verb(head: str, action: str | None) -> str | None:
     or one of another kind."""
     if action is None or action not in _table("list_verbs"):
         return None
-    rest, first = _strip_lead(_tidy(_SPAN_LEAD.sub("", head.strip())))
+    opening = _tidy(_SPAN_LEAD.sub("", head.strip()))
+    rest, first = _strip_lead(opening)
+    if first is None and opening.startswith(action):  # 补充|中小学教师: a verb of no table
+        rest, first = opening[len(action) :], action
     return action if first == action and rest else None  # (…，)增加|224万辆: no object, no list
 
 

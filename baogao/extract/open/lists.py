@@ -6,9 +6,11 @@ the last one (城镇、农村居民人均可支配收入, 原煤、原油、天�
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
+from baogao.data import load_json
 from baogao.extract.open.frames import open_names
 from baogao.extract.open.words import (
     _comparison_leads,
@@ -21,6 +23,7 @@ from baogao.extract.open.words import (
     _words,
     vocabulary,
 )
+from baogao.read.regions import resolve_one
 
 if TYPE_CHECKING:
     from baogao.extract.open.amounts import Amount
@@ -110,6 +113,22 @@ def _shared_head(parts: list[str]) -> list[str]:
     return [parts[0], *(head + p for p in parts[1:])]
 
 
+def _shared_owner(parts: list[str]) -> list[str]:
+    """上海机场航空旅客和货邮吞吐量: a place and the head of a body (``list_owner_heads``)
+    opening the first part own the later parts too (上海机场货邮吞吐量), which print no
+    place of their own."""
+    words = _words(parts[0])
+    if len(parts) < 2 or len(words) < 3 or words[0][1] != "ns":
+        return parts
+    owner = words[0][0] + words[1][0]
+    if (words[1][0] not in load_json("name_grammar.json")["list_owner_heads"]
+            or resolve_one(words[0][0]) is None):
+        return parts
+    if any(p.startswith(words[0][0]) or _words(p)[0][1] == "ns" for p in parts[1:]):
+        return parts
+    return [parts[0], *(owner + p for p in parts[1:])]
+
+
 def _shared_tail(parts: list[str]) -> str:
     """The noun the listed parts share, printed once after the last one: 原煤、原油、
     天然气产量 (the last part ends with a measure word the others lack), 城镇、农村居民
@@ -127,10 +146,15 @@ def _shared_tail(parts: list[str]) -> str:
     if word in _skip_words("shared_tails") and len(last) > len(word):
         return word
     short = max(len(p) for p in parts[:-1])
+    sectors = tuple(open_names()["sector_ends"])
+    if (len(words) >= 3 and words[1][0] in ("产业", "行业") and words[0][1] != "m"
+            and short <= 5 and min(len(p) for p in parts[:-1]) >= 2
+            and not any(p.endswith(sectors) for p in parts[:-1])):
+        # 电子信息、汽车、机械|产业主营业务收入: the sector word and the measure are shared
+        return last[len(words[0][0]) :]
     paired = next((w for w in _skip_words("paired_leads") if last.startswith(w)), "")
     if paired and short <= 3 and len(last) > len(paired) + 1:
         return last[len(paired) :]  # 城镇和农村牧区|常住居民…: the rural side is one part
-    sectors = tuple(open_names()["sector_ends"])
     if short <= 3 and all(p.endswith(sectors) for p in parts[:-1]):
         # 制造业、战略性新兴产业|贷款: a sector is a whole noun; what follows the last
         # part's own sector is shared (工业、制造业|技改投资)
@@ -200,7 +224,17 @@ def share_named(name: str, unit: str) -> str:
 
 def _strip_growth(name: str) -> str:
     growth = _growth_word(name)
-    return name[: len(name) - len(growth)] if growth and len(name) > len(growth) else name
+    if not growth or len(name) <= len(growth):
+        return name
+    stem = name[: len(name) - len(growth)]
+    average = next((w for w in _average_leads() if stem.endswith(w) and len(stem) > len(w)), "")
+    return stem[: len(stem) - len(average)]  # …支出年均|增长: the object is the expenditure
+
+
+@functools.lru_cache(maxsize=1)
+def _average_leads() -> tuple[str, ...]:
+    """Words of a yearly average before a change (``average_leads`` of name_grammar.json)."""
+    return tuple(load_json("name_grammar.json")["average_leads"])
 
 
 def respectively(text: str, clause: tuple[int, int], amounts: list[Amount],
@@ -285,7 +319,7 @@ def _respective(text: str, clause: tuple[int, int], amounts: list[Amount],
         inner_and = True
     if len(parts) != size or len(parts) < 2 or any(k < 0 for k in slot.values()):
         return {}
-    parts = _shared_head([_strip_lead(_tidy(part))[0] for part in parts])
+    parts = _shared_owner(_shared_head([_strip_lead(_tidy(part))[0] for part in parts]))
     shares = tuple(open_names()["share_tails"])
     if inner_and or ("占" in parts[-1] and parts[-1].endswith(shares)
                      and not any("占" in p for p in parts[:-1])):
@@ -311,7 +345,9 @@ def each_named(head: str, name: str) -> list[str]:
     旅游人次和花费增长|均超20%): one per part, each measure with the subject it shares
     (旅游人次、旅游花费); ``[name]`` when the value is not said of each (no 均 in ``head``,
     the text before the number) or the list ends in examples (…等主要指标)."""
-    if "均" not in head or "等" in name or "占" in name:
+    # 组建率、物业管理覆盖率|超过90%: listed rates add up to no one rate, the value is each's
+    rates = "均" not in head and name.endswith("率") and "、" in name
+    if ("均" not in head and not rates) or "等" in name or "占" in name:
         return [name]  # …占地区生产总值和…的比重: one share, not a list of measures
     growth = _growth_word(name) or ""
     stem = name[: len(name) - len(growth)]
@@ -319,6 +355,9 @@ def each_named(head: str, name: str) -> list[str]:
     if not growth and after in _skip_words("growth_words"):
         growth = after  # 游客人次、旅游总花费|均增长|10%以上: the growth of each
     parts = _list_parts(stem, ("、", "和"))
+    if len(parts) == 1 and any(w == "均" for w, _ in _words(head)) and (
+            pair := _pair_prefix(parts, 2)):
+        return [p + growth for p in pair]  # 本外币存贷款余额|均突破6万亿元: each of the pair
     if len(parts) < 2 or any(len(p) < 2 for p in parts):
         return [name]
     tail = _shared_tail(parts)  # 城市生活垃圾和建筑垃圾|利用率: the measure is shared
@@ -336,3 +375,29 @@ def _measured(part: str) -> bool:
     ends = (*_skip_words("shared_tails"), *_skip_words("metric_suffixes"),
             *open_names()["list_measures"])
     return part.endswith(ends)
+
+
+#: A stop after a predicate (the end of the count's clause part).
+_PART_END = re.compile(r"[，,；;。、]")
+
+
+def parallel_count(text: str, end: int, stop: int, pre: str, before: str | None,
+                   unit: str) -> str | None:
+    """The name of a bare count listed after another count of a noun and its predicate
+    (243项|政务服务事项|实现跨省通办、|158项|实现省内通办): the same noun, restricted by its
+    own predicate (实现省内通办的政务服务事项), as ``open.owners.restricted`` names the first;
+    None when the count is not such an item (``end`` is where the amount ends, ``stop`` its
+    clause's end, ``pre`` the text from the amount before, ``before`` the noun read there)."""
+    if (not before or not pre.endswith("、") or not pre.startswith(before)
+            or unit.lstrip("万亿") not in vocabulary()["count_units"]):
+        return None
+    own = pre[len(before) : -1]
+    found = _PART_END.search(text, end, stop)
+    predicate = text[end : found.start() if found else stop]
+    if not own or not predicate or len(predicate) > 20 or any(c.isdigit() for c in predicate):
+        return None
+    first = _words(own)[0]
+    lead = _words(predicate)[0]
+    if first[1] != "v" or lead[1] != "v" or first[0] != lead[0]:
+        return None  # both items open on the same verb (实现…、…实现…)
+    return f"{predicate}的{before}"

@@ -8,6 +8,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from baogao.data import load_json
 from baogao.extract.open.amounts import Amount, _find_amounts, _in_quotes, has_amount
 from baogao.extract.open.checks import _compared_re
 from baogao.extract.open.words import (
@@ -363,12 +364,21 @@ def counted_head(unit: str, name: str) -> tuple[str, str] | None:
     cut = max((at for at in _cuts(name) if 2 <= at < len(name) and name[at - 1] in heads),
               default=0)
     rest = name[cut:]
+    if rest in _net_changes():
+        return None  # 规模以上工业企业|净增: the change counted, named so
     if not cut or rest[-1] in _noun_ends() or not _HAN.match(rest) or rest[0] in "和及与" or (
             _words(rest)[0][1] == "p" or has_amount(rest, 0, len(rest))):
         # …工业企业|营业收入, 全国重点|实验室, 中试基地|和概念, 高等学校|由一九八○年的:
         # the rest is a noun, a list, a quote or a comparison
         return None
     return name[:cut], rest.lstrip("的")
+
+
+@functools.lru_cache(maxsize=1)
+def _net_changes() -> frozenset[str]:
+    """Net changes of a count (净增, 净增加: the ``flow_tails`` of name_grammar.json that
+    open on 净)."""
+    return frozenset(w for w in load_json("name_grammar.json")["flow_tails"] if w.startswith("净"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -428,3 +438,11 @@ def listed_category(name: str) -> tuple[str, str] | None:
         return None
     item = name[at + 1 :]
     return (item, word) if _words(item)[0][1] in ("n", "nz", "j") else None
+
+
+def category_flow(name: str, item: str) -> str | None:
+    """The verb of a flow in the words of a category opening a list (当年|新增加|的主要生产能力
+    有|煤炭 → 新增加): the action of its items, or None (``list_verbs`` of name_grammar.json)."""
+    lead = name[: len(name) - len(item)]
+    verbs = sorted(load_json("name_grammar.json")["list_verbs"], key=len, reverse=True)
+    return next((v for v in verbs if v in lead), None)

@@ -49,8 +49,8 @@ def _owner(opening: str) -> str:
         i += 1  # 全年, 全国: not the owner's
     owner = ""
     for word, tag in words[i : i + 4]:
-        if tag not in _NOUN_TAGS:
-            break
+        if tag not in _NOUN_TAGS and (tag != "ns" or owner):  # 庆阳|数据中心集群: a place
+            break  # may open the owner
         owner += word
         if word.endswith(_skip_words("owner_heads")):
             return owner
@@ -79,10 +79,21 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
     if not owner or name.startswith((_words(owner)[-1][0], owner[:2])):
         return name  # (全年)工业|总产值: the owner's word begins the measure
     since = text.find(owner, begin) + len(owner)
-    if any(head in text[since:pos] for head in _skip_words("owner_heads")
+    if any(_another_owner(text[since:pos], head) for head in _skip_words("owner_heads")
            if not any(m.startswith(head) for m in _skip_words("owned_measures_bare"))):
         return name
     return owner + name
+
+
+def _another_owner(between: str, head: str) -> bool:
+    """True when ``head`` is printed in ``between`` as the head of another owner, not as the
+    object of an action (庆阳数据中心集群|引进企业357家|，算力规模: the cluster's still)."""
+    at = between.find(head)
+    while at >= 0:
+        if not between[:at].endswith(tuple(_actions())):
+            return True
+        at = between.find(head, at + 1)
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -204,8 +215,11 @@ def reached(text: str, start: int, end: int, name: str) -> str:
 
 
 #: Words a clause may open on before a count that is its subject (其中|5家企业入选…).
-_SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区",
+_SUBJECT_LEADS = frozenset({"", "其中", "共", "共有", "有", "累计", "全省", "全市", "全区", "首批",
                             "全国", "全年", "目前", "现有", "已有", "已经有", "又有", "还有"})
+#: Verbs of a flow opening a clause before a count whose noun a predicate follows (新增|1600个|
+#: 自然村（屯）|通硬化路): the new ones are those the predicate says.
+_FLOW_LEADS = frozenset({"新增", "新增加", "净增"})
 #: A preposition opening a clause before a count of those it serves (免费为|10323名…).
 _SERVED_LEAD = re.compile(r"(?:免费|还|又|共|累计|先后|分批次)?[为向给对]")
 #: The longest predicate kept before a counted noun.
@@ -231,6 +245,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     run = _count_run(text, clause, start)
     if run is not None:
         head = run[0]  # 28个省（区、市）、|2300个县（市）|已初步建立…: the run's own lead
+        if head in _FLOW_LEADS:
+            return name  # 新增22个…试点、8个整县|推进…试点: the last noun runs on, no predicate
     if (_SERVED_LEAD.fullmatch(head) is not None
             and unit.lstrip("万亿") in open_names()["served_units"]):
         # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
@@ -240,7 +256,7 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
         if "、" in predicate:
             return name  # 为|超61万名|孕妇|免费提供地中海贫血、唐氏综合征…的产前筛查: a list
         clause = (clause[0], end + len(name) + len(predicate))
-    elif head not in _SUBJECT_LEADS and not _existential(head) and not (
+    elif head not in _SUBJECT_LEADS and head not in _FLOW_LEADS and not _existential(head) and not (
             _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
             and not _words(head)[0][1].startswith("v")
             and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
@@ -265,16 +281,24 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     while opening < len(words) - 1 and (words[opening][1] == "d" or words[opening][0]
                                         in (*open_names()["predicate_adverbs"], *whole)):
         opening += 1  # 新|认定为, 先后|访华, (省（区、市）)全部|免征
-    if not words or not (words[opening][1].startswith(("v", "p"))
+    verb = bool(words) and words[opening][0] in _restricting_verbs()  # 通过|…评价
+    if not words or not (words[opening][1].startswith(("v", "p")) or verb
                          or words[opening][0] in ("被", "获") or (  # 对外开放|共享: an idiom
                              words[opening][1] == "l"
                              and any(t == "v" for _, t in words[opening + 1 :]))):
         return name
-    if not any(t.startswith("v") for _, t in words):
+    if not verb and not any(t.startswith("v") for _, t in words):
         return name
     if any(j in name for j in "和及与") and words[-1][0] in name:
         return name  # 建筑材料企业和木材|采伐企业: the list of nouns goes on
     return "".join(w for w, _ in words) + "的" + name
+
+
+@functools.lru_cache(maxsize=1)
+def _restricting_verbs() -> frozenset[str]:
+    """Verbs opening a predicate that a tagger may read as a preposition or a name (通过,
+    荣获): ``restricting_verbs`` of ``name_grammar.json``."""
+    return frozenset(load_json("name_grammar.json")["restricting_verbs"])
 
 
 def _existential(head: str) -> bool:
@@ -284,6 +308,24 @@ def _existential(head: str) -> bool:
         return False
     return all(tag in ("t", "s", "ns", "f", "d") or word in _SUBJECT_LEADS
                for word, tag in _words(head[:-1]))
+
+
+@functools.lru_cache(maxsize=1)
+def _served_money() -> re.Pattern[str]:
+    verbs = "|".join(load_json("name_grammar.json")["served_money_verbs"])
+    return re.compile(rf"{_SERVED_LEAD.pattern}[\d.]+[万亿]?(?:余|多)?(?:名|人次|人|户|家|个|位)"
+                      rf"([\u4e00-\u9fff“”]{{2,14}}?)(?:{verbs})")
+
+
+def served_owned(text: str, clause_start: int, pos: int, name: str, unit: str) -> str:
+    """``name`` of money given to a group counted after 为 in its clause (为6107名|困难家庭
+    高校新生|发放|资助金5637.2万元 → 困难家庭高校新生资助金), or unchanged."""
+    if not unit.endswith("元") or not name:
+        return name
+    found = _served_money().match(text, clause_start, pos)
+    if found is None or text[found.end() : pos] != name:
+        return name
+    return found.group(1) + name
 
 
 def served_unsaid(text: str, clause: tuple[int, int], start: int, end: int, name: str,
@@ -494,10 +536,19 @@ def listed_head(pre: str, before: str | None, name: str) -> str:
     before = before[: len(before) - len(growth)]  # 铁路新线|增加
     words = _words(before)
     last = words[-1][0] if words else ""
+    if (len(last) > len(name) and last[-1] == name[-1] and len(before) > len(name) and any(
+            {last[-2], name[0]} == set(pair) for pair in _opposites())):
+        return before[: -len(name)] + name  # 实际利用外资…、|内资: 实际利用内资
     if (len(words) < 2 or last == name or len(last) != len(name) or last[-1] != name[-1]
             or not all(t in ("n", "nz", "j", "l", "ns") for _, t in words)):
         return name
     return before[: len(before) - len(last)] + name
+
+
+@functools.lru_cache(maxsize=1)
+def _opposites() -> tuple[str, ...]:
+    """Pairs of characters of counterpart objects (``opposite_chars``: 内外, 进出)."""
+    return tuple(load_json("name_grammar.json")["opposite_chars"])
 
 
 def listed_tail(pre: str, before: str | None, name: str) -> str:

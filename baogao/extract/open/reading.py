@@ -30,7 +30,7 @@ from baogao.extract.open.grammar import (
     modified,
     paired_owner,
 )
-from baogao.extract.open.lists import _strip_growth, share_named
+from baogao.extract.open.lists import _strip_growth, parallel_count, share_named
 from baogao.extract.open.names import (
     _BASIS,
     _CHANGE_UNITS,
@@ -45,6 +45,7 @@ from baogao.extract.open.names import (
     _compares,
     _growth_actions,
     _joined_action,
+    _net_changes,
     _not_names,
     _object,
     _relative,
@@ -131,6 +132,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     pre = text[head_start : amount.start]
     if pre.endswith("了") and _growth_word(pre[:-1]):
         pre = pre[:-1]  # (就业率达97.3%，)上升了2.3个百分点: the change of the one before
+    if head_start == clause[0] and (lead := _lead_particle(pre)):
+        pre = pre[len(lead) :]  # (现代工业增长…，)即|平均每年递增: the same object goes on
     if pre.endswith(_skip_words("descriptor_leads")) and _HAN.match(text, amount.end):
         return None  # 通时速350公里(高铁), 海拔1500米以上(学校): a trait of what follows
     if amount.unit in ("%", "‰") and _share_of_next(text, amount.end, pre):
@@ -149,6 +152,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         return None  # 15个街道各增加|1块体育场地, 职业技术大学、高等职业学校各|2所: per item
     if _RATIO.search(text, clause[0], clause[1]):
         return None  # 全国每出口4辆汽车就有1辆安徽造: a ratio, neither amount a total
+    if head_start > clause[0] and prev is not None and (parallel := parallel_count(
+            text, amount.end, clause[1], pre, prev.name, amount.unit)) is not None:
+        return Reading(parallel, None, _scope(text[clause[0] : amount.start]))  # 、158项|实现…
     if "（" in pre or "(" in pre:
         pre = _INNER_ALT.sub(_joined_action, pre)
     # 实施临时救助1399户2357人: a value right after another in the same clause
@@ -177,6 +183,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name, action = _after_last_action(metric, tuple(vocabulary()["tail_keep"]))
         if action and len(name) <= 3:
             name, action = action + name, None  # 帮扶就业率: the action names the rate
+        elif action and _whole_place(metric[: len(metric) - len(name) - len(action)]):
+            name, action = metric, None  # 整县|建成|美丽乡村比例: the rate of whole counties
         tail_action = metric_action
     else:
         source = metric if tidied else head
@@ -228,7 +236,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # object is the one counted right before (not one of an earlier clause); (社会消费品
         # 零售总额增长4.1%，)增速高于全国|0.6个百分点: the same
         near = head_start > clause[0] or _after_amount(text, clause[0])
-        name = _strip_growth(_object(prev)) + name if prev is not None and near else ""
+        name = _stock_owner(_strip_growth(_object(prev)), name) + name if (
+            prev is not None and near) else ""
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it
     leads = (metric_action is not None and head.endswith(metric_action)
              and metric_action not in _skip_words("object_before_words"))
@@ -285,6 +294,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
                 post = name + post
             elif _qualifier(head, name, action, post):
                 post = name + post  # 推出|长江经济带高质量发展|84项|政策措施: its field
+            closing = text[amount.end + len(post) : clause[1]]
+            if (action in load_json("name_grammar.json")["activity_verbs"] and closing
+                    and text.startswith(post, amount.end)
+                    and closing in load_json("name_grammar.json")["activity_words"]
+                    and not any(c.isdigit() for c in post)):
+                post += closing  # 完成|31万平方米|…旧住房|改造: the activity is the object
             runs_on = text.startswith(post, amount.end) and amount.end + len(post) == clause[1]
             name = post if head_start > clause[0] else lead_owner(
                 text, clause[0], amount.start, post)  # 生态环境|9项约束性指标
@@ -304,11 +319,14 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             name = prev.action + name  # 新开工…项目248个、|比上年增加36个: of those started
         action = None
     growth = _growth_word(pre.strip())
+    average = ""  # 平均每年 printed alone before the growth of the object named before
     # (老楼加装电梯新开工35部、)完工|26部, (开工390个、)竣工|437个: the same object
     acted = (not name and head_start > clause[0] and pre.startswith(("、", "和"))
              and _strip_lead(_tidy(pre[1:]))[0] == ""
              and not pre.startswith(_skip_words("other_object_verbs"), 1))  # 惠及|310万人
     if not name and prev is not None and (growth or joined or (reach and not head) or acted):
+        average = next((w for w in load_json("name_grammar.json")["average_leads"]
+                        if growth and pre.strip() == w + growth), "")
         name = _strip_growth(_object(prev)) + growth if growth else _object(prev)
         if not growth and amount.unit not in _CHANGE_UNITS and (
                 (acted and pre[1:].startswith(_level_verbs()))
@@ -334,8 +352,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         # (转移支付达1379亿元，)较上年增长8.6% (a comparison: the one named before in the
         # sentence) name no object of their own
         same = head_start > clause[0] or not trimmed_name
-        name = (_strip_growth(_object(prev)) + (growth or "") if prev is not None and same
-                else "")
+        # (…达到186家，)比2007年|净增|65家: the net change of the same object, named so
+        net = action if not growth and action in _net_changes() else ""
+        name = (_strip_growth(_object(prev)) + (growth or net or "") if prev is not None
+                and same else "")
     else:
         name, verb = _strip_verbs(trimmed_name)  # (修复和)新造|红树林, 谋划|项目
         if verb is not None and _purpose(text, amount, name, verb):
@@ -367,7 +387,12 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
             _SHARE_INSIDE.search(name)):  # …就业率达 97.3%科技服务业(占比36%): run on
         return None
     if (cut := counted_head(amount.unit, name)) is not None:
-        name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
+        if (verb := _verb_object(head, action, cut[1])) and text.startswith(name, amount.end) and (
+                amount.end + len(name) == clause[1]):  # (not 乡村医生|线下|培训: cut short)
+            # 免除|3000多万名|农村寄宿制学生|住宿费: those whose fee the verb waived
+            name, action = f"{verb}{cut[1]}的{cut[0]}", None
+        else:
+            name, action = cut[0], action or cut[1]  # 3所|医院|交通综合治理: the noun counted
     if prev is not None and not action and (joined or (
             head_start > clause[0] and carry is None
             and (pre.startswith("、") or (pre[-1:] in ("、", "和") and len(pre) > 1 and (
@@ -404,6 +429,9 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if (led is None and action is None and head_start == clause[0] and carry is None
             and prev is not None and prev.led is not None and list_item(pre, name, amount.unit)):
         action = led = prev.led  # 全年新增…容量1500多万千瓦，|高等级公路1900公里: the list's verb
+    if average and growth and name.endswith(growth):
+        # (现代工业增长…，即)平均每年|递增: the yearly average of the same growth
+        name = name[: -len(growth)] + average + growth
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry, led)
 
 
@@ -415,6 +443,53 @@ _LATER_GROWTH = re.compile(r"的?([\u4e00-\u9fff]{2})(?=[，,；;。、]|$)")
 _RATIO = re.compile(r"每[^，,；;。]{0,12}\d[^，,；;。]{0,12}就有")
 #: 各 and what follows it up to the amount (各增加|1块, 各|2所).
 _EACH = re.compile(r"各([\u4e00-\u9fff]{0,3})$")
+
+
+def _stock_owner(owner: str, measure: str) -> str:
+    """The owner of a total (总面积, 总数) named after a flow of it (新植果树经济林44万亩，|
+    总面积达到76万亩): without the verb of the flow (果树经济林总面积)."""
+    words = _words(owner) if measure.startswith("总") else ()
+    if len(words) >= 2 and words[0][1] == "v" and words[0][0].startswith("新"):
+        return owner[len(words[0][0]) :]
+    return owner
+
+
+def _verb_object(head: str, action: str | None, rest: str) -> str:
+    """The verb a clause opens on (after no subject) before a count whose noun runs into a
+    plain noun after it (免除|3000多万名|农村寄宿制学生|住宿费, 实施|1万名|老年人|白内障复明
+    工程): that noun is the verb's object, the count of those it is done for; else ""."""
+    head = head.strip()
+    lead_words = _words(head) if head else ()
+    verb = action if action and head.endswith(action) else (
+        head if len(lead_words) == 1 and lead_words[0][1] == "v" else "")
+    words = _words(rest)
+    verbal = ("p", "m") if rest.endswith(_skip_words("noun_heads")) else ("v", "vn", "p", "m")
+    if (not verb or len(rest) < 2 or words[-1][1] not in ("n", "nz", "l", "j") or len(words) > 3
+            or any(t in verbal or t == "c" for _, t in words)):  # (白内障复明)工程: a programme
+        return ""
+    lead = head[: len(head) - len(verb)]
+    return "" if lead and any(t in _OWNER_NOUN_TAGS for _, t in _words(lead)) else verb
+
+
+#: Tags of a subject printed before a clause's verb.
+_OWNER_NOUN_TAGS = frozenset({"n", "nz", "ns", "nt", "l", "j", "nr"})
+
+
+def _whole_place(lead: str) -> bool:
+    """True for 整 and a level of place (整县, 整村: every part of one county, village) printed
+    before the action a rate counts (整县|建成美丽乡村比例)."""
+    return (len(lead) == 2 and lead[0] == "整"
+            and lead[1] in load_json("name_grammar.json")["place_levels"])
+
+
+def _lead_particle(pre: str) -> str:
+    """The conjunction or discourse adverb a clause opens on (即, 则, 但是: ``lead_particles``
+    of ``name_grammar.json``) when words follow it before the amount, else ""."""
+    words = _words(pre) if pre else ()
+    if len(words) > 1 and words[0][0] in load_json("name_grammar.json")["lead_particles"] and (
+            len(words) < 3 or words[2][0] != "的"):  # 则|增加的铁路总长度: a verb and 的 name
+        return words[0][0]
+    return ""
 
 
 def _shared_modifier(modifier: str, before: str, name: str) -> bool:

@@ -30,10 +30,28 @@ def _cuts(phrase: str) -> frozenset[int]:
     whole word (对口支援 is not 对 + 口支援, 供应链 holds no 供应, 服务中心 no 服务)."""
     cuts = {0}
     at = 0
+    adverbs = _glued_adverbs()
     for word, _ in _words(phrase):
+        if len(word) >= 3 and word[0] in adverbs and word[1:] in _action_index()[0]:
+            cuts.add(at + 1)  # 五年|共培养|…: an adverb the segmenter glued to an action
         at += len(word)
         cuts.add(at)
     return frozenset(cuts)
+
+
+def _agent_adverb(before: str) -> bool:
+    """True when the words before an action end in an agent and one of the ``agent_adverbs``
+    of ``name_grammar.json`` (国家|重点|支持…企业: a class of the noun, not an action)."""
+    words = _words(before) if before else ()
+    return (len(words) >= 2 and words[-1][0] in load_json("name_grammar.json")["agent_adverbs"]
+            and words[-2][1] in ("n", "nt", "ns", "j"))
+
+
+@functools.lru_cache(maxsize=1)
+def _glued_adverbs() -> frozenset[str]:
+    """One-character adverbs a segmenter may glue to the action after them (共|培养, 又|新建):
+    the ``inner_adverbs`` of ``name_grammar.json``."""
+    return frozenset(w for w in load_json("name_grammar.json")["inner_adverbs"] if len(w) == 1)
 
 
 @functools.lru_cache(maxsize=1)
@@ -196,8 +214,9 @@ def _after_last_action(phrase: str, skip: tuple[str, ...] = ()) -> tuple[str, st
             if (len(word) < size or word not in actions or word in skip or end >= len(phrase)
                     or (end not in cuts and phrase[end] not in "及和与")
                     or phrase[end] == "的" or (
-                        phrase.endswith(glued, 0, idx) and _words(phrase[:idx])[-1][0] in glued)):
-                continue  # 工业增长的贡献率, 实际使用外资, 有组织: the action is inside the noun
+                        phrase.endswith(glued, 0, idx) and _words(phrase[:idx])[-1][0] in glued)
+                    or _agent_adverb(phrase[:idx])):
+                continue  # 工业增长的贡献率, 实际使用外资, 国家重点支持…企业: inside the noun
             if phrase.startswith(heads, end) or (
                     word in keep and phrase.startswith(_skip_words("agent_heads"), end)):
                 continue  # 帮扶|单位, 建设|单位: a kept action names its agent (not 累计|单位…)
@@ -322,6 +341,8 @@ def _post_sets() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
 
 
 _NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "ns", "nr", "l", "j", "vn", ""})
+#: Tags of the first word of a class named after an example and 等 (…等|不成套旧住房).
+_CLASS_TAGS = frozenset({"n", "nz", "ng", "nt", "l", "j", "vn", "a", "b", "d"})
 _CLOSE = re.compile(r"[）)]")
 _JOINS_AMOUNT = re.compile(r"[^，。；、：]{0,3}?[\d两三四五六七八九十]")
 
@@ -454,6 +475,13 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
                 found.group() in "和及与" and found.end() - begin not in cuts)):
             # 4所普通高|等|学校, “五好两宜”|和|美乡村片区: inside a word
             found = stops.search(text, found.end(), limit)
+    if found and found.group() == "等" and found.start() >= begin + 2:
+        # 31万平方米|小梁薄板房屋等不成套旧住房改造: an example and then the class counted
+        after = stops.search(text, found.end(), limit)
+        tail = text[found.end() : after.start() if after else limit]
+        if len(tail) >= 2 and _words(tail)[0][1] in _CLASS_TAGS and not any(
+                c.isdigit() for c in tail):
+            found = after
     if found and found.group() in "（(" and (found.start() >= begin + 2 or (
             found.start() == begin + 1 and text[begin] in _PLACE_CHARS)):
         # 4个立体停车楼（库）, 2300个县（市）: a short aside in brackets right after the whole
@@ -493,13 +521,24 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
     last_de = max((i for i, (w, _) in enumerate(words) if w == "的"), default=-1)
     for index, (word, tag) in enumerate(words):
         if index < last_de and (tag == "v" or ends.fullmatch(word)):
-            # 150个优质学前教育资源牵头的幼儿园共同体: the object follows the 的
-            kept = []
-            at = sum(len(w) for w, _ in words[: last_de + 1])
+            # 150个|优质学前教育资源牵头的幼儿园共同体, 320家|承包或委托经营的中小学食堂:
+            # the object follows the 的, and the clause before it says which ones
             end = governs if governs > last_de + 1 else len(words)  # (的)中心卫生院|聘任100名
-            return _tidy("".join(w for w, _ in words[last_de + 1 : end]))
+            if "".join(w for w, _ in words[last_de + 1 : end]).endswith(_level_heads()) or (
+                    found is None and limit < stop) or any(  # cut at the limit: no whole phrase
+                    c.isdigit() for c in phrase):  # (8671万人)增加到2007年的…: another amount
+                return _tidy("".join(w for w, _ in words[last_de + 1 : end]))  # (28种)…的生产水平
+            first = 0
+            while first < last_de and words[first][1] == "d":
+                first += 1  # 5000个|已|建成自然村的…: an adverb of aspect opens no name
+            return _tidy("".join(w for w, _ in words[first:end]))
         if word in _skip_words("post_preps"):
             break  # 1324人凭转化贡献…: a preposition ends the noun wherever it stands
+        if at >= 2 and phrase.endswith("性", 0, at) and ends.fullmatch(word) and (
+                index + 1 < len(words)):
+            kept.append((word, "n"))  # 20个融合性|服务|消费新场景: a …性 trait needs a noun
+            at += len(word)
+            continue
         if (at >= 2 and ends.fullmatch(word) and index + 1 == len(words)
                 and kept[-1][0].endswith("化")):
             kept.append((word, "n"))  # 134户|适老化改造 (，): the action ends the clause as
@@ -509,6 +548,10 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
                 and begin + len(phrase) < len(text) and text[begin + len(phrase)] in "，。；、"):
             kept.extend([(word, "n"), words[-1]])  # 3个|先行启动区, …建设行动县: the
             break  # action and the one noun character closing the clause make one noun
+        if at >= 2 and ends.fullmatch(word) and _head_closes(words[index + 1 :], heads):
+            kept.append((word, "n"))  # 35个对接上海“五个中心”|建设|重点平台: the noun's head
+            at += len(word)  # closes the phrase after the action: the action is inside it
+            continue
         if at >= 2 and (tag == "i" or (ends.fullmatch(word) and (
                 (word in predicates and not phrase.startswith(
                     _skip_words("closing_heads"), at + len(word)))
@@ -553,6 +596,25 @@ def _post_phrase(text: str, begin: int, stop: int) -> str:
             kept[-1][1] in ("m", "a") and len(kept[-1][0]) == 1 and kept[-1][0] != "点")):
         kept.pop()
     return _tidy("".join(w for w, _ in kept)).rstrip("和及与")
+
+
+@functools.lru_cache(maxsize=1)
+def _level_heads() -> tuple[str, ...]:
+    """Measures that no count counts (水平, 率, 规模…: ``metric_suffixes`` and
+    ``generic_measures``): a count before ``…的生产水平`` is of what has that level."""
+    return (*_skip_words("metric_suffixes"), *_skip_words("generic_measures"), "水平")
+
+
+#: Tags of the words between an action inside a noun and the head closing it (重点|平台).
+_HEAD_RUN_TAGS = frozenset({"n", "nz", "ng", "b", "j", "l"})
+
+
+def _head_closes(rest: list[tuple[str, str]] | tuple[tuple[str, str], ...],
+                 heads: tuple[str, ...]) -> bool:
+    """True when the words after an action in a phrase are two or three nouns, the last a
+    noun head (建设|重点平台): the action is part of the noun they close."""
+    return (2 <= len(rest) <= 3 and all(t in _HEAD_RUN_TAGS for _, t in rest)
+            and rest[-1][0] in heads and sum(len(w) for w, _ in rest) <= 6)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -740,6 +802,9 @@ def _mid_verb(name: str) -> tuple[str, str | None]:
     for i, (word, _) in enumerate(words):
         rest = name[at + len(word) :]
         if at >= 2 and word in verbs and len(rest) >= 2 and words[i + 1][1] not in ("x", "uj"):
+            if len(rest) == 2 and len(words) == i + 2 and words[-1][1] == "n" and all(
+                    t in ("n", "l", "j", "nz") for _, t in words[:i]):
+                return name, word  # 义务教育|增补|学位: a bare noun keeps its field
             return rest, word
         at += len(word)
     return name, None
