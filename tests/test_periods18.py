@@ -33,7 +33,7 @@ from tests.conftest import (
     rewritten_report,
 )
 
-YEARS = (1954, 1955, 1956, 1959, 1978, 2011)
+YEARS = (1954, 1955, 1956, 1959, 1960, 2011)
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,11 @@ def national() -> dict[int, list[Fact]]:
     (1956, "22个", "本年内开始建设的22个", "target", 1956),
     # a 其中 sentence going on with one read as done
     (1955, "三百八十四点九八斤", "其中国营棉纺织厂每件纱的平均用棉量", "actual", None),
+    # a year printed after 是 is no base (…最高年份是一九四三年，出产生铁…)
+    (1955, "一百八十万吨", "最高年份是一九四三年，出产生铁", "actual", 1943),
+    # a count reported (据…统计) or of a part of the year: a result
+    (1960, "一千七百多万头", "据今年三月初的统计，全国有一千七百多万头", "actual", 1960),
+    (1956, "8种", "在重工业部一、二两月份的8种主要产品中", "actual", None),
     # a year after the report's
     (1955, "九百三十万吨", "抚顺矿务局所属煤矿为九百三十万吨", "target", 1957),
     # (钢产量六千万吨 of the same sentence is a catalog fact, steel_output target 1985:

@@ -42,6 +42,8 @@ def carried_years(doc: Document, para: _Span, pos: int) -> tuple[int, int] | Non
     for match in _dated_pair_re().finditer(doc.text, para.start, pos):
         if match.start() < own:
             found = (_year_int(match.group(1)), _year_int(match.group(2)))
+            if _names_plan_span(doc.text, match):
+                found = (found[0] - 1, found[1])
     if found is None and re.search(_YEAR, doc.text[para.start : pos]) is None:
         found = _earlier_pair(doc, para.start)
     if found is None and own >= 0:
@@ -53,6 +55,22 @@ def carried_years(doc: Document, para: _Span, pos: int) -> tuple[int, int] | Non
     if found is None or doc.year is None or not found[0] < found[1] < doc.year:
         return None
     return found
+
+
+def _names_plan_span(text: str, match: re.Match[str]) -> bool:
+    """True when the pair's two years stand side by side and name the span of a plan or period
+    (从2001年到2005年的第十个五年计划时期): the values of that span run from the year before
+    its first year (the start value is 2000's). 从一九八○年至一九八五年，钢产量由…增加到…
+    (the years alone, then a comma) dates the start value by its first year."""
+    if re.fullmatch(rf"[从由]{_YEAR}的?[到至]{_YEAR}的?", match.group(0)) is None:
+        return False
+    after = text[match.end() : match.end() + _SPAN_REACH]
+    after = re.split(r"[，,；;。：:]", after, maxsplit=1)[0]
+    return any(word in after for word in page_shapes()["plan_span_words"])
+
+
+#: how far after a pair of years its span word may stand (的第十个五年计划时期)
+_SPAN_REACH = 12
 
 
 #: A lead comparing two years (一九五七年的计划产量比一九五二年的产量增长的情况如下列：).

@@ -472,8 +472,9 @@ def _base_years_only(text: str, start: int, pos: int, period: int) -> bool:
     comparison (是2010年的2.2倍, in its clause or before it): the value is not dated by it."""
     found = [m for m in year_re().finditer(text, start, pos) if year_of(m) == period]
     return bool(found) and all(
-        _BASE_YEAR.search(text, max(start, m.start() - 1), m.start()) is not None
-        or _MULTIPLE_OF.match(text, m.end()) is not None for m in found)
+        _MULTIPLE_OF.match(text, m.end()) is not None or (
+            _BASE_YEAR.search(text, max(start, m.start() - 1), m.start()) is not None
+            and text[m.start() - 1] not in "是为") for m in found)  # (最高年份)是一九四三年
 
 
 #: A year standing alone as a clause (…，2021年，实现…): it opens a run of figures.

@@ -294,7 +294,21 @@ _PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季�
                            r"|前[一二三四五六七八九十\d]{1,2}个月"
                            r"|(?<!\d)(?<![\d〇○零一二三四五六七八九]年)[1１一][—–－-]{1,2}"
                            r"(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月"
-                           r"|(?:到|至|截至)[一二三四五六七八九十\d]{1,2}月份?(?:底|末)?为止")
+                           r"|(?:到|至|截至)[一二三四五六七八九十\d]{1,2}月份?(?:底|末)?为止"
+                           r"|[一二三四五六七八九十]、[一二三四五六七八九十]两个?月份?")
+#: A count its sentence reports (据统计, 据国家统计局初步统计, 据今年三月初的统计).
+_COUNTED = re.compile(r"据[^，,；;。]{0,16}统计")
+#: Words of a plan or of the future before a value (将, 要, 计划…).
+_AHEAD_WORDS = re.compile(r"将|要|计划|争取|力争|预计|预期|目标")
+
+
+def _reported_so_far(text: str, sentence: int, pos: int) -> bool:
+    """True when the value's sentence reports a count (据…统计) or dates it to a part of the
+    year (第一季度, 一、二两月份), with no word of a plan before it: a result so far (据今年三月
+    初的统计，全国有一千七百多万头怀孕的大家畜; 辽宁省纺织系统的13种主要产品，在第一季度就有7种没有
+    完成质量计划), not a target."""
+    return (_COUNTED.search(text, sentence, pos) is not None or _PART_OF_YEAR.search(
+        text, sentence, pos) is not None) and _AHEAD_WORDS.search(text, sentence, pos) is None
 
 
 def _part_of_year(text: str, start: int, pos: int) -> bool:
@@ -497,7 +511,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="actual", period=point)
                     if timing.kind == "target" and (_so_far().search(
                             text, sentence.start, amount.start) or baseline or _same_period(
-                            text, para.start, clause[0], amount.start)):
+                            text, para.start, clause[0], amount.start) or _reported_so_far(
+                            text, sentence.start, amount.start)):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;
                         # 从29.6件(增加到65件): where a change started was, not is planned
                         timing = replace(timing, kind="actual")
