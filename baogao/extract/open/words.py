@@ -647,44 +647,6 @@ def _growth_word(phrase: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _change_gap() -> re.Pattern[str]:
-    vocab = vocabulary()
-    return re.compile(f"(?:{_alternation(vocab['change_gap_words'])})?"
-                      f"(?P<verb>{_alternation(vocab['growth_words'])})了?")
-
-
-@functools.lru_cache(maxsize=1)
-def _money_change() -> re.Pattern[str]:
-    """A gap word and a verb of addition (``money_change_verbs`` of name_grammar.json) between
-    a level of money and its amount."""
-    verbs: list[str] = load_json("name_grammar.json")["money_change_verbs"]
-    return re.compile(f"(?:{_alternation(vocabulary()['change_gap_words'])})?"
-                      f"(?P<verb>{_alternation(verbs)})")
-
-
-def change_named(text: str, head: int, pos: int, name: str, unit: str) -> str:
-    """The name of a level with the change printed right after it, when the amount at
-    ``pos`` is that change in the level's own unit (居民存量房贷利息年支出|减少|约1500亿元,
-    最低工资标准每月|提高|183元): the value is the change, not the level."""
-    if unit in ("%", "‰", "倍", "个百分点") or _growth_word(name):
-        return name
-    at = text.rfind(name, head, pos)
-    found = _change_gap().fullmatch(text, at + len(name), pos) if at >= 0 else None
-    if found:
-        return name + found.group("verb")
-    added = _money_change().fullmatch(text, at + len(name), pos) if at >= 0 else None
-    if added and unit.endswith("元"):
-        return name + added.group("verb")  # 企业退休人员养老金人均每月|新增|110元
-    # 减少|财政收入|五百二十亿元, 降低|企业成本|480亿元: a change of a level printed before it
-    # (not a count: 增加|学位|2100余个 adds items)
-    lead = _growth_word(text[head:at]) if at > head and at + len(name) == pos else None
-    if lead in _skip_words("level_change_leads") and "的" not in name and (
-            unit.lstrip("万亿") not in vocabulary()["count_units"]):
-        return name + str(lead)  # (not 用于提高|职工工资…的支出, 改造提升|高标准农田)
-    return name
-
-
-@functools.lru_cache(maxsize=1)
 def _comparison_leads() -> tuple[str, ...]:
     return tuple(vocabulary()["comparison_leads"])
 
