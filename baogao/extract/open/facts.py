@@ -298,8 +298,12 @@ _PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季�
                            r"|[一二三四五六七八九十]、[一二三四五六七八九十]两个?月份?")
 #: A count its sentence reports (据统计, 据国家统计局初步统计, 据今年三月初的统计).
 _COUNTED = re.compile(r"据[^，,；;。]{0,16}统计")
-#: Words of a plan or of the future before a value (将, 要, 计划…).
-_AHEAD_WORDS = re.compile(r"将|要|计划|争取|力争|预计|预期|目标")
+
+
+@functools.lru_cache(maxsize=1)
+def _ahead_words() -> re.Pattern[str]:
+    """Words of a plan or of the future before a value (``ahead_words`` of cues.json)."""
+    return re.compile(_alternation(cues()["ahead_words"]))
 
 
 def _reported_so_far(text: str, sentence: int, pos: int) -> bool:
@@ -308,7 +312,7 @@ def _reported_so_far(text: str, sentence: int, pos: int) -> bool:
     初的统计，全国有一千七百多万头怀孕的大家畜; 辽宁省纺织系统的13种主要产品，在第一季度就有7种没有
     完成质量计划), not a target."""
     return (_COUNTED.search(text, sentence, pos) is not None or _PART_OF_YEAR.search(
-        text, sentence, pos) is not None) and _AHEAD_WORDS.search(text, sentence, pos) is None
+        text, sentence, pos) is not None) and _ahead_words().search(text, sentence, pos) is None
 
 
 def _part_of_year(text: str, start: int, pos: int) -> bool:
