@@ -10,8 +10,9 @@ a span of past years that ends in the report's own year, a result still to come.
 * A value its clause puts in the future (我国国民生产总值将比1980年增长1.7倍) is a target
   even where the paragraph last named past years.
 * A year opening a full-stop sentence dates its levels even in a passage about several years
-  (过去五年…。1987年来华旅游入境总人数达到2690万人次，创汇18.4亿美元), as long as nothing
-  after it names another year or several (年均, 累计, 五年).
+  (过去五年…。1987年来华旅游入境总人数达到2690万人次，创汇18.4亿美元; after the words
+  framing it: 苏树林说，初步统计，2012年…), as long as nothing after it names another year or
+  several (年均, 累计, 五年).
 
 The words are data (``cues.json``: ``plan_report_opening``, ``future_result``).
 """
@@ -115,8 +116,10 @@ def opening_year(text: str, full: int, pos: int, year: int | None) -> int | None
     创汇18.4亿美元; 2000年进出口总额达4743亿美元，其中出口…) when it dates the level at
     ``pos``: no other year printed since but as a base, and no word naming several years or
     another year (年均, 累计, 五年, 今年) before it; None otherwise, or when it is after the
-    report's ``year``."""
-    match = year_re().match(text, full)
+    report's ``year``. Words framing the sentence may come first (苏树林说，初步统计，2012年
+    全省生产总值…；公共财政总收入…: ``sentence_framing``)."""
+    framed = cue_pattern("sentence_framing").match(text, full)
+    match = year_re().match(text, framed.end() if framed is not None else full)
     if match is None or year is None or _NOT_OPENING.match(text, match.end()):
         return None
     found = year_of(match)
@@ -162,9 +165,17 @@ def last_year_before(text: str, year: int | None, full: int, clause: int,
 @per_document
 def late_in_year(doc: Document, _: None = None) -> bool:
     """True when the report names months of its own year already past (今年１至９月安排了…,
-    今年一到九月, 今年上半年): it is read late in that year (the 1980-82 reports), so what it
-    says of 今年 outside its plan part is an estimate of the year's result."""
-    return cue_pattern("late_in_year").search(doc.text) is not None
+    今年一到九月, 今年上半年), or, an old report (before ``old_report_year``), sets the tasks
+    of the year after its own (一九六五年的主要任务就是, 一九六五年要…, in the 1964 report): it
+    is read late in that year (the 1980-82 reports, the 1964 one), so what it says of that year
+    outside its plan part is an estimate of the year's result."""
+    if cue_pattern("late_in_year").search(doc.text) is not None:
+        return True
+    if doc.year is None or doc.year >= int(cues()["old_report_year"]):
+        return False
+    words = tuple(cues()["next_year_tasks"])
+    return any(year_of(m) == doc.year + 1 and doc.text.startswith(words, m.end())
+               for m in year_re().finditer(doc.text))
 
 
 def this_year_estimate(doc: Document, role: Role, sentence: int, pos: int,
@@ -260,6 +271,19 @@ def done_in_clause(text: str, sentence: int, clause: int, pos: int) -> bool:
     同解放前比较，…中等学校学生增加了七十九倍, in the 1959 report): done, a result."""
     return _PERFECTIVE.search(text, clause, pos) is not None and (
         cue_pattern("done_before_plan").search(text, sentence, pos) is None)
+
+
+def fulfilled_share(text: str, sentence: int, clause: int, pos: int, end: int,
+                    unit: str) -> bool:
+    """True when the value at ``pos`` (ending at ``end``) is the share of a plan fulfilled
+    (钢完成96.4%, 计划完成105%, 完成年计划的98.5%) with no word of an intent before it in its
+    sentence (力争, 确保, 要, 将: ``fulfilled_blockers``) nor a bound after it (以上): a
+    result, not a target (…没有完成计划：钢完成96.4%，…原油完成99.6%, in the 1956 report)."""
+    if unit != "%" or cue_pattern("fulfilled_share").search(
+            text, clause, pos) is None or text.startswith(
+            ("以上", "左右", "以内"), end):
+        return False
+    return cue_pattern("fulfilled_blockers").search(text, sentence, pos) is None
 
 
 def named_year_or_none(text: str, sentence: int, pos: int, period: int | None) -> int | None:

@@ -151,8 +151,9 @@ def _level_verbs() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def _end_level_re() -> re.Pattern[str]:
-    """A verb of a level reached, right before a value: 达到, 提高到, (由…)增加到."""
-    return re.compile("(?:" + "|".join(map(re.escape, _level_verbs())) + ")了?$")
+    """A verb of a level reached, right before a value: 达到, 提高到, (由…)增加到 (a space
+    between, as converted documents print it: 比重达 3.37%)."""
+    return re.compile("(?:" + "|".join(map(re.escape, _level_verbs())) + r")了?\s*$")
 
 
 #: The values of a list printed between a verb of a level reached and a later value of the

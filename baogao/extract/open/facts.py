@@ -111,6 +111,7 @@ from baogao.extract.open.period_compare import (
     past_point_year,
     share_at_end,
 )
+from baogao.extract.open.period_parts import part_of_year, reported_so_far, same_period
 from baogao.extract.open.period_spans import past_plan_span, summed_span
 from baogao.extract.open.reading import is_descriptor, read_object
 from baogao.extract.open.words import (
@@ -137,6 +138,7 @@ from baogao.extract.periods import (
 from baogao.extract.periods_plan import (
     ahead_target,
     done_in_clause,
+    fulfilled_share,
     future_period,
     future_result,
     last_year_before,
@@ -289,42 +291,6 @@ def _plan_year_section(doc: Document, role: Role, pos: int) -> bool:
 
 #: A span of years ahead (五年内): an estimate over it (五年内预计…) is a plan's figure.
 _SPAN_AHEAD = re.compile(r"[二三四五六七八九十]年内预计")
-#: A part of a year (上半年, 前三季度, 1—11月): a value for it is not the year's.
-_PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季度"
-                           r"|前[一二三四五六七八九十\d]{1,2}个月"
-                           r"|(?<!\d)(?<![\d〇○零一二三四五六七八九]年)[1１一][—–－-]{1,2}"
-                           r"(?:1[01]|[2-9]|十一|十|[二三四五六七八九])月"
-                           r"|(?:到|至|截至)[一二三四五六七八九十\d]{1,2}月份?(?:底|末)?为止"
-                           r"|[一二三四五六七八九十]、[一二三四五六七八九十]两个?月份?")
-#: A count its sentence reports (据统计, 据国家统计局初步统计, 据今年三月初的统计).
-_COUNTED = re.compile(r"据[^，,；;。]{0,16}统计")
-
-
-@functools.lru_cache(maxsize=1)
-def _ahead_words() -> re.Pattern[str]:
-    """Words of a plan or of the future before a value (``ahead_words`` of cues.json)."""
-    return re.compile(_alternation(cues()["ahead_words"]))
-
-
-def _reported_so_far(text: str, sentence: int, pos: int) -> bool:
-    """True when the value's sentence reports a count (据…统计) or dates it to a part of the
-    year (第一季度, 一、二两月份), with no word of a plan before it: a result so far (据今年三月
-    初的统计，全国有一千七百多万头怀孕的大家畜; 辽宁省纺织系统的13种主要产品，在第一季度就有7种没有
-    完成质量计划), not a target."""
-    return (_COUNTED.search(text, sentence, pos) is not None or _PART_OF_YEAR.search(
-        text, sentence, pos) is not None) and _ahead_words().search(text, sentence, pos) is None
-
-
-def _part_of_year(text: str, start: int, pos: int) -> bool:
-    """True when the sentence dates the value at ``pos`` to a part of a year (今年上半年，…
-    增长23.6%), unless a whole year is named after it (去年下半年…，全年进出口总额…)."""
-    last = None
-    for found in _PART_OF_YEAR.finditer(text, start, pos):
-        if text[found.start() - 1] not in "从由":  # (年末…)从上半年5.5%降到5.3%: a base
-            last = found
-    return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
-
-
 def _own_plan_words(text: str, sentence: int, pos: int) -> bool:
     """True when the value's own sentence up to ``pos`` plans or names a year (a target cue,
     今年, 明年, a year written out); 预期的 (在预期的合理区间) describes, it plans nothing."""
@@ -340,16 +306,6 @@ _BARE_GROWTH = re.compile(r"\s*(?:比上年|较上年|同比)?(?:增长|下降|�
 #: A base year compared with (比2012年(下同), 是2007年的): changes after it may be over the
 #: years since.
 _SEVERAL_YEARS_BASE = re.compile(r"(?:比|较|是)(?:19|20)\d{2}年")
-
-
-def _same_period(text: str, para: int, clause: int, pos: int) -> bool:
-    """True when the value at ``pos`` is compared with the same part of last year (比去年同期)
-    after its paragraph dated its figures to a part of this one (到5月份为止，…。…，其中建筑
-    安装工程比去年同期增长80%, in the 1956 report): a result so far, not the year's."""
-    return "同期" in text[clause:pos] and _part_of_year(text, para, pos)
-
-
-_WHOLE_YEAR = re.compile(r"全年|年末|年底|(?:19|20)\d{2}年(?![一二三四1-9上下前])")
 
 
 #: A plan's figure before the value in its clause (计划比上年增长, 计划增长): a target.
@@ -514,8 +470,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # 到一九五四年十一月底为止，共积压器材…: built up by a past date
                         timing = replace(timing, kind="actual", period=point)
                     if timing.kind == "target" and (_so_far().search(
-                            text, sentence.start, amount.start) or baseline or _same_period(
-                            text, para.start, clause[0], amount.start) or _reported_so_far(
+                            text, sentence.start, amount.start) or baseline or same_period(
+                            text, para.start, clause[0], amount.start) or reported_so_far(
                             text, sentence.start, amount.start)):
                         # 今年以来…已拆除, 截至目前: done so far this year, not planned;
                         # 从29.6件(增加到65件): where a change started was, not is planned
@@ -546,8 +502,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                             and _SPAN_AHEAD.search(text, sentence.start, amount.start)):
                         # 五年内预计农民新建住宅…: an estimate over the plan's years, a target
                         timing = replace(timing, kind="target", estimated=False)
-                    if timing.kind == "target" and done_in_clause(
-                            text, sentence.start, clause[0], amount.start):
+                    if timing.kind == "target" and (done_in_clause(
+                            text, sentence.start, clause[0], amount.start) or fulfilled_share(
+                            text, sentence.start, clause[0], amount.start, amount.end,
+                            amount.unit)):
                         # …内成立了二十九个自治州: done, of the year its sentence names if any
                         timing = replace(timing, kind="actual", period=named_year_or_none(
                             text, sentence.start, amount.start, timing.period))
@@ -641,9 +599,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                                                or past_plan_span(text, sentence.start,
                                                                  amount.start, doc.year)):
                         period = None  # 五年国家共安排…; 第一个五年计划期间…: over the years
-                    if period is not None and (_part_of_year(
-                            text, sentence.start, amount.start) or _same_period(
-                            text, para.start, clause[0], amount.start)):
+                    if period is not None and part_of_year(
+                            text, para.start, sentence.start, clause[0], amount.start):
                         period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
                     if period == doc.year and timing.kind == "target" and (
                             ahead := deadline_after(text, sentence.start, amount.start,

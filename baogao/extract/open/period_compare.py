@@ -3,7 +3,8 @@
 * ``base_value_year``: a base value printed after 比…年的;
 * ``continued_year``: a sentence opening with 其中 that goes on with the one before;
 * ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止);
-* ``share_at_end``: a share stated in a review of several years, the level they ended at;
+* ``share_at_end``: a share, or a rate printed right after its name, stated in a review of
+  several years: the level they ended at;
 * ``deadline_after``: a target whose item reaches a deadline right after it (…，到一九五七年达到);
 * ``listed_after_done``: a clause with no timing of its own after a value read as done;
 * ``pair_year``: a side of a change from one level to another (由X增加到Y) that the years
@@ -75,12 +76,36 @@ def past_point_year(text: str, sentence: int, pos: int, year: int | None) -> int
 _SHARE_HEAD = re.compile(r"占[^，,；;。、]{1,40}的$")
 
 
+@functools.lru_cache(maxsize=1)
+def _bare_level_res() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    """A rate's name right before its value; a per-head ratio's opening; the words that make
+    either a change or a span (``bare_level`` of cues.json)."""
+    table = cues()["bare_level"]
+    ends = "|".join(map(re.escape, table["ends"]))
+    heads = "|".join(map(re.escape, table["heads"]))
+    return (re.compile(rf"(?:{ends})\s*$"), re.compile(rf"\s*(?:{heads})"),
+            tuple(table["not"]))
+
+
+def _bare_level(text: str, clause: int, pos: int, unit: str) -> bool:
+    """True when the value at ``pos`` follows its name with no verb between: a rate (风险消除率
+    78.8%) or a per-head ratio (每千人拥有3岁以下婴幼儿托位数4.59个), a level."""
+    rate, head, changes = _bare_level_res()
+    own = max(clause, text.rfind("、", clause, pos) + 1)
+    part = text[own:pos]
+    if any(w in part for w in changes):
+        return False
+    return (unit in ("%", "‰") and rate.search(part) is not None) or head.match(part) is not None
+
+
 def share_at_end(text: str, sentence: int, clause: int, pos: int, unit: str) -> bool:
     """True when the value at ``pos`` is a share its clause states (中等职业学校的在校生占高中
-    阶段教育总人数的56%以上): a level, in a review of several years the one they ended at, as
-    long as no word of a sum or a flow over the years stands before it in its sentence and no
-    year is written there (the years' own dating holds)."""
-    if unit != "%" or _SHARE_HEAD.search(text, clause, pos) is None:
+    阶段教育总人数的56%以上) or a rate or per-head ratio printed right after its name (风险
+    消除率78.8%): a level, in a review of several years the one they ended at, as long as no
+    word of a sum or a flow over the years stands before it in its sentence and no year is
+    written there (the years' own dating holds)."""
+    if not (unit == "%" and _SHARE_HEAD.search(text, clause, pos) is not None) and not (
+            _bare_level(text, clause, pos, unit)):
         return False
     head = text[sentence:pos]  # (五年累计…，)占…的20%: a share of a sum, not a level
     return not any(w in head for w in vocabulary()["span_sum_words"]) and (
