@@ -10,22 +10,32 @@
   of no one year;
 * the share of a plan fulfilled (原油完成99.6%) is a result; an old report setting the tasks of
   the year after its own (一九六五年的主要任务) is read late in its year, so what it says of
-  its own year is a result (一九六四年，…排灌设备的马力增长十二倍).
+  its own year is a result (一九六四年，…排灌设备的马力增长十二倍); what was first planned
+  (原定一九五七年十月到一九五八年九月底增加…) is a target; 主要 is no word of a plan;
+* a five-year plan ended before the report, named as the span of a value in a plan part
+  (“十一五”时期，…累计新增城镇就业…), makes it a result; named as a base (比“十一五”期间
+  增长…) it does not;
+* 去年 opening a value's own clause dates it, whatever years its sentence names later.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from baogao.extract import extract_facts
 from baogao.extract.open.facts import open_facts
 from baogao.models import Fact
+from baogao.pipeline import read
 from tests.conftest import (
     DATA,
+    NATIONAL,
     facts_at,
     national_open_facts,
     page_doc,
     province_open_facts,
+    rewritten_report,
 )
 
 
@@ -118,7 +128,7 @@ def test_a_paragraph_opened_on_a_quarter_is_no_years() -> None:
 
 @pytest.fixture(scope="module")
 def national() -> dict[int, list[Fact]]:
-    return national_open_facts((1956, 1964))
+    return national_open_facts((1956, 1958, 1964))
 
 
 @pytest.mark.parametrize(("year", "printed", "words", "kind", "period"), [
@@ -127,8 +137,39 @@ def national() -> dict[int, list[Fact]]:
     (1956, "95%", "没有完成计划：钢完成96.4%", "actual", None),
     # the 1964 report (December) sets the tasks of 1965: its 1964 figures are results
     (1964, "十二倍", "排灌设备的马力增长十二倍", "actual", None),
+    # what was first planned, over a span of months across two years
+    (1958, "九千二百多万亩", "原定一九五七年十月到一九五八年九月底增加灌溉面积", "target", None),
+    # 主要产品 plans nothing: a part-of-year count is a result so far
+    (1956, "7种", "在第一季度就有7种没有完成质量计划", "actual", None),
 ])
 def test_results_of_the_year_in_old_reports(national: dict[int, list[Fact]], year: int,
                                             printed: str, words: str, kind: str,
                                             period: int | None) -> None:
     assert _timing(national[year], printed, words) == [(kind, period)]
+
+
+def _reworded_2011(tmp_path: Path, added: str) -> list[Fact]:
+    """The 2011 national report with ``added`` opening its plan part (“十二五”时期的主要目标)."""
+    doc = next(d for d in read(NATIONAL) if d.year == 2011 and d.doc_type == "work_report")
+    source = tmp_path / "2011.txt"
+    source.write_text(f"{doc.title}\n{doc.text}", "utf-8")
+    (tmp_path / "out").mkdir()
+    anchor = "二、“十二五”时期的主要目标和任务\n"
+    reworded = rewritten_report(source, tmp_path / "out", (anchor, anchor + added + "\n"))
+    return open_facts(reworded, extract_facts(reworded))
+
+
+def test_a_past_plan_named_as_the_span_of_a_value_makes_it_a_result(tmp_path: Path) -> None:
+    past = "“十一五”时期，全国累计新增城镇就业6431万人。"
+    base = "五年内，国家财政用于教育的事业费五千亿元，比“十一五”期间增长百分之七十。"
+    facts = _reworded_2011(tmp_path, past + base)
+    assert _timing(facts, "6431万人", past) == [("actual", None)]
+    assert _timing(facts, "百分之七十", base) == [("target", None)]
+
+
+def test_last_year_opening_its_clause_dates_it_in_a_sentence_of_several_years() -> None:
+    """惠州 2012: 去年城镇居民可支配收入26500元，…，年均分别增长8.7%和16.2%。"""
+    facts = _page_facts("pages19/49_huizhou2012.txt")
+    words = "去年城镇居民可支配收入26500元"
+    assert _timing(facts, "26500元", words) == [("actual", 2011)]
+    assert _timing(facts, "12.5%", words) == [("actual", 2011)]

@@ -730,6 +730,11 @@ def plan_names(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     return [(m.end(), _plan_end(m)) for m in _plan_name_re().finditer(text, start, end)]
 
 
+def plan_name_starts(text: str, start: int, end: int) -> list[int]:
+    """Where each five-year plan ``text[start:end]`` names starts (比|“六五”期间)."""
+    return [m.start() for m in _plan_name_re().finditer(text, start, end)]
+
+
 def plan_end_timing(doc: Document, pos: int, kind_of_value: str) -> Timing | None:
     """A target of the last year of the five-year plan the section around ``pos`` is titled
     after (二、“十二五”时期的主要目标和任务 in a 2011 report: 2015), for a rate the plan says

@@ -286,6 +286,23 @@ def fulfilled_share(text: str, sentence: int, clause: int, pos: int, end: int,
     return cue_pattern("fulfilled_blockers").search(text, sentence, pos) is None
 
 
+def original_target(text: str, clause: int, pos: int) -> Timing | None:
+    """The timing of a value its clause gives as what was first planned (原定一九五七年十月到一九
+    五八年九月底增加灌溉面积九千二百多万亩, in the 1958 report; 国民经济增长速度由原定平均每年
+    百分之六…): a target, of the one year its clause names before it if any (not a span of
+    them), else of none; None when the clause does not open on such words, or compares with
+    or fulfils the plan (比原定, 超过原定, 完成原定计划的: ``original_plan``)."""
+    if cue_pattern("original_plan").match(text, clause, pos) is None:
+        return None
+    years = {year_of(m) for m in year_re().finditer(text, clause, pos)}
+    ranged = _RANGE_MARK.search(text, clause, pos) is not None
+    return Timing("target", False, years.pop() if len(years) == 1 and not ranged else None)
+
+
+#: A span between two times (一九五七年十月到一九五八年九月底, 去冬今春).
+_RANGE_MARK = re.compile(r"年[^，,；;。]{0,6}(?:到|至|—|－|-)|去冬今春|今冬明春")
+
+
 def named_year_or_none(text: str, sentence: int, pos: int, period: int | None) -> int | None:
     """``period`` when a year word (a year, 今年, 去年) stands before ``pos`` in its sentence,
     else None: a result read out of a plan part names no year by itself (成立了二十九个自治州)."""

@@ -390,9 +390,12 @@ def own_period(text: str, year: int | None, para: tuple[int, int], clause: tuple
         return year  # (…今年和未来五年…:)今年广州的地区生产总值预期增长12%
     if spans:
         return period
-    if period is None and free and "last" in (relative_year(text, clause[1], pos),
-                                              relative_year(text, clause[0], clause[0] + 2)):
-        return year - 1  # (这五年，…。)去年对外贸易总额达到2.97万亿美元: that year
+    own_last = relative_year(text, clause[1], pos) == "last" and "以来" not in text[clause[1]:pos]
+    if period is None and (own_last or (free and relative_year(
+            text, clause[0], clause[0] + 2) == "last")):
+        # (这五年，…。)去年对外贸易总额达到2.97万亿美元; 去年城镇居民可支配收入26500元，…，
+        # 年均分别增长8.7%…: that year, whatever years the sentence names after it
+        return year - 1
     opened = None if growth or planned else _run_year(text, full, clause[1], pos)
     if opened is None and not (growth or planned) and relative_year(text, full, pos) is None:
         opened = paragraph_run_year(text, para[0], full, pos)
@@ -749,24 +752,3 @@ def vague_fund(text: str, sentence: _Span, amount: Amount, name: str) -> bool:
     before = text[sentence.start : at if at >= 0 else amount.start]
     return any(c in before for c in "，,；;：:") or any(
         w in text[amount.end : sentence.end] for w in _skip_words("fund_purposes"))
-
-
-#: A comparison right after a level with the start of several years (，比五年前增加…,
-#: ，比2005年末增长…): the level is the one reached at their end.
-_SINCE_START = re.compile(r"[，,]\s*(?:比|较)(?:(?P<span>[两二三四五六七八九十\d]{1,2})年前"
-                          r"|(?P<year>" + year_re().pattern + r")(?:末|底)?)"
-                          r"(?:增加|增长|提高|下降|减少|翻)")
-
-
-def stock_at_end(text: str, end: int, year: int) -> bool:
-    """True when the value ending at ``end`` is compared right after with the start of a span
-    of years that ends with the report's last year (全国社会保障基金积累7810亿元，比五年前增加
-    5800多亿元): a level at the end of a review of several years, not a sum over them."""
-    found = _SINCE_START.match(text, end)
-    if found is None:
-        return False
-    if found.group("span"):
-        return True
-    base = year_re().search(found.group(0))
-    return base is not None and year_of(base) < year - 2
-

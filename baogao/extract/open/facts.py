@@ -45,7 +45,6 @@ from baogao.extract.open.checks import (
     proposed,
     reviewed,
     run_before,
-    stock_at_end,
     summed_over_years,
     vague_fund,
     years_spanned,
@@ -110,9 +109,10 @@ from baogao.extract.open.period_compare import (
     pair_year,
     past_point_year,
     share_at_end,
+    stock_at_end,
 )
 from baogao.extract.open.period_parts import part_of_year, reported_so_far, same_period
-from baogao.extract.open.period_spans import past_plan_span, summed_span
+from baogao.extract.open.period_spans import past_plan_lead, past_plan_span, summed_span
 from baogao.extract.open.reading import is_descriptor, read_object
 from baogao.extract.open.words import (
     _alternation,
@@ -144,6 +144,7 @@ from baogao.extract.periods_plan import (
     last_year_before,
     lived_span,
     named_year_or_none,
+    original_target,
     plan_goal_year,
     plan_start_year,
     plan_years_target,
@@ -482,8 +483,10 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         timing = replace(timing, kind="target", estimated=False, period=(
                             doc.year if _this_year_paragraph(text, para.start, amount.start)
                             else timing.period))
-                    if timing.kind == "target" and reviewed(text, para.start, amount.start):
-                        # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元
+                    if timing.kind == "target" and (reviewed(text, para.start, amount.start) or (
+                            past_plan_lead(text, sentence.start, amount.start, doc.year))):
+                        # (说明 of the next plan:) “十四五”时期…这五年，…从…增加到5.67万亿元;
+                        # (“十二五”时期的主要目标:) “十一五”时期，…累计新增城镇就业6431万人
                         timing = replace(timing, kind="actual")
                     if timing.kind == "target" and (_done_before().search(head) or (
                             _DONE_ASPECT.search(text, amount.end, clause[1]))
@@ -535,6 +538,9 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     if timing.kind == "target" and (past or span_to_report_year(
                             text, sentence.start, amount.start, doc.year, role)):
                         timing = replace(timing, kind="actual")  # 近三年…新建房屋达
+                    if (planned := original_target(
+                            text, clause[0], amount.start)) is not None:
+                        timing = planned  # 原定一九五七年十月到…增加灌溉面积九千二百多万亩
                     if timing.kind == "actual" and (not timing.estimated or "明年" in text[
                             sentence.start : amount.start]) and future_result(head):
                         # (这五年里…)国民生产总值将比1980年增长1.7倍: a goal; 国营机械化农场
@@ -620,6 +626,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         # (2024年政府工作任务:) 预计今年高校毕业生超过1170万人: a forecast of
                         # the plan's year, not a result
                         timing = replace(timing, kind="target", estimated=False)
+                    if planned is not None:  # (what was first planned keeps its own dating)
+                        timing, period = planned, planned.period
                     # 省属企业|…; 我区|外送电能力, (等)5项|指标, 迈上4个|万亿元台阶: framing words
                     # dropped, a generic head qualified, a name that says nothing not kept
                     # 中央财政安排|科技投入 (the budget's), 惠及|消费者 (those reached)

@@ -5,6 +5,8 @@
 * ``past_point_year``: a value counted up to a past date (到一九五四年十一月底为止);
 * ``share_at_end``: a share, or a rate printed right after its name, stated in a review of
   several years: the level they ended at;
+* ``stock_at_end``: a level compared right after with the start of the years reviewed
+  (积累7810亿元，比五年前增加…): the level they ended at;
 * ``deadline_after``: a target whose item reaches a deadline right after it (…，到一九五七年达到);
 * ``listed_after_done``: a clause with no timing of its own after a value read as done;
 * ``pair_year``: a side of a change from one level to another (由X增加到Y) that the years
@@ -201,3 +203,23 @@ def pair_year(text: str, sentence: int, clause: int, pos: int, year: int | None,
     if start:
         return first if first < year else None
     return final
+
+
+#: A comparison right after a level with the start of several years (，比五年前增加…,
+#: ，比2005年末增长…): the level is the one reached at their end.
+_SINCE_START = re.compile(r"[，,]\s*(?:比|较)(?:(?P<span>[两二三四五六七八九十\d]{1,2})年前"
+                          r"|(?P<year>" + year_re().pattern + r")(?:末|底)?)"
+                          r"(?:增加|增长|提高|下降|减少|翻)")
+
+
+def stock_at_end(text: str, end: int, year: int) -> bool:
+    """True when the value ending at ``end`` is compared right after with the start of a span
+    of years that ends with the report's last year (全国社会保障基金积累7810亿元，比五年前增加
+    5800多亿元): a level at the end of a review of several years, not a sum over them."""
+    found = _SINCE_START.match(text, end)
+    if found is None:
+        return False
+    if found.group("span"):
+        return True
+    base = year_re().search(found.group(0))
+    return base is not None and year_of(base) < year - 2

@@ -37,13 +37,25 @@ def _ahead_words() -> re.Pattern[str]:
     return re.compile(_alternation(cues()["ahead_words"]))
 
 
+def _ahead(text: str, start: int, end: int) -> bool:
+    """True when a word of a plan or of the future stands in ``text[start:end]``, not as part
+    of a word that plans nothing (主要产品, 重要, 需要: ``ahead_words_not``)."""
+    nouns = cues()["ahead_words_not"]
+    for found in _ahead_words().finditer(text, start, end):
+        at = found.start()
+        if not any(text.startswith(noun, at - noun.index(found.group(0)))
+                   for noun in nouns if found.group(0) in noun):
+            return True
+    return False
+
+
 def reported_so_far(text: str, sentence: int, pos: int) -> bool:
     """True when the value's sentence reports a count (据…统计) or dates it to a part of the
     year (第一季度, 一、二两月份), with no word of a plan before it: a result so far (据今年三月
     初的统计，全国有一千七百多万头怀孕的大家畜; 辽宁省纺织系统的13种主要产品，在第一季度就有7种没有
     完成质量计划), not a target."""
     return (_COUNTED.search(text, sentence, pos) is not None or _PART_OF_YEAR.search(
-        text, sentence, pos) is not None) and _ahead_words().search(text, sentence, pos) is None
+        text, sentence, pos) is not None) and not _ahead(text, sentence, pos)
 
 
 def _part_in(text: str, start: int, pos: int) -> bool:

@@ -4,7 +4,8 @@
   五年计划期间…的总和五百三十七个), or a flow after years since a start (“十四五”规划实施以来，
   新增…);
 * ``past_plan_span``: a value of the years of a five-year plan ended before the report
-  (第一个五年计划期间，…投资总额共为四百九十三亿元, in the 1959 report).
+  (第一个五年计划期间，…投资总额共为四百九十三亿元, in the 1959 report); ``past_plan_lead``
+  when the plan is named as the value's own span, not as a base (比“六五”期间增长…).
 
 The words are in ``baogao/data/cues.json`` (``summed_span``).
 """
@@ -15,7 +16,7 @@ import functools
 import re
 
 from baogao.extract.catalog import cues
-from baogao.extract.periods import plan_names, year_re
+from baogao.extract.periods import plan_name_starts, plan_names, year_re
 from baogao.extract.spans import reached_level
 
 
@@ -65,3 +66,19 @@ def past_plan_span(text: str, sentence: int, pos: int, year: int | None) -> bool
     _, _, one, _, after, _ = _words()
     return any(end is not None and end < year and text.startswith(after, at)
                and one.search(text, at, pos) is None for at, end in plan_names(text, sentence, pos))
+
+
+def past_plan_lead(text: str, sentence: int, pos: int, year: int | None) -> bool:
+    """True when the value at ``pos`` is of the years of a five-year plan ended before the
+    report's ``year`` (``past_plan_span``) that its sentence names as its own span, not as a
+    base compared with (比“六五”期间增长百分之七十, 比第五个五年计划期间的…增加: a plan's
+    figure against the last plan's): what was done over those years, even in a plan part
+    (“十一五”时期，全国累计新增城镇就业6431万人)."""
+    if not past_plan_span(text, sentence, pos, year):
+        return False
+    return not any(at > sentence and text[at - 1] in _BASE_MARKS
+                   for at in plan_name_starts(text, sentence, pos))
+
+
+#: What stands right before a period named as a base (比“六五”期间, 同第一个五年计划时期).
+_BASE_MARKS = "比较同与和跟"
