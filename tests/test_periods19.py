@@ -15,7 +15,8 @@
 * a five-year plan ended before the report, named as the span of a value in a plan part
   (“十一五”时期，…累计新增城镇就业…), makes it a result; named as a base (比“十一五”期间
   增长…) it does not;
-* 去年 opening a value's own clause dates it, whatever years its sentence names later.
+* 去年 opening a value's own clause dates it, whatever years its sentence names later; the end
+  of a past plan opening a sentence (预计十三五末，) dates the levels that follow.
 """
 
 from __future__ import annotations
@@ -173,3 +174,15 @@ def test_last_year_opening_its_clause_dates_it_in_a_sentence_of_several_years() 
     words = "去年城镇居民可支配收入26500元"
     assert _timing(facts, "26500元", words) == [("actual", 2011)]
     assert _timing(facts, "12.5%", words) == [("actual", 2011)]
+
+
+def test_the_end_of_a_plan_opening_a_sentence_dates_its_levels() -> None:
+    """谷城 2021: 预计十三五末,全县地区生产总值突破400亿元,年均增长6.2%;…固定资产投资250.3亿元,
+    可比年均增长10.3%: the levels are of 2020, the growth over the years of none."""
+    facts = _page_facts("pages19/b09_gucheng2021.txt")
+    assert _timing(facts, "250.3亿元", "固定资产投资250.3亿元") == [("actual", 2020)]
+    assert _timing(facts, "35867元", "城镇常住居民人均可支配收入35867元") == [("actual", 2020)]
+    assert _timing(facts, "10.3%", "固定资产投资250.3亿元") == [("actual", None)]
+    # a plan not ended before the report dates nothing
+    later = _page_facts("pages19/b09_gucheng2021.txt", ("预计十三五末", "预计十四五末"))
+    assert _timing(later, "250.3亿元", "固定资产投资250.3亿元") == [("actual", None)]

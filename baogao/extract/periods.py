@@ -730,6 +730,20 @@ def plan_names(text: str, start: int, end: int) -> list[tuple[int, int | None]]:
     return [(m.end(), _plan_end(m)) for m in _plan_name_re().finditer(text, start, end)]
 
 
+#: The end of a five-year plan's years opening a sentence, quoted or not (预计十三五末，,
+#: “十五”期末): the plan's name as ``five_year_plan`` reads it, then 末 or 期末.
+_PLAN_END_OPENER = re.compile(r"“?(?:(?P<short>十[一二三四五]?|[六七八九])五|第(?P<long>"
+                              r"[一二三四五六七八九十]{1,3})个五年(?:计划|规划))”?(?:期末|末期?)[，,]?")
+
+
+def plan_end_opener(text: str, at: int) -> tuple[int, int] | None:
+    """Where the end of a five-year plan opening the text at ``at`` is named (预计|十三五末，),
+    as (the end of those words, the plan's last year), else None."""
+    found = _PLAN_END_OPENER.match(text, at)
+    end = _plan_end(found) if found is not None else None
+    return (found.end(), end) if found is not None and end is not None else None
+
+
 def plan_name_starts(text: str, start: int, end: int) -> list[int]:
     """Where each five-year plan ``text[start:end]`` names starts (比|“六五”期间)."""
     return [m.start() for m in _plan_name_re().finditer(text, start, end)]

@@ -31,6 +31,7 @@ from baogao.extract.periods import (
     has_cue,
     plan_end_named,
     plan_end_of,
+    plan_end_opener,
     plan_horizon,
     year_of,
     year_re,
@@ -119,7 +120,10 @@ def opening_year(text: str, full: int, pos: int, year: int | None) -> int | None
     report's ``year``. Words framing the sentence may come first (苏树林说，初步统计，2012年
     全省生产总值…；公共财政总收入…: ``sentence_framing``)."""
     framed = cue_pattern("sentence_framing").match(text, full)
-    match = year_re().match(text, framed.end() if framed is not None else full)
+    at = framed.end() if framed is not None else full
+    match = year_re().match(text, at)
+    if match is None and year is not None:
+        return plan_end_opening(text, at, pos, year)
     if match is None or year is None or _NOT_OPENING.match(text, match.end()):
         return None
     found = year_of(match)
@@ -129,6 +133,19 @@ def opening_year(text: str, full: int, pos: int, year: int | None) -> int | None
         if text[other.start() - 1] not in "比较同与由从" and not text.startswith("的", other.end()):
             return None
     return found
+
+
+def plan_end_opening(text: str, at: int, pos: int, year: int) -> int | None:
+    """The last year of a five-year plan whose end opens the sentence at ``at`` (预计十三五末，
+    全县地区生产总值突破400亿元，年均增长6.2%；人均生产总值7.9万元: 2020), when it is before
+    the report's ``year`` and nothing but growth over the plan's years (年均增长) names years
+    before the value at ``pos``."""
+    opener = plan_end_opener(text, at)
+    if opener is None or opener[1] >= year:
+        return None
+    spans = [m for m in _SEVERAL.finditer(text, opener[0], pos)
+             if not text.startswith("年均增长", m.start())]
+    return None if spans or year_re().search(text, opener[0], pos) else opener[1]
 
 
 #: Words naming several years, or a part of one, in the value's own clause (年均, 累计, 五年,

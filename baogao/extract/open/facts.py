@@ -551,7 +551,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     period = own_period(text, doc.year, (para.start, para.end), (
                         sentence.start, clause[0]), amount.start, None if multi or spans or (
                         baseline and not dated) else timing.period, multi and not baseline
-                        and not _multi_year_sentence(text, sentence), spans,
+                        and not _multi_year_sentence(text, _Span(sentence.start, amount.start)),
+                        spans,
                         amount.unit in ("%", "倍"), timing.kind == "target")
                     if period is None and multi and not (spans or baseline) and (
                             timing.kind == "actual"):
