@@ -186,3 +186,12 @@ def test_the_end_of_a_plan_opening_a_sentence_dates_its_levels() -> None:
     # a plan not ended before the report dates nothing
     later = _page_facts("pages19/b09_gucheng2021.txt", ("预计十三五末", "预计十四五末"))
     assert _timing(later, "250.3亿元", "固定资产投资250.3亿元") == [("actual", None)]
+
+
+def test_a_built_up_area_is_no_building_over_the_years() -> None:
+    """广东 2026 (这是绿美广东生态建设…的五年): 城市建成区绿地率达41.2% is where the five years
+    ended (建成区 is a noun, not 建成 summing what was built)."""
+    facts = province_open_facts("广东")
+    assert _timing(facts, "41.2%", "城市建成区绿地率达41.2%") == [("actual", 2025)]
+    # what was built over the years stays undated
+    assert _timing(facts, "7960公里", "建成碧道7960公里") == [("actual", None)]

@@ -169,6 +169,15 @@ _PAIR_START = re.compile(r"[从由][^，,；;。]*?\d")
 _LEAD_IN = 8
 
 
+def summed(head: str) -> bool:
+    """True when ``head`` holds a word of a sum or a flow over years (新增, 建成, 累计, 年均:
+    ``span_sum_words``) that is not part of a noun (城市建成区: ``span_sum_not``)."""
+    words = vocabulary()
+    for noun in words["span_sum_not"]:
+        head = head.replace(noun, "")
+    return any(w in head for w in words["span_sum_words"])
+
+
 def level_at_end(text: str, sentence: int, clause: int, pos: int, printed: str,
                  action: str | None) -> bool:
     """True when the value ``printed`` at ``pos``, in a review of several past years, is the
@@ -196,7 +205,7 @@ def level_at_end(text: str, sentence: int, clause: int, pos: int, printed: str,
     # 122家: the flow before is another value's), not inside a list it closes
     own = max(clause, text.rfind("、", clause, at) + 1)
     heads = [text[own:pos], text[sentence:lead] if lead - sentence <= _LEAD_IN else ""]
-    return not any(w in h for h in heads for w in words["span_sum_words"]) and (
+    return not any(summed(h) for h in heads) and (
         year_re().search(text, sentence, pos) is None)
 
 

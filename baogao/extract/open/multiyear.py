@@ -23,7 +23,7 @@ from baogao.extract.facts import _Span
 from baogao.extract.open.words import _skip_words, vocabulary
 from baogao.extract.periods import has_cue_in, opens_single_year, paragraph_spans
 from baogao.extract.span_memo import SpanMemo, per_document
-from baogao.extract.spans import level_at_end
+from baogao.extract.spans import level_at_end, summed
 from baogao.models import Document
 
 _YEAR_TITLE = re.compile(r"(?:19|20)\d{2}年")
@@ -182,4 +182,4 @@ def goal_level(text: str, sentence: int, clause: int, pos: int, printed: str,
         return True
     words = vocabulary()
     return action in cues()["goal_count_actions"] and unit.lstrip("万亿") in words[
-        "count_units"] and not any(w in text[clause:pos] for w in words["span_sum_words"])
+        "count_units"] and not summed(text[clause:pos])

@@ -25,6 +25,7 @@ import re
 from baogao.extract.catalog import cues
 from baogao.extract.open.words import vocabulary
 from baogao.extract.periods import explicit_year, year_of, year_re
+from baogao.extract.spans import summed
 
 
 @functools.lru_cache(maxsize=1)
@@ -110,7 +111,7 @@ def share_at_end(text: str, sentence: int, clause: int, pos: int, unit: str) -> 
             _bare_level(text, clause, pos, unit)):
         return False
     head = text[sentence:pos]  # (五年累计…，)占…的20%: a share of a sum, not a level
-    return not any(w in head for w in vocabulary()["span_sum_words"]) and (
+    return not summed(head) and (
         year_re().search(text, sentence, pos) is None)
 
 
