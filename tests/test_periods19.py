@@ -195,3 +195,10 @@ def test_a_built_up_area_is_no_building_over_the_years() -> None:
     assert _timing(facts, "41.2%", "城市建成区绿地率达41.2%") == [("actual", 2025)]
     # what was built over the years stays undated
     assert _timing(facts, "7960公里", "建成碧道7960公里") == [("actual", None)]
+
+
+def test_a_paragraph_opening_on_last_year_after_its_speaker_reviews_it() -> None:
+    """台州 2017 news (no headings): 张兵说,2016年,是“十三五”开局之年…。工业回暖明显,增加值增长
+    8.6%: a result of 2016, not a target of 2017."""
+    facts = _page_facts("pages19/b06_taizhou2017_news.txt")
+    assert _timing(facts, "8.6%", "工业回暖明显,增加值增长8.6%") == [("actual", 2016)]

@@ -543,14 +543,16 @@ def first_cue(text: str, para: _Span, key: str) -> int:
 
 
 def opens_single_year(doc: Document, para: _Span) -> bool:
-    """True when a paragraph opens on one year (刚刚过去的2025年, 过去一年) even inside a
-    multi-year section (“十四五”时期工作回顾 … 刚刚过去的2025年，…)."""
+    """True when a paragraph opens on one year (刚刚过去的2025年, 过去一年; after the words
+    framing it: 张兵说，2016年，是…) even inside a multi-year section (“十四五”时期工作回顾 …
+    刚刚过去的2025年，…)."""
     head = doc.text[para.start : para.start + int(cues()["single_year_opener_span"])]
     if has_cue(head, "single_year_openers"):
         return True
     if doc.year is None:
         return False
-    return _last_year_opener(doc.year).match(head) is not None
+    framed = cue_pattern("sentence_framing").match(head)  # 张兵说，2016年，是…
+    return _last_year_opener(doc.year).match(head, framed.end() if framed else 0) is not None
 
 
 @functools.lru_cache(maxsize=256)
