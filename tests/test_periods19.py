@@ -202,3 +202,9 @@ def test_a_paragraph_opening_on_last_year_after_its_speaker_reviews_it() -> None
     8.6%: a result of 2016, not a target of 2017."""
     facts = _page_facts("pages19/b06_taizhou2017_news.txt")
     assert _timing(facts, "8.6%", "工业回暖明显,增加值增长8.6%") == [("actual", 2016)]
+
+
+def test_a_count_grown_to_a_level_ends_the_five_years() -> None:
+    """新华区 2022 (过去五年…): 商务楼宇发展到36座 is where the five years ended (2021)."""
+    facts = _page_facts("pages19/16_xinhua2022.txt")
+    assert _timing(facts, "36座", "商务楼宇发展到36座") == [("actual", 2021)]
