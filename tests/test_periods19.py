@@ -142,6 +142,8 @@ def national() -> dict[int, list[Fact]]:
     (1958, "九千二百多万亩", "原定一九五七年十月到一九五八年九月底增加灌溉面积", "target", None),
     # 主要产品 plans nothing: a part-of-year count is a result so far
     (1956, "7种", "在第一季度就有7种没有完成质量计划", "actual", None),
+    # a plan overrun so far: a result
+    (1956, "4%左右", "超过计划成本4%左右", "actual", None),
 ])
 def test_results_of_the_year_in_old_reports(national: dict[int, list[Fact]], year: int,
                                             printed: str, words: str, kind: str,

@@ -294,11 +294,11 @@ def fulfilled_share(text: str, sentence: int, clause: int, pos: int, end: int,
                     unit: str) -> bool:
     """True when the value at ``pos`` (ending at ``end``) is the share of a plan fulfilled
     (钢完成96.4%, 计划完成105%, 完成年计划的98.5%) with no word of an intent before it in its
-    sentence (力争, 确保, 要, 将: ``fulfilled_blockers``) nor a bound after it (以上): a
+    sentence (力争, 确保, 要, 将: ``fulfilled_blockers``) nor a bound after it (以上, 以内): a
     result, not a target (…没有完成计划：钢完成96.4%，…原油完成99.6%, in the 1956 report)."""
     if unit != "%" or cue_pattern("fulfilled_share").search(
             text, clause, pos) is None or text.startswith(
-            ("以上", "左右", "以内"), end):
+            ("以上", "以内"), end):
         return False
     return cue_pattern("fulfilled_blockers").search(text, sentence, pos) is None
 
