@@ -77,3 +77,12 @@ def test_a_bound_word_set_off_by_a_space_still_bounds_the_value(
     assert fact in facts
     indicator, kind, period, value, _ = fact
     assert (indicator, kind, period, value, None) not in facts
+
+
+@pytest.mark.parametrize("printed", ["25.9μg/m³", "25.9µg/m³", "25.9μg/m3", "25.9ug/m3"])
+def test_a_concentration_in_latin_letters_is_in_the_catalog_unit(
+        tmp_path: Path, printed: str) -> None:
+    """PM2.5 printed in μg/m³ (a page's table, a PDF copy) is the catalog's 微克/立方米."""
+    doc = rewritten_report(GUANGXI, tmp_path, ("25.9微克/立方米", printed))
+    facts = {(f.indicator, f.kind, f.period, f.value, f.unit) for f in extract_facts(doc)}
+    assert ("pm25", "actual", 2025, 25.9, "微克/立方米") in facts
