@@ -54,9 +54,10 @@ def national() -> dict[int, list[Fact]]:
     (1959, "三百五十一万人", "学生总数达到三百五十一万人", "actual", 1958),
     # ... but a change against a time years before stays undated
     (1959, "七十九倍", "同解放前比较，小学生增加了六倍以上", "actual", None),
-    # done so far in the year (1956 report, read in June): results, of no one year
-    (1956, "33.3%", "本年1——5月份各工业部工业生产总值计划完成102.6%", "actual", None),
-    (1956, "105%", "今年1——5月份铁道货运量计划完成105%", "actual", None),
+    # done so far in the year (1956 report, read in June): results of a part of 1956 (scoped
+    # to it: tests/test_periods19.py), or of no one year when no year is named with the part
+    (1956, "33.3%", "本年1——5月份各工业部工业生产总值计划完成102.6%", "actual", 1956),
+    (1956, "105%", "今年1——5月份铁道货运量计划完成105%", "actual", 1956),
     (1956, "80%", "其中建筑安装工程比去年同期增长80%", "actual", None),
     (1956, "17个", "除了17个项目已经完工投入生产", "actual", None),
     (1956, "22个", "本年内开始建设的22个", "target", 1956),

@@ -7,7 +7,8 @@
 * a year opening a sentence after the words framing it (苏树林说，初步统计，2012年…；公共财政
   总收入…) dates the levels of that sentence, even in a passage on five years;
 * a paragraph opening on a part of a year (2022年一季度，) is about that part: its figures are
-  of no one year;
+  of the year the part is printed with (2022), scoped to the part (一季度), so that they are
+  never read as the year's; with no year printed with the part, of none;
 * the share of a plan fulfilled (原油完成99.6%) is a result; an old report setting the tasks of
   the year after its own (一九六五年的主要任务) is read late in its year, so what it says of
   its own year is a result (一九六四年，…排灌设备的马力增长十二倍); what was first planned
@@ -116,11 +117,12 @@ def test_a_year_framed_by_other_words_dates_nothing() -> None:
 PINGSHAN = "fresh17/35_pingshan2022_news.txt"
 
 
-def test_a_paragraph_opened_on_a_quarter_is_no_years() -> None:
+def test_a_paragraph_opened_on_a_quarter_is_of_that_quarter() -> None:
     """坪山 2022 news: 2022年一季度,坪山区…逆势上扬。初步预计,…规上工业增加值增长22%."""
     facts = _page_facts(PINGSHAN)
-    assert _timing(facts, "22%", "规上工业增加值增长22%") == [("actual", None)]
-    assert _timing(facts, "11.2%", "全口径税收收入增长11.2%") == [("actual", None)]
+    assert _timing(facts, "22%", "规上工业增加值增长22%") == [("actual", 2022)]
+    assert _timing(facts, "11.2%", "全口径税收收入增长11.2%") == [("actual", 2022)]
+    assert {f.scope for f in facts_at(facts, "11.2%", "全口径税收收入增长11.2%")} == {"一季度"}
     # the same figures after a paragraph opening on the year itself are that year's (规上
     # 工业增加值 is then the catalog's industrial growth)
     whole = _page_facts(PINGSHAN, ("2022年一季度,", "2021年,"))
@@ -210,3 +212,12 @@ def test_a_count_grown_to_a_level_ends_the_five_years() -> None:
     """新华区 2022 (过去五年…): 商务楼宇发展到36座 is where the five years ended (2021)."""
     facts = _page_facts("pages19/16_xinhua2022.txt")
     assert _timing(facts, "36座", "商务楼宇发展到36座") == [("actual", 2021)]
+
+
+def test_a_part_of_a_year_scopes_its_values(national: dict[int, list[Fact]]) -> None:
+    """1956 (read in June): 本年1——5月份…计划完成102.6%，比上年同期增长33.3% is of 1956's first
+    five months, scoped to them; 在重工业部一、二两月份的8种主要产品中 names no year: of none."""
+    done = facts_at(national[1956], "33.3%", "本年1——5月份各工业部工业生产总值")
+    assert [(f.kind, f.period, f.scope) for f in done] == [("actual", 1956, "1——5月")]
+    counted = facts_at(national[1956], "8种", "在重工业部一、二两月份的8种主要产品中")
+    assert [(f.kind, f.period, f.scope) for f in counted] == [("actual", None, "一、二两月份")]

@@ -606,9 +606,12 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                                                or past_plan_span(text, sentence.start,
                                                                  amount.start, doc.year)):
                         period = None  # 五年国家共安排…; 第一个五年计划期间…: over the years
-                    if period is not None and part_of_year(
-                            text, para.start, sentence.start, clause[0], amount.start):
-                        period = None  # 今年上半年…增长23.6%, 1—11月…: not the year's value
+                    part = part_of_year(text, para.start, sentence.start, clause[0],
+                                        amount.start, doc.year) if period is not None else None
+                    if part is not None:
+                        # 今年上半年…增长23.6%, 2022年一季度，…: that part of its year, scoped to
+                        # it (not the year's value); 1—11月 with no year named: of none
+                        period = part[1]
                     if period == doc.year and timing.kind == "target" and (
                             ahead := deadline_after(text, sentence.start, amount.start,
                                                     clause[1], doc.year, 10)) is not None:
@@ -674,8 +677,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         value_high=_number(amount.value_high), key=key_of(name),
                         action=reading.action,
                         scope=BASELINE if baseline else (
-                            reading.scope or (MULTI_YEAR if (multi or spans) and not stock
-                                              else None)),
+                            (part and part[0]) or reading.scope or (
+                                MULTI_YEAR if (multi or spans) and not stock else None)),
                         open_vocabulary=True,
                     ) for name in _checked(each_named(text[head_start : amount.start], name)
                                            if timing.kind == "actual" else [name],

@@ -15,6 +15,7 @@ import re
 
 from baogao.extract.catalog import cues
 from baogao.extract.open.words import _alternation
+from baogao.extract.periods import year_of, year_re
 
 #: A part of a year (上半年, 前三季度, 1—11月): a value for it is not the year's.
 _PART_OF_YEAR = re.compile(r"上半年|下半年|前三季度|[一二三四]季度"
@@ -58,22 +59,28 @@ def reported_so_far(text: str, sentence: int, pos: int) -> bool:
         text, sentence, pos) is not None) and not _ahead(text, sentence, pos)
 
 
-def _part_in(text: str, start: int, pos: int) -> bool:
-    """True when ``text[start:pos]`` dates the value at ``pos`` to a part of a year (今年上半年，
-    …增长23.6%), unless a whole year is named after it (去年下半年…，全年进出口总额…)."""
+def _last_part(text: str, start: int, pos: int) -> re.Match[str] | None:
+    """The part of a year ``text[start:pos]`` dates the value at ``pos`` to (今年上半年，…增长
+    23.6%), unless a whole year is named after it (去年下半年…，全年进出口总额…)."""
     last = None
     for found in _PART_OF_YEAR.finditer(text, start, pos):
         if text[found.start() - 1] not in "从由":  # (年末…)从上半年5.5%降到5.3%: a base
             last = found
-    return last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None
+    return last if last is not None and _WHOLE_YEAR.search(text, last.end(), pos) is None else (
+        None)
 
 
-def _opened_on_part(text: str, para: int, pos: int) -> bool:
-    """True when the paragraph's opening clause names a part of a year (2022年一季度，; 今年
-    上半年，) and no whole year is named between it and the value at ``pos``."""
+def _part_in(text: str, start: int, pos: int) -> bool:
+    return _last_part(text, start, pos) is not None
+
+
+def _opened_on_part(text: str, para: int, pos: int) -> re.Match[str] | None:
+    """The part of a year the paragraph's opening clause names (2022年一季度，; 今年上半年，)
+    when no whole year is named between it and the value at ``pos``."""
     opening = _OPENING.match(text, para, pos)
-    return opening is not None and _part_in(text, para, opening.end()) and (
-        _WHOLE_YEAR.search(text, opening.end(), pos) is None)
+    if opening is None or _WHOLE_YEAR.search(text, opening.end(), pos) is not None:
+        return None
+    return _last_part(text, para, opening.end())
 
 
 def same_period(text: str, para: int, clause: int, pos: int) -> bool:
@@ -83,7 +90,23 @@ def same_period(text: str, para: int, clause: int, pos: int) -> bool:
     return "同期" in text[clause:pos] and _part_in(text, para, pos)
 
 
-def part_of_year(text: str, para: int, sentence: int, clause: int, pos: int) -> bool:
-    """True when the value at ``pos`` is of a part of a year (see the module notes)."""
-    return _part_in(text, sentence, pos) or _opened_on_part(text, para, pos) or (
-        same_period(text, para, clause, pos))
+def part_of_year(text: str, para: int, sentence: int, clause: int, pos: int,
+                 year: int | None) -> tuple[str, int | None] | None:
+    """The part of a year the value at ``pos`` is of (see the module notes), as printed (一季度,
+    上半年, 1——5月), and the year that part is of when a year word stands right before it
+    (2022年一季度: 2022; 今年上半年, 本年1——5月份: the report's ``year``; 去年下半年: the one
+    before); None when the value is of a whole year."""
+    part = _last_part(text, sentence, pos) or _opened_on_part(text, para, pos) or (
+        _last_part(text, para, pos) if "同期" in text[clause:pos] else None)
+    if part is None:
+        return None
+    owner = _PART_OWNER.search(text, max(0, part.start() - 6), part.start())
+    if owner is None or year is None:
+        return part.group(0), None
+    if (named := year_re().search(owner.group(0))) is not None:
+        return part.group(0), year_of(named)
+    return part.group(0), year - 1 if owner.group(0).startswith(("去年", "上年")) else year
+
+
+#: The year word a part of a year is printed after (2022年一季度, 今年上半年, 去年下半年).
+_PART_OWNER = re.compile(rf"(?:{year_re().pattern}|今年|本年|去年|上年)(?:的|第)?$")
