@@ -245,6 +245,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name, stripped = _strip_tail(name)
     tail_action = tail_action or stripped
     action = lead_action or action or tail_action
+    grammar = load_json("name_grammar.json")
+    if (tail_action and action != tail_action and action in grammar["activity_verbs"]
+            and tail_action in grammar["activity_words"] and name + tail_action in head):
+        name += tail_action  # 完成|城镇棚户区改造|73.5万套: the activity is the object
     name = _tidy(name)
     if (action is not None and action in open_names()["modifier_actions"]
             and name.endswith(tuple(open_names()["rate_ends"])) and action + name in head):

@@ -1,0 +1,62 @@
+"""Names of open facts, round 19: a count after a pivot verb is of the ones its predicate says
+(推动|超1万家|企业|开展…); an activity closing a name after a verb taking an activity stays in
+it (完成|城镇棚户区改造|73.5万套); a group reached by a verb of benefit is named with what
+benefits it (落实国家育儿补贴政策，|惠及|154万户家庭). Tuning documents only (national reports
+of years not ending in 3 or 7, tune provinces, seeds other than 002)."""
+
+from __future__ import annotations
+
+from tests.conftest import names_at, national_open_facts, province_open_facts, seed_open_facts
+
+_names = names_at
+
+
+def test_a_count_after_a_pivot_verb_is_of_the_ones_its_predicate_says() -> None:
+    # 推动1万家工业企业技术改造和数字化转型: not all of the province's industrial firms
+    assert _names(province_open_facts("广东"), "1万家", "推动1万家工业企业") == [
+        "技术改造和数字化转型的工业企业"]
+    # 帮助8万户以上群众实现安居梦
+    assert _names(province_open_facts("广西"), "8万户以上", "帮助8万户以上群众") == [
+        "实现安居梦的群众"]
+    # 培育扶持6家企业上市 (the tagger reads 上市 as a place: the predicate all the same)
+    assert _names(seed_open_facts("001"), "6家", "培育扶持6家企业上市") == ["上市的企业"]
+    # 组织2000多位专家对若干战略问题进行研究论证
+    facts = national_open_facts((2005,))[2005]
+    assert _names(facts, "2000多位", "专家对若干战略问题") == ["对若干战略问题进行研究论证的专家"]
+    # 推动6项重点实事落地
+    assert _names(seed_open_facts("003"), "6项", "重点实事落地") == ["落地的重点实事"]
+
+
+def test_a_pivot_verb_keeps_the_noun_when_the_noun_goes_on_or_a_run_shares_it() -> None:
+    # 引导超2万名高校毕业生等青年到…: the noun phrase is not cut at 等
+    assert _names(province_open_facts("广东"), "超2万名", "高校毕业生等青年") == ["高校毕业生"]
+    # 推动2处立体停车设施建设: the work done on them closes the name
+    assert _names(seed_open_facts("000"), "2处", "立体停车设施建设") == ["立体停车设施建设"]
+    # 推动21个老旧小区管线更新改造
+    assert _names(seed_open_facts("000"), "21个", "老旧小区管线更新改造") == [
+        "老旧小区管线更新改造"]
+
+
+def test_an_activity_closing_the_name_after_a_verb_taking_one_stays() -> None:
+    facts = province_open_facts("江苏")
+    # 完成城镇棚户区改造73.5万套: not 城镇棚户区 alone
+    assert _names(facts, "73.5万套", "完成城镇棚户区改造") == ["城镇棚户区改造"]
+    # 开工城中村改造6100套
+    assert _names(province_open_facts("宁夏"), "6100套", "开工城中村改造") == ["城中村改造"]
+    # 完成困难重度残疾人家庭无障碍改造40301户: the households' work, not the households
+    assert _names(province_open_facts("甘肃"), "40301户", "无障碍改造") == [
+        "困难重度残疾人家庭无障碍改造"]
+
+
+def test_a_group_reached_by_a_benefit_is_named_with_what_benefits_it() -> None:
+    # 落实国家育儿补贴政策，惠及154万户家庭
+    assert _names(province_open_facts("广西"), "154万户", "国家育儿补贴政策") == [
+        "国家育儿补贴政策惠及家庭"]
+    # 育儿补贴惠及124万名婴幼儿: the subject of the verb's own clause
+    assert _names(province_open_facts("江苏"), "124万名", "育儿补贴惠及") == [
+        "育儿补贴惠及婴幼儿"]
+    # 配置教学仪器、体育器材、照明灯具等基本设备，惠及超3万名学生: not the last item of a list
+    assert _names(province_open_facts("广东"), "超3万名", "照明灯具等基本设备") == ["惠及学生"]
+    # 消费品以旧换新带动相关商品销售超800亿元、惠及消费者…: a clause, not what benefits them
+    assert _names(province_open_facts("江西"), "750余万人次", "带动相关商品销售") == [
+        "惠及消费者"]
