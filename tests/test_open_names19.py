@@ -6,7 +6,17 @@ of years not ending in 3 or 7, tune provinces, seeds other than 002)."""
 
 from __future__ import annotations
 
-from tests.conftest import names_at, national_open_facts, province_open_facts, seed_open_facts
+from baogao.extract.facts import extract_facts
+from baogao.extract.open.facts import open_facts
+from baogao.models import Fact
+from tests.conftest import (
+    DATA,
+    names_at,
+    national_open_facts,
+    page_doc,
+    province_open_facts,
+    seed_open_facts,
+)
 
 _names = names_at
 
@@ -60,3 +70,33 @@ def test_a_group_reached_by_a_benefit_is_named_with_what_benefits_it() -> None:
     # 消费品以旧换新带动相关商品销售超800亿元、惠及消费者…: a clause, not what benefits them
     assert _names(province_open_facts("江西"), "750余万人次", "带动相关商品销售") == [
         "惠及消费者"]
+
+
+def _page_facts(folder: str, name: str) -> list[Fact]:
+    doc = page_doc((DATA / folder / name).read_text("utf-8"))
+    return open_facts(doc, extract_facts(doc))
+
+
+def test_the_body_before_a_verb_of_achieving_owns_the_measure() -> None:
+    # 其中区本级实现生产总值280亿元 (the district as a whole: 437亿元)
+    longwan = _page_facts("names19", "c08_longwan2013.txt")
+    assert _names(longwan, "280亿元", "区本级实现生产总值") == ["区本级生产总值"]
+    # 两大工业园区实现工业产值11.2亿元
+    dongtou = _page_facts("names19", "b02_dongtou_plan2016.txt")
+    assert _names(dongtou, "11.2亿元", "两大工业园区") == ["两大工业园区工业产值"]
+    # 齐车轨道实现铁路车辆出口2000辆; 规模以上工业实现总产值218亿元
+    lvshunkou = _page_facts("pages18", "41_lvshunkou2013.txt")
+    assert _names(lvshunkou, "2000辆", "齐车轨道") == ["齐车轨道铁路车辆出口"]
+    assert _names(lvshunkou, "218亿元", "规模以上工业实现总产值") == ["规模以上工业总产值"]
+    # 黄河“几字弯”攻坚战完成规划任务85%以上
+    assert _names(province_open_facts("宁夏"), "85%以上", "攻坚战完成规划任务") == [
+        "黄河“几字弯”攻坚战规划任务"]
+
+
+def test_a_time_a_plan_word_or_the_whole_region_before_the_verb_is_no_body() -> None:
+    # 全年实现服务业增加值35.47亿元
+    dongtou = _page_facts("names19", "b02_dongtou_plan2016.txt")
+    assert _names(dongtou, "35.47亿元", "全年实现服务业增加值") == ["服务业增加值"]
+    # 预计完成全社会固定资产投资632亿元: an estimate, not a body
+    wuzhou = _page_facts("pages18", "23_wuzhou2012.txt")
+    assert _names(wuzhou, "632亿元", "预计完成全社会固定资产投资") == ["全社会固定资产投资"]

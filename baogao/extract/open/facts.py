@@ -37,6 +37,7 @@ from decimal import Decimal
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
+from baogao.extract.open.actors import actor_owned
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open.checks import (
     base_estimated,
@@ -679,6 +680,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     owner_named = place_owned(text, clause[0], amount.start, amount.end,
                                               owner_named, amount.unit)
                     owner_named = clause_owned(text, clause[0], amount.start, owner_named)
+                    owner_named = actor_owned(text, clause[0], amount.start, owner_named)
                     owner_named = served_owned(text, clause[0], amount.start, owner_named,
                                                amount.unit)  # 为6107名|…新生|发放|资助金
                     name = final_name(owner_named,
