@@ -100,3 +100,17 @@ def test_a_time_a_plan_word_or_the_whole_region_before_the_verb_is_no_body() -> 
     # 预计完成全社会固定资产投资632亿元: an estimate, not a body
     wuzhou = _page_facts("pages18", "23_wuzhou2012.txt")
     assert _names(wuzhou, "632亿元", "预计完成全社会固定资产投资") == ["全社会固定资产投资"]
+
+
+def test_a_level_opening_the_first_of_listed_counts_is_the_next_ones_too() -> None:
+    # 新创建国家级零碳园区3家、自治区级绿色工厂54家、绿色园区2家
+    guangxi = province_open_facts("广西")
+    assert _names(guangxi, "2家", "自治区级绿色工厂54家、绿色园区") == ["自治区级绿色园区"]
+    # 新增省级创新平台30个、专精特新中小企业100户、高新技术企业150家: only the item right
+    # after the one printed with its level
+    gansu = province_open_facts("甘肃")
+    assert _names(gansu, "100户", "新增省级创新平台30个") == ["省级专精特新中小企业"]
+    assert _names(gansu, "150家", "新增省级创新平台30个") == ["高新技术企业"]
+    # 新增国家级中小企业特色产业集群3个、国家重点支持“小巨人”企业23家: a level of its own
+    jiangxi = province_open_facts("江西")
+    assert _names(jiangxi, "23家", "国家重点支持“小巨人”企业") == ["国家重点支持“小巨人”企业"]

@@ -30,7 +30,7 @@ from baogao.extract.open.grammar import (
     modified,
     paired_owner,
 )
-from baogao.extract.open.lists import _strip_growth, parallel_count, share_named
+from baogao.extract.open.lists import _strip_growth, listed_level, parallel_count, share_named
 from baogao.extract.open.names import (
     _BASIS,
     _CHANGE_UNITS,
@@ -452,6 +452,11 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         name = listed_head(pre, prev.name, name)  # 铁路新线…、|复线: 铁路复线
         name = listed_tail(pre, prev.name, name)  # 石油地质储量…、|天然气: …地质储量
         name = listed_measure(pre, prev.name, name)  # 重点企业177家、|注册资本: theirs
+        run = text[clause[0] : head_start]
+        if prev.name in run and run.count(prev.name[:2]) == 1:
+            # 省级…、|…: 省级's too (not a level shared itself, nor one the run repeats:
+            # 省级单项冠军企业…、省级专精特新中小企业…、|创新型企业)
+            name = listed_level(pre, prev.name, name, amount.unit)
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
