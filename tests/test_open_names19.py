@@ -114,3 +114,24 @@ def test_a_level_opening_the_first_of_listed_counts_is_the_next_ones_too() -> No
     # 新增国家级中小企业特色产业集群3个、国家重点支持“小巨人”企业23家: a level of its own
     jiangxi = province_open_facts("江西")
     assert _names(jiangxi, "23家", "国家重点支持“小巨人”企业") == ["国家重点支持“小巨人”企业"]
+
+
+def test_marks_of_a_page_copy_are_read_off_the_name() -> None:
+    # 全力抓好60件民生实事......报告中，…: the page cut the text at the ellipsis
+    longhua = _page_facts("names19", "04_longhua2018.txt")
+    assert _names(longhua, "60件", "民生实事......") == ["民生实事"]
+    # ——全社会固定资产投资预计完成828亿元: a bullet dash opening the line
+    hannan = _page_facts("names19", "34_hannan_plan2022.txt")
+    assert _names(hannan, "828亿元", "——全社会固定资产投资") == ["全社会固定资产投资"]
+    # 20xx年生产总值预计增长8.4%: the site masked the year
+    jiangmen = _page_facts("names19", "28_jiangmen2016_masked.txt")
+    assert _names(jiangmen, "8.4%", "20xx年生产总值") == ["生产总值"]
+
+
+def test_a_torn_or_scrambled_name_is_dropped() -> None:
+    # 其中服务业增加—值1增—长8%
+    shangcheng = _page_facts("names19", "b02_shangcheng_plan2020.txt")
+    assert _names(shangcheng, "8%", "增加—值1增—长") == []
+    # 实现生产总值6835. 27亿元: a number torn by a space (not 27亿元 of 生产总值6835.)
+    gansu = _page_facts("names19", "24_gansu2015.txt")
+    assert _names(gansu, "27亿元", "生产总值6835.") == []

@@ -39,6 +39,7 @@ from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
 from baogao.extract.open.actors import actor_owned
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
+from baogao.extract.open.artifacts import page_marks_off
 from baogao.extract.open.checks import (
     base_estimated,
     later_year,
@@ -731,7 +732,10 @@ def _checked(names: list[str], before: str, unit: str) -> list[str]:
     for name in names:
         # grammar words off (则|本年收入); a name left as a verb of stating alone takes the
         # subject printed before it (一九五八年的工业总产值，|拟定为…); none: not kept
-        read = grammar_checked(name) or stated_subject(name, before)
+        marked = page_marks_off(name)  # ——…, 20xx年…, …......报告: a page's marks off
+        if marked is None:
+            continue
+        read = grammar_checked(marked) or stated_subject(marked, before)
         if read is None or titled(read, unit):
             continue  # nor a count of people named by their title (14人获…|称号)
         read = event_owned(read, before)  # 洪涝灾害，|直接经济损失: the event's damage
