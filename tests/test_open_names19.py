@@ -135,3 +135,9 @@ def test_a_torn_or_scrambled_name_is_dropped() -> None:
     # 实现生产总值6835. 27亿元: a number torn by a space (not 27亿元 of 生产总值6835.)
     gansu = _page_facts("names19", "24_gansu2015.txt")
     assert _names(gansu, "27亿元", "生产总值6835.") == []
+
+
+def test_a_sibling_group_takes_the_measure_printed_after_the_first() -> None:
+    # 集中供养孤儿基本生活保障省定最低标准从…提高到2423元，散居孤儿（含…）从…提高到1567元
+    guangdong = province_open_facts("广东")
+    assert _names(guangdong, "1567元", "散居孤儿") == ["散居孤儿基本生活保障省定最低标准"]

@@ -65,6 +65,7 @@ from baogao.extract.open.grammar import (
     parallel_owned,
     purpose_kept,
     respective_verb,
+    sibling_head_owned,
     sibling_owned,
     stated_subject,
     titled,
@@ -741,6 +742,7 @@ def _checked(names: list[str], before: str, unit: str) -> list[str]:
         read = event_owned(read, before)  # 洪涝灾害，|直接经济损失: the event's damage
         read = sibling_owned(read, before)  # 全国高等学校新招生…，|毕业学生: the group's
         read = parallel_owned(read, before)  # 城镇人均居住面积…，|农村: the measure's owner
+        read = sibling_head_owned(read, before)  # 集中供养孤儿…标准…，|散居孤儿: its measure
         read = whole_carried(read, before)  # (…在工农业总产值中所占的比重…，)|农业…所占的比重
         read = purpose_kept(read, before, unit)  # 支持|…的减税降费: what money is for
         checked.append(read)
