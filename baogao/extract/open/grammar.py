@@ -388,9 +388,9 @@ def sibling_head_owned(name: str, before: str) -> str:
         return name
     words = _words(core)
     head = words[-1][0]
-    if len(words) < 2 or len(head) < 2 or words[-1][1] not in ("n", "nr") or not all(t.startswith(("n", "j", "a", "b", "v"))
-                                                  for _, t in words):
-        return name
+    if len(words) < 2 or len(head) < 2 or words[-1][1] not in ("n", "nr") or not all(
+            t.startswith(("n", "j", "a", "b", "v")) for _, t in words):
+        return name  # 散居|孤儿 (a group: not 民间|投资, a measure)
     current = clauses[-1].strip()
     verbs = tuple(sorted(_table("parallel_verbs"), key=len, reverse=True))
     after = _ASIDE.sub("", current[current.find(core) + len(core) :]) if core in current else ""
