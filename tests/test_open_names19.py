@@ -14,6 +14,7 @@ from tests.conftest import (
     names_at,
     national_open_facts,
     page_doc,
+    province_2025_open_facts,
     province_open_facts,
     seed_open_facts,
 )
@@ -141,3 +142,25 @@ def test_a_sibling_group_takes_the_measure_printed_after_the_first() -> None:
     # 集中供养孤儿基本生活保障省定最低标准从…提高到2423元，散居孤儿（含…）从…提高到1567元
     guangdong = province_open_facts("广东")
     assert _names(guangdong, "1567元", "散居孤儿") == ["散居孤儿基本生活保障省定最低标准"]
+
+
+def test_a_sentence_opening_on_a_size_class_owns_its_bare_measures() -> None:
+    # 规模以上工业实现销售收入、利税、利润同比分别增长14.5%、14.7%和19.5%，销售收入利税率、
+    # 利润率分别达到20%和14.4%: the industry's, not the county's
+    yiyuan = _page_facts("names19", "03_yiyuan2013.txt")
+    assert _names(yiyuan, "14.5%", "规模以上工业实现销售收入") == ["规模以上工业销售收入增长"]
+    assert _names(yiyuan, "14.7%", "规模以上工业实现销售收入") == ["规模以上工业利税增长"]
+    assert _names(yiyuan, "14.4%", "规模以上工业实现销售收入") == ["规模以上工业利润率"]
+    # 规模以上工业企业达7.6万家、增加值增长3%: read, and the firms' (it was dropped)
+    guangdong = province_open_facts("广东")
+    assert _names(guangdong, "3%", "规模以上工业企业达7.6万家") == ["规模以上工业企业增加值"]
+
+
+def test_a_change_after_a_verb_of_achieving_is_the_action() -> None:
+    # 实现业务表单数量压减62.44%: a fall, not an achievement of 62.44%
+    jiangxi = province_2025_open_facts("江西")
+    assert [f.action for f in jiangxi if f.text == "62.44%"] == ["压减"]
+    # 2006年，全国国有企业…，实现利润增长2.23倍
+    facts = national_open_facts((2008,))[2008]
+    assert [f.action for f in facts if f.text == "2.23倍" and "实现利润增长" in f.evidence] == [
+        "增长"]

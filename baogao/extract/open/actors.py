@@ -68,3 +68,16 @@ def actor_owned(text: str, clause_start: int, pos: int, name: str) -> str:
     if name.startswith(words[-1][0]) or actor in name:
         return name
     return actor + name
+
+
+def achieved_part(name: str) -> str:
+    """A listed part that opens on a body and a verb of achieving (规模以上工业|实现|销售收入,
+    …、利税、利润分别增长…): the measure with its body, the verb off (规模以上工业销售收入);
+    ``name`` otherwise."""
+    for verb in _verbs():
+        at = name.find(verb)
+        if at >= 2 and len(name) - at - len(verb) >= 2:
+            owned = actor_owned(name, 0, len(name), name[at + len(verb) :])
+            if owned != name[at + len(verb) :]:
+                return owned
+    return name

@@ -37,7 +37,7 @@ from decimal import Decimal
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
-from baogao.extract.open.actors import actor_owned
+from baogao.extract.open.actors import achieved_part, actor_owned
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
 from baogao.extract.open.artifacts import page_marks_off
 from baogao.extract.open.checks import (
@@ -440,7 +440,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         reading = None
                     elif i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
-                        listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
+                        listed_name = _mid_verb(_tail_predicate(achieved_part(trim_name(
+                            respective[i])[0]))[0])[0]
                         reading = None if _unsure(listed_name) else Reading(
                             listed_name, (reading.action if reading else None) or (
                                 respective_verb(text, apart, amount.start)),

@@ -30,6 +30,8 @@ from baogao.read.regions import resolve_one
 
 #: Word tags of the nouns an owner is made of.
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
+#: Heads of a body that may follow an owner's head (规模以上工业|企业; not 省属企业|工业).
+_BODY_HEADS = frozenset({"企业", "公司", "集团"})
 #: How many of the sentence's first characters are read for its owner.
 _OPENING = 24
 
@@ -49,10 +51,16 @@ def _owner(opening: str) -> str:
         i += 1  # 全年, 全国: not the owner's
     owner = ""
     for word, tag in words[i : i + 4]:
+        if word == "以上" and owner in ("规模", "限额"):
+            owner += word  # 规模|以上|工业: a size class opening the owner
+            continue
         if tag not in _NOUN_TAGS and (tag != "ns" or owner):  # 庆阳|数据中心集群: a place
             break  # may open the owner
         owner += word
         if word.endswith(_skip_words("owner_heads")):
+            at = words.index((word, tag), i)
+            if at + 1 < len(words) and words[at + 1][0] in _BODY_HEADS:
+                return owner + words[at + 1][0]  # 规模以上工业|企业: the head goes on
             return owner
     return ""
 

@@ -246,6 +246,10 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     tail_action = tail_action or stripped
     action = lead_action or action or tail_action
     grammar = load_json("name_grammar.json")
+    if action in grammar["achieving_verbs"] and tail_action and tail_action != action and (
+            tail_action in _growth_actions() or tail_action in open_names()["decrease_words"]
+            or tail_action in grammar["achieved_changes"]):
+        action = tail_action  # 实现|利润|增长31%, 实现|业务表单数量|压减62.44%: the change
     if (tail_action and action != tail_action and action in grammar["activity_verbs"]
             and tail_action in grammar["activity_words"] and name + tail_action in head):
         name += tail_action  # 完成|城镇棚户区改造|73.5万套: the activity is the object
