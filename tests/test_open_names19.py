@@ -164,3 +164,10 @@ def test_a_change_after_a_verb_of_achieving_is_the_action() -> None:
     facts = national_open_facts((2008,))[2008]
     assert [f.action for f in facts if f.text == "2.23倍" and "实现利润增长" in f.evidence] == [
         "增长"]
+
+
+def test_a_semicolon_goes_on_with_the_owner_its_sentence_opened_on() -> None:
+    # 规模以上工业增加值3580.7亿元，增长25.4%；净利润646.9亿元，增长51.4%
+    sichuan = _page_facts("names19", "07_sichuan2008.txt")
+    assert _names(sichuan, "646.9亿元", "净利润646.9亿元") == ["规模以上工业净利润"]
+    assert _names(sichuan, "51.4%", "净利润646.9亿元") == ["规模以上工业净利润增长"]

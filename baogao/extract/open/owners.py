@@ -84,6 +84,11 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
             "owned_measures_bare"):
         return name  # (…，)澳资企业超6600户…，“四新”产业占比: only the sentence's owner
     owner = _owner(text[begin : begin + _OPENING])
+    if not owner and begin == start and text[start - 1 : start] in ("；", ";") and (
+            name[: len(name) - len(growth)] in _skip_words("owned_measures_bare")):
+        # 规模以上工业增加值…，增长25.4%；|净利润646.9亿元: the sentence a semicolon goes on
+        begin = max(text.rfind(m, 0, start - 1) for m in "。！？\n") + 1
+        owner = _owner(text[begin : begin + _OPENING])
     if not owner or name.startswith((_words(owner)[-1][0], owner[:2])):
         return name  # (全年)工业|总产值: the owner's word begins the measure
     since = text.find(owner, begin) + len(owner)
