@@ -171,3 +171,12 @@ def test_a_semicolon_goes_on_with_the_owner_its_sentence_opened_on() -> None:
     sichuan = _page_facts("names19", "07_sichuan2008.txt")
     assert _names(sichuan, "646.9亿元", "净利润646.9亿元") == ["规模以上工业净利润"]
     assert _names(sichuan, "51.4%", "净利润646.9亿元") == ["规模以上工业净利润增长"]
+
+
+def test_points_after_a_growth_are_the_change_of_its_rate() -> None:
+    # 全社会固定资产投资完成1202亿元，增长68%，比上年提高24个百分点
+    neimenggu = _page_facts("names19", "25_neimenggu2004.txt")
+    assert _names(neimenggu, "24个百分点", "增长68%") == ["全社会固定资产投资增速提高"]
+    # 进出口总额 541.7亿美元，增长 18.6%，比上一年大幅提高了 30.2个百分点
+    zhuhai = _page_facts("names19", "c10_zhuhai2014.txt")
+    assert _names(zhuhai, "30.2个百分点", "进出口总额") == ["进出口总额增速提高"]

@@ -143,6 +143,8 @@ _COMPARED_TO = ("高于", "低于", "快于", "慢于")
 
 #: A level (人形机器人产量|突破5000台): not an amount acted on by the verb before the list.
 _LEVEL_ENDS = ("量", "率", "规模", "能力", "比重", "水平")
+#: Changes of a rate printed after a growth (增长68%，比上年|提高|24个百分点).
+_RATE_CHANGES = frozenset({"提高", "提升", "上升", "下降", "降低", "回落", "加快", "放缓"})
 
 
 def _compared_measure(name: str) -> bool:
@@ -484,7 +486,21 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if average and growth and name.endswith(growth):
         # (现代工业增长…，即)平均每年|递增: the yearly average of the same growth
         name = name[: -len(growth)] + average + growth
+    name = _rate_changed(pre, prev, name, amount.unit)
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry, led)
+
+
+def _rate_changed(pre: str, prev: Reading | None, name: str, unit: str) -> str:
+    """The name of points a growth rate changed by, printed after the growth (全社会固定资产
+    投资…，增长68%，|比上年提高|24个百分点: 全社会固定资产投资增速提高), not the object's own
+    change; ``name`` otherwise. ``pre`` is the text before the points."""
+    if unit != "个百分点" or prev is None or prev.action not in ("增长", "同比增长"):
+        return name
+    base = _strip_growth(_object(prev))
+    change = next((w for w in _RATE_CHANGES if w in pre), "")
+    if not change or "增速" in name or name not in (base, base + change):
+        return name
+    return base + "增速" + change
 
 
 #: The Chinese characters after a measure up to a stop (…万吨|聚烯烃升级改造项目).
