@@ -180,3 +180,15 @@ def test_points_after_a_growth_are_the_change_of_its_rate() -> None:
     # 进出口总额 541.7亿美元，增长 18.6%，比上一年大幅提高了 30.2个百分点
     zhuhai = _page_facts("names19", "c10_zhuhai2014.txt")
     assert _names(zhuhai, "30.2个百分点", "进出口总额") == ["进出口总额增速提高"]
+
+
+def test_a_measure_after_a_count_of_a_flow_is_the_flow_entities() -> None:
+    # 新谋划重点项目630个、总投资1280亿元: not the investment of every key project
+    hanbin = _page_facts("names19", "52_hanbin2025.txt")
+    assert _names(hanbin, "1280亿元", "新谋划重点项目630个") == ["新谋划重点项目总投资"]
+    # 新建应急避难场所6处、总面积6.61万平方米
+    assert _names(seed_open_facts("003"), "6.61万平方米", "新建应急避难场所6处") == [
+        "新建应急避难场所总面积"]
+    # 新增全国重点实验室15家、总数达23家: the stock of all of them, no flow
+    anhui = province_2025_open_facts("安徽")
+    assert _names(anhui, "23家", "新增全国重点实验室15家") == ["全国重点实验室总数"]
