@@ -81,12 +81,15 @@ def test_estimates_over_years_ahead_are_targets(national: dict[int, list[Fact]])
         assert (fact.kind, fact.period) == ("target", None)
 
 
-def test_values_of_a_part_of_the_year_have_no_period(national: dict[int, list[Fact]]) -> None:
+def test_values_of_a_part_of_the_year_are_scoped_to_it(national: dict[int, list[Fact]]) -> None:
+    # 今年上半年: of the report's year, scoped to the half year (never read as the year's);
+    # 1—11月 with no year printed with it: of none
     [fact] = _at(national[1980], "23.6%", "今年上半年，集体所有制工业产值比去年同期增长")
-    assert (fact.name, fact.kind, fact.period) == ("集体所有制工业产值", "actual", None)
+    assert (fact.name, fact.kind, fact.period, fact.scope) == (
+        "集体所有制工业产值", "actual", 1980, "上半年")
     guangxi = _facts(FORMATS_2025 / "2025年广西政府工作报告.docx")
     [fact] = _at(guangxi, "8.9%", "1—11月规模以上工业能耗强度下降")
-    assert fact.period is None
+    assert (fact.period, fact.scope) == (None, "1—11月")
     # 年末…从上半年5.5%降到5.3%: the half year is the base; the level is the year's end
     guangxi_2026 = _facts(PROVINCES / "2026_广西壮族自治区_政府工作报告.csv")
     [fact] = _at(guangxi_2026, "5.3%", "年末城镇调查失业率从上半年5.5%降到5.3%")
