@@ -326,9 +326,10 @@ _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")  # 好毕斯哈拉图: six characters
-#: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
+#: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）, or the same
+#: after the title on the title line (绵阳市政府工作报告(2023年1月3日 李云))
 _DATED_BYLINE = re.compile(
-    rf"^[（(]?{NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
+    rf"^(?:[{_CJK}]{{0,20}}工作报告[（(]|[（(]?){NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"

@@ -1,0 +1,115 @@
+"""Page metadata and page shapes of session 19 (issue 9; measured by benchmarks/fresh_pages.py on
+the tune splits of benchmarks/data/fresh13 … fresh19): numbers set apart from their words by
+spaces (2021 年全市完成地区生产总值 6617 亿元); a page's stamp with the year last (05.02.2023
+12:43); the session's year told by the budget or plan reports it hears (2009年…执行情况和2010年
+…草案); a county's delegation at a city's congress (社旗县代表团); the speaker after the date in
+a title line (绵阳市政府工作报告(2023年1月3日 李云)). Each test reads a real tune page (copied
+to tests/data/pages19) or a variant of one."""
+
+from __future__ import annotations
+
+import re
+
+from baogao.read.normalize import normalize
+from tests.conftest import DATA
+from tests.conftest import catalog_rows as _catalog
+from tests.conftest import page_doc as _doc
+
+PAGES = DATA / "pages19"
+
+
+def normalize_text(text: str) -> str:
+    return normalize(text).text
+
+
+def _page(name: str) -> str:
+    """A tune page as the search tool stored it (copied from benchmarks/data)."""
+    return (PAGES / name).read_text("utf-8")
+
+
+#: 现代快报 on the 盐城 2022 report: every number set apart by spaces (“盘古之白”)
+YANCHENG_2022 = _page("06_yancheng2022_news.txt")
+
+
+def test_numbers_set_apart_by_spaces_are_read() -> None:
+    rows = _catalog(_doc(YANCHENG_2022))
+    assert ("gdp", "actual", False, 2021, 6617.0, None) in rows
+    assert ("gdp_per_capita", "actual", False, 2021, 99000.0, None) in rows
+
+
+def test_a_space_before_a_number_stays_when_it_is_a_lone_one() -> None:
+    # one stray space after a verb (建设 7000多所寄宿制学校) is kept: only a line set with
+    # such spaces throughout loses them; the spaces after numbers go everywhere
+    text = normalize_text("国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校，"
+                          "远程教育已覆盖3.6万所农村中小学，国内生产总值达到39.8 万亿元。")
+    assert "建设 7000多所" in text and "39.8万亿元" in text
+    spaced = normalize_text("坚定不移转方式、调结构、促创新，2021 年全市完成地区生产总值 6617 亿元，"
+                            "人均 GDP 达到 9.9 万元，一般公共预算收入突破 450 亿元。")
+    assert "2021年全市完成地区生产总值6617亿元，人均GDP达到9.9万元" in spaced
+
+
+def test_a_spaced_line_keeps_its_periods() -> None:
+    # 是 2007 年的 2.3 倍: the comparison year is not the figure's once the spaces go
+    text = re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=[\d%])(?=[\u4e00-\u9fff])", " ",
+                  "过去五年，全县实现地区生产总值80.5亿元，是2007年的1.7倍，年均增长13.5%；"
+                  "地方财政收入6.02亿元，是2007年的2.3倍，年均增长22.9%。")
+    assert "地方财政收入6.02亿元，是2007年的2.3倍" in normalize_text(text)
+
+
+#: 昆明日报 on the 昆明 2023 report: the page prints its date as 05.02.2023 12:43 and the
+#: meeting's as 2月4日 without its year
+KUNMING_2023 = _page("12_kunming2023_news.txt")
+
+
+def test_a_stamp_with_the_year_last_dates_the_meeting() -> None:
+    doc = _doc(KUNMING_2023)
+    assert (doc.year, doc.date) == (2023, "2023-02-04")
+    assert ("gdp", "actual", False, 2022, 7541.37, None) in _catalog(doc)
+
+
+def test_a_stamp_is_read_either_way_round() -> None:
+    # 02.03.2023: 2 March or 3 February; the meeting (2月1日) falls within 60 days of both
+    text = KUNMING_2023.replace("05.02.2023", "02.03.2023").replace("2月4日", "2月1日")
+    assert _doc(text).date == "2023-02-01"
+    # a year-first stamp is read as before; a stamp without its time is no stamp
+    assert _doc(KUNMING_2023.replace("05.02.2023  12:43", "2023-02-05")).date == "2023-02-04"
+    assert _doc(KUNMING_2023.replace("05.02.2023  12:43", "05.02.2023")).year is None
+
+
+#: 中新社 on the 河北 2010 report (Traditional): the photo caption names the budget reports of
+#: 2009 and 2010; the story prints no year of its own
+HEBEI_2010 = _page("34_hebei2010_news_trad.txt")
+
+
+def test_the_reports_heard_tell_the_session_year() -> None:
+    doc = _doc(HEBEI_2010)
+    assert doc.year == 2010
+    rows = _catalog(doc)
+    assert ("gdp_growth", "target", False, 2010, 9.0, "min") in rows
+    assert ("gdp_growth", "actual", True, 2009, 10.0, None) in rows
+
+
+def test_without_the_caption_the_page_has_no_year() -> None:
+    text = re.sub(r"審議省財政廳[^。]*?草案的報告,", "", HEBEI_2010)
+    assert "草案" not in text
+    assert _doc(text).year is None
+
+
+#: 南阳日报: the city's congress chairman reviews the report with 社旗县's delegation
+NANYANG_2017 = _page("37_nanyang2017_news.txt")
+
+
+def test_a_delegation_is_not_the_report_region() -> None:
+    assert _doc(NANYANG_2017).region != "河南省南阳市社旗县"
+    assert _doc(NANYANG_2017.replace("社旗县代表团", "社旗县")).region == "河南省南阳市社旗县"
+
+
+#: a reposting site's title with the day and the speaker: 绵阳市政府工作报告(2023年1月3日 李云)
+MIANYANG_2023 = _page("03_mianyang2023.txt")
+
+
+def test_the_name_after_the_date_in_a_title_is_the_speaker() -> None:
+    doc = _doc(MIANYANG_2023)
+    assert (doc.speaker, doc.date, doc.year) == ("李云", "2023-01-03", 2023)
+    # a title without the name names no speaker
+    assert _doc(MIANYANG_2023.replace(" 李云)", ")")).speaker is None
