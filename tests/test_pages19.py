@@ -40,11 +40,12 @@ def test_numbers_set_apart_by_spaces_are_read() -> None:
 def test_a_space_before_a_number_stays_when_it_is_a_lone_one() -> None:
     # one stray space after a verb (建设 7000多所寄宿制学校) is kept: only a line set with
     # such spaces throughout loses them; the spaces after numbers go everywhere
-    text = normalize_text("国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所寄宿制学校，"
-                          "远程教育已覆盖3.6万所农村中小学，国内生产总值达到39.8 万亿元。")
+    text = normalize_text("国家安排专项资金支持2.2万多所农村中小学改造危房、建设 7000多所"
+                          "寄宿制学校，远程教育已覆盖3.6万所农村中小学，"
+                          "国内生产总值达到39.8 万亿元。")
     assert "建设 7000多所" in text and "39.8万亿元" in text
-    spaced = normalize_text("坚定不移转方式、调结构、促创新，2021 年全市完成地区生产总值 6617 亿元，"
-                            "人均 GDP 达到 9.9 万元，一般公共预算收入突破 450 亿元。")
+    spaced = normalize_text("坚定不移转方式、调结构、促创新，2021 年全市完成地区生产总值 6617 "
+                            "亿元，人均 GDP 达到 9.9 万元，一般公共预算收入突破 450 亿元。")
     assert "2021年全市完成地区生产总值6617亿元，人均GDP达到9.9万元" in spaced
 
 
