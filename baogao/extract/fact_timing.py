@@ -152,7 +152,7 @@ def reading_fact(
     horizon = plan_horizon(text, para.start, reading.start)
     dated = (
         explicit is not None
-        or relative_year(text, sentence.start, reading.start) == "last"
+        or _relative(text, sentence, reading) == "last"
         or future_target(doc.year, deadline, horizon) is not None
     )
     opening = None if dated else opening_year_timing(doc, para)
@@ -166,7 +166,7 @@ def reading_fact(
     end = reading.span == "end" and role == "review" and reading.unit != "%"
     # 今年 dates a value in a five-year passage too (过去五年…年均增长15%。报告提出今年的预期
     # 目标是生产总值增长11%)
-    this_year = multi and relative_year(text, sentence.start, reading.start) == "this"
+    this_year = multi and _relative(text, sentence, reading) == "this"
     if multi and not end and not _multi_year_ok(
             doc, reading, role, dated or opening is not None or this_year):
         # …but a rate a five-year plan's section says is reached is a target of its last year
@@ -190,7 +190,7 @@ def reading_fact(
         # …the list items after a lead ending on a colon read their year from the lead too
         timing = paragraph_year_timing(doc, dating or para, reading.start)
     elif (doc.section_at(reading.start) is None and not dated and not own_year
-          and relative_year(text, sentence.start, reading.start) is None
+          and _relative(text, sentence, reading) is None
           and not has_cue(text[sentence.start : reading.start], "target_cues")):
         # a page without headings (a news page retelling the report: 报告指出：2010年，…。
         # 初步核算，全县生产总值…), or the text before the first heading seen (a copy that lost
@@ -261,6 +261,18 @@ def _past_year_since(text: str, start: int, pos: int) -> bool:
     after = text[named_end : pos]
     return any(w in after for w in cue_words("last_year")) and not any(
         w in after for w in cue_words("this_year"))
+
+
+def _relative(text: str, sentence: _Span, reading: Reading) -> str | None:
+    """``relative_year`` of the words before the reading in its sentence; for the end value of
+    由去年的X提高到Y, not the words of the start (去年 is X's year, not Y's)."""
+    if reading.span == "end":
+        floor = _year_floor(text, sentence, reading)
+        opener = max(text.rfind(w, sentence.start, floor) for w in ("由", "从"))
+        if opener >= 0:
+            return relative_year(text, floor, reading.start) or relative_year(
+                text, sentence.start, opener)
+    return relative_year(text, sentence.start, reading.start)
 
 
 def _year_floor(text: str, sentence: _Span, reading: Reading) -> int:

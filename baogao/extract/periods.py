@@ -663,6 +663,11 @@ def start_timing(doc: Document, role: Role, para: _Span, pos: int, kind: str) ->
         r"[从由]上年的?$", head
     ):
         year = doc.year - 2  # 由上年的X回落到Y in a review of last year: the year before it
+    if year is None and doc.year is not None and re.search(r"[从由]去年的?$", head):
+        year = doc.year - 1
+    if year is None and doc.year is not None and re.search(r"[从由]今年预计的?$", head):
+        # 增长速度由今年预计的3%提高到4% (a report given late in the year): this year's estimate
+        return Timing("actual", True, doc.year)
     if year is None and kind != "growth" and role == "review" and doc.year is not None:
         titles = tuple(doc.section_path(doc.section_at(pos)))
         if any(has_cue(t, "five_year_review") for t in titles) or has_cue(
