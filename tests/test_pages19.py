@@ -123,8 +123,8 @@ _GDP_2017 = "预计实现生产总值2850亿元,增长7.7%"
 
 def test_a_chain_another_division_leads_is_not_the_page_s() -> None:
     # a neighbour quoted: its GDP names it; its revenue, second in the chain, is its too
-    text = ZHANJIANG_2018.replace(
-        _GDP_2017, _GDP_2017 + "。同期,相邻的茂名市地区生产总值增长7.73%、一般公共预算收入增长9.17%")
+    text = ZHANJIANG_2018.replace(_GDP_2017, _GDP_2017 + "。同期,相邻的茂名市地区生产总值"
+                                  "增长7.73%、一般公共预算收入增长9.17%")
     rows = _catalog(_doc(text))
     assert not [r for r in rows if r[4] in (7.73, 9.17)]
     assert ("industrial_value_added_growth", "actual", False, 2017, 9.0, None) in rows
@@ -136,8 +136,8 @@ def test_a_chain_another_division_leads_is_not_the_page_s() -> None:
 
 def test_a_target_dated_only_by_this_year_so_far_is_withheld() -> None:
     # 今年一季度 opens results so far: the review's sentences after it are no targets
-    text = ZHANJIANG_2018.replace(
-        _GDP_2017, _GDP_2017 + "。今年一季度,全市地区生产总值增长6.37%,规模以上工业增加值增长8.17%")
+    text = ZHANJIANG_2018.replace(_GDP_2017, _GDP_2017 + "。今年一季度,全市地区生产总值"
+                                  "增长6.37%,规模以上工业增加值增长8.17%")
     rows = _catalog(_doc(text))
     assert not [r for r in rows if r[1] == "target"]
     # a plan word after it dates the values as the year's targets again
