@@ -143,3 +143,18 @@ def test_a_target_dated_only_by_this_year_so_far_is_withheld() -> None:
     # a plan word after it dates the values as the year's targets again
     plan = text.replace("规上工业增加值833亿元", "全年预期目标:规上工业增加值833亿元")
     assert [r for r in _catalog(_doc(plan)) if r[1] == "target"]
+
+
+#: 紫荆 on the 大理州 2023 report: the meeting day 2月2日 without its year; the body tells 2023
+#: (2023年是全面贯彻落实党的二十大精神的开局之年…做好今年的政府工作)
+DALI_2023 = _page("13_dali2023_news.txt")
+
+
+def test_a_title_year_the_body_contradicts_dates_no_meeting_day() -> None:
+    # a reposting site's title naming the year reviewed: neither the day nor the year is
+    # dated by it (withheld rather than a year early)
+    doc = _doc("2022年政府工作报告\n" + DALI_2023)
+    assert doc.year != 2022 and (doc.date or "")[:4] != "2022"
+    # a title the body agrees with dates them as before
+    agreed = _doc("2023年政府工作报告\n" + DALI_2023)
+    assert (agreed.year, agreed.date) == (2023, "2023-02-02")

@@ -681,8 +681,13 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         # a meeting day printed without its year (1月10日，…会议开幕), dated by the title's year
         # or by the year the text gives otherwise (its meeting, its plan, its own references)
         known = _find_year(None, meeting, region, title, text, hints, doc_type)
-        date = meeting_day(_flat(text[:1500]), title, known) or meeting_day(
-            pre_original, title, known)
+        # a title whose year the body's own clues contradict (天长市2015年政府工作报告 over a
+        # review of 2015) dates no meeting day: the year they agree on does, or none
+        m = YEAR_IN.search(title or "")
+        told = text_year(text) if m else None
+        day_title = None if m and told not in (None, int(m.group(1))) else title
+        date = meeting_day(_flat(text[:1500]), day_title, known) or meeting_day(
+            pre_original, day_title, known)
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
         level = level_of_government(_flat(text[:1500])) or _level_of_title(speaker_title)
