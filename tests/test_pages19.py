@@ -158,3 +158,25 @@ def test_a_title_year_the_body_contradicts_dates_no_meeting_day() -> None:
     # a title the body agrees with dates them as before
     agreed = _doc("2023年政府工作报告\n" + DALI_2023)
     assert (agreed.year, agreed.date) == (2023, "2023-02-02")
+
+
+#: the 湛江 2025 report: …为2025年经济较快增长…奠定了坚实基础。\n这一年，我们把拼经济…全市完成
+#: 地区生产总值3839.93亿元，增长1.2%
+ZHANJIANG_2025 = _page("20_zhanjiang2025.txt")
+
+
+def test_a_review_run_into_one_line_after_the_coming_year_is_no_plan() -> None:
+    one_line = re.sub(r"\s*\n\s*", "", ZHANJIANG_2025)
+    rows = _catalog(_doc(one_line))
+    assert not [r for r in rows if r[1] == "target"]
+    # as printed, the paragraph after the line break is the review of 2024
+    assert ("gdp", "actual", False, 2024, 3839.93, None) in _catalog(_doc(ZHANJIANG_2025))
+
+
+def test_an_earlier_year_compared_with_leaves_a_target_alone() -> None:
+    text = ("各位代表：现在，我代表市人民政府向大会报告工作。\n二、2025年工作安排\n"
+            "今年全市经济社会发展的主要预期目标是：地区生产总值比2024年增长5%左右，"
+            "一般公共预算收入增长3%。")
+    rows = _catalog(_doc(text))
+    assert ("gdp_growth", "target", False, 2025, 5.0, "approx") in rows
+    assert ("general_budget_revenue_growth", "target", False, 2025, 3.0, None) in rows

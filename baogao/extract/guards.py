@@ -243,6 +243,40 @@ def results_so_far(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 @functools.cache
+def _time_word_re() -> re.Pattern[str]:
+    rule = page_shapes()["review_word_targets"]
+    review = "|".join(map(re.escape, rule["review_words"]))
+    bases = "".join(rule["comparison_marks"])
+    return re.compile(rf"(?P<review>(?<![{bases}])(?:{review}))"
+                      rf"|(?<![{bases}])(?P<year>(?:19|20)\d\d)年|今年|明年|本年")
+
+
+def review_word_targets(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the targets of the report's year whose paragraph, before the value,
+    last names the year past, by a review word or an earlier year not compared with (这一年，
+    我们…全市完成地区生产总值3839.93亿元; 2019年是…的一年。…地区生产总值增长8.4%: a page
+    whose lines ran together reads the review after a sentence naming the coming year as its
+    plan); such a value is withheld rather than re-dated."""
+    if doc.year is None or not any(f.kind == "target" for f in facts):
+        return facts
+    text = doc.text
+    spans = [(p.start, p.end) for p in paragraph_spans(doc)]
+    kept: list[Fact] = []
+    for fact in facts:
+        at = text.find(fact.text, fact.start) if fact.text else -1
+        if fact.kind == "target" and fact.period == doc.year and at >= 0:
+            para = next((a for a, b in spans if a <= at < b), fact.start)
+            last = None
+            for last in _time_word_re().finditer(text, para, at):
+                pass
+            if last is not None and (last.group("review") or (
+                    last.group("year") and int(last.group("year")) < doc.year)):
+                continue
+        kept.append(fact)
+    return kept
+
+
+@functools.cache
 def _plan_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, page_shapes()["actual_plan_words"])))
 
@@ -271,7 +305,8 @@ def guarded(doc: Document, facts: list[Fact]) -> list[Fact]:
     page's own region, dated, a target or an actual as its own sentence says, and no estimate
     of a year not yet over."""
     return past_estimates(doc, targets_not_results(doc, results_not_targets(doc, dated(
-        results_so_far(doc, other_region_chain(doc, own_region(doc, whole_year(doc, facts))))))))
+        review_word_targets(doc, results_so_far(doc, other_region_chain(doc, own_region(
+            doc, whole_year(doc, facts)))))))))
 
 
 def past_estimates(doc: Document, facts: list[Fact]) -> list[Fact]:
