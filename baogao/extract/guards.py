@@ -266,9 +266,7 @@ def review_word_targets(doc: Document, facts: list[Fact]) -> list[Fact]:
         at = text.find(fact.text, fact.start) if fact.text else -1
         if fact.kind == "target" and fact.period == doc.year and at >= 0:
             para = next((a for a, b in spans if a <= at < b), fact.start)
-            last = None
-            for last in _time_word_re().finditer(text, para, at):
-                pass
+            last = next(reversed(list(_time_word_re().finditer(text, para, at))), None)
             if last is not None and (last.group("review") or (
                     last.group("year") and int(last.group("year")) < doc.year)):
                 continue
