@@ -180,3 +180,14 @@ def test_an_earlier_year_compared_with_leaves_a_target_alone() -> None:
     rows = _catalog(_doc(text))
     assert ("gdp_growth", "target", False, 2025, 5.0, "approx") in rows
     assert ("general_budget_revenue_growth", "target", False, 2025, 3.0, None) in rows
+
+
+#: 中国日报网 on the 昆明 2017 report: the page's stamp (2017-03-22 13:26:03, a line cleaning
+#: drops) and the meeting day 3月19日 without its year
+KUNMING_2017 = _page("11_kunming2017_news.txt")
+
+
+def test_the_page_stamp_dates_the_meeting_before_any_title_year() -> None:
+    assert _doc(KUNMING_2017).date == "2017-03-19"
+    doc = _doc("2016年政府工作报告\n" + KUNMING_2017)  # a title naming the year reviewed
+    assert doc.date == "2017-03-19"

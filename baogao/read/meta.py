@@ -686,8 +686,11 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         m = YEAR_IN.search(title or "")
         told = text_year(text) if m else None
         day_title = None if m and told not in (None, int(m.group(1))) else title
-        date = meeting_day(_flat(text[:1500]), day_title, known) or meeting_day(
-            pre_original, day_title, known)
+        # the page's own stamp first, in the text or in the original (a stamp line cleaning
+        # dropped: 2017-03-22 13:26:03), then the years the title or the text give
+        head = _flat(text[:1500])
+        date = (meeting_day(head, None) or meeting_day(pre_original, None)
+                or meeting_day(head, day_title, known) or meeting_day(pre_original, day_title, known))
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
         level = level_of_government(_flat(text[:1500])) or _level_of_title(speaker_title)
