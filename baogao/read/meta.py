@@ -690,7 +690,8 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         # dropped: 2017-03-22 13:26:03), then the years the title or the text give
         head = _flat(text[:1500])
         date = (meeting_day(head, None) or meeting_day(pre_original, None)
-                or meeting_day(head, day_title, known) or meeting_day(pre_original, day_title, known))
+                or meeting_day(head, day_title, known)
+                or meeting_day(pre_original, day_title, known))
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
         level = level_of_government(_flat(text[:1500])) or _level_of_title(speaker_title)
