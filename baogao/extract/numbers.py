@@ -249,14 +249,14 @@ def _quantity_re() -> re.Pattern[str]:
     post = _alternation([w for words in table["suffix_bounds"].values() for w in words])
     seps = _alternation(table["range_separators"])
     number = rf"(?:{_COMPOUND}|{_GROUPED}|{_AR_NUM}|{_CN_NUM})"
-    gap = rf"{_INSIDE}?"
+    gap = rf"{_INSIDE}?"  # 6617 亿元, 突破 450 亿元, 5% 左右: a space a copy left around a number
     return re.compile(
-        rf"(?P<pre>{pre})?(?P<sign>[-−])?"
+        rf"(?:(?P<pre>{pre}){gap})?(?P<sign>[-−])?"
         rf"(?:(?P<pct>百分之)(?P<pnum>{number})|(?P<num>{number}){gap}"
         rf"(?:(?P<more>多|余)(?={units}))?(?P<unit>{units})?)"
         rf"(?:(?P<sep>{seps})(?:(?P<pct2>百分之)(?P<pnum2>{number})|"
         rf"(?P<num2>{number}){gap}(?P<unit2>{units})))?"
-        rf"(?P<post>{post})?"
+        rf"(?:{gap}(?P<post>{post}))?"
     )
 
 
