@@ -92,7 +92,7 @@ def test_a_count_of_things_doing_something_needs_a_result_saying_it() -> None:
     # 推动超1万家工业企业开展技术改造和数字化转型 (2025) ↔ 推动1万家工业企业技术改造和
     # 数字化转型 (2026), not 规模以上工业企业达7.6万家 (every firm of that size)
     _, rows = _pair("广东省")
-    firms = _row(rows, "工业企业", "超1万家")
+    firms = _row(rows, "开展技术改造和数字化转型的工业企业", "超1万家")
     assert (firms.actual_text, firms.verdict) == ("1万家", "met")
     # every annex item of 2025年省十件民生实事 is done by 十件民生实事全面完成
     annex = [r for r in rows if r.list_name and r.period == 2025]

@@ -93,7 +93,7 @@ def test_catalog_target_keeps_indicator_and_closest_name(xicheng: list[Commitmen
 
 
 def test_unmatched_commitments_stay_unreported(xicheng: list[CommitmentRow]) -> None:
-    row = _row(xicheng, "老旧小区管线", "21个")
+    row = _row(xicheng, "老旧小区管线更新改造", "21个")
     assert row.verdict == "unreported" and row.actual_text is None
     assert row.reason == "后一年报告未见同一事项的结果"
 

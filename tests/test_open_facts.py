@@ -462,9 +462,10 @@ def test_a_verb_led_by_an_adverb_is_not_part_of_the_name() -> None:
 
 
 def test_a_listed_noun_with_a_modifier_joins_the_list() -> None:
-    # 20个|机关、企事业单位附属空间(对社会开放共享): 附属 is a modifier of the noun
+    # (推动)20个|机关、企事业单位附属空间|对社会开放共享: 附属 is a modifier of the noun, and
+    # the count after the pivot verb is of the ones its predicate says
     names = _named(_province("上海"), "20个机关、企事业单位附属空间")
-    assert names["20个"] == "机关、企事业单位附属空间"
+    assert names["20个"] == "对社会开放共享的机关、企事业单位附属空间"
 
 
 def test_a_count_is_of_the_noun_before_the_verb_that_governs_the_next_amount() -> None:

@@ -208,11 +208,13 @@ def test_a_multiple_put_against_a_base_is_the_subjects() -> None:
     assert kept.name == "特困人员基本生活保障标准"
 
 
-def test_households_counted_are_named_without_the_work_done() -> None:
-    # 实施特殊困难老年人家庭适老化改造4.5万户: 4.5万户 counts the households
+def test_households_counted_are_named_with_the_work_done() -> None:
+    # 实施特殊困难老年人家庭适老化改造4.5万户: 4.5万户 counts the households whose homes were
+    # adapted; the households alone (特殊困难老年人家庭) would read as all of them, and the
+    # quality alone (…家庭适老化) names no work
     facts = _facts(FORMATS_2025 / "2025年安徽省政府工作报告.docx")
     [fact] = _at(facts, "4.5万户", "特殊困难老年人家庭适老化改造4.5万户")
-    assert fact.name == "特殊困难老年人家庭"
+    assert fact.name == "特殊困难老年人家庭适老化改造"
 
 
 def test_year_end_and_whole_year_words_do_not_open_or_sit_in_a_name() -> None:

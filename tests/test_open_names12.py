@@ -34,8 +34,10 @@ def test_a_fund_keeps_the_budget_that_pays_it() -> None:
 
 
 def test_a_generic_group_reached_keeps_its_verb() -> None:
-    # 惠及消费者150余万人: the consumers reached by 以旧换新, not all of the province's
-    assert _names(_province_2025("江西"), "150余万人", "惠及消费者") == ["惠及消费者"]
+    # 惠及消费者150余万人: the consumers reached by 以旧换新, not all of the province's (and
+    # named with what reached them: 消费品以旧换新补贴280余万件（辆）、|惠及…)
+    assert _names(_province_2025("江西"), "150余万人", "惠及消费者") == [
+        "消费品以旧换新补贴惠及消费者"]
 
 
 def test_a_count_keeps_the_predicate_that_says_which() -> None:

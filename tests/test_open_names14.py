@@ -106,8 +106,8 @@ def test_a_trait_before_a_count_and_a_measure_is_not_the_name() -> None:
 
 
 def test_a_group_reached_keeps_the_verb_when_its_noun_ends_in_a_reached_one() -> None:
-    # 育儿补贴惠及124万名婴幼儿: those the subsidy reached, not all infants
-    assert _names(_province("江苏"), "124万名", "育儿补贴惠及") == ["惠及婴幼儿"]
+    # 育儿补贴惠及124万名婴幼儿: those the subsidy reached, not all infants (named with it)
+    assert _names(_province("江苏"), "124万名", "育儿补贴惠及") == ["育儿补贴惠及婴幼儿"]
     # 惠及残疾学生超7.6万名: 残疾学生 ends in 学生, a group reached
     assert _names(_province_2025("广东"), "超7.6万名", "惠及残疾学生") == ["惠及残疾学生"]
 

@@ -179,7 +179,7 @@ def test_one_of_a_pair_of_owners_before_the_action_stays_in_the_name() -> None:
 def test_a_measure_of_money_after_a_count_of_entities_is_theirs() -> None:
     # 累计引进重点企业177家、注册资本1100亿元
     facts = seed_open_facts("003")
-    assert _names(facts, "1100亿元", "重点企业177家、注册资本") == ["重点企业注册资本"]
+    assert _names(facts, "1100亿元", "重点企业177家、注册资本") == ["引进重点企业注册资本"]
 
 
 def test_a_quoted_title_with_a_numeral_does_not_stop_a_restricting_predicate() -> None:

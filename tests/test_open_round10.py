@@ -123,10 +123,10 @@ def test_names_closed_by_their_head_or_action(national: dict[int, list[Fact]]) -
     [seed] = read(SEEDS / "000_b5713cac4734963f.txt")
     facts = open_facts(seed, extract_facts(seed))
     assert [f.name for f in _at(facts, "134户", "完成134户适老化改造")] == ["适老化改造"]
-    # the households are counted when they are named before the work
+    # the households counted named before the work keep the work done to them
     guangdong = _facts(FORMATS_2025 / "2025年广东省政府工作报告.docx")
     assert [f.name for f in _at(guangdong, "8.8万户", "8.8万户特殊困难老年人家庭适老化改造")] == [
-        "特殊困难老年人家庭"]
+        "特殊困难老年人家庭适老化改造"]
     [closed] = _at(national[2009], "1054处", "关闭小煤矿1054处")
     assert closed.name == "小煤矿"
 

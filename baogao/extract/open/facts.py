@@ -37,7 +37,9 @@ from decimal import Decimal
 
 from baogao.extract.catalog import cues
 from baogao.extract.facts import _Span, iter_sentences, timing_at
+from baogao.extract.open.actors import achieved_part, actor_owned
 from baogao.extract.open.amounts import Amount, _unit_gate, find_amounts
+from baogao.extract.open.artifacts import page_marks_off
 from baogao.extract.open.checks import (
     base_estimated,
     later_year,
@@ -63,6 +65,7 @@ from baogao.extract.open.grammar import (
     parallel_owned,
     purpose_kept,
     respective_verb,
+    sibling_head_owned,
     sibling_owned,
     stated_subject,
     titled,
@@ -437,7 +440,8 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                         reading = None
                     elif i in respective:
                         # 死亡人数较“十三五”同期(分别下降): the comparison is not the object
-                        listed_name = _mid_verb(_tail_predicate(trim_name(respective[i])[0])[0])[0]
+                        listed_name = _mid_verb(_tail_predicate(achieved_part(trim_name(
+                            respective[i])[0]))[0])[0]
                         reading = None if _unsure(listed_name) else Reading(
                             listed_name, (reading.action if reading else None) or (
                                 respective_verb(text, apart, amount.start)),
@@ -679,6 +683,7 @@ def open_facts(doc: Document, catalog: list[Fact] | None = None) -> list[Fact]:
                     owner_named = place_owned(text, clause[0], amount.start, amount.end,
                                               owner_named, amount.unit)
                     owner_named = clause_owned(text, clause[0], amount.start, owner_named)
+                    owner_named = actor_owned(text, clause[0], amount.start, owner_named)
                     owner_named = served_owned(text, clause[0], amount.start, owner_named,
                                                amount.unit)  # 为6107名|…新生|发放|资助金
                     name = final_name(owner_named,
@@ -729,12 +734,16 @@ def _checked(names: list[str], before: str, unit: str) -> list[str]:
     for name in names:
         # grammar words off (则|本年收入); a name left as a verb of stating alone takes the
         # subject printed before it (一九五八年的工业总产值，|拟定为…); none: not kept
-        read = grammar_checked(name) or stated_subject(name, before)
+        marked = page_marks_off(name)  # ——…, 20xx年…, …......报告: a page's marks off
+        if marked is None:
+            continue
+        read = grammar_checked(marked) or stated_subject(marked, before)
         if read is None or titled(read, unit):
             continue  # nor a count of people named by their title (14人获…|称号)
         read = event_owned(read, before)  # 洪涝灾害，|直接经济损失: the event's damage
         read = sibling_owned(read, before)  # 全国高等学校新招生…，|毕业学生: the group's
         read = parallel_owned(read, before)  # 城镇人均居住面积…，|农村: the measure's owner
+        read = sibling_head_owned(read, before)  # 集中供养孤儿…标准…，|散居孤儿: its measure
         read = whole_carried(read, before)  # (…在工农业总产值中所占的比重…，)|农业…所占的比重
         read = purpose_kept(read, before, unit)  # 支持|…的减税降费: what money is for
         checked.append(read)

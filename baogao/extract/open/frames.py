@@ -237,8 +237,11 @@ def final_name(name: str, head: str, after: str = "", before: str = "",
     name = strip_framing(name)
     if unit and unit not in _CHANGE_UNITS:
         name = _GROWTH_COMPARED.sub("", name)
-    if unit.endswith("户") and (at := name.rfind("家庭")) >= 2 and 0 < len(name) - at - 2 <= 5:
-        name = name[: at + 2]  # 特殊困难老年人家庭|适老化(改造4.5万户): the households counted
+    if unit.endswith("户") and (at := name.rfind("家庭")) >= 2 and 0 < len(name) - at - 2 <= 5 and (
+            not name.endswith(tuple(load_json("name_grammar.json")["activity_words"]))):
+        # 特殊困难老年人家庭|适老化(改造4.5万户): the households counted; not the work done
+        # to them (困难重度残疾人家庭无障碍改造|8613户: the object is the work)
+        name = name[: at + 2]
     if name in vocab["generic_names"]:
         modifier = _modifier(after, name)
         qualifier = (_said_earlier(before, modifier) if modifier

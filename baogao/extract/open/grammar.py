@@ -370,3 +370,40 @@ def paired_owner(source: str, name: str, action: str) -> str:
     groups: list[list[str]] = load_json("name_grammar.json")["parallel_owners"]
     owners = {o for group in groups for o in group if len(o) == 2}
     return before + name if before in owners and not name.startswith(before) else name
+
+
+#: An aside in brackets (散居孤儿（含艾滋病病毒感染儿童）).
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
+def sibling_head_owned(name: str, before: str) -> str:
+    """A bare group named alone (散居孤儿) whose measure the clause before printed after a
+    sibling group of the same head noun (``before``: the sentence up to the number;
+    集中供养孤儿基本生活保障省定最低标准从…提高到2375元，|散居孤儿（…）从每人每月1484元提高到…
+    → 散居孤儿基本生活保障省定最低标准), when the name's clause goes on as the one before did
+    (从, 由 or a verb of change); ``name`` otherwise."""
+    clauses = _CLAUSE_MARKS.split(before)
+    core = _ASIDE.sub("", name)
+    if len(clauses) < 2 or not 2 < len(core) <= 8 or core != _tidy(core):
+        return name
+    words = _words(core)
+    head = words[-1][0]
+    if len(words) < 2 or len(head) < 2 or words[-1][1] not in ("n", "nr") or not all(
+            t.startswith(("n", "j", "a", "b", "v")) for _, t in words):
+        return name  # 散居|孤儿 (a group: not 民间|投资, a measure)
+    current = clauses[-1].strip()
+    verbs = tuple(sorted(_table("parallel_verbs"), key=len, reverse=True))
+    after = _ASIDE.sub("", current[current.find(core) + len(core) :]) if core in current else ""
+    if not after.startswith(("从", "由", *verbs)):
+        return name
+    previous = clauses[-2].strip()
+    at = previous.find(head)
+    if at < 1 or previous[:at] == core[: len(core) - len(head)]:
+        return name
+    stops = "|".join(re.escape(v) for v in ("从", "由", *verbs))
+    found = re.match(rf"(.+?)(?:{stops}|\d)", previous[at + len(head) :])
+    measure = found.group(1) if found else ""
+    if len(measure) < 2 or _unsure(measure) or _words(measure)[-1][1] not in (
+            "n", "nz", "l", "j", "vn"):
+        return name
+    return name + measure

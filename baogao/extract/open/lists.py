@@ -401,3 +401,26 @@ def parallel_count(text: str, end: int, stop: int, pre: str, before: str | None,
     if first[1] != "v" or lead[1] != "v" or first[0] != lead[0]:
         return None  # both items open on the same verb (实现…、…实现…)
     return f"{predicate}的{before}"
+
+
+#: A level of government opening a listed item's name (国家级绿色工厂, 自治区级智能工厂).
+_LEVEL_LEAD = re.compile(r"^(?:国家级|省级|自治区级|市级|区级|县级)")
+#: Words opening a name with a level of its own (国家重点支持“小巨人”企业, 市级…).
+_OWN_LEVELS = ("国家", "全国", "中央", "省", "市", "区", "县", "自治区", "乡", "镇")
+#: Ends of a measure of what the bodies make or do, not a body (人形机器人产量, 覆盖率).
+_MEASURE_ENDS = ("量", "率", "额", "值", "规模", "能力", "比重", "水平", "面积", "收入")
+
+
+def listed_level(pre: str, before: str | None, name: str, unit: str) -> str:
+    """``name`` of a count printed right after another count and a 、 (``pre``), whose name
+    (``before``) opens on a level of government (自治区级绿色工厂54家、|绿色园区2家): the level
+    is shared (自治区级绿色园区). A name with a level or a place of its own, a measure, or a
+    value that is not a count is returned as it is."""
+    if (not before or not pre.startswith("、") or pre[1:] != name or name.endswith(_MEASURE_ENDS)
+            or unit.lstrip("万亿") not in vocabulary()["count_units"]):
+        return name
+    level = _LEVEL_LEAD.match(before)
+    if level is None or name.startswith(_OWN_LEVELS) or resolve_one(name[:3]) is not None or any(
+            tag.startswith("ns") for _, tag in _words(name)[:1]):
+        return name
+    return level.group(0) + name

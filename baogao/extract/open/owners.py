@@ -16,7 +16,7 @@ import re
 from baogao.data import load_json
 from baogao.extract.open.amounts import _find_amounts
 from baogao.extract.open.frames import open_names
-from baogao.extract.open.names import counted_head
+from baogao.extract.open.names import _strip_verbs, counted_head
 from baogao.extract.open.words import (
     _actions,
     _growth_word,
@@ -30,6 +30,8 @@ from baogao.read.regions import resolve_one
 
 #: Word tags of the nouns an owner is made of.
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
+#: Heads of a body that may follow an owner's head (规模以上工业|企业; not 省属企业|工业).
+_BODY_HEADS = frozenset({"企业", "公司", "集团"})
 #: How many of the sentence's first characters are read for its owner.
 _OPENING = 24
 
@@ -49,10 +51,16 @@ def _owner(opening: str) -> str:
         i += 1  # 全年, 全国: not the owner's
     owner = ""
     for word, tag in words[i : i + 4]:
+        if word == "以上" and owner in ("规模", "限额"):
+            owner += word  # 规模|以上|工业: a size class opening the owner
+            continue
         if tag not in _NOUN_TAGS and (tag != "ns" or owner):  # 庆阳|数据中心集群: a place
             break  # may open the owner
         owner += word
         if word.endswith(_skip_words("owner_heads")):
+            at = words.index((word, tag), i)
+            if at + 1 < len(words) and words[at + 1][0] in _BODY_HEADS:
+                return owner + words[at + 1][0]  # 规模以上工业|企业: the head goes on
             return owner
     return ""
 
@@ -76,6 +84,11 @@ def owned(text: str, start: int, pos: int, name: str) -> str:
             "owned_measures_bare"):
         return name  # (…，)澳资企业超6600户…，“四新”产业占比: only the sentence's owner
     owner = _owner(text[begin : begin + _OPENING])
+    if not owner and begin == start and text[start - 1 : start] in ("；", ";") and (
+            name[: len(name) - len(growth)] in _skip_words("owned_measures_bare")):
+        # 规模以上工业增加值…，增长25.4%；|净利润646.9亿元: the sentence a semicolon goes on
+        begin = max(text.rfind(m, 0, start - 1) for m in "。！？\n") + 1
+        owner = _owner(text[begin : begin + _OPENING])
     if not owner or name.startswith((_words(owner)[-1][0], owner[:2])):
         return name  # (全年)工业|总产值: the owner's word begins the measure
     since = text.find(owner, begin) + len(owner)
@@ -211,7 +224,53 @@ def reached(text: str, start: int, end: int, name: str) -> str:
     else:
         return name
     verb = next((v for v in verbs if lead.endswith(v)), "")
-    return verb + name if verb else name
+    if not verb:
+        return name
+    if verb in load_json("name_grammar.json")["benefit_verbs"] and (
+            at := text.rfind(verb, 0, start)) > 0:
+        return _benefactor(text, at) + verb + name  # 纾困资金|惠及企业|3万余家
+    return verb + name
+
+
+#: The longest name of what benefits a group (纾困资金, 国家育儿补贴政策).
+_BENEFACTOR_MAX = 16
+_BENEFACTOR_MARKS = "，,、；;。：:"
+
+
+def _benefactor(text: str, at: int) -> str:
+    """What a group counted after a verb of benefit at ``at`` benefits from (安排纾困资金
+    91.97亿元，|惠及企业3万余家; 落实国家育儿补贴政策，|惠及…; 长期护理保险制度试点|惠及…): the
+    noun phrase closing the clause before (its amount and lead verb off) or opening the verb's
+    own clause; "" when there is none plainly (then the verb alone stays: 惠及企业)."""
+    own = at - max(text.rfind(m, 0, at) for m in _BENEFACTOR_MARKS) - 1
+    if own > 0:
+        seg_end, seg_start = at, at - own
+    elif at >= 2 and text[at - 1] in _BENEFACTOR_MARKS[:3]:
+        seg_end = at - 1
+        seg_start = max(text.rfind(m, 0, seg_end) for m in _BENEFACTOR_MARKS) + 1
+        if text[seg_start - 1 : seg_start] == "、":
+            return ""  # 配置教学仪器、…、照明灯具等基本设备，|惠及…: the last item of a list
+    else:
+        return ""
+    amounts = _find_amounts(text, seg_start, seg_end)
+    if amounts:
+        if own > 0 or text[amounts[-1].end : seg_end].strip("（）()台套件辆间"):
+            return ""  # 新筹建…28.6万套（间）: the units of the amount, nothing after it
+        seg_end = amounts[-1].start
+    owner, lead = _strip_lead(text[seg_start:seg_end].strip())
+    owner, verb = _strip_verbs(owner.strip("的"))
+    lead = lead or verb
+    if lead is not None and lead in load_json("name_grammar.json")["activity_words"]:
+        owner += lead  # 改造农村危房…，|惠及…: the work benefits them (农村危房改造)
+    if not 2 <= len(owner) <= _BENEFACTOR_MAX or re.search(r"[^\u4e00-\u9fff“”]", owner):
+        return ""
+    words = _words(owner)
+    if not words[-1][1].startswith(("n", "vn", "j", "l")) and not owner.endswith("”"):
+        return ""
+    grammar = load_json("name_grammar.json")
+    if any(w in grammar["pivot_verbs"] or w in open_names()["reach_verbs"] for w, _ in words):
+        return ""  # 消费品以旧换新|带动|相关商品销售: a clause, not what benefits them
+    return owner
 
 
 #: Words a clause may open on before a count that is its subject (其中|5家企业入选…).
@@ -247,6 +306,9 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
         head = run[0]  # 28个省（区、市）、|2300个县（市）|已初步建立…: the run's own lead
         if head in _FLOW_LEADS:
             return name  # 新增22个…试点、8个整县|推进…试点: the last noun runs on, no predicate
+    pivot = _pivot(head)
+    if pivot and run is not None:
+        return name  # 带动|1025万台家电以旧换新、45.4万辆汽车报废…: each its own predicate
     if (_SERVED_LEAD.fullmatch(head) is not None
             and unit.lstrip("万亿") in open_names()["served_units"]):
         # 为|5.01万名|农民工|追回欠薪6.83亿元: those served, the predicate up to its amount
@@ -256,7 +318,8 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
         if "、" in predicate:
             return name  # 为|超61万名|孕妇|免费提供地中海贫血、唐氏综合征…的产前筛查: a list
         clause = (clause[0], end + len(name) + len(predicate))
-    elif head not in _SUBJECT_LEADS and head not in _FLOW_LEADS and not _existential(head) and not (
+    elif head not in _SUBJECT_LEADS and head not in _FLOW_LEADS and not _existential(
+            head) and not pivot and not (
             _EXAMPLES_BEFORE.fullmatch(head) and _strip_lead(head)[1] is None
             and not _words(head)[0][1].startswith("v")
             and not head.startswith(tuple(open_names()["example_verbs"]))  # 深化|…等
@@ -270,6 +333,10 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
             "", rest)))  # (4部作品)获“五个一工程”奖: a number inside a quoted title
             or not _HAN_ONLY.fullmatch(_RANK.sub("强", rest))):  # 跻身全国30强
         return name
+    if pivot and rest.startswith(("等", "和", "及", "与")):
+        return name  # 引导|超2万名|高校毕业生|等青年到…: the noun goes on, not cut here
+    if pivot and rest in load_json("name_grammar.json")["activity_words"]:
+        return name + rest  # 推动|2处|立体停车设施|建设: the work done on them
     words = [(w, t) for w, t in _words(rest) if w != "了"]
     opening = 0
     whole = tuple(open_names()["whole_adverbs"])
@@ -281,7 +348,9 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     while opening < len(words) - 1 and (words[opening][1] == "d" or words[opening][0]
                                         in (*open_names()["predicate_adverbs"], *whole)):
         opening += 1  # 新|认定为, 先后|访华, (省（区、市）)全部|免征
-    verb = bool(words) and words[opening][0] in _restricting_verbs()  # 通过|…评价
+    # 通过|…评价; after a pivot verb what follows the noun is its predicate whatever the
+    # tagger reads (培育扶持|6家|企业|上市, 推动|6项|重点实事|落地)
+    verb = bool(words) and (words[opening][0] in _restricting_verbs() or pivot)
     if not words or not (words[opening][1].startswith(("v", "p")) or verb
                          or words[opening][0] in ("被", "获") or (  # 对外开放|共享: an idiom
                              words[opening][1] == "l"
@@ -292,6 +361,21 @@ def restricted(text: str, clause: tuple[int, int], start: int, end: int, name: s
     if any(j in name for j in "和及与") and words[-1][0] in name:
         return name  # 建筑材料企业和木材|采伐企业: the list of nouns goes on
     return "".join(w for w, _ in words) + "的" + name
+
+
+#: Adverbs printed before a pivot verb (累计|带动…, 共|帮助…).
+_PIVOT_ADVERBS = ("累计", "共", "先后", "还", "又", "积极")
+
+
+def _pivot(head: str) -> bool:
+    """True for a clause head that is a pivot verb (推动|超1万家|企业|开展…, 累计帮助|…): the
+    counted noun after it is the subject of the predicate that follows (``pivot_verbs`` of
+    ``name_grammar.json``)."""
+    for adverb in _PIVOT_ADVERBS:
+        if head.startswith(adverb) and len(head) > len(adverb) + 1:
+            head = head[len(adverb) :]
+            break
+    return head in load_json("name_grammar.json")["pivot_verbs"]
 
 
 @functools.lru_cache(maxsize=1)

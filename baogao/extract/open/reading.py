@@ -30,7 +30,7 @@ from baogao.extract.open.grammar import (
     modified,
     paired_owner,
 )
-from baogao.extract.open.lists import _strip_growth, parallel_count, share_named
+from baogao.extract.open.lists import _strip_growth, listed_level, parallel_count, share_named
 from baogao.extract.open.names import (
     _BASIS,
     _CHANGE_UNITS,
@@ -143,6 +143,10 @@ _COMPARED_TO = ("高于", "低于", "快于", "慢于")
 
 #: A level (人形机器人产量|突破5000台): not an amount acted on by the verb before the list.
 _LEVEL_ENDS = ("量", "率", "规模", "能力", "比重", "水平")
+#: Words of a stock, the total of all counted so far (总数, 总量, 总装机).
+_STOCK_WORDS = ("总数", "总量", "总装机", "累计", "总规模", "总计")
+#: Changes of a rate printed after a growth (增长68%，比上年|提高|24个百分点).
+_RATE_CHANGES = frozenset({"提高", "提升", "上升", "下降", "降低", "回落", "加快", "放缓"})
 
 
 def _compared_measure(name: str) -> bool:
@@ -245,6 +249,14 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     name, stripped = _strip_tail(name)
     tail_action = tail_action or stripped
     action = lead_action or action or tail_action
+    grammar = load_json("name_grammar.json")
+    if action in grammar["achieving_verbs"] and tail_action and tail_action != action and (
+            tail_action in _growth_actions() or tail_action in open_names()["decrease_words"]
+            or tail_action in grammar["achieved_changes"]):
+        action = tail_action  # 实现|利润|增长31%, 实现|业务表单数量|压减62.44%: the change
+    if (tail_action and action != tail_action and action in grammar["activity_verbs"]
+            and tail_action in grammar["activity_words"] and name + tail_action in head):
+        name += tail_action  # 完成|城镇棚户区改造|73.5万套: the activity is the object
     name = _tidy(name)
     if (action is not None and action in open_names()["modifier_actions"]
             and name.endswith(tuple(open_names()["rate_ends"])) and action + name in head):
@@ -277,6 +289,8 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
         near = head_start > clause[0] or _after_amount(text, clause[0])
         name = _stock_owner(_strip_growth(_object(prev)), name) + name if (
             prev is not None and near) else ""
+        if name and prev is not None and head_start > clause[0]:
+            name = _flow_of(text[clause[0] : head_start], prev, name)  # 新谋划…、|总投资
     # 完成5万平方米拆违任务: an action right before the amount puts its object after it
     leads = (metric_action is not None and head.endswith(metric_action)
              and metric_action not in _skip_words("object_before_words"))
@@ -447,7 +461,15 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if head_start > clause[0] and prev is not None:
         name = listed_head(pre, prev.name, name)  # 铁路新线…、|复线: 铁路复线
         name = listed_tail(pre, prev.name, name)  # 石油地质储量…、|天然气: …地质储量
-        name = listed_measure(pre, prev.name, name)  # 重点企业177家、|注册资本: theirs
+        measured = listed_measure(pre, prev.name, name)  # 重点企业177家、|注册资本: theirs
+        if measured != name:
+            measured = _flow_of(text[clause[0] : head_start], prev, measured)
+        name = measured
+        run = text[clause[0] : head_start]
+        if prev.name in run and run.count(prev.name[:2]) == 1:
+            # 省级…、|…: 省级's too (not a level shared itself, nor one the run repeats:
+            # 省级单项冠军企业…、省级专精特新中小企业…、|创新型企业)
+            name = listed_level(pre, prev.name, name, amount.unit)
     name = quoted_group(text, clause[0], head_start, name)  # “…”8个|产业集群…产值
     name = counted_owner(text, head_start, amount.start, amount.end, name)  # 项目的|课题
     if prev is not None and _acts_on_another(pre, prev.name, name):
@@ -471,7 +493,35 @@ def read_object(text: str, clause: tuple[int, int], amount: Amount, prev_end: in
     if average and growth and name.endswith(growth):
         # (现代工业增长…，即)平均每年|递增: the yearly average of the same growth
         name = name[: -len(growth)] + average + growth
+    name = _rate_changed(pre, prev, name, amount.unit)
     return Reading(share_named(name, amount.unit), action, scope, baseline, carry, led)
+
+
+def _flow_of(run: str, prev: Reading, name: str) -> str:
+    """``name`` of a measure of the entities counted right before (``prev``: 新谋划重点项目630个、
+    |总投资1280亿元) with the flow that counted them, printed in ``run`` before their name
+    (新谋划重点项目总投资: the investment of those newly planned, not of all of them)."""
+    action = prev.action
+    if not action or action in _growth_actions() or name.startswith(("新", action)) or any(
+            w in name for w in _STOCK_WORDS):
+        return name  # 新增…15家、|总数达23家: the stock of all of them, not the flow's
+    flows = {*open_names()["flow_actions"], *load_json("name_grammar.json")["counted_flows"]}
+    flow = next((f for f in ("新" + action, action) if f + prev.name in run
+                 and (f.startswith("新") or f in flows)), "")
+    return flow + name if name.startswith(prev.name) or not flow else name
+
+
+def _rate_changed(pre: str, prev: Reading | None, name: str, unit: str) -> str:
+    """The name of points a growth rate changed by, printed after the growth (全社会固定资产
+    投资…，增长68%，|比上年提高|24个百分点: 全社会固定资产投资增速提高), not the object's own
+    change; ``name`` otherwise. ``pre`` is the text before the points."""
+    if unit != "个百分点" or prev is None or prev.action not in ("增长", "同比增长"):
+        return name
+    base = _strip_growth(_object(prev))
+    change = next((w for w in _RATE_CHANGES if w in pre), "")
+    if not change or "增速" in name or name not in (base, base + change):
+        return name
+    return base + "增速" + change
 
 
 #: The Chinese characters after a measure up to a stop (…万吨|聚烯烃升级改造项目).
