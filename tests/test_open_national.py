@@ -175,7 +175,7 @@ def test_periods_from_the_values_own_words(reports: dict[int, list[Fact]], year:
 
 
 @pytest.mark.parametrize(("year", "printed", "words"), [
-    (2008, "4.25万亿元", "2003年到 2007年，中央财政对地方的转移支付累计4.25万亿元"),
+    (2008, "4.25万亿元", "2003年到2007年，中央财政对地方的转移支付累计4.25万亿元"),
     (2008, "10.6%", "比2002年增长65.5%，年均增长10.6%"),  # 年均 over five years
     (1988, "14.7%", "1987年全国进出口总额达到827亿美元，平均每年增长14.7%"),
     (1981, "五百二十亿元", "从1979至1981年"),  # a range without 年 after its first year

@@ -14,9 +14,10 @@ from __future__ import annotations
 import functools
 import re
 
-from baogao.extract.catalog import cues, page_shapes
+from baogao.extract.catalog import cues, find_mentions, page_shapes
 from baogao.extract.periods import has_cue, paragraph_spans
 from baogao.models import Document, Fact
+from baogao.read.regions import gazetteer, region_of, stem_of
 
 
 def dated(facts: list[Fact]) -> list[Fact]:
@@ -172,6 +173,108 @@ def own_region(doc: Document, facts: list[Fact]) -> list[Fact]:
 
 
 @functools.cache
+def _division_name_re() -> re.Pattern[str]:
+    """A division named in full (宜宾市, 社旗县, 河北省), three characters or more, then the
+    words a metric's subject may run into (的, 全年, 实现) right before the metric."""
+    names = sorted({r.name for r in gazetteer().regions.values()
+                    if r.level != "national" and len(r.name) >= 3}, key=len, reverse=True)
+    joiners = "|".join(map(re.escape, page_shapes()["other_region_chain"]["joiners"]))
+    return re.compile("(" + "|".join(map(re.escape, names)) + f")(?:{joiners})?$")
+
+
+def other_region_chain(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without those of a clause chain another division leads: a page quoting a
+    neighbour (同期，相邻的宜宾市地区生产总值增长7.7%、一般公共预算收入增长9.2%) gives the
+    neighbour's revenue too, though only its first metric names the neighbour; the chain runs
+    from the last full stop or semicolon to the value, and a word naming the page's own region
+    or whole (全市, 我市, the region's name) after the neighbour ends it."""
+    own = region_of(doc.region)
+    if own is None:
+        return facts
+    rule = page_shapes()["other_region_chain"]
+    own_words = (own.name, *((stem,) if (stem := stem_of(own.name)) else ()), *rule["own_words"])
+    text = doc.text
+    kept: list[Fact] = []
+    for fact in facts:
+        at = text.find(fact.text, fact.start) if fact.text else -1
+        if at < 0:
+            kept.append(fact)
+            continue
+        stop = max(text.rfind(mark, 0, at) for mark in rule["chain_ends"]) + 1
+        first = next(iter(find_mentions(text, stop, at)), None)
+        if first is not None:
+            lead = text[max(stop, first.start - 12) : first.start]
+            m = _division_name_re().search(lead)
+            named = region_of(m.group(1)) if m else None
+            if (named is not None and named.code != own.code
+                    and not any(w in text[first.start : at] for w in own_words)):
+                continue
+        kept.append(fact)
+    return kept
+
+
+@functools.cache
+def _so_far_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    rule = page_shapes()["this_year_so_far"]
+    return (re.compile(str(rule["opening"])),
+            re.compile("|".join(map(re.escape, rule["plan_words"])) + r"|(?:19|20)\d\d年|明年"))
+
+
+def results_so_far(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the targets of the report's year dated so only by a 今年 that opens a
+    part of the year already past (今年一季度，全市地区生产总值增长6.4%。规上工业增加值…增长9%:
+    results so far, not the year's plan), with no plan word or other year between that 今年 and
+    the value; such a value is withheld rather than re-dated."""
+    so_far, turn = _so_far_res()
+    text = doc.text
+    kept: list[Fact] = []
+    spans = [(p.start, p.end) for p in paragraph_spans(doc)] if any(
+        f.kind == "target" for f in facts) else []
+    for fact in facts:
+        at = text.find(fact.text, fact.start) if fact.text else -1
+        if fact.kind == "target" and at >= 0:
+            para = next((a for a, b in spans if a <= at < b), fact.start)
+            word = text.rfind("今年", para, at)
+            if (word >= 0 and so_far.match(text, word)
+                    and turn.search(text, word + 2, at) is None):
+                continue
+        kept.append(fact)
+    return kept
+
+
+@functools.cache
+def _time_word_re() -> re.Pattern[str]:
+    rule = page_shapes()["review_word_targets"]
+    review = "|".join(map(re.escape, rule["review_words"]))
+    bases = "".join(rule["comparison_marks"])
+    return re.compile(rf"(?P<review>(?<![{bases}])(?:{review}))"
+                      rf"|(?<![{bases}])(?P<year>(?:19|20)\d\d)年|今年|明年|本年")
+
+
+def review_word_targets(doc: Document, facts: list[Fact]) -> list[Fact]:
+    """``facts`` without the targets of the report's year whose paragraph, before the value,
+    last names the year past, by a review word or an earlier year not compared with (这一年，
+    我们…全市完成地区生产总值3839.93亿元; 2019年是…的一年。…地区生产总值增长8.4%: a page
+    whose lines ran together reads the review after a sentence naming the coming year as its
+    plan); such a value is withheld rather than re-dated."""
+    if doc.year is None or not any(f.kind == "target" for f in facts):
+        return facts
+    text = doc.text
+    spans = [(p.start, p.end) for p in paragraph_spans(doc)]
+    kept: list[Fact] = []
+    for fact in facts:
+        at = text.find(fact.text, fact.start) if fact.text else -1
+        if fact.kind == "target" and fact.period == doc.year and at >= 0:
+            para = next((a for a, b in spans if a <= at < b), fact.start)
+            last = next(reversed(list(_time_word_re().finditer(text, para, at))), None)
+            if last is not None and (last.group("review") or (
+                    last.group("year") and int(last.group("year")) < doc.year)):
+                continue
+        kept.append(fact)
+    return kept
+
+
+@functools.cache
 def _plan_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, page_shapes()["actual_plan_words"])))
 
@@ -200,7 +303,8 @@ def guarded(doc: Document, facts: list[Fact]) -> list[Fact]:
     page's own region, dated, a target or an actual as its own sentence says, and no estimate
     of a year not yet over."""
     return past_estimates(doc, targets_not_results(doc, results_not_targets(doc, dated(
-        own_region(doc, whole_year(doc, facts))))))
+        review_word_targets(doc, results_so_far(doc, other_region_chain(doc, own_region(
+            doc, whole_year(doc, facts)))))))))
 
 
 def past_estimates(doc: Document, facts: list[Fact]) -> list[Fact]:

@@ -137,6 +137,24 @@ _CN_DAY = "一二三四五六七八九十"
 _DAY_ONLY = re.compile(rf"(?<![\d年.\-/〇○零{_CN_DAY}])(\d{{1,2}}|[{_CN_DAY}]{{1,2}})月"
                        rf"(\d{{1,2}}|[{_CN_DAY}]{{1,3}})(?:日|(?=[上下]午|晚上))")
 _PAGE_DATE = re.compile(r"((?:19|20)\d\d)[-./年](\d{1,2})[-./月](\d{1,2})")
+#: a page's stamp with the year last and its time (05.02.2023  12:43): day and month in either
+#: order, so both readings are kept
+_DOTTED_STAMP = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\s*\d{1,2}:\d\d")
+
+
+def _published(head: str) -> list[datetime.date]:
+    """The page's own date in its first 600 characters (发布时间：2012年01月12日, 2023-02-05):
+    one date, or the two readings of a year-last stamp (05.02.2023 12:43), or none."""
+    page = _PAGE_DATE.search(head[:600])
+    if page is not None:
+        found = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
+        return [found] if found else []
+    stamp = _DOTTED_STAMP.search(head[:600])
+    if stamp is None:
+        return []
+    a, b, year = (int(g) for g in stamp.groups())
+    readings = {_day(year, b, a), _day(year, a, b)}
+    return sorted(d for d in readings if d is not None)
 #: words saying the day is the meeting's: the congress, its opening, or the report's delivery
 #: (1月20日，…县长李永军在作《政府工作报告》时)
 _SESSION_WORDS = re.compile(r"人民代表大会|人大|会议|开幕|作[《“]?政府工作报告")
@@ -167,12 +185,13 @@ def meeting_day(head: str, title: str | None, year: int | None = None) -> str | 
             continue
         if _NEWS_DATELINE.match(sentence) and not _sat_that_day(sentence, m.group(2)):
             continue
-        page = _PAGE_DATE.search(head[:600])
-        if page:
-            published = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
-            held = published and _day(published.year - (month > published.month), month, day)
-            if published and held and 0 <= (published - held).days <= 60:
-                return held.isoformat()
+        fitting: set[datetime.date] = set()
+        for published in _published(head):
+            held = _day(published.year - (month > published.month), month, day)
+            if held and 0 <= (published - held).days <= 60:
+                fitting.add(held)
+        if len(fitting) == 1:
+            return fitting.pop().isoformat()
         found = YEAR_IN.search(title or "")
         reference = int(found.group(1)) if found else year
         if reference is None or 3 < month < 11:
@@ -192,12 +211,10 @@ def _day_of_page_month(head: str) -> str | None:
     """The meeting's day when a news page prints the day alone (惠州市第十一届人民代表大会第一次
     会议7日在会议中心开幕): dated by the page's own date (发布时间：2012年01月12日), in its month
     or the month before, when that falls within 20 days before the page's."""
-    page = _PAGE_DATE.search(head[:600])
-    if page is None:
+    pages = _published(head)
+    if len(pages) != 1:
         return None
-    published = _day(int(page.group(1)), int(page.group(2)), int(page.group(3)))
-    if published is None:
-        return None
+    published = pages[0]
     for m in _DAY_NUMBER.finditer(head):
         day = chinese_int(m.group(1))
         start = max(head.rfind("。", 0, m.start()), head.rfind("\n", 0, m.start())) + 1

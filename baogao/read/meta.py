@@ -326,9 +326,10 @@ _NAME_AT_MEETING = re.compile(rf"^({_NAME})在[^。，,]{{2,30}}会议上作的?
 _GOVERNMENT_BYLINE = re.compile(
     rf"^[{_CJK}]{{0,10}}(?:自治区|省|市|州|盟|县|区|旗)(?:人民)?政府[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,6}})$")  # 好毕斯哈拉图: six characters
-#: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）
+#: a byline of a date and a name set apart by a space: （2006年1月20日 张文岳）, or the same
+#: after the title on the title line (绵阳市政府工作报告(2023年1月3日 李云))
 _DATED_BYLINE = re.compile(
-    rf"^[（(]?{NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
+    rf"^(?:[{_CJK}]{{0,20}}工作报告[（(]|[（(]?){NUM}年{NUM}月{NUM}日[ \u3000\xa0]+"
     rf"([{_CJK}]{{1,8}}·[{_CJK}]{{1,8}}|[{_CJK}]{{2,4}})[）)]?$")
 _SPEAKER_LABEL = re.compile(
     rf"(?:^|\n)\s*\[?({_NAME})\]?[:：]\s*(?:各位代表[:：，,]?\s*)?现在[，,]?我代表"
@@ -680,8 +681,17 @@ def extract_metadata(text: str, hints: dict[str, str], original: str = "") -> Me
         # a meeting day printed without its year (1月10日，…会议开幕), dated by the title's year
         # or by the year the text gives otherwise (its meeting, its plan, its own references)
         known = _find_year(None, meeting, region, title, text, hints, doc_type)
-        date = meeting_day(_flat(text[:1500]), title, known) or meeting_day(
-            pre_original, title, known)
+        # a title whose year the body's own clues contradict (天长市2015年政府工作报告 over a
+        # review of 2015) dates no meeting day: the year they agree on does, or none
+        m = YEAR_IN.search(title or "")
+        told = text_year(text) if m else None
+        day_title = None if m and told not in (None, int(m.group(1))) else title
+        # the page's own stamp first, in the text or in the original (a stamp line cleaning
+        # dropped: 2017-03-22 13:26:03), then the years the title or the text give
+        head = _flat(text[:1500])
+        date = (meeting_day(head, None) or meeting_day(pre_original, None)
+                or meeting_day(head, day_title, known)
+                or meeting_day(pre_original, day_title, known))
     year = _find_year(date, meeting, region, title, text, hints, doc_type)
     if level is None and region is None:
         level = level_of_government(_flat(text[:1500])) or _level_of_title(speaker_title)

@@ -413,19 +413,27 @@ def _name_at(text: str, name: str) -> int:
     """Where ``name`` first stands in ``text`` as a name: a two-character county name (兴县,
     和县) inside a phrase (工业强县、和谐兴县) is a word, so it counts only at the start of a
     run of Chinese text or before its government or congress (兴县人民政府), and one opening on
-    a conjunction (和县: 市政府和县委) only at the start of a run; -1 if nowhere."""
+    a conjunction (和县: 市政府和县委) only at the start of a run; a name before 代表团 (its
+    deputies at a higher congress) never counts; -1 if nowhere."""
     i = text.find(name)
-    if len(name) > 2:
-        return i
     # 和县 after a word is 和 (and) + 县委: 在市委、市政府和县委的领导下
     joined = name.startswith(_conjunctions())
     while i >= 0:
-        before = text[i - 1] if i else ""
-        after_word = bool(re.match(rf"[{_CJK}]", before))
-        if not after_word or (not joined and _AFTER_SHORT_NAME.match(text, i + len(name))):
+        if text.startswith(_DELEGATION, i + len(name)):
+            pass  # 到社旗县代表团审议: a delegation of the congress, not its region
+        elif len(name) > 2:
             return i
+        else:
+            before = text[i - 1] if i else ""
+            after_word = bool(re.match(rf"[{_CJK}]", before))
+            if not after_word or (not joined and _AFTER_SHORT_NAME.match(text, i + len(name))):
+                return i
         i = text.find(name, i + 1)
     return -1
+
+
+#: the delegation of a division's deputies at a higher congress (社旗县代表团)
+_DELEGATION = "代表团"
 
 
 def _first_known_region(text: str) -> str | None:
