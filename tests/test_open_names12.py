@@ -58,7 +58,7 @@ def test_a_value_per_unit_keeps_the_unit() -> None:
 
 def test_a_value_said_of_each_listed_measure_is_one_fact_each() -> None:
     # 旅游人次和花费增长均超20%: both grew more than 20%, each its own fact
-    assert _names(_province("青海"), "超20%", "旅游人次和花费") == ["旅游人次", "旅游花费"]
+    assert _names(_province("青海"), "超20%", "旅游人次和花费") == ["旅游人次增长", "旅游花费增长"]
 
 
 def test_a_shared_tail_never_starts_inside_a_quoted_name() -> None:

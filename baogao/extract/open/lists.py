@@ -354,6 +354,9 @@ def each_named(head: str, name: str) -> list[str]:
     after = head[head.rfind("均") + 1 :].strip()
     if not growth and after in _skip_words("growth_words"):
         growth = after  # 游客人次、旅游总花费|均增长|10%以上: the growth of each
+    before = head[: head.rfind("均")].rstrip()
+    if not growth and not after and (ahead := _growth_word(before)) and not stem.endswith(ahead):
+        growth = ahead  # 旅游人次和花费|增长|均超20%: the growth printed before 均
     parts = _list_parts(stem, ("、", "和"))
     if len(parts) == 1 and any(w == "均" for w, _ in _words(head)) and (
             pair := _pair_prefix(parts, 2)):
