@@ -58,6 +58,18 @@ def rewritten_report(path: Path, folder: Path, *pairs: tuple[str, str]) -> Docum
     return build_document(read_file(out, out.name)[0])
 
 
+def rewritten_national(folder: Path, row: int, old: str, new: str) -> Document:
+    """The national report of JSONL line ``row`` with ``old`` replaced once by ``new``,
+    written to ``folder`` as a one-line JSONL file and read with its collection columns."""
+    record = json.loads(NATIONAL.read_text("utf-8").splitlines()[row])
+    assert old in record["content"], old
+    record["content"] = record["content"].replace(old, new, 1)
+    path = folder / "government_work_reports.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    [doc] = list(read(path))
+    return doc
+
+
 #: The opening lines of the 西城区 2023 report (title, byline), as a page without headings
 #: prints them before its body.
 PAGE_OPENING = ("政府工作报告\n——2023年1月4日在北京市西城区第十七届\n人民代表大会第三次会议上\n"

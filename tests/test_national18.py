@@ -8,7 +8,6 @@ as printed, its paragraph and report around it unchanged.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import pytest
 
 from baogao.extract import extract_facts
 from baogao.pipeline import read
-from tests.conftest import NATIONAL
+from tests.conftest import NATIONAL, rewritten_national
 
 SENTENCE = "一九五八年的工业总产值，拟定为"
 LEVEL = ("industrial_agricultural_output", "target", 1958, 643.7)
@@ -25,12 +24,7 @@ GROWTH = ("industrial_agricultural_output_growth", "target", 1958, 14.6)
 
 def _facts_with(tmp_path: Path, row: int, old: str, new: str) -> set[tuple[str, str, int | None,
                                                                            float | None]]:
-    record = json.loads(NATIONAL.read_text("utf-8").splitlines()[row])
-    assert old in record["content"]
-    record["content"] = record["content"].replace(old, new, 1)
-    path = tmp_path / "government_work_reports.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
-    [doc] = list(read(path))
+    doc = rewritten_national(tmp_path, row, old, new)
     return {(f.indicator or "", f.kind, f.period, f.value) for f in extract_facts(doc)}
 
 

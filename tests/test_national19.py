@@ -7,15 +7,13 @@ The 1981 report, given in December, plans 1982 from this year's estimate:
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from baogao.extract import extract_facts
-from baogao.pipeline import read
-from tests.conftest import NATIONAL, PROVINCES, rewritten_report
+from tests.conftest import PROVINCES, rewritten_national, rewritten_report
 
 GROWTH = "industrial_agricultural_output_growth"
 START = "增长速度由今年预计的３％提高到４％"
@@ -23,12 +21,7 @@ START = "增长速度由今年预计的３％提高到４％"
 
 def _facts_with(tmp_path: Path, row: int, old: str, new: str
                 ) -> set[tuple[str, str, bool, int | None, Decimal | None]]:
-    record = json.loads(NATIONAL.read_text("utf-8").splitlines()[row])
-    assert old in record["content"]
-    record["content"] = record["content"].replace(old, new, 1)
-    path = tmp_path / "government_work_reports.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
-    [doc] = list(read(path))
+    doc = rewritten_national(tmp_path, row, old, new)
     return {(f.indicator or "", f.kind, f.estimated, f.period, f.value)
             for f in extract_facts(doc)}
 
