@@ -18,8 +18,6 @@ from baogao.extract.open.words import _skip_words, _words
 
 #: The longest body read before the verb.
 _ACTOR_MAX = 12
-#: Words a clause may open on before its body (其中|区本级).
-_ACTOR_LEADS = ("其中",)
 #: The whole region or a time named as the body (全县, 我市, 本区, 全年).
 _WHOLE = re.compile(r"^(?:[全我本][省市县区旗州盟镇乡国]|全自治区|全年|当年|去年|今年)")
 #: A quoted name inside the body (黄河“几字弯”攻坚战): read as one noun.
@@ -46,7 +44,7 @@ def actor_owned(text: str, clause_start: int, pos: int, name: str) -> str:
     if not verb or not name:
         return name
     actor = head[: len(head) - len(verb) - len(name)].strip()
-    for lead in _ACTOR_LEADS:
+    for lead in load_json("name_grammar.json")["actor_leads"]:
         if actor.startswith(lead):
             actor = actor[len(lead) :]
     for modal in _modals():

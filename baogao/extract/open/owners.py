@@ -30,8 +30,6 @@ from baogao.read.regions import resolve_one
 
 #: Word tags of the nouns an owner is made of.
 _NOUN_TAGS = frozenset({"n", "nz", "nt", "j", "l", ""})
-#: Heads of a body that may follow an owner's head (规模以上工业|企业; not 省属企业|工业).
-_BODY_HEADS = frozenset({"企业", "公司", "集团"})
 #: How many of the sentence's first characters are read for its owner.
 _OPENING = 24
 
@@ -59,7 +57,8 @@ def _owner(opening: str) -> str:
         owner += word
         if word.endswith(_skip_words("owner_heads")):
             at = words.index((word, tag), i)
-            if at + 1 < len(words) and words[at + 1][0] in _BODY_HEADS:
+            heads = load_json("name_grammar.json")["body_heads"]
+            if at + 1 < len(words) and words[at + 1][0] in heads:
                 return owner + words[at + 1][0]  # 规模以上工业|企业: the head goes on
             return owner
     return ""
