@@ -212,6 +212,7 @@ def same_figure_years(text: str) -> set[int]:
     return found
 
 
+@functools.lru_cache(maxsize=4)  # asked again for the same text while dating its meeting day
 def text_year(text: str) -> int | None:
     """The report's year from its text alone: the one year the exact clues (``year_clues``)
     and the planned years give, when no year told as done is as late; with neither, the one
